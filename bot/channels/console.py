@@ -1,0 +1,268 @@
+"""The console channel: chat with chibot in a terminal, or drive it with a script on stdin.
+
+Choices are shown as numbered options and answered with a number, the words, or a close match
+without diacritics. Shell lines starting with ":" control the shell itself (see SHELL_HELP).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import mimetypes
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TextIO
+
+from bot.app import App
+from bot.channels.base import SendResult
+from handlers.choice_match import match_choice, numbered
+from handlers.messages import Attachment, Choice, Incoming, Reply
+from services import console_users
+from services.clock import ManualClock
+from services.localtime import format_local_datetime, local_to_utc
+from storage.db import session_scope
+
+CHANNEL = "console"
+
+SHELL_HELP = """Shell commands:
+  :as <invite code | name>   talk as another user (several users can be played in one shell)
+  :who                       list the users played in this shell
+  :file PATH                 send a file, as a user uploads a document or a photo
+  :advance 2d | 3h | 30m     move the simulated clock forward and deliver what falls due
+  :at 2021-08-21 08:00       move the simulated clock to that local time
+  :now                       show the simulated time
+  :help                      this help
+  :quit                      leave (end of input does the same)"""
+
+_DURATION_RE = re.compile(r"^\s*(\d+)\s*([dhmw])\s*$", re.IGNORECASE)
+
+
+class ShellError(ValueError):
+    """A shell line that cannot be carried out; the message says why."""
+
+
+@dataclass
+class ConsoleUser:
+    user_id: str
+    name: str
+    last_choices: list[Choice] = field(default_factory=list)
+    last_message_id: str | None = None
+
+
+def parse_duration(text: str) -> timedelta:
+    match = _DURATION_RE.match(text)
+    if not match:
+        raise ShellError("expected a duration such as 2d, 3h, 30m or 1w")
+    amount, unit = int(match.group(1)), match.group(2).lower()
+    return {"d": timedelta(days=amount), "h": timedelta(hours=amount), "m": timedelta(minutes=amount), "w": timedelta(weeks=amount)}[unit]
+
+
+def parse_local_time(text: str, app: App) -> datetime:
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y"):
+        try:
+            return local_to_utc(datetime.strptime(text.strip(), fmt), app.settings.tz)
+        except ValueError:
+            continue
+    raise ShellError("expected a local time such as 2021-08-21 08:00")
+
+
+class ConsoleShell:
+    """One terminal session playing one or more console users against the core."""
+
+    def __init__(self, app: App, out: TextIO = sys.stdout) -> None:
+        self.app = app
+        self.out = out
+        self.users: dict[str, ConsoleUser] = {}
+        self.current: ConsoleUser | None = None
+        self._message_ids = itertools.count(1)
+        self._update_ids = itertools.count(1)
+        self._files_dir: Path | None = None
+        app.add_sender(_ConsoleSender(self))
+
+    # ---- users ----------------------------------------------------------------------------
+    def switch_to(self, who: str) -> None:
+        with session_scope(self.app.engine) as session:
+            try:
+                user_id, name, invite_code = console_users.resolve(session=session, who=who, now=self.app.clock.now())
+            except console_users.ConsoleUserError:
+                raise ShellError(f"no invite code or registered person matches «{who}»") from None
+        user = self.users.setdefault(user_id, ConsoleUser(user_id=user_id, name=name))
+        self.current = user
+        self._print(f"— now talking as {name} —")
+        if invite_code is not None:
+            self.say(f"/start {invite_code}")
+
+    # ---- talking --------------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        user = self._require_user()
+        choice = match_choice(text, user.last_choices) if user.last_choices and not text.startswith("/") else None
+        if choice is not None:
+            incoming = self._incoming(user, button=choice.data, message_id=user.last_message_id)
+        else:
+            incoming = self._incoming(user, text=text)
+        self._deliver(user, self.app.core.handle(incoming))
+
+    def send_file(self, path_text: str) -> None:
+        user = self._require_user()
+        path = Path(path_text.strip()).expanduser()
+        if not path.is_file():
+            raise ShellError(f"no such file: {path}")
+        data = path.read_bytes()
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        kind = "photo" if mime.startswith("image/") else "document"
+        too_big = len(data) > self.app.settings.max_upload_bytes
+        attachment = Attachment(kind=kind, file_name=path.name, mime_type=mime, size=len(data), file_id=str(path), content=None if too_big else data)
+        self._deliver(user, self.app.core.handle(self._incoming(user, attachment=attachment)))
+
+    def _incoming(self, user: ConsoleUser, **fields) -> Incoming:  # noqa: ANN003
+        return Incoming(
+            channel=CHANNEL, chat_id=user.user_id, user_id=user.user_id, display_name=user.name,
+            language="vi", update_id=f"{user.user_id}:{next(self._update_ids)}", **fields,
+        )
+
+    def _deliver(self, user: ConsoleUser, replies: list[Reply], *, pushed: bool = False) -> None:
+        for reply in replies:
+            message_id = str(next(self._message_ids))
+            prefix = f"📨 to {user.name}" if pushed or user is not self.current else "chibot"
+            self._print(f"{prefix}: {reply.text}" if reply.text else f"{prefix}:")
+            if reply.document is not None or reply.photo is not None:
+                file = reply.document or reply.photo
+                saved = self._save_file(file.name, file.content)
+                self._print(f"  [file: {file.name}, {len(file.content)} bytes, saved to {saved}]")
+            flat = reply.flat_choices()
+            if flat:
+                for line in numbered(flat):
+                    self._print(f"  {line}")
+                user.last_choices = flat
+                user.last_message_id = message_id
+            elif not reply.edit:
+                user.last_choices = []
+        self._flush_outbox()
+
+    def _flush_outbox(self) -> None:
+        asyncio.run(self.app.dispatcher.run_once())
+
+    def receive_pushed(self, chat_id: str, reply: Reply) -> SendResult:
+        user = self.users.get(chat_id)
+        if user is None:
+            with session_scope(self.app.engine) as session:
+                from storage.queries import accounts as account_queries
+
+                account = account_queries.get_account(session=session, channel=CHANNEL, external_user_id=chat_id)
+                name = account.display_name if account else chat_id
+            user = self.users.setdefault(chat_id, ConsoleUser(user_id=chat_id, name=name))
+        message_id = str(next(self._message_ids))
+        self._print(f"📨 to {user.name}: {reply.text}")
+        flat = reply.flat_choices()
+        for line in numbered(flat):
+            self._print(f"  {line}")
+        if flat:
+            user.last_choices = flat
+            user.last_message_id = message_id
+        return SendResult("sent", message_id=message_id)
+
+    # ---- the clock --------------------------------------------------------------------------
+    def advance(self, delta: timedelta) -> None:
+        clock = self._manual_clock()
+        clock.advance(delta)
+        self._announce_time()
+        self._flush_outbox()
+
+    def set_time(self, moment: datetime) -> None:
+        clock = self._manual_clock()
+        if moment < clock.now():
+            raise ShellError("the simulated clock only moves forward")
+        clock.set(moment)
+        self._announce_time()
+        self._flush_outbox()
+
+    def _manual_clock(self) -> ManualClock:
+        if not isinstance(self.app.clock, ManualClock):
+            raise ShellError("the clock is real; start the shell with --at \"2021-08-15 08:00\" to move time")
+        return self.app.clock
+
+    def _announce_time(self) -> None:
+        self._print(f"— time is now {format_local_datetime(self.app.clock.now(), self.app.settings.tz)} —")
+
+    # ---- the loop -----------------------------------------------------------------------------
+    def handle_line(self, line: str) -> bool:
+        """Carry out one line. Returns False when the shell should end."""
+        line = line.rstrip("\r\n")
+        if not line.strip():
+            return True
+        if line.startswith(":"):
+            command, _, arg = line[1:].partition(" ")
+            command = command.lower()
+            if command in ("quit", "q", "exit"):
+                return False
+            if command == "help":
+                self._print(SHELL_HELP)
+            elif command == "as":
+                self.switch_to(arg)
+            elif command == "who":
+                for user in self.users.values():
+                    mark = "*" if user is self.current else " "
+                    self._print(f" {mark} {user.name}")
+            elif command == "file":
+                self.send_file(arg)
+            elif command == "advance":
+                self.advance(parse_duration(arg))
+            elif command == "at":
+                self.set_time(parse_local_time(arg, self.app))
+            elif command == "now":
+                self._announce_time()
+            else:
+                raise ShellError(f"unknown shell command :{command} (type :help)")
+            return True
+        self.say(line)
+        return True
+
+    def run(self, lines: TextIO, *, interactive: bool) -> int:
+        while True:
+            if interactive:
+                who = self.current.name if self.current else "?"
+                self.out.write(f"[{who}]> ")
+                self.out.flush()
+            line = lines.readline()
+            if not line:
+                return 0
+            if not interactive:
+                self._print(f"» {line.rstrip()}")
+            try:
+                if not self.handle_line(line):
+                    return 0
+            except ShellError as exc:
+                self._print(f"! {exc}")
+
+    # ---- output -------------------------------------------------------------------------------
+    def _require_user(self) -> ConsoleUser:
+        if self.current is None:
+            raise ShellError("choose who you are first: :as <invite code | name>")
+        return self.current
+
+    def _print(self, text: str) -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def _save_file(self, name: str, content: bytes) -> Path:
+        if self._files_dir is None:
+            self._files_dir = Path(tempfile.mkdtemp(prefix="chibot-files-"))
+        path = self._files_dir / Path(name).name
+        path.write_bytes(content)
+        return path
+
+
+class _ConsoleSender:
+    """Outbox deliveries to console accounts are printed in the shell."""
+
+    channel = CHANNEL
+
+    def __init__(self, shell: ConsoleShell) -> None:
+        self.shell = shell
+
+    async def send(self, chat_id: str, reply: Reply) -> SendResult:
+        return self.shell.receive_pushed(chat_id, reply)

@@ -1,0 +1,65 @@
+"""The one Settings object: read from the environment and from a `.env` file."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+TELEGRAM_DEFAULT_API = "https://api.telegram.org"
+
+
+class Settings(BaseSettings):
+    """Every setting chibot reads. Tokens are SecretStr so they never appear in logs or reprs."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = Field(default="sqlite:///chibot.db")
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = TELEGRAM_DEFAULT_API
+    telegram_bot_username: str | None = None
+    zalo_bot_token: SecretStr | None = None
+    zalo_api_base_url: str = "https://bot-api.zapps.me"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    timezone: str = "Asia/Ho_Chi_Minh"
+    default_language: str = "vi"
+    #: A multi-step conversation left alone this long is dropped (friendly note on next contact).
+    conversation_timeout_minutes: int = 240
+    #: Largest document or photo chibot downloads from a chat, in bytes.
+    max_upload_bytes: int = 10 * 1024 * 1024
+    #: Where downloaded attachments are kept.
+    attachments_dir: Path = Path("attachments")
+    log_level: str = "INFO"
+
+    @field_validator("default_language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if value not in ("vi", "en"):
+            raise ValueError("DEFAULT_LANGUAGE must be 'vi' or 'en'")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        ZoneInfo(value)  # raises for an unknown zone
+        return value
+
+    @field_validator("telegram_api_base_url", "zalo_api_base_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit overrides (used by the CLI and tests)."""
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,50 @@
+"""Answering a choice by typing, on channels without buttons (console, Zalo).
+
+"2", "Xác nhận", "xac nhan" and a close misspelling all pick the same option.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from handlers.messages import Choice
+from services.parsing.vn_text import normalize
+
+_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
+#: How close a typed answer must be to a label to count (difflib ratio on folded text).
+CLOSE_MATCH = 0.8
+
+
+def match_choice(text: str, choices: list[Choice]) -> Choice | None:
+    """The choice the user meant, or None when the answer is not one of them."""
+    if not choices:
+        return None
+    number = _NUMBER_RE.match(text)
+    if number:
+        index = int(number.group(1)) - 1
+        return choices[index] if 0 <= index < len(choices) else None
+    typed = normalize(text)
+    if not typed:
+        return None
+    labels = [normalize(c.label) for c in choices]
+    exact = [c for c, label in zip(choices, labels, strict=True) if label == typed]
+    if len(exact) == 1:
+        return exact[0]
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, typed, label).ratio(), i) for i, label in enumerate(labels)),
+        reverse=True,
+    )
+    best_score, best = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    if best_score >= CLOSE_MATCH and best_score - runner_up > 0.05:
+        return choices[best]
+    # A label that starts with what was typed, when only one does ("xac" for "Xác nhận").
+    prefixed = [c for c, label in zip(choices, labels, strict=True) if len(typed) >= 3 and label.startswith(typed)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    return None
+
+
+def numbered(choices: list[Choice]) -> list[str]:
+    return [f"{i}. {c.label}" for i, c in enumerate(choices, start=1)]

@@ -1,0 +1,104 @@
+"""Everything a handler gets for one update: the session, the actor, texts, the flow state."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import Session
+
+from handlers.actor import Actor
+from handlers.messages import Choice, Incoming, Reply
+from services.i18n import Translator
+from storage.queries import audit as audit_queries
+from storage.queries import conversation as conv_queries
+from storage.tables import ConversationState
+
+if TYPE_CHECKING:
+    from handlers.deps import Deps
+
+FLOW_BUTTON_PREFIX = "f"
+
+
+@dataclass
+class Context:
+    session: Session
+    incoming: Incoming
+    actor: Actor
+    t: Translator
+    deps: Deps
+    now: datetime
+    state: ConversationState | None = None
+    #: Set when something was queued in the outbox, so the dispatcher is woken after commit.
+    outbox_touched: bool = False
+    notes: list[Reply] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.t.lang
+
+    # ---- conversation flow -------------------------------------------------------------
+    @property
+    def flow_data(self) -> dict[str, Any]:
+        return dict(self.state.data) if self.state is not None else {}
+
+    def flow_start(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
+        self.state = conv_queries.save_state(
+            session=self.session,
+            channel=self.incoming.channel,
+            user_id=self.incoming.user_id,
+            flow=flow,
+            step=step,
+            data={**(data or {}), "_n": _nonce()},
+            now=self.now,
+        )
+
+    def flow_goto(self, step: str, **updates: Any) -> None:
+        """Move the current flow to ``step``, merging ``updates`` into its data.
+
+        A new nonce makes the buttons of earlier questions stale.
+        """
+        if self.state is None:
+            raise RuntimeError("flow_goto outside a flow")
+        data = {**self.state.data, **updates, "_n": _nonce()}
+        self.state = conv_queries.save_state(
+            session=self.session,
+            channel=self.incoming.channel,
+            user_id=self.incoming.user_id,
+            flow=self.state.flow,
+            step=step,
+            data=data,
+            now=self.now,
+        )
+
+    def flow_end(self) -> None:
+        conv_queries.clear_state(session=self.session, channel=self.incoming.channel, user_id=self.incoming.user_id)
+        self.state = None
+
+    def flow_button(self, label: str, value: str) -> Choice:
+        """A button answering the current question of the current flow."""
+        if self.state is None:
+            raise RuntimeError("flow_button outside a flow")
+        return Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{self.state.data['_n']}:{value}")
+
+    # ---- helpers -----------------------------------------------------------------------
+    def audit(self, action: str, *, unit_id: int | None = None, directive_id: int | None = None, **details: Any) -> None:
+        audit_queries.add_audit(
+            session=self.session,
+            action=action,
+            actor_person_id=self.actor.person_id,
+            actor_account_id=self.actor.account_id,
+            unit_id=unit_id,
+            directive_id=directive_id,
+            details={"channel": self.incoming.channel, **details},
+            at=self.now,
+        )
+
+    def reply(self, key: str, /, *, choices: list[list[Choice]] | None = None, edit: bool = False, **params: Any) -> Reply:
+        return Reply(text=self.t(key, **params), choices=choices or [], edit=edit)
+
+
+def _nonce() -> str:
+    return secrets.token_urlsafe(4)

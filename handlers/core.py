@@ -1,0 +1,202 @@
+"""The channel-neutral core: one update in, replies out, one database transaction around it."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from datetime import timedelta
+
+from sqlalchemy.engine import Engine
+
+from handlers.actor import Actor, RoleInUnit
+from handlers.context import FLOW_BUTTON_PREFIX, Context
+from handlers.deps import Deps
+from handlers.messages import Incoming, Reply
+from handlers.router import Router
+from services.i18n import Translator, normalize_language, t
+from storage.db import session_scope
+from storage.queries import accounts as account_queries
+from storage.queries import conversation as conv_queries
+
+log = logging.getLogger(__name__)
+
+#: What an invite code typed as plain text looks like (so Zalo and console users can paste it).
+INVITE_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
+
+
+class ChibotCore:
+    """Implements bot.channels.base.ConversationCore."""
+
+    def __init__(self, *, engine: Engine, deps: Deps, router: Router, on_outbox: Callable[[], None] | None = None) -> None:
+        self.engine = engine
+        self.deps = deps
+        self.router = router
+        self.on_outbox = on_outbox
+
+    # ---- the one entry point ------------------------------------------------------------
+    def handle(self, incoming: Incoming) -> list[Reply]:
+        now = self.deps.clock.now()
+        touched = False
+        try:
+            with session_scope(self.engine) as session:
+                if incoming.update_id is not None and not conv_queries.claim_update(
+                    session=session, channel=incoming.channel, update_id=incoming.update_id, now=now
+                ):
+                    log.info("update %s/%s already processed; ignored", incoming.channel, incoming.update_id)
+                    return []
+                ctx = self._context(session, incoming, now)
+                replies = self._dispatch(ctx)
+                touched = ctx.outbox_touched
+        except Exception:
+            log.exception("handler failed for update %r", _describe(incoming))
+            lang = normalize_language(incoming.language, self.deps.settings.default_language)
+            return [Reply(text=t(lang, "error.generic"))]
+        if touched and self.on_outbox is not None:
+            self.on_outbox()
+        return replies
+
+    def mark_unreachable(self, *, channel: str, chat_id: str, reason: str) -> None:
+        with session_scope(self.engine) as session:
+            count = account_queries.mark_unreachable(session=session, channel=channel, chat_id=chat_id, reason=reason)
+        log.warning("chat %s/%s unreachable (%s): %d account(s) flagged", channel, chat_id, reason, count)
+
+    def command_menus(self, lang: str | None = None) -> dict[str, list[tuple[str, str]]]:
+        lang = lang or self.deps.settings.default_language
+        menus = {"default": self._menu(set(), registered=False, lang=lang)}
+        for role in ("secretary", "staff", "admin"):
+            menus[role] = self._menu({role}, registered=True, lang=lang)
+        return menus
+
+    def _menu(self, roles: set[str], *, registered: bool, lang: str) -> list[tuple[str, str]]:
+        return [(c.name, t(lang, c.help_key)) for c in self.router.commands_for(roles, registered=registered) if c.help_key]
+
+    # ---- building the context -----------------------------------------------------------
+    def _context(self, session, incoming: Incoming, now) -> Context:  # noqa: ANN001
+        settings = self.deps.settings
+        actor = Actor()
+        account = account_queries.get_account(session=session, channel=incoming.channel, external_user_id=incoming.user_id)
+        if account is not None:
+            account_queries.touch_account(
+                session=session, account=account, chat_id=incoming.chat_id, display_name=incoming.display_name, now=now
+            )
+            person = account_queries.get_person(session=session, person_id=account.person_id)
+            roles = [
+                RoleInUnit(m.role, u.id, u.code, u.name, u.kind, u.path)
+                for m, u in account_queries.active_memberships(session=session, person_id=account.person_id)
+            ]
+            actor = Actor(account_id=account.id, person_id=account.person_id, name=person.full_name if person else "", roles=roles)
+            lang = account.language
+        else:
+            lang = normalize_language(incoming.language, settings.default_language)
+        state = conv_queries.get_state(session=session, channel=incoming.channel, user_id=incoming.user_id)
+        return Context(
+            session=session, incoming=incoming, actor=actor, t=Translator(lang), deps=self.deps, now=now, state=state
+        )
+
+    # ---- dispatch -----------------------------------------------------------------------
+    def _dispatch(self, ctx: Context) -> list[Reply]:
+        notes = self._expire_flow(ctx)
+        incoming = ctx.incoming
+        if incoming.button is not None:
+            return notes + self._on_button(ctx, incoming.button)
+        text = (incoming.text or "").strip()
+        if text.startswith("/"):
+            return notes + self._on_command(ctx, text)
+        if not ctx.actor.registered:
+            return notes + self._unregistered(ctx, text)
+        if ctx.state is not None:
+            flow = self.router.flows.get(ctx.state.flow)
+            if flow is None or not self.router.allowed(flow.roles, ctx):
+                ctx.flow_end()
+            elif incoming.attachment is not None:
+                return notes + flow.on_attachment(ctx)
+            elif not text:
+                return notes + [ctx.reply("input.text_expected")]
+            else:
+                return notes + flow.on_text(ctx, text)
+        if incoming.attachment is not None and not text:
+            return notes + [ctx.reply("input.attachment_outside_flow")]
+        if not text:
+            return notes + [ctx.reply("input.text_expected")]
+        for handler in self.router.text_handlers:
+            replies = handler(ctx, text)
+            if replies is not None:
+                return notes + replies
+        return notes + [ctx.reply("input.unknown_text")]
+
+    def _expire_flow(self, ctx: Context) -> list[Reply]:
+        state = ctx.state
+        if state is None:
+            return []
+        timeout = timedelta(minutes=self.deps.settings.conversation_timeout_minutes)
+        if ctx.now - state.updated_at <= timeout:
+            return []
+        flow = self.router.flows.get(state.flow)
+        what = flow.describe(ctx) if flow is not None else state.flow
+        log.info("flow %s of %s/%s expired", state.flow, state.channel, state.user_id)
+        ctx.flow_end()
+        return [ctx.reply("flow.expired", what=what)]
+
+    def _on_command(self, ctx: Context, text: str) -> list[Reply]:
+        head, _, args = text[1:].partition(" ")
+        if "\n" in head:
+            head, _, rest = head.partition("\n")
+            args = (rest + " " + args).strip()
+        name = head.split("@", 1)[0].lower()
+        command = self.router.commands.get(name)
+        if not ctx.actor.registered and (command is None or not command.public):
+            return self._registration_help(ctx)
+        if command is None:
+            return [ctx.reply("command.unknown", command="/" + name[:32])]
+        if not self.router.allowed(command.roles, ctx):
+            ctx.audit("denied", command=name)
+            return [ctx.reply("auth.denied")]
+        return command.handler(ctx, args.strip())
+
+    def _on_button(self, ctx: Context, data: str) -> list[Reply]:
+        if not ctx.actor.registered:
+            return self._registration_help(ctx)
+        prefix, _, rest = data.partition(":")
+        if prefix == FLOW_BUTTON_PREFIX:
+            nonce, _, value = rest.partition(":")
+            state = ctx.state
+            if state is None or state.data.get("_n") != nonce:
+                return [ctx.reply("button.stale")]
+            flow = self.router.flows.get(state.flow)
+            if flow is None or not self.router.allowed(flow.roles, ctx):
+                ctx.flow_end()
+                return [ctx.reply("button.stale")]
+            return flow.on_button(ctx, value)
+        action = self.router.buttons.get(prefix)
+        if action is None:
+            log.info("unknown button data %r from %s", data[:64], ctx.incoming.user_id)
+            return [ctx.reply("button.stale")]
+        if not self.router.allowed(action.roles, ctx):
+            ctx.audit("denied", button=data[:64])
+            return [ctx.reply("auth.denied")]
+        return action.handler(ctx, rest)
+
+    def _unregistered(self, ctx: Context, text: str) -> list[Reply]:
+        if text and INVITE_CODE_RE.match(text):
+            start = self.router.commands.get("start")
+            if start is not None:
+                return start.handler(ctx, text)
+        return self._registration_help(ctx)
+
+    @staticmethod
+    def _registration_help(ctx: Context) -> list[Reply]:
+        return [ctx.reply("start.how_to_register")]
+
+
+def _describe(incoming: Incoming) -> dict[str, object]:
+    """The update for a log line, without file contents."""
+    return {
+        "channel": incoming.channel,
+        "chat": incoming.chat_id,
+        "user": incoming.user_id,
+        "update": incoming.update_id,
+        "text": (incoming.text or "")[:200],
+        "button": incoming.button,
+        "attachment": incoming.attachment.kind if incoming.attachment else None,
+    }

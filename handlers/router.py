@@ -1,0 +1,109 @@
+"""The router: commands, button presses and free text go to the right handler.
+
+Every handler is registered in handlers/registry.py; this module only knows how to dispatch.
+Authorization happens here, on the server, for every command and every button press: a
+handler runs only when the actor holds one of the roles it was registered for.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from handlers.context import FLOW_BUTTON_PREFIX, Context
+from handlers.messages import Reply
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Context, str], list[Reply]]
+"""A command or button handler: gets the context and the argument text (or button args)."""
+
+
+class Flow(Protocol):
+    """A multi-step conversation. Its state (step, answers) lives in the database."""
+
+    name: str
+    roles: frozenset[str]
+
+    def on_text(self, ctx: Context, text: str) -> list[Reply]: ...
+
+    def on_button(self, ctx: Context, value: str) -> list[Reply]: ...
+
+    def on_attachment(self, ctx: Context) -> list[Reply]: ...
+
+    def describe(self, ctx: Context) -> str:
+        """A few words naming the flow, for "your X was cancelled/expired"."""
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    handler: Handler
+    #: Roles allowed; empty means any registered user.
+    roles: frozenset[str]
+    #: Locale key of the one-line description shown by /help and in the command menu.
+    help_key: str | None
+    #: Usable before registration (only /start).
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class ButtonAction:
+    prefix: str
+    handler: Handler
+    roles: frozenset[str]
+
+
+@dataclass
+class Router:
+    commands: dict[str, Command] = field(default_factory=dict)
+    buttons: dict[str, ButtonAction] = field(default_factory=dict)
+    flows: dict[str, Flow] = field(default_factory=dict)
+    #: Free text outside a flow from a registered user (quick reports hook in here).
+    text_handlers: list[Callable[[Context, str], list[Reply] | None]] = field(default_factory=list)
+
+    def command(self, name: str, *, roles: tuple[str, ...] = (), help_key: str | None = None, public: bool = False):
+        def register(fn: Handler) -> Handler:
+            if name in self.commands:
+                raise ValueError(f"command /{name} registered twice")
+            self.commands[name] = Command(name, fn, frozenset(roles), help_key, public)
+            return fn
+
+        return register
+
+    def button(self, prefix: str, *, roles: tuple[str, ...] = ()):
+        def register(fn: Handler) -> Handler:
+            if prefix in self.buttons or prefix == FLOW_BUTTON_PREFIX:
+                raise ValueError(f"button prefix {prefix!r} taken")
+            self.buttons[prefix] = ButtonAction(prefix, fn, frozenset(roles))
+            return fn
+
+        return register
+
+    def add_flow(self, flow: Flow) -> None:
+        if flow.name in self.flows:
+            raise ValueError(f"flow {flow.name} registered twice")
+        self.flows[flow.name] = flow
+
+    def add_text_handler(self, fn: Callable[[Context, str], list[Reply] | None]) -> None:
+        self.text_handlers.append(fn)
+
+    # ---- queries used by /help and the channels' command menus --------------------------
+    def commands_for(self, roles: set[str], *, registered: bool) -> list[Command]:
+        found = []
+        for cmd in self.commands.values():
+            if cmd.help_key is None:
+                continue
+            if not registered:
+                if cmd.public:
+                    found.append(cmd)
+                continue
+            if not cmd.roles or cmd.roles & roles:
+                found.append(cmd)
+        return found
+
+    @staticmethod
+    def allowed(roles: frozenset[str], ctx: Context) -> bool:
+        return not roles or ctx.actor.has_role(*roles)

@@ -1,0 +1,124 @@
+"""The outbox dispatcher: claim due messages, send them through their channel, record the outcome.
+
+Database work runs in worker threads (the core is synchronous); sending is async. Several
+dispatchers may run against one PostgreSQL database: claims use row locks, so every message
+goes out once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+
+from bot.channels.base import ChannelSender, SendResult
+from services.clock import Clock
+from services.outbox import payload_to_reply
+from storage.db import session_scope
+from storage.queries import accounts as account_queries
+from storage.queries import outbox as outbox_queries
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+
+
+@dataclass
+class DispatchStats:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    blocked: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, other: DispatchStats) -> None:
+        self.sent += other.sent
+        self.retried += other.retried
+        self.failed += other.failed
+        self.blocked += other.blocked
+        self.reasons.extend(other.reasons)
+
+
+def default_worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class Dispatcher:
+    def __init__(self, *, engine: Engine, clock: Clock, senders: dict[str, ChannelSender], worker_id: str | None = None, batch: int = 50) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.senders = senders
+        self.worker_id = worker_id or default_worker_id()
+        self.batch = batch
+        self._lock = asyncio.Lock()
+
+    async def run_once(self) -> DispatchStats:
+        """Send everything due now, batch after batch, until nothing due is left."""
+        total = DispatchStats()
+        async with self._lock:
+            while True:
+                try:
+                    claimed = await asyncio.to_thread(self._claim)
+                except OperationalError as exc:
+                    # The database is briefly unreachable: nothing is lost, the rows stay
+                    # pending and the next wake-up tries again.
+                    log.warning("dispatcher could not reach the database: %s", exc.orig or exc)
+                    return total
+                if not claimed:
+                    return total
+                for message_id, account_channel, chat_id, payload, attempts in claimed:
+                    stats = await self._send_one(message_id, account_channel, chat_id, payload, attempts)
+                    total.add(stats)
+
+    def _claim(self) -> list[tuple[int, str, str, dict, int]]:
+        with session_scope(self.engine) as session:
+            rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch)
+            return [(m.id, a.channel, a.chat_id, dict(m.payload), m.attempts) for m, a in rows]
+
+    async def _send_one(self, message_id: int, channel: str, chat_id: str, payload: dict, attempts: int) -> DispatchStats:
+        stats = DispatchStats()
+        sender = self.senders.get(channel)
+        if sender is None:
+            result = SendResult("retry", retry_after=60, reason=f"channel {channel} is not running")
+        else:
+            try:
+                result = await sender.send(chat_id, payload_to_reply(payload))
+            except Exception as exc:  # a sender must not take the dispatcher down
+                log.exception("sending outbox message %s failed", message_id)
+                result = SendResult("retry", retry_after=None, reason=repr(exc))
+        await asyncio.to_thread(self._record, message_id, channel, chat_id, result, attempts)
+        if result.status == "sent":
+            stats.sent += 1
+        elif result.status == "blocked":
+            stats.blocked += 1
+        elif result.status == "retry" and attempts + 1 < MAX_ATTEMPTS:
+            stats.retried += 1
+        else:
+            stats.failed += 1
+        if result.reason:
+            stats.reasons.append(result.reason)
+        return stats
+
+    def _record(self, message_id: int, channel: str, chat_id: str, result: SendResult, attempts: int) -> None:
+        now = self.clock.now()
+        with session_scope(self.engine) as session:
+            if result.status == "sent":
+                outbox_queries.mark_sent(session=session, message_id=message_id, worker=self.worker_id, now=now, channel_message_id=result.message_id)
+            elif result.status == "blocked":
+                outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=f"blocked: {result.reason}")
+                account_queries.mark_unreachable(session=session, channel=channel, chat_id=chat_id, reason=result.reason or "blocked")
+            elif result.status == "retry" and attempts + 1 < MAX_ATTEMPTS:
+                delay = result.retry_after if result.retry_after is not None else 2 ** (attempts + 1)
+                outbox_queries.mark_retry(session=session, message_id=message_id, worker=self.worker_id, due_at=now + timedelta(seconds=delay), reason=result.reason or "retry")
+            else:
+                outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=result.reason or "failed")
+
+    def next_due(self):  # noqa: ANN201
+        with session_scope(self.engine) as session:
+            return outbox_queries.next_due_at(session=session)

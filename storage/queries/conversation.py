@@ -1,0 +1,57 @@
+"""Conversation state and processed updates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, delete, select
+
+from storage.tables import ConversationState, ProcessedUpdate
+
+
+def claim_update(*, session: Session, channel: str, update_id: str, now: datetime) -> bool:
+    """Record that this update is being processed. False when it was processed before.
+
+    The row commits together with whatever the update changed, so a redelivered update (same
+    id, as Telegram does after a crash) is processed exactly once.
+    """
+    try:
+        with session.begin_nested():
+            session.add(ProcessedUpdate(channel=channel, update_id=update_id, processed_at=now))
+            session.flush()
+    except IntegrityError:
+        return False
+    return True
+
+
+def get_state(*, session: Session, channel: str, user_id: str) -> ConversationState | None:
+    return session.exec(
+        select(ConversationState).where(
+            ConversationState.channel == channel, ConversationState.user_id == user_id
+        )
+    ).first()
+
+
+def save_state(
+    *, session: Session, channel: str, user_id: str, flow: str, step: str, data: dict[str, Any], now: datetime
+) -> ConversationState:
+    state = get_state(session=session, channel=channel, user_id=user_id)
+    if state is None:
+        state = ConversationState(channel=channel, user_id=user_id, flow=flow, step=step)
+    state.flow = flow
+    state.step = step
+    state.data = dict(data)  # a new object so SQLAlchemy sees the JSON change
+    state.updated_at = now
+    session.add(state)
+    session.flush()
+    return state
+
+
+def clear_state(*, session: Session, channel: str, user_id: str) -> None:
+    session.exec(
+        delete(ConversationState).where(
+            ConversationState.channel == channel, ConversationState.user_id == user_id
+        )
+    )

@@ -1,0 +1,149 @@
+"""The outbox: insert once per dedupe key, claim due rows atomically, record the outcome."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from storage.tables import ChatAccount, OutboxMessage
+
+
+def insert_message(
+    *,
+    session: Session,
+    account_id: int,
+    kind: str,
+    payload: dict[str, Any],
+    due_at: datetime,
+    dedupe_key: str,
+    directive_id: int | None = None,
+    assignment_id: int | None = None,
+) -> bool:
+    exists = session.exec(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)).first()
+    if exists is not None:
+        return False
+    try:
+        with session.begin_nested():
+            session.add(
+                OutboxMessage(
+                    account_id=account_id,
+                    kind=kind,
+                    payload=payload,
+                    due_at=due_at,
+                    dedupe_key=dedupe_key,
+                    directive_id=directive_id,
+                    assignment_id=assignment_id,
+                )
+            )
+            session.flush()
+    except IntegrityError:
+        return False
+    return True
+
+
+def claim_due(
+    *, session: Session, now: datetime, worker: str, limit: int = 50, stale_after: timedelta = timedelta(minutes=10)
+) -> list[tuple[OutboxMessage, ChatAccount]]:
+    """Mark up to ``limit`` due messages as being sent by ``worker`` and return them.
+
+    On PostgreSQL the rows are locked with FOR UPDATE SKIP LOCKED, so several bot processes can
+    claim concurrently and each row goes to exactly one of them. SQLite has a single writer, so
+    the conditional UPDATE below is enough there. A row left "sending" by a process that died
+    is claimed again after ``stale_after``.
+    """
+    stale = now - stale_after
+    query = (
+        select(OutboxMessage.id)
+        .where(
+            (
+                (OutboxMessage.status == "pending") & (OutboxMessage.due_at <= now)
+            )
+            | ((OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < stale))
+        )
+        .order_by(OutboxMessage.due_at, OutboxMessage.id)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    ids = list(session.exec(query).all())
+    if not ids:
+        return []
+    claimed = session.exec(  # type: ignore[call-overload]
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id).in_(ids))
+        .where(
+            (OutboxMessage.status == "pending") | ((OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < stale))
+        )
+        .values(status="sending", claimed_by=worker, claimed_at=now)
+        .returning(OutboxMessage.id)
+    ).all()
+    claimed_ids = [row[0] for row in claimed]
+    if not claimed_ids:
+        return []
+    rows = session.exec(
+        select(OutboxMessage, ChatAccount)
+        .join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
+        .where(col(OutboxMessage.id).in_(claimed_ids))
+        .order_by(OutboxMessage.due_at, OutboxMessage.id)
+    ).all()
+    return list(rows)
+
+
+def mark_sent(*, session: Session, message_id: int, worker: str, now: datetime, channel_message_id: str | None) -> None:
+    msg = session.get(OutboxMessage, message_id)
+    if msg is None or msg.claimed_by != worker:
+        return
+    msg.status = "sent"
+    msg.sent_at = now
+    msg.sent_late = now - msg.due_at > timedelta(minutes=30)
+    msg.attempts += 1
+    msg.channel_message_id = channel_message_id
+    session.add(msg)
+
+
+def mark_retry(*, session: Session, message_id: int, worker: str, due_at: datetime, reason: str) -> None:
+    msg = session.get(OutboxMessage, message_id)
+    if msg is None or msg.claimed_by != worker:
+        return
+    msg.status = "pending"
+    msg.due_at = due_at
+    msg.attempts += 1
+    msg.last_error = reason[:1000]
+    msg.claimed_by = None
+    msg.claimed_at = None
+    session.add(msg)
+
+
+def mark_failed(*, session: Session, message_id: int, worker: str, reason: str) -> None:
+    msg = session.get(OutboxMessage, message_id)
+    if msg is None or msg.claimed_by != worker:
+        return
+    msg.status = "failed"
+    msg.attempts += 1
+    msg.last_error = reason[:1000]
+    session.add(msg)
+
+
+def next_due_at(*, session: Session) -> datetime | None:
+    return session.exec(
+        select(OutboxMessage.due_at)
+        .where(OutboxMessage.status == "pending")
+        .order_by(OutboxMessage.due_at)
+        .limit(1)
+    ).first()
+
+
+def cancel_pending(*, session: Session, assignment_id: int | None = None, directive_id: int | None = None, kinds: tuple[str, ...] = ()) -> int:
+    query = update(OutboxMessage).where(OutboxMessage.status == "pending")
+    if assignment_id is not None:
+        query = query.where(OutboxMessage.assignment_id == assignment_id)
+    if directive_id is not None:
+        query = query.where(OutboxMessage.directive_id == directive_id)
+    if kinds:
+        query = query.where(col(OutboxMessage.kind).in_(kinds))
+    result = session.exec(query.values(status="cancelled"))  # type: ignore[call-overload]
+    return result.rowcount or 0

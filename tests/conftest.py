@@ -1,0 +1,6 @@
+"""Shared fixtures. Fixture modules live in tests/support/."""
+
+pytest_plugins = [
+    "tests.support.network_guard",
+    "tests.support.db",
+]
