@@ -28,8 +28,18 @@ def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def catalog(lang: str) -> dict[str, str]:
-    text = resources.files("locales").joinpath(f"{lang}.yaml").read_text(encoding="utf-8")
-    return _flatten(yaml.safe_load(text) or {})
+    """All texts of one language: every locales/<lang>/*.yaml file, one per feature."""
+    texts: dict[str, str] = {}
+    folder = resources.files("locales").joinpath(lang)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        flat = _flatten(yaml.safe_load(entry.read_text(encoding="utf-8")) or {})
+        clash = set(flat) & set(texts)
+        if clash:
+            raise ValueError(f"locale keys defined twice in {lang}: {sorted(clash)}")
+        texts.update(flat)
+    return texts
 
 
 def normalize_language(code: str | None, default: str = DEFAULT_LANGUAGE) -> str:

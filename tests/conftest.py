@@ -3,4 +3,6 @@
 pytest_plugins = [
     "tests.support.network_guard",
     "tests.support.db",
+    "tests.support.chat",
+    "tests.support.org",
 ]
