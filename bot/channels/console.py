@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from bot.app import App
 from bot.channels.base import SendResult
@@ -61,10 +62,10 @@ def parse_duration(text: str) -> timedelta:
     return {"d": timedelta(days=amount), "h": timedelta(hours=amount), "m": timedelta(minutes=amount), "w": timedelta(weeks=amount)}[unit]
 
 
-def parse_local_time(text: str, app: App) -> datetime:
+def parse_local_time(text: str, tz: ZoneInfo) -> datetime:
     for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y"):
         try:
-            return local_to_utc(datetime.strptime(text.strip(), fmt), app.settings.tz)
+            return local_to_utc(datetime.strptime(text.strip(), fmt), tz)
         except ValueError:
             continue
     raise ShellError("expected a local time such as 2021-08-21 08:00")
@@ -212,7 +213,7 @@ class ConsoleShell:
             elif command == "advance":
                 self.advance(parse_duration(arg))
             elif command == "at":
-                self.set_time(parse_local_time(arg, self.app))
+                self.set_time(parse_local_time(arg, self.app.settings.tz))
             elif command == "now":
                 self._announce_time()
             else:

@@ -1,0 +1,94 @@
+"""`chibot shell` and `chibot demo`: try chibot in a terminal, no token, no network."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from bot.app import build_app, configure_logging
+from bot.channels.console import SHELL_HELP, ConsoleShell, ShellError, parse_local_time
+from bot.cli_common import CliError, cli_state, open_database
+from bot.demo import load_demo
+from services.clock import ManualClock
+from services.localtime import format_local_datetime
+from storage.db import session_scope
+
+ROLE_WORDS_VI = {"staff": "cán bộ", "admin": "quản trị", "secretary": "bí thư"}
+
+
+def _open_shell(ctx: typer.Context, who: str, at: str | None) -> None:
+    state = cli_state(ctx)
+    settings = state.settings()
+    configure_logging("WARNING")
+    engine = open_database(ctx)
+    clock = state.clock
+    if at:
+        try:
+            clock = ManualClock(parse_local_time(at, settings.tz))
+        except ShellError as exc:
+            raise CliError(str(exc)) from exc
+    app = build_app(settings, clock=clock, engine=engine, migrate=False)
+    shell = ConsoleShell(app)
+    interactive = sys.stdin.isatty()
+    if interactive:
+        typer.echo(SHELL_HELP)
+        typer.echo("")
+    if at:
+        typer.echo(f"— simulated time: {format_local_datetime(app.clock.now(), settings.tz)} —")
+    try:
+        shell.switch_to(who)
+    except ShellError as exc:
+        raise CliError(str(exc)) from exc
+    code = shell.run(sys.stdin, interactive=interactive)
+    raise typer.Exit(code)
+
+
+def shell_command(
+    ctx: typer.Context,
+    who: str = typer.Option(..., "--as", metavar="CODE_OR_NAME", help="An invite code, or the name of a registered person."),
+    at: str | None = typer.Option(None, "--at", metavar="'YYYY-MM-DD HH:MM'", help="Run on a simulated clock starting at this local time (move it with :advance)."),
+) -> None:
+    """Chat with chibot in this terminal, as the person an invite code or a name points to.
+
+    Choices are numbered: answer with the number or the words. Lines starting with ':' control
+    the shell (:help lists them). With input from a pipe, one message per line is read and the
+    replies are printed.
+    """
+    _open_shell(ctx, who, at)
+
+
+def demo_command(
+    ctx: typer.Context,
+    shell: bool = typer.Option(False, "--shell", help="Open the console as the demo's staff member afterwards."),
+    at: str | None = typer.Option(None, "--at", metavar="'YYYY-MM-DD HH:MM'", help="With --shell: run on a simulated clock from this local time."),
+) -> None:
+    """Load a sample organisation and the directive 141-CV/ĐUK, and print invite codes to try it.
+
+    Safe to run again: nothing is duplicated; unused demo invites are replaced by new codes.
+    """
+    state = cli_state(ctx)
+    settings = state.settings()
+    engine = open_database(ctx)
+    with session_scope(engine) as session:
+        result = load_demo(session=session, now=state.clock.now(), tz=settings.tz)
+    typer.echo(f"Demo organisation loaded ({result.units_created} new units).")
+    status = "registered" if result.directive_created else "already registered"
+    typer.echo(f"Directive {result.directive_number} {status}, published to the cells, with deadlines:")
+    for line in result.deadlines:
+        typer.echo(f"  • {line}")
+    typer.echo("")
+    typer.echo("Invite codes (send '/start CODE' to the bot, or: chibot shell --as CODE):")
+    staff_login = None
+    for invite in result.invites:
+        role = f"{invite.role} ({ROLE_WORDS_VI[invite.role]})"
+        if invite.code:
+            typer.echo(f"  {invite.code}  {role:<22} {invite.name} — {invite.unit_name}")
+        else:
+            typer.echo(f"  {'(registered)':<10}  {role:<22} {invite.name} — {invite.unit_name}: chibot shell --as \"{invite.name}\"")
+        if invite.role == "staff" and staff_login is None:
+            staff_login = invite.code or invite.name
+    if shell and staff_login:
+        typer.echo("")
+        typer.echo("In the shell, ':as <code or name>' switches to another person; ':help' lists shell commands.")
+        _open_shell(ctx, staff_login, at)

@@ -1,0 +1,60 @@
+"""The demo's directive: the seed 141-CV/ĐUK, moved in time so that its deadlines are live,
+registered and published through the same services staff use in chat."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, select
+
+from services import directive_recipients, directives
+from services.directive_drafts import draft_from_parsed
+from services.parsing import parse_document
+from storage.queries import units as unit_queries
+from storage.tables import Directive
+
+_DATE_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+#: The document's first deadline falls this many days after the day the demo is loaded.
+FIRST_DEADLINE_IN_DAYS = 5
+
+
+def shift_dates(text: str, days: int) -> str:
+    """Every d/m/yyyy date in ``text`` moved by ``days`` (the whole document moves in time,
+    references included, so what is a deadline and what is a reference stays the same)."""
+
+    def moved(match: re.Match[str]) -> str:
+        try:
+            day = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        except ValueError:
+            return match.group(0)
+        new = day + timedelta(days=days)
+        pad = len(match.group(1)) == 2
+        return f"{new.day:02d}/{new.month}/{new.year}" if pad else f"{new.day}/{new.month}/{new.year}"
+
+    return _DATE_RE.sub(moved, text)
+
+
+def register_demo_directive(*, session: Session, text: str, unit_code: str, now: datetime, tz: ZoneInfo, today: date) -> tuple[str, bool, list[str]]:
+    """Returns (number, whether it was created now, deadlines as shown)."""
+    unit = unit_queries.get_unit_by_code(session=session, code=unit_code)
+    original = parse_document(text)
+    number = original.number or "141-CV/ĐUK"
+    existing = session.exec(select(Directive).where(Directive.unit_id == unit.id, Directive.number == number)).first()
+    if existing is not None:
+        shown = [f"{d.kind}: {d.shown}" for d in directives.deadlines_of(session=session, directive=existing)]
+        return number, False, shown
+    dated = [d.due.date() for d in original.deadlines if d.due is not None and d.kind != "start"]
+    shift = (today + timedelta(days=FIRST_DEADLINE_IN_DAYS) - min(dated)).days if dated else 0
+    live_text = shift_dates(text, shift)
+    parsed = parse_document(live_text)
+    draft = draft_from_parsed(parsed, live_text)
+    who = directives.Who(person_id=None, channel="cli")
+    directive = directives.register(session=session, draft=draft, unit_id=unit.id, who=who, now=now, tz=tz)
+    audience = directive_recipients.match_addressees(session=session, unit=unit, lines=[*parsed.addressees])
+    if not audience:
+        audience = directive_recipients.default_audience(session=session, unit=unit)
+    directives.publish(session=session, directive=directive, unit_ids=[u.id for u in audience], who=who, now=now)
+    shown = [f"{d['kind']}: {d['shown']}" for d in draft["deadlines"]]
+    return number, True, shown
