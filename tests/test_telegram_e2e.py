@@ -1,0 +1,168 @@
+"""chibot's real core behind python-telegram-bot, over real HTTP, against the fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.app import build_app
+from bot.channels.telegram import build_telegram_application, build_telegram_sender, running_polling
+from bot.runner import apology
+from bot.settings import Settings
+from handlers.messages import Reply
+from services import invites, outbox, units
+from storage.db import session_scope
+from storage.tables import ChatAccount, OutboxMessage
+from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotApi
+from tests.support.org import ORG_ROWS
+
+STAFF = 2001
+SECRETARY = 2002
+
+
+@pytest.fixture
+def tg_settings(tmp_path) -> Settings:
+    return Settings(_env_file=None, telegram_bot_token=DEFAULT_TOKEN, attachments_dir=tmp_path / "att")  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def server():
+    async with FakeBotApi() as api:
+        yield api
+
+
+@pytest.fixture
+def chibot(engine, clock, tg_settings):
+    application = build_app(tg_settings, clock=clock, engine=engine, migrate=False)
+    with session_scope(engine) as session:
+        units.import_units(session=session, now=clock.now(), rows=[
+            {"code": c, "name": n, "kind": k, "parent_code": p} for c, n, k, p in ORG_ROWS
+        ])
+    return application
+
+
+def new_invite(chibot, unit_code: str, role: str, name: str) -> str:
+    with session_scope(chibot.engine) as session:
+        code, _ = invites.create_invite(session=session, unit_code=unit_code, role=role, expires_in=timedelta(days=1), label=name, now=chibot.clock.now())
+    return code
+
+
+def telegram_app(server: FakeBotApi, chibot):
+    return build_telegram_application(
+        chibot.settings, chibot.core, base_url=server.base_url, base_file_url=server.base_file_url, apology_text=apology
+    )
+
+
+async def test_register_by_invite_then_help_lists_the_role_commands(server, chibot):
+    code = new_invite(chibot, "DUK", "staff", "Trần Văn Tâm")
+    async with running_polling(telegram_app(server, chibot)):
+        server.push_message(STAFF, STAFF, f"/start {code}", first_name="Tâm")
+        (welcome,) = await server.wait_for("sendMessage", chat_id=STAFF)
+        assert "Chào mừng đồng chí! Tài khoản này đã được gắn với Đảng ủy Khối Cơ quan tỉnh, vai trò cán bộ cơ quan đảng ủy." in welcome.params["text"]
+        scoped = await server.wait_for("setMyCommands", where=lambda c: "scope" in c.params and c.params["scope"].get("type") == "chat")
+        assert "invite" in [c["command"] for c in scoped[-1].params["commands"]]
+        mark = server.mark()
+        server.push_message(STAFF, STAFF, "/help")
+        (help_call,) = await server.wait_for("sendMessage", chat_id=STAFF, since=mark)
+        assert "/invite — tạo mã mời" in help_call.params["text"]
+
+
+async def test_unknown_user_only_learns_how_to_register(server, chibot):
+    async with running_polling(telegram_app(server, chibot)):
+        server.push_message(SECRETARY, SECRETARY, "/invite")
+        (call,) = await server.wait_for("sendMessage", chat_id=SECRETARY)
+        assert "mã mời do văn phòng đảng ủy cấp" in call.params["text"]
+
+
+async def test_buttons_are_answered_old_keyboard_goes_and_a_restart_resumes_the_flow(server, chibot, engine, clock, tg_settings):
+    code = new_invite(chibot, "DUK", "staff", "Trần Văn Tâm")
+    async with running_polling(telegram_app(server, chibot)):
+        server.push_message(STAFF, STAFF, f"/start {code}")
+        await server.wait_for("sendMessage", chat_id=STAFF)
+        server.push_message(STAFF, STAFF, "/invite")
+        server.push_message(STAFF, STAFF, "CB02")
+        calls = await server.wait_for("sendMessage", chat_id=STAFF, count=3)
+        role_question = calls[-1]
+        assert "Mã mời cho vai trò nào tại Chi bộ Ban Tuyên giáo?" in role_question.params["text"]
+        button = role_question.params["reply_markup"]["inline_keyboard"][0][0]
+        assert button["text"] == "bí thư chi bộ"
+        message_id = server.chat_messages(STAFF)[-1]["message_id"]
+        assert server.chat_messages(STAFF)[-1]["text"].startswith("Mã mời cho vai trò nào")
+
+    # The process stops here; a new one starts on the same database.
+    restarted = build_app(tg_settings, clock=clock, engine=engine, migrate=False)
+    async with running_polling(telegram_app(server, restarted)):
+        mark = server.mark()
+        server.push_callback(STAFF, STAFF, button["callback_data"], message_id)
+        await server.wait_for("answerCallbackQuery", since=mark)
+        edited = await server.wait_for("editMessageText", since=mark)
+        assert "Họ tên người được mời?" in edited[-1].params["text"]
+        assert server.message(STAFF, message_id)["text"].startswith("Họ tên người được mời?")
+        # The old question's button is gone from the chat; pressing its data again is stale.
+        mark = server.mark()
+        server.push_callback(STAFF, STAFF, button["callback_data"], message_id)
+        await server.wait_for("answerCallbackQuery", since=mark)
+        (stale,) = await server.wait_for("sendMessage", since=mark, chat_id=STAFF)
+        assert "Nút này đã cũ" in stale.params["text"]
+
+
+async def test_a_redelivered_update_is_processed_once(server, chibot):
+    code = new_invite(chibot, "CB01", "secretary", "Bí thư CB01")
+    async with running_polling(telegram_app(server, chibot)):
+        update = server.push_message(SECRETARY, SECRETARY, f"/start {code}")
+        await server.wait_for("sendMessage", chat_id=SECRETARY)
+        mark = server.mark()
+        server.repeat_update(update["update_id"])
+        server.push_message(SECRETARY, SECRETARY, "/whoami")
+        calls = await server.wait_for("sendMessage", chat_id=SECRETARY, since=mark)
+        await asyncio.sleep(0.3)  # give a duplicate reply the chance to show up
+        texts = [c.params["text"] for c in server.calls_of("sendMessage", chat_id=SECRETARY)[-len(calls):]]
+        assert len(server.calls_of("sendMessage", chat_id=SECRETARY)) == 2
+        assert "Bí thư CB01" in texts[-1]
+
+
+async def test_outbox_messages_go_out_through_telegram_and_a_blocked_chat_is_marked(server, chibot):
+    code = new_invite(chibot, "CB01", "secretary", "Bí thư CB01")
+    async with running_polling(telegram_app(server, chibot)):
+        server.push_message(SECRETARY, SECRETARY, f"/start {code}")
+        await server.wait_for("sendMessage", chat_id=SECRETARY)
+    sender = build_telegram_sender(chibot.settings, base_url=server.base_url, base_file_url=server.base_file_url)
+    chibot.add_sender(sender)
+    with Session(chibot.engine) as session:
+        account = session.exec(select(ChatAccount).where(ChatAccount.channel == "telegram")).one()
+        outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="t1")
+        outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text="Lần hai"), due_at=chibot.clock.now(), dedupe_key="t2")
+        session.commit()
+    server.block_chat(SECRETARY)
+    stats = await chibot.dispatcher.run_once()
+    await sender.aclose()
+    assert (stats.sent, stats.blocked) == (0, 2)
+    with Session(chibot.engine) as session:
+        account = session.exec(select(ChatAccount).where(ChatAccount.channel == "telegram")).one()
+        assert account.reachable is False
+        rows = session.exec(select(OutboxMessage).order_by(OutboxMessage.id)).all()
+        assert [r.status for r in rows] == ["failed", "failed"]
+        assert rows[0].last_error.startswith("blocked")
+
+
+async def test_outbox_message_is_delivered_once_with_html_escaped(server, chibot):
+    code = new_invite(chibot, "CB01", "secretary", "Bí thư CB01")
+    async with running_polling(telegram_app(server, chibot)):
+        server.push_message(SECRETARY, SECRETARY, f"/start {code}")
+        await server.wait_for("sendMessage", chat_id=SECRETARY)
+    sender = build_telegram_sender(chibot.settings, base_url=server.base_url, base_file_url=server.base_file_url)
+    chibot.add_sender(sender)
+    with Session(chibot.engine) as session:
+        account = session.exec(select(ChatAccount).where(ChatAccount.channel == "telegram")).one()
+        assert outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="once")
+        assert not outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="once")
+        session.commit()
+    first = await chibot.dispatcher.run_once()
+    second = await chibot.dispatcher.run_once()
+    await sender.aclose()
+    assert (first.sent, second.sent) == (1, 0)
+    assert server.chat_messages(SECRETARY)[-1]["text"] == "Nhắc việc <141>"
+    assert server.calls_of("sendMessage", chat_id=SECRETARY)[-1].params["text"] == "Nhắc việc &lt;141&gt;"
