@@ -1,0 +1,89 @@
+"""The console shell, driven by a script on stdin, as a newcomer would use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+ROWS = "code,name,kind,parent_code\nDUK,Đảng ủy Khối,committee,\nCB01,Chi bộ Văn phòng,cell,DUK\n"
+
+
+def chibot(db_url: str, *args: str, stdin: str = "", cwd=None) -> subprocess.CompletedProcess:  # noqa: ANN001
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--database-url", db_url, *args],
+        input=stdin, capture_output=True, text=True, timeout=120, cwd=cwd,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(__import__("pathlib").Path(__file__).parents[1]), "HOME": "/tmp"},
+    )
+
+
+@pytest.fixture
+def org_db(db_url, tmp_path) -> str:
+    units_csv = tmp_path / "units.csv"
+    units_csv.write_text(ROWS, encoding="utf-8")
+    result = chibot(db_url, "units", "import", str(units_csv))
+    assert result.returncode == 0, result.stderr
+    return db_url
+
+
+def invite(db_url: str, unit: str, role: str, label: str) -> str:
+    result = chibot(db_url, "invite", unit, "--role", role, "--label", label, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["code"]
+
+
+def test_a_script_registers_with_an_invite_and_reads_help(org_db):
+    code = invite(org_db, "CB01", "secretary", "Lê Thị Hoa")
+    result = chibot(org_db, "shell", "--as", code, stdin="/help\n/whoami\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "— now talking as Lê Thị Hoa —" in out
+    assert "Chào mừng đồng chí! Tài khoản này đã được gắn với Chi bộ Văn phòng, vai trò bí thư chi bộ." in out
+    assert "» /whoami" in out
+    assert "• bí thư chi bộ — Chi bộ Văn phòng (mã CB01)" in out
+    assert "Traceback" not in result.stderr
+
+
+def test_choices_are_answered_by_number_or_words_without_diacritics(org_db):
+    code = invite(org_db, "DUK", "admin", "Trần Quản Trị")
+    script = "/invite\nCB01\nbi thu chi bo\nNguyen Van An\n"
+    result = chibot(org_db, "shell", "--as", code, stdin=script)
+    assert "  1. bí thư chi bộ" in result.stdout
+    assert "Đã tạo mã mời cho bí thư chi bộ — Chi bộ Văn phòng (Nguyen Van An)" in result.stdout
+    # The same person comes back later by name, and answers with a number.
+    again = chibot(org_db, "shell", "--as", "tran quan tri", stdin="/invite\nCB01\n1\n1\n")
+    assert "— now talking as Trần Quản Trị —" in again.stdout
+    assert "Đã tạo mã mời cho bí thư chi bộ — Chi bộ Văn phòng:" in again.stdout
+
+
+def test_file_line_sends_an_attachment_and_bad_shell_lines_are_explained(org_db, tmp_path):
+    code = invite(org_db, "CB01", "secretary", "Lê Thị Hoa")
+    photo = tmp_path / "bien-ban.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0photo")
+    script = f":file {photo}\n:file /no/such/file\n:advance 1d\n:bogus\n"
+    result = chibot(org_db, "shell", "--as", code, stdin=script)
+    assert "Tôi đã nhận tệp" in result.stdout
+    assert "! no such file: /no/such/file" in result.stdout
+    assert "! the clock is real" in result.stdout
+    assert "! unknown shell command :bogus" in result.stdout
+
+
+def test_unknown_person_is_one_sentence_and_a_non_zero_exit(org_db):
+    result = chibot(org_db, "shell", "--as", "Không Có Ai", stdin="")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "no invite code or registered person matches «Không Có Ai»" in result.stderr
+
+
+def test_demo_shell_walks_in_as_the_staff_member(db_url):
+    result = chibot(db_url, "demo", "--shell", stdin="/whoami\n:as Lê Văn Hùng\n")
+    assert result.returncode == 0, result.stderr
+    assert "Directive 141-CV/ĐUK registered" in result.stdout
+    assert "• cán bộ cơ quan đảng ủy — Đảng ủy Khối các cơ quan tỉnh (mã DUK)" in result.stdout
+    # Lê Văn Hùng has not registered yet: :as by name cannot find him, the shell says so.
+    assert "! no invite code or registered person matches «Lê Văn Hùng»" in result.stdout
+    rerun = chibot(db_url, "demo")
+    assert "Directive 141-CV/ĐUK already registered" in rerun.stdout
+    assert "(registered)" in rerun.stdout and "Nguyễn Thị Lan" in rerun.stdout

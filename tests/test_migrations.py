@@ -1,0 +1,73 @@
+"""The migrations build exactly the schema the models describe, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlmodel import Session, select
+from typer.testing import CliRunner
+
+from bot.cli import app
+from storage.db import make_db_engine
+from storage.migrate import alembic_config, upgrade
+from storage.tables import Unit, metadata
+from storage.types import utcnow
+
+
+def schema_diff(url: str) -> list:
+    engine = make_db_engine(url)
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            return compare_metadata(context, metadata)
+    finally:
+        engine.dispose()
+
+
+def current_revision(url: str) -> str | None:
+    engine = make_db_engine(url)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def head_revision(url: str) -> str:
+    return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+def test_upgrade_creates_exactly_the_models_schema(db_url):
+    upgrade(db_url)
+
+    assert schema_diff(db_url) == []
+    assert current_revision(db_url) == head_revision(db_url)
+
+
+def test_upgrading_twice_changes_nothing_and_keeps_data(db_url):
+    upgrade(db_url)
+    engine = make_db_engine(db_url)
+    with Session(engine) as session:
+        session.add(Unit(code="DUK", name="Đảng ủy Khối", kind="committee", path="/1/", created_at=utcnow()))
+        session.commit()
+
+    upgrade(db_url)
+
+    with Session(engine) as session:
+        assert [u.code for u in session.exec(select(Unit))] == ["DUK"]
+    engine.dispose()
+    assert schema_diff(db_url) == []
+    assert current_revision(db_url) == head_revision(db_url)
+
+
+def test_db_upgrade_command_creates_the_tables(db_url):
+    result = CliRunner().invoke(app, ["--database-url", db_url, "db", "upgrade"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Database is up to date: ")
+    engine = make_db_engine(db_url)
+    tables = set(inspect(engine).get_table_names())
+    engine.dispose()
+    assert tables == {table.name for table in metadata.sorted_tables} | {"alembic_version"}
