@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.context import Context
 from handlers.messages import Reply
 from handlers.router import Router
-from services import invites
+from services import directives, invites
 from services.i18n import LANGUAGES
 from storage.queries import accounts as account_queries
 
@@ -38,7 +38,13 @@ def register(router: Router) -> None:
         lines = "\n".join(f"/{c.name} — {ctx.t(c.help_key)}" for c in commands if c.help_key)
         reply = ctx.reply("start.welcome", role=ctx.t(f"role.{role}"), unit=unit.name, commands=lines)
         reply.commands = [(c.name, ctx.t(c.help_key)) for c in commands if c.help_key]
-        return [reply]
+        replies = [reply]
+        if role == "secretary":
+            queued = directives.deliver_open_to_unit(session=ctx.session, unit_id=membership.unit_id, now=ctx.now)
+            if queued:
+                ctx.outbox_touched = True
+                replies.append(ctx.reply("start.open_directives", count=queued))
+        return replies
 
     @router.command("help", help_key="help.help", public=True)
     def help_(ctx: Context, args: str) -> list[Reply]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import common, invite_flow
+from handlers import common, directives_routes, invite_flow, report_flow
 from handlers.router import Router
 
 
@@ -10,4 +10,6 @@ def build_router() -> Router:
     router = Router()
     common.register(router)
     invite_flow.register(router)
+    directives_routes.register(router)
+    report_flow.register(router)
     return router

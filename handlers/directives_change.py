@@ -1,0 +1,140 @@
+"""Changing a published directive: /deadline (one deadline, typed as a Vietnamese phrase) and
+/recipients (tick units on or off). The affected cells are told through the outbox."""
+
+from __future__ import annotations
+
+from handlers import unit_picker
+from handlers.context import Context
+from handlers.directives_view import find_one
+from handlers.messages import Reply
+from handlers.router import Router
+from services import directive_recipients as recipients
+from services import directive_texts as texts
+from services import directives
+from services.parsing import DeadlineError
+from storage.tables import Directive
+
+
+def _managed(ctx: Context, args: str, command: str) -> tuple[Directive | None, list[Reply]]:
+    """The directive named in ``args`` if this staff member may change it."""
+    directive, replies = find_one(ctx, args, f"directive.change.{command}_usage")
+    if directive is not None and not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
+        ctx.audit("denied", directive_id=directive.id, command=command)
+        return None, [ctx.reply("auth.denied")]
+    return directive, replies
+
+
+def _who(ctx: Context) -> directives.Who:
+    return directives.Who(ctx.actor.person_id, ctx.actor.account_id, ctx.incoming.channel)
+
+
+class DeadlineChangeFlow:
+    name = "directive_deadline"
+    roles = frozenset({"staff", "admin"})
+
+    def start(self, ctx: Context, args: str) -> list[Reply]:
+        """Pick one deadline of a published directive to change."""
+        directive, replies = _managed(ctx, args, "deadline")
+        if directive is None:
+            return replies
+        ctx.flow_start(self.name, "pick", {"directive_id": directive.id})
+        rows = [[ctx.flow_button(texts.deadline_line(ctx.t, d.kind, d.shown), str(d.id))]
+                for d in directives.deadlines_of(session=ctx.session, directive=directive)]
+        rows.append([ctx.flow_button(ctx.t("directive.button.cancel"), "cancel")])
+        return [Reply(text=ctx.t("directive.change.ask_pick", title=texts.title(directive, ctx.t)), choices=rows)]
+
+    def describe(self, ctx: Context) -> str:
+        return ctx.t("directive.change.describe_deadline")
+
+    def on_button(self, ctx: Context, value: str) -> list[Reply]:
+        if value == "cancel":
+            ctx.flow_end()
+            return [ctx.reply("cancel.done", what=self.describe(ctx))]
+        if ctx.state.step != "pick" or not value.isdigit():
+            return [ctx.reply("button.stale")]
+        ctx.flow_goto("phrase", deadline_id=int(value))
+        return [ctx.reply("directive.ask_deadline")]
+
+    def on_text(self, ctx: Context, text: str) -> list[Reply]:
+        if ctx.state.step != "phrase":
+            return [ctx.reply("directive.use_buttons")]
+        data = ctx.flow_data
+        directive = directives.get(session=ctx.session, directive_id=data["directive_id"])
+        result = directives.change_deadline(session=ctx.session, directive=directive, deadline_id=data["deadline_id"],
+                                            phrase=text[:300], who=_who(ctx), now=ctx.now, tz=ctx.deps.tz)
+        if isinstance(result, DeadlineError):
+            return [ctx.reply("directive.deadline_error", message=texts.parser_message(result.message))]
+        ctx.flow_end()
+        if result is None:
+            return [ctx.reply("button.stale")]
+        ctx.outbox_touched = True
+        units = len(directives.unit_statuses(session=ctx.session, directive=directive))
+        return [ctx.reply("directive.change.deadline_done", line=texts.deadline_text(ctx.t, result.kind, result.shown), count=units)]
+
+    def on_attachment(self, ctx: Context) -> list[Reply]:
+        return [ctx.reply("input.text_expected")]
+
+
+class RecipientsChangeFlow:
+    name = "directive_recipients"
+    roles = frozenset({"staff", "admin"})
+
+    def start(self, ctx: Context, args: str) -> list[Reply]:
+        """Show the units below with the current recipients ticked."""
+        directive, replies = _managed(ctx, args, "recipients")
+        if directive is None:
+            return replies
+        unit = directives.issuer_unit(session=ctx.session, directive=directive)
+        current = [s.unit.id for s in directives.unit_statuses(session=ctx.session, directive=directive)]
+        units = unit_picker.candidates_data(recipients.pickable_units(session=ctx.session, unit=unit))
+        ctx.flow_start(self.name, "pick", {"directive_id": directive.id, "units": units, "selected": current, "page": 0})
+        return [unit_picker.render(ctx, ctx.flow_data)]
+
+    def describe(self, ctx: Context) -> str:
+        return ctx.t("directive.change.describe_recipients")
+
+    def on_button(self, ctx: Context, value: str) -> list[Reply]:
+        data = ctx.flow_data
+        if value == "cancel":
+            ctx.flow_end()
+            return [ctx.reply("cancel.done", what=self.describe(ctx))]
+        if value == "done":
+            return self._apply(ctx, data)
+        changed = unit_picker.press(data, value)
+        if changed is None:
+            return [ctx.reply("button.stale")]
+        ctx.flow_goto("pick", selected=changed["selected"], page=changed.get("page", data.get("page", 0)))
+        return [unit_picker.render(ctx, ctx.flow_data, edit=True)]
+
+    def on_text(self, ctx: Context, text: str) -> list[Reply]:
+        directive = directives.get(session=ctx.session, directive_id=ctx.flow_data["directive_id"])
+        unit = directives.issuer_unit(session=ctx.session, directive=directive)
+        found, unknown = recipients.units_by_codes(session=ctx.session, unit=unit, text=text)
+        ctx.flow_goto("pick", selected=list(dict.fromkeys([*ctx.flow_data["selected"], *(u.id for u in found)])))
+        replies = [ctx.reply("directive.codes_unknown", codes=", ".join(unknown))] if unknown else []
+        return replies + [unit_picker.render(ctx, ctx.flow_data)]
+
+    def on_attachment(self, ctx: Context) -> list[Reply]:
+        return [ctx.reply("input.text_expected")]
+
+    def _apply(self, ctx: Context, data: dict) -> list[Reply]:
+        if not data["selected"]:
+            return [ctx.reply("directive.none_selected"), unit_picker.render(ctx, data)]
+        directive = directives.get(session=ctx.session, directive_id=data["directive_id"])
+        added, removed = directives.change_recipients(session=ctx.session, directive=directive, unit_ids=data["selected"],
+                                                      who=_who(ctx), now=ctx.now)
+        ctx.flow_end()
+        if not added and not removed:
+            return [ctx.reply("directive.change.recipients_unchanged")]
+        ctx.outbox_touched = True
+        codes = {uid: code for uid, code, _name in data["units"]}
+        return [ctx.reply("directive.change.recipients_done", title=texts.title(directive, ctx.t),
+                          added=", ".join(codes[u] for u in added) or "—", removed=", ".join(codes[u] for u in removed) or "—")]
+
+
+def register(router: Router) -> None:
+    deadline_flow, recipients_flow = DeadlineChangeFlow(), RecipientsChangeFlow()
+    router.add_flow(deadline_flow)
+    router.add_flow(recipients_flow)
+    router.command("deadline", roles=("staff", "admin"), help_key="directive.help.deadline")(deadline_flow.start)
+    router.command("recipients", roles=("staff", "admin"), help_key="directive.help.recipients")(recipients_flow.start)

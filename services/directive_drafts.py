@@ -1,0 +1,119 @@
+"""A directive being registered, before anything is written to the tables.
+
+The draft is a plain JSON-able dict kept in the conversation state, so /cancel or an abandoned
+flow leaves no rows behind and a restart in the middle of registration loses nothing. Deadlines
+in a draft hold their due time as ISO *local* wall-clock time, exactly as the parser read it;
+conversion to UTC happens once, when the directive is stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from services.parsing.deadlines import Deadline as ParsedDeadline
+from services.parsing.deadlines import DeadlineError
+
+#: The most text stored for one directive. A 30-page document is ~100k characters; above
+#: this it is more likely a paste accident than a directive.
+MAX_TEXT_CHARS = 200_000
+
+#: Fields staff may edit by hand in the summary.
+EDITABLE_FIELDS = ("number", "subject", "urgency")
+URGENCY_MARKS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
+SECRECY_DEFAULT = "MẬT"
+
+
+class TextTooLong(ValueError):
+    """The pasted or uploaded text is over MAX_TEXT_CHARS."""
+
+
+def _mark(value: Any, default: str) -> str | None:
+    """The parser may report a mark as the word found or as a flag; keep the word."""
+    if not value:
+        return None
+    return value.strip().upper() if isinstance(value, str) else default
+
+
+def deadline_entry(deadline: ParsedDeadline) -> dict[str, Any]:
+    return {
+        "kind": deadline.kind,
+        "due": deadline.due.isoformat(timespec="minutes") if deadline.due else None,
+        "recurrence": deadline.recurrence.to_rule() if deadline.recurrence else None,
+        "phrase": deadline.text,
+        "shown": deadline.shown,
+    }
+
+
+def looks_like_directive(parsed: Any) -> bool:
+    """A greeting or a random sentence has no number, no type-and-subject and no deadline."""
+    if getattr(parsed, "number", None):
+        return True
+    if getattr(parsed, "doc_type", None) and getattr(parsed, "subject", None):
+        return True
+    return False
+
+
+def draft_from_parsed(parsed: Any, text: str) -> dict[str, Any]:
+    """The draft of a parsed document. A secret document keeps no full text (it must never
+    travel through a third-party chat); only its number, subject and deadlines."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise TextTooLong(len(text))
+    secrecy = _mark(getattr(parsed, "secret", None), SECRECY_DEFAULT)
+    issued_on = getattr(parsed, "issued_on", None)
+    year = getattr(parsed, "year", None) or (issued_on.year if isinstance(issued_on, date) else None)
+    return {
+        "doc_type": getattr(parsed, "doc_type", None),
+        "number": getattr(parsed, "number", None),
+        "issuer": getattr(parsed, "issuer", None),
+        "issued_on": issued_on.isoformat() if isinstance(issued_on, date) else None,
+        "year": year,
+        "subject": getattr(parsed, "subject", None) or "",
+        "urgency": _mark(getattr(parsed, "urgent", None), URGENCY_MARKS[0]),
+        "secrecy": secrecy,
+        "full_text": None if secrecy else text,
+        "signer": getattr(parsed, "signer", None),
+        "addressees": list(getattr(parsed, "addressees", None) or []),
+        "recipients_text": list(getattr(parsed, "recipients", None) or []),
+        "report_fields": list(getattr(parsed, "report_fields", None) or []),
+        "deadlines": [deadline_entry(d) for d in getattr(parsed, "deadlines", None) or []],
+        "warnings": [str(w) for w in getattr(parsed, "warnings", None) or []],
+    }
+
+
+def add_deadline(draft: dict[str, Any], phrase: str, *, today: date) -> tuple[dict[str, Any], dict[str, Any]] | DeadlineError:
+    """The draft with one more deadline typed by staff, and that deadline; or why not."""
+    from services.parsing.dates import parse_deadline_phrase
+
+    found = parse_deadline_phrase(phrase, default_year=draft.get("year") or today.year, reference=today)
+    if isinstance(found, DeadlineError):
+        return found
+    entry = deadline_entry(found)
+    return {**draft, "deadlines": [*draft["deadlines"], entry]}, entry
+
+
+def remove_deadline(draft: dict[str, Any], index: int) -> dict[str, Any]:
+    deadlines = list(draft["deadlines"])
+    if 0 <= index < len(deadlines):
+        deadlines.pop(index)
+    return {**draft, "deadlines": deadlines}
+
+
+def set_field(draft: dict[str, Any], field: str, value: str) -> dict[str, Any]:
+    """Staff's correction of one field. Urgency accepts a mark or "không" (none)."""
+    if field not in EDITABLE_FIELDS:
+        raise ValueError(field)
+    value = " ".join(value.split())
+    if field == "urgency":
+        from services.parsing.vn_text import normalize
+
+        marks = {normalize(m): m for m in URGENCY_MARKS}
+        value = marks.get(normalize(value))  # anything else clears the mark
+    return {**draft, field: value or None if field != "subject" else value}
+
+
+def is_past(entry: dict[str, Any], now_local: datetime) -> bool:
+    """A dated deadline already gone by (start dates and schedules are never "past")."""
+    if entry["kind"] in ("start", "recurring") or not entry.get("due"):
+        return False
+    return datetime.fromisoformat(entry["due"]) < now_local

@@ -1,0 +1,182 @@
+"""The words of directives as users read them: the staff summary, the message each cell gets,
+status lines, the full text cut into chat-sized pieces. All texts come from the locale files;
+this module only arranges them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from handlers.messages import Choice, OutFile, Reply
+from services.directive_drafts import is_past
+from services.i18n import Translator
+from services.localtime import format_local_datetime
+from storage.tables import Deadline, Directive
+
+#: Telegram allows 4096 characters a message; leave room for a heading.
+CHUNK_CHARS = 3500
+#: Longer full texts go as one .txt file instead of a stream of messages.
+MAX_CHUNKS_AS_MESSAGES = 3
+
+
+def deadline_line(t: Translator, kind: str, shown: str) -> str:
+    return t("directive.deadline_line", kind=t(f"directive.kind.{kind}"), shown=shown)
+
+
+def deadline_text(t: Translator, kind: str, shown: str) -> str:
+    """"Báo cáo: trước 23/8/2021" without the bullet, for use inside a sentence."""
+    return t("directive.deadline_text", kind=t(f"directive.kind.{kind}"), shown=shown)
+
+
+def parser_message(message: str) -> str:
+    """The parser's complaint as the start of a sentence ("Ngày 31/2/2021 không tồn tại")."""
+    message = message.strip().rstrip(".")
+    return message[:1].upper() + message[1:]
+
+
+def deadline_lines(t: Translator, deadlines: Iterable[Deadline]) -> str:
+    lines = [deadline_line(t, d.kind, d.shown) for d in deadlines]
+    return "\n".join(lines) if lines else t("directive.no_deadlines")
+
+
+def title(directive: Directive | dict[str, Any], t: Translator) -> str:
+    """"Công văn 141-CV/ĐUK" or, without a number, the start of the subject."""
+    get = directive.get if isinstance(directive, dict) else lambda k: getattr(directive, k)
+    number = get("number") or t("directive.no_number")
+    return f"{get('doc_type') or t('directive.document')} {number}".strip()
+
+
+def summary(t: Translator, draft: dict[str, Any], now_local: datetime) -> str:
+    """What staff check before confirming a new directive."""
+    lines = [
+        t("directive.summary.head"),
+        t("directive.summary.type", value=draft.get("doc_type") or t("directive.unknown")),
+        t("directive.summary.number", value=draft.get("number") or t("directive.unknown")),
+        t("directive.summary.subject", value=draft.get("subject") or t("directive.unknown")),
+        t("directive.summary.urgency", value=draft.get("urgency") or t("directive.not_urgent")),
+    ]
+    if draft.get("secrecy"):
+        lines.append(t("directive.summary.secret", mark=draft["secrecy"]))
+    if draft["deadlines"]:
+        lines.append(t("directive.summary.deadlines"))
+        for entry in draft["deadlines"]:
+            line = deadline_line(t, entry["kind"], entry["shown"])
+            lines.append(line + (t("directive.summary.past_mark") if is_past(entry, now_local) else ""))
+    else:
+        lines.append(t("directive.summary.no_deadline"))
+    if draft.get("report_fields"):
+        lines.append(t("directive.summary.report_fields", fields="; ".join(draft["report_fields"])))
+    if draft.get("warnings"):
+        lines.append(t("directive.summary.warnings", warnings="; ".join(draft["warnings"])))
+    if any(is_past(e, now_local) for e in draft["deadlines"]):
+        lines.append(t("directive.summary.past_warning"))
+    return "\n".join(lines)
+
+
+def cell_message(t: Translator, directive: Directive, deadlines: Sequence[Deadline], assignment_id: int) -> Reply:
+    """The message each assigned cell's secretaries get when a directive is published."""
+    lines = [t("directive.cell.head", title=title(directive, t))]
+    if directive.urgency:
+        lines.append(t("directive.cell.urgency", mark=directive.urgency))
+    lines.append(t("directive.cell.subject", subject=directive.subject or t("directive.unknown")))
+    lines.append(t("directive.cell.deadlines"))
+    lines.append(deadline_lines(t, deadlines))
+    if directive.report_fields:
+        lines.append(t("directive.cell.report_fields", fields="; ".join(str(f) for f in directive.report_fields)))
+    if directive.secrecy:
+        lines.append(t("directive.cell.secret", mark=directive.secrecy))
+    buttons = [
+        Choice(t("directive.button.ack"), f"ack:{assignment_id}"),
+        Choice(t("directive.button.report"), f"rep:{assignment_id}"),
+    ]
+    rows = [buttons]
+    if not directive.secrecy:
+        rows.append([Choice(t("directive.button.full"), f"full:{directive.id}")])
+    return Reply(text="\n".join(lines), choices=rows)
+
+
+def full_text_replies(t: Translator, directive: Directive) -> list[Reply]:
+    """The full text in pieces of at most CHUNK_CHARS, cut at line ends; a file when long."""
+    if directive.secrecy or not directive.full_text:
+        return [Reply(text=t("directive.full.official_channel", title=title(directive, t)))]
+    chunks = split_text(directive.full_text, CHUNK_CHARS)
+    if len(chunks) > MAX_CHUNKS_AS_MESSAGES:
+        name = (directive.number or f"van-ban-{directive.id}").replace("/", "-") + ".txt"
+        document = OutFile(name=name, content=directive.full_text.encode("utf-8"), mime_type="text/plain")
+        return [Reply(text=t("directive.full.as_file", title=title(directive, t)), document=document)]
+    return [Reply(text=chunk) for chunk in chunks]
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    chunks: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        cut = rest.rfind("\n", 0, limit)
+        if cut < limit // 2:
+            cut = rest.rfind(" ", 0, limit)
+        if cut < limit // 2:
+            cut = limit
+        chunks.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        chunks.append(rest)
+    return chunks
+
+
+def changed_deadline_message(t: Translator, directive: Directive, kind: str, old: str, new: str) -> Reply:
+    return Reply(text=t("directive.change.deadline", title=title(directive, t), subject=directive.subject,
+                        kind=t(f"directive.kind.{kind}"), old=old, new=new))
+
+
+def removed_message(t: Translator, directive: Directive) -> Reply:
+    return Reply(text=t("directive.change.removed", title=title(directive, t), subject=directive.subject))
+
+
+def when(moment: datetime | None, tz: ZoneInfo) -> str:
+    return format_local_datetime(moment, tz) if moment is not None else ""
+
+
+def unit_line(t: Translator, unit) -> str:  # noqa: ANN001
+    return t("directive.unit_line", code=unit.code, name=unit.name)
+
+
+def staff_list_line(t: Translator, directive: Directive, statuses: Sequence[Any]) -> str:
+    acked = sum(1 for s in statuses if s.assignment.acknowledged_at is not None)
+    return t("directive.list.staff_line", title=title(directive, t), subject=directive.subject,
+             acked=acked, assigned=len(statuses))
+
+
+def secretary_list_line(t: Translator, directive: Directive, status: str, nearest: Deadline | None) -> str:
+    near = deadline_text(t, nearest.kind, nearest.shown) if nearest else t("directive.list.no_nearest")
+    return t("directive.list.secretary_line", title=title(directive, t), subject=directive.subject,
+             status=t(f"directive.status.{status}"), nearest=near)
+
+
+def doc_text(t: Translator, directive: Directive, deadlines: Sequence[Deadline], tz: ZoneInfo) -> str:
+    lines = [title(directive, t), t("directive.cell.subject", subject=directive.subject or t("directive.unknown"))]
+    if directive.urgency:
+        lines.append(t("directive.cell.urgency", mark=directive.urgency))
+    lines += [t("directive.cell.deadlines"), deadline_lines(t, deadlines)]
+    if directive.published_at:
+        lines.append(t("directive.doc.published", time=when(directive.published_at, tz)))
+    return "\n".join(lines)
+
+
+def ack_status_text(t: Translator, directive: Directive, statuses: Sequence[Any], tz: ZoneInfo) -> str:
+    """Who acknowledged (by whom, when) and who has not, for staff."""
+    missing = [s for s in statuses if s.assignment.acknowledged_at is None]
+    acked = [s for s in statuses if s.assignment.acknowledged_at is not None]
+    lines = [t("directive.doc.acked", acked=len(acked), assigned=len(statuses))]
+    lines += [t("directive.doc.acked_line", code=s.unit.code, name=s.unit.name, who=s.acknowledged_by,
+                time=when(s.assignment.acknowledged_at, tz)) for s in acked]
+    lines.append(unacked_text(t, directive, [s.unit for s in missing], len(statuses)))
+    return "\n".join(lines)
+
+
+def unacked_text(t: Translator, directive: Directive, missing: Sequence[Any], assigned: int) -> str:
+    if not missing:
+        return t("directive.unacked.none", title=title(directive, t), assigned=assigned)
+    head = t("directive.unacked.head", title=title(directive, t), count=len(missing), assigned=assigned)
+    return "\n".join([head, *(unit_line(t, u) for u in missing)])

@@ -1,0 +1,368 @@
+"""Directives: register a confirmed draft, publish it to units, acknowledge, change it after
+publishing, and find what a user may see.
+
+Messages to other users always go through the outbox, written in the same transaction as the
+change that causes them, so a crash never leaves a cell assigned but untold (or told twice).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from handlers.actor import Actor
+from handlers.messages import Reply
+from services import directive_texts as texts
+from services import outbox
+from services.i18n import Translator
+from services.localtime import local_to_utc, to_local
+from services.parsing.deadlines import DeadlineError
+from services.parsing.vn_text import normalize
+from storage.queries import accounts as account_queries
+from storage.queries import audit as audit_queries
+from storage.queries import directives as queries
+from storage.queries import units as unit_queries
+from storage.tables import Assignment, Deadline, Directive, Unit
+
+
+@dataclass(frozen=True)
+class Who:
+    """Who did it, for the audit log."""
+
+    person_id: int | None
+    account_id: int | None = None
+    channel: str = ""
+
+
+def _audit(session: Session, action: str, who: Who, now: datetime, *, directive_id: int | None = None,
+           unit_id: int | None = None, **details: Any) -> None:
+    audit_queries.add_audit(
+        session=session, action=action, at=now, actor_person_id=who.person_id, actor_account_id=who.account_id,
+        unit_id=unit_id, directive_id=directive_id, details={"channel": who.channel, **details},
+    )
+
+
+# ---- registering and publishing ------------------------------------------------------------
+
+
+def register(*, session: Session, draft: dict[str, Any], unit_id: int, who: Who, now: datetime, tz: ZoneInfo) -> Directive:
+    """Store a confirmed draft as a directive of ``unit_id`` (status draft until published).
+
+    A secret document keeps only its number, subject and deadlines (and its type and marks):
+    its text, distribution list, signer and report fields stay on paper."""
+    secrecy = draft.get("secrecy")
+    if secrecy:
+        draft = {**draft, "full_text": None, "addressees": [], "recipients_text": [], "report_fields": [], "signer": None}
+    directive = queries.add_directive(
+        session=session,
+        directive=Directive(
+            unit_id=unit_id,
+            doc_type=draft.get("doc_type"),
+            number=draft.get("number"),
+            issuer=draft.get("issuer"),
+            issued_on=date.fromisoformat(draft["issued_on"]) if draft.get("issued_on") else None,
+            subject=draft.get("subject") or "",
+            urgency=draft.get("urgency"),
+            secrecy=secrecy,
+            full_text=draft.get("full_text"),
+            signer=draft.get("signer"),
+            addressees=list(draft.get("addressees") or []),
+            recipients_text=list(draft.get("recipients_text") or []),
+            report_fields=list(draft.get("report_fields") or []),
+            status="draft",
+            registered_by_person_id=who.person_id,
+            created_at=now,
+        ),
+    )
+    for position, entry in enumerate(draft["deadlines"]):
+        queries.add_deadline(session=session, deadline=_deadline_row(directive.id, position, entry, tz))
+    _audit(session, "register", who, now, directive_id=directive.id, unit_id=unit_id, number=directive.number)
+    return directive
+
+
+def _deadline_row(directive_id: int, position: int, entry: dict[str, Any], tz: ZoneInfo) -> Deadline:
+    due = local_to_utc(datetime.fromisoformat(entry["due"]), tz) if entry.get("due") else None
+    return Deadline(directive_id=directive_id, kind=entry["kind"], due_at=due, recurrence=entry.get("recurrence"),
+                    phrase=entry.get("phrase") or "", shown=entry.get("shown") or "", position=position)
+
+
+def publish(*, session: Session, directive: Directive, unit_ids: list[int], who: Who, now: datetime) -> int:
+    """Assign the directive to the units and queue its message to their secretaries.
+
+    Returns how many messages were queued. Secretaries whose chat is known to be unreachable
+    get nothing queued (staff see them as not acknowledged)."""
+    assignments = {uid: queries.add_assignment(session=session, directive_id=directive.id, unit_id=uid, now=now)
+                   for uid in dict.fromkeys(unit_ids)}
+    directive.status = "published"
+    directive.published_at = now
+    queries.save(session=session, row=directive)
+    queued = _tell_units(session, directive, assignments, now, key=lambda u, a: f"publish:{directive.id}:{u}:{a}")
+    _audit(session, "publish", who, now, directive_id=directive.id, unit_id=directive.unit_id,
+           units=len(assignments), messages=queued)
+    return queued
+
+
+def units_without_reachable_secretary(*, session: Session, unit_ids: list[int]) -> list[Unit]:
+    """Assigned units nobody in chibot can be told about: staff must send the paper copy."""
+    reached = {unit.id for unit, _p, account in account_queries.secretaries_accounts(session=session, unit_ids=unit_ids)
+               if account.reachable}
+    missing = [unit_queries.get_unit(session=session, unit_id=u) for u in dict.fromkeys(unit_ids) if u not in reached]
+    return sorted((u for u in missing if u is not None), key=lambda u: u.code)
+
+
+def _tell_units(session: Session, directive: Directive, assignments: dict[int, Assignment], now: datetime, *, key) -> int:  # noqa: ANN001
+    deadlines = queries.active_deadlines(session=session, directive_id=directive.id)
+    queued = 0
+    for unit, _person, account in account_queries.secretaries_accounts(session=session, unit_ids=list(assignments)):
+        if not account.reachable:
+            continue
+        assignment = assignments[unit.id]
+        reply = texts.cell_message(Translator(account.language), directive, deadlines, assignment.id)
+        queued += outbox.enqueue(session=session, account_id=account.id, kind="directive", reply=reply, due_at=now,
+                                 dedupe_key=key(unit.id, account.id), directive_id=directive.id,
+                                 assignment_id=assignment.id)
+    return queued
+
+
+def _tell_units_text(session: Session, directive: Directive, unit_ids: list[int], now: datetime, *, key, render) -> int:  # noqa: ANN001
+    """Queue a notice (rendered per account language) to the secretaries of these units."""
+    queued = 0
+    for unit, _person, account in account_queries.secretaries_accounts(session=session, unit_ids=unit_ids):
+        if not account.reachable:
+            continue
+        reply: Reply = render(Translator(account.language))
+        assignment = queries.find_assignment(session=session, directive_id=directive.id, unit_id=unit.id)
+        queued += outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=reply, due_at=now,
+                                 dedupe_key=key(unit.id, account.id), directive_id=directive.id,
+                                 assignment_id=assignment.id if assignment else None)
+    return queued
+
+
+# ---- acknowledging -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AckResult:
+    status: str  # ok | already | denied | cancelled
+    directive: Directive | None = None
+    assignment: Assignment | None = None
+
+
+def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who, now: datetime) -> AckResult:
+    """Record that a secretary of the assigned unit received the directive. Pressing again
+    changes nothing; a secretary of another unit (a forged button) is refused."""
+    assignment = queries.get_assignment(session=session, assignment_id=assignment_id)
+    if assignment is None or not actor.is_secretary_of(assignment.unit_id):
+        return AckResult("denied")
+    directive = queries.get_directive(session=session, directive_id=assignment.directive_id)
+    if assignment.status == "cancelled":
+        return AckResult("cancelled", directive, assignment)
+    if assignment.acknowledged_at is not None:
+        return AckResult("already", directive, assignment)
+    assignment.acknowledged_at = now
+    assignment.acknowledged_by_person_id = who.person_id
+    if assignment.status == "assigned":
+        assignment.status = "acknowledged"
+    queries.save(session=session, row=assignment)
+    _audit(session, "acknowledge", who, now, directive_id=directive.id, unit_id=assignment.unit_id)
+    return AckResult("ok", directive, assignment)
+
+
+# ---- seeing ----------------------------------------------------------------------------------
+
+
+def get(*, session: Session, directive_id: int) -> Directive | None:
+    return queries.get_directive(session=session, directive_id=directive_id)
+
+
+def issuer_unit(*, session: Session, directive: Directive) -> Unit | None:
+    return unit_queries.get_unit(session=session, unit_id=directive.unit_id)
+
+
+def can_manage(*, session: Session, actor: Actor, directive: Directive) -> bool:
+    """Staff (or admins) of the issuing unit or a unit above it."""
+    unit = issuer_unit(session=session, directive=directive)
+    return unit is not None and actor.oversees(unit.path)
+
+
+def assignment_of(*, session: Session, actor: Actor, directive: Directive) -> Assignment | None:
+    """The live assignment of this directive to one of the actor's own units (as secretary)."""
+    for role in actor.units("secretary"):
+        found = queries.find_assignment(session=session, directive_id=directive.id, unit_id=role.unit_id)
+        if found is not None and found.status != "cancelled":
+            return found
+    return None
+
+
+def can_see(*, session: Session, actor: Actor, directive: Directive) -> bool:
+    if directive.status == "draft":
+        return False
+    return can_manage(session=session, actor=actor, directive=directive) or assignment_of(
+        session=session, actor=actor, directive=directive) is not None
+
+
+def visible(*, session: Session, actor: Actor) -> list[Directive]:
+    """Staff: directives issued by their unit or below; secretaries: assigned to their unit."""
+    found: dict[int, Directive] = {}
+    paths = [r.unit_path for r in actor.units("staff", "admin")]
+    for directive in queries.directives_issued_under(session=session, unit_paths=paths):
+        found[directive.id] = directive
+    unit_ids = [r.unit_id for r in actor.units("secretary")]
+    for directive, _assignment in queries.directives_assigned_to(session=session, unit_ids=unit_ids):
+        found.setdefault(directive.id, directive)
+    return sorted(found.values(), key=lambda d: (d.published_at or d.created_at, d.id), reverse=True)
+
+
+def number_key(text: str) -> str:
+    """"141 - CV/ĐUK", "141-cv/duk" and "141-CV/ĐUK" all give "141-cv/duk"."""
+    return normalize(text).replace(" ", "")
+
+
+def lookup_key(directive: Directive) -> str:
+    """What to type after /doc to find this directive: its number, or "#id" without one."""
+    return directive.number or f"#{directive.id}"
+
+
+def find_by_number(*, session: Session, actor: Actor, text: str) -> list[Directive]:
+    """Visible directives whose number is ``text``; a bare "141" matches any 141-...;
+    "#12" is the directive with id 12 (for documents without a number)."""
+    wanted = number_key(text)
+    if not wanted:
+        return []
+    if wanted.startswith("#") and wanted[1:].isdigit():
+        return [d for d in visible(session=session, actor=actor) if d.id == int(wanted[1:])]
+    matches = []
+    for directive in visible(session=session, actor=actor):
+        key = number_key(directive.number or "")
+        if key and (key == wanted or _short_form_matches(wanted, key)):
+            matches.append(directive)
+    return matches
+
+
+def _short_form_matches(wanted: str, key: str) -> bool:
+    """"141" (number only) or "141/duk" (number and issuer, type left out)."""
+    number, _, issuer = key.partition("/")
+    number = number.split("-")[0]
+    wanted_number, _, wanted_issuer = wanted.partition("/")
+    if "-" in wanted_number:
+        return False
+    return wanted_number == number and (not wanted_issuer or wanted_issuer == issuer)
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    unit: Unit
+    assignment: Assignment
+    acknowledged_by: str
+
+
+def unit_statuses(*, session: Session, directive: Directive) -> list[UnitStatus]:
+    return [
+        UnitStatus(unit, a, queries.person_name(session=session, person_id=a.acknowledged_by_person_id))
+        for a, unit in queries.assignments_with_units(session=session, directive_id=directive.id)
+    ]
+
+
+def unacknowledged(*, session: Session, directive: Directive) -> list[Unit]:
+    return [s.unit for s in unit_statuses(session=session, directive=directive) if s.assignment.acknowledged_at is None]
+
+
+def deadlines_of(*, session: Session, directive: Directive) -> list[Deadline]:
+    return queries.active_deadlines(session=session, directive_id=directive.id)
+
+
+def nearest_deadline(*, deadlines: list[Deadline], now: datetime) -> Deadline | None:
+    upcoming = [d for d in deadlines if d.due_at is not None and d.kind != "start" and d.due_at >= now]
+    return min(upcoming, key=lambda d: d.due_at) if upcoming else None
+
+
+# ---- changing after publishing ------------------------------------------------------------
+
+
+def _change_number(session: Session, directive: Directive) -> int:
+    """A counter for the dedupe keys of change notices: each edit gets fresh keys."""
+    return queries.count_audit(session=session, directive_id=directive.id, action="edit") + 1
+
+
+def change_deadline(*, session: Session, directive: Directive, deadline_id: int, phrase: str, who: Who,
+                    now: datetime, tz: ZoneInfo) -> Deadline | DeadlineError | None:
+    """Replace one deadline by a typed phrase and tell every assigned unit what changed.
+
+    Returns the changed deadline, the parser's complaint, or None for a deadline that is not
+    this directive's."""
+    from services.parsing.dates import parse_deadline_phrase
+
+    deadline = queries.get_deadline(session=session, deadline_id=deadline_id)
+    if deadline is None or deadline.directive_id != directive.id or not deadline.active:
+        return None
+    local_now = to_local(now, tz)
+    year = directive.issued_on.year if directive.issued_on else local_now.year
+    found = parse_deadline_phrase(phrase, default_year=year, kind_hint=deadline.kind, reference=local_now.date())
+    if isinstance(found, DeadlineError):
+        return found
+    old_shown = deadline.shown
+    deadline.kind = found.kind
+    deadline.due_at = local_to_utc(found.due, tz) if found.due else None
+    deadline.recurrence = found.recurrence.to_rule() if found.recurrence else None
+    deadline.phrase, deadline.shown = found.text, found.shown
+    queries.save(session=session, row=deadline)
+    n = _change_number(session, directive)
+    units = [a.unit_id for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)]
+    _tell_units_text(session, directive, units, now, key=lambda u, a: f"edit:{directive.id}:{n}:{u}:{a}",
+                     render=lambda t: texts.changed_deadline_message(t, directive, deadline.kind, old_shown, deadline.shown))
+    _audit(session, "edit", who, now, directive_id=directive.id, unit_id=directive.unit_id, change="deadline",
+           deadline_id=deadline.id, old=old_shown, new=deadline.shown)
+    return deadline
+
+
+def change_recipients(*, session: Session, directive: Directive, unit_ids: list[int], who: Who,
+                      now: datetime) -> tuple[list[int], list[int]]:
+    """Make ``unit_ids`` the directive's units: new units get the directive, removed units'
+    assignments are cancelled and they are told. Returns (added, removed) unit ids."""
+    current = {a.unit_id: a for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)}
+    wanted = list(dict.fromkeys(unit_ids))
+    added = [u for u in wanted if u not in current]
+    removed = [u for u in current if u not in wanted]
+    if not added and not removed:
+        return [], []
+    n = _change_number(session, directive)
+    new_assignments: dict[int, Assignment] = {}
+    for unit_id in added:
+        assignment = queries.find_assignment(session=session, directive_id=directive.id, unit_id=unit_id)
+        if assignment is None:
+            assignment = queries.add_assignment(session=session, directive_id=directive.id, unit_id=unit_id, now=now)
+        else:  # assigned before, removed, now back: a fresh start
+            assignment.status, assignment.assigned_at = "assigned", now
+            assignment.acknowledged_at = assignment.acknowledged_by_person_id = None
+            queries.save(session=session, row=assignment)
+        new_assignments[unit_id] = assignment
+    for unit_id in removed:
+        current[unit_id].status = "cancelled"
+        queries.save(session=session, row=current[unit_id])
+    _tell_units(session, directive, new_assignments, now, key=lambda u, a: f"edit:{directive.id}:{n}:add:{u}:{a}")
+    _tell_units_text(session, directive, removed, now, key=lambda u, a: f"edit:{directive.id}:{n}:remove:{u}:{a}",
+                     render=lambda t: texts.removed_message(t, directive))
+    _audit(session, "edit", who, now, directive_id=directive.id, unit_id=directive.unit_id, change="recipients",
+           added=added, removed=removed)
+    return added, removed
+
+
+def deliver_open_to_unit(*, session: Session, unit_id: int, now: datetime) -> int:
+    """Queue every open directive assigned to this unit to its secretaries.
+
+    Used when a secretary registers after the directive was published: they get what their
+    cell still has to do. Dedupe keys are the publish keys, so nobody gets a message twice.
+    """
+    queued = 0
+    for directive, assignment in queries.directives_assigned_to(session=session, unit_ids=[unit_id]):
+        if directive.status != "published" or assignment.status == "cancelled":
+            continue
+        queued += _tell_units(
+            session, directive, {unit_id: assignment}, now,
+            key=lambda u, a, d=directive.id: f"publish:{d}:{u}:{a}",
+        )
+    return queued
