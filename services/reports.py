@@ -1,0 +1,219 @@
+"""Cell reports: which assignments a cell can report on, who may report, saving a version.
+
+A report is saved in the same transaction as the assignment's new status and the staff
+notifications (outbox rows), so either all of it happens or none of it.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from bot.settings import Settings
+from handlers.actor import Actor
+from handlers.messages import Attachment, Reply
+from services import outbox
+from services.i18n import t
+from services.report_answers import Problem, check_answers, computed_percent
+from services.report_templates import Template, template_for
+from services.report_text import format_timing, is_on_time, summary_lines
+from storage.queries import accounts as account_queries
+from storage.queries import reports as report_queries
+from storage.tables import Assignment, Deadline, Directive, Report, Unit
+
+#: Deadline kinds a report answers, in order of preference.
+ANSWERED_KINDS = ("report", "complete")
+_SAFE_NAME_RE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class ReportInvalid(ValueError):
+    """The answers break the template: nothing is saved."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(", ".join(p.key for p in problems))
+
+
+class AttachmentTooLarge(ValueError):
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"attachment over {limit} bytes")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One assignment of one unit, with the deadline its report answers."""
+
+    assignment: Assignment
+    directive: Directive
+    unit: Unit
+    deadline: Deadline | None
+
+    @property
+    def answers_for(self) -> str:
+        return f"d{self.deadline.id}" if self.deadline is not None else "directive"
+
+    @property
+    def title(self) -> str:
+        return self.directive.number or self.directive.subject[:60]
+
+    def template(self) -> Template:
+        return template_for(self.directive.report_template)
+
+
+def answered_deadline(assignment: Assignment, deadlines: list[Deadline]) -> Deadline | None:
+    """The deadline a report answers: the assigned one, else the earliest report deadline,
+    else the earliest completion deadline. Recurring schedules are not handled here yet."""
+    if assignment.deadline_id is not None:
+        return next((d for d in deadlines if d.id == assignment.deadline_id), None)
+    for kind in ANSWERED_KINDS:
+        dated = sorted((d for d in deadlines if d.kind == kind and d.due_at is not None), key=lambda d: d.due_at)
+        if dated:
+            return dated[0]
+    return None
+
+
+def _tasks(session: Session, rows: list[tuple[Assignment, Directive, Unit]]) -> list[Task]:
+    deadlines = report_queries.active_deadlines(session=session, directive_ids=sorted({d.id for _, d, _ in rows}))
+    by_directive: dict[int, list[Deadline]] = {}
+    for d in deadlines:
+        by_directive.setdefault(d.directive_id, []).append(d)
+    return [Task(a, d, u, answered_deadline(a, by_directive.get(d.id, []))) for a, d, u in rows]
+
+
+def open_tasks(*, session: Session, unit_ids: list[int]) -> list[Task]:
+    """Assignments still taking a report, nearest deadline first (no deadline last)."""
+    tasks = _tasks(session, report_queries.open_assignment_rows(session=session, unit_ids=unit_ids))
+    far = datetime.max.replace(tzinfo=None)
+
+    def key(task: Task) -> tuple[bool, Any, int]:
+        due = task.deadline.due_at if task.deadline is not None else None
+        return (due is None, due.replace(tzinfo=None) if due else far, task.assignment.id or 0)
+
+    return sorted(tasks, key=key)
+
+
+def get_task(*, session: Session, assignment_id: int) -> Task | None:
+    row = report_queries.get_assignment_row(session=session, assignment_id=assignment_id)
+    return _tasks(session, [row])[0] if row is not None else None
+
+
+def reporting_role(actor: Actor, unit: Unit) -> str | None:
+    """"secretary" for the cell's own secretary, "staff" for staff overseeing it, else None."""
+    if actor.is_secretary_of(unit.id):
+        return "secretary"
+    if actor.oversees(unit.path):
+        return "staff"
+    return None
+
+
+def is_open(task: Task) -> bool:
+    return task.assignment.status in report_queries.REPORTABLE_STATUSES and task.directive.status == "published"
+
+
+def submit_report(
+    *,
+    session: Session,
+    task: Task,
+    answers: dict[str, Any],
+    person_id: int,
+    account_id: int | None,
+    on_behalf: bool,
+    submitter_name: str,
+    now: datetime,
+    tz: Any,
+) -> Report:
+    """Save a new version of the cell's report, mark the assignment reported, notify staff."""
+    template = task.template()
+    problems = check_answers(template, answers)
+    if problems:
+        raise ReportInvalid(problems)
+    answers_for = task.answers_for
+    report_queries.lock_assignment(session=session, assignment_id=task.assignment.id)
+    version = report_queries.next_version(session=session, assignment_id=task.assignment.id, answers_for=answers_for)
+    report_queries.supersede_latest(session=session, assignment_id=task.assignment.id, answers_for=answers_for)
+    report = Report(
+        assignment_id=task.assignment.id,
+        deadline_id=task.deadline.id if task.deadline is not None else None,
+        answers_for=answers_for,
+        version=version,
+        is_latest=True,
+        submitted_by_person_id=person_id,
+        submitted_by_account_id=account_id,
+        on_behalf=on_behalf,
+        submitted_at=now,
+        on_time=is_on_time(task.deadline, now),
+        answers={k: v for k, v in answers.items() if k != "attachments"},
+        attachments=list(answers.get("attachments") or []),
+        **typed_columns(template, answers),
+    )
+    report_queries.add_report(session=session, report=report)
+    report_queries.set_assignment_reported(session=session, assignment=task.assignment, when=now)
+    _notify_staff(session=session, task=task, report=report, template=template, answers=answers, submitter_name=submitter_name, account_id=account_id, now=now, tz=tz)
+    return report
+
+
+def typed_columns(template: Template, answers: dict[str, Any]) -> dict[str, Any]:
+    """The default report's answers as queryable columns (for totals and exports)."""
+    columns: dict[str, Any] = {}
+    formats = answers.get("formats") if template.has("formats") else None
+    if isinstance(formats, dict):
+        columns["formats"] = ",".join(formats.get("values", []))[:255] or None
+        columns["format_other"] = formats.get("other")
+    for key in ("reached", "total"):
+        if template.has(key) and isinstance(answers.get(key), int):
+            columns[key] = answers[key]
+    columns["percent"] = computed_percent(template, answers)
+    awareness = answers.get("awareness") if template.has("awareness") else None
+    if isinstance(awareness, dict):
+        columns["awareness"] = (awareness.get("value") or awareness.get("other") or "")[:255] or None
+    if template.has("difficulties") and isinstance(answers.get("difficulties"), str):
+        columns["difficulties"] = answers["difficulties"]
+    return columns
+
+
+def _notify_staff(
+    *, session: Session, task: Task, report: Report, template: Template, answers: dict[str, Any],
+    submitter_name: str, account_id: int | None, now: datetime, tz: Any,
+) -> None:
+    """One message per staff account of the issuing unit; the dedupe key makes it once only."""
+    for _person, account in account_queries.staff_accounts(session=session, unit_id=task.directive.unit_id):
+        if account.id == account_id:
+            continue  # staff who reported on a cell's behalf already saw the thank-you
+        lang = account.language
+        behalf = t(lang, "report.notify_behalf", name=submitter_name) if report.on_behalf else ""
+        key = "report.notify_new" if report.version == 1 else "report.notify_amended"
+        text = t(
+            lang, key, unit=task.unit.name, directive=task.title, version=report.version, behalf=behalf,
+            timing=format_timing(task.deadline, report.on_time, tz, lang), summary=summary_lines(template, answers, lang),
+        )
+        outbox.enqueue(
+            session=session, account_id=account.id, kind="report", reply=Reply(text=text), due_at=now,
+            dedupe_key=f"report:{report.id}:{account.id}", directive_id=task.directive.id, assignment_id=task.assignment.id,
+        )
+
+
+def store_attachment(*, settings: Settings, assignment_id: int, attachment: Attachment) -> dict[str, Any]:
+    """Keep the channel's file id and, when downloaded, a copy under attachments_dir/<assignment>/."""
+    size = attachment.size if attachment.size is not None else len(attachment.content or b"")
+    if size > settings.max_upload_bytes or len(attachment.content or b"") > settings.max_upload_bytes:
+        raise AttachmentTooLarge(settings.max_upload_bytes)
+    stored: dict[str, Any] = {
+        "kind": attachment.kind, "file_id": attachment.file_id, "name": attachment.file_name,
+        "mime_type": attachment.mime_type, "size": size, "path": None,
+    }
+    if attachment.content is not None:
+        folder = Path(settings.attachments_dir) / str(assignment_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        # A random prefix: two uploads with the same name never overwrite each other.
+        name = _SAFE_NAME_RE.sub("_", attachment.file_name or attachment.kind)[-80:] or "file"
+        path = folder / f"{uuid.uuid4().hex[:12]}-{name}"
+        path.write_bytes(attachment.content)
+        stored["path"] = str(path)
+    return stored

@@ -1,0 +1,95 @@
+"""Reports and the assignments they answer."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+from sqlmodel import Session, col, func, select
+
+from storage.tables import Assignment, Deadline, Directive, Report, Unit
+
+#: Assignments a cell can still report on (a reported one can be amended).
+REPORTABLE_STATUSES = ("assigned", "acknowledged", "reported")
+
+
+def get_assignment_row(*, session: Session, assignment_id: int) -> tuple[Assignment, Directive, Unit] | None:
+    row = session.exec(
+        select(Assignment, Directive, Unit)
+        .join(Directive, Directive.id == Assignment.directive_id)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(Assignment.id == assignment_id)
+    ).first()
+    return tuple(row) if row is not None else None  # type: ignore[return-value]
+
+
+def open_assignment_rows(*, session: Session, unit_ids: list[int]) -> list[tuple[Assignment, Directive, Unit]]:
+    """Assignments of these units on published directives that still take a report."""
+    if not unit_ids:
+        return []
+    rows = session.exec(
+        select(Assignment, Directive, Unit)
+        .join(Directive, Directive.id == Assignment.directive_id)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(
+            col(Assignment.unit_id).in_(unit_ids),
+            col(Assignment.status).in_(REPORTABLE_STATUSES),
+            Directive.status == "published",
+        )
+        .order_by(Assignment.id)
+    ).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def active_deadlines(*, session: Session, directive_ids: list[int]) -> list[Deadline]:
+    if not directive_ids:
+        return []
+    return list(
+        session.exec(
+            select(Deadline)
+            .where(col(Deadline.directive_id).in_(directive_ids), Deadline.active == True)  # noqa: E712
+            .order_by(Deadline.directive_id, Deadline.position, Deadline.id)
+        ).all()
+    )
+
+
+def get_deadline(*, session: Session, deadline_id: int) -> Deadline | None:
+    return session.get(Deadline, deadline_id)
+
+
+def lock_assignment(*, session: Session, assignment_id: int) -> None:
+    """Serialize reports on one assignment: two devices confirming at once get versions 1 and 2
+    instead of a unique-key error (PostgreSQL row lock; SQLite has a single writer anyway)."""
+    session.exec(select(Assignment.id).where(Assignment.id == assignment_id).with_for_update()).first()
+
+
+def next_version(*, session: Session, assignment_id: int, answers_for: str) -> int:
+    current = session.exec(
+        select(func.max(Report.version)).where(Report.assignment_id == assignment_id, Report.answers_for == answers_for)
+    ).one()
+    return (current or 0) + 1
+
+
+def supersede_latest(*, session: Session, assignment_id: int, answers_for: str) -> None:
+    """The previous latest report stays as history; only the new one is the latest."""
+    session.exec(  # type: ignore[call-overload]
+        update(Report)
+        .where(Report.assignment_id == assignment_id, Report.answers_for == answers_for, Report.is_latest == True)  # noqa: E712
+        .values(is_latest=False)
+    )
+
+
+def add_report(*, session: Session, report: Report) -> Report:
+    session.add(report)
+    session.flush()
+    return report
+
+
+def reports_of_assignment(*, session: Session, assignment_id: int) -> list[Report]:
+    return list(
+        session.exec(select(Report).where(Report.assignment_id == assignment_id).order_by(Report.answers_for, Report.version)).all()
+    )
+
+
+def set_assignment_reported(*, session: Session, assignment: Assignment, when) -> None:  # noqa: ANN001
+    assignment.status = "reported"
+    assignment.completed_at = when
+    session.add(assignment)

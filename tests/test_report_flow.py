@@ -1,0 +1,382 @@
+"""The report flow as a secretary sees it on a phone."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import select
+
+from services.localtime import local_to_utc
+from storage.tables import Assignment, AuditEntry, ConversationState, OutboxMessage, Report
+from tests.support.chat import Chat, deliver
+from tests.support.report_factories import make_assignment
+
+
+def reports(session) -> list[Report]:  # noqa: ANN001
+    session.expire_all()
+    return session.exec(select(Report).order_by(Report.id)).all()
+
+
+def start_by_button(chat: Chat, assignment_id: int) -> None:
+    chat.press_data(f"rep:{assignment_id}")
+
+
+def fill_default(chat: Chat) -> None:
+    chat.send("trực tiếp + zalo")
+    chat.send("45/50")
+    chat.press("Tốt")
+    chat.press("Bỏ qua")
+    chat.press("Bỏ qua")
+
+
+def test_happy_path_from_the_report_button(org, session, app, outbox):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    assert "Báo cáo 141-CV/ĐUK — Chi bộ Văn phòng" in cb01.last_text
+    assert "Hình thức quán triệt?" in cb01.last_text
+    cb01.press("Hội nghị trực tiếp")
+    assert "Đã chọn: Hội nghị trực tiếp" in cb01.last_text
+    cb01.press("Zalo")
+    cb01.press("Xong")
+    assert "Số người tiếp cận?" in cb01.last_text
+    cb01.send("45 trên 50 người")
+    assert "Nhận thức" in cb01.last_text  # total came with "45/50": not asked again
+    cb01.press("Tốt")
+    cb01.send("Thiếu hội trường")
+    cb01.upload("bien-ban.jpg", b"JPEGDATA", "image/jpeg", kind="photo")
+    assert "Đã nhận tệp «bien-ban.jpg»" in cb01.last_text
+    cb01.press("Xong")
+    assert "Số người tiếp cận: 45/50 (90%)" in cb01.last_text
+    assert "Hội nghị trực tiếp, Zalo / mạng xã hội" in cb01.last_text
+    assert reports(session) == []
+    cb01.press("Xác nhận")
+    assert "Cảm ơn đồng chí" in cb01.last_text and "đúng hạn" in cb01.last_text
+    [report] = reports(session)
+    assert (report.reached, report.total, report.percent, report.formats, report.awareness) == (45, 50, 90.0, "truc_tiep,zalo", "tot")
+    assert report.difficulties == "Thiếu hội trường" and report.on_time and report.version == 1 and not report.on_behalf
+    assert report.answers_for.startswith("d") and report.deadline_id is not None
+    [attachment] = report.attachments
+    assert attachment["file_id"] == "file-bien-ban.jpg" and open(attachment["path"], "rb").read() == b"JPEGDATA"
+    assert f"/{aid}/" in attachment["path"]
+    assert session.get(Assignment, aid).status == "reported"
+    assert session.exec(select(AuditEntry).where(AuditEntry.action == "report")).all()
+    deliver(app)
+    [notice] = outbox.texts_to("u-staff")
+    assert "Chi bộ Văn phòng đã báo cáo 141-CV/ĐUK" in notice and "45/50 (90%)" in notice
+
+
+def test_every_bad_number_keeps_the_same_step_and_stores_nothing(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    cb01.send("tt")
+    expected = {
+        "abc": "cần một số nguyên",
+        "-5": "không thể là số âm",
+        "60/50": "không thể lớn hơn",
+        "45/0": "phải lớn hơn 0",
+        "abc%": "không phải tỷ lệ phần trăm",
+        "4,5": "không có phần thập phân",
+    }
+    for bad, words in expected.items():
+        cb01.send(bad)
+        assert words in cb01.last_text, (bad, cb01.last_text)
+        assert "Số người tiếp cận?" in cb01.last_text
+    cb01.send("45")
+    assert "Tổng số" in cb01.last_text
+    for bad, words in {"0": "phải lớn hơn 0", "40": "không thể lớn hơn", "nam muoi": "cần một số nguyên"}.items():
+        cb01.send(bad)
+        assert words in cb01.last_text, (bad, cb01.last_text)
+    cb01.send("1.200")
+    assert "Nhận thức" in cb01.last_text
+    cb01.press("Khá")
+    cb01.send("x" * 10_000)
+    assert "10000 ký tự, quá giới hạn 2000" in cb01.last_text
+    assert reports(session) == []
+
+
+def test_percentage_with_a_total_computes_reached_and_asks_when_it_does_not_add_up(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    cb01.send("truc tuyen")
+    cb01.send("90%")
+    assert "Đã ghi 90%" in cb01.last_text and "Tổng số" in cb01.last_text
+    cb01.send("47")
+    assert "không ra số người tròn" in cb01.last_text
+    cb01.send("50")
+    assert "Nhận thức" in cb01.last_text
+    cb01.send("tb")
+    cb01.press("Bỏ qua")
+    cb01.press("Bỏ qua")
+    assert "45/50 (90%)" in cb01.last_text
+
+
+def test_back_and_skip(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    assert "Bỏ qua" not in cb01.buttons  # required
+    cb01.send("bo qua")
+    assert "bắt buộc" in cb01.last_text
+    cb01.send("tt")
+    cb01.send("45/50")
+    cb01.press("Quay lại")
+    assert "Số người tiếp cận?" in cb01.last_text and "Câu trả lời hiện tại: 45/50 (90%)" in cb01.last_text
+    cb01.send("40/50")
+    cb01.send("chưa đạt")
+    assert "Khó khăn" in cb01.last_text and "Bỏ qua" in cb01.buttons
+    cb01.press("Bỏ qua")
+    cb01.press("Bỏ qua")
+    assert "Khó khăn, đề xuất: (không có)" in cb01.last_text
+    assert "40/50 (80%)" in cb01.last_text and "Chưa đạt" in cb01.last_text
+
+
+def test_edit_a_field_from_the_summary(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    fill_default(cb01)
+    cb01.press("Sửa")
+    cb01.press("Tổng số")
+    cb01.send("40")
+    assert "không thể lớn hơn" in cb01.last_text
+    cb01.send("60")
+    assert "45/60 (75%)" in cb01.last_text and "Xác nhận" in cb01.buttons
+    cb01.press("Xác nhận")
+    assert reports(session)[0].total == 60 and reports(session)[0].percent == 75.0
+
+
+def test_cancel_saves_nothing(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    cb01.send("tt")
+    cb01.send("/cancel")
+    assert "Đã hủy gửi báo cáo" in cb01.last_text
+    assert reports(session) == [] and session.exec(select(ConversationState)).all() == []
+
+
+def test_restart_mid_flow_resumes_the_same_step(org, settings, engine, clock, session, app):
+    from bot.app import build_app
+
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    cb01.send("tt + zalo")
+    restarted = build_app(settings, clock=clock, engine=engine, migrate=False)
+    again = Chat(app=restarted, user_id=cb01.user_id, name=cb01.name)
+    again.send("45/50")
+    assert "Nhận thức" in again.last_text
+    again.send("tot")
+    again.press("Bỏ qua")
+    again.press("Bỏ qua")
+    again.press("Xác nhận")
+    assert reports(session)[0].formats == "truc_tiep,zalo"
+
+
+def test_amendment_makes_version_two_and_keeps_history(org, session, app, outbox):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    fill_default(cb01)
+    cb01.press("Xác nhận")
+    start_by_button(cb01, aid)
+    cb01.send("tt")
+    cb01.send("48/50")
+    cb01.send("tot")
+    cb01.press("Bỏ qua")
+    cb01.press("Bỏ qua")
+    cb01.press("Xác nhận")
+    assert "bản sửa lần 2" in cb01.last_text
+    first, second = reports(session)
+    assert (first.version, first.is_latest, second.version, second.is_latest) == (1, False, 2, True)
+    assert second.reached == 48 and first.reached == 45
+    deliver(app)
+    notices = outbox.texts_to("u-staff")
+    assert len(notices) == 2 and "đã sửa báo cáo 141-CV/ĐUK (bản 2)" in notices[1]
+
+
+def test_report_after_the_deadline_is_accepted_and_marked_late(org, session, app, clock):
+    aid = make_assignment(app)
+    clock.set(local_to_utc(datetime(2021, 8, 23, 9, 0)))
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    fill_default(cb01)
+    cb01.press("Xác nhận")
+    assert "trễ hạn — hạn trước 23/8 (23:59 22/8/2021)" in cb01.last_text
+    assert reports(session)[0].on_time is False
+
+
+def test_quick_one_line_report_asks_only_what_is_missing(org, session, app):
+    make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.send("bc 141 tt+zalo 45/50")
+    assert "Đã ghi nhận: Hình thức quán triệt, Số người tiếp cận, Tổng số" in cb01.last_text
+    assert "Nhận thức" in cb01.last_text
+    cb01.send("tot")
+    assert "Kiểm tra lại báo cáo" in cb01.last_text  # optional questions are not asked
+    cb01.press("Xác nhận")
+    assert reports(session)[0].awareness == "tot"
+
+
+def test_quick_report_complete_in_one_line_goes_straight_to_the_summary(org, session, app):
+    make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.send("bc 141 trực tiếp+zalo 45/50 tốt")
+    assert "45/50 (90%)" in cb01.last_text and "Xác nhận" in cb01.buttons
+
+
+def test_quick_report_in_lines_and_with_a_bad_number(org, session, app):
+    make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.send("báo cáo\nhình thức: hội nghị trực tuyến\nsố người: 60/50\nnhận thức: khá")
+    assert "không thể lớn hơn" in cb01.last_text and "Số người tiếp cận?" in cb01.last_text
+
+
+def test_quick_report_with_an_unknown_number_says_so(org, app):
+    make_assignment(app)
+    org["CB01"].send("bc 999 tt 45/50 tot")
+    assert "Không tìm thấy văn bản số «999»" in org["CB01"].last_text
+
+
+def test_forged_report_button_for_another_cell_is_refused_and_audited(org, session, app):
+    other = make_assignment(app, cell="CB02")
+    org["CB01"].press_data(f"rep:{other}")
+    assert "không có quyền" in org["CB01"].last_text
+    denied = session.exec(select(AuditEntry).where(AuditEntry.action == "denied")).all()
+    assert [d.details["button"] for d in denied] == [f"rep:{other}"]
+    assert session.exec(select(ConversationState)).all() == []
+
+
+def test_staff_report_on_behalf_is_recorded(org, session, app):
+    aid = make_assignment(app, cell="CB03")
+    staff = org["staff"]
+    staff.send("/report CB03")
+    assert "báo cáo thay cho Chi bộ Ban Tổ chức" in staff.last_text
+    fill_default(staff)
+    staff.press("Xác nhận")
+    [report] = reports(session)
+    assert report.on_behalf and report.assignment_id == aid
+
+
+def test_report_command_lists_open_assignments_nearest_first(org, app):
+    make_assignment(app, number="54-KH/ĐUK", report_due=datetime(2021, 8, 31, 23, 59), complete_due=None)
+    make_assignment(app, number="141-CV/ĐUK")
+    cb01 = org["CB01"]
+    cb01.send("/report")
+    assert cb01.buttons[0].startswith("141-CV/ĐUK") and cb01.buttons[1].startswith("54-KH/ĐUK")
+    cb01.press("54-KH")
+    assert "Báo cáo 54-KH/ĐUK" in cb01.last_text
+
+
+def test_mytasks_lists_deadlines_and_status_nearest_first(org, app):
+    make_assignment(app, number="54-KH/ĐUK", report_due=None, complete_due=datetime(2021, 8, 31, 23, 59))
+    make_assignment(app, number="141-CV/ĐUK")
+    make_assignment(app, number="99-CV/ĐUK", cell="CB02")
+    cb01 = org["CB01"]
+    cb01.send("/mytasks")
+    text = cb01.last_text
+    assert text.index("141-CV/ĐUK") < text.index("54-KH/ĐUK") and "99-CV" not in text
+    assert "chưa xác nhận đã nhận" in text and "trước 23/8 (23:59 22/8/2021)" in text
+
+
+def test_two_devices_of_one_cell_the_second_confirm_is_version_two(org, session, app):
+    aid = make_assignment(app)
+    phone = org["CB01"]
+    laptop = Chat(app=app, user_id=phone.user_id, name=phone.name, channel="console")
+    start_by_button(phone, aid)
+    fill_default(phone)
+    # The same account on a second device: the flow state is per (channel, user), so the
+    # second device continues the same draft; a second account of the cell gets its own.
+    phone.press("Xác nhận")
+    start_by_button(laptop, aid)
+    fill_default(laptop)
+    laptop.press("Xác nhận")
+    assert [r.version for r in reports(session)] == [1, 2]
+
+
+def test_stale_button_from_an_expired_flow_stores_nothing(org, session, app, clock):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    fill_default(cb01)
+    clock.advance(timedelta(hours=5))
+    cb01.press("Xác nhận")
+    assert "tự hủy" in cb01.last_text or "đã cũ" in cb01.last_text
+    assert reports(session) == []
+
+
+def test_attachment_over_the_limit_says_the_limit_and_is_not_kept(org, session, app, settings):
+    aid = make_assignment(app)
+    settings.max_upload_bytes = 1024 * 1024
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    cb01.upload("scan.pdf", b"x", "application/pdf")
+    assert "cần trả lời bằng chữ" in cb01.last_text and "Tệp đính kèm" in cb01.last_text
+    cb01.send("tt")
+    cb01.send("45/50")
+    cb01.send("tot")
+    cb01.press("Bỏ qua")
+    cb01.upload("scan.pdf", b"x" * (1024 * 1024 + 1), "application/pdf")
+    assert "lớn hơn giới hạn 1 MB" in cb01.last_text
+    cb01.upload("anh.jpg", b"small", "image/jpeg", kind="photo")
+    cb01.press("Xong")
+    cb01.press("Xác nhận")
+    [report] = reports(session)
+    assert [a["name"] for a in report.attachments] == ["anh.jpg"]
+    assert len(list((settings.attachments_dir / str(aid)).iterdir())) == 1
+
+
+def test_english_speaking_secretary_gets_english_questions(org, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.send("/lang en")
+    start_by_button(cb01, aid)
+    assert "Format used?" in cb01.last_text
+    cb01.send("tt")
+    cb01.send("abc")
+    assert "needs a whole number" in cb01.last_text
+
+
+def test_quick_report_matches_the_whole_number_only(org, app):
+    make_assignment(app, number="1410-CV/ĐUK")
+    org["CB01"].send("bc 141 tt 45/50 tot")
+    assert "Không tìm thấy văn bản số «141»" in org["CB01"].last_text
+
+
+def test_two_secretaries_of_one_cell_report_at_once(org, session, app):
+    from tests.support.org import register
+
+    aid = make_assignment(app)
+    first = org["CB01"]
+    second = register(app, unit_code="CB01", role="secretary", name="Phó bí thư CB01", user_id="u-cb01-2")
+    start_by_button(first, aid)
+    start_by_button(second, aid)
+    fill_default(first)
+    fill_default(second)
+    first.press("Xác nhận")
+    second.press("Xác nhận")
+    assert "Cảm ơn đồng chí" in first.last_text and "bản sửa lần 2" in second.last_text
+    assert [(r.version, r.is_latest) for r in reports(session)] == [(1, False), (2, True)]
+
+
+def test_assignment_cancelled_mid_flow_stores_nothing(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    fill_default(cb01)
+    assignment = session.get(Assignment, aid)
+    assignment.status = "cancelled"
+    session.add(assignment)
+    session.commit()
+    cb01.press("Xác nhận")
+    assert "không còn mở để báo cáo" in cb01.last_text
+    assert reports(session) == []
+
+
+def test_report_button_with_garbage_data_is_refused(org, app):
+    for data in ("rep:¹", "rep:99999999999999999999", "rep:", "rep:abc"):
+        org["CB01"].press_data(data)
+        assert "không có quyền" in org["CB01"].last_text
