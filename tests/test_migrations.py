@@ -71,3 +71,21 @@ def test_db_upgrade_command_creates_the_tables(db_url):
     tables = set(inspect(engine).get_table_names())
     engine.dispose()
     assert tables == {table.name for table in metadata.sorted_tables} | {"alembic_version"}
+
+
+def test_upgrading_a_database_with_people_from_the_first_revision_keeps_them(db_url):
+    from sqlalchemy import create_engine, text
+
+    from storage.db import normalize_url
+    from storage.migrate import upgrade
+
+    upgrade(db_url, "0001")
+    engine = create_engine(normalize_url(db_url))
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO person (full_name, created_at) VALUES ('Lê Văn Hùng', CURRENT_TIMESTAMP)"))
+    upgrade(db_url)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT full_name, preferences FROM person")).all()
+    engine.dispose()
+    assert [r[0] for r in rows] == ["Lê Văn Hùng"]
+    assert rows[0][1] in ({}, "{}")

@@ -13,10 +13,12 @@ SQLModel.metadata.naming_convention = {
 }
 
 from storage.tables.audit import AuditEntry  # noqa: E402
+from storage.tables.broadcasts import Broadcast  # noqa: E402
 from storage.tables.conversation import ConversationState, ProcessedUpdate  # noqa: E402
 from storage.tables.directives import Assignment, Deadline, Directive  # noqa: E402
 from storage.tables.outbox import OutboxMessage  # noqa: E402
 from storage.tables.people import ChatAccount, Invite, Membership, Person  # noqa: E402
+from storage.tables.report_requests import ReportRequest  # noqa: E402
 from storage.tables.reports import Report  # noqa: E402
 from storage.tables.units import Unit  # noqa: E402
 
@@ -25,6 +27,7 @@ metadata = SQLModel.metadata
 __all__ = [
     "Assignment",
     "AuditEntry",
+    "Broadcast",
     "ChatAccount",
     "ConversationState",
     "Deadline",
@@ -35,6 +38,7 @@ __all__ = [
     "Person",
     "ProcessedUpdate",
     "Report",
+    "ReportRequest",
     "Unit",
     "metadata",
 ]

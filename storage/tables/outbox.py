@@ -31,6 +31,9 @@ class OutboxMessage(SQLModel, table=True):
     dedupe_key: str = Field(max_length=255, unique=True)
     directive_id: int | None = Field(default=None, foreign_key="directive.id", index=True)
     assignment_id: int | None = Field(default=None, foreign_key="assignment.id", index=True)
+    #: The deadline a reminder is about (so re-planning can drop what no longer applies).
+    deadline_id: int | None = Field(default=None, foreign_key="deadline.id", index=True)
+    broadcast_id: int | None = Field(default=None, foreign_key="broadcast.id", index=True)
     claimed_by: str | None = Field(default=None, max_length=64)
     claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
