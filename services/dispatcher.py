@@ -11,6 +11,7 @@ import asyncio
 import logging
 import os
 import socket
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -27,6 +28,22 @@ from storage.queries import outbox as outbox_queries
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """What happened to one outbox message, for listeners (broadcast progress, escalation)."""
+
+    message_id: int
+    kind: str
+    account_id: int
+    broadcast_id: int | None
+    assignment_id: int | None
+    status: str  # SendResult.status after retries were decided: sent | blocked | retry | failed
+    reason: str | None
+
+
+Listener = Callable[[Delivered], Awaitable[None]]
 
 
 @dataclass
@@ -49,6 +66,19 @@ def default_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+@dataclass(frozen=True)
+class _Claim:
+    message_id: int
+    channel: str
+    chat_id: str
+    payload: dict
+    attempts: int
+    kind: str
+    account_id: int
+    broadcast_id: int | None
+    assignment_id: int | None
+
+
 class Dispatcher:
     def __init__(self, *, engine: Engine, clock: Clock, senders: dict[str, ChannelSender], worker_id: str | None = None, batch: int = 50) -> None:
         self.engine = engine
@@ -57,6 +87,8 @@ class Dispatcher:
         self.worker_id = worker_id or default_worker_id()
         self.batch = batch
         self._lock = asyncio.Lock()
+        #: Called after each message's outcome is recorded (in the dispatcher's event loop).
+        self.listeners: list[Listener] = []
 
     async def run_once(self) -> DispatchStats:
         """Send everything due now, batch after batch, until nothing due is left."""
@@ -72,16 +104,22 @@ class Dispatcher:
                     return total
                 if not claimed:
                     return total
-                for message_id, account_channel, chat_id, payload, attempts in claimed:
-                    stats = await self._send_one(message_id, account_channel, chat_id, payload, attempts)
+                for claim in claimed:
+                    stats = await self._send_one(claim)
                     total.add(stats)
 
-    def _claim(self) -> list[tuple[int, str, str, dict, int]]:
+    def _claim(self) -> list[_Claim]:
         with session_scope(self.engine) as session:
             rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch)
-            return [(m.id, a.channel, a.chat_id, dict(m.payload), m.attempts) for m, a in rows]
+            return [
+                _Claim(m.id, a.channel, a.chat_id, dict(m.payload), m.attempts, m.kind, a.id, m.broadcast_id, m.assignment_id)
+                for m, a in rows
+            ]
 
-    async def _send_one(self, message_id: int, channel: str, chat_id: str, payload: dict, attempts: int) -> DispatchStats:
+    async def _send_one(self, claim: _Claim) -> DispatchStats:
+        message_id, channel, chat_id, payload, attempts = (
+            claim.message_id, claim.channel, claim.chat_id, claim.payload, claim.attempts
+        )
         stats = DispatchStats()
         sender = self.senders.get(channel)
         if sender is None:
@@ -95,14 +133,24 @@ class Dispatcher:
         await asyncio.to_thread(self._record, message_id, channel, chat_id, result, attempts)
         if result.status == "sent":
             stats.sent += 1
+            final = "sent"
         elif result.status == "blocked":
             stats.blocked += 1
+            final = "blocked"
         elif result.status == "retry" and attempts + 1 < MAX_ATTEMPTS:
             stats.retried += 1
+            final = "retry"
         else:
             stats.failed += 1
+            final = "failed"
         if result.reason:
             stats.reasons.append(result.reason)
+        event = Delivered(message_id, claim.kind, claim.account_id, claim.broadcast_id, claim.assignment_id, final, result.reason)
+        for listener in self.listeners:
+            try:
+                await listener(event)
+            except Exception:  # a listener must not stop delivery
+                log.exception("dispatcher listener failed for message %s", message_id)
         return stats
 
     def _record(self, message_id: int, channel: str, chat_id: str, result: SendResult, attempts: int) -> None:
