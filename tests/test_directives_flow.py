@@ -452,3 +452,23 @@ def test_a_secretary_who_registers_after_publishing_still_gets_the_directive(org
     assert [c.label for c in message.flat_choices()][:2] == ["Đã nhận", "Báo cáo"]
     # The secretary who had it already gets nothing twice.
     assert len([r for c, r in outbox.sent if c == "u-cb03" and r.text.startswith("Văn bản mới")]) == 1
+
+
+def test_a_long_paste_cut_into_several_messages_is_read_as_one_document(org):
+    plan = (SEEDS / "000_ea0419651be1525a.txt").read_text(encoding="utf-8")
+    parts = [plan[i:i + 4096] for i in range(0, len(plan), 4096)]  # as a Telegram client cuts it
+    assert len(parts) == 3
+    staff = org["staff"]
+    staff.send("/new")
+    staff.send(parts[0])
+    assert "54-KH/ĐUK" in staff.last_text
+    assert "hằng ngày" not in staff.last_text  # the daily report is asked for in a later part
+    staff.send(parts[1])
+    staff.send(parts[2])
+    assert staff.last_text.startswith("Đã ghép phần tiếp theo của văn bản (tổng cộng 8.25")
+    assert "• Hoàn thành: trong tháng 8/2021" in staff.last_text
+    assert "hằng ngày" in staff.last_text
+    assert staff.buttons[0] == "Xác nhận"
+    # A short text at the same step is not a continuation: the buttons are pointed at.
+    staff.send("ok")
+    assert "Đã ghép" not in staff.last_text
