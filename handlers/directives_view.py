@@ -94,7 +94,8 @@ def _ack(ctx: Context, args: str) -> list[Reply]:
     if result.status == "cancelled":
         return [ctx.reply("directive.ack.cancelled", title=title)]
     moment = texts.when(result.assignment.acknowledged_at, ctx.deps.tz)
-    return [ctx.reply(f"directive.ack.{result.status}", title=title, time=moment)]
+    actions = texts.next_actions(ctx.t, result.directive, result.assignment)
+    return [ctx.reply(f"directive.ack.{result.status}", title=title, time=moment, choices=actions)]
 
 
 def _full(ctx: Context, args: str) -> list[Reply]:
@@ -103,7 +104,11 @@ def _full(ctx: Context, args: str) -> list[Reply]:
     if directive is None or not directives.can_see(session=ctx.session, actor=ctx.actor, directive=directive):
         ctx.audit("denied", button=f"full:{args[:40]}")
         return [ctx.reply("auth.denied")]
-    return texts.full_text_replies(ctx.t, directive)
+    replies = texts.full_text_replies(ctx.t, directive)
+    assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
+    if assignment is not None:
+        replies[-1].choices = [row for row in texts.next_actions(ctx.t, directive, assignment) if not row[0].data.startswith("full:")]
+    return replies
 
 
 def register(router: Router) -> None:

@@ -13,7 +13,7 @@ from handlers.messages import Choice, OutFile, Reply
 from services.directive_drafts import is_past
 from services.i18n import Translator
 from services.localtime import format_local_datetime
-from storage.tables import Deadline, Directive
+from storage.tables import Assignment, Deadline, Directive
 
 #: Telegram allows 4096 characters a message; leave room for a heading.
 CHUNK_CHARS = 3500
@@ -95,6 +95,20 @@ def cell_message(t: Translator, directive: Directive, deadlines: Sequence[Deadli
     if not directive.secrecy:
         rows.append([Choice(t("directive.button.full"), f"full:{directive.id}")])
     return Reply(text="\n".join(lines), choices=rows)
+
+
+def next_actions(t: Translator, directive: Directive, assignment: Assignment) -> list[list[Choice]]:
+    """The buttons a cell still needs after pressing one: the old message's buttons are
+    removed once pressed (so nothing is pressed twice), so the answer carries the rest."""
+    row = []
+    if assignment.acknowledged_at is None:
+        row.append(Choice(t("directive.button.ack"), f"ack:{assignment.id}"))
+    if assignment.status in ("assigned", "acknowledged", "reported"):
+        row.append(Choice(t("directive.button.report"), f"rep:{assignment.id}"))
+    rows = [row] if row else []
+    if not directive.secrecy and directive.full_text:
+        rows.append([Choice(t("directive.button.full"), f"full:{directive.id}")])
+    return rows
 
 
 def full_text_replies(t: Translator, directive: Directive) -> list[Reply]:

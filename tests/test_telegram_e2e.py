@@ -166,3 +166,99 @@ async def test_outbox_message_is_delivered_once_with_html_escaped(server, chibot
     assert (first.sent, second.sent) == (1, 0)
     assert server.chat_messages(SECRETARY)[-1]["text"] == "Nhắc việc <141>"
     assert server.calls_of("sendMessage", chat_id=SECRETARY)[-1].params["text"] == "Nhắc việc &lt;141&gt;"
+
+
+# ---- the whole cycle on Telegram: register a directive, a cell acknowledges and reports ----
+
+SEED_141 = (__import__("pathlib").Path(__file__).parent / "fixtures" / "seeds" / "003_11edc695b26208f2.txt").read_text(encoding="utf-8")
+
+
+def buttons_of(message: dict) -> dict[str, str]:
+    markup = message.get("reply_markup") or {}
+    return {b["text"]: b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row}
+
+
+async def press(server: FakeBotApi, chat_id: int, label: str) -> None:
+    """Press a button of the newest message that has one, and wait until chibot has answered."""
+    message = next(m for m in reversed(server.chat_messages(chat_id)) if buttons_of(m))
+    mark = server.mark()
+    server.push_callback(chat_id, chat_id, buttons_of(message)[label], message["message_id"])
+    await server.wait_for("answerCallbackQuery", since=mark)
+    await settle(server, mark, chat_id)
+
+
+async def say(server: FakeBotApi, chat_id: int, text: str) -> str:
+    mark = server.mark()
+    server.push_message(chat_id, chat_id, text)
+    await settle(server, mark, chat_id)
+    return server.chat_messages(chat_id)[-1]["text"]
+
+
+async def settle(server: FakeBotApi, since: int, chat_id: int) -> None:
+    """Wait until chibot answered in this chat after ``since`` and then stayed quiet a moment."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 5
+    answered = {"sendMessage", "editMessageText", "sendDocument"}
+    while not any(c.method in answered and str(c.params.get("chat_id")) == str(chat_id) for c in server.calls[since:]):
+        if loop.time() > deadline:
+            raise AssertionError("chibot did not answer")
+        await asyncio.sleep(0.01)
+    count = -1
+    while count != len(server.calls):
+        count = len(server.calls)
+        await asyncio.sleep(0.1)
+
+
+async def test_directive_to_report_on_telegram(server, chibot):
+    from sqlmodel import select as sql_select
+
+    from storage.tables import Assignment, Report
+
+    staff_code = new_invite(chibot, "DUK", "staff", "Trần Văn Tâm")
+    secretary_code = new_invite(chibot, "CB01", "secretary", "Bí thư CB01")
+    sender = build_telegram_sender(chibot.settings, base_url=server.base_url, base_file_url=server.base_file_url)
+    chibot.add_sender(sender)
+    async with running_polling(telegram_app(server, chibot)):
+        await say(server, SECRETARY, f"/start {secretary_code}")
+        await say(server, STAFF, f"/start {staff_code}")
+        await say(server, STAFF, "/new")
+        summary = await say(server, STAFF, SEED_141)
+        assert "• Hoàn thành: đến hết 20/8/2021\n• Báo cáo: trước 23/8/2021\n• Kế hoạch: trước 30/8/2021" in summary
+        await press(server, STAFF, "Xác nhận")
+        await press(server, STAFF, next(label for label in buttons_of(server.chat_messages(STAFF)[-1]) if label.startswith("Tất cả")))
+        await press(server, STAFF, "Gửi")
+        assert any("Đã gửi" in m["text"] for m in server.chat_messages(STAFF)[-2:])
+
+        # The outbox delivers the directive to the secretary's Telegram chat.
+        await chibot.dispatcher.run_once()
+        directive_message = server.chat_messages(SECRETARY)[-1]
+        assert directive_message["text"].startswith("Văn bản mới: Công văn 141-CV/ĐUK")
+        assert list(buttons_of(directive_message)) == ["Đã nhận", "Báo cáo", "Xem toàn văn"]
+
+        await press(server, SECRETARY, "Đã nhận")
+        with Session(chibot.engine) as session:
+            assignment = session.exec(sql_select(Assignment).where(Assignment.status != "cancelled")).all()
+            acknowledged = [a for a in assignment if a.acknowledged_at is not None]
+        assert len(acknowledged) == 1
+
+        await press(server, SECRETARY, "Báo cáo")
+        assert "Hình thức quán triệt?" in server.chat_messages(SECRETARY)[-1]["text"]
+        await press(server, SECRETARY, "Hội nghị trực tiếp")
+        await press(server, SECRETARY, "Zalo / mạng xã hội")
+        await press(server, SECRETARY, "Xong")
+        assert "Số người tiếp cận?" in server.chat_messages(SECRETARY)[-1]["text"]
+        assert "Nhận thức sau khi học tập?" in await say(server, SECRETARY, "45 tren 50")
+        await press(server, SECRETARY, "Tốt")
+        await press(server, SECRETARY, "Bỏ qua")  # difficulties
+        await press(server, SECRETARY, "Bỏ qua")  # attachments
+        summary = server.chat_messages(SECRETARY)[-1]["text"]
+        assert "45/50 (90%)" in summary
+        await press(server, SECRETARY, "Xác nhận")
+        assert server.chat_messages(SECRETARY)[-1]["text"].startswith("Cảm ơn đồng chí! Đã gửi báo cáo 141-CV/ĐUK — Chi bộ Văn phòng: đúng hạn")
+    await chibot.dispatcher.run_once()
+    await sender.aclose()
+    with Session(chibot.engine) as session:
+        (report,) = session.exec(sql_select(Report)).all()
+    assert (report.reached, report.total, report.percent, report.awareness) == (45, 50, 90.0, "tot")
+    assert report.on_time is True
+    assert "Chi bộ Văn phòng đã báo cáo 141-CV/ĐUK" in server.chat_messages(STAFF)[-1]["text"]
