@@ -1,0 +1,719 @@
+"""Vietnamese dates, times and deadline phrases.
+
+Everything here matches on *folded* text (see ``vn_text.fold``: lowercase, no diacritics, same
+length as the readable text), so "trước ngày 23/8/2021", "truoc ngay 23/8/2021" and NFD
+copy-paste all read the same, and a match position is also a position in the original.
+
+Public API
+----------
+``find_dates(text)``            every day-level date written in the text, valid or not
+``parse_date(s, ...)``          the first date in ``s``; raises ``InvalidDateError`` for 31/2/2021
+``parse_time(s)``               "17h00", "17h", "17 giờ", "17:00" -> datetime.time
+``parse_deadline_phrase(...)``  a deadline typed in chat -> ``Deadline`` or ``DeadlineError``
+                                (returned, never raised, so the chat flow can answer with
+                                ``error.message``, e.g. "ngày 31/2/2021 không tồn tại").
+
+Semantics (docs/domain.md): "đến hết / hết / chậm nhất ngày X" and a bare X mean X 23:59;
+"trước ngày X" means X-1 23:59; "trước 17h00 ngày X" means X 17:00; "trong tháng/quý/năm"
+means the last day of that period 23:59; "từ ngày X" is a start (X 00:00); "hằng ngày /
+tuần / tháng" is a schedule with no single due time.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from .deadlines import Deadline, DeadlineError, Recurrence, format_date
+from .vn_text import clean_markup, fold, has_diacritics
+
+__all__ = [
+    "DateMention",
+    "InvalidDateError",
+    "find_dates",
+    "parse_date",
+    "parse_time",
+    "parse_deadline_phrase",
+    "resolve_day_month",
+]
+
+END_OF_DAY = time(23, 59)
+
+# ---------------------------------------------------------------------------------------
+# Regular expressions (all on folded text). Every quantifier is bounded or consumes a
+# distinct character class, so matching stays linear on 100k-character documents.
+# ---------------------------------------------------------------------------------------
+
+_YEAR_TAIL = r"(?:\s?[/.\-]\s?(?P<{0}>\d{{4}})|(?:\s*,)?\s+nam\s+(?P<{1}>\d{{4}}))?"
+
+TEMPORAL_RE = re.compile(
+    # cheap first-character test so most positions fail before trying six alternatives
+    r"(?=[nqt\d])(?:"
+    # "ngày 20 tháng 8 năm 2021" (year optional)
+    r"\bngay\s+(?P<w_d>\d{1,2})\s+thang\s+(?P<w_m>\d{1,2})"
+    r"(?:(?:\s*,)?\s+nam\s+(?P<w_y>\d{4}))?(?!\d)"
+    # 20/8/2021, 20-8-2021, 20.8.2021 (same separator twice)
+    r"|(?<![\d/.\-])(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})\s?(?P=sep)\s?"
+    r"(?P<n_y>\d{4})(?!\d)"
+    # tháng 8/2021, tháng 8 năm 2021, tháng 8
+    r"|\bthang\s+(?P<m_m>\d{1,2})" + _YEAR_TAIL.format("m_y", "m_y2") + r"(?![\d/])"
+    # quý III/2021, quý 3 năm 2021, quý III
+    r"|\bquy\s+(?P<q_q>iv|iii|ii|i|[1-4])(?![a-z\d])" + _YEAR_TAIL.format("q_y", "q_y2")
+    # năm 2021
+    + r"|\bnam\s+(?P<y_y>\d{4})(?!\d)"
+    # 20/8 or 20-8 without a year
+    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?[/\-]\s?\d)"
+    r")"
+)
+
+_TIME_CORE = (
+    r"(?:[01]?\d|2[0-3])\s?(?:h|gio|g)(?:\s?[0-5]\d)?(?:\s?(?:phut|p))?(?![a-z\d])"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+)
+TIME_RE = re.compile(
+    r"(?<![\d/:.,])(?P<h>[01]?\d|2[0-3])\s?(?:(?:h|gio|g)(?:\s?(?P<m>[0-5]\d))?(?:\s?(?:phut|p))?"
+    r"(?![a-z\d])|:(?P<m2>[0-5]\d)(?!\d))"
+)
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+class InvalidDateError(ValueError):
+    """A date-like string that names no real day (31/2/2021, 32/1/2021, 15/13/2021)."""
+
+    def __init__(self, raw: str):
+        self.raw = raw.strip()
+        self.message = f"ngày {self.raw} không tồn tại"
+        super().__init__(self.message)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A day-level date written in a text.
+
+    ``year`` is None when the text omits it ("20/8"). ``value`` is the date when it exists
+    (and the year is known), else None; ``invalid`` is True for days that do not exist.
+    """
+
+    start: int
+    end: int
+    raw: str
+    day: int
+    month: int
+    year: int | None
+
+    @property
+    def invalid(self) -> bool:
+        return not _is_valid_day(self.day, self.month, self.year)
+
+    @property
+    def value(self) -> date | None:
+        if self.year is None or self.invalid:
+            return None
+        return date(self.year, self.month, self.day)
+
+    @property
+    def message(self) -> str | None:
+        return f"ngày {self.raw} không tồn tại" if self.invalid else None
+
+
+def _is_valid_day(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    # Without a year, 29/2 may exist (leap years), so only check against the longest month.
+    y = year if year is not None else 2000
+    if year is not None and not 1 <= year <= 9999:
+        return False
+    return day <= calendar.monthrange(y, month)[1]
+
+
+# ---------------------------------------------------------------------------------------
+# Temporal mentions: a day, a month, a quarter or a year.
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Temporal:
+    """Internal: one temporal expression found in folded text."""
+
+    start: int
+    end: int
+    unit: str  # "day" | "month" | "quarter" | "year"
+    day: int | None = None
+    month: int | None = None
+    quarter: int | None = None
+    year: int | None = None
+
+
+def iter_temporal(folded: str, start: int = 0, end: int | None = None):
+    """Yield ``Temporal`` for each date/period expression, left to right."""
+    for m in TEMPORAL_RE.finditer(folded, start, len(folded) if end is None else end):
+        g = m.groupdict()
+        s, e = m.start(), m.end()
+        if g["w_d"] is not None:
+            yield Temporal(s, e, "day", day=int(g["w_d"]), month=int(g["w_m"]),
+                           year=_int(g["w_y"]))
+        elif g["n_d"] is not None:
+            yield Temporal(s, e, "day", day=int(g["n_d"]), month=int(g["n_m"]),
+                           year=int(g["n_y"]))
+        elif g["m_m"] is not None:
+            yield Temporal(s, e, "month", month=int(g["m_m"]),
+                           year=_int(g["m_y"] or g["m_y2"]))
+        elif g["q_q"] is not None:
+            q = g["q_q"]
+            yield Temporal(s, e, "quarter", quarter=_ROMAN.get(q) or int(q),
+                           year=_int(g["q_y"] or g["q_y2"]))
+        elif g["y_y"] is not None:
+            yield Temporal(s, e, "year", year=int(g["y_y"]))
+        elif g["s_d"] is not None:
+            yield Temporal(s, e, "day", day=int(g["s_d"]), month=int(g["s_m"]))
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """All day-level dates in ``text`` (valid or not), with positions in ``clean_markup(text)``."""
+    cleaned = clean_markup(text)
+    folded = fold(cleaned)
+    out = []
+    for t in iter_temporal(folded):
+        if t.unit == "day":
+            out.append(DateMention(t.start, t.end, cleaned[t.start:t.end], t.day, t.month, t.year))
+    return out
+
+
+def resolve_day_month(day: int, month: int, *, default_year: int | None,
+                      reference: date | None = None) -> date | None:
+    """Year for a date written without one: the next such date on/after ``reference`` when
+    given, else ``default_year``. None when no year can be chosen or the day does not exist."""
+    if reference is not None:
+        for y in (reference.year, reference.year + 1):
+            if _is_valid_day(day, month, y) and date(y, month, day) >= reference:
+                return date(y, month, day)
+        return None
+    if default_year is None or not _is_valid_day(day, month, default_year):
+        return None
+    return date(default_year, month, day)
+
+
+def parse_date(s: str, *, default_year: int | None = None,
+               reference: date | None = None) -> date | None:
+    """The first date written in ``s`` ("20/8/2021", "ngày 20 tháng 8 năm 2021", "20/8").
+
+    Returns None when ``s`` holds no date (or no year can be chosen for "20/8");
+    raises ``InvalidDateError`` when it holds a day that does not exist ("31/2/2021").
+    """
+    for mention in find_dates(s):
+        if mention.invalid:
+            raise InvalidDateError(mention.raw)
+        if mention.year is not None:
+            return mention.value
+        return resolve_day_month(mention.day, mention.month, default_year=default_year,
+                                 reference=reference)
+    return None
+
+
+def parse_time(s: str) -> time | None:
+    """"17h00", "17h", "17 giờ 30", "17:00", "06h" -> time; None if no time is written."""
+    m = TIME_RE.search(fold(clean_markup(s)))
+    return _time_of(m) if m else None
+
+
+def _time_of(m: re.Match) -> time:
+    return time(int(m["h"]), int(m["m"] or m["m2"] or 0))
+
+
+# ---------------------------------------------------------------------------------------
+# Periods
+# ---------------------------------------------------------------------------------------
+
+
+def period_bounds(t: Temporal, year: int) -> tuple[date, date] | None:
+    """First and last day of a month / quarter / year temporal (None if out of range)."""
+    if not 1 <= year <= 9999:
+        return None
+    if t.unit == "month":
+        if not 1 <= (t.month or 0) <= 12:
+            return None
+        return date(year, t.month, 1), date(year, t.month, calendar.monthrange(year, t.month)[1])
+    if t.unit == "quarter":
+        first_month = 3 * t.quarter - 2
+        last_month = first_month + 2
+        return date(year, first_month, 1), date(year, last_month,
+                                                calendar.monthrange(year, last_month)[1])
+    if t.unit == "year":
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def period_label(t: Temporal, year: int) -> str:
+    """"tháng 8/2021", "quý III/2021", "năm 2021"."""
+    if t.unit == "month":
+        return f"tháng {t.month}/{year}"
+    if t.unit == "quarter":
+        return f"quý {_ROMAN_OUT[t.quarter]}/{year}"
+    return f"năm {year}"
+
+
+# ---------------------------------------------------------------------------------------
+# Cues: the words right before a date that make it a deadline, and how.
+# Each pattern is anchored at the end of the window that precedes the date.
+# ---------------------------------------------------------------------------------------
+
+# Cue words start at a word that is not glued to a "/" or "-": the "TU" of "08-NQ/TU ngày"
+# is an issuer code, not "từ" (from). Hence _W instead of \b at word starts.
+_W = r"(?<![\w/\-])"
+_T = rf"(?P<t>{_TIME_CORE})"
+_NGAY = r"(?:(?:cua|vao)\s+)?(?:ngay\s*)?"
+_HAN = (  # "hạn", "thời hạn", "hạn chót", "hạn nộp báo cáo" — not "giới hạn", "hạn chế"
+    rf"(?<!gioi\s){_W}(?:thoi\s+)?han(?:\s+(?:chot|cuoi(?:\s+cung)?))?"
+)
+
+CUE_BEFORE_TIME = re.compile(
+    rf"{_W}truoc\s+(?:(?:luc|thoi\s+diem)\s+)?{_T}\s*,?\s*{_NGAY}$"
+)
+CUE_AT_TIME = re.compile(
+    rf"{_W}(?:cham\s+nhat|den|vao|luc|han(?:\s+chot)?)\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
+    rf"{_T}\s*,?\s*{_NGAY}$"
+)
+CUE_BEFORE = re.compile(rf"{_W}truoc\s*(?:ngay\s*)?$")
+CUE_END_OF_DAY = re.compile(
+    rf"(?:{_W}tu\s+nay\s+)?(?:{_W}(?:den|toi)\s+)?{_W}het\s*(?:ngay\s*)?$"
+    rf"|{_W}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?$"
+    rf"|{_HAN}(?:\s+(?:nop|gui|bao\s+cao|hoan\s+thanh|thuc\s+hien|ke\s+hoach)){{0,2}}"
+    rf"(?:\s+(?:la|vao))?\s*:?\s*(?:ngay\s*)?$"
+    rf"|{_W}(?:hoan\s+thanh|xong|nop|ket\s+thuc)(?:\s+xong)?\s*(?:(?:vao|trong|la)\s+)?"
+    rf"(?:ngay\s*)?$"
+)
+# "Thời gian thực hiện: 20/8/2021" — a time label whose value is the date.
+CUE_LABEL = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:ngay\s*)?$")
+# "đến ngày X" is an end only in a range ("từ ... đến ngày X") or with a completion cue;
+# "tính đến ngày X" is an as-of date in statistics, never a deadline.
+CUE_UNTIL = re.compile(rf"(?<!tinh\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
+CUE_START = re.compile(
+    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?:ngay\s*)?$"
+    rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
+)
+# Periods ("tháng 8/2021", "quý III", "năm 2021").
+CUE_P_BEFORE = re.compile(rf"{_W}truoc\s*$")
+CUE_P_END = re.compile(
+    rf"(?:{_W}(?:den|toi)\s+)?{_W}het\s*$"
+    rf"|{_W}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*$"
+    rf"|{_HAN}\s*:?\s*(?:trong\s*)?$"
+)
+CUE_P_IN = re.compile(rf"{_W}trong\s*$")
+# "trong tháng X" is a deadline when it is the complement of a doing/finishing verb
+# ("hoàn thành trong tháng 8/2021", "triển khai xong trong quý III") — not when it is a
+# time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
+VERB_BEFORE_TRONG = re.compile(
+    rf"{_W}(?:hoan\s+thanh|xong|thuc\s+hien|trien\s+khai|bao\s+cao|nop|gui|ban\s+hanh|"
+    rf"ket\s+thuc|to\s+chuc\s+xong)\s*[:,]?\s*trong\s*$"
+)
+LABEL_BEFORE_TRONG = re.compile(
+    rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:trong\s*)?$"
+)
+CLAUSE_START_TRONG = re.compile(r"^[\s\-+*•.)(\d]*trong\s*$")
+DOING_VERB = re.compile(
+    rf"{_W}(?:hoan\s+thanh|bao\s+cao|nop|gui|trien\s+khai|thuc\s+hien|xay\s+dung|"
+    rf"ban\s+hanh|to\s+chuc)\b"
+)
+RANGE_START = re.compile(rf"{_W}tu\s+(?:nay|ngay|\d|thang|quy|nam)")
+COMPLETION_WORD = re.compile(rf"{_W}(?:hoan\s+thanh|thoi\s+(?:gian|han)|xong|nop)\b")
+
+
+_ANY_CUE_WORD = re.compile(r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc")
+
+
+@dataclass(frozen=True)
+class Cue:
+    relation: str  # see deadlines.RELATIONS, plus "period_before"/"period_start"
+    start: int  # absolute position where the cue words begin
+    at: time | None = None
+    through: bool = False  # "đến hết tháng 8" (shown as such) rather than "trong tháng 8"
+
+
+def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue | None:
+    """The deadline cue governing temporal ``t`` (None when it is not a deadline).
+
+    ``lo`` is where the clause begins: cues never reach across clauses. ``loose`` is for a
+    phrase typed in chat, where a bare date or period already means a deadline.
+    """
+    # Cue phrases are short: 60 characters back is enough for all but a time label
+    # ("Thời gian hoàn thành công tác triển khai: ..."), which gets 120 when a ":" is near.
+    wstart = max(lo, t.start - 60)
+    window = folded[wstart:t.start]
+    # Most dates are governed by nothing; one cheap scan for any cue word spares the dozen
+    # anchored cue patterns below (a table of 25,000 dates must stay fast).
+    if (not loose and not _ANY_CUE_WORD.search(window)
+            and folded.find(":", max(lo, t.start - 120), t.start) == -1):
+        return None
+
+    def cue(rel, m, at=None):
+        return Cue(rel, wstart + m.start(), at)
+
+    if t.unit == "day":
+        if m := CUE_BEFORE_TIME.search(window):
+            return cue("before_time", m, _time_from_text(m["t"]))
+        if m := CUE_AT_TIME.search(window):
+            return cue("at_time", m, _time_from_text(m["t"]))
+        if m := CUE_BEFORE.search(window):
+            return cue("before_day", m)
+        if m := CUE_END_OF_DAY.search(window):
+            return cue("end_of_day", m)
+        if m := CUE_START.search(window):
+            return cue("start", m)
+        if m := CUE_UNTIL.search(window):
+            if loose or _range_or_completion(folded, lo, wstart + m.start()):
+                return cue("end_of_day", m)
+            return None
+        if (p := _label(folded, lo, t.start, CUE_LABEL)) is not None:
+            return Cue("end_of_day", p)
+        if loose:
+            return Cue("end_of_day", t.start)
+        return None
+
+    # periods
+    if m := CUE_P_BEFORE.search(window):
+        return cue("period_before", m)
+    if m := CUE_P_END.search(window):
+        return Cue("period_end", wstart + m.start(), None, through="het" in m[0])
+    if m := CUE_START.search(window):
+        return cue("period_start", m)
+    if m := CUE_P_IN.search(window):
+        if loose:
+            return cue("period_end", m)
+        head = window[:m.end()]
+        if v := VERB_BEFORE_TRONG.search(head):
+            return cue("period_end", v)
+        if _label(folded, lo, t.start, LABEL_BEFORE_TRONG) is not None:
+            return cue("period_end", m)
+        # "Trong tháng 8/2021, các chi bộ hoàn thành ..." — the period opens the clause and
+        # a doing verb follows in the same clause.
+        if lo >= wstart and CLAUSE_START_TRONG.search(folded[lo:t.start]):
+            return Cue("period_end", wstart + m.start(), None) if _doing_after(folded, t) else None
+        return None
+    if m := CUE_UNTIL.search(window):
+        if loose or _range_or_completion(folded, lo, wstart + m.start()):
+            return cue("period_end", m)
+        return None
+    if (p := _label(folded, lo, t.start, CUE_LABEL)) is not None:
+        return Cue("period_end", p)
+    if loose:
+        return Cue("period_end", t.start)
+    return None
+
+
+def _label(folded: str, lo: int, end: int, rx: re.Pattern) -> int | None:
+    """Start of a time label ("Thời gian thực hiện:") ending right before ``end``."""
+    wstart = max(lo, end - 120)
+    if ":" not in folded[wstart:end]:
+        return None
+    m = rx.search(folded, wstart, end)
+    return m.start() if m else None
+
+
+def _range_or_completion(folded: str, lo: int, end: int) -> bool:
+    """Does the clause, before "đến", open a range ("từ ...") or name a completion? Looks at
+    most 300 characters back so that many dates in one long clause stay linear."""
+    head = folded[max(lo, end - 300):end]
+    return bool(RANGE_START.search(head) or COMPLETION_WORD.search(head))
+
+
+def _doing_after(folded: str, t: Temporal) -> bool:
+    tail = folded[t.end:t.end + 200]
+    cut = re.search(r"[;\n]|\.(?:\s|$)", tail)
+    tail = tail[:cut.start()] if cut else tail
+    return bool(DOING_VERB.search(tail)) and not re.search(r"\bda\b", tail[:40])
+
+
+def _time_from_text(s: str) -> time | None:
+    m = TIME_RE.search(s)
+    return _time_of(m) if m else None
+
+
+# ---------------------------------------------------------------------------------------
+# Turning a cue + temporal into due / shown.
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resolved:
+    relation: str
+    due: datetime
+    anchor: date
+    shown: str
+    is_start: bool = False
+
+
+class _Invalid(Exception):
+    def __init__(self, raw: str):
+        self.raw = raw
+
+
+class _NoYear(Exception):
+    pass
+
+
+def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None,
+            reference: date | None) -> Resolved:
+    """Due time and display for a cued temporal. Raises _Invalid / _NoYear."""
+    if t.unit == "day":
+        if not _is_valid_day(t.day, t.month, t.year):
+            raise _Invalid(raw)
+        if t.year is not None:
+            day = date(t.year, t.month, t.day)
+        else:
+            day = resolve_day_month(t.day, t.month, default_year=default_year,
+                                    reference=reference)
+            if day is None:
+                if default_year is None and reference is None:
+                    raise _NoYear()
+                raise _Invalid(raw)
+        ds = format_date(day)
+        rel = cue.relation
+        if rel == "before_day":
+            due = datetime.combine(day - timedelta(days=1), END_OF_DAY)
+            return Resolved(rel, due, day, f"trước {ds}")
+        if rel == "before_time" and cue.at is not None:
+            return Resolved(rel, datetime.combine(day, cue.at), day,
+                            f"trước {cue.at:%H:%M} {ds}")
+        if rel == "at_time" and cue.at is not None:
+            return Resolved(rel, datetime.combine(day, cue.at), day,
+                            f"đến {cue.at:%H:%M} {ds}")
+        if rel == "start":
+            return Resolved("start", datetime.combine(day, time(0, 0)), day, f"từ {ds}",
+                            is_start=True)
+        return Resolved("end_of_day", datetime.combine(day, END_OF_DAY), day, f"đến hết {ds}")
+
+    # periods
+    year = t.year
+    if year is None:
+        if reference is not None:
+            year = reference.year
+            bounds = period_bounds(t, year)
+            if bounds and bounds[1] < reference:
+                year += 1
+        elif default_year is not None:
+            year = default_year
+        else:
+            raise _NoYear()
+    if t.unit == "month" and not 1 <= t.month <= 12:
+        raise _Invalid(raw)
+    bounds = period_bounds(t, year)
+    if bounds is None:
+        raise _Invalid(raw)
+    first, last = bounds
+    label = period_label(t, year)
+    if cue.relation == "period_before":
+        prev = first - timedelta(days=1)
+        return Resolved("period_end", datetime.combine(prev, END_OF_DAY), first,
+                        f"trước {label}")
+    if cue.relation == "period_start":
+        return Resolved("start", datetime.combine(first, time(0, 0)), first, f"từ {label}",
+                        is_start=True)
+    verb = "đến hết" if cue.through else "trong"
+    return Resolved("period_end", datetime.combine(last, END_OF_DAY), first, f"{verb} {label}")
+
+
+# ---------------------------------------------------------------------------------------
+# Kind of a deadline from the clause that governs it.
+# ---------------------------------------------------------------------------------------
+
+REPORT_WORD = re.compile(r"\bbao\s+cao\b(?!\s+so\b)")
+# In documents "kế hoạch" makes a plan deadline only as the thing being drafted
+# ("xây dựng kế hoạch", "hoàn thành kế hoạch"); "thực hiện Kế hoạch này/số ..." is carrying
+# out an existing plan, i.e. a completion.
+PLAN_WORD_STRICT = re.compile(
+    r"\b(?:xay\s+dung|ban\s+hanh|hoan\s+thanh|lap|soan\s+thao|trinh|gui)\s+"
+    r"(?:(?:cac|01|mot|bo|du\s+thao)\s+)?ke\s+hoach\b(?!\s+(?:so|nay)\b)"
+)
+PLAN_WORD_LOOSE = re.compile(r"\bke\s+hoach\b")
+COMPLETE_WORD = re.compile(
+    r"\b(?:hoan\s+thanh|trien\s+khai|thuc\s+hien|to\s+chuc|quan\s+triet|tuyen\s+truyen|xong)\b"
+)
+START_WORD = re.compile(r"\btu\s+ngay\b|\bbat\s+dau\b|\bke\s+tu\b")
+
+
+def kind_of(folded_clause: str, *, strict: bool = True) -> str | None:
+    """"report" / "plan" / "complete" from the verbs of a clause; None if it has none.
+
+    When both a report and a plan verb occur, the one nearest the date (the last one in
+    the text before it) governs: "xây dựng kế hoạch và báo cáo ... trước ngày X" -> report.
+    """
+    best, best_end = None, -1
+    for m in REPORT_WORD.finditer(folded_clause):
+        best, best_end = "report", m.end()
+    plan_re = PLAN_WORD_STRICT if strict else PLAN_WORD_LOOSE
+    for m in plan_re.finditer(folded_clause):
+        if m.end() > best_end:
+            best, best_end = "plan", m.end()
+    if best:
+        return best
+    if COMPLETE_WORD.search(folded_clause):
+        return "complete"
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Recurring schedules
+# ---------------------------------------------------------------------------------------
+
+FREQ_RE = re.compile(r"\b(?:hang|moi)\s+(?P<f>ngay|tuan|thang|quy|nam)\b(?!\s*\d)")
+_FREQ = {"ngay": "daily", "tuan": "weekly", "thang": "monthly", "quy": "quarterly",
+         "nam": "yearly"}
+WEEKDAY_RE = re.compile(
+    r"\b(?P<before>truoc\s+(?:(?:sang|chieu|toi)\s+)?)?"
+    r"(?:thu\s+(?P<d>hai|ba|tu|nam|sau|bay|[2-7])(?![a-z\d])(?!\s+\d{4})|(?P<cn>chu\s+nhat))"
+)
+_WEEKDAY = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 3, "sau": 4,
+            "6": 4, "bay": 5, "7": 5}
+DAY_OF_MONTH_RE = re.compile(
+    r"(?P<before>\btruoc\s+)?\bngay\s+(?P<d>\d{1,2})\b(?!\s?[/.\-]\s?\d)(?!\s+thang)"
+)
+
+
+_BEFORE_TIME = re.compile(r"\btruoc\s*(?:luc\s*)?$")
+
+
+@dataclass(frozen=True)
+class RecurringFound:
+    recurrence: Recurrence
+    start: int
+    end: int
+
+
+# Folded "hang" / "moi" are also "hạng", "mới", "mọi": with diacritics present, only the
+# real frequency words count ("tình hình mới ngày càng phức tạp" is not "mỗi ngày").
+_FREQ_WORDS_ACCENTED = {"hằng", "hàng", "mỗi"}
+
+
+def freq_match(folded: str, lo: int, hi: int, cleaned: str | None = None):
+    """First frequency phrase ("hằng tuần") in folded[lo:hi], checked against ``cleaned``."""
+    for fm in FREQ_RE.finditer(folded, lo, hi):
+        if cleaned is not None:
+            word = cleaned[fm.start():fm.start() + (4 if fm[0].startswith("hang") else 3)]
+            if has_diacritics(word) and word.lower() not in _FREQ_WORDS_ACCENTED:
+                continue
+        return fm
+    return None
+
+
+def find_recurrence(folded: str, lo: int, hi: int,
+                    cleaned: str | None = None) -> RecurringFound | None:
+    """The schedule stated in folded[lo:hi] ("hằng ngày (06h, 12h, 18h)"), if any."""
+    fm = freq_match(folded, lo, hi, cleaned)
+    if not fm:
+        return None
+    freq = _FREQ[fm["f"]]
+    start, end = fm.start(), fm.end()
+    times: list[str] = []
+    before = False
+    weekday = dom = None
+    for tm in TIME_RE.finditer(folded, lo, hi):
+        # a time bound to a calendar date ("17h ngày 20/8") is not part of the schedule
+        if re.match(r"\s*,?\s*(?:ngay\s+)?\d{1,2}\s?[/\-]\s?\d", folded[tm.end():tm.end() + 20]):
+            continue
+        hhmm = _time_of(tm).strftime("%H:%M")
+        if hhmm not in times:
+            times.append(hhmm)
+        if not before and _BEFORE_TIME.search(folded, max(lo, tm.start() - 12), tm.start()):
+            before = True
+        start, end = min(start, tm.start()), max(end, tm.end())
+    if freq == "weekly":
+        if wm := WEEKDAY_RE.search(folded, lo, hi):
+            weekday = 6 if wm["cn"] else _WEEKDAY[wm["d"]]
+            before = before or bool(wm["before"])
+            start, end = min(start, wm.start()), max(end, wm.end())
+    elif freq == "monthly":
+        if dm := DAY_OF_MONTH_RE.search(folded, lo, hi):
+            d = int(dm["d"])
+            if 1 <= d <= 31:
+                dom = d
+                before = before or bool(dm["before"])
+                start, end = min(start, dm.start()), max(end, dm.end())
+    # A schedule's "trước" only applies to days/hours; with neither it means nothing.
+    if freq in ("quarterly", "yearly"):
+        times, before = [], False
+    if not times and weekday is None and dom is None:
+        before = False
+    rec = Recurrence(freq=freq, times=tuple(sorted(times)), weekday=weekday,
+                     day_of_month=dom, before=before)
+    return RecurringFound(rec, start, end)
+
+
+# ---------------------------------------------------------------------------------------
+# A deadline typed by hand in chat
+# ---------------------------------------------------------------------------------------
+
+_KIND_PREFIX = re.compile(r"^\s*(?:bao\s+cao|ke\s+hoach|hoan\s+thanh|trien\s+khai)\s*[:\-]?\s*")
+
+
+def parse_deadline_phrase(text: str, *, default_year: int | None,
+                          kind_hint: str | None = None,
+                          reference: date | None = None) -> Deadline | DeadlineError:
+    """Understand a deadline typed by staff: "trước ngày 23/8", "trong quý III/2021",
+    "hằng ngày (06h, 12h, 18h)", "Báo cáo: 23/8/2021", "20/8/2021" ...
+
+    Year-less dates take ``default_year``, or with ``reference`` (e.g. the document's date
+    or today) the next such date on/after it. Kind: words in the phrase decide (báo cáo ->
+    report, kế hoạch -> plan, hoàn thành/triển khai -> complete, từ ngày/bắt đầu -> start,
+    hằng ngày/tuần/tháng -> recurring), else ``kind_hint``, else "complete".
+
+    Never raises for bad input: returns ``DeadlineError`` whose ``message`` is ready to send
+    ("ngày 31/2/2021 không tồn tại").
+    """
+    original = text if isinstance(text, str) else ""
+    cleaned = clean_markup(original)
+    phrase = cleaned.strip()
+    if not phrase:
+        return DeadlineError("empty", "Chưa nhập thời hạn.", original)
+    folded = fold(phrase)
+
+    word_kind = kind_of(folded, strict=False)
+
+    rec = find_recurrence(folded, 0, len(folded), phrase)
+    if rec is not None:
+        return Deadline(kind="recurring", due=None, recurrence=rec.recurrence, text=phrase,
+                        shown=rec.recurrence.describe(), anchor=None, relation="recurring")
+
+    temporals = list(iter_temporal(folded))
+    if not temporals:
+        return DeadlineError(
+            "no_date",
+            "Không tìm thấy ngày trong thời hạn. Hãy ghi như: 20/8/2021, trước ngày 23/8, "
+            "trong tháng 8/2021, hằng ngày (06h, 12h, 18h).",
+            original,
+        )
+    # Prefer a day over a period ("trước 17h ngày 23/8/2021 trong tháng 8" is day-level);
+    # among equals, the first written.
+    days = [t for t in temporals if t.unit == "day"]
+    t = days[0] if days else temporals[0]
+    lo = 0
+    if (km := _KIND_PREFIX.match(folded)) and km.end() <= t.start:
+        lo = km.end()
+    cue = match_cue(folded, t, lo, loose=True)
+    raw = phrase[t.start:t.end]
+    if re.match(r"ngay\s", fold(raw)):
+        raw = raw[5:].strip()
+    try:
+        res = resolve(t, cue, raw=raw, default_year=default_year, reference=reference)
+    except _Invalid as e:
+        return DeadlineError("invalid_date", f"ngày {e.raw} không tồn tại", original)
+    except _NoYear:
+        return DeadlineError("missing_year",
+                             "Vui lòng ghi rõ năm, ví dụ: 20/8/2021.", original)
+    kind = word_kind or kind_hint or "complete"
+    if kind not in ("complete", "report", "plan", "start"):
+        kind = "complete"  # e.g. a "recurring" hint but no schedule written: a plain date
+    if res.is_start or START_WORD.search(folded) or (kind == "start" and not word_kind):
+        kind = "start"
+        if not res.is_start:  # "bắt đầu 4/8/2021" with a bare date: a start, at 00:00
+            res = Resolved("start", datetime.combine(res.anchor, time(0, 0)), res.anchor,
+                           f"từ {format_date(res.anchor)}", True)
+    return Deadline(kind=kind, due=res.due, recurrence=None, text=phrase, shown=res.shown,
+                    anchor=res.anchor, relation=res.relation)

@@ -1,0 +1,293 @@
+"""Finding the deadlines in a directive's body.
+
+The rule, by the language rather than by any one document's wording:
+
+* A date is a deadline only when a deadline cue governs it, i.e. the cue words come right
+  before it in the same clause: "đến hết (ngày)", "hết ngày", "chậm nhất", "trước (ngày)",
+  "trước 17h00 ngày", "hạn", "Thời gian thực hiện/hoàn thành: ...", "hoàn thành (trong)",
+  "từ ngày / bắt đầu từ" (a start), "đến ngày" closing a range. Periods ("tháng 8/2021",
+  "quý III", "năm 2021") need "trong" attached to a doing/finishing verb ("hoàn thành trong
+  tháng 8/2021"), a time label, or must open a clause whose verb follows; "trong năm 2021"
+  modifying a noun ("tiêu chí phân loại đảng viên trong năm 2021") is not a time frame for
+  doing anything, so it is not a deadline.
+* Everything else is a reference: "Nghị quyết số 08-NQ/TU ngày 30/7/2021", "(ngày 29/7/2021)".
+* A cued date describing the past is not a deadline: a date earlier than the document's own
+  date (its printed issue date, else the latest document it cites — a directive cannot cite
+  a document from its future), or a clause told as past narrative ("Thời gian gần đây, nhất
+  là từ ngày 27/4/2021, dịch bệnh ...", "đã hoàn thành trước ...").
+* Recurring reports: "hằng/hàng/mỗi ngày|tuần|tháng|quý|năm" in a clause that reports,
+  sends or submits (báo cáo / gửi / nộp); the clause's hours ("06h, 12h, 18h"), weekday
+  ("thứ Sáu") or day of month ("trước ngày 25") form the schedule. One per clause. With
+  diacritics present the frequency word must really be "hằng/hàng/mỗi" ("tình hình mới ngày
+  càng ..." is not "mỗi ngày"); a year-less date inside a yearly schedule ("trước ngày 15/12
+  hằng năm") belongs to the schedule and is not a one-off deadline.
+* Kind from the governing clause: a start cue -> start; else the nearest "báo cáo" (report)
+  or drafting of a plan ("xây dựng / hoàn thành kế hoạch" -> plan) before the date; else
+  the words after the date in the clause; else the numbered task's heading line; else
+  "complete".
+* Each cue+date is reported once, at its own position, so the same phrase in two sections
+  ("Thời gian thực hiện: Từ ngày 04/8/2021" twice) gives two deadlines.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import (
+    COMPLETE_WORD,
+    PLAN_WORD_STRICT,
+    REPORT_WORD,
+    Cue,
+    Temporal,
+    _Invalid,
+    _NoYear,
+    FREQ_RE,
+    find_recurrence,
+    freq_match,
+    iter_temporal,
+    kind_of,
+    match_cue,
+    resolve,
+)
+from .deadlines import Deadline
+
+__all__ = ["Segmenter", "extract_deadlines", "reference_dates", "ExtractionResult"]
+
+# A document number such as 08-NQ/TU, 293- CV/BTG, 16/CT-TTg, 3642/QĐ-UBND, 01/2021/NĐ-CP
+# (folded). A date right after one ("... 08-NQ/TU ngày 30/7/2021") is the cited document's date.
+DOC_NUMBER = (
+    r"\d{1,5}\s?-\s?[a-z]{1,8}(?:\s?-\s?[a-z]{1,8})?\s?/\s?[a-z]{1,10}(?:\s?-\s?[a-z]{1,10})?"
+    r"|\d{1,5}/\d{4}/[a-z]{1,8}-[a-z]{1,10}"
+    r"|\d{1,5}\s?/\s?[a-z]{1,8}\s?-\s?[a-z]{1,10}"
+)
+REF_BEFORE = re.compile(rf"(?:{DOC_NUMBER})\s*,?\s*(?:ngay\s*)?$")
+
+# Past narrative: background told in the past, not an instruction.
+PAST_MARKER = re.compile(
+    r"\bthoi\s+gian\s+(?:gan\s+day|qua|vua\s+qua)\b|\bvua\s+qua\b|\bgan\s+day\b"
+    r"|\bnam\s+qua\b|\btruoc\s+day\b|\btu\s+truoc\s+den\s+nay\b"
+)
+_LIST_MARKER = re.compile(
+    r"[ \t]*(?:[-+•*]|\d{1,3}(?:\.\d{1,3})*\s?[.)]|[ivxlc]{1,6}\s?[.)]|[a-z]\))"
+)
+_HEADING = re.compile(r"^[ \t]*(?:[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*)\s?[.)]", re.M)
+_INLINE_BOUNDARY = re.compile(r"[;!?]|\.(?=\s|$)")
+_SENTENCE_END = (".", ":", ";", "!", "?")
+_BREAK_RUN = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)*")
+
+
+class Segmenter:
+    """Clause boundaries of a document (positions in the folded text).
+
+    Boundaries: ";", sentence-ending "." "!" "?", and line breaks — except a line break
+    that wraps a sentence (a long line not ending in punctuation, followed by a line that
+    does not open a list item), which PDF copy-paste and page breaks produce mid-sentence.
+    """
+
+    def __init__(self, folded: str):
+        self.folded = folded
+        bounds = [m.start() for m in _INLINE_BOUNDARY.finditer(folded)]
+        # One match per run of line breaks (blank lines included), so a paste of 100k
+        # empty lines costs one step, not 100k.
+        for m in _BREAK_RUN.finditer(folded):
+            brk = m.start()
+            prev_line = folded[folded.rfind("\n", 0, brk) + 1:brk].strip()
+            soft = (
+                len(prev_line) >= 50
+                and not prev_line.endswith(_SENTENCE_END)
+                and not _LIST_MARKER.match(folded, m.end())
+            )
+            if not soft:
+                bounds.append(brk)
+        self.bounds = sorted(set(bounds))
+        self.headings = [m.start() for m in _HEADING.finditer(folded)]
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """(lo, hi) of the clause containing ``pos``; lo is just after the boundary."""
+        i = bisect_right(self.bounds, pos - 1)
+        lo = self.bounds[i - 1] + 1 if i > 0 else 0
+        hi = self.bounds[i] if i < len(self.bounds) else len(self.folded)
+        return lo, hi
+
+    def heading_line(self, pos: int) -> str:
+        """The numbered heading line ("2. Xây dựng kế hoạch ...") of the task containing pos."""
+        i = bisect_left(self.headings, pos)
+        if i == 0:
+            return ""
+        start = self.headings[i - 1]
+        end = self.folded.find("\n", start)
+        return self.folded[start:end if end != -1 else len(self.folded)]
+
+
+def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> list[date]:
+    """Dates of cited documents ("... 05-NQ/TU ngày 05/8/2021"), valid ones only."""
+    out = []
+    for t in temporals if temporals is not None else iter_temporal(folded):
+        if t.unit != "day" or t.year is None:
+            continue
+        if REF_BEFORE.search(folded, max(0, t.start - 60), t.start):
+            try:
+                out.append(date(t.year, t.month, t.day))
+            except ValueError:
+                pass
+    return out
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    deadlines: list[Deadline]
+    warnings: list[str]
+
+
+class _Matches:
+    """Every match of a pattern in the document, for "is there one in [a, b)?" queries in
+    O(log n). Asking the same question of each date's clause by re-scanning the clause
+    would be quadratic on a long clause with many dates."""
+
+    def __init__(self, rx: re.Pattern, text: str):
+        spans = [m.span() for m in rx.finditer(text)]
+        self.starts = [sp[0] for sp in spans]
+        self.spans = spans
+
+    def last_in(self, a: int, b: int) -> tuple[int, int] | None:
+        """The last match lying inside [a, b)."""
+        i = bisect_right(self.starts, b) - 1
+        while i >= 0 and self.starts[i] >= a:
+            if self.spans[i][1] <= b:
+                return self.spans[i]
+            i -= 1  # matches do not overlap: at most one straddles b
+        return None
+
+    def first_in(self, a: int, b: int) -> tuple[int, int] | None:
+        i = bisect_left(self.starts, a)
+        if i < len(self.spans) and self.spans[i][1] <= b:
+            return self.spans[i]
+        return None
+
+
+_CLAUSE_PUNCT = re.compile(r"[,;:()]")
+_DA = re.compile(r"\bđã\b", re.I)
+_DA_PLAIN = re.compile(r"\bda\b", re.I)
+_YEARLY = re.compile(r"\b(?:hang|moi)\s+nam\b")
+_SEND = re.compile(r"\b(?:nop|gui)\b")
+
+
+class _Extractor:
+    def __init__(self, cleaned: str, folded: str):
+        self.cleaned, self.folded = cleaned, folded
+        self.seg = Segmenter(folded)
+        self.report = _Matches(REPORT_WORD, folded)
+        self.plan = _Matches(PLAN_WORD_STRICT, folded)
+        self.complete = _Matches(COMPLETE_WORD, folded)
+        self.past = _Matches(PAST_MARKER, folded)
+        self.yearly = _Matches(_YEARLY, folded)
+        self.send = _Matches(_SEND, folded)
+
+    def kind_in(self, a: int, b: int) -> str | None:
+        """Same rule as ``dates.kind_of`` on folded[a:b]: the report or plan word nearest
+        the end wins, else "complete" if a doing verb is there, else None."""
+        rep, plan = self.report.last_in(a, b), self.plan.last_in(a, b)
+        if rep or plan:
+            if rep and plan:
+                return "report" if rep[1] >= plan[1] else "plan"
+            return "report" if rep else "plan"
+        return "complete" if self.complete.last_in(a, b) else None
+
+    def kind(self, lo: int, hi: int, cue: Cue, t: Temporal) -> str:
+        return (
+            self.kind_in(lo, cue.start)
+            or self.kind_in(t.end, hi)
+            or kind_of(self.seg.heading_line(lo))
+            or "complete"
+        )
+
+    def said_in_past(self, lo: int, cue_start: int) -> bool:
+        if self.past.last_in(lo, cue_start):
+            return True
+        # "đã" (already) governing the cue's verb: "các chi bộ đã hoàn thành trước ngày ...".
+        # Only the words since the last comma count ("nội dung đã giao, hoàn thành trước
+        # ..." is an instruction), and the accented word is required when the text has
+        # marks, since folded "da" is also "đa".
+        tail = _CLAUSE_PUNCT.split(self.cleaned[max(lo, cue_start - 30):cue_start])[-1]
+        if _DA.search(tail):
+            return True
+        return tail.isascii() and bool(_DA_PLAIN.search(tail))
+
+
+def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
+                      reference: date | None, not_before: date | None,
+                      temporals: list[Temporal] | None = None) -> ExtractionResult:
+    """Deadlines in reading order. ``not_before``: dates before it are past events."""
+    ex = _Extractor(cleaned, folded)
+    seg = ex.seg
+    found: list[tuple[int, Deadline]] = []
+    warnings: list[str] = []
+
+    for t in temporals if temporals is not None else iter_temporal(folded):
+        lo, hi = seg.clause(t.start)
+        cue = match_cue(folded, t, lo)
+        if cue is None:
+            continue
+        # "... 08-NQ/TU ngày 30/7/2021": the date of a cited document, whatever precedes it
+        if t.unit == "day" and REF_BEFORE.search(folded, max(lo, t.start - 60), t.start):
+            continue
+        # "báo cáo trước ngày 15/12 hằng năm": a year-less date in a yearly schedule is the
+        # schedule's day, not a one-off deadline
+        if t.year is None and ex.yearly.first_in(lo, hi):
+            continue
+        raw = cleaned[t.start:t.end]
+        try:
+            res = resolve(t, cue, raw=_date_words(raw), default_year=default_year,
+                          reference=reference)
+        except _Invalid as e:
+            warnings.append(f"ngày {e.raw} không tồn tại")
+            continue
+        except _NoYear:
+            continue
+        latest = res.anchor if t.unit == "day" else res.due.date()
+        if not_before is not None and latest < not_before:
+            continue
+        if ex.said_in_past(lo, cue.start):
+            continue
+        kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
+        text = " ".join(cleaned[cue.start:t.end].split())
+        found.append((cue.start, Deadline(kind=kind, due=res.due, recurrence=None, text=text,
+                                          shown=res.shown, anchor=res.anchor,
+                                          relation=res.relation)))
+
+    seen_clauses: set[int] = set()
+    for fm in FREQ_RE.finditer(folded):
+        lo, hi = seg.clause(fm.start())
+        if lo in seen_clauses:
+            continue
+        seen_clauses.add(lo)  # one schedule per clause, and each clause examined once
+        fm = freq_match(folded, fm.start(), hi, cleaned)
+        if fm is None:
+            continue
+        if not (ex.report.first_in(lo, hi) or ex.send.first_in(lo, hi)):
+            continue  # a schedule only for reporting / sending, not "cập nhật hằng ngày"
+        if ex.past.first_in(lo, hi):
+            continue
+        # the whole clause: hours / weekday / day may come before the frequency word
+        rec = find_recurrence(folded, lo, hi, cleaned)
+        if rec is None:
+            continue
+        start, end = rec.start, rec.end
+        word = ex.report.last_in(lo, fm.start()) or ex.report.first_in(fm.start(), hi)
+        if word is not None:
+            start, end = min(start, word[0]), max(end, word[1])
+        text = " ".join(cleaned[start:end].split())
+        found.append((start, Deadline(kind="recurring", due=None, recurrence=rec.recurrence,
+                                      text=text, shown=rec.recurrence.describe(),
+                                      anchor=None, relation="recurring")))
+
+    found.sort(key=lambda p: p[0])
+    return ExtractionResult([d for _, d in found], warnings)
+
+
+def _date_words(raw: str) -> str:
+    """"ngày 31 tháng 2 năm 2021" -> "31 tháng 2 năm 2021" for the error message."""
+    return re.sub(r"^\s*ng[aà]y\s+", "", raw, flags=re.I)

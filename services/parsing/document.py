@@ -1,0 +1,194 @@
+"""``parse_document``: a directive's text -> its fields and deadlines.
+
+Pure and defensive: any input (empty, binary garbage, a 100-page file) returns a
+``ParsedDocument``; a field that cannot be read is None / empty rather than an exception.
+The field rules live in ``document_fields`` and the deadline rules in
+``deadline_extraction``; this module decides the document's own date and year, which both
+the year-less dates ("20/8") and the past-event rule depend on.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from .deadline_extraction import extract_deadlines, reference_dates
+from .dates import iter_temporal
+from .deadlines import Deadline
+from .document_fields import (
+    Text,
+    find_addressees,
+    find_doc_type,
+    find_issued_on,
+    find_issuer,
+    find_marks,
+    find_number,
+    find_recipients,
+    find_report_fields,
+    find_signature,
+    find_subject,
+)
+from .files import DocumentFormatError, decode_text_file, extract_text_from_docx
+from .vn_text import clean_markup, fold
+
+__all__ = [
+    "ParsedDocument",
+    "parse_document",
+    "DocumentFormatError",
+    "extract_text_from_docx",
+    "decode_text_file",
+]
+
+log = logging.getLogger(__name__)
+
+# Documents longer than this are cut: no directive is this long, and it bounds the work.
+MAX_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """What a directive says about itself and what it asks, by when.
+
+    doc_type: "Công văn", "Kế hoạch", ... or None.
+    number: "141-CV/ĐUK" (spaces removed) or None when the document has none.
+    issuer: the issuing body; see ``document_fields.find_issuer`` for the rule.
+    issued_on: from the place-date line ("Đà Nẵng, ngày 03 tháng 8 năm 2021"), or None.
+    year: issue year; else the latest year of the documents it cites; else of any full date
+        in it; else ``today``'s year; used for dates written without a year.
+    subject: "V/v ..." line(s) of a letter (with "V/v", without quotes), else the title
+        block under the type heading ("Thực hiện Nghị quyết số 08-NQ/TU ...").
+    urgent: None | "KHẨN" | "THƯỢNG KHẨN" | "HỎA TỐC"; secret: None | "MẬT" | "TỐI MẬT" |
+        "TUYỆT MẬT" — only when printed as a standalone mark.
+    addressees: "Kính gửi" items; recipients: "Nơi nhận" items without "Lưu ..." lines.
+    signer / signer_title: from the signature block ("Nguyễn Phúc Hậu", "BÍ THƯ").
+    report_fields: what the report must state ("Báo cáo cần nêu rõ: ...").
+    deadlines: in order of appearance.
+    warnings: problems staff should see, e.g. "ngày 31/2/2021 không tồn tại".
+    """
+
+    doc_type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    issued_on: date | None = None
+    year: int | None = None
+    subject: str | None = None
+    urgent: str | None = None
+    secret: str | None = None
+    addressees: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signer: str | None = None
+    signer_title: str | None = None
+    report_fields: list[str] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json_dict(self) -> dict:
+        return {
+            "doc_type": self.doc_type,
+            "number": self.number,
+            "issuer": self.issuer,
+            "issued_on": self.issued_on.isoformat() if self.issued_on else None,
+            "year": self.year,
+            "subject": self.subject,
+            "urgent": self.urgent,
+            "secret": self.secret,
+            "addressees": list(self.addressees),
+            "recipients": list(self.recipients),
+            "signer": self.signer,
+            "signer_title": self.signer_title,
+            "report_fields": list(self.report_fields),
+            "deadlines": [d.to_json_dict() for d in self.deadlines],
+            "warnings": list(self.warnings),
+        }
+
+
+def _safe(fn, default, *args):
+    """Run one field extractor; a bug in one field must not cost the others."""
+    try:
+        return fn(*args)
+    except Exception:  # pragma: no cover - defensive, exercised by the fuzz tests
+        log.exception("parsing: %s failed", getattr(fn, "__name__", fn))
+        return default
+
+
+def _year_of(temporals: list, issued_on: date | None, refs: list[date],
+             today: date | None) -> int | None:
+    if issued_on:
+        return issued_on.year
+    if refs:
+        return max(refs).year
+    years = [t.year for t in temporals
+             if t.year is not None and 1900 <= t.year <= 2200
+             and (t.unit != "day" or _valid(t.year, t.month, t.day))]
+    if years:
+        return max(years)
+    return today.year if today else None
+
+
+def _valid(y: int, m: int | None, d: int | None) -> bool:
+    try:
+        date(y, m or 1, d or 1)
+        return True
+    except ValueError:
+        return False
+
+
+def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
+    """Parse a directive's text. Never raises."""
+    try:
+        if isinstance(text, (bytes, bytearray)):
+            text = decode_text_file(bytes(text))
+        elif not isinstance(text, str):
+            text = "" if text is None else str(text)
+        cleaned = clean_markup(text[:MAX_CHARS])
+        folded = fold(cleaned)
+        doc = Text(cleaned, folded)
+    except Exception:  # pragma: no cover - defensive
+        log.exception("parsing: could not prepare text")
+        return ParsedDocument()
+
+    warnings: list[str] = []
+    number = _safe(find_number, None, doc)
+    doc_type = _safe(find_doc_type, None, doc, number)
+    issued_on, issued_warning = _safe(find_issued_on, (None, None), doc)
+    if issued_warning:
+        warnings.append(issued_warning)
+    temporals = _safe(lambda: list(iter_temporal(folded)), [])
+    refs = _safe(reference_dates, [], folded, temporals)
+    if today is not None:
+        # a cited document dated in the future is a typo ("30/7/2031"): it must not push
+        # the document's date past every real deadline
+        refs = [r for r in refs if r <= today]
+    year = _safe(_year_of, None, temporals, issued_on, refs, today)
+    # The document's own date: printed, else no earlier than the latest document it cites.
+    own_date = issued_on or (max(refs) if refs else None)
+    urgent, secret = _safe(find_marks, (None, None), doc)
+    signer, signer_title = _safe(find_signature, (None, None), doc)
+
+    extraction = _safe(
+        lambda: extract_deadlines(cleaned, folded, default_year=year, reference=own_date,
+                                  not_before=own_date, temporals=temporals),
+        None,
+    )
+    deadlines = extraction.deadlines if extraction else []
+    if extraction:
+        warnings.extend(w for w in extraction.warnings if w not in warnings)
+
+    return ParsedDocument(
+        doc_type=doc_type,
+        number=number.text if number else None,
+        issuer=_safe(find_issuer, None, doc, number),
+        issued_on=issued_on,
+        year=year,
+        subject=_safe(find_subject, None, doc, doc_type),
+        urgent=urgent,
+        secret=secret,
+        addressees=_safe(find_addressees, [], doc),
+        recipients=_safe(find_recipients, [], doc),
+        signer=signer,
+        signer_title=signer_title,
+        report_fields=_safe(find_report_fields, [], doc),
+        deadlines=deadlines,
+        warnings=warnings,
+    )

@@ -1,0 +1,816 @@
+"""The header and footer fields of a party directive: number, type, issuer, date, subject,
+marks, addressees, distribution list, signature, and the report's required contents.
+
+Each function takes a ``Text`` (readable text + its folded twin + line offsets) and returns
+plain values; ``document.parse_document`` assembles them. Matching runs on the folded text
+(lowercase, no diacritics) and values are cut from the readable text at the same offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import accumulate
+
+from .vn_text import collapse_spaces, fold, has_diacritics
+
+# ---------------------------------------------------------------------------------------
+# Text with lines
+# ---------------------------------------------------------------------------------------
+
+
+class Line:
+    """One line: offsets of its stripped text, the text, and its folded twin."""
+
+    __slots__ = ("start", "end", "text", "folded")
+
+    def __init__(self, start: int, end: int, text: str, folded: str):
+        self.start, self.end, self.text, self.folded = start, end, text, folded
+
+
+class Lines(Sequence):
+    """Lines of a document, built on demand (a 100-page paste must not cost a Line object
+    per line when only the header and footer are read)."""
+
+    def __init__(self, cleaned: str, folded: str):
+        self._folded = folded
+        raw = cleaned.split("\n")
+        self._starts = [0, *accumulate(len(r) + 1 for r in raw)][:-1]
+        self._raw = raw
+        self._cache: dict[int, Line] = {}
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def _line(self, i: int) -> Line:
+        ln = self._cache.get(i)
+        if ln is None:
+            raw = self._raw[i]
+            lead = len(raw) - len(raw.lstrip())
+            stripped = raw.strip()
+            s = self._starts[i] + lead
+            ln = Line(s, s + len(stripped), stripped, self._folded[s:s + len(stripped)])
+            self._cache[i] = ln
+        return ln
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._line(k) for k in range(*i.indices(len(self._raw)))]
+        if i < 0:
+            i += len(self._raw)
+        if not 0 <= i < len(self._raw):
+            raise IndexError(i)
+        return self._line(i)
+
+    def index_at(self, pos: int) -> int:
+        """Index of the line containing character position ``pos``."""
+        return max(0, bisect_right(self._starts, pos) - 1)
+
+
+class Text:
+    def __init__(self, cleaned: str, folded: str):
+        self.cleaned = cleaned
+        self.folded = folded
+        self.lines = Lines(cleaned, folded)
+        self.header_end = self._header_end()
+
+    def _header_end(self) -> int:
+        """Index of the first line past the header (title, V/v line, Kính gửi or body)."""
+        for i, ln in enumerate(self.lines[:40]):
+            f = _strip_deco(ln.folded)
+            if _type_title(ln) or f.startswith("v/v") or f.startswith("kinh gui"):
+                return i
+            if len(ln.text) > 150:
+                return i
+        return min(len(self.lines), 40)
+
+
+_DECO_LEAD = " \t\r\n\"'*_-–—(["
+_DECO_TRAIL = " \t\r\n\"'*_)]"
+
+
+def _strip_deco(s: str) -> str:
+    """Without surrounding quotes, stars, dashes and brackets (str methods: O(stripped))."""
+    return s.lstrip(_DECO_LEAD).rstrip(_DECO_TRAIL)
+
+
+def _is_upper(s: str) -> bool:
+    """Has letters and none of them lowercase; stops at the first lowercase letter."""
+    return not any(c.islower() for c in s) and any(c.isalpha() for c in s)
+
+
+# ---------------------------------------------------------------------------------------
+# Number and type
+# ---------------------------------------------------------------------------------------
+
+TYPE_CODES = {
+    "cv": "Công văn",
+    "kh": "Kế hoạch",
+    "nq": "Nghị quyết",
+    "ct": "Chỉ thị",
+    "tb": "Thông báo",
+    "hd": "Hướng dẫn",
+    "kl": "Kết luận",
+    "qd": "Quyết định",
+    "bc": "Báo cáo",
+}
+_TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()]
+
+# "Số 141 - CV/ĐUK", "Số: 54-KH/ĐUK" (party style) or "Số: 12/QĐ-UBND" (state style), at the
+# start of a line (or of a table cell flattened onto a line).
+# Written so that no two quantifiers compete for the same spaces: a run of blanks must never
+# be re-scanned from each of its positions (that is how "Số" + 100k spaces took minutes).
+_CELL_START = r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\t))"
+NUMBER_RE = re.compile(
+    rf"{_CELL_START}(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?(?P<n>\d{{1,5}})[ \t]?"
+    r"(?:-\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
+    r"|/\s?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?))"
+    r"(?![a-z\d])",
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str  # "141-CV/ĐUK"
+    type_code: str  # folded: "cv"
+    issuer_code: str  # folded: "duk"
+
+
+def _header_limit(doc: Text) -> int:
+    """End of the header region (a few lines past it), capped: it is a short block."""
+    if not doc.lines:
+        return 0
+    return min(doc.lines[min(len(doc.lines), doc.header_end + 3) - 1].end, 6000)
+
+
+def find_number(doc: Text) -> Number | None:
+    limit = _header_limit(doc)
+    m = NUMBER_RE.search(doc.folded, 0, limit)
+    if not m:
+        return None
+
+    def cut(name: str) -> str:
+        return re.sub(r"\s+", "", doc.cleaned[m.start(name):m.end(name)]).upper()
+
+    if m["pt"]:
+        text = f"{m['n']}-{cut('pt')}/{cut('pi')}"
+        tcode, icode = m["pt"], re.sub(r"\s+", "", m["pi"])
+    else:
+        text = f"{m['n']}/{cut('st')}-{cut('si')}"
+        tcode, icode = m["st"], re.sub(r"\s+", "", m["si"])
+    return Number(text, tcode, icode)
+
+
+def _type_title(ln: Line) -> str | None:
+    """"KẾ HOẠCH" / "THÔNG BÁO KẾT LUẬN" title line -> the type's Vietnamese name."""
+    if len(ln.folded) > 80:
+        return None
+    f = _strip_deco(ln.folded)
+    if not f or len(f) > 60 or not _is_upper(ln.text):
+        return None
+    for key, name in _TYPE_TITLES:
+        if f == key or f.startswith(key + " "):
+            return name
+    return None
+
+
+def find_doc_type(doc: Text, number: Number | None) -> str | None:
+    if number and number.type_code in TYPE_CODES:
+        return TYPE_CODES[number.type_code]
+    for ln in doc.lines[:60]:
+        if name := _type_title(ln):
+            return name
+    for ln in doc.lines[:40]:
+        if _strip_deco(ln.folded).startswith("v/v"):
+            return "Công văn"  # only letters carry a "V/v" (về việc) subject line
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Date of issue: the place-date line "Đà Nẵng, ngày 03 tháng 8 năm 2021".
+# ---------------------------------------------------------------------------------------
+
+ISSUED_RE = re.compile(
+    rf"{_CELL_START}[a-z][a-z .'\-]{{1,40}},[ \t]*ngay\s+(?P<d>\d{{1,2}})\s*"
+    r"(?:thang\s+(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})|/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4}))",
+    re.M,
+)
+
+
+def find_issued_on(doc: Text) -> tuple[date | None, str | None]:
+    """(date, warning). The place-date line is in the header; a blank template or an
+    impossible date gives None (with a warning for the latter)."""
+    m = ISSUED_RE.search(doc.folded, 0, _header_limit(doc))
+    if not m:
+        return None, None
+    d, mo, y = int(m["d"]), int(m["m"] or m["m2"]), int(m["y"] or m["y2"])
+    try:
+        return date(y, mo, d), None
+    except ValueError:
+        return None, f"ngày {d}/{mo}/{y} không tồn tại"
+
+
+# ---------------------------------------------------------------------------------------
+# Subject
+# ---------------------------------------------------------------------------------------
+
+_OPEN_Q = "\"'“‘«"
+_CLOSE_Q = "\"'”’»"
+
+
+def _unquote(s: str) -> str:
+    s = collapse_spaces(s)
+    if s and s[0] in _OPEN_Q:
+        s = s[1:]
+        if s and s[-1] in _CLOSE_Q:
+            s = s[:-1]
+        elif s.endswith(tuple(q + "." for q in _CLOSE_Q)):
+            s = s[:-2]
+    return s.strip()
+
+
+_BLOCK_BREAK = re.compile(r"[-+•]\s|\d{1,2}\s?\.\s|[ivx]{1,4}\.\s")  # a list item / heading
+
+
+def _block_after(doc: Text, i: int, *, first: str = "", max_lines: int = 6) -> list[str]:
+    """Lines of the block starting after line i (blank lines before it skipped) up to the
+    next blank line, a list item, a long body paragraph or a mark line."""
+    parts = [first] if first else []
+    j = i + 1
+    while not parts and j < len(doc.lines) and not doc.lines[j].text:
+        j += 1
+    while j < len(doc.lines) and len(parts) < max_lines:
+        ln = doc.lines[j]
+        f = _strip_deco(ln.folded)
+        if not ln.text or len(ln.text) > 250 or _mark(ln):
+            break
+        if f.startswith(("kinh gui", "can cu ")) or _BLOCK_BREAK.match(ln.folded):
+            break
+        if parts and f.startswith("thuc hien ") and len(ln.text) > 120:
+            break
+        parts.append(ln.text)
+        j += 1
+    return parts
+
+
+def find_subject(doc: Text, doc_type: str | None) -> str | None:
+    # "V/v ..." (về việc) line(s) of a letter: kept with the "V/v" prefix, quotes removed.
+    for i, ln in enumerate(doc.lines[:60]):
+        f = _strip_deco(ln.folded)
+        if f.startswith("v/v"):
+            parts = _block_after(doc, i, first=ln.text.lstrip(" *"))
+            text = _unquote(" ".join(parts))
+            return text.rstrip(" .") or None
+    # Otherwise the title block under "KẾ HOẠCH" / "NGHỊ QUYẾT" ...
+    for i, ln in enumerate(doc.lines[:60]):
+        name = _type_title(ln)
+        if not name:
+            continue
+        rest = _strip_deco(ln.text)[len(name):].strip(" :-–")
+        parts = _block_after(doc, i, first=rest)
+        text = _unquote(" ".join(parts)).rstrip(" .")
+        if text:
+            return text[0].upper() + text[1:]
+        return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Urgency and secrecy marks: printed as a standalone stamp line, never words inside prose.
+# ---------------------------------------------------------------------------------------
+
+_URGENT = {"thuong khan": "THƯỢNG KHẨN", "khan": "KHẨN", "hoa toc": "HỎA TỐC"}
+_SECRET = {"tuyet mat": "TUYỆT MẬT", "toi mat": "TỐI MẬT", "mat": "MẬT"}
+# Accented spellings (lowercase NFC) that may print each mark; both tone placements of HỎA.
+_URGENT_ACCENTED = {"thượng khẩn": "THƯỢNG KHẨN", "khẩn": "KHẨN", "hỏa tốc": "HỎA TỐC",
+                    "hoả tốc": "HỎA TỐC"}
+_SECRET_ACCENTED = {"tuyệt mật": "TUYỆT MẬT", "tối mật": "TỐI MẬT", "mật": "MẬT"}
+
+
+def _mark_of(cell: str, accented: dict, plain: dict) -> str | None:
+    if len(cell) > 40:
+        return None
+    cell = _strip_deco(cell).strip(" .:!")
+    if not cell or len(cell) > 14:
+        return None
+    if has_diacritics(cell):
+        return accented.get(cell.lower())
+    # Unaccented only counts when typed as a stamp (all caps): "KHAN", "MAT".
+    return plain.get(cell.lower()) if cell.isupper() else None
+
+
+def _cells(ln: Line) -> list[str]:
+    # A table row flattened onto one line separates its cells by runs of spaces or tabs.
+    if len(ln.text) > 200:  # a body paragraph, not a header row
+        return [ln.text]
+    return [c for c in re.split(r"\s{2,}|\t", ln.text) if c.strip()]
+
+
+def _is_mark(cell: str) -> bool:
+    return bool(_mark_of(cell, _URGENT_ACCENTED, _URGENT)
+                or _mark_of(cell, _SECRET_ACCENTED, _SECRET))
+
+
+def _mark(ln: Line) -> bool:
+    return any(_is_mark(c) for c in _cells(ln))
+
+
+def find_marks(doc: Text) -> tuple[str | None, str | None]:
+    urgent = secret = None
+    for ln in doc.lines[:80]:
+        for cell in _cells(ln):
+            urgent = urgent or _mark_of(cell, _URGENT_ACCENTED, _URGENT)
+            secret = secret or _mark_of(cell, _SECRET_ACCENTED, _SECRET)
+    return urgent, secret
+
+
+# ---------------------------------------------------------------------------------------
+# Kính gửi / Nơi nhận
+# ---------------------------------------------------------------------------------------
+
+_ITEM = re.compile(r"^[-+•–]\s*")
+
+
+def _clean_item(s: str) -> str:
+    return collapse_spaces(s).strip(" ,;.")
+
+
+def _is_signature_line(ln: Line) -> bool:
+    f = ln.folded
+    return bool(_SIGN_ANCHOR.match(f)) or (_is_upper(ln.text) and not _ITEM.match(ln.text))
+
+
+def find_addressees(doc: Text) -> list[str]:
+    """Items of "Kính gửi:". Split on "- " items (one per line) and on ";"; commas are kept
+    inside an item because they join parts of one group ("Các chi, đảng bộ cơ sở")."""
+    for i, ln in enumerate(doc.lines[:80]):
+        lead = len(ln.text) - len(ln.text.lstrip("*\"'“‘ "))
+        m = re.match(r"kinh\s+gui\s*:?\s*", ln.folded[lead:])
+        if not m:
+            continue
+        first = ln.text[lead + m.end():].strip()
+        raw_items: list[str] = []
+        if first:
+            raw_items.append(first)
+        j = i + 1
+        while j < len(doc.lines):
+            nxt = doc.lines[j]
+            if not nxt.text:
+                if raw_items:
+                    break
+                j += 1
+                continue
+            if len(raw_items) >= 50:  # no real letter has more; bounds the work
+                break
+            if _ITEM.match(nxt.text):
+                raw_items.append(nxt.text)
+            elif raw_items and not raw_items[-1].rstrip().endswith((".", ";")) \
+                    and not _is_signature_line(nxt) and len(nxt.text) < 120:
+                raw_items[-1] += " " + nxt.text  # a wrapped item
+            else:
+                break
+            j += 1
+        out: list[str] = []
+        for item in raw_items:
+            for part in item.split(";"):
+                part = _clean_item(_ITEM.sub("", part.strip()))
+                if part:
+                    out.append(part)
+        return out
+    return []
+
+
+_NOI_NHAN = re.compile(r"^[ \t*\"'(\[]*noi\s+nhan\b", re.M)
+
+
+def find_recipients(doc: Text) -> list[str]:
+    """Items of "Nơi nhận:", without the filing line ("Lưu VT", "Lưu Văn phòng")."""
+    last = None
+    for last in _NOI_NHAN.finditer(doc.folded):  # the last one: the list at the end
+        pass
+    if last is None:
+        return []
+    start = doc.lines.index_at(last.end() - 1)
+    ln = doc.lines[start]
+    after = ln.text.split(":", 1)[1].strip() if ":" in ln.text else ""
+    items: list[str] = [after] if after else []
+    prev_blank = False
+    for nxt in doc.lines[start + 1:start + 200]:
+        if not nxt.text:
+            prev_blank = True
+            continue
+        if _ITEM.match(nxt.text):
+            items.append(_ITEM.sub("", nxt.text))
+        elif items and not prev_blank and not _is_signature_line(nxt) and len(nxt.text) < 120:
+            items[-1] += " " + nxt.text  # a wrapped item ("Phó CTUBNDTP (để b/c)")
+        else:
+            break
+        prev_blank = False
+    out = []
+    for item in items:
+        item = _clean_item(item)
+        if item and not re.match(r"luu\b", fold(item)):
+            out.append(item)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Signature block
+# ---------------------------------------------------------------------------------------
+
+# T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh), TUQ (thừa ủy quyền), Q. (quyền)
+_SIGN_ANCHOR = re.compile(r"^[\s*\"]*(?:t/m|k/t|t/l|tm\.|kt\.|tl\.|tuq\.?|q\.)\s", re.I)
+_TITLE_WORDS = (
+    r"(?:pho\s+)?(?:bi\s+thu|truong\s+ban|chanh\s+van\s+phong|chu\s+tich|chu\s+nhiem|"
+    r"truong\s+phong|giam\s+doc|thu\s+truong|uy\s+vien)(?:\s+thuong\s+truc)?"
+)
+_TITLES = re.compile(rf"^{_TITLE_WORDS}\b")
+_TITLE_AT_END = re.compile(rf"\b{_TITLE_WORDS}\s*$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_A-Z]*$")
+
+
+def _name_like(s: str) -> bool:
+    words = s.split()
+    if not 2 <= len(words) <= 5 or _is_upper(s):
+        return False
+    return all(_NAME_WORD.match(w) and w[0].isupper() and not any(c.isupper() for c in w[1:])
+               for w in words)
+
+
+def _title_case(s: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in s.split())
+
+
+def find_signature(doc: Text) -> tuple[str | None, str | None]:
+    """(signer, title) from the signature block that closes the document.
+
+    The block opens with "T/M ...", "K/T ...", "T/L ..." (or, lacking one, a title line).
+    Title: the last title line before the name ("BÍ THƯ"; "PHÓ BÍ THƯ" under "K/T BÍ
+    THƯ"), returned in capitals as printed on the seal. Signer: the fullest name-like line
+    after it — the block may also hold a transcribed signature ("Thanh Xuân" above
+    "Nguyễn Thanh Xuân"); a name printed in capitals is returned in title case.
+    """
+    lines = doc.lines
+    anchor = None
+    # the signature block closes the document: look in its last lines only
+    for i in range(len(lines) - 1, max(-1, len(lines) - 400), -1):
+        if _SIGN_ANCHOR.match(lines[i].folded):
+            anchor = i
+            break
+    if anchor is None:
+        for i in range(len(lines) - 1, max(-1, len(lines) - 60), -1):
+            if len(lines[i].text) <= 40 and _TITLES.match(_strip_deco(lines[i].folded)):
+                anchor = i
+                break
+    if anchor is None:
+        return None, None
+    head = lines[anchor]
+    title = None
+    if not _SIGN_ANCHOR.match(head.folded):
+        title = _strip_deco(head.text)
+    elif m := _TITLE_AT_END.search(head.folded):  # "T/M BAN THƯỜNG VỤ BÍ THƯ" on one line
+        title = head.text[m.start():m.end()]
+    names: list[str] = []
+    seen = 0
+    for ln in lines[anchor + 1:anchor + 40]:
+        if not ln.text:
+            continue
+        seen += 1
+        if seen > 10 or ":" in ln.text or _ITEM.match(ln.text) or ln.folded.startswith("noi nhan"):
+            break
+        cand = _strip_deco(ln.text)
+        is_title = _TITLES.match(_strip_deco(ln.folded))
+        if not names and len(cand) <= 40 and (
+            is_title or (_is_upper(cand) and not (title and _name_like(_title_case(cand))))
+        ):
+            title = cand
+        elif _name_like(cand):
+            names.append(cand)
+        elif _is_upper(cand) and _name_like(_title_case(cand)):
+            names.append(_title_case(cand))
+    signer = max(reversed(names), key=lambda n: len(n.split())) if names else None
+    return signer, title.upper() if title else None
+
+
+# ---------------------------------------------------------------------------------------
+# Issuer
+# ---------------------------------------------------------------------------------------
+
+_LEVELS = [  # folded code -> name, longest first so "duk" wins over "du"
+    ("duk", "Đảng ủy Khối"),
+    ("tw", "Trung ương"),
+    ("tu", "Tỉnh ủy"),
+    ("thu", "Thành ủy"),
+    ("qu", "Quận ủy"),
+    ("hu", "Huyện ủy"),
+    ("txu", "Thị xã ủy"),
+    ("du", "Đảng ủy"),
+]
+_ORGANS = [
+    ("btg", "Ban Tuyên giáo"),
+    ("btc", "Ban Tổ chức"),
+    ("bdv", "Ban Dân vận"),
+    ("bnc", "Ban Nội chính"),
+    ("ubkt", "Ủy ban Kiểm tra"),
+    ("vp", "Văn phòng"),
+    ("bcd", "Ban Chỉ đạo"),
+]
+
+
+def issuer_from_code(code: str, doc: Text | None = None) -> str | None:
+    """"duk" -> "Đảng ủy Khối", "btgtw" -> "Ban Tuyên giáo Trung ương", "qu" -> "Quận ủy".
+
+    "TU" is used by both provincial (Tỉnh ủy) and city (Thành ủy) committees: the one the
+    document's own text names more often is chosen.
+    """
+    code = code.lower().replace("-", "")
+    organ = ""
+    for oc, oname in _ORGANS:
+        if code.startswith(oc) and len(code) > len(oc):
+            organ, code = oname, code[len(oc):]
+            break
+    level = next((name for c, name in _LEVELS if c == code), None)
+    if level is None:
+        return None
+    if level == "Tỉnh ủy" and doc is not None:
+        if doc.folded.count("thanh uy") > doc.folded.count("tinh uy"):
+            level = "Thành ủy"
+    return f"{organ} {level}".strip()
+
+
+_COMMITTEE = r"(?:dang\s+uy(?:\s+khoi)?|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy)"
+_NOT_NAME = (  # words that end an organ's name: prepositions and the verbs that follow it
+    r"(?!(?:ve|cua|va|tai|theo|trong|tren|den|voi|ban\s+hanh|xay\s+dung|yeu\s+cau|de\s+nghi|"
+    r"trien\s+khai|thuc\s+hien|chi\s+dao|huong\s+dan|thong\s+bao|quyet\s+dinh|giao)\b)"
+)
+_BODY = rf"(?P<body>{_COMMITTEE}(?:\s+{_NOT_NAME}[^\s,.;:()/\"]+){{0,7}})"
+# "Ban Thường vụ Đảng ủy Khối ... ban hành Kế hoạch", "Ban Thường vụ Quận ủy xây dựng kế
+# hoạch", "Trên đây là Kế hoạch của Quận ủy Hà Đông". A committee after "của" elsewhere is
+# the author of a cited document and is ignored.
+ISSUING_RE = re.compile(
+    rf"(?=[bdqht])(?<!cua\s)(?:\b(?:ban\s+thuong\s+vu|ban\s+chap\s+hanh|thuong\s+truc)\s+)?"
+    rf"\b{_BODY}\s+"
+    r"(?:ban\s+hanh|xay\s+dung\s+ke\s+hoach|yeu\s+cau|de\s+nghi)\b"
+)
+CLOSING_RE = re.compile(
+    r"\btren\s+day\s+la\s+(?:ke\s+hoach|cong\s+van|nghi\s+quyet|chi\s+thi|thong\s+bao|"
+    rf"huong\s+dan|ket\s+luan|quyet\s+dinh|bao\s+cao)\s+(?:cua\s+)?"
+    rf"(?:ban\s+thuong\s+vu\s+)?\b{_BODY}"
+)
+_PLACE_WORDS = r"(?:thanh\s+pho|tinh|quan|huyen|phuong|xa|thi\s+xa|thi\s+tran)"
+# ends with a place noun but no name: "Đảng ủy Khối các cơ quan thành phố" ("cơ quan" is
+# "agency", not "district")
+_PLACE_NOUN = re.compile(rf"(?<!co\s)\b{_PLACE_WORDS}$")
+# names its place: "... thành phố Đà Nẵng", "Quận ủy Hà Đông", "Đảng ủy phường Văn Quán"
+_HAS_PLACE = re.compile(rf"(?<!co\s)\b{_PLACE_WORDS}\s+\S")
+_UNIT_EXT = re.compile(r"\bdang\s+uy\s+(?P<ext>phuong|xa|thi\s+tran|khoi)\b")
+
+
+def _body_casing(doc: Text, folded_phrase: str) -> str | None:
+    """The phrase as written in running text (mixed case), found by its folded form."""
+    pat = re.compile(r"\b" + re.escape(folded_phrase).replace(r"\ ", r"\s+") + r"\b")
+    for m in pat.finditer(doc.folded):
+        s = doc.cleaned[m.start():m.end()]
+        if not _is_upper(s):
+            return collapse_spaces(s)
+    return None
+
+
+# Fixed names whose capitalisation sentence case would lose.
+_FIXED_CASE = {
+    fold(n): n
+    for n in ("Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Ban Nội chính", "Ủy ban Kiểm tra",
+              "Văn phòng", "Trung ương", "Ban Thường vụ", "Ban Chấp hành", "Ban Chỉ đạo",
+              "Đảng ủy Khối", "Đảng bộ Khối")
+}
+# A proper name follows these: "Quận ủy Hà Đông", "thành phố Đà Nẵng", "phường Văn Quán".
+_NAMED_AFTER = {"quan uy", "huyen uy", "tinh uy", "thanh uy", "thi uy", "thanh pho", "tinh",
+                "quan", "huyen", "phuong", "xa", "thi xa", "thi tran"}
+
+
+def _case_upper_line(s: str) -> str:
+    """"ĐẢNG ỦY KHỐI CÁC CƠ QUAN" -> "Đảng ủy Khối các cơ quan", "HUYỆN ỦY NÚI THÀNH" ->
+    "Huyện ủy Núi Thành": used when the body never spells the name in mixed case.
+
+    Sentence case; words after a place or district-committee noun are a proper name (title
+    case); a few fixed organ names keep their usual capitals. Decisions use folded words so
+    unaccented input behaves the same.
+    """
+    words = s.lower().split()
+    fw = [fold(w) for w in words]
+    out = [w[:1].upper() + w[1:] if i == 0 else w for i, w in enumerate(words)]
+
+    def title(k: int) -> None:
+        out[k] = words[k][:1].upper() + words[k][1:]
+
+    i = 0
+    while i < len(words):
+        fixed = next((n for n in (3, 2) if " ".join(fw[i:i + n]) in _FIXED_CASE
+                      and len(fw[i:i + n]) == n), None)
+        if fixed:
+            out[i:i + fixed] = _FIXED_CASE[" ".join(fw[i:i + fixed])].split()
+            i += fixed
+            continue
+        two = " ".join(fw[i:i + 2])
+        if two in _NAMED_AFTER and " " in two:
+            if two.endswith(" uy"):  # "Tỉnh ủy", "Quận ủy": organ names are capitalised
+                title(i)
+            i += 2
+        elif fw[i] in _NAMED_AFTER and not (i + 1 < len(fw) and fw[i + 1] == "uy"):
+            i += 1
+        else:
+            if two == "dang uy" or two == "dang bo":
+                title(i)
+            i += 1
+            continue
+        while i < len(words) and fw[i] not in ("va", "cac", "cua"):
+            title(i)
+            i += 1
+    return " ".join(out)
+
+
+# Header lines naming a party organ, when not printed in capitals.
+_ORGAN_LINE = re.compile(
+    r"(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|"
+    r"ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh|thuong\s+vu|chi\s+dao)|"
+    r"uy\s+ban\s+kiem\s+tra|van\s+phong|chi\s+bo)\b"
+)
+
+
+def _header_issuer(doc: Text) -> str | None:
+    """The issuing body printed above the number: the lower of the header's capitalised
+    lines ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN"), completed with the place of the line above
+    ("ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG") when it names none itself."""
+    stop = doc.header_end
+    for i, ln in enumerate(doc.lines[:stop]):
+        if NUMBER_RE.match(ln.folded) or ISSUED_RE.match(ln.folded):
+            stop = i
+            break
+    cands = []
+    for ln in doc.lines[:stop]:
+        for cell in _cells(ln):
+            text = _strip_deco(cell)
+            f = fold(text)
+            if not f or len(f) > 80 or not (_is_upper(text) or _ORGAN_LINE.match(f)):
+                continue
+            if f.startswith(("dang cong san viet nam", "cong hoa xa hoi", "doc lap")):
+                continue
+            if _is_mark(text):
+                continue
+            cands.append(text)
+    if not cands:
+        return None
+    lower = cands[-1]
+    lower_f = fold(lower)
+    name = _body_casing(doc, lower_f) or _case_upper_line(lower)
+    if len(cands) >= 2 and not _HAS_PLACE.search(lower_f) and not _PLACE_NOUN.search(lower_f):
+        upper_f = fold(cands[-2])
+        if m := re.match(r"dang\s+bo\s+(.+)$", upper_f):
+            place_f = m.group(1)
+            place = _body_casing(doc, place_f) or _case_upper_line(cands[-2])[len("Đảng bộ "):]
+            name = f"{name} {place}"
+    return _complete_place(doc, name)
+
+
+def _complete_place(doc: Text, name: str) -> str:
+    """"... thành phố" (the city, unnamed) -> "... thành phố Đà Nẵng" using the city the
+    document names most often after that noun."""
+    m = _PLACE_NOUN.search(fold(name))
+    if not m:
+        return name
+    noun = m.group(0)
+    names = Counter()
+    noun_re = noun.replace(" ", r"\s+")
+    # on the folded text, so "thành phố" / "Thành phố" / "THÀNH PHỐ" all match
+    for hit in re.finditer(rf"\b{noun_re}\s+((?:\S+\s?){{1,3}})", doc.folded):
+        words = []
+        for w in doc.cleaned[hit.start(1):hit.end(1)].split():
+            if w[:1].isupper() and not _is_upper(w):
+                words.append(w)
+            else:
+                break
+        if words:
+            names[" ".join(words)] += 1
+    if not names:
+        return name
+    return f"{name} {names.most_common(1)[0][0]}"
+
+
+def find_issuer(doc: Text, number: Number | None) -> str | None:
+    """Printed header first; else the issuing clause of the body ("Ban Thường vụ Đảng ủy
+    Khối ... ban hành", "Trên đây là Kế hoạch của Quận ủy Hà Đông"), the fullest mention
+    that agrees with the number's suffix; else the suffix itself (ĐUK -> "Đảng ủy Khối")."""
+    if name := _header_issuer(doc):
+        return name
+    base = issuer_from_code(number.issuer_code, doc) if number else None
+    base_f = fold(base) if base else None
+    cands: list[str] = []
+    for rx in (ISSUING_RE, CLOSING_RE):
+        for k, m in enumerate(rx.finditer(doc.folded)):
+            if k >= 20:  # the issuing clause is stated once or twice, not hundreds of times
+                break
+            s = collapse_spaces(doc.cleaned[m.start("body"):m.end("body")]).strip(" ,.;:")
+            cands.append(s)
+    if base_f:
+        fitting = [c for c in cands if fold(c).startswith(base_f)]
+        # "Tỉnh ủy" vs "Thành ủy" (both TU): accept either when the suffix is TU.
+        if not fitting and number and number.issuer_code == "tu":
+            fitting = [c for c in cands if fold(c).startswith(("tinh uy", "thanh uy"))]
+        cands = fitting
+    if not cands:
+        return base
+    # the fullest name; among equals, the first stated
+    best = max(enumerate(cands), key=lambda ic: (len(ic[1].split()), -ic[0]))[1]
+    best = _complete_place(doc, best)
+    if fold(best) == "dang uy":
+        exts = Counter(m["ext"] for m in _UNIT_EXT.finditer(doc.folded))
+        if exts:
+            ext = exts.most_common(1)[0][0]
+            best = "Đảng ủy " + ("Khối" if ext == "khoi" else
+                                 {"phuong": "phường", "xa": "xã", "thi tran": "thị trấn"}[ext])
+    return best
+
+
+# ---------------------------------------------------------------------------------------
+# What the report must contain
+# ---------------------------------------------------------------------------------------
+
+REPORT_FIELDS_RE = re.compile(
+    r"\b(?:bao\s+cao|noi\s+dung\s+bao\s+cao)\s+(?:can\s+|phai\s+)?"
+    r"(?:neu\s+ro|gom|bao\s+gom|the\s+hien(?:\s+ro)?|tap\s+trung\s+vao|co)"
+    r"(?:\s+(?:cac|nhung))?(?:\s+noi\s+dung)?(?:\s+(?:chinh|sau))?\s*:"
+    r"|\bnoi\s+dung\s+bao\s+cao(?:\s+(?:cac|nhung))?(?:\s+noi\s+dung)?(?:\s+sau)?\s*:"
+)
+# Where a comma opens a new field rather than continuing a list inside one field
+# ("số lượng người tiếp cận/tổng số cán bộ, công chức, lao động" is ONE field).
+_FIELD_HEADS = (
+    "hinh thuc|so luong|so nguoi|ty le|ti le|nhan thuc|ket qua|kho khan|vuong mac|de xuat|"
+    "kien nghi|thoi gian|dia diem|thanh phan|noi dung|danh gia|tinh hinh|bien phap|giai phap|"
+    "uu diem|han che|nguyen nhan|bai hoc|phuong huong|nhiem vu|tong so"
+)
+_FIELD_HEADS_RE = _FIELD_HEADS.replace(" ", r"\s+")  # a wrapped line may split a head
+_FIELD_SPLIT = re.compile(rf";|,\s*(?=(?:{_FIELD_HEADS_RE})\b)")
+
+
+def _split_fields(cleaned: str, folded: str) -> list[str]:
+    out, last = [], 0
+    for m in _FIELD_SPLIT.finditer(folded):
+        out.append(cleaned[last:m.start()])
+        last = m.end()
+    out.append(cleaned[last:])
+    return [f for f in (collapse_spaces(x).strip(" .,;…-+") for x in out) if f]
+
+
+# Where an inline list of report fields ends: a blank line, a new list item or heading, or
+# a sentence end (". " before a capital; an ellipsis "...." is not one).
+_FIELDS_END = re.compile(
+    r"\n[^\S\n]*\n|\n(?=[^\S\n]*(?:[-+•]|\d{1,2}\s?[.)]|[ivx]{1,4}\.)\s)"
+    r"|(?<!\.)\.(?!\.)\s+|\.?$"
+)
+
+
+_FIELD_ITEM = re.compile(r"^(?:(?P<dash>[-+•–])|(?P<letter>[a-zđ]\))|(?P<num>\d{1,2}[.)]))\s*")
+
+
+def find_report_fields(doc: Text) -> list[str]:
+    m = REPORT_FIELDS_RE.search(doc.folded)
+    if not m:
+        return []
+    pos = m.end()
+    eol = doc.folded.find("\n", pos)
+    eol = len(doc.folded) if eol == -1 else eol
+    if doc.folded[pos:eol].strip(" .…"):
+        # inline: up to the end of the sentence, which may wrap onto following lines
+        end = pos
+        for stop in _FIELDS_END.finditer(doc.folded, pos, min(len(doc.folded), pos + 2000)):
+            after = doc.cleaned[stop.end():stop.end() + 1]
+            if stop.group(0).startswith(".") and after and not after.isupper():
+                continue  # "v.v. các nội dung" — not a sentence end
+            end = stop.start()
+            break
+        else:
+            end = min(len(doc.folded), pos + 2000)
+        return _split_fields(doc.cleaned[pos:end], doc.folded[pos:end])
+    # fields listed on the following lines as "- ..." / "+ ..." / "a) ..."
+    out = []
+    idx = doc.lines.index_at(pos)
+    style = None
+    for ln in doc.lines[idx + 1:idx + 60]:
+        if not ln.text:
+            if out:
+                break
+            continue
+        im = _FIELD_ITEM.match(ln.text)
+        # the list ends where the marker style changes ("- ..." items, then "3. ..." task)
+        if not im or (style and im.lastgroup != style):
+            break
+        style = im.lastgroup
+        item = collapse_spaces(ln.text[im.end():]).strip(" .,;…")
+        if item:
+            out.append(item)
+    return out
