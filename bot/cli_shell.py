@@ -9,7 +9,9 @@ import typer
 from bot.app import build_app, configure_logging
 from bot.channels.console import SHELL_HELP, ConsoleShell, ShellError, parse_local_time
 from bot.cli_common import CliError, cli_state, open_database
+from bot.cli_parse import cli_language
 from bot.demo import load_demo
+from services.i18n import t
 from services.clock import ManualClock
 from services.localtime import format_local_datetime
 from storage.db import session_scope
@@ -75,8 +77,9 @@ def demo_command(
     typer.echo(f"Demo organisation loaded ({result.units_created} new units).")
     status = "registered" if result.directive_created else "already registered"
     typer.echo(f"Directive {result.directive_number} {status}, published to the cells, with deadlines:")
-    for line in result.deadlines:
-        typer.echo(f"  • {line}")
+    lang = cli_language()
+    for kind, shown in result.deadlines:
+        typer.echo(f"  • {t(lang, 'deadline_kind.' + kind)}: {shown}")
     typer.echo("")
     typer.echo("Invite codes (send '/start CODE' to the bot, or: chibot shell --as CODE):")
     staff_login = None

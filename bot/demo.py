@@ -59,7 +59,7 @@ class DemoResult:
     units_created: int
     directive_number: str
     directive_created: bool
-    deadlines: list[str] = field(default_factory=list)
+    deadlines: list[tuple[str, str]] = field(default_factory=list)
     invites: list[DemoInvite] = field(default_factory=list)
 
 

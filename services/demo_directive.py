@@ -30,20 +30,20 @@ def shift_dates(text: str, days: int) -> str:
         except ValueError:
             return match.group(0)
         new = day + timedelta(days=days)
-        pad = len(match.group(1)) == 2
+        pad = match.group(1).startswith("0")  # "05/8/2021" stays zero-padded
         return f"{new.day:02d}/{new.month}/{new.year}" if pad else f"{new.day}/{new.month}/{new.year}"
 
     return _DATE_RE.sub(moved, text)
 
 
-def register_demo_directive(*, session: Session, text: str, unit_code: str, now: datetime, tz: ZoneInfo, today: date) -> tuple[str, bool, list[str]]:
-    """Returns (number, whether it was created now, deadlines as shown)."""
+def register_demo_directive(*, session: Session, text: str, unit_code: str, now: datetime, tz: ZoneInfo, today: date) -> tuple[str, bool, list[tuple[str, str]]]:
+    """Returns (number, whether it was created now, (kind, shown) of each deadline)."""
     unit = unit_queries.get_unit_by_code(session=session, code=unit_code)
     original = parse_document(text)
     number = original.number or "141-CV/ĐUK"
     existing = session.exec(select(Directive).where(Directive.unit_id == unit.id, Directive.number == number)).first()
     if existing is not None:
-        shown = [f"{d.kind}: {d.shown}" for d in directives.deadlines_of(session=session, directive=existing)]
+        shown = [(d.kind, d.shown) for d in directives.deadlines_of(session=session, directive=existing)]
         return number, False, shown
     dated = [d.due.date() for d in original.deadlines if d.due is not None and d.kind != "start"]
     shift = (today + timedelta(days=FIRST_DEADLINE_IN_DAYS) - min(dated)).days if dated else 0
@@ -56,5 +56,5 @@ def register_demo_directive(*, session: Session, text: str, unit_code: str, now:
     if not audience:
         audience = directive_recipients.default_audience(session=session, unit=unit)
     directives.publish(session=session, directive=directive, unit_ids=[u.id for u in audience], who=who, now=now)
-    shown = [f"{d['kind']}: {d['shown']}" for d in draft["deadlines"]]
+    shown = [(d["kind"], d["shown"]) for d in draft["deadlines"]]
     return number, True, shown
