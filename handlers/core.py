@@ -116,6 +116,8 @@ class ChibotCore:
             else:
                 return notes + flow.on_text(ctx, text)
         if incoming.attachment is not None and not text:
+            if incoming.attachment.kind not in ("document", "photo"):
+                return notes + [ctx.reply("input.unsupported_media")]
             return notes + [ctx.reply("input.attachment_outside_flow")]
         if not text:
             return notes + [ctx.reply("input.text_expected")]

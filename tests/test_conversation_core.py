@@ -141,6 +141,8 @@ def test_bad_inputs_outside_a_flow_get_short_answers(org):
     assert "Tôi chưa hiểu" in chat.last_text
     chat.upload("photo.jpg", b"\xff\xd8\xff", "image/jpeg", kind="photo")
     assert "đã nhận tệp" in chat.last_text
+    chat.upload("sticker.webp", b"RIFF", "image/webp", kind="sticker")
+    assert chat.last_text.startswith("Tôi chỉ đọc được tin nhắn chữ, tệp văn bản và ảnh.")
 
 
 def test_photo_where_text_is_expected_keeps_the_step(org):
