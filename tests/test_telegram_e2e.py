@@ -124,7 +124,8 @@ async def test_a_redelivered_update_is_processed_once(server, chibot):
         assert "Bí thư CB01" in texts[-1]
 
 
-async def test_outbox_messages_go_out_through_telegram_and_a_blocked_chat_is_marked(server, chibot):
+async def secretary_on_telegram(server: FakeBotApi, chibot) -> tuple:  # noqa: ANN001
+    """A secretary registered over Telegram, and the outbox sender for that channel."""
     code = new_invite(chibot, "CB01", "secretary", "Bí thư CB01")
     async with running_polling(telegram_app(server, chibot)):
         server.push_message(SECRETARY, SECRETARY, f"/start {code}")
@@ -133,8 +134,14 @@ async def test_outbox_messages_go_out_through_telegram_and_a_blocked_chat_is_mar
     chibot.add_sender(sender)
     with Session(chibot.engine) as session:
         account = session.exec(select(ChatAccount).where(ChatAccount.channel == "telegram")).one()
-        outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="t1")
-        outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text="Lần hai"), due_at=chibot.clock.now(), dedupe_key="t2")
+    return sender, account.id
+
+
+async def test_outbox_messages_go_out_through_telegram_and_a_blocked_chat_is_marked(server, chibot):
+    sender, account_id = await secretary_on_telegram(server, chibot)
+    with Session(chibot.engine) as session:
+        outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="t1")
+        outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text="Lần hai"), due_at=chibot.clock.now(), dedupe_key="t2")
         session.commit()
     server.block_chat(SECRETARY)
     stats = await chibot.dispatcher.run_once()
@@ -149,16 +156,10 @@ async def test_outbox_messages_go_out_through_telegram_and_a_blocked_chat_is_mar
 
 
 async def test_outbox_message_is_delivered_once_with_html_escaped(server, chibot):
-    code = new_invite(chibot, "CB01", "secretary", "Bí thư CB01")
-    async with running_polling(telegram_app(server, chibot)):
-        server.push_message(SECRETARY, SECRETARY, f"/start {code}")
-        await server.wait_for("sendMessage", chat_id=SECRETARY)
-    sender = build_telegram_sender(chibot.settings, base_url=server.base_url, base_file_url=server.base_file_url)
-    chibot.add_sender(sender)
+    sender, account_id = await secretary_on_telegram(server, chibot)
     with Session(chibot.engine) as session:
-        account = session.exec(select(ChatAccount).where(ChatAccount.channel == "telegram")).one()
-        assert outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="once")
-        assert not outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="once")
+        assert outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="once")
+        assert not outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="once")
         session.commit()
     first = await chibot.dispatcher.run_once()
     second = await chibot.dispatcher.run_once()
