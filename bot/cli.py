@@ -12,6 +12,7 @@ import typer
 
 from bot.cli_common import ChibotGroup, CliState
 from bot.cli_db import db_app
+from bot.cli_export import export_command
 from bot.cli_invite import invite_command
 from bot.cli_parse import parse_command
 from bot.cli_run import run_command
@@ -54,6 +55,7 @@ app.command("demo")(demo_command)
 app.command("shell")(shell_command)
 app.command("run")(run_command)
 app.command("parse")(parse_command)
+app.command("export")(export_command)
 
 
 def main() -> None:

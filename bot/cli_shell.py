@@ -72,8 +72,16 @@ def demo_command(
     state = cli_state(ctx)
     settings = state.settings()
     engine = open_database(ctx)
+    now = state.clock.now()
+    if at:
+        # The demo happens at the simulated time: deadlines 5 days after it, published then,
+        # so :advance walks through the whole reminder cycle.
+        try:
+            now = parse_local_time(at, settings.tz)
+        except ShellError as exc:
+            raise CliError(str(exc)) from exc
     with session_scope(engine) as session:
-        result = load_demo(session=session, now=state.clock.now(), tz=settings.tz)
+        result = load_demo(session=session, now=now, tz=settings.tz)
     typer.echo(f"Demo organisation loaded ({result.units_created} new units).")
     status = "registered" if result.directive_created else "already registered"
     typer.echo(f"Directive {result.directive_number} {status}, published to the cells, with deadlines:")

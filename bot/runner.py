@@ -9,6 +9,7 @@ from telegram.ext import Application
 
 from bot.app import App
 from bot.channels.telegram import build_telegram_sender
+from bot.reminder_jobs import start_reminder_jobs
 from bot.scheduler import DispatchScheduler
 from services.i18n import normalize_language, t
 
@@ -29,6 +30,7 @@ def telegram_hooks(app: App, **sender_kwargs: Any):  # noqa: ANN201
         scheduler = DispatchScheduler(app.dispatcher)
         app.core.on_outbox = scheduler.wake
         scheduler.start()
+        start_reminder_jobs(app, scheduler)
         state.update(sender=sender, scheduler=scheduler)
         log.info("outbox dispatcher started (worker %s)", app.dispatcher.worker_id)
 

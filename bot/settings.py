@@ -36,6 +36,22 @@ class Settings(BaseSettings):
     #: Where downloaded attachments are kept.
     attachments_dir: Path = Path("attachments")
     log_level: str = "INFO"
+    #: Reminders: days before each deadline (0 = on the day), comma-separated.
+    reminder_days_before: str = "3,1,0"
+    #: Local time reminders go out.
+    reminder_at: str = "08:00"
+    #: Daily reminders after a missed deadline, then staff are told (escalation).
+    reminder_overdue_times: int = 3
+    #: Urgent directives (KHẨN, THƯỢNG KHẨN, HỎA TỐC): an extra reminder this many hours before.
+    reminder_urgent_hours_before: int = 3
+    #: No reminders in these local hours; they move to the end of the quiet period.
+    quiet_hours: str = "21:00-07:00"
+    reminder_skip_sundays: bool = False
+    reminder_skip_holidays: bool = False
+    #: Escalation also goes to the secretary of the unit above an overdue cell.
+    escalate_to_parent: bool = False
+    #: Local time of the daily digest to staff.
+    digest_at: str = "07:30"
 
     @field_validator("default_language")
     @classmethod

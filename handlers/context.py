@@ -62,7 +62,7 @@ class Context:
         """
         if self.state is None:
             raise RuntimeError("flow_goto outside a flow")
-        data = {**self.state.data, **updates, "_n": _nonce()}
+        data = {**self.state.data, **updates, "_n": _nonce(), "_offered": []}
         self.state = conv_queries.save_state(
             session=self.session,
             channel=self.incoming.channel,
@@ -78,10 +78,28 @@ class Context:
         self.state = None
 
     def flow_button(self, label: str, value: str) -> Choice:
-        """A button answering the current question of the current flow."""
+        """A button answering the current question of the current flow.
+
+        The buttons offered are remembered with the state, so a typed answer ("xac nhan" for
+        "Xác nhận") still finds its button after a restart and on channels without buttons.
+        """
         if self.state is None:
             raise RuntimeError("flow_button outside a flow")
+        offered = [*self.state.data.get("_offered", []), [label, value]]
+        self.state.data = {**self.state.data, "_offered": offered}
+        self.session.add(self.state)
         return Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{self.state.data['_n']}:{value}")
+
+    def offered_choice(self, text: str) -> str | None:
+        """The value of the offered button that typed words name, if exactly one does."""
+        if self.state is None or not self.state.data.get("_offered") or text.strip().isdigit():
+            # Digits are left to the flow: "1" may be an answer ("1 người"), not button 1.
+            return None
+        from handlers.choice_match import match_choice
+
+        choices = [Choice(label=label, data=value) for label, value in self.state.data["_offered"]]
+        found = match_choice(text, choices)
+        return found.data if found is not None else None
 
     # ---- helpers -----------------------------------------------------------------------
     def audit(self, action: str, *, unit_id: int | None = None, directive_id: int | None = None, **details: Any) -> None:

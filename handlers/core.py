@@ -114,6 +114,9 @@ class ChibotCore:
             elif not text:
                 return notes + [ctx.reply("input.text_expected")]
             else:
+                value = ctx.offered_choice(text)
+                if value is not None:
+                    return notes + flow.on_button(ctx, value)
                 return notes + flow.on_text(ctx, text)
         if incoming.attachment is not None and not text:
             if incoming.attachment.kind not in ("document", "photo"):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from handlers import common, directives_routes, invite_flow, report_flow
+from handlers import oversight_routes
+from handlers import reminders as reminder_routes
 from handlers.router import Router
 
 
@@ -12,4 +14,6 @@ def build_router() -> Router:
     invite_flow.register(router)
     directives_routes.register(router)
     report_flow.register(router)
+    oversight_routes.register(router)
+    reminder_routes.register(router)
     return router

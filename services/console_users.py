@@ -54,6 +54,10 @@ def resolve(*, session: Session, who: str, now: datetime) -> tuple[str, str, str
 
 def _console_account_for_person(session: Session, person_id: int, now: datetime) -> tuple[str, str, None]:
     person = account_queries.get_person(session=session, person_id=person_id)
+    existing = [a for a in account_queries.accounts_of_person(session=session, person_id=person_id) if a.channel == "console"]
+    if existing:
+        # The account this person registered with in an earlier shell: same conversation state.
+        return existing[0].external_user_id, person.full_name, None
     user_id = console_user_id(f"person:{person_id}")
     account = account_queries.get_account(session=session, channel="console", external_user_id=user_id)
     if account is None:

@@ -22,6 +22,7 @@ from services.i18n import Translator
 from services.localtime import local_to_utc, to_local
 from services.parsing.deadlines import DeadlineError
 from services.parsing.vn_text import normalize
+from services.reminders import lifecycle as reminders
 from storage.queries import accounts as account_queries
 from storage.queries import audit as audit_queries
 from storage.queries import directives as queries
@@ -101,6 +102,7 @@ def publish(*, session: Session, directive: Directive, unit_ids: list[int], who:
     directive.published_at = now
     queries.save(session=session, row=directive)
     queued = _tell_units(session, directive, assignments, now, key=lambda u, a: f"publish:{directive.id}:{u}:{a}")
+    reminders.after_change(session=session, directive_id=directive.id, now=now)
     _audit(session, "publish", who, now, directive_id=directive.id, unit_id=directive.unit_id,
            units=len(assignments), messages=queued)
     return queued
@@ -168,6 +170,7 @@ def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who,
     if assignment.status == "assigned":
         assignment.status = "acknowledged"
     queries.save(session=session, row=assignment)
+    reminders.after_acknowledge(session=session, assignment=assignment, now=now)
     _audit(session, "acknowledge", who, now, directive_id=directive.id, unit_id=assignment.unit_id)
     return AckResult("ok", directive, assignment)
 
@@ -310,6 +313,7 @@ def change_deadline(*, session: Session, directive: Directive, deadline_id: int,
     deadline.recurrence = found.recurrence.to_rule() if found.recurrence else None
     deadline.phrase, deadline.shown = found.text, found.shown
     queries.save(session=session, row=deadline)
+    reminders.after_change(session=session, directive_id=directive.id, now=now)
     n = _change_number(session, directive)
     units = [a.unit_id for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)]
     _tell_units_text(session, directive, units, now, key=lambda u, a: f"edit:{directive.id}:{n}:{u}:{a}",
@@ -344,6 +348,7 @@ def change_recipients(*, session: Session, directive: Directive, unit_ids: list[
         current[unit_id].status = "cancelled"
         queries.save(session=session, row=current[unit_id])
     _tell_units(session, directive, new_assignments, now, key=lambda u, a: f"edit:{directive.id}:{n}:add:{u}:{a}")
+    reminders.after_change(session=session, directive_id=directive.id, now=now)
     _tell_units_text(session, directive, removed, now, key=lambda u, a: f"edit:{directive.id}:{n}:remove:{u}:{a}",
                      render=lambda t: texts.removed_message(t, directive))
     _audit(session, "edit", who, now, directive_id=directive.id, unit_id=directive.unit_id, change="recipients",
@@ -365,4 +370,5 @@ def deliver_open_to_unit(*, session: Session, unit_id: int, now: datetime) -> in
             session, directive, {unit_id: assignment}, now,
             key=lambda u, a, d=directive.id: f"publish:{d}:{u}:{a}",
         )
+        reminders.after_acknowledge(session=session, assignment=assignment, now=now)  # their reminders from now on
     return queued

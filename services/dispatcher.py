@@ -89,11 +89,19 @@ class Dispatcher:
         self._lock = asyncio.Lock()
         #: Called after each message's outcome is recorded (in the dispatcher's event loop).
         self.listeners: list[Listener] = []
+        #: Synchronous checks run (in a worker thread) before claiming, e.g. dropping due
+        #: reminders that no longer make sense (services/reminders/sweep.py).
+        self.before_claim: list[Callable[[], object]] = []
 
     async def run_once(self) -> DispatchStats:
         """Send everything due now, batch after batch, until nothing due is left."""
         total = DispatchStats()
         async with self._lock:
+            for hook in self.before_claim:
+                try:
+                    await asyncio.to_thread(hook)
+                except Exception:  # a failed check must not stop delivery
+                    log.exception("dispatcher before-claim hook failed")
             while True:
                 try:
                     claimed = await asyncio.to_thread(self._claim)

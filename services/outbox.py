@@ -4,6 +4,7 @@ transaction as the change that caused it, sent by the dispatcher, never twice (d
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
@@ -31,7 +32,9 @@ def payload_to_reply(payload: dict[str, Any]) -> Reply:
     document = None
     if payload.get("document"):
         doc = payload["document"]
-        document = OutFile(name=doc["name"], content=doc["content"].encode("utf-8"), mime_type=doc["mime_type"])
+        # A broadcast's file is stored once on disk; its rows carry the path, not the bytes.
+        content = Path(doc["path"]).read_bytes() if "path" in doc else doc["content"].encode("utf-8")
+        document = OutFile(name=doc["name"], content=content, mime_type=doc["mime_type"])
     return Reply(text=payload.get("text", ""), choices=choices, document=document)
 
 

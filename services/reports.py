@@ -20,6 +20,7 @@ from handlers.actor import Actor
 from handlers.messages import Attachment, Reply
 from services import outbox
 from services.i18n import t
+from services.reminders import lifecycle as reminders
 from services.report_answers import Problem, check_answers, computed_percent
 from services.report_templates import Template, template_for
 from services.report_text import format_timing, is_on_time, summary_lines
@@ -155,6 +156,7 @@ def submit_report(
     )
     report_queries.add_report(session=session, report=report)
     report_queries.set_assignment_reported(session=session, assignment=task.assignment, when=now)
+    reminders.after_report(session=session, assignment=task.assignment, report_id=report.id, now=now)
     _notify_staff(session=session, task=task, report=report, template=template, answers=answers, submitter_name=submitter_name, account_id=account_id, now=now, tz=tz)
     return report
 
@@ -183,9 +185,11 @@ def _notify_staff(
     submitter_name: str, account_id: int | None, now: datetime, tz: Any,
 ) -> None:
     """One message per staff account of the issuing unit; the dedupe key makes it once only."""
-    for _person, account in account_queries.staff_accounts(session=session, unit_id=task.directive.unit_id):
+    for person, account in account_queries.staff_accounts(session=session, unit_id=task.directive.unit_id):
         if account.id == account_id:
             continue  # staff who reported on a cell's behalf already saw the thank-you
+        if (person.preferences or {}).get("report_notifications") == "digest":
+            continue  # they chose /notify digest: the daily digest lists new reports
         lang = account.language
         behalf = t(lang, "report.notify_behalf", name=submitter_name) if report.on_behalf else ""
         key = "report.notify_new" if report.version == 1 else "report.notify_amended"

@@ -87,3 +87,10 @@ def test_demo_shell_walks_in_as_the_staff_member(db_url):
     rerun = chibot(db_url, "demo")
     assert "Directive 141-CV/ĐUK already registered" in rerun.stdout
     assert "(registered)" in rerun.stdout and "Nguyễn Thị Lan" in rerun.stdout
+
+
+def test_coming_back_by_name_continues_the_conversation_left_in_an_earlier_shell(org_db):
+    code = invite(org_db, "DUK", "staff", "Trần Văn Tâm")
+    chibot(org_db, "shell", "--as", code, stdin="/invite\nCB01\n")
+    again = chibot(org_db, "shell", "--as", "Trần Văn Tâm", stdin="bi thu chi bo\n")
+    assert "Họ tên người được mời?" in again.stdout

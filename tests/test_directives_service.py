@@ -137,7 +137,7 @@ def test_publish_queues_one_message_per_reachable_secretary_with_its_dedupe_key(
     cb02_account.reachable = False
     session.add(cb02_account)
     directive = published(session, ["CB01", "CB02", "DTN"])
-    messages = session.exec(select(OutboxMessage)).all()
+    messages = session.exec(select(OutboxMessage).where(OutboxMessage.kind != "reminder")).all()
     cb01_account = session.exec(select(ChatAccount).where(ChatAccount.external_user_id == "u-cb01")).one()
     assert [m.dedupe_key for m in messages] == [f"publish:{directive.id}:{unit(session, 'CB01').id}:{cb01_account.id}"]
     assert (directive.status, directive.published_at) == ("published", NOW)
@@ -184,7 +184,7 @@ def test_a_removed_unit_added_back_starts_fresh_and_is_told_again(org, session):
     assert directives.change_recipients(session=session, directive=directive, unit_ids=[ids["CB01"], ids["CB02"]], who=who, now=NOW) == ([ids["CB02"]], [])
     assignment = session.exec(select(Assignment).where(Assignment.unit_id == ids["CB02"])).one()
     assert (assignment.status, assignment.acknowledged_at) == ("assigned", None)
-    keys = [m.dedupe_key for m in session.exec(select(OutboxMessage).order_by(OutboxMessage.id)).all()]
+    keys = [m.dedupe_key for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind != "reminder").order_by(OutboxMessage.id)).all()]
     assert [k.split(":")[:4] for k in keys[2:]] == [["edit", str(directive.id), "1", "remove"], ["edit", str(directive.id), "2", "add"]]
 
 
@@ -202,7 +202,7 @@ def test_each_secretary_reads_the_directive_in_their_own_language(org, session):
     account.language = "en"
     session.add(account)
     published(session, ["CB01", "CB02"])
-    texts_by_account = {m.account_id: m.payload["text"] for m in session.exec(select(OutboxMessage)).all()}
+    texts_by_account = {m.account_id: m.payload["text"] for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind != "reminder")).all()}
     assert texts_by_account[account.id].startswith("New directive: Công văn 141-CV/ĐUK\nUrgency: KHẨN\n")
     assert "• Report: trước 23/8/2021" in texts_by_account[account.id]
     assert [t for a, t in texts_by_account.items() if a != account.id][0].startswith("Văn bản mới: Công văn 141-CV/ĐUK")

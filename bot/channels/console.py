@@ -10,6 +10,7 @@ import asyncio
 import itertools
 import mimetypes
 import re
+import secrets
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -81,7 +82,12 @@ class ConsoleShell:
         self.current: ConsoleUser | None = None
         self._message_ids = itertools.count(1)
         self._update_ids = itertools.count(1)
+        # Update ids must differ from those of earlier shells on the same database, or the
+        # core would take a new line for a redelivery and ignore it.
+        self._session_tag = secrets.token_hex(4)
         self._files_dir: Path | None = None
+        #: While the simulated clock runs, the moment to print before the next delivery.
+        self._stop_banner: datetime | None = None
         app.add_sender(_ConsoleSender(self))
 
     # ---- users ----------------------------------------------------------------------------
@@ -122,7 +128,7 @@ class ConsoleShell:
     def _incoming(self, user: ConsoleUser, **fields) -> Incoming:  # noqa: ANN003
         return Incoming(
             channel=CHANNEL, chat_id=user.user_id, user_id=user.user_id, display_name=user.name,
-            language="vi", update_id=f"{user.user_id}:{next(self._update_ids)}", **fields,
+            language="vi", update_id=f"{user.user_id}:{self._session_tag}:{next(self._update_ids)}", **fields,
         )
 
     def _deliver(self, user: ConsoleUser, replies: list[Reply], *, pushed: bool = False) -> None:
@@ -157,6 +163,9 @@ class ConsoleShell:
                 name = account.display_name if account else chat_id
             user = self.users.setdefault(chat_id, ConsoleUser(user_id=chat_id, name=name))
         message_id = str(next(self._message_ids))
+        if self._stop_banner is not None:
+            self._print(f"— {format_local_datetime(self._stop_banner, self.app.settings.tz)} —")
+            self._stop_banner = None
         self._print(f"📨 to {user.name}: {reply.text}")
         flat = reply.flat_choices()
         for line in numbered(flat):
@@ -169,17 +178,25 @@ class ConsoleShell:
     # ---- the clock --------------------------------------------------------------------------
     def advance(self, delta: timedelta) -> None:
         clock = self._manual_clock()
-        clock.advance(delta)
-        self._announce_time()
-        self._flush_outbox()
+        self._run_clock_to(clock.now() + delta)
 
     def set_time(self, moment: datetime) -> None:
         clock = self._manual_clock()
         if moment < clock.now():
             raise ShellError("the simulated clock only moves forward")
-        clock.set(moment)
+        self._run_clock_to(moment)
+
+    def _run_clock_to(self, target: datetime) -> None:
+        """Step through every moment something falls due (reminders, digests, escalations),
+        delivering at each one in order; each delivery is headed by the time it happened."""
+        from bot.simulated_time import run_until
+
+        def stopped(moment: datetime) -> None:
+            self._stop_banner = moment
+
+        run_until(self.app, target, on_stop=stopped)
+        self._stop_banner = None
         self._announce_time()
-        self._flush_outbox()
 
     def _manual_clock(self) -> ManualClock:
         if not isinstance(self.app.clock, ManualClock):
@@ -267,3 +284,8 @@ class _ConsoleSender:
 
     async def send(self, chat_id: str, reply: Reply) -> SendResult:
         return self.shell.receive_pushed(chat_id, reply)
+
+    async def edit(self, chat_id: str, message_id: str, reply: Reply) -> SendResult:
+        """A terminal cannot change a printed line: an edit (broadcast progress) prints anew."""
+        self.shell.receive_pushed(chat_id, reply)
+        return SendResult("sent", message_id=message_id)

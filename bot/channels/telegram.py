@@ -763,6 +763,19 @@ class TelegramSender:
             return SendResult("failed", reason="reply has nothing to send (empty text, no file)")
         return SendResult("sent", message_id=str(sent[-1].message_id))
 
+    async def edit(self, chat_id: str, message_id: str, reply: Reply) -> SendResult:
+        """Replace the text of a message sent before (broadcast progress). Not retried on 429:
+        the next progress edit carries newer figures anyway."""
+        try:
+            await self._ensure_initialized()
+            await self.bot.edit_message_text(chat_id=_chat_id(chat_id), message_id=int(message_id),
+                                             text=escape(reply.text), parse_mode=PARSE_MODE)
+        except TelegramError as exc:
+            if is_not_modified(exc):
+                return SendResult("sent", message_id=message_id)
+            return send_result_for_error(exc, network_retry_after=self.network_backoff)
+        return SendResult("sent", message_id=message_id)
+
     async def aclose(self) -> None:
         if self._initialized:
             await self.bot.shutdown()

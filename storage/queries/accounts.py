@@ -108,10 +108,9 @@ def registered_people(*, session: Session) -> list[Person]:
     """People holding at least one active role."""
     return list(
         session.exec(
+            # IN instead of DISTINCT: PostgreSQL cannot compare the JSON preferences column.
             select(Person)
-            .join(Membership, Membership.person_id == Person.id)
-            .where(Membership.active == True)  # noqa: E712
-            .distinct()
+            .where(Person.id.in_(select(Membership.person_id).where(Membership.active == True)))  # noqa: E712
             .order_by(Person.id)
         ).all()
     )

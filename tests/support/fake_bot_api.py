@@ -219,8 +219,12 @@ def parse_html(text: str) -> str:
 class FakeBotApi:
     """The fake Bot API server. Use ``async with FakeBotApi() as server`` or start()/stop()."""
 
-    def __init__(self, token: str = DEFAULT_TOKEN, *, max_poll_wait: float = 1.0) -> None:
+    def __init__(self, token: str = DEFAULT_TOKEN, *, max_poll_wait: float = 1.0, max_send_rate: float | None = None) -> None:
         self.token = token
+        #: When set, Telegram's overall flood limit: more than this many send*/edit* calls in
+        #: the last second answer 429 with retry_after=1 (the benchmark's 30 msg/s).
+        self.max_send_rate = max_send_rate
+        self._recent_sends: list[float] = []
         #: Long polls never hold longer than this, whatever ``timeout`` the bot asked for, so a
         #: test (and a bot shutting down) is never stuck behind a poll.
         self.max_poll_wait = max_poll_wait
@@ -597,6 +601,12 @@ class FakeBotApi:
         chat_id = params.get("chat_id")
         if chat_id is not None and _as_int(chat_id) in self._blocked and method != "getChat":
             raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if self.max_send_rate is not None and method.startswith(("send", "edit")):
+            now = time.monotonic()
+            self._recent_sends = [t for t in self._recent_sends if now - t < 1.0]
+            if len(self._recent_sends) >= self.max_send_rate:
+                raise ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
+            self._recent_sends.append(now)
         if method.startswith("send") and self._rate_limited > 0:
             self._rate_limited -= 1
             raise ApiError(

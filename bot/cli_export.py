@@ -1,0 +1,54 @@
+"""`chibot export NUMBER --format xlsx|docx|csv -o FILE`: the compiled report of a directive,
+for the whole issuing unit (the command line is the administrator's tool). `-o -` writes CSV
+to standard output."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from bot.cli_common import CliError, cli_state, open_database
+from services import exports, status
+from services.i18n import Translator
+from storage.db import session_scope
+from storage.queries import units as unit_queries
+
+
+def export_command(
+    ctx: typer.Context,
+    number: str = typer.Argument(..., metavar="NUMBER", help="Number of the directive, e.g. 141-CV/ĐUK or 141."),
+    fmt: str = typer.Option("xlsx", "--format", "-f", help="xlsx, docx or csv."),
+    output: str = typer.Option(..., "--output", "-o", metavar="FILE", help="File to write; - writes CSV to standard output."),
+) -> None:
+    """Write the compiled report of one directive: every assigned unit with its report, totals."""
+    fmt = fmt.lower()
+    state = cli_state(ctx)
+    settings = state.settings()
+    t = Translator(settings.default_language)
+    if fmt not in exports.FORMATS:
+        raise CliError(t("export.cli.bad_format", fmt=fmt))
+    if output == "-" and fmt != "csv":
+        raise CliError(t("export.cli.stdout_csv"))
+    engine = open_database(ctx)
+    try:
+        with session_scope(engine) as session:
+            found = status.any_numbered(session=session, text=number)
+            if not found:
+                raise CliError(t("export.cli.not_found", number=number))
+            if len(found) > 1:
+                raise CliError(t("export.cli.ambiguous", number=number, numbers=", ".join(d.number for d in found)))
+            directive = found[0]
+            issuer = unit_queries.get_unit(session=session, unit_id=directive.unit_id)
+            data = exports.build(session=session, directive=directive, paths=[issuer.path], now=state.clock.now(),
+                                 tz=settings.tz, t=t)
+            content = exports.render(fmt, data, t)
+    finally:
+        engine.dispose()
+    if output == "-":
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return
+    Path(output).write_bytes(content)
+    typer.echo(t("export.cli.written", path=output))

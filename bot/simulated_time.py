@@ -1,0 +1,51 @@
+"""Moving a simulated clock (tests, `chibot shell --at`) the way real time would pass:
+stopping at every moment something falls due — a queued message, the hourly reminder jobs,
+the digest — running the jobs and the dispatcher there, so everything is delivered in order
+and at the time it would have been."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.app import App
+from services.clock import ManualClock
+from services.reminders.jobs import next_job_time, run_jobs
+from storage.db import session_scope
+from storage.queries import outbox as outbox_queries
+
+
+def tick(app: App) -> None:
+    """What the scheduler does at one moment: periodic jobs, then deliver what is due."""
+    run_jobs(engine=app.engine, now=app.clock.now())
+    asyncio.run(app.dispatcher.run_once())
+
+
+def _next_stop(app: App, now: datetime) -> datetime:
+    with session_scope(app.engine) as session:
+        due = outbox_queries.next_due_at(session=session)
+    stops = [next_job_time(now)]
+    if due is not None and due > now:
+        stops.append(due)
+    return min(stops)
+
+
+def run_until(app: App, target: datetime, *, on_stop: Callable[[datetime], None] | None = None) -> None:
+    """Move the manual clock to ``target``, stopping wherever something is due on the way."""
+    clock = app.clock
+    if not isinstance(clock, ManualClock):
+        raise TypeError("run_until needs a ManualClock")
+    while True:
+        stop = _next_stop(app, clock.now())
+        if stop > target:
+            break
+        clock.set(stop)
+        if on_stop is not None:
+            on_stop(stop)
+        tick(app)
+    if clock.now() != target:
+        clock.set(target)
+        if on_stop is not None:
+            on_stop(target)
+    tick(app)

@@ -1,0 +1,86 @@
+"""Staff commands about reminders: /reminders (the plan), /remind (now, after confirming),
+/close (stop a directive), /notify each|digest (how report notifications arrive).
+
+Button data can be forged, so the confirm button re-checks that this staff member manages
+the directive."""
+
+from __future__ import annotations
+
+from handlers.context import Context
+from handlers.directives_view import find_one
+from handlers.messages import Choice, Reply
+from handlers.router import Router
+from services import directives
+from services.reminders import staff_tools
+from services.reminders.config import current
+from services.reminders.texts import title
+
+STAFF = ("staff", "admin")
+
+
+def _managed(ctx: Context, args: str, usage_key: str):  # noqa: ANN202
+    directive, replies = find_one(ctx, args, usage_key)
+    if directive is not None and not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
+        return None, [ctx.reply("reminder.not_allowed")]
+    return directive, replies
+
+
+def register(router: Router) -> None:
+    @router.command("reminders", roles=STAFF, help_key="reminder.help_reminders")
+    def show_plan(ctx: Context, args: str) -> list[Reply]:
+        """The reminders still planned for a directive, by time, with the cells."""
+        directive, replies = _managed(ctx, args, "reminder.plan.usage")
+        if directive is None:
+            return replies
+        lines = staff_tools.plan_lines(session=ctx.session, t=ctx.t, directive=directive, now=ctx.now)
+        if not lines:
+            return [ctx.reply("reminder.plan.empty", directive=title(directive))]
+        count = sum(1 for line in lines if not line.startswith(" "))
+        return [Reply(text="\n".join([ctx.t("reminder.plan.head", directive=title(directive), count=count), *lines]))]
+
+    @router.command("remind", roles=STAFF, help_key="reminder.help_remind")
+    def remind(ctx: Context, args: str) -> list[Reply]:
+        """Ask before reminding every not-done cell now."""
+        directive, replies = _managed(ctx, args, "reminder.remind.usage")
+        if directive is None:
+            return replies
+        count = staff_tools.remind_count(session=ctx.session, directive=directive)
+        if count == 0:
+            return [ctx.reply("reminder.remind.none", directive=title(directive))]
+        choices = [[Choice(ctx.t("reminder.remind.button_send"), f"rmd:{directive.id}"),
+                    Choice(ctx.t("reminder.remind.button_cancel"), "rmd:no")]]
+        return [ctx.reply("reminder.remind.confirm", count=count, directive=title(directive), choices=choices)]
+
+    @router.button("rmd", roles=STAFF)
+    def remind_confirmed(ctx: Context, args: str) -> list[Reply]:
+        """The confirmation of /remind."""
+        directive = directives.get(session=ctx.session, directive_id=int(args)) if args.isdigit() else None
+        if directive is None:
+            return [ctx.reply("reminder.remind.cancelled", edit=True)]
+        if not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
+            return [ctx.reply("reminder.not_allowed")]
+        count = staff_tools.remind_now(session=ctx.session, directive=directive, now=ctx.now)
+        ctx.outbox_touched = True
+        return [ctx.reply("reminder.remind.sent", count=count, directive=title(directive), edit=True)]
+
+    @router.command("close", roles=STAFF, help_key="reminder.help_close")
+    def close(ctx: Context, args: str) -> list[Reply]:
+        """Close a directive: no more reminders or recurring reports."""
+        directive, replies = _managed(ctx, args, "reminder.close.usage")
+        if directive is None:
+            return replies
+        if directive.status == "closed":
+            return [ctx.reply("reminder.close.already", directive=title(directive))]
+        cancelled = staff_tools.close(session=ctx.session, directive=directive, now=ctx.now)
+        if cancelled is None:
+            return [ctx.reply("reminder.close.not_published", directive=title(directive))]
+        ctx.audit("close", directive_id=directive.id, unit_id=directive.unit_id, cancelled=cancelled)
+        return [ctx.reply("reminder.close.done", directive=title(directive), count=cancelled)]
+
+    @router.command("notify", roles=STAFF, help_key="reminder.help_notify")
+    def notify(ctx: Context, args: str) -> list[Reply]:
+        """Report notifications one by one, or in the daily digest."""
+        choice = args.strip().lower()
+        if not staff_tools.set_notifications(session=ctx.session, person_id=ctx.actor.person_id, choice=choice):
+            return [ctx.reply("reminder.notify.usage")]
+        return [ctx.reply(f"reminder.notify.{choice}", at=current().digest_at)]

@@ -1,0 +1,142 @@
+"""A dispatcher listener that keeps staff informed while a broadcast goes out: one progress
+message, edited as delivery goes ("Đã gửi 1.200/3.000"), then a delivery report.
+
+Edits are throttled (every INTERVAL seconds or STEP of the total, whichever comes first): a
+progress edit per message would spend the very rate limit the broadcast needs. Progress is
+counted from the outbox rows, so a restarted process (or a second dispatcher) shows the right
+figures. The report is queued in the outbox under a per-broadcast key, so it goes out once even
+when two dispatchers see the last message leave.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+
+from bot.channels.base import ChannelSender
+from handlers.messages import Reply
+from services import broadcast as broadcast_service
+from services import outbox
+from services.clock import Clock
+from services.dispatcher import Delivered
+from services.i18n import Translator
+from storage.db import session_scope
+from storage.queries import broadcasts as queries
+
+log = logging.getLogger(__name__)
+
+INTERVAL = 2.0
+STEP = 0.05
+
+
+def thousands(n: int) -> str:
+    """1.200 — Vietnamese groups thousands with a dot."""
+    return f"{n:,}".replace(",", ".")
+
+
+@dataclass
+class _Progress:
+    total: int
+    done: int
+    shown: int = 0
+    shown_at: float = 0.0
+
+
+class BroadcastProgress:
+    def __init__(self, *, engine: Engine, clock: Clock, senders: dict[str, ChannelSender],
+                 interval: float = INTERVAL, step: float = STEP, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.senders = senders
+        self.interval = interval
+        self.step = step
+        self.monotonic = monotonic
+        self._progress: dict[int, _Progress] = {}
+
+    async def __call__(self, event: Delivered) -> None:
+        if event.broadcast_id is None or event.status == "retry":
+            return
+        progress = self._progress.get(event.broadcast_id)
+        if progress is None:
+            counts = await asyncio.to_thread(self._counts, event.broadcast_id)
+            progress = self._progress[event.broadcast_id] = _Progress(sum(counts.values()), _final(counts))
+        else:
+            progress.done += 1
+        now = self.monotonic()
+        due = (progress.done >= progress.total or now - progress.shown_at >= self.interval
+               or progress.done - progress.shown >= max(1, int(progress.total * self.step)))
+        if not due:
+            return
+        counts = await asyncio.to_thread(self._counts, event.broadcast_id)
+        progress.done = _final(counts)
+        progress.shown, progress.shown_at = progress.done, now
+        await self._show(event.broadcast_id, progress.done, progress.total)
+        if progress.done >= progress.total:
+            self._progress.pop(event.broadcast_id, None)
+            await asyncio.to_thread(self._finish, event.broadcast_id)
+
+    def _counts(self, broadcast_id: int) -> dict[str, int]:
+        with session_scope(self.engine) as session:
+            return queries.status_counts(session=session, broadcast_id=broadcast_id)
+
+    async def _show(self, broadcast_id: int, done: int, total: int) -> None:
+        """Send the progress message the first time, edit it afterwards; best effort."""
+        with session_scope(self.engine) as session:
+            row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
+            account = queries.account(session=session, account_id=row.progress_account_id) if row.progress_account_id else None
+            message_id = row.progress_message_id
+        if account is None or account.channel not in self.senders:
+            return
+        sender = self.senders[account.channel]
+        reply = Reply(text=Translator(account.language)("broadcast.progress", done=thousands(done), total=thousands(total)))
+        edit = getattr(sender, "edit", None)
+        try:
+            if message_id is not None and edit is not None:
+                await edit(account.chat_id, message_id, reply)
+                return
+            result = await sender.send(account.chat_id, reply)
+        except Exception:  # progress is a courtesy: never let it stop delivery
+            log.exception("could not show the progress of broadcast %s", broadcast_id)
+            return
+        if result.status == "sent" and result.message_id is not None:
+            with session_scope(self.engine) as session:
+                queries.set_progress_message(session=session, broadcast_id=broadcast_id, message_id=result.message_id)
+
+    def _finish(self, broadcast_id: int) -> None:
+        now = self.clock.now()
+        with session_scope(self.engine) as session:
+            if not queries.finish(session=session, broadcast_id=broadcast_id, now=now):
+                return
+            row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
+            if row.progress_account_id is None:
+                return
+            account = queries.account(session=session, account_id=row.progress_account_id)
+            counts = queries.status_counts(session=session, broadcast_id=broadcast_id)
+            text = report_text(Translator(account.language), row, counts,
+                               queries.failures(session=session, broadcast_id=broadcast_id))
+            outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text=text), due_at=now,
+                           dedupe_key=f"bc-report:{broadcast_id}")
+
+
+def _final(counts: dict[str, int]) -> int:
+    return sum(n for status, n in counts.items() if status in queries.FINAL)
+
+
+def report_text(t: Translator, row, counts: dict[str, int], failures: list[tuple[str, str]]) -> str:  # noqa: ANN001
+    blocked = [name for name, error in failures if error.startswith("blocked")]
+    failed = [f"{name} ({error[:80]})" for name, error in failures if not error.startswith("blocked")]
+    unreachable = [f"{code} — {name}" for _id, code, name in row.unreachable_units]
+    reasons = ""
+    if blocked:
+        reasons += t("broadcast.reason_blocked", names=", ".join(blocked))
+    if failed:
+        reasons += t("broadcast.reason_failed", names="; ".join(failed))
+    if unreachable:
+        reasons += t("broadcast.reason_no_secretary", names=", ".join(unreachable))
+    return t("broadcast.report", audience=broadcast_service.describe(t, row.audience), sent=thousands(counts.get("sent", 0)),
+             failed=thousands(counts.get("failed", 0) + len(unreachable)), reasons=reasons)

@@ -1,0 +1,73 @@
+"""The /status chart: a PNG meant for a phone screen (large type, horizontal bars, at most
+MAX_BARS bars per panel, the rest folded into "others"), labels in Vietnamese.
+
+DejaVu Sans ships with matplotlib and has every Vietnamese letter, so diacritics render without
+a system font. The Agg backend needs no display.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from services.i18n import Translator  # noqa: E402
+from services.status import DirectiveStatus, percent  # noqa: E402
+
+MAX_BARS = 30
+FONT = "DejaVu Sans"
+REPORTED_COLOUR = "#2e7d32"
+MISSING_COLOUR = "#c62828"
+PERCENT_COLOUR = "#1565c0"
+
+
+def _short(name: str, limit: int = 28) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def status_chart(t: Translator, status: DirectiveStatus) -> bytes:
+    groups = [(g.unit.name, g.reported, g.cells - g.reported) for g in status.groups if g.cells]
+    groups = _fold(groups, t, lambda rows: (sum(r[1] for r in rows), sum(r[2] for r in rows)))
+    cells = [(c.unit.name, c.report.reached, c.report.total) for c in status.cells
+             if c.report is not None and c.report.total]
+    cells.sort(key=lambda c: c[1] / c[2])
+    folded = _fold(cells, t, lambda rows: (sum(r[1] for r in rows), sum(r[2] for r in rows)))
+    plt.rcParams.update({"font.family": FONT, "font.size": 15})
+    height = 2.5 + 0.45 * (len(groups) + max(len(folded), 1))
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, max(height, 7)),
+                                      gridspec_kw={"height_ratios": [max(len(groups), 1), max(len(folded), 1)]})
+    names = [_short(g[0]) for g in groups]
+    top.barh(names, [g[1] for g in groups], color=REPORTED_COLOUR, label=t("status.chart_reported"))
+    top.barh(names, [g[2] for g in groups], left=[g[1] for g in groups], color=MISSING_COLOUR,
+             label=t("status.chart_not_reported"))
+    top.invert_yaxis()
+    top.set_title(t("status.chart_title_groups"), fontsize=17, loc="left")
+    top.legend(loc="lower right", fontsize=13)
+    top.xaxis.get_major_locator().set_params(integer=True)
+    if folded:
+        values = [percent(r, tot) or 0 for _n, r, tot in folded]
+        bottom.barh([_short(n) for n, _r, _t in folded], values, color=PERCENT_COLOUR)
+        for y, value in enumerate(values):
+            bottom.text(min(value, 100) + 1, y, f"{value:g}%", va="center", fontsize=13)
+        bottom.set_xlim(0, 115)
+        bottom.invert_yaxis()
+    else:
+        bottom.text(0.5, 0.5, t("status.chart_no_data"), ha="center", va="center", transform=bottom.transAxes)
+        bottom.set_axis_off()
+    bottom.set_title(t("status.chart_title_percent"), fontsize=17, loc="left")
+    fig.tight_layout()
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=100)
+    plt.close(fig)
+    return out.getvalue()
+
+
+def _fold(rows: list[tuple], t: Translator, combine) -> list[tuple]:  # noqa: ANN001
+    """Keep MAX_BARS - 1 rows and sum the rest into one "others" bar."""
+    if len(rows) <= MAX_BARS:
+        return rows
+    kept, rest = rows[: MAX_BARS - 1], rows[MAX_BARS - 1 :]
+    return [*kept, (t("status.chart_others", count=len(rest)), *combine(rest))]

@@ -1,0 +1,119 @@
+"""The compiled report as a Word document, in the layout of a party report: issuing unit top
+left, "ĐẢNG CỘNG SẢN VIỆT NAM" top right with the place and date line, the title, the figures,
+one table of units, the units that have not reported, difficulties and proposals grouped (the
+same text from several units once, with the units), then the signature block.
+
+The place is left as dots: chibot does not know where the committee sits, and staff fill it in
+when they sign.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import OrderedDict
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+from services.exports import ExportData
+from services.i18n import Translator
+from services.parsing.vn_text import normalize
+from services.status_text import pct
+
+FONT = "Times New Roman"  # the font of Vietnamese administrative documents (Nghị định 30/2020)
+#: The per-unit table: export.col.<key> headers, from the export rows.
+TABLE_COLUMNS = ("code", "unit", "formats", "reached", "total", "percent", "awareness", "timing")
+
+
+def _para(cell_or_doc, text: str, *, bold: bool = False, italic: bool = False, size: float = 13,
+          align=WD_ALIGN_PARAGRAPH.LEFT, underline: bool = False):  # noqa: ANN001, ANN202
+    paragraph = cell_or_doc.add_paragraph()
+    paragraph.alignment = align
+    run = paragraph.add_run(text)
+    run.bold, run.italic, run.underline = bold, italic, underline
+    run.font.size = Pt(size)
+    run.font.name = FONT
+    return paragraph
+
+
+def to_docx(data: ExportData, t: Translator) -> bytes:
+    from services.exports import COLUMNS
+
+    doc = Document()
+    section = doc.sections[0]
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    doc.styles["Normal"].font.name = FONT
+    doc.styles["Normal"].font.size = Pt(13)
+
+    head = doc.add_table(rows=1, cols=2)
+    left, right = head.rows[0].cells
+    left.paragraphs[0].text = ""
+    _para(left, data.issuer_name.upper(), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=12)
+    _para(left, "*", align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(right, t("export.docx.party"), bold=True, underline=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
+    now = data.now_local
+    _para(right, t("export.docx.place_date", place=t("export.docx.place"), day=now.day, month=now.month, year=now.year),
+          italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
+
+    _para(doc, t("export.docx.title"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=15)
+    _para(doc, t("export.docx.subtitle", number=data.directive.number or data.directive.subject),
+          bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=14)
+    if data.directive.subject:
+        _para(doc, data.directive.subject, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+    s = data.status
+    _para(doc, t("export.docx.figures"), bold=True)
+    _para(doc, t("export.docx.figures_line", reported=s.counts.reported, assigned=s.counts.assigned,
+                 overdue=s.counts.overdue, reached=s.reached, total=s.total, percent=pct(t, s.percent)))
+
+    _para(doc, t("export.docx.cells"), bold=True)
+    reported_rows = [r for r, c in zip(data.rows, s.cells, strict=True) if c.report is not None]
+    if reported_rows:
+        indexes = [COLUMNS.index(c) for c in TABLE_COLUMNS]
+        table = doc.add_table(rows=1, cols=len(TABLE_COLUMNS))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for cell, key in zip(table.rows[0].cells, TABLE_COLUMNS, strict=True):
+            cell.text = t(f"export.col.{key}")
+            cell.paragraphs[0].runs[0].bold = True
+        for row in reported_rows:
+            cells = table.add_row().cells
+            for cell, index in zip(cells, indexes, strict=True):
+                value = row[index]
+                cell.text = f"{value:g}" if isinstance(value, float) else str(value)
+    else:
+        _para(doc, t("export.docx.no_reports"), italic=True)
+
+    _para(doc, t("export.docx.missing"), bold=True)
+    if s.missing:
+        for m in s.missing:
+            names = ", ".join(m.secretaries) or t("status.no_secretary")
+            _para(doc, f"- {m.unit.code} — {m.unit.name} ({names})")
+    else:
+        _para(doc, t("export.docx.missing_none"))
+
+    _para(doc, t("export.docx.difficulties"), bold=True)
+    grouped: OrderedDict[str, tuple[str, list[str]]] = OrderedDict()
+    for c in s.cells:
+        text = (c.report.difficulties or "").strip() if c.report is not None else ""
+        if text:
+            grouped.setdefault(normalize(text), (text, []))[1].append(c.unit.code)
+    if grouped:
+        for text, codes in grouped.values():
+            _para(doc, f"- {text} ({', '.join(codes)})")
+    else:
+        _para(doc, t("export.docx.difficulties_none"))
+
+    foot = doc.add_table(rows=1, cols=2)
+    left, right = foot.rows[0].cells
+    _para(left, t("export.docx.recipients"), bold=True, italic=True, size=12)
+    for line in t("export.docx.recipients_lines").split("\n"):
+        _para(left, line, size=11)
+    _para(right, t("export.docx.signature"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(right, t("export.docx.signer_role"), italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,66 @@
+"""The daily digest to staff at DIGEST_AT local time: per open directive of their unit,
+reported / assigned, overdue cells, and the reports that came in during the 24 hours before
+the digest moment (each report is listed once, even when a digest goes out late).
+
+Staff who chose "/notify digest" get no message per report: this digest is where they see
+them. One digest per staff account per day (dedupe key), whoever runs the job."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from sqlmodel import Session
+
+from handlers.messages import Reply
+from services import outbox
+from services.i18n import Translator
+from services.localtime import format_date, local_to_utc, to_local
+from services.reminders import texts
+from services.reminders.config import current
+from services.reminders.planner import DATED_KINDS, DONE_STATUSES
+from storage.queries import reminders as queries
+from storage.tables import Directive
+
+
+def digest_moment(now: datetime) -> datetime | None:
+    """Today's digest time if it has passed (local), else None."""
+    cfg = current()
+    local = to_local(now, cfg.tz)
+    hour, minute = (int(x) for x in cfg.digest_at.split(":"))
+    moment = local_to_utc(datetime.combine(local.date(), time(hour, minute)), cfg.tz)
+    return moment if now >= moment else None
+
+
+def _directive_lines(t: Translator, session: Session, directive: Directive, since: datetime, now: datetime) -> list[str]:
+    rows = queries.live_assignments(session=session, directive_id=directive.id)
+    reported = [u for a, u in rows if a.status in DONE_STATUSES]
+    passed = [d for d in queries.deadlines_of(session=session, directive_id=directive.id)
+              if d.kind in DATED_KINDS and d.due_at is not None and d.due_at < now]
+    overdue = [u for a, u in rows if a.status not in DONE_STATUSES and any(a.deadline_id in (None, d.id) for d in passed)]
+    fresh = [u for _r, u in queries.latest_reports_since(
+        session=session, directive_id=directive.id, since=since, until=since + timedelta(days=1))]
+    codes = lambda units: ", ".join(dict.fromkeys(u.code for u in units))  # noqa: E731
+    return [
+        t("reminder.digest.directive", directive=texts.title(directive), reported=len(reported), assigned=len(rows)),
+        t("reminder.digest.overdue", cells=codes(overdue)) if overdue else "",
+        t("reminder.digest.new_reports", cells=codes(fresh)) if fresh else "",
+    ]
+
+
+def run_digest(*, session: Session, now: datetime) -> int:
+    moment = digest_moment(now)
+    if moment is None:
+        return 0
+    day = to_local(moment, current().tz).date()
+    since = moment - timedelta(days=1)
+    queued = 0
+    for unit_id, directives in queries.directives_by_unit(session=session).items():
+        for _person, account in queries.staff_accounts_with_people(session=session, unit_id=unit_id):
+            t = Translator(account.language)
+            lines = [t("reminder.digest.head", date=format_date(day))]
+            for directive in directives:
+                lines.extend(line for line in _directive_lines(t, session, directive, since, now) if line)
+            queued += outbox.enqueue(session=session, account_id=account.id, kind="digest",
+                                     reply=Reply(text="\n".join(lines)), due_at=now,
+                                     dedupe_key=f"digest:{account.id}:{day.isoformat()}")
+    return queued

@@ -1,0 +1,74 @@
+"""Escalation: after the last overdue reminder, ONE message to the staff of the issuing unit
+listing the cells still overdue (and, if configured, to the secretary of the unit above each
+cell). Sent on the escalation day only; the dedupe key (directive, deadline, day, account)
+makes re-runs and a second process harmless."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from handlers.messages import Reply
+from services import outbox
+from services.directive_texts import deadline_text
+from services.i18n import Translator
+from services.localtime import local_date
+from services.reminders import texts
+from services.reminders.config import current
+from services.reminders.planner import DATED_KINDS, DONE_STATUSES
+from services.reminders.policy import escalation_at
+from storage.queries import reminders as queries
+from storage.tables import Deadline, Directive, Unit
+
+
+def overdue_units(*, session: Session, directive: Directive, deadline: Deadline) -> list[Unit]:
+    return [u for a, u in queries.live_assignments(session=session, directive_id=directive.id)
+            if a.status not in DONE_STATUSES and a.deadline_id in (None, deadline.id)]
+
+
+def run_escalations(*, session: Session, now: datetime) -> int:
+    cfg = current()
+    queued = 0
+    for directive in queries.published_directives(session=session):
+        policy = cfg.policy.with_overrides(directive.reminder_policy)
+        for deadline in queries.deadlines_of(session=session, directive_id=directive.id):
+            if deadline.kind not in DATED_KINDS or deadline.due_at is None:
+                continue
+            at = escalation_at(deadline.due_at, policy, tz=cfg.tz)
+            if not at <= now < at + timedelta(days=1):
+                continue
+            units = overdue_units(session=session, directive=directive, deadline=deadline)
+            if units:
+                queued += _escalate(session, directive, deadline, units, at, now, policy.overdue_times,
+                                    to_parent=policy.escalate_to_parent)
+    return queued
+
+
+def _escalate(session: Session, directive: Directive, deadline: Deadline, units: list[Unit], at: datetime,
+              now: datetime, times: int, *, to_parent: bool) -> int:
+    day = local_date(at, current().tz).isoformat()
+    queued = 0
+    for _person, account in queries.staff_accounts_with_people(session=session, unit_id=directive.unit_id):
+        t = Translator(account.language)
+        text = t("reminder.escalation", directive=texts.title(directive), times=times,
+                 deadline=deadline_text(t, deadline.kind, deadline.shown), cells=texts.cell_lines(t, units))
+        queued += outbox.enqueue(session=session, account_id=account.id, kind="escalation", reply=Reply(text=text),
+                                 due_at=now, dedupe_key=f"esc:{directive.id}:{deadline.id}:{day}:{account.id}",
+                                 directive_id=directive.id)
+    if not to_parent:
+        return queued
+    by_parent: dict[int, list[Unit]] = {}
+    for unit in units:
+        if unit.parent_id is not None and unit.parent_id != directive.unit_id:
+            by_parent.setdefault(unit.parent_id, []).append(unit)
+    secretaries = queries.secretary_accounts(session=session, unit_ids=list(by_parent))
+    for parent_id, children in by_parent.items():
+        for account in secretaries.get(parent_id, []):
+            t = Translator(account.language)
+            text = t("reminder.escalation_parent", directive=texts.title(directive),
+                     deadline=deadline_text(t, deadline.kind, deadline.shown), cells=texts.cell_lines(t, children))
+            queued += outbox.enqueue(session=session, account_id=account.id, kind="escalation", reply=Reply(text=text),
+                                     due_at=now, dedupe_key=f"esc:{directive.id}:{deadline.id}:{day}:{account.id}",
+                                     directive_id=directive.id)
+    return queued

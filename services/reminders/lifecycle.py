@@ -1,0 +1,46 @@
+"""What reminders do when the work moves: a cell acknowledges or reports, a directive closes.
+Called by services/directives.py and services/reports.py inside their transaction."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlmodel import Session
+
+from services.reminders.planner import plan_directive
+from services.reminders.recurring import mark_reported
+from storage.queries import reminders as queries
+from storage.tables import Assignment, Directive
+
+log = logging.getLogger(__name__)
+
+
+def after_change(*, session: Session, directive_id: int, now: datetime) -> None:
+    """Published, deadline or recipients changed: re-plan the whole directive."""
+    plan_directive(session=session, directive_id=directive_id, now=now)
+
+
+def after_acknowledge(*, session: Session, assignment: Assignment, now: datetime) -> None:
+    """Re-plan one assignment: after an acknowledgement the "Đã nhận" button disappears from
+    pending reminders; after a secretary registers, their reminders are planned."""
+    plan_directive(session=session, directive_id=assignment.directive_id, now=now, assignment_ids=[assignment.id])
+
+
+def after_report(*, session: Session, assignment: Assignment, report_id: int | None, now: datetime) -> None:
+    """A report answers the open recurring occurrence nearest now, and cancels the dated
+    reminders it made pointless (the assignment is reported)."""
+    mark_reported(session=session, assignment_id=assignment.id, report_id=report_id, now=now)
+    plan_directive(session=session, directive_id=assignment.directive_id, now=now, assignment_ids=[assignment.id])
+
+
+def close(*, session: Session, directive: Directive, now: datetime) -> int:
+    """Close the directive: pending reminders cancelled, recurring occurrences stop.
+    Returns how many pending reminders were cancelled."""
+    directive.status, directive.closed_at = "closed", now
+    session.add(directive)
+    session.flush()
+    queries.cancel_open_requests(session=session, directive_id=directive.id)
+    cancelled = plan_directive(session=session, directive_id=directive.id, now=now).cancelled
+    log.info("directive %s closed: %s pending reminders cancelled", directive.id, cancelled)
+    return cancelled

@@ -1,0 +1,171 @@
+"""Reminders as outbox rows: planned when a directive is published, re-planned whenever a
+deadline, the recipients, the policy or a cell's progress changes.
+
+Planning is idempotent: the wanted rows are computed from the database as it is now, rows
+already there (any status) are never inserted again (dedupe key, ON CONFLICT DO NOTHING), and
+pending rows that are no longer wanted are cancelled. Two processes planning at once, or a
+restart, cannot produce a duplicate.
+
+Key: rem:<assignment>:<deadline>@<due stamp>:<offset>:<account>. The deadline's due moment
+(or the occurrence of a recurring report) is in the key, so a moved deadline gets fresh rows
+and the old ones are cancelled.
+
+Which part of the work a reminder is about (kept simple on purpose): complete, report and
+plan deadlines are done when the cell has reported (status reported or completed) — one
+report answers the directive; "start" deadlines are not obligations and get no reminders; a
+recurring report's occurrence is done when its ReportRequest is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from services.i18n import Translator
+from services.outbox import reply_to_payload
+from services.reminders import texts
+from services.reminders.config import current
+from services.reminders.policy import is_urgent, plan, recurring_reminder_at
+from storage.queries import reminders as queries
+from storage.tables import Assignment, ChatAccount, Deadline, Directive, ReportRequest
+
+DATED_KINDS = ("complete", "report", "plan")
+DONE_STATUSES = ("reported", "completed", "cancelled")
+KIND = "reminder"
+
+
+def stamp(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%MZ")
+
+
+def reminder_key(assignment_id: int, deadline_id: int, due_at: datetime, offset: str, account_id: int) -> str:
+    return f"rem:{assignment_id}:{deadline_id}@{stamp(due_at)}:{offset}:{account_id}"
+
+
+def parse_key(key: str) -> tuple[int, int, str, str, int] | None:
+    """(assignment id, deadline id, due stamp, offset, account id) of a reminder key."""
+    try:
+        _rem, a, dl, offset, account = key.split(":")
+        deadline, _, due = dl.partition("@")
+        return int(a), int(deadline), due, offset, int(account)
+    except ValueError:
+        return None
+
+
+@dataclass
+class PlanResult:
+    created: int = 0
+    cancelled: int = 0
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    directive: Directive
+    assignment: Assignment
+    account: ChatAccount
+    deadline: Deadline
+    offset: str
+    due_at: datetime
+    occurrence: datetime | None = None
+
+    def payload(self) -> dict:
+        cfg = current()
+        t = Translator(self.account.language)
+        acknowledged = self.assignment.acknowledged_at is not None
+        if self.occurrence is not None:
+            reply = texts.recurring(t, self.directive, self.assignment.id, occurrence=self.occurrence,
+                                    acknowledged=acknowledged, tz=cfg.tz)
+        else:
+            reply = texts.reminder(t, self.directive, self.deadline, self.assignment.id, acknowledged=acknowledged,
+                                   at=self.due_at, offset=self.offset, tz=cfg.tz)
+        return reply_to_payload(reply)
+
+    def row(self, key: str) -> dict:
+        return {"account_id": self.account.id, "kind": KIND, "payload": self.payload(), "due_at": self.due_at,
+                "dedupe_key": key, "directive_id": self.directive.id, "assignment_id": self.assignment.id,
+                "deadline_id": self.deadline.id}
+
+
+def _wanted(session: Session, directive: Directive, only: set[int] | None) -> dict[str, _Wanted]:
+    cfg = current()
+    policy = cfg.policy.with_overrides(directive.reminder_policy)
+    urgent = is_urgent(directive.urgency)
+    deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
+    dated = [d for d in deadlines if d.kind in DATED_KINDS and d.due_at is not None]
+    recurring = {d.id: d for d in deadlines if d.kind == "recurring" and d.recurrence}
+    plans = {d.id: plan(d.due_at, None, policy, urgent=urgent, tz=cfg.tz) for d in dated}
+    rows = [(a, u) for a, u in queries.live_assignments(session=session, directive_id=directive.id)
+            if only is None or a.id in only]
+    accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])
+    wanted: dict[str, _Wanted] = {}
+    for assignment, unit in rows:
+        mine = [d for d in dated if assignment.deadline_id in (None, d.id)]
+        open_requests: list[ReportRequest] = []
+        if recurring:
+            open_requests = [r for r in queries.report_requests(session=session, assignment_id=assignment.id, status="open")
+                             if r.deadline_id in recurring]
+        for account in accounts.get(unit.id, []):
+            if assignment.status not in DONE_STATUSES:
+                taken: set[datetime] = set()
+                # Deadlines nearest first: when two deadlines want the same moment (141's
+                # "1 day before" 20/8 and "3 days before" 23/8), the cell gets one message,
+                # about the nearer deadline; one report answers both anyway.
+                for deadline in sorted(mine, key=lambda d: d.due_at):
+                    for offset, when in plans[deadline.id]:
+                        if when in taken:
+                            continue
+                        taken.add(when)
+                        key = reminder_key(assignment.id, deadline.id, deadline.due_at, offset, account.id)
+                        wanted[key] = _Wanted(directive, assignment, account, deadline, offset, when)
+            for request in open_requests:
+                when = recurring_reminder_at(request.due_at, policy, tz=cfg.tz)
+                if when is None:
+                    continue
+                key = reminder_key(assignment.id, request.deadline_id, request.due_at, "r", account.id)
+                wanted[key] = _Wanted(directive, assignment, account, recurring[request.deadline_id], "r", when,
+                                      occurrence=request.due_at)
+    return wanted
+
+
+def plan_directive(*, session: Session, directive_id: int, now: datetime,
+                   assignment_ids: list[int] | None = None) -> PlanResult:
+    """Bring the directive's pending reminders in line with the database as it is now."""
+    result = PlanResult()
+    directive = session.get(Directive, directive_id)
+    only = set(assignment_ids) if assignment_ids is not None else None
+    wanted = _wanted(session, directive, only) if directive is not None and directive.status == "published" else {}
+    pending = queries.pending_reminders(session=session, directive_id=directive_id,
+                                        assignment_ids=list(only) if only is not None else None)
+    result.cancelled = queries.set_status(session=session, ids=[m.id for m in pending if m.dedupe_key not in wanted],
+                                          status="cancelled", reason="no longer applies")
+    existing = queries.outbox_rows_by_key(session=session, keys=wanted)
+    fresh = [w.row(key) for key, w in wanted.items() if key not in existing and w.due_at > now]
+    result.created = queries.insert_outbox_rows(session=session, rows=fresh)
+    for key, message in existing.items():
+        want = wanted[key]
+        if message.status == "cancelled" and want.due_at > now:
+            # Wanted again (a deadline moved back, a cell re-added): the row comes back, once.
+            message.status, message.last_error = "pending", None
+        if message.status == "pending":
+            if message.due_at != want.due_at and want.due_at > now:
+                message.due_at = want.due_at  # the policy changed (hour, quiet hours): same reminder, new time
+            if _has_ack_button(message.payload) == (want.assignment.acknowledged_at is not None):
+                message.payload = want.payload()  # the "Đã nhận" button goes once acknowledged
+            session.add(message)
+    session.flush()
+    return result
+
+
+def _has_ack_button(payload: dict) -> bool:
+    return any(c.get("data", "").startswith("ack:") for row in payload.get("choices", []) for c in row)
+
+
+def plan_all(*, session: Session, now: datetime) -> PlanResult:
+    total = PlanResult()
+    for directive in queries.published_directives(session=session):
+        result = plan_directive(session=session, directive_id=directive.id, now=now)
+        total.created += result.created
+        total.cancelled += result.cancelled
+    return total

@@ -1,0 +1,147 @@
+"""When reminders go out: pure functions of a deadline, the time now and a policy.
+
+Offset keys name each planned reminder and end up in outbox dedupe keys:
+  b3, b1 (days before, at ``at`` local), d0 (on the day), h3 (urgent: hours before),
+  o1, o2, o3 (days overdue). Moving a reminder out of quiet hours or off a rest day never
+  changes its key, so re-planning stays idempotent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from services.localtime import DEFAULT_TZ, local_to_utc, to_local
+from services.reminders.holidays import is_holiday
+
+URGENT_MARKS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
+
+
+@dataclass(frozen=True)
+class Policy:
+    before_days: tuple[int, ...] = (3, 1, 0)
+    at: str = "08:00"
+    overdue_times: int = 3
+    urgent_hours_before: int = 3
+    quiet_start: str = "21:00"
+    quiet_end: str = "07:00"
+    skip_sundays: bool = False
+    skip_holidays: bool = False
+    #: Escalation goes out this many days after the last overdue reminder, at ``at``.
+    escalate_after_days: int = 1
+    escalate_to_parent: bool = False
+    #: Recurring reports: one reminder this many minutes before each occurrence.
+    recurring_lead_minutes: int = 60
+
+    def with_overrides(self, overrides: dict[str, Any] | None) -> Policy:
+        """A directive's reminder_policy JSON over this policy; unknown keys are ignored."""
+        if not overrides:
+            return self
+        known = {f.name for f in fields(self)}
+        values = {k: (tuple(v) if k == "before_days" else v) for k, v in overrides.items() if k in known}
+        return replace(self, **values)
+
+
+def is_urgent(urgency: str | None) -> bool:
+    return bool(urgency) and urgency.strip().upper() in URGENT_MARKS
+
+
+def _hm(text: str) -> time:
+    hour, minute = text.split(":")
+    return time(int(hour), int(minute))
+
+
+def in_quiet_hours(local: datetime, policy: Policy) -> bool:
+    start, end, now = _hm(policy.quiet_start), _hm(policy.quiet_end), local.time()
+    if start <= end:
+        return start <= now < end
+    return now >= start or now < end
+
+
+def _rest_day(day: date, policy: Policy) -> bool:
+    return (policy.skip_sundays and day.weekday() == 6) or (policy.skip_holidays and is_holiday(day))
+
+
+def _out_of_quiet_forward(local: datetime, policy: Policy) -> datetime:
+    if not in_quiet_hours(local, policy):
+        return local
+    end = datetime.combine(local.date(), _hm(policy.quiet_end), tzinfo=local.tzinfo)
+    return end if end > local else end + timedelta(days=1)
+
+
+def _out_of_quiet_backward(local: datetime, policy: Policy) -> datetime:
+    """The last allowed minute before the quiet hours that contain ``local``."""
+    start = datetime.combine(local.date(), _hm(policy.quiet_start), tzinfo=local.tzinfo)
+    if start > local:
+        start -= timedelta(days=1)
+    return start - timedelta(minutes=1)
+
+
+def adjust(local: datetime, policy: Policy, *, urgent: bool, limit: datetime | None) -> datetime | None:
+    """Move a reminder out of quiet hours (forward) and, for non-urgent ones, off rest days.
+
+    A reminder that must arrive before ``limit`` (the deadline) and would be pushed past it is
+    moved backward instead: to the previous allowed day, or the evening before quiet hours.
+    Returns None when no allowed moment fits."""
+    moved = _out_of_quiet_forward(local, policy)
+    if not urgent:
+        for _ in range(15):
+            if not _rest_day(moved.date(), policy):
+                break
+            moved = datetime.combine(moved.date() + timedelta(days=1), _hm(policy.at), tzinfo=local.tzinfo)
+    if limit is None or moved < limit:
+        return moved
+    back = local if not in_quiet_hours(local, policy) else _out_of_quiet_backward(local, policy)
+    if not urgent:
+        for _ in range(15):
+            if not _rest_day(back.date(), policy):
+                break
+            back = datetime.combine(back.date() - timedelta(days=1), _hm(policy.at), tzinfo=local.tzinfo)
+    return back if back < limit and not in_quiet_hours(back, policy) else None
+
+
+def plan(due_at: datetime, now: datetime | None, policy: Policy, *, urgent: bool = False,
+         tz: ZoneInfo = DEFAULT_TZ) -> list[tuple[str, datetime]]:
+    """Every reminder for one deadline as (offset key, due UTC), in time order.
+
+    With ``now``, only reminders after it are kept (a deadline closer than the first offset
+    gets those that still fit); without, the whole plan (to recognise rows that still apply)."""
+    due_local = to_local(due_at, tz)
+    at = _hm(policy.at)
+    wanted: list[tuple[str, datetime, datetime | None]] = []
+    for days in policy.before_days:
+        moment = datetime.combine(due_local.date() - timedelta(days=days), at, tzinfo=due_local.tzinfo)
+        wanted.append((f"b{days}" if days else "d0", moment, due_local))
+    if urgent and policy.urgent_hours_before > 0:
+        wanted.append((f"h{policy.urgent_hours_before}", due_local - timedelta(hours=policy.urgent_hours_before), due_local))
+    for n in range(1, policy.overdue_times + 1):
+        wanted.append((f"o{n}", datetime.combine(due_local.date() + timedelta(days=n), at, tzinfo=due_local.tzinfo), None))
+    result: list[tuple[str, datetime]] = []
+    seen: set[datetime] = set()
+    for key, moment, limit in wanted:
+        if limit is not None and moment >= limit:
+            continue
+        moved = adjust(moment, policy, urgent=urgent, limit=limit)
+        if moved is None or moved in seen:
+            continue  # two offsets landing on one moment: one message is enough
+        seen.add(moved)
+        utc = local_to_utc(moved)
+        if now is None or utc > now:
+            result.append((key, utc))
+    return sorted(result, key=lambda item: item[1])
+
+
+def escalation_at(due_at: datetime, policy: Policy, *, tz: ZoneInfo = DEFAULT_TZ) -> datetime:
+    """When staff hear about cells still overdue: a day after the last overdue reminder."""
+    due_local = to_local(due_at, tz)
+    day = due_local.date() + timedelta(days=policy.overdue_times + policy.escalate_after_days)
+    return local_to_utc(datetime.combine(day, _hm(policy.at)), tz)
+
+
+def recurring_reminder_at(occurrence: datetime, policy: Policy, *, tz: ZoneInfo = DEFAULT_TZ) -> datetime | None:
+    """The one reminder before a recurring report occurrence (quiet hours respected)."""
+    local = to_local(occurrence, tz)
+    moved = adjust(local - timedelta(minutes=policy.recurring_lead_minutes), policy, urgent=True, limit=local)
+    return local_to_utc(moved.replace(tzinfo=None), tz) if moved is not None else None

@@ -1,0 +1,91 @@
+"""What staff do with reminders: see the plan of a directive, remind the not-done cells now,
+close a directive, choose how they hear about reports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from services import outbox
+from services.i18n import Translator
+from services.localtime import format_local_datetime
+from services.reminders import lifecycle, texts
+from services.reminders.config import current
+from services.reminders.planner import DATED_KINDS, DONE_STATUSES, parse_key, stamp
+from storage.queries import reminders as queries
+from storage.tables import Directive
+
+NOTIFY_CHOICES = ("each", "digest")
+
+
+def plan_lines(*, session: Session, t: Translator, directive: Directive, now: datetime) -> list[str]:
+    """The pending plan grouped by moment: "08:00 17/8/2021 — Hoàn thành: ..., trước 3 ngày:" + cells."""
+    groups: dict[tuple, list[str]] = {}
+    for message, unit, deadline in queries.planned_reminders(session=session, directive_id=directive.id, after=now):
+        parsed = parse_key(message.dedupe_key)
+        offset = parsed[3] if parsed else ""
+        slot = (message.due_at, deadline.kind, deadline.shown, offset)
+        codes = groups.setdefault(slot, [])
+        if unit.code not in codes:
+            codes.append(unit.code)
+    lines = []
+    for (due_at, kind, shown, offset), codes in groups.items():
+        lines.append(t("reminder.plan.slot", when=format_local_datetime(due_at, current().tz),
+                       deadline=texts.deadline_text(t, kind, shown), offset=texts.offset_label(t, offset)))
+        lines.append(t("reminder.plan.recipients", cells=", ".join(codes)))
+    return lines
+
+
+def not_done_units(*, session: Session, directive: Directive) -> list:
+    return [(a, u) for a, u in queries.live_assignments(session=session, directive_id=directive.id)
+            if a.status not in DONE_STATUSES]
+
+
+def remind_count(*, session: Session, directive: Directive) -> int:
+    """Units that a reminder now would reach (not done, with a reachable secretary)."""
+    rows = not_done_units(session=session, directive=directive)
+    accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])
+    return sum(1 for _a, u in rows if accounts.get(u.id))
+
+
+def remind_now(*, session: Session, directive: Directive, now: datetime) -> int:
+    """Queue an immediate reminder to every not-done unit; returns how many units were reached.
+    Pressing twice in the same minute sends nothing more (dedupe key with the minute)."""
+    cfg = current()
+    deadlines = [d for d in queries.deadlines_of(session=session, directive_id=directive.id)
+                 if d.kind in DATED_KINDS and d.due_at is not None]
+    upcoming = sorted((d for d in deadlines if d.due_at >= now), key=lambda d: d.due_at)
+    passed = sorted((d for d in deadlines if d.due_at < now), key=lambda d: d.due_at)
+    deadline = upcoming[0] if upcoming else (passed[-1] if passed else None)
+    rows = not_done_units(session=session, directive=directive)
+    accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])
+    reached = 0
+    for assignment, unit in rows:
+        for account in accounts.get(unit.id, []):
+            t = Translator(account.language)
+            acknowledged = assignment.acknowledged_at is not None
+            if deadline is not None:
+                reply = texts.reminder(t, directive, deadline, assignment.id, acknowledged=acknowledged, at=now,
+                                       offset="now", tz=cfg.tz, manual=True)
+            else:
+                reply = texts.recurring(t, directive, assignment.id, occurrence=now, acknowledged=acknowledged, tz=cfg.tz)
+            outbox.enqueue(session=session, account_id=account.id, kind="reminder_now", reply=reply, due_at=now,
+                           dedupe_key=f"remind:{directive.id}:{assignment.id}:{account.id}:{stamp(now)}",
+                           directive_id=directive.id, assignment_id=assignment.id)
+        reached += bool(accounts.get(unit.id))
+    return reached
+
+
+def close(*, session: Session, directive: Directive, now: datetime) -> int | None:
+    """Close a published directive; None when it was not published."""
+    if directive.status != "published":
+        return None
+    return lifecycle.close(session=session, directive=directive, now=now)
+
+
+def set_notifications(*, session: Session, person_id: int, choice: str) -> bool:
+    if choice not in NOTIFY_CHOICES:
+        return False
+    queries.set_preference(session=session, person_id=person_id, key="report_notifications", value=choice)
+    return True

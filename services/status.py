@@ -1,0 +1,228 @@
+"""Where directives stand: counts per directive, per deadline, roll-up through the unit tree and
+the cells that have not reported. Staff see only the units they oversee.
+
+"Overdue" means: not reported, and the deadline the cell's report answers (its own deadline,
+else the directive's earliest report deadline, else its earliest completion deadline — the same
+rule as services/reports.answered_deadline) has passed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session
+
+from handlers.actor import Actor
+from services import directives
+from services.reports import answered_deadline
+from storage.queries import reports as report_queries
+from storage.queries import status as queries
+from storage.queries import units as unit_queries
+from storage.tables import Assignment, Deadline, Directive, Unit
+
+#: Deadline kinds that are not a due date for the cells (start dates, recurring schedules).
+NOT_DUE_KINDS = ("start", "recurring")
+
+
+def scope_paths(actor: Actor) -> list[str]:
+    """The subtrees a staff member (or admin) may see."""
+    return [r.unit_path for r in actor.units("staff", "admin")]
+
+
+@dataclass(frozen=True)
+class Counts:
+    assigned: int = 0
+    acknowledged: int = 0
+    reported: int = 0
+    overdue: int = 0
+
+
+@dataclass(frozen=True)
+class DirectiveSummary:
+    directive: Directive
+    counts: Counts
+    nearest: Deadline | None
+
+
+@dataclass(frozen=True)
+class DeadlineFigures:
+    deadline: Deadline
+    concerned: int
+    reported: int | None  # None: no report answers this deadline (a completion or plan date)
+    overdue: int | None
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    unit: Unit
+    cells: int
+    reported: int
+    reached: int
+    total: int
+
+    @property
+    def percent(self) -> float | None:
+        return percent(self.reached, self.total)
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A unit that has not reported, with its secretaries, under the group it belongs to."""
+
+    unit: Unit
+    group: Unit | None
+    secretaries: list[str]
+    overdue: bool
+
+
+@dataclass
+class DirectiveStatus:
+    directive: Directive
+    counts: Counts
+    per_deadline: list[DeadlineFigures]
+    reached: int
+    total: int
+    groups: list[GroupFigures]
+    deep: bool
+    missing: list[Missing] = field(default_factory=list)
+    #: Every assigned unit in scope with its latest report (charts, exports).
+    cells: list[queries.CellRow] = field(default_factory=list)
+    secretaries: dict[int, list[str]] = field(default_factory=dict)
+    parents: dict[int, Unit] = field(default_factory=dict)
+
+    @property
+    def percent(self) -> float | None:
+        return percent(self.reached, self.total)
+
+
+def percent(reached: int, total: int) -> float | None:
+    return round(100.0 * reached / total, 1) if total else None
+
+
+def _deadlines(session: Session, directive_ids: list[int]) -> dict[int, list[Deadline]]:
+    found: dict[int, list[Deadline]] = {d: [] for d in directive_ids}
+    for deadline in report_queries.active_deadlines(session=session, directive_ids=directive_ids):
+        found[deadline.directive_id].append(deadline)
+    return found
+
+
+def _is_overdue(deadline_id: int | None, deadlines: list[Deadline], now: datetime) -> bool:
+    deadline = answered_deadline(Assignment(directive_id=0, unit_id=0, deadline_id=deadline_id), deadlines)
+    return deadline is not None and deadline.due_at is not None and deadline.due_at < now
+
+
+def _fold(rows: list[queries.CountRow], deadlines: list[Deadline], now: datetime) -> Counts:
+    assigned = acked = reported = overdue = 0
+    for row in rows:
+        assigned += row.count
+        acked += row.count if row.acknowledged else 0
+        reported += row.count if row.reported else 0
+        if not row.reported and _is_overdue(row.deadline_id, deadlines, now):
+            overdue += row.count
+    return Counts(assigned, acked, reported, overdue)
+
+
+def open_summaries(*, session: Session, actor: Actor, now: datetime) -> list[DirectiveSummary]:
+    """Open (published) directives of the staff member's own units, newest first."""
+    unit_ids = [r.unit_id for r in actor.units("staff", "admin")]
+    found = queries.open_directives(session=session, unit_ids=unit_ids)
+    ids = [d.id for d in found]
+    by_directive: dict[int, list[queries.CountRow]] = {d: [] for d in ids}
+    for row in queries.assignment_counts(session=session, directive_ids=ids, scope_paths=scope_paths(actor)):
+        by_directive[row.directive_id].append(row)
+    deadlines = _deadlines(session, ids)
+    return [
+        DirectiveSummary(d, _fold(by_directive[d.id], deadlines[d.id], now),
+                         directives.nearest_deadline(deadlines=deadlines[d.id], now=now))
+        for d in found
+    ]
+
+
+def may_see(*, session: Session, actor: Actor, directive: Directive) -> bool:
+    return directive.status != "draft" and directives.can_manage(session=session, actor=actor, directive=directive)
+
+
+def directive_status(*, session: Session, directive: Directive, paths: list[str], now: datetime) -> DirectiveStatus:
+    """Everything `/status <number>` shows, for the units under ``paths``."""
+    deadlines = _deadlines(session, [directive.id])[directive.id]
+    rows = queries.assignment_counts(session=session, directive_ids=[directive.id], scope_paths=paths)
+    counts = _fold(rows, deadlines, now)
+    answered = queries.reported_per_answer(session=session, directive_id=directive.id, scope_paths=paths)
+    per_deadline = _per_deadline(rows, deadlines, answered, now)
+    groups = [GroupFigures(r.unit, r.cells, r.reported, r.reached, r.total)
+              for r in queries.rollup(session=session, directive_id=directive.id, parent_id=directive.unit_id,
+                                      scope_paths=paths)]
+    cells = queries.cell_rows(session=session, directive_id=directive.id, scope_paths=paths)
+    issuer = unit_queries.get_unit(session=session, unit_id=directive.unit_id)
+    issuer_depth = issuer.path.count("/") if issuer else 0
+    deep = any(c.unit.path.count("/") > issuer_depth + 1 for c in cells)
+    parents = queries.units_by_ids(session=session, unit_ids=[c.unit.parent_id for c in cells if c.unit.parent_id])
+    names = queries.secretary_names(session=session, directive_id=directive.id)
+    missing = [
+        Missing(c.unit, parents.get(c.unit.parent_id) if c.unit.parent_id != directive.unit_id else None,
+                names.get(c.unit.id, []), _is_overdue(c.assignment.deadline_id, deadlines, now))
+        for c in cells if c.assignment.status not in queries.REPORTED
+    ]
+    # Grouped by the unit they belong to, the units directly under the issuer last.
+    missing.sort(key=lambda m: (m.group is None, m.group.code if m.group else "", m.unit.code))
+    reached = sum(g.reached for g in groups)
+    total = sum(g.total for g in groups)
+    return DirectiveStatus(directive, counts, per_deadline, reached, total, groups, deep, missing, cells, names, parents)
+
+
+def _per_deadline(rows: list[queries.CountRow], deadlines: list[Deadline], answered: dict[str, int],
+                  now: datetime) -> list[DeadlineFigures]:
+    default = answered_deadline(Assignment(directive_id=0, unit_id=0), deadlines)
+    own = {r.deadline_id for r in rows if r.deadline_id is not None}
+    figures = []
+    for deadline in deadlines:
+        if deadline.due_at is None or deadline.kind in NOT_DUE_KINDS:
+            continue
+        concerned = sum(r.count for r in rows if r.deadline_id in (None, deadline.id))
+        reports_answer_it = deadline.id in own or (default is not None and default.id == deadline.id)
+        if not reports_answer_it:
+            figures.append(DeadlineFigures(deadline, concerned, None, None))
+            continue
+        reported = answered.get(f"d{deadline.id}", 0)
+        overdue = concerned - reported if deadline.due_at < now else 0
+        figures.append(DeadlineFigures(deadline, concerned, reported, overdue))
+    return figures
+
+
+@dataclass(frozen=True)
+class Lookup:
+    status: str  # ok | usage | not_found | ambiguous | denied
+    directive: Directive | None = None
+    numbers: str = ""
+
+
+def lookup(*, session: Session, actor: Actor, text: str) -> Lookup:
+    """The one directive numbered ``text`` this staff member oversees. A directive of a unit
+    they do not oversee is "denied" (the caller audits it), not "not found"."""
+    if not text.strip():
+        return Lookup("usage")
+    mine = [d for d in directives.find_by_number(session=session, actor=actor, text=text)
+            if may_see(session=session, actor=actor, directive=d)]
+    if len(mine) == 1:
+        return Lookup("ok", mine[0])
+    if len(mine) > 1:
+        return Lookup("ambiguous", numbers=", ".join(directives.lookup_key(d) for d in mine))
+    others = any_numbered(session=session, text=text)
+    return Lookup("denied", others[0]) if others else Lookup("not_found")
+
+
+def by_id(*, session: Session, actor: Actor, directive_id: int) -> Directive | None:
+    """A directive from a button's id, only when this staff member oversees it."""
+    directive = directives.get(session=session, directive_id=directive_id)
+    if directive is None or not may_see(session=session, actor=actor, directive=directive):
+        return None
+    return directive
+
+
+def any_numbered(*, session: Session, text: str) -> list[Directive]:
+    """Published or closed directives of any unit numbered ``text`` (same matching as /doc)."""
+    wanted = directives.number_key(text)
+    return [d for d in queries.numbered_directives(session=session)
+            if directives.number_key(d.number) == wanted
+            or directives._short_form_matches(wanted, directives.number_key(d.number))]

@@ -1,0 +1,79 @@
+"""How /status reads in a chat: short lines, the figures staff ask for first, kept under one
+Telegram message (the not-reported list is cut and points to /export)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from services import directive_texts as texts
+from services.i18n import Translator
+from services.status import DirectiveStatus, DirectiveSummary
+
+#: Directives listed by /status, and not-reported units listed by /status <number>.
+LIST_LIMIT = 15
+MISSING_LIMIT = 40
+
+
+def pct(t: Translator, value: float | None) -> str:
+    return f"{value:g}%" if value is not None else t("status.no_percent")
+
+
+def summaries_text(t: Translator, found: list[DirectiveSummary], tz: ZoneInfo) -> str:
+    if not found:
+        return t("status.none")
+    lines = [t("status.head")]
+    for s in found[:LIST_LIMIT]:
+        nearest = texts.when(s.nearest.due_at, tz) if s.nearest is not None else t("status.no_nearest")
+        if s.nearest is not None and s.nearest.shown:
+            nearest = f"{s.nearest.shown} ({nearest})"
+        c = s.counts
+        lines.append(t("status.line", title=texts.title(s.directive, t), assigned=c.assigned,
+                       acknowledged=c.acknowledged, reported=c.reported, overdue=c.overdue, nearest=nearest))
+    if len(found) > LIST_LIMIT:
+        lines.append(t("status.more", count=len(found) - LIST_LIMIT))
+    lines.append(t("status.hint"))
+    return "\n".join(lines)
+
+
+def status_text(t: Translator, status: DirectiveStatus, number: str) -> str:
+    c = status.counts
+    lines = [t("status.title", title=texts.title(status.directive, t)),
+             t("status.counts", assigned=c.assigned, acknowledged=c.acknowledged, reported=c.reported, overdue=c.overdue)]
+    if status.per_deadline:
+        lines.append(t("status.deadlines_head"))
+        for f in status.per_deadline:
+            kind = t(f"directive.kind.{f.deadline.kind}")
+            if f.reported is None:
+                lines.append(t("status.deadline_line_plain", kind=kind, shown=f.deadline.shown, concerned=f.concerned))
+            else:
+                lines.append(t("status.deadline_line", kind=kind, shown=f.deadline.shown, reported=f.reported,
+                               concerned=f.concerned, overdue=f.overdue))
+    if status.total:
+        lines.append(t("status.reach", reached=status.reached, total=status.total, percent=pct(t, status.percent)))
+    else:
+        lines.append(t("status.reach_none"))
+    if status.deep:
+        lines.append(t("status.groups_head"))
+        for g in status.groups:
+            lines.append(t("status.group_line", name=g.unit.name, reported=g.reported, cells=g.cells,
+                           reached=g.reached, total=g.total, percent=pct(t, g.percent)))
+    lines.extend(_missing_lines(t, status, number))
+    return "\n".join(lines)
+
+
+def _missing_lines(t: Translator, status: DirectiveStatus, number: str) -> list[str]:
+    if not status.missing:
+        return [t("status.all_reported")]
+    lines = [t("status.missing_head", count=len(status.missing))]
+    group_id: object = object()
+    for m in status.missing[:MISSING_LIMIT]:
+        current = m.group.id if m.group is not None else None
+        if status.deep and current != group_id:
+            lines.append(t("status.missing_group", name=m.group.name) if m.group else t("status.missing_direct"))
+            group_id = current
+        secretaries = ", ".join(m.secretaries) if m.secretaries else t("status.no_secretary")
+        lines.append(t("status.missing_line", code=m.unit.code, name=m.unit.name, secretaries=secretaries,
+                       overdue=t("status.missing_overdue") if m.overdue else ""))
+    if len(status.missing) > MISSING_LIMIT:
+        lines.append(t("status.missing_more", count=len(status.missing) - MISSING_LIMIT, number=number))
+    return lines

@@ -1,0 +1,210 @@
+"""SQL for reminders: bulk-planned outbox rows, occurrences of recurring reports, and the
+facts the escalation and digest read (who is overdue, who reported since when)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select
+
+from storage.tables import (
+    Assignment, ChatAccount, Deadline, Directive, Membership, OutboxMessage, Person, Report, ReportRequest, Unit,
+)
+from storage.types import utcnow
+
+REMINDER_KINDS = ("reminder",)
+LIVE_ASSIGNMENT = ("assigned", "acknowledged", "reported", "completed")
+
+
+def _insert(session: Session, table):  # noqa: ANN001, ANN202
+    """INSERT ... ON CONFLICT DO NOTHING on both databases: two planners never clash."""
+    return (pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert)(table)
+
+
+def insert_outbox_rows(*, session: Session, rows: list[dict[str, Any]]) -> int:
+    """Insert planned rows; a dedupe key already present (any status) is left alone."""
+    if not rows:
+        return 0
+    now = utcnow()
+    # One statement, many parameter sets: compiled once (a VALUES list of 500 rows is compiled
+    # every time and was the bottleneck); RETURNING tells which keys were new.
+    stmt = (_insert(session, OutboxMessage).on_conflict_do_nothing(index_elements=["dedupe_key"])
+            .returning(OutboxMessage.id))
+    params = [{"status": "pending", "attempts": 0, "sent_late": False, "created_at": now, "claimed_by": None,
+               "claimed_at": None, "sent_at": None, "last_error": None, "channel_message_id": None,
+               "broadcast_id": None, **r} for r in rows]
+    return len(session.execute(stmt, params).all())
+
+
+def outbox_rows_by_key(*, session: Session, keys: Iterable[str]) -> dict[str, OutboxMessage]:
+    keys = list(keys)
+    found: dict[str, OutboxMessage] = {}
+    for start in range(0, len(keys), 500):
+        for row in session.exec(select(OutboxMessage).where(col(OutboxMessage.dedupe_key).in_(keys[start:start + 500]))):
+            found[row.dedupe_key] = row
+    return found
+
+
+def pending_reminders(*, session: Session, directive_id: int | None = None, assignment_ids: list[int] | None = None,
+                      due_before: datetime | None = None) -> list[OutboxMessage]:
+    query = select(OutboxMessage).where(OutboxMessage.status == "pending", col(OutboxMessage.kind).in_(REMINDER_KINDS))
+    if directive_id is not None:
+        query = query.where(OutboxMessage.directive_id == directive_id)
+    if assignment_ids is not None:
+        query = query.where(col(OutboxMessage.assignment_id).in_(assignment_ids))
+    if due_before is not None:
+        query = query.where(OutboxMessage.due_at <= due_before)
+    return list(session.exec(query.order_by(OutboxMessage.due_at, OutboxMessage.id)).all())
+
+
+def set_status(*, session: Session, ids: list[int], status: str, reason: str | None = None) -> int:
+    if not ids:
+        return 0
+    total = 0
+    for start in range(0, len(ids), 500):
+        stmt = (update(OutboxMessage).where(col(OutboxMessage.id).in_(ids[start:start + 500]))
+                .where(OutboxMessage.status.in_(("pending", "cancelled"))).values(status=status, last_error=reason))
+        total += session.exec(stmt).rowcount or 0  # type: ignore[call-overload]
+    return total
+
+
+def published_directives(*, session: Session) -> list[Directive]:
+    return list(session.exec(select(Directive).where(Directive.status == "published").order_by(Directive.id)).all())
+
+
+def live_assignments(*, session: Session, directive_id: int) -> list[tuple[Assignment, Unit]]:
+    return list(session.exec(
+        select(Assignment, Unit).join(Unit, Unit.id == Assignment.unit_id)
+        .where(Assignment.directive_id == directive_id, col(Assignment.status).in_(LIVE_ASSIGNMENT), Unit.active == True)  # noqa: E712
+        .order_by(Unit.code)
+    ).all())
+
+
+def secretary_accounts(*, session: Session, unit_ids: list[int]) -> dict[int, list[ChatAccount]]:
+    """Reachable accounts of active secretaries, per unit id."""
+    found: dict[int, list[ChatAccount]] = {}
+    for start in range(0, len(unit_ids), 500):
+        rows = session.exec(
+            select(Membership.unit_id, ChatAccount)
+            .join(ChatAccount, ChatAccount.person_id == Membership.person_id)
+            .where(col(Membership.unit_id).in_(unit_ids[start:start + 500]), Membership.role == "secretary",
+                   Membership.active == True, ChatAccount.reachable == True)  # noqa: E712
+            .order_by(Membership.unit_id, ChatAccount.id)
+        ).all()
+        for unit_id, account in rows:
+            found.setdefault(unit_id, []).append(account)
+    return found
+
+
+def staff_accounts_with_people(*, session: Session, unit_id: int) -> list[tuple[Person, ChatAccount]]:
+    return list(session.exec(
+        select(Person, ChatAccount).join(Membership, Membership.person_id == Person.id)
+        .join(ChatAccount, ChatAccount.person_id == Person.id)
+        .where(Membership.unit_id == unit_id, col(Membership.role).in_(("staff", "admin")), Membership.active == True,  # noqa: E712
+               ChatAccount.reachable == True)  # noqa: E712
+        .order_by(Person.id, ChatAccount.id)
+    ).all())
+
+
+def deadlines_of(*, session: Session, directive_id: int) -> list[Deadline]:
+    return list(session.exec(select(Deadline).where(Deadline.directive_id == directive_id, Deadline.active == True)  # noqa: E712
+                             .order_by(Deadline.position, Deadline.id)).all())
+
+
+def add_report_requests(*, session: Session, rows: list[dict[str, Any]]) -> int:
+    if not rows:
+        return 0
+    now = utcnow()
+    stmt = _insert(session, ReportRequest).values([{"status": "open", "created_at": now, **r} for r in rows])
+    stmt = stmt.on_conflict_do_nothing(index_elements=["assignment_id", "deadline_id", "due_at"])
+    return session.exec(stmt).rowcount or 0  # type: ignore[call-overload]
+
+
+def report_requests(*, session: Session, assignment_id: int | None = None, deadline_id: int | None = None,
+                    status: str | None = None) -> list[ReportRequest]:
+    query = select(ReportRequest)
+    if assignment_id is not None:
+        query = query.where(ReportRequest.assignment_id == assignment_id)
+    if deadline_id is not None:
+        query = query.where(ReportRequest.deadline_id == deadline_id)
+    if status is not None:
+        query = query.where(ReportRequest.status == status)
+    return list(session.exec(query.order_by(ReportRequest.due_at, ReportRequest.id)).all())
+
+
+def cancel_open_requests(*, session: Session, directive_id: int) -> int:
+    ids = select(Assignment.id).where(Assignment.directive_id == directive_id)
+    stmt = update(ReportRequest).where(col(ReportRequest.assignment_id).in_(ids), ReportRequest.status == "open").values(status="cancelled")
+    return session.exec(stmt).rowcount or 0  # type: ignore[call-overload]
+
+
+def latest_reports_since(*, session: Session, directive_id: int, since: datetime, until: datetime) -> list[tuple[Report, Unit]]:
+    return list(session.exec(
+        select(Report, Unit).join(Assignment, Assignment.id == Report.assignment_id).join(Unit, Unit.id == Assignment.unit_id)
+        .where(Assignment.directive_id == directive_id, Report.submitted_at >= since,
+               Report.submitted_at < until, Report.is_latest == True)  # noqa: E712
+        .order_by(Unit.code)
+    ).all())
+
+
+def active_secretary_of(*, session: Session, account_id: int, unit_id: int) -> bool:
+    row = session.exec(
+        select(Membership.id).join(ChatAccount, ChatAccount.person_id == Membership.person_id)
+        .where(ChatAccount.id == account_id, ChatAccount.reachable == True, Membership.unit_id == unit_id,  # noqa: E712
+               Membership.role == "secretary", Membership.active == True)  # noqa: E712
+    ).first()
+    return row is not None
+
+
+def cancel_pending_for_account(*, session: Session, account_id: int, reason: str) -> int:
+    stmt = (update(OutboxMessage).where(OutboxMessage.account_id == account_id, OutboxMessage.status == "pending")
+            .values(status="cancelled", last_error=reason))
+    return session.exec(stmt).rowcount or 0  # type: ignore[call-overload]
+
+
+def row_context(*, session: Session, assignment_id: int) -> tuple[Assignment, Directive, Unit] | None:
+    row = session.exec(
+        select(Assignment, Directive, Unit).join(Directive, Directive.id == Assignment.directive_id)
+        .join(Unit, Unit.id == Assignment.unit_id).where(Assignment.id == assignment_id)
+    ).first()
+    return tuple(row) if row is not None else None  # type: ignore[return-value]
+
+
+def directives_by_unit(*, session: Session) -> dict[int, list[Directive]]:
+    found: dict[int, list[Directive]] = {}
+    for directive in published_directives(session=session):
+        found.setdefault(directive.unit_id, []).append(directive)
+    return found
+
+
+def account_person(*, session: Session, account_id: int) -> tuple[ChatAccount, Person] | None:
+    row = session.exec(select(ChatAccount, Person).join(Person, Person.id == ChatAccount.person_id)
+                       .where(ChatAccount.id == account_id)).first()
+    return tuple(row) if row is not None else None  # type: ignore[return-value]
+
+
+def get_unit(*, session: Session, unit_id: int | None) -> Unit | None:
+    return session.get(Unit, unit_id) if unit_id is not None else None
+
+
+def set_preference(*, session: Session, person_id: int, key: str, value: Any) -> None:
+    person = session.get(Person, person_id)
+    if person is not None:
+        # A new dict: JSON columns notice reassignment, not in-place mutation.
+        person.preferences = {**(person.preferences or {}), key: value}
+        session.add(person)
+
+
+def planned_reminders(*, session: Session, directive_id: int, after: datetime) -> list[tuple[OutboxMessage, Unit, Deadline]]:
+    return list(session.exec(
+        select(OutboxMessage, Unit, Deadline).join(Assignment, Assignment.id == OutboxMessage.assignment_id)
+        .join(Unit, Unit.id == Assignment.unit_id).join(Deadline, Deadline.id == OutboxMessage.deadline_id)
+        .where(OutboxMessage.directive_id == directive_id, OutboxMessage.status == "pending",
+               col(OutboxMessage.kind).in_(REMINDER_KINDS), OutboxMessage.due_at > after)
+        .order_by(OutboxMessage.due_at, Unit.code)
+    ).all())

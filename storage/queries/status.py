@@ -1,0 +1,189 @@
+"""Aggregate reads for staff oversight: counts per directive, roll-up through the unit tree,
+and one row per assigned cell (for the not-reported list and exports).
+
+Every query is scoped by unit paths (the subtree a staff member may see) and does its work in
+one statement, so a directive with 5,000 cells costs a handful of queries, never one per cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, or_
+from sqlmodel import Session, col, select
+
+from storage.tables import Assignment, Directive, Membership, Person, Report, Unit
+
+#: Assignment statuses that mean the cell has reported.
+REPORTED = ("reported", "completed")
+
+
+def _in_scope(paths: Iterable[str]):  # noqa: ANN202
+    return or_(*[Unit.path.startswith(p, autoescape=True) for p in paths])
+
+
+def _latest_report_ids(directive_id: int):  # noqa: ANN202
+    """One report per assignment of the directive: the newest latest version (a cell answers
+    one deadline). Restricted to the directive so it never scans other directives' reports."""
+    return (
+        select(Report.assignment_id.label("assignment_id"), func.max(Report.id).label("report_id"))
+        .join(Assignment, Assignment.id == Report.assignment_id)
+        .where(Report.is_latest == True, Assignment.directive_id == directive_id)  # noqa: E712
+        .group_by(Report.assignment_id)
+        .subquery()
+    )
+
+
+def open_directives(*, session: Session, unit_ids: list[int]) -> list[Directive]:
+    """Published directives issued by these units, newest first."""
+    if not unit_ids:
+        return []
+    return list(session.exec(
+        select(Directive).where(col(Directive.unit_id).in_(unit_ids), Directive.status == "published")
+        .order_by(Directive.published_at.desc(), Directive.id.desc())
+    ).all())
+
+
+@dataclass(frozen=True)
+class CountRow:
+    directive_id: int
+    deadline_id: int | None
+    reported: bool
+    acknowledged: bool
+    count: int
+
+
+def assignment_counts(*, session: Session, directive_ids: list[int], scope_paths: list[str]) -> list[CountRow]:
+    """Live assignments grouped by directive, own deadline, reported and acknowledged."""
+    if not directive_ids or not scope_paths:
+        return []
+    reported = case((col(Assignment.status).in_(REPORTED), 1), else_=0)
+    acked = case((or_(Assignment.acknowledged_at.is_not(None), col(Assignment.status).in_(REPORTED)), 1), else_=0)
+    rows = session.exec(
+        select(Assignment.directive_id, Assignment.deadline_id, reported, acked, func.count())
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(col(Assignment.directive_id).in_(directive_ids), Assignment.status != "cancelled", _in_scope(scope_paths))
+        .group_by(Assignment.directive_id, Assignment.deadline_id, reported, acked)
+    ).all()
+    return [CountRow(d, dl, bool(r), bool(a), n) for d, dl, r, a, n in rows]
+
+
+def reported_per_answer(*, session: Session, directive_id: int, scope_paths: list[str]) -> dict[str, int]:
+    """How many cells' latest report answers each deadline ("d<id>") or the directive."""
+    rows = session.exec(
+        select(Report.answers_for, func.count(func.distinct(Report.assignment_id)))
+        .join(Assignment, Assignment.id == Report.assignment_id)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(Assignment.directive_id == directive_id, Assignment.status != "cancelled",
+               Report.is_latest == True, _in_scope(scope_paths))  # noqa: E712
+        .group_by(Report.answers_for)
+    ).all()
+    return {answers_for: n for answers_for, n in rows}
+
+
+@dataclass(frozen=True)
+class RollupRow:
+    unit: Unit
+    cells: int
+    acknowledged: int
+    reported: int
+    reached: int
+    total: int
+
+
+def rollup(*, session: Session, directive_id: int, parent_id: int, scope_paths: list[str]) -> list[RollupRow]:
+    """Each unit directly below ``parent_id`` with the sums of the assigned units in its subtree
+    (a grassroots organisation's figures are the sums of its cells).
+
+    The database sums per parent unit (one grouped query; units directly under ``parent_id``
+    keep their own row), then the few parent rows are folded into their ancestor below
+    ``parent_id`` by path. A join on ``path LIKE group.path || '%'`` does the same in one
+    statement but cannot use an index: 4 s instead of 0.1 s for 5,000 cells on SQLite.
+    """
+    latest = _latest_report_ids(directive_id)
+    reported = case((col(Assignment.status).in_(REPORTED), 1), else_=0)
+    acked = case((or_(Assignment.acknowledged_at.is_not(None), col(Assignment.status).in_(REPORTED)), 1), else_=0)
+    own = case((Unit.parent_id == parent_id, Unit.id), else_=None)
+    rows = session.exec(
+        select(Unit.parent_id, own, func.count(Assignment.id), func.sum(acked), func.sum(reported),
+               func.coalesce(func.sum(Report.reached), 0), func.coalesce(func.sum(Report.total), 0))
+        .select_from(Assignment)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .outerjoin(latest, latest.c.assignment_id == Assignment.id)
+        .outerjoin(Report, Report.id == latest.c.report_id)
+        .where(Assignment.directive_id == directive_id, Assignment.status != "cancelled", _in_scope(scope_paths))
+        .group_by(Unit.parent_id, own)
+    ).all()
+    wanted = {r[1] if r[1] is not None else r[0] for r in rows}
+    units = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(list(wanted)))).all()} if wanted else {}
+    top = session.get(Unit, parent_id)
+    depth = top.path.count("/") if top is not None else 0
+    sums: dict[int, list[int]] = {}
+    for parent, unit_id, n, a, r, reached, total in rows:
+        holder = units.get(unit_id if unit_id is not None else parent)
+        if holder is None or holder.path.count("/") <= depth:
+            continue  # an assignment to parent_id itself or above it: not below, not rolled up
+        # The ancestor directly below parent_id is the path's next id after parent_id's own.
+        group_id = int(holder.path.strip("/").split("/")[depth - 1]) if top is not None else holder.id
+        acc = sums.setdefault(group_id, [0, 0, 0, 0, 0])
+        for i, v in enumerate((n, a or 0, r or 0, reached, total)):
+            acc[i] += int(v)
+    groups = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(list(sums)))).all()} if sums else {}
+    return sorted((RollupRow(groups[g], *v) for g, v in sums.items()), key=lambda row: row.unit.code)
+
+
+@dataclass(frozen=True)
+class CellRow:
+    """One assigned unit with its progress and its latest report (None when not reported)."""
+
+    assignment: Assignment
+    unit: Unit
+    report: Report | None
+
+
+def cell_rows(*, session: Session, directive_id: int, scope_paths: list[str]) -> list[CellRow]:
+    """Every live assignment of the directive in scope, with its latest report, by unit path."""
+    if not scope_paths:
+        return []
+    latest = _latest_report_ids(directive_id)
+    rows = session.exec(
+        select(Assignment, Unit, Report)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .outerjoin(latest, latest.c.assignment_id == Assignment.id)
+        .outerjoin(Report, Report.id == latest.c.report_id)
+        .where(Assignment.directive_id == directive_id, Assignment.status != "cancelled", _in_scope(scope_paths))
+        .order_by(Unit.code)
+    ).all()
+    return [CellRow(a, u, r) for a, u, r in rows]
+
+
+def secretary_names(*, session: Session, directive_id: int) -> dict[int, list[str]]:
+    """Names of the active secretaries of every unit assigned this directive, by unit id."""
+    rows = session.exec(
+        select(Membership.unit_id, Person.full_name)
+        .join(Person, Person.id == Membership.person_id)
+        .join(Assignment, Assignment.unit_id == Membership.unit_id)
+        .where(Assignment.directive_id == directive_id, Membership.role == "secretary",
+               Membership.active == True)  # noqa: E712
+        .order_by(Membership.unit_id, Person.full_name)
+    ).all()
+    names: dict[int, list[str]] = {}
+    for unit_id, name in rows:
+        names.setdefault(unit_id, []).append(name)
+    return names
+
+
+def units_by_ids(*, session: Session, unit_ids: Iterable[int]) -> dict[int, Unit]:
+    ids = list(set(unit_ids))
+    if not ids:
+        return {}
+    return {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(ids))).all()}
+
+
+
+def numbered_directives(*, session: Session) -> list[Directive]:
+    """Every published or closed directive with a number (to tell "not yours" from "no such")."""
+    return list(session.exec(
+        select(Directive).where(Directive.status != "draft", Directive.number.is_not(None)).order_by(Directive.id)
+    ).all())

@@ -1,0 +1,40 @@
+"""Helpers for reminder tests: move the clock like real time and read what was delivered."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import select
+
+from bot.simulated_time import run_until
+from services.localtime import local_to_utc, to_local
+from storage.db import session_scope
+from storage.tables import ChatAccount, OutboxMessage
+
+CHAT_NAMES = {"u-staff": "staff", "u-admin": "admin", "u-db1-cb1": "DB1-CB1",
+              **{f"u-cb0{n}": f"CB0{n}" for n in range(1, 6)}}
+
+
+def until(app, when: datetime) -> None:  # noqa: ANN001
+    """Run the simulated clock to a local wall-clock time, delivering everything on the way."""
+    run_until(app, local_to_utc(when))
+
+
+def delivered(app, *kinds: str, since: datetime | None = None) -> list[tuple[str, str, str]]:  # noqa: ANN001
+    """(local "dd/mm HH:MM", chat name, first line of text) of every sent message of these kinds."""
+    with session_scope(app.engine) as session:
+        query = (select(OutboxMessage, ChatAccount).join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
+                 .where(OutboxMessage.status == "sent").order_by(OutboxMessage.sent_at, OutboxMessage.id))
+        if kinds:
+            query = query.where(OutboxMessage.kind.in_(kinds))
+        rows = session.exec(query).all()
+    return [(to_local(m.sent_at).strftime("%d/%m %H:%M"), CHAT_NAMES.get(a.chat_id, a.chat_id), m.payload["text"])
+            for m, a in rows if since is None or m.sent_at >= local_to_utc(since)]
+
+
+def rows(app, **where) -> list[OutboxMessage]:  # noqa: ANN001, ANN003
+    with session_scope(app.engine) as session:
+        query = select(OutboxMessage).order_by(OutboxMessage.due_at, OutboxMessage.id)
+        for key, value in where.items():
+            query = query.where(getattr(OutboxMessage, key) == value)
+        return list(session.exec(query).all())

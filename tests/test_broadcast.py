@@ -1,0 +1,213 @@
+"""/broadcast on the console channel: audience, count and preview, delivery with progress and a
+delivery report, blocked recipients, crash and resume, two staff at once, bad input."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from bot.channels.base import SendResult
+from services.dispatcher import Dispatcher
+from storage.db import session_scope
+from storage.tables import Assignment, AuditEntry, Broadcast, OutboxMessage
+from tests.support.chat import RecordingSender, deliver
+from tests.support.report_factories import make_assignment
+
+TEXT = "Đề nghị các chi bộ hoàn thành báo cáo trước 17h00 ngày 20/8/2021."
+HEADER = "Tin nhắn từ Đảng ủy Khối Cơ quan tỉnh:\n"
+SECRETARIES = ["u-cb01", "u-cb02", "u-cb03", "u-cb04", "u-cb05", "u-db1-cb1"]
+
+
+class EditingSender(RecordingSender):
+    """A console sender that can also edit a message it sent (the progress message)."""
+
+    def __init__(self) -> None:
+        super().__init__("console")
+        self.edits: list[tuple[str, str, str]] = []
+
+    async def edit(self, chat_id: str, message_id: str, reply) -> SendResult:  # noqa: ANN001
+        self.edits.append((chat_id, message_id, reply.text))
+        return SendResult("sent", message_id=message_id)
+
+
+@pytest.fixture
+def sender(app) -> EditingSender:
+    editing = EditingSender()
+    app.add_sender(editing)
+    return editing
+
+
+def start_all_cells(staff, text: str = TEXT) -> None:
+    staff.send("/broadcast")
+    assert staff.last_text == "Đồng chí nhập nội dung tin nhắn gửi các chi bộ (có thể gửi kèm một tệp). Gõ /cancel để thôi."
+    staff.send(text)
+    assert staff.buttons == ["Tất cả chi bộ của đơn vị", "Chưa báo cáo văn bản…", "Quá hạn báo cáo văn bản…",
+                             "Chưa xác nhận nhận văn bản…", "Chọn từng đơn vị", "Thôi"]
+    staff.press("Tất cả chi bộ")
+
+
+def test_broadcast_to_all_cells_shows_count_and_preview_then_delivers_with_a_report(app, org, sender):
+    staff = org["staff"]
+    start_all_cells(staff)
+    assert staff.last_text == (
+        "Xem trước tin nhắn:\n———\n" + TEXT + "\n———\n"
+        "Đối tượng: tất cả chi bộ\n"
+        "Sẽ gửi tới 6 tài khoản của 6 đơn vị.\n"
+        "1 đơn vị chưa có bí thư liên lạc được qua chibot (không gửi được): DB1-CB2"
+    )
+    staff.press("Gửi")
+    assert staff.last_text == "Đã xếp 6 tin vào hàng gửi. Tiến độ sẽ được cập nhật trong tin nhắn tiếp theo."
+    deliver(app)
+    for chat in SECRETARIES:
+        assert sender.texts_to(chat) == [HEADER + TEXT]
+    to_staff = sender.texts_to("u-staff")
+    assert to_staff[0] == "Đã gửi 1/6"
+    assert sender.edits[-1] == ("u-staff", "2", "Đã gửi 6/6")
+    assert to_staff[-1] == (
+        "Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6\n• Không gửi được: 1\n"
+        "   – chưa có bí thư đăng ký hoặc không liên lạc được: DB1-CB2 — Chi bộ Phòng Tài chính"
+    )
+    with session_scope(app.engine) as session:
+        row = session.exec(select(Broadcast)).one()
+        assert (row.status, row.total, row.unreachable_units) == ("done", 6, [[row.unreachable_units[0][0], "DB1-CB2", "Chi bộ Phòng Tài chính"]])
+        audit = session.exec(select(AuditEntry).where(AuditEntry.action == "broadcast")).one()
+        assert audit.details["audience"] == {"kind": "all"}
+        assert (audit.details["units"], audit.details["accounts"], audit.details["unreachable_units"]) == (7, 6, ["DB1-CB2"])
+        assert audit.actor_person_id is not None and audit.at == app.clock.now()
+        keys = sorted(m.dedupe_key for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind == "broadcast")))
+        assert len(keys) == 6 and all(k.startswith(f"bc:{row.id}:") for k in keys)
+
+
+def test_a_recipient_who_blocked_the_bot_is_named_in_the_report(app, org, sender):
+    sender.blocked.add("u-cb03")
+    start_all_cells(org["staff"])
+    org["staff"].press("Gửi")
+    deliver(app)
+    report = sender.texts_to("u-staff")[-1]
+    assert "• Đã gửi tới: 5\n• Không gửi được: 2" in report
+    assert "   – đã chặn chatbot: Bí thư CB03" in report
+
+
+def test_audience_not_reported_for_a_directive(app, org, sender):
+    first = make_assignment(app, cell="CB01")
+    with session_scope(app.engine) as session:
+        directive_id = session.get(Assignment, first).directive_id
+        session.get(Assignment, first).status = "reported"
+    make_assignment(app, cell="CB02", directive_id=directive_id)
+    make_assignment(app, cell="CB03", directive_id=directive_id)
+    staff = org["staff"]
+    staff.send("/broadcast")
+    staff.send("Nhắc báo cáo 141")
+    staff.press("Chưa báo cáo")
+    assert staff.last_text == "Văn bản nào? Đồng chí gõ số văn bản, ví dụ 141."
+    staff.send("999")
+    assert staff.last_text == "Không tìm thấy văn bản số «999» của đơn vị đồng chí. Đồng chí gõ lại số văn bản."
+    staff.send("141")
+    assert "Đối tượng: đơn vị chưa báo cáo 141-CV/ĐUK\nSẽ gửi tới 2 tài khoản của 2 đơn vị." in staff.last_text
+    staff.press("Gửi")
+    deliver(app)
+    assert [c for c in SECRETARIES if sender.texts_to(c)] == ["u-cb02", "u-cb03"]
+
+
+def test_hand_picked_units(app, org, sender):
+    staff = org["staff"]
+    staff.send("/broadcast")
+    staff.send(TEXT)
+    staff.press("Chọn từng đơn vị")
+    staff.press("CB04")
+    staff.press("Xong")
+    assert "Sẽ gửi tới 1 tài khoản của 1 đơn vị." in staff.last_text
+    staff.press("Gửi")
+    deliver(app)
+    assert [c for c in SECRETARIES if sender.texts_to(c)] == ["u-cb04"]
+
+
+def test_an_empty_audience_sends_nothing_and_says_so(app, org, sender):
+    assignment = make_assignment(app, cell="CB01")
+    with session_scope(app.engine) as session:
+        session.get(Assignment, assignment).status = "reported"
+    staff = org["staff"]
+    staff.send("/broadcast")
+    staff.send(TEXT)
+    staff.press("Chưa xác nhận")
+    staff.send("141")
+    assert staff.replies[0].text == ("Không có đơn vị nào thuộc đối tượng đã chọn, nên không có tin nào được gửi. "
+                                     "Đồng chí chọn đối tượng khác hoặc gõ /cancel.")
+    assert "Tất cả chi bộ của đơn vị" in staff.buttons
+    with session_scope(app.engine) as session:
+        assert session.exec(select(Broadcast)).all() == []
+
+
+def test_too_long_text_and_too_large_file_are_refused_with_the_limit(app, org, settings):
+    staff = org["staff"]
+    staff.send("/broadcast")
+    staff.send("a" * 4001)
+    assert staff.last_text == "Tin nhắn dài 4001 ký tự, vượt giới hạn 4000 ký tự của một tin. Đồng chí rút gọn hoặc chia thành nhiều lần gửi."
+    staff.upload("bien-ban.pdf", b"x" * (settings.max_upload_bytes + 1))
+    assert staff.last_text == "Tệp «bien-ban.pdf» lớn hơn giới hạn 10 MB. Đồng chí gửi tệp nhỏ hơn."
+
+
+def test_a_file_goes_with_the_message(app, org, sender):
+    staff = org["staff"]
+    staff.send("/broadcast")
+    staff.upload("ke-hoach.pdf", b"%PDF-1.4 ke hoach", "application/pdf")
+    assert staff.last_text == "Đã nhận tệp «ke-hoach.pdf». Đồng chí nhập nội dung tin nhắn đi kèm."
+    staff.send(TEXT)
+    staff.press("Chọn từng đơn vị")
+    staff.press("CB01")
+    staff.press("Xong")
+    assert "Tệp đính kèm: ke-hoach.pdf" in staff.last_text
+    staff.press("Gửi")
+    deliver(app)
+    (reply,) = [r for c, r in sender.sent if c == "u-cb01"]
+    assert reply.document.name == "ke-hoach.pdf" and reply.document.content == b"%PDF-1.4 ke hoach"
+
+
+def test_two_staff_broadcasting_at_once_do_not_interfere(app, org, sender):
+    start_all_cells(org["staff"], "Tin thứ nhất")
+    start_all_cells(org["admin"], "Tin thứ hai")
+    org["staff"].press("Gửi")
+    org["admin"].press("Gửi")
+    deliver(app)
+    for chat in SECRETARIES:
+        assert sorted(sender.texts_to(chat)) == [HEADER + "Tin thứ hai", HEADER + "Tin thứ nhất"]
+    assert sender.texts_to("u-staff")[-1].startswith("Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6")
+    assert sender.texts_to("u-admin")[-1].startswith("Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6")
+    with session_scope(app.engine) as session:
+        assert [b.status for b in session.exec(select(Broadcast).order_by(Broadcast.id))] == ["done", "done"]
+
+
+def test_a_crash_during_a_broadcast_resumes_without_duplicate_or_loss(app, org, sender, clock):
+    start_all_cells(org["staff"])
+    org["staff"].press("Gửi")
+    # A first process claims a batch of 4, sends 2 of them, and dies.
+    first = Dispatcher(engine=app.engine, clock=clock, senders=app.senders, worker_id="dead", batch=4)
+    claims = first._claim()
+    assert len(claims) == 4
+    for claim in claims[:2]:
+        asyncio.run(first._send_one(claim))
+    delivered_before = {c for c, _r in sender.sent}
+    # The restarted process takes over what the dead one left "sending" once it is stale.
+    clock.advance(timedelta(minutes=11))
+    deliver(app)
+    counts = {chat: len(sender.texts_to(chat)) for chat in SECRETARIES}
+    assert counts == dict.fromkeys(SECRETARIES, 1)
+    assert len(delivered_before & set(SECRETARIES)) == 2
+    with session_scope(app.engine) as session:
+        rows = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "broadcast")).all()
+        assert sorted(r.status for r in rows) == ["sent"] * 6
+        assert session.exec(select(Broadcast)).one().status == "done"
+    assert sender.texts_to("u-staff")[-1].startswith("Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6")
+
+
+def test_progress_edits_are_throttled_by_share_of_the_total(app, org, sender):
+    progress = next(listener for listener in app.dispatcher.listeners if hasattr(listener, "step"))
+    progress.step, progress.interval, progress.monotonic = 0.5, 1000.0, lambda: 0.0
+    start_all_cells(org["staff"])
+    org["staff"].press("Gửi")
+    deliver(app)
+    assert sender.texts_to("u-staff")[0] == "Đã gửi 3/6"
+    assert [text for chat, _id, text in sender.edits if chat == "u-staff"] == ["Đã gửi 6/6"]

@@ -1,0 +1,322 @@
+"""The reminder timeline with a controlled clock: 141-CV/ĐUK (KHẨN; deadlines 20/8, 23/8, 30/8/2021)
+published to five cells on 15/8/2021 08:00; time moves, reminders, escalations and digests
+arrive in order, exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+
+from sqlmodel import select
+
+from bot.app import build_app
+from services import directives
+from services.localtime import local_to_utc
+from storage.db import session_scope
+from storage.tables import ChatAccount, Deadline, Directive, Membership, OutboxMessage, ReportRequest, Unit
+from tests.support.chat import RecordingSender, deliver
+from tests.support.reminders import delivered, rows, until
+from tests.test_directives_flow import paste_141, use_buttons_of
+
+CELLS = ["CB01", "CB02", "CB03", "CB04", "CB05"]
+
+#: What a cell that never reports hears, and when (local time; second line of each message).
+FULL_SEQUENCE = [
+    ("17/08 08:00", "Hoàn thành: đến hết 20/8/2021: còn 3 ngày."),
+    ("19/08 08:00", "Hoàn thành: đến hết 20/8/2021: còn 1 ngày."),
+    ("20/08 08:00", "Hoàn thành: đến hết 20/8/2021: hôm nay là hạn cuối."),
+    ("20/08 20:59", "Hoàn thành: đến hết 20/8/2021: còn 3 giờ."),  # KHẨN: 3 h before, moved out of quiet hours
+    ("21/08 08:00", "Hoàn thành: đến hết 20/8/2021: đã quá hạn 1 ngày."),
+    ("22/08 08:00", "Hoàn thành: đến hết 20/8/2021: đã quá hạn 2 ngày."),
+    ("22/08 20:59", "Báo cáo: trước 23/8/2021: còn 3 giờ."),
+    ("23/08 08:00", "Hoàn thành: đến hết 20/8/2021: đã quá hạn 3 ngày."),
+    ("24/08 08:00", "Báo cáo: trước 23/8/2021: đã quá hạn 2 ngày."),
+    ("25/08 08:00", "Báo cáo: trước 23/8/2021: đã quá hạn 3 ngày."),
+    ("26/08 08:00", "Kế hoạch: trước 30/8/2021: còn 3 ngày."),
+    ("28/08 08:00", "Kế hoạch: trước 30/8/2021: còn 1 ngày."),
+    ("29/08 08:00", "Kế hoạch: trước 30/8/2021: hôm nay là hạn cuối."),
+    ("29/08 20:59", "Kế hoạch: trước 30/8/2021: còn 3 giờ."),
+    ("30/08 08:00", "Kế hoạch: trước 30/8/2021: đã quá hạn 1 ngày."),
+    ("31/08 08:00", "Kế hoạch: trước 30/8/2021: đã quá hạn 2 ngày."),
+    ("01/09 08:00", "Kế hoạch: trước 30/8/2021: đã quá hạn 3 ngày."),
+]
+
+
+def publish_to_five(org, app):  # noqa: ANN001, ANN201
+    staff = paste_141(org)
+    staff.press("Xác nhận")
+    staff.press("Chọn từng đơn vị")
+    staff.send(", ".join(CELLS))
+    staff.press("Xong")
+    staff.press("Gửi")
+    assert "Đã gửi" in staff.last_text, staff.last_text
+    deliver(app)
+    return staff
+
+
+def quick_report(chat, line: str = "bc 141 trực tiếp+zalo 45/50 tốt") -> None:  # noqa: ANN001
+    chat.send(line)
+    chat.press("Xác nhận")
+    assert chat.last_text.startswith("Cảm ơn đồng chí!"), chat.last_text
+
+
+def reminders_by_cell(app) -> dict[str, list[tuple[str, str]]]:  # noqa: ANN001
+    found: dict[str, list[tuple[str, str]]] = {cell: [] for cell in CELLS}
+    for when, who, text in delivered(app, "reminder"):
+        found[who].append((when, text.split("\n")[1]))
+    return found
+
+
+def directive_id(app) -> int:  # noqa: ANN001
+    with session_scope(app.engine) as session:
+        return session.exec(select(Directive.id)).one()
+
+
+def test_full_timeline_for_141_with_two_cells_reporting_early(org, app):
+    publish_to_five(org, app)
+    until(app, datetime(2021, 8, 16, 10, 0))
+    quick_report(org["CB01"])
+    until(app, datetime(2021, 8, 18, 10, 0))
+    quick_report(org["CB02"], "bc 141 tt 30/40 khá")
+    until(app, datetime(2021, 9, 2, 9, 0))
+
+    by_cell = reminders_by_cell(app)
+    assert by_cell["CB01"] == []
+    assert by_cell["CB02"] == FULL_SEQUENCE[:1]
+    for cell in ("CB03", "CB04", "CB05"):
+        assert by_cell[cell] == FULL_SEQUENCE
+    # never twice, never in quiet hours
+    sent = rows(app, kind="reminder", status="sent")
+    assert len(sent) == len({m.dedupe_key for m in sent}) == 1 + 3 * len(FULL_SEQUENCE)
+    assert not any(m.sent_late for m in sent)
+
+
+def test_a_reminder_reads_plainly_and_carries_report_and_ack_buttons(org, app, outbox):
+    publish_to_five(org, app)
+    until(app, datetime(2021, 8, 17, 8, 0))
+    reply = [r for chat, r in outbox.sent if chat == "u-cb03"][-1]
+    assert reply.text == (
+        "🔔 Nhắc việc: 141-CV/ĐUK — V/v tổ chức quán triệt, tuyên truyền Nghị quyết số 05-NQ/TU ngày 05/8/2021 của Tỉnh ủy\n"
+        "Hoàn thành: đến hết 20/8/2021: còn 3 ngày.\n"
+        "Đề nghị đồng chí báo cáo kết quả khi hoàn thành."
+    )
+    assert [(c.label, c.data.split(":")[0]) for c in reply.flat_choices()] == [("Báo cáo", "rep"), ("Đã nhận", "ack")]
+    # acknowledging removes the "Đã nhận" button from the reminders still to come
+    cb03 = use_buttons_of(org["CB03"], reply)
+    cb03.press("Đã nhận")
+    until(app, datetime(2021, 8, 19, 8, 0))
+    later = [r for chat, r in outbox.sent if chat == "u-cb03"][-1]
+    assert "còn 1 ngày" in later.text and [c.label for c in later.flat_choices()] == ["Báo cáo"]
+
+
+def test_the_report_button_of_a_reminder_starts_the_report_flow(org, app, outbox):
+    publish_to_five(org, app)
+    until(app, datetime(2021, 8, 17, 8, 0))
+    cb04 = use_buttons_of(org["CB04"], [r for chat, r in outbox.sent if chat == "u-cb04"][-1])
+    cb04.press("Báo cáo")
+    assert cb04.last_text.startswith("Báo cáo 141-CV/ĐUK — Chi bộ Ủy ban Kiểm tra."), cb04.last_text
+    cb04.send("trực tiếp")
+    cb04.send("45/50")
+    cb04.send("tốt")
+    while "Xác nhận" not in cb04.buttons:
+        cb04.press("Bỏ qua")
+    cb04.press("Xác nhận")
+    pending = [m for m in rows(app, kind="reminder", status="pending") if m.assignment_id is not None]
+    with session_scope(app.engine) as session:
+        cb04_unit = session.exec(select(Unit).where(Unit.code == "CB04")).one()
+        assignment_ids = {m.assignment_id for m in pending}
+        from storage.tables import Assignment
+        cb04_assignment = session.exec(select(Assignment).where(Assignment.unit_id == cb04_unit.id)).one()
+    assert cb04_assignment.id not in assignment_ids  # the report cancelled its pending reminders at once
+
+
+def test_escalation_and_digest_contents(org, app):
+    publish_to_five(org, app)
+    quick_report(org["CB01"])
+    until(app, datetime(2021, 8, 24, 8, 0))
+    escalations = delivered(app, "escalation")
+    assert [(w, who) for w, who, _t in escalations] == [("24/08 08:00", "staff"), ("24/08 08:00", "admin")]
+    assert escalations[0][2] == (
+        "⚠️ Quá hạn: 141-CV/ĐUK — Hoàn thành: đến hết 20/8/2021\n"
+        "Các đơn vị chưa thực hiện sau 3 lần nhắc:\n"
+        "• CB02 — Chi bộ Ban Tuyên giáo\n• CB03 — Chi bộ Ban Tổ chức\n"
+        "• CB04 — Chi bộ Ủy ban Kiểm tra\n• CB05 — Chi bộ Ban Dân vận"
+    )
+    digests = [(w, text) for w, who, text in delivered(app, "digest") if who == "staff"]
+    assert digests[0] == ("15/08 09:00", "📋 Bản tin ngày 15/8/2021\n141-CV/ĐUK: đã báo cáo 1/5")
+    assert ("16/08 07:30", "📋 Bản tin ngày 16/8/2021\n141-CV/ĐUK: đã báo cáo 1/5\n  Báo cáo mới từ hôm qua: CB01") in digests
+    assert digests[-1] == ("24/08 07:30", "📋 Bản tin ngày 24/8/2021\n141-CV/ĐUK: đã báo cáo 1/5\n"
+                                          "  Quá hạn: CB02, CB03, CB04, CB05")
+    assert len(digests) == 10  # one a day, 15/8 .. 24/8
+    # running the jobs again the same day changes nothing
+    until(app, datetime(2021, 8, 24, 20, 0))
+    assert len(delivered(app, "escalation")) == 2 and len(delivered(app, "digest")) == 20
+
+
+def test_staff_who_chose_digest_get_no_message_per_report(org, app):
+    publish_to_five(org, app)
+    assert "bản tin hằng ngày lúc 07:30" in org["staff"].send("/notify digest")[0].text
+    quick_report(org["CB01"])
+    deliver(app)
+    assert [who for _w, who, _t in delivered(app, "report")] == ["admin"]
+    org["staff"].send("/notify each")
+    quick_report(org["CB02"])
+    deliver(app)
+    assert sorted(who for _w, who, _t in delivered(app, "report")) == ["admin", "admin", "staff"]
+
+
+def test_editing_a_deadline_reschedules_without_duplicates(org, app):
+    publish_to_five(org, app)
+    until(app, datetime(2021, 8, 17, 9, 0))
+    with session_scope(app.engine) as session:
+        directive = session.exec(select(Directive)).one()
+        complete = session.exec(select(Deadline).where(Deadline.kind == "complete")).one()
+        result = directives.change_deadline(session=session, directive=directive, deadline_id=complete.id,
+                                            phrase="đến hết ngày 25/8/2021", who=directives.Who(None),
+                                            now=app.clock.now(), tz=app.settings.tz)
+        assert result.shown == "đến hết 25/8/2021"
+    again = rows(app, kind="reminder", status="pending")
+    until(app, datetime(2021, 8, 22, 9, 0))
+    cb03 = reminders_by_cell(app)["CB03"]
+    assert cb03 == [
+        ("17/08 08:00", "Hoàn thành: đến hết 20/8/2021: còn 3 ngày."),
+        ("19/08 08:00", "Báo cáo: trước 23/8/2021: còn 3 ngày."),
+        ("21/08 08:00", "Báo cáo: trước 23/8/2021: còn 1 ngày."),
+        # the moved deadline's "3 days before" meets the report deadline's day: one message, the nearer one
+        ("22/08 08:00", "Báo cáo: trước 23/8/2021: hôm nay là hạn cuối."),
+    ]
+    # re-planning the same directive again creates nothing
+    with session_scope(app.engine) as session:
+        from services.reminders.planner import plan_directive
+        assert plan_directive(session=session, directive_id=directive.id, now=app.clock.now()).created == 0
+    assert len(again) == len({m.dedupe_key for m in again})
+
+
+def test_closing_a_directive_cancels_pending_reminders(org, app):
+    publish_to_five(org, app)
+    until(app, datetime(2021, 8, 17, 9, 0))
+    pending = len(rows(app, kind="reminder", status="pending"))
+    assert org["staff"].send("/close 141")[0].text == (
+        f"Đã kết thúc văn bản 141-CV/ĐUK: hủy {pending} tin nhắc chưa gửi, dừng báo cáo định kỳ.")
+    until(app, datetime(2021, 9, 5, 9, 0))
+    assert len(delivered(app, "reminder")) == 5  # only the 17/8 ones, sent before closing
+    assert rows(app, kind="reminder", status="pending") == []
+    assert delivered(app, "escalation") == []
+    assert org["staff"].send("/close 141")[0].text == "Văn bản 141-CV/ĐUK đã kết thúc trước đó."
+
+
+def test_restart_in_the_middle_sends_the_missed_useful_ones_late_and_nothing_twice(org, app, clock, engine, settings):
+    publish_to_five(org, app)
+    until(app, datetime(2021, 8, 17, 9, 0))
+    before = len(delivered(app, "reminder"))
+    # the bot is down from 17/8 09:00 to 21/8 09:30; a new process starts on the same database
+    clock.set(local_to_utc(datetime(2021, 8, 21, 9, 30)))
+    second = build_app(settings, clock=clock, engine=engine, migrate=False)
+    second.add_sender(RecordingSender("console"))
+    asyncio.run(second.dispatcher.run_once())
+    asyncio.run(second.dispatcher.run_once())
+    late = [m for m in rows(second, kind="reminder", status="sent") if m.sent_late]
+    assert len(late) == 5  # per cell only the "overdue 1 day" one of 21/8 08:00
+    assert all("đã quá hạn 1 ngày" in m.payload["text"] for m in late)
+    dropped = [m for m in rows(second, kind="reminder", status="cancelled")]
+    assert len(dropped) == 15 and all(m.last_error.startswith("stale") for m in dropped)  # 19/8, 20/8, 20/8 20:59
+    sent_texts = second.senders["console"].sent
+    assert len(sent_texts) == 5 and before == 5
+    until(second, datetime(2021, 8, 22, 9, 0))
+    keys = [m.dedupe_key for m in rows(second, kind="reminder", status="sent")]
+    assert len(keys) == len(set(keys)) == 15
+
+
+def test_a_removed_secretary_and_a_removed_cell_hear_nothing_more(org, app):
+    publish_to_five(org, app)
+    with session_scope(app.engine) as session:
+        cb04 = session.exec(select(Unit).where(Unit.code == "CB04")).one()
+        membership = session.exec(select(Membership).where(Membership.unit_id == cb04.id)).one()
+        membership.active = False
+        cb05 = session.exec(select(Unit).where(Unit.code == "CB05")).one()
+        cb05.active = False
+        session.add_all([membership, cb05])
+    until(app, datetime(2021, 8, 17, 9, 0))
+    assert [who for _w, who, _t in delivered(app, "reminder")] == ["CB01", "CB02", "CB03"]
+    reasons = {m.last_error for m in rows(app, kind="reminder", status="cancelled")}
+    assert reasons == {"recipient is no longer a reachable secretary of the unit", "unit removed"}
+
+
+def test_a_blocked_recipient_is_marked_unreachable_staff_told_once_no_retry_storm(org, app, outbox):
+    publish_to_five(org, app)
+    outbox.blocked.add("u-cb04")
+    until(app, datetime(2021, 8, 25, 9, 0))
+    with session_scope(app.engine) as session:
+        account = session.exec(select(ChatAccount).where(ChatAccount.chat_id == "u-cb04")).one()
+        assert account.reachable is False
+        attempts = session.exec(select(OutboxMessage).where(OutboxMessage.account_id == account.id,
+                                                            OutboxMessage.status == "failed")).all()
+    assert len(attempts) == 1 and attempts[0].attempts == 1
+    told = [text for _w, who, text in delivered(app, "notice") if who == "staff"]
+    assert told == ["⚠️ Không gửi được tin nhắn cho Bí thư CB04 (Chi bộ Ủy ban Kiểm tra): tài khoản đã chặn chibot. "
+                    "Đồng chí liên hệ trực tiếp để nhắc việc."]
+    assert "CB04" not in [who for _w, who, _t in delivered(app, "reminder")]
+
+
+def test_quiet_hours_from_a_directive_policy_override(org, app):
+    publish_to_five(org, app)
+    with session_scope(app.engine) as session:
+        directive = session.exec(select(Directive)).one()
+        directive.reminder_policy = {"at": "06:00", "urgent_hours_before": 0}
+        session.add(directive)
+        session.flush()
+        from services.reminders.planner import plan_directive
+        plan_directive(session=session, directive_id=directive.id, now=app.clock.now())
+    until(app, datetime(2021, 8, 21, 9, 0))
+    times = sorted({w for w, _who, _t in delivered(app, "reminder")})
+    assert times == ["17/08 07:00", "19/08 07:00", "20/08 07:00", "21/08 07:00"]
+
+
+def test_staff_see_the_plan_and_can_remind_now(org, app, outbox):
+    publish_to_five(org, app)
+    quick_report(org["CB01"])
+    until(app, datetime(2021, 8, 27, 9, 0))
+    plan = org["staff"].send("/reminders 141")[0].text
+    assert plan.splitlines()[:3] == [
+        "Lịch nhắc của 141-CV/ĐUK (6 tin):",
+        "08:00 28/8/2021 — Kế hoạch: trước 30/8/2021, trước 1 ngày:",
+        "  CB02, CB03, CB04, CB05",
+    ]
+    staff = org["staff"]
+    staff.send("/remind 141")
+    assert staff.last_text == "Gửi nhắc ngay cho 4 đơn vị chưa thực hiện 141-CV/ĐUK?"
+    staff.press("Gửi nhắc")
+    assert staff.last_text == "Đã gửi nhắc cho 4 đơn vị chưa thực hiện 141-CV/ĐUK."
+    deliver(app)
+    now_texts = [text for _w, who, text in delivered(app, "reminder_now")]
+    assert len(now_texts) == 4 and now_texts[0].splitlines()[1] == "Kế hoạch: trước 30/8/2021: còn 2 ngày."
+    assert org["CB02"].send("/remind 141")[0].text != staff.last_text  # secretaries cannot
+
+
+def test_recurring_reports_each_occurrence_has_its_own_status(org, app):
+    from tests.support.report_factories import make_assignment, unit_id
+
+    first = make_assignment(app, cell="CB01", number="51-KH/QU", report_due=None, complete_due=None)
+    with session_scope(app.engine) as session:
+        from storage.tables import Assignment
+        directive_id_ = session.get(Assignment, first).directive_id
+        session.add(Deadline(directive_id=directive_id_, kind="recurring", recurrence="daily@06:00,12:00,18:00",
+                             shown="hằng ngày lúc 06:00, 12:00, 18:00"))
+    make_assignment(app, cell="CB02", directive_id=directive_id_)
+    until(app, datetime(2021, 8, 16, 11, 30))
+    quick = org["CB01"]
+    quick.send("bc 51 trực tiếp 45/50 tốt")
+    quick.press("Xác nhận")
+    until(app, datetime(2021, 8, 16, 19, 0))
+    at = lambda h: local_to_utc(datetime(2021, 8, 16, h, 0))  # noqa: E731
+    with session_scope(app.engine) as session:
+        requests = session.exec(select(ReportRequest).order_by(ReportRequest.due_at, ReportRequest.assignment_id)).all()
+        got = [(r.assignment_id, r.due_at, r.status) for r in requests if at(6) <= r.due_at <= at(18)]
+    assert got == [(first, at(6), "open"), (first + 1, at(6), "open"), (first, at(12), "reported"),
+                   (first + 1, at(12), "open"), (first, at(18), "open"), (first + 1, at(18), "open")]
+    reminders = [(w, who) for w, who, _t in delivered(app, "reminder")]
+    # an hour before 12:00 and 18:00; the 06:00 one the evening before, out of quiet hours
+    assert reminders == [(when, cell) for when in ("15/08 11:00", "15/08 17:00", "15/08 20:59", "16/08 11:00", "16/08 17:00")
+                         for cell in ("CB01", "CB02")]
+    assert delivered(app, "reminder")[4][2].splitlines()[1] == "Kỳ báo cáo lúc 06:00 16/8/2021. Đề nghị đồng chí gửi báo cáo đúng giờ."
+    assert unit_id(app, "CB01")
