@@ -1,9 +1,9 @@
 """Where directives stand: counts per directive, per deadline, roll-up through the unit tree and
 the cells that have not reported. Staff see only the units they oversee.
 
-"Overdue" means: not reported, and the deadline the cell's report answers (its own deadline,
-else the directive's earliest report deadline, else its earliest completion deadline — the same
-rule as services/reports.answered_deadline) has passed.
+"Overdue" means: not reported, and a dated deadline of the cell's (complete, report or plan)
+has passed. One report answers the directive, as the reminders count it, so a report counts
+for every dated deadline.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from sqlmodel import Session
 
 from handlers.actor import Actor
 from services import directives
-from services.reports import answered_deadline
 from storage.queries import reports as report_queries
 from storage.queries import status as queries
 from storage.queries import units as unit_queries
-from storage.tables import Assignment, Deadline, Directive, Unit
+from storage.tables import Deadline, Directive, Unit
 
 #: Deadline kinds that are not a due date for the cells (start dates, recurring schedules).
 NOT_DUE_KINDS = ("start", "recurring")
@@ -49,8 +48,8 @@ class DirectiveSummary:
 class DeadlineFigures:
     deadline: Deadline
     concerned: int
-    reported: int | None  # None: no report answers this deadline (a completion or plan date)
-    overdue: int | None
+    reported: int
+    overdue: int
 
 
 @dataclass(frozen=True)
@@ -108,8 +107,13 @@ def _deadlines(session: Session, directive_ids: list[int]) -> dict[int, list[Dea
 
 
 def _is_overdue(deadline_id: int | None, deadlines: list[Deadline], now: datetime) -> bool:
-    deadline = answered_deadline(Assignment(directive_id=0, unit_id=0, deadline_id=deadline_id), deadlines)
-    return deadline is not None and deadline.due_at is not None and deadline.due_at < now
+    """Not reported and past a dated deadline of its own (one report answers the directive,
+    as the reminders count it: complete, report and plan deadlines alike)."""
+    return any(
+        d.due_at is not None and d.due_at < now and d.kind not in NOT_DUE_KINDS
+        for d in deadlines
+        if deadline_id is None or d.id == deadline_id
+    )
 
 
 def _fold(rows: list[queries.CountRow], deadlines: list[Deadline], now: datetime) -> Counts:
@@ -148,8 +152,7 @@ def directive_status(*, session: Session, directive: Directive, paths: list[str]
     deadlines = _deadlines(session, [directive.id])[directive.id]
     rows = queries.assignment_counts(session=session, directive_ids=[directive.id], scope_paths=paths)
     counts = _fold(rows, deadlines, now)
-    answered = queries.reported_per_answer(session=session, directive_id=directive.id, scope_paths=paths)
-    per_deadline = _per_deadline(rows, deadlines, answered, now)
+    per_deadline = _per_deadline(rows, deadlines, now)
     groups = [GroupFigures(r.unit, r.cells, r.reported, r.reached, r.total)
               for r in queries.rollup(session=session, directive_id=directive.id, parent_id=directive.unit_id,
                                       scope_paths=paths)]
@@ -171,20 +174,14 @@ def directive_status(*, session: Session, directive: Directive, paths: list[str]
     return DirectiveStatus(directive, counts, per_deadline, reached, total, groups, deep, missing, cells, names, parents)
 
 
-def _per_deadline(rows: list[queries.CountRow], deadlines: list[Deadline], answered: dict[str, int],
-                  now: datetime) -> list[DeadlineFigures]:
-    default = answered_deadline(Assignment(directive_id=0, unit_id=0), deadlines)
-    own = {r.deadline_id for r in rows if r.deadline_id is not None}
+def _per_deadline(rows: list[queries.CountRow], deadlines: list[Deadline], now: datetime) -> list[DeadlineFigures]:
     figures = []
     for deadline in deadlines:
         if deadline.due_at is None or deadline.kind in NOT_DUE_KINDS:
             continue
         concerned = sum(r.count for r in rows if r.deadline_id in (None, deadline.id))
-        reports_answer_it = deadline.id in own or (default is not None and default.id == deadline.id)
-        if not reports_answer_it:
-            figures.append(DeadlineFigures(deadline, concerned, None, None))
-            continue
-        reported = answered.get(f"d{deadline.id}", 0)
+        # A cell's report answers the directive, so it counts for each of its dated deadlines.
+        reported = sum(r.count for r in rows if r.deadline_id in (None, deadline.id) and r.reported)
         overdue = concerned - reported if deadline.due_at < now else 0
         figures.append(DeadlineFigures(deadline, concerned, reported, overdue))
     return figures

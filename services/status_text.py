@@ -43,11 +43,8 @@ def status_text(t: Translator, status: DirectiveStatus, number: str) -> str:
         lines.append(t("status.deadlines_head"))
         for f in status.per_deadline:
             kind = t(f"directive.kind.{f.deadline.kind}")
-            if f.reported is None:
-                lines.append(t("status.deadline_line_plain", kind=kind, shown=f.deadline.shown, concerned=f.concerned))
-            else:
-                lines.append(t("status.deadline_line", kind=kind, shown=f.deadline.shown, reported=f.reported,
-                               concerned=f.concerned, overdue=f.overdue))
+            lines.append(t("status.deadline_line", kind=kind, shown=f.deadline.shown, reported=f.reported,
+                           concerned=f.concerned, overdue=f.overdue))
     if status.total:
         lines.append(t("status.reach", reached=status.reached, total=status.total, percent=pct(t, status.percent)))
     else:

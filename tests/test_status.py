@@ -3,7 +3,7 @@ scoping to the staff member's units, refusal (audited) for another unit's direct
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlmodel import select
@@ -90,7 +90,7 @@ def test_after_the_report_deadline_unreported_cells_are_overdue(app, clock, qu_s
     qu_staff.send("/status 51")
     text = qu_staff.last_text
     assert "• Báo cáo trước 23/8: đã báo cáo 133/200, quá hạn 67" in text
-    assert "• Hoàn thành hết ngày 20/8: 200 đơn vị thực hiện" in text
+    assert "• Hoàn thành hết ngày 20/8: đã báo cáo 133/200, quá hạn 67" in text
 
 
 def test_status_of_one_directive_groups_and_lists_missing_cells(qu_staff, tree):
@@ -100,7 +100,7 @@ def test_status_of_one_directive_groups_and_lists_missing_cells(qu_staff, tree):
         "Tình hình thực hiện KH 51-KH/QU",
         "Giao 200 đơn vị · đã nhận 183 · đã báo cáo 133 · quá hạn 0",
         "Theo thời hạn:",
-        "• Hoàn thành hết ngày 20/8: 200 đơn vị thực hiện",
+        "• Hoàn thành hết ngày 20/8: đã báo cáo 133/200, quá hạn 0",
         "• Báo cáo trước 23/8: đã báo cáo 133/200, quá hạn 0",
         "Số người được tiếp cận: 1724/2927 (58.9%)",
     ]
@@ -146,3 +146,13 @@ def test_chart_is_a_png_in_the_reply(qu_staff, tree):
     qu_staff.send("/status 51")
     qu_staff.press("Xem biểu đồ")
     assert qu_staff.replies[0].photo.content.startswith(b"\x89PNG")
+
+
+def test_past_the_completion_deadline_unreported_cells_are_already_overdue(clock, qu_staff, tree):
+    # 20/8 has passed, the report deadline (trước 23/8) has not: the reminders already call
+    # these cells overdue, and so does the status.
+    clock.set(local_to_utc(datetime(2021, 8, 21, 9, 0)))
+    qu_staff.send("/status 51")
+    assert "Giao 200 đơn vị · đã nhận 183 · đã báo cáo 133 · quá hạn 67" in qu_staff.last_text
+    assert "• Hoàn thành hết ngày 20/8: đã báo cáo 133/200, quá hạn 67" in qu_staff.last_text
+    assert "• Báo cáo trước 23/8: đã báo cáo 133/200, quá hạn 0" in qu_staff.last_text

@@ -69,19 +69,6 @@ def assignment_counts(*, session: Session, directive_ids: list[int], scope_paths
     return [CountRow(d, dl, bool(r), bool(a), n) for d, dl, r, a, n in rows]
 
 
-def reported_per_answer(*, session: Session, directive_id: int, scope_paths: list[str]) -> dict[str, int]:
-    """How many cells' latest report answers each deadline ("d<id>") or the directive."""
-    rows = session.exec(
-        select(Report.answers_for, func.count(func.distinct(Report.assignment_id)))
-        .join(Assignment, Assignment.id == Report.assignment_id)
-        .join(Unit, Unit.id == Assignment.unit_id)
-        .where(Assignment.directive_id == directive_id, Assignment.status != "cancelled",
-               Report.is_latest == True, _in_scope(scope_paths))  # noqa: E712
-        .group_by(Report.answers_for)
-    ).all()
-    return {answers_for: n for answers_for, n in rows}
-
-
 @dataclass(frozen=True)
 class RollupRow:
     unit: Unit
