@@ -5,7 +5,7 @@ arrive in order, exactly once."""
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlmodel import select
 
