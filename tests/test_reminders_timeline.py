@@ -320,3 +320,24 @@ def test_recurring_reports_each_occurrence_has_its_own_status(org, app):
                          for cell in ("CB01", "CB02")]
     assert delivered(app, "reminder")[4][2].splitlines()[1] == "Kỳ báo cáo lúc 06:00 16/8/2021. Đề nghị đồng chí gửi báo cáo đúng giờ."
     assert unit_id(app, "CB01")
+
+
+def test_a_deadline_moved_into_the_past_drops_its_advance_reminders(org, app):
+    publish_to_five(org, app)
+    until(app, datetime(2021, 8, 16, 9, 0))
+    with session_scope(app.engine) as session:
+        directive = session.exec(select(Directive)).one()
+        complete = session.exec(select(Deadline).where(Deadline.kind == "complete")).one()
+        result = directives.change_deadline(session=session, directive=directive, deadline_id=complete.id,
+                                            phrase="đến hết ngày 10/8/2021", who=directives.Who(None),
+                                            now=app.clock.now(), tz=app.settings.tz)
+        assert result.shown == "đến hết 10/8/2021"
+    pending = rows(app, kind="reminder", status="pending")
+    assert len(pending) == len({m.dedupe_key for m in pending})
+    until(app, datetime(2021, 8, 22, 9, 0))
+    cb03 = [text for _when, text in reminders_by_cell(app)["CB03"]]
+    # Nothing counts down to a date that is gone, and nothing says "còn" about it.
+    assert not [t for t in cb03 if t.startswith("Hoàn thành: đến hết 20/8/2021")]
+    assert not [t for t in cb03 if t.startswith("Hoàn thành: đến hết 10/8/2021") and "còn" in t]
+    # The report deadline is untouched and still counts down.
+    assert "Báo cáo: trước 23/8/2021: còn 3 ngày." in cb03, cb03
