@@ -201,7 +201,8 @@ class ReportFlow:
         if task is None:
             return [ctx.reply("button.stale")]
         data = ctx.flow_data
-        return self.start(ctx, task, answers=data.get("ans"), quick=True, pending=data.get("pp"))
+        # Only a quick report that gave answers skips the optional questions.
+        return self.start(ctx, task, answers=data.get("ans"), quick=bool(data.get("ans")), pending=data.get("pp"))
 
     # ---- questions ----------------------------------------------------------------------
     def _ask(self, ctx: Context, template: Template, step: str, *, fresh: bool = True) -> list[Reply]:
@@ -360,7 +361,7 @@ def register(router: Router) -> None:
                 return [ctx.reply("report.quick_unknown_ref", ref=quick.ref[:32])]
         notes = _quick_notes(ctx, tasks[0].template(), quick)
         if len(tasks) == 1:
-            return flow.start(ctx, tasks[0], answers=quick.values, quick=True, pending=quick.pending_percent, notes=notes)
+            return flow.start(ctx, tasks[0], answers=quick.values, quick=bool(quick.values), pending=quick.pending_percent, notes=notes)
         ctx.flow_start(FLOW, PICK, {"ans": quick.values, "pp": quick.pending_percent, "hist": []})
         return notes + _pick_list(ctx, tasks, lambda task: None)
 

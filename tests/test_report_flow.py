@@ -380,3 +380,14 @@ def test_report_button_with_garbage_data_is_refused(org, app):
     for data in ("rep:¹", "rep:99999999999999999999", "rep:", "rep:abc"):
         org["CB01"].press_data(data)
         assert "không có quyền" in org["CB01"].last_text
+
+
+def test_a_quick_report_with_nothing_understood_asks_every_question(org, app):
+    make_assignment(app)
+    secretary = org["CB01"]
+    secretary.send("bc 141")
+    assert "tôi sẽ hỏi lần lượt từng mục" in secretary.last_text
+    secretary.send("trực tiếp")
+    secretary.send("45/50")
+    secretary.send("tốt")
+    assert "Khó khăn, đề xuất?" in secretary.last_text
