@@ -5,4 +5,5 @@ pytest_plugins = [
     "tests.support.db",
     "tests.support.chat",
     "tests.support.org",
+    "tests.support.telegram_fixtures",
 ]

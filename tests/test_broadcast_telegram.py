@@ -6,36 +6,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 
-from bot.app import build_app
 from bot.channels.telegram import build_telegram_sender
-from bot.settings import Settings
-from services import invites, units
+from services import invites
 from storage.db import session_scope
 from tests.support.chat import Chat
-from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotApi
-from tests.support.org import ORG_ROWS
 
 STAFF = 3001
 CELLS = {"CB01": 3101, "CB02": 3102, "CB03": 3103, "CB04": 3104, "CB05": 3105}
 TEXT = "Đề nghị các chi bộ báo cáo <kết quả> trước 17h00."
 
 
-@pytest.fixture
-async def server():
-    async with FakeBotApi() as api:
-        yield api
 
 
-@pytest.fixture
-def chibot(engine, clock, tmp_path):
-    settings = Settings(_env_file=None, telegram_bot_token=DEFAULT_TOKEN, attachments_dir=tmp_path / "att")  # type: ignore[call-arg]
-    application = build_app(settings, clock=clock, engine=engine, migrate=False)
-    with session_scope(engine) as session:
-        units.import_units(session=session, now=clock.now(), rows=[
-            {"code": c, "name": n, "kind": k, "parent_code": p} for c, n, k, p in ORG_ROWS])
-    return application
 
 
 def register(chibot, unit: str, role: str, user: int) -> Chat:

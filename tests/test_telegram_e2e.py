@@ -5,43 +5,25 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-import pytest
 from sqlmodel import Session, select
 
 from bot.app import build_app
 from bot.channels.telegram import build_telegram_application, build_telegram_sender, running_polling
 from bot.runner import apology
-from bot.settings import Settings
 from handlers.messages import Reply
-from services import invites, outbox, units
+from services import invites, outbox
 from storage.db import session_scope
 from storage.tables import ChatAccount, OutboxMessage
-from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotApi
-from tests.support.org import ORG_ROWS
+from tests.support.fake_bot_api import FakeBotApi
 
 STAFF = 2001
 SECRETARY = 2002
 
 
-@pytest.fixture
-def tg_settings(tmp_path) -> Settings:
-    return Settings(_env_file=None, telegram_bot_token=DEFAULT_TOKEN, attachments_dir=tmp_path / "att")  # type: ignore[call-arg]
 
 
-@pytest.fixture
-async def server():
-    async with FakeBotApi() as api:
-        yield api
 
 
-@pytest.fixture
-def chibot(engine, clock, tg_settings):
-    application = build_app(tg_settings, clock=clock, engine=engine, migrate=False)
-    with session_scope(engine) as session:
-        units.import_units(session=session, now=clock.now(), rows=[
-            {"code": c, "name": n, "kind": k, "parent_code": p} for c, n, k, p in ORG_ROWS
-        ])
-    return application
 
 
 def new_invite(chibot, unit_code: str, role: str, name: str) -> str:
