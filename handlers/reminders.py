@@ -21,6 +21,7 @@ STAFF = ("staff", "admin")
 def _managed(ctx: Context, args: str, usage_key: str):  # noqa: ANN202
     directive, replies = find_one(ctx, args, usage_key)
     if directive is not None and not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
+        ctx.audit("denied", command=usage_key.split(".")[1], directive_id=directive.id)
         return None, [ctx.reply("reminder.not_allowed")]
     return directive, replies
 
@@ -58,6 +59,7 @@ def register(router: Router) -> None:
         if directive is None:
             return [ctx.reply("reminder.remind.cancelled", edit=True)]
         if not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
+            ctx.audit("denied", button=f"rmd:{args[:40]}", directive_id=directive.id)
             return [ctx.reply("reminder.not_allowed")]
         count = staff_tools.remind_now(session=ctx.session, directive=directive, now=ctx.now)
         ctx.outbox_touched = True

@@ -341,3 +341,20 @@ def test_a_deadline_moved_into_the_past_drops_its_advance_reminders(org, app):
     assert not [t for t in cb03 if t.startswith("Hoàn thành: đến hết 10/8/2021") and "còn" in t]
     # The report deadline is untouched and still counts down.
     assert "Báo cáo: trước 23/8/2021: còn 3 ngày." in cb03, cb03
+
+
+def test_staff_of_another_unit_cannot_see_or_trigger_reminders_and_it_is_audited(org, app):
+    from storage.tables import AuditEntry
+    from tests.support.org import register
+
+    publish_to_five(org, app)
+    # Staff of the grassroots organisation DB1 do not manage the bloc committee's directive.
+    other = register(app, unit_code="DB1", role="staff", name="Cán bộ DB1", user_id="u-db1-staff")
+    other.send("/reminders 141")
+    # Outside their scope the directive is not even named to them.
+    assert other.last_text.startswith("Không tìm thấy văn bản số «141» trong phạm vi đồng chí được xem.")
+    other.press_data(f"rmd:{directive_id(app)}")
+    with session_scope(app.engine) as session:
+        denied = session.exec(select(AuditEntry).where(AuditEntry.action == "denied")).all()
+        assert [(d.directive_id, d.details["button"]) for d in denied] == [(directive_id(app), f"rmd:{directive_id(app)}")]
+        assert session.exec(select(OutboxMessage).where(OutboxMessage.kind == "reminder_now")).all() == []
