@@ -67,6 +67,16 @@ def reminders_by_cell(app) -> dict[str, list[tuple[str, str]]]:  # noqa: ANN001
     return found
 
 
+def move_completion_deadline(app, phrase: str) -> str:  # noqa: ANN001
+    """Staff change the completion deadline of 141 (as /deadline does); returns how it shows."""
+    with session_scope(app.engine) as session:
+        directive = session.exec(select(Directive)).one()
+        complete = session.exec(select(Deadline).where(Deadline.kind == "complete")).one()
+        return directives.change_deadline(session=session, directive=directive, deadline_id=complete.id,
+                                          phrase=phrase, who=directives.Who(None),
+                                          now=app.clock.now(), tz=app.settings.tz).shown
+
+
 def directive_id(app) -> int:  # noqa: ANN001
     with session_scope(app.engine) as session:
         return session.exec(select(Directive.id)).one()
@@ -168,13 +178,7 @@ def test_staff_who_chose_digest_get_no_message_per_report(org, app):
 def test_editing_a_deadline_reschedules_without_duplicates(org, app):
     publish_to_five(org, app)
     until(app, datetime(2021, 8, 17, 9, 0))
-    with session_scope(app.engine) as session:
-        directive = session.exec(select(Directive)).one()
-        complete = session.exec(select(Deadline).where(Deadline.kind == "complete")).one()
-        result = directives.change_deadline(session=session, directive=directive, deadline_id=complete.id,
-                                            phrase="đến hết ngày 25/8/2021", who=directives.Who(None),
-                                            now=app.clock.now(), tz=app.settings.tz)
-        assert result.shown == "đến hết 25/8/2021"
+    assert move_completion_deadline(app, "đến hết ngày 25/8/2021") == "đến hết 25/8/2021"
     again = rows(app, kind="reminder", status="pending")
     until(app, datetime(2021, 8, 22, 9, 0))
     cb03 = reminders_by_cell(app)["CB03"]
@@ -188,7 +192,7 @@ def test_editing_a_deadline_reschedules_without_duplicates(org, app):
     # re-planning the same directive again creates nothing
     with session_scope(app.engine) as session:
         from services.reminders.planner import plan_directive
-        assert plan_directive(session=session, directive_id=directive.id, now=app.clock.now()).created == 0
+        assert plan_directive(session=session, directive_id=directive_id(app), now=app.clock.now()).created == 0
     assert len(again) == len({m.dedupe_key for m in again})
 
 
@@ -325,13 +329,7 @@ def test_recurring_reports_each_occurrence_has_its_own_status(org, app):
 def test_a_deadline_moved_into_the_past_drops_its_advance_reminders(org, app):
     publish_to_five(org, app)
     until(app, datetime(2021, 8, 16, 9, 0))
-    with session_scope(app.engine) as session:
-        directive = session.exec(select(Directive)).one()
-        complete = session.exec(select(Deadline).where(Deadline.kind == "complete")).one()
-        result = directives.change_deadline(session=session, directive=directive, deadline_id=complete.id,
-                                            phrase="đến hết ngày 10/8/2021", who=directives.Who(None),
-                                            now=app.clock.now(), tz=app.settings.tz)
-        assert result.shown == "đến hết 10/8/2021"
+    assert move_completion_deadline(app, "đến hết ngày 10/8/2021") == "đến hết 10/8/2021"
     pending = rows(app, kind="reminder", status="pending")
     assert len(pending) == len({m.dedupe_key for m in pending})
     until(app, datetime(2021, 8, 22, 9, 0))
