@@ -30,11 +30,11 @@ from sqlmodel import SQLModel  # noqa: E402
 
 import storage.tables  # noqa: E402, F401
 from bot.channels.telegram import build_telegram_sender  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from handlers.actor import Actor, RoleInUnit  # noqa: E402
+from ground.settings import Settings  # noqa: E402
+from ground.actor import Actor, RoleInUnit  # noqa: E402
 from services import broadcast, exports, status  # noqa: E402
 from services.broadcast_progress import BroadcastProgress  # noqa: E402
-from services.clock import SystemClock  # noqa: E402
+from ground.clock import SystemClock  # noqa: E402
 from services.dispatcher import Dispatcher  # noqa: E402
 from services.i18n import Translator  # noqa: E402
 from storage.db import make_db_engine, session_scope  # noqa: E402

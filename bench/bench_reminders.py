@@ -9,6 +9,8 @@ database you can drop tables in) to measure there. Prints one line per figure.
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import argparse
 import asyncio
 import statistics
@@ -25,11 +27,13 @@ from sqlalchemy import insert  # noqa: E402
 from sqlmodel import SQLModel, select  # noqa: E402
 
 import storage.tables  # noqa: E402,F401
-from bot.channels.base import SendResult  # noqa: E402
+from ground.ports import SendResult  # noqa: E402
 from bot.scheduler import DispatchScheduler  # noqa: E402
-from services.clock import ManualClock, SystemClock  # noqa: E402
+from ground.clock import ManualClock, SystemClock  # noqa: E402
 from services.dispatcher import Dispatcher  # noqa: E402
-from services.localtime import local_to_utc  # noqa: E402
+from services.localtime import local_to_utc as _local_to_utc  # noqa: E402
+from services.reminders.config import ReminderConfig  # noqa: E402
+from ground.settings import Settings  # noqa: E402
 from services.reminders.jobs import sweep  # noqa: E402
 from services.reminders.planner import plan_directive  # noqa: E402
 from storage.db import make_db_engine, session_scope  # noqa: E402
@@ -48,6 +52,14 @@ class NoopSender:
         self.sent_at.append(datetime.now(UTC))
         return SendResult("sent", message_id="1")
 
+
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+CONFIG = ReminderConfig.from_settings(Settings(_env_file=None))  # type: ignore[call-arg]
+
+
+def local_to_utc(naive):  # noqa: ANN001, ANN201
+    return _local_to_utc(naive, TZ)
 
 def fresh_engine(url: str | None):  # noqa: ANN201
     url = url or f"sqlite:///{tempfile.mkdtemp(prefix='chibot-bench-')}/bench.db"
@@ -91,13 +103,13 @@ def bench_planning(engine, cells: int, directives: int) -> None:  # noqa: ANN001
     created = 0
     for directive_id in ids:
         with session_scope(engine) as s:
-            created += plan_directive(session=s, directive_id=directive_id, now=now).created
+            created += plan_directive(session=s, directive_id=directive_id, now=now, config=CONFIG).created
     first = time.perf_counter() - started
     started = time.perf_counter()
     again = 0
     for directive_id in ids:
         with session_scope(engine) as s:
-            again += plan_directive(session=s, directive_id=directive_id, now=now).created
+            again += plan_directive(session=s, directive_id=directive_id, now=now, config=CONFIG).created
     second = time.perf_counter() - started
     print(f"planning: {cells} cells x {directives} directives x 3 deadlines: {created} rows in {first:.1f} s "
           f"({created / first:.0f} rows/s); re-plan (nothing new, {again} created) in {second:.1f} s")
@@ -148,12 +160,12 @@ def bench_recovery(url: str | None, cells: int) -> None:
     ids = seed(engine, cells, 1)
     publish = local_to_utc(datetime(2021, 8, 15, 8, 0))
     with session_scope(engine) as s:
-        plan_directive(session=s, directive_id=ids[0], now=publish)
+        plan_directive(session=s, directive_id=ids[0], now=publish, config=CONFIG)
     with session_scope(engine) as s:
         due = len(s.exec(select(OutboxMessage.id).where(OutboxMessage.due_at <= local_to_utc(datetime(2021, 8, 21, 9, 30)))).all())
     clock = ManualClock(local_to_utc(datetime(2021, 8, 21, 9, 30)))  # down from publication to 21/8 09:30
     started = time.perf_counter()
-    dropped = sweep(engine=engine, now=clock.now())
+    dropped = sweep(engine=engine, now=clock.now(), config=CONFIG)
     swept = time.perf_counter() - started
     sender = NoopSender()
     stats = asyncio.run(Dispatcher(engine=engine, clock=clock, senders={"console": sender}).run_once())

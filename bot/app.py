@@ -7,15 +7,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 
-from bot.channels.base import ChannelSender
-from bot.settings import Settings
+from ground.ports import ChannelSender
+from ground.settings import Settings
 from handlers.core import ChibotCore
 from handlers.deps import Deps
 from handlers.registry import build_router
 from services.broadcast_progress import BroadcastProgress
-from services.clock import Clock, SystemClock
+from ground.clock import Clock, SystemClock
 from services.dispatcher import Dispatcher
-from services.reminders import config as reminder_config
 from services.reminders.wiring import attach_reminders
 from storage.db import make_db_engine
 from storage.migrate import upgrade_engine
@@ -41,14 +40,13 @@ def build_app(settings: Settings, *, clock: Clock | None = None, engine: Engine 
     engine = engine or make_db_engine(settings.database_url)
     if migrate:
         upgrade_engine(engine)
-    reminder_config.configure(settings)
     deps = Deps(settings=settings, clock=clock)
     core = ChibotCore(engine=engine, deps=deps, router=build_router())
     senders: dict[str, ChannelSender] = {}
     dispatcher = Dispatcher(engine=engine, clock=clock, senders=senders)
     # Broadcast progress and delivery reports follow the outbox's outcomes.
     dispatcher.listeners.append(BroadcastProgress(engine=engine, clock=clock, senders=senders))
-    attach_reminders(dispatcher)
+    attach_reminders(dispatcher, deps.reminders)
     return App(settings=settings, clock=clock, engine=engine, core=core, dispatcher=dispatcher, senders=senders)
 
 

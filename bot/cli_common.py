@@ -20,8 +20,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from typer.core import TyperGroup
 
-from bot.settings import Settings, get_settings
-from services.clock import Clock, SystemClock
+from ground.settings import Settings, get_settings
+from ground.clock import Clock, SystemClock
 from services.invites import DurationError, InviteError, InviteRequestError
 from services.units import UnitImportError
 from storage.db import DatabaseUnavailable, make_db_engine, normalize_url

@@ -11,7 +11,7 @@ import httpx
 import typer
 
 from bot.cli_common import cli_state, open_database
-from bot.settings import Settings
+from ground.settings import Settings
 from services.invites import ROLE_WORDS, create_invite, parse_duration
 from services.localtime import format_local_date, to_local
 from services.units import KIND_WORDS

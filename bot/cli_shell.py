@@ -12,8 +12,9 @@ from bot.cli_common import CliError, cli_state, open_database
 from bot.cli_parse import cli_language
 from bot.demo import load_demo
 from services.i18n import t
-from services.clock import ManualClock
+from ground.clock import ManualClock
 from services.localtime import format_local_datetime
+from services.reminders.config import ReminderConfig
 from storage.db import session_scope
 
 ROLE_WORDS_VI = {"staff": "cán bộ", "admin": "quản trị", "secretary": "bí thư"}
@@ -81,7 +82,7 @@ def demo_command(
         except ShellError as exc:
             raise CliError(str(exc)) from exc
     with session_scope(engine) as session:
-        result = load_demo(session=session, now=now, tz=settings.tz)
+        result = load_demo(session=session, now=now, config=ReminderConfig.from_settings(settings))
     typer.echo(f"Demo organisation loaded ({result.units_created} new units).")
     status = "registered" if result.directive_created else "already registered"
     typer.echo(f"Directive {result.directive_number} {status}, published to the cells, with deadlines:")

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from importlib import resources
-from zoneinfo import ZoneInfo
+
 
 from sqlmodel import Session
 
 from services import invites, units
 from services.demo_directive import register_demo_directive
+from services.reminders.config import ReminderConfig
 from storage.queries import demo as demo_queries
 
 DEMO_UNITS = [
@@ -67,13 +68,14 @@ def seed_text() -> str:
     return resources.files("bot.demo_data").joinpath(SEED_FILE).read_text(encoding="utf-8")
 
 
-def load_demo(*, session: Session, now: datetime, tz: ZoneInfo, today: date | None = None) -> DemoResult:
+def load_demo(*, session: Session, now: datetime, config: ReminderConfig, today: date | None = None) -> DemoResult:
     summary = units.import_units(
         session=session, now=now,
         rows=[{"code": c, "name": n, "kind": k, "parent_code": p} for c, n, k, p in DEMO_UNITS],
     )
-    today = today or now.astimezone(tz).date()
-    number, created, shown = register_demo_directive(session=session, text=seed_text(), unit_code="DUK", now=now, tz=tz, today=today)
+    today = today or now.astimezone(config.tz).date()
+    number, created, shown = register_demo_directive(session=session, text=seed_text(), unit_code="DUK", now=now, config=config,
+                                                     today=today)
     result = DemoResult(units_created=summary.created, directive_number=number, directive_created=created, deadlines=shown)
     for unit_code, role, name in DEMO_PEOPLE:
         unit = demo_queries.unit_by_code(session=session, code=unit_code)

@@ -21,7 +21,8 @@ JOBS_EVERY_MINUTES = 5
 def start_reminder_jobs(app: App, dispatch: DispatchScheduler) -> None:
     async def job() -> None:
         try:
-            stats = await asyncio.to_thread(run_jobs, engine=app.engine, now=app.clock.now())
+            stats = await asyncio.to_thread(run_jobs, engine=app.engine, now=app.clock.now(),
+                                          config=app.core.deps.reminders)
         except Exception:
             log.exception("reminder jobs failed; they run again in %s minutes", JOBS_EVERY_MINUTES)
             return

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.app import App
-from services.clock import ManualClock
+from ground.clock import ManualClock
 from services.reminders.jobs import next_job_time, run_jobs
 from storage.db import session_scope
 from storage.queries import outbox as outbox_queries
@@ -18,14 +18,14 @@ from storage.queries import outbox as outbox_queries
 
 def tick(app: App) -> None:
     """What the scheduler does at one moment: periodic jobs, then deliver what is due."""
-    run_jobs(engine=app.engine, now=app.clock.now())
+    run_jobs(engine=app.engine, now=app.clock.now(), config=app.core.deps.reminders)
     asyncio.run(app.dispatcher.run_once())
 
 
 def _next_stop(app: App, now: datetime) -> datetime:
     with session_scope(app.engine) as session:
         due = outbox_queries.next_due_at(session=session)
-    stops = [next_job_time(now)]
+    stops = [next_job_time(now, app.core.deps.reminders)]
     if due is not None and due > now:
         stops.append(due)
     return min(stops)

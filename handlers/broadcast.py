@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from handlers import unit_picker
 from handlers.context import Context
-from handlers.messages import Reply
+from ground.messages import Reply
 from handlers.router import Router
 from services import broadcast, status
 

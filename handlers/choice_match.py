@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from handlers.messages import Choice
+from ground.messages import Choice
 from services.parsing.vn_text import normalize
 
 _NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")

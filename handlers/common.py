@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.messages import Reply
+from ground.messages import Reply
 from handlers.router import Router
 from services import directives, invites
 from services.i18n import LANGUAGES
@@ -40,7 +40,8 @@ def register(router: Router) -> None:
         reply.commands = [(c.name, ctx.t(c.help_key)) for c in commands if c.help_key]
         replies = [reply]
         if role == "secretary":
-            queued = directives.deliver_open_to_unit(session=ctx.session, unit_id=membership.unit_id, now=ctx.now)
+            queued = directives.deliver_open_to_unit(session=ctx.session, unit_id=membership.unit_id, now=ctx.now,
+                                                          config=ctx.deps.reminders)
             if queued:
                 ctx.outbox_touched = True
                 replies.append(ctx.reply("start.open_directives", count=queued))

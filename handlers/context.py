@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session
 
-from handlers.actor import Actor
-from handlers.messages import Choice, Incoming, Reply
+from ground.actor import Actor
+from ground.messages import Choice, Incoming, Reply
 from services.i18n import Translator
 from storage.queries import audit as audit_queries
 from storage.queries import conversation as conv_queries

@@ -9,10 +9,10 @@ from datetime import timedelta
 
 from sqlalchemy.engine import Engine
 
-from handlers.actor import Actor, RoleInUnit
+from ground.actor import Actor, RoleInUnit
 from handlers.context import FLOW_BUTTON_PREFIX, Context
 from handlers.deps import Deps
-from handlers.messages import Incoming, Reply
+from ground.messages import Incoming, Reply
 from handlers.router import Router
 from services.i18n import Translator, normalize_language, t
 from storage.db import session_scope
@@ -26,7 +26,7 @@ INVITE_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
 
 
 class ChibotCore:
-    """Implements bot.channels.base.ConversationCore."""
+    """Implements ground.ports.ConversationCore."""
 
     def __init__(self, *, engine: Engine, deps: Deps, router: Router, on_outbox: Callable[[], None] | None = None) -> None:
         self.engine = engine

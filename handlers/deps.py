@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from bot.settings import Settings
-from services.clock import Clock
+from ground.clock import Clock
+from ground.settings import Settings
+from services.reminders.config import ReminderConfig
 
 
 @dataclass(frozen=True)
 class Deps:
     settings: Settings
     clock: Clock
+    #: Reminder policy and time zone, built from ``settings`` once.
+    reminders: ReminderConfig = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reminders", ReminderConfig.from_settings(self.settings))
 
     @property
     def tz(self) -> ZoneInfo:

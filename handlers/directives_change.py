@@ -6,7 +6,7 @@ from __future__ import annotations
 from handlers import unit_picker
 from handlers.context import Context
 from handlers.directives_view import find_one
-from handlers.messages import Reply
+from ground.messages import Reply
 from handlers.router import Router
 from services import directive_recipients as recipients
 from services import directive_texts as texts
@@ -61,7 +61,7 @@ class DeadlineChangeFlow:
         data = ctx.flow_data
         directive = directives.get(session=ctx.session, directive_id=data["directive_id"])
         result = directives.change_deadline(session=ctx.session, directive=directive, deadline_id=data["deadline_id"],
-                                            phrase=text[:300], who=_who(ctx), now=ctx.now, tz=ctx.deps.tz)
+                                            phrase=text[:300], who=_who(ctx), now=ctx.now, config=ctx.deps.reminders)
         if isinstance(result, DeadlineError):
             return [ctx.reply("directive.deadline_error", message=texts.parser_message(result.message))]
         ctx.flow_end()
@@ -122,7 +122,7 @@ class RecipientsChangeFlow:
             return [ctx.reply("directive.none_selected"), unit_picker.render(ctx, data)]
         directive = directives.get(session=ctx.session, directive_id=data["directive_id"])
         added, removed = directives.change_recipients(session=ctx.session, directive=directive, unit_ids=data["selected"],
-                                                      who=_who(ctx), now=ctx.now)
+                                                      who=_who(ctx), now=ctx.now, config=ctx.deps.reminders)
         ctx.flow_end()
         if not added and not removed:
             return [ctx.reply("directive.change.recipients_unchanged")]

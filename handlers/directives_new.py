@@ -11,7 +11,7 @@ from typing import Any
 
 from handlers import unit_picker
 from handlers.context import Context
-from handlers.messages import Reply
+from ground.messages import Reply
 from handlers.router import Router
 from services import directive_drafts as drafts
 from services import directive_recipients as recipients
@@ -215,7 +215,8 @@ class NewDirectiveFlow:
         unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
         who = directives.Who(ctx.actor.person_id, ctx.actor.account_id, ctx.incoming.channel)
         directive = directives.register(session=ctx.session, draft=data["draft"], unit_id=unit.id, who=who, now=ctx.now, tz=ctx.deps.tz)
-        queued = directives.publish(session=ctx.session, directive=directive, unit_ids=data["selected"], who=who, now=ctx.now)
+        queued = directives.publish(session=ctx.session, directive=directive, unit_ids=data["selected"], who=who, now=ctx.now,
+                                     config=ctx.deps.reminders)
         ctx.outbox_touched = True
         ctx.flow_end()
         replies = [ctx.reply("directive.published", title=texts.title(directive, ctx.t), count=len(data["selected"]),

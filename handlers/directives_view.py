@@ -8,7 +8,7 @@ belongs to this user (the router has only checked the role).
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.messages import Choice, Reply
+from ground.messages import Choice, Reply
 from handlers.router import Router
 from services import directive_texts as texts
 from services import directives
@@ -86,7 +86,7 @@ def _unacked(ctx: Context, args: str) -> list[Reply]:
 def _ack(ctx: Context, args: str) -> list[Reply]:
     """"Đã nhận": record the cell's acknowledgement, only for a secretary of that cell."""
     result = directives.acknowledge(session=ctx.session, assignment_id=int(args) if args.isdigit() else -1,
-                                    actor=ctx.actor, who=_who(ctx), now=ctx.now)
+                                    actor=ctx.actor, who=_who(ctx), now=ctx.now, config=ctx.deps.reminders)
     if result.status == "denied":
         ctx.audit("denied", button=f"ack:{args[:40]}")
         return [ctx.reply("auth.denied")]

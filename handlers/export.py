@@ -4,7 +4,7 @@ buttons for the other formats. Only the units the staff member oversees are in i
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.messages import Choice, OutFile, Reply
+from ground.messages import Choice, OutFile, Reply
 from handlers.router import Router
 from handlers.status import resolve
 from services import directive_texts as texts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from handlers.context import Context
-from handlers.messages import Reply
+from ground.messages import Reply
 from handlers.router import Router
 from services import invites
 from services.localtime import format_local_datetime

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.directives_view import find_one
-from handlers.messages import Choice, Reply
+from ground.messages import Choice, Reply
 from handlers.router import Router
 from services import directives
 from services.reminders import staff_tools
-from services.reminders.config import current
 from services.reminders.texts import title
 
 STAFF = ("staff", "admin")
@@ -33,7 +32,8 @@ def register(router: Router) -> None:
         directive, replies = _managed(ctx, args, "reminder.plan.usage")
         if directive is None:
             return replies
-        lines = staff_tools.plan_lines(session=ctx.session, t=ctx.t, directive=directive, now=ctx.now)
+        lines = staff_tools.plan_lines(session=ctx.session, t=ctx.t, directive=directive, now=ctx.now,
+                                         config=ctx.deps.reminders)
         if not lines:
             return [ctx.reply("reminder.plan.empty", directive=title(directive))]
         count = sum(1 for line in lines if not line.startswith(" "))
@@ -61,7 +61,7 @@ def register(router: Router) -> None:
         if not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
             ctx.audit("denied", button=f"rmd:{args[:40]}", directive_id=directive.id)
             return [ctx.reply("reminder.not_allowed")]
-        count = staff_tools.remind_now(session=ctx.session, directive=directive, now=ctx.now)
+        count = staff_tools.remind_now(session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders)
         ctx.outbox_touched = True
         return [ctx.reply("reminder.remind.sent", count=count, directive=title(directive), edit=True)]
 
@@ -73,7 +73,7 @@ def register(router: Router) -> None:
             return replies
         if directive.status == "closed":
             return [ctx.reply("reminder.close.already", directive=title(directive))]
-        cancelled = staff_tools.close(session=ctx.session, directive=directive, now=ctx.now)
+        cancelled = staff_tools.close(session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders)
         if cancelled is None:
             return [ctx.reply("reminder.close.not_published", directive=title(directive))]
         ctx.audit("close", directive_id=directive.id, unit_id=directive.unit_id, cancelled=cancelled)
@@ -85,4 +85,4 @@ def register(router: Router) -> None:
         choice = args.strip().lower()
         if not staff_tools.set_notifications(session=ctx.session, person_id=ctx.actor.person_id, choice=choice):
             return [ctx.reply("reminder.notify.usage")]
-        return [ctx.reply(f"reminder.notify.{choice}", at=current().digest_at)]
+        return [ctx.reply(f"reminder.notify.{choice}", at=ctx.deps.reminders.digest_at)]

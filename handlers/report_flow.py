@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.context import Context
-from handlers.messages import Choice, Reply
+from ground.messages import Choice, Reply
 from handlers.router import Router
 from services import reports
 from services.parsing.vn_text import normalize
@@ -100,7 +100,8 @@ class ReportFlow:
             return [ctx.reply("report.attachment_not_now", label=wanted.label(ctx.lang))]
         attachment = ctx.incoming.attachment
         try:
-            stored = reports.store_attachment(settings=ctx.deps.settings, assignment_id=task.assignment.id, attachment=attachment)
+            stored = reports.store_attachment(attachments_dir=ctx.deps.settings.attachments_dir,
+                                                max_bytes=ctx.deps.settings.max_upload_bytes, assignment_id=task.assignment.id, attachment=attachment)
         except reports.AttachmentTooLarge as exc:
             return [ctx.reply("report.attachment_too_large", name=attachment.file_name or "", max_mb=_mb(exc.limit))]
         answers = ctx.flow_data["ans"]
@@ -186,7 +187,7 @@ class ReportFlow:
             return [ctx.reply("report.not_saved", problems="; ".join(problem_text(ctx, p) for p in problems)), *self._ask(ctx, template, step)]
         report = reports.submit_report(
             session=ctx.session, task=task, answers=data["ans"], person_id=ctx.actor.person_id, account_id=ctx.actor.account_id,
-            on_behalf=bool(data.get("beh")), submitter_name=ctx.actor.name, now=ctx.now, tz=ctx.deps.tz,
+            on_behalf=bool(data.get("beh")), submitter_name=ctx.actor.name, now=ctx.now, config=ctx.deps.reminders,
         )
         ctx.outbox_touched = True
         ctx.audit("report", unit_id=task.unit.id, directive_id=task.directive.id, assignment_id=task.assignment.id,

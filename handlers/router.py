@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from handlers.context import FLOW_BUTTON_PREFIX, Context
-from handlers.messages import Reply
+from ground.messages import Reply
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ for one directive (counts per deadline, roll-up, cells not reported), optionally
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.messages import Choice, OutFile, Reply
+from ground.messages import Choice, OutFile, Reply
 from handlers.router import Router
 from services import charts, status, status_text
 from services import directive_texts as texts

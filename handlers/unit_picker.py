@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.context import Context
-from handlers.messages import Reply
+from ground.messages import Reply
 
 PAGE_SIZE = 8
 

@@ -21,8 +21,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from handlers.actor import Actor
-from handlers.messages import Reply
+from ground.actor import Actor
+from ground.messages import Reply
 from services import outbox, status
 from services.i18n import Translator
 from storage.queries import accounts as account_queries

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
-from bot.channels.base import ChannelSender
-from handlers.messages import Reply
+from ground.ports import ChannelSender
+from ground.messages import Reply
 from services import broadcast as broadcast_service
 from services import outbox
-from services.clock import Clock
+from ground.clock import Clock
 from services.dispatcher import Delivered
 from services.i18n import Translator
 from storage.db import session_scope

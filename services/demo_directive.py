@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
 from services import directive_recipients, directives
 from services.directive_drafts import draft_from_parsed
+from services.reminders.config import ReminderConfig
 from services.parsing import parse_document
 from storage.queries import units as unit_queries
 from storage.tables import Directive
@@ -36,7 +36,7 @@ def shift_dates(text: str, days: int) -> str:
     return _DATE_RE.sub(moved, text)
 
 
-def register_demo_directive(*, session: Session, text: str, unit_code: str, now: datetime, tz: ZoneInfo, today: date) -> tuple[str, bool, list[tuple[str, str]]]:
+def register_demo_directive(*, session: Session, text: str, unit_code: str, now: datetime, config: ReminderConfig, today: date) -> tuple[str, bool, list[tuple[str, str]]]:
     """Returns (number, whether it was created now, (kind, shown) of each deadline)."""
     unit = unit_queries.get_unit_by_code(session=session, code=unit_code)
     original = parse_document(text)
@@ -51,10 +51,11 @@ def register_demo_directive(*, session: Session, text: str, unit_code: str, now:
     parsed = parse_document(live_text)
     draft = draft_from_parsed(parsed, live_text)
     who = directives.Who(person_id=None, channel="cli")
-    directive = directives.register(session=session, draft=draft, unit_id=unit.id, who=who, now=now, tz=tz)
+    directive = directives.register(session=session, draft=draft, unit_id=unit.id, who=who, now=now, tz=config.tz)
     audience = directive_recipients.match_addressees(session=session, unit=unit, lines=[*parsed.addressees])
     if not audience:
         audience = directive_recipients.default_audience(session=session, unit=unit)
-    directives.publish(session=session, directive=directive, unit_ids=[u.id for u in audience], who=who, now=now)
+    directives.publish(session=session, directive=directive, unit_ids=[u.id for u in audience], who=who, now=now,
+                       config=config)
     shown = [(d["kind"], d["shown"]) for d in draft["deadlines"]]
     return number, True, shown

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from sqlmodel import Session
 
-from handlers.actor import Actor
+from ground.actor import Actor
 from services.parsing.vn_text import normalize
 from storage.queries import units as unit_queries
 from storage.tables import Unit

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers.messages import Choice, OutFile, Reply
+from ground.messages import Choice, OutFile, Reply
 from services.directive_drafts import is_past
 from services.i18n import Translator
 from services.localtime import format_local_datetime

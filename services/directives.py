@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from handlers.actor import Actor
-from handlers.messages import Reply
+from ground.actor import Actor
+from ground.messages import Reply
 from services import directive_texts as texts
 from services import outbox
 from services.i18n import Translator
@@ -23,6 +23,7 @@ from services.localtime import local_to_utc, to_local
 from services.parsing.deadlines import DeadlineError
 from services.parsing.vn_text import normalize
 from services.reminders import lifecycle as reminders
+from services.reminders.config import ReminderConfig
 from storage.queries import accounts as account_queries
 from storage.queries import audit as audit_queries
 from storage.queries import directives as queries
@@ -91,7 +92,8 @@ def _deadline_row(directive_id: int, position: int, entry: dict[str, Any], tz: Z
                     phrase=entry.get("phrase") or "", shown=entry.get("shown") or "", position=position)
 
 
-def publish(*, session: Session, directive: Directive, unit_ids: list[int], who: Who, now: datetime) -> int:
+def publish(*, session: Session, directive: Directive, unit_ids: list[int], who: Who, now: datetime,
+            config: ReminderConfig) -> int:
     """Assign the directive to the units and queue its message to their secretaries.
 
     Returns how many messages were queued. Secretaries whose chat is known to be unreachable
@@ -102,7 +104,7 @@ def publish(*, session: Session, directive: Directive, unit_ids: list[int], who:
     directive.published_at = now
     queries.save(session=session, row=directive)
     queued = _tell_units(session, directive, assignments, now, key=lambda u, a: f"publish:{directive.id}:{u}:{a}")
-    reminders.after_change(session=session, directive_id=directive.id, now=now)
+    reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)
     _audit(session, "publish", who, now, directive_id=directive.id, unit_id=directive.unit_id,
            units=len(assignments), messages=queued)
     return queued
@@ -154,7 +156,8 @@ class AckResult:
     assignment: Assignment | None = None
 
 
-def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who, now: datetime) -> AckResult:
+def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who, now: datetime,
+                config: ReminderConfig) -> AckResult:
     """Record that a secretary of the assigned unit received the directive. Pressing again
     changes nothing; a secretary of another unit (a forged button) is refused."""
     assignment = queries.get_assignment(session=session, assignment_id=assignment_id)
@@ -170,7 +173,7 @@ def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who,
     if assignment.status == "assigned":
         assignment.status = "acknowledged"
     queries.save(session=session, row=assignment)
-    reminders.after_acknowledge(session=session, assignment=assignment, now=now)
+    reminders.after_acknowledge(session=session, assignment=assignment, now=now, config=config)
     _audit(session, "acknowledge", who, now, directive_id=directive.id, unit_id=assignment.unit_id)
     return AckResult("ok", directive, assignment)
 
@@ -292,7 +295,8 @@ def _change_number(session: Session, directive: Directive) -> int:
 
 
 def change_deadline(*, session: Session, directive: Directive, deadline_id: int, phrase: str, who: Who,
-                    now: datetime, tz: ZoneInfo) -> Deadline | DeadlineError | None:
+                    now: datetime, config: ReminderConfig) -> Deadline | DeadlineError | None:
+    tz = config.tz
     """Replace one deadline by a typed phrase and tell every assigned unit what changed.
 
     Returns the changed deadline, the parser's complaint, or None for a deadline that is not
@@ -313,7 +317,7 @@ def change_deadline(*, session: Session, directive: Directive, deadline_id: int,
     deadline.recurrence = found.recurrence.to_rule() if found.recurrence else None
     deadline.phrase, deadline.shown = found.text, found.shown
     queries.save(session=session, row=deadline)
-    reminders.after_change(session=session, directive_id=directive.id, now=now)
+    reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)
     n = _change_number(session, directive)
     units = [a.unit_id for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)]
     _tell_units_text(session, directive, units, now, key=lambda u, a: f"edit:{directive.id}:{n}:{u}:{a}",
@@ -324,7 +328,7 @@ def change_deadline(*, session: Session, directive: Directive, deadline_id: int,
 
 
 def change_recipients(*, session: Session, directive: Directive, unit_ids: list[int], who: Who,
-                      now: datetime) -> tuple[list[int], list[int]]:
+                      now: datetime, config: ReminderConfig) -> tuple[list[int], list[int]]:
     """Make ``unit_ids`` the directive's units: new units get the directive, removed units'
     assignments are cancelled and they are told. Returns (added, removed) unit ids."""
     current = {a.unit_id: a for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)}
@@ -348,7 +352,7 @@ def change_recipients(*, session: Session, directive: Directive, unit_ids: list[
         current[unit_id].status = "cancelled"
         queries.save(session=session, row=current[unit_id])
     _tell_units(session, directive, new_assignments, now, key=lambda u, a: f"edit:{directive.id}:{n}:add:{u}:{a}")
-    reminders.after_change(session=session, directive_id=directive.id, now=now)
+    reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)
     _tell_units_text(session, directive, removed, now, key=lambda u, a: f"edit:{directive.id}:{n}:remove:{u}:{a}",
                      render=lambda t: texts.removed_message(t, directive))
     _audit(session, "edit", who, now, directive_id=directive.id, unit_id=directive.unit_id, change="recipients",
@@ -356,7 +360,7 @@ def change_recipients(*, session: Session, directive: Directive, unit_ids: list[
     return added, removed
 
 
-def deliver_open_to_unit(*, session: Session, unit_id: int, now: datetime) -> int:
+def deliver_open_to_unit(*, session: Session, unit_id: int, now: datetime, config: ReminderConfig) -> int:
     """Queue every open directive assigned to this unit to its secretaries.
 
     Used when a secretary registers after the directive was published: they get what their
@@ -370,5 +374,5 @@ def deliver_open_to_unit(*, session: Session, unit_id: int, now: datetime) -> in
             session, directive, {unit_id: assignment}, now,
             key=lambda u, a, d=directive.id: f"publish:{d}:{u}:{a}",
         )
-        reminders.after_acknowledge(session=session, assignment=assignment, now=now)  # their reminders from now on
+        reminders.after_acknowledge(session=session, assignment=assignment, now=now, config=config)  # their reminders from now on
     return queued

@@ -18,8 +18,8 @@ from datetime import timedelta
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
-from bot.channels.base import ChannelSender, SendResult
-from services.clock import Clock
+from ground.ports import ChannelSender, SendResult
+from ground.clock import Clock
 from services.outbox import payload_to_reply
 from storage.db import session_scope
 from storage.queries import accounts as account_queries

@@ -17,7 +17,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from services.exports import ExportData
+from services.export_data import COLUMNS, ExportData
 from services.i18n import Translator
 from services.parsing.vn_text import normalize
 from services.status_text import pct
@@ -39,7 +39,6 @@ def _para(cell_or_doc, text: str, *, bold: bool = False, italic: bool = False, s
 
 
 def to_docx(data: ExportData, t: Translator) -> bytes:
-    from services.exports import COLUMNS
 
     doc = Document()
     section = doc.sections[0]

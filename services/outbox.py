@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from handlers.messages import Choice, OutFile, Reply
+from ground.messages import Choice, OutFile, Reply
 from storage.queries import outbox as outbox_queries
 
 

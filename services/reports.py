@@ -15,12 +15,12 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot.settings import Settings
-from handlers.actor import Actor
-from handlers.messages import Attachment, Reply
+from ground.actor import Actor
+from ground.messages import Attachment, Reply
 from services import outbox
 from services.i18n import t
 from services.reminders import lifecycle as reminders
+from services.reminders.config import ReminderConfig
 from services.report_answers import Problem, check_answers, computed_percent
 from services.report_templates import Template, template_for
 from services.report_text import format_timing, is_on_time, summary_lines
@@ -128,7 +128,7 @@ def submit_report(
     on_behalf: bool,
     submitter_name: str,
     now: datetime,
-    tz: Any,
+    config: ReminderConfig,
 ) -> Report:
     """Save a new version of the cell's report, mark the assignment reported, notify staff."""
     template = task.template()
@@ -156,8 +156,8 @@ def submit_report(
     )
     report_queries.add_report(session=session, report=report)
     report_queries.set_assignment_reported(session=session, assignment=task.assignment, when=now)
-    reminders.after_report(session=session, assignment=task.assignment, report_id=report.id, now=now)
-    _notify_staff(session=session, task=task, report=report, template=template, answers=answers, submitter_name=submitter_name, account_id=account_id, now=now, tz=tz)
+    reminders.after_report(session=session, assignment=task.assignment, report_id=report.id, now=now, config=config)
+    _notify_staff(session=session, task=task, report=report, template=template, answers=answers, submitter_name=submitter_name, account_id=account_id, now=now, tz=config.tz)
     return report
 
 
@@ -203,17 +203,17 @@ def _notify_staff(
         )
 
 
-def store_attachment(*, settings: Settings, assignment_id: int, attachment: Attachment) -> dict[str, Any]:
+def store_attachment(*, attachments_dir: Path, max_bytes: int, assignment_id: int, attachment: Attachment) -> dict[str, Any]:
     """Keep the channel's file id and, when downloaded, a copy under attachments_dir/<assignment>/."""
     size = attachment.size if attachment.size is not None else len(attachment.content or b"")
-    if size > settings.max_upload_bytes or len(attachment.content or b"") > settings.max_upload_bytes:
-        raise AttachmentTooLarge(settings.max_upload_bytes)
+    if size > max_bytes or len(attachment.content or b"") > max_bytes:
+        raise AttachmentTooLarge(max_bytes)
     stored: dict[str, Any] = {
         "kind": attachment.kind, "file_id": attachment.file_id, "name": attachment.file_name,
         "mime_type": attachment.mime_type, "size": size, "path": None,
     }
     if attachment.content is not None:
-        folder = Path(settings.attachments_dir) / str(assignment_id)
+        folder = Path(attachments_dir) / str(assignment_id)
         folder.mkdir(parents=True, exist_ok=True)
         # A random prefix: two uploads with the same name never overwrite each other.
         name = _SAFE_NAME_RE.sub("_", attachment.file_name or attachment.kind)[-80:] or "file"

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from handlers.actor import Actor
+from ground.actor import Actor
 from services import directives
 from storage.queries import reports as report_queries
 from storage.queries import status as queries

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from bot.channels.base import SendResult
+from ground.ports import SendResult
 from services.dispatcher import Dispatcher
 from storage.db import session_scope
 from storage.tables import Assignment, AuditEntry, Broadcast, OutboxMessage

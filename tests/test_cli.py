@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import bot.cli_invite
 from bot.cli import app
 from bot.cli_common import CliState
-from services.clock import ManualClock
+from ground.clock import ManualClock
 from storage.db import make_db_engine
 from storage.tables import AuditEntry, Invite, Unit
 

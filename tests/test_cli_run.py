@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from bot.cli import app as cli
 from services import directives, invites, units
 from services.directive_drafts import draft_from_parsed
-from services.localtime import DEFAULT_TZ
+from tests.support.local import CONFIG, TZ as DEFAULT_TZ
 from services.parsing import parse_document
 from storage.db import make_db_engine, session_scope
 from storage.migrate import upgrade
@@ -62,7 +62,7 @@ async def test_chibot_run_answers_chats_and_delivers_the_outbox(db_url):
         cell = units_queries.get_unit_by_code(session=session, code="CB01")
         who = directives.Who(person_id=None, channel="test")
         directive = directives.register(session=session, draft=draft, unit_id=duk.id, who=who, now=now, tz=DEFAULT_TZ)
-        directives.publish(session=session, directive=directive, unit_ids=[cell.id], who=who, now=now)
+        directives.publish(session=session, directive=directive, unit_ids=[cell.id], who=who, now=now, config=CONFIG)
     async with FakeBotApi() as server:
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp", "PYTHONPATH": str(ROOT),

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from handlers.messages import Incoming
+from ground.messages import Incoming
 from storage.tables import AuditEntry, ChatAccount, ConversationState
 from tests.support.chat import Chat
 

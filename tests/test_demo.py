@@ -8,7 +8,7 @@ from sqlmodel import Session, func, select
 
 from bot.demo import DEMO_PEOPLE, DEMO_UNITS, load_demo
 from services.demo_directive import shift_dates
-from services.localtime import DEFAULT_TZ, local_to_utc
+from tests.support.local import CONFIG, local_to_utc
 from storage.tables import Assignment, Deadline, Directive, Invite, OutboxMessage, Unit
 
 NOW = local_to_utc(datetime(2026, 11, 23, 9, 0))
@@ -20,7 +20,7 @@ def counts(session: Session) -> dict[str, int]:
 
 
 def test_demo_loads_the_organisation_and_a_live_141_with_three_deadlines(session):
-    result = load_demo(session=session, now=NOW, tz=DEFAULT_TZ)
+    result = load_demo(session=session, now=NOW, config=CONFIG)
     session.commit()
     assert result.directive_number == "141-CV/ĐUK"
     assert result.directive_created is True
@@ -36,10 +36,10 @@ def test_demo_loads_the_organisation_and_a_live_141_with_three_deadlines(session
 
 
 def test_running_the_demo_again_duplicates_nothing(session):
-    load_demo(session=session, now=NOW, tz=DEFAULT_TZ)
+    load_demo(session=session, now=NOW, config=CONFIG)
     session.commit()
     before = counts(session)
-    again = load_demo(session=session, now=NOW, tz=DEFAULT_TZ)
+    again = load_demo(session=session, now=NOW, config=CONFIG)
     session.commit()
     assert again.directive_created is False
     assert counts(session) == before

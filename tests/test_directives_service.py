@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from handlers.actor import Actor, RoleInUnit
+from ground.actor import Actor, RoleInUnit
 from services import directive_drafts as drafts
 from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
 from services.i18n import Translator
-from services.localtime import DEFAULT_TZ
+from tests.support.local import CONFIG, TZ as DEFAULT_TZ
 from services.parsing import parse_document
 from storage.queries import units as unit_queries
 from storage.tables import Assignment, ChatAccount, Directive, OutboxMessage, Unit
@@ -46,7 +46,7 @@ def published(session, codes: list[str], text: str = DOC_141) -> Directive:
     who = directives.Who(None)
     directive = directives.register(session=session, draft=draft_141(text), unit_id=unit(session, "DUK").id,
                                     who=who, now=NOW, tz=DEFAULT_TZ)
-    directives.publish(session=session, directive=directive, unit_ids=[unit(session, c).id for c in codes], who=who, now=NOW)
+    directives.publish(session=session, directive=directive, unit_ids=[unit(session, c).id for c in codes], who=who, now=NOW, config=CONFIG)
     session.flush()
     return directive
 
@@ -170,9 +170,9 @@ def test_acknowledge_only_by_a_secretary_of_that_unit(org, session):
     assignment = session.exec(select(Assignment)).one()
     cb02 = Actor(person_id=2, roles=[role(session, "secretary", "CB02")])
     cb01 = Actor(person_id=None, roles=[role(session, "secretary", "CB01")])
-    assert directives.acknowledge(session=session, assignment_id=assignment.id, actor=cb02, who=directives.Who(2), now=NOW).status == "denied"
-    assert directives.acknowledge(session=session, assignment_id=assignment.id, actor=cb01, who=directives.Who(None), now=NOW).status == "ok"
-    assert directives.acknowledge(session=session, assignment_id=assignment.id, actor=cb01, who=directives.Who(None), now=NOW).status == "already"
+    assert directives.acknowledge(session=session, assignment_id=assignment.id, actor=cb02, who=directives.Who(2), now=NOW, config=CONFIG).status == "denied"
+    assert directives.acknowledge(session=session, assignment_id=assignment.id, actor=cb01, who=directives.Who(None), now=NOW, config=CONFIG).status == "ok"
+    assert directives.acknowledge(session=session, assignment_id=assignment.id, actor=cb01, who=directives.Who(None), now=NOW, config=CONFIG).status == "already"
     assert directives.unacknowledged(session=session, directive=directive) == []
 
 
@@ -180,8 +180,8 @@ def test_a_removed_unit_added_back_starts_fresh_and_is_told_again(org, session):
     directive = published(session, ["CB01", "CB02"])
     ids = {c: unit(session, c).id for c in ("CB01", "CB02")}
     who = directives.Who(None)
-    assert directives.change_recipients(session=session, directive=directive, unit_ids=[ids["CB01"]], who=who, now=NOW) == ([], [ids["CB02"]])
-    assert directives.change_recipients(session=session, directive=directive, unit_ids=[ids["CB01"], ids["CB02"]], who=who, now=NOW) == ([ids["CB02"]], [])
+    assert directives.change_recipients(session=session, directive=directive, unit_ids=[ids["CB01"]], who=who, now=NOW, config=CONFIG) == ([], [ids["CB02"]])
+    assert directives.change_recipients(session=session, directive=directive, unit_ids=[ids["CB01"], ids["CB02"]], who=who, now=NOW, config=CONFIG) == ([ids["CB02"]], [])
     assignment = session.exec(select(Assignment).where(Assignment.unit_id == ids["CB02"])).one()
     assert (assignment.status, assignment.acknowledged_at) == ("assigned", None)
     keys = [m.dedupe_key for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind != "reminder").order_by(OutboxMessage.id)).all()]

@@ -6,7 +6,7 @@ import asyncio
 
 from sqlmodel import Session, select
 
-from handlers.messages import Reply
+from ground.messages import Reply
 from services import outbox
 from services.dispatcher import Dispatcher
 from storage.db import make_db_engine

@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from bot.cli import app as cli_app
 from bot.cli_common import CliState
-from services.clock import ManualClock
-from services.localtime import local_to_utc
+from ground.clock import ManualClock
+from tests.support.local import local_to_utc
 from storage.db import make_db_engine, session_scope
 from storage.migrate import upgrade
 from tests.support.org import register

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, func, select
 
-from services.clock import ManualClock
+from ground.clock import ManualClock
 from services.invites import (
     DurationError,
     InviteError,

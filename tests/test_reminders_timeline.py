@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from bot.app import build_app
 from services import directives
-from services.localtime import local_to_utc
+from tests.support.local import CONFIG, local_to_utc
 from storage.db import session_scope
 from storage.tables import ChatAccount, Deadline, Directive, Membership, OutboxMessage, ReportRequest, Unit
 from tests.support.chat import RecordingSender, deliver
@@ -74,7 +74,7 @@ def move_completion_deadline(app, phrase: str) -> str:  # noqa: ANN001
         complete = session.exec(select(Deadline).where(Deadline.kind == "complete")).one()
         return directives.change_deadline(session=session, directive=directive, deadline_id=complete.id,
                                           phrase=phrase, who=directives.Who(None),
-                                          now=app.clock.now(), tz=app.settings.tz).shown
+                                          now=app.clock.now(), config=app.core.deps.reminders).shown
 
 
 def directive_id(app) -> int:  # noqa: ANN001
@@ -192,7 +192,7 @@ def test_editing_a_deadline_reschedules_without_duplicates(org, app):
     # re-planning the same directive again creates nothing
     with session_scope(app.engine) as session:
         from services.reminders.planner import plan_directive
-        assert plan_directive(session=session, directive_id=directive_id(app), now=app.clock.now()).created == 0
+        assert plan_directive(session=session, directive_id=directive_id(app), now=app.clock.now(), config=CONFIG).created == 0
     assert len(again) == len({m.dedupe_key for m in again})
 
 
@@ -270,7 +270,7 @@ def test_quiet_hours_from_a_directive_policy_override(org, app):
         session.add(directive)
         session.flush()
         from services.reminders.planner import plan_directive
-        plan_directive(session=session, directive_id=directive.id, now=app.clock.now())
+        plan_directive(session=session, directive_id=directive.id, now=app.clock.now(), config=CONFIG)
     until(app, datetime(2021, 8, 21, 9, 0))
     times = sorted({w for w, _who, _t in delivered(app, "reminder")})
     assert times == ["17/08 07:00", "19/08 07:00", "20/08 07:00", "21/08 07:00"]

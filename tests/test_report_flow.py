@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import select
 
-from services.localtime import local_to_utc
+from tests.support.local import local_to_utc
 from storage.tables import Assignment, AuditEntry, ConversationState, Report
 from tests.support.chat import Chat, deliver
 from tests.support.report_factories import make_assignment

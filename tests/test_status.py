@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from services import status
-from services.localtime import local_to_utc
+from tests.support.local import local_to_utc
 from storage.db import session_scope
 from storage.tables import AuditEntry, Unit
 from tests.support.org import register

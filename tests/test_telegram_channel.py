@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.channels.base import SendResult
+from ground.ports import SendResult
 from bot.channels.telegram import (
     DEFAULT_APOLOGY,
     TelegramConfigError,
@@ -21,8 +21,8 @@ from bot.channels.telegram import (
     webhook_config,
 )
 from bot.channels.telegram_render import TEXT_LIMIT, escape, plan_reply, split_text, telegram_length
-from bot.settings import Settings
-from handlers.messages import MAX_BUTTON_DATA_BYTES, Choice, Incoming, OutFile, Reply
+from ground.settings import Settings
+from ground.messages import MAX_BUTTON_DATA_BYTES, Choice, Incoming, OutFile, Reply
 from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotApi
 
 LAN = 1001  # a user in a private chat: chat id == user id

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from bot.app import build_app
 from bot.channels.telegram import build_telegram_application, build_telegram_sender, running_polling
 from bot.runner import apology
-from handlers.messages import Reply
+from ground.messages import Reply
 from services import invites, outbox
 from storage.db import session_scope
 from storage.tables import ChatAccount, OutboxMessage

@@ -10,8 +10,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from bot.channels.base import SendResult
-from services.clock import ManualClock
+from ground.ports import SendResult
+from ground.clock import ManualClock
 from services.dispatcher import Dispatcher
 from storage.db import make_db_engine, session_scope
 from storage.tables import ChatAccount, OutboxMessage, Person

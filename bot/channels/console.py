@@ -20,11 +20,11 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from bot.app import App
-from bot.channels.base import SendResult
+from ground.ports import SendResult
 from handlers.choice_match import match_choice, numbered
-from handlers.messages import Attachment, Choice, Incoming, Reply
+from ground.messages import Attachment, Choice, Incoming, Reply
 from services import console_users
-from services.clock import ManualClock
+from ground.clock import ManualClock
 from services.localtime import format_local_datetime, local_to_utc
 from storage.db import session_scope
 

@@ -61,10 +61,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot.channels.base import ConversationCore, SendResult
+from ground.ports import ConversationCore, SendResult
 from bot.channels.telegram_render import PARSE_MODE, Outgoing, escape, plan_reply
-from bot.settings import Settings
-from handlers.messages import Attachment, Incoming, Reply
+from ground.settings import Settings
+from ground.messages import Attachment, Incoming, Reply
 
 _LOGGER = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from handlers.messages import Choice, OutFile, Reply
+from ground.messages import Choice, OutFile, Reply
 
 #: Telegram's limits, counted after entity parsing in UTF-16 code units. We measure the
 #: escaped text, which is never shorter, so a part that fits here fits on Telegram.

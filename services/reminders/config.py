@@ -1,7 +1,8 @@
-"""The global reminder policy, read once from Settings when the app is built.
+"""The reminder policy and the local time zone, built once from Settings and passed down.
 
-Services that plan reminders (publish, change deadline, report) are called from handlers that
-do not carry Settings, so the app sets the policy here; tests and the default get Policy().
+There is no module-level default: every service that plans, sweeps, escalates or digests
+takes a ``ReminderConfig`` argument, so a forgotten time zone is a TypeError, not a silent
+Asia/Ho_Chi_Minh.
 """
 
 from __future__ import annotations
@@ -9,21 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from services.localtime import DEFAULT_TZ
+from ground.settings import Settings
 from services.reminders.policy import Policy
 
 
 @dataclass(frozen=True)
 class ReminderConfig:
-    policy: Policy = Policy()
-    tz: ZoneInfo = DEFAULT_TZ
+    policy: Policy
+    tz: ZoneInfo
     digest_at: str = "07:30"
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ReminderConfig:
+        return cls(policy=policy_from_settings(settings), tz=settings.tz, digest_at=settings.digest_at)
 
-_current = ReminderConfig()
 
-
-def policy_from_settings(settings) -> Policy:  # noqa: ANN001
+def policy_from_settings(settings: Settings) -> Policy:
     quiet_start, _, quiet_end = settings.quiet_hours.partition("-")
     return Policy(
         before_days=tuple(int(x) for x in settings.reminder_days_before.split(",") if x.strip()),
@@ -33,13 +35,3 @@ def policy_from_settings(settings) -> Policy:  # noqa: ANN001
         skip_sundays=settings.reminder_skip_sundays, skip_holidays=settings.reminder_skip_holidays,
         escalate_to_parent=settings.escalate_to_parent,
     )
-
-
-def configure(settings) -> ReminderConfig:  # noqa: ANN001
-    global _current
-    _current = ReminderConfig(policy=policy_from_settings(settings), tz=settings.tz, digest_at=settings.digest_at)
-    return _current
-
-
-def current() -> ReminderConfig:
-    return _current

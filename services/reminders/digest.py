@@ -11,20 +11,19 @@ from datetime import datetime, time, timedelta
 
 from sqlmodel import Session
 
-from handlers.messages import Reply
+from ground.messages import Reply
 from services import outbox
 from services.i18n import Translator
 from services.localtime import format_date, local_to_utc, to_local
 from services.reminders import texts
-from services.reminders.config import current
+from services.reminders.config import ReminderConfig
 from services.reminders.planner import DATED_KINDS, DONE_STATUSES
 from storage.queries import reminders as queries
 from storage.tables import Directive
 
 
-def digest_moment(now: datetime) -> datetime | None:
+def digest_moment(now: datetime, cfg: ReminderConfig) -> datetime | None:
     """Today's digest time if it has passed (local), else None."""
-    cfg = current()
     local = to_local(now, cfg.tz)
     hour, minute = (int(x) for x in cfg.digest_at.split(":"))
     moment = local_to_utc(datetime.combine(local.date(), time(hour, minute)), cfg.tz)
@@ -47,11 +46,11 @@ def _directive_lines(t: Translator, session: Session, directive: Directive, sinc
     ]
 
 
-def run_digest(*, session: Session, now: datetime) -> int:
-    moment = digest_moment(now)
+def run_digest(*, session: Session, now: datetime, config: ReminderConfig) -> int:
+    moment = digest_moment(now, config)
     if moment is None:
         return 0
-    day = to_local(moment, current().tz).date()
+    day = to_local(moment, config.tz).date()
     since = moment - timedelta(days=1)
     queued = 0
     for unit_id, directives in queries.directives_by_unit(session=session).items():

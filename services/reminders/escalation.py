@@ -6,16 +6,17 @@ makes re-runs and a second process harmless."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from handlers.messages import Reply
+from ground.messages import Reply
 from services import outbox
 from services.directive_texts import deadline_text
 from services.i18n import Translator
 from services.localtime import local_date
 from services.reminders import texts
-from services.reminders.config import current
+from services.reminders.config import ReminderConfig
 from services.reminders.planner import DATED_KINDS, DONE_STATUSES
 from services.reminders.policy import escalation_at
 from storage.queries import reminders as queries
@@ -27,8 +28,8 @@ def overdue_units(*, session: Session, directive: Directive, deadline: Deadline)
             if a.status not in DONE_STATUSES and a.deadline_id in (None, deadline.id)]
 
 
-def run_escalations(*, session: Session, now: datetime) -> int:
-    cfg = current()
+def run_escalations(*, session: Session, now: datetime, config: ReminderConfig) -> int:
+    cfg = config
     queued = 0
     for directive in queries.published_directives(session=session):
         policy = cfg.policy.with_overrides(directive.reminder_policy)
@@ -41,13 +42,13 @@ def run_escalations(*, session: Session, now: datetime) -> int:
             units = overdue_units(session=session, directive=directive, deadline=deadline)
             if units:
                 queued += _escalate(session, directive, deadline, units, at, now, policy.overdue_times,
-                                    to_parent=policy.escalate_to_parent)
+                                    to_parent=policy.escalate_to_parent, tz=cfg.tz)
     return queued
 
 
 def _escalate(session: Session, directive: Directive, deadline: Deadline, units: list[Unit], at: datetime,
-              now: datetime, times: int, *, to_parent: bool) -> int:
-    day = local_date(at, current().tz).isoformat()
+              now: datetime, times: int, *, to_parent: bool, tz: ZoneInfo) -> int:
+    day = local_date(at, tz).isoformat()
     queued = 0
     for _person, account in queries.staff_accounts_with_people(session=session, unit_id=directive.unit_id):
         t = Translator(account.language)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from services.reminders.config import ReminderConfig
 from services.reminders.planner import plan_directive
 from services.reminders.recurring import mark_reported
 from storage.queries import reminders as queries
@@ -16,31 +17,32 @@ from storage.tables import Assignment, Directive
 log = logging.getLogger(__name__)
 
 
-def after_change(*, session: Session, directive_id: int, now: datetime) -> None:
+def after_change(*, session: Session, directive_id: int, now: datetime, config: ReminderConfig) -> None:
     """Published, deadline or recipients changed: re-plan the whole directive."""
-    plan_directive(session=session, directive_id=directive_id, now=now)
+    plan_directive(session=session, directive_id=directive_id, now=now, config=config)
 
 
-def after_acknowledge(*, session: Session, assignment: Assignment, now: datetime) -> None:
+def after_acknowledge(*, session: Session, assignment: Assignment, now: datetime, config: ReminderConfig) -> None:
     """Re-plan one assignment: after an acknowledgement the "Đã nhận" button disappears from
     pending reminders; after a secretary registers, their reminders are planned."""
-    plan_directive(session=session, directive_id=assignment.directive_id, now=now, assignment_ids=[assignment.id])
+    plan_directive(session=session, directive_id=assignment.directive_id, now=now, config=config, assignment_ids=[assignment.id])
 
 
-def after_report(*, session: Session, assignment: Assignment, report_id: int | None, now: datetime) -> None:
+def after_report(*, session: Session, assignment: Assignment, report_id: int | None, now: datetime,
+                 config: ReminderConfig) -> None:
     """A report answers the open recurring occurrence nearest now, and cancels the dated
     reminders it made pointless (the assignment is reported)."""
     mark_reported(session=session, assignment_id=assignment.id, report_id=report_id, now=now)
-    plan_directive(session=session, directive_id=assignment.directive_id, now=now, assignment_ids=[assignment.id])
+    plan_directive(session=session, directive_id=assignment.directive_id, now=now, config=config, assignment_ids=[assignment.id])
 
 
-def close(*, session: Session, directive: Directive, now: datetime) -> int:
+def close(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int:
     """Close the directive: pending reminders cancelled, recurring occurrences stop.
     Returns how many pending reminders were cancelled."""
     directive.status, directive.closed_at = "closed", now
     session.add(directive)
     session.flush()
     queries.cancel_open_requests(session=session, directive_id=directive.id)
-    cancelled = plan_directive(session=session, directive_id=directive.id, now=now).cancelled
+    cancelled = plan_directive(session=session, directive_id=directive.id, now=now, config=config).cancelled
     log.info("directive %s closed: %s pending reminders cancelled", directive.id, cancelled)
     return cancelled

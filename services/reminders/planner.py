@@ -26,7 +26,7 @@ from sqlmodel import Session
 from services.i18n import Translator
 from services.outbox import reply_to_payload
 from services.reminders import texts
-from services.reminders.config import current
+from services.reminders.config import ReminderConfig
 from services.reminders.policy import is_urgent, plan, recurring_reminder_at
 from storage.queries import reminders as queries
 from storage.tables import Assignment, ChatAccount, Deadline, Directive, ReportRequest
@@ -68,10 +68,11 @@ class _Wanted:
     deadline: Deadline
     offset: str
     due_at: datetime
+    config: ReminderConfig
     occurrence: datetime | None = None
 
     def payload(self) -> dict:
-        cfg = current()
+        cfg = self.config
         t = Translator(self.account.language)
         acknowledged = self.assignment.acknowledged_at is not None
         if self.occurrence is not None:
@@ -88,8 +89,7 @@ class _Wanted:
                 "deadline_id": self.deadline.id}
 
 
-def _wanted(session: Session, directive: Directive, only: set[int] | None) -> dict[str, _Wanted]:
-    cfg = current()
+def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: ReminderConfig) -> dict[str, _Wanted]:
     policy = cfg.policy.with_overrides(directive.reminder_policy)
     urgent = is_urgent(directive.urgency)
     deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
@@ -118,24 +118,24 @@ def _wanted(session: Session, directive: Directive, only: set[int] | None) -> di
                             continue
                         taken.add(when)
                         key = reminder_key(assignment.id, deadline.id, deadline.due_at, offset, account.id)
-                        wanted[key] = _Wanted(directive, assignment, account, deadline, offset, when)
+                        wanted[key] = _Wanted(directive, assignment, account, deadline, offset, when, cfg)
             for request in open_requests:
                 when = recurring_reminder_at(request.due_at, policy, tz=cfg.tz)
                 if when is None:
                     continue
                 key = reminder_key(assignment.id, request.deadline_id, request.due_at, "r", account.id)
                 wanted[key] = _Wanted(directive, assignment, account, recurring[request.deadline_id], "r", when,
-                                      occurrence=request.due_at)
+                                      cfg, occurrence=request.due_at)
     return wanted
 
 
-def plan_directive(*, session: Session, directive_id: int, now: datetime,
+def plan_directive(*, session: Session, directive_id: int, now: datetime, config: ReminderConfig,
                    assignment_ids: list[int] | None = None) -> PlanResult:
     """Bring the directive's pending reminders in line with the database as it is now."""
     result = PlanResult()
     directive = session.get(Directive, directive_id)
     only = set(assignment_ids) if assignment_ids is not None else None
-    wanted = _wanted(session, directive, only) if directive is not None and directive.status == "published" else {}
+    wanted = _wanted(session, directive, only, config) if directive is not None and directive.status == "published" else {}
     pending = queries.pending_reminders(session=session, directive_id=directive_id,
                                         assignment_ids=list(only) if only is not None else None)
     result.cancelled = queries.set_status(session=session, ids=[m.id for m in pending if m.dedupe_key not in wanted],
@@ -162,10 +162,10 @@ def _has_ack_button(payload: dict) -> bool:
     return any(c.get("data", "").startswith("ack:") for row in payload.get("choices", []) for c in row)
 
 
-def plan_all(*, session: Session, now: datetime) -> PlanResult:
+def plan_all(*, session: Session, now: datetime, config: ReminderConfig) -> PlanResult:
     total = PlanResult()
     for directive in queries.published_directives(session=session):
-        result = plan_directive(session=session, directive_id=directive.id, now=now)
+        result = plan_directive(session=session, directive_id=directive.id, now=now, config=config)
         total.created += result.created
         total.cancelled += result.cancelled
     return total

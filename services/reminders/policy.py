@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from services.localtime import DEFAULT_TZ, local_to_utc, to_local
+from services.localtime import local_to_utc, to_local
 from services.reminders.holidays import is_holiday
 
 URGENT_MARKS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
@@ -103,7 +103,7 @@ def adjust(local: datetime, policy: Policy, *, urgent: bool, limit: datetime | N
 
 
 def plan(due_at: datetime, now: datetime | None, policy: Policy, *, urgent: bool = False,
-         tz: ZoneInfo = DEFAULT_TZ) -> list[tuple[str, datetime]]:
+         tz: ZoneInfo) -> list[tuple[str, datetime]]:
     """Every reminder for one deadline as (offset key, due UTC), in time order.
 
     With ``now``, only reminders after it are kept (a deadline closer than the first offset
@@ -127,20 +127,20 @@ def plan(due_at: datetime, now: datetime | None, policy: Policy, *, urgent: bool
         if moved is None or moved in seen:
             continue  # two offsets landing on one moment: one message is enough
         seen.add(moved)
-        utc = local_to_utc(moved)
+        utc = local_to_utc(moved, tz)
         if now is None or utc > now:
             result.append((key, utc))
     return sorted(result, key=lambda item: item[1])
 
 
-def escalation_at(due_at: datetime, policy: Policy, *, tz: ZoneInfo = DEFAULT_TZ) -> datetime:
+def escalation_at(due_at: datetime, policy: Policy, *, tz: ZoneInfo) -> datetime:
     """When staff hear about cells still overdue: a day after the last overdue reminder."""
     due_local = to_local(due_at, tz)
     day = due_local.date() + timedelta(days=policy.overdue_times + policy.escalate_after_days)
     return local_to_utc(datetime.combine(day, _hm(policy.at)), tz)
 
 
-def recurring_reminder_at(occurrence: datetime, policy: Policy, *, tz: ZoneInfo = DEFAULT_TZ) -> datetime | None:
+def recurring_reminder_at(occurrence: datetime, policy: Policy, *, tz: ZoneInfo) -> datetime | None:
     """The one reminder before a recurring report occurrence (quiet hours respected)."""
     local = to_local(occurrence, tz)
     moved = adjust(local - timedelta(minutes=policy.recurring_lead_minutes), policy, urgent=True, limit=local)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from services.reminders.config import current
+from services.reminders.config import ReminderConfig
 from services.reminders.occurrences import occurrences
 from services.reminders.planner import plan_directive
 from storage.queries import reminders as queries
@@ -16,10 +16,10 @@ from storage.queries import reminders as queries
 HORIZON = timedelta(hours=48)
 
 
-def ensure_occurrences(*, session: Session, now: datetime, horizon: timedelta = HORIZON) -> int:
+def ensure_occurrences(*, session: Session, now: datetime, config: ReminderConfig, horizon: timedelta = HORIZON) -> int:
     """Create the report requests due in the next ``horizon`` and plan their reminders."""
     created = 0
-    tz = current().tz
+    tz = config.tz
     for directive in queries.published_directives(session=session):
         rules = [d for d in queries.deadlines_of(session=session, directive_id=directive.id)
                  if d.kind == "recurring" and d.recurrence]
@@ -33,7 +33,7 @@ def ensure_occurrences(*, session: Session, now: datetime, horizon: timedelta = 
                 rows.extend({"assignment_id": a.id, "deadline_id": deadline.id, "due_at": due}
                             for a in assignments if a.deadline_id in (None, deadline.id))
         created += queries.add_report_requests(session=session, rows=rows)
-        plan_directive(session=session, directive_id=directive.id, now=now)
+        plan_directive(session=session, directive_id=directive.id, now=now, config=config)
     return created
 
 

@@ -11,7 +11,7 @@ from services import outbox
 from services.i18n import Translator
 from services.localtime import format_local_datetime
 from services.reminders import lifecycle, texts
-from services.reminders.config import current
+from services.reminders.config import ReminderConfig
 from services.reminders.planner import DATED_KINDS, DONE_STATUSES, parse_key, stamp
 from storage.queries import reminders as queries
 from storage.tables import Directive
@@ -19,7 +19,7 @@ from storage.tables import Directive
 NOTIFY_CHOICES = ("each", "digest")
 
 
-def plan_lines(*, session: Session, t: Translator, directive: Directive, now: datetime) -> list[str]:
+def plan_lines(*, session: Session, t: Translator, directive: Directive, now: datetime, config: ReminderConfig) -> list[str]:
     """The pending plan grouped by moment: "08:00 17/8/2021 — Hoàn thành: ..., trước 3 ngày:" + cells."""
     groups: dict[tuple, list[str]] = {}
     for message, unit, deadline in queries.planned_reminders(session=session, directive_id=directive.id, after=now):
@@ -31,7 +31,7 @@ def plan_lines(*, session: Session, t: Translator, directive: Directive, now: da
             codes.append(unit.code)
     lines = []
     for (due_at, kind, shown, offset), codes in groups.items():
-        lines.append(t("reminder.plan.slot", when=format_local_datetime(due_at, current().tz),
+        lines.append(t("reminder.plan.slot", when=format_local_datetime(due_at, config.tz),
                        deadline=texts.deadline_text(t, kind, shown), offset=texts.offset_label(t, offset)))
         lines.append(t("reminder.plan.recipients", cells=", ".join(codes)))
     return lines
@@ -49,10 +49,10 @@ def remind_count(*, session: Session, directive: Directive) -> int:
     return sum(1 for _a, u in rows if accounts.get(u.id))
 
 
-def remind_now(*, session: Session, directive: Directive, now: datetime) -> int:
+def remind_now(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int:
     """Queue an immediate reminder to every not-done unit; returns how many units were reached.
     Pressing twice in the same minute sends nothing more (dedupe key with the minute)."""
-    cfg = current()
+    cfg = config
     deadlines = [d for d in queries.deadlines_of(session=session, directive_id=directive.id)
                  if d.kind in DATED_KINDS and d.due_at is not None]
     upcoming = sorted((d for d in deadlines if d.due_at >= now), key=lambda d: d.due_at)
@@ -77,11 +77,11 @@ def remind_now(*, session: Session, directive: Directive, now: datetime) -> int:
     return reached
 
 
-def close(*, session: Session, directive: Directive, now: datetime) -> int | None:
+def close(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int | None:
     """Close a published directive; None when it was not published."""
     if directive.status != "published":
         return None
-    return lifecycle.close(session=session, directive=directive, now=now)
+    return lifecycle.close(session=session, directive=directive, now=now, config=config)
 
 
 def set_notifications(*, session: Session, person_id: int, choice: str) -> bool:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from services.i18n import Translator
 from services.outbox import reply_to_payload
 from services.reminders import texts
-from services.reminders.config import current
+from services.reminders.config import ReminderConfig
 from services.reminders.planner import DONE_STATUSES, parse_key, stamp
 from storage.queries import reminders as queries
 from storage.tables import Deadline, OutboxMessage
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 LATE_AFTER = timedelta(minutes=30)
 
 
-def sweep_due(*, session: Session, now: datetime) -> int:
+def sweep_due(*, session: Session, now: datetime, config: ReminderConfig) -> int:
     """Cancel due reminders that no longer make sense; returns how many were cancelled."""
     due = queries.pending_reminders(session=session, due_before=now)
     cancel: dict[int, str] = {}
@@ -59,7 +60,7 @@ def sweep_due(*, session: Session, now: datetime) -> int:
             log.info("reminder %s (%s) dropped: %s", message.id, message.dedupe_key, cancel[message.id])
             by_reason.setdefault(cancel[message.id], []).append(message.id)
         elif now - message.due_at > LATE_AFTER:
-            _reword(session, message, now)
+            _reword(session, message, now, config.tz)
     for reason, ids in by_reason.items():
         queries.set_status(session=session, ids=ids, status="cancelled", reason=reason)
     return len(cancel)
@@ -107,7 +108,7 @@ def _why_drop(session: Session, message: OutboxMessage, now: datetime) -> str | 
     return None
 
 
-def _reword(session: Session, message: OutboxMessage, now: datetime) -> None:
+def _reword(session: Session, message: OutboxMessage, now: datetime, tz: ZoneInfo) -> None:
     parsed = parse_key(message.dedupe_key)
     context = queries.row_context(session=session, assignment_id=message.assignment_id)
     found = queries.account_person(session=session, account_id=parsed[4])
@@ -116,7 +117,7 @@ def _reword(session: Session, message: OutboxMessage, now: datetime) -> None:
     assignment, directive, _unit = context
     deadline = session.get(Deadline, parsed[1])
     reply = texts.reminder(Translator(found[0].language), directive, deadline, assignment.id,
-                           acknowledged=assignment.acknowledged_at is not None, at=now, offset=parsed[3], tz=current().tz)
+                           acknowledged=assignment.acknowledged_at is not None, at=now, offset=parsed[3], tz=tz)
     message.payload = reply_to_payload(reply)
     session.add(message)
 

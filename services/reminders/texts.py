@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from handlers.messages import Choice, Reply
+from ground.messages import Choice, Reply
 from services.directive_texts import deadline_text
 from services.i18n import Translator
 from services.localtime import format_local_datetime, to_local

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from handlers.messages import Reply
+from ground.messages import Reply
 from services import outbox
 from services.i18n import Translator
 from storage.queries import reminders as queries

@@ -6,14 +6,15 @@ from __future__ import annotations
 import asyncio
 
 from services.dispatcher import Delivered, Dispatcher
+from services.reminders.config import ReminderConfig
 from services.reminders.jobs import sweep
 from services.reminders.unreachable import on_blocked
 from storage.db import session_scope
 
 
-def attach_reminders(dispatcher: Dispatcher) -> None:
+def attach_reminders(dispatcher: Dispatcher, config: ReminderConfig) -> None:
     engine, clock = dispatcher.engine, dispatcher.clock
-    dispatcher.before_claim.append(lambda: sweep(engine=engine, now=clock.now()))
+    dispatcher.before_claim.append(lambda: sweep(engine=engine, now=clock.now(), config=config))
 
     def _blocked(event: Delivered) -> None:
         with session_scope(engine) as session:

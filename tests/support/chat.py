@@ -16,11 +16,11 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.app import App, build_app
-from bot.channels.base import SendResult
-from bot.settings import Settings
-from handlers.messages import Attachment, Choice, Incoming, Reply
-from services.clock import ManualClock
-from services.localtime import local_to_utc
+from ground.ports import SendResult
+from ground.settings import Settings
+from ground.messages import Attachment, Choice, Incoming, Reply
+from ground.clock import ManualClock
+from tests.support.local import local_to_utc
 
 _update_ids = itertools.count(1)
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from services.localtime import local_to_utc
+from tests.support.local import local_to_utc
 from storage.tables import Assignment, Deadline, Directive, Membership, Person, Report, Unit
 
 REPORT_DUE = datetime(2021, 8, 22, 23, 59)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlmodel import select
 
 from bot.simulated_time import run_until
-from services.localtime import local_to_utc, to_local
+from tests.support.local import local_to_utc, to_local
 from storage.db import session_scope
 from storage.tables import ChatAccount, OutboxMessage
 

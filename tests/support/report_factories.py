@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from services.localtime import local_to_utc
+from tests.support.local import local_to_utc
 from storage.db import session_scope
 from storage.tables import Assignment, Deadline, Directive, Unit
 

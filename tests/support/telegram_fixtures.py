@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import build_app
-from bot.settings import Settings
+from ground.settings import Settings
 from services import units
 from storage.db import session_scope
 from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotApi

@@ -1,0 +1,146 @@
+"""What the compiled report of one directive holds (rows, headers, summary), built from the same
+figures as /status (services/status.py) so the chat and the files never disagree.
+
+Every header and word comes from the locale catalogs (export.*). Times are written in local
+time (Asia/Ho_Chi_Minh): spreadsheets have no time zones, and staff read local time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from services import directive_texts as texts
+from services.i18n import Translator
+from services.localtime import to_local
+from services.parsing.vn_text import normalize
+from services.report_templates import Template, template_for
+from services.status import DirectiveStatus, directive_status, percent
+from storage.queries import units as unit_queries
+from storage.tables import Directive
+
+FORMATS = ("xlsx", "docx", "csv")
+MIME = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "csv": "text/csv",
+}
+#: Columns of the per-unit table, in order; each is export.col.<key> in the locales.
+COLUMNS = ("code", "unit", "parent", "secretary", "status", "acknowledged_at", "submitted_at", "timing", "formats",
+           "format_other", "reached", "total", "percent", "awareness", "difficulties", "version", "behalf")
+DATE_COLUMNS = ("acknowledged_at", "submitted_at")
+#: Template fields that already have a typed column above.
+TYPED_FIELDS = ("formats", "reached", "total", "awareness", "difficulties", "attachments")
+WIDTHS = {"code": 14, "unit": 32, "parent": 26, "secretary": 22, "status": 18, "acknowledged_at": 17,
+          "submitted_at": 17, "timing": 12, "formats": 30, "format_other": 20, "reached": 10, "total": 10,
+          "percent": 10, "awareness": 14, "difficulties": 40, "version": 10, "behalf": 10}
+
+
+@dataclass
+class ExportData:
+    directive: Directive
+    issuer_name: str
+    status: DirectiveStatus
+    template: Template
+    headers: list[str]
+    #: One list per assigned unit, in header order; date cells are naive local datetimes.
+    rows: list[list[Any]]
+    now_local: datetime
+
+    @property
+    def reported(self) -> int:
+        return self.status.counts.reported
+
+
+def build(*, session: Session, directive: Directive, paths: list[str], now: datetime, tz: ZoneInfo, t: Translator) -> ExportData:
+    status = directive_status(session=session, directive=directive, paths=paths, now=now)
+    template = template_for(directive.report_template)
+    extra = [f for f in template.fields if f.key not in TYPED_FIELDS]
+    headers = [t(f"export.col.{c}") for c in COLUMNS] + [f.label(t.lang) for f in extra]
+    rows = []
+
+    def local(moment: datetime | None) -> datetime | None:
+        # Spreadsheets have no time zones: write the local wall-clock time staff read.
+        return to_local(moment, tz).replace(tzinfo=None) if moment is not None else None
+
+    for cell in status.cells:
+        a, unit, report = cell.assignment, cell.unit, cell.report
+        parent = status.parents.get(unit.parent_id)
+        values: dict[str, Any] = {
+            "code": unit.code, "unit": unit.name, "parent": parent.name if parent else "",
+            "secretary": ", ".join(status.secretaries.get(unit.id, [])),
+            "status": t(f"directive.status.{a.status}"), "acknowledged_at": local(a.acknowledged_at),
+        }
+        if report is not None:
+            values.update({
+                "submitted_at": local(report.submitted_at),
+                "timing": t("export.value.on_time" if report.on_time else "export.value.late"),
+                "formats": _formats(template, report.formats, t.lang), "format_other": report.format_other or "",
+                "reached": report.reached, "total": report.total,
+                "percent": report.percent if report.percent is not None else percent(report.reached or 0, report.total or 0),
+                "awareness": _option(template, "awareness", report.awareness, t.lang),
+                "difficulties": report.difficulties or "", "version": report.version,
+                "behalf": t("export.value.yes") if report.on_behalf else "",
+            })
+        row = [values.get(c, "") if values.get(c) is not None else "" for c in COLUMNS]
+        for f in extra:
+            row.append(_answer(report.answers.get(f.key)) if report is not None else "")
+        rows.append(row)
+    issuer = unit_queries.get_unit(session=session, unit_id=directive.unit_id)
+    return ExportData(directive, issuer.name if issuer else "", status, template, headers, rows, to_local(now, tz).replace(tzinfo=None))
+
+
+def _formats(template: Template, stored: str | None, lang: str) -> str:
+    if not stored:
+        return ""
+    return ", ".join(_option(template, "formats", v, lang) for v in stored.split(","))
+
+
+def _option(template: Template, key: str, value: str | None, lang: str) -> str:
+    if not value:
+        return ""
+    if template.has(key):
+        option = template.field(key).option(value)
+        if option is not None:
+            return option.label(lang)
+    return value
+
+
+def _answer(value: Any) -> Any:
+    if isinstance(value, dict):
+        return ", ".join(str(v) for v in (value.get("values") or [value.get("value") or value.get("other") or ""]))
+    return "" if value is None else value
+
+
+def summary_pairs(data: ExportData, t: Translator) -> list[tuple[str, Any]]:
+    s = data.status
+    on_time = sum(1 for c in s.cells if c.report is not None and c.report.on_time)
+    late = sum(1 for c in s.cells if c.report is not None and not c.report.on_time)
+    pairs: list[tuple[str, Any]] = [
+        (t("export.summary.directive"), texts.title(data.directive, t)),
+        (t("export.summary.subject"), data.directive.subject),
+        (t("export.summary.assigned"), s.counts.assigned),
+        (t("export.summary.acknowledged"), s.counts.acknowledged),
+        (t("export.summary.reported"), s.counts.reported),
+        (t("export.summary.not_reported"), s.counts.assigned - s.counts.reported),
+        (t("export.summary.overdue"), s.counts.overdue),
+        (t("export.summary.on_time"), on_time),
+        (t("export.summary.late"), late),
+        (t("export.summary.reached"), s.reached),
+        (t("export.summary.total"), s.total),
+        (t("export.summary.percent"), s.percent if s.percent is not None else ""),
+        (t("export.summary.exported_at"), data.now_local),
+    ]
+    if not s.counts.reported:
+        pairs.append((t("export.summary.no_reports"), ""))
+    return pairs
+
+
+def file_name(directive: Directive, fmt: str) -> str:
+    """"bao-cao-141-CV-DUK.xlsx": ASCII, no slashes (they are not allowed in file names)."""
+    base = normalize(directive.number or f"van-ban-{directive.id}").replace("/", "-").replace(" ", "-")
+    return f"bao-cao-{base}.{fmt}"
