@@ -21,12 +21,6 @@ from services.localtime import format_date, to_local
 from services.parsing import DeadlineError, DocumentFormatError, decode_text_file, extract_text_from_docx, parse_document
 
 
-#: A text this long, sent right after a pasted document, is read as its continuation.
-CONTINUATION_MIN_CHARS = 200
-#: A pasted part at least this long was probably cut by the client; what follows continues it.
-CUT_PART_MIN_CHARS = 1900
-
-
 class NewDirectiveFlow:
     name = "directive_new"
     roles = frozenset({"staff", "admin"})
@@ -46,8 +40,14 @@ class NewDirectiveFlow:
         step = ctx.state.step
         if step == "text":
             return self._got_document(ctx, text)
-        if step == "review" and ctx.flow_data.get("pasted") and self._continues(ctx.flow_data, text):
+        if step == "review" and ctx.flow_data.get("pasted") and drafts.continues_paste(
+                source=ctx.flow_data.get("source", "paste"), last_part=ctx.flow_data.get("last_part", 0), text=text):
             return self._got_document(ctx, ctx.flow_data["pasted"] + "\n" + text, continued=True, part=text)
+        if step == "review":
+            # A short reply here answers the summary (a typo, "ok", an option out of range):
+            # never part of the official text. The summary's choices are shown again.
+            return [Reply(text=ctx.t("directive.review_typed", typed=text.strip()[:60]),
+                          choices=self._summary(ctx, ctx.flow_data["draft"]).choices)]
         if step == "value":
             draft = drafts.set_field(ctx.flow_data["draft"], ctx.flow_data["field"], text[:500])
             return self._review(ctx, draft)
@@ -74,7 +74,7 @@ class NewDirectiveFlow:
                 return [ctx.reply("directive.unsupported_file", name=attachment.file_name or "")]
         except DocumentFormatError as exc:
             return [ctx.reply("directive.bad_file", name=attachment.file_name or "", reason=str(exc))]
-        return self._got_document(ctx, text)
+        return self._got_document(ctx, text, source="file")
 
     def on_button(self, ctx: Context, value: str) -> list[Reply]:
         step, data = ctx.state.step, ctx.flow_data
@@ -97,20 +97,14 @@ class NewDirectiveFlow:
         return [ctx.reply("button.stale")]
 
     # ---- document and review ------------------------------------------------------------------
-    @staticmethod
-    def _continues(data: dict[str, Any], text: str) -> bool:
-        """Chat clients cut a long paste into several messages (Telegram at 4096 characters,
-        Zalo sooner): right after a paste, a long text, or any text after a part that was as
-        long as a client cuts, is the rest of the document."""
-        return len(text) >= CONTINUATION_MIN_CHARS or data.get("last_part", 0) >= CUT_PART_MIN_CHARS
-
-    def _got_document(self, ctx: Context, text: str, *, continued: bool = False, part: str | None = None) -> list[Reply]:
+    def _got_document(self, ctx: Context, text: str, *, source: str = "paste", continued: bool = False,
+                      part: str | None = None) -> list[Reply]:
         if len(text) > drafts.MAX_TEXT_CHARS:
             return [ctx.reply("directive.too_long", length=f"{len(text):,}", limit=f"{drafts.MAX_TEXT_CHARS:,}")]
         parsed = parse_document(text, today=to_local(ctx.now, ctx.deps.tz).date())
         if not drafts.looks_like_directive(parsed):
             return [ctx.reply("directive.not_document")]
-        ctx.flow_goto(ctx.state.step, pasted=text, last_part=len(part if part is not None else text))
+        ctx.flow_goto(ctx.state.step, pasted=text, source=source, last_part=len(part if part is not None else text))
         note = ctx.t("directive.continued", length=f"{len(text):,}".replace(",", ".")) if continued else ""
         return self._review(ctx, drafts.draft_from_parsed(parsed, text), note=note)
 

@@ -22,6 +22,11 @@ MAX_TEXT_CHARS = 200_000
 EDITABLE_FIELDS = ("number", "subject", "urgency")
 URGENCY_MARKS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
 SECRECY_DEFAULT = "MẬT"
+#: A pasted part at least this long was probably cut by the client (Zalo cuts at 2,000
+#: characters, Telegram at 4,096); a shorter one is the whole paste.
+CUT_PART_MIN_CHARS = 1900
+#: A reply shorter than this, on one line, is an answer to the summary, never a cut-off part.
+SHORT_REPLY_MAX_CHARS = 200
 
 
 class TextTooLong(ValueError):
@@ -43,6 +48,18 @@ def deadline_entry(deadline: ParsedDeadline) -> dict[str, Any]:
         "phrase": deadline.text,
         "shown": deadline.shown,
     }
+
+
+def continues_paste(*, source: str, last_part: int, text: str) -> bool:
+    """Is ``text`` the rest of a document the chat client cut into several messages?
+
+    Only a paste is ever cut (an uploaded file arrives whole), only a part as long as a
+    client cuts looks cut, and a short one-line reply is an answer to the summary: gluing
+    "ok gửi luôn" onto the official text would publish it to every cell."""
+    if source != "paste" or last_part < CUT_PART_MIN_CHARS:
+        return False
+    stripped = text.strip()
+    return len(stripped) >= SHORT_REPLY_MAX_CHARS or "\n" in stripped
 
 
 def looks_like_directive(parsed: Any) -> bool:

@@ -475,3 +475,30 @@ def test_a_long_paste_cut_into_several_messages_is_read_as_one_document(org):
     # A short text at the same step is not a continuation: the buttons are pointed at.
     staff.send("ok")
     assert "Đã ghép" not in staff.last_text
+
+
+def test_a_reply_on_the_review_screen_is_never_glued_onto_the_official_text(org, app, session):
+    staff = org["staff"]
+    staff.send("/new")
+    staff.upload("141.txt", DOC_141.encode("utf-8"))
+    assert len(DOC_141) > 3000 and staff.last_text == SUMMARY_141
+    staff.send("ok gửi luôn")
+    assert "Đã ghép" not in staff.last_text
+    assert staff.last_text.startswith("«ok gửi luôn» không phải là một lựa chọn, và tôi không ghép nó vào văn bản.")
+    assert staff.buttons == ["Xác nhận", "Sửa", "Thêm hạn", "Xóa hạn", "Hủy"]
+    staff.send("9")
+    assert staff.last_text.startswith("«9» không phải là một lựa chọn")
+    # A long text after an uploaded file is not a continuation either: a file arrives whole.
+    staff.send("Ghi chú của văn phòng: " + "gửi gấp cho các chi bộ. " * 20)
+    assert "Đã ghép" not in staff.last_text
+    staff.press("Xác nhận")
+    staff.press("Tất cả chi bộ")
+    staff.press("Gửi")
+    [directive] = rows(session, Directive)
+    assert directive.full_text == DOC_141
+
+
+def test_a_short_reply_after_a_long_paste_is_an_answer_too(org):
+    staff = paste_141(org)  # 3,451 characters pasted: as long as a client may cut
+    staff.send("ok gửi luôn")
+    assert "Đã ghép" not in staff.last_text and "không phải là một lựa chọn" in staff.last_text
