@@ -49,7 +49,11 @@ class NewDirectiveFlow:
             return [Reply(text=ctx.t("directive.review_typed", typed=text.strip()[:60]),
                           choices=self._summary(ctx, ctx.flow_data["draft"]).choices)]
         if step == "value":
-            draft = drafts.set_field(ctx.flow_data["draft"], ctx.flow_data["field"], text[:500])
+            try:
+                draft = drafts.set_field(ctx.flow_data["draft"], ctx.flow_data["field"], text[:500])
+            except drafts.InvalidValue:
+                field = ctx.flow_data["field"]
+                return [ctx.reply(f"directive.bad_value.{field}", typed=text.strip()[:60]), ctx.reply(f"directive.ask_value.{field}")]
             return self._review(ctx, draft)
         if step == "add":
             return self._add_deadline(ctx, text)

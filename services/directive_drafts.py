@@ -29,8 +29,16 @@ CUT_PART_MIN_CHARS = 1900
 SHORT_REPLY_MAX_CHARS = 200
 
 
+#: What staff type for "no urgency mark" (folded).
+NO_URGENCY_WORDS = ("khong", "khong co", "khong khan", "thuong", "binh thuong", "none", "no", "normal")
+
+
 class TextTooLong(ValueError):
     """The pasted or uploaded text is over MAX_TEXT_CHARS."""
+
+
+class InvalidValue(ValueError):
+    """A typed correction that is not one of the values the field accepts."""
 
 
 def _mark(value: Any, default: str) -> str | None:
@@ -117,7 +125,8 @@ def remove_deadline(draft: dict[str, Any], index: int) -> dict[str, Any]:
 
 
 def set_field(draft: dict[str, Any], field: str, value: str) -> dict[str, Any]:
-    """Staff's correction of one field. Urgency accepts a mark or "không" (none)."""
+    """Staff's correction of one field. Urgency accepts a mark or "không" (none); anything
+    else raises InvalidValue, so a typo never silently makes an urgent letter ordinary."""
     if field not in EDITABLE_FIELDS:
         raise ValueError(field)
     value = " ".join(value.split())
@@ -125,7 +134,10 @@ def set_field(draft: dict[str, Any], field: str, value: str) -> dict[str, Any]:
         from services.parsing.vn_text import normalize
 
         marks = {normalize(m): m for m in URGENCY_MARKS}
-        value = marks.get(normalize(value))  # anything else clears the mark
+        typed = normalize(value).strip(" .!")
+        if typed not in marks and typed not in NO_URGENCY_WORDS:
+            raise InvalidValue(value)
+        value = marks.get(typed)
     return {**draft, field: value or None if field != "subject" else value}
 
 

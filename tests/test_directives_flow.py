@@ -203,6 +203,17 @@ def test_staff_correct_the_number(org, session):
     assert [(d.number, d.urgency) for d in rows(session, Directive)] == [("142-CV/ĐUK", None)]
 
 
+def test_an_invalid_urgency_is_refused_with_the_choices(org, session):
+    staff = paste_141(org)
+    staff.press("Sửa")
+    staff.press("Độ khẩn")
+    staff.send("rat khan")
+    assert staff.last_text == ("«rat khan» không phải là độ khẩn, nên tôi chưa đổi gì.\n"
+                               "Gõ độ khẩn: KHẨN, THƯỢNG KHẨN, HỎA TỐC, hoặc «không».")
+    staff.send("hoa toc")
+    assert "Độ khẩn: HỎA TỐC" in staff.last_text
+
+
 # ---- recipients and publishing -----------------------------------------------------------------
 
 
