@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from bot.cli_common import CliError, cli_state, open_database
+from services import directive_texts as texts
 from services import exports, status
 from services.i18n import Translator
 from storage.db import session_scope
@@ -18,7 +19,7 @@ from storage.queries import units as unit_queries
 
 def export_command(
     ctx: typer.Context,
-    number: str = typer.Argument(..., metavar="NUMBER", help="Number of the directive, e.g. 141-CV/ĐUK or 141."),
+    number: str = typer.Argument(..., metavar="NUMBER", help="Number of the directive, e.g. 141-CV/ĐUK or 141, or #ID when several share a number."),
     fmt: str = typer.Option("xlsx", "--format", "-f", help="xlsx, docx or csv."),
     output: str = typer.Option(..., "--output", "-o", metavar="FILE", help="File to write; - writes CSV to standard output."),
 ) -> None:
@@ -38,7 +39,8 @@ def export_command(
             if not found:
                 raise CliError(t("export.cli.not_found", number=number))
             if len(found) > 1:
-                raise CliError(t("export.cli.ambiguous", number=number, numbers=", ".join(d.number for d in found)))
+                lines = "\n".join(texts.which_line(t, d, settings.tz) for d in found)
+                raise CliError(t("export.cli.ambiguous", count=len(found), number=number, lines=lines, id=found[0].id))
             directive = found[0]
             issuer = unit_queries.get_unit(session=session, unit_id=directive.unit_id)
             data = exports.build(session=session, directive=directive, paths=[issuer.path], now=state.clock.now(),

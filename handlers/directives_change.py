@@ -17,7 +17,7 @@ from storage.tables import Directive
 
 def _managed(ctx: Context, args: str, command: str) -> tuple[Directive | None, list[Reply]]:
     """The directive named in ``args`` if this staff member may change it."""
-    directive, replies = find_one(ctx, args, f"directive.change.{command}_usage")
+    directive, replies = find_one(ctx, args, f"directive.change.{command}_usage", command=command)
     if directive is not None and not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
         ctx.audit("denied", directive_id=directive.id, command=command)
         return None, [ctx.reply("auth.denied")]

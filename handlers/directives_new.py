@@ -11,6 +11,7 @@ from typing import Any
 
 from handlers import unit_picker
 from handlers.context import Context
+from handlers.directives_view import doc_replies
 from ground.messages import Reply
 from handlers.router import Router
 from services import directive_drafts as drafts
@@ -92,6 +93,8 @@ class NewDirectiveFlow:
             return [ctx.reply(f"directive.ask_value.{value}")]
         if step == "remove" and value.isdigit():
             return self._review(ctx, drafts.remove_deadline(data["draft"], int(value)))
+        if step == "duplicate":
+            return self._duplicate_button(ctx, value, data)
         if step == "recipients":
             return self._recipients_button(ctx, value, data)
         if step == "pick":
@@ -128,6 +131,10 @@ class NewDirectiveFlow:
 
     def _review_button(self, ctx: Context, value: str, draft: dict[str, Any]) -> list[Reply]:
         if value == "confirm":
+            unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
+            existing = directives.same_number(session=ctx.session, unit_id=unit.id, number=draft.get("number")) if unit else []
+            if existing and draft.get("amends_id") != existing[-1].id:
+                return self._ask_duplicate(ctx, draft, existing)
             return self._ask_recipients(ctx)
         if value == "edit":
             ctx.flow_goto("field")
@@ -141,6 +148,33 @@ class NewDirectiveFlow:
             rows = [[ctx.flow_button(texts.deadline_line(ctx.t, d["kind"], d["shown"]), str(i))]
                     for i, d in enumerate(draft["deadlines"])]
             return [Reply(text=ctx.t("directive.ask_remove"), choices=rows)]
+        return [ctx.reply("button.stale")]
+
+    def _ask_duplicate(self, ctx: Context, draft: dict[str, Any], existing: list[Any]) -> list[Reply]:
+        """The number is taken in this unit: open the one registered, or send this as its
+        changed version (which replaces it), or fix a mistyped number."""
+        ctx.flow_goto("duplicate", existing=existing[-1].id)
+        lines = [ctx.t("directive.duplicate.head", number=draft["number"])]
+        lines += [texts.which_line(ctx.t, d, ctx.deps.tz) for d in existing]
+        lines.append(ctx.t("directive.duplicate.ask"))
+        b = ctx.flow_button
+        rows = [[b(ctx.t("directive.button.open_existing"), "open")], [b(ctx.t("directive.button.amend"), "amend")],
+                [b(ctx.t("directive.button.fix_number"), "number"), b(ctx.t("directive.button.cancel"), "cancel")]]
+        return [Reply(text="\n".join(lines), choices=rows)]
+
+    def _duplicate_button(self, ctx: Context, value: str, data: dict[str, Any]) -> list[Reply]:
+        existing = directives.get(session=ctx.session, directive_id=data["existing"])
+        if existing is None or not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=existing):
+            return [ctx.reply("button.stale")]
+        if value == "open":
+            ctx.flow_end()
+            return doc_replies(ctx, existing)
+        if value == "amend":
+            ctx.flow_goto("duplicate", draft={**data["draft"], "amends_id": existing.id})
+            return self._ask_recipients(ctx)
+        if value == "number":
+            ctx.flow_goto("value", field="number")
+            return [ctx.reply("directive.ask_value.number")]
         return [ctx.reply("button.stale")]
 
     def _add_deadline(self, ctx: Context, phrase: str) -> list[Reply]:
@@ -219,6 +253,8 @@ class NewDirectiveFlow:
         ctx.flow_end()
         replies = [ctx.reply("directive.published", title=texts.title(directive, ctx.t), count=len(data["selected"]),
                              messages=queued, number=directives.lookup_key(directive))]
+        if directive.amends_id:
+            replies.append(ctx.reply("directive.superseded", id=directive.amends_id))
         unreached = directives.units_without_reachable_secretary(session=ctx.session, unit_ids=data["selected"])
         if unreached:
             replies.append(ctx.reply("directive.unreached", codes=", ".join(u.code for u in unreached)))

@@ -23,17 +23,31 @@ def _who(ctx: Context) -> directives.Who:
     return directives.Who(ctx.actor.person_id, ctx.actor.account_id, ctx.incoming.channel)
 
 
-def find_one(ctx: Context, args: str, usage_key: str) -> tuple[Directive | None, list[Reply]]:
-    """The one visible directive numbered ``args``, or the replies explaining why not."""
+#: Commands whose argument is a directive number: a pick among same-numbered ones re-runs them.
+PICKABLE_COMMANDS = ("doc", "unacked", "deadline", "recipients", "reminders", "remind", "close", "status", "export")
+
+
+def find_one(ctx: Context, args: str, usage_key: str, *, command: str) -> tuple[Directive | None, list[Reply]]:
+    """The one visible directive numbered ``args``, or the replies explaining why not (with a
+    choice among several that share the number)."""
     if not args.strip():
         return None, [ctx.reply(usage_key)]
     found = directives.find_by_number(session=ctx.session, actor=ctx.actor, text=args)
     if not found:
         return None, [ctx.reply("directive.doc.not_found", number=args.strip()[:64])]
     if len(found) > 1:
-        numbers = ", ".join(directives.lookup_key(d) for d in found)
-        return None, [ctx.reply("directive.doc.ambiguous", number=args.strip()[:64], numbers=numbers)]
+        return None, [which_reply(ctx, args, found, command)]
     return found[0], []
+
+
+def which_reply(ctx: Context, typed: str, found: list[Directive], command: str, rest: str = "") -> Reply:
+    """Several directives answer to ``typed``: each with its id, date, subject and state, and a
+    button that runs ``command`` again on that one (``rest``: the words after the number)."""
+    head = ctx.t("directive.which.head", count=len(found), number=typed.strip()[:64], command=command, id=found[0].id)
+    lines = [head] + [texts.which_line(ctx.t, d, ctx.deps.tz) for d in found]
+    suffix = f":{rest.strip()}" if rest.strip() else ""
+    rows = [[Choice(texts.which_button(ctx.t, d, ctx.deps.tz), f"pick:{command}:{d.id}{suffix}"[:64])] for d in found]
+    return Reply(text="\n".join(lines), choices=rows)
 
 
 def _list(ctx: Context, args: str) -> list[Reply]:
@@ -57,9 +71,14 @@ def _list(ctx: Context, args: str) -> list[Reply]:
 
 def _doc(ctx: Context, args: str) -> list[Reply]:
     """One directive: staff also see who acknowledged and who has not."""
-    directive, replies = find_one(ctx, args, "directive.doc.usage")
+    directive, replies = find_one(ctx, args, "directive.doc.usage", command="doc")
     if directive is None:
         return replies
+    return doc_replies(ctx, directive)
+
+
+def doc_replies(ctx: Context, directive: Directive) -> list[Reply]:
+    """What /doc shows of a directive the actor may see."""
     deadlines = directives.deadlines_of(session=ctx.session, directive=directive)
     if directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
         statuses = directives.unit_statuses(session=ctx.session, directive=directive)
@@ -72,7 +91,7 @@ def _doc(ctx: Context, args: str) -> list[Reply]:
 
 def _unacked(ctx: Context, args: str) -> list[Reply]:
     """The units that have not acknowledged a directive yet."""
-    directive, replies = find_one(ctx, args, "directive.unacked.usage")
+    directive, replies = find_one(ctx, args, "directive.unacked.usage", command="unacked")
     if directive is None:
         return replies
     if not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
@@ -117,3 +136,17 @@ def register(router: Router) -> None:
     router.command("unacked", roles=("staff", "admin"), help_key="directive.help.unacked")(_unacked)
     router.button("ack", roles=("secretary",))(_ack)
     router.button("full")(_full)
+
+    @router.button("pick")
+    def picked(ctx: Context, args: str) -> list[Reply]:
+        """One of several same-numbered directives, picked: the command runs again on its id.
+        The command's own role and visibility checks apply, as if it had been typed."""
+        command_name, _, rest = args.partition(":")
+        directive_id, _, extra = rest.partition(":")
+        command = router.commands.get(command_name)
+        if command is None or command_name not in PICKABLE_COMMANDS or not (directive_id.isascii() and directive_id.isdigit()):
+            return [ctx.reply("button.stale")]
+        if not router.allowed(command.roles, ctx):
+            ctx.audit("denied", button=f"pick:{args[:40]}")
+            return [ctx.reply("auth.denied")]
+        return command.handler(ctx, f"#{directive_id} {extra}".strip())

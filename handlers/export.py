@@ -29,7 +29,7 @@ def _export(ctx: Context, args: str) -> list[Reply]:
     number = " ".join(words[:-1] if words and words[-1].lower() in exports.FORMATS else words)
     if not number:
         return [ctx.reply("export.help")]
-    found, replies = resolve(ctx, number, "export")
+    found, replies = resolve(ctx, number, "export", fmt)
     if replies:
         return replies
     return [_file_reply(ctx, found.directive, fmt)]

@@ -17,8 +17,8 @@ from services.reminders.texts import title
 STAFF = ("staff", "admin")
 
 
-def _managed(ctx: Context, args: str, usage_key: str):  # noqa: ANN202
-    directive, replies = find_one(ctx, args, usage_key)
+def _managed(ctx: Context, args: str, usage_key: str, command: str):  # noqa: ANN202
+    directive, replies = find_one(ctx, args, usage_key, command=command)
     if directive is not None and not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
         ctx.audit("denied", command=usage_key.split(".")[1], directive_id=directive.id)
         return None, [ctx.reply("reminder.not_allowed")]
@@ -29,7 +29,7 @@ def register(router: Router) -> None:
     @router.command("reminders", roles=STAFF, help_key="reminder.help_reminders")
     def show_plan(ctx: Context, args: str) -> list[Reply]:
         """The reminders still planned for a directive, by time, with the cells."""
-        directive, replies = _managed(ctx, args, "reminder.plan.usage")
+        directive, replies = _managed(ctx, args, "reminder.plan.usage", "reminders")
         if directive is None:
             return replies
         lines = staff_tools.plan_lines(session=ctx.session, t=ctx.t, directive=directive, now=ctx.now,
@@ -42,7 +42,7 @@ def register(router: Router) -> None:
     @router.command("remind", roles=STAFF, help_key="reminder.help_remind")
     def remind(ctx: Context, args: str) -> list[Reply]:
         """Ask before reminding every not-done cell now."""
-        directive, replies = _managed(ctx, args, "reminder.remind.usage")
+        directive, replies = _managed(ctx, args, "reminder.remind.usage", "remind")
         if directive is None:
             return replies
         count = staff_tools.remind_count(session=ctx.session, directive=directive)
@@ -68,7 +68,7 @@ def register(router: Router) -> None:
     @router.command("close", roles=STAFF, help_key="reminder.help_close")
     def close(ctx: Context, args: str) -> list[Reply]:
         """Close a directive: no more reminders or recurring reports."""
-        directive, replies = _managed(ctx, args, "reminder.close.usage")
+        directive, replies = _managed(ctx, args, "reminder.close.usage", "close")
         if directive is None:
             return replies
         if directive.status == "closed":

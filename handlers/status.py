@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from handlers.context import Context
 from ground.messages import Choice, OutFile, Reply
+from handlers.directives_view import which_reply
 from handlers.router import Router
 from services import charts, status, status_text
 from services import directive_texts as texts
@@ -13,7 +14,7 @@ from services import directive_texts as texts
 CHART_WORDS = ("chart", "bieudo", "biểuđồ")
 
 
-def resolve(ctx: Context, args: str, command: str) -> tuple[status.Lookup, list[Reply]]:
+def resolve(ctx: Context, args: str, command: str, rest: str = "") -> tuple[status.Lookup, list[Reply]]:
     """The directive ``args`` names if this staff member oversees it, or the replies saying why not.
     Shared by /status and /export: a directive of another unit is refused and audited."""
     found = status.lookup(session=ctx.session, actor=ctx.actor, text=args)
@@ -23,7 +24,7 @@ def resolve(ctx: Context, args: str, command: str) -> tuple[status.Lookup, list[
         ctx.audit("denied", directive_id=found.directive.id, command=command)
         return found, [ctx.reply("auth.denied")]
     if found.status == "ambiguous":
-        return found, [ctx.reply("directive.doc.ambiguous", number=args[:64], numbers=found.numbers)]
+        return found, [which_reply(ctx, args, list(found.found), command, rest)]
     return found, [ctx.reply("directive.doc.not_found", number=args[:64])]
 
 
@@ -37,7 +38,7 @@ def _status(ctx: Context, args: str) -> list[Reply]:
             return [ctx.reply("status.usage_chart")]
         found = status.open_summaries(session=ctx.session, actor=ctx.actor, now=ctx.now)
         return [Reply(text=status_text.summaries_text(ctx.t, found, ctx.deps.tz))]
-    found, replies = resolve(ctx, number, "status")
+    found, replies = resolve(ctx, number, "status", "chart" if want_chart else "")
     if replies:
         return replies
     figures = status.directive_status(session=ctx.session, directive=found.directive,

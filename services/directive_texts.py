@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from ground.messages import Choice, OutFile, Reply
 from services.directive_drafts import is_past
 from services.i18n import Translator
-from services.localtime import format_local_datetime
+from services.localtime import format_date, format_local_date, format_local_datetime
 from storage.tables import Assignment, Deadline, Directive
 
 #: Telegram allows 4096 characters a message; leave room for a heading.
@@ -87,6 +87,8 @@ def cell_message(t: Translator, directive: Directive, deadlines: Sequence[Deadli
         lines.append(t("directive.cell.report_fields", fields="; ".join(str(f) for f in directive.report_fields)))
     if directive.secrecy:
         lines.append(t("directive.cell.secret", mark=directive.secrecy))
+    if directive.amends_id:
+        lines.append(t("directive.cell.amends"))
     buttons = [
         Choice(t("directive.button.ack"), f"ack:{assignment_id}"),
         Choice(t("directive.button.report"), f"rep:{assignment_id}"),
@@ -150,6 +152,27 @@ def removed_message(t: Translator, directive: Directive) -> Reply:
 
 def when(moment: datetime | None, tz: ZoneInfo) -> str:
     return format_local_datetime(moment, tz) if moment is not None else ""
+
+
+def which_line(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
+    """One directive among several sharing a number, with what tells them apart: its id (to
+    type), issue date, subject and where it stands."""
+    issued = t("directive.which.issued", date=format_date(directive.issued_on)) if directive.issued_on else ""
+    if directive.status == "published" and directive.published_at is not None:
+        state = t("directive.which.published", date=format_local_date(directive.published_at, tz))
+    elif directive.status == "closed" and directive.closed_at is not None:
+        state = t("directive.which.closed", date=format_local_date(directive.closed_at, tz))
+    else:
+        state = t("directive.which.draft")
+    if directive.amends_id:
+        state = t("directive.which.amends", id=directive.amends_id) + state
+    subject = (directive.subject or t("directive.unknown"))[:100]
+    return t("directive.which.line", id=directive.id, title=title(directive, t), issued=issued, subject=subject, state=state)
+
+
+def which_button(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
+    moment = directive.published_at or directive.created_at
+    return t("directive.which.button", id=directive.id, title=title(directive, t), date=format_local_date(moment, tz))[:60]
 
 
 def unit_line(t: Translator, unit) -> str:  # noqa: ANN001

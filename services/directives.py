@@ -76,14 +76,26 @@ def register(*, session: Session, draft: dict[str, Any], unit_id: int, who: Who,
             recipients_text=list(draft.get("recipients_text") or []),
             report_fields=list(draft.get("report_fields") or []),
             status="draft",
+            amends_id=draft.get("amends_id"),
             registered_by_person_id=who.person_id,
             created_at=now,
         ),
     )
     for position, entry in enumerate(draft["deadlines"]):
         queries.add_deadline(session=session, deadline=_deadline_row(directive.id, position, entry, tz))
-    _audit(session, "register", who, now, directive_id=directive.id, unit_id=unit_id, number=directive.number)
+    _audit(session, "register", who, now, directive_id=directive.id, unit_id=unit_id, number=directive.number,
+           amends=directive.amends_id)
     return directive
+
+
+def same_number(*, session: Session, unit_id: int, number: str | None) -> list[Directive]:
+    """Directives this unit already registered under ``number`` (spelled any usual way),
+    oldest first: registering it again is either a mistake or a changed version."""
+    wanted = number_key(number or "")
+    if not wanted:
+        return []
+    return [d for d in queries.directives_of_unit(session=session, unit_id=unit_id)
+            if d.status != "draft" and number_key(d.number or "") == wanted]
 
 
 def _deadline_row(directive_id: int, position: int, entry: dict[str, Any], tz: ZoneInfo) -> Deadline:
@@ -105,6 +117,12 @@ def publish(*, session: Session, directive: Directive, unit_ids: list[int], who:
     queries.save(session=session, row=directive)
     queued = _tell_units(session, directive, assignments, now, key=lambda u, a: f"publish:{directive.id}:{u}:{a}")
     reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)
+    replaced = get(session=session, directive_id=directive.amends_id) if directive.amends_id else None
+    if replaced is not None and replaced.status == "published":
+        # The changed version is what cells carry out and report on from now: the version it
+        # replaces stops reminding, so no cell has the same number to do twice.
+        reminders.close(session=session, directive=replaced, now=now, config=config)
+        _audit(session, "close", who, now, directive_id=replaced.id, unit_id=replaced.unit_id, replaced_by=directive.id)
     _audit(session, "publish", who, now, directive_id=directive.id, unit_id=directive.unit_id,
            units=len(assignments), messages=queued)
     return queued
@@ -239,7 +257,7 @@ def find_by_number(*, session: Session, actor: Actor, text: str) -> list[Directi
     wanted = number_key(text)
     if not wanted:
         return []
-    if wanted.startswith("#") and wanted[1:].isdigit():
+    if wanted.startswith("#") and wanted[1:].isascii() and wanted[1:].isdigit():
         return [d for d in visible(session=session, actor=actor) if d.id == int(wanted[1:])]
     matches = []
     for directive in visible(session=session, actor=actor):

@@ -191,7 +191,8 @@ def _per_deadline(rows: list[queries.CountRow], deadlines: list[Deadline], now: 
 class Lookup:
     status: str  # ok | usage | not_found | ambiguous | denied
     directive: Directive | None = None
-    numbers: str = ""
+    #: The directives sharing the number, when it is ambiguous.
+    found: tuple[Directive, ...] = ()
 
 
 def lookup(*, session: Session, actor: Actor, text: str) -> Lookup:
@@ -204,7 +205,7 @@ def lookup(*, session: Session, actor: Actor, text: str) -> Lookup:
     if len(mine) == 1:
         return Lookup("ok", mine[0])
     if len(mine) > 1:
-        return Lookup("ambiguous", numbers=", ".join(directives.lookup_key(d) for d in mine))
+        return Lookup("ambiguous", found=tuple(mine))
     others = any_numbered(session=session, text=text)
     return Lookup("denied", others[0]) if others else Lookup("not_found")
 
@@ -218,8 +219,11 @@ def by_id(*, session: Session, actor: Actor, directive_id: int) -> Directive | N
 
 
 def any_numbered(*, session: Session, text: str) -> list[Directive]:
-    """Published or closed directives of any unit numbered ``text`` (same matching as /doc)."""
+    """Published or closed directives of any unit numbered ``text`` (same matching as /doc;
+    "#12" is the directive with id 12)."""
     wanted = directives.number_key(text)
+    if wanted.startswith("#") and wanted[1:].isascii() and wanted[1:].isdigit():
+        return [d for d in queries.numbered_directives(session=session) if d.id == int(wanted[1:])]
     return [d for d in queries.numbered_directives(session=session)
             if directives.number_key(d.number) == wanted
             or directives._short_form_matches(wanted, directives.number_key(d.number))]

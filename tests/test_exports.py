@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 from docx import Document
 from openpyxl import load_workbook
+from sqlmodel import select
 from typer.testing import CliRunner
 
 from bot.cli import app as cli_app
@@ -152,3 +153,24 @@ def test_chat_export_holds_only_the_units_the_staff_member_oversees(app, org):
     assert db1.last_text == "Đồng chí không có quyền thực hiện thao tác này."
     db1.press_data("exp:1:xlsx")
     assert db1.last_text == "Đồng chí không có quyền thực hiện thao tác này."
+
+
+def test_cli_lists_directives_sharing_a_number_and_takes_the_id(cli, db_url, tmp_path):
+    from storage.tables import Directive
+
+    engine = make_db_engine(db_url)
+    with session_scope(engine) as session:
+        first = session.exec(select(Directive).where(Directive.number == "51-KH/QU")).one()
+        twin = Directive(unit_id=first.unit_id, doc_type="KH", number="51-KH/QU", subject="Kế hoạch bổ sung",
+                         status="published", published_at=NOW, created_at=NOW)
+        session.add(twin)
+        session.flush()
+        first_id, twin_id = first.id, twin.id
+    engine.dispose()
+    result = cli("export", "51-KH/QU", "--format", "csv", "-o", "-")
+    assert result.exit_code == 2
+    assert f"#{first_id} KH 51-KH/QU: Kế hoạch thực hiện Chỉ thị 05-CT/TU — đã gửi 15/8/2021" in result.output
+    assert f"#{twin_id} KH 51-KH/QU: Kế hoạch bổ sung — đã gửi 25/8/2021" in result.output
+    assert f"chibot export '#{first_id}' -o TỆP" in result.output
+    result = cli("export", f"#{twin_id}", "--format", "xlsx", "-o", str(tmp_path / "twin.xlsx"))
+    assert result.exit_code == 0, result.output

@@ -93,6 +93,11 @@ def directives_issued_under(*, session: Session, unit_paths: Iterable[str]) -> l
     )
 
 
+def directives_of_unit(*, session: Session, unit_id: int) -> list[Directive]:
+    """Every directive registered by this unit, oldest first."""
+    return list(session.exec(select(Directive).where(Directive.unit_id == unit_id).order_by(Directive.id)).all())
+
+
 def directives_assigned_to(*, session: Session, unit_ids: Iterable[int]) -> list[tuple[Directive, Assignment]]:
     """Directives with a live (not cancelled) assignment to one of these units, newest first."""
     ids = list(unit_ids)

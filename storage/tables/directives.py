@@ -43,6 +43,8 @@ class Directive(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    #: A changed version (same number, same issuer) names the directive it replaces.
+    amends_id: int | None = Field(default=None, foreign_key="directive.id")
 
 
 class Deadline(SQLModel, table=True):
