@@ -342,8 +342,8 @@ def register(router: Router) -> None:
                       due=format_due(t.deadline, ctx.deps.tz, ctx.lang), status=ctx.t(f"report.status.{t.assignment.status}"))
                 for t in tasks
             ]
-            buttons = [[Choice(label=f"{ctx.t('report.button.report')}: {t.title}"[:60], data=f"rep:{t.assignment.id}")] for t in tasks]
-            replies.append(Reply(text="\n".join(lines), choices=buttons))
+            lines.append(ctx.t("report.mytasks_hint", example=reports.short_number(tasks[0].directive)))
+            replies.append(Reply(text="\n".join(lines), choices=[_task_buttons(ctx, t) for t in tasks]))
         return replies
 
     def quick_report(ctx: Context, text: str) -> list[Reply] | None:
@@ -367,6 +367,15 @@ def register(router: Router) -> None:
         return notes + _pick_list(ctx, tasks, lambda task: None)
 
     router.add_text_handler(quick_report)
+
+
+def _task_buttons(ctx: Context, task: reports.Task) -> list[Choice]:
+    """"Đã nhận" while the cell has not acknowledged it, then "Báo cáo"."""
+    row = []
+    if task.assignment.acknowledged_at is None:
+        row.append(Choice(label=f"{ctx.t('report.button.ack')}: {task.title}"[:60], data=f"ack:{task.assignment.id}"))
+    row.append(Choice(label=f"{ctx.t('report.button.report')}: {task.title}"[:60], data=f"rep:{task.assignment.id}"))
+    return row
 
 
 def _number_matches(number: str | None, ref: str) -> bool:

@@ -114,6 +114,12 @@ def reporting_role(actor: Actor, unit: Unit) -> str | None:
     return None
 
 
+def short_number(directive: Directive) -> str:
+    """What a secretary types after "bc" for this directive: "141" of 141-CV/ĐUK."""
+    number = (directive.number or "").split("-")[0].split("/")[0].strip()
+    return number if number.isdigit() else (directive.number or f"#{directive.id}")
+
+
 def is_open(task: Task) -> bool:
     return task.assignment.status in report_queries.REPORTABLE_STATUSES and task.directive.status == "published"
 

@@ -282,6 +282,21 @@ def test_mytasks_lists_deadlines_and_status_nearest_first(org, app):
     assert "chưa xác nhận đã nhận" in text and "trước 23/8 (23:59 22/8/2021)" in text
 
 
+def test_mytasks_offers_da_nhan_while_it_is_still_due_and_says_what_to_type(org, app):
+    make_assignment(app, number="54-KH/ĐUK", report_due=None, complete_due=datetime(2021, 8, 31, 23, 59))
+    make_assignment(app, number="141-CV/ĐUK")
+    cb01 = org["CB01"]
+    cb01.send("/mytasks")
+    assert cb01.buttons == ["Đã nhận: 141-CV/ĐUK", "Báo cáo: 141-CV/ĐUK", "Đã nhận: 54-KH/ĐUK", "Báo cáo: 54-KH/ĐUK"]
+    assert cb01.last_text.endswith(
+        "Bấm «Đã nhận» khi chi bộ đã nhận văn bản, «Báo cáo» để báo cáo kết quả; hoặc gõ báo cáo một dòng, "
+        "ví dụ: bc 141 truc tiep + zalo 45/50 tot. Xem văn bản: /doc 141.")
+    cb01.press("Đã nhận: 141")
+    assert cb01.last_text.startswith("Đã ghi nhận chi bộ đồng chí đã nhận")
+    cb01.send("/mytasks")
+    assert cb01.buttons == ["Báo cáo: 141-CV/ĐUK", "Đã nhận: 54-KH/ĐUK", "Báo cáo: 54-KH/ĐUK"]
+
+
 def test_two_devices_of_one_cell_the_second_confirm_is_version_two(org, session, app):
     aid = make_assignment(app)
     phone = org["CB01"]
