@@ -7,6 +7,8 @@ Flow data (kept in the database, so a restart resumes the same step):
   ed    editing from summary   quick ask only required answers still missing
   sel   multi-choice picks made with buttons, not yet confirmed with "Xong"
   beh   staff reporting on behalf of the cell
+  un    words of a one-message report no question could place (offered as the text answer)
+  oc    a free answer to a choice already asked about once
 Permission is checked again on every step: a role can be lost mid-flow.
 """
 
@@ -19,7 +21,8 @@ from ground.messages import Choice, Reply
 from handlers.router import Router
 from services import reports
 from services.parsing.vn_text import normalize
-from services.report_answers import Parsed, Problem, check_answers, is_quick_report, parse_field, parse_quick
+from services.report_answers import (Parsed, Problem, Quick, check_answers, is_quick_report, looks_like_report, parse_field,
+                                     parse_quick)
 from services.report_templates import Template, TemplateField
 from services.report_text import format_due, format_timing, format_value, summary_lines
 from storage.queries import units as unit_queries
@@ -44,14 +47,15 @@ class ReportFlow:
 
     # ---- entry points -------------------------------------------------------------------
     def start(self, ctx: Context, task: reports.Task, *, answers: dict[str, Any] | None = None, quick: bool = False,
-              pending: float | None = None, notes: list[Reply] | None = None) -> list[Reply]:
+              pending: float | None = None, notes: list[Reply] | None = None, unplaced: str | None = None,
+              asked_other: str | None = None) -> list[Reply]:
         role = reports.reporting_role(ctx.actor, task.unit)
         if role is None:
             return self._deny(ctx, task.assignment.id)
         if not reports.is_open(task):
             return [ctx.reply("report.not_open")]
         ctx.flow_start(FLOW, SUMMARY, {"a": task.assignment.id, "ans": answers or {}, "hist": [], "pp": pending,
-                                       "quick": quick, "beh": role == "staff"})
+                                       "quick": quick, "beh": role == "staff", "un": unplaced, "oc": asked_other})
         intro = [ctx.reply("report.start", directive=task.title, unit=task.unit.name, due=format_due(task.deadline, ctx.deps.tz, ctx.lang))]
         if role == "staff":
             intro.append(ctx.reply("report.on_behalf", unit=task.unit.name))
@@ -112,16 +116,35 @@ class ReportFlow:
     # ---- steps --------------------------------------------------------------------------
     def _answer(self, ctx: Context, template: Template, step: str, text: str) -> list[Reply]:
         data = ctx.flow_data
-        parsed = parse_field(template, step, text, data["ans"], lang=ctx.lang, today=ctx.now.date(), pending_percent=data.get("pp"))
+        several = self._several_answers(ctx, template, step, text)
+        if several is not None:
+            return several
+        parsed = parse_field(template, step, text, data["ans"], lang=ctx.lang, today=ctx.now.date(), pending_percent=data.get("pp"),
+                             asked_other=data.get("oc"))
+        if parsed.problem is not None and parsed.problem.key == "other_confirm":
+            ctx.flow_goto(step, oc=parsed.problem.params["text"])
         if parsed.problem is not None:
             # Same step, nothing stored: one sentence saying what is expected, then the question.
             return [Reply(text=problem_text(ctx, parsed.problem)), *self._ask(ctx, template, step, fresh=False)]
         return self._accept(ctx, template, step, parsed)
 
+    def _several_answers(self, ctx: Context, template: Template, step: str, text: str) -> list[Reply] | None:
+        """A message that answers more than this question ("bc 141 truc tiep + zalo 45/50 tot"
+        at the first one) fills every question it answers; None when it answers one at most."""
+        quick = parse_quick(template, text, lang=ctx.lang, today=ctx.now.date())
+        ratio = template.ratio
+        one = {step} | ({ratio.part, ratio.whole} if ratio is not None and step in (ratio.part, ratio.whole) else set())
+        if not set(quick.values) - one:
+            return None
+        data = ctx.flow_data
+        ctx.flow_goto(step, ans={**data["ans"], **quick.values}, hist=[*data["hist"], step], sel=[], quick=True,
+                      pp=quick.pending_percent, un=quick.unplaced or data.get("un"), oc=quick.other_asked)
+        return _quick_notes(ctx, template, quick) + self._advance(ctx, template, None, set(quick.values))
+
     def _accept(self, ctx: Context, template: Template, step: str, parsed: Parsed) -> list[Reply]:
         data = ctx.flow_data
         answers = {**data["ans"], **parsed.values}
-        updates: dict[str, Any] = {"ans": answers, "sel": [], "pp": parsed.pending_percent}
+        updates: dict[str, Any] = {"ans": answers, "sel": [], "pp": parsed.pending_percent, "oc": None}
         if parsed.pending_percent is not None and template.ratio is not None:
             ctx.flow_goto(template.ratio.whole, hist=[*data["hist"], step], **updates)
             note = ctx.reply("report.pending_percent", percent=_fmt(parsed.pending_percent))
@@ -170,6 +193,10 @@ class ReportFlow:
                 return self._accept(ctx, template, step, Parsed(values={step: {"values": data["sel"], "other": None}}))
             if action == "done" and field.type == "attachment":
                 return self._accept(ctx, template, step, Parsed(values={step: data["ans"].get(step) or []}))
+        if step == SUMMARY and action == "un" and _unplaced_home(template, data) is not None:
+            home = _unplaced_home(template, data)
+            ctx.flow_goto(SUMMARY, ans={**data["ans"], home.key: data["un"][: home.max_length]}, un=None)
+            return self._ask(ctx, template, SUMMARY)
         if step == SUMMARY and action == "ok":
             return self._confirm(ctx, task)
         if step == SUMMARY and action == "edit":
@@ -203,7 +230,8 @@ class ReportFlow:
             return [ctx.reply("button.stale")]
         data = ctx.flow_data
         # Only a quick report that gave answers skips the optional questions.
-        return self.start(ctx, task, answers=data.get("ans"), quick=bool(data.get("ans")), pending=data.get("pp"))
+        return self.start(ctx, task, answers=data.get("ans"), quick=bool(data.get("ans")), pending=data.get("pp"),
+                          unplaced=data.get("un"), asked_other=data.get("oc"))
 
     # ---- questions ----------------------------------------------------------------------
     def _ask(self, ctx: Context, template: Template, step: str, *, fresh: bool = True) -> list[Reply]:
@@ -212,7 +240,12 @@ class ReportFlow:
         if step == SUMMARY:
             task = self._task(ctx)
             text = ctx.t("report.summary", directive=task.title, unit=task.unit.name, lines=summary_lines(template, data["ans"], ctx.lang))
-            return [Reply(text=text, choices=[[ctx.flow_button(ctx.t("report.button.confirm"), "ok"), ctx.flow_button(ctx.t("report.button.edit"), "edit")]])]
+            rows = [[ctx.flow_button(ctx.t("report.button.confirm"), "ok"), ctx.flow_button(ctx.t("report.button.edit"), "edit")]]
+            home = _unplaced_home(template, data)
+            if home is not None:
+                text += "\n" + ctx.t("report.unplaced_offer", text=data["un"], label=home.label(ctx.lang))
+                rows.append([ctx.flow_button(ctx.t("report.button.unplaced", label=home.label(ctx.lang))[:60], "un")])
+            return [Reply(text=text, choices=rows)]
         if step == EDIT:
             rows = [[ctx.flow_button(f.label(ctx.lang)[:40], f"e:{f.key}")] for f in template.fields]
             return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back])]
@@ -254,6 +287,13 @@ class ReportFlow:
     def _deny(ctx: Context, assignment_id: Any) -> list[Reply]:
         ctx.audit("denied", button=f"rep:{assignment_id}", assignment_id=assignment_id)
         return [ctx.reply("auth.denied")]
+
+
+def _unplaced_home(template: Template, data: dict[str, Any]) -> TemplateField | None:
+    """The free-text question still unanswered that words nobody placed could answer."""
+    if not data.get("un"):
+        return None
+    return next((f for f in template.fields if f.type == "text" and data["ans"].get(f.key) in (None, "")), None)
 
 
 def _question(ctx: Context, template: Template, field: TemplateField) -> str:
@@ -348,9 +388,11 @@ def register(router: Router) -> None:
 
     def quick_report(ctx: Context, text: str) -> list[Reply] | None:
         """"bc 141 tt+zalo 45/50 tot": fill what was understood, ask only what is missing."""
-        if not is_quick_report(text) or not ctx.actor.has_role("secretary"):
+        if not ctx.actor.has_role("secretary"):
             return None
         tasks = reports.open_tasks(session=ctx.session, unit_ids=[r.unit_id for r in ctx.actor.units("secretary")])
+        if not is_quick_report(text) and not (tasks and looks_like_report(tasks[0].template(), text)):
+            return None
         if not tasks:
             return [ctx.reply("report.no_open")]
         # Every template of the candidate directives reads the message the same way only if
@@ -362,8 +404,10 @@ def register(router: Router) -> None:
                 return [ctx.reply("report.quick_unknown_ref", ref=quick.ref[:32])]
         notes = _quick_notes(ctx, tasks[0].template(), quick)
         if len(tasks) == 1:
-            return flow.start(ctx, tasks[0], answers=quick.values, quick=bool(quick.values), pending=quick.pending_percent, notes=notes)
-        ctx.flow_start(FLOW, PICK, {"ans": quick.values, "pp": quick.pending_percent, "hist": []})
+            return flow.start(ctx, tasks[0], answers=quick.values, quick=bool(quick.values), pending=quick.pending_percent, notes=notes,
+                              unplaced=quick.unplaced, asked_other=quick.other_asked)
+        ctx.flow_start(FLOW, PICK, {"ans": quick.values, "pp": quick.pending_percent, "hist": [], "un": quick.unplaced,
+                                    "oc": quick.other_asked})
         return notes + _pick_list(ctx, tasks, lambda task: None)
 
     router.add_text_handler(quick_report)
@@ -384,9 +428,11 @@ def _number_matches(number: str | None, ref: str) -> bool:
     return folded == ref or folded.startswith((ref + "-", ref + "/"))
 
 
-def _quick_notes(ctx: Context, template: Template, quick: Any) -> list[Reply]:
+def _quick_notes(ctx: Context, template: Template, quick: Quick) -> list[Reply]:
     labels = [f.label(ctx.lang) for f in template.fields if f.key in quick.values]
     notes = [ctx.reply("report.quick_understood", fields=", ".join(labels))] if labels else [ctx.reply("report.quick_nothing")]
+    if quick.unplaced:
+        notes.append(ctx.reply("report.quick_unplaced", text=quick.unplaced))
     return notes + [Reply(text=problem_text(ctx, p)) for p in quick.problems]
 
 

@@ -33,11 +33,14 @@ _DATE_RE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?$
 _CHOICE_SEP_RE = re.compile(r"\s*(?:[+,;&\n]|\s(?:và|va|and|với|voi)\s)\s*", re.IGNORECASE)
 _OTHER_RE = re.compile(r"^(?:khac|other)\b\s*[:\-]?\s*")
 #: Words around choices that carry no meaning of their own ("hội nghị", "qua", "bằng").
-_FILLER = {"hoi", "nghi", "qua", "bang", "hinh", "thuc", "to", "chuc", "hop", "kem", "theo", "tren", "nhom", "va"}
+_FILLER = {"hoi", "nghi", "qua", "bang", "hinh", "thuc", "to", "chuc", "hop", "kem", "theo", "tren", "nhom", "va",
+           # the words of a sentence report: "Chi bo da quan triet truc tiep cho 45/50 dong chi"
+           "chi", "bo", "da", "duoc", "quan", "triet", "trien", "khai", "tuyen", "truyen", "cho", "cac", "dong",
+           "dang", "vien", "nhan", "dat", "ket", "qua", "la", "thi", "muc", "so", "nguoi", "tham", "gia", "gom"}
 _YES = {"co", "c", "yes", "y", "roi", "da", "dung", "ok", "da co"}
 _NO = {"khong", "k", "ko", "kg", "no", "n", "chua", "sai"}
 #: "bc 141 ..." or "báo cáo: ..." starts a quick report.
-_QUICK_PREFIX_RE = re.compile(r"^\s*(?:bc|bao cao)(?=[\s:]|$)[\s:]*")
+_QUICK_PREFIX_RE = re.compile(r"^\s*(?:bc|bao cao)(?=[\s:]|\d|$)[\s:]*")
 _REF_RE = re.compile(r"^(\d+(?:-[a-z]+)?(?:/[a-z0-9]+)?)(?=\s|$)")
 _LINE_RE = re.compile(r"^\s*([^:]{2,40}?)\s*:\s*(.*)$")
 
@@ -68,14 +71,22 @@ class Quick:
     values: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     pending_percent: float | None = None
+    #: What the message said that no question could place, as typed ("thiếu máy chiếu").
+    unplaced: str | None = None
+    #: A free answer to a choice that was asked about once (see ``parse_field``).
+    other_asked: str | None = None
 
 
 # ---- one answer ----------------------------------------------------------------------------
 def parse_field(
     template: Template, key: str, text: str, answers: dict[str, Any], *, lang: str = "vi",
-    today: date | None = None, pending_percent: float | None = None,
+    today: date | None = None, pending_percent: float | None = None, asked_other: str | None = None,
 ) -> Parsed:
-    """The answer to question ``key`` given what was answered before (``answers``)."""
+    """The answer to question ``key`` given what was answered before (``answers``).
+
+    Free text for a choice that allows another answer ("hôm nay trời mưa quá" for the
+    awareness) is asked about once (problem ``other_confirm``); the same text again
+    (``asked_other``), or one starting "khác:", is taken as that other answer."""
     f = template.field(key)
     text = clean_markup(text).strip()
     if f.type in ("integer", "percentage") or f.type in ("choice", "multi_choice", "yes_no", "date"):
@@ -88,7 +99,7 @@ def parse_field(
     elif f.type == "text":
         parsed = _text_answer(f, text, lang)
     elif f.type == "choice":
-        parsed = _choice_answer(f, text, lang)
+        parsed = _choice_answer(f, text, lang, asked_other)
     elif f.type == "multi_choice":
         parsed = _multi_answer(f, text, lang)
     elif f.type == "yes_no":
@@ -306,7 +317,7 @@ def _by_number(f: TemplateField, folded: str) -> Option | None:
     return None
 
 
-def _choice_answer(f: TemplateField, text: str, lang: str) -> Parsed:
+def _choice_answer(f: TemplateField, text: str, lang: str, asked_other: str | None = None) -> Parsed:
     folded = normalize(text).strip(" .!")
     numbered = _by_number(f, folded)
     if numbered is not None:
@@ -320,6 +331,9 @@ def _choice_answer(f: TemplateField, text: str, lang: str) -> Parsed:
             return Parsed(problem=Problem("text_too_long", {"max": f.max_length, "length": len(text)}))
         if not _OTHER_RE.sub("", folded):
             return Parsed(problem=Problem("other_empty", {}))
+        if not _OTHER_RE.match(folded) and normalize(asked_other or "") != normalize(text):
+            labels = ", ".join(o.label(lang) for o in f.options)
+            return Parsed(problem=Problem("other_confirm", {"text": text[:80], "label": f.label(lang), "options": labels}))
         return Parsed(values={f.key: {"other": _strip_other(text)}})
     if len(values) == 1:
         return Parsed(values={f.key: {"value": values[0]}})
@@ -447,31 +461,58 @@ def is_quick_report(text: str) -> bool:
     return bool(_QUICK_PREFIX_RE.match(normalize(text.split("\n", 1)[0])))
 
 
+def looks_like_report(template: Template, text: str) -> bool:
+    """A sentence without "bc" that still reads as a report: a count pair ("45/50") or a
+    percentage, and a word naming one of the choices ("Chi bo da quan triet truc tiep cho
+    45/50 dong chi, nhan thuc tot")."""
+    folded = normalize(text)
+    if not (_PAIR_SEARCH_RE.search(folded) or _PERCENT_SEARCH_RE.search(folded)):
+        return False
+    fields = [f for f in template.fields if f.type in ("choice", "multi_choice")]
+    found, _left = _match_options(fields, re.sub(r"[+,;&.]", " ", folded))
+    return any(found.values())
+
+
 def parse_quick(template: Template, text: str, *, lang: str = "vi", today: date | None = None) -> Quick:
-    """A whole report in one message ("bc 141 tt+zalo 45/50 tot", or "field: value" lines)."""
+    """A whole report in one message ("bc 141 tt+zalo 45/50 tot", "field: value" parts, or a
+    sentence). Parts labelled with a question's name ("kho khan: ...") answer that question
+    wherever they stand; what no question could place is kept in ``unplaced``."""
     readable = clean_markup(text).strip()
     folded = fold(readable)  # same length: positions found here cut the readable text
     prefix = _QUICK_PREFIX_RE.match(folded)
     quick = Quick()
-    if prefix is None:
-        return quick
-    readable, folded = readable[prefix.end() :], folded[prefix.end() :]
-    ref = _REF_RE.match(folded)
-    if ref and not re.match(r"\s*(?:tren|trong|/|%|nguoi)", folded[ref.end() :]):
-        quick.ref = ref.group(1)
-        readable, folded = readable[ref.end() :].strip(), folded[ref.end() :].strip()
-    lines = [line for line in readable.split("\n") if line.strip()]
-    rest: list[str] = []
-    for line in lines:
-        named = _LINE_RE.match(line)
-        f = _field_named(template, normalize(named.group(1))) if named else None
-        if f is None or named is None:
-            rest.append(line)
+    if prefix is not None:
+        readable, folded = readable[prefix.end() :], folded[prefix.end() :]
+        ref = _REF_RE.match(folded)
+        if ref and not re.match(r"\s*(?:tren|trong|/|%|nguoi)", folded[ref.end() :]):
+            quick.ref = ref.group(1)
+            readable, folded = readable[ref.end() :], folded[ref.end() :]
+    free: list[tuple[str, str]] = []
+    for f, readable_part, folded_part in _labelled_parts(template, readable, folded):
+        if f is None:
+            free.append((readable_part, folded_part))
             continue
-        _take(quick, parse_field(template, f.key, named.group(2), quick.values, lang=lang, today=today, pending_percent=quick.pending_percent))
-    if rest:
-        _parse_free(template, " ".join(rest), quick, lang)
+        value = readable_part.strip().strip(",;.").strip()
+        _take(quick, parse_field(template, f.key, value, quick.values, lang=lang, today=today, pending_percent=quick.pending_percent))
+    if free:
+        _parse_free(template, " ".join(r for r, _ in free), " ".join(f for _, f in free), quick, lang)
     return quick
+
+
+def _labelled_parts(template: Template, readable: str, folded: str) -> list[tuple[TemplateField | None, str, str]]:
+    """The message cut at each "name:" of a question: (field or None, readable, folded) parts."""
+    names = sorted(((n, f) for f in template.fields for n in f.names()), key=lambda p: len(p[0]), reverse=True)
+    pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(n) for n, _ in names) + r")\s*:")
+    by_name = dict(names)
+    parts: list[tuple[TemplateField | None, str, str]] = []
+    current: TemplateField | None = None
+    start = 0
+    for match in pattern.finditer(folded):
+        if match.start() > start or current is not None:
+            parts.append((current, readable[start : match.start()], folded[start : match.start()]))
+        current, start = by_name[" ".join(match.group(1).split())], match.end()
+    parts.append((current, readable[start:], folded[start:]))
+    return [p for p in parts if p[0] is not None or p[2].strip(" ,;.\n")]
 
 
 def _field_named(template: Template, name: str) -> TemplateField | None:
@@ -484,35 +525,81 @@ def _field_named(template: Template, name: str) -> TemplateField | None:
 def _take(quick: Quick, parsed: Parsed) -> None:
     if parsed.problem is not None:
         quick.problems.append(parsed.problem)
+        if parsed.problem.key == "other_confirm":
+            quick.other_asked = parsed.problem.params["text"]
         return
     quick.values.update(parsed.values)
     if parsed.pending_percent is not None:
         quick.pending_percent = parsed.pending_percent
 
 
-def _parse_free(template: Template, text: str, quick: Quick, lang: str) -> None:
-    """One line of shorthand: a count pair or a percentage, then choice words."""
-    folded = normalize(text)
+def _blank(text: str, start: int, end: int) -> str:
+    """``text`` with a span blanked out, same length (positions still cut the readable text)."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _parse_free(template: Template, readable: str, folded: str, quick: Quick, lang: str) -> None:
+    """Shorthand or a sentence: a count pair or a percentage, then choice words; the words
+    left over are kept, as typed, in ``quick.unplaced``."""
     ratio = template.ratio
     if ratio is not None and ratio.part not in quick.values:
         pair = _PAIR_SEARCH_RE.search(folded)
         if pair:
             _take(quick, parse_field(template, ratio.part, pair.group(0), quick.values, lang=lang))
-            folded = folded[: pair.start()] + " " + folded[pair.end() :]
+            folded = _blank(folded, pair.start(), pair.end())
         else:
             percent = _PERCENT_SEARCH_RE.search(folded)
             if percent:
                 _take(quick, parse_field(template, ratio.part, percent.group(0), quick.values, lang=lang))
-                folded = folded[: percent.start()] + " " + folded[percent.end() :]
-    folded = re.sub(r"[+,;&]", " ", folded)
+                folded = _blank(folded, percent.start(), percent.end())
+    tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s+,;&.:()!?]+", folded)]
     fields = [f for f in template.fields if f.type in ("choice", "multi_choice") and f.key not in quick.values]
-    found, _left = _match_options(fields, folded)
+    found, left = _match_spans(fields, tokens, _field_words(template))
     for f in fields:
         values = found.get(f.key, [])
         if f.type == "multi_choice" and values:
             quick.values[f.key] = {"values": values, "other": None}
         elif f.type == "choice" and len(values) == 1:
             quick.values[f.key] = {"value": values[0]}
+    pieces: list[list[int]] = []
+    for start, end in left:
+        if pieces and not folded[pieces[-1][1] : start].strip(" "):
+            pieces[-1][1] = end
+        else:
+            pieces.append([start, end])
+    unplaced = ", ".join(readable[a:b] for a, b in pieces)
+    if unplaced:
+        quick.unplaced = unplaced[:500]
+
+
+def _field_words(template: Template) -> set[str]:
+    """Words of the questions' names: "nhan thuc tot" names the question before its answer."""
+    return {w for f in template.fields for n in f.names() for w in n.split()}
+
+
+def _match_spans(fields: list[TemplateField], tokens: list[tuple[str, int, int]], ignore: set[str]) -> tuple[dict[str, list[str]], list[tuple[int, int]]]:
+    """Greedy left-to-right match of option spellings on ``tokens``; the spans of the words no
+    option took (fillers, question names and bare numbers dropped)."""
+    words = [w for w, _s, _e in tokens]
+    spellings = sorted(
+        ((tuple(w.split()), f.key, o.value) for f in fields for o in f.options for w in o.words()),
+        key=lambda s: len(s[0]), reverse=True,
+    )
+    found: dict[str, list[str]] = {}
+    left: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        for spelling, key, value in spellings:
+            if tuple(words[i : i + len(spelling)]) == spelling:
+                if value not in found.setdefault(key, []):
+                    found[key].append(value)
+                i += len(spelling)
+                break
+        else:
+            if words[i] not in _FILLER and words[i] not in ignore and not _is_number(words[i]):
+                left.append((tokens[i][1], tokens[i][2]))
+            i += 1
+    return found, left
 
 
 def _fmt(value: float) -> str:

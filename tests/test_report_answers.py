@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from services.report_answers import check_answers, is_quick_report, parse_field, parse_int, parse_quick, percent_of
+from services.report_answers import (check_answers, is_quick_report, looks_like_report, parse_field, parse_int, parse_quick,
+                                     percent_of)
 from services.report_templates import default_template
 
 T = default_template()
@@ -86,8 +87,29 @@ def test_awareness_words(text, expected):
     assert values("awareness", text)["awareness"] == {"value": expected}
 
 
-def test_awareness_free_text():
-    assert values("awareness", "Đa số nắm được nội dung")["awareness"] == {"other": "Đa số nắm được nội dung"}
+def test_awareness_free_text_is_asked_about_once_then_taken():
+    first = parse_field(T, "awareness", "Đa số nắm được nội dung", {})
+    assert first.problem.key == "other_confirm" and first.values == {}
+    again = values("awareness", "đa số nắm được nội dung", asked_other="Đa số nắm được nội dung")
+    assert again["awareness"] == {"other": "đa số nắm được nội dung"}
+    assert values("awareness", "khác: đa số nắm được")["awareness"] == {"other": "đa số nắm được"}
+
+
+def test_a_one_line_report_keeps_what_it_could_not_place():
+    quick = parse_quick(T, "bc 141 truc tiep, zalo 30/35 tot, kho khan: thieu may chieu")
+    assert quick.values["difficulties"] == "thieu may chieu" and quick.unplaced is None
+    quick = parse_quick(T, "bc 141 tt 45/50 tốt, hôm nay trời mưa")
+    assert quick.values["awareness"] == {"value": "tot"} and quick.unplaced == "hôm nay trời mưa"
+
+
+def test_sentences_and_shorthand_read_as_quick_reports():
+    assert parse_quick(T, "BC77 tt 45/50 tot").ref == "77"
+    sentence = "Chi bo da quan triet truc tiep cho 45/50 dong chi, nhan thuc tot"
+    assert looks_like_report(T, sentence) and not looks_like_report(T, "hôm nay 3/4 trời mưa")
+    quick = parse_quick(T, sentence)
+    assert (quick.values["formats"]["values"], quick.values["reached"], quick.values["awareness"], quick.unplaced) == (
+        ["truc_tiep"], 45, {"value": "tot"}, None)
+    assert parse_quick(T, "bc 141 họp chi bộ 45/50 khá").values["formats"]["values"] == ["sinh_hoat_chi_bo"]
 
 
 @pytest.mark.parametrize(

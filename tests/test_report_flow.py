@@ -406,3 +406,62 @@ def test_a_quick_report_with_nothing_understood_asks_every_question(org, app):
     secretary.send("45/50")
     secretary.send("tốt")
     assert "Khó khăn, đề xuất?" in secretary.last_text
+
+
+def test_a_one_line_report_shows_back_what_it_did_not_place_and_offers_it(org, session, app):
+    make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.send("bc 141 truc tiep, zalo 30/35 tot, kho khan: thieu may chieu")
+    assert "Khó khăn, đề xuất: thieu may chieu" in cb01.last_text
+    cb01.send("/cancel")
+    cb01.send("bc 141 tt 45/50 tot, hôm nay trời mưa")
+    assert "Tôi chưa hiểu: «hôm nay trời mưa»." in cb01.last_text
+    assert "Phần tôi chưa hiểu: «hôm nay trời mưa». Nếu đó là Khó khăn, đề xuất" in cb01.last_text
+    cb01.press("Ghi vào «Khó khăn, đề xuất»")
+    assert "Khó khăn, đề xuất: hôm nay trời mưa" in cb01.last_text and "Ghi vào" not in " ".join(cb01.buttons)
+    cb01.press("Xác nhận")
+    assert reports(session)[0].difficulties == "hôm nay trời mưa"
+
+
+def test_a_message_with_several_answers_fills_every_question_it_answers(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    assert "Hình thức quán triệt?" in cb01.last_text
+    cb01.send("bc 141 truc tiep + zalo 45/50 tot")
+    assert "Đã ghi nhận: Hình thức quán triệt, Số người tiếp cận, Tổng số cán bộ, đảng viên, Nhận thức" in cb01.last_text
+    assert "Kiểm tra lại báo cáo" in cb01.last_text and "45/50 (90%)" in cb01.last_text
+    cb01.press("Xác nhận")
+    [report] = reports(session)
+    assert (report.reached, report.total, report.awareness) == (45, 50, "tot")
+
+
+def test_sentences_and_bc77_are_quick_reports(org, session, app):
+    make_assignment(app, number="77-CV/ĐU")
+    cb01 = org["CB01"]
+    cb01.send("BC77 họp chi bộ 40/50 khá")
+    assert "Báo cáo 77-CV/ĐU" in cb01.last_text and "Sinh hoạt chi bộ" in cb01.last_text and "40/50 (80%)" in cb01.last_text
+    cb01.send("/cancel")
+    cb01.send("Chi bo da quan triet truc tiep cho 45/50 dong chi, nhan thuc tot")
+    assert "Kiểm tra lại báo cáo 77-CV/ĐU" in cb01.last_text and "Hội nghị trực tiếp" in cb01.last_text
+    assert "Tôi chưa hiểu" not in cb01.last_text
+    cb01.send("/cancel")
+    cb01.send("hôm nay trời mưa quá")  # no numbers, no choices: not a report
+    assert "Kiểm tra lại báo cáo" not in cb01.last_text
+
+
+def test_free_text_for_the_awareness_is_asked_about_once(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    cb01.send("trực tiếp")
+    cb01.send("45/50")
+    cb01.send("hôm nay trời mưa quá")
+    assert cb01.last_text.startswith("«hôm nay trời mưa quá» không phải là một trong các mức: Tốt, Khá, Trung bình, Chưa đạt.")
+    assert "Nhận thức sau khi học tập?" in cb01.last_text
+    cb01.send("hôm nay trời mưa quá")
+    assert "Khó khăn, đề xuất?" in cb01.last_text
+    cb01.press("Bỏ qua")
+    cb01.press("Bỏ qua")
+    cb01.press("Xác nhận")
+    assert reports(session)[0].answers["awareness"] == {"other": "hôm nay trời mưa quá"}
