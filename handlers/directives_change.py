@@ -111,7 +111,7 @@ class RecipientsChangeFlow:
         unit = directives.issuer_unit(session=ctx.session, directive=directive)
         found, unknown = recipients.units_by_codes(session=ctx.session, unit=unit, text=text)
         ctx.flow_goto("pick", selected=list(dict.fromkeys([*ctx.flow_data["selected"], *(u.id for u in found)])))
-        replies = [ctx.reply("directive.codes_unknown", codes=", ".join(unknown))] if unknown else []
+        replies = [unit_picker.unknown_codes_reply(ctx, ctx.flow_data, unknown)] if unknown else []
         return replies + [unit_picker.render(ctx, ctx.flow_data)]
 
     def on_attachment(self, ctx: Context) -> list[Reply]:

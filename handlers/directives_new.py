@@ -230,7 +230,7 @@ class NewDirectiveFlow:
         found, unknown = recipients.units_by_codes(session=ctx.session, unit=unit, text=text)
         selected = list(dict.fromkeys([*ctx.flow_data.get("selected", []), *(u.id for u in found)]))
         ctx.flow_goto("pick", selected=selected)
-        replies = [ctx.reply("directive.codes_unknown", codes=", ".join(unknown))] if unknown else []
+        replies = [unit_picker.unknown_codes_reply(ctx, ctx.flow_data, unknown)] if unknown else []
         return replies + [unit_picker.render(ctx, ctx.flow_data)]
 
     def _confirm_publish(self, ctx: Context, unit_ids: list[int]) -> list[Reply]:

@@ -23,8 +23,7 @@ class InviteFlow:
         ctx.flow_start(self.name, "unit")
         if args:
             return self.on_text(ctx, args)
-        example = ctx.actor.main_role().unit_code if ctx.actor.main_role() else "CB01"
-        return [ctx.reply("invite.ask_unit", example=example)]
+        return [ctx.reply("invite.ask_unit", example=self._example(ctx))]
 
     def describe(self, ctx: Context) -> str:
         return ctx.t("invite.describe")
@@ -50,10 +49,20 @@ class InviteFlow:
         return [ctx.reply("input.text_expected")]
 
     # ---- steps ----------------------------------------------------------------------------
+    @staticmethod
+    def _example(ctx: Context) -> str:
+        """A code from the user's own tree: a cell below their unit, or their unit."""
+        role = ctx.actor.main_role()
+        if role is None:
+            return ""
+        cells = unit_queries.cells_under(session=ctx.session, unit_id=role.unit_id)
+        return cells[0].code if cells else role.unit_code
+
     def _got_unit(self, ctx: Context, code: str) -> list[Reply]:
         unit = unit_queries.get_unit_by_code(session=ctx.session, code=code)
         if unit is None or not ctx.actor.oversees(unit.path):
-            return [ctx.reply("invite.unit_unknown", code=code[:64])]
+            key = "invite.unit_number" if code.isdigit() else "invite.unit_unknown"
+            return [ctx.reply(key, code=code[:64], example=self._example(ctx))]
         roles = self._allowed_roles(ctx, unit.kind, unit.path)
         if not roles:
             return [ctx.reply("invite.role_not_allowed")]

@@ -362,7 +362,9 @@ def register(router: Router) -> None:
                 return [ctx.reply("report.unit_unknown", code=args.split()[0][:32])]
             unit_ids = [unit.id]
         elif not unit_ids:
-            return [ctx.reply("report.staff_usage")]
+            role = ctx.actor.main_role()
+            cells = unit_queries.cells_under(session=ctx.session, unit_id=role.unit_id) if role else []
+            return [ctx.reply("report.staff_usage", example=cells[0].code if cells else "")]
         tasks = reports.open_tasks(session=ctx.session, unit_ids=unit_ids)
         if len(tasks) == 1:
             return flow.start(ctx, tasks[0])

@@ -38,7 +38,7 @@ def render(ctx: Context, data: dict[str, Any], *, edit: bool = False) -> Reply:
         rows.append(nav)
     rows.append([ctx.flow_button(ctx.t("directive.button.done", count=len(selected)), "done"),
                  ctx.flow_button(ctx.t("directive.button.cancel"), "cancel")])
-    text = ctx.t("directive.pick.head", page=page + 1, pages=pages, count=len(selected))
+    text = ctx.t("directive.pick.head", page=page + 1, pages=pages, count=len(selected), examples=example_codes(data))
     return Reply(text=text, choices=rows, edit=edit)
 
 
@@ -55,6 +55,20 @@ def press(data: dict[str, Any], value: str) -> dict[str, Any] | None:
     if kind == "p" and 0 <= number < page_count(data):
         return {**data, "page": number}
     return None
+
+
+def example_codes(data: dict[str, Any]) -> str:
+    """Two codes from the user's own list, for "type a code, for example ..."."""
+    return ", ".join(code for _id, code, _name in data["units"][:2])
+
+
+def unknown_codes_reply(ctx: Context, data: dict[str, Any], unknown: list[str]) -> Reply:
+    """Codes typed that are not in the list. A bare number is most likely a menu number out
+    of range, not a unit code: say so instead of "no unit with code 12"."""
+    numbers = [c for c in unknown if c.isdigit()]
+    if numbers and len(numbers) == len(unknown):
+        return ctx.reply("directive.codes_number", typed=", ".join(numbers), examples=example_codes(data))
+    return ctx.reply("directive.codes_unknown", codes=", ".join(unknown), examples=example_codes(data))
 
 
 def unit_lines(ctx: Context, data: dict[str, Any]) -> str:

@@ -275,9 +275,12 @@ def test_staff_pick_units_by_ticking_and_by_typing_codes(org, session):
     assert "☑ CB02 — Chi bộ Ban Tuyên giáo" in staff.buttons
     staff.press("Trang sau")
     assert staff.buttons[0] == "☐ DTN — Đoàn Thanh niên Khối"
+    staff.send("12")  # a menu number out of range is not a unit code
+    assert staff.last_text.startswith("«12» không phải số thứ tự trên danh sách, cũng không phải mã đơn vị. "
+                                      "Đồng chí chọn trên danh sách, hoặc gõ mã đơn vị, ví dụ: CB01, CB02.")
     staff.send("CB04, cb05, XX9")
-    assert "Không có đơn vị mã XX9" in staff.last_text
-    assert "đã chọn 3" in staff.last_text
+    assert "Không có đơn vị mã XX9 trong phạm vi đồng chí quản lý (mã đơn vị như CB01, CB02)." in staff.last_text
+    assert "đã chọn 3" in staff.last_text and "hoặc gõ mã đơn vị, ví dụ: CB01, CB02." in staff.last_text
     staff.press("Xong (3)")
     assert staff.last_text.startswith("Gửi Công văn 141-CV/ĐUK cho 3 đơn vị:\n• CB02 — Chi bộ Ban Tuyên giáo\n• CB04")
     staff.press("Gửi")

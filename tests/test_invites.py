@@ -298,3 +298,4 @@ def test_a_bad_duration_says_how_to_write_one():
         parse_duration("7 days")
 
     assert str(caught.value) == "'7 days' is not a duration; write a number and m, h, d or w, e.g. 7d or 12h"
+

@@ -21,7 +21,12 @@ def get_unit(*, session: Session, unit_id: int) -> Unit | None:
 
 
 def get_unit_by_code(*, session: Session, code: str) -> Unit | None:
-    return session.exec(select(Unit).where(Unit.code == code)).first()
+    """The unit with this code, in any letter case ("cb-vp" is CB-VP); an exact match first."""
+    code = code.strip()
+    exact = session.exec(select(Unit).where(Unit.code == code)).first()
+    if exact is not None or not code:
+        return exact
+    return session.exec(select(Unit).where(func.upper(Unit.code) == code.upper()).order_by(Unit.id)).first()
 
 
 def list_units(*, session: Session) -> list[Unit]:
