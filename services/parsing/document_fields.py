@@ -124,11 +124,19 @@ _TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()]
 # start of a line (or of a table cell flattened onto a line).
 # Written so that no two quantifiers compete for the same spaces: a run of blanks must never
 # be re-scanned from each of its positions (that is how "Số" + 100k spaces took minutes).
-_CELL_START = r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\t))"
+_CELL_START = r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\t)|(?<=\|)[ \t]?)"
+# The number field: "Số 141 - CV/ĐUK", "Số: 54-KH/ĐUK" (party), "Số: 12/QĐ-UBND",
+# "Số: 06/2024/QĐ-UBND" (state), at the start of a line or table cell, or anywhere when the
+# label is written "Số" with a capital (a header flattened onto one line: "... Hạnh phúc Số :
+# 2917 /SGDĐT-VP"). Copy-paste splits it across lines ("Số:" / "06/2024/QĐ-UBND", "Số: 16 -"
+# / "HD/BTCTW") and PDFs drop hyphens ("1961/QĐUBND", "Số 09 KH/ĐU").
+# Written so that no two quantifiers compete for the same spaces: a run of blanks must never
+# be re-scanned from each of its positions (that is how "Số" + 100k spaces took minutes).
 NUMBER_RE = re.compile(
-    rf"{_CELL_START}(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?(?P<n>\d{{1,5}})[ \t]?"
-    r"(?:-\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
-    r"|/\s?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?))"
+    rf"(?:{_CELL_START}|(?<=\s)(?=S))(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?\n?[ \t]*(?P<n>\d{{1,5}})[ \t]?"
+    r"(?:-?\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
+    r"|/\s?(?:(?P<yr>\d{4})\s?/\s?)?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
+    r"|/\s?(?P<glued>[a-z]{3,14}))"
     r"(?![a-z\d])",
     re.M,
 )
@@ -148,22 +156,41 @@ def _header_limit(doc: Text) -> int:
     return min(doc.lines[min(len(doc.lines), doc.header_end + 3) - 1].end, 6000)
 
 
-def find_number(doc: Text) -> Number | None:
-    limit = _header_limit(doc)
-    m = NUMBER_RE.search(doc.folded, 0, limit)
-    if not m:
-        return None
+def _number_region(doc: Text) -> int:
+    """Where the header fields may be: the header block, or the first 4000 characters when
+    a page's menus and site notes come before it."""
+    return min(len(doc.folded), max(_header_limit(doc), 4000))
 
+
+def find_number(doc: Text) -> Number | None:
+    limit = _number_region(doc)
+    for m in NUMBER_RE.finditer(doc.folded, 0, limit):
+        if m.start() and doc.folded[m.start()] == "s" and doc.cleaned[m.start()] != "S" \
+                and not re.match(r"[ \t]*$|.*\|[ \t]*$", doc.folded[doc.folded.rfind("\n", 0, m.start()) + 1:m.start()]):
+            continue  # "... Nghị định số 61/2018/NĐ-CP": a cited number inside a sentence
+        if number := _number_of(doc, m):
+            return number
+    return None
+
+
+def _number_of(doc: Text, m: re.Match) -> Number | None:
     def cut(name: str) -> str:
         return re.sub(r"\s+", "", doc.cleaned[m.start(name):m.end(name)]).upper()
 
     if m["pt"]:
         text = f"{m['n']}-{cut('pt')}/{cut('pi')}"
-        tcode, icode = m["pt"], re.sub(r"\s+", "", m["pi"])
-    else:
-        text = f"{m['n']}/{cut('st')}-{cut('si')}"
-        tcode, icode = m["st"], re.sub(r"\s+", "", m["si"])
-    return Number(text, tcode, icode)
+        return Number(text, m["pt"], re.sub(r"\s+", "", m["pi"]))
+    if m["st"]:
+        year = f"{m['yr']}/" if m["yr"] else ""
+        text = f"{m['n']}/{year}{cut('st')}-{cut('si')}"
+        return Number(text, m["st"], re.sub(r"[\s-]+", "", m["si"]))
+    glued = m["glued"]
+    code = next((c for c in sorted(TYPE_CODES, key=len, reverse=True)
+                 if glued.startswith(c) and len(glued) - len(c) >= 2), None)
+    if code is None:
+        return None
+    raw = cut("glued")
+    return Number(f"{m['n']}/{raw[:len(code)]}-{raw[len(code):]}", code, glued[len(code):])
 
 
 def _type_title(ln: Line) -> str | None:
@@ -205,7 +232,7 @@ ISSUED_RE = re.compile(
 def find_issued_on(doc: Text) -> tuple[date | None, str | None]:
     """(date, warning). The place-date line is in the header; a blank template or an
     impossible date gives None (with a warning for the latter)."""
-    m = ISSUED_RE.search(doc.folded, 0, _header_limit(doc))
+    m = ISSUED_RE.search(doc.folded, 0, _number_region(doc))
     if not m:
         return None, None
     d, mo, y = int(m["d"]), int(m["m"] or m["m2"]), int(m["y"] or m["y2"])
