@@ -133,7 +133,7 @@ _CELL_START = r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\t)|(?<=\|)[ \t]?)"
 # Written so that no two quantifiers compete for the same spaces: a run of blanks must never
 # be re-scanned from each of its positions (that is how "Số" + 100k spaces took minutes).
 NUMBER_RE = re.compile(
-    rf"(?:{_CELL_START}|(?<=\s)(?=S))(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?\n?[ \t]*(?P<n>\d{{1,5}})[ \t]?"
+    rf"(?:{_CELL_START}|(?<=\s))(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?\n?[ \t]*(?P<n>\d{{1,5}})[ \t]?"
     r"(?:-?\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
     r"|/\s?(?:(?P<yr>\d{4})\s?/\s?)?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
     r"|/\s?(?P<glued>[a-z]{3,14}))"
@@ -197,7 +197,7 @@ def _type_title(ln: Line) -> str | None:
     """"KẾ HOẠCH" / "THÔNG BÁO KẾT LUẬN" title line -> the type's Vietnamese name."""
     if len(ln.folded) > 80:
         return None
-    f = _strip_deco(ln.folded)
+    f = _strip_deco(ln.folded).rstrip(" :")
     if not f or len(f) > 60 or not _is_upper(ln.text):
         return None
     for key, name in _TYPE_TITLES:
@@ -669,10 +669,22 @@ _ORGAN_LINE = re.compile(
 )
 
 
+# A header cell names an organ when it starts with an organ's head noun; page menus,
+# clocks ("Thứ ba, 25/02/2020"), titles ("QUYẾT ĐỊNH:") and the national motto do not.
+_ORGAN_START = re.compile(
+    r"(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|chi\s+bo|"
+    r"ban\s+|uy\s+ban|ubnd|ubkt|so\s+[a-z]|bo\s+[a-z]|van\s+phong|phong\s+[a-z]|truong\s+|"
+    r"hoi\s+dong|uy$)"
+)
+_PLACE_START = re.compile(r"(?:tinh|thanh\s+pho|huyen|quan|xa|phuong|thi\s+xa|thi\s+tran)\s+\S")
+_HEADER_STOP = re.compile(r"so\b\s*:?\s*(?:\d|$)|cong\s+hoa|dang\s+cong\s+san")
+
+
 def _header_issuer(doc: Text) -> str | None:
     """The issuing body printed above the number: the lower of the header's capitalised
     lines ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN"), completed with the place of the line above
-    ("ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG") when it names none itself."""
+    ("ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG") when it names none itself, or joined with the place line
+    below a state organ ("ỦY BAN NHÂN DÂN" / "TỈNH KON TUM")."""
     stop = doc.header_end
     for i, ln in enumerate(doc.lines[:stop]):
         if NUMBER_RE.match(ln.folded) or ISSUED_RE.match(ln.folded):
@@ -681,19 +693,33 @@ def _header_issuer(doc: Text) -> str | None:
     cands = []
     for ln in doc.lines[:stop]:
         for cell in _cells(ln):
-            text = _strip_deco(cell)
-            f = fold(text)
-            if not f or len(f) > 80 or not (_is_upper(text) or _ORGAN_LINE.match(f)):
-                continue
-            if f.startswith(("dang cong san viet nam", "cong hoa xa hoi", "doc lap")):
-                continue
-            if _is_mark(text):
-                continue
-            cands.append(text)
+            for part in cell.split("|"):
+                text = _strip_deco(part).strip(" |")
+                f = fold(text)
+                if not f or len(f) > 80 or not (_is_upper(text) or _ORGAN_LINE.match(f)):
+                    continue
+                if _HEADER_STOP.match(f):
+                    break
+                if f.startswith(("dang cong san viet nam", "cong hoa xa hoi", "doc lap")):
+                    continue
+                if _is_mark(text) or any(c.isdigit() for c in text):
+                    continue
+                if _ORGAN_START.match(f) or (_PLACE_START.match(f) and cands):
+                    cands.append(text)
     if not cands:
         return None
+    if len(cands) >= 2 and _PLACE_START.match(fold(cands[-1])) \
+            and not _ORGAN_START.match(fold(cands[-1])):
+        # "ỦY BAN NHÂN DÂN" + "TỈNH KON TUM"; "ỦY" + "BAN NHÂN DÂN" + "TỈNH TIỀN GIANG"
+        k = len(cands) - 2
+        while k > 0 and fold(cands[k]).startswith("ban nhan dan") and fold(cands[k - 1]) == "uy":
+            k -= 1
+            cands[k] = cands[k] + " " + cands[k + 1]
+        cands = cands[:k] + [cands[k] + " " + cands[-1]]
     lower = cands[-1]
     lower_f = fold(lower)
+    if not _ORGAN_START.match(lower_f):
+        return None
     name = _body_casing(doc, lower_f) or _case_upper_line(lower)
     if len(cands) >= 2 and not _HAS_PLACE.search(lower_f) and not _PLACE_NOUN.search(lower_f):
         upper_f = fold(cands[-2])
@@ -728,7 +754,7 @@ def _complete_place(doc: Text, name: str) -> str:
     return f"{name} {names.most_common(1)[0][0]}"
 
 
-def find_issuer(doc: Text, number: Number | None) -> str | None:
+def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
     """Printed header first; else the issuing clause of the body ("Ban Thường vụ Đảng ủy
     Khối ... ban hành", "Trên đây là Kế hoạch của Quận ủy Hà Đông"), the fullest mention
     that agrees with the number's suffix; else the suffix itself (ĐUK -> "Đảng ủy Khối")."""
@@ -749,6 +775,10 @@ def find_issuer(doc: Text, number: Number | None) -> str | None:
         if not fitting and number and number.issuer_code == "tu":
             fitting = [c for c in cands if fold(c).startswith(("tinh uy", "thanh uy"))]
         cands = fitting
+    if not cands and body_issuer:
+        # the subject of the issuing clause ("Ban Thường vụ Thành ủy có Công văn số ...")
+        return _complete_place(doc, re.sub(r"^(?:Ban [Tt]hường vụ|Thường trực|Ban [Cc]hấp hành) ",
+                                           "", body_issuer))
     if not cands:
         return base
     # the fullest name; among equals, the first stated
