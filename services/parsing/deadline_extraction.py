@@ -333,15 +333,15 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]],
         return bool(line) and not line.endswith((".", ";", ":")) and not line[0] in "-+*•" \
             and not line[0].isdigit()
 
-    keys = [(d.kind, d.due, d.recurrence) for _, d in found]
-    out = []
-    for k, (pos, d) in enumerate(found):
-        if d.due is not None and keys.count(keys[k]) > 1 and headline(pos):
-            others = [p for j, (p, _) in enumerate(found) if j != k and keys[j] == keys[k]]
-            if any(not headline(p) for p in others):
-                continue
-        out.append((pos, d))
-    return out
+    # per (kind, due): how many of its mentions are not headlines (linear in the count)
+    body_mentions: dict = {}
+    heads = [d.due is not None and headline(pos) for pos, d in found]
+    for (pos, d), is_head in zip(found, heads):
+        if d.due is not None and not is_head:
+            key = (d.kind, d.due)
+            body_mentions[key] = body_mentions.get(key, 0) + 1
+    return [(pos, d) for (pos, d), is_head in zip(found, heads)
+            if not (is_head and body_mentions.get((d.kind, d.due)))]
 
 
 def _date_words(raw: str) -> str:

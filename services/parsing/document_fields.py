@@ -133,7 +133,7 @@ _CELL_START = r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\t)|(?<=\|)[ \t]?)"
 # Written so that no two quantifiers compete for the same spaces: a run of blanks must never
 # be re-scanned from each of its positions (that is how "Số" + 100k spaces took minutes).
 NUMBER_RE = re.compile(
-    rf"(?:{_CELL_START}|(?<=\s))(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?\n?[ \t]*(?P<n>\d{{1,5}})[ \t]?"
+    rf"(?:{_CELL_START}|(?<=\s))(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?(?P<n>\d{{1,5}})[ \t]?"
     r"(?:-?\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
     r"|/\s?(?:(?P<yr>\d{4})\s?/\s?)?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
     r"|/\s?(?P<glued>[a-z]{3,14}))"
@@ -572,7 +572,7 @@ def issuer_from_code(code: str, doc: Text | None = None) -> str | None:
 
 _COMMITTEE = r"(?:dang\s+uy(?:\s+khoi)?|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy)"
 _NOT_NAME = (  # words that end an organ's name: prepositions and the verbs that follow it
-    r"(?!(?:ve|cua|va|tai|theo|trong|tren|den|voi|ban\s+hanh|xay\s+dung|yeu\s+cau|de\s+nghi|"
+    r"(?!(?:ve|cua|va|tai|theo|trong|tren|den|voi|da|vua|cung|ban\s+hanh|xay\s+dung|yeu\s+cau|de\s+nghi|"
     r"trien\s+khai|thuc\s+hien|chi\s+dao|huong\s+dan|thong\s+bao|quyet\s+dinh|giao)\b)"
 )
 _BODY = rf"(?P<body>{_COMMITTEE}(?:\s+{_NOT_NAME}[^\s,.;:()/\"]+){{0,7}})"
