@@ -1,7 +1,7 @@
 """A paged checkbox list of units, shared by the flows that choose a directive's recipients.
 
-The candidates and the selection live in the flow's data ("units": [[id, code, name]...],
-"selected": [ids], "page": n), so paging and a restart keep what was ticked.
+The candidates and the selection are part of the flow's state (UnitPicker), so paging and a
+restart keep what was ticked.
 """
 
 from __future__ import annotations
@@ -9,26 +9,41 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.context import Context
+from handlers.flow_state import FlowState
 from ground.messages import Reply
 
 PAGE_SIZE = 8
 
 
-def candidates_data(units: list[Any]) -> list[list[Any]]:
-    return [[u.id, u.code, u.name] for u in units]
+class PickableUnit(FlowState):
+    id: int
+    code: str
+    name: str
 
 
-def page_count(data: dict[str, Any]) -> int:
-    return max(1, -(-len(data["units"]) // PAGE_SIZE))
+class UnitPicker(FlowState):
+    units: list[PickableUnit]
+    selected: list[int] = []
+    page: int = 0
+
+    @classmethod
+    def of(cls, units: list[Any], *, selected: list[int] | None = None) -> UnitPicker:
+        return cls(units=[PickableUnit(id=u.id, code=u.code, name=u.name) for u in units], selected=list(selected or []))
+
+    def page_count(self) -> int:
+        return max(1, -(-len(self.units) // PAGE_SIZE))
+
+    def codes(self) -> dict[int, str]:
+        return {u.id: u.code for u in self.units}
 
 
-def render(ctx: Context, data: dict[str, Any], *, edit: bool = False) -> Reply:
-    page, pages = data.get("page", 0), page_count(data)
-    selected = set(data["selected"])
+def render(ctx: Context, picker: UnitPicker, *, edit: bool = False) -> Reply:
+    page, pages = picker.page, picker.page_count()
+    selected = set(picker.selected)
     rows = []
-    for unit_id, code, name in data["units"][page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
-        box = "☑" if unit_id in selected else "☐"
-        rows.append([ctx.flow_button(ctx.t("directive.pick.unit", box=box, code=code, name=name), f"t:{unit_id}")])
+    for unit in picker.units[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
+        box = "☑" if unit.id in selected else "☐"
+        rows.append([ctx.flow_button(ctx.t("directive.pick.unit", box=box, code=unit.code, name=unit.name), f"t:{unit.id}")])
     nav = []
     if page > 0:
         nav.append(ctx.flow_button(ctx.t("directive.button.prev"), f"p:{page - 1}"))
@@ -38,39 +53,44 @@ def render(ctx: Context, data: dict[str, Any], *, edit: bool = False) -> Reply:
         rows.append(nav)
     rows.append([ctx.flow_button(ctx.t("directive.button.done", count=len(selected)), "done"),
                  ctx.flow_button(ctx.t("directive.button.cancel"), "cancel")])
-    text = ctx.t("directive.pick.head", page=page + 1, pages=pages, count=len(selected), examples=example_codes(data))
+    text = ctx.t("directive.pick.head", page=page + 1, pages=pages, count=len(selected), examples=example_codes(picker))
     return Reply(text=text, choices=rows, edit=edit)
 
 
-def press(data: dict[str, Any], value: str) -> dict[str, Any] | None:
-    """The picker data after a toggle ("t:<id>") or page ("p:<n>") press; None if neither."""
+def press(picker: UnitPicker, value: str) -> bool:
+    """Apply a toggle ("t:<id>") or page ("p:<n>") press; False if the value is neither."""
     kind, _, arg = value.partition(":")
     if not arg.isdigit():
-        return None
+        return False
     number = int(arg)
-    if kind == "t" and any(u[0] == number for u in data["units"]):
-        selected = list(data["selected"])
-        selected.remove(number) if number in selected else selected.append(number)
-        return {**data, "selected": selected}
-    if kind == "p" and 0 <= number < page_count(data):
-        return {**data, "page": number}
-    return None
+    if kind == "t" and any(u.id == number for u in picker.units):
+        picker.selected.remove(number) if number in picker.selected else picker.selected.append(number)
+        return True
+    if kind == "p" and 0 <= number < picker.page_count():
+        picker.page = number
+        return True
+    return False
 
 
-def example_codes(data: dict[str, Any]) -> str:
+def example_codes(picker: UnitPicker) -> str:
     """Two codes from the user's own list, for "type a code, for example ..."."""
-    return ", ".join(code for _id, code, _name in data["units"][:2])
+    return ", ".join(u.code for u in picker.units[:2])
 
 
-def unknown_codes_reply(ctx: Context, data: dict[str, Any], unknown: list[str]) -> Reply:
+def unknown_codes_reply(ctx: Context, picker: UnitPicker, unknown: list[str]) -> Reply:
     """Codes typed that are not in the list. A bare number is most likely a menu number out
     of range, not a unit code: say so instead of "no unit with code 12"."""
     numbers = [c for c in unknown if c.isdigit()]
     if numbers and len(numbers) == len(unknown):
-        return ctx.reply("directive.codes_number", typed=", ".join(numbers), examples=example_codes(data))
-    return ctx.reply("directive.codes_unknown", codes=", ".join(unknown), examples=example_codes(data))
+        return ctx.reply("directive.codes_number", typed=", ".join(numbers), examples=example_codes(picker))
+    return ctx.reply("directive.codes_unknown", codes=", ".join(unknown), examples=example_codes(picker))
 
 
-def unit_lines(ctx: Context, data: dict[str, Any]) -> str:
-    chosen = set(data["selected"])
-    return "\n".join(ctx.t("directive.unit_line", code=code, name=name) for uid, code, name in data["units"] if uid in chosen)
+def add(picker: UnitPicker, unit_ids: list[int]) -> None:
+    """Tick units named by typed codes, keeping the order they were ticked in."""
+    picker.selected = list(dict.fromkeys([*picker.selected, *unit_ids]))
+
+
+def unit_lines(ctx: Context, picker: UnitPicker, unit_ids: list[int]) -> str:
+    chosen = set(unit_ids)
+    return "\n".join(ctx.t("directive.unit_line", code=u.code, name=u.name) for u in picker.units if u.id in chosen)

@@ -51,8 +51,10 @@ def _audit(session: Session, action: str, who: Who, now: datetime, *, directive_
 # ---- registering and publishing ------------------------------------------------------------
 
 
-def register(*, session: Session, draft: dict[str, Any], unit_id: int, who: Who, now: datetime, tz: ZoneInfo) -> Directive:
-    """Store a confirmed draft as a directive of ``unit_id`` (status draft until published).
+def register(*, session: Session, draft: dict[str, Any], unit_id: int, who: Who, now: datetime, tz: ZoneInfo,
+             amends_id: int | None = None) -> Directive:
+    """Store a confirmed draft as a directive of ``unit_id`` (status draft until published);
+    ``amends_id`` names the directive it replaces, closed when this one is published.
 
     A secret document keeps only its number, subject and deadlines (and its type and marks):
     its text, distribution list, signer and report fields stay on paper."""
@@ -76,7 +78,7 @@ def register(*, session: Session, draft: dict[str, Any], unit_id: int, who: Who,
             recipients_text=list(draft.get("recipients_text") or []),
             report_fields=list(draft.get("report_fields") or []),
             status="draft",
-            amends_id=draft.get("amends_id"),
+            amends_id=amends_id,
             registered_by_person_id=who.person_id,
             created_at=now,
         ),
