@@ -7,6 +7,7 @@ from ground.messages import Reply
 from handlers.router import Router
 from services import directives, invites
 from services.i18n import LANGUAGES
+from services.unit_words import role_label, unit_word
 from storage.queries import accounts as account_queries
 
 
@@ -36,7 +37,7 @@ def register(router: Router) -> None:
         role = membership.role
         commands = router.commands_for({role}, registered=True)
         lines = "\n".join(f"/{c.name} — {ctx.t(c.help_key)}" for c in commands if c.help_key)
-        reply = ctx.reply("start.welcome", role=ctx.t(f"role.{role}"), unit=unit.name, commands=lines)
+        reply = ctx.reply("start.welcome", role=role_label(ctx.t, role, unit.kind), unit=unit.name, commands=lines)
         reply.commands = [(c.name, ctx.t(c.help_key)) for c in commands if c.help_key]
         replies = [reply]
         if role == "secretary":
@@ -44,7 +45,7 @@ def register(router: Router) -> None:
                                                           config=ctx.deps.reminders)
             if queued:
                 ctx.outbox_touched = True
-                replies.append(ctx.reply("start.open_directives", count=queued))
+                replies.append(ctx.reply("start.open_directives", count=queued, unit_word=unit_word(ctx.t, unit.kind)))
         return replies
 
     @router.command("help", help_key="help.help", public=True)
@@ -68,7 +69,7 @@ def register(router: Router) -> None:
     def whoami(ctx: Context, args: str) -> list[Reply]:
         """Name, unit and role of this user."""
         lines = "\n".join(
-            ctx.t("whoami.role_line", role=ctx.t(f"role.{r.role}"), unit=r.unit_name, code=r.unit_code)
+            ctx.t("whoami.role_line", role=role_label(ctx.t, r.role, r.unit_kind), unit=r.unit_name, code=r.unit_code)
             for r in ctx.actor.roles
         )
         return [ctx.reply("whoami.text", name=ctx.actor.name, roles=lines, channel=ctx.incoming.channel)]

@@ -12,6 +12,7 @@ from ground.messages import Choice, Reply
 from handlers.router import Router
 from services import directive_texts as texts
 from services import directives
+from services.unit_words import capitalized, unit_word
 from storage.tables import Directive
 
 
@@ -114,7 +115,10 @@ def _ack(ctx: Context, args: str) -> list[Reply]:
         return [ctx.reply("directive.ack.cancelled", title=title)]
     moment = texts.when(result.assignment.acknowledged_at, ctx.deps.tz)
     actions = texts.next_actions(ctx.t, result.directive, result.assignment)
-    return [ctx.reply(f"directive.ack.{result.status}", title=title, time=moment, choices=actions)]
+    kind = next((r.unit_kind for r in ctx.actor.roles if r.unit_id == result.assignment.unit_id), None)
+    word = unit_word(ctx.t, kind)
+    return [ctx.reply(f"directive.ack.{result.status}", title=title, time=moment, choices=actions, unit_word=word,
+                      Unit_word=capitalized(word))]
 
 
 def _full(ctx: Context, args: str) -> list[Reply]:

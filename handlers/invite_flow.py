@@ -11,6 +11,7 @@ from ground.messages import Reply
 from handlers.router import Router
 from services import invites
 from services.localtime import format_local_datetime
+from services.unit_words import role_label
 from storage.queries import units as unit_queries
 
 INVITE_VALID_FOR = timedelta(days=7)
@@ -67,11 +68,11 @@ class InviteFlow(StepFlow[InviteState]):
             return [ctx.reply("invite.role_not_allowed")]
         state.unit_code, state.unit_name, state.unit_kind, state.unit_path = unit.code, unit.name, unit.kind, unit.path
         ctx.flow_goto("role", state)
-        buttons = [[ctx.flow_button(ctx.t(f"role.{r}"), r)] for r in roles]
+        buttons = [[ctx.flow_button(role_label(ctx.t, r, unit.kind), r)] for r in roles]
         return [Reply(text=ctx.t("invite.ask_role", unit=unit.name), choices=buttons)]
 
     def _role_expected(self, ctx: Context, state: InviteState, text: str) -> list[Reply]:
-        return [ctx.reply("input.choice_unknown", options=self._role_labels(ctx))]
+        return [ctx.reply("input.choice_unknown", options=self._role_labels(ctx, state))]
 
     def _chose_role(self, ctx: Context, state: InviteState, value: str) -> list[Reply]:
         if value not in self._allowed_roles(ctx, state.unit_kind or "", state.unit_path or ""):
@@ -101,7 +102,7 @@ class InviteFlow(StepFlow[InviteState]):
         return [
             ctx.reply(
                 "invite.created",
-                role=ctx.t(f"role.{state.role}"),
+                role=role_label(ctx.t, state.role, state.unit_kind),
                 unit=state.unit_name,
                 label=f" ({label})" if label else "",
                 code=code,
@@ -117,8 +118,9 @@ class InviteFlow(StepFlow[InviteState]):
         wanted = ("secretary", "staff", "admin") if ctx.actor.has_role("admin") else ("secretary",)
         return [role for role in wanted if unit_kind in invites.ROLE_UNIT_KINDS[role]]
 
-    def _role_labels(self, ctx: Context) -> str:
-        return ", ".join(ctx.t(f"role.{r}") for r in ("secretary", "staff"))
+    def _role_labels(self, ctx: Context, state: InviteState) -> str:
+        roles = self._allowed_roles(ctx, state.unit_kind or "", state.unit_path or "")
+        return ", ".join(role_label(ctx.t, r, state.unit_kind) for r in roles)
 
 
 def register(router: Router) -> None:

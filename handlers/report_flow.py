@@ -24,6 +24,7 @@ from services.report_answers import (Parsed, Problem, Quick, check_answers, is_q
                                      parse_quick)
 from services.report_templates import Template, TemplateField
 from services.report_text import format_due, format_timing, format_value, summary_lines
+from services.unit_words import common_kind, unit_word
 from storage.queries import units as unit_queries
 
 FLOW = "report"
@@ -458,14 +459,15 @@ def register(router: Router) -> None:
         for role in ctx.actor.units("secretary"):
             tasks = reports.open_tasks(session=ctx.session, unit_ids=[role.unit_id])
             if not tasks:
-                replies.append(ctx.reply("report.mytasks_none"))
+                replies.append(ctx.reply("report.mytasks_none", unit=role.unit_name))
                 continue
             lines = [ctx.t("report.mytasks_header", unit=role.unit_name)] + [
                 ctx.t("report.mytasks_line", directive=t.title, subject=t.directive.subject[:120],
                       due=format_due(t.deadline, ctx.deps.tz, ctx.lang), status=ctx.t(f"report.status.{t.assignment.status}"))
                 for t in tasks
             ]
-            lines.append(ctx.t("report.mytasks_hint", example=reports.short_number(tasks[0].directive)))
+            lines.append(ctx.t("report.mytasks_hint", example=reports.short_number(tasks[0].directive),
+                               unit_word=unit_word(ctx.t, role.unit_kind)))
             replies.append(Reply(text="\n".join(lines), choices=[_task_buttons(ctx, t) for t in tasks]))
         return replies
 
@@ -477,14 +479,14 @@ def register(router: Router) -> None:
         if not is_quick_report(text) and not (tasks and looks_like_report(tasks[0].template(), text)):
             return None
         if not tasks:
-            return [ctx.reply("report.no_open")]
+            return [ctx.reply("report.no_open", unit_word=_own_unit_word(ctx))]
         # Every template of the candidate directives reads the message the same way only if
         # they share it; the first task's template is used until the directive is known.
         quick = parse_quick(tasks[0].template(), text, lang=ctx.lang, today=ctx.now.date())
         if quick.ref:
             tasks = [t for t in tasks if _number_matches(t.directive.number, quick.ref)]
             if not tasks:
-                return [ctx.reply("report.quick_unknown_ref", ref=quick.ref[:32])]
+                return [ctx.reply("report.quick_unknown_ref", ref=quick.ref[:32], unit_word=_own_unit_word(ctx))]
         notes = _quick_notes(ctx, tasks[0].template(), quick)
         if len(tasks) == 1:
             return flow.start(ctx, tasks[0], answers=quick.values, quick=bool(quick.values), pending=quick.pending_percent, notes=notes,
@@ -505,6 +507,11 @@ def _task_buttons(ctx: Context, task: reports.Task) -> list[Choice]:
     return row
 
 
+def _own_unit_word(ctx: Context) -> str:
+    """What the secretary's unit is called; "đơn vị" for someone leading units of several kinds."""
+    return unit_word(ctx.t, common_kind(r.unit_kind for r in ctx.actor.units("secretary")))
+
+
 def _number_matches(number: str | None, ref: str) -> bool:
     """"141" names 141-CV/ĐUK but not 1410-CV/ĐUK."""
     folded = normalize(number or "")
@@ -521,7 +528,7 @@ def _quick_notes(ctx: Context, template: Template, quick: Quick) -> list[Reply]:
 
 def _pick_list(ctx: Context, tasks: list[reports.Task], data_of: Any) -> list[Reply]:
     if not tasks:
-        return [ctx.reply("report.no_open")]
+        return [ctx.reply("report.no_open", unit_word=_own_unit_word(ctx))]
     rows = []
     for task in tasks:
         label = ctx.t("report.pick_item", directive=task.title, due=format_due(task.deadline, ctx.deps.tz, ctx.lang))[:60]

@@ -21,6 +21,7 @@ from services.export_data import COLUMNS, ExportData
 from services.i18n import Translator
 from services.parsing.vn_text import normalize
 from services.status_text import pct
+from services.unit_words import leader_short
 
 FONT = "Times New Roman"  # the font of Vietnamese administrative documents (Nghị định 30/2020)
 #: The per-unit table: export.col.<key> headers, from the export rows.
@@ -89,7 +90,7 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
     _para(doc, t("export.docx.missing"), bold=True)
     if s.missing:
         for m in s.missing:
-            names = ", ".join(m.secretaries) or t("status.no_secretary")
+            names = ", ".join(m.secretaries) or t("status.no_secretary", leader=leader_short(t, m.unit.kind))
             _para(doc, f"- {m.unit.code} — {m.unit.name} ({names})")
     else:
         _para(doc, t("export.docx.missing_none"))

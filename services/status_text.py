@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from services import directive_texts as texts
 from services.i18n import Translator
 from services.status import DirectiveStatus, DirectiveSummary
+from services.unit_words import leader_short
 
 #: Directives listed by /status, and not-reported units listed by /status <number>.
 LIST_LIMIT = 15
@@ -69,8 +70,9 @@ def _missing_lines(t: Translator, status: DirectiveStatus, number: str) -> list[
         if status.deep and current != group_id:
             lines.append(t("status.missing_group", name=m.group.name) if m.group else t("status.missing_direct"))
             group_id = current
-        secretaries = ", ".join(m.secretaries) if m.secretaries else t("status.no_secretary")
-        lines.append(t("status.missing_line", code=m.unit.code, name=m.unit.name, secretaries=secretaries,
+        leader = leader_short(t, m.unit.kind)
+        secretaries = ", ".join(m.secretaries) if m.secretaries else t("status.no_secretary", leader=leader)
+        lines.append(t("status.missing_line", code=m.unit.code, name=m.unit.name, secretaries=secretaries, leader=leader,
                        overdue=t("status.missing_overdue") if m.overdue else ""))
     if len(status.missing) > MISSING_LIMIT:
         lines.append(t("status.missing_more", count=len(status.missing) - MISSING_LIMIT, number=number))

@@ -79,7 +79,7 @@ async def test_chibot_run_answers_chats_and_delivers_the_outbox(db_url):
             await server.wait_for("sendMessage", chat_id=CHAT, count=3, timeout=60)
             texts = [m["text"] for m in server.chat_messages(CHAT)]
             assert texts[0].startswith("Chào mừng đồng chí!")
-            assert texts[1].startswith("Chi bộ của đồng chí đang có 1 văn bản cần thực hiện")
+            assert texts[1].startswith("Hiện chi bộ của đồng chí có 1 văn bản cần thực hiện")
             assert texts[2].startswith("Văn bản mới: Công văn 141-CV/ĐUK")
         finally:
             process.send_signal(signal.SIGINT)

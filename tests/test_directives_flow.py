@@ -227,8 +227,8 @@ def test_confirm_shows_the_count_and_publishing_reaches_every_secretary(org, app
     assert rows(session, Directive) == []  # nothing stored before the last confirmation
     staff.press("Gửi")
     assert staff.last_text == (
-        "Đã gửi Công văn 141-CV/ĐUK cho 8 đơn vị (6 tin nhắn tới bí thư). Xem ai đã nhận: /doc 141-CV/ĐUK\n"
-        "Các đơn vị chưa có bí thư nhận được tin qua chibot (cần chuyển văn bản bằng đường khác): DB1-CB2, DTN"
+        "Đã gửi Công văn 141-CV/ĐUK cho 8 đơn vị (6 tin nhắn tới bí thư, người phụ trách). Xem ai đã nhận: /doc 141-CV/ĐUK\n"
+        "Các đơn vị chưa có bí thư hoặc người phụ trách nhận được tin qua chibot (cần chuyển văn bản bằng đường khác): DB1-CB2, DTN"
     )
     deliver(app)
     assert sorted({c for c, _ in outbox.sent}) == ALL_SECRETARIES
@@ -462,7 +462,7 @@ def test_a_secretary_who_registers_after_publishing_still_gets_the_directive(org
     from tests.support.org import register
 
     newcomer = register(app, unit_code="CB03", role="secretary", name="Bí thư mới CB03", user_id="u-new-cb03")
-    assert "Chi bộ của đồng chí đang có 1 văn bản cần thực hiện" in newcomer.last_text
+    assert "Hiện chi bộ của đồng chí có 1 văn bản cần thực hiện" in newcomer.last_text
     deliver(app)
     message = directive_message(outbox, "u-new-cb03")
     assert "141-CV/ĐUK" in message.text

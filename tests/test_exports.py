@@ -25,7 +25,7 @@ from tests.support.oversight_tree import build_tree, reports
 from tests.support.report_factories import make_assignment
 
 NOW = local_to_utc(datetime(2021, 8, 25, 9, 30))
-XLSX_HEADERS = ["Mã đơn vị", "Đơn vị", "Thuộc", "Bí thư", "Tình trạng", "Nhận lúc", "Báo cáo lúc", "Đúng/trễ hạn",
+XLSX_HEADERS = ["Mã đơn vị", "Đơn vị", "Thuộc", "Bí thư / người phụ trách", "Tình trạng", "Nhận lúc", "Báo cáo lúc", "Đúng/trễ hạn",
                 "Hình thức", "Hình thức khác", "Số người tiếp cận", "Tổng số", "Tỷ lệ (%)", "Nhận thức",
                 "Khó khăn, đề xuất", "Lần báo cáo", "Báo cáo thay"]
 
