@@ -126,7 +126,6 @@ class BroadcastFlow:
             return [ctx.reply("broadcast.empty")]
         broadcast.create(session=ctx.session, actor=ctx.actor, audience=audience, text=data["text"],
                          attachment=data.get("file"), channel=ctx.incoming.channel, now=ctx.now)
-        ctx.outbox_touched = True
         return [ctx.reply("broadcast.queued", accounts=len(audience.accounts), edit=True)]
 
 

@@ -31,8 +31,6 @@ class Context:
     deps: Deps
     now: datetime
     state: ConversationState | None = None
-    #: Set when something was queued in the outbox, so the dispatcher is woken after commit.
-    outbox_touched: bool = False
     notes: list[Reply] = field(default_factory=list)
 
     @property

@@ -217,7 +217,6 @@ class NewDirectiveFlow:
         directive = directives.register(session=ctx.session, draft=data["draft"], unit_id=unit.id, who=who, now=ctx.now, tz=ctx.deps.tz)
         queued = directives.publish(session=ctx.session, directive=directive, unit_ids=data["selected"], who=who, now=ctx.now,
                                      config=ctx.deps.reminders)
-        ctx.outbox_touched = True
         ctx.flow_end()
         replies = [ctx.reply("directive.published", title=texts.title(directive, ctx.t), count=len(data["selected"]),
                              messages=queued, number=directives.lookup_key(directive))]
