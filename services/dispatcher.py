@@ -116,7 +116,8 @@ class Dispatcher:
                     stats = await self._send_one(claim)
                     total.add(stats)
 
-    def _claim(self, channels: list[str]) -> list[_Claim]:
+    def _claim(self, channels: list[str] | None = None) -> list[_Claim]:
+        channels = list(self.senders) if channels is None else channels
         with session_scope(self.engine) as session:
             # Only chats on the channels this process runs; the others wait for their process.
             rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch,
