@@ -1,5 +1,6 @@
-"""/new: staff register a directive by pasting its text (or sending a .docx/.txt), check the
-summary, fix what the parser got wrong, choose the recipients and publish.
+"""/new: staff register a directive by pasting its text (or sending a .docx/.txt/PDF, or a
+photo of the paper read by OCR), check the summary, fix what the parser got wrong, choose
+the recipients and publish.
 
 Nothing is written to the directive tables before the final confirmation: the draft lives in
 the conversation state, so /cancel or an abandoned flow leaves no rows behind.
@@ -14,11 +15,12 @@ from handlers.context import Context
 from handlers.messages import Reply
 from handlers.router import Router
 from services import directive_drafts as drafts
+from services import document_intake as intake
 from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
 from services.localtime import format_date, to_local
-from services.parsing import DeadlineError, DocumentFormatError, decode_text_file, extract_text_from_docx, parse_document
+from services.parsing import DeadlineError, parse_document
 
 
 #: A text this long, sent right after a pasted document, is read as its continuation.
@@ -59,22 +61,21 @@ class NewDirectiveFlow:
         return [ctx.reply("directive.use_buttons")]
 
     def on_attachment(self, ctx: Context) -> list[Reply]:
+        """A file or photo of the document: read by content (PDF, photo by OCR, .docx, .txt)."""
         if ctx.state.step != "text":
             return [ctx.reply("directive.use_buttons")]
         attachment = ctx.incoming.attachment
-        name = (attachment.file_name or "").lower()
-        if attachment.kind != "document" or attachment.content is None:
+        if attachment.kind not in ("document", "photo"):
             return [ctx.reply("directive.not_a_file")]
         try:
-            if name.endswith(".docx"):
-                text = extract_text_from_docx(attachment.content)
-            elif name.endswith(".txt"):
-                text = decode_text_file(attachment.content)
-            else:
-                return [ctx.reply("directive.unsupported_file", name=attachment.file_name or "")]
-        except DocumentFormatError as exc:
-            return [ctx.reply("directive.bad_file", name=attachment.file_name or "", reason=str(exc))]
-        return self._got_document(ctx, text)
+            document = intake.read_upload(attachment.content, file_name=attachment.file_name or "", size=attachment.size,
+                                          max_bytes=ctx.deps.settings.max_upload_bytes, ocr=ctx.deps.ocr)
+        except intake.Refused as refused:
+            reason = ctx.t(refused.key, **refused.params)
+            if attachment.kind == "photo":
+                return [ctx.reply("directive.bad_photo", reason=reason)]
+            return [ctx.reply("directive.bad_file", name=attachment.file_name or "", reason=reason)]
+        return self._got_document(ctx, document.text, read=document)
 
     def on_button(self, ctx: Context, value: str) -> list[Reply]:
         step, data = ctx.state.step, ctx.flow_data
@@ -104,15 +105,26 @@ class NewDirectiveFlow:
         long as a client cuts, is the rest of the document."""
         return len(text) >= CONTINUATION_MIN_CHARS or data.get("last_part", 0) >= CUT_PART_MIN_CHARS
 
-    def _got_document(self, ctx: Context, text: str, *, continued: bool = False, part: str | None = None) -> list[Reply]:
+    def _got_document(self, ctx: Context, text: str, *, continued: bool = False, part: str | None = None,
+                      read: intake.DocumentIn | None = None) -> list[Reply]:
         if len(text) > drafts.MAX_TEXT_CHARS:
             return [ctx.reply("directive.too_long", length=f"{len(text):,}", limit=f"{drafts.MAX_TEXT_CHARS:,}")]
         parsed = parse_document(text, today=to_local(ctx.now, ctx.deps.tz).date())
         if not drafts.looks_like_directive(parsed):
-            return [ctx.reply("directive.not_document")]
-        ctx.flow_goto(ctx.state.step, pasted=text, last_part=len(part if part is not None else text))
+            return [ctx.reply("directive.ocr_not_document" if read and read.by_ocr else "directive.not_document")]
+        # A continuation keeps what the first part was read from (an OCR'd page stays "check it").
+        ocr = ctx.flow_data.get("ocr") if continued else self._ocr_mark(ctx, read)
+        ctx.flow_goto(ctx.state.step, pasted=text, last_part=len(part if part is not None else text), ocr=ocr)
         note = ctx.t("directive.continued", length=f"{len(text):,}".replace(",", ".")) if continued else ""
         return self._review(ctx, drafts.draft_from_parsed(parsed, text), note=note)
+
+    @staticmethod
+    def _ocr_mark(ctx: Context, read: intake.DocumentIn | None) -> str | None:
+        """None for a typed or digital document; for one read by OCR, the extra line about
+        pages left unread ("" when all were read)."""
+        if read is None or not read.by_ocr:
+            return None
+        return ctx.t("directive.ocr_pages_cut", read=read.pages_read, total=read.page_count) if read.pages_cut else ""
 
     def _review(self, ctx: Context, draft: dict[str, Any], *, note: str = "") -> list[Reply]:
         ctx.flow_goto("review", draft=draft)
@@ -126,6 +138,9 @@ class NewDirectiveFlow:
                 [b(ctx.t("directive.button.add_deadline"), "add")]
                 + ([b(ctx.t("directive.button.remove_deadline"), "remove")] if draft["deadlines"] else []),
                 [b(ctx.t("directive.button.cancel"), "cancel")]]
+        ocr = ctx.flow_data.get("ocr")
+        if ocr is not None:  # read by OCR: every summary of this draft says "check it" first
+            note = "\n".join(filter(None, [ctx.t("directive.ocr_note"), ocr, note]))
         return Reply(text=f"{note}\n{text}".strip(), choices=rows)
 
     def _review_button(self, ctx: Context, value: str, draft: dict[str, Any]) -> list[Reply]:
