@@ -129,3 +129,11 @@ def test_in_english_the_ocr_refusal_is_english(org, app, session):
     session.commit()
     staff.upload("scan.png", page_image(SHORT_141), "image/png")
     assert "Vietnamese Tesseract OCR is not installed" in staff.last_text
+
+
+@needs_pdf_ocr
+def test_a_scan_longer_than_the_page_limit_says_which_pages_were_read(org, app):
+    app.settings.ocr_max_pages = 1
+    staff = new(org)
+    staff.upload("scan.pdf", scanned_pdf_of(page_image(SHORT_141), page_image("Phụ lục\nDanh sách đơn vị")), "application/pdf")
+    assert staff.last_text.startswith(OCR_NOTE + "\nChỉ đọc 1 trang đầu trong 2 trang của bản quét.\nTôi đọc được văn bản như sau:")

@@ -92,6 +92,16 @@ def test_a_scanned_pdf_without_text_layer_is_read_by_ocr():
     assert deadlines(document.text) == deadlines(SHORT_141)
 
 
+@needs_pdf_ocr
+def test_a_long_scan_is_cut_at_the_page_and_time_limits_and_says_how_much_was_read():
+    scan = scanned_pdf_of(*[page_image(SHORT_141)] * 3)
+    by_pages = read(scan, "scan.pdf", ocr=Ocr(max_pages=2))
+    assert (by_pages.pages_read, by_pages.page_count, by_pages.pages_cut) == (2, 3, True)
+    by_time = read(scan, "scan.pdf", ocr=Ocr(total_seconds=0))  # the first page is always read
+    assert (by_time.pages_read, by_time.page_count) == (1, 3)
+    assert deadlines(by_time.text) == deadlines(SHORT_141)
+
+
 @needs_ocr
 def test_a_photo_of_something_that_is_not_a_document_gives_no_text():
     assert refusal(picture_without_text(), "meo.jpg") == "intake.ocr_no_text"

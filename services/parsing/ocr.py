@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,6 +65,9 @@ class Ocr:
     timeout_seconds: float = 60.0
     #: Pages of a scanned PDF read by OCR (a directive is 1-4 pages; an annex is not OCR'd).
     max_pages: int = 5
+    #: All pages of one PDF together: past this, the pages read so far are kept and the rest
+    #: left (the caller tells staff "only the first N pages were read").
+    total_seconds: float = 120.0
     dpi: int = 300
 
     # ---- availability ----------------------------------------------------------------------
@@ -100,15 +104,29 @@ class Ocr:
             images = sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
             if not images:
                 raise OcrError("ocr_failed", "pdftoppm rendered no page")
-            pages = [self._tesseract(image.read_bytes()) for image in images]
-        return OcrResult(pages=pages, page_count=count or len(pages))
+            pages: list[str] = []
+            ends = time.monotonic() + self.total_seconds
+            for image in images:
+                left = ends - time.monotonic()
+                if pages and left < 1:
+                    break
+                # the first page always gets its full time: without it there is nothing to show
+                timeout = min(self.timeout_seconds, left) if pages else self.timeout_seconds
+                try:
+                    pages.append(self._tesseract(image.read_bytes(), timeout=timeout))
+                except OcrError as exc:
+                    if exc.reason != "ocr_timeout" or not pages:
+                        raise
+                    break
+        return OcrResult(pages=pages, page_count=count or len(images))
 
-    def _tesseract(self, image: bytes) -> str:
-        # One thread per page: on a small server, parallel OpenMP threads inside Tesseract
-        # fight with the bot for the cores and are not faster for a single page.
+    def _tesseract(self, image: bytes, *, timeout: float | None = None) -> str:
+        # One thread per page: parallel OpenMP threads inside Tesseract fight with the bot
+        # (and each other) for the cores; bench/bench_ocr.py measured a page at 3.3 s with
+        # one thread against 9.5 s with the default, on two cores.
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
         out = _run([self.tesseract, "stdin", "stdout", "-l", self.language, "--psm", "3"],
-                   timeout=self.timeout_seconds, what="tesseract", input=image, env=env)
+                   timeout=timeout or self.timeout_seconds, what="tesseract", input=image, env=env)
         return unicodedata.normalize("NFC", out.decode("utf-8", errors="replace"))
 
 

@@ -90,11 +90,12 @@ def picture_without_text() -> bytes:
     return out.getvalue()
 
 
-def scanned_pdf_of(image: bytes) -> bytes:
-    """A PDF holding only a page image, no text layer: a scanner's output."""
+def scanned_pdf_of(*images: bytes) -> bytes:
+    """A PDF holding only page images, one per page, no text layer: a scanner's output."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.image(io.BytesIO(image), x=0, y=0, w=210)
+    for image in images:
+        pdf.add_page()
+        pdf.image(io.BytesIO(image), x=0, y=0, w=210)
     return bytes(pdf.output())
