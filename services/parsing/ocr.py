@@ -68,6 +68,7 @@ class Ocr:
     #: All pages of one PDF together: past this, the pages read so far are kept and the rest
     #: left (the caller tells staff "only the first N pages were read").
     total_seconds: float = 120.0
+    #: Scanned PDF pages are rendered for OCR as A4 at this resolution.
     dpi: int = 300
 
     # ---- availability ----------------------------------------------------------------------
@@ -98,7 +99,10 @@ class Ocr:
             source.write_bytes(data)
             count = page_count
             last = min(count or self.max_pages, self.max_pages)
-            command = [self.pdftoppm, "-r", str(self.dpi), "-gray", "-png", "-f", "1", "-l", str(last),
+            # Fit each page in the pixels of A4 at ``dpi`` instead of rendering at ``dpi``: a
+            # crafted page a few metres wide would otherwise become a gigapixel image.
+            box = str(round(11.69 * self.dpi))
+            command = [self.pdftoppm, "-scale-to", box, "-gray", "-png", "-f", "1", "-l", str(last),
                        str(source), str(Path(folder) / "page")]
             _run(command, timeout=self.timeout_seconds, what="pdftoppm")
             images = sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
