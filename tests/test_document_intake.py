@@ -95,9 +95,9 @@ def test_a_scanned_pdf_without_text_layer_is_read_by_ocr():
 @needs_pdf_ocr
 def test_a_long_scan_is_cut_at_the_page_and_time_limits_and_says_how_much_was_read():
     scan = scanned_pdf_of(*[page_image(SHORT_141)] * 3)
-    by_pages = read(scan, "scan.pdf", ocr=Ocr(max_pages=2))
+    by_pages = read(scan, "scan.pdf", ocr=Ocr(max_pages=2, dpi=150))  # 150 dpi: the limits, fast
     assert (by_pages.pages_read, by_pages.page_count, by_pages.pages_cut) == (2, 3, True)
-    by_time = read(scan, "scan.pdf", ocr=Ocr(total_seconds=0))  # the first page is always read
+    by_time = read(scan, "scan.pdf", ocr=Ocr(total_seconds=0, dpi=150))  # the first page is always read
     assert (by_time.pages_read, by_time.page_count) == (1, 3)
     assert deadlines(by_time.text) == deadlines(SHORT_141)
 
