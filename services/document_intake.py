@@ -9,6 +9,7 @@ nothing ("141.docx" that is plain text is a broken .docx, not a text file).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,11 @@ __all__ = ["DocumentIn", "Refused", "read_upload", "MIN_OCR_LETTERS"]
 #: OCR of a photo that is not a document (a face, a landscape) yields a few stray letters;
 #: a real page has hundreds. Below this, nothing is kept.
 MIN_OCR_LETTERS = 40
+
+
+#: Control characters other than tab and line/page breaks. PostgreSQL refuses NUL in text
+#: columns, and PDF text layers yield NUL for glyphs without a Unicode mapping.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -54,11 +60,17 @@ class Refused(Exception):
 
 def read_upload(data: bytes | None, *, file_name: str = "", size: int | None = None, max_bytes: int,
                 ocr: Ocr) -> DocumentIn:
-    """The text of an uploaded file. Raises ``Refused``; never anything else for bad input.
+    """The text of an uploaded file, without control characters. Raises ``Refused``; never
+    anything else for bad input.
 
     ``data`` is None when the chat adapter did not download the file: over ``max_bytes``
     (``size`` says so), or the download failed.
     """
+    document = _read(data, file_name=file_name, size=size, max_bytes=max_bytes, ocr=ocr)
+    return DocumentIn(_CONTROLS.sub("", document.text), document.source, document.pages_read, document.page_count)
+
+
+def _read(data: bytes | None, *, file_name: str, size: int | None, max_bytes: int, ocr: Ocr) -> DocumentIn:
     if data is None:
         if size is not None and size > max_bytes:
             raise Refused("too_big", size=_mb(size), limit=_mb(max_bytes))

@@ -144,3 +144,13 @@ def test_the_upload_limit_holds_whether_or_not_the_adapter_downloaded_the_file()
         read(None, "141.pdf", size=30 * 1024 * 1024)
     assert (caught.value.key, caught.value.params) == ("intake.too_big", {"size": "30", "limit": "10"})
     assert refusal(None, "141.pdf", size=1000) == "intake.not_received"
+
+
+def test_stray_nul_and_control_characters_never_reach_the_directive_text():
+    # a few NULs (well under the binary threshold), as in a text saved by a broken editor;
+    # PostgreSQL refuses NUL in a text column
+    dirty = SHORT_141.replace("Số 141", "Số\x00 141").replace("KHẨN", "KHẨN\x0b\x1b").encode("utf-8")
+    document = read(dirty, "141.txt")
+    assert "\x00" not in document.text and "\x1b" not in document.text and "\x0b" not in document.text
+    assert parse_document(document.text).number == "141-CV/ĐUK"
+    assert "\n" in document.text and deadlines(document.text) == deadlines(SHORT_141)
