@@ -106,12 +106,12 @@ class NewDirectiveFlow:
 
     def _got_document(self, ctx: Context, text: str, *, continued: bool = False, part: str | None = None) -> list[Reply]:
         if len(text) > drafts.MAX_TEXT_CHARS:
-            return [ctx.reply("directive.too_long", length=f"{len(text):,}", limit=f"{drafts.MAX_TEXT_CHARS:,}")]
+            return [ctx.reply("directive.too_long", length=len(text), limit=drafts.MAX_TEXT_CHARS)]
         parsed = parse_document(text, today=to_local(ctx.now, ctx.deps.tz).date())
         if not drafts.looks_like_directive(parsed):
             return [ctx.reply("directive.not_document")]
         ctx.flow_goto(ctx.state.step, pasted=text, last_part=len(part if part is not None else text))
-        note = ctx.t("directive.continued", length=f"{len(text):,}".replace(",", ".")) if continued else ""
+        note = ctx.t("directive.continued", length=len(text)) if continued else ""
         return self._review(ctx, drafts.draft_from_parsed(parsed, text), note=note)
 
     def _review(self, ctx: Context, draft: dict[str, Any], *, note: str = "") -> list[Reply]:

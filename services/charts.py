@@ -15,6 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from services.i18n import Translator  # noqa: E402
+from services.number_format import percent_text  # noqa: E402
 from services.status import DirectiveStatus, percent  # noqa: E402
 
 MAX_BARS = 30
@@ -22,6 +23,11 @@ FONT = "DejaVu Sans"
 REPORTED_COLOUR = "#2e7d32"
 MISSING_COLOUR = "#c62828"
 PERCENT_COLOUR = "#1565c0"
+
+
+def percent_label(value: float, lang: str) -> str:
+    """The figure printed at the end of a bar, in the reader's number form."""
+    return percent_text(value, lang)
 
 
 def _short(name: str, limit: int = 28) -> str:
@@ -51,7 +57,7 @@ def status_chart(t: Translator, status: DirectiveStatus) -> bytes:
         values = [percent(r, tot) or 0 for _n, r, tot in folded]
         bottom.barh([_short(n) for n, _r, _t in folded], values, color=PERCENT_COLOUR)
         for y, value in enumerate(values):
-            bottom.text(min(value, 100) + 1, y, f"{value:g}%", va="center", fontsize=13)
+            bottom.text(min(value, 100) + 1, y, percent_label(value, t.lang), va="center", fontsize=13)
         bottom.set_xlim(0, 115)
         bottom.invert_yaxis()
     else:
