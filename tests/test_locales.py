@@ -21,6 +21,7 @@ from services.reminders.staff_tools import NOTIFY_CHOICES
 from services.report_templates import FIELD_TYPES
 from storage.tables.directives import ASSIGNMENT_STATUSES, DEADLINE_KINDS
 from storage.tables.people import ROLES
+from storage.tables.units import UNIT_KINDS
 
 ROOT = pathlib.Path(__file__).parents[1]
 #: Code that holds user-facing texts; storage/ only names SQL columns ("directive.id").
@@ -70,6 +71,18 @@ def _constant_args(name: str, position: int, module: str | None = None) -> set[s
     return values
 
 
+def _tuple_heads(module: str, name: str) -> set[str]:
+    """The first items of the (key, value) pairs assigned to ``name`` in ``module``."""
+    tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
+    heads: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(isinstance(x, ast.Name) and x.id == name for x in node.targets):
+            for item in getattr(node.value, "elts", []):
+                if isinstance(item, ast.Tuple) and isinstance(item.elts[0], ast.Constant):
+                    heads.add(item.elts[0].value)
+    return heads
+
+
 def _literal_keys() -> set[str]:
     """Every dotted string in the code whose first part names a catalog group, wherever it is
     written (``t("a.b")``, ``ctx.reply("a.b")``, ``"a.yes" if x else "a.no"``, a button, a
@@ -99,12 +112,17 @@ def _built_key_shapes() -> dict[str, list[str]]:
     shapes: dict[str, list[str]] = {}
     for path, tree in _modules():
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant)):
+            if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+                head = str(node.values[0].value)
+                shape = "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values)
+            elif (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant)
+                  and isinstance(node.left.value, str)):
+                head = node.left.value  # 'deadline_kind.' + kind
+                shape = head + "{}"
+            else:
                 continue
-            head = str(node.values[0].value)
-            if not re.match(r"[a-z_]+[._]", head) or re.split(r"[._]", head)[0] not in groups or "." not in head:
+            if not re.match(r"[a-z_]+[._]", head) or head.split(".")[0] not in groups or "." not in head:
                 continue
-            shape = "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values)
             if " " not in shape:
                 shapes.setdefault(shape, []).append(f"{path.relative_to(ROOT)}:{node.lineno}")
     return shapes
@@ -114,6 +132,10 @@ def _runtime_values() -> dict[str, set[str]]:
     """What each built key can be, read from the code's own constants and calls."""
     return {
         "role.{}": set(ROLES),
+        "cli.role.{}": set(ROLES),
+        "cli.kind.{}": set(UNIT_KINDS),
+        "deadline_kind.{}": set(DEADLINE_KINDS),
+        "parse.{}": _tuple_heads("bot/cli_parse.py", "rows"),
         "directive.kind.{}": set(DEADLINE_KINDS),
         "directive.status.{}": set(ASSIGNMENT_STATUSES),
         "report.status.{}": set(ASSIGNMENT_STATUSES),
@@ -171,7 +193,7 @@ def test_every_key_used_in_code_exists_in_both_languages():
 def test_every_key_built_at_run_time_is_enumerated_and_exists():
     values = _runtime_values()
     shapes = _built_key_shapes()
-    assert "role.{}" in shapes and "reminder.notify.{}" in shapes
+    assert {"role.{}", "reminder.notify.{}", "deadline_kind.{}", "cli.kind.{}"} <= set(shapes)
     unknown = {shape: where for shape, where in shapes.items() if shape not in values}
     assert unknown == {}, "a key built at run time that this test cannot enumerate"
     for shape, known in values.items():

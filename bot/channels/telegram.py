@@ -65,11 +65,13 @@ from ground.ports import ConversationCore, SendResult
 from bot.channels.telegram_render import PARSE_MODE, Outgoing, escape, plan_reply
 from ground.settings import Settings
 from ground.messages import Attachment, Incoming, Reply
+from services.i18n import DEFAULT_LANGUAGE, normalize_language, t
 
 _LOGGER = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
-DEFAULT_APOLOGY = "Xin lỗi, đã có lỗi xảy ra. Vui lòng thử lại sau."
+#: The apology when the core failed and no better text could be made (catalog key).
+APOLOGY_KEY = "error.fallback"
 #: What the bot asks Telegram for; anything else (edits, channel posts, polls) is ignored.
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 #: Telegram's rule for X-Telegram-Bot-Api-Secret-Token.
@@ -80,7 +82,7 @@ Hook = Callable[[Application], Awaitable[None]]
 
 
 def default_apology(language: str | None) -> str:
-    return DEFAULT_APOLOGY
+    return t(normalize_language(language), APOLOGY_KEY)
 
 
 class TelegramConfigError(ValueError):
@@ -486,7 +488,7 @@ class TelegramChannel:
             text = self.apology_text(user.language_code if user else None)
         except Exception:
             _LOGGER.exception("apology text failed; using the default")
-            text = DEFAULT_APOLOGY
+            text = t(DEFAULT_LANGUAGE, APOLOGY_KEY)
         try:
             await bot.send_message(chat_id=chat.id, text=escape(text), parse_mode=PARSE_MODE)
         except Forbidden as exc:

@@ -17,3 +17,13 @@ deadline_kind-report = Report
 deadline_kind-plan = Plan
 deadline_kind-start = Start
 deadline_kind-recurring = Recurring report
+
+# The term shown next to a role or a unit kind in the command line.
+cli-role-admin = administrator
+cli-role-staff = staff
+cli-role-secretary = secretary
+cli-kind-committee = committee
+cli-kind-grassroots = grassroots organisation
+cli-kind-cell = cell
+cli-kind-mass = mass organisation
+cli-unit_inactive = inactive

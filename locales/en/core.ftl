@@ -4,6 +4,7 @@ role-admin = administrator
 role-staff = committee staff
 role-secretary = cell secretary
 
+error-fallback = Sorry, something went wrong. Please try again later.
 error-generic = Sorry, something went wrong while handling your message. Please try again in a few minutes.
 
 start-how_to_register =

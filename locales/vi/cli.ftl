@@ -17,3 +17,13 @@ deadline_kind-report = Báo cáo
 deadline_kind-plan = Kế hoạch
 deadline_kind-start = Bắt đầu
 deadline_kind-recurring = Báo cáo định kỳ
+
+# The Vietnamese term shown next to a role or a unit kind in the command line.
+cli-role-admin = quản trị
+cli-role-staff = cán bộ
+cli-role-secretary = bí thư
+cli-kind-committee = cấp ủy
+cli-kind-grassroots = đảng bộ cơ sở
+cli-kind-cell = chi bộ
+cli-kind-mass = đoàn thể
+cli-unit_inactive = ngừng hoạt động

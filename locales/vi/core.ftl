@@ -4,6 +4,7 @@ role-admin = quản trị
 role-staff = cán bộ cơ quan đảng ủy
 role-secretary = bí thư chi bộ
 
+error-fallback = Xin lỗi, đã có lỗi xảy ra. Vui lòng thử lại sau.
 error-generic = Xin lỗi, đã có lỗi xảy ra khi xử lý tin nhắn của đồng chí. Vui lòng thử lại sau ít phút.
 
 start-how_to_register =
