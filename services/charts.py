@@ -35,6 +35,15 @@ def _short(name: str, limit: int = 28) -> str:
 
 
 def status_chart(t: Translator, status: DirectiveStatus) -> bytes:
+    fig = status_figure(t, status)
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=100)
+    plt.close(fig)
+    return out.getvalue()
+
+
+def status_figure(t: Translator, status: DirectiveStatus):  # noqa: ANN201 (a matplotlib Figure)
+    """The chart before it becomes pixels: its texts can be read back."""
     groups = [(g.unit.name, g.reported, g.cells - g.reported) for g in status.groups if g.cells]
     groups = _fold(groups, t, lambda rows: (sum(r[1] for r in rows), sum(r[2] for r in rows)))
     cells = [(c.unit.name, c.report.reached, c.report.total) for c in status.cells
@@ -65,10 +74,7 @@ def status_chart(t: Translator, status: DirectiveStatus) -> bytes:
         bottom.set_axis_off()
     bottom.set_title(t("status.chart_title_percent"), fontsize=17, loc="left")
     fig.tight_layout()
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=100)
-    plt.close(fig)
-    return out.getvalue()
+    return fig
 
 
 def _fold(rows: list[tuple], t: Translator, combine) -> list[tuple]:  # noqa: ANN001

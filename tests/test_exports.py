@@ -112,7 +112,7 @@ def test_docx_is_a_party_report_with_tables_missing_units_and_grouped_difficulti
     table = doc.tables[1]
     assert len(table.rows) == 134
     assert [c.text for c in table.rows[1].cells] == ["DB001-CB002", "Chi bộ DB001-CB002", "Hội nghị trực tiếp, Zalo / mạng xã hội",
-                                                     "11", "21", "52.4", "Tốt", "đúng hạn"]
+                                                     "11", "21", "52,4", "Tốt", "đúng hạn"]
     assert "- DB001-CB001 — Chi bộ DB001-CB001 (Bí thư mẫu)" in texts
     assert "- DB001-CB004 — Chi bộ DB001-CB004 (chưa có bí thư đăng ký)" in texts
     difficulties = [t for t in texts if t.startswith("- Thiếu tài liệu (")]

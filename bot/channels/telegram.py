@@ -67,11 +67,13 @@ from ground.settings import Settings
 from ground.messages import Attachment, Incoming, Reply
 from services.i18n import DEFAULT_LANGUAGE, normalize_language, t
 
+#: The apology when the core failed and no better text could be made.
+APOLOGY_KEY = "error.fallback"
+DEFAULT_APOLOGY = t(DEFAULT_LANGUAGE, APOLOGY_KEY)
+
 _LOGGER = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
-#: The apology when the core failed and no better text could be made (catalog key).
-APOLOGY_KEY = "error.fallback"
 #: What the bot asks Telegram for; anything else (edits, channel posts, polls) is ignored.
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 #: Telegram's rule for X-Telegram-Bot-Api-Secret-Token.
@@ -488,7 +490,7 @@ class TelegramChannel:
             text = self.apology_text(user.language_code if user else None)
         except Exception:
             _LOGGER.exception("apology text failed; using the default")
-            text = t(DEFAULT_LANGUAGE, APOLOGY_KEY)
+            text = DEFAULT_APOLOGY
         try:
             await bot.send_message(chat_id=chat.id, text=escape(text), parse_mode=PARSE_MODE)
         except Forbidden as exc:
