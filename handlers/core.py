@@ -47,6 +47,7 @@ class ChibotCore:
                     return []
                 ctx = self._context(session, incoming, now)
                 replies = self._dispatch(ctx)
+                ctx.save_flow()
                 touched = ctx.outbox_touched
         except Exception:
             log.exception("handler failed for update %r", _describe(incoming))
@@ -135,13 +136,15 @@ class ChibotCore:
         if state is None:
             return []
         timeout = timedelta(minutes=self.deps.settings.conversation_timeout_minutes)
-        if ctx.now - state.updated_at <= timeout:
-            return []
         flow = self.router.flows.get(state.flow)
+        # A state saved by an older version under other keys ends like an expired one.
+        outdated = flow is not None and not ctx.flow_readable(flow.state_type)
+        if ctx.now - state.updated_at <= timeout and not outdated:
+            return []
         what = flow.describe(ctx) if flow is not None else state.flow
-        log.info("flow %s of %s/%s expired", state.flow, state.channel, state.user_id)
+        log.info("flow %s of %s/%s %s", state.flow, state.channel, state.user_id, "outdated" if outdated else "expired")
         ctx.flow_end()
-        return [ctx.reply("flow.expired", what=what)]
+        return [ctx.reply("flow.outdated" if outdated else "flow.expired", what=what)]
 
     def _on_command(self, ctx: Context, text: str) -> list[Reply]:
         head, _, args = text[1:].partition(" ")

@@ -124,15 +124,18 @@ def test_xlsx_keeps_figures_numeric_with_a_number_format_and_the_behalf_column_r
 def test_english_reminders_count_one_day_and_three_days(org, app, outbox):
     org["CB03"].send("/lang en")
     publish_to_five(org, app)
+
+    def last(chat: str) -> str:
+        return [r.text for c, r in outbox.sent if c == chat][-1]
+
     until(app, datetime(2021, 8, 17, 8, 0))
-    texts = [r.text for chat, r in outbox.sent if chat == "u-cb03"]
-    assert "Complete: đến hết 20/8/2021: 3 days left."  # the deadline as the document words it in texts[-1].split("\n")
-    until(app, datetime(2021, 8, 19, 8, 0))
-    assert "1 day left." in [r.text for chat, r in outbox.sent if chat == "u-cb03"][-1]
+    assert "Complete: đến hết 20/8/2021 — 3 days left." in last("u-cb03").split("\n")  # the deadline as the document words it
     until(app, datetime(2021, 8, 21, 8, 0))
-    assert "overdue by 1 day." in [r.text for chat, r in outbox.sent if chat == "u-cb03"][-1]
-    until(app, datetime(2021, 8, 22, 8, 0))
-    assert "overdue by 2 days." in [r.text for chat, r in outbox.sent if chat == "u-cb03"][-1]
+    assert "Report: trước 23/8/2021 — 1 day left." in last("u-cb03").split("\n")
+    until(app, datetime(2021, 8, 23, 8, 0))
+    assert "Report: trước 23/8/2021 — overdue by 1 day." in last("u-cb03").split("\n")
+    until(app, datetime(2021, 8, 24, 8, 0))
+    assert "Report: trước 23/8/2021 — overdue by 2 days." in last("u-cb03").split("\n")
     # the Vietnamese cell next to it reads its own words
-    assert any("còn 3 ngày" in r.text for chat, r in outbox.sent if chat == "u-cb04")
+    assert "Báo cáo: trước 23/8/2021 — đã quá hạn 2 ngày." in last("u-cb04").split("\n")
     deliver(app)

@@ -53,6 +53,7 @@ auth-denied = You are not allowed to do that.
 button-stale = That button is old or no longer valid. Please use the latest message or type /help.
 
 flow-expired = Your earlier { $what } was left unfinished for too long and was cancelled. Nothing was saved.
+flow-outdated = chibot was updated, so your unfinished { $what } was stopped. Nothing was saved; please start again.
 
 input-unsupported_media = I can only read text messages, documents and photos. Type /help to see the commands.
 input-text_expected = I need a text answer to this question.

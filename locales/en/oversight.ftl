@@ -20,6 +20,7 @@ status-counts = { $assigned ->
     } · acknowledged { $acknowledged } · reported { $reported } · overdue { $overdue }
 status-deadlines_head = By deadline:
 status-deadline_line = • { $kind } { $shown }: reported { $reported }/{ $concerned }, overdue { $overdue }
+status-deadline_line_no_overdue = • { $kind } { $shown }: reported { $reported }/{ $concerned }
 status-reach = People reached: { $reached }/{ $total } ({ $percent })
 status-reach_none = People reached: no figures yet
 status-groups_head = By subordinate unit:

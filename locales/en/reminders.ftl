@@ -2,14 +2,24 @@
 
 reminder-text =
     🔔 Reminder: { $directive } — { $subject }
-    { $deadline }: { $left }.
+    { $deadline } — { $left }.
     Please report the result when done.
+reminder-merged =
+    🔔 Reminder
+    { $blocks }
+    Please report the result when done.
+reminder-merged_block =
+    { $directive } — { $subject }
+    { $lines }
+reminder-merged_line = • { $deadline } — { $left }.
+reminder-button_report_of = Report { $directive }
+reminder-button_ack_of = Received { $directive }
 reminder-recurring_text =
     🔔 Report due: { $directive } — { $subject }
     This report is due at { $when }. Please send it on time.
 reminder-manual_text =
     🔔 Reminder from the office: { $directive } — { $subject }
-    { $deadline }: { $left }.
+    { $deadline } — { $left }.
     Please report the result.
 reminder-left-days = { $n ->
         [one] { $n } day left
@@ -18,6 +28,11 @@ reminder-left-days = { $n ->
 reminder-left-hours = { $n ->
         [one] { $n } hour left
        *[other] { $n } hours left
+    }
+reminder-left-hours_minutes = { $h } h { $m } min left
+reminder-left-minutes = { $n ->
+        [one] { $n } minute left
+       *[other] { $n } minutes left
     }
 reminder-left-today = today is the last day
 reminder-left-overdue = overdue { $n ->
@@ -28,10 +43,15 @@ reminder-button_report = Report
 reminder-button_ack = Received
 reminder-escalation =
     ⚠️ Overdue: { $directive } — { $deadline }
+    { $groups }
+reminder-escalation_reminded =
     Units that have not done it { $times ->
         [one] after { $times } reminder
        *[other] after { $times } reminders
     }:
+    { $cells }
+reminder-escalation_unreached =
+    Units with no secretary registered on chibot (they received no reminder); please contact them directly:
     { $cells }
 reminder-escalation_parent =
     ⚠️ Units under you are overdue: { $directive } — { $deadline }

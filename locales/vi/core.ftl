@@ -50,6 +50,7 @@ auth-denied = Đồng chí không có quyền thực hiện thao tác này.
 button-stale = Nút này đã cũ hoặc không còn hiệu lực. Đồng chí vui lòng dùng tin nhắn mới nhất hoặc gõ /help.
 
 flow-expired = Thao tác { $what } trước đó đã quá lâu không được hoàn tất nên đã tự hủy. Không có gì được lưu.
+flow-outdated = Chibot vừa được cập nhật nên thao tác { $what } đang làm dở đã dừng. Không có gì được lưu; đồng chí vui lòng bắt đầu lại.
 
 input-unsupported_media = Tôi chỉ đọc được tin nhắn chữ, tệp văn bản và ảnh. Gõ /help để xem các lệnh.
 input-text_expected = Tôi cần một câu trả lời bằng chữ cho câu hỏi này.

@@ -14,6 +14,7 @@ status-title = Tình hình thực hiện { $title }
 status-counts = Giao { $assigned } đơn vị · đã nhận { $acknowledged } · đã báo cáo { $reported } · quá hạn { $overdue }
 status-deadlines_head = Theo thời hạn:
 status-deadline_line = • { $kind } { $shown }: đã báo cáo { $reported }/{ $concerned }, quá hạn { $overdue }
+status-deadline_line_no_overdue = • { $kind } { $shown }: đã báo cáo { $reported }/{ $concerned }
 status-reach = Số người được tiếp cận: { $reached }/{ $total } ({ $percent })
 status-reach_none = Số người được tiếp cận: chưa có số liệu
 status-groups_head = Theo đơn vị trực thuộc:

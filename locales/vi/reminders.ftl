@@ -2,24 +2,41 @@
 
 reminder-text =
     🔔 Nhắc việc: { $directive } — { $subject }
-    { $deadline }: { $left }.
+    { $deadline } — { $left }.
     Đề nghị đồng chí báo cáo kết quả khi hoàn thành.
+reminder-merged =
+    🔔 Nhắc việc
+    { $blocks }
+    Đề nghị đồng chí báo cáo kết quả khi hoàn thành.
+reminder-merged_block =
+    { $directive } — { $subject }
+    { $lines }
+reminder-merged_line = • { $deadline } — { $left }.
+reminder-button_report_of = Báo cáo { $directive }
+reminder-button_ack_of = Đã nhận { $directive }
 reminder-recurring_text =
     🔔 Đến kỳ báo cáo { $directive } — { $subject }
     Kỳ báo cáo lúc { $when }. Đề nghị đồng chí gửi báo cáo đúng giờ.
 reminder-manual_text =
     🔔 Văn phòng nhắc: { $directive } — { $subject }
-    { $deadline }: { $left }.
+    { $deadline } — { $left }.
     Đề nghị đồng chí báo cáo kết quả.
 reminder-left-days = còn { $n } ngày
 reminder-left-hours = còn { $n } giờ
+reminder-left-hours_minutes = còn { $h } giờ { $m } phút
+reminder-left-minutes = còn { $n } phút
 reminder-left-today = hôm nay là hạn cuối
 reminder-left-overdue = đã quá hạn { $n } ngày
 reminder-button_report = Báo cáo
 reminder-button_ack = Đã nhận
 reminder-escalation =
     ⚠️ Quá hạn: { $directive } — { $deadline }
+    { $groups }
+reminder-escalation_reminded =
     Các đơn vị chưa thực hiện sau { $times } lần nhắc:
+    { $cells }
+reminder-escalation_unreached =
+    Các đơn vị chưa có bí thư đăng ký nhận tin trên chibot (chưa nhận được lời nhắc nào), đồng chí liên hệ trực tiếp:
     { $cells }
 reminder-escalation_parent =
     ⚠️ Đơn vị trực thuộc quá hạn: { $directive } — { $deadline }
