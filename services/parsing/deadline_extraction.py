@@ -53,6 +53,7 @@ from .dates import (
     resolve,
 )
 from .deadlines import Deadline
+from .periodic_rules import PERIOD_WORD, find_periodic
 
 __all__ = ["Segmenter", "extract_deadlines", "reference_dates", "ExtractionResult"]
 
@@ -175,7 +176,8 @@ _YEARLY = re.compile(r"\b(?:hang|moi)\s+nam\b")
 _SEND = re.compile(r"\b(?:nop|gui)\b")
 # "có hiệu lực (thi hành) kể từ ngày", "được áp dụng kể từ ngày": when a text takes effect,
 # not something to do by a date.
-_EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+)?$")
+_EFFECTIVE = re.compile(
+    r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$")
 
 
 class _Extractor:
@@ -229,8 +231,15 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
     found: list[tuple[int, Deadline]] = []
     warnings: list[str] = []
 
+    periodic, periodic_clauses, covered = _periodic(cleaned, folded, seg)
+    found.extend(periodic)
+
     for t in temporals if temporals is not None else iter_temporal(folded):
         lo, hi = seg.clause(t.start)
+        # a year-less day in a reporting rule ("trước ngày 10/07 của năm báo cáo") is the
+        # rule's day, not a one-off deadline
+        if lo in periodic_clauses and t.year is None:
+            continue
         cue = match_cue(folded, t, lo)
         if cue is None:
             continue
@@ -266,7 +275,7 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
     seen_clauses: set[int] = set()
     for fm in FREQ_RE.finditer(folded):
         lo, hi = seg.clause(fm.start())
-        if lo in seen_clauses:
+        if lo in seen_clauses or lo in periodic_clauses:
             continue
         seen_clauses.add(lo)  # one schedule per clause, and each clause examined once
         fm = freq_match(folded, fm.start(), hi, cleaned)
@@ -285,6 +294,8 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
         if word is not None:
             start, end = min(start, word[0]), max(end, word[1])
         text = " ".join(cleaned[start:end].split())
+        if any(a <= start < b and rec.recurrence.freq in freqs for a, b, freqs in covered):
+            continue  # its periods are scheduled by a later sentence ("... cuối kỳ báo cáo")
         found.append((start, Deadline(kind="recurring", due=None, recurrence=rec.recurrence,
                                       text=text, shown=rec.recurrence.describe(),
                                       anchor=None, relation="recurring")))
@@ -293,6 +304,40 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
     found = _windows(found, seg, folded)
     found = _drop_headline_repeats(found, folded)
     return ExtractionResult([d for _, d in found], warnings)
+
+
+_PERIODIC_TRIGGER = re.compile(
+    "|".join(rx.pattern for rx in PERIOD_WORD) + r"|\bthang\s+cuoi\s+ky\b")
+
+
+def _periodic(cleaned: str, folded: str, seg: Segmenter):
+    """Reporting rules by period (periodic_rules.py), one pass over the clauses naming a
+    period. Returns the items, the clauses they came from, and (lo, hi, freqs) stretches
+    whose periods a later clause scheduled."""
+    items: list[tuple[int, Deadline]] = []
+    clauses: set[int] = set()
+    covered: list[tuple[int, int, set[str]]] = []
+    seen: set[int] = set()
+    for m in _PERIODIC_TRIGGER.finditer(folded):
+        lo, hi = seg.clause(m.start())
+        if lo in seen:
+            continue
+        seen.add(lo)
+        context_lo = max(0, lo - 600)
+        rules = find_periodic(folded, lo, hi, context_lo=context_lo)
+        if not rules:
+            continue
+        clauses.add(lo)
+        used_context = not any(rx.search(folded, lo, hi) for rx in PERIOD_WORD)
+        if used_context:
+            covered.append((context_lo, lo, {r.recurrence.freq for r in rules}))
+        text = " ".join(_LIST_MARKER.sub("", cleaned[lo:hi], count=1).split()).rstrip(".;,")
+        for r in rules:
+            items.append((r.start, Deadline(kind="recurring", due=None,
+                                            recurrence=r.recurrence, text=text,
+                                            shown=r.recurrence.describe(), anchor=None,
+                                            relation="recurring")))
+    return items, clauses, covered
 
 
 _UNTIL_CUE = re.compile(r"(?:den|toi)\b")
