@@ -284,7 +284,10 @@ CUE_AT_TIME = re.compile(
     rf"(?<!tinh\s){_W}(?:cham\s+nhat|den|vao|luc|han(?:\s+chot)?)\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
     rf"{_T}\s*,?\s*{_NGAY}$"
 )
-CUE_BEFORE = re.compile(rf"{_W}truoc\s*(?:ngay\s*)?$")
+# "trước tháng 30/6/2020": "tháng" before a whole day is a slip for "ngày" (read as the
+# evident day and flagged, see TYPO_MONTH_FOR_DAY).
+CUE_BEFORE = re.compile(rf"{_W}truoc\s*(?:(?:ngay|thang)\s*)?$")
+TYPO_MONTH_FOR_DAY = re.compile(r"\bthang\s*$")
 CUE_END_OF_DAY = re.compile(
     rf"(?:{_W}tu\s+nay\s+)?(?:{_W}(?:den|toi)\s+)?{_W}het\s*(?:ngay\s*)?$"
     rf"|{_W}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?$"

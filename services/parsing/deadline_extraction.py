@@ -45,6 +45,7 @@ from .dates import (
     _Invalid,
     _NoYear,
     FREQ_RE,
+    TYPO_MONTH_FOR_DAY,
     find_recurrence,
     freq_match,
     iter_temporal,
@@ -53,7 +54,7 @@ from .dates import (
     resolve,
 )
 from .deadlines import Deadline
-from .periodic_rules import PERIOD_WORD, find_periodic
+from .periodic_rules import DATA_CUTOFF, PERIOD_WORD, find_periodic
 
 __all__ = ["Segmenter", "extract_deadlines", "reference_dates", "ExtractionResult"]
 
@@ -65,6 +66,11 @@ DOC_NUMBER = (
     r"|\d{1,5}\s?/\s?[a-z]{1,8}\s?-\s?[a-z]{1,10}"
 )
 REF_BEFORE = re.compile(rf"(?:{DOC_NUMBER})\s*,?\s*(?:ngay\s*)?$")
+# A cited document's number, then (its date, its issuer and) "về việc" / "về" / "V/v": what
+# follows is that document's title.
+# A comma after the title ("... về tuyên truyền, các chi bộ báo cáo trước ...") closes it.
+_IN_CITED_TITLE = re.compile(
+    rf"(?:{DOC_NUMBER})[^;\n]{{0,160}}?\b(?:ve\s+viec|v\s?/\s?v|ve)\b[^,;\n]{{0,200}}$")
 
 # Past narrative: background told in the past, not an instruction.
 PAST_MARKER = re.compile(
@@ -243,6 +249,14 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
         cue = match_cue(folded, t, lo)
         if cue is None:
             continue
+        # "số liệu tính từ ngày ... đến ngày ...", "chốt số liệu ngày 25": the days a report
+        # covers, not when it is due
+        if DATA_CUTOFF.search(folded, lo, t.start):
+            continue
+        # "Kế hoạch số 12-KH/HU ngày ... về việc hoàn thành trước ngày ...": words of a cited
+        # document's title, not an instruction of this one
+        if _IN_CITED_TITLE.search(folded, lo, cue.start):
+            continue
         # "... 08-NQ/TU ngày 30/7/2021": the date of a cited document, whatever precedes it
         if t.unit == "day" and REF_BEFORE.search(folded, max(lo, t.start - 60), t.start):
             continue
@@ -268,9 +282,12 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         text = " ".join(cleaned[cue.start:t.end].split())
+        flags = ("month_for_day",) if (
+            t.unit == "day" and res.relation == "before_day"
+            and TYPO_MONTH_FOR_DAY.search(folded, cue.start, t.start)) else ()
         found.append((cue.start, Deadline(kind=kind, due=res.due, recurrence=None, text=text,
                                           shown=res.shown, anchor=res.anchor,
-                                          relation=res.relation)))
+                                          relation=res.relation, flags=flags)))
 
     seen_clauses: set[int] = set()
     for fm in FREQ_RE.finditer(folded):
@@ -283,8 +300,8 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
             continue
         if not (ex.report.first_in(lo, hi) or ex.send.first_in(lo, hi)):
             continue  # a schedule only for reporting / sending, not "cập nhật hằng ngày"
-        if ex.past.first_in(lo, hi):
-            continue
+        if ex.past.first_in(lo, hi) or DATA_CUTOFF.search(folded, lo, hi):
+            continue  # past narrative, or the days a report covers ("chốt số liệu ngày 25")
         # the whole clause: hours / weekday / day may come before the frequency word
         rec = find_recurrence(folded, lo, hi, cleaned)
         if rec is None:

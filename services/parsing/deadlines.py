@@ -17,6 +17,7 @@ __all__ = [
     "Recurrence",
     "Deadline",
     "DeadlineError",
+    "FLAGS",
     "format_date",
     "WEEKDAY_CODES",
     "WEEKDAY_NAMES_VI",
@@ -35,6 +36,8 @@ RELATIONS = (
     "start",  # từ ngày X                                   -> X 00:00, not a deadline
     "recurring",  # hằng ngày / tuần / tháng                      -> no due
 )
+
+FLAGS = ("month_for_day",)
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
@@ -204,6 +207,9 @@ class Deadline:
     anchor: date | None = None
     relation: str = ""
     until: datetime | None = None
+    #: Doubts the reader should check, as codes: "month_for_day" ("trước tháng 30/6/2020"
+    #: read as the day 30/6/2020).
+    flags: tuple[str, ...] = ()
 
     def to_json_dict(self) -> dict:
         out = {
@@ -215,6 +221,8 @@ class Deadline:
         }
         if self.until is not None:
             out["until"] = self.until.isoformat(timespec="seconds")
+        if self.flags:
+            out["flags"] = list(self.flags)
         return out
 
 

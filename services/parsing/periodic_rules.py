@@ -39,8 +39,11 @@ def blank_spelled_numbers(folded: str) -> str:
     return _SPELLED.sub(lambda m: " " * len(m[0]), folded)
 
 
+# "số liệu ... tính từ ngày ...", "chốt số liệu": the period a report covers. Sending data
+# ("gửi số liệu hằng tuần") is a schedule, so "số liệu" alone is not a cut-off.
 DATA_CUTOFF = re.compile(
-    r"\bso\s+lieu\b|\bchot\s+(?:so\s+lieu|du\s+lieu)\b|\bthoi\s+ky\s+lay\s+so\s+lieu\b"
+    r"\bchot\s+(?:so|du)\s+lieu\b|\bso\s+lieu\b[^.;\n]{0,60}?\btinh\s+(?:tu|den)\b"
+    r"|\bthoi\s+ky\s+lay\s+so\s+lieu\b"
 )
 
 _MONTHLY = re.compile(
