@@ -90,6 +90,26 @@ class Context:
         self.session.add(self.state)
         return Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{self.state.data['_n']}:{value}")
 
+    def offered_buttons(self) -> list[Choice]:
+        """The buttons the current flow step offered (its menu, when it has to be shown again)."""
+        if self.state is None:
+            return []
+        nonce = self.state.data.get("_n")
+        return [Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{nonce}:{value}") for label, value in self.state.data.get("_offered", [])]
+
+    def expect_number(self) -> None:
+        """The current step takes a bare number as its answer ("45" people reached), so on a
+        channel without buttons "45" goes to the flow instead of naming option 45 of its menu.
+        Tied to the step's nonce: the next step decides again."""
+        if self.state is None:
+            raise RuntimeError("expect_number outside a flow")
+        self.state.data = {**self.state.data, "_num": self.state.data.get("_n")}
+        self.session.add(self.state)
+
+    @property
+    def number_is_answer(self) -> bool:
+        return self.state is not None and self.state.data.get("_num") is not None and self.state.data.get("_num") == self.state.data.get("_n")
+
     def offered_choice(self, text: str) -> str | None:
         """The value of the offered button that typed words name, if exactly one does."""
         if self.state is None or not self.state.data.get("_offered") or text.strip().isdigit():

@@ -30,6 +30,10 @@ SUMMARY, EDIT, PICK = "_summary", "_edit", "_pick"
 _CONTROL_WORDS = {"quay lai": "back", "back": "back", "bo qua": "skip", "skip": "skip", "xong": "done", "done": "done",
                   "xac nhan": "ok", "confirm": "ok", "sua": "edit", "edit": "edit"}
 
+#: Question types whose typed number is an option number; every other question reads a bare
+#: number itself ("45" people reached, "2" as its second option), whatever menu is shown.
+_OPTION_NUMBER_TYPES = ("yes_no", "attachment")
+
 
 def problem_text(ctx: Context, problem: Problem) -> str:
     return ctx.t(f"report.error.{problem.key}", **problem.params)
@@ -217,6 +221,8 @@ class ReportFlow:
             rows = [[ctx.flow_button(f.label(ctx.lang)[:40], f"e:{f.key}")] for f in template.fields]
             return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back])]
         field = template.field(step)
+        if field.type not in _OPTION_NUMBER_TYPES:
+            ctx.expect_number()
         lines = [_question(ctx, template, field)]
         if data.get("sel"):
             labels = ", ".join(field.option(v).label(ctx.lang) for v in data["sel"] if field.option(v))

@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 
 from ground.ports import ChannelSender, SendResult
 from ground.clock import Clock
+from services import chat_menus
 from services.outbox import payload_to_reply
 from storage.db import session_scope
 from storage.queries import accounts as account_queries
@@ -138,7 +139,7 @@ class Dispatcher:
             except Exception as exc:  # a sender must not take the dispatcher down
                 log.exception("sending outbox message %s failed", message_id)
                 result = SendResult("retry", retry_after=None, reason=repr(exc))
-        await asyncio.to_thread(self._record, message_id, channel, chat_id, result, attempts)
+        await asyncio.to_thread(self._record, claim, result)
         if result.status == "sent":
             stats.sent += 1
             final = "sent"
@@ -161,11 +162,15 @@ class Dispatcher:
                 log.exception("dispatcher listener failed for message %s", message_id)
         return stats
 
-    def _record(self, message_id: int, channel: str, chat_id: str, result: SendResult, attempts: int) -> None:
+    def _record(self, claim: _Claim, result: SendResult) -> None:
+        message_id, channel, chat_id, attempts = claim.message_id, claim.channel, claim.chat_id, claim.attempts
         now = self.clock.now()
         with session_scope(self.engine) as session:
             if result.status == "sent":
                 outbox_queries.mark_sent(session=session, message_id=message_id, worker=self.worker_id, now=now, channel_message_id=result.message_id)
+                # Same transaction as "sent": a chat without buttons answers "2" against the
+                # menu it was shown, even when another process reads the answer.
+                chat_menus.remember_delivered(session=session, account_id=claim.account_id, payload=claim.payload, now=now)
             elif result.status == "blocked":
                 outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=f"blocked: {result.reason}")
                 account_queries.mark_unreachable(session=session, channel=channel, chat_id=chat_id, reason=result.reason or "blocked")
