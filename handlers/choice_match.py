@@ -1,4 +1,5 @@
-"""Answering a choice by typing, on channels without buttons (console, Zalo).
+"""Answering a choice by typing, on channels without buttons (console, Zalo), and typed words
+for a flow's buttons on any channel.
 
 "2", "Xác nhận", "xac nhan" and a close misspelling all pick the same option.
 """
@@ -52,6 +53,3 @@ def match_choice(text: str, choices: list[Choice]) -> Choice | None:
         return prefixed[0]
     return None
 
-
-def numbered(choices: list[Choice]) -> list[str]:
-    return [f"{i}. {c.label}" for i, c in enumerate(choices, start=1)]
