@@ -95,7 +95,9 @@ class Context:
         if self.state is None:
             return []
         nonce = self.state.data.get("_n")
-        return [Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{nonce}:{value}") for label, value in self.state.data.get("_offered", [])]
+        # A question asked again at the same step offers its buttons again: each once.
+        pairs = dict.fromkeys((label, value) for label, value in self.state.data.get("_offered", []))
+        return [Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{nonce}:{value}") for label, value in pairs]
 
     def expect_number(self) -> None:
         """The current step takes a bare number as its answer ("45" people reached), so on a

@@ -30,9 +30,10 @@ SUMMARY, EDIT, PICK = "_summary", "_edit", "_pick"
 _CONTROL_WORDS = {"quay lai": "back", "back": "back", "bo qua": "skip", "skip": "skip", "xong": "done", "done": "done",
                   "xac nhan": "ok", "confirm": "ok", "sua": "edit", "edit": "edit"}
 
-#: Question types whose typed number is an option number; every other question reads a bare
-#: number itself ("45" people reached, "2" as its second option), whatever menu is shown.
-_OPTION_NUMBER_TYPES = ("yes_no", "attachment")
+#: Questions that read a bare number themselves ("45" people reached), whatever menu is shown.
+#: On the others a number names an option of the menu (a choice's options come first, in the
+#: order the flow numbers them, so "2" is the second option either way).
+_NUMBER_ANSWER_TYPES = ("integer", "percentage", "text", "date")
 
 
 def problem_text(ctx: Context, problem: Problem) -> str:
@@ -212,16 +213,19 @@ class ReportFlow:
     # ---- questions ----------------------------------------------------------------------
     def _ask(self, ctx: Context, template: Template, step: str, *, fresh: bool = True) -> list[Reply]:
         data = ctx.flow_data
-        back = [ctx.flow_button(ctx.t("report.button.back"), "back")]
+        # Made only where shown: an offered button is remembered (typed words, the menu again).
+        def back() -> list[Choice]:
+            return [ctx.flow_button(ctx.t("report.button.back"), "back")]
+
         if step == SUMMARY:
             task = self._task(ctx)
             text = ctx.t("report.summary", directive=task.title, unit=task.unit.name, lines=summary_lines(template, data["ans"], ctx.lang))
             return [Reply(text=text, choices=[[ctx.flow_button(ctx.t("report.button.confirm"), "ok"), ctx.flow_button(ctx.t("report.button.edit"), "edit")]])]
         if step == EDIT:
             rows = [[ctx.flow_button(f.label(ctx.lang)[:40], f"e:{f.key}")] for f in template.fields]
-            return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back])]
+            return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back()])]
         field = template.field(step)
-        if field.type not in _OPTION_NUMBER_TYPES:
+        if field.type in _NUMBER_ANSWER_TYPES:
             ctx.expect_number()
         lines = [_question(ctx, template, field)]
         if data.get("sel"):
@@ -240,7 +244,7 @@ class ReportFlow:
         if not field.required:
             controls.append(ctx.flow_button(ctx.t("report.button.skip"), "skip"))
         if data["hist"] or data.get("ed"):
-            controls.extend(back)
+            controls.extend(back())
         return [Reply(text="\n".join(lines), choices=[*rows, controls] if controls else rows)]
 
     # ---- permission ---------------------------------------------------------------------
