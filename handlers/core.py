@@ -49,6 +49,7 @@ class ChibotCore:
                     return []
                 ctx = self._context(session, incoming, now)
                 replies = self._dispatch(ctx)
+                ctx.save_flow()
                 self._remember_menu(ctx, replies)
                 touched = ctx.outbox_touched
         except Exception:
@@ -142,11 +143,10 @@ class ChibotCore:
     @staticmethod
     def _remember_menu(ctx: Context, replies: list[Reply]) -> None:
         """A chat without buttons answers "2" later: keep what 2 means, in this transaction."""
-        state = ctx.state
         chat_menus.remember(
             session=ctx.session, channel=ctx.incoming.channel, chat_id=ctx.incoming.chat_id,
             account_id=ctx.actor.account_id, choices=chat_menus.shown_choices(replies),
-            flow=state.flow if state is not None else None, flow_nonce=conv_queries.flow_nonce(state), now=ctx.now,
+            flow=ctx.flow.name if ctx.flow is not None else None, flow_nonce=ctx.flow_nonce, now=ctx.now,
         )
 
     def _expire_flow(self, ctx: Context) -> list[Reply]:
@@ -154,13 +154,15 @@ class ChibotCore:
         if state is None:
             return []
         timeout = timedelta(minutes=self.deps.settings.conversation_timeout_minutes)
-        if ctx.now - state.updated_at <= timeout:
-            return []
         flow = self.router.flows.get(state.flow)
+        # A state saved by an older version under other keys ends like an expired one.
+        outdated = flow is not None and not ctx.flow_readable(flow.state_type)
+        if ctx.now - state.updated_at <= timeout and not outdated:
+            return []
         what = flow.describe(ctx) if flow is not None else state.flow
-        log.info("flow %s of %s/%s expired", state.flow, state.channel, state.user_id)
+        log.info("flow %s of %s/%s %s", state.flow, state.channel, state.user_id, "outdated" if outdated else "expired")
         ctx.flow_end()
-        return [ctx.reply("flow.expired", what=what)]
+        return [ctx.reply("flow.outdated" if outdated else "flow.expired", what=what)]
 
     def _on_command(self, ctx: Context, text: str) -> list[Reply]:
         head, _, args = text[1:].partition(" ")

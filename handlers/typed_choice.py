@@ -12,14 +12,13 @@ from ground.messages import Choice, Reply
 from handlers.choice_match import bare_number, match_choice
 from handlers.context import Context
 from services import chat_menus
-from storage.queries import conversation as conv_queries
 
 
 def resolve(ctx: Context, text: str) -> str | list[Reply] | None:
     """Button data the text picks; replies when a number picks nothing; None when the text is
     not an answer to a menu (the flow or the text handlers take it)."""
     menu = chat_menus.current(session=ctx.session, channel=ctx.incoming.channel, chat_id=ctx.incoming.chat_id)
-    live = menu if menu is not None and menu.answers_at(conv_queries.flow_nonce(ctx.state)) else None
+    live = menu if menu is not None and menu.answers_at(ctx.flow_nonce) else None
     number = bare_number(text)
     if number is None:
         found = match_choice(text, live.options) if live is not None else None
@@ -31,7 +30,7 @@ def resolve(ctx: Context, text: str) -> str | list[Reply] | None:
             return live.options[number - 1].data
         return [_again(ctx, ctx.t("menu.out_of_range", last=len(live.options)), live.options)]
     offered = ctx.offered_buttons()
-    if ctx.state is not None and not offered:
+    if ctx.flow is not None and not offered:
         # The step asked a question without options: a number is its answer.
         return None
     return [_again(ctx, ctx.t("menu.stale" if menu is not None else "menu.no_pick"), offered)]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlmodel import Session
 
@@ -59,10 +58,9 @@ def remember(*, session: Session, channel: str, chat_id: str, account_id: int | 
     )
 
 
-def remember_delivered(*, session: Session, account_id: int, payload: dict[str, Any], now: datetime) -> None:
-    """A message the outbox sent to an account (its stored payload): its choices become the
-    chat's menu, tied to whatever flow step the account is at right now."""
-    choices = [Choice(label=c["label"], data=c["data"]) for row in payload.get("choices", []) for c in row]
+def remember_delivered(*, session: Session, account_id: int, choices: list[Choice], now: datetime) -> None:
+    """The choices of a message the outbox sent to an account become the chat's menu, tied to
+    whatever flow step the account is at right now."""
     account = session.get(ChatAccount, account_id)
     if account is None or not choices or not records_menus(account.channel):
         return

@@ -269,3 +269,22 @@ def test_typed_da_nhan_from_staff_is_not_an_acknowledgement(org, app, session):
     org["staff"].send("da nhan 141")
     assert org["staff"].last_text == "Tôi chưa hiểu tin nhắn này. Gõ /help để xem các lệnh đồng chí có thể dùng."
     assert acknowledged(session) == []
+
+
+def test_after_a_restart_2_acknowledges_from_the_reminder_the_dispatcher_sent(org, app, outbox, settings, engine, clock, session):
+    from datetime import timedelta
+
+    from tests.support.chat import advance
+
+    publish_141(org, app)
+    org["CB01"].send("/help")  # something else since the directive: the reminder comes last
+    advance(app, clock, timedelta(days=3))
+    reminder = [r for chat, r in outbox.sent if chat == "u-cb01"][-1]
+    assert not reminder.text.startswith("Văn bản mới"), reminder.text
+    assert [c.label for c in reminder.flat_choices()] == ["Báo cáo", "Đã nhận"], reminder.text
+
+    cb01 = restarted(app, settings, engine, clock, "u-cb01")
+    cb01.send("2")
+
+    assert cb01.last_text.startswith("Đã ghi nhận chi bộ đồng chí đã nhận Công văn 141-CV/ĐUK lúc")
+    assert len(acknowledged(session)) == 1
