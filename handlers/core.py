@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy.engine import Engine
@@ -28,16 +27,16 @@ INVITE_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
 class ChibotCore:
     """Implements ground.ports.ConversationCore."""
 
-    def __init__(self, *, engine: Engine, deps: Deps, router: Router, on_outbox: Callable[[], None] | None = None) -> None:
+    def __init__(self, *, engine: Engine, deps: Deps, router: Router) -> None:
         self.engine = engine
         self.deps = deps
         self.router = router
-        self.on_outbox = on_outbox
 
     # ---- the one entry point ------------------------------------------------------------
     def handle(self, incoming: Incoming) -> list[Reply]:
         now = self.deps.clock.now()
-        touched = False
+        # Whatever this update queues in the outbox wakes the dispatcher once the transaction
+        # commits (storage/outbox_wake.py); handlers need not say so.
         try:
             with session_scope(self.engine) as session:
                 if incoming.update_id is not None and not conv_queries.claim_update(
@@ -48,13 +47,10 @@ class ChibotCore:
                 ctx = self._context(session, incoming, now)
                 replies = self._dispatch(ctx)
                 ctx.save_flow()
-                touched = ctx.outbox_touched
         except Exception:
             log.exception("handler failed for update %r", _describe(incoming))
             lang = normalize_language(incoming.language, self.deps.settings.default_language)
             return [Reply(text=t(lang, "error.generic"))]
-        if touched and self.on_outbox is not None:
-            self.on_outbox()
         return replies
 
     def mark_unreachable(self, *, channel: str, chat_id: str, reason: str) -> None:

@@ -253,7 +253,6 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         directive = directives.register(session=ctx.session, draft=required(state.draft, "draft"), unit_id=unit.id, who=who, now=ctx.now, tz=ctx.deps.tz)
         queued = directives.publish(session=ctx.session, directive=directive, unit_ids=state.recipient_ids, who=who, now=ctx.now,
                                      config=ctx.deps.reminders)
-        ctx.outbox_touched = True
         ctx.flow_end()
         replies = [ctx.reply("directive.published", title=texts.title(directive, ctx.t), count=len(state.recipient_ids),
                              messages=queued, number=directives.lookup_key(directive))]
