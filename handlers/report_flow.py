@@ -85,7 +85,7 @@ class ReportFlow(StepFlow[ReportState]):
 
     def step(self, ctx: Context) -> Step | None:
         # Every question of the template is a step of its own name; they all work alike.
-        name = ctx.flow.step
+        name = ctx.flow_step
         return self.steps()[name if name in (PICK, SUMMARY, EDIT) else QUESTION]
 
     def describe(self, ctx: Context) -> str:
@@ -129,12 +129,12 @@ class ReportFlow(StepFlow[ReportState]):
     @_with_task
     def _typed_on_list(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply]:
         handled = self._typed_control(ctx, state, task, text)
-        return handled if handled is not None else self._ask(ctx, state, task, ctx.flow.step)
+        return handled if handled is not None else self._ask(ctx, state, task, ctx.flow_step)
 
     @_with_task
     def _typed_answer(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply]:
         handled = self._typed_control(ctx, state, task, text)
-        return handled if handled is not None else self._answer(ctx, state, task, ctx.flow.step, text)
+        return handled if handled is not None else self._answer(ctx, state, task, ctx.flow_step, text)
 
     @_with_task
     def _summary_button(self, ctx: Context, state: ReportState, task: reports.Task, value: str) -> list[Reply]:
@@ -151,14 +151,14 @@ class ReportFlow(StepFlow[ReportState]):
 
     @_with_task
     def _question_button(self, ctx: Context, state: ReportState, task: reports.Task, value: str) -> list[Reply]:
-        template, step = task.template(), ctx.flow.step
+        template, step = task.template(), ctx.flow_step
         if value.startswith("o:") and step in template.keys():
             return self._option(ctx, state, task, template.field(step), value[2:])
         return self._control(ctx, state, task, value) or [ctx.reply("button.stale")]
 
     @_with_task
     def _attached(self, ctx: Context, state: ReportState, task: reports.Task) -> list[Reply]:
-        template, step = task.template(), ctx.flow.step
+        template, step = task.template(), ctx.flow_step
         field = template.field(step) if step in template.keys() else None
         if field is None or field.type != "attachment":
             return self._attachment_not_now(ctx, template)
@@ -230,7 +230,7 @@ class ReportFlow(StepFlow[ReportState]):
 
     def _control(self, ctx: Context, state: ReportState, task: reports.Task, action: str) -> list[Reply] | None:
         """Back, skip, done, confirm, edit; None when the action does not apply to this step."""
-        template, step = task.template(), ctx.flow.step
+        template, step = task.template(), ctx.flow_step
         if action == "back":
             if step in template.keys() and state.editing or step == EDIT:
                 state.editing, state.selected, state.pending_percent = False, [], None
