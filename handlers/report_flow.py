@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from handlers.context import Context
-from handlers.flow_state import FlowState
+from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from ground.messages import Choice, Reply
 from handlers.router import Router
@@ -162,7 +162,7 @@ class ReportFlow(StepFlow[ReportState]):
         field = template.field(step) if step in template.keys() else None
         if field is None or field.type != "attachment":
             return self._attachment_not_now(ctx, template)
-        attachment = ctx.incoming.attachment
+        attachment = required(ctx.incoming.attachment, "attachment")  # only files reach this step
         try:
             stored = reports.store_attachment(attachments_dir=ctx.deps.settings.attachments_dir,
                                                 max_bytes=ctx.deps.settings.max_upload_bytes, assignment_id=task.assignment.id, attachment=attachment)
@@ -297,7 +297,7 @@ class ReportFlow(StepFlow[ReportState]):
             lines.append(ctx.t("report.ask.optional"))
         if fresh and state.answers.get(step) not in (None, [], "") and field.type != "attachment":
             lines.append(ctx.t("report.ask.current", value=format_value(template, field, state.answers, ctx.lang)))
-        rows: list[list[Choice]] = [[ctx.flow_button(o.label(ctx.lang)[:40], f"o:{o.value}")] for o in field.options]
+        rows = [[ctx.flow_button(o.label(ctx.lang)[:40], f"o:{o.value}")] for o in field.options]
         if field.type == "yes_no":
             rows = [[ctx.flow_button(ctx.t("report.button.yes"), "o:yes"), ctx.flow_button(ctx.t("report.button.no"), "o:no")]]
         controls = []
