@@ -50,6 +50,13 @@ class Context:
         return self.t.lang
 
     # ---- conversation flow -------------------------------------------------------------
+    @property
+    def flow_step(self) -> str:
+        """The current flow's step; a flow's own handlers run only inside it."""
+        if self.flow is None:
+            raise RuntimeError("flow_step outside a flow")
+        return self.flow.step
+
     def flow_data(self, kind: type[S]) -> S:
         """The current flow's state; the same object all through the update."""
         if self.flow is None:

@@ -9,11 +9,20 @@ the core ends that flow politely instead of guessing what the old keys meant.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-__all__ = ["FlowPosition", "FlowState", "ValidationError"]
+__all__ = ["FlowPosition", "FlowState", "ValidationError", "required"]
+
+T = TypeVar("T")
+
+
+def required(value: T | None, field_name: str) -> T:
+    """A state field an earlier step of the flow always sets; None means a step was skipped."""
+    if value is None:
+        raise RuntimeError(f"flow state has no {field_name} at this step")
+    return value
 
 
 class FlowState(BaseModel):

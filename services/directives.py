@@ -24,6 +24,7 @@ from services.parsing.deadlines import DeadlineError
 from services.parsing.vn_text import normalize
 from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
+from services.reminders.obligation import due_of
 from storage.queries import accounts as account_queries
 from storage.queries import audit as audit_queries
 from storage.queries import directives as queries
@@ -297,7 +298,7 @@ def deadlines_of(*, session: Session, directive: Directive) -> list[Deadline]:
 
 def nearest_deadline(*, deadlines: list[Deadline], now: datetime) -> Deadline | None:
     upcoming = [d for d in deadlines if d.due_at is not None and d.kind != "start" and d.due_at >= now]
-    return min(upcoming, key=lambda d: d.due_at) if upcoming else None
+    return min(upcoming, key=due_of) if upcoming else None
 
 
 # ---- changing after publishing ------------------------------------------------------------
