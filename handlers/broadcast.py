@@ -169,7 +169,6 @@ class BroadcastFlow(StepFlow[BroadcastState]):
             return [ctx.reply("broadcast.empty")]
         broadcast.create(session=ctx.session, actor=ctx.actor, audience=audience, text=state.text,
                          attachment=state.file.model_dump() if state.file else None, channel=ctx.incoming.channel, now=ctx.now)
-        ctx.outbox_touched = True
         return [ctx.reply("broadcast.queued", accounts=len(audience.accounts), edit=True)]
 
 

@@ -83,7 +83,6 @@ class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
         ctx.flow_end()
         if result is None:
             return [ctx.reply("button.stale")]
-        ctx.outbox_touched = True
         units = len(directives.unit_statuses(session=ctx.session, directive=directive))
         return [ctx.reply("directive.change.deadline_done", line=texts.deadline_text(ctx.t, result.kind, result.shown), count=units)]
 
@@ -147,7 +146,6 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
         ctx.flow_end()
         if not added and not removed:
             return [ctx.reply("directive.change.recipients_unchanged")]
-        ctx.outbox_touched = True
         codes = picker.codes()
         return [ctx.reply("directive.change.recipients_done", title=texts.title(directive, ctx.t),
                           added=", ".join(codes[u] for u in added) or "—", removed=", ".join(codes[u] for u in removed) or "—")]

@@ -13,16 +13,17 @@ from handlers import unit_picker
 from handlers.unit_picker import UnitPicker
 from handlers.context import Context
 from handlers.directives_view import doc_replies
-from handlers.flow_state import FlowState
+from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from ground.messages import Reply
 from handlers.router import Router
 from services import directive_drafts as drafts
+from services import document_intake as intake
 from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
 from services.localtime import format_date, to_local
-from services.parsing import DeadlineError, DocumentFormatError, decode_text_file, extract_text_from_docx, parse_document
+from services.parsing import DeadlineError, parse_document
 
 
 class NewDirectiveState(FlowState):
@@ -43,6 +44,9 @@ class NewDirectiveState(FlowState):
     picker: UnitPicker | None = None
     #: The units the directive will be published to, shown for confirmation.
     recipient_ids: list[int] = []
+    #: None for a typed or digital document; for one read by OCR, the line about pages left
+    #: unread ("" when all were read): every summary of this draft then says "check it".
+    ocr_note: str | None = None
 
 
 class NewDirectiveFlow(StepFlow[NewDirectiveState]):
@@ -86,20 +90,19 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return self._got_document(ctx, state, text)
 
     def _got_file(self, ctx: Context, state: NewDirectiveState) -> list[Reply]:
-        attachment = ctx.incoming.attachment
-        name = (attachment.file_name or "").lower()
-        if attachment.kind != "document" or attachment.content is None:
+        """A file or photo of the document: read by content (PDF, photo by OCR, .docx, .txt)."""
+        attachment = required(ctx.incoming.attachment, "attachment")  # only files reach this step
+        if attachment.kind not in ("document", "photo"):
             return [ctx.reply("directive.not_a_file")]
         try:
-            if name.endswith(".docx"):
-                text = extract_text_from_docx(attachment.content)
-            elif name.endswith(".txt"):
-                text = decode_text_file(attachment.content)
-            else:
-                return [ctx.reply("directive.unsupported_file", name=attachment.file_name or "")]
-        except DocumentFormatError as exc:
-            return [ctx.reply("directive.bad_file", name=attachment.file_name or "", reason=str(exc))]
-        return self._got_document(ctx, state, text, source="file")
+            document = intake.read_upload(attachment.content, file_name=attachment.file_name or "", size=attachment.size,
+                                          max_bytes=ctx.deps.settings.max_upload_bytes, ocr=ctx.deps.ocr)
+        except intake.Refused as refused:
+            reason = ctx.t(refused.key, **refused.params)
+            if attachment.kind == "photo":
+                return [ctx.reply("directive.bad_photo", reason=reason)]
+            return [ctx.reply("directive.bad_file", name=attachment.file_name or "", reason=reason)]
+        return self._got_document(ctx, state, document.text, source="file", read=document)
 
     def _got_more_text(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
         if state.pasted_text and drafts.continues_paste(source=state.document_source, last_part=state.last_part_length, text=text):
@@ -107,23 +110,35 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         # A short reply here answers the summary (a typo, "ok", an option out of range):
         # never part of the official text. The summary's choices are shown again.
         return [Reply(text=ctx.t("directive.review_typed", typed=text.strip()[:60]),
-                      choices=self._summary(ctx, state.draft).choices)]
+                      choices=self._summary(ctx, required(state.draft, "draft")).choices)]
 
     def _got_document(self, ctx: Context, state: NewDirectiveState, text: str, *, source: str = "paste", continued: bool = False,
-                      part: str | None = None) -> list[Reply]:
+                      part: str | None = None, read: intake.DocumentIn | None = None) -> list[Reply]:
         if len(text) > drafts.MAX_TEXT_CHARS:
-            return [ctx.reply("directive.too_long", length=f"{len(text):,}", limit=f"{drafts.MAX_TEXT_CHARS:,}")]
+            return [ctx.reply("directive.too_long", length=len(text), limit=drafts.MAX_TEXT_CHARS)]
         parsed = parse_document(text, today=to_local(ctx.now, ctx.deps.tz).date())
         if not drafts.looks_like_directive(parsed):
-            return [ctx.reply("directive.not_document")]
+            return [ctx.reply("directive.ocr_not_document" if read and read.by_ocr else "directive.not_document")]
         state.pasted_text, state.last_part_length = text, len(part if part is not None else text)
-        state.document_source = source
-        note = ctx.t("directive.continued", length=f"{len(text):,}".replace(",", ".")) if continued else ""
+        if not continued:  # a continuation keeps what the first part was read from
+            state.document_source = source
+            state.ocr_note = self._ocr_mark(ctx, read)
+        note = ctx.t("directive.continued", length=len(text)) if continued else ""
         return self._review(ctx, state, drafts.draft_from_parsed(parsed, text), note=note)
+
+    @staticmethod
+    def _ocr_mark(ctx: Context, read: intake.DocumentIn | None) -> str | None:
+        """None for a typed or digital document; for one read by OCR, the extra line about
+        pages left unread ("" when all were read)."""
+        if read is None or not read.by_ocr:
+            return None
+        return ctx.t("directive.ocr_pages_cut", read=read.pages_read, total=read.page_count) if read.pages_cut else ""
 
     def _review(self, ctx: Context, state: NewDirectiveState, draft: dict[str, Any], *, note: str = "") -> list[Reply]:
         state.draft = draft
         ctx.flow_goto("review", state)
+        if state.ocr_note is not None:  # read by OCR: every summary of this draft says "check it" first
+            note = "\n".join(filter(None, [ctx.t("directive.ocr_note"), state.ocr_note, note]))
         return [self._summary(ctx, draft, note=note)]
 
     def _summary(self, ctx: Context, draft: dict[str, Any], *, note: str = "") -> Reply:
@@ -137,7 +152,7 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return Reply(text=f"{note}\n{text}".strip(), choices=rows)
 
     def _review_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
-        draft = state.draft
+        draft = required(state.draft, "draft")
         if value == "confirm":
             unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
             existing = directives.same_number(session=ctx.session, unit_id=unit.id, number=draft.get("number")) if unit else []
@@ -163,7 +178,7 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         changed version (which replaces it), or fix a mistyped number."""
         state.existing_directive_id = existing[-1].id
         ctx.flow_goto("duplicate", state)
-        lines = [ctx.t("directive.duplicate.head", number=state.draft["number"])]
+        lines = [ctx.t("directive.duplicate.head", number=required(state.draft, "draft")["number"])]
         lines += [texts.which_line(ctx.t, d, ctx.deps.tz) for d in existing]
         lines.append(ctx.t("directive.duplicate.ask"))
         b = ctx.flow_button
@@ -172,7 +187,7 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return [Reply(text="\n".join(lines), choices=rows)]
 
     def _duplicate_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
-        existing = directives.get(session=ctx.session, directive_id=state.existing_directive_id)
+        existing = directives.get(session=ctx.session, directive_id=required(state.existing_directive_id, "existing_directive_id"))
         if existing is None or not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=existing):
             return [ctx.reply("button.stale")]
         if value == "open":
@@ -195,9 +210,9 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return [ctx.reply(f"directive.ask_value.{value}")]
 
     def _got_value(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
-        field = state.editing_field
+        field = required(state.editing_field, "editing_field")
         try:
-            draft = drafts.set_field(state.draft, field, text[:500])
+            draft = drafts.set_field(required(state.draft, "draft"), field, text[:500])
         except drafts.InvalidValue:
             return [ctx.reply(f"directive.bad_value.{field}", typed=text.strip()[:60]), ctx.reply(f"directive.ask_value.{field}")]
         return self._review(ctx, state, draft)
@@ -205,11 +220,11 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
     def _removed_deadline(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
         if not value.isdigit():
             return [ctx.reply("button.stale")]
-        return self._review(ctx, state, drafts.remove_deadline(state.draft, int(value)))
+        return self._review(ctx, state, drafts.remove_deadline(required(state.draft, "draft"), int(value)))
 
     def _add_deadline(self, ctx: Context, state: NewDirectiveState, phrase: str) -> list[Reply]:
         local_now = to_local(ctx.now, ctx.deps.tz)
-        result = drafts.add_deadline(state.draft, phrase[:300], today=local_now.date())
+        result = drafts.add_deadline(required(state.draft, "draft"), phrase[:300], today=local_now.date())
         if isinstance(result, DeadlineError):
             return [ctx.reply("directive.deadline_error", message=texts.parser_message(result.message))]
         draft, entry = result
@@ -220,8 +235,8 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
 
     # ---- recipients ---------------------------------------------------------------------------
     def _ask_recipients(self, ctx: Context, state: NewDirectiveState) -> list[Reply]:
-        draft = state.draft
-        unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
+        draft = required(state.draft, "draft")
+        unit = required(recipients.staff_unit(session=ctx.session, actor=ctx.actor), "staff unit")  # a staff-only flow
         everyone = recipients.default_audience(session=ctx.session, unit=unit)
         if not everyone:
             return [ctx.reply("directive.no_units")]
@@ -243,11 +258,11 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
             return self._confirm_publish(ctx, state, state.named_unit_ids)
         if value == "pick":
             ctx.flow_goto("pick")
-            return [unit_picker.render(ctx, state.picker)]
+            return [unit_picker.render(ctx, required(state.picker, "picker"))]
         return [ctx.reply("button.stale")]
 
     def _pick_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
-        picker = state.picker
+        picker = required(state.picker, "picker")
         if value == "done":
             if not picker.selected:
                 return [ctx.reply("directive.none_selected"), unit_picker.render(ctx, picker)]
@@ -258,12 +273,13 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return [unit_picker.render(ctx, picker, edit=True)]
 
     def _typed_codes(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
-        unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
+        unit = required(recipients.staff_unit(session=ctx.session, actor=ctx.actor), "staff unit")  # a staff-only flow
         found, unknown = recipients.units_by_codes(session=ctx.session, unit=unit, text=text)
-        unit_picker.add(state.picker, [u.id for u in found])
+        picker = required(state.picker, "picker")
+        unit_picker.add(picker, [u.id for u in found])
         ctx.flow_goto("pick", state)
-        replies = [unit_picker.unknown_codes_reply(ctx, state.picker, unknown)] if unknown else []
-        return replies + [unit_picker.render(ctx, state.picker)]
+        replies = [unit_picker.unknown_codes_reply(ctx, picker, unknown)] if unknown else []
+        return replies + [unit_picker.render(ctx, picker)]
 
     def _confirm_publish(self, ctx: Context, state: NewDirectiveState, unit_ids: list[int]) -> list[Reply]:
         state.recipient_ids = list(unit_ids)
@@ -271,8 +287,8 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         b = ctx.flow_button
         rows = [[b(ctx.t("directive.button.publish"), "publish"), b(ctx.t("directive.button.back"), "back")],
                 [b(ctx.t("directive.button.cancel"), "cancel")]]
-        text = ctx.t("directive.confirm_publish", title=texts.title(state.draft, ctx.t), count=len(unit_ids),
-                     units=unit_picker.unit_lines(ctx, state.picker, state.recipient_ids))
+        text = ctx.t("directive.confirm_publish", title=texts.title(required(state.draft, "draft"), ctx.t), count=len(unit_ids),
+                     units=unit_picker.unit_lines(ctx, required(state.picker, "picker"), state.recipient_ids))
         return [Reply(text=text, choices=rows)]
 
     def _publish_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
@@ -283,13 +299,12 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return [ctx.reply("button.stale")]
 
     def _publish(self, ctx: Context, state: NewDirectiveState) -> list[Reply]:
-        unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
+        unit = required(recipients.staff_unit(session=ctx.session, actor=ctx.actor), "staff unit")  # a staff-only flow
         who = directives.Who(ctx.actor.person_id, ctx.actor.account_id, ctx.incoming.channel)
-        directive = directives.register(session=ctx.session, draft=state.draft, unit_id=unit.id, who=who, now=ctx.now, tz=ctx.deps.tz,
-                                        amends_id=state.amends_directive_id)
+        directive = directives.register(session=ctx.session, draft=required(state.draft, "draft"), unit_id=unit.id, who=who, now=ctx.now,
+                                        tz=ctx.deps.tz, amends_id=state.amends_directive_id)
         queued = directives.publish(session=ctx.session, directive=directive, unit_ids=state.recipient_ids, who=who, now=ctx.now,
                                      config=ctx.deps.reminders)
-        ctx.outbox_touched = True
         ctx.flow_end()
         replies = [ctx.reply("directive.published", title=texts.title(directive, ctx.t), count=len(state.recipient_ids),
                              messages=queued, number=directives.lookup_key(directive))]

@@ -53,8 +53,10 @@ def deadline_entry(deadline: ParsedDeadline) -> dict[str, Any]:
         "kind": deadline.kind,
         "due": deadline.due.isoformat(timespec="minutes") if deadline.due else None,
         "recurrence": deadline.recurrence.to_rule() if deadline.recurrence else None,
+        "until": deadline.until.isoformat(timespec="minutes") if getattr(deadline, "until", None) else None,
         "phrase": deadline.text,
         "shown": deadline.shown,
+        "flags": list(getattr(deadline, "flags", ()) or ()),
     }
 
 
@@ -124,13 +126,17 @@ def remove_deadline(draft: dict[str, Any], index: int) -> dict[str, Any]:
     return {**draft, "deadlines": deadlines}
 
 
+#: The fields whose typed value is checked (set_field raises InvalidValue for a bad one).
+VALIDATED_FIELDS = ("urgency",)
+
+
 def set_field(draft: dict[str, Any], field: str, value: str) -> dict[str, Any]:
     """Staff's correction of one field. Urgency accepts a mark or "không" (none); anything
     else raises InvalidValue, so a typo never silently makes an urgent letter ordinary."""
     if field not in EDITABLE_FIELDS:
         raise ValueError(field)
     value = " ".join(value.split())
-    if field == "urgency":
+    if field == "urgency":  # VALIDATED_FIELDS
         from services.parsing.vn_text import normalize
 
         marks = {normalize(m): m for m in URGENCY_MARKS}

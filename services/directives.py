@@ -24,6 +24,7 @@ from services.parsing.deadlines import DeadlineError
 from services.parsing.vn_text import normalize
 from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
+from services.reminders.obligation import due_of
 from storage.queries import accounts as account_queries
 from storage.queries import audit as audit_queries
 from storage.queries import directives as queries
@@ -102,7 +103,9 @@ def same_number(*, session: Session, unit_id: int, number: str | None) -> list[D
 
 def _deadline_row(directive_id: int, position: int, entry: dict[str, Any], tz: ZoneInfo) -> Deadline:
     due = local_to_utc(datetime.fromisoformat(entry["due"]), tz) if entry.get("due") else None
-    return Deadline(directive_id=directive_id, kind=entry["kind"], due_at=due, recurrence=entry.get("recurrence"),
+    until = local_to_utc(datetime.fromisoformat(entry["until"]), tz) if entry.get("until") else None
+    return Deadline(directive_id=directive_id, kind=entry["kind"], due_at=due, until_at=until,
+                    recurrence=entry.get("recurrence"),
                     phrase=entry.get("phrase") or "", shown=entry.get("shown") or "", position=position)
 
 
@@ -196,6 +199,18 @@ def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who,
     reminders.after_acknowledge(session=session, assignment=assignment, now=now, config=config)
     _audit(session, "acknowledge", who, now, directive_id=directive.id, unit_id=assignment.unit_id)
     return AckResult("ok", directive, assignment)
+
+
+def awaiting_acknowledgement(*, session: Session, actor: Actor, number: str | None = None) -> list[tuple[Directive, Assignment]]:
+    """The actor's cells' live assignments ("Đã nhận" typed instead of pressed): those not yet
+    acknowledged, or, with ``number``, those of the directive(s) with that number, acknowledged
+    or not (so a second "đã nhận 141" says when it was recorded)."""
+    unit_ids = [r.unit_id for r in actor.units("secretary")]
+    pairs = [(d, a) for d, a in queries.directives_assigned_to(session=session, unit_ids=unit_ids) if d.status == "published"]
+    if number is None:
+        return [(d, a) for d, a in pairs if a.acknowledged_at is None]
+    wanted = number_key(number)
+    return [(d, a) for d, a in pairs if (key := number_key(d.number or "")) and (key == wanted or _short_form_matches(wanted, key))]
 
 
 # ---- seeing ----------------------------------------------------------------------------------
@@ -303,7 +318,7 @@ def deadlines_of(*, session: Session, directive: Directive) -> list[Deadline]:
 
 def nearest_deadline(*, deadlines: list[Deadline], now: datetime) -> Deadline | None:
     upcoming = [d for d in deadlines if d.due_at is not None and d.kind != "start" and d.due_at >= now]
-    return min(upcoming, key=lambda d: d.due_at) if upcoming else None
+    return min(upcoming, key=due_of) if upcoming else None
 
 
 # ---- changing after publishing ------------------------------------------------------------
@@ -335,6 +350,7 @@ def change_deadline(*, session: Session, directive: Directive, deadline_id: int,
     deadline.kind = found.kind
     deadline.due_at = local_to_utc(found.due, tz) if found.due else None
     deadline.recurrence = found.recurrence.to_rule() if found.recurrence else None
+    deadline.until_at = local_to_utc(found.until, tz) if getattr(found, "until", None) else None
     deadline.phrase, deadline.shown = found.text, found.shown
     queries.save(session=session, row=deadline)
     reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)

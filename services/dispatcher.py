@@ -20,7 +20,8 @@ from sqlalchemy.exc import OperationalError
 
 from ground.ports import ChannelSender, SendResult
 from ground.clock import Clock
-from ground.messages import Reply
+from ground.messages import Choice, Reply
+from services import chat_menus
 from services.outbox import payload_to_reply
 from storage.db import session_scope
 from storage.queries import accounts as account_queries
@@ -127,7 +128,7 @@ class Dispatcher:
                     log.exception("dispatcher before-claim hook failed")
             while True:
                 try:
-                    claimed = await asyncio.to_thread(self._claim)
+                    claimed = await asyncio.to_thread(self._claim, list(self.senders))
                 except OperationalError as exc:
                     # The database is briefly unreachable: nothing is lost, the rows stay
                     # pending and the next wake-up tries again.
@@ -143,9 +144,12 @@ class Dispatcher:
                 for message in outgoing:
                     total.add(await self._send(message))
 
-    def _claim(self) -> list[Claim]:
+    def _claim(self, channels: list[str] | None = None) -> list[Claim]:
+        channels = list(self.senders) if channels is None else channels
         with session_scope(self.engine) as session:
-            rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch)
+            # Only chats on the channels this process runs; the others wait for their process.
+            rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch,
+                                            channels=channels)
             return [
                 Claim(m.id, a.channel, a.chat_id, dict(m.payload), m.attempts, m.kind, a.id, m.broadcast_id,
                       m.assignment_id, a.language)
@@ -170,8 +174,10 @@ class Dispatcher:
                 log.exception("sending outbox message %s failed", [c.message_id for c in message.claims])
                 result = SendResult("retry", retry_after=None, reason=repr(exc))
         for claim in message.claims:
+            # The chat saw one message: its choices become the menu once, with the last row.
+            shown = message.reply.flat_choices() if claim is message.claims[-1] else []
             await asyncio.to_thread(self._record, claim.message_id, channel, chat_id, result, claim.attempts,
-                                    message.reply.text)
+                                    message.reply.text, claim.account_id, shown)
             final = self._final(result, claim.attempts)
             if final == "sent":
                 stats.sent += 1
@@ -201,12 +207,16 @@ class Dispatcher:
         return "failed"
 
     def _record(self, message_id: int, channel: str, chat_id: str, result: SendResult, attempts: int,
-                sent_text: str | None = None) -> None:
+                sent_text: str | None = None, account_id: int | None = None, shown: list[Choice] | None = None) -> None:
         now = self.clock.now()
         with session_scope(self.engine) as session:
             if result.status == "sent":
                 outbox_queries.mark_sent(session=session, message_id=message_id, worker=self.worker_id, now=now,
                                          channel_message_id=result.message_id, sent_text=sent_text)
+                if shown and account_id is not None:
+                    # Same transaction as "sent": a chat without buttons answers "2" against the
+                    # menu it was shown, even when another process reads the answer.
+                    chat_menus.remember_delivered(session=session, account_id=account_id, choices=shown, now=now)
             elif result.status == "blocked":
                 outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=f"blocked: {result.reason}")
                 account_queries.mark_unreachable(session=session, channel=channel, chat_id=chat_id, reason=result.reason or "blocked")
@@ -216,6 +226,7 @@ class Dispatcher:
             else:
                 outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=result.reason or "failed")
 
-    def next_due(self):  # noqa: ANN201
+    def next_due(self, channels: list[str] | None = None):  # noqa: ANN201
+        """When the next message to one of ``channels`` (default: those with a sender) is due."""
         with session_scope(self.engine) as session:
-            return outbox_queries.next_due_at(session=session)
+            return outbox_queries.next_due_at(session=session, channels=list(self.senders) if channels is None else channels)

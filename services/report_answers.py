@@ -602,8 +602,9 @@ def _match_spans(fields: list[TemplateField], tokens: list[tuple[str, int, int]]
     return found, left
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+def _fmt(value: float) -> int | float:
+    """A figure for an error text: Fluent writes it in the reader's form ("86,5" / "86.5")."""
+    return int(value) if float(value).is_integer() else value
 
 
 def _is_number(text: str) -> bool:

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from services import directive_texts as texts
 from services.i18n import Translator
+from services.number_format import percent_text
 from services.status import DirectiveStatus, DirectiveSummary
 from services.unit_words import leader_short
 
@@ -16,7 +17,7 @@ MISSING_LIMIT = 40
 
 
 def pct(t: Translator, value: float | None) -> str:
-    return f"{value:g}%" if value is not None else t("status.no_percent")
+    return percent_text(value, t.lang) if value is not None else t("status.no_percent")
 
 
 def summaries_text(t: Translator, found: list[DirectiveSummary], tz: ZoneInfo) -> str:
@@ -72,8 +73,8 @@ def _missing_lines(t: Translator, status: DirectiveStatus, number: str) -> list[
             group_id = current
         leader = leader_short(t, m.unit.kind)
         secretaries = ", ".join(m.secretaries) if m.secretaries else t("status.no_secretary", leader=leader)
-        lines.append(t("status.missing_line", code=m.unit.code, name=m.unit.name, secretaries=secretaries, leader=leader,
-                       overdue=t("status.missing_overdue") if m.overdue else ""))
+        lines.append(t("status.missing_line", code=m.unit.code, name=m.unit.name, secretaries=secretaries,
+                       leader=leader, overdue=t("status.missing_overdue") if m.overdue else ""))
     if len(status.missing) > MISSING_LIMIT:
         lines.append(t("status.missing_more", count=len(status.missing) - MISSING_LIMIT, number=number))
     return lines

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from services.report_answers import (check_answers, is_quick_report, looks_like_report, parse_field, parse_int, parse_quick,
-                                     percent_of)
+from services.report_answers import (
+    check_answers,
+    is_quick_report,
+    looks_like_report,
+    parse_field,
+    parse_int,
+    parse_quick,
+    percent_of,
+)
 from services.report_templates import default_template
 
 T = default_template()
@@ -146,7 +153,7 @@ def test_problems_carry_what_the_sentence_needs():
     parsed = parse_field(T, "difficulties", "x" * 10_000, {})
     assert parsed.problem.params == {"max": 2000, "length": 10000}
     parsed = parse_field(T, "reached", "60/50", {})
-    assert parsed.problem.params["left_value"] == "60" and parsed.problem.params["right_value"] == "50"
+    assert parsed.problem.params["left_value"] == 60 and parsed.problem.params["right_value"] == 50
 
 
 def test_quick_one_line_report():

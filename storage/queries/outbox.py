@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,7 +24,7 @@ def insert_message(
     directive_id: int | None = None,
     assignment_id: int | None = None,
 ) -> bool:
-    exists = session.exec(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)).first()
+    exists = session.exec(select(col(OutboxMessage.id)).where(col(OutboxMessage.dedupe_key) == dedupe_key)).first()
     if exists is not None:
         return False
     try:
@@ -46,9 +47,13 @@ def insert_message(
 
 
 def claim_due(
-    *, session: Session, now: datetime, worker: str, limit: int = 50, stale_after: timedelta = timedelta(minutes=10)
+    *, session: Session, now: datetime, worker: str, limit: int = 50, stale_after: timedelta = timedelta(minutes=10),
+    channels: Collection[str] | None = None,
 ) -> list[tuple[OutboxMessage, ChatAccount]]:
     """Mark up to ``limit`` due messages as being sent by ``worker`` and return them.
+
+    With ``channels``, only messages to chats on those channels: a process that runs only
+    some channels leaves the others' messages to the process that runs them.
 
     On PostgreSQL the rows are locked with FOR UPDATE SKIP LOCKED, so several bot processes can
     claim concurrently and each row goes to exactly one of them. SQLite has a single writer, so
@@ -57,38 +62,40 @@ def claim_due(
     """
     stale = now - stale_after
     query = (
-        select(OutboxMessage.id)
+        select(col(OutboxMessage.id))
         .where(
             (
-                (OutboxMessage.status == "pending") & (OutboxMessage.due_at <= now)
+                (col(OutboxMessage.status) == "pending") & (col(OutboxMessage.due_at) <= now)
             )
-            | ((OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < stale))
+            | ((col(OutboxMessage.status) == "sending") & (col(OutboxMessage.claimed_at) < stale))
         )
-        .order_by(OutboxMessage.due_at, OutboxMessage.id)
+        .order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
         .limit(limit)
     )
+    if channels is not None:
+        query = _on_channels(query, channels)
     if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True)
+        query = query.with_for_update(skip_locked=True, of=OutboxMessage)
     ids = list(session.exec(query).all())
     if not ids:
         return []
-    claimed = session.exec(  # type: ignore[call-overload]
+    claimed = session.exec(
         update(OutboxMessage)
         .where(col(OutboxMessage.id).in_(ids))
         .where(
-            (OutboxMessage.status == "pending") | ((OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < stale))
+            (col(OutboxMessage.status) == "pending") | ((col(OutboxMessage.status) == "sending") & (col(OutboxMessage.claimed_at) < stale))
         )
         .values(status="sending", claimed_by=worker, claimed_at=now)
-        .returning(OutboxMessage.id)
+        .returning(col(OutboxMessage.id))
     ).all()
     claimed_ids = [row[0] for row in claimed]
     if not claimed_ids:
         return []
     rows = session.exec(
         select(OutboxMessage, ChatAccount)
-        .join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
+        .join(ChatAccount, col(ChatAccount.id) == col(OutboxMessage.account_id))
         .where(col(OutboxMessage.id).in_(claimed_ids))
-        .order_by(OutboxMessage.due_at, OutboxMessage.id)
+        .order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
     ).all()
     return list(rows)
 
@@ -133,22 +140,26 @@ def mark_failed(*, session: Session, message_id: int, worker: str, reason: str) 
     session.add(msg)
 
 
-def next_due_at(*, session: Session) -> datetime | None:
-    return session.exec(
-        select(OutboxMessage.due_at)
-        .where(OutboxMessage.status == "pending")
-        .order_by(OutboxMessage.due_at)
-        .limit(1)
-    ).first()
+def next_due_at(*, session: Session, channels: Collection[str] | None = None) -> datetime | None:
+    query = select(col(OutboxMessage.due_at)).where(col(OutboxMessage.status) == "pending")
+    if channels is not None:
+        query = _on_channels(query, channels)
+    return session.exec(query.order_by(col(OutboxMessage.due_at)).limit(1)).first()
+
+
+def _on_channels(query, channels: Collection[str]):  # noqa: ANN001, ANN202
+    return query.join(ChatAccount, col(ChatAccount.id) == col(OutboxMessage.account_id)).where(
+        col(ChatAccount.channel).in_(list(channels))
+    )
 
 
 def cancel_pending(*, session: Session, assignment_id: int | None = None, directive_id: int | None = None, kinds: tuple[str, ...] = ()) -> int:
-    query = update(OutboxMessage).where(OutboxMessage.status == "pending")
+    query = update(OutboxMessage).where(col(OutboxMessage.status) == "pending")
     if assignment_id is not None:
-        query = query.where(OutboxMessage.assignment_id == assignment_id)
+        query = query.where(col(OutboxMessage.assignment_id) == assignment_id)
     if directive_id is not None:
-        query = query.where(OutboxMessage.directive_id == directive_id)
+        query = query.where(col(OutboxMessage.directive_id) == directive_id)
     if kinds:
         query = query.where(col(OutboxMessage.kind).in_(kinds))
-    result = session.exec(query.values(status="cancelled"))  # type: ignore[call-overload]
+    result = session.exec(query.values(status="cancelled"))
     return result.rowcount or 0
