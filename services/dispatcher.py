@@ -80,8 +80,11 @@ class _Claim:
 
 
 class Dispatcher:
-    def __init__(self, *, engine: Engine, clock: Clock, senders: dict[str, ChannelSender], worker_id: str | None = None, batch: int = 50) -> None:
+    def __init__(self, *, engine: Engine, clock: Clock, senders: dict[str, ChannelSender], worker_id: str | None = None,
+                 batch: int = 50, only_served: bool = True) -> None:
         self.engine = engine
+        #: Claim only messages for the channels this process sends on (see claim_due).
+        self.only_served = only_served
         self.clock = clock
         self.senders = senders
         self.worker_id = worker_id or default_worker_id()
@@ -118,7 +121,8 @@ class Dispatcher:
 
     def _claim(self) -> list[_Claim]:
         with session_scope(self.engine) as session:
-            rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch)
+            rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch,
+                                            channels=list(self.senders) if self.only_served else None)
             return [
                 _Claim(m.id, a.channel, a.chat_id, dict(m.payload), m.attempts, m.kind, a.id, m.broadcast_id, m.assignment_id)
                 for m, a in rows
@@ -138,8 +142,12 @@ class Dispatcher:
             except Exception as exc:  # a sender must not take the dispatcher down
                 log.exception("sending outbox message %s failed", message_id)
                 result = SendResult("retry", retry_after=None, reason=repr(exc))
-        await asyncio.to_thread(self._record, message_id, channel, chat_id, result, attempts)
-        if result.status == "sent":
+        rerouted = await asyncio.to_thread(self._record, claim, result)
+        if rerouted:
+            # Blocked here, but the person has another channel: the message waits for it.
+            stats.retried += 1
+            final = "retry"
+        elif result.status == "sent":
             stats.sent += 1
             final = "sent"
         elif result.status == "blocked":
@@ -161,19 +169,27 @@ class Dispatcher:
                 log.exception("dispatcher listener failed for message %s", message_id)
         return stats
 
-    def _record(self, message_id: int, channel: str, chat_id: str, result: SendResult, attempts: int) -> None:
+    def _record(self, claim: _Claim, result: SendResult) -> bool:
+        """Store the outcome; True when a blocked message was handed to another channel."""
+        message_id, channel, chat_id, attempts = claim.message_id, claim.channel, claim.chat_id, claim.attempts
         now = self.clock.now()
         with session_scope(self.engine) as session:
             if result.status == "sent":
                 outbox_queries.mark_sent(session=session, message_id=message_id, worker=self.worker_id, now=now, channel_message_id=result.message_id)
             elif result.status == "blocked":
-                outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=f"blocked: {result.reason}")
                 account_queries.mark_unreachable(session=session, channel=channel, chat_id=chat_id, reason=result.reason or "blocked")
+                other = account_queries.other_reachable_account(session=session, account_id=claim.account_id)
+                if other is not None and attempts + 1 < MAX_ATTEMPTS:
+                    log.info("outbox message %s: %s chat unreachable, sent on %s instead", message_id, channel, other.channel)
+                    return outbox_queries.reroute(session=session, message_id=message_id, worker=self.worker_id,
+                                                  account_id=other.id, now=now, reason=f"blocked on {channel}: {result.reason}")
+                outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=f"blocked: {result.reason}")
             elif result.status == "retry" and attempts + 1 < MAX_ATTEMPTS:
                 delay = result.retry_after if result.retry_after is not None else 2 ** (attempts + 1)
                 outbox_queries.mark_retry(session=session, message_id=message_id, worker=self.worker_id, due_at=now + timedelta(seconds=delay), reason=result.reason or "retry")
             else:
                 outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=result.reason or "failed")
+        return False
 
     def next_due(self):  # noqa: ANN201
         with session_scope(self.engine) as session:

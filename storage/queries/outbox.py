@@ -46,14 +46,17 @@ def insert_message(
 
 
 def claim_due(
-    *, session: Session, now: datetime, worker: str, limit: int = 50, stale_after: timedelta = timedelta(minutes=10)
+    *, session: Session, now: datetime, worker: str, limit: int = 50, stale_after: timedelta = timedelta(minutes=10),
+    channels: list[str] | None = None,
 ) -> list[tuple[OutboxMessage, ChatAccount]]:
     """Mark up to ``limit`` due messages as being sent by ``worker`` and return them.
 
     On PostgreSQL the rows are locked with FOR UPDATE SKIP LOCKED, so several bot processes can
     claim concurrently and each row goes to exactly one of them. SQLite has a single writer, so
     the conditional UPDATE below is enough there. A row left "sending" by a process that died
-    is claimed again after ``stale_after``.
+    is claimed again after ``stale_after``. With ``channels``, only messages to accounts on
+    those channels are claimed: a process that runs only Zalo leaves Telegram's rows to the
+    process that runs Telegram, instead of bouncing them.
     """
     stale = now - stale_after
     query = (
@@ -67,8 +70,11 @@ def claim_due(
         .order_by(OutboxMessage.due_at, OutboxMessage.id)
         .limit(limit)
     )
+    if channels is not None:
+        query = query.join(ChatAccount, ChatAccount.id == OutboxMessage.account_id).where(
+            col(ChatAccount.channel).in_(channels))
     if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True)
+        query = query.with_for_update(skip_locked=True, of=OutboxMessage)
     ids = list(session.exec(query).all())
     if not ids:
         return []
@@ -116,6 +122,23 @@ def mark_retry(*, session: Session, message_id: int, worker: str, due_at: dateti
     msg.claimed_by = None
     msg.claimed_at = None
     session.add(msg)
+
+
+def reroute(*, session: Session, message_id: int, worker: str, account_id: int, now: datetime, reason: str) -> bool:
+    """Give a claimed message to another account of the same person, due now (the fallback
+    when the chat it was for is unreachable). Counts as an attempt, so it cannot loop."""
+    msg = session.get(OutboxMessage, message_id)
+    if msg is None or msg.claimed_by != worker:
+        return False
+    msg.account_id = account_id
+    msg.status = "pending"
+    msg.due_at = now
+    msg.attempts += 1
+    msg.last_error = reason[:1000]
+    msg.claimed_by = None
+    msg.claimed_at = None
+    session.add(msg)
+    return True
 
 
 def mark_failed(*, session: Session, message_id: int, worker: str, reason: str) -> None:
