@@ -119,6 +119,11 @@ class Dispatcher:
                     stats = await self._send_one(claim)
                     total.add(stats)
 
+    async def idle(self) -> None:
+        """Wait for a delivery under way to finish (before the channels' clients close)."""
+        async with self._lock:
+            return
+
     def _claim(self) -> list[_Claim]:
         with session_scope(self.engine) as session:
             rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch,
