@@ -81,6 +81,8 @@ class FakeZaloApi:
         self.secret_token: str | None = None
         self._closing = False
         self.photos: dict[str, bytes] = {}
+        #: getUpdates requests begun (a new one begun means the previous update was handed on).
+        self.polls_started = 0
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -234,6 +236,8 @@ class FakeZaloApi:
         return fault
 
     async def answer(self, method: str, params: dict[str, Any]) -> tuple[int, Any]:
+        if method == "getUpdates" and self._state.faults.get(method):
+            self.polls_started += 1
         fault = self._take_fault(method)
         if fault is not None:
             return await self._fault(method, fault)
@@ -274,6 +278,7 @@ class FakeZaloApi:
         return code, _error(code, descriptions.get(code, "error"))
 
     async def _get_updates(self, params: dict[str, Any]) -> tuple[int, Any]:
+        self.polls_started += 1
         if self.webhook.get("url"):
             return 400, _error(400, "getUpdates is not available while a webhook is set")
         try:

@@ -3,6 +3,7 @@ the fake Zalo Bot API (tests/support/fake_zalo_api.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from datetime import timedelta
 
@@ -58,3 +59,50 @@ def new_invite(app, unit_code: str, role: str, name: str) -> str:  # noqa: ANN00
         code, _ = invites.create_invite(session=session, unit_code=unit_code, role=role, expires_in=timedelta(days=1),
                                         label=name, now=app.clock.now())
     return code
+
+
+class ZaloUser:
+    """A person writing to chibot on Zalo through the fake server, reading what came back."""
+
+    def __init__(self, server, runtime, chat_id: str, name: str = "Bí thư") -> None:  # noqa: ANN001
+        self.server, self.runtime, self.chat_id, self.name = server, runtime, chat_id, name
+        self._seen = 0
+
+    async def _settle(self) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 10
+        while self.server.pending_updates:
+            if loop.time() > deadline:
+                raise AssertionError("the channel never fetched the update")
+            await asyncio.sleep(0.01)
+        begun = self.server.polls_started
+        while self.server.polls_started <= begun and loop.time() < deadline:
+            await asyncio.sleep(0.01)  # the next poll began: the update was handed to a task
+        await self.runtime.channel.drain()
+
+    async def say(self, text: str) -> str:
+        """Send text; everything chibot answered to it, joined."""
+        self.server.push_text(chat_id=self.chat_id, text=text, name=self.name)
+        await self._settle()
+        return self.news()
+
+    async def send_photo(self, name: str, content: bytes, caption: str | None = None) -> str:
+        url = self.server.host_photo(name, content)
+        self.server.push_image(chat_id=self.chat_id, photo_url=url, caption=caption, name=self.name)
+        await self._settle()
+        return self.news()
+
+    async def push(self, update) -> str:  # noqa: ANN001
+        self.server.push_raw(update)
+        await self._settle()
+        return self.news()
+
+    def news(self) -> str:
+        """What arrived since the last look (replies and outbox messages alike)."""
+        texts = self.server.texts_to(self.chat_id)
+        fresh, self._seen = texts[self._seen:], len(texts)
+        return "\n---\n".join(fresh)
+
+    @property
+    def all_texts(self) -> list[str]:
+        return self.server.texts_to(self.chat_id)
