@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 
 from ground.ports import ChannelSender, SendResult
 from ground.clock import Clock
+from ground.messages import Reply
 from services.outbox import payload_to_reply
 from storage.db import session_scope
 from storage.queries import accounts as account_queries
@@ -67,7 +68,9 @@ def default_worker_id() -> str:
 
 
 @dataclass(frozen=True)
-class _Claim:
+class Claim:
+    """One outbox row claimed for sending."""
+
     message_id: int
     channel: str
     chat_id: str
@@ -77,6 +80,23 @@ class _Claim:
     account_id: int
     broadcast_id: int | None
     assignment_id: int | None
+    language: str = "vi"
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message to send, answering one or more claimed rows (merged reminders)."""
+
+    claims: list[Claim]
+    reply: Reply
+
+
+#: Turns a batch of claims into messages; each claim must end up in exactly one Outgoing.
+Composer = Callable[[list[Claim]], list[Outgoing]]
+
+
+def one_each(claims: list[Claim]) -> list[Outgoing]:
+    return [Outgoing([claim], payload_to_reply(claim.payload)) for claim in claims]
 
 
 class Dispatcher:
@@ -95,6 +115,9 @@ class Dispatcher:
         #: Synchronous checks run (in a worker thread) before claiming, e.g. dropping due
         #: reminders that no longer make sense (services/reminders/sweep.py).
         self.before_claim: list[Callable[[], object]] = []
+        #: How claimed rows become messages; reminders plug in a composer that merges the ones
+        #: due for one cell at one moment and words them for the moment they go.
+        self.composer: Composer = one_each
 
     async def run_once(self) -> DispatchStats:
         """Send everything due now, batch after batch, until nothing due is left."""
@@ -115,72 +138,85 @@ class Dispatcher:
                     return total
                 if not claimed:
                     return total
-                for claim in claimed:
-                    stats = await self._send_one(claim)
-                    total.add(stats)
+                try:
+                    outgoing = self.composer(claimed)
+                except Exception:  # a composing bug must not stop delivery: send as planned
+                    log.exception("composing %d outbox messages failed; sending them as planned", len(claimed))
+                    outgoing = one_each(claimed)
+                for message in outgoing:
+                    total.add(await self._send(message))
 
     async def idle(self) -> None:
         """Wait for a delivery under way to finish (before the channels' clients close)."""
         async with self._lock:
             return
 
-    def _claim(self) -> list[_Claim]:
+    def _claim(self) -> list[Claim]:
         with session_scope(self.engine) as session:
             rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch,
                                             channels=list(self.senders) if self.only_served else None)
             return [
-                _Claim(m.id, a.channel, a.chat_id, dict(m.payload), m.attempts, m.kind, a.id, m.broadcast_id, m.assignment_id)
+                Claim(m.id, a.channel, a.chat_id, dict(m.payload), m.attempts, m.kind, a.id, m.broadcast_id,
+                      m.assignment_id, a.language)
                 for m, a in rows
             ]
 
-    async def _send_one(self, claim: _Claim) -> DispatchStats:
-        message_id, channel, chat_id, payload, attempts = (
-            claim.message_id, claim.channel, claim.chat_id, claim.payload, claim.attempts
-        )
+    async def _send_one(self, claim: Claim) -> DispatchStats:
+        """Send one claimed row as queued (tests drive a half-finished batch with this)."""
+        return await self._send(Outgoing([claim], payload_to_reply(claim.payload)))
+
+    async def _send(self, message: Outgoing) -> DispatchStats:
+        first = message.claims[0]
+        channel, chat_id = first.channel, first.chat_id
         stats = DispatchStats()
         sender = self.senders.get(channel)
         if sender is None:
             result = SendResult("retry", retry_after=60, reason=f"channel {channel} is not running")
         else:
             try:
-                result = await sender.send(chat_id, payload_to_reply(payload))
+                result = await sender.send(chat_id, message.reply)
             except Exception as exc:  # a sender must not take the dispatcher down
-                log.exception("sending outbox message %s failed", message_id)
+                log.exception("sending outbox message %s failed", [c.message_id for c in message.claims])
                 result = SendResult("retry", retry_after=None, reason=repr(exc))
-        rerouted = await asyncio.to_thread(self._record, claim, result)
-        if rerouted:
+        for claim in message.claims:
+            rerouted = await asyncio.to_thread(self._record, claim, result, message.reply.text)
             # Blocked here, but the person has another channel: the message waits for it.
-            stats.retried += 1
-            final = "retry"
-        elif result.status == "sent":
-            stats.sent += 1
-            final = "sent"
-        elif result.status == "blocked":
-            stats.blocked += 1
-            final = "blocked"
-        elif result.status == "retry" and attempts + 1 < MAX_ATTEMPTS:
-            stats.retried += 1
-            final = "retry"
-        else:
-            stats.failed += 1
-            final = "failed"
-        if result.reason:
-            stats.reasons.append(result.reason)
-        event = Delivered(message_id, claim.kind, claim.account_id, claim.broadcast_id, claim.assignment_id, final, result.reason)
-        for listener in self.listeners:
-            try:
-                await listener(event)
-            except Exception:  # a listener must not stop delivery
-                log.exception("dispatcher listener failed for message %s", message_id)
+            final = "retry" if rerouted else self._final(result, claim.attempts)
+            if final == "sent":
+                stats.sent += 1
+            elif final == "blocked":
+                stats.blocked += 1
+            elif final == "retry":
+                stats.retried += 1
+            else:
+                stats.failed += 1
+            if result.reason:
+                stats.reasons.append(result.reason)
+            event = Delivered(claim.message_id, claim.kind, claim.account_id, claim.broadcast_id, claim.assignment_id,
+                              final, result.reason)
+            for listener in self.listeners:
+                try:
+                    await listener(event)
+                except Exception:  # a listener must not stop delivery
+                    log.exception("dispatcher listener failed for message %s", claim.message_id)
         return stats
 
-    def _record(self, claim: _Claim, result: SendResult) -> bool:
+    @staticmethod
+    def _final(result: SendResult, attempts: int) -> str:
+        if result.status in ("sent", "blocked"):
+            return result.status
+        if result.status == "retry" and attempts + 1 < MAX_ATTEMPTS:
+            return "retry"
+        return "failed"
+
+    def _record(self, claim: Claim, result: SendResult, sent_text: str | None = None) -> bool:
         """Store the outcome; True when a blocked message was handed to another channel."""
         message_id, channel, chat_id, attempts = claim.message_id, claim.channel, claim.chat_id, claim.attempts
         now = self.clock.now()
         with session_scope(self.engine) as session:
             if result.status == "sent":
-                outbox_queries.mark_sent(session=session, message_id=message_id, worker=self.worker_id, now=now, channel_message_id=result.message_id)
+                outbox_queries.mark_sent(session=session, message_id=message_id, worker=self.worker_id, now=now,
+                                         channel_message_id=result.message_id, sent_text=sent_text)
             elif result.status == "blocked":
                 account_queries.mark_unreachable(session=session, channel=channel, chat_id=chat_id, reason=result.reason or "blocked")
                 other = account_queries.other_reachable_account(session=session, account_id=claim.account_id)

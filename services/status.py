@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from ground.actor import Actor
+from services.reminders.obligation import is_overdue, obligation
 from services import directives
 from storage.queries import reports as report_queries
 from storage.queries import status as queries
@@ -50,6 +51,9 @@ class DeadlineFigures:
     concerned: int
     reported: int
     overdue: int
+    #: Whether this is the deadline by which cells must report (only such a deadline makes a
+    #: cell overdue; a completion date before the report date does not).
+    counts_overdue: bool = True
 
 
 @dataclass(frozen=True)
@@ -107,13 +111,10 @@ def _deadlines(session: Session, directive_ids: list[int]) -> dict[int, list[Dea
 
 
 def _is_overdue(deadline_id: int | None, deadlines: list[Deadline], now: datetime) -> bool:
-    """Not reported and past a dated deadline of its own (one report answers the directive,
-    as the reminders count it: complete, report and plan deadlines alike)."""
-    return any(
-        d.due_at is not None and d.due_at < now and d.kind not in NOT_DUE_KINDS
-        for d in deadlines
-        if deadline_id is None or d.id == deadline_id
-    )
+    """Past the deadline by which the cell's report is due (services/reminders/obligation.py:
+    the report deadline, else the last dated one), as reminders, escalation and the digest
+    count it. The caller checks the cell has not reported."""
+    return is_overdue(deadlines, now, deadline_id)
 
 
 def _fold(rows: list[queries.CountRow], deadlines: list[Deadline], now: datetime) -> Counts:
@@ -182,8 +183,13 @@ def _per_deadline(rows: list[queries.CountRow], deadlines: list[Deadline], now: 
         concerned = sum(r.count for r in rows if r.deadline_id in (None, deadline.id))
         # A cell's report answers the directive, so it counts for each of its dated deadlines.
         reported = sum(r.count for r in rows if r.deadline_id in (None, deadline.id) and r.reported)
-        overdue = concerned - reported if deadline.due_at < now else 0
-        figures.append(DeadlineFigures(deadline, concerned, reported, overdue))
+        # Overdue only where this is the cells' report deadline: a passed completion date
+        # does not make a cell overdue while its report is not yet due.
+        governs = any(obligation(deadlines, r.deadline_id) is deadline for r in rows
+                      if r.deadline_id in (None, deadline.id))
+        overdue = sum(r.count for r in rows if r.deadline_id in (None, deadline.id) and not r.reported
+                      and obligation(deadlines, r.deadline_id) is deadline and deadline.due_at < now)
+        figures.append(DeadlineFigures(deadline, concerned, reported, overdue, governs or not rows))
     return figures
 
 

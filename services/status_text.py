@@ -43,7 +43,8 @@ def status_text(t: Translator, status: DirectiveStatus, number: str) -> str:
         lines.append(t("status.deadlines_head"))
         for f in status.per_deadline:
             kind = t(f"directive.kind.{f.deadline.kind}")
-            lines.append(t("status.deadline_line", kind=kind, shown=f.deadline.shown, reported=f.reported,
+            key = "status.deadline_line" if f.counts_overdue else "status.deadline_line_no_overdue"
+            lines.append(t(key, kind=kind, shown=f.deadline.shown, reported=f.reported,
                            concerned=f.concerned, overdue=f.overdue))
     if status.total:
         lines.append(t("status.reach", reached=status.reached, total=status.total, percent=pct(t, status.percent)))

@@ -310,10 +310,13 @@ def test_every_cue_form_becomes_the_right_deadline(huyen_uy):
         ("plan", datetime(2021, 12, 31, 23, 59), None, "trong quý IV/2021"),
         ("recurring", None, "monthly<25", "hằng tháng trước ngày 25"),
         ("recurring", None, "weekly@fri", "hằng tuần vào thứ Sáu"),
-        ("start", datetime(2021, 9, 20, 0, 0), None, "từ 20/9/2021"),
-        ("complete", datetime(2021, 10, 31, 23, 59), None, "đến hết 31/10/2021"),
+        # "từ ngày 20/9/2021 đến ngày 31/10/2021": one window, not a start and a deadline
+        ("start", datetime(2021, 9, 20, 0, 0), None, "từ 20/9/2021 đến hết 31/10/2021"),
         ("report", datetime(2021, 10, 5, 23, 59), None, "đến hết 5/10/2021"),
     ]
+    window = huyen_uy.deadlines[5]
+    assert window.until == datetime(2021, 10, 31, 23, 59)
+    assert window.to_json_dict()["until"] == "2021-10-31T23:59:00"
 
 
 def test_statistics_as_of_and_past_narrative_are_not_deadlines(huyen_uy):

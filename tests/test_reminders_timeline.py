@@ -20,26 +20,35 @@ from tests.test_directives_flow import paste_141, use_buttons_of
 
 CELLS = ["CB01", "CB02", "CB03", "CB04", "CB05"]
 
-#: What a cell that never reports hears, and when (local time; second line of each message).
+#: What a cell that never reports hears, and when (local time): the deadline lines of each
+#: message. A cell's obligation is the report (due before 23/8): completion and plan dates get
+#: their own reminders before them, but only the report deadline makes a cell "quá hạn", and
+#: two deadlines due the same morning come as one message naming both.
 FULL_SEQUENCE = [
-    ("17/08 08:00", "Hoàn thành: đến hết 20/8/2021: còn 3 ngày."),
-    ("19/08 08:00", "Hoàn thành: đến hết 20/8/2021: còn 1 ngày."),
-    ("20/08 08:00", "Hoàn thành: đến hết 20/8/2021: hôm nay là hạn cuối."),
-    ("20/08 20:59", "Hoàn thành: đến hết 20/8/2021: còn 3 giờ."),  # KHẨN: 3 h before, moved out of quiet hours
-    ("21/08 08:00", "Hoàn thành: đến hết 20/8/2021: đã quá hạn 1 ngày."),
-    ("22/08 08:00", "Hoàn thành: đến hết 20/8/2021: đã quá hạn 2 ngày."),
-    ("22/08 20:59", "Báo cáo: trước 23/8/2021: còn 3 giờ."),
-    ("23/08 08:00", "Hoàn thành: đến hết 20/8/2021: đã quá hạn 3 ngày."),
-    ("24/08 08:00", "Báo cáo: trước 23/8/2021: đã quá hạn 2 ngày."),
-    ("25/08 08:00", "Báo cáo: trước 23/8/2021: đã quá hạn 3 ngày."),
-    ("26/08 08:00", "Kế hoạch: trước 30/8/2021: còn 3 ngày."),
-    ("28/08 08:00", "Kế hoạch: trước 30/8/2021: còn 1 ngày."),
-    ("29/08 08:00", "Kế hoạch: trước 30/8/2021: hôm nay là hạn cuối."),
-    ("29/08 20:59", "Kế hoạch: trước 30/8/2021: còn 3 giờ."),
-    ("30/08 08:00", "Kế hoạch: trước 30/8/2021: đã quá hạn 1 ngày."),
-    ("31/08 08:00", "Kế hoạch: trước 30/8/2021: đã quá hạn 2 ngày."),
-    ("01/09 08:00", "Kế hoạch: trước 30/8/2021: đã quá hạn 3 ngày."),
+    ("17/08 08:00", "Hoàn thành: đến hết 20/8/2021 — còn 3 ngày."),
+    ("19/08 08:00", "Hoàn thành: đến hết 20/8/2021 — còn 1 ngày. | Báo cáo: trước 23/8/2021 — còn 3 ngày."),
+    ("20/08 08:00", "Hoàn thành: đến hết 20/8/2021 — hôm nay là hạn cuối."),
+    ("20/08 20:59", "Hoàn thành: đến hết 20/8/2021 — còn 3 giờ."),  # KHẨN: 3 h before, moved out of quiet hours
+    ("21/08 08:00", "Báo cáo: trước 23/8/2021 — còn 1 ngày."),
+    ("22/08 08:00", "Báo cáo: trước 23/8/2021 — hôm nay là hạn cuối."),
+    ("22/08 20:59", "Báo cáo: trước 23/8/2021 — còn 3 giờ."),
+    ("23/08 08:00", "Báo cáo: trước 23/8/2021 — đã quá hạn 1 ngày."),
+    ("24/08 08:00", "Báo cáo: trước 23/8/2021 — đã quá hạn 2 ngày."),
+    ("25/08 08:00", "Báo cáo: trước 23/8/2021 — đã quá hạn 3 ngày."),
+    ("26/08 08:00", "Kế hoạch: trước 30/8/2021 — còn 3 ngày."),
+    ("28/08 08:00", "Kế hoạch: trước 30/8/2021 — còn 1 ngày."),
+    ("29/08 08:00", "Kế hoạch: trước 30/8/2021 — hôm nay là hạn cuối."),
+    ("29/08 20:59", "Kế hoạch: trước 30/8/2021 — còn 3 giờ."),
 ]
+#: Rows behind FULL_SEQUENCE: the 19/8 message answers two planned reminders.
+FULL_ROWS = len(FULL_SEQUENCE) + 1
+
+
+def deadline_lines(text: str) -> str:
+    """The deadline lines of a reminder, one message's lines joined by " | "."""
+    lines = text.split("\n")
+    bullets = [line[2:] for line in lines if line.startswith("• ")]
+    return " | ".join(bullets) if bullets else lines[1]
 
 
 def publish_to_five(org, app):  # noqa: ANN001, ANN201
@@ -63,7 +72,7 @@ def quick_report(chat, line: str = "bc 141 trực tiếp+zalo 45/50 tốt") -> N
 def reminders_by_cell(app) -> dict[str, list[tuple[str, str]]]:  # noqa: ANN001
     found: dict[str, list[tuple[str, str]]] = {cell: [] for cell in CELLS}
     for when, who, text in delivered(app, "reminder"):
-        found[who].append((when, text.split("\n")[1]))
+        found[who].append((when, deadline_lines(text)))
     return found
 
 
@@ -97,7 +106,7 @@ def test_full_timeline_for_141_with_two_cells_reporting_early(org, app):
         assert by_cell[cell] == FULL_SEQUENCE
     # never twice, never in quiet hours
     sent = rows(app, kind="reminder", status="sent")
-    assert len(sent) == len({m.dedupe_key for m in sent}) == 1 + 3 * len(FULL_SEQUENCE)
+    assert len(sent) == len({m.dedupe_key for m in sent}) == 1 + 3 * FULL_ROWS
     assert not any(m.sent_late for m in sent)
 
 
@@ -107,7 +116,7 @@ def test_a_reminder_reads_plainly_and_carries_report_and_ack_buttons(org, app, o
     reply = [r for chat, r in outbox.sent if chat == "u-cb03"][-1]
     assert reply.text == (
         "🔔 Nhắc việc: 141-CV/ĐUK — V/v tổ chức quán triệt, tuyên truyền Nghị quyết số 05-NQ/TU ngày 05/8/2021 của Tỉnh ủy\n"
-        "Hoàn thành: đến hết 20/8/2021: còn 3 ngày.\n"
+        "Hoàn thành: đến hết 20/8/2021 — còn 3 ngày.\n"
         "Đề nghị đồng chí báo cáo kết quả khi hoàn thành."
     )
     assert [(c.label, c.data.split(":")[0]) for c in reply.flat_choices()] == [("Báo cáo", "rep"), ("Đã nhận", "ack")]
@@ -143,11 +152,13 @@ def test_the_report_button_of_a_reminder_starts_the_report_flow(org, app, outbox
 def test_escalation_and_digest_contents(org, app):
     publish_to_five(org, app)
     quick_report(org["CB01"])
-    until(app, datetime(2021, 8, 24, 8, 0))
+    until(app, datetime(2021, 8, 26, 8, 0))
     escalations = delivered(app, "escalation")
-    assert [(w, who) for w, who, _t in escalations] == [("24/08 08:00", "staff"), ("24/08 08:00", "admin")]
+    # The cells' obligation is the report (due 22/8 23:59): three overdue reminders 23-25/8,
+    # then the escalation the day after; the completion date of 20/8 escalates nothing.
+    assert [(w, who) for w, who, _t in escalations] == [("26/08 08:00", "staff"), ("26/08 08:00", "admin")]
     assert escalations[0][2] == (
-        "⚠️ Quá hạn: 141-CV/ĐUK — Hoàn thành: đến hết 20/8/2021\n"
+        "⚠️ Quá hạn: 141-CV/ĐUK — Báo cáo: trước 23/8/2021\n"
         "Các đơn vị chưa thực hiện sau 3 lần nhắc:\n"
         "• CB02 — Chi bộ Ban Tuyên giáo\n• CB03 — Chi bộ Ban Tổ chức\n"
         "• CB04 — Chi bộ Ủy ban Kiểm tra\n• CB05 — Chi bộ Ban Dân vận"
@@ -155,12 +166,14 @@ def test_escalation_and_digest_contents(org, app):
     digests = [(w, text) for w, who, text in delivered(app, "digest") if who == "staff"]
     assert digests[0] == ("15/08 09:00", "📋 Bản tin ngày 15/8/2021\n141-CV/ĐUK: đã báo cáo 1/5")
     assert ("16/08 07:30", "📋 Bản tin ngày 16/8/2021\n141-CV/ĐUK: đã báo cáo 1/5\n  Báo cáo mới từ hôm qua: CB01") in digests
-    assert digests[-1] == ("24/08 07:30", "📋 Bản tin ngày 24/8/2021\n141-CV/ĐUK: đã báo cáo 1/5\n"
-                                          "  Quá hạn: CB02, CB03, CB04, CB05")
-    assert len(digests) == 10  # one a day, 15/8 .. 24/8
+    # Past the completion date but before the report is due, nobody is overdue yet.
+    assert ("22/08 07:30", "📋 Bản tin ngày 22/8/2021\n141-CV/ĐUK: đã báo cáo 1/5") in digests
+    assert ("23/08 07:30", "📋 Bản tin ngày 23/8/2021\n141-CV/ĐUK: đã báo cáo 1/5\n"
+                           "  Quá hạn: CB02, CB03, CB04, CB05") in digests
+    assert len(digests) == 12  # one a day, 15/8 .. 26/8
     # running the jobs again the same day changes nothing
-    until(app, datetime(2021, 8, 24, 20, 0))
-    assert len(delivered(app, "escalation")) == 2 and len(delivered(app, "digest")) == 20
+    until(app, datetime(2021, 8, 26, 20, 0))
+    assert len(delivered(app, "escalation")) == 2 and len(delivered(app, "digest")) == 24
 
 
 def test_staff_who_chose_digest_get_no_message_per_report(org, app):
@@ -183,11 +196,11 @@ def test_editing_a_deadline_reschedules_without_duplicates(org, app):
     until(app, datetime(2021, 8, 22, 9, 0))
     cb03 = reminders_by_cell(app)["CB03"]
     assert cb03 == [
-        ("17/08 08:00", "Hoàn thành: đến hết 20/8/2021: còn 3 ngày."),
-        ("19/08 08:00", "Báo cáo: trước 23/8/2021: còn 3 ngày."),
-        ("21/08 08:00", "Báo cáo: trước 23/8/2021: còn 1 ngày."),
-        # the moved deadline's "3 days before" meets the report deadline's day: one message, the nearer one
-        ("22/08 08:00", "Báo cáo: trước 23/8/2021: hôm nay là hạn cuối."),
+        ("17/08 08:00", "Hoàn thành: đến hết 20/8/2021 — còn 3 ngày."),
+        ("19/08 08:00", "Báo cáo: trước 23/8/2021 — còn 3 ngày."),
+        ("21/08 08:00", "Báo cáo: trước 23/8/2021 — còn 1 ngày."),
+        # the moved deadline's "3 days before" meets the report deadline's day: one message naming both
+        ("22/08 08:00", "Báo cáo: trước 23/8/2021 — hôm nay là hạn cuối. | Hoàn thành: đến hết 25/8/2021 — còn 3 ngày."),
     ]
     # re-planning the same directive again creates nothing
     with session_scope(app.engine) as session:
@@ -220,15 +233,18 @@ def test_restart_in_the_middle_sends_the_missed_useful_ones_late_and_nothing_twi
     asyncio.run(second.dispatcher.run_once())
     asyncio.run(second.dispatcher.run_once())
     late = [m for m in rows(second, kind="reminder", status="sent") if m.sent_late]
-    assert len(late) == 5  # per cell only the "overdue 1 day" one of 21/8 08:00
-    assert all("đã quá hạn 1 ngày" in m.payload["text"] for m in late)
+    # per cell the report's "3 days before" (19/8) and "1 day before" (21/8): still useful, so
+    # they go, late, as ONE message worded for now
+    assert len(late) == 10
+    assert all(m.payload.get("sent_text", m.payload["text"]).splitlines()[1] == "Báo cáo: trước 23/8/2021 — còn 1 ngày." for m in late)
     dropped = [m for m in rows(second, kind="reminder", status="cancelled")]
-    assert len(dropped) == 15 and all(m.last_error.startswith("stale") for m in dropped)  # 19/8, 20/8, 20/8 20:59
+    # the completion date's 19/8, 20/8 and 20/8 20:59 reminders: that date has passed
+    assert len(dropped) == 15 and all(m.last_error.startswith("stale") for m in dropped)
     sent_texts = second.senders["console"].sent
     assert len(sent_texts) == 5 and before == 5
     until(second, datetime(2021, 8, 22, 9, 0))
     keys = [m.dedupe_key for m in rows(second, kind="reminder", status="sent")]
-    assert len(keys) == len(set(keys)) == 15
+    assert len(keys) == len(set(keys)) == 20
 
 
 def test_a_removed_secretary_and_a_removed_cell_hear_nothing_more(org, app):
@@ -282,7 +298,7 @@ def test_staff_see_the_plan_and_can_remind_now(org, app, outbox):
     until(app, datetime(2021, 8, 27, 9, 0))
     plan = org["staff"].send("/reminders 141")[0].text
     assert plan.splitlines()[:3] == [
-        "Lịch nhắc của 141-CV/ĐUK (6 tin):",
+        "Lịch nhắc của 141-CV/ĐUK (3 tin):",
         "08:00 28/8/2021 — Kế hoạch: trước 30/8/2021, trước 1 ngày:",
         "  CB02, CB03, CB04, CB05",
     ]
@@ -293,7 +309,7 @@ def test_staff_see_the_plan_and_can_remind_now(org, app, outbox):
     assert staff.last_text == "Đã gửi nhắc cho 4 đơn vị chưa thực hiện 141-CV/ĐUK."
     deliver(app)
     now_texts = [text for _w, who, text in delivered(app, "reminder_now")]
-    assert len(now_texts) == 4 and now_texts[0].splitlines()[1] == "Kế hoạch: trước 30/8/2021: còn 2 ngày."
+    assert len(now_texts) == 4 and now_texts[0].splitlines()[1] == "Kế hoạch: trước 30/8/2021 — còn 2 ngày."
     assert org["CB02"].send("/remind 141")[0].text != staff.last_text  # secretaries cannot
 
 
@@ -338,7 +354,7 @@ def test_a_deadline_moved_into_the_past_drops_its_advance_reminders(org, app):
     assert not [t for t in cb03 if t.startswith("Hoàn thành: đến hết 20/8/2021")]
     assert not [t for t in cb03 if t.startswith("Hoàn thành: đến hết 10/8/2021") and "còn" in t]
     # The report deadline is untouched and still counts down.
-    assert "Báo cáo: trước 23/8/2021: còn 3 ngày." in cb03, cb03
+    assert "Báo cáo: trước 23/8/2021 — còn 3 ngày." in cb03, cb03
 
 
 def test_staff_of_another_unit_cannot_see_or_trigger_reminders_and_it_is_audited(org, app):

@@ -90,7 +90,8 @@ def test_after_the_report_deadline_unreported_cells_are_overdue(app, clock, qu_s
     qu_staff.send("/status 51")
     text = qu_staff.last_text
     assert "• Báo cáo trước 23/8: đã báo cáo 133/200, quá hạn 67" in text
-    assert "• Hoàn thành hết ngày 20/8: đã báo cáo 133/200, quá hạn 67" in text
+    # the completion date is not the cells' report deadline: it counts reports, not overdue cells
+    assert "• Hoàn thành hết ngày 20/8: đã báo cáo 133/200\n" in text
 
 
 def test_status_of_one_directive_groups_and_lists_missing_cells(qu_staff, tree):
@@ -100,7 +101,7 @@ def test_status_of_one_directive_groups_and_lists_missing_cells(qu_staff, tree):
         "Tình hình thực hiện KH 51-KH/QU",
         "Giao 200 đơn vị · đã nhận 183 · đã báo cáo 133 · quá hạn 0",
         "Theo thời hạn:",
-        "• Hoàn thành hết ngày 20/8: đã báo cáo 133/200, quá hạn 0",
+        "• Hoàn thành hết ngày 20/8: đã báo cáo 133/200",
         "• Báo cáo trước 23/8: đã báo cáo 133/200, quá hạn 0",
         "Số người được tiếp cận: 1724/2927 (58.9%)",
     ]
@@ -148,11 +149,12 @@ def test_chart_is_a_png_in_the_reply(qu_staff, tree):
     assert qu_staff.replies[0].photo.content.startswith(b"\x89PNG")
 
 
-def test_past_the_completion_deadline_unreported_cells_are_already_overdue(clock, qu_staff, tree):
-    # 20/8 has passed, the report deadline (trước 23/8) has not: the reminders already call
-    # these cells overdue, and so does the status.
+def test_past_the_completion_deadline_nobody_is_overdue_before_the_report_is_due(clock, qu_staff, tree):
+    # 20/8 has passed, the report deadline (trước 23/8) has not: a cell's obligation is the
+    # report, so neither the reminders nor the status call anyone overdue yet.
     clock.set(local_to_utc(datetime(2021, 8, 21, 9, 0)))
     qu_staff.send("/status 51")
-    assert "Giao 200 đơn vị · đã nhận 183 · đã báo cáo 133 · quá hạn 67" in qu_staff.last_text
-    assert "• Hoàn thành hết ngày 20/8: đã báo cáo 133/200, quá hạn 67" in qu_staff.last_text
+    assert "Giao 200 đơn vị · đã nhận 183 · đã báo cáo 133 · quá hạn 0" in qu_staff.last_text
+    assert "• Hoàn thành hết ngày 20/8: đã báo cáo 133/200\n" in qu_staff.last_text
     assert "• Báo cáo trước 23/8: đã báo cáo 133/200, quá hạn 0" in qu_staff.last_text
+    assert "(quá hạn)" not in qu_staff.last_text

@@ -102,15 +102,18 @@ async def test_a_full_guided_report_with_a_photo_and_a_one_line_report_on_zalo(z
         assert open(reports[0].attachments[0]["path"], "rb").read() == b"\xff\xd8JPEGDATA"
 
 
-async def test_a_reminder_reaches_zalo_and_its_options_answer_it(zalo_server, zalo_app, staff):
+async def test_a_reminder_reaches_zalo_and_its_first_option_starts_the_report(zalo_server, zalo_app, staff):
     async with running_zalo(zalo_app) as runtime:
         an = await secretary(zalo_server, runtime, zalo_app, "CB01", "z-an", "An")
         await publish_141(zalo_app, staff)
         an.news()
         await run_until_async(zalo_app, local_to_utc(datetime(2021, 8, 17, 9, 0)))
         reminder = an.news()
-        assert "Hoàn thành: đến hết 20/8/2021: còn 3 ngày." in reminder
-        assert "1. Báo cáo" in reminder or "1. Đã nhận" in reminder
+        assert reminder.startswith("🔔 Nhắc việc: 141-CV/ĐUK")
+        assert "Hoàn thành: đến hết 20/8/2021 — còn 3 ngày." in reminder
+        assert reminder.endswith("1. Báo cáo\n2. Đã nhận")
+        question = await an.say("1")
+        assert "Hình thức quán triệt?" in question
 
 
 async def test_a_broadcast_on_zalo_progress_as_a_few_messages_and_a_report_naming_the_channel(zalo_server, zalo_app):

@@ -63,8 +63,9 @@ TEMPORAL_RE = re.compile(
     r"|\bquy\s+(?P<q_q>iv|iii|ii|i|[1-4])(?![a-z\d])" + _YEAR_TAIL.format("q_y", "q_y2")
     # năm 2021
     + r"|\bnam\s+(?P<y_y>\d{4})(?!\d)"
-    # 20/8 or 20-8 without a year
+    # 20/8 or 20-8 without a year; "ngày 25.3" with a dot
     r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?[/\-]\s?\d)"
+    r"|(?<=ngay\s)(?P<p_d>\d{1,2})\.(?P<p_m>\d{1,2})(?![\d.]\d|\d)"
     r")"
 )
 
@@ -170,6 +171,8 @@ def iter_temporal(folded: str, start: int = 0, end: int | None = None):
             yield Temporal(s, e, "year", year=int(g["y_y"]))
         elif g["s_d"] is not None:
             yield Temporal(s, e, "day", day=int(g["s_d"]), month=int(g["s_m"]))
+        elif g["p_d"] is not None:
+            yield Temporal(s, e, "day", day=int(g["p_d"]), month=int(g["p_m"]))
 
 
 def _int(s: str | None) -> int | None:
@@ -278,7 +281,7 @@ CUE_BEFORE_TIME = re.compile(
     rf"{_W}truoc\s+(?:(?:luc|thoi\s+diem)\s+)?{_T}\s*,?\s*{_NGAY}$"
 )
 CUE_AT_TIME = re.compile(
-    rf"{_W}(?:cham\s+nhat|den|vao|luc|han(?:\s+chot)?)\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
+    rf"(?<!tinh\s){_W}(?:cham\s+nhat|den|vao|luc|han(?:\s+chot)?)\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
     rf"{_T}\s*,?\s*{_NGAY}$"
 )
 CUE_BEFORE = re.compile(rf"{_W}truoc\s*(?:ngay\s*)?$")
@@ -296,7 +299,7 @@ CUE_LABEL = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:ngay\s*
 # "tính đến ngày X" is an as-of date in statistics, never a deadline.
 CUE_UNTIL = re.compile(rf"(?<!tinh\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
 CUE_START = re.compile(
-    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?:ngay\s*)?$"
+    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
 )
 # Periods ("tháng 8/2021", "quý III", "năm 2021").
@@ -366,7 +369,7 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         if m := CUE_END_OF_DAY.search(window):
             return cue("end_of_day", m)
         if m := CUE_START.search(window):
-            return cue("start", m)
+            return cue("start", m, _time_from_text(m["t"]) if m["t"] else None)
         if m := CUE_UNTIL.search(window):
             if loose or _range_or_completion(folded, lo, wstart + m.start()):
                 return cue("end_of_day", m)
@@ -486,8 +489,9 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None,
             return Resolved(rel, datetime.combine(day, cue.at), day,
                             f"đến {cue.at:%H:%M} {ds}")
         if rel == "start":
-            return Resolved("start", datetime.combine(day, time(0, 0)), day, f"từ {ds}",
-                            is_start=True)
+            at = cue.at or time(0, 0)
+            shown = f"từ {at:%H:%M} {ds}" if cue.at else f"từ {ds}"
+            return Resolved("start", datetime.combine(day, at), day, shown, is_start=True)
         return Resolved("end_of_day", datetime.combine(day, END_OF_DAY), day, f"đến hết {ds}")
 
     # periods

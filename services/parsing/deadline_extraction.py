@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import (
@@ -173,6 +173,9 @@ _DA = re.compile(r"\bđã\b", re.I)
 _DA_PLAIN = re.compile(r"\bda\b", re.I)
 _YEARLY = re.compile(r"\b(?:hang|moi)\s+nam\b")
 _SEND = re.compile(r"\b(?:nop|gui)\b")
+# "có hiệu lực (thi hành) kể từ ngày", "được áp dụng kể từ ngày": when a text takes effect,
+# not something to do by a date.
+_EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+)?$")
 
 
 class _Extractor:
@@ -252,6 +255,8 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
             continue
         if ex.said_in_past(lo, cue.start):
             continue
+        if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
+            continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         text = " ".join(cleaned[cue.start:t.end].split())
         found.append((cue.start, Deadline(kind=kind, due=res.due, recurrence=None, text=text,
@@ -285,7 +290,58 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
                                       anchor=None, relation="recurring")))
 
     found.sort(key=lambda p: p[0])
+    found = _windows(found, seg, folded)
+    found = _drop_headline_repeats(found, folded)
     return ExtractionResult([d for _, d in found], warnings)
+
+
+_UNTIL_CUE = re.compile(r"(?:den|toi)\b")
+
+
+def _windows(found: list[tuple[int, Deadline]], seg: Segmenter,
+             folded: str) -> list[tuple[int, Deadline]]:
+    """"từ ngày 12/8 đến ngày 15/9": a start followed in its clause by an end ("đến",
+    "tới", "đến hết") is one item, the start with ``until`` = the end."""
+    out: list[tuple[int, Deadline]] = []
+    i = 0
+    while i < len(found):
+        pos, d = found[i]
+        if d.kind == "start" and i + 1 < len(found):
+            npos, nxt = found[i + 1]
+            if (nxt.kind != "start" and nxt.due is not None and d.due is not None
+                    and seg.clause(pos)[0] == seg.clause(npos)[0]
+                    and _UNTIL_CUE.match(folded, npos) and nxt.due >= d.due):
+                out.append((pos, replace(d, until=nxt.due, text=f"{d.text} {nxt.text}",
+                                         shown=f"{d.shown} {nxt.shown}")))
+                i += 2
+                continue
+        out.append((pos, d))
+        i += 1
+    return out
+
+
+def _drop_headline_repeats(found: list[tuple[int, Deadline]],
+                           folded: str) -> list[tuple[int, Deadline]]:
+    """A page's headline or lead line restating a deadline of the body ("Hoàn thành đại hội
+    cấp cơ sở trước ngày 15-6-2020" above the article saying the same) is one item. A
+    headline: a line standing alone, not a list item, with no closing punctuation. Two
+    list items of different tasks with the same date stay two items."""
+    def headline(pos: int) -> bool:
+        a = folded.rfind("\n", 0, pos) + 1
+        b = folded.find("\n", pos)
+        line = folded[a:b if b != -1 else len(folded)].strip()
+        return bool(line) and not line.endswith((".", ";", ":")) and not line[0] in "-+*•" \
+            and not line[0].isdigit()
+
+    # per (kind, due): how many of its mentions are not headlines (linear in the count)
+    body_mentions: dict = {}
+    heads = [d.due is not None and headline(pos) for pos, d in found]
+    for (pos, d), is_head in zip(found, heads):
+        if d.due is not None and not is_head:
+            key = (d.kind, d.due)
+            body_mentions[key] = body_mentions.get(key, 0) + 1
+    return [(pos, d) for (pos, d), is_head in zip(found, heads)
+            if not (is_head and body_mentions.get((d.kind, d.due)))]
 
 
 def _date_words(raw: str) -> str:

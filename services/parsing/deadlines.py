@@ -166,6 +166,8 @@ class Deadline:
     anchor: the date written in the text ("trước ngày 23/8/2021" -> 2021-08-23 while due is
         2021-08-22 23:59); for periods, the period's first day; None for recurring.
     relation: one of RELATIONS; how ``due`` was derived.
+    until: for a window ("từ ngày 12/8 đến ngày 15/9"), the end of it (15/9 23:59); the
+        item's ``due`` is then its start. None otherwise.
     """
 
     kind: str
@@ -175,15 +177,19 @@ class Deadline:
     shown: str
     anchor: date | None = None
     relation: str = ""
+    until: datetime | None = None
 
     def to_json_dict(self) -> dict:
-        return {
+        out = {
             "kind": self.kind,
             "due": self.due.isoformat(timespec="seconds") if self.due else None,
             "recurrence": self.recurrence.to_rule() if self.recurrence else None,
             "text": self.text,
             "shown": self.shown,
         }
+        if self.until is not None:
+            out["until"] = self.until.isoformat(timespec="seconds")
+        return out
 
 
 @dataclass(frozen=True)

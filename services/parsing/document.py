@@ -13,7 +13,8 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 
-from .deadline_extraction import extract_deadlines, reference_dates
+from .body_fields import find_body_document, valid_date
+from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
 from .dates import iter_temporal
 from .deadlines import Deadline
 from .document_fields import (
@@ -65,6 +66,8 @@ class ParsedDocument:
     report_fields: what the report must state ("Báo cáo cần nêu rõ: ...").
     deadlines: in order of appearance.
     warnings: problems staff should see, e.g. "ngày 31/2/2021 không tồn tại".
+    recognized: False when nothing in the text reads as a directive (a page of site menus,
+        a news item with no document in it): the chat says "không nhận ra văn bản".
     """
 
     doc_type: str | None = None
@@ -82,6 +85,7 @@ class ParsedDocument:
     report_fields: list[str] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    recognized: bool = False
 
     def to_json_dict(self) -> dict:
         return {
@@ -100,6 +104,7 @@ class ParsedDocument:
             "report_fields": list(self.report_fields),
             "deadlines": [d.to_json_dict() for d in self.deadlines],
             "warnings": list(self.warnings),
+            "recognized": self.recognized,
         }
 
 
@@ -156,6 +161,16 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         warnings.append(issued_warning)
     temporals = _safe(lambda: list(iter_temporal(folded)), [])
     refs = _safe(reference_dates, [], folded, temporals)
+    # A page about a document names it in running text ("Ban Thường vụ Thành ủy có Công
+    # văn số 4182-CV/TU ..."): used for what the printed header does not give.
+    body = _safe(find_body_document, None, cleaned, folded)
+    number_text = number.text if number else None
+    if body:
+        number_text = number_text or body.number
+        doc_type = doc_type or body.doc_type
+        if issued_on is None and body.day:
+            year = body.year or _own_year(folded, temporals, refs)
+            issued_on = valid_date(year, body.month, body.day) if year else None
     if today is not None:
         # a cited document dated in the future is a typo ("30/7/2031"): it must not push
         # the document's date past every real deadline
@@ -164,6 +179,8 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     # The document's own date: printed, else no earlier than the latest document it cites.
     own_date = issued_on or (max(refs) if refs else None)
     urgent, secret = _safe(find_marks, (None, None), doc)
+    if urgent is None and body and body.urgent:
+        urgent = body.urgent  # "đã ký công văn hỏa tốc": the mark named in running text
     signer, signer_title = _safe(find_signature, (None, None), doc)
 
     extraction = _safe(
@@ -175,20 +192,37 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     if extraction:
         warnings.extend(w for w in extraction.warnings if w not in warnings)
 
+    issuer = _safe(find_issuer, None, doc, number, body.issuer if body else None)
+    subject = _safe(find_subject, None, doc, doc_type)
+    addressees = _safe(find_addressees, [], doc)
+    recipients = _safe(find_recipients, [], doc)
+    recognized = bool(number_text or doc_type or issued_on or deadlines or subject
+                      or addressees or recipients or signer)
     return ParsedDocument(
         doc_type=doc_type,
-        number=number.text if number else None,
-        issuer=_safe(find_issuer, None, doc, number),
+        number=number_text,
+        issuer=issuer,
         issued_on=issued_on,
         year=year,
-        subject=_safe(find_subject, None, doc, doc_type),
+        subject=subject,
         urgent=urgent,
         secret=secret,
-        addressees=_safe(find_addressees, [], doc),
-        recipients=_safe(find_recipients, [], doc),
+        addressees=addressees,
+        recipients=recipients,
         signer=signer,
         signer_title=signer_title,
         report_fields=_safe(find_report_fields, [], doc),
         deadlines=deadlines,
         warnings=warnings,
+        recognized=recognized,
     )
+
+
+def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:
+    """Year for an issue day written without one ("Ngày 17-4, ..."): the latest year of a
+    date in the text that is not a cited document's date, if any. Cited documents only say
+    the document is later than them, not which year it is."""
+    years = [t.year for t in temporals
+             if t.year is not None and 1900 <= t.year <= 2200
+             and not (t.unit == "day" and REF_BEFORE.search(folded, max(0, t.start - 60), t.start))]
+    return max(years) if years else None

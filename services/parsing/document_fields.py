@@ -124,11 +124,19 @@ _TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()]
 # start of a line (or of a table cell flattened onto a line).
 # Written so that no two quantifiers compete for the same spaces: a run of blanks must never
 # be re-scanned from each of its positions (that is how "Số" + 100k spaces took minutes).
-_CELL_START = r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\t))"
+_CELL_START = r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\t)|(?<=\|)[ \t]?)"
+# The number field: "Số 141 - CV/ĐUK", "Số: 54-KH/ĐUK" (party), "Số: 12/QĐ-UBND",
+# "Số: 06/2024/QĐ-UBND" (state), at the start of a line or table cell, or anywhere when the
+# label is written "Số" with a capital (a header flattened onto one line: "... Hạnh phúc Số :
+# 2917 /SGDĐT-VP"). Copy-paste splits it across lines ("Số:" / "06/2024/QĐ-UBND", "Số: 16 -"
+# / "HD/BTCTW") and PDFs drop hyphens ("1961/QĐUBND", "Số 09 KH/ĐU").
+# Written so that no two quantifiers compete for the same spaces: a run of blanks must never
+# be re-scanned from each of its positions (that is how "Số" + 100k spaces took minutes).
 NUMBER_RE = re.compile(
-    rf"{_CELL_START}(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?(?P<n>\d{{1,5}})[ \t]?"
-    r"(?:-\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
-    r"|/\s?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?))"
+    rf"(?:{_CELL_START}|(?<=\s))(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?(?P<n>\d{{1,5}})[ \t]?"
+    r"(?:-?\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
+    r"|/\s?(?:(?P<yr>\d{4})\s?/\s?)?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
+    r"|/\s?(?P<glued>[a-z]{3,14}))"
     r"(?![a-z\d])",
     re.M,
 )
@@ -148,29 +156,48 @@ def _header_limit(doc: Text) -> int:
     return min(doc.lines[min(len(doc.lines), doc.header_end + 3) - 1].end, 6000)
 
 
-def find_number(doc: Text) -> Number | None:
-    limit = _header_limit(doc)
-    m = NUMBER_RE.search(doc.folded, 0, limit)
-    if not m:
-        return None
+def _number_region(doc: Text) -> int:
+    """Where the header fields may be: the header block, or the first 4000 characters when
+    a page's menus and site notes come before it."""
+    return min(len(doc.folded), max(_header_limit(doc), 4000))
 
+
+def find_number(doc: Text) -> Number | None:
+    limit = _number_region(doc)
+    for m in NUMBER_RE.finditer(doc.folded, 0, limit):
+        if m.start() and doc.folded[m.start()] == "s" and doc.cleaned[m.start()] != "S" \
+                and not re.match(r"[ \t]*$|.*\|[ \t]*$", doc.folded[doc.folded.rfind("\n", 0, m.start()) + 1:m.start()]):
+            continue  # "... Nghị định số 61/2018/NĐ-CP": a cited number inside a sentence
+        if number := _number_of(doc, m):
+            return number
+    return None
+
+
+def _number_of(doc: Text, m: re.Match) -> Number | None:
     def cut(name: str) -> str:
         return re.sub(r"\s+", "", doc.cleaned[m.start(name):m.end(name)]).upper()
 
     if m["pt"]:
         text = f"{m['n']}-{cut('pt')}/{cut('pi')}"
-        tcode, icode = m["pt"], re.sub(r"\s+", "", m["pi"])
-    else:
-        text = f"{m['n']}/{cut('st')}-{cut('si')}"
-        tcode, icode = m["st"], re.sub(r"\s+", "", m["si"])
-    return Number(text, tcode, icode)
+        return Number(text, m["pt"], re.sub(r"\s+", "", m["pi"]))
+    if m["st"]:
+        year = f"{m['yr']}/" if m["yr"] else ""
+        text = f"{m['n']}/{year}{cut('st')}-{cut('si')}"
+        return Number(text, m["st"], re.sub(r"[\s-]+", "", m["si"]))
+    glued = m["glued"]
+    code = next((c for c in sorted(TYPE_CODES, key=len, reverse=True)
+                 if glued.startswith(c) and len(glued) - len(c) >= 2), None)
+    if code is None:
+        return None
+    raw = cut("glued")
+    return Number(f"{m['n']}/{raw[:len(code)]}-{raw[len(code):]}", code, glued[len(code):])
 
 
 def _type_title(ln: Line) -> str | None:
     """"KẾ HOẠCH" / "THÔNG BÁO KẾT LUẬN" title line -> the type's Vietnamese name."""
     if len(ln.folded) > 80:
         return None
-    f = _strip_deco(ln.folded)
+    f = _strip_deco(ln.folded).rstrip(" :")
     if not f or len(f) > 60 or not _is_upper(ln.text):
         return None
     for key, name in _TYPE_TITLES:
@@ -205,7 +232,7 @@ ISSUED_RE = re.compile(
 def find_issued_on(doc: Text) -> tuple[date | None, str | None]:
     """(date, warning). The place-date line is in the header; a blank template or an
     impossible date gives None (with a warning for the latter)."""
-    m = ISSUED_RE.search(doc.folded, 0, _header_limit(doc))
+    m = ISSUED_RE.search(doc.folded, 0, _number_region(doc))
     if not m:
         return None, None
     d, mo, y = int(m["d"]), int(m["m"] or m["m2"]), int(m["y"] or m["y2"])
@@ -545,7 +572,7 @@ def issuer_from_code(code: str, doc: Text | None = None) -> str | None:
 
 _COMMITTEE = r"(?:dang\s+uy(?:\s+khoi)?|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy)"
 _NOT_NAME = (  # words that end an organ's name: prepositions and the verbs that follow it
-    r"(?!(?:ve|cua|va|tai|theo|trong|tren|den|voi|ban\s+hanh|xay\s+dung|yeu\s+cau|de\s+nghi|"
+    r"(?!(?:ve|cua|va|tai|theo|trong|tren|den|voi|da|vua|cung|ban\s+hanh|xay\s+dung|yeu\s+cau|de\s+nghi|"
     r"trien\s+khai|thuc\s+hien|chi\s+dao|huong\s+dan|thong\s+bao|quyet\s+dinh|giao)\b)"
 )
 _BODY = rf"(?P<body>{_COMMITTEE}(?:\s+{_NOT_NAME}[^\s,.;:()/\"]+){{0,7}})"
@@ -642,10 +669,22 @@ _ORGAN_LINE = re.compile(
 )
 
 
+# A header cell names an organ when it starts with an organ's head noun; page menus,
+# clocks ("Thứ ba, 25/02/2020"), titles ("QUYẾT ĐỊNH:") and the national motto do not.
+_ORGAN_START = re.compile(
+    r"(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|chi\s+bo|"
+    r"ban\s+|uy\s+ban|ubnd|ubkt|so\s+[a-z]|bo\s+[a-z]|van\s+phong|phong\s+[a-z]|truong\s+|"
+    r"hoi\s+dong|uy$)"
+)
+_PLACE_START = re.compile(r"(?:tinh|thanh\s+pho|huyen|quan|xa|phuong|thi\s+xa|thi\s+tran)\s+\S")
+_HEADER_STOP = re.compile(r"so\b\s*:?\s*(?:\d|$)|cong\s+hoa|dang\s+cong\s+san")
+
+
 def _header_issuer(doc: Text) -> str | None:
     """The issuing body printed above the number: the lower of the header's capitalised
     lines ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN"), completed with the place of the line above
-    ("ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG") when it names none itself."""
+    ("ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG") when it names none itself, or joined with the place line
+    below a state organ ("ỦY BAN NHÂN DÂN" / "TỈNH KON TUM")."""
     stop = doc.header_end
     for i, ln in enumerate(doc.lines[:stop]):
         if NUMBER_RE.match(ln.folded) or ISSUED_RE.match(ln.folded):
@@ -654,19 +693,33 @@ def _header_issuer(doc: Text) -> str | None:
     cands = []
     for ln in doc.lines[:stop]:
         for cell in _cells(ln):
-            text = _strip_deco(cell)
-            f = fold(text)
-            if not f or len(f) > 80 or not (_is_upper(text) or _ORGAN_LINE.match(f)):
-                continue
-            if f.startswith(("dang cong san viet nam", "cong hoa xa hoi", "doc lap")):
-                continue
-            if _is_mark(text):
-                continue
-            cands.append(text)
+            for part in cell.split("|"):
+                text = _strip_deco(part).strip(" |")
+                f = fold(text)
+                if not f or len(f) > 80 or not (_is_upper(text) or _ORGAN_LINE.match(f)):
+                    continue
+                if _HEADER_STOP.match(f):
+                    break
+                if f.startswith(("dang cong san viet nam", "cong hoa xa hoi", "doc lap")):
+                    continue
+                if _is_mark(text) or any(c.isdigit() for c in text):
+                    continue
+                if _ORGAN_START.match(f) or (_PLACE_START.match(f) and cands):
+                    cands.append(text)
     if not cands:
         return None
+    if len(cands) >= 2 and _PLACE_START.match(fold(cands[-1])) \
+            and not _ORGAN_START.match(fold(cands[-1])):
+        # "ỦY BAN NHÂN DÂN" + "TỈNH KON TUM"; "ỦY" + "BAN NHÂN DÂN" + "TỈNH TIỀN GIANG"
+        k = len(cands) - 2
+        while k > 0 and fold(cands[k]).startswith("ban nhan dan") and fold(cands[k - 1]) == "uy":
+            k -= 1
+            cands[k] = cands[k] + " " + cands[k + 1]
+        cands = cands[:k] + [cands[k] + " " + cands[-1]]
     lower = cands[-1]
     lower_f = fold(lower)
+    if not _ORGAN_START.match(lower_f):
+        return None
     name = _body_casing(doc, lower_f) or _case_upper_line(lower)
     if len(cands) >= 2 and not _HAS_PLACE.search(lower_f) and not _PLACE_NOUN.search(lower_f):
         upper_f = fold(cands[-2])
@@ -701,7 +754,7 @@ def _complete_place(doc: Text, name: str) -> str:
     return f"{name} {names.most_common(1)[0][0]}"
 
 
-def find_issuer(doc: Text, number: Number | None) -> str | None:
+def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
     """Printed header first; else the issuing clause of the body ("Ban Thường vụ Đảng ủy
     Khối ... ban hành", "Trên đây là Kế hoạch của Quận ủy Hà Đông"), the fullest mention
     that agrees with the number's suffix; else the suffix itself (ĐUK -> "Đảng ủy Khối")."""
@@ -722,6 +775,10 @@ def find_issuer(doc: Text, number: Number | None) -> str | None:
         if not fitting and number and number.issuer_code == "tu":
             fitting = [c for c in cands if fold(c).startswith(("tinh uy", "thanh uy"))]
         cands = fitting
+    if not cands and body_issuer:
+        # the subject of the issuing clause ("Ban Thường vụ Thành ủy có Công văn số ...")
+        return _complete_place(doc, re.sub(r"^(?:Ban [Tt]hường vụ|Thường trực|Ban [Cc]hấp hành) ",
+                                           "", body_issuer))
     if not cands:
         return base
     # the fullest name; among equals, the first stated

@@ -17,7 +17,8 @@ from services.i18n import Translator
 from services.localtime import format_date, local_to_utc, to_local
 from services.reminders import texts
 from services.reminders.config import ReminderConfig
-from services.reminders.planner import DATED_KINDS, DONE_STATUSES
+from services.reminders.obligation import is_overdue
+from services.reminders.planner import DONE_STATUSES
 from storage.queries import reminders as queries
 from storage.tables import Directive
 
@@ -33,9 +34,8 @@ def digest_moment(now: datetime, cfg: ReminderConfig) -> datetime | None:
 def _directive_lines(t: Translator, session: Session, directive: Directive, since: datetime, now: datetime) -> list[str]:
     rows = queries.live_assignments(session=session, directive_id=directive.id)
     reported = [u for a, u in rows if a.status in DONE_STATUSES]
-    passed = [d for d in queries.deadlines_of(session=session, directive_id=directive.id)
-              if d.kind in DATED_KINDS and d.due_at is not None and d.due_at < now]
-    overdue = [u for a, u in rows if a.status not in DONE_STATUSES and any(a.deadline_id in (None, d.id) for d in passed)]
+    deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
+    overdue = [u for a, u in rows if a.status not in DONE_STATUSES and is_overdue(deadlines, now, a.deadline_id)]
     fresh = [u for _r, u in queries.latest_reports_since(
         session=session, directive_id=directive.id, since=since, until=since + timedelta(days=1))]
     codes = lambda units: ", ".join(dict.fromkeys(u.code for u in units))  # noqa: E731

@@ -17,15 +17,19 @@ from services.i18n import Translator
 from services.localtime import local_date
 from services.reminders import texts
 from services.reminders.config import ReminderConfig
-from services.reminders.planner import DATED_KINDS, DONE_STATUSES
+from services.reminders.obligation import obligation
+from services.reminders.planner import DONE_STATUSES
 from services.reminders.policy import escalation_at
 from storage.queries import reminders as queries
 from storage.tables import Deadline, Directive, Unit
 
 
-def overdue_units(*, session: Session, directive: Directive, deadline: Deadline) -> list[Unit]:
+def overdue_units(*, session: Session, directive: Directive, deadline: Deadline,
+                  deadlines: list[Deadline] | None = None) -> list[Unit]:
+    """Units not done whose report deadline is ``deadline`` (services/reminders/obligation.py)."""
+    deadlines = deadlines if deadlines is not None else queries.deadlines_of(session=session, directive_id=directive.id)
     return [u for a, u in queries.live_assignments(session=session, directive_id=directive.id)
-            if a.status not in DONE_STATUSES and a.deadline_id in (None, deadline.id)]
+            if a.status not in DONE_STATUSES and obligation(deadlines, a.deadline_id) is deadline]
 
 
 def run_escalations(*, session: Session, now: datetime, config: ReminderConfig) -> int:
@@ -33,13 +37,15 @@ def run_escalations(*, session: Session, now: datetime, config: ReminderConfig) 
     queued = 0
     for directive in queries.published_directives(session=session):
         policy = cfg.policy.with_overrides(directive.reminder_policy)
-        for deadline in queries.deadlines_of(session=session, directive_id=directive.id):
-            if deadline.kind not in DATED_KINDS or deadline.due_at is None:
-                continue
+        deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
+        # Only a cell's report deadline makes it overdue; each cell has one (see obligation.py).
+        wanted = {id(d): d for d in (obligation(deadlines, a.deadline_id) for a, _u in
+                                     queries.live_assignments(session=session, directive_id=directive.id)) if d}
+        for deadline in wanted.values():
             at = escalation_at(deadline.due_at, policy, tz=cfg.tz)
             if not at <= now < at + timedelta(days=1):
                 continue
-            units = overdue_units(session=session, directive=directive, deadline=deadline)
+            units = overdue_units(session=session, directive=directive, deadline=deadline, deadlines=deadlines)
             if units:
                 queued += _escalate(session, directive, deadline, units, at, now, policy.overdue_times,
                                     to_parent=policy.escalate_to_parent, tz=cfg.tz)
@@ -50,10 +56,19 @@ def _escalate(session: Session, directive: Directive, deadline: Deadline, units:
               now: datetime, times: int, *, to_parent: bool, tz: ZoneInfo) -> int:
     day = local_date(at, tz).isoformat()
     queued = 0
+    # Cells with no reachable secretary never heard a reminder: say so, not "after 3 reminders".
+    reachable = queries.secretary_accounts(session=session, unit_ids=[u.id for u in units])
+    reminded = [u for u in units if reachable.get(u.id)]
+    unreached = [u for u in units if not reachable.get(u.id)]
     for _person, account in queries.staff_accounts_with_people(session=session, unit_id=directive.unit_id):
         t = Translator(account.language)
-        text = t("reminder.escalation", directive=texts.title(directive), times=times,
-                 deadline=deadline_text(t, deadline.kind, deadline.shown), cells=texts.cell_lines(t, units))
+        groups = []
+        if reminded:
+            groups.append(t("reminder.escalation_reminded", times=times, cells=texts.cell_lines(t, reminded)))
+        if unreached:
+            groups.append(t("reminder.escalation_unreached", cells=texts.cell_lines(t, unreached)))
+        text = t("reminder.escalation", directive=texts.title(directive),
+                 deadline=deadline_text(t, deadline.kind, deadline.shown), groups="\n".join(groups))
         queued += outbox.enqueue(session=session, account_id=account.id, kind="escalation", reply=Reply(text=text),
                                  due_at=now, dedupe_key=f"esc:{directive.id}:{deadline.id}:{day}:{account.id}",
                                  directive_id=directive.id)

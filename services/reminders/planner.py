@@ -10,10 +10,16 @@ Key: rem:<assignment>:<deadline>@<due stamp>:<offset>:<account>. The deadline's 
 (or the occurrence of a recurring report) is in the key, so a moved deadline gets fresh rows
 and the old ones are cancelled.
 
-Which part of the work a reminder is about (kept simple on purpose): complete, report and
-plan deadlines are done when the cell has reported (status reported or completed) — one
-report answers the directive; "start" deadlines are not obligations and get no reminders; a
-recurring report's occurrence is done when its ReportRequest is reported.
+Which part of the work a reminder is about: complete, report and plan deadlines are done when
+the cell has reported (status reported or completed) — one report answers the directive.
+Every dated deadline keeps its own reminders before it (3 days, 1 day, on the day); only the
+deadline by which the report is due (services/reminders/obligation.py) gets the overdue
+reminders and the escalation, so a passed completion date never calls a cell "quá hạn" while
+its report is not yet due. Reminders of two deadlines that fall on the same moment are still
+two rows (each keeps its meaning for re-planning and the sweep); the dispatcher sends them to
+the cell as one message naming both (services/reminders/compose.py). "start" deadlines are not
+obligations and get no reminders; a recurring report's occurrence is done when its
+ReportRequest is reported.
 """
 
 from __future__ import annotations
@@ -27,11 +33,11 @@ from services.i18n import Translator
 from services.outbox import reply_to_payload
 from services.reminders import texts
 from services.reminders.config import ReminderConfig
+from services.reminders.obligation import DATED_KINDS, obligation
 from services.reminders.policy import is_urgent, plan, recurring_reminder_at
 from storage.queries import reminders as queries
 from storage.tables import Assignment, ChatAccount, Deadline, Directive, ReportRequest
 
-DATED_KINDS = ("complete", "report", "plan")
 DONE_STATUSES = ("reported", "completed", "cancelled")
 KIND = "reminder"
 
@@ -78,10 +84,9 @@ class _Wanted:
         if self.occurrence is not None:
             reply = texts.recurring(t, self.directive, self.assignment.id, occurrence=self.occurrence,
                                     acknowledged=acknowledged, tz=cfg.tz)
-        else:
-            reply = texts.reminder(t, self.directive, self.deadline, self.assignment.id, acknowledged=acknowledged,
-                                   at=self.due_at, offset=self.offset, tz=cfg.tz)
-        return reply_to_payload(reply)
+            return reply_to_payload(reply)
+        return texts.reminder_payload(t, self.directive, self.deadline, self.assignment.id, acknowledged=acknowledged,
+                                      at=self.due_at, offset=self.offset, tz=cfg.tz)
 
     def row(self, key: str) -> dict:
         return {"account_id": self.account.id, "kind": KIND, "payload": self.payload(), "due_at": self.due_at,
@@ -102,21 +107,17 @@ def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: 
     wanted: dict[str, _Wanted] = {}
     for assignment, unit in rows:
         mine = [d for d in dated if assignment.deadline_id in (None, d.id)]
+        report_due = obligation(mine)
         open_requests: list[ReportRequest] = []
         if recurring:
             open_requests = [r for r in queries.report_requests(session=session, assignment_id=assignment.id, status="open")
                              if r.deadline_id in recurring]
         for account in accounts.get(unit.id, []):
             if assignment.status not in DONE_STATUSES:
-                taken: set[datetime] = set()
-                # Deadlines nearest first: when two deadlines want the same moment (141's
-                # "1 day before" 20/8 and "3 days before" 23/8), the cell gets one message,
-                # about the nearer deadline; one report answers both anyway.
-                for deadline in sorted(mine, key=lambda d: d.due_at):
+                for deadline in mine:
                     for offset, when in plans[deadline.id]:
-                        if when in taken:
-                            continue
-                        taken.add(when)
+                        if offset.startswith("o") and deadline is not report_due:
+                            continue  # only the report's deadline makes a cell overdue
                         key = reminder_key(assignment.id, deadline.id, deadline.due_at, offset, account.id)
                         wanted[key] = _Wanted(directive, assignment, account, deadline, offset, when, cfg)
             for request in open_requests:

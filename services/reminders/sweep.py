@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from services.i18n import Translator
-from services.outbox import reply_to_payload
 from services.reminders import texts
 from services.reminders.config import ReminderConfig
 from services.reminders.planner import DONE_STATUSES, parse_key, stamp
@@ -116,8 +115,8 @@ def _reword(session: Session, message: OutboxMessage, now: datetime, tz: ZoneInf
         return
     assignment, directive, _unit = context
     deadline = session.get(Deadline, parsed[1])
-    reply = texts.reminder(Translator(found[0].language), directive, deadline, assignment.id,
-                           acknowledged=assignment.acknowledged_at is not None, at=now, offset=parsed[3], tz=tz)
-    message.payload = reply_to_payload(reply)
+    message.payload = texts.reminder_payload(Translator(found[0].language), directive, deadline, assignment.id,
+                                             acknowledged=assignment.acknowledged_at is not None, at=now,
+                                             offset=parsed[3], tz=tz)
     session.add(message)
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ground.messages import Choice, Reply
 from services.directive_texts import deadline_text
 from services.i18n import Translator
 from services.localtime import format_local_datetime, to_local
+from services.outbox import reply_to_payload
 from storage.tables import Deadline, Directive
 
 
@@ -17,14 +19,25 @@ def title(directive: Directive) -> str:
 
 
 def time_left(t: Translator, due_at: datetime, at: datetime, tz: ZoneInfo, *, hours: bool = False) -> str:
-    """"còn 3 ngày", "còn 3 giờ", "hôm nay là hạn cuối", "đã quá hạn 2 ngày" (by local dates)."""
+    """"còn 3 ngày", "còn 2 giờ 30 phút", "còn 30 phút", "hôm nay là hạn cuối", "đã quá hạn 2 ngày".
+
+    Days count by local dates (a deadline 23:59 on 20/8 is "còn 3 ngày" at 08:00 on 17/8).
+    On the last day, and for urgent reminders, the time left is counted from ``at`` — the
+    moment the message actually goes — and rounded down, never up: at 07:00 for a 07:30
+    deadline it says "còn 30 phút", not "còn 1 giờ"."""
     days = (to_local(due_at, tz).date() - to_local(at, tz).date()).days
     if at >= due_at:
         return t("reminder.left.overdue", n=max(-days, 1))
-    if days > 0:
+    minutes = int((due_at - at).total_seconds() // 60)
+    if days > 0 and not hours and minutes >= 6 * 60:
         return t("reminder.left.days", n=days)
-    if hours:
-        return t("reminder.left.hours", n=max(round((due_at - at).total_seconds() / 3600), 1))
+    if hours or minutes < 6 * 60:
+        whole, rest = divmod(minutes, 60)
+        if whole == 0:
+            return t("reminder.left.minutes", n=max(minutes, 1))
+        if rest:
+            return t("reminder.left.hours_minutes", h=whole, m=rest)
+        return t("reminder.left.hours", n=whole)
     return t("reminder.left.today")
 
 
@@ -41,6 +54,63 @@ def reminder(t: Translator, directive: Directive, deadline: Deadline, assignment
     text = t("reminder.manual_text" if manual else "reminder.text", directive=title(directive),
              subject=directive.subject, deadline=deadline_text(t, deadline.kind, deadline.shown), left=left)
     return Reply(text=text, choices=buttons(t, assignment_id, acknowledged))
+
+
+def reminder_payload(t: Translator, directive: Directive, deadline: Deadline, assignment_id: int, *,
+                     acknowledged: bool, at: datetime, offset: str, tz: ZoneInfo) -> dict[str, Any]:
+    """The outbox payload of a planned reminder: the text as planned, plus what the dispatcher
+    needs to word it again at the moment it goes and to merge it with others due then."""
+    reply = reminder(t, directive, deadline, assignment_id, acknowledged=acknowledged, at=at, offset=offset, tz=tz)
+    payload = reply_to_payload(reply)
+    payload["reminder"] = {
+        "directive": title(directive), "subject": directive.subject, "assignment_id": assignment_id,
+        "kind": deadline.kind, "shown": deadline.shown, "due_at": deadline.due_at.isoformat(),
+        "offset": offset, "acknowledged": acknowledged,
+    }
+    return payload
+
+
+def merged(t: Translator, items: list[dict[str, Any]], *, at: datetime, tz: ZoneInfo) -> Reply:
+    """Several reminders due for one cell at one moment, as one message: each directive once,
+    each of its deadlines on its own line, the buttons of every directive."""
+    by_directive: dict[int, list[dict[str, Any]]] = {}
+    seen: set[tuple] = set()
+    for item in items:
+        # Two reminders of one deadline (after downtime, "3 days" and "1 day" both due) say one thing.
+        same = (item["assignment_id"], item["kind"], item["due_at"])
+        if same in seen:
+            continue
+        seen.add(same)
+        by_directive.setdefault(item["assignment_id"], []).append(item)
+    items = [i for group in by_directive.values() for i in group]
+    if len(items) == 1:
+        item = items[0]
+        text = t("reminder.text", directive=item["directive"], subject=item["subject"],
+                 deadline=deadline_text(t, item["kind"], item["shown"]), left=_left_of(t, item, at, tz))
+        return Reply(text=text, choices=buttons(t, item["assignment_id"], item["acknowledged"]))
+    blocks = []
+    choices: list[list[Choice]] = []
+    for assignment_id, group in by_directive.items():
+        group.sort(key=lambda i: i["due_at"])
+        lines = "\n".join(t("reminder.merged_line", deadline=deadline_text(t, i["kind"], i["shown"]),
+                                left=_left_of(t, i, at, tz)) for i in group)
+        blocks.append(t("reminder.merged_block", directive=group[0]["directive"], subject=group[0]["subject"],
+                        lines=lines))
+        acknowledged = all(i["acknowledged"] for i in group)
+        if len(by_directive) == 1:
+            choices = buttons(t, assignment_id, acknowledged)
+        else:
+            row = [Choice(label=t("reminder.button_report_of", directive=group[0]["directive"]),
+                          data=f"rep:{assignment_id}")]
+            if not acknowledged:
+                row.append(Choice(label=t("reminder.button_ack_of", directive=group[0]["directive"]),
+                                  data=f"ack:{assignment_id}"))
+            choices.append(row)
+    return Reply(text=t("reminder.merged", blocks="\n\n".join(blocks)), choices=choices)
+
+
+def _left_of(t: Translator, item: dict[str, Any], at: datetime, tz: ZoneInfo) -> str:
+    return time_left(t, datetime.fromisoformat(item["due_at"]), at, tz, hours=item["offset"].startswith("h"))
 
 
 def recurring(t: Translator, directive: Directive, assignment_id: int, *, occurrence: datetime, acknowledged: bool,

@@ -99,10 +99,15 @@ def claim_due(
     return list(rows)
 
 
-def mark_sent(*, session: Session, message_id: int, worker: str, now: datetime, channel_message_id: str | None) -> None:
+def mark_sent(*, session: Session, message_id: int, worker: str, now: datetime, channel_message_id: str | None,
+              sent_text: str | None = None) -> None:
+    """Mark a row sent. ``sent_text``, when it differs from the queued text (a reminder worded
+    for the moment it went, or merged with others), is kept as what the person really read."""
     msg = session.get(OutboxMessage, message_id)
     if msg is None or msg.claimed_by != worker:
         return
+    if sent_text is not None and sent_text != msg.payload.get("text"):
+        msg.payload = {**msg.payload, "sent_text": sent_text}
     msg.status = "sent"
     msg.sent_at = now
     msg.sent_late = now - msg.due_at > timedelta(minutes=30)

@@ -21,15 +21,25 @@ def until(app, when: datetime) -> None:  # noqa: ANN001
 
 
 def delivered(app, *kinds: str, since: datetime | None = None) -> list[tuple[str, str, str]]:  # noqa: ANN001
-    """(local "dd/mm HH:MM", chat name, first line of text) of every sent message of these kinds."""
+    """(local "dd/mm HH:MM", chat name, text as sent) of every message of these kinds that went
+    out; rows merged into one message (same chat, same channel message) count once."""
     with session_scope(app.engine) as session:
         query = (select(OutboxMessage, ChatAccount).join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
                  .where(OutboxMessage.status == "sent").order_by(OutboxMessage.sent_at, OutboxMessage.id))
         if kinds:
             query = query.where(OutboxMessage.kind.in_(kinds))
         rows = session.exec(query).all()
-    return [(to_local(m.sent_at).strftime("%d/%m %H:%M"), CHAT_NAMES.get(a.chat_id, a.chat_id), m.payload["text"])
-            for m, a in rows if since is None or m.sent_at >= local_to_utc(since)]
+    found, seen = [], set()
+    for m, a in rows:
+        if since is not None and m.sent_at < local_to_utc(since):
+            continue
+        if m.channel_message_id is not None:
+            if (a.id, m.channel_message_id) in seen:
+                continue
+            seen.add((a.id, m.channel_message_id))
+        text = m.payload.get("sent_text", m.payload["text"])
+        found.append((to_local(m.sent_at).strftime("%d/%m %H:%M"), CHAT_NAMES.get(a.chat_id, a.chat_id), text))
+    return found
 
 
 def rows(app, **where) -> list[OutboxMessage]:  # noqa: ANN001, ANN003

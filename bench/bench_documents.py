@@ -1,0 +1,207 @@
+"""Score parse_document on the corpus of real documents (not a test).
+
+    .venv/bin/python bench/bench_documents.py            # the development set
+    .venv/bin/python bench/bench_documents.py --holdout  # the held-out third, once
+    .venv/bin/python bench/bench_documents.py --quiet    # figures only
+
+Each tests/fixtures/documents/NAME.txt is a public page as staff copy it; NAME.expected.json
+is a human reading of it (see tests/fixtures/documents/README.md). Figures:
+
+* deadlines: recall (expected items found) and precision (reported items that are real).
+  A dated item matches on its local due minute; an expected "trước ngày X" also matches a
+  reported X 00:00 or X-1 23:59. A window (start + until) matches on its start. A recurring
+  item matches a recurring one of the same schedule rule. Each reported item matches once.
+* number, type, issuer, issue date, urgency, "recognised a document": share of documents
+  read right (issuer: any of the accepted spellings, compared without marks or case).
+
+Per-document misses are printed so a change can be judged by what it fixes and breaks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from services.parsing import parse_document  # noqa: E402
+from services.parsing.vn_text import normalize  # noqa: E402
+
+CORPUS = ROOT / "tests" / "fixtures" / "documents"
+FIELDS = ("number", "doc_type", "issuer", "issued_on", "urgent", "recognized")
+
+
+def corpus_files(holdout: bool = False) -> list[Path]:
+    folder = CORPUS / "holdout" if holdout else CORPUS
+    return sorted(folder.glob("*.txt"))
+
+
+def _dt(s: str | None) -> datetime | None:
+    return datetime.fromisoformat(s) if s else None
+
+
+def _due_keys(exp: dict) -> set[datetime]:
+    keys = set()
+    if exp.get("due"):
+        keys.add(_dt(exp["due"]))
+    if exp.get("before"):
+        x = datetime.fromisoformat(exp["before"])
+        keys |= {x, x - timedelta(minutes=1)}
+    return keys
+
+
+def _matches(exp: dict, got) -> bool:
+    if exp.get("recurrence"):
+        return got.recurrence is not None and got.recurrence.to_rule() == exp["recurrence"]
+    if got.due is None:
+        return False
+    return got.due.replace(second=0, microsecond=0) in _due_keys(exp)
+
+
+def _issuer_ok(expected, got: str | None) -> bool:
+    if expected is None:
+        return got is None
+    if got is None:
+        return False
+    g = _strip_btv(normalize(got))
+    return any(_strip_btv(normalize(e)) == g for e in expected)
+
+
+def _strip_btv(s: str) -> str:
+    for prefix in ("ban thuong vu ", "thuong truc "):
+        if s.startswith(prefix):
+            s = s[len(prefix):]
+    return s
+
+
+def _number_key(s: str | None) -> str | None:
+    return "".join(s.split()).upper() if s else None
+
+
+@dataclass
+class DocScore:
+    name: str
+    expected: int = 0
+    reported: int = 0
+    matched: int = 0
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+    wrong: dict = field(default_factory=dict)
+    kind_wrong: list[str] = field(default_factory=list)
+
+
+def score_document(path: Path) -> DocScore:
+    text = path.read_text(encoding="utf-8")
+    exp = json.loads((path.parent / (path.stem + ".expected.json")).read_text("utf-8"))
+    doc = parse_document(text)
+    s = DocScore(path.stem, expected=len(exp["deadlines"]), reported=len(doc.deadlines))
+    left = list(doc.deadlines)
+    for e in exp["deadlines"]:
+        hit = next((g for g in left if _matches(e, g)), None)
+        if hit is None:
+            s.missed.append(f"{e['kind']} {e.get('due') or e.get('recurrence')} «{e['text']}»")
+            continue
+        left.remove(hit)
+        s.matched += 1
+        if hit.kind != e["kind"] and not (e.get("until") and hit.kind in ("start", e["kind"])):
+            s.kind_wrong.append(f"{hit.kind} for {e['kind']} «{e['text']}»")
+        if e.get("until") and getattr(hit, "until", None) != _dt(e["until"]):
+            s.wrong.setdefault("until", []).append((e["until"], str(getattr(hit, "until", None))))
+    for g in left:
+        s.spurious.append(f"{g.kind} {g.due or g.recurrence.to_rule()} «{g.text}»")
+
+    got = {
+        "number": _number_key(doc.number),
+        "doc_type": doc.doc_type,
+        "issuer": doc.issuer,
+        "issued_on": doc.issued_on.isoformat() if doc.issued_on else None,
+        "urgent": doc.urgent,
+        "recognized": getattr(doc, "recognized", True),
+    }
+    want = {
+        "number": _number_key(exp["number"]),
+        "doc_type": exp["doc_type"],
+        "issuer": exp["issuer"],
+        "issued_on": exp["issued_on"],
+        "urgent": exp["urgent"],
+        "recognized": exp.get("recognized", True),
+    }
+    for f in FIELDS:
+        ok = _issuer_ok(want[f], got[f]) if f == "issuer" else want[f] == got[f]
+        if not ok:
+            s.wrong[f] = (want[f], got[f])
+    return s
+
+
+@dataclass
+class Figures:
+    docs: int
+    expected: int
+    reported: int
+    matched: int
+    field_ok: dict[str, int]
+    kind_ok: int
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.reported if self.reported else 1.0
+
+    def accuracy(self, f: str) -> float:
+        return self.field_ok[f] / self.docs if self.docs else 1.0
+
+    def line(self) -> str:
+        acc = "  ".join(f"{f} {self.accuracy(f):.2f}" for f in FIELDS)
+        return (f"{self.docs} documents, {self.expected} deadlines expected, {self.reported} "
+                f"reported, {self.matched} matched\n"
+                f"deadline recall {self.recall:.2f}  precision {self.precision:.2f}  "
+                f"kind right {self.kind_ok}/{self.matched}\n{acc}")
+
+
+def score(paths: list[Path]) -> tuple[Figures, list[DocScore]]:
+    scores = [score_document(p) for p in paths]
+    field_ok = {f: sum(1 for s in scores if f not in s.wrong) for f in FIELDS}
+    fig = Figures(
+        docs=len(scores),
+        expected=sum(s.expected for s in scores),
+        reported=sum(s.reported for s in scores),
+        matched=sum(s.matched for s in scores),
+        field_ok=field_ok,
+        kind_ok=sum(s.matched - len(s.kind_wrong) for s in scores),
+    )
+    return fig, scores
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--holdout", action="store_true", help="score the held-out documents")
+    ap.add_argument("--quiet", action="store_true", help="figures only")
+    args = ap.parse_args()
+    fig, scores = score(corpus_files(args.holdout))
+    if not args.quiet:
+        for s in scores:
+            if not (s.missed or s.spurious or s.wrong or s.kind_wrong):
+                continue
+            print(f"== {s.name}")
+            for m in s.missed:
+                print(f"   missed   {m}")
+            for m in s.spurious:
+                print(f"   spurious {m}")
+            for m in s.kind_wrong:
+                print(f"   kind     {m}")
+            for f, v in s.wrong.items():
+                print(f"   {f:<9} {v}")
+        print()
+    print(("HOLDOUT " if args.holdout else "DEV ") + fig.line())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""The corpus of real public documents (tests/fixtures/documents): a regression guard at
+the level reached, not a target. Figures come from bench/bench_documents.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from services.parsing import parse_document
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("bench_documents",
+                                               ROOT / "bench" / "bench_documents.py")
+bench = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("bench_documents", bench)
+_spec.loader.exec_module(bench)
+
+
+@pytest.fixture(scope="module")
+def dev():
+    return bench.score(bench.corpus_files())[0]
+
+
+def test_corpus_is_real_sized():
+    assert len(bench.corpus_files()) >= 25 and len(bench.corpus_files(holdout=True)) >= 10
+
+
+def test_dev_deadlines_do_not_regress(dev):
+    assert dev.recall >= 0.90
+    assert dev.precision >= 0.90
+
+
+def test_dev_fields_do_not_regress(dev):
+    assert dev.accuracy("number") >= 0.96
+    assert dev.accuracy("doc_type") >= 0.92
+    assert dev.accuracy("issued_on") >= 0.92
+    assert dev.accuracy("urgent") >= 0.96
+    assert dev.accuracy("issuer") >= 0.40
+    assert dev.accuracy("recognized") >= 0.96
+
+
+def test_a_page_with_no_document_is_not_recognized():
+    text = (bench.CORPUS / "n_dostquangtri_menu.txt").read_text(encoding="utf-8")
+    doc = parse_document(text)
+    assert doc.recognized is False
+    assert doc.deadlines == []
+
+
+def test_seeds_are_recognized():
+    for p in sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt")):
+        assert parse_document(p.read_text(encoding="utf-8")).recognized
+
+
+def test_number_and_type_named_in_running_text():
+    doc = parse_document("Ngày 17-4-2020, Ban Thường vụ Thành ủy có Công văn số 4182-CV/TU "
+                         "yêu cầu các cấp ủy hoàn thành trước ngày 15-6-2020.")
+    assert (doc.number, doc.doc_type, doc.issued_on.isoformat()) == (
+        "4182-CV/TU", "Công văn", "2020-04-17")
+    assert doc.issuer == "Thành ủy"
+
+
+def test_a_cited_number_is_not_the_documents_own():
+    doc = parse_document("Thực hiện Kế hoạch số 62-KH/ĐU ngày 10/3/2020 của Đảng ủy phường, "
+                         "các chi bộ báo cáo trước ngày 30/3/2020.")
+    assert doc.number is None
+
+
+def test_hoa_toc_in_running_text_is_urgent_and_khan_truong_is_not():
+    assert parse_document("Ban Thường vụ Tỉnh ủy đã ký công văn hỏa tốc gửi các huyện ủy."
+                          ).urgent == "HỎA TỐC"
+    assert parse_document("Đề nghị các đơn vị khẩn trương thực hiện trước ngày 24/3/2016."
+                          ).urgent is None
+
+
+def test_effective_dates_and_as_of_times_are_not_deadlines():
+    doc = parse_document("Quyết định này có hiệu lực thi hành kể từ ngày 05/11/2019.\n"
+                         "Số liệu tính đến 17 giờ 00, ngày 04/11/2010.")
+    assert doc.deadlines == []
