@@ -124,8 +124,11 @@ class ZaloApi:
         client: httpx.AsyncClient,
         base_url: str = DEFAULT_BASE_URL,
         limiter: RateLimiter | None = None,
+        poll_grace: float = 10.0,
     ) -> None:
         self._token = token
+        #: A long poll's HTTP timeout is the server's wait plus this.
+        self.poll_grace = poll_grace
         self.client = client
         self.base_url = base_url.rstrip("/")
         self.limiter = limiter
@@ -171,7 +174,7 @@ class ZaloApi:
         """One update, or None when nothing arrived within ``timeout`` seconds."""
         try:
             # The HTTP timeout must outlast the server's long-poll wait.
-            return await self.call("getUpdates", {"timeout": str(timeout)}, timeout=timeout + 10)
+            return await self.call("getUpdates", {"timeout": str(timeout)}, timeout=timeout + self.poll_grace)
         except NoUpdate:
             return None
 

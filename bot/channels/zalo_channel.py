@@ -498,6 +498,7 @@ async def start_zalo(
     client: httpx.AsyncClient | None = None,
     min_backoff: float = 1.0,
     poll_timeout: int = 30,
+    poll_grace: float = 10.0,
 ) -> ZaloRuntime:
     """Start receiving (polling, or setWebhook and serve it) and return the running pieces.
 
@@ -507,7 +508,7 @@ async def start_zalo(
     hook = webhook_config(settings) if webhook else None
     client = client or make_client()
     api = ZaloApi(token=token, client=client, base_url=settings.zalo_api_base_url,
-                  limiter=RateLimiter(per_second=settings.zalo_max_per_second))
+                  limiter=RateLimiter(per_second=settings.zalo_max_per_second), poll_grace=poll_grace)
     publisher = file_publisher(settings)
     menus = MenuMemory()
     channel = ZaloChannel(core=core, api=api, settings=settings, publisher=publisher, min_backoff=min_backoff, menus=menus)
