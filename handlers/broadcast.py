@@ -3,8 +3,14 @@ count and a preview, confirm. Delivery and progress happen in the background (ou
 
 from __future__ import annotations
 
+import secrets
+from typing import Any
+
 from handlers import unit_picker
 from handlers.context import Context
+from handlers.flow_state import FlowState
+from handlers.flow_steps import Step, StepFlow
+from handlers.unit_picker import UnitPicker
 from ground.messages import Reply
 from handlers.router import Router
 from services import broadcast, status
@@ -13,12 +19,50 @@ from services import broadcast, status
 BY_DIRECTIVE = ("not_reported", "overdue", "not_acknowledged")
 
 
-class BroadcastFlow:
+class BroadcastFile(FlowState):
+    name: str
+    mime_type: str
+    path: str
+
+
+class Audience(FlowState):
+    """Who gets the broadcast, as services/broadcast.py reads it (``spec``)."""
+
+    kind: str
+    directive_id: int | None = None
+    number: str | None = None
+    unit_ids: list[int] | None = None
+
+    def spec(self) -> dict[str, Any]:
+        return self.model_dump(exclude_none=True)
+
+
+class BroadcastState(FlowState):
+    text: str | None = None
+    file: BroadcastFile | None = None
+    #: The audience kind chosen, while its directive number is asked.
+    audience_kind: str | None = None
+    picker: UnitPicker | None = None
+    audience: Audience | None = None
+
+
+class BroadcastFlow(StepFlow[BroadcastState]):
     name = "broadcast"
     roles = frozenset({"admin", "staff"})
+    state_type = BroadcastState
+    otherwise = {**StepFlow.otherwise, "attachment": "directive.use_buttons"}
+
+    def steps(self) -> dict[str, Step]:
+        return {
+            "text": Step(text=self._got_text, attachment=self._got_file),
+            "audience": Step(button=self._chose_audience),
+            "directive": Step(text=self._got_directive),
+            "pick": Step(button=self._pick),
+            "confirm": Step(button=self._confirmed),
+        }
 
     def start(self, ctx: Context, args: str) -> list[Reply]:
-        ctx.flow_start(self.name, "text")
+        ctx.flow_start(self.name, "text", BroadcastState())
         if args.strip():
             return self.on_text(ctx, args.strip())
         return [ctx.reply("broadcast.ask_text")]
@@ -26,25 +70,23 @@ class BroadcastFlow:
     def describe(self, ctx: Context) -> str:
         return ctx.t("broadcast.describe")
 
-    def on_text(self, ctx: Context, text: str) -> list[Reply]:
-        step = ctx.state.step
-        if step == "text":
-            if len(text) > broadcast.MAX_TEXT:
-                return [ctx.reply("broadcast.too_long", length=len(text), limit=broadcast.MAX_TEXT)]
-            ctx.flow_goto("audience", text=text)
-            return [self._ask_audience(ctx)]
-        if step == "directive":
-            found = status.lookup(session=ctx.session, actor=ctx.actor, text=text)
-            if found.status != "ok":
-                return [ctx.reply("broadcast.directive_unknown", number=text[:64])]
-            spec = {"kind": ctx.flow_data["kind"], "directive_id": found.directive.id,
-                    "number": found.directive.number or f"#{found.directive.id}"}
-            return self._preview(ctx, spec)
-        return [ctx.reply("directive.use_buttons")]
+    def on_button(self, ctx: Context, value: str) -> list[Reply]:
+        if value == "cancel":
+            ctx.flow_end()
+            return [ctx.reply("broadcast.cancelled", edit=True)]
+        return super().on_button(ctx, value)
 
-    def on_attachment(self, ctx: Context) -> list[Reply]:
+    # ---- steps ----------------------------------------------------------------------------
+    def _got_text(self, ctx: Context, state: BroadcastState, text: str) -> list[Reply]:
+        if len(text) > broadcast.MAX_TEXT:
+            return [ctx.reply("broadcast.too_long", length=len(text), limit=broadcast.MAX_TEXT)]
+        state.text = text
+        ctx.flow_goto("audience", state)
+        return [self._ask_audience(ctx)]
+
+    def _got_file(self, ctx: Context, state: BroadcastState) -> list[Reply]:
         attachment = ctx.incoming.attachment
-        if ctx.state.step != "text" or attachment is None:
+        if attachment is None:
             return [ctx.reply("directive.use_buttons")]
         name = attachment.file_name or "tep"
         limit = ctx.deps.settings.max_upload_bytes
@@ -52,81 +94,81 @@ class BroadcastFlow:
             return [ctx.reply("broadcast.file_too_large", name=name, max_mb=limit // (1024 * 1024))]
         if attachment.content is None:
             return [ctx.reply("broadcast.file_unreadable", name=name)]
-        path = broadcast.save_file(folder=ctx.deps.settings.attachments_dir, nonce=ctx.flow_data["_n"], name=name,
+        path = broadcast.save_file(folder=ctx.deps.settings.attachments_dir, nonce=secrets.token_urlsafe(4), name=name,
                                    content=attachment.content)
-        file = {"name": name, "mime_type": attachment.mime_type or "application/octet-stream", "path": path}
+        state.file = BroadcastFile(name=name, mime_type=attachment.mime_type or "application/octet-stream", path=path)
+        ctx.flow_goto("text", state)
         caption = (ctx.incoming.text or "").strip()
         if caption:
-            ctx.flow_goto("text", file=file)
-            return self.on_text(ctx, caption)
-        ctx.flow_goto("text", file=file)
+            return self._got_text(ctx, state, caption)
         return [ctx.reply("broadcast.file_saved", name=name)]
 
-    def on_button(self, ctx: Context, value: str) -> list[Reply]:
-        step = ctx.state.step
-        if step == "audience" and value in broadcast.AUDIENCES:
-            if value == "all":
-                return self._preview(ctx, {"kind": "all"})
-            if value == "picked":
-                cells = broadcast.cells_of(session=ctx.session, unit_id=broadcast.own_unit(ctx.actor))
-                ctx.flow_goto("pick", units=unit_picker.candidates_data(cells), selected=[], page=0)
-                return [unit_picker.render(ctx, ctx.flow_data, edit=True)]
-            ctx.flow_goto("directive", kind=value)
-            return [ctx.reply("broadcast.ask_directive")]
-        if step == "pick":
-            return self._pick(ctx, value)
-        if step == "confirm" and value == "send":
-            return self._send(ctx)
-        if value == "cancel":
-            ctx.flow_end()
-            return [ctx.reply("broadcast.cancelled", edit=True)]
-        return [ctx.reply("button.stale")]
+    def _chose_audience(self, ctx: Context, state: BroadcastState, value: str) -> list[Reply]:
+        if value not in broadcast.AUDIENCES:
+            return [ctx.reply("button.stale")]
+        if value == "all":
+            return self._preview(ctx, state, Audience(kind="all"))
+        if value == "picked":
+            cells = broadcast.cells_of(session=ctx.session, unit_id=broadcast.own_unit(ctx.actor))
+            state.picker = UnitPicker.of(cells)
+            ctx.flow_goto("pick", state)
+            return [unit_picker.render(ctx, state.picker, edit=True)]
+        state.audience_kind = value
+        ctx.flow_goto("directive", state)
+        return [ctx.reply("broadcast.ask_directive")]
 
-    # ---- steps ----------------------------------------------------------------------------
+    def _got_directive(self, ctx: Context, state: BroadcastState, text: str) -> list[Reply]:
+        found = status.lookup(session=ctx.session, actor=ctx.actor, text=text)
+        if found.status != "ok":
+            return [ctx.reply("broadcast.directive_unknown", number=text[:64])]
+        audience = Audience(kind=state.audience_kind, directive_id=found.directive.id,
+                            number=found.directive.number or f"#{found.directive.id}")
+        return self._preview(ctx, state, audience)
+
     def _ask_audience(self, ctx: Context) -> Reply:
         rows = [[ctx.flow_button(ctx.t(f"broadcast.audience_{kind}"), kind)] for kind in broadcast.AUDIENCES]
         rows.append([ctx.flow_button(ctx.t("broadcast.cancel"), "cancel")])
         return Reply(text=ctx.t("broadcast.ask_audience"), choices=rows)
 
-    def _pick(self, ctx: Context, value: str) -> list[Reply]:
+    def _pick(self, ctx: Context, state: BroadcastState, value: str) -> list[Reply]:
         if value == "done":
-            return self._preview(ctx, {"kind": "picked", "unit_ids": list(ctx.flow_data["selected"])})
-        changed = unit_picker.press(ctx.flow_data, value)
-        if changed is None:
+            return self._preview(ctx, state, Audience(kind="picked", unit_ids=list(state.picker.selected)))
+        if not unit_picker.press(state.picker, value):
             return [ctx.reply("button.stale")]
-        ctx.flow_goto("pick", **changed)
-        return [unit_picker.render(ctx, ctx.flow_data, edit=True)]
+        ctx.flow_goto("pick", state)
+        return [unit_picker.render(ctx, state.picker, edit=True)]
 
-    def _preview(self, ctx: Context, spec: dict) -> list[Reply]:
-        audience = broadcast.choose(session=ctx.session, actor=ctx.actor, spec=spec, now=ctx.now)
+    def _preview(self, ctx: Context, state: BroadcastState, chosen: Audience) -> list[Reply]:
+        audience = broadcast.choose(session=ctx.session, actor=ctx.actor, spec=chosen.spec(), now=ctx.now)
         if not audience.accounts:
             ctx.flow_goto("audience")
             return [ctx.reply("broadcast.empty"), self._ask_audience(ctx)]
-        data = ctx.flow_data
         unreachable = ""
         if audience.unreachable:
             unreachable = ctx.t("broadcast.preview_unreachable", count=len(audience.unreachable),
                                 codes=", ".join(u.code for u in audience.unreachable[:30]))
-        if data.get("file"):
-            unreachable += ctx.t("broadcast.preview_file", name=data["file"]["name"])
-        ctx.flow_goto("confirm", spec=spec)
+        if state.file:
+            unreachable += ctx.t("broadcast.preview_file", name=state.file.name)
+        state.audience = chosen
+        ctx.flow_goto("confirm", state)
         buttons = [[ctx.flow_button(ctx.t("broadcast.confirm"), "send"), ctx.flow_button(ctx.t("broadcast.cancel"), "cancel")]]
-        text = ctx.t("broadcast.preview", text=data["text"], audience=broadcast.describe(ctx.t, spec),
+        text = ctx.t("broadcast.preview", text=state.text, audience=broadcast.describe(ctx.t, chosen.spec()),
                      accounts=len(audience.accounts), units=len(audience.units) - len(audience.unreachable),
                      unreachable=unreachable)
         return [Reply(text=text, choices=buttons)]
 
-    def _send(self, ctx: Context) -> list[Reply]:
-        data = ctx.flow_data
+    def _confirmed(self, ctx: Context, state: BroadcastState, value: str) -> list[Reply]:
+        return self._send(ctx, state) if value == "send" else [ctx.reply("button.stale")]
+
+    def _send(self, ctx: Context, state: BroadcastState) -> list[Reply]:
         # The audience is chosen again at the moment of sending: a cell that reported while
         # staff read the preview is not pushed any more.
-        audience = broadcast.choose(session=ctx.session, actor=ctx.actor, spec=data["spec"], now=ctx.now)
+        audience = broadcast.choose(session=ctx.session, actor=ctx.actor, spec=state.audience.spec(), now=ctx.now)
         ctx.flow_end()
         if not audience.accounts:
             return [ctx.reply("broadcast.empty")]
-        broadcast.create(session=ctx.session, actor=ctx.actor, audience=audience, text=data["text"],
-                         attachment=data.get("file"), channel=ctx.incoming.channel, now=ctx.now)
-        ctx.outbox_touched = True
+        broadcast.create(session=ctx.session, actor=ctx.actor, audience=audience, text=state.text,
+                         attachment=state.file.model_dump() if state.file else None, channel=ctx.incoming.channel, now=ctx.now)
         return [ctx.reply("broadcast.queued", accounts=len(audience.accounts), edit=True)]
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlmodel import Session
 
 from ground.actor import Actor
 from ground.messages import Choice, Incoming, Reply
+from handlers.flow_state import FlowPosition, FlowState, ValidationError
 from services.i18n import Translator
 from storage.queries import audit as audit_queries
 from storage.queries import conversation as conv_queries
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from handlers.deps import Deps
 
 FLOW_BUTTON_PREFIX = "f"
+S = TypeVar("S", bound=FlowState)
 
 
 @dataclass
@@ -30,52 +32,74 @@ class Context:
     t: Translator
     deps: Deps
     now: datetime
+    #: The flow's row as it was when this update arrived (what the user's buttons were made from).
     state: ConversationState | None = None
-    #: Set when something was queued in the outbox, so the dispatcher is woken after commit.
-    outbox_touched: bool = False
     notes: list[Reply] = field(default_factory=list)
+    #: Where the flow stands now; ``save_flow`` writes it once, after the handler ran.
+    flow: FlowPosition | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if self.state is not None:
+            data = self.state.data or {}
+            self.flow = FlowPosition(name=self.state.flow, step=self.state.step, nonce=str(data.get("_n", "")),
+                                     offered=[list(pair) for pair in data.get("_offered", [])], stored=dict(data))
 
     @property
     def lang(self) -> str:
         return self.t.lang
 
     # ---- conversation flow -------------------------------------------------------------
-    @property
-    def flow_data(self) -> dict[str, Any]:
-        return dict(self.state.data) if self.state is not None else {}
+    def flow_data(self, kind: type[S]) -> S:
+        """The current flow's state; the same object all through the update."""
+        if self.flow is None:
+            raise RuntimeError("flow_data outside a flow")
+        if not isinstance(self.flow.state, kind):
+            self.flow.state = kind.from_data(self.flow.stored)
+        return self.flow.state
 
-    def flow_start(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
-        self.state = conv_queries.save_state(
-            session=self.session,
-            channel=self.incoming.channel,
-            user_id=self.incoming.user_id,
-            flow=flow,
-            step=step,
-            data={**(data or {}), "_n": _nonce()},
-            now=self.now,
-        )
+    def flow_readable(self, kind: type[FlowState]) -> bool:
+        """False when the stored state does not fit ``kind`` (saved by an older version)."""
+        try:
+            self.flow_data(kind)
+        except ValidationError:
+            return False
+        return True
 
-    def flow_goto(self, step: str, **updates: Any) -> None:
-        """Move the current flow to ``step``, merging ``updates`` into its data.
+    def flow_start(self, flow: str, step: str, state: FlowState) -> None:
+        self.flow = FlowPosition(name=flow, step=step, nonce=_nonce(), state=state, changed=True)
+
+    def flow_goto(self, step: str, state: FlowState | None = None) -> None:
+        """Move the current flow to ``step`` (with ``state`` when given; else the one read).
 
         A new nonce makes the buttons of earlier questions stale.
         """
-        if self.state is None:
+        if self.flow is None:
             raise RuntimeError("flow_goto outside a flow")
-        data = {**self.state.data, **updates, "_n": _nonce(), "_offered": []}
-        self.state = conv_queries.save_state(
-            session=self.session,
-            channel=self.incoming.channel,
-            user_id=self.incoming.user_id,
-            flow=self.state.flow,
-            step=step,
-            data=data,
-            now=self.now,
-        )
+        if state is not None:
+            self.flow.state = state
+        self.flow.step, self.flow.nonce, self.flow.offered, self.flow.changed = step, _nonce(), [], True
 
     def flow_end(self) -> None:
         conv_queries.clear_state(session=self.session, channel=self.incoming.channel, user_id=self.incoming.user_id)
         self.state = None
+        self.flow = None
+
+    def save_flow(self) -> None:
+        """Write the flow's row: once per update, however many steps the handler took."""
+        flow = self.flow
+        if flow is None or not flow.changed:
+            return
+        data = flow.state.to_data() if flow.state is not None else {k: v for k, v in flow.stored.items() if not k.startswith("_")}
+        self.state = conv_queries.save_state(
+            session=self.session,
+            channel=self.incoming.channel,
+            user_id=self.incoming.user_id,
+            flow=flow.name,
+            step=flow.step,
+            data={**data, "_n": flow.nonce, "_offered": flow.offered},
+            now=self.now,
+        )
+        flow.changed = False
 
     def flow_button(self, label: str, value: str) -> Choice:
         """A button answering the current question of the current flow.
@@ -83,12 +107,12 @@ class Context:
         The buttons offered are remembered with the state, so a typed answer ("xac nhan" for
         "Xác nhận") still finds its button after a restart and on channels without buttons.
         """
-        if self.state is None:
+        if self.flow is None:
             raise RuntimeError("flow_button outside a flow")
-        offered = [*self.state.data.get("_offered", []), [label, value]]
-        self.state.data = {**self.state.data, "_offered": offered}
-        self.session.add(self.state)
-        return Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{self.state.data['_n']}:{value}")
+        if [label, value] not in self.flow.offered:
+            self.flow.offered.append([label, value])
+            self.flow.changed = True
+        return Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{self.flow.nonce}:{value}")
 
     def offered_choice(self, text: str) -> str | None:
         """The value of the offered button that typed words name, if exactly one does."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy.engine import Engine
@@ -28,16 +27,16 @@ INVITE_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
 class ChibotCore:
     """Implements ground.ports.ConversationCore."""
 
-    def __init__(self, *, engine: Engine, deps: Deps, router: Router, on_outbox: Callable[[], None] | None = None) -> None:
+    def __init__(self, *, engine: Engine, deps: Deps, router: Router) -> None:
         self.engine = engine
         self.deps = deps
         self.router = router
-        self.on_outbox = on_outbox
 
     # ---- the one entry point ------------------------------------------------------------
     def handle(self, incoming: Incoming) -> list[Reply]:
         now = self.deps.clock.now()
-        touched = False
+        # Whatever this update queues in the outbox wakes the dispatcher once the transaction
+        # commits (storage/outbox_wake.py); handlers need not say so.
         try:
             with session_scope(self.engine) as session:
                 if incoming.update_id is not None and not conv_queries.claim_update(
@@ -47,13 +46,11 @@ class ChibotCore:
                     return []
                 ctx = self._context(session, incoming, now)
                 replies = self._dispatch(ctx)
-                touched = ctx.outbox_touched
+                ctx.save_flow()
         except Exception:
             log.exception("handler failed for update %r", _describe(incoming))
             lang = normalize_language(incoming.language, self.deps.settings.default_language)
             return [Reply(text=t(lang, "error.generic"))]
-        if touched and self.on_outbox is not None:
-            self.on_outbox()
         return replies
 
     def mark_unreachable(self, *, channel: str, chat_id: str, reason: str) -> None:
@@ -135,13 +132,15 @@ class ChibotCore:
         if state is None:
             return []
         timeout = timedelta(minutes=self.deps.settings.conversation_timeout_minutes)
-        if ctx.now - state.updated_at <= timeout:
-            return []
         flow = self.router.flows.get(state.flow)
+        # A state saved by an older version under other keys ends like an expired one.
+        outdated = flow is not None and not ctx.flow_readable(flow.state_type)
+        if ctx.now - state.updated_at <= timeout and not outdated:
+            return []
         what = flow.describe(ctx) if flow is not None else state.flow
-        log.info("flow %s of %s/%s expired", state.flow, state.channel, state.user_id)
+        log.info("flow %s of %s/%s %s", state.flow, state.channel, state.user_id, "outdated" if outdated else "expired")
         ctx.flow_end()
-        return [ctx.reply("flow.expired", what=what)]
+        return [ctx.reply("flow.outdated" if outdated else "flow.expired", what=what)]
 
     def _on_command(self, ctx: Context, text: str) -> list[Reply]:
         head, _, args = text[1:].partition(" ")

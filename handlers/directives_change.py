@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 from handlers import unit_picker
+from handlers.unit_picker import UnitPicker
 from handlers.context import Context
+from handlers.flow_state import FlowState
+from handlers.flow_steps import Step, StepFlow
 from handlers.directives_view import find_one
 from ground.messages import Reply
 from handlers.router import Router
@@ -28,16 +31,28 @@ def _who(ctx: Context) -> directives.Who:
     return directives.Who(ctx.actor.person_id, ctx.actor.account_id, ctx.incoming.channel)
 
 
-class DeadlineChangeFlow:
+class DeadlineChangeState(FlowState):
+    directive_id: int
+    deadline_id: int | None = None
+
+
+class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
     name = "directive_deadline"
     roles = frozenset({"staff", "admin"})
+    state_type = DeadlineChangeState
+
+    def steps(self) -> dict[str, Step]:
+        return {
+            "pick": Step(button=self._picked),
+            "phrase": Step(text=self._got_phrase),
+        }
 
     def start(self, ctx: Context, args: str) -> list[Reply]:
         """Pick one deadline of a published directive to change."""
         directive, replies = _managed(ctx, args, "deadline")
         if directive is None:
             return replies
-        ctx.flow_start(self.name, "pick", {"directive_id": directive.id})
+        ctx.flow_start(self.name, "pick", DeadlineChangeState(directive_id=directive.id))
         rows = [[ctx.flow_button(texts.deadline_line(ctx.t, d.kind, d.shown), str(d.id))]
                 for d in directives.deadlines_of(session=ctx.session, directive=directive)]
         rows.append([ctx.flow_button(ctx.t("directive.button.cancel"), "cancel")])
@@ -50,34 +65,42 @@ class DeadlineChangeFlow:
         if value == "cancel":
             ctx.flow_end()
             return [ctx.reply("cancel.done", what=self.describe(ctx))]
-        if ctx.state.step != "pick" or not value.isdigit():
+        return super().on_button(ctx, value)
+
+    def _picked(self, ctx: Context, state: DeadlineChangeState, value: str) -> list[Reply]:
+        if not value.isdigit():
             return [ctx.reply("button.stale")]
-        ctx.flow_goto("phrase", deadline_id=int(value))
+        state.deadline_id = int(value)
+        ctx.flow_goto("phrase", state)
         return [ctx.reply("directive.ask_deadline")]
 
-    def on_text(self, ctx: Context, text: str) -> list[Reply]:
-        if ctx.state.step != "phrase":
-            return [ctx.reply("directive.use_buttons")]
-        data = ctx.flow_data
-        directive = directives.get(session=ctx.session, directive_id=data["directive_id"])
-        result = directives.change_deadline(session=ctx.session, directive=directive, deadline_id=data["deadline_id"],
+    def _got_phrase(self, ctx: Context, state: DeadlineChangeState, text: str) -> list[Reply]:
+        directive = directives.get(session=ctx.session, directive_id=state.directive_id)
+        result = directives.change_deadline(session=ctx.session, directive=directive, deadline_id=state.deadline_id,
                                             phrase=text[:300], who=_who(ctx), now=ctx.now, config=ctx.deps.reminders)
         if isinstance(result, DeadlineError):
             return [ctx.reply("directive.deadline_error", message=texts.parser_message(result.message))]
         ctx.flow_end()
         if result is None:
             return [ctx.reply("button.stale")]
-        ctx.outbox_touched = True
         units = len(directives.unit_statuses(session=ctx.session, directive=directive))
         return [ctx.reply("directive.change.deadline_done", line=texts.deadline_text(ctx.t, result.kind, result.shown), count=units)]
 
-    def on_attachment(self, ctx: Context) -> list[Reply]:
-        return [ctx.reply("input.text_expected")]
+
+class RecipientsChangeState(FlowState):
+    directive_id: int
+    picker: UnitPicker
 
 
-class RecipientsChangeFlow:
+class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
     name = "directive_recipients"
     roles = frozenset({"staff", "admin"})
+    state_type = RecipientsChangeState
+
+    def steps(self) -> dict[str, Step]:
+        return {
+            "pick": Step(text=self._typed_codes, button=self._pressed),
+        }
 
     def start(self, ctx: Context, args: str) -> list[Reply]:
         """Show the units below with the current recipients ticked."""
@@ -86,48 +109,44 @@ class RecipientsChangeFlow:
             return replies
         unit = directives.issuer_unit(session=ctx.session, directive=directive)
         current = [s.unit.id for s in directives.unit_statuses(session=ctx.session, directive=directive)]
-        units = unit_picker.candidates_data(recipients.pickable_units(session=ctx.session, unit=unit))
-        ctx.flow_start(self.name, "pick", {"directive_id": directive.id, "units": units, "selected": current, "page": 0})
-        return [unit_picker.render(ctx, ctx.flow_data)]
+        picker = unit_picker.UnitPicker.of(recipients.pickable_units(session=ctx.session, unit=unit), selected=current)
+        ctx.flow_start(self.name, "pick", RecipientsChangeState(directive_id=directive.id, picker=picker))
+        return [unit_picker.render(ctx, picker)]
 
     def describe(self, ctx: Context) -> str:
         return ctx.t("directive.change.describe_recipients")
 
-    def on_button(self, ctx: Context, value: str) -> list[Reply]:
-        data = ctx.flow_data
+    def _pressed(self, ctx: Context, state: RecipientsChangeState, value: str) -> list[Reply]:
         if value == "cancel":
             ctx.flow_end()
             return [ctx.reply("cancel.done", what=self.describe(ctx))]
         if value == "done":
-            return self._apply(ctx, data)
-        changed = unit_picker.press(data, value)
-        if changed is None:
+            return self._apply(ctx, state)
+        if not unit_picker.press(state.picker, value):
             return [ctx.reply("button.stale")]
-        ctx.flow_goto("pick", selected=changed["selected"], page=changed.get("page", data.get("page", 0)))
-        return [unit_picker.render(ctx, ctx.flow_data, edit=True)]
+        ctx.flow_goto("pick", state)
+        return [unit_picker.render(ctx, state.picker, edit=True)]
 
-    def on_text(self, ctx: Context, text: str) -> list[Reply]:
-        directive = directives.get(session=ctx.session, directive_id=ctx.flow_data["directive_id"])
+    def _typed_codes(self, ctx: Context, state: RecipientsChangeState, text: str) -> list[Reply]:
+        directive = directives.get(session=ctx.session, directive_id=state.directive_id)
         unit = directives.issuer_unit(session=ctx.session, directive=directive)
         found, unknown = recipients.units_by_codes(session=ctx.session, unit=unit, text=text)
-        ctx.flow_goto("pick", selected=list(dict.fromkeys([*ctx.flow_data["selected"], *(u.id for u in found)])))
+        unit_picker.add(state.picker, [u.id for u in found])
+        ctx.flow_goto("pick", state)
         replies = [ctx.reply("directive.codes_unknown", codes=", ".join(unknown))] if unknown else []
-        return replies + [unit_picker.render(ctx, ctx.flow_data)]
+        return replies + [unit_picker.render(ctx, state.picker)]
 
-    def on_attachment(self, ctx: Context) -> list[Reply]:
-        return [ctx.reply("input.text_expected")]
-
-    def _apply(self, ctx: Context, data: dict) -> list[Reply]:
-        if not data["selected"]:
-            return [ctx.reply("directive.none_selected"), unit_picker.render(ctx, data)]
-        directive = directives.get(session=ctx.session, directive_id=data["directive_id"])
-        added, removed = directives.change_recipients(session=ctx.session, directive=directive, unit_ids=data["selected"],
+    def _apply(self, ctx: Context, state: RecipientsChangeState) -> list[Reply]:
+        picker = state.picker
+        if not picker.selected:
+            return [ctx.reply("directive.none_selected"), unit_picker.render(ctx, picker)]
+        directive = directives.get(session=ctx.session, directive_id=state.directive_id)
+        added, removed = directives.change_recipients(session=ctx.session, directive=directive, unit_ids=picker.selected,
                                                       who=_who(ctx), now=ctx.now, config=ctx.deps.reminders)
         ctx.flow_end()
         if not added and not removed:
             return [ctx.reply("directive.change.recipients_unchanged")]
-        ctx.outbox_touched = True
-        codes = {uid: code for uid, code, _name in data["units"]}
+        codes = picker.codes()
         return [ctx.reply("directive.change.recipients_done", title=texts.title(directive, ctx.t),
                           added=", ".join(codes[u] for u in added) or "—", removed=", ".join(codes[u] for u in removed) or "—")]
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from handlers import unit_picker
+from handlers.unit_picker import UnitPicker
 from handlers.context import Context
+from handlers.flow_state import FlowState
+from handlers.flow_steps import Step, StepFlow
 from ground.messages import Reply
 from handlers.router import Router
 from services import directive_drafts as drafts
@@ -27,13 +30,42 @@ CONTINUATION_MIN_CHARS = 200
 CUT_PART_MIN_CHARS = 1900
 
 
-class NewDirectiveFlow:
+class NewDirectiveState(FlowState):
+    #: The whole document so far; a long paste arrives in several messages.
+    pasted_text: str | None = None
+    last_part_length: int = 0
+    #: What the parser found, corrected by staff (services/directive_drafts.py).
+    draft: dict[str, Any] | None = None
+    editing_field: str | None = None
+    all_unit_ids: list[int] = []
+    named_unit_ids: list[int] = []
+    picker: UnitPicker | None = None
+    #: The units the directive will be published to, shown for confirmation.
+    recipient_ids: list[int] = []
+
+
+class NewDirectiveFlow(StepFlow[NewDirectiveState]):
     name = "directive_new"
     roles = frozenset({"staff", "admin"})
+    state_type = NewDirectiveState
+    otherwise = {**StepFlow.otherwise, "attachment": "directive.use_buttons"}
+
+    def steps(self) -> dict[str, Step]:
+        return {
+            "text": Step(text=self._got_text, attachment=self._got_file),
+            "review": Step(text=self._got_more_text, button=self._review_button),
+            "field": Step(button=self._chose_field),
+            "value": Step(text=self._got_value),
+            "add": Step(text=self._add_deadline),
+            "remove": Step(button=self._removed_deadline),
+            "recipients": Step(text=self._typed_codes, button=self._recipients_button),
+            "pick": Step(text=self._typed_codes, button=self._pick_button),
+            "publish": Step(button=self._publish_button),
+        }
 
     def start(self, ctx: Context, args: str) -> list[Reply]:
         """Ask for the document (or take it from the command's own text)."""
-        ctx.flow_start(self.name, "text")
+        ctx.flow_start(self.name, "text", NewDirectiveState())
         if args:
             return self.on_text(ctx, args)
         return [ctx.reply("directive.ask_text")]
@@ -41,26 +73,17 @@ class NewDirectiveFlow:
     def describe(self, ctx: Context) -> str:
         return ctx.t("directive.describe")
 
-    # ---- input ----------------------------------------------------------------------------
-    def on_text(self, ctx: Context, text: str) -> list[Reply]:
-        step = ctx.state.step
-        if step == "text":
-            return self._got_document(ctx, text)
-        if step == "review" and ctx.flow_data.get("pasted") and self._continues(ctx.flow_data, text):
-            return self._got_document(ctx, ctx.flow_data["pasted"] + "\n" + text, continued=True, part=text)
-        if step == "value":
-            draft = drafts.set_field(ctx.flow_data["draft"], ctx.flow_data["field"], text[:500])
-            return self._review(ctx, draft)
-        if step == "add":
-            return self._add_deadline(ctx, text)
-        if step in ("recipients", "pick"):
-            return self._typed_codes(ctx, text)
-        # The buttons of the current question stay valid: just point at them.
-        return [ctx.reply("directive.use_buttons")]
+    def on_button(self, ctx: Context, value: str) -> list[Reply]:
+        if value == "cancel":
+            ctx.flow_end()
+            return [ctx.reply("cancel.done", what=self.describe(ctx))]
+        return super().on_button(ctx, value)
 
-    def on_attachment(self, ctx: Context) -> list[Reply]:
-        if ctx.state.step != "text":
-            return [ctx.reply("directive.use_buttons")]
+    # ---- document and review ------------------------------------------------------------------
+    def _got_text(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
+        return self._got_document(ctx, state, text)
+
+    def _got_file(self, ctx: Context, state: NewDirectiveState) -> list[Reply]:
         attachment = ctx.incoming.attachment
         name = (attachment.file_name or "").lower()
         if attachment.kind != "document" or attachment.content is None:
@@ -74,48 +97,35 @@ class NewDirectiveFlow:
                 return [ctx.reply("directive.unsupported_file", name=attachment.file_name or "")]
         except DocumentFormatError as exc:
             return [ctx.reply("directive.bad_file", name=attachment.file_name or "", reason=str(exc))]
-        return self._got_document(ctx, text)
+        return self._got_document(ctx, state, text)
 
-    def on_button(self, ctx: Context, value: str) -> list[Reply]:
-        step, data = ctx.state.step, ctx.flow_data
-        if value == "cancel":
-            ctx.flow_end()
-            return [ctx.reply("cancel.done", what=self.describe(ctx))]
-        if step == "review":
-            return self._review_button(ctx, value, data["draft"])
-        if step == "field" and value in drafts.EDITABLE_FIELDS:
-            ctx.flow_goto("value", field=value)
-            return [ctx.reply(f"directive.ask_value.{value}")]
-        if step == "remove" and value.isdigit():
-            return self._review(ctx, drafts.remove_deadline(data["draft"], int(value)))
-        if step == "recipients":
-            return self._recipients_button(ctx, value, data)
-        if step == "pick":
-            return self._pick_button(ctx, value, data)
-        if step == "publish" and value in ("publish", "back"):
-            return self._publish(ctx, data) if value == "publish" else self._ask_recipients(ctx)
-        return [ctx.reply("button.stale")]
+    def _got_more_text(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
+        if state.pasted_text and self._continues(state, text):
+            return self._got_document(ctx, state, state.pasted_text + "\n" + text, continued=True, part=text)
+        # The buttons of the current question stay valid: just point at them.
+        return [ctx.reply("directive.use_buttons")]
 
-    # ---- document and review ------------------------------------------------------------------
     @staticmethod
-    def _continues(data: dict[str, Any], text: str) -> bool:
+    def _continues(state: NewDirectiveState, text: str) -> bool:
         """Chat clients cut a long paste into several messages (Telegram at 4096 characters,
         Zalo sooner): right after a paste, a long text, or any text after a part that was as
         long as a client cuts, is the rest of the document."""
-        return len(text) >= CONTINUATION_MIN_CHARS or data.get("last_part", 0) >= CUT_PART_MIN_CHARS
+        return len(text) >= CONTINUATION_MIN_CHARS or state.last_part_length >= CUT_PART_MIN_CHARS
 
-    def _got_document(self, ctx: Context, text: str, *, continued: bool = False, part: str | None = None) -> list[Reply]:
+    def _got_document(self, ctx: Context, state: NewDirectiveState, text: str, *, continued: bool = False,
+                      part: str | None = None) -> list[Reply]:
         if len(text) > drafts.MAX_TEXT_CHARS:
             return [ctx.reply("directive.too_long", length=f"{len(text):,}", limit=f"{drafts.MAX_TEXT_CHARS:,}")]
         parsed = parse_document(text, today=to_local(ctx.now, ctx.deps.tz).date())
         if not drafts.looks_like_directive(parsed):
             return [ctx.reply("directive.not_document")]
-        ctx.flow_goto(ctx.state.step, pasted=text, last_part=len(part if part is not None else text))
+        state.pasted_text, state.last_part_length = text, len(part if part is not None else text)
         note = ctx.t("directive.continued", length=f"{len(text):,}".replace(",", ".")) if continued else ""
-        return self._review(ctx, drafts.draft_from_parsed(parsed, text), note=note)
+        return self._review(ctx, state, drafts.draft_from_parsed(parsed, text), note=note)
 
-    def _review(self, ctx: Context, draft: dict[str, Any], *, note: str = "") -> list[Reply]:
-        ctx.flow_goto("review", draft=draft)
+    def _review(self, ctx: Context, state: NewDirectiveState, draft: dict[str, Any], *, note: str = "") -> list[Reply]:
+        state.draft = draft
+        ctx.flow_goto("review", state)
         return [self._summary(ctx, draft, note=note)]
 
     def _summary(self, ctx: Context, draft: dict[str, Any], *, note: str = "") -> Reply:
@@ -128,9 +138,10 @@ class NewDirectiveFlow:
                 [b(ctx.t("directive.button.cancel"), "cancel")]]
         return Reply(text=f"{note}\n{text}".strip(), choices=rows)
 
-    def _review_button(self, ctx: Context, value: str, draft: dict[str, Any]) -> list[Reply]:
+    def _review_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
+        draft = state.draft
         if value == "confirm":
-            return self._ask_recipients(ctx)
+            return self._ask_recipients(ctx, state)
         if value == "edit":
             ctx.flow_goto("field")
             rows = [[ctx.flow_button(ctx.t(f"directive.button.field_{f}"), f)] for f in drafts.EDITABLE_FIELDS]
@@ -145,28 +156,43 @@ class NewDirectiveFlow:
             return [Reply(text=ctx.t("directive.ask_remove"), choices=rows)]
         return [ctx.reply("button.stale")]
 
-    def _add_deadline(self, ctx: Context, phrase: str) -> list[Reply]:
+    def _chose_field(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
+        if value not in drafts.EDITABLE_FIELDS:
+            return [ctx.reply("button.stale")]
+        state.editing_field = value
+        ctx.flow_goto("value", state)
+        return [ctx.reply(f"directive.ask_value.{value}")]
+
+    def _got_value(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
+        return self._review(ctx, state, drafts.set_field(state.draft, state.editing_field, text[:500]))
+
+    def _removed_deadline(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
+        if not value.isdigit():
+            return [ctx.reply("button.stale")]
+        return self._review(ctx, state, drafts.remove_deadline(state.draft, int(value)))
+
+    def _add_deadline(self, ctx: Context, state: NewDirectiveState, phrase: str) -> list[Reply]:
         local_now = to_local(ctx.now, ctx.deps.tz)
-        result = drafts.add_deadline(ctx.flow_data["draft"], phrase[:300], today=local_now.date())
+        result = drafts.add_deadline(state.draft, phrase[:300], today=local_now.date())
         if isinstance(result, DeadlineError):
             return [ctx.reply("directive.deadline_error", message=texts.parser_message(result.message))]
         draft, entry = result
         note = ctx.t("directive.deadline_added", line=texts.deadline_text(ctx.t, entry["kind"], entry["shown"]))
         if drafts.is_past(entry, local_now.replace(tzinfo=None)):
             note += "\n" + ctx.t("directive.deadline_past", today=format_date(local_now.date()))
-        return self._review(ctx, draft, note=note)
+        return self._review(ctx, state, draft, note=note)
 
     # ---- recipients ---------------------------------------------------------------------------
-    def _ask_recipients(self, ctx: Context) -> list[Reply]:
-        draft = ctx.flow_data["draft"]
+    def _ask_recipients(self, ctx: Context, state: NewDirectiveState) -> list[Reply]:
+        draft = state.draft
         unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
         everyone = recipients.default_audience(session=ctx.session, unit=unit)
         if not everyone:
             return [ctx.reply("directive.no_units")]
         named = recipients.match_addressees(session=ctx.session, unit=unit, lines=draft["addressees"] + draft["recipients_text"])
-        ctx.flow_goto("recipients", all=[u.id for u in everyone], named=[u.id for u in named],
-                      units=unit_picker.candidates_data(recipients.pickable_units(session=ctx.session, unit=unit)),
-                      selected=[], page=0)
+        state.all_unit_ids, state.named_unit_ids = [u.id for u in everyone], [u.id for u in named]
+        state.picker = UnitPicker.of(recipients.pickable_units(session=ctx.session, unit=unit))
+        ctx.flow_goto("recipients", state)
         b = ctx.flow_button
         rows = [[b(ctx.t("directive.button.all_units", count=len(everyone)), "all")]]
         if named:
@@ -174,54 +200,62 @@ class NewDirectiveFlow:
         rows += [[b(ctx.t("directive.button.pick"), "pick")], [b(ctx.t("directive.button.cancel"), "cancel")]]
         return [Reply(text=ctx.t("directive.ask_recipients"), choices=rows)]
 
-    def _recipients_button(self, ctx: Context, value: str, data: dict[str, Any]) -> list[Reply]:
-        if value in ("all", "named"):
-            return self._confirm_publish(ctx, data[value])
+    def _recipients_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
+        if value == "all":
+            return self._confirm_publish(ctx, state, state.all_unit_ids)
+        if value == "named":
+            return self._confirm_publish(ctx, state, state.named_unit_ids)
         if value == "pick":
             ctx.flow_goto("pick")
-            return [unit_picker.render(ctx, ctx.flow_data)]
+            return [unit_picker.render(ctx, state.picker)]
         return [ctx.reply("button.stale")]
 
-    def _pick_button(self, ctx: Context, value: str, data: dict[str, Any]) -> list[Reply]:
+    def _pick_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
+        picker = state.picker
         if value == "done":
-            if not data["selected"]:
-                return [ctx.reply("directive.none_selected"), unit_picker.render(ctx, data)]
-            return self._confirm_publish(ctx, data["selected"])
-        changed = unit_picker.press(data, value)
-        if changed is None:
+            if not picker.selected:
+                return [ctx.reply("directive.none_selected"), unit_picker.render(ctx, picker)]
+            return self._confirm_publish(ctx, state, picker.selected)
+        if not unit_picker.press(picker, value):
             return [ctx.reply("button.stale")]
-        ctx.flow_goto("pick", selected=changed["selected"], page=changed.get("page", data.get("page", 0)))
-        return [unit_picker.render(ctx, ctx.flow_data, edit=True)]
+        ctx.flow_goto("pick", state)
+        return [unit_picker.render(ctx, picker, edit=True)]
 
-    def _typed_codes(self, ctx: Context, text: str) -> list[Reply]:
+    def _typed_codes(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
         unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
         found, unknown = recipients.units_by_codes(session=ctx.session, unit=unit, text=text)
-        selected = list(dict.fromkeys([*ctx.flow_data.get("selected", []), *(u.id for u in found)]))
-        ctx.flow_goto("pick", selected=selected)
+        unit_picker.add(state.picker, [u.id for u in found])
+        ctx.flow_goto("pick", state)
         replies = [ctx.reply("directive.codes_unknown", codes=", ".join(unknown))] if unknown else []
-        return replies + [unit_picker.render(ctx, ctx.flow_data)]
+        return replies + [unit_picker.render(ctx, state.picker)]
 
-    def _confirm_publish(self, ctx: Context, unit_ids: list[int]) -> list[Reply]:
-        ctx.flow_goto("publish", selected=list(unit_ids))
-        data = ctx.flow_data
+    def _confirm_publish(self, ctx: Context, state: NewDirectiveState, unit_ids: list[int]) -> list[Reply]:
+        state.recipient_ids = list(unit_ids)
+        ctx.flow_goto("publish", state)
         b = ctx.flow_button
         rows = [[b(ctx.t("directive.button.publish"), "publish"), b(ctx.t("directive.button.back"), "back")],
                 [b(ctx.t("directive.button.cancel"), "cancel")]]
-        text = ctx.t("directive.confirm_publish", title=texts.title(data["draft"], ctx.t), count=len(unit_ids),
-                     units=unit_picker.unit_lines(ctx, data))
+        text = ctx.t("directive.confirm_publish", title=texts.title(state.draft, ctx.t), count=len(unit_ids),
+                     units=unit_picker.unit_lines(ctx, state.picker, state.recipient_ids))
         return [Reply(text=text, choices=rows)]
 
-    def _publish(self, ctx: Context, data: dict[str, Any]) -> list[Reply]:
+    def _publish_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
+        if value == "publish":
+            return self._publish(ctx, state)
+        if value == "back":
+            return self._ask_recipients(ctx, state)
+        return [ctx.reply("button.stale")]
+
+    def _publish(self, ctx: Context, state: NewDirectiveState) -> list[Reply]:
         unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
         who = directives.Who(ctx.actor.person_id, ctx.actor.account_id, ctx.incoming.channel)
-        directive = directives.register(session=ctx.session, draft=data["draft"], unit_id=unit.id, who=who, now=ctx.now, tz=ctx.deps.tz)
-        queued = directives.publish(session=ctx.session, directive=directive, unit_ids=data["selected"], who=who, now=ctx.now,
+        directive = directives.register(session=ctx.session, draft=state.draft, unit_id=unit.id, who=who, now=ctx.now, tz=ctx.deps.tz)
+        queued = directives.publish(session=ctx.session, directive=directive, unit_ids=state.recipient_ids, who=who, now=ctx.now,
                                      config=ctx.deps.reminders)
-        ctx.outbox_touched = True
         ctx.flow_end()
-        replies = [ctx.reply("directive.published", title=texts.title(directive, ctx.t), count=len(data["selected"]),
+        replies = [ctx.reply("directive.published", title=texts.title(directive, ctx.t), count=len(state.recipient_ids),
                              messages=queued, number=directives.lookup_key(directive))]
-        unreached = directives.units_without_reachable_secretary(session=ctx.session, unit_ids=data["selected"])
+        unreached = directives.units_without_reachable_secretary(session=ctx.session, unit_ids=state.recipient_ids)
         if unreached:
             replies.append(ctx.reply("directive.unreached", codes=", ".join(u.code for u in unreached)))
         return replies

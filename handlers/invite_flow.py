@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from handlers.context import Context
+from handlers.flow_state import FlowState
+from handlers.flow_steps import Step, StepFlow
 from ground.messages import Reply
 from handlers.router import Router
 from services import invites
@@ -15,12 +17,28 @@ INVITE_VALID_FOR = timedelta(days=7)
 MAX_NAME = 120
 
 
-class InviteFlow:
+class InviteState(FlowState):
+    unit_code: str | None = None
+    unit_name: str | None = None
+    unit_kind: str | None = None
+    unit_path: str | None = None
+    role: str | None = None
+
+
+class InviteFlow(StepFlow[InviteState]):
     name = "invite"
     roles = frozenset({"admin", "staff"})
+    state_type = InviteState
+
+    def steps(self) -> dict[str, Step]:
+        return {
+            "unit": Step(text=self._got_unit),
+            "role": Step(text=self._role_expected, button=self._chose_role),
+            "name": Step(text=self._got_name, button=self._skipped_name),
+        }
 
     def start(self, ctx: Context, args: str) -> list[Reply]:
-        ctx.flow_start(self.name, "unit")
+        ctx.flow_start(self.name, "unit", InviteState())
         if args:
             return self.on_text(ctx, args)
         example = ctx.actor.main_role().unit_code if ctx.actor.main_role() else "CB01"
@@ -29,56 +47,53 @@ class InviteFlow:
     def describe(self, ctx: Context) -> str:
         return ctx.t("invite.describe")
 
-    def on_text(self, ctx: Context, text: str) -> list[Reply]:
-        step = ctx.state.step
-        if step == "unit":
-            return self._got_unit(ctx, text.strip())
-        if step == "name":
-            return self._create(ctx, text.strip()[:MAX_NAME])
-        return [ctx.reply("input.choice_unknown", options=self._role_labels(ctx))]
-
-    def on_button(self, ctx: Context, value: str) -> list[Reply]:
-        step = ctx.state.step
-        if step == "role" and value in self._allowed_roles(ctx, ctx.flow_data["unit_kind"], ctx.flow_data["unit_path"]):
-            ctx.flow_goto("name", role=value)
-            return [Reply(text=ctx.t("invite.ask_name"), choices=[[ctx.flow_button(ctx.t("invite.skip"), "skip")]], edit=True)]
-        if step == "name" and value == "skip":
-            return self._create(ctx, "")
-        return [ctx.reply("button.stale")]
-
-    def on_attachment(self, ctx: Context) -> list[Reply]:
-        return [ctx.reply("input.text_expected")]
-
     # ---- steps ----------------------------------------------------------------------------
-    def _got_unit(self, ctx: Context, code: str) -> list[Reply]:
+    def _got_unit(self, ctx: Context, state: InviteState, text: str) -> list[Reply]:
+        code = text.strip()
         unit = unit_queries.get_unit_by_code(session=ctx.session, code=code)
         if unit is None or not ctx.actor.oversees(unit.path):
             return [ctx.reply("invite.unit_unknown", code=code[:64])]
         roles = self._allowed_roles(ctx, unit.kind, unit.path)
         if not roles:
             return [ctx.reply("invite.role_not_allowed")]
-        ctx.flow_goto("role", unit_code=unit.code, unit_name=unit.name, unit_kind=unit.kind, unit_path=unit.path)
+        state.unit_code, state.unit_name, state.unit_kind, state.unit_path = unit.code, unit.name, unit.kind, unit.path
+        ctx.flow_goto("role", state)
         buttons = [[ctx.flow_button(ctx.t(f"role.{r}"), r)] for r in roles]
         return [Reply(text=ctx.t("invite.ask_role", unit=unit.name), choices=buttons)]
 
-    def _create(self, ctx: Context, label: str) -> list[Reply]:
-        data = ctx.flow_data
+    def _role_expected(self, ctx: Context, state: InviteState, text: str) -> list[Reply]:
+        return [ctx.reply("input.choice_unknown", options=self._role_labels(ctx))]
+
+    def _chose_role(self, ctx: Context, state: InviteState, value: str) -> list[Reply]:
+        if value not in self._allowed_roles(ctx, state.unit_kind or "", state.unit_path or ""):
+            return [ctx.reply("button.stale")]
+        state.role = value
+        ctx.flow_goto("name", state)
+        return [Reply(text=ctx.t("invite.ask_name"), choices=[[ctx.flow_button(ctx.t("invite.skip"), "skip")]], edit=True)]
+
+    def _got_name(self, ctx: Context, state: InviteState, text: str) -> list[Reply]:
+        return self._create(ctx, state, text.strip()[:MAX_NAME])
+
+    def _skipped_name(self, ctx: Context, state: InviteState, value: str) -> list[Reply]:
+        return self._create(ctx, state, "") if value == "skip" else [ctx.reply("button.stale")]
+
+    def _create(self, ctx: Context, state: InviteState, label: str) -> list[Reply]:
         code, invite = invites.create_invite(
             session=ctx.session,
-            unit_code=data["unit_code"],
-            role=data["role"],
+            unit_code=state.unit_code,
+            role=state.role,
             expires_in=INVITE_VALID_FOR,
             label=label or None,
             created_by_person_id=ctx.actor.person_id,
             now=ctx.now,
         )
-        ctx.audit("invite", unit_id=invite.unit_id, role=data["role"], label=label)
+        ctx.audit("invite", unit_id=invite.unit_id, role=state.role, label=label)
         ctx.flow_end()
         return [
             ctx.reply(
                 "invite.created",
-                role=ctx.t(f"role.{data['role']}"),
-                unit=data["unit_name"],
+                role=ctx.t(f"role.{state.role}"),
+                unit=state.unit_name,
                 label=f" ({label})" if label else "",
                 code=code,
                 expires=format_local_datetime(invite.expires_at, ctx.deps.tz),

@@ -1,20 +1,21 @@
 """The report flow: one question at a time, a summary, confirm; plus /report, /mytasks and the
 quick one-message report ("bc 141 tt+zalo 45/50 tot").
 
-Flow data (kept in the database, so a restart resumes the same step):
-  a     assignment id          ans   answers so far, keyed by template field
-  hist  steps answered before  pp    a percentage typed before the total ("90%")
-  ed    editing from summary   quick ask only required answers still missing
-  sel   multi-choice picks made with buttons, not yet confirmed with "Xong"
-  beh   staff reporting on behalf of the cell
+The state (ReportState) is kept in the database, so a restart resumes the same step. The steps
+are the template's questions (one step per field key), the summary, the edit list, and the
+pick list of a quick report that named no directive.
 Permission is checked again on every step: a role can be lost mid-flow.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from handlers.context import Context
+from handlers.flow_state import FlowState
+from handlers.flow_steps import Step, StepFlow
 from ground.messages import Choice, Reply
 from handlers.router import Router
 from services import reports
@@ -26,6 +27,8 @@ from storage.queries import units as unit_queries
 
 FLOW = "report"
 SUMMARY, EDIT, PICK = "_summary", "_edit", "_pick"
+#: Not stored: the row keeps the field key of the question being asked.
+QUESTION = "<question>"
 #: Typed words that work like the control buttons on channels without buttons.
 _CONTROL_WORDS = {"quay lai": "back", "back": "back", "bo qua": "skip", "skip": "skip", "xong": "done", "done": "done",
                   "xac nhan": "ok", "confirm": "ok", "sua": "edit", "edit": "edit"}
@@ -35,9 +38,55 @@ def problem_text(ctx: Context, problem: Problem) -> str:
     return ctx.t(f"report.error.{problem.key}", **problem.params)
 
 
-class ReportFlow:
+class ReportState(FlowState):
+    #: None while a quick report waits for its directive to be picked.
+    assignment_id: int | None = None
+    #: Answers so far, keyed by template field.
+    answers: dict[str, Any] = {}
+    #: Questions answered before this one, for "back".
+    history: list[str] = []
+    #: A percentage typed before the total ("90%"), turned into a number once the total is known.
+    pending_percent: float | None = None
+    #: A quick report asks only the required answers still missing.
+    quick: bool = False
+    #: Staff reporting on behalf of the cell.
+    on_behalf: bool = False
+    #: Multi-choice picks made with buttons, not yet confirmed with "Xong".
+    selected: list[str] = []
+    #: Answering one question picked from the summary's edit list.
+    editing: bool = False
+
+
+def _with_task(handler: Callable[..., list[Reply]]) -> Callable[..., list[Reply]]:
+    """The step works on the flow's assignment, re-checked first: still open, still the actor's."""
+
+    @functools.wraps(handler)
+    def run(flow: ReportFlow, ctx: Context, state: ReportState, *args: Any) -> list[Reply]:
+        task = flow._task(ctx, state)
+        if isinstance(task, list):
+            return task
+        return handler(flow, ctx, state, task, *args)
+
+    return run
+
+
+class ReportFlow(StepFlow[ReportState]):
     name = FLOW
     roles = frozenset({"secretary", "staff", "admin"})
+    state_type = ReportState
+
+    def steps(self) -> dict[str, Step]:
+        return {
+            PICK: Step(text=self._pick_first, button=self._picked, attachment=self._no_task),
+            SUMMARY: Step(text=self._typed_on_list, button=self._summary_button, attachment=self._attachment_elsewhere),
+            EDIT: Step(text=self._typed_on_list, button=self._edit_button, attachment=self._attachment_elsewhere),
+            QUESTION: Step(text=self._typed_answer, button=self._question_button, attachment=self._attached),
+        }
+
+    def step(self, ctx: Context) -> Step | None:
+        # Every question of the template is a step of its own name; they all work alike.
+        name = ctx.flow.step
+        return self.steps()[name if name in (PICK, SUMMARY, EDIT) else QUESTION]
 
     def describe(self, ctx: Context) -> str:
         return ctx.t("report.describe")
@@ -50,146 +99,178 @@ class ReportFlow:
             return self._deny(ctx, task.assignment.id)
         if not reports.is_open(task):
             return [ctx.reply("report.not_open")]
-        ctx.flow_start(FLOW, SUMMARY, {"a": task.assignment.id, "ans": answers or {}, "hist": [], "pp": pending,
-                                       "quick": quick, "beh": role == "staff"})
+        state = ReportState(assignment_id=task.assignment.id, answers=answers or {}, pending_percent=pending,
+                            quick=quick, on_behalf=role == "staff")
+        ctx.flow_start(FLOW, SUMMARY, state)
         intro = [ctx.reply("report.start", directive=task.title, unit=task.unit.name, due=format_due(task.deadline, ctx.deps.tz, ctx.lang))]
         if role == "staff":
             intro.append(ctx.reply("report.on_behalf", unit=task.unit.name))
-        return intro + (notes or []) + self._advance(ctx, task.template(), None, set())
+        return intro + (notes or []) + self._advance(ctx, state, task, None, set())
 
-    def on_text(self, ctx: Context, text: str) -> list[Reply]:
-        if ctx.state.step == PICK:
-            return [ctx.reply("report.pick")]
-        task = self._task(ctx)
-        if isinstance(task, list):
-            return task
-        control = _CONTROL_WORDS.get(normalize(text))
-        if control is not None:
-            handled = self._control(ctx, task, control)
-            if handled is not None:
-                return handled
-        step = ctx.state.step
-        if step in (SUMMARY, EDIT):
-            return self._ask(ctx, task.template(), step)
-        return self._answer(ctx, task.template(), step, text)
+    # ---- what each step does with text, buttons and files -----------------------------------
+    def _pick_first(self, ctx: Context, state: ReportState, text: str) -> list[Reply]:
+        return [ctx.reply("report.pick")]
 
-    def on_button(self, ctx: Context, value: str) -> list[Reply]:
-        if ctx.state.step == PICK and value.startswith("p:"):
-            return self._picked(ctx, value[2:])
-        task = self._task(ctx)
-        if isinstance(task, list):
-            return task
-        template, step = task.template(), ctx.state.step
+    def _picked(self, ctx: Context, state: ReportState, value: str) -> list[Reply]:
+        if not value.startswith("p:"):
+            return self._no_task(ctx, state)
+        raw_id = value[2:]
+        task = reports.get_task(session=ctx.session, assignment_id=_id(raw_id)) if _id(raw_id) else None
+        if task is None:
+            return [ctx.reply("button.stale")]
+        # Only a quick report that gave answers skips the optional questions.
+        return self.start(ctx, task, answers=state.answers, quick=bool(state.answers), pending=state.pending_percent)
+
+    def _no_task(self, ctx: Context, state: ReportState, *args: Any) -> list[Reply]:
+        task = self._task(ctx, state)
+        assert isinstance(task, list)  # no assignment is chosen on the pick list
+        return task
+
+    @_with_task
+    def _typed_on_list(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply]:
+        handled = self._typed_control(ctx, state, task, text)
+        return handled if handled is not None else self._ask(ctx, state, task, ctx.flow.step)
+
+    @_with_task
+    def _typed_answer(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply]:
+        handled = self._typed_control(ctx, state, task, text)
+        return handled if handled is not None else self._answer(ctx, state, task, ctx.flow.step, text)
+
+    @_with_task
+    def _summary_button(self, ctx: Context, state: ReportState, task: reports.Task, value: str) -> list[Reply]:
+        return self._control(ctx, state, task, value) or [ctx.reply("button.stale")]
+
+    @_with_task
+    def _edit_button(self, ctx: Context, state: ReportState, task: reports.Task, value: str) -> list[Reply]:
+        template = task.template()
+        if value.startswith("e:") and value[2:] in template.keys():
+            state.editing = True
+            ctx.flow_goto(value[2:], state)
+            return self._ask(ctx, state, task, value[2:])
+        return self._control(ctx, state, task, value) or [ctx.reply("button.stale")]
+
+    @_with_task
+    def _question_button(self, ctx: Context, state: ReportState, task: reports.Task, value: str) -> list[Reply]:
+        template, step = task.template(), ctx.flow.step
         if value.startswith("o:") and step in template.keys():
-            return self._option(ctx, template, template.field(step), value[2:])
-        if value.startswith("e:") and step == EDIT and value[2:] in template.keys():
-            ctx.flow_goto(value[2:], ed=True)
-            return self._ask(ctx, template, value[2:])
-        return self._control(ctx, task, value) or [ctx.reply("button.stale")]
+            return self._option(ctx, state, task, template.field(step), value[2:])
+        return self._control(ctx, state, task, value) or [ctx.reply("button.stale")]
 
-    def on_attachment(self, ctx: Context) -> list[Reply]:
-        task = self._task(ctx)
-        if isinstance(task, list):
-            return task
-        template, step = task.template(), ctx.state.step
+    @_with_task
+    def _attached(self, ctx: Context, state: ReportState, task: reports.Task) -> list[Reply]:
+        template, step = task.template(), ctx.flow.step
         field = template.field(step) if step in template.keys() else None
         if field is None or field.type != "attachment":
-            wanted = next((f for f in template.fields if f.type == "attachment"), None)
-            if wanted is None:
-                return [ctx.reply("report.attachment_no_field")]
-            return [ctx.reply("report.attachment_not_now", label=wanted.label(ctx.lang))]
+            return self._attachment_not_now(ctx, template)
         attachment = ctx.incoming.attachment
         try:
             stored = reports.store_attachment(attachments_dir=ctx.deps.settings.attachments_dir,
                                                 max_bytes=ctx.deps.settings.max_upload_bytes, assignment_id=task.assignment.id, attachment=attachment)
         except reports.AttachmentTooLarge as exc:
             return [ctx.reply("report.attachment_too_large", name=attachment.file_name or "", max_mb=_mb(exc.limit))]
-        answers = ctx.flow_data["ans"]
-        files = list(answers.get(step) or []) + [stored]
-        ctx.flow_goto(step, ans={**answers, step: files})
-        return [ctx.reply("report.attachment_saved", name=attachment.file_name or attachment.kind), *self._ask(ctx, template, step)]
+        state.answers = {**state.answers, step: [*(state.answers.get(step) or []), stored]}
+        ctx.flow_goto(step, state)
+        return [ctx.reply("report.attachment_saved", name=attachment.file_name or attachment.kind), *self._ask(ctx, state, task, step)]
 
-    # ---- steps --------------------------------------------------------------------------
-    def _answer(self, ctx: Context, template: Template, step: str, text: str) -> list[Reply]:
-        data = ctx.flow_data
-        parsed = parse_field(template, step, text, data["ans"], lang=ctx.lang, today=ctx.now.date(), pending_percent=data.get("pp"))
+    @_with_task
+    def _attachment_elsewhere(self, ctx: Context, state: ReportState, task: reports.Task) -> list[Reply]:
+        return self._attachment_not_now(ctx, task.template())
+
+    @staticmethod
+    def _attachment_not_now(ctx: Context, template: Template) -> list[Reply]:
+        wanted = next((f for f in template.fields if f.type == "attachment"), None)
+        if wanted is None:
+            return [ctx.reply("report.attachment_no_field")]
+        return [ctx.reply("report.attachment_not_now", label=wanted.label(ctx.lang))]
+
+    # ---- answers --------------------------------------------------------------------------
+    def _answer(self, ctx: Context, state: ReportState, task: reports.Task, step: str, text: str) -> list[Reply]:
+        template = task.template()
+        parsed = parse_field(template, step, text, state.answers, lang=ctx.lang, today=ctx.now.date(),
+                             pending_percent=state.pending_percent)
         if parsed.problem is not None:
             # Same step, nothing stored: one sentence saying what is expected, then the question.
-            return [Reply(text=problem_text(ctx, parsed.problem)), *self._ask(ctx, template, step, fresh=False)]
-        return self._accept(ctx, template, step, parsed)
+            return [Reply(text=problem_text(ctx, parsed.problem)), *self._ask(ctx, state, task, step, fresh=False)]
+        return self._accept(ctx, state, task, step, parsed)
 
-    def _accept(self, ctx: Context, template: Template, step: str, parsed: Parsed) -> list[Reply]:
-        data = ctx.flow_data
-        answers = {**data["ans"], **parsed.values}
-        updates: dict[str, Any] = {"ans": answers, "sel": [], "pp": parsed.pending_percent}
+    def _accept(self, ctx: Context, state: ReportState, task: reports.Task, step: str, parsed: Parsed) -> list[Reply]:
+        template = task.template()
+        state.answers = {**state.answers, **parsed.values}
+        state.selected, state.pending_percent = [], parsed.pending_percent
+        state.history = [*state.history, step]
         if parsed.pending_percent is not None and template.ratio is not None:
-            ctx.flow_goto(template.ratio.whole, hist=[*data["hist"], step], **updates)
+            ctx.flow_goto(template.ratio.whole, state)
             note = ctx.reply("report.pending_percent", percent=_fmt(parsed.pending_percent))
-            return [note, *self._ask(ctx, template, template.ratio.whole)]
-        ctx.flow_goto(step, hist=[*data["hist"], step], **updates)
-        return self._advance(ctx, template, step, set(parsed.values))
+            return [note, *self._ask(ctx, state, task, template.ratio.whole)]
+        ctx.flow_goto(step, state)
+        return self._advance(ctx, state, task, step, set(parsed.values))
 
-    def _advance(self, ctx: Context, template: Template, after: str | None, filled: set[str]) -> list[Reply]:
+    def _advance(self, ctx: Context, state: ReportState, task: reports.Task, after: str | None, filled: set[str]) -> list[Reply]:
         """Ask the next question, or show the summary when there is none."""
-        data = ctx.flow_data
-        step = SUMMARY if data.get("ed") else _next_step(template, data, after, filled)
-        ctx.flow_goto(step, ed=False if step == SUMMARY else data.get("ed", False))
-        return self._ask(ctx, template, step)
+        step = SUMMARY if state.editing else _next_step(task.template(), state, after, filled)
+        state.editing = False if step == SUMMARY else state.editing
+        ctx.flow_goto(step, state)
+        return self._ask(ctx, state, task, step)
 
-    def _option(self, ctx: Context, template: Template, field: TemplateField, value: str) -> list[Reply]:
+    def _option(self, ctx: Context, state: ReportState, task: reports.Task, field: TemplateField, value: str) -> list[Reply]:
         if field.type == "yes_no" and value in ("yes", "no"):
-            return self._accept(ctx, template, field.key, Parsed(values={field.key: value == "yes"}))
+            return self._accept(ctx, state, task, field.key, Parsed(values={field.key: value == "yes"}))
         if field.option(value) is None:
             return [ctx.reply("button.stale")]
         if field.type == "choice":
-            return self._accept(ctx, template, field.key, Parsed(values={field.key: {"value": value}}))
-        selected = list(ctx.flow_data.get("sel") or [])
-        selected = [v for v in selected if v != value] if value in selected else [*selected, value]
-        ctx.flow_goto(field.key, sel=selected)
-        return self._ask(ctx, template, field.key)
+            return self._accept(ctx, state, task, field.key, Parsed(values={field.key: {"value": value}}))
+        state.selected = [v for v in state.selected if v != value] if value in state.selected else [*state.selected, value]
+        ctx.flow_goto(field.key, state)
+        return self._ask(ctx, state, task, field.key)
 
-    def _control(self, ctx: Context, task: reports.Task, action: str) -> list[Reply] | None:
+    def _typed_control(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply] | None:
+        """Typed words that work like the control buttons on channels without buttons."""
+        control = _CONTROL_WORDS.get(normalize(text))
+        return self._control(ctx, state, task, control) if control is not None else None
+
+    def _control(self, ctx: Context, state: ReportState, task: reports.Task, action: str) -> list[Reply] | None:
         """Back, skip, done, confirm, edit; None when the action does not apply to this step."""
-        template, step, data = task.template(), ctx.state.step, ctx.flow_data
+        template, step = task.template(), ctx.flow.step
         if action == "back":
-            if step in template.keys() and data.get("ed") or step == EDIT:
-                ctx.flow_goto(SUMMARY, ed=False, sel=[], pp=None)
-                return self._ask(ctx, template, SUMMARY)
-            if not data["hist"]:
-                return [ctx.reply("report.nothing_back"), *self._ask(ctx, template, step, fresh=False)]
-            previous = data["hist"][-1]
-            ctx.flow_goto(previous, hist=data["hist"][:-1], sel=[], pp=None)
-            return self._ask(ctx, template, previous)
+            if step in template.keys() and state.editing or step == EDIT:
+                state.editing, state.selected, state.pending_percent = False, [], None
+                ctx.flow_goto(SUMMARY, state)
+                return self._ask(ctx, state, task, SUMMARY)
+            if not state.history:
+                return [ctx.reply("report.nothing_back"), *self._ask(ctx, state, task, step, fresh=False)]
+            previous = state.history[-1]
+            state.history, state.selected, state.pending_percent = state.history[:-1], [], None
+            ctx.flow_goto(previous, state)
+            return self._ask(ctx, state, task, previous)
         if step in template.keys():
             field = template.field(step)
             if action == "skip":
                 if field.required:
-                    return [ctx.reply("report.skip_required", label=field.label(ctx.lang)), *self._ask(ctx, template, step, fresh=False)]
-                return self._accept(ctx, template, step, Parsed(values={step: [] if field.type == "attachment" else None}))
-            if action == "done" and field.type == "multi_choice" and data.get("sel"):
-                return self._accept(ctx, template, step, Parsed(values={step: {"values": data["sel"], "other": None}}))
+                    return [ctx.reply("report.skip_required", label=field.label(ctx.lang)), *self._ask(ctx, state, task, step, fresh=False)]
+                return self._accept(ctx, state, task, step, Parsed(values={step: [] if field.type == "attachment" else None}))
+            if action == "done" and field.type == "multi_choice" and state.selected:
+                return self._accept(ctx, state, task, step, Parsed(values={step: {"values": state.selected, "other": None}}))
             if action == "done" and field.type == "attachment":
-                return self._accept(ctx, template, step, Parsed(values={step: data["ans"].get(step) or []}))
+                return self._accept(ctx, state, task, step, Parsed(values={step: state.answers.get(step) or []}))
         if step == SUMMARY and action == "ok":
-            return self._confirm(ctx, task)
+            return self._confirm(ctx, state, task)
         if step == SUMMARY and action == "edit":
             ctx.flow_goto(EDIT)
-            return self._ask(ctx, template, EDIT)
+            return self._ask(ctx, state, task, EDIT)
         return None
 
-    def _confirm(self, ctx: Context, task: reports.Task) -> list[Reply]:
-        data = ctx.flow_data
+    def _confirm(self, ctx: Context, state: ReportState, task: reports.Task) -> list[Reply]:
         template = task.template()
-        problems = check_answers(template, data["ans"], lang=ctx.lang)
+        problems = check_answers(template, state.answers, lang=ctx.lang)
         if problems:
-            step = _next_step(template, {**data, "quick": True}, None, set())
+            step = _next_step(template, state, None, set(), quick=True)
             ctx.flow_goto(step)
-            return [ctx.reply("report.not_saved", problems="; ".join(problem_text(ctx, p) for p in problems)), *self._ask(ctx, template, step)]
+            return [ctx.reply("report.not_saved", problems="; ".join(problem_text(ctx, p) for p in problems)),
+                    *self._ask(ctx, state, task, step)]
         report = reports.submit_report(
-            session=ctx.session, task=task, answers=data["ans"], person_id=ctx.actor.person_id, account_id=ctx.actor.account_id,
-            on_behalf=bool(data.get("beh")), submitter_name=ctx.actor.name, now=ctx.now, config=ctx.deps.reminders,
+            session=ctx.session, task=task, answers=state.answers, person_id=ctx.actor.person_id, account_id=ctx.actor.account_id,
+            on_behalf=state.on_behalf, submitter_name=ctx.actor.name, now=ctx.now, config=ctx.deps.reminders,
         )
-        ctx.outbox_touched = True
         ctx.audit("report", unit_id=task.unit.id, directive_id=task.directive.id, assignment_id=task.assignment.id,
                   report_id=report.id, version=report.version, on_behalf=report.on_behalf, on_time=report.on_time)
         ctx.flow_end()
@@ -197,50 +278,41 @@ class ReportFlow:
         key = "report.saved" if report.version == 1 else "report.saved_amended"
         return [ctx.reply(key, directive=task.title, unit=task.unit.name, timing=timing, version=report.version)]
 
-    def _picked(self, ctx: Context, raw_id: str) -> list[Reply]:
-        task = reports.get_task(session=ctx.session, assignment_id=_id(raw_id)) if _id(raw_id) else None
-        if task is None:
-            return [ctx.reply("button.stale")]
-        data = ctx.flow_data
-        # Only a quick report that gave answers skips the optional questions.
-        return self.start(ctx, task, answers=data.get("ans"), quick=bool(data.get("ans")), pending=data.get("pp"))
-
     # ---- questions ----------------------------------------------------------------------
-    def _ask(self, ctx: Context, template: Template, step: str, *, fresh: bool = True) -> list[Reply]:
-        data = ctx.flow_data
+    def _ask(self, ctx: Context, state: ReportState, task: reports.Task, step: str, *, fresh: bool = True) -> list[Reply]:
+        template = task.template()
         back = [ctx.flow_button(ctx.t("report.button.back"), "back")]
         if step == SUMMARY:
-            task = self._task(ctx)
-            text = ctx.t("report.summary", directive=task.title, unit=task.unit.name, lines=summary_lines(template, data["ans"], ctx.lang))
+            text = ctx.t("report.summary", directive=task.title, unit=task.unit.name, lines=summary_lines(template, state.answers, ctx.lang))
             return [Reply(text=text, choices=[[ctx.flow_button(ctx.t("report.button.confirm"), "ok"), ctx.flow_button(ctx.t("report.button.edit"), "edit")]])]
         if step == EDIT:
             rows = [[ctx.flow_button(f.label(ctx.lang)[:40], f"e:{f.key}")] for f in template.fields]
             return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back])]
         field = template.field(step)
         lines = [_question(ctx, template, field)]
-        if data.get("sel"):
-            labels = ", ".join(field.option(v).label(ctx.lang) for v in data["sel"] if field.option(v))
+        if state.selected:
+            labels = ", ".join(field.option(v).label(ctx.lang) for v in state.selected if field.option(v))
             lines.append(ctx.t("report.ask.multi_selected", selected=labels))
         if not field.required:
             lines.append(ctx.t("report.ask.optional"))
-        if fresh and data["ans"].get(step) not in (None, [], "") and field.type != "attachment":
-            lines.append(ctx.t("report.ask.current", value=format_value(template, field, data["ans"], ctx.lang)))
+        if fresh and state.answers.get(step) not in (None, [], "") and field.type != "attachment":
+            lines.append(ctx.t("report.ask.current", value=format_value(template, field, state.answers, ctx.lang)))
         rows: list[list[Choice]] = [[ctx.flow_button(o.label(ctx.lang)[:40], f"o:{o.value}")] for o in field.options]
         if field.type == "yes_no":
             rows = [[ctx.flow_button(ctx.t("report.button.yes"), "o:yes"), ctx.flow_button(ctx.t("report.button.no"), "o:no")]]
         controls = []
-        if field.type == "multi_choice" and data.get("sel") or field.type == "attachment":
+        if field.type == "multi_choice" and state.selected or field.type == "attachment":
             controls.append(ctx.flow_button(ctx.t("report.button.done"), "done"))
         if not field.required:
             controls.append(ctx.flow_button(ctx.t("report.button.skip"), "skip"))
-        if data["hist"] or data.get("ed"):
+        if state.history or state.editing:
             controls.extend(back)
         return [Reply(text="\n".join(lines), choices=[*rows, controls] if controls else rows)]
 
     # ---- permission ---------------------------------------------------------------------
-    def _task(self, ctx: Context) -> reports.Task | list[Reply]:
+    def _task(self, ctx: Context, state: ReportState) -> reports.Task | list[Reply]:
         """The flow's assignment, re-checked: still open and still this actor's to report."""
-        assignment_id = ctx.flow_data.get("a")
+        assignment_id = state.assignment_id
         task = reports.get_task(session=ctx.session, assignment_id=int(assignment_id or 0))
         if task is None or reports.reporting_role(ctx.actor, task.unit) is None:
             ctx.flow_end()
@@ -272,14 +344,15 @@ def _question(ctx: Context, template: Template, field: TemplateField) -> str:
     return ctx.t(f"report.ask.{field.type}", label=label)
 
 
-def _next_step(template: Template, data: dict[str, Any], after: str | None, filled: set[str]) -> str:
+def _next_step(template: Template, state: ReportState, after: str | None, filled: set[str], *, quick: bool | None = None) -> str:
     """The next question: in order after ``after``, skipping what this answer filled; in a
     quick report only required questions still unanswered."""
+    quick = state.quick if quick is None else quick
     keys = template.keys()
     start = keys.index(after) + 1 if after in keys else 0
     for f in template.fields[start:]:
-        if data.get("quick"):
-            if f.required and data["ans"].get(f.key) in (None, [], ""):
+        if quick:
+            if f.required and state.answers.get(f.key) in (None, [], ""):
                 return f.key
         elif f.key not in filled:
             return f.key
@@ -363,7 +436,7 @@ def register(router: Router) -> None:
         notes = _quick_notes(ctx, tasks[0].template(), quick)
         if len(tasks) == 1:
             return flow.start(ctx, tasks[0], answers=quick.values, quick=bool(quick.values), pending=quick.pending_percent, notes=notes)
-        ctx.flow_start(FLOW, PICK, {"ans": quick.values, "pp": quick.pending_percent, "hist": []})
+        ctx.flow_start(FLOW, PICK, ReportState(answers=quick.values, pending_percent=quick.pending_percent))
         return notes + _pick_list(ctx, tasks, lambda task: None)
 
     router.add_text_handler(quick_report)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from handlers.context import FLOW_BUTTON_PREFIX, Context
+from handlers.flow_state import FlowState
 from ground.messages import Reply
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,8 @@ class Flow(Protocol):
 
     name: str
     roles: frozenset[str]
+    #: The model its state is stored as (handlers/flow_state.py).
+    state_type: type[FlowState]
 
     def on_text(self, ctx: Context, text: str) -> list[Reply]: ...
 

@@ -1,7 +1,7 @@
 """A paged checkbox list of units, shared by the flows that choose a directive's recipients.
 
-The candidates and the selection live in the flow's data ("units": [[id, code, name]...],
-"selected": [ids], "page": n), so paging and a restart keep what was ticked.
+The candidates and the selection are part of the flow's state (UnitPicker), so paging and a
+restart keep what was ticked.
 """
 
 from __future__ import annotations
@@ -9,26 +9,41 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.context import Context
+from handlers.flow_state import FlowState
 from ground.messages import Reply
 
 PAGE_SIZE = 8
 
 
-def candidates_data(units: list[Any]) -> list[list[Any]]:
-    return [[u.id, u.code, u.name] for u in units]
+class PickableUnit(FlowState):
+    id: int
+    code: str
+    name: str
 
 
-def page_count(data: dict[str, Any]) -> int:
-    return max(1, -(-len(data["units"]) // PAGE_SIZE))
+class UnitPicker(FlowState):
+    units: list[PickableUnit]
+    selected: list[int] = []
+    page: int = 0
+
+    @classmethod
+    def of(cls, units: list[Any], *, selected: list[int] | None = None) -> UnitPicker:
+        return cls(units=[PickableUnit(id=u.id, code=u.code, name=u.name) for u in units], selected=list(selected or []))
+
+    def page_count(self) -> int:
+        return max(1, -(-len(self.units) // PAGE_SIZE))
+
+    def codes(self) -> dict[int, str]:
+        return {u.id: u.code for u in self.units}
 
 
-def render(ctx: Context, data: dict[str, Any], *, edit: bool = False) -> Reply:
-    page, pages = data.get("page", 0), page_count(data)
-    selected = set(data["selected"])
+def render(ctx: Context, picker: UnitPicker, *, edit: bool = False) -> Reply:
+    page, pages = picker.page, picker.page_count()
+    selected = set(picker.selected)
     rows = []
-    for unit_id, code, name in data["units"][page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
-        box = "☑" if unit_id in selected else "☐"
-        rows.append([ctx.flow_button(ctx.t("directive.pick.unit", box=box, code=code, name=name), f"t:{unit_id}")])
+    for unit in picker.units[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
+        box = "☑" if unit.id in selected else "☐"
+        rows.append([ctx.flow_button(ctx.t("directive.pick.unit", box=box, code=unit.code, name=unit.name), f"t:{unit.id}")])
     nav = []
     if page > 0:
         nav.append(ctx.flow_button(ctx.t("directive.button.prev"), f"p:{page - 1}"))
@@ -42,21 +57,26 @@ def render(ctx: Context, data: dict[str, Any], *, edit: bool = False) -> Reply:
     return Reply(text=text, choices=rows, edit=edit)
 
 
-def press(data: dict[str, Any], value: str) -> dict[str, Any] | None:
-    """The picker data after a toggle ("t:<id>") or page ("p:<n>") press; None if neither."""
+def press(picker: UnitPicker, value: str) -> bool:
+    """Apply a toggle ("t:<id>") or page ("p:<n>") press; False if the value is neither."""
     kind, _, arg = value.partition(":")
     if not arg.isdigit():
-        return None
+        return False
     number = int(arg)
-    if kind == "t" and any(u[0] == number for u in data["units"]):
-        selected = list(data["selected"])
-        selected.remove(number) if number in selected else selected.append(number)
-        return {**data, "selected": selected}
-    if kind == "p" and 0 <= number < page_count(data):
-        return {**data, "page": number}
-    return None
+    if kind == "t" and any(u.id == number for u in picker.units):
+        picker.selected.remove(number) if number in picker.selected else picker.selected.append(number)
+        return True
+    if kind == "p" and 0 <= number < picker.page_count():
+        picker.page = number
+        return True
+    return False
 
 
-def unit_lines(ctx: Context, data: dict[str, Any]) -> str:
-    chosen = set(data["selected"])
-    return "\n".join(ctx.t("directive.unit_line", code=code, name=name) for uid, code, name in data["units"] if uid in chosen)
+def add(picker: UnitPicker, unit_ids: list[int]) -> None:
+    """Tick units named by typed codes, keeping the order they were ticked in."""
+    picker.selected = list(dict.fromkeys([*picker.selected, *unit_ids]))
+
+
+def unit_lines(ctx: Context, picker: UnitPicker, unit_ids: list[int]) -> str:
+    chosen = set(unit_ids)
+    return "\n".join(ctx.t("directive.unit_line", code=u.code, name=u.name) for u in picker.units if u.id in chosen)

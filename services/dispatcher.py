@@ -101,10 +101,8 @@ def one_each(claims: list[Claim]) -> list[Outgoing]:
 
 class Dispatcher:
     def __init__(self, *, engine: Engine, clock: Clock, senders: dict[str, ChannelSender], worker_id: str | None = None,
-                 batch: int = 50, only_served: bool = True) -> None:
+                 batch: int = 50) -> None:
         self.engine = engine
-        #: Claim only messages for the channels this process sends on (see claim_due).
-        self.only_served = only_served
         self.clock = clock
         self.senders = senders
         self.worker_id = worker_id or default_worker_id()
@@ -130,7 +128,7 @@ class Dispatcher:
                     log.exception("dispatcher before-claim hook failed")
             while True:
                 try:
-                    claimed = await asyncio.to_thread(self._claim)
+                    claimed = await asyncio.to_thread(self._claim, list(self.senders))
                 except OperationalError as exc:
                     # The database is briefly unreachable: nothing is lost, the rows stay
                     # pending and the next wake-up tries again.
@@ -146,15 +144,12 @@ class Dispatcher:
                 for message in outgoing:
                     total.add(await self._send(message))
 
-    async def idle(self) -> None:
-        """Wait for a delivery under way to finish (before the channels' clients close)."""
-        async with self._lock:
-            return
-
-    def _claim(self) -> list[Claim]:
+    def _claim(self, channels: list[str] | None = None) -> list[Claim]:
+        channels = list(self.senders) if channels is None else channels
         with session_scope(self.engine) as session:
+            # Only chats on the channels this process runs; the others wait for their process.
             rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch,
-                                            channels=list(self.senders) if self.only_served else None)
+                                            channels=channels)
             return [
                 Claim(m.id, a.channel, a.chat_id, dict(m.payload), m.attempts, m.kind, a.id, m.broadcast_id,
                       m.assignment_id, a.language)
@@ -232,6 +227,7 @@ class Dispatcher:
                 outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=result.reason or "failed")
         return False
 
-    def next_due(self):  # noqa: ANN201
+    def next_due(self, channels: list[str] | None = None):  # noqa: ANN201
+        """When the next message to one of ``channels`` (default: those with a sender) is due."""
         with session_scope(self.engine) as session:
-            return outbox_queries.next_due_at(session=session)
+            return outbox_queries.next_due_at(session=session, channels=list(self.senders) if channels is None else channels)

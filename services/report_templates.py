@@ -11,15 +11,22 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, Self
 
 import yaml
+from pydantic import BaseModel, Field, Strict, StringConstraints, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from services.i18n import t
 from services.parsing.vn_text import normalize
 
 FIELD_TYPES = ("choice", "multi_choice", "integer", "percentage", "text", "date", "yes_no", "attachment")
 RULES = ("le",)
+#: The reasons a template is refused: the keys of report.template_error in the locale files.
+_REASONS = ("no_fields", "unreadable", "not_a_mapping", "bad_key", "duplicate", "bad_type", "no_label", "bounds_not_numeric",
+            "min_over_max", "bad_bound", "no_options", "options_not_allowed", "duplicate_option", "bad_max_length",
+            "bad_required", "bad_aliases", "bad_option", "bad_option_value", "bad_rule", "rule_unknown_field",
+            "rule_not_numeric", "bad_ratio", "ratio_not_integer", "ratio_whole_min")
 #: Longest free text kept for one answer; a 10,000-character paste is refused with this limit.
 DEFAULT_MAX_TEXT = 2000
 DEFAULT_TEMPLATE_FILE = Path(__file__).with_name("default_report_template.yaml")
@@ -115,20 +122,11 @@ class Template:
 
 # ---- loading -------------------------------------------------------------------------------
 def template_from_dict(data: Any) -> Template:
-    if not isinstance(data, dict) or not isinstance(data.get("fields"), list) or not data["fields"]:
-        raise TemplateError("fields", "no_fields")
-    fields: list[TemplateField] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(data["fields"], start=1):
-        f = _field(raw, index)
-        if f.key in seen:
-            raise TemplateError(f.key, "duplicate")
-        seen.add(f.key)
-        fields.append(f)
-    by_key = {f.key: f for f in fields}
-    rules = tuple(_rule(r, by_key) for r in data.get("rules") or [])
-    ratio = _ratio(data.get("ratio"), by_key)
-    return Template(fields=tuple(fields), rules=rules, ratio=ratio, raw=data)
+    try:
+        spec = _TemplateSpec.model_validate(data)
+    except ValidationError as exc:
+        raise _template_error(exc, data) from None
+    return spec.template(raw=data)
 
 
 def template_from_yaml(text: str) -> Template:
@@ -164,101 +162,190 @@ def template_for(report_template: dict[str, Any] | None) -> Template:
     return template_from_dict(report_template)
 
 
-def _field(raw: Any, index: int) -> TemplateField:
-    if not isinstance(raw, dict):
-        raise TemplateError(f"#{index}", "not_a_mapping")
-    key = str(raw.get("key") or "").strip()
-    if not key or not set(key) <= _KEY_CHARS:
-        raise TemplateError(key or f"#{index}", "bad_key")
-    ftype = raw.get("type")
-    if ftype not in FIELD_TYPES:
-        raise TemplateError(key, "bad_type", type=ftype, types=", ".join(FIELD_TYPES))
-    label_vi = str(raw.get("label_vi") or raw.get("label") or "").strip()
-    if not label_vi:
-        raise TemplateError(key, "no_label")
-    label_en = str(raw.get("label_en") or label_vi).strip()
-    low, high = _bound(raw, "min", key), _bound(raw, "max", key)
-    if ftype == "percentage":
-        low = 0.0 if low is None else low
-        high = 100.0 if high is None else high
-    if (low is not None or high is not None) and ftype not in ("integer", "percentage"):
-        raise TemplateError(key, "bounds_not_numeric")
-    if low is not None and high is not None and low > high:
-        raise TemplateError(key, "min_over_max", min=_num(low), max=_num(high))
-    options = tuple(_option(o, key) for o in raw.get("options") or [])
-    if ftype in ("choice", "multi_choice") and not options:
-        raise TemplateError(key, "no_options")
-    if options and ftype not in ("choice", "multi_choice"):
-        raise TemplateError(key, "options_not_allowed")
-    if len({o.value for o in options}) != len(options):
-        raise TemplateError(key, "duplicate_option")
-    max_length = raw.get("max_length", DEFAULT_MAX_TEXT)
-    if not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 1:
-        raise TemplateError(key, "bad_max_length")
-    required = raw.get("required", True)
-    if not isinstance(required, bool):
-        raise TemplateError(key, "bad_required")
-    aliases = raw.get("aliases") or []
-    if not isinstance(aliases, list):
-        raise TemplateError(key, "bad_aliases")
-    return TemplateField(
-        key=key, type=ftype, label_vi=label_vi, label_en=label_en, required=required, min=low, max=high,
-        options=options, allow_other=bool(raw.get("allow_other", False)), max_length=max_length,
-        aliases=tuple(str(a) for a in aliases),
-    )
+# ---- validation: pydantic models of what a template file may say -------------------------------
+# Each check raises (or pydantic reports) an error whose kind is a report.template_error key;
+# _template_error turns the first one into a TemplateError naming the field as it was written.
+_Number = Annotated[float, Strict()]
+_Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
 
 
-def _bound(raw: dict[str, Any], name: str, key: str) -> float | None:
-    value = raw.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TemplateError(key, "bad_bound", bound=name, value=value)
-    return float(value)
+def _fail(reason: str, **params: Any) -> PydanticCustomError:
+    return PydanticCustomError(reason, reason, params)
 
 
-def _option(raw: Any, key: str) -> Option:
-    if isinstance(raw, str):
-        raw = {"value": raw, "label_vi": raw}
-    if not isinstance(raw, dict) or not str(raw.get("value") or "").strip():
-        raise TemplateError(key, "bad_option")
-    value = str(raw["value"]).strip()
-    if len(value) > 32 or not set(value) <= _KEY_CHARS:
-        # Option values travel in 64-byte button data.
-        raise TemplateError(key, "bad_option_value", value=value)
-    label_vi = str(raw.get("label_vi") or raw.get("label") or value)
-    synonyms = raw.get("synonyms") or []
-    if not isinstance(synonyms, list):
-        raise TemplateError(key, "bad_option")
-    return Option(value=value, label_vi=label_vi, label_en=str(raw.get("label_en") or label_vi), synonyms=tuple(map(str, synonyms)))
+def _text(value: Any) -> str:
+    return str(value or "").strip()
 
 
-def _rule(raw: Any, by_key: dict[str, TemplateField]) -> Rule:
-    if not isinstance(raw, dict) or raw.get("rule") not in RULES:
-        raise TemplateError(str(raw.get("left", "rules")) if isinstance(raw, dict) else "rules", "bad_rule", rules=", ".join(RULES))
-    for side in ("left", "right"):
-        name = raw.get(side)
-        if name not in by_key:
-            raise TemplateError(str(name), "rule_unknown_field")
-        if by_key[name].type not in ("integer", "percentage"):
-            raise TemplateError(str(name), "rule_not_numeric")
-    return Rule(rule=raw["rule"], left=raw["left"], right=raw["right"])
+class _OptionSpec(BaseModel):
+    value: str
+    label_vi: str
+    label_en: str
+    synonyms: list[Any] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read(cls, raw: Any) -> dict[str, Any]:
+        if isinstance(raw, str):
+            raw = {"value": raw, "label_vi": raw}
+        if not isinstance(raw, dict) or not _text(raw.get("value")):
+            raise _fail("bad_option")
+        value = _text(raw["value"])
+        if len(value) > 32 or not set(value) <= _KEY_CHARS:
+            # Option values travel in 64-byte button data.
+            raise _fail("bad_option_value", value=value)
+        label_vi = str(raw.get("label_vi") or raw.get("label") or value)
+        return {"value": value, "label_vi": label_vi, "label_en": str(raw.get("label_en") or label_vi),
+                "synonyms": raw.get("synonyms") or []}
+
+    def option(self) -> Option:
+        return Option(value=self.value, label_vi=self.label_vi, label_en=self.label_en, synonyms=tuple(map(str, self.synonyms)))
 
 
-def _ratio(raw: Any, by_key: dict[str, TemplateField]) -> Ratio | None:
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        raise TemplateError("ratio", "bad_ratio")
-    for side in ("part", "whole"):
-        name = raw.get(side)
-        if name not in by_key or by_key[name].type != "integer":
-            raise TemplateError(str(name), "ratio_not_integer")
-    whole = by_key[raw["whole"]]
-    if whole.min is None or whole.min < 1:
-        # A percentage of zero people means nothing; the template must forbid total 0.
-        raise TemplateError(whole.key, "ratio_whole_min")
-    return Ratio(part=raw["part"], whole=raw["whole"])
+class _FieldSpec(BaseModel):
+    key: _Key
+    type: Literal[FIELD_TYPES]  # type: ignore[valid-type]
+    label_vi: Annotated[str, StringConstraints(min_length=1)]
+    label_en: str
+    min: _Number | None = None
+    max: _Number | None = None
+    options: list[_OptionSpec] = []
+    allow_other: bool = False
+    max_length: Annotated[int, Strict(), Field(ge=1)] = DEFAULT_MAX_TEXT
+    required: Annotated[bool, Strict()] = True
+    aliases: list[Any] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read(cls, raw: Any) -> Any:
+        if not isinstance(raw, dict):
+            return raw
+        label_vi = _text(raw.get("label_vi") or raw.get("label"))
+        low, high = raw.get("min"), raw.get("max")
+        if raw.get("type") == "percentage":
+            low, high = (0.0 if low is None else low), (100.0 if high is None else high)
+        return {**raw, "key": _text(raw.get("key")), "label_vi": label_vi, "label_en": _text(raw.get("label_en")) or label_vi,
+                "min": low, "max": high, "options": raw.get("options") or [],
+                "allow_other": bool(raw.get("allow_other", False)), "aliases": raw.get("aliases") or []}
+
+    # The checks between settings run in the order the settings are declared, so the first
+    # error reported is the one a reader of the file meets first.
+    @field_validator("max")
+    @classmethod
+    def _bounds(cls, high: float | None, info: ValidationInfo) -> float | None:
+        low = info.data.get("min")
+        if (low is not None or high is not None) and info.data.get("type") not in ("integer", "percentage", None):
+            raise _fail("bounds_not_numeric")
+        if low is not None and high is not None and low > high:
+            raise _fail("min_over_max", min=_num(low), max=_num(high))
+        return high
+
+    @field_validator("options")
+    @classmethod
+    def _options(cls, options: list[_OptionSpec], info: ValidationInfo) -> list[_OptionSpec]:
+        kind = info.data.get("type")
+        if kind in ("choice", "multi_choice") and not options:
+            raise _fail("no_options")
+        if options and kind not in ("choice", "multi_choice", None):
+            raise _fail("options_not_allowed")
+        if len({o.value for o in options}) != len(options):
+            raise _fail("duplicate_option")
+        return options
+
+    def field(self) -> TemplateField:
+        return TemplateField(
+            key=self.key, type=self.type, label_vi=self.label_vi, label_en=self.label_en, required=self.required,
+            min=self.min, max=self.max, options=tuple(o.option() for o in self.options), allow_other=self.allow_other,
+            max_length=self.max_length, aliases=tuple(str(a) for a in self.aliases),
+        )
+
+
+class _RuleSpec(BaseModel):
+    rule: Literal[RULES]  # type: ignore[valid-type]
+    left: Any = None
+    right: Any = None
+
+
+class _RatioSpec(BaseModel):
+    part: Any = None
+    whole: Any = None
+
+
+class _TemplateSpec(BaseModel):
+    fields: Annotated[list[_FieldSpec], Field(min_length=1)]
+    rules: list[_RuleSpec] = []
+    ratio: _RatioSpec | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read(cls, raw: Any) -> Any:
+        return {**raw, "rules": raw.get("rules") or []} if isinstance(raw, dict) else raw
+
+    @model_validator(mode="after")
+    def _references(self) -> Self:
+        seen: set[str] = set()
+        for f in self.fields:
+            if f.key in seen:
+                raise _fail("duplicate", field=f.key)
+            seen.add(f.key)
+        by_key = {f.key: f for f in self.fields}
+        for rule in self.rules:
+            for name in (rule.left, rule.right):
+                if name not in by_key:
+                    raise _fail("rule_unknown_field", field=str(name))
+                if by_key[name].type not in ("integer", "percentage"):
+                    raise _fail("rule_not_numeric", field=str(name))
+        if self.ratio is not None:
+            for name in (self.ratio.part, self.ratio.whole):
+                if name not in by_key or by_key[name].type != "integer":
+                    raise _fail("ratio_not_integer", field=str(name))
+            whole = by_key[self.ratio.whole]
+            if whole.min is None or whole.min < 1:
+                # A percentage of zero people means nothing; the template must forbid total 0.
+                raise _fail("ratio_whole_min", field=whole.key)
+        return self
+
+    def template(self, *, raw: dict[str, Any]) -> Template:
+        ratio = Ratio(part=self.ratio.part, whole=self.ratio.whole) if self.ratio is not None else None
+        return Template(fields=tuple(f.field() for f in self.fields), rules=tuple(Rule(r.rule, r.left, r.right) for r in self.rules),
+                        ratio=ratio, raw=raw)
+
+
+#: The error of a field's own setting, by the setting's name, when pydantic's check found it.
+_SETTING_ERRORS = {"key": "bad_key", "type": "bad_type", "label_vi": "no_label", "min": "bad_bound", "max": "bad_bound",
+                   "options": "bad_option", "max_length": "bad_max_length", "required": "bad_required",
+                   "aliases": "bad_aliases"}
+
+
+def _template_error(exc: ValidationError, data: Any) -> TemplateError:
+    """The first problem pydantic found, said the way staff wrote the template."""
+    error = exc.errors(include_url=False)[0]
+    loc, kind, params = error["loc"], error["type"], dict(error.get("ctx") or {})
+    if not loc and "field" in params:
+        # A check across fields (duplicate key, rule, ratio) names the field itself.
+        return TemplateError(params.pop("field"), kind, **params)
+    if not loc or loc == ("fields",):
+        return TemplateError("fields", "no_fields")
+    if loc[0] == "rules":
+        raw = data["rules"][loc[1]] if len(loc) > 1 else None
+        return TemplateError(str(raw.get("left", "rules")) if isinstance(raw, dict) else "rules", "bad_rule", rules=", ".join(RULES))
+    if loc[0] == "ratio":
+        return TemplateError("ratio", "bad_ratio")
+    index = loc[1]
+    raw = data["fields"][index]
+    name = (_text(raw.get("key")) if isinstance(raw, dict) else "") or f"#{index + 1}"
+    if len(loc) == 2:
+        return TemplateError(name, kind if kind in _REASONS else "not_a_mapping", **params)
+    setting = loc[2]
+    if kind in _REASONS:
+        return TemplateError(name, kind, **params)
+    if setting == "options":
+        return TemplateError(name, "bad_option")
+    if setting == "type":
+        return TemplateError(name, "bad_type", type=raw.get("type"), types=", ".join(FIELD_TYPES))
+    if setting in ("min", "max"):
+        return TemplateError(name, "bad_bound", bound=setting, value=error["input"])
+    return TemplateError(name, _SETTING_ERRORS[setting])
 
 
 def _num(value: float) -> str:

@@ -125,6 +125,21 @@ def test_hand_picked_units(app, org, sender):
     assert [c for c in SECRETARIES if sender.texts_to(c)] == ["u-cb04"]
 
 
+def test_cancel_on_the_unit_list_cancels(app, org, sender):
+    # The unit list shows a "Hủy" button; it used to answer "Nút này đã cũ".
+    staff = org["staff"]
+    staff.send("/broadcast")
+    staff.send(TEXT)
+    staff.press("Chọn từng đơn vị")
+    staff.press("CB04")
+    staff.press("Hủy")
+    assert staff.last_text == "Đã hủy, không có tin nào được gửi."
+    staff.send("/cancel")
+    assert staff.last_text == "Hiện không có thao tác nào đang làm."
+    with session_scope(app.engine) as session:
+        assert session.exec(select(Broadcast)).all() == []
+
+
 def test_an_empty_audience_sends_nothing_and_says_so(app, org, sender):
     assignment = make_assignment(app, cell="CB01")
     with session_scope(app.engine) as session:

@@ -43,7 +43,7 @@ def test_run_zalo_without_a_token_or_with_a_bad_webhook_says_what_to_set(db_url)
     assert "ZALO_WEBHOOK_SECRET must be 8 to 256 characters" in result.output
     result = CliRunner().invoke(cli, ["--database-url", db_url, "run", "--channel", "viber"])
     assert result.exit_code == 2
-    assert "use telegram, zalo or all" in result.output
+    assert "Unknown channel 'viber': choose from telegram, zalo (or all)" in result.output
 
 
 def _seed(db_url: str) -> tuple[str, str]:

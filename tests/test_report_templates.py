@@ -96,10 +96,39 @@ def test_errors_name_the_field():
     assert _error([{"key": "t", "type": "text", "label_vi": "T", "min": 1}]).startswith("trường 't': chỉ trường số")
 
 
+def test_every_setting_error_names_the_field_as_written():
+    assert _error([{"key": "n", "type": "integer", "label_vi": "N"}, "tong"]) == "trường '#2': mỗi trường phải là một bảng khóa: giá trị."
+    assert _error([{"type": "integer", "label_vi": "N"}]).startswith("trường '#1': mã trường")
+    assert _error([{"key": "n", "label_vi": "N"}]).startswith("trường 'n': kiểu «None» không hợp lệ")
+    assert _error([{"key": "n", "type": "integer", "label_vi": "N", "max": True}]) == "trường 'n': max phải là số, không phải «True»."
+    assert _error([{"key": "n", "type": "integer", "label_vi": "N", "max_length": "5"}]) == "trường 'n': max_length phải là số nguyên dương."
+    assert _error([{"key": "n", "type": "integer", "label_vi": "N", "required": "có"}]) == "trường 'n': required phải là true hoặc false."
+    assert _error([{"key": "n", "type": "integer", "label_vi": "N", "aliases": "so"}]) == "trường 'n': aliases phải là một danh sách."
+    assert _error([{"key": "c", "type": "choice", "label_vi": "C", "options": ["Tốt"]}]).startswith("trường 'c': giá trị lựa chọn «Tốt»")
+    assert _error([{"key": "c", "type": "choice", "label_vi": "C", "options": ["a", "a"]}]) == "trường 'c': có hai lựa chọn trùng giá trị."
+    assert _error([{"key": "n", "type": "integer", "label_vi": "N", "options": ["a"]}]).startswith("trường 'n': chỉ trường choice")
+
+
+def test_the_first_mistake_in_reading_order_is_reported():
+    # min > max comes before a bad max_length further down the same field.
+    assert _error([{"key": "n", "type": "integer", "label_vi": "N", "min": 5, "max": 1, "max_length": 0}]).startswith("trường 'n': min (5)")
+    assert _error([{"key": "n", "type": "percentage", "label_vi": "N", "min": 120}]) == "trường 'n': min (120) lớn hơn max (100)."
+
+
+def test_options_written_as_one_string_are_refused():
+    # "options: tot, kha" in YAML is one string; it used to be read letter by letter.
+    assert _error([{"key": "c", "type": "choice", "label_vi": "C", "options": "tot, kha"}]) == (
+        "trường 'c': mỗi lựa chọn cần value; synonyms phải là một danh sách.")
+
+
 def test_rule_and_ratio_errors_name_the_field():
     fields = [{"key": "reached", "type": "integer", "label_vi": "R"}, {"key": "total", "type": "integer", "label_vi": "T", "min": 0}]
     assert _error(fields, rules=[{"rule": "le", "left": "reached", "right": "tong"}]).startswith("trường 'tong': quy tắc nhắc đến")
     assert _error(fields, ratio={"part": "reached", "whole": "total"}).startswith("trường 'total': trường tổng số của tỷ lệ")
+    assert _error(fields, rules=[{"rule": "lt", "left": "reached", "right": "total"}]) == (
+        "trường 'reached': quy tắc không hợp lệ; dùng một trong: le.")
+    assert _error(fields, ratio="reached/total") == "trường 'ratio': ratio cần part và whole."
+    assert _error(fields, ratio={"part": "reached", "whole": "tong"}).startswith("trường 'tong': tỷ lệ chỉ tính từ hai trường")
 
 
 def test_unreadable_and_empty_templates():

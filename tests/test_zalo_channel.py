@@ -81,14 +81,14 @@ async def test_the_webhook_takes_posts_with_the_secret_only(zalo_server, zalo_ap
         async with httpx.AsyncClient() as client:
             missing = await client.post(url, json=update)
             wrong = await client.post(url, json=update, headers={SECRET_HEADER: SECRET + "x"})
-            await runtime.channel.drain()
+            await runtime.receiver.drain()
             assert (missing.status_code, wrong.status_code) == (403, 403)
             assert zalo_server.texts_to("z-an") == []  # nothing processed
             bad = await client.post(url, content=b"{not json", headers={SECRET_HEADER: SECRET})
             assert bad.status_code == 400
             right = await client.post(url, json=update, headers={SECRET_HEADER: SECRET})
             assert right.status_code == 200 and right.json() == {"ok": True}
-            await runtime.channel.drain()
+            await runtime.receiver.drain()
         assert "Chào mừng đồng chí!" in zalo_server.texts_to("z-an")[0]
         assert zalo_server.calls_of("getUpdates") == []
 

@@ -23,7 +23,6 @@ import hmac
 import json
 import logging
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,7 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
 from bot.channels import plain_render
+from bot.channels.base import ChannelConfigError
 from bot.channels.zalo_api import (
     MAX_TEXT,
     RateLimiter,
@@ -61,7 +61,7 @@ MAX_WEBHOOK_BODY = 1024 * 1024
 TYPING_AFTER = 1.0
 
 
-class ZaloConfigError(ValueError):
+class ZaloConfigError(ChannelConfigError):
     """Settings do not allow starting the Zalo channel; the message says what to set."""
 
 
@@ -251,7 +251,7 @@ class ZaloSender:
 # --------------------------------------------------------------------------- receiving
 
 
-class ZaloChannel:
+class ZaloReceiver:
     """Answers Zalo updates through the core. ``handle_body`` takes one update as it came."""
 
     def __init__(self, *, core: ConversationCore, api: ZaloApi, settings: Settings,
@@ -391,7 +391,7 @@ def _brief(body: Any) -> str:
 
 
 class _WebhookHandler(tornado.web.RequestHandler):
-    def initialize(self, channel: ZaloChannel, secret: str) -> None:
+    def initialize(self, channel: ZaloReceiver, secret: str) -> None:
         self.channel = channel
         self.secret = secret.encode()
 
@@ -429,7 +429,7 @@ class _FileHandler(tornado.web.RequestHandler):
         self.finish(path.read_bytes())
 
 
-def http_routes(channel: ZaloChannel, webhook: ZaloWebhookConfig | None) -> list[Any]:
+def http_routes(channel: ZaloReceiver, webhook: ZaloWebhookConfig | None) -> list[Any]:
     routes: list[Any] = []
     if webhook is not None:
         routes.append((webhook.path, _WebhookHandler, {"channel": channel, "secret": webhook.secret}))
@@ -459,73 +459,3 @@ class HttpServer:
             self._server.stop()
             await self._server.close_all_connections()
             self._server = None
-
-
-# --------------------------------------------------------------------------- running
-
-
-@dataclass
-class ZaloRuntime:
-    """Everything the Zalo channel owns while it runs, started and stopped together."""
-
-    client: httpx.AsyncClient
-    api: ZaloApi
-    channel: ZaloChannel
-    sender: ZaloSender
-    server: HttpServer | None = None
-    stop_event: asyncio.Event | None = None
-    poller: asyncio.Task | None = None
-
-    async def stop(self) -> None:
-        if self.stop_event is not None:
-            self.stop_event.set()
-        if self.poller is not None:
-            self.poller.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self.poller
-        if self.server is not None:
-            await self.server.stop()
-        await self.channel.drain()
-        await self.client.aclose()
-
-
-async def start_zalo(
-    settings: Settings,
-    core: ConversationCore,
-    *,
-    webhook: bool = False,
-    add_sender: Callable[[ZaloSender], None] | None = None,
-    client: httpx.AsyncClient | None = None,
-    min_backoff: float = 1.0,
-    poll_timeout: int = 30,
-    poll_grace: float = 10.0,
-) -> ZaloRuntime:
-    """Start receiving (polling, or setWebhook and serve it) and return the running pieces.
-
-    The sender is registered (``add_sender``) before the first update is taken, so a reply
-    that queues outbox messages finds the channel ready."""
-    token = token_of(settings)
-    hook = webhook_config(settings) if webhook else None
-    client = client or make_client()
-    api = ZaloApi(token=token, client=client, base_url=settings.zalo_api_base_url,
-                  limiter=RateLimiter(per_second=settings.zalo_max_per_second), poll_grace=poll_grace)
-    publisher = file_publisher(settings)
-    menus = MenuMemory()
-    channel = ZaloChannel(core=core, api=api, settings=settings, publisher=publisher, min_backoff=min_backoff, menus=menus)
-    sender = ZaloSender(api, publisher=publisher, language=settings.default_language, menus=menus)
-    if add_sender is not None:
-        add_sender(sender)
-    runtime = ZaloRuntime(client=client, api=api, channel=channel, sender=sender)
-    routes = http_routes(channel, hook)
-    if routes:
-        runtime.server = HttpServer(routes, listen=settings.zalo_webhook_listen, port=settings.zalo_webhook_port)
-        port = runtime.server.start()
-        log.info("zalo HTTP server listening on %s:%s", settings.zalo_webhook_listen, port)
-    if hook is not None:
-        await api.set_webhook(url=hook.url, secret_token=hook.secret)
-        log.info("zalo webhook set")
-    else:
-        runtime.stop_event = asyncio.Event()
-        runtime.poller = asyncio.create_task(channel.poll(runtime.stop_event, timeout=poll_timeout))
-        log.info("zalo long polling started")
-    return runtime

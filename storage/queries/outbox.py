@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -47,16 +48,17 @@ def insert_message(
 
 def claim_due(
     *, session: Session, now: datetime, worker: str, limit: int = 50, stale_after: timedelta = timedelta(minutes=10),
-    channels: list[str] | None = None,
+    channels: Collection[str] | None = None,
 ) -> list[tuple[OutboxMessage, ChatAccount]]:
     """Mark up to ``limit`` due messages as being sent by ``worker`` and return them.
+
+    With ``channels``, only messages to chats on those channels: a process that runs only
+    some channels leaves the others' messages to the process that runs them.
 
     On PostgreSQL the rows are locked with FOR UPDATE SKIP LOCKED, so several bot processes can
     claim concurrently and each row goes to exactly one of them. SQLite has a single writer, so
     the conditional UPDATE below is enough there. A row left "sending" by a process that died
-    is claimed again after ``stale_after``. With ``channels``, only messages to accounts on
-    those channels are claimed: a process that runs only Zalo leaves Telegram's rows to the
-    process that runs Telegram, instead of bouncing them.
+    is claimed again after ``stale_after``.
     """
     stale = now - stale_after
     query = (
@@ -71,8 +73,7 @@ def claim_due(
         .limit(limit)
     )
     if channels is not None:
-        query = query.join(ChatAccount, ChatAccount.id == OutboxMessage.account_id).where(
-            col(ChatAccount.channel).in_(channels))
+        query = _on_channels(query, channels)
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True, of=OutboxMessage)
     ids = list(session.exec(query).all())
@@ -156,13 +157,17 @@ def mark_failed(*, session: Session, message_id: int, worker: str, reason: str) 
     session.add(msg)
 
 
-def next_due_at(*, session: Session) -> datetime | None:
-    return session.exec(
-        select(OutboxMessage.due_at)
-        .where(OutboxMessage.status == "pending")
-        .order_by(OutboxMessage.due_at)
-        .limit(1)
-    ).first()
+def next_due_at(*, session: Session, channels: Collection[str] | None = None) -> datetime | None:
+    query = select(OutboxMessage.due_at).where(OutboxMessage.status == "pending")
+    if channels is not None:
+        query = _on_channels(query, channels)
+    return session.exec(query.order_by(OutboxMessage.due_at).limit(1)).first()
+
+
+def _on_channels(query, channels: Collection[str]):  # noqa: ANN001, ANN202
+    return query.join(ChatAccount, ChatAccount.id == OutboxMessage.account_id).where(
+        col(ChatAccount.channel).in_(list(channels))
+    )
 
 
 def cancel_pending(*, session: Session, assignment_id: int | None = None, directive_id: int | None = None, kinds: tuple[str, ...] = ()) -> int:

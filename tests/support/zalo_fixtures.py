@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from bot.app import build_app
-from bot.channels.zalo_channel import start_zalo
+from bot.channels.zalo_app import ZaloChannel
 from ground.settings import Settings
 from services import invites, units
 from storage.db import session_scope
@@ -43,15 +43,31 @@ def zalo_app(engine, clock, zalo_settings):
     return application
 
 
+class AppOnly:
+    """The part of the runtime a channel uses, without its scheduler: these tests deliver the
+    outbox themselves (``deliver(app)``), at the moment they choose."""
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        self.app = app
+
+    @property
+    def scheduler(self):  # noqa: ANN201
+        raise AssertionError("the Zalo channel needs no scheduler")
+
+    def wake(self) -> None:
+        pass
+
+
 @contextlib.asynccontextmanager
 async def running_zalo(app, **kwargs):  # noqa: ANN001, ANN003
     """The Zalo channel polling the fake server, its sender registered with the app."""
-    runtime = await start_zalo(app.settings, app.core, add_sender=app.add_sender, min_backoff=0.01,
-                               poll_timeout=1, **kwargs)
+    channel = ZaloChannel(app.settings, min_backoff=0.01, poll_timeout=1, **kwargs)
+    await channel.start(AppOnly(app))
+    app.add_sender(channel.sender)
     try:
-        yield runtime
+        yield channel
     finally:
-        await runtime.stop()
+        await channel.stop()
 
 
 def new_invite(app, unit_code: str, role: str, name: str) -> str:  # noqa: ANN001
@@ -78,7 +94,7 @@ class ZaloUser:
         begun = self.server.polls_started
         while self.server.polls_started <= begun and loop.time() < deadline:
             await asyncio.sleep(0.01)  # the next poll began: the update was handed to a task
-        await self.runtime.channel.drain()
+        await self.runtime.receiver.drain()
 
     async def say(self, text: str) -> str:
         """Send text; everything chibot answered to it, joined."""
