@@ -156,3 +156,4 @@ async def test_the_rate_limiter_spaces_calls_and_pauses_after_429():
     await limiter.wait()
     assert slept[-1] == 5.0
     await asyncio.sleep(0)
+

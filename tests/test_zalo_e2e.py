@@ -3,11 +3,14 @@ what a cell secretary and a staff member see on Zalo, where there are no buttons
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 import pytest
 from sqlmodel import select
 
+from bot.channels.registry import RunOptions, make_channels
+from bot.runtime import Runtime
 from bot.simulated_time import run_until_async
 from storage.db import session_scope
 from storage.tables import Assignment, ChatAccount, OutboxMessage, Report
@@ -193,3 +196,26 @@ async def test_stickers_unsupported_messages_and_long_replies(zalo_server, zalo_
         parts = zalo_server.texts_to("z-an")[-full.count("\n---\n") - 1:]
         assert len(parts) >= 2 and all(1 <= len(p) <= 2000 for p in parts)
         assert "Nguyễn Phúc Hậu" in full and full.endswith("1. Đã nhận\n2. Báo cáo")  # options on the last part
+
+
+async def test_chibot_run_channel_zalo_in_process_the_runtime_delivers_and_stops_it(zalo_server, zalo_app, staff):
+    """What `chibot run --channel zalo` starts: the registry's channel inside the runtime. The
+    commit that queues the directive wakes the runtime's dispatcher (no test nudges it); the
+    stop ends the polling and unregisters the sender."""
+    [channel] = make_channels(["zalo"], zalo_app.settings, RunOptions())
+    channel.min_backoff, channel.poll_timeout = 0.01, 1
+    async with Runtime(zalo_app, [channel], reminder_jobs=False):
+        assert zalo_app.senders["zalo"] is channel.sender
+        an = await secretary(zalo_server, channel, zalo_app, "CB01", "z-an", "An")
+        staff.send("/new")
+        staff.send(DOC_141)
+        staff.press("Xác nhận")
+        staff.press("Tất cả chi bộ")
+        staff.press("Gửi")
+        await zalo_server.wait_for("sendMessage", chat_id="z-an", count=2, timeout=20)
+        assert an.news().startswith("Văn bản mới: Công văn 141-CV/ĐUK")
+        assert "Đã ghi nhận chi bộ đồng chí đã nhận" in await an.say("1")
+    assert "zalo" not in zalo_app.senders
+    polls = zalo_server.polls_started
+    await asyncio.sleep(0.3)
+    assert zalo_server.polls_started == polls
