@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 import re
 from datetime import timedelta
 
@@ -35,6 +36,7 @@ class ChibotCore:
     # ---- the one entry point ------------------------------------------------------------
     def handle(self, incoming: Incoming) -> list[Reply]:
         now = self.deps.clock.now()
+        incoming = without_control_characters(incoming)
         # Whatever this update queues in the outbox wakes the dispatcher once the transaction
         # commits (storage/outbox_wake.py); handlers need not say so.
         try:
@@ -191,6 +193,19 @@ class ChibotCore:
     @staticmethod
     def _registration_help(ctx: Context) -> list[Reply]:
         return [ctx.reply("start.how_to_register")]
+
+
+#: C0 control characters other than tab and line breaks, and DEL: PostgreSQL refuses NUL in
+#: text, and none of them mean anything in a chat message.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_control_characters(incoming: Incoming) -> Incoming:
+    """The update with control characters removed from its text, so nothing typed can reach
+    the database in a form one engine stores and the other refuses."""
+    if incoming.text and _CONTROL_RE.search(incoming.text):
+        return replace(incoming, text=_CONTROL_RE.sub("", incoming.text))
+    return incoming
 
 
 def _describe(incoming: Incoming) -> dict[str, object]:
