@@ -34,11 +34,6 @@ INTERVAL = 2.0
 STEP = 0.05
 
 
-def thousands(n: int) -> str:
-    """1.200 — Vietnamese groups thousands with a dot."""
-    return f"{n:,}".replace(",", ".")
-
-
 @dataclass
 class _Progress:
     total: int
@@ -120,7 +115,7 @@ class BroadcastProgress:
         if account is None or account.channel not in self.senders:
             return
         sender = self.senders[account.channel]
-        reply = Reply(text=Translator(account.language)("broadcast.progress", done=thousands(done), total=thousands(total)))
+        reply = Reply(text=Translator(account.language)("broadcast.progress", done=done, total=total))
         edit = getattr(sender, "edit", None)
         try:
             if message_id is not None and edit is not None:
@@ -171,9 +166,10 @@ def report_text(t: Translator, row, counts: dict[str, int], failures: list[tuple
         reasons += t("broadcast.reason_failed", names="; ".join(failed))
     if unreachable:
         reasons += t("broadcast.reason_no_secretary", names=", ".join(unreachable))
-    text = t("broadcast.report", audience=broadcast_service.describe(t, row.audience), sent=thousands(counts.get("sent", 0)),
-             failed=thousands(counts.get("failed", 0) + len(unreachable)), reasons=reasons)
+    text = t("broadcast.report", audience=broadcast_service.describe(t, row.audience), sent=counts.get("sent", 0),
+             failed=counts.get("failed", 0) + len(unreachable), reasons=reasons)
     carried = [(CHANNEL_NAMES[c], n) for c, n in sorted((by_channel or {}).items()) if c in CHANNEL_NAMES and n]
     if carried:
-        text += t("broadcast.by_channel", channels=", ".join(f"{name} {thousands(n)}" for name, n in carried))
+        text += t("broadcast.by_channel", channels=", ".join(t("broadcast.channel_count", channel=name, count=n)
+                                                             for name, n in carried))
     return text
