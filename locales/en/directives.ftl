@@ -177,3 +177,5 @@ intake-image_unreadable = The picture is damaged or cannot be opened.
 intake-ocr_no_text = Text recognition (OCR) found hardly any text: the picture is not a document, or is too blurred or too small; nothing was saved.
 intake-ocr_timeout = Text recognition (OCR) took over { $seconds } seconds for a page and was stopped.
 intake-ocr_failed = Text recognition (OCR) failed on this file.
+directive-summary-window = from { $start } to { $end }
+directive-summary-flag-month_for_day = {" "}(the document says «{ $phrase }»; read as a day, please check)

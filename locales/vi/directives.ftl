@@ -147,3 +147,5 @@ intake-image_unreadable = Tệp ảnh bị hỏng hoặc không mở được.
 intake-ocr_no_text = Nhận dạng chữ (OCR) không thấy chữ nào đáng kể: ảnh không phải văn bản, quá mờ hoặc quá nhỏ; chưa lưu gì.
 intake-ocr_timeout = Nhận dạng chữ (OCR) quá { $seconds } giây cho một trang nên đã dừng.
 intake-ocr_failed = Nhận dạng chữ (OCR) gặp lỗi với tệp này.
+directive-summary-window = từ { $start } đến { $end }
+directive-summary-flag-month_for_day = {" "}(văn bản ghi «{ $phrase }», tôi hiểu là ngày; xin kiểm tra lại)
