@@ -1,10 +1,11 @@
 """one person on several channels: one-time link codes
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0006
 Create Date: 2026-11-25 10:00:00
 
-(Another branch adds 0003 on top of 0002; whoever merges both re-chains this one after it.)
+(Chained after main's head when merged: 0006 now; the chat-menu branch's 0003 goes in
+front of it when that lands.)
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import storage.types  # noqa: F401
 
 
 revision = '0004'
-down_revision = '0002'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
