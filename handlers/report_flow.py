@@ -33,6 +33,11 @@ QUESTION = "<question>"
 _CONTROL_WORDS = {"quay lai": "back", "back": "back", "bo qua": "skip", "skip": "skip", "xong": "done", "done": "done",
                   "xac nhan": "ok", "confirm": "ok", "sua": "edit", "edit": "edit"}
 
+#: Questions that read a bare number themselves ("45" people reached), whatever menu is shown.
+#: On the others a number names an option of the menu (a choice's options come first, in the
+#: order the flow numbers them, so "2" is the second option either way).
+_NUMBER_ANSWER_TYPES = ("integer", "percentage", "text", "date")
+
 
 def problem_text(ctx: Context, problem: Problem) -> str:
     return ctx.t(f"report.error.{problem.key}", **problem.params)
@@ -281,14 +286,20 @@ class ReportFlow(StepFlow[ReportState]):
     # ---- questions ----------------------------------------------------------------------
     def _ask(self, ctx: Context, state: ReportState, task: reports.Task, step: str, *, fresh: bool = True) -> list[Reply]:
         template = task.template()
-        back = [ctx.flow_button(ctx.t("report.button.back"), "back")]
+
+        # Made only where shown: an offered button is remembered (typed words, the menu again).
+        def back() -> list[Choice]:
+            return [ctx.flow_button(ctx.t("report.button.back"), "back")]
+
         if step == SUMMARY:
             text = ctx.t("report.summary", directive=task.title, unit=task.unit.name, lines=summary_lines(template, state.answers, ctx.lang))
             return [Reply(text=text, choices=[[ctx.flow_button(ctx.t("report.button.confirm"), "ok"), ctx.flow_button(ctx.t("report.button.edit"), "edit")]])]
         if step == EDIT:
             rows = [[ctx.flow_button(f.label(ctx.lang)[:40], f"e:{f.key}")] for f in template.fields]
-            return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back])]
+            return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back()])]
         field = template.field(step)
+        if field.type in _NUMBER_ANSWER_TYPES:
+            ctx.expect_number()
         lines = [_question(ctx, template, field)]
         if state.selected:
             labels = ", ".join(field.option(v).label(ctx.lang) for v in state.selected if field.option(v))
@@ -306,7 +317,7 @@ class ReportFlow(StepFlow[ReportState]):
         if not field.required:
             controls.append(ctx.flow_button(ctx.t("report.button.skip"), "skip"))
         if state.history or state.editing:
-            controls.extend(back)
+            controls.extend(back())
         return [Reply(text="\n".join(lines), choices=[*rows, controls] if controls else rows)]
 
     # ---- permission ---------------------------------------------------------------------

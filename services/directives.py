@@ -180,6 +180,18 @@ def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who,
     return AckResult("ok", directive, assignment)
 
 
+def awaiting_acknowledgement(*, session: Session, actor: Actor, number: str | None = None) -> list[tuple[Directive, Assignment]]:
+    """The actor's cells' live assignments ("Đã nhận" typed instead of pressed): those not yet
+    acknowledged, or, with ``number``, those of the directive(s) with that number, acknowledged
+    or not (so a second "đã nhận 141" says when it was recorded)."""
+    unit_ids = [r.unit_id for r in actor.units("secretary")]
+    pairs = [(d, a) for d, a in queries.directives_assigned_to(session=session, unit_ids=unit_ids) if d.status == "published"]
+    if number is None:
+        return [(d, a) for d, a in pairs if a.acknowledged_at is None]
+    wanted = number_key(number)
+    return [(d, a) for d, a in pairs if (key := number_key(d.number or "")) and (key == wanted or _short_form_matches(wanted, key))]
+
+
 # ---- seeing ----------------------------------------------------------------------------------
 
 

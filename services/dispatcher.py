@@ -20,7 +20,8 @@ from sqlalchemy.exc import OperationalError
 
 from ground.ports import ChannelSender, SendResult
 from ground.clock import Clock
-from ground.messages import Reply
+from ground.messages import Choice, Reply
+from services import chat_menus
 from services.outbox import payload_to_reply
 from storage.db import session_scope
 from storage.queries import accounts as account_queries
@@ -174,7 +175,9 @@ class Dispatcher:
                 log.exception("sending outbox message %s failed", [c.message_id for c in message.claims])
                 result = SendResult("retry", retry_after=None, reason=repr(exc))
         for claim in message.claims:
-            rerouted = await asyncio.to_thread(self._record, claim, result, message.reply.text)
+            # The chat saw one message: its choices become the menu once, with the last row.
+            shown = message.reply.flat_choices() if claim is message.claims[-1] else []
+            rerouted = await asyncio.to_thread(self._record, claim, result, message.reply.text, shown)
             # Blocked here, but the person has another channel: the message waits for it.
             final = "retry" if rerouted else self._final(result, claim.attempts)
             if final == "sent":
@@ -204,14 +207,20 @@ class Dispatcher:
             return "retry"
         return "failed"
 
-    def _record(self, claim: Claim, result: SendResult, sent_text: str | None = None) -> bool:
+    def _record(self, claim: Claim, result: SendResult, sent_text: str | None = None,
+                shown: list[Choice] | None = None) -> bool:
         """Store the outcome; True when a blocked message was handed to another channel."""
         message_id, channel, chat_id, attempts = claim.message_id, claim.channel, claim.chat_id, claim.attempts
+        account_id = claim.account_id
         now = self.clock.now()
         with session_scope(self.engine) as session:
             if result.status == "sent":
                 outbox_queries.mark_sent(session=session, message_id=message_id, worker=self.worker_id, now=now,
                                          channel_message_id=result.message_id, sent_text=sent_text)
+                if shown and account_id is not None:
+                    # Same transaction as "sent": a chat without buttons answers "2" against the
+                    # menu it was shown, even when another process reads the answer.
+                    chat_menus.remember_delivered(session=session, account_id=account_id, choices=shown, now=now)
             elif result.status == "blocked":
                 account_queries.mark_unreachable(session=session, channel=channel, chat_id=chat_id, reason=result.reason or "blocked")
                 other = account_queries.other_reachable_account(session=session, account_id=claim.account_id)

@@ -14,7 +14,6 @@ from bot.channels.base import RuntimeHandle
 from bot.channels.zalo_api import RateLimiter, ZaloApi, make_client
 from bot.channels.zalo_channel import (
     HttpServer,
-    MenuMemory,
     ZaloReceiver,
     ZaloSender,
     file_publisher,
@@ -66,10 +65,9 @@ class ZaloChannel:
         api = ZaloApi(token=self.token, client=self._client, base_url=settings.zalo_api_base_url,
                       limiter=RateLimiter(per_second=settings.zalo_max_per_second), poll_grace=self.poll_grace)
         publisher = file_publisher(settings)
-        menus = MenuMemory()
         self.receiver = ZaloReceiver(core=core, api=api, settings=settings, publisher=publisher,
-                                     min_backoff=self.min_backoff, menus=menus)
-        self.sender = ZaloSender(api, publisher=publisher, language=settings.default_language, menus=menus)
+                                     min_backoff=self.min_backoff)
+        self.sender = ZaloSender(api, publisher=publisher, language=settings.default_language)
         try:
             routes = http_routes(self.receiver, self.webhook)
             if routes:

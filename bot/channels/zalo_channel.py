@@ -46,8 +46,7 @@ from bot.channels.zalo_api import (
     make_client,
 )
 from bot.channels.zalo_inbound import CHANNEL, ParsedUpdate, Skipped, parse_update
-from ground.messages import Attachment, Choice, Incoming, OutFile, Reply
-from handlers.choice_match import match_choice
+from ground.messages import Attachment, Incoming, OutFile, Reply
 from ground.ports import ConversationCore, SendResult
 from ground.settings import Settings
 from services.i18n import t
@@ -125,37 +124,6 @@ def file_publisher(settings: Settings) -> FilePublisher | None:
     return FilePublisher(folder=Path(settings.attachments_dir) / "public", public_base_url=settings.public_base_url)
 
 
-# --------------------------------------------------------------------------- menus
-
-
-class MenuMemory:
-    """The numbered options last shown in each chat, so "1" or "đã nhận" finds its button.
-
-    Kept in this process only (a restart forgets it); shared by the conversation replies and
-    the outbox sender, since a directive's options arrive through the outbox."""
-
-    def __init__(self) -> None:
-        self._menus: dict[str, list[Choice]] = {}
-
-    def shown(self, chat_id: str, reply: Reply) -> None:
-        choices = reply.flat_choices()
-        if choices:
-            self._menus[chat_id] = choices
-        elif reply.text or reply.photo or reply.document:
-            self._menus.pop(chat_id, None)
-
-    def resolve(self, incoming: Incoming) -> Incoming:
-        """The typed answer as a button press when it names one of the options shown."""
-        text = (incoming.text or "").strip()
-        choices = self._menus.get(incoming.chat_id)
-        if not choices or not text or text.startswith("/") or incoming.attachment is not None:
-            return incoming
-        found = match_choice(text, choices)
-        if found is None:
-            return incoming
-        return _replace(incoming, text=None, button=found.data)
-
-
 # --------------------------------------------------------------------------- sending
 
 
@@ -213,9 +181,8 @@ class ZaloSender:
     channel = CHANNEL
 
     def __init__(self, api: ZaloApi, *, publisher: FilePublisher | None = None, language: str = "vi",
-                 backoff: float = 5.0, max_backoff: float = 300.0, menus: MenuMemory | None = None) -> None:
+                 backoff: float = 5.0, max_backoff: float = 300.0) -> None:
         self.api = api
-        self.menus = menus
         self.publisher = publisher
         self.language = language
         self.backoff = backoff
@@ -243,8 +210,6 @@ class ZaloSender:
             log.exception("outbox send to zalo chat %s crashed", chat_id)
             return SendResult("failed", reason=f"{type(exc).__name__}: {exc}")
         self._failures = 0
-        if self.menus is not None:
-            self.menus.shown(chat_id, reply)
         return SendResult("sent", message_id=message_id)
 
 
@@ -255,10 +220,8 @@ class ZaloReceiver:
     """Answers Zalo updates through the core. ``handle_body`` takes one update as it came."""
 
     def __init__(self, *, core: ConversationCore, api: ZaloApi, settings: Settings,
-                 publisher: FilePublisher | None = None, min_backoff: float = 1.0, max_backoff: float = 30.0,
-                 menus: MenuMemory | None = None) -> None:
+                 publisher: FilePublisher | None = None, min_backoff: float = 1.0, max_backoff: float = 30.0) -> None:
         self.core = core
-        self.menus = menus
         self.api = api
         self.settings = settings
         self.publisher = publisher
@@ -294,8 +257,6 @@ class ZaloReceiver:
         incoming = parsed.incoming
         if parsed.photo_url and incoming.attachment is not None:
             incoming = await self._with_photo(incoming, parsed.photo_url)
-        if self.menus is not None:
-            incoming = self.menus.resolve(incoming)
         typing = asyncio.create_task(self._typing_later(incoming.chat_id))
         try:
             replies = await asyncio.to_thread(self.core.handle, incoming)
@@ -305,8 +266,6 @@ class ZaloReceiver:
         for reply in replies:
             try:
                 await send_planned(self.api, incoming.chat_id, plan_reply(reply, publisher=self.publisher, lang=lang))
-                if self.menus is not None:
-                    self.menus.shown(incoming.chat_id, reply)
             except ZaloUnreachable as exc:
                 await asyncio.to_thread(self.core.mark_unreachable, channel=CHANNEL, chat_id=incoming.chat_id,
                                         reason=str(exc))

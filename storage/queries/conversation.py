@@ -55,3 +55,9 @@ def clear_state(*, session: Session, channel: str, user_id: str) -> None:
             ConversationState.channel == channel, ConversationState.user_id == user_id
         )
     )
+
+
+def flow_nonce(state: ConversationState | None) -> str | None:
+    """The current step's nonce: a new step gets a new one, so buttons and menus of earlier
+    steps are known to be stale. None outside a flow."""
+    return state.data.get("_n") if state is not None else None
