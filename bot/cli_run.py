@@ -18,13 +18,17 @@ def run_command(
         ["telegram"], "--channel", metavar="NAME",
         help=f"Channel to run: {', '.join(CHANNELS)}, or {ALL}. Repeat it or give a comma list to run several.",
     ),
-    webhook: bool = typer.Option(False, "--webhook", help="Serve a webhook (WEBHOOK_URL, WEBHOOK_SECRET) instead of long polling."),
+    webhook: bool = typer.Option(
+        False, "--webhook",
+        help="Serve webhooks (WEBHOOK_URL/SECRET for Telegram, ZALO_WEBHOOK_URL/SECRET for Zalo) instead of long polling.",
+    ),
 ) -> None:
     """Run chibot's channels until stopped (Ctrl+C).
 
-    Telegram (the default) needs TELEGRAM_BOT_TOKEN. Long polling by default; with --webhook,
-    Telegram posts updates to WEBHOOK_URL and requests without the WEBHOOK_SECRET header are
-    rejected.
+    Telegram (the default) needs TELEGRAM_BOT_TOKEN, Zalo needs ZALO_BOT_TOKEN. Long polling by
+    default; with --webhook, the platform posts updates and requests without the secret header
+    are rejected. Several processes (one per channel, or several of each) may share one
+    PostgreSQL database.
     """
     state = cli_state(ctx)
     settings = state.settings()

@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 
 from storage.tables import Assignment, AuditEntry, ConversationState, Deadline, Directive, OutboxMessage
-from tests.support.chat import Chat, deliver
+from tests.support.chat import CHANNELS, Chat, deliver
+
+#: The same conversations on every channel: the core decides, the channel only renders.
+pytestmark = pytest.mark.parametrize("channel", CHANNELS)
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 DOC_141 = (SEEDS / "003_11edc695b26208f2.txt").read_text(encoding="utf-8")
@@ -289,7 +293,7 @@ def test_registration_survives_a_restart_mid_flow(org, settings, engine, clock, 
     staff = paste_141(org)
     staff.press("Xác nhận")
     restarted = build_app(settings, clock=clock, engine=engine, migrate=False)
-    again = Chat(app=restarted, user_id=staff.user_id, name=staff.name)
+    again = Chat(app=restarted, user_id=staff.user_id, name=staff.name, channel=staff.channel)
     again._buttons, again._message_with_buttons = staff._buttons, staff._message_with_buttons
     again.press("Tất cả chi bộ")
     again.press("Gửi")

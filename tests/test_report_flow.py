@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import datetime, timedelta
 
 from sqlmodel import select
@@ -10,6 +12,11 @@ from tests.support.local import local_to_utc
 from storage.tables import Assignment, AuditEntry, ConversationState, Report
 from tests.support.chat import Chat, deliver
 from tests.support.report_factories import make_assignment
+
+from tests.support.chat import CHANNELS  # noqa: E402
+
+#: The same conversations on every channel: the core decides, the channel only renders.
+pytestmark = pytest.mark.parametrize("channel", CHANNELS)
 
 
 def reports(session) -> list[Report]:  # noqa: ANN001
@@ -166,7 +173,7 @@ def test_restart_mid_flow_resumes_the_same_step(org, settings, engine, clock, se
     start_by_button(cb01, aid)
     cb01.send("tt + zalo")
     restarted = build_app(settings, clock=clock, engine=engine, migrate=False)
-    again = Chat(app=restarted, user_id=cb01.user_id, name=cb01.name)
+    again = Chat(app=restarted, user_id=cb01.user_id, name=cb01.name, channel=cb01.channel)
     again.send("45/50")
     assert "Nhận thức" in again.last_text
     again.send("tot")
@@ -285,7 +292,7 @@ def test_mytasks_lists_deadlines_and_status_nearest_first(org, app):
 def test_two_devices_of_one_cell_the_second_confirm_is_version_two(org, session, app):
     aid = make_assignment(app)
     phone = org["CB01"]
-    laptop = Chat(app=app, user_id=phone.user_id, name=phone.name, channel="console")
+    laptop = Chat(app=app, user_id=phone.user_id, name=phone.name, channel=phone.channel)
     start_by_button(phone, aid)
     fill_default(phone)
     # The same account on a second device: the flow state is per (channel, user), so the

@@ -119,6 +119,11 @@ broadcast-reason_failed =
 broadcast-reason_no_secretary =
     {""}
     {"   "}– no registered or reachable secretary: { $names }
+broadcast-by_channel =
+    {""}
+    • Sent via: { $channels }
+# One channel and how many messages it carried, e.g. "Zalo 12"; the number in this language's format.
+broadcast-channel_count = { $channel } { $count }
 
 export-help = export the compiled report: /export NUMBER (Excel, Word or CSV)
 export-ask_format = Which format for { $title }?

@@ -92,6 +92,11 @@ broadcast-reason_failed =
 broadcast-reason_no_secretary =
     {""}
     {"   "}– chưa có bí thư đăng ký hoặc không liên lạc được: { $names }
+broadcast-by_channel =
+    {""}
+    • Gửi qua: { $channels }
+# One channel and how many messages it carried, e.g. "Zalo 12"; the number in this language's format.
+broadcast-channel_count = { $channel } { $count }
 
 export-help = xuất báo cáo tổng hợp: /export SỐ (Excel, Word hoặc CSV)
 export-ask_format = Đồng chí muốn xuất { $title } dạng nào?

@@ -68,6 +68,18 @@ def failures(*, session: Session, broadcast_id: int) -> list[tuple[str, str]]:
     return [(name, error or "") for name, error in rows]
 
 
+def sent_by_channel(*, session: Session, broadcast_id: int) -> dict[str, int]:
+    """How many of the broadcast's messages each channel carried (the account a message was
+    finally sent to: after a fallback, the other channel)."""
+    rows = session.exec(
+        select(ChatAccount.channel, func.count())
+        .join(OutboxMessage, OutboxMessage.account_id == ChatAccount.id)
+        .where(OutboxMessage.broadcast_id == broadcast_id, OutboxMessage.status == "sent")
+        .group_by(ChatAccount.channel)
+    ).all()
+    return {channel: n for channel, n in rows}
+
+
 def finish(*, session: Session, broadcast_id: int, now: datetime) -> bool:
     """Mark the broadcast done; True only for the one caller that did it (several dispatchers
     may see the last message go out, only one sends the delivery report)."""
