@@ -28,6 +28,7 @@ from storage.queries import accounts as account_queries
 from storage.queries import audit as audit_queries
 from storage.queries import directives as queries
 from storage.queries import units as unit_queries
+from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Assignment, Deadline, Directive, Unit
 
 
@@ -166,7 +167,7 @@ def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who,
     directive = queries.get_directive(session=session, directive_id=assignment.directive_id)
     if assignment.status == "cancelled":
         return AckResult("cancelled", directive, assignment)
-    if assignment.acknowledged_at is not None:
+    if is_acknowledged(assignment):
         return AckResult("already", directive, assignment)
     assignment.acknowledged_at = now
     assignment.acknowledged_by_person_id = who.person_id
@@ -274,7 +275,7 @@ def unit_statuses(*, session: Session, directive: Directive) -> list[UnitStatus]
 
 
 def unacknowledged(*, session: Session, directive: Directive) -> list[Unit]:
-    return [s.unit for s in unit_statuses(session=session, directive=directive) if s.assignment.acknowledged_at is None]
+    return [s.unit for s in unit_statuses(session=session, directive=directive) if not is_acknowledged(s.assignment)]
 
 
 def deadlines_of(*, session: Session, directive: Directive) -> list[Deadline]:

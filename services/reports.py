@@ -155,7 +155,8 @@ def submit_report(
         **typed_columns(template, answers),
     )
     report_queries.add_report(session=session, report=report)
-    report_queries.set_assignment_reported(session=session, assignment=task.assignment, when=now)
+    report_queries.set_assignment_reported(session=session, assignment=task.assignment, when=now,
+                                           person_id=None if on_behalf else person_id)
     reminders.after_report(session=session, assignment=task.assignment, report_id=report.id, now=now, config=config)
     _notify_staff(session=session, task=task, report=report, template=template, answers=answers, submitter_name=submitter_name, account_id=account_id, now=now, tz=config.tz)
     return report

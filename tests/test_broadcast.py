@@ -45,7 +45,7 @@ def start_all_cells(staff, text: str = TEXT) -> None:
     assert staff.last_text == "Đồng chí nhập nội dung tin nhắn gửi các chi bộ (có thể gửi kèm một tệp). Gõ /cancel để thôi."
     staff.send(text)
     assert staff.buttons == ["Tất cả chi bộ của đơn vị", "Chưa báo cáo văn bản…", "Quá hạn báo cáo văn bản…",
-                             "Chưa xác nhận nhận văn bản…", "Chọn từng đơn vị", "Thôi"]
+                             "Chưa báo đã nhận văn bản…", "Chọn từng đơn vị", "Thôi"]
     staff.press("Tất cả chi bộ")
 
 
@@ -147,7 +147,7 @@ def test_an_empty_audience_sends_nothing_and_says_so(app, org, sender):
     staff = org["staff"]
     staff.send("/broadcast")
     staff.send(TEXT)
-    staff.press("Chưa xác nhận")
+    staff.press("Chưa báo đã nhận")
     staff.send("141")
     assert staff.replies[0].text == ("Không có đơn vị nào thuộc đối tượng đã chọn, nên không có tin nào được gửi. "
                                      "Đồng chí chọn đối tượng khác hoặc gõ /cancel.")

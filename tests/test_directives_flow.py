@@ -330,15 +330,15 @@ def test_acknowledgement_is_recorded_with_time_and_staff_see_who_has_not(org, ap
     # What the cell can still do comes with the answer (the pressed message loses its buttons).
     assert cb01.buttons == ["Báo cáo", "Xem toàn văn"]
     cb01.press_data(ack)
-    assert cb01.last_text == "Chi bộ đồng chí đã xác nhận nhận Công văn 141-CV/ĐUK lúc 08:00 15/8/2021 rồi."
+    assert cb01.last_text == "Chi bộ đồng chí đã báo nhận Công văn 141-CV/ĐUK lúc 08:00 15/8/2021 rồi."
     acked = [a for a in rows(session, Assignment) if a.acknowledged_at is not None]
     assert [(a.status, a.acknowledged_at) for a in acked] == [("acknowledged", clock.now())]
     assert len([e for e in rows(session, AuditEntry) if e.action == "acknowledge"]) == 1
     staff.send("/doc 141")
     assert "Đã nhận: 1/8 đơn vị\n• CB01 — Chi bộ Văn phòng: Bí thư CB01, 08:00 15/8/2021\n" in staff.last_text
-    assert "Chưa xác nhận nhận Công văn 141-CV/ĐUK (7/8 đơn vị):\n• CB02 — Chi bộ Ban Tuyên giáo\n" in staff.last_text
+    assert "Chưa báo đã nhận Công văn 141-CV/ĐUK (7/8 đơn vị):\n• CB02 — Chi bộ Ban Tuyên giáo\n" in staff.last_text
     staff.send("/unacked 141-cv/duk")
-    assert staff.last_text.startswith("Chưa xác nhận nhận Công văn 141-CV/ĐUK (7/8 đơn vị):\n• CB02")
+    assert staff.last_text.startswith("Chưa báo đã nhận Công văn 141-CV/ĐUK (7/8 đơn vị):\n• CB02")
     assert "CB01" not in staff.last_text
 
 
@@ -420,7 +420,7 @@ def test_directives_lists_what_each_user_may_see(org, app, outbox):
     )
     org["CB02"].send("/directives")
     assert org["CB02"].last_text.endswith(
-        "  Tình trạng: chưa xác nhận nhận; hạn gần nhất: Hoàn thành: đến hết 20/8/2021\nXem chi tiết: /doc SỐ")
+        "  Tình trạng: chưa báo đã nhận; hạn gần nhất: Hoàn thành: đến hết 20/8/2021\nXem chi tiết: /doc SỐ")
     org["CB02"].send("/doc 141")
     assert org["CB02"].last_text.startswith("Văn bản mới: Công văn 141-CV/ĐUK")
     assert org["CB02"].buttons == ["Đã nhận", "Báo cáo", "Xem toàn văn"]

@@ -66,11 +66,11 @@ def test_xlsx_has_one_row_per_cell_with_report_fields_dates_and_a_summary(cli, t
     assert cell[7:15] == ("đúng hạn", "Hội nghị trực tiếp, Zalo / mạng xã hội", None, 11, 21, 52.4, "Tốt", "Thiếu tài liệu")
     assert sheet.cell(3, 6).number_format == "dd/mm/yyyy hh:mm"
     missing = rows["DB001-CB001"]  # cell 0: not reported, has a secretary
-    assert missing[3:8] == ("Bí thư mẫu", "chưa xác nhận nhận", None, None, None)
+    assert missing[3:8] == ("Bí thư mẫu", "chưa báo đã nhận", None, None, None)
     assert rows["QU-CB006"][7] == "trễ hạn"  # cell 185: a multiple of 5 reported late
     summary = {r[0]: r[1] for r in book["Tổng hợp"].iter_rows(values_only=True)}
     assert summary["Văn bản"] == "KH 51-KH/QU"
-    assert (summary["Số đơn vị được giao"], summary["Đã xác nhận nhận"], summary["Đã báo cáo"],
+    assert (summary["Số đơn vị được giao"], summary["Đã nhận văn bản"], summary["Đã báo cáo"],
             summary["Chưa báo cáo"], summary["Quá hạn"]) == (200, 183, 133, 67, 67)
     late = sum(1 for i in range(200) if reports(i) and i % 5 == 0)
     assert (summary["Báo cáo đúng hạn"], summary["Báo cáo trễ hạn"]) == (133 - late, late) == (107, 26)

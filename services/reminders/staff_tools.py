@@ -14,6 +14,7 @@ from services.reminders import lifecycle, texts
 from services.reminders.config import ReminderConfig
 from services.reminders.planner import DATED_KINDS, DONE_STATUSES, parse_key, stamp
 from storage.queries import reminders as queries
+from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Directive
 
 NOTIFY_CHOICES = ("each", "digest")
@@ -64,7 +65,7 @@ def remind_now(*, session: Session, directive: Directive, now: datetime, config:
     for assignment, unit in rows:
         for account in accounts.get(unit.id, []):
             t = Translator(account.language)
-            acknowledged = assignment.acknowledged_at is not None
+            acknowledged = is_acknowledged(assignment)
             if deadline is not None:
                 reply = texts.reminder(t, directive, deadline, assignment.id, acknowledged=acknowledged, at=now,
                                        offset="now", tz=cfg.tz, manual=True)

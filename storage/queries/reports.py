@@ -89,7 +89,13 @@ def reports_of_assignment(*, session: Session, assignment_id: int) -> list[Repor
     )
 
 
-def set_assignment_reported(*, session: Session, assignment: Assignment, when) -> None:  # noqa: ANN001
+def set_assignment_reported(*, session: Session, assignment: Assignment, when, person_id: int | None) -> None:  # noqa: ANN001
+    """Mark the cell reported; a report implies receipt (storage/queries/acknowledged.py), so an
+    empty acknowledged_at takes the moment of the first report, by the cell's own reporter
+    (``person_id`` None for staff reporting on the cell's behalf)."""
     assignment.status = "reported"
     assignment.completed_at = when
+    if assignment.acknowledged_at is None:
+        assignment.acknowledged_at = when
+        assignment.acknowledged_by_person_id = person_id
     session.add(assignment)
