@@ -130,7 +130,10 @@ def submit_report(
     now: datetime,
     config: ReminderConfig,
 ) -> Report:
-    """Save a new version of the cell's report, mark the assignment reported, notify staff."""
+    """Save a new version of the cell's report, mark the assignment reported, notify staff.
+
+    Versions are numbered one way in every text and file: 1 is the first report, 2 the first
+    amendment ("bản 2"), never an amendment count that would call the first one "lần 2"."""
     template = task.template()
     problems = check_answers(template, answers)
     if problems:

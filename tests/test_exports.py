@@ -26,7 +26,7 @@ from tests.support.report_factories import make_assignment
 NOW = local_to_utc(datetime(2021, 8, 25, 9, 30))
 XLSX_HEADERS = ["Mã đơn vị", "Đơn vị", "Thuộc", "Bí thư", "Tình trạng", "Nhận lúc", "Báo cáo lúc", "Đúng/trễ hạn",
                 "Hình thức", "Hình thức khác", "Số người tiếp cận", "Tổng số", "Tỷ lệ (%)", "Nhận thức",
-                "Khó khăn, đề xuất", "Lần báo cáo", "Báo cáo thay"]
+                "Khó khăn, đề xuất", "Bản báo cáo", "Báo cáo thay"]
 
 
 @pytest.fixture

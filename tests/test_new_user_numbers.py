@@ -50,3 +50,21 @@ def test_a_report_sent_for_the_cell_by_staff_also_counts_it_received(org, app, o
     assert "Đã nhận: 1/8 đơn vị\n• CB03 — Chi bộ Ban Tổ chức: nhận qua báo cáo do cán bộ gửi thay, 08:00 15/8/2021\n" \
         in staff.last_text
 
+
+def test_the_first_amendment_is_version_2_in_the_thanks_the_staff_notice_and_the_file(org, app, outbox):
+    staff = publish_141(org, app)
+    cb02 = org["CB02"]
+    cb02.send("bc 141 trực tiếp+zalo 45/50 tốt")
+    cb02.press("Xác nhận")
+    assert "(bản" not in cb02.last_text  # the first report is just the report
+    cb02.send("bc 141 trực tiếp+zalo 48/50 tốt")
+    cb02.press("Xác nhận")
+    assert cb02.last_text.startswith("Cảm ơn đồng chí! Đã gửi báo cáo sửa 141-CV/ĐUK — Chi bộ Ban Tuyên giáo (bản 2):")
+    deliver(app)
+    assert "Chi bộ Ban Tuyên giáo đã sửa báo cáo 141-CV/ĐUK (bản 2)" in outbox.texts_to("u-staff")[-1]
+    [reply] = staff.send("/export 141 xlsx")
+    sheet = load_workbook(io.BytesIO(reply.document.content))["Các đơn vị"]
+    header = [c.value for c in sheet[1]]
+    row = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}["CB02"]
+    assert row[header.index("Bản báo cáo")] == 2
+

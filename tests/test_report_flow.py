@@ -189,7 +189,7 @@ def test_amendment_makes_version_two_and_keeps_history(org, session, app, outbox
     cb01.press("Bỏ qua")
     cb01.press("Bỏ qua")
     cb01.press("Xác nhận")
-    assert "bản sửa lần 2" in cb01.last_text
+    assert "Đã gửi báo cáo sửa 141-CV/ĐUK — Chi bộ Văn phòng (bản 2)" in cb01.last_text
     first, second = reports(session)
     assert (first.version, first.is_latest, second.version, second.is_latest) == (1, False, 2, True)
     assert second.reached == 48 and first.reached == 45
@@ -358,7 +358,7 @@ def test_two_secretaries_of_one_cell_report_at_once(org, session, app):
     fill_default(second)
     first.press("Xác nhận")
     second.press("Xác nhận")
-    assert "Cảm ơn đồng chí" in first.last_text and "bản sửa lần 2" in second.last_text
+    assert "Cảm ơn đồng chí" in first.last_text and "(bản 2)" in second.last_text
     assert [(r.version, r.is_latest) for r in reports(session)] == [(1, False), (2, True)]
 
 
