@@ -20,6 +20,7 @@ from services import directive_drafts as drafts
 from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
+from services.reach import unreachable_text
 from services.localtime import format_date, to_local
 from services.parsing import DeadlineError, DocumentFormatError, decode_text_file, extract_text_from_docx, parse_document
 
@@ -254,12 +255,10 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
                                      config=ctx.deps.reminders)
         ctx.outbox_touched = True
         ctx.flow_end()
-        replies = [ctx.reply("directive.published", title=texts.title(directive, ctx.t), count=len(state.recipient_ids),
-                             messages=queued, number=directives.lookup_key(directive))]
-        unreached = directives.units_without_reachable_secretary(session=ctx.session, unit_ids=state.recipient_ids)
-        if unreached:
-            replies.append(ctx.reply("directive.unreached", codes=", ".join(u.code for u in unreached)))
-        return replies
+        told = directives.reach_of_units(session=ctx.session, unit_ids=state.recipient_ids)
+        text = ctx.t("directive.published", title=texts.title(directive, ctx.t), count=len(told.reached),
+                     messages=queued, number=directives.lookup_key(directive))
+        return [Reply(text="\n".join(filter(None, [text, unreachable_text(ctx.t, told)])))]
 
 
 def register(router: Router) -> None:

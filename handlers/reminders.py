@@ -11,6 +11,7 @@ from handlers.directives_view import find_one
 from ground.messages import Choice, Reply
 from handlers.router import Router
 from services import directives
+from services.reach import unreachable_text
 from services.reminders import staff_tools
 from services.reminders.texts import title
 
@@ -45,12 +46,17 @@ def register(router: Router) -> None:
         directive, replies = _managed(ctx, args, "reminder.remind.usage")
         if directive is None:
             return replies
-        count = staff_tools.remind_count(session=ctx.session, directive=directive)
-        if count == 0:
+        found = staff_tools.remind_reach(session=ctx.session, directive=directive)
+        if found.count == 0:
             return [ctx.reply("reminder.remind.none", directive=title(directive))]
+        unreachable = unreachable_text(ctx.t, found)
+        if not found.reached:
+            return [Reply(text="\n".join([ctx.t("reminder.remind.nobody", count=found.count, directive=title(directive)),
+                                          unreachable]))]
         choices = [[Choice(ctx.t("reminder.remind.button_send"), f"rmd:{directive.id}"),
                     Choice(ctx.t("reminder.remind.button_cancel"), "rmd:no")]]
-        return [ctx.reply("reminder.remind.confirm", count=count, directive=title(directive), choices=choices)]
+        text = ctx.t("reminder.remind.confirm", count=len(found.reached), directive=title(directive))
+        return [Reply(text="\n".join(filter(None, [text, unreachable])), choices=choices)]
 
     @router.button("rmd", roles=STAFF)
     def remind_confirmed(ctx: Context, args: str) -> list[Reply]:

@@ -56,7 +56,8 @@ def test_broadcast_to_all_cells_shows_count_and_preview_then_delivers_with_a_rep
         "Xem trước tin nhắn:\n———\n" + TEXT + "\n———\n"
         "Đối tượng: tất cả chi bộ\n"
         "Sẽ gửi tới 6 tài khoản của 6 đơn vị.\n"
-        "1 đơn vị chưa có bí thư liên lạc được qua chibot (không gửi được): DB1-CB2"
+        "Chưa báo được cho 1 đơn vị (không có bí thư nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+        "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký"
     )
     staff.press("Gửi")
     assert staff.last_text == "Đã xếp 6 tin vào hàng gửi. Tiến độ sẽ được cập nhật trong tin nhắn tiếp theo."

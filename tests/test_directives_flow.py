@@ -216,8 +216,10 @@ def test_confirm_shows_the_count_and_publishing_reaches_every_secretary(org, app
     assert rows(session, Directive) == []  # nothing stored before the last confirmation
     staff.press("Gửi")
     assert staff.last_text == (
-        "Đã gửi Công văn 141-CV/ĐUK cho 8 đơn vị (6 tin nhắn tới bí thư). Xem ai đã nhận: /doc 141-CV/ĐUK\n"
-        "Các đơn vị chưa có bí thư nhận được tin qua chibot (cần chuyển văn bản bằng đường khác): DB1-CB2, DTN"
+        "Đã gửi Công văn 141-CV/ĐUK cho 6 đơn vị (6 tin nhắn tới bí thư). Xem ai đã nhận: /doc 141-CV/ĐUK\n"
+        "Chưa báo được cho 2 đơn vị (không có bí thư nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+        "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
+        "• DTN — Đoàn Thanh niên Khối: chưa có bí thư đăng ký"
     )
     deliver(app)
     assert sorted({c for c, _ in outbox.sent}) == ALL_SECRETARIES
@@ -293,7 +295,7 @@ def test_registration_survives_a_restart_mid_flow(org, settings, engine, clock, 
     again._buttons, again._message_with_buttons = staff._buttons, staff._message_with_buttons
     again.press("Tất cả chi bộ")
     again.press("Gửi")
-    assert again.last_text.startswith("Đã gửi Công văn 141-CV/ĐUK cho 8 đơn vị")
+    assert again.last_text.startswith("Đã gửi Công văn 141-CV/ĐUK cho 6 đơn vị")
     assert len(rows(session, Assignment)) == 8
 
 
@@ -383,8 +385,13 @@ def test_changing_a_deadline_after_publishing_tells_the_cells(org, app, outbox, 
     staff.send("trước ngày 31/2/2021")
     assert staff.last_text.startswith("Ngày 31/2/2021 không tồn tại.")
     staff.send("trước ngày 25/8/2021")
-    assert staff.last_text == "Đã đổi thời hạn: Báo cáo: trước 25/8/2021. Đã báo cho 8 đơn vị."
+    assert staff.last_text == (
+        "Đã đổi thời hạn: Báo cáo: trước 25/8/2021. Đã báo cho 6 đơn vị.\n"
+        "Chưa báo được cho 2 đơn vị (không có bí thư nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+        "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
+        "• DTN — Đoàn Thanh niên Khối: chưa có bí thư đăng ký")
     deliver(app)
+    assert len({c for c, r in outbox.sent if r.text.startswith("Thay đổi thời hạn")}) == 6  # as many as it said
     assert outbox.texts_to("u-cb03")[-1] == (
         "Thay đổi thời hạn Công văn 141-CV/ĐUK (V/v tổ chức quán triệt, tuyên truyền Nghị quyết số 05-NQ/TU "
         "ngày 05/8/2021 của Tỉnh ủy):\nBáo cáo: trước 23/8/2021 → trước 25/8/2021"
@@ -401,7 +408,7 @@ def test_removing_a_recipient_cancels_its_assignment_and_tells_it(org, app, outb
     staff.press("CB03")
     staff.press("Xong (7)")
     assert staff.last_text == (
-        "Đã cập nhật đơn vị nhận Công văn 141-CV/ĐUK. Thêm: —. Bỏ: CB03. Các đơn vị liên quan đã được báo.")
+        "Đã cập nhật đơn vị nhận Công văn 141-CV/ĐUK. Thêm: —. Bỏ: CB03. Đã báo cho 1 đơn vị liên quan.")
     deliver(app)
     assert outbox.texts_to("u-cb03")[-1].endswith("không còn giao cho đơn vị đồng chí. Đồng chí không cần thực hiện hay báo cáo văn bản này nữa.")
     cancelled = [a for a in rows(session, Assignment) if a.status == "cancelled"]

@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from services import outbox
 from services.i18n import Translator
+from services.reach import Reach, reach
 from services.localtime import format_local_datetime
 from services.reminders import lifecycle, texts
 from services.reminders.config import ReminderConfig
@@ -43,11 +44,9 @@ def not_done_units(*, session: Session, directive: Directive) -> list:
             if a.status not in DONE_STATUSES]
 
 
-def remind_count(*, session: Session, directive: Directive) -> int:
-    """Units that a reminder now would reach (not done, with a reachable secretary)."""
-    rows = not_done_units(session=session, directive=directive)
-    accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])
-    return sum(1 for _a, u in rows if accounts.get(u.id))
+def remind_reach(*, session: Session, directive: Directive) -> Reach:
+    """The not-done units a reminder now would reach, and those it cannot (named to staff)."""
+    return reach(session=session, unit_ids=[u.id for _a, u in not_done_units(session=session, directive=directive)])
 
 
 def remind_now(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int:
