@@ -29,7 +29,7 @@ from sqlalchemy import insert, select, text  # noqa: E402
 from sqlmodel import SQLModel  # noqa: E402
 
 import storage.tables  # noqa: E402, F401
-from bot.channels.telegram import build_telegram_sender  # noqa: E402
+from bot.channels.telegram_app import build_telegram_sender  # noqa: E402
 from ground.settings import Settings  # noqa: E402
 from ground.actor import Actor, RoleInUnit  # noqa: E402
 from services import broadcast, exports, status  # noqa: E402
@@ -176,7 +176,7 @@ def main() -> None:
     parser.add_argument("--skip-broadcast", action="store_true")
     args = parser.parse_args()
     # A 429 is expected here (the outbox reschedules it); PTB and tornado would log each one.
-    for name in ("telegram", "tornado.access", "services.dispatcher", "bot.channels.telegram"):
+    for name in ("telegram", "tornado.access", "services.dispatcher", "bot.channels.telegram_send"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
     if not args.skip_status:
         bench_status(args.database_url, args.cells, args.directives)

@@ -1,4 +1,5 @@
-"""Application wiring: settings -> engine -> core -> channels, dispatcher and scheduler."""
+"""Application wiring: settings -> engine -> core and outbox dispatcher. The runtime (bot/runtime.py)
+starts the scheduler and the channels around it."""
 
 from __future__ import annotations
 

@@ -8,38 +8,44 @@ from pathlib import Path
 import typer
 
 from bot.cli_common import CliError
+from ground.settings import Settings
+from handlers.deps import ocr_of
+from services.document_intake import DocumentIn, Refused, read_upload
 from services.i18n import normalize_language, t
 from services.localtime import format_date
-from services.parsing import DocumentFormatError, decode_text_file, extract_text_from_docx, parse_document
+from services.parsing import parse_document
 
 
-def read_document(path: Path) -> str:
-    """The text of a .txt or .docx file (by content, not by name: a .docx is a zip)."""
+def read_document(path: Path, *, settings: Settings | None = None) -> DocumentIn:
+    """The text of a .txt, .docx or PDF file, or of a photo/scan by OCR: by content, not by
+    name, with the bot's own upload limit. Anything else is refused in one sentence."""
     if not path.is_file():
         raise CliError(f"no such file: {path}")
-    data = path.read_bytes()
-    if data[:2] == b"PK" or path.suffix.lower() == ".docx":
-        try:
-            return extract_text_from_docx(data)
-        except DocumentFormatError as exc:
-            raise CliError(f"{path.name}: {exc}") from exc
-    return decode_text_file(data)
+    settings = settings or Settings()
+    try:
+        return read_upload(path.read_bytes(), file_name=path.name, max_bytes=settings.max_upload_bytes,
+                           ocr=ocr_of(settings))
+    except Refused as refused:
+        raise CliError(f"{path.name}: {t(cli_language(), refused.key, **refused.params)}") from refused
 
 
 def parse_command(
-    file: Path = typer.Argument(..., metavar="FILE", help="The directive as a .txt or .docx file.", show_default=False),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON (keys: doc_type, number, issuer, issued_on, subject, urgent, secret, addressees, signer, report_fields, deadlines)."),
+    file: Path = typer.Argument(..., metavar="FILE", help="The directive: .txt, .docx, PDF, or a photo/scan (read by OCR).", show_default=False),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON (keys: doc_type, number, issuer, issued_on, subject, urgent, secret, addressees, signer, report_fields, deadlines, read_by)."),
 ) -> None:
     """Show what chibot extracts from a directive: type, number, subject, marks, deadlines.
 
     Deadline due times are local (Asia/Ho_Chi_Minh). Use it to check a document before
-    registering it in chat.
+    registering it in chat. A photo or a scanned PDF is read by Tesseract OCR (read_by: ocr).
     """
-    parsed = parse_document(read_document(file))
+    document = read_document(file)
+    parsed = parse_document(document.text)
     if as_json:
-        typer.echo(json.dumps(parsed.to_json_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({**parsed.to_json_dict(), "read_by": document.source}, ensure_ascii=False, indent=2))
         return
     lang = cli_language()
+    if document.by_ocr:
+        typer.echo(t(lang, "parse.read_by_ocr"))
     rows = [
         ("doc_type", parsed.doc_type),
         ("number", parsed.number),

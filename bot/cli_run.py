@@ -1,36 +1,45 @@
-"""`chibot run [--webhook]`: the Telegram bot, with the outbox dispatcher."""
+"""`chibot run [--channel NAME]... [--webhook]`: the channels, with the outbox dispatcher and
+the reminder jobs, in one runtime (bot/runtime.py)."""
 
 from __future__ import annotations
 
 import typer
 
 from bot.app import build_app, configure_logging
-from bot.channels.telegram import TelegramConfigError, run_polling, run_webhook, webhook_config
-from bot.cli_common import EXIT_ENVIRONMENT, CliError, cli_state, open_database
-from bot.runner import apology, telegram_hooks
+from bot.channels.base import ChannelConfigError
+from bot.channels.registry import ALL, CHANNELS, RunOptions, UnknownChannel, make_channels
+from bot.cli_common import EXIT_BAD_INPUT, EXIT_ENVIRONMENT, CliError, cli_state, open_database
+from bot.runtime import run
 
 
 def run_command(
     ctx: typer.Context,
+    channel: list[str] = typer.Option(
+        ["telegram"], "--channel", metavar="NAME",
+        help=f"Channel to run: {', '.join(CHANNELS)}, or {ALL}. Repeat it or give a comma list to run several.",
+    ),
     webhook: bool = typer.Option(False, "--webhook", help="Serve a webhook (WEBHOOK_URL, WEBHOOK_SECRET) instead of long polling."),
 ) -> None:
-    """Run the Telegram bot until stopped (Ctrl+C).
+    """Run chibot's channels until stopped (Ctrl+C).
 
-    Needs TELEGRAM_BOT_TOKEN. Long polling by default; with --webhook, Telegram posts updates
-    to WEBHOOK_URL and requests without the WEBHOOK_SECRET header are rejected.
+    Telegram (the default) needs TELEGRAM_BOT_TOKEN. Long polling by default; with --webhook,
+    Telegram posts updates to WEBHOOK_URL and requests without the WEBHOOK_SECRET header are
+    rejected.
     """
     state = cli_state(ctx)
     settings = state.settings()
-    if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value():
-        raise CliError("TELEGRAM_BOT_TOKEN is not set; to try chibot without a token use `chibot demo --shell`", EXIT_ENVIRONMENT)
     try:
-        if webhook:
-            webhook_config(settings)
-    except TelegramConfigError as exc:
+        channels = make_channels(channel, settings, RunOptions(webhook=webhook))
+    except UnknownChannel as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+    except ChannelConfigError as exc:
         raise CliError(str(exc), EXIT_ENVIRONMENT) from exc
+    if not channels:
+        raise CliError(f"no channel given: use --channel with one of {', '.join(CHANNELS)} (or {ALL})", EXIT_BAD_INPUT)
     configure_logging(settings.log_level)
     engine = open_database(ctx)
     app = build_app(settings, clock=state.clock, engine=engine, migrate=False)
-    post_init, post_shutdown = telegram_hooks(app)
-    runner = run_webhook if webhook else run_polling
-    runner(settings, app.core, apology_text=apology, post_init=post_init, post_shutdown=post_shutdown)
+    try:
+        run(app, channels)
+    finally:
+        engine.dispose()

@@ -29,5 +29,5 @@ def start_reminder_jobs(app: App, dispatch: DispatchScheduler) -> None:
         log.debug("reminder jobs: %s", stats)
         dispatch.wake()
 
-    dispatch.scheduler.add_job(job, "interval", minutes=JOBS_EVERY_MINUTES, id="reminder-jobs",
-                               next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)
+    dispatch.add_job(job, "interval", minutes=JOBS_EVERY_MINUTES, id="reminder-jobs",
+                     next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)

@@ -1,10 +1,13 @@
-"""One APScheduler owned by the app. It only wakes the dispatcher; the database says what is due."""
+"""One APScheduler owned by the runtime. It only wakes the dispatcher; the database says what is due."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from functools import wraps
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -22,31 +25,72 @@ class DispatchScheduler:
         self.dispatcher = dispatcher
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._running: set[asyncio.Task[Any]] = set()
 
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
-        self.scheduler.add_job(self._tick, "interval", seconds=SAFETY_NET_SECONDS, id="dispatch-safety-net",
-                               next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)
+        self.add_job(self._tick, "interval", seconds=SAFETY_NET_SECONDS, id="dispatch-safety-net",
+                     next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)
         self.scheduler.start()
 
+    def add_job(self, func: Callable[[], Awaitable[None]], trigger: str, **kwargs: Any) -> None:
+        """Add a coroutine job whose runs ``aclose`` waits for (so nothing is left running)."""
+        self.scheduler.add_job(self._tracked(func), trigger, **kwargs)
+
+    def _tracked(self, func: Callable[[], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
+        @wraps(func)
+        async def run() -> None:
+            task = asyncio.current_task()
+            if task is not None:
+                self._running.add(task)
+            try:
+                await func()
+            finally:
+                self._running.discard(task)  # type: ignore[arg-type]
+
+        return run
+
     def shutdown(self) -> None:
+        """Stop at once; APScheduler cancels the runs in progress."""
+        self._loop = None
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
+    async def aclose(self, grace: float) -> None:
+        """Stop firing jobs, give the runs in progress (a send, the reminder jobs) ``grace``
+        seconds to finish, then stop. A send cut short leaves its row claimed: it is claimed
+        again once the claim is stale, never lost."""
+        self._loop = None
+        if not self.scheduler.running:
+            return
+        self.scheduler.pause()
+        running = [task for task in self._running if task is not asyncio.current_task()]
+        if running:
+            _done, late = await asyncio.wait(running, timeout=grace)
+            if late:
+                log.warning("%d scheduled run(s) still busy after %.0f s; cancelled", len(late), grace)
+        self.shutdown()
+
     def wake(self) -> None:
         """Thread-safe: ask for a dispatch as soon as possible (called after a commit)."""
-        if self._loop is None or self._loop.is_closed():
+        loop = self._loop
+        if loop is None or loop.is_closed():
             return
-        self._loop.call_soon_threadsafe(self._schedule_at, datetime.now(UTC))
+        try:
+            loop.call_soon_threadsafe(self._schedule_at, datetime.now(UTC))
+        except RuntimeError:  # the loop closed between the check and the call
+            pass
 
     def _schedule_at(self, when: datetime) -> None:
-        self.scheduler.add_job(self._tick, "date", run_date=when, id="dispatch-next", replace_existing=True,
-                               misfire_grace_time=None)
+        if not self.scheduler.running:
+            return
+        self.add_job(self._tick, "date", run_date=when, id="dispatch-next", replace_existing=True,
+                     misfire_grace_time=None)
 
     async def _tick(self) -> None:
         try:
             await self.dispatcher.run_once()
-            next_due = await asyncio.to_thread(self.dispatcher.next_due)
+            next_due = await asyncio.to_thread(self.dispatcher.next_due, list(self.dispatcher.senders))
         except Exception:
             log.exception("dispatcher run failed; the safety net will try again")
             return

@@ -33,6 +33,14 @@ class Settings(BaseSettings):
     conversation_timeout_minutes: int = 240
     #: Largest document or photo chibot downloads from a chat, in bytes.
     max_upload_bytes: int = 10 * 1024 * 1024
+    #: OCR of photos and scanned PDFs in /new and `chibot parse`: Tesseract and its language
+    #: model (apt: tesseract-ocr tesseract-ocr-vie), poppler's pdftoppm for PDF pages.
+    tesseract_cmd: str = "tesseract"
+    pdftoppm_cmd: str = "pdftoppm"
+    ocr_language: str = "vie"
+    #: Longest OCR of one page, in seconds; and most pages of a scanned PDF read.
+    ocr_timeout_seconds: float = 60.0
+    ocr_max_pages: int = 5
     #: Where downloaded attachments are kept.
     attachments_dir: Path = Path("attachments")
     log_level: str = "INFO"

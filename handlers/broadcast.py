@@ -177,7 +177,6 @@ class BroadcastFlow(StepFlow[BroadcastState]):
             return [self._nobody(ctx, audience)]
         broadcast.create(session=ctx.session, actor=ctx.actor, audience=audience, text=state.text,
                          attachment=state.file.model_dump() if state.file else None, channel=ctx.incoming.channel, now=ctx.now)
-        ctx.outbox_touched = True
         return [ctx.reply("broadcast.queued", accounts=len(audience.accounts), edit=True)]
 
 

@@ -43,7 +43,6 @@ def register(router: Router) -> None:
             queued = directives.deliver_open_to_unit(session=ctx.session, unit_id=membership.unit_id, now=ctx.now,
                                                           config=ctx.deps.reminders)
             if queued:
-                ctx.outbox_touched = True
                 replies.append(ctx.reply("start.open_directives", count=queued))
         return replies
 

@@ -34,8 +34,6 @@ class Context:
     now: datetime
     #: The flow's row as it was when this update arrived (what the user's buttons were made from).
     state: ConversationState | None = None
-    #: Set when something was queued in the outbox, so the dispatcher is woken after commit.
-    outbox_touched: bool = False
     notes: list[Reply] = field(default_factory=list)
     #: Where the flow stands now; ``save_flow`` writes it once, after the handler ran.
     flow: FlowPosition | None = field(default=None, init=False)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 import re
-from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy.engine import Engine
@@ -28,16 +28,17 @@ INVITE_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
 class ChibotCore:
     """Implements ground.ports.ConversationCore."""
 
-    def __init__(self, *, engine: Engine, deps: Deps, router: Router, on_outbox: Callable[[], None] | None = None) -> None:
+    def __init__(self, *, engine: Engine, deps: Deps, router: Router) -> None:
         self.engine = engine
         self.deps = deps
         self.router = router
-        self.on_outbox = on_outbox
 
     # ---- the one entry point ------------------------------------------------------------
     def handle(self, incoming: Incoming) -> list[Reply]:
         now = self.deps.clock.now()
-        touched = False
+        incoming = without_control_characters(incoming)
+        # Whatever this update queues in the outbox wakes the dispatcher once the transaction
+        # commits (storage/outbox_wake.py); handlers need not say so.
         try:
             with session_scope(self.engine) as session:
                 if incoming.update_id is not None and not conv_queries.claim_update(
@@ -48,13 +49,10 @@ class ChibotCore:
                 ctx = self._context(session, incoming, now)
                 replies = self._dispatch(ctx)
                 ctx.save_flow()
-                touched = ctx.outbox_touched
         except Exception:
             log.exception("handler failed for update %r", _describe(incoming))
             lang = normalize_language(incoming.language, self.deps.settings.default_language)
             return [Reply(text=t(lang, "error.generic"))]
-        if touched and self.on_outbox is not None:
-            self.on_outbox()
         return replies
 
     def mark_unreachable(self, *, channel: str, chat_id: str, reason: str) -> None:
@@ -195,6 +193,19 @@ class ChibotCore:
     @staticmethod
     def _registration_help(ctx: Context) -> list[Reply]:
         return [ctx.reply("start.how_to_register")]
+
+
+#: C0 control characters other than tab and line breaks, and DEL: PostgreSQL refuses NUL in
+#: text, and none of them mean anything in a chat message.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_control_characters(incoming: Incoming) -> Incoming:
+    """The update with control characters removed from its text, so nothing typed can reach
+    the database in a form one engine stores and the other refuses."""
+    if incoming.text and _CONTROL_RE.search(incoming.text):
+        return replace(incoming, text=_CONTROL_RE.sub("", incoming.text))
+    return incoming
 
 
 def _describe(incoming: Incoming) -> dict[str, object]:

@@ -84,7 +84,6 @@ class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
         ctx.flow_end()
         if result is None:
             return [ctx.reply("button.stale")]
-        ctx.outbox_touched = True
         told = directives.reach_of(session=ctx.session, directive=directive)
         text = ctx.t("directive.change.deadline_done", line=texts.deadline_text(ctx.t, result.kind, result.shown),
                      count=len(told.reached))
@@ -150,7 +149,6 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
         ctx.flow_end()
         if not added and not removed:
             return [ctx.reply("directive.change.recipients_unchanged")]
-        ctx.outbox_touched = True
         codes = picker.codes()
         told = directives.reach_of_units(session=ctx.session, unit_ids=added + removed)
         text = ctx.t("directive.change.recipients_done", title=texts.title(directive, ctx.t), count=len(told.reached),

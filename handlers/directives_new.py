@@ -17,12 +17,13 @@ from handlers.flow_steps import Step, StepFlow
 from ground.messages import Reply
 from handlers.router import Router
 from services import directive_drafts as drafts
+from services import document_intake as intake
 from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
 from services.reach import unreachable_text
 from services.localtime import format_date, to_local
-from services.parsing import DeadlineError, DocumentFormatError, decode_text_file, extract_text_from_docx, parse_document
+from services.parsing import DeadlineError, parse_document
 
 
 #: A text this long, sent right after a pasted document, is read as its continuation.
@@ -43,6 +44,9 @@ class NewDirectiveState(FlowState):
     picker: UnitPicker | None = None
     #: The units the directive will be published to, shown for confirmation.
     recipient_ids: list[int] = []
+    #: None for a typed or digital document; for one read by OCR, the line about pages left
+    #: unread ("" when all were read): every summary of this draft then says "check it".
+    ocr_note: str | None = None
 
 
 class NewDirectiveFlow(StepFlow[NewDirectiveState]):
@@ -85,20 +89,19 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return self._got_document(ctx, state, text)
 
     def _got_file(self, ctx: Context, state: NewDirectiveState) -> list[Reply]:
+        """A file or photo of the document: read by content (PDF, photo by OCR, .docx, .txt)."""
         attachment = ctx.incoming.attachment
-        name = (attachment.file_name or "").lower()
-        if attachment.kind != "document" or attachment.content is None:
+        if attachment.kind not in ("document", "photo"):
             return [ctx.reply("directive.not_a_file")]
         try:
-            if name.endswith(".docx"):
-                text = extract_text_from_docx(attachment.content)
-            elif name.endswith(".txt"):
-                text = decode_text_file(attachment.content)
-            else:
-                return [ctx.reply("directive.unsupported_file", name=attachment.file_name or "")]
-        except DocumentFormatError as exc:
-            return [ctx.reply("directive.bad_file", name=attachment.file_name or "", reason=str(exc))]
-        return self._got_document(ctx, state, text)
+            document = intake.read_upload(attachment.content, file_name=attachment.file_name or "", size=attachment.size,
+                                          max_bytes=ctx.deps.settings.max_upload_bytes, ocr=ctx.deps.ocr)
+        except intake.Refused as refused:
+            reason = ctx.t(refused.key, **refused.params)
+            if attachment.kind == "photo":
+                return [ctx.reply("directive.bad_photo", reason=reason)]
+            return [ctx.reply("directive.bad_file", name=attachment.file_name or "", reason=reason)]
+        return self._got_document(ctx, state, document.text, read=document)
 
     def _got_more_text(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
         if state.pasted_text and self._continues(state, text):
@@ -114,19 +117,31 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return len(text) >= CONTINUATION_MIN_CHARS or state.last_part_length >= CUT_PART_MIN_CHARS
 
     def _got_document(self, ctx: Context, state: NewDirectiveState, text: str, *, continued: bool = False,
-                      part: str | None = None) -> list[Reply]:
+                      part: str | None = None, read: intake.DocumentIn | None = None) -> list[Reply]:
         if len(text) > drafts.MAX_TEXT_CHARS:
             return [ctx.reply("directive.too_long", length=f"{len(text):,}", limit=f"{drafts.MAX_TEXT_CHARS:,}")]
         parsed = parse_document(text, today=to_local(ctx.now, ctx.deps.tz).date())
         if not drafts.looks_like_directive(parsed):
-            return [ctx.reply("directive.not_document")]
+            return [ctx.reply("directive.ocr_not_document" if read and read.by_ocr else "directive.not_document")]
         state.pasted_text, state.last_part_length = text, len(part if part is not None else text)
+        if not continued:  # a continuation keeps what the first part was read from
+            state.ocr_note = self._ocr_mark(ctx, read)
         note = ctx.t("directive.continued", length=f"{len(text):,}".replace(",", ".")) if continued else ""
         return self._review(ctx, state, drafts.draft_from_parsed(parsed, text), note=note)
+
+    @staticmethod
+    def _ocr_mark(ctx: Context, read: intake.DocumentIn | None) -> str | None:
+        """None for a typed or digital document; for one read by OCR, the extra line about
+        pages left unread ("" when all were read)."""
+        if read is None or not read.by_ocr:
+            return None
+        return ctx.t("directive.ocr_pages_cut", read=read.pages_read, total=read.page_count) if read.pages_cut else ""
 
     def _review(self, ctx: Context, state: NewDirectiveState, draft: dict[str, Any], *, note: str = "") -> list[Reply]:
         state.draft = draft
         ctx.flow_goto("review", state)
+        if state.ocr_note is not None:  # read by OCR: every summary of this draft says "check it" first
+            note = "\n".join(filter(None, [ctx.t("directive.ocr_note"), state.ocr_note, note]))
         return [self._summary(ctx, draft, note=note)]
 
     def _summary(self, ctx: Context, draft: dict[str, Any], *, note: str = "") -> Reply:
@@ -253,7 +268,6 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         directive = directives.register(session=ctx.session, draft=state.draft, unit_id=unit.id, who=who, now=ctx.now, tz=ctx.deps.tz)
         queued = directives.publish(session=ctx.session, directive=directive, unit_ids=state.recipient_ids, who=who, now=ctx.now,
                                      config=ctx.deps.reminders)
-        ctx.outbox_touched = True
         ctx.flow_end()
         told = directives.reach_of_units(session=ctx.session, unit_ids=state.recipient_ids)
         text = ctx.t("directive.published", title=texts.title(directive, ctx.t), count=len(told.reached),

@@ -68,7 +68,6 @@ def register(router: Router) -> None:
             ctx.audit("denied", button=f"rmd:{args[:40]}", directive_id=directive.id)
             return [ctx.reply("reminder.not_allowed")]
         count = staff_tools.remind_now(session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders)
-        ctx.outbox_touched = True
         return [ctx.reply("reminder.remind.sent", count=count, directive=title(directive), edit=True)]
 
     @router.command("close", roles=STAFF, help_key="reminder.help_close")

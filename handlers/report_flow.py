@@ -271,7 +271,6 @@ class ReportFlow(StepFlow[ReportState]):
             session=ctx.session, task=task, answers=state.answers, person_id=ctx.actor.person_id, account_id=ctx.actor.account_id,
             on_behalf=state.on_behalf, submitter_name=ctx.actor.name, now=ctx.now, config=ctx.deps.reminders,
         )
-        ctx.outbox_touched = True
         ctx.audit("report", unit_id=task.unit.id, directive_id=task.directive.id, assignment_id=task.assignment.id,
                   report_id=report.id, version=report.version, on_behalf=report.on_behalf, on_time=report.on_time)
         ctx.flow_end()

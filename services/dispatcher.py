@@ -127,7 +127,7 @@ class Dispatcher:
                     log.exception("dispatcher before-claim hook failed")
             while True:
                 try:
-                    claimed = await asyncio.to_thread(self._claim)
+                    claimed = await asyncio.to_thread(self._claim, list(self.senders))
                 except OperationalError as exc:
                     # The database is briefly unreachable: nothing is lost, the rows stay
                     # pending and the next wake-up tries again.
@@ -143,9 +143,12 @@ class Dispatcher:
                 for message in outgoing:
                     total.add(await self._send(message))
 
-    def _claim(self) -> list[Claim]:
+    def _claim(self, channels: list[str] | None = None) -> list[Claim]:
+        channels = list(self.senders) if channels is None else channels
         with session_scope(self.engine) as session:
-            rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch)
+            # Only chats on the channels this process runs; the others wait for their process.
+            rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch,
+                                            channels=channels)
             return [
                 Claim(m.id, a.channel, a.chat_id, dict(m.payload), m.attempts, m.kind, a.id, m.broadcast_id,
                       m.assignment_id, a.language)
@@ -216,6 +219,7 @@ class Dispatcher:
             else:
                 outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=result.reason or "failed")
 
-    def next_due(self):  # noqa: ANN201
+    def next_due(self, channels: list[str] | None = None):  # noqa: ANN201
+        """When the next message to one of ``channels`` (default: those with a sender) is due."""
         with session_scope(self.engine) as session:
-            return outbox_queries.next_due_at(session=session)
+            return outbox_queries.next_due_at(session=session, channels=list(self.senders) if channels is None else channels)

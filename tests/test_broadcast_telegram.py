@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 
-from bot.channels.telegram import build_telegram_sender
+from bot.channels.telegram_app import build_telegram_sender
 from services import invites
 from storage.db import session_scope
 from tests.support.chat import Chat

@@ -9,6 +9,7 @@ import docx
 from typer.testing import CliRunner
 
 from bot.cli import app
+from tests.support.paper import SHORT_141, needs_ocr, page_image, pdf_of
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 runner = CliRunner()
@@ -59,3 +60,39 @@ def test_a_fake_docx_and_a_missing_file_get_one_sentence(tmp_path):
     missing = runner.invoke(app, ["parse", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 2
     assert "No such file" in missing.output
+
+
+def test_a_pdf_is_read_like_the_text_and_says_so_in_json(tmp_path):
+    path = tmp_path / "141.pdf"
+    path.write_bytes(pdf_of((SEEDS / "003_11edc695b26208f2.txt").read_text(encoding="utf-8")))
+    result = runner.invoke(app, ["parse", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert (data["number"], data["read_by"]) == ("141-CV/ĐUK", "pdf")
+    assert [d["due"] for d in data["deadlines"]] == ["2021-08-20T23:59:00", "2021-08-22T23:59:00", "2021-08-29T23:59:00"]
+
+
+def test_what_is_not_a_document_is_refused_in_one_sentence(tmp_path, monkeypatch):
+    monkeypatch.setenv("TESSERACT_CMD", "/nonexistent/tesseract")
+    cases = {
+        "trong.txt": (b"", "Tệp trống, không có nội dung."),
+        "chibot.bin": (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, "Tệp không phải văn bản (dữ liệu nhị phân)."),
+        "anh.png": (page_image(SHORT_141), "Đây là ảnh, cần nhận dạng chữ (OCR) nhưng máy chủ chưa cài Tesseract"),
+    }
+    for name, (content, sentence) in cases.items():
+        (tmp_path / name).write_bytes(content)
+        result = runner.invoke(app, ["parse", str(tmp_path / name)])
+        assert result.exit_code == 2, (name, result.output)
+        assert sentence in result.output, (name, result.output)
+        assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+@needs_ocr
+def test_a_photo_is_read_by_ocr_and_the_output_says_to_check_it(tmp_path):
+    path = tmp_path / "anh.jpg"
+    path.write_bytes(page_image(SHORT_141, fmt="JPEG"))
+    result = runner.invoke(app, ["parse", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Đọc bằng nhận dạng chữ (OCR) từ ảnh/bản quét")
+    assert "Số, ký hiệu: 141-CV/ĐUK" in result.output
+    assert "  • Báo cáo: trước 23/8/2021    ← «trước ngày 23/8/2021»" in result.output

@@ -9,6 +9,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
@@ -22,6 +23,7 @@ from storage.migrate import upgrade
 from storage.queries import units as units_queries
 from storage.tables import OutboxMessage
 from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotApi
+from tests.support.telegram_running import free_port
 
 ROOT = Path(__file__).parents[1]
 CHAT = 3001
@@ -45,7 +47,15 @@ def test_run_webhook_without_its_settings_is_refused_in_one_sentence(db_url):
     assert "Traceback" not in result.output
 
 
-async def test_chibot_run_answers_chats_and_delivers_the_outbox(db_url):
+def test_an_unknown_channel_is_refused_in_one_sentence(db_url):
+    result = CliRunner().invoke(cli, ["--database-url", db_url, "run", "--channel", "telegram,fax"],
+                                env={"TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN})
+    assert result.exit_code == 2
+    assert result.output.strip() == "Error: Unknown channel 'fax': choose from telegram (or all)."
+
+
+@pytest.mark.parametrize("args", [["run"], ["run", "--channel", "telegram"]], ids=["default", "channel-telegram"])
+async def test_chibot_run_answers_chats_and_delivers_the_outbox(db_url, args):
     upgrade(db_url)
     engine = make_db_engine(db_url)
     now = datetime.now(UTC)
@@ -69,7 +79,7 @@ async def test_chibot_run_answers_chats_and_delivers_the_outbox(db_url):
             "DATABASE_URL": db_url, "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_BASE_URL": server.url,
         }
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", "run", env=env, cwd=str(ROOT),
+            sys.executable, "-m", "bot.cli", *args, env=env, cwd=str(ROOT),
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
         )
         try:
@@ -90,3 +100,39 @@ async def test_chibot_run_answers_chats_and_delivers_the_outbox(db_url):
     engine.dispose()
     assert process.returncode == 0, output.decode()[-2000:]
     assert DEFAULT_TOKEN not in output.decode()
+
+
+async def test_chibot_run_webhook_answers_only_requests_with_the_secret(db_url):
+    upgrade(db_url)
+    engine = make_db_engine(db_url)
+    with session_scope(engine) as session:
+        units.import_units(session=session, now=datetime.now(UTC), rows=[
+            {"code": "DUK", "name": "Đảng ủy Khối", "kind": "committee", "parent_code": ""},
+        ])
+    engine.dispose()
+    port = free_port()
+    async with FakeBotApi() as server:
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp", "PYTHONPATH": str(ROOT),
+            "DATABASE_URL": db_url, "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_BASE_URL": server.url,
+            "WEBHOOK_URL": "https://bot.example.org/hooks/tg", "WEBHOOK_SECRET": "s3cret_Token-42",
+            "WEBHOOK_LISTEN": "127.0.0.1", "WEBHOOK_PORT": str(port),
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "run", "--channel", "telegram", "--webhook", env=env, cwd=str(ROOT),
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        )
+        try:
+            (registered,) = await server.wait_for("setWebhook", timeout=60)
+            assert registered.params["url"] == "https://bot.example.org/hooks/tg"
+            assert registered.params["secret_token"] == "s3cret_Token-42"
+            url = f"http://127.0.0.1:{port}/hooks/tg"
+            forged = await server.post_webhook(url, server.message_update(CHAT, CHAT, "/help"), secret_token="wrong")
+            genuine = await server.post_webhook(url, server.message_update(CHAT, CHAT, "/help"), secret_token="s3cret_Token-42")
+            assert (forged.status_code, genuine.status_code) == (403, 200)
+            (answer,) = await server.wait_for("sendMessage", chat_id=CHAT, timeout=60)
+            assert "mã mời" in answer.params["text"]
+        finally:
+            process.send_signal(signal.SIGINT)
+            output, _ = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 0, output.decode()[-2000:]

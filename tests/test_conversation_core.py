@@ -174,3 +174,22 @@ def test_blocked_chat_is_marked_unreachable(org, app, session):
     account = session.exec(select(ChatAccount).where(ChatAccount.external_user_id == "u-cb01")).one()
     assert account.reachable is False
     assert "blocked" in account.unreachable_reason
+
+
+def test_control_characters_typed_in_a_message_never_reach_the_database(org, app):
+    """A NUL in a report answer is stored nowhere (PostgreSQL refuses it): the text is cleaned first."""
+    from sqlmodel import select
+
+    from storage.db import session_scope
+    from storage.tables import Report
+    from tests.support.report_factories import make_assignment
+
+    make_assignment(app, cell="CB01")
+    cell = org["CB01"]
+    cell.send("bc 141 truc tiep 45/50 tot\x00, kho khan: thieu\x07 may chieu\x00")
+    cell.press("Xác nhận")
+    assert cell.last_text.startswith("Cảm ơn đồng chí!"), cell.last_text
+    with session_scope(app.engine) as session:
+        report = session.exec(select(Report)).one()
+    assert "\x00" not in str(report.answers) and "\x07" not in str(report.answers)
+    assert report.reached == 45 and report.total == 50

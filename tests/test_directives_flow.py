@@ -114,7 +114,7 @@ def test_a_docx_that_is_not_a_docx_is_refused_clearly(org):
     staff.upload("141.docx", b"this is not a zip file")
     assert staff.last_text.startswith("Không đọc được tệp «141.docx»: Tệp không phải định dạng .docx hợp lệ.")
     staff.upload("bang.xlsx", b"PK\x03\x04")
-    assert "không phải .docx hoặc .txt" in staff.last_text
+    assert "Tệp không phải .docx, .txt, PDF hay ảnh chụp văn bản." in staff.last_text
 
 
 def test_a_100000_character_paste_is_accepted_and_a_bigger_one_refused(org):

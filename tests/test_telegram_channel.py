@@ -9,21 +9,19 @@ from collections.abc import Callable
 import pytest
 
 from ground.ports import SendResult
-from bot.channels.telegram import (
-    DEFAULT_APOLOGY,
+from bot.channels.telegram_app import (
+    TelegramChannel,
     TelegramConfigError,
     build_telegram_application,
     build_telegram_sender,
-    free_port,
-    run_webhook,
-    running_polling,
-    running_webhook,
     webhook_config,
 )
+from bot.channels.telegram_inbound import DEFAULT_APOLOGY
 from bot.channels.telegram_render import TEXT_LIMIT, escape, plan_reply, split_text, telegram_length
 from ground.settings import Settings
 from ground.messages import MAX_BUTTON_DATA_BYTES, Choice, Incoming, OutFile, Reply
 from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotApi
+from tests.support.telegram_running import free_port, running_polling, running_webhook
 
 LAN = 1001  # a user in a private chat: chat id == user id
 MINH = 1002
@@ -469,10 +467,10 @@ async def test_webhook_accepts_only_the_secret_token(server, settings, core):
 def test_webhook_refuses_to_start_without_url_or_secret(core):
     no_url = Settings(_env_file=None, telegram_bot_token=DEFAULT_TOKEN, webhook_secret=SECRET)
     with pytest.raises(TelegramConfigError, match="WEBHOOK_URL"):
-        run_webhook(no_url, core)
+        TelegramChannel(no_url, webhook=True, core=core)
     no_secret = Settings(_env_file=None, telegram_bot_token=DEFAULT_TOKEN, webhook_url="https://bot.example.org/tg")
     with pytest.raises(TelegramConfigError, match="WEBHOOK_SECRET"):
-        run_webhook(no_secret, core)
+        TelegramChannel(no_secret, webhook=True, core=core)
     plain_http = Settings(_env_file=None, webhook_url="http://bot.example.org/tg", webhook_secret=SECRET)
     with pytest.raises(TelegramConfigError, match="https"):
         webhook_config(plain_http)

@@ -8,13 +8,14 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from bot.app import build_app
-from bot.channels.telegram import build_telegram_application, build_telegram_sender, running_polling
-from bot.runner import apology
+from bot.channels.base import apology
+from bot.channels.telegram_app import build_telegram_application, build_telegram_sender
 from ground.messages import Reply
 from services import invites, outbox
 from storage.db import session_scope
 from storage.tables import ChatAccount, OutboxMessage
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.telegram_running import running_polling
 
 STAFF = 2001
 SECRETARY = 2002

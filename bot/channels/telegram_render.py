@@ -1,7 +1,7 @@
 """How a core Reply becomes Telegram messages: escaping, splitting, keyboards, file captions.
 
 Pure functions only (no network): ``plan_reply`` turns one Reply into the list of messages to
-send, which the adapter (bot/channels/telegram.py) then executes. Keeping the decisions here
+send, which the adapter (bot/channels/telegram_send.py) then executes. Keeping the decisions here
 makes the limits easy to test on their own.
 """
 

@@ -1,5 +1,6 @@
 """Reading party directives: Vietnamese text helpers, dates and deadline phrases, and the
-document parser. Pure functions: no I/O, no database.
+document parser. Pure functions: no I/O, no database — except ``ocr``, which runs the
+Tesseract and pdftoppm programs (with timeouts) to read photos and scanned PDFs.
 
     from services.parsing import parse_document, parse_deadline_phrase
 """

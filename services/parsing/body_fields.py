@@ -73,6 +73,10 @@ class BodyDocument:
     urgent: str | None = None
 
 
+#: A document number right before a date ("08-NQ/TU ngày", "số 293-CV/BTG, ngày"): that date is
+#: the numbered document's, not the date of the document being described.
+_CITED_NUMBER_END = re.compile(r"\d+\s*[-/]\s*[a-z0-9]+(?:[-/][a-z0-9]+)*\s*,?\s*$")
+
 _URGENT = {"hoa toc": "HỎA TỐC", "thuong khan": "THƯỢNG KHẨN", "khan": "KHẨN"}
 
 
@@ -104,6 +108,8 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             head = folded[max(0, m.start() - 200):m.start()]
             head = re.split(r"\n|\.\s", head)[-1]
             for dm in re.finditer(rf"\bngay\s+{_DATE}", head):
+                if _CITED_NUMBER_END.search(head, 0, dm.start()):
+                    continue  # "Nghị quyết số 08-NQ/TU ngày 30/7/2021": the cited document's date
                 d, mo, y = int(dm["d"]), int(dm["m"]), int(dm["y"]) if dm["y"] else None
         urg = _URGENT[re.sub(r"\s+", " ", m["urg"])] if m["urg"] else None
         return BodyDocument(tname or "Công văn", num, org, d, mo, y, urg)

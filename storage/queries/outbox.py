@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -46,9 +47,13 @@ def insert_message(
 
 
 def claim_due(
-    *, session: Session, now: datetime, worker: str, limit: int = 50, stale_after: timedelta = timedelta(minutes=10)
+    *, session: Session, now: datetime, worker: str, limit: int = 50, stale_after: timedelta = timedelta(minutes=10),
+    channels: Collection[str] | None = None,
 ) -> list[tuple[OutboxMessage, ChatAccount]]:
     """Mark up to ``limit`` due messages as being sent by ``worker`` and return them.
+
+    With ``channels``, only messages to chats on those channels: a process that runs only
+    some channels leaves the others' messages to the process that runs them.
 
     On PostgreSQL the rows are locked with FOR UPDATE SKIP LOCKED, so several bot processes can
     claim concurrently and each row goes to exactly one of them. SQLite has a single writer, so
@@ -67,8 +72,10 @@ def claim_due(
         .order_by(OutboxMessage.due_at, OutboxMessage.id)
         .limit(limit)
     )
+    if channels is not None:
+        query = _on_channels(query, channels)
     if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True)
+        query = query.with_for_update(skip_locked=True, of=OutboxMessage)
     ids = list(session.exec(query).all())
     if not ids:
         return []
@@ -133,13 +140,17 @@ def mark_failed(*, session: Session, message_id: int, worker: str, reason: str) 
     session.add(msg)
 
 
-def next_due_at(*, session: Session) -> datetime | None:
-    return session.exec(
-        select(OutboxMessage.due_at)
-        .where(OutboxMessage.status == "pending")
-        .order_by(OutboxMessage.due_at)
-        .limit(1)
-    ).first()
+def next_due_at(*, session: Session, channels: Collection[str] | None = None) -> datetime | None:
+    query = select(OutboxMessage.due_at).where(OutboxMessage.status == "pending")
+    if channels is not None:
+        query = _on_channels(query, channels)
+    return session.exec(query.order_by(OutboxMessage.due_at).limit(1)).first()
+
+
+def _on_channels(query, channels: Collection[str]):  # noqa: ANN001, ANN202
+    return query.join(ChatAccount, ChatAccount.id == OutboxMessage.account_id).where(
+        col(ChatAccount.channel).in_(list(channels))
+    )
 
 
 def cancel_pending(*, session: Session, assignment_id: int | None = None, directive_id: int | None = None, kinds: tuple[str, ...] = ()) -> int:

@@ -1,0 +1,328 @@
+"""Telegram wiring: python-telegram-bot's Application (one generic handler, rate limited,
+per-chat ordering), the outbox sender's own bot, the webhook settings, and ``TelegramChannel``,
+which runs both inside the runtime's event loop (bot/runtime.py).
+
+Decisions worth knowing:
+
+* Interactive replies go through the Application's bot, whose ``AIORateLimiter`` waits out
+  a 429 ``RetryAfter`` and retries (``max_retries``). Outbox delivery uses ``TelegramSender``
+  on a *separate* bot whose limiter never retries: the outbox reschedules instead. A shared
+  bot cannot do both, because python-telegram-bot ignores ``rate_limit_args=0`` (it is falsy,
+  so the limiter's own ``max_retries`` applies).
+* Updates of different chats are handled concurrently; updates of one chat strictly in order
+  (``PerChatUpdateProcessor``), so a slow report for one user never stalls the others and a
+  user's two quick messages are never answered out of order.
+* The Application is started piecewise (initialize, updater, start), never with
+  ``run_polling``/``run_webhook``: those own the event loop, and the runtime owns it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseUpdateProcessor, ExtBot, TypeHandler
+
+from bot.channels.base import ChannelConfigError, RuntimeHandle, apology
+from bot.channels.telegram_inbound import ApologyText, TelegramInbound, default_apology
+from bot.channels.telegram_send import CHANNEL, TelegramSender
+from ground.ports import TELEGRAM_CAPABILITIES, ConversationCore
+from ground.settings import Settings
+
+_LOGGER = logging.getLogger(__name__)
+
+#: What the bot asks Telegram for; anything else (edits, channel posts, polls) is ignored.
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+#: Telegram's rule for X-Telegram-Bot-Api-Secret-Token.
+_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+class TelegramConfigError(ChannelConfigError):
+    """Settings do not allow starting the Telegram channel; the message says what to set."""
+
+
+def _token(settings: Settings) -> str:
+    if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value():
+        raise TelegramConfigError(
+            "TELEGRAM_BOT_TOKEN is not set: get one from @BotFather and put it in .env "
+            "(to try chibot without a token use `chibot demo --shell`)"
+        )
+    return settings.telegram_bot_token.get_secret_value()
+
+
+def _api_urls(settings: Settings, base_url: str | None, base_file_url: str | None) -> tuple[str, str]:
+    root = settings.telegram_api_base_url.rstrip("/")
+    return base_url or f"{root}/bot", base_file_url or f"{root}/file/bot"
+
+
+# --------------------------------------------------------------------------- update processor
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Concurrent across chats, in order within a chat (one asyncio.Lock per busy chat)."""
+
+    def __init__(self, max_concurrent_updates: int) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._waiting: dict[int, int] = {}
+
+    @staticmethod
+    def _key(update: object) -> int | None:
+        if isinstance(update, Update):
+            if update.effective_chat is not None:
+                return update.effective_chat.id
+            if update.effective_user is not None:
+                return update.effective_user.id
+        return None
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        key = self._key(update)
+        if key is None:
+            await coroutine
+            return
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._waiting[key] = self._waiting.get(key, 0) + 1
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key]
+                del self._locks[key]
+
+    async def initialize(self) -> None:
+        """Nothing to allocate."""
+
+    async def shutdown(self) -> None:
+        """Nothing to free."""
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_telegram_application(
+    settings: Settings,
+    core: ConversationCore,
+    *,
+    base_url: str | None = None,
+    base_file_url: str | None = None,
+    apology_text: ApologyText = default_apology,
+    max_retries: int = 5,
+    max_concurrent_updates: int = 8,
+    typing_after: float = 1.0,
+) -> Application:
+    """The python-telegram-bot Application for chibot: one generic handler, rate limited.
+
+    ``base_url``/``base_file_url`` override ``settings.telegram_api_base_url`` (tests point
+    them at the fake Bot API). ``max_retries`` is how often a 429 is waited out before the
+    reply is given up (and logged). Its ``post_init`` sets the default command menu.
+    """
+    api_url, file_url = _api_urls(settings, base_url, base_file_url)
+    inbound = TelegramInbound(settings, core, apology_text=apology_text, typing_after=typing_after)
+
+    async def set_default_commands(application: Application) -> None:
+        """Set the default command menu; a failure is logged, the bot still starts."""
+        try:
+            menus = await asyncio.to_thread(core.command_menus)
+            default = menus.get("default") or []
+            if default:
+                await application.bot.set_my_commands(
+                    [BotCommand(c, d) for c, d in default], scope=BotCommandScopeDefault()
+                )
+        except Exception:
+            _LOGGER.exception("could not set the default command menu; continuing without it")
+
+    application = (
+        ApplicationBuilder()
+        .token(_token(settings))
+        .base_url(api_url)
+        .base_file_url(file_url)
+        .rate_limiter(AIORateLimiter(max_retries=max_retries))
+        .concurrent_updates(PerChatUpdateProcessor(max_concurrent_updates))
+        # chibot owns one APScheduler; PTB's JobQueue would start a second one.
+        .job_queue(None)
+        .post_init(set_default_commands)
+        .build()
+    )
+    application.add_handler(TypeHandler(Update, inbound.on_update))
+    application.add_error_handler(inbound.on_error)
+    return application
+
+
+def build_telegram_sender(
+    settings: Settings,
+    *,
+    base_url: str | None = None,
+    base_file_url: str | None = None,
+    overall_max_rate: float = 20,
+) -> TelegramSender:
+    """A TelegramSender on its own bot: throttled below Telegram's ~30 msg/s (leaving room for
+    interactive replies), with no RetryAfter retries (the outbox reschedules)."""
+    api_url, file_url = _api_urls(settings, base_url, base_file_url)
+    bot = ExtBot(
+        token=_token(settings),
+        base_url=api_url,
+        base_file_url=file_url,
+        rate_limiter=AIORateLimiter(overall_max_rate=overall_max_rate, max_retries=0),
+    )
+    return TelegramSender(bot)
+
+
+# --------------------------------------------------------------------------- webhook settings
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    listen: str
+    port: int
+    url_path: str
+    #: The public URL given to Telegram (setWebhook); None serves without registering it.
+    webhook_url: str | None
+    secret_token: str
+
+
+def webhook_config(settings: Settings) -> WebhookConfig:
+    """Validate the webhook settings; TelegramConfigError says what is missing or wrong.
+
+    The local path equals the path of WEBHOOK_URL (a reverse proxy forwards it unchanged).
+    """
+    if not settings.webhook_url:
+        raise TelegramConfigError(
+            "WEBHOOK_URL is not set: the public https:// address Telegram posts updates to "
+            "(e.g. https://bot.example.org/telegram). Use polling (`chibot run`) without it."
+        )
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    if not secret:
+        raise TelegramConfigError(
+            "WEBHOOK_SECRET is not set: without it anyone could post fake updates to the webhook. "
+            "Set 1-256 characters of A-Z, a-z, 0-9, _ and -."
+        )
+    if not _SECRET_RE.fullmatch(secret):
+        raise TelegramConfigError("WEBHOOK_SECRET may only use 1-256 characters of A-Z, a-z, 0-9, _ and -")
+    parts = urlsplit(settings.webhook_url)
+    if parts.scheme != "https" or not parts.netloc:
+        raise TelegramConfigError(f"WEBHOOK_URL must be an https:// URL, got {settings.webhook_url!r}")
+    return WebhookConfig(
+        listen=settings.webhook_listen,
+        port=settings.webhook_port,
+        url_path=parts.path.strip("/"),
+        webhook_url=settings.webhook_url,
+        secret_token=secret,
+    )
+
+
+# --------------------------------------------------------------------------- starting, stopping
+
+
+async def start_application(
+    application: Application,
+    *,
+    webhook: WebhookConfig | None = None,
+    poll_interval: float = 0.0,
+    poll_timeout: int = 10,
+) -> None:
+    """What ``run_polling``/``run_webhook`` do before they block, in the current event loop.
+    A webhook rejects requests without its secret token (403)."""
+    assert application.updater is not None
+    await application.initialize()
+    try:
+        if application.post_init is not None:
+            await application.post_init(application)
+        if webhook is None:
+            await application.updater.start_polling(
+                poll_interval=poll_interval, timeout=poll_timeout, allowed_updates=ALLOWED_UPDATES
+            )
+        else:
+            await application.updater.start_webhook(
+                listen=webhook.listen,
+                port=webhook.port,
+                url_path=webhook.url_path,
+                secret_token=webhook.secret_token,
+                webhook_url=webhook.webhook_url,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        await application.start()
+    except BaseException:
+        await stop_application(application)
+        raise
+
+
+async def stop_application(application: Application) -> None:
+    """What ``run_polling``/``run_webhook`` do after they were interrupted."""
+    try:
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        if application.post_stop is not None:
+            await application.post_stop(application)
+    finally:
+        await application.shutdown()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)
+
+
+# --------------------------------------------------------------------------- the runtime's channel
+
+
+class TelegramChannel:
+    """The Telegram channel of the runtime: long polling (or a webhook) for the core, and a
+    TelegramSender for the outbox. Settings are checked on construction."""
+
+    name = CHANNEL
+    capabilities = TELEGRAM_CAPABILITIES
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        webhook: bool = False,
+        core: ConversationCore | None = None,
+        base_url: str | None = None,
+        base_file_url: str | None = None,
+        apology_text: ApologyText = apology,
+        poll_timeout: int = 10,
+        **application_kwargs: Any,
+    ) -> None:
+        # The webhook first: a missing WEBHOOK_URL is the likelier mistake with --webhook.
+        self.webhook = webhook_config(settings) if webhook else None
+        _token(settings)
+        self.settings = settings
+        self.core = core
+        self.base_url, self.base_file_url = base_url, base_file_url
+        self.apology_text = apology_text
+        self.poll_timeout = poll_timeout
+        self.application_kwargs = application_kwargs
+        self.application: Application | None = None
+        self.sender: TelegramSender | None = None
+
+    async def start(self, runtime: RuntimeHandle) -> None:
+        core = self.core if self.core is not None else runtime.app.core
+        self.sender = build_telegram_sender(self.settings, base_url=self.base_url, base_file_url=self.base_file_url)
+        self.application = build_telegram_application(
+            self.settings, core, base_url=self.base_url, base_file_url=self.base_file_url,
+            apology_text=self.apology_text, **self.application_kwargs,
+        )
+        try:
+            await start_application(self.application, webhook=self.webhook, poll_timeout=self.poll_timeout)
+        except BaseException:
+            await self.sender.aclose()
+            raise
+        mode = f"webhook on {self.webhook.listen}:{self.webhook.port}" if self.webhook else "long polling"
+        _LOGGER.info("telegram channel started (%s)", mode)
+
+    async def stop(self) -> None:
+        application, self.application = self.application, None
+        try:
+            if application is not None:
+                await stop_application(application)
+        finally:
+            if self.sender is not None:
+                await self.sender.aclose()

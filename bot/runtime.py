@@ -1,0 +1,137 @@
+"""The app-level runtime: everything long-lived, in one asyncio event loop.
+
+``Runtime(app, channels)`` owns, for as long as it runs:
+
+* the App (bot/app.py): database engine, core, outbox dispatcher;
+* one APScheduler (bot/scheduler.py) with the dispatcher's safety-net tick and the reminder
+  jobs (bot/reminder_jobs.py);
+* the wake-up after commit: every commit on the app's engine that queued or rescheduled an
+  outbox row, from any thread and any caller (the core, a service, a web request), wakes the
+  dispatcher (storage/outbox_wake.py);
+* the channels (bot/channels/base.py ``Channel``), started inside it, and one outbox sender
+  per channel, registered with the dispatcher.
+
+Use it as ``async with Runtime(app, [channel, ...]) as runtime: ...`` inside a running loop
+(a test, a FastAPI lifespan), or ``await runtime.serve()`` / ``run(app, channels)`` to run
+until SIGINT or SIGTERM (``chibot run``). Stopping waits a moment for a delivery in progress,
+then stops every channel and closes its sender: nothing is left running.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Iterable
+from types import TracebackType
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.app import App
+from bot.channels.base import Channel
+from bot.reminder_jobs import start_reminder_jobs
+from bot.scheduler import DispatchScheduler
+from storage.outbox_wake import on_outbox_commit
+
+log = logging.getLogger(__name__)
+
+#: How long stopping waits for a delivery or reminder run in progress before cancelling it.
+STOP_GRACE_SECONDS = 10.0
+
+
+class Runtime:
+    """Starts and stops the scheduler, the wake-up after commit and the channels together."""
+
+    def __init__(self, app: App, channels: Iterable[Channel] = (), *, reminder_jobs: bool = True,
+                 stop_grace: float = STOP_GRACE_SECONDS) -> None:
+        self.app = app
+        self.channels = list(channels)
+        names = [channel.name for channel in self.channels]
+        if len(set(names)) != len(names):
+            raise ValueError(f"each channel may run once in a runtime, got {names}")
+        self.reminder_jobs = reminder_jobs
+        self.stop_grace = stop_grace
+        self.dispatch = DispatchScheduler(app.dispatcher)
+        self._started: list[Channel] = []
+        self._unsubscribe: list[object] = []
+        self.running = False
+
+    @property
+    def scheduler(self) -> AsyncIOScheduler:
+        """The one APScheduler; a channel may add its own periodic jobs."""
+        return self.dispatch.scheduler
+
+    def wake(self) -> None:
+        """Ask for a dispatch now (thread-safe). Commits that queue outbox rows do it already."""
+        self.dispatch.wake()
+
+    # ---- lifecycle ----------------------------------------------------------------------
+    async def start(self) -> None:
+        if self.running:
+            raise RuntimeError("the runtime is already running")
+        self._unsubscribe.append(on_outbox_commit(self.app.engine, self.dispatch.wake))
+        try:
+            for channel in self.channels:
+                await channel.start(self)
+                self._started.append(channel)
+                if channel.sender is not None:
+                    self.app.add_sender(channel.sender)
+            # After the channels: the first tick must find every sender registered, or it
+            # would count "channel not running" as a failed attempt.
+            self.dispatch.start()
+            if self.reminder_jobs:
+                start_reminder_jobs(self.app, self.dispatch)
+        except BaseException:
+            await self.stop()
+            raise
+        self.running = True
+        log.info("runtime started: channels %s, outbox worker %s",
+                 ", ".join(c.name for c in self.channels) or "none", self.app.dispatcher.worker_id)
+
+    async def stop(self) -> None:
+        """Stop the scheduler (letting a run in progress finish), then the channels in
+        reverse order. Safe to call twice and after a failed start."""
+        self.running = False
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()  # type: ignore[operator]
+        self._unsubscribe.clear()
+        await self.dispatch.aclose(self.stop_grace)
+        while self._started:
+            channel = self._started.pop()
+            if self.app.senders.get(channel.name) is channel.sender:
+                del self.app.senders[channel.name]
+            try:
+                await channel.stop()
+            except Exception:
+                log.exception("channel %s did not stop cleanly", channel.name)
+        log.info("runtime stopped")
+
+    async def __aenter__(self) -> Runtime:
+        await self.start()
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        await self.stop()
+
+    async def serve(self, until: asyncio.Event | None = None) -> None:
+        """Start, run until ``until`` is set or SIGINT/SIGTERM arrives, stop."""
+        stop = until or asyncio.Event()
+        loop = asyncio.get_running_loop()
+        installed = []
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread, Windows
+                loop.add_signal_handler(sig, stop.set)
+                installed.append(sig)
+        try:
+            async with self:
+                await stop.wait()
+        finally:
+            for sig in installed:
+                loop.remove_signal_handler(sig)
+
+
+def run(app: App, channels: Iterable[Channel]) -> None:
+    """Run the runtime in a new event loop until SIGINT or SIGTERM (blocks)."""
+    asyncio.run(Runtime(app, channels).serve())
