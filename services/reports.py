@@ -100,6 +100,11 @@ def open_tasks(*, session: Session, unit_ids: list[int]) -> list[Task]:
     return sorted(tasks, key=key)
 
 
+def closed_tasks(*, session: Session, unit_ids: list[int]) -> list[Task]:
+    """Assignments of these units on directives staff have closed (/close)."""
+    return _tasks(session, report_queries.closed_assignment_rows(session=session, unit_ids=unit_ids))
+
+
 def get_task(*, session: Session, assignment_id: int) -> Task | None:
     row = report_queries.get_assignment_row(session=session, assignment_id=assignment_id)
     return _tasks(session, [row])[0] if row is not None else None

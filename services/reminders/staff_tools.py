@@ -84,6 +84,13 @@ def close(*, session: Session, directive: Directive, now: datetime, config: Remi
     return lifecycle.close(session=session, directive=directive, now=now, config=config)
 
 
+def reopen(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int | None:
+    """Reopen a closed directive; None when it was not closed."""
+    if directive.status != "closed":
+        return None
+    return lifecycle.reopen(session=session, directive=directive, now=now, config=config)
+
+
 def set_notifications(*, session: Session, person_id: int, choice: str) -> bool:
     if choice not in NOTIFY_CHOICES:
         return False

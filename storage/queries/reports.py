@@ -39,6 +39,20 @@ def open_assignment_rows(*, session: Session, unit_ids: list[int]) -> list[tuple
     return [tuple(r) for r in rows]  # type: ignore[misc]
 
 
+def closed_assignment_rows(*, session: Session, unit_ids: list[int]) -> list[tuple[Assignment, Directive, Unit]]:
+    """Live assignments of these units on closed directives (to say "closed", not "not found")."""
+    if not unit_ids:
+        return []
+    rows = session.exec(
+        select(Assignment, Directive, Unit)
+        .join(Directive, Directive.id == Assignment.directive_id)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(col(Assignment.unit_id).in_(unit_ids), Assignment.status != "cancelled", Directive.status == "closed")
+        .order_by(Assignment.id)
+    ).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
 def active_deadlines(*, session: Session, directive_ids: list[int]) -> list[Deadline]:
     if not directive_ids:
         return []
