@@ -159,7 +159,7 @@ def test_an_impossible_date_is_refused_and_the_question_repeated(org):
     staff.press("Thêm hạn")
     staff.send("31/2/2021")
     assert staff.last_text == (
-        "Ngày 31/2/2021 không tồn tại. Đồng chí gõ lại thời hạn (ví dụ: trước ngày 23/8/2021), hoặc /cancel để thôi."
+        "Ngày 31/2/2021 không tồn tại. Đồng chí gõ lại thời hạn (ví dụ: trước ngày 23/8), hoặc /cancel để thôi."
     )
     staff.send("Báo cáo: trước ngày 25/8")
     assert "• Báo cáo: trước 25/8/2021" in staff.last_text
