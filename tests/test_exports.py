@@ -50,7 +50,7 @@ def cli(db_url, tmp_path, monkeypatch):
 def test_xlsx_has_one_row_per_cell_with_report_fields_dates_and_a_summary(cli, tmp_path):
     result = cli("export", "51-KH/QU", "--format", "xlsx", "-o", str(tmp_path / "r.xlsx"))
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == f"Đã ghi {tmp_path / 'r.xlsx'}."
+    assert result.output.strip() == f"Wrote {tmp_path / 'r.xlsx'}."
     book = load_workbook(tmp_path / "r.xlsx")
     assert book.sheetnames == ["Các đơn vị", "Tổng hợp"]
     sheet = book["Các đơn vị"]
@@ -92,10 +92,10 @@ def test_csv_to_stdout_is_utf8_with_bom(cli):
 def test_cli_refuses_unknown_numbers_and_binary_to_stdout(cli):
     result = cli("export", "999", "-o", "x.xlsx")
     assert result.exit_code == 2
-    assert "Không có văn bản nào số 999." in result.output
+    assert "No directive numbered 999 was found." in result.output
     result = cli("export", "51", "--format", "xlsx", "-o", "-")
     assert result.exit_code == 2
-    assert "Chỉ ghi được CSV ra đầu ra chuẩn" in result.output
+    assert "Only CSV can be written to standard output" in result.output
 
 
 def test_docx_is_a_party_report_with_tables_missing_units_and_grouped_difficulties(cli, tmp_path):
