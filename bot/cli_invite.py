@@ -12,9 +12,10 @@ import typer
 
 from bot.cli_common import cli_state, open_database
 from ground.settings import Settings
-from services.invites import ROLE_WORDS, create_invite, parse_duration
+from services.invites import create_invite, parse_duration
 from services.localtime import format_local_date, to_local
-from services.units import KIND_WORDS
+from bot.cli_parse import cli_language
+from services.i18n import t
 from storage.db import session_scope
 from storage.queries.audit import add_audit
 from storage.queries.units import get_unit
@@ -106,8 +107,9 @@ def invite_command(
         typer.echo(json.dumps(payload, ensure_ascii=False))
         return
     typer.echo(f"Invite code: {code}")
-    typer.echo(f"Unit:        {unit.code}  {unit.name} ({KIND_WORDS.get(unit.kind, unit.kind)})")
-    typer.echo(f"Role:        {invite.role} ({ROLE_WORDS[invite.role]})")
+    lang = cli_language()
+    typer.echo(f"Unit:        {unit.code}  {unit.name} ({t(lang, f'cli.kind.{unit.kind}')})")
+    typer.echo(f"Role:        {invite.role} ({t(lang, f'cli.role.{invite.role}')})")
     if invite.label:
         typer.echo(f"For:         {invite.label}")
     typer.echo(f"Expires:     {local_expiry(invite.expires_at, settings.tz)} ({settings.timezone})")

@@ -17,7 +17,6 @@ from services.localtime import format_local_datetime
 from services.reminders.config import ReminderConfig
 from storage.db import session_scope
 
-ROLE_WORDS_VI = {"staff": "cán bộ", "admin": "quản trị", "secretary": "bí thư"}
 
 
 def _open_shell(ctx: typer.Context, who: str, at: str | None) -> None:
@@ -93,7 +92,7 @@ def demo_command(
     typer.echo("Invite codes (send '/start CODE' to the bot, or: chibot shell --as CODE):")
     staff_login = None
     for invite in result.invites:
-        role = f"{invite.role} ({ROLE_WORDS_VI[invite.role]})"
+        role = f"{invite.role} ({t(lang, f'cli.role.{invite.role}')})"
         if invite.code:
             typer.echo(f"  {invite.code}  {role:<22} {invite.name} — {invite.unit_name}")
         else:

@@ -119,14 +119,14 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
     def _got_document(self, ctx: Context, state: NewDirectiveState, text: str, *, continued: bool = False,
                       part: str | None = None, read: intake.DocumentIn | None = None) -> list[Reply]:
         if len(text) > drafts.MAX_TEXT_CHARS:
-            return [ctx.reply("directive.too_long", length=f"{len(text):,}", limit=f"{drafts.MAX_TEXT_CHARS:,}")]
+            return [ctx.reply("directive.too_long", length=len(text), limit=drafts.MAX_TEXT_CHARS)]
         parsed = parse_document(text, today=to_local(ctx.now, ctx.deps.tz).date())
         if not drafts.looks_like_directive(parsed):
             return [ctx.reply("directive.ocr_not_document" if read and read.by_ocr else "directive.not_document")]
         state.pasted_text, state.last_part_length = text, len(part if part is not None else text)
         if not continued:  # a continuation keeps what the first part was read from
             state.ocr_note = self._ocr_mark(ctx, read)
-        note = ctx.t("directive.continued", length=f"{len(text):,}".replace(",", ".")) if continued else ""
+        note = ctx.t("directive.continued", length=len(text)) if continued else ""
         return self._review(ctx, state, drafts.draft_from_parsed(parsed, text), note=note)
 
     @staticmethod

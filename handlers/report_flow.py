@@ -365,12 +365,12 @@ def _id(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
-def _mb(limit: int) -> str:
+def _mb(limit: int) -> int | float:
     return _fmt(round(limit / (1024 * 1024), 1))
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+def _fmt(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
 
 
 # ---- commands and entry points ------------------------------------------------------------

@@ -34,11 +34,6 @@ INTERVAL = 2.0
 STEP = 0.05
 
 
-def thousands(n: int) -> str:
-    """1.200 — Vietnamese groups thousands with a dot."""
-    return f"{n:,}".replace(",", ".")
-
-
 @dataclass
 class _Progress:
     total: int
@@ -93,7 +88,7 @@ class BroadcastProgress:
         if account is None or account.channel not in self.senders:
             return
         sender = self.senders[account.channel]
-        reply = Reply(text=Translator(account.language)("broadcast.progress", done=thousands(done), total=thousands(total)))
+        reply = Reply(text=Translator(account.language)("broadcast.progress", done=done, total=total))
         edit = getattr(sender, "edit", None)
         try:
             if message_id is not None and edit is not None:
@@ -138,5 +133,5 @@ def report_text(t: Translator, row, counts: dict[str, int], failures: list[tuple
         reasons += t("broadcast.reason_failed", names="; ".join(failed))
     if unreachable:
         reasons += t("broadcast.reason_no_secretary", names=", ".join(unreachable))
-    return t("broadcast.report", audience=broadcast_service.describe(t, row.audience), sent=thousands(counts.get("sent", 0)),
-             failed=thousands(counts.get("failed", 0) + len(unreachable)), reasons=reasons)
+    return t("broadcast.report", audience=broadcast_service.describe(t, row.audience), sent=counts.get("sent", 0),
+             failed=counts.get("failed", 0) + len(unreachable), reasons=reasons)

@@ -15,6 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from services.i18n import Translator  # noqa: E402
+from services.number_format import percent_text  # noqa: E402
 from services.status import DirectiveStatus, percent  # noqa: E402
 
 MAX_BARS = 30
@@ -24,11 +25,25 @@ MISSING_COLOUR = "#c62828"
 PERCENT_COLOUR = "#1565c0"
 
 
+def percent_label(value: float, lang: str) -> str:
+    """The figure printed at the end of a bar, in the reader's number form."""
+    return percent_text(value, lang)
+
+
 def _short(name: str, limit: int = 28) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def status_chart(t: Translator, status: DirectiveStatus) -> bytes:
+    fig = status_figure(t, status)
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=100)
+    plt.close(fig)
+    return out.getvalue()
+
+
+def status_figure(t: Translator, status: DirectiveStatus):  # noqa: ANN201 (a matplotlib Figure)
+    """The chart before it becomes pixels: its texts can be read back."""
     groups = [(g.unit.name, g.reported, g.cells - g.reported) for g in status.groups if g.cells]
     groups = _fold(groups, t, lambda rows: (sum(r[1] for r in rows), sum(r[2] for r in rows)))
     cells = [(c.unit.name, c.report.reached, c.report.total) for c in status.cells
@@ -51,7 +66,7 @@ def status_chart(t: Translator, status: DirectiveStatus) -> bytes:
         values = [percent(r, tot) or 0 for _n, r, tot in folded]
         bottom.barh([_short(n) for n, _r, _t in folded], values, color=PERCENT_COLOUR)
         for y, value in enumerate(values):
-            bottom.text(min(value, 100) + 1, y, f"{value:g}%", va="center", fontsize=13)
+            bottom.text(min(value, 100) + 1, y, percent_label(value, t.lang), va="center", fontsize=13)
         bottom.set_xlim(0, 115)
         bottom.invert_yaxis()
     else:
@@ -59,10 +74,7 @@ def status_chart(t: Translator, status: DirectiveStatus) -> bytes:
         bottom.set_axis_off()
     bottom.set_title(t("status.chart_title_percent"), fontsize=17, loc="left")
     fig.tight_layout()
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=100)
-    plt.close(fig)
-    return out.getvalue()
+    return fig
 
 
 def _fold(rows: list[tuple], t: Translator, combine) -> list[tuple]:  # noqa: ANN001

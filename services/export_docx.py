@@ -19,6 +19,7 @@ from docx.shared import Cm, Pt
 
 from services.export_data import COLUMNS, ExportData
 from services.i18n import Translator
+from services.number_format import number_text
 from services.parsing.vn_text import normalize
 from services.status_text import pct
 
@@ -54,7 +55,7 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
     _para(left, "*", align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(right, t("export.docx.party"), bold=True, underline=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
     now = data.now_local
-    _para(right, t("export.docx.place_date", place=t("export.docx.place"), day=now.day, month=now.month, year=now.year),
+    _para(right, t("export.docx.place_date", place=t("export.docx.place"), day=str(now.day), month=str(now.month), year=str(now.year)),
           italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
 
     _para(doc, t("export.docx.title"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=15)
@@ -82,7 +83,7 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
             cells = table.add_row().cells
             for cell, index in zip(cells, indexes, strict=True):
                 value = row[index]
-                cell.text = f"{value:g}" if isinstance(value, float) else str(value)
+                cell.text = _cell_text(value, t.lang)
     else:
         _para(doc, t("export.docx.no_reports"), italic=True)
 
@@ -116,3 +117,10 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _cell_text(value: object, lang: str) -> str:
+    """Figures in the reader's form ("1.724", "86,5"); codes and names stay as they are."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number_text(value, lang)
+    return str(value)

@@ -13,7 +13,12 @@ from services.i18n import Translator
 
 __all__ = ["FORMATS", "MIME", "ExportData", "build", "file_name", "render", "to_csv", "to_docx", "to_xlsx"]
 
-
+# Figures stay numbers in the spreadsheet (staff sum, sort and chart them). The number format
+# carries no separator of its own: Excel and LibreOffice show "." / "," from the reader's
+# locale, so a Vietnamese reader sees 86,5 and 1.724 and an English one 86.5 and 1,724.
+PERCENT_FORMAT = "0.0"
+COUNT_FORMAT = "#,##0"
+NUMBER_COLUMNS = {"percent": PERCENT_FORMAT, "reached": COUNT_FORMAT, "total": COUNT_FORMAT}
 
 
 def to_xlsx(data: ExportData, t: Translator) -> bytes:
@@ -34,6 +39,11 @@ def to_xlsx(data: ExportData, t: Translator) -> bytes:
     for column in date_columns:
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = "dd/mm/yyyy hh:mm"
+    for key, number_format in NUMBER_COLUMNS.items():
+        column = COLUMNS.index(key) + 1
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            if isinstance(cell.value, (int, float)):
+                cell.number_format = number_format
     for index, header in enumerate(data.headers, start=1):
         key = COLUMNS[index - 1] if index <= len(COLUMNS) else None
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(key, max(12, min(len(header) + 2, 40)))
@@ -44,6 +54,10 @@ def to_xlsx(data: ExportData, t: Translator) -> bytes:
         summary.append([label, value])
         if isinstance(value, datetime):
             summary.cell(summary.max_row, 2).number_format = "dd/mm/yyyy hh:mm"
+        elif isinstance(value, float):
+            summary.cell(summary.max_row, 2).number_format = PERCENT_FORMAT
+        elif isinstance(value, int) and not isinstance(value, bool):
+            summary.cell(summary.max_row, 2).number_format = COUNT_FORMAT
     summary.column_dimensions["A"].width = 30
     summary.column_dimensions["B"].width = 60
     for (cell,) in summary.iter_rows(min_col=1, max_col=1):

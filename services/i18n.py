@@ -1,13 +1,22 @@
-"""Texts users read come from locale catalogs (locales/vi.yaml first, locales/en.yaml second)."""
+"""Texts users read come from Fluent catalogs: locales/<lang>/*.ftl, one file per feature,
+Vietnamese first. Fluent gives each language its own plural forms and number format (CLDR data
+through Babel), so "1 day" / "3 days" and "86,5" / "86.5" are decided in the catalog, not in code.
+
+Code keeps dotted keys ("start.how_to_register"); the Fluent id is the key with "." read as "-"
+(keys never contain "-", so the rule is one-to-one and callers never see Fluent ids).
+"""
 
 from __future__ import annotations
 
 import logging
+from datetime import date, datetime
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from fluent.runtime import FluentBundle
+from fluent.syntax import FluentParser, ast
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -15,31 +24,49 @@ DEFAULT_LANGUAGE = "vi"
 log = logging.getLogger(__name__)
 
 
-def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
-    flat: dict[str, str] = {}
-    for key, value in tree.items():
-        full = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(_flatten(value, full + "."))
-        else:
-            flat[full] = str(value)
-    return flat
+def fluent_id(key: str) -> str:
+    return key.replace(".", "-")
+
+
+def code_key(message_id: str) -> str:
+    return message_id.replace("-", ".")
 
 
 @lru_cache(maxsize=None)
-def catalog(lang: str) -> dict[str, str]:
-    """All texts of one language: every locales/<lang>/*.yaml file, one per feature."""
-    texts: dict[str, str] = {}
+def catalog(lang: str) -> dict[str, ast.Message]:
+    """Every message of one language by its code key, from all locales/<lang>/*.ftl files.
+
+    A syntax error or a key defined twice raises: a broken catalog must fail loudly at start,
+    not show a user half a sentence.
+    """
+    messages: dict[str, ast.Message] = {}
+    parser = FluentParser(with_spans=False)
     folder = resources.files("locales").joinpath(lang)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".yaml"):
+        if not entry.name.endswith(".ftl"):
             continue
-        flat = _flatten(yaml.safe_load(entry.read_text(encoding="utf-8")) or {})
-        clash = set(flat) & set(texts)
-        if clash:
-            raise ValueError(f"locale keys defined twice in {lang}: {sorted(clash)}")
-        texts.update(flat)
-    return texts
+        resource = parser.parse(entry.read_text(encoding="utf-8"))
+        for item in resource.body:
+            if isinstance(item, ast.Junk):
+                raise ValueError(f"syntax error in locales/{lang}/{entry.name}: {item.content[:80]!r}")
+            if isinstance(item, ast.Message):
+                key = code_key(item.id.name)
+                if key in messages:
+                    raise ValueError(f"locale key defined twice in {lang}: {key}")
+                messages[key] = item
+    return messages
+
+
+@lru_cache(maxsize=None)
+def _bundle(lang: str) -> FluentBundle:
+    # use_isolating=False: Unicode isolation marks around placeholders would reach the chat.
+    bundle = FluentBundle([lang], use_isolating=False)
+    folder = resources.files("locales").joinpath(lang)
+    catalog(lang)  # validates the files first
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".ftl"):
+            bundle.add_resource(FluentParser(with_spans=False).parse(entry.read_text(encoding="utf-8")))
+    return bundle
 
 
 def normalize_language(code: str | None, default: str = DEFAULT_LANGUAGE) -> str:
@@ -50,18 +77,36 @@ def normalize_language(code: str | None, default: str = DEFAULT_LANGUAGE) -> str
     return short if short in LANGUAGES else default
 
 
+def _argument(value: Any) -> Any:
+    """Quantities stay numbers (Fluent formats them in the reader's locale); anything else is
+    shown as text, as before. Identifiers that happen to be ints (years, ids, version numbers)
+    must be passed as str by the caller, or they would read "2.021" in Vietnamese."""
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, (int, float, Decimal, str)):
+        return value
+    if isinstance(value, (date, datetime)):
+        return str(value)
+    return str(value)
+
+
 def t(lang: str, key: str, /, **params: Any) -> str:
-    """The text for ``key`` in ``lang``, with ``{name}`` placeholders filled from ``params``."""
-    texts = catalog(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
-    template = texts.get(key)
-    if template is None:
+    """The text for ``key`` in ``lang``, with ``{ $name }`` placeables filled from ``params``."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    bundle, fid = _bundle(lang), fluent_id(key)
+    if not bundle.has_message(fid):
         log.error("missing locale key %s for %s", key, lang)
-        template = catalog(DEFAULT_LANGUAGE).get(key, key)
-    try:
-        return template.format(**params) if params else template
-    except (KeyError, IndexError, ValueError):
-        log.exception("bad placeholders in locale key %s", key)
-        return template
+        bundle = _bundle(DEFAULT_LANGUAGE)
+        if not bundle.has_message(fid):
+            return key
+    message = bundle.get_message(fid)
+    if message.value is None:
+        log.error("locale key %s has no value in %s", key, lang)
+        return key
+    text, errors = bundle.format_pattern(message.value, {k: _argument(v) for k, v in params.items()})
+    if errors:
+        log.error("bad placeables in locale key %s (%s): %s", key, lang, errors)
+    return text
 
 
 class Translator:

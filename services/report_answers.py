@@ -515,8 +515,9 @@ def _parse_free(template: Template, text: str, quick: Quick, lang: str) -> None:
             quick.values[f.key] = {"value": values[0]}
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+def _fmt(value: float) -> int | float:
+    """A figure for an error text: Fluent writes it in the reader's form ("86,5" / "86.5")."""
+    return int(value) if float(value).is_integer() else value
 
 
 def _is_number(text: str) -> bool:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from services.i18n import t
 from services.localtime import format_local_datetime
+from services.number_format import number_text
 from services.report_answers import computed_percent
 from services.report_templates import Template, TemplateField
 from storage.tables import Deadline
@@ -21,7 +22,7 @@ def format_value(template: Template, f: TemplateField, answers: dict[str, Any], 
     ratio = template.ratio
     if ratio is not None and f.key == ratio.part and value is not None and answers.get(ratio.whole) is not None:
         percent = computed_percent(template, answers)
-        return t(lang, "report.value.ratio", part=value, whole=answers[ratio.whole], percent=_percent(percent))
+        return t(lang, "report.value.ratio", part=value, whole=answers[ratio.whole], percent=_percent(percent, lang))
     if value is None or value == [] or value == "":
         return t(lang, "report.value.none")
     if f.type == "choice":
@@ -40,7 +41,7 @@ def format_value(template: Template, f: TemplateField, answers: dict[str, Any], 
         year, month, day = value.split("-")
         return f"{int(day)}/{int(month)}/{year}"
     if f.type == "percentage":
-        return f"{_percent(value)}%"
+        return f"{_percent(value, lang)}%"
     return str(value)
 
 
@@ -72,7 +73,5 @@ def is_on_time(deadline: Deadline | None, submitted_at: datetime) -> bool:
     return deadline is None or deadline.due_at is None or submitted_at <= deadline.due_at
 
 
-def _percent(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+def _percent(value: float | None, lang: str) -> str:
+    return "?" if value is None else number_text(value, lang)

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from services import directive_texts as texts
 from services.i18n import Translator
+from services.number_format import percent_text
 from services.status import DirectiveStatus, DirectiveSummary
 
 #: Directives listed by /status, and not-reported units listed by /status <number>.
@@ -15,7 +16,7 @@ MISSING_LIMIT = 40
 
 
 def pct(t: Translator, value: float | None) -> str:
-    return f"{value:g}%" if value is not None else t("status.no_percent")
+    return percent_text(value, t.lang) if value is not None else t("status.no_percent")
 
 
 def summaries_text(t: Translator, found: list[DirectiveSummary], tz: ZoneInfo) -> str:

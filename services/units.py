@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from services.i18n import DEFAULT_LANGUAGE, t
 from storage.queries.audit import add_audit
 from storage.queries.units import add_unit, list_units
 from storage.tables import Unit
@@ -32,12 +33,6 @@ COLUMNS = ("code", "name", "kind", "parent_code")
 HEADER_TEXT = ",".join(COLUMNS)
 
 #: How each kind is called in Vietnamese (shown by `chibot units list`).
-KIND_WORDS = {
-    "committee": "cấp ủy",
-    "grassroots": "đảng bộ cơ sở",
-    "cell": "chi bộ",
-    "mass": "đoàn thể",
-}
 
 MAX_CODE_LENGTH = 64
 MAX_NAME_LENGTH = 255
@@ -400,7 +395,7 @@ def _recompute_paths(units: list[Unit]) -> None:
 # --- showing -------------------------------------------------------------------------------
 
 
-def render_tree(*, session: Session) -> str:
+def render_tree(*, session: Session, lang: str = DEFAULT_LANGUAGE) -> str:
     """The tree, one unit a line, indented under its parent: "CB01  Chi bộ 1 (chi bộ)"."""
     units = list_units(session=session)
     children: dict[int | None, list[Unit]] = {}
@@ -410,8 +405,8 @@ def render_tree(*, session: Session) -> str:
 
     def walk(parent_id: int | None, depth: int) -> None:
         for unit in sorted(children.get(parent_id, []), key=lambda u: u.code):
-            kind = KIND_WORDS.get(unit.kind, unit.kind)
-            status = ", ngừng hoạt động" if not unit.active else ""
+            kind = t(lang, f"cli.kind.{unit.kind}")
+            status = ", " + t(lang, "cli.unit_inactive") if not unit.active else ""
             lines.append(f"{'  ' * depth}{unit.code}  {unit.name} ({kind}{status})")
             walk(unit.id, depth + 1)
 

@@ -161,7 +161,7 @@ def test_too_long_text_and_too_large_file_are_refused_with_the_limit(app, org, s
     staff = org["staff"]
     staff.send("/broadcast")
     staff.send("a" * 4001)
-    assert staff.last_text == "Tin nhắn dài 4001 ký tự, vượt giới hạn 4000 ký tự của một tin. Đồng chí rút gọn hoặc chia thành nhiều lần gửi."
+    assert staff.last_text == "Tin nhắn dài 4.001 ký tự, vượt giới hạn 4.000 ký tự của một tin. Đồng chí rút gọn hoặc chia thành nhiều lần gửi."
     staff.upload("bien-ban.pdf", b"x" * (settings.max_upload_bytes + 1))
     assert staff.last_text == "Tệp «bien-ban.pdf» lớn hơn giới hạn 10 MB. Đồng chí gửi tệp nhỏ hơn."
 

@@ -124,7 +124,7 @@ def test_a_100000_character_paste_is_accepted_and_a_bigger_one_refused(org):
     assert "• Hoàn thành: đến hết 20/8/2021" in staff.last_text
     staff.send("/cancel")
     staff = paste_141(org, "x" * 200_001)
-    assert staff.last_text.startswith("Văn bản dài 200,001 ký tự, vượt giới hạn 200,000 ký tự.")
+    assert staff.last_text.startswith("Văn bản dài 200.001 ký tự, vượt giới hạn 200.000 ký tự.")
 
 
 # ---- deadlines and fields -------------------------------------------------------------------

@@ -108,11 +108,11 @@ def test_docx_is_a_party_report_with_tables_missing_units_and_grouped_difficulti
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in head_right.text
     assert "……………, ngày 25 tháng 8 năm 2021" in head_right.text
     assert texts[:3] == ["BÁO CÁO", "Kết quả thực hiện 51-KH/QU", "Kế hoạch thực hiện Chỉ thị 05-CT/TU"]
-    assert "Có 133/200 đơn vị đã báo cáo (67 đơn vị quá hạn). Số người được tiếp cận: 1724/2927 (58.9%)." in texts
+    assert "Có 133/200 đơn vị đã báo cáo (67 đơn vị quá hạn). Số người được tiếp cận: 1.724/2.927 (58,9%)." in texts
     table = doc.tables[1]
     assert len(table.rows) == 134
     assert [c.text for c in table.rows[1].cells] == ["DB001-CB002", "Chi bộ DB001-CB002", "Hội nghị trực tiếp, Zalo / mạng xã hội",
-                                                     "11", "21", "52.4", "Tốt", "đúng hạn"]
+                                                     "11", "21", "52,4", "Tốt", "đúng hạn"]
     assert "- DB001-CB001 — Chi bộ DB001-CB001 (Bí thư mẫu)" in texts
     assert "- DB001-CB004 — Chi bộ DB001-CB004 (chưa có bí thư đăng ký)" in texts
     difficulties = [t for t in texts if t.startswith("- Thiếu tài liệu (")]

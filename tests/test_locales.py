@@ -1,13 +1,159 @@
-"""Every text exists in Vietnamese and in English, with the same placeholders."""
+"""Every text exists in Vietnamese and in English, with the same placeables, and every key the
+code asks for (written out, or built at run time from a known set of values) is in both."""
 
+from __future__ import annotations
+
+import ast
+import pathlib
 import re
 import string
 
-from services.i18n import catalog, t
+import pytest
+from fluent.syntax import ast as fl
+from fluent.syntax import visitor
+
+from services.broadcast import AUDIENCES
+from services.directive_drafts import EDITABLE_FIELDS
+from services.export_data import COLUMNS
+from services.export_docx import TABLE_COLUMNS
+from services.i18n import LANGUAGES, catalog, fluent_id, t
+from services.reminders.staff_tools import NOTIFY_CHOICES
+from services.report_templates import FIELD_TYPES
+from storage.tables.directives import ASSIGNMENT_STATUSES, DEADLINE_KINDS
+from storage.tables.people import ROLES
+from storage.tables.units import UNIT_KINDS
+
+ROOT = pathlib.Path(__file__).parents[1]
+#: Code that holds user-facing texts; storage/ only names SQL columns ("directive.id").
+CODE_DIRS = ("bot", "handlers", "services", "ground")
+KEY = re.compile(r"[a-z_]+(?:\.[a-z0-9_]+)+")
+#: Dotted strings in code that are not catalog keys.
+NOT_KEYS = {"status.png"}
 
 
-def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+class _Variables(visitor.Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: fl.VariableReference) -> None:  # noqa: N802
+        self.names.add(node.id.name)
+
+
+def _variables(message: fl.Message) -> set[str]:
+    found = _Variables()
+    found.visit(message)
+    return found.names
+
+
+def _modules() -> list[tuple[pathlib.Path, ast.Module]]:
+    paths = [p for d in CODE_DIRS for p in sorted((ROOT / d).rglob("*.py"))]
+    return [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in paths]
+
+
+def _call_name(node: ast.Call) -> str:
+    f = node.func
+    return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+
+
+def _constant_args(name: str, position: int, module: str | None = None) -> set[str]:
+    """String constants passed as argument ``position`` of every call to ``name`` in the code,
+    or in one ``module`` (both branches of ``"a" if x else "b"`` included)."""
+    values: set[str] = set()
+    for path, tree in _modules():
+        if module is not None and path.relative_to(ROOT).as_posix() != module:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _call_name(node) == name and len(node.args) > position:
+                for sub in ast.walk(node.args[position]):
+                    if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+                        values.add(sub.value)
+    return values
+
+
+def _tuple_heads(module: str, name: str) -> set[str]:
+    """The first items of the (key, value) pairs assigned to ``name`` in ``module``."""
+    tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
+    heads: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(isinstance(x, ast.Name) and x.id == name for x in node.targets):
+            for item in getattr(node.value, "elts", []):
+                if isinstance(item, ast.Tuple) and isinstance(item.elts[0], ast.Constant):
+                    heads.add(item.elts[0].value)
+    return heads
+
+
+def _literal_keys() -> set[str]:
+    """Every dotted string in the code whose first part names a catalog group, wherever it is
+    written (``t("a.b")``, ``ctx.reply("a.b")``, ``"a.yes" if x else "a.no"``, a button, a
+    command's help), plus whatever is passed first to ``t``, ``ctx.t`` or ``ctx.reply``."""
+    groups = {key.split(".")[0] for key in catalog("vi")}
+    keys: set[str] = set()
+    for _path, tree in _modules():
+        # the fixed head of an f-string key is checked with the built keys below
+        heads = {id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values}
+        for node in ast.walk(tree):
+            if id(node) in heads:
+                continue
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY.fullmatch(node.value):
+                if node.value.split(".")[0] in groups and node.value not in NOT_KEYS:
+                    keys.add(node.value)
+            if isinstance(node, ast.Call) and _call_name(node) in ("t", "reply") and node.args:
+                index = 1 if _call_name(node) == "t" and len(node.args) > 1 and isinstance(node.args[0], ast.Name) else 0
+                arg = node.args[index]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and "." in arg.value:
+                    keys.add(arg.value)
+    return keys
+
+
+def _built_key_shapes() -> dict[str, list[str]]:
+    """Keys built at run time, as shapes: f"role.{r.role}" -> "role.{}"."""
+    groups = {key.split(".")[0] for key in catalog("vi")}
+    shapes: dict[str, list[str]] = {}
+    for path, tree in _modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+                head = str(node.values[0].value)
+                shape = "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values)
+            elif (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant)
+                  and isinstance(node.left.value, str)):
+                head = node.left.value  # 'deadline_kind.' + kind
+                shape = head + "{}"
+            else:
+                continue
+            if not re.match(r"[a-z_]+[._]", head) or head.split(".")[0] not in groups or "." not in head:
+                continue
+            if " " not in shape:
+                shapes.setdefault(shape, []).append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return shapes
+
+
+def _runtime_values() -> dict[str, set[str]]:
+    """What each built key can be, read from the code's own constants and calls."""
+    return {
+        "role.{}": set(ROLES),
+        "cli.role.{}": set(ROLES),
+        "cli.kind.{}": set(UNIT_KINDS),
+        "deadline_kind.{}": set(DEADLINE_KINDS),
+        "parse.{}": _tuple_heads("bot/cli_parse.py", "rows"),
+        "directive.kind.{}": set(DEADLINE_KINDS),
+        "directive.status.{}": set(ASSIGNMENT_STATUSES),
+        "report.status.{}": set(ASSIGNMENT_STATUSES),
+        "export.col.{}": set(COLUMNS) | set(TABLE_COLUMNS),
+        "reminder.notify.{}": set(NOTIFY_CHOICES),
+        "broadcast.audience.{}": set(AUDIENCES),
+        "broadcast.audience_{}": set(AUDIENCES),
+        "directive.ask_value.{}": set(EDITABLE_FIELDS),
+        "directive.button.field_{}": set(EDITABLE_FIELDS),
+        "report.ask.{}": set(FIELD_TYPES),
+        "report.error.{}": _constant_args("Problem", 0),
+        "report.template_error.{}": _constant_args("TemplateError", 1),
+        "start.invite_{}": _constant_args("InviteError", 0),
+        "intake.{}": _constant_args("Refused", 0),
+        # "denied" never reaches the text: the handler answers auth.denied first.
+        "directive.ack.{}": _constant_args("AckResult", 0) - {"denied"},
+        "directive.change.{}_usage": _constant_args("_managed", 2, "handlers/directives_change.py"),
+    }
 
 
 def test_vietnamese_and_english_have_the_same_keys():
@@ -18,23 +164,83 @@ def test_vietnamese_and_english_have_the_same_keys():
 
 def test_placeholders_match_between_languages():
     vi, en = catalog("vi"), catalog("en")
-    mismatched = [k for k in vi if _placeholders(vi[k]) != _placeholders(en[k])]
-    assert mismatched == []
+    mismatched = {k: (_variables(vi[k]), _variables(en[k])) for k in vi if _variables(vi[k]) != _variables(en[k])}
+    assert mismatched == {}
 
 
-def test_every_key_used_in_code_exists():
-    import pathlib
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_text_formats_without_errors(lang):
+    """A placeable or a plural that does not resolve would reach the chat as "{$n}"."""
+    from services.i18n import _bundle
 
-    used: set[str] = set()
-    pattern = re.compile(r"""(?:ctx\.t|ctx\.reply|\bt\(\s*\w+\s*,)\(?\s*["']([a-z_]+\.[a-z_.]+)["']""")
-    for path in pathlib.Path(__file__).parents[1].glob("*/**/*.py"):
-        if "tests" in path.parts or ".venv" in path.parts:
-            continue
-        used |= set(pattern.findall(path.read_text(encoding="utf-8")))
-    missing = sorted(k for k in used if k not in catalog("vi"))
-    assert used, "the scan found no keys at all"
-    assert missing == []
+    bundle = _bundle(lang)
+    broken = {}
+    for key, message in catalog(lang).items():
+        args = {name: 3 for name in _variables(message)}
+        text, errors = bundle.format_pattern(bundle.get_message(fluent_id(key)).value, args)
+        if errors or not text.strip() and key not in ("reminder.digest.none",):
+            broken[key] = (text, errors)
+    assert broken == {}
+
+
+def test_every_key_used_in_code_exists_in_both_languages():
+    used = _literal_keys()
+    assert len(used) > 300, "the scan found too few keys; is it still reading the code?"
+    assert "export.value.yes" in used and "report.value.yes" in used
+    for lang in LANGUAGES:
+        assert sorted(k for k in used if k not in catalog(lang)) == [], lang
+
+
+def test_every_key_built_at_run_time_is_enumerated_and_exists():
+    values = _runtime_values()
+    shapes = _built_key_shapes()
+    assert {"role.{}", "reminder.notify.{}", "deadline_kind.{}", "cli.kind.{}"} <= set(shapes)
+    unknown = {shape: where for shape, where in shapes.items() if shape not in values}
+    assert unknown == {}, "a key built at run time that this test cannot enumerate"
+    for shape, known in values.items():
+        assert known, f"no values found for {shape}"
+        for lang in LANGUAGES:
+            missing = sorted(shape.format(v) for v in known if shape.format(v) not in catalog(lang))
+            assert missing == [], (lang, shape)
+
+
+def test_a_key_yaml_would_have_read_as_a_boolean_is_found_under_its_name():
+    # locales/*/oversight.yaml had an unquoted `yes:`; YAML made it True and the export
+    # column read "export.value.yes".
+    assert t("vi", "export.value.yes") == "có"
+    assert t("en", "export.value.yes") == "yes"
+
+
+def test_a_missing_key_is_noticed_not_shown_as_a_sentence(caplog):
+    assert t("vi", "export.value.no_such_key") == "export.value.no_such_key"
+    assert "missing locale key export.value.no_such_key" in caplog.text
+
+
+def test_ids_follow_the_key_rule():
+    for lang in LANGUAGES:
+        bad = [k for k in catalog(lang) if not KEY.fullmatch(k)]
+        assert bad == [], lang
 
 
 def test_t_fills_placeholders():
     assert t("vi", "command.unknown", command="/abc").startswith("Tôi chưa biết lệnh /abc")
+
+
+def test_english_counts_take_the_plural_and_vietnamese_numbers_their_own_form():
+    assert t("en", "reminder.left.days", n=1) == "1 day left"
+    assert t("en", "reminder.left.days", n=3) == "3 days left"
+    assert t("vi", "reminder.left.days", n=3) == "còn 3 ngày"
+    assert t("vi", "report.error.text_too_long", length=10000, max=2000).startswith("Nội dung dài 10.000 ký tự")
+    assert t("en", "report.error.text_too_long", length=10000, max=2000).startswith("The text is 10,000 characters")
+    assert not any("\u2068" in t(lang, "reminder.left.days", n=3) for lang in LANGUAGES)  # no isolation marks
+
+
+def test_no_format_placeholders_left_from_the_yaml_catalogs():
+    """A "{name}" left from the old catalogs would be shown literally."""
+    leftovers = {}
+    for lang in LANGUAGES:
+        for key in catalog(lang):
+            text = t(lang, key)
+            if any(name for _, name, _, _ in string.Formatter().parse(text.replace("{$", "")) if name):
+                leftovers[(lang, key)] = text
+    assert leftovers == {}

@@ -76,3 +76,10 @@ def test_recurring_reminder_an_hour_before_and_never_in_quiet_hours():
     noon = local_to_utc(datetime(2021, 8, 16, 12, 0))
     assert to_local(recurring_reminder_at(noon, Policy(), tz=TZ)).strftime("%d/%m %H:%M") == "16/08 11:00"
     assert to_local(recurring_reminder_at(six, Policy(), tz=TZ)).strftime("%d/%m %H:%M") == "15/08 20:59"
+
+
+def test_tet_is_a_holiday_in_years_no_table_was_written_for():
+    # Mùng 1 Tết 2040 is 12/2, Tết 2075 is 15/2 (Vietnamese lunar calendar, UTC+7).
+    assert is_holiday(date(2040, 2, 12)) and is_holiday(date(2040, 2, 11)) and is_holiday(date(2075, 2, 15))
+    assert not is_holiday(date(2040, 3, 12))
+    assert {date(2040, 1, 1), date(2040, 4, 30), date(2040, 5, 1), date(2040, 9, 2)} <= holidays_of(2040)

@@ -124,7 +124,7 @@ def test_problems_carry_what_the_sentence_needs():
     parsed = parse_field(T, "difficulties", "x" * 10_000, {})
     assert parsed.problem.params == {"max": 2000, "length": 10000}
     parsed = parse_field(T, "reached", "60/50", {})
-    assert parsed.problem.params["left_value"] == "60" and parsed.problem.params["right_value"] == "50"
+    assert parsed.problem.params["left_value"] == 60 and parsed.problem.params["right_value"] == 50
 
 
 def test_quick_one_line_report():

@@ -92,7 +92,7 @@ def test_every_bad_number_keeps_the_same_step_and_stores_nothing(org, session, a
     assert "Nhận thức" in cb01.last_text
     cb01.press("Khá")
     cb01.send("x" * 10_000)
-    assert "10000 ký tự, quá giới hạn 2000" in cb01.last_text
+    assert "10.000 ký tự, quá giới hạn 2.000" in cb01.last_text
     assert reports(session) == []
 
 

@@ -103,10 +103,10 @@ def test_status_of_one_directive_groups_and_lists_missing_cells(qu_staff, tree):
         "Theo thời hạn:",
         "• Hoàn thành hết ngày 20/8: đã báo cáo 133/200",
         "• Báo cáo trước 23/8: đã báo cáo 133/200, quá hạn 0",
-        "Số người được tiếp cận: 1724/2927 (58.9%)",
+        "Số người được tiếp cận: 1.724/2.927 (58,9%)",
     ]
     assert "Theo đơn vị trực thuộc:" in lines
-    assert "• Đảng bộ phường số 1: đã báo cáo 12/18 · tiếp cận 151/263 (57.4%)" in lines
+    assert "• Đảng bộ phường số 1: đã báo cáo 12/18 · tiếp cận 151/263 (57,4%)" in lines
     assert "Đơn vị chưa báo cáo (67):" in lines
     # Cell 0 (DB001-CB001) has not reported and has a secretary; cell 3 has none.
     at = lines.index("Đơn vị chưa báo cáo (67):")

@@ -24,16 +24,19 @@ from bot.channels.telegram_send import CHANNEL, render_after_button, send_reply
 from ground.messages import Attachment, Incoming, Reply
 from ground.ports import ConversationCore
 from ground.settings import Settings
+from services.i18n import DEFAULT_LANGUAGE, normalize_language, t
 
 _LOGGER = logging.getLogger(__name__)
 
-DEFAULT_APOLOGY = "Xin lỗi, đã có lỗi xảy ra. Vui lòng thử lại sau."
+#: The apology when the core failed and no better text could be made.
+APOLOGY_KEY = "error.fallback"
+DEFAULT_APOLOGY = t(DEFAULT_LANGUAGE, APOLOGY_KEY)
 
 ApologyText = Callable[[str | None], str]
 
 
 def default_apology(language: str | None) -> str:
-    return DEFAULT_APOLOGY
+    return t(normalize_language(language), APOLOGY_KEY)
 
 
 class TelegramInbound:

@@ -1,0 +1,86 @@
+### English. Every key here must also be in locales/vi/ and the other way round.
+
+role-admin = administrator
+role-staff = committee staff
+role-secretary = cell secretary
+
+error-fallback = Sorry, something went wrong. Please try again later.
+error-generic = Sorry, something went wrong while handling your message. Please try again in a few minutes.
+
+start-how_to_register =
+    Hello! I am chibot, the assistant that tracks directives, deadlines and cell reports.
+    To use me you need an invite code from your party committee office. When you have it, send: /start CODE (or just the code).
+start-already_registered = You are already registered, { $name }.
+start-welcome =
+    Welcome! This account is now linked to { $unit } as { $role }.
+    You can use these commands:
+    { $commands }
+start-invite_unknown = That invite code is not right. Check the code (letters and digits, no spaces) or ask the committee office for a new one.
+start-invite_expired = That invite code has expired. Please ask the committee office for a new one.
+start-invite_used = That invite code has already been used. Each code works once; ask for a new one if you need it.
+start-open_directives = Your cell has { $count ->
+        [one] { $count } directive to carry out; it follows
+       *[other] { $count } directives to carry out; they follow
+    } right after this message.
+start-invite_role_exists = This account already has that role in this unit.
+
+help-text =
+    Commands you can use:
+    { $commands }
+    Type /cancel at any time to leave what you are doing.
+help-start = start / register with an invite code
+help-help = list of commands
+help-cancel = cancel what you are doing
+help-whoami = show my unit and role
+help-lang = change language (vi | en)
+help-invite = create an invite for a cell secretary or staff member
+
+cancel-nothing = You are not in the middle of anything.
+cancel-done = Cancelled { $what }. Nothing was saved.
+
+whoami-text =
+    You: { $name }
+    { $roles }
+whoami-role_line = • { $role } — { $unit } (code { $code })
+
+lang-usage = Usage: /lang vi or /lang en
+lang-done = Switched to English.
+
+command-unknown = I don't know the command { $command }. Type /help to see what you can do.
+
+auth-denied = You are not allowed to do that.
+
+button-stale = That button is old or no longer valid. Please use the latest message or type /help.
+
+flow-expired = Your earlier { $what } was left unfinished for too long and was cancelled. Nothing was saved.
+flow-outdated = chibot was updated, so your unfinished { $what } was stopped. Nothing was saved; please start again.
+
+input-unsupported_media = I can only read text messages, documents and photos. Type /help to see the commands.
+input-text_expected = I need a text answer to this question.
+input-attachment_outside_flow = I received the file but don't know what it is for. Type /help to see the commands.
+input-unknown_text = I didn't understand that message. Type /help to see what you can do.
+input-choice_unknown = I didn't understand that choice. Answer with the number or the words of one option: { $options }
+
+invite-ask_unit = Invite for which unit? Type the unit code (for example: { $example }).
+invite-unit_unknown = No unit with code «{ $code }» under your responsibility. Type the code again, or /cancel to stop.
+invite-ask_role = Invite for which role at { $unit }?
+invite-role_not_allowed = You cannot invite that role for that unit.
+invite-ask_name = Name of the person invited? (type the name, or press Skip)
+invite-skip = Skip
+invite-created =
+    Invite created for { $role } — { $unit }{ $label }:
+    Code: { $code }
+    Expires: { $expires }
+    The person sends the bot: /start { $code }
+invite-describe = creating an invite
+reach-blocked = the secretary blocked chibot
+reach-head = Could not tell { $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    } (no secretary who gets chibot's messages; please tell them another way):
+reach-line = • { $code } — { $name }: { $reason }
+reach-more = … and { $count ->
+        [one] { $count } more unit
+       *[other] { $count } more units
+    }
+reach-no_secretary = no secretary registered

@@ -1,0 +1,182 @@
+### Directives: registration (/new), sending to cells, acknowledgement, viewing and changes.
+
+directive-continued = Added the next part of the document ({ $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    } in all) and read it again:
+directive-describe = registering a new directive
+directive-help-new = register and send a new directive (paste the text or send the file)
+directive-help-list = directives and their progress
+directive-help-doc = show one directive: /doc NUMBER (e.g. /doc 141)
+directive-help-unacked = units that have not acknowledged a directive: /unacked NUMBER
+directive-help-deadline = change a deadline of a sent directive: /deadline NUMBER
+directive-help-recipients = add or remove units of a sent directive: /recipients NUMBER
+directive-ask_text =
+    Paste the full text of the directive (letter, plan, resolution...) here, or send a .docx / .txt / PDF file, or a photo of the paper document.
+    I will read its number, subject, urgency and deadlines for you to check before sending. Type /cancel to stop.
+directive-not_document = I do not recognise a directive in this message. Please paste the full text of the document (with its number, symbol and subject), or send a .docx / .txt / PDF file. Type /cancel to stop.
+directive-not_a_file = I can read .docx, .txt and PDF files and photos of documents. Please send one of those, or paste the full text.
+directive-unsupported_file = The file «{ $name }» is neither .docx nor .txt. Please send a .docx or .txt file, or paste the full text.
+directive-bad_file = Cannot read the file «{ $name }»: { $reason } Please send another file or paste the full text.
+directive-too_long = The text is { $length ->
+        [one] { $length } character long
+       *[other] { $length } characters long
+    }, over the limit of { $limit }. Please send only the directive itself (without long appendices).
+directive-use_buttons = Please choose one of the buttons below (or type /cancel to stop).
+directive-document = Document
+directive-no_number = (no number)
+directive-unknown = (unknown)
+directive-not_urgent = normal
+directive-no_deadlines = • (no deadline)
+directive-deadline_line = • { $kind }: { $shown }
+directive-deadline_text = { $kind }: { $shown }
+directive-unit_line = • { $code } — { $name }
+directive-kind-complete = Complete
+directive-kind-report = Report
+directive-kind-plan = Plan
+directive-kind-start = Start
+directive-kind-recurring = Recurring report
+directive-status-assigned = not acknowledged yet
+directive-status-acknowledged = acknowledged
+directive-status-reported = reported
+directive-status-completed = completed
+directive-status-cancelled = cancelled
+directive-summary-head = This is what I read in the document:
+directive-summary-type = Type: { $value }
+directive-summary-number = Number: { $value }
+directive-summary-subject = Subject: { $value }
+directive-summary-urgency = Urgency: { $value }
+directive-summary-secret = Secrecy: { $mark } — the full text will NOT be stored or sent through chat; only number, subject and deadlines are kept.
+directive-summary-deadlines = Deadlines:
+directive-summary-no_deadline = Deadlines: none found in the document. Press «Add deadline» to add one, or «No deadline» if the document really has none.
+directive-summary-past_mark = {" "}(past)
+directive-summary-past_warning = Note: a deadline is already past. If that is right, you can still confirm.
+directive-summary-warnings = Note from reading the document: { $warnings }
+directive-summary-report_fields = The report must state: { $fields }
+directive-button-confirm = Confirm
+directive-button-no_deadline = No deadline, continue
+directive-button-edit = Edit
+directive-button-add_deadline = Add deadline
+directive-button-remove_deadline = Remove deadline
+directive-button-cancel = Cancel
+directive-button-field_number = Number
+directive-button-field_subject = Subject
+directive-button-field_urgency = Urgency
+directive-button-all_units = All cells and mass organisations ({ $count })
+directive-button-by_addressees = As addressed in the document ({ $count })
+directive-button-pick = Choose units
+directive-button-prev = « Previous page
+directive-button-next = Next page »
+directive-button-done = Done ({ $count })
+directive-button-publish = Send
+directive-button-back = Back
+directive-button-ack = Received
+directive-button-report = Report
+directive-button-full = Full text
+directive-ask_field = Which field do you want to correct?
+directive-ask_value-number = Type the right number and symbol (e.g. 141-CV/ĐUK).
+directive-ask_value-subject = Type the right subject.
+directive-ask_value-urgency = Type the urgency: KHẨN, THƯỢNG KHẨN, HỎA TỐC, or «không» (none).
+directive-ask_deadline = Type the deadline in Vietnamese, e.g. «trước 17h00 ngày 25/8», «đến hết ngày 20/8», «Báo cáo: trước ngày 23/8», «hằng tuần vào thứ Sáu».
+directive-deadline_error = { $message }. Please type the deadline again (e.g. trước ngày 23/8), or /cancel to stop.
+directive-deadline_added = Deadline added: { $line }
+directive-deadline_past = Note: this deadline is already past (today is { $today }). I kept it; press «Remove deadline» if it was a mistake.
+directive-ask_remove = Which deadline should be removed?
+directive-ask_recipients = Which units should receive the directive?
+directive-no_units = There are no cells or mass organisations under your unit yet. Ask the administrator to import the unit list.
+directive-pick-head = Choose the receiving units (page { $page }/{ $pages }, { $count } chosen). Press to tick or untick, or type unit codes, e.g. CB01, CB03.
+directive-pick-unit = { $box } { $code } — { $name }
+directive-codes_unknown = No unit with code { $codes } under your unit.
+directive-none_selected = You have not chosen any unit.
+directive-confirm_publish =
+    Send { $title } to { $count ->
+        [one] { $count } unit:
+       *[other] { $count } units:
+    }
+    { $units }
+    Confirm sending?
+directive-published = { $title } was sent to { $count ->
+        [one] { $count } unit (
+       *[other] { $count } units (
+    }{ $messages ->
+        [one] { $messages } message to the secretary
+       *[other] { $messages } messages to secretaries
+    }). See who received it: /doc { $number }
+directive-cell-head = New directive: { $title }
+directive-cell-urgency = Urgency: { $mark }
+directive-cell-subject = Subject: { $subject }
+directive-cell-deadlines = Deadlines:
+directive-cell-report_fields = The report must state: { $fields }
+directive-cell-secret = { $mark } document: the full text comes through the official document channel, not through chat.
+directive-full-official_channel = { $title } is a secret document: the full text comes through the official document channel, not through chat.
+directive-full-as_file = The full text of { $title } is in the attached file.
+directive-ack-ok = Recorded: your unit received { $title } at { $time }. Thank you.
+directive-ack-already = Your unit already acknowledged { $title } at { $time }.
+directive-ack-cancelled = { $title } is no longer assigned to your unit.
+directive-list-head = Directives:
+directive-list-empty = No directives yet.
+directive-list-staff_line =
+    • { $title } — { $subject }
+    {"  "}Received: { $acked }{ $assigned ->
+        [one] /{ $assigned } unit
+       *[other] /{ $assigned } units
+    }
+directive-list-secretary_line =
+    • { $title } — { $subject }
+    {"  "}Status: { $status }; next deadline: { $nearest }
+directive-list-no_nearest = no upcoming deadline
+directive-list-hint = Details: /doc NUMBER
+directive-doc-usage = Usage: /doc NUMBER (e.g. /doc 141 or /doc 141-CV/ĐUK)
+directive-doc-not_found = No directive numbered «{ $number }» that you may see. Type /directives for the list.
+directive-doc-ambiguous = Several directives are numbered «{ $number }»: { $numbers }. Please type the full number and symbol.
+directive-doc-published = Sent at: { $time }
+directive-doc-acked = Received: { $acked }{ $assigned ->
+        [one] /{ $assigned } unit
+       *[other] /{ $assigned } units
+    }
+directive-doc-acked_line = • { $code } — { $name }: { $who }, { $time }
+directive-unacked-usage = Usage: /unacked NUMBER (e.g. /unacked 141)
+directive-unacked-head = Not yet acknowledged { $title } ({ $count }{ $assigned ->
+        [one] /{ $assigned } unit
+       *[other] /{ $assigned } units
+    }):
+directive-unacked-none = { $assigned ->
+        [one] The one unit acknowledged
+       *[other] All { $assigned } units acknowledged
+    } { $title }.
+directive-change-describe_deadline = changing a directive's deadline
+directive-change-describe_recipients = changing a directive's units
+directive-change-deadline_usage = Usage: /deadline NUMBER (e.g. /deadline 141)
+directive-change-recipients_usage = Usage: /recipients NUMBER (e.g. /recipients 141)
+directive-change-ask_pick = Which deadline of { $title } should change?
+directive-change-deadline_done = Deadline changed: { $line }. { $count ->
+        [one] { $count } unit was told
+       *[other] { $count } units were told
+    }.
+directive-change-recipients_done = Units of { $title } updated. Added: { $added }. Removed: { $removed }. { $count ->
+        [one] { $count } unit concerned was told.
+       *[other] { $count } units concerned were told.
+    }
+directive-change-recipients_unchanged = The receiving units did not change.
+directive-change-deadline =
+    Deadline changed for { $title } ({ $subject }):
+    { $kind }: { $old } → { $new }
+directive-change-removed = { $title } ({ $subject }) is no longer assigned to your unit. You no longer need to carry it out or report on it.
+directive-bad_photo = I could not read the text in the photo: { $reason } Please take a clearer photo, send the PDF / .docx file, or paste the full text.
+directive-ocr_note = ⚠️ This document was read by text recognition (OCR) from a photo or scan and may have wrong numbers, dates or diacritics. Compare it with the paper and use «Edit», «Add deadline», «Remove deadline» to correct it before sending.
+directive-ocr_pages_cut = Only the first { $read } of the scan's { $total } pages were read.
+directive-ocr_not_document = I read the picture by text recognition (OCR) but found no number, symbol or subject of a directive; nothing was saved. Please take a clearer photo (whole page, straight, well lit), send the PDF/.docx, or paste the full text.
+intake-empty = The file is empty.
+intake-binary = The file is not a document (binary data).
+intake-unsupported = The file is not a .docx, .txt, PDF or photo of a document.
+intake-bad_format = { $reason }
+intake-not_received = The file's content did not arrive (the download failed); please send it again.
+intake-too_big = The file is { $size } MB, over the { $limit } MB limit.
+intake-pdf_password = The PDF is password-protected; please send a copy without a password.
+intake-ocr_unavailable = This is a picture and needs text recognition (OCR), but Vietnamese Tesseract OCR is not installed on the server (packages tesseract-ocr, tesseract-ocr-vie), so it cannot be read.
+intake-pdf_ocr_unavailable = This PDF has no text layer (it is a scan) and needs text recognition (OCR), but Vietnamese Tesseract OCR is not installed on the server (packages tesseract-ocr, tesseract-ocr-vie, poppler-utils), so it cannot be read.
+intake-image_unreadable = The picture is damaged or cannot be opened.
+intake-ocr_no_text = Text recognition (OCR) found hardly any text: the picture is not a document, or is too blurred or too small; nothing was saved.
+intake-ocr_timeout = Text recognition (OCR) took over { $seconds } seconds for a page and was stopped.
+intake-ocr_failed = Text recognition (OCR) failed on this file.
+directive-doc-acked_by_report = received, per the report staff sent on its behalf

@@ -1,0 +1,188 @@
+### Oversight, broadcasts and compiled exports (committee staff).
+
+status-help = where directives stand: /status or /status NUMBER (add «chart» for a chart)
+status-none = Your unit has no directive in progress.
+status-head = Directives in progress (newest first):
+status-line =
+    • { $title }
+    {"   "}Assigned { $assigned } · acknowledged { $acknowledged } · reported { $reported } · overdue { $overdue }
+    {"   "}Nearest deadline: { $nearest }
+status-no_nearest = no upcoming deadline
+status-hint = Type /status NUMBER for one directive, e.g. /status 141.
+status-more = … and { $count ->
+        [one] { $count } more directive
+       *[other] { $count } more directives
+    }.
+status-title = Progress of { $title }
+status-counts = { $assigned ->
+        [one] Assigned to { $assigned } unit
+       *[other] Assigned to { $assigned } units
+    } · acknowledged { $acknowledged } · reported { $reported } · overdue { $overdue }
+status-deadlines_head = By deadline:
+status-deadline_line = • { $kind } { $shown }: reported { $reported }/{ $concerned }, overdue { $overdue }
+status-deadline_line_no_overdue = • { $kind } { $shown }: reported { $reported }/{ $concerned }
+status-reach = People reached: { $reached }/{ $total } ({ $percent })
+status-reach_none = People reached: no figures yet
+status-groups_head = By subordinate unit:
+status-group_line = • { $name }: reported { $reported }/{ $cells } · reached { $reached }/{ $total } ({ $percent })
+status-missing_head = Units that have not reported ({ $count }):
+status-missing_group = { $name }:
+status-missing_direct = Directly under the committee:
+status-missing_line = • { $code } — { $name }{ $overdue } — secretary: { $secretaries }
+status-missing_overdue = {" "}(overdue)
+status-no_secretary = no registered secretary
+status-missing_more = … and { $count ->
+        [one] { $count } more unit
+       *[other] { $count } more units
+    } (the full list: /export { $number }).
+status-all_reported = Every unit has reported.
+status-no_percent = n/a
+status-button_chart = Show chart
+status-button_export = Export to Excel
+status-usage_chart = For a chart, type /status NUMBER chart, e.g. /status 141 chart.
+status-chart_caption = Chart of the progress of { $title }
+status-chart_title_groups = Reported / not reported per unit
+status-chart_title_percent = People reached (%) per unit
+status-chart_reported = Reported
+status-chart_not_reported = Not reported
+status-chart_others = Other units ({ $count })
+status-chart_no_data = No report with figures yet
+
+broadcast-help = send a message to the cells (choose the audience, preview, confirm)
+broadcast-describe = a broadcast
+broadcast-ask_text = Please type the message for the cells (you may attach one file). Type /cancel to stop.
+broadcast-too_long = The message is { $length ->
+        [one] { $length } character long
+       *[other] { $length } characters long
+    }, over the { $limit }-character limit of one message. Please shorten it or send it in parts.
+broadcast-file_too_large = The file «{ $name }» is larger than the { $max_mb } MB limit. Please send a smaller file.
+broadcast-file_unreadable = The content of «{ $name }» did not arrive. Please send the file again.
+broadcast-file_saved = File «{ $name }» received. Please type the message to go with it.
+broadcast-ask_audience = Who should receive it?
+broadcast-audience_all = All cells of the unit
+broadcast-audience_not_reported = Not yet reported on a directive…
+broadcast-audience_overdue = Overdue on a directive…
+broadcast-audience_not_acknowledged = Not yet acknowledged a directive…
+broadcast-audience_picked = Pick units
+broadcast-ask_directive = Which directive? Please type its number, e.g. 141.
+broadcast-directive_unknown = No directive numbered «{ $number }» of your unit was found. Please type the number again.
+broadcast-empty = No unit matches the chosen audience, so nothing was sent. Please choose another audience or type /cancel.
+broadcast-preview =
+    Preview:
+    ———
+    { $text }
+    ———
+    Audience: { $audience }
+    It will go to { $accounts ->
+        [one] { $accounts } account
+       *[other] { $accounts } accounts
+    } { $units ->
+        [one] of { $units } unit.
+       *[other] of { $units } units.
+    }{ $unreachable }
+broadcast-preview_file =
+    {""}
+    Attached file: { $name }
+broadcast-confirm = Send
+broadcast-cancel = Cancel
+broadcast-cancelled = Cancelled; nothing was sent.
+broadcast-queued = { $accounts ->
+        [one] { $accounts } message is queued
+       *[other] { $accounts } messages are queued
+    }. Progress will be shown in the next message.
+broadcast-audience-all = all cells
+broadcast-audience-not_reported = units that have not reported on { $number }
+broadcast-audience-overdue = units overdue on { $number }
+broadcast-audience-not_acknowledged = units that have not acknowledged { $number }
+broadcast-audience-picked = { $count ->
+        [one] { $count } picked unit
+       *[other] { $count } picked units
+    }
+broadcast-header = Message from { $unit }:
+broadcast-progress = Sent { $done }/{ $total }
+broadcast-report =
+    Delivery report ({ $audience }):
+    • Delivered: { $sent }
+    • Not delivered: { $failed }{ $reasons }
+broadcast-reason_blocked =
+    {""}
+    {"   "}– blocked the bot: { $names }
+broadcast-reason_failed =
+    {""}
+    {"   "}– sending failed: { $names }
+broadcast-reason_no_secretary =
+    {""}
+    {"   "}– no registered or reachable secretary: { $names }
+
+export-help = export the compiled report: /export NUMBER (Excel, Word or CSV)
+export-ask_format = Which format for { $title }?
+export-caption = Compiled report on { $title }
+export-nothing = No unit has reported on { $title } yet.
+export-sheet_cells = Units
+export-sheet_summary = Summary
+export-col-code = Unit code
+export-col-unit = Unit
+export-col-parent = Part of
+export-col-secretary = Secretary
+export-col-status = Status
+export-col-acknowledged_at = Acknowledged at
+export-col-submitted_at = Reported at
+export-col-timing = On time / late
+export-col-formats = Formats
+export-col-format_other = Other format
+export-col-reached = People reached
+export-col-total = Total people
+export-col-percent = Percent (%)
+export-col-awareness = Awareness
+export-col-difficulties = Difficulties, proposals
+export-col-version = Report version
+export-col-behalf = Reported on behalf
+export-value-on_time = on time
+export-value-late = late
+export-value-yes = yes
+export-value-not_reported = not reported
+export-summary-directive = Directive
+export-summary-subject = Subject
+export-summary-assigned = Units assigned
+export-summary-acknowledged = Acknowledged
+export-summary-reported = Reported
+export-summary-not_reported = Not reported
+export-summary-overdue = Overdue
+export-summary-on_time = Reported on time
+export-summary-late = Reported late
+export-summary-reached = People reached
+export-summary-total = Total people
+export-summary-percent = Overall percent (%)
+export-summary-exported_at = Exported at
+export-summary-no_reports = No unit has reported yet.
+export-docx-party = COMMUNIST PARTY OF VIETNAM
+export-docx-place_date = { $place }, { $day }/{ $month }/{ $year }
+export-docx-place = ……………
+export-docx-title = REPORT
+export-docx-subtitle = Results of carrying out { $number }
+export-docx-figures = I. OVERALL RESULTS
+export-docx-figures_line = { $reported }{ $assigned ->
+        [one] /{ $assigned } unit has reported
+       *[other] /{ $assigned } units have reported
+    } ({ $overdue } overdue). People reached: { $reached }/{ $total } ({ $percent }).
+export-docx-cells = II. RESULTS PER UNIT
+export-docx-missing = III. UNITS THAT HAVE NOT REPORTED
+export-docx-missing_none = Every unit has reported.
+export-docx-difficulties = IV. DIFFICULTIES AND PROPOSALS
+export-docx-difficulties_none = No unit reported difficulties or proposals.
+export-docx-signature = ON BEHALF OF THE STANDING COMMITTEE
+export-docx-signer_role = (signature, full name)
+export-docx-recipients = To:
+export-docx-recipients_lines =
+    - As above;
+    - Filed.
+export-docx-no_reports = No unit has reported yet.
+export-cli-bad_format = unknown format «{ $fmt }»: use xlsx, docx or csv
+export-cli-stdout_csv = only CSV can be written to standard output (-o -); give a file name for xlsx and docx
+export-cli-not_found = no directive numbered { $number } was found
+export-cli-ambiguous = several directives match { $number }: { $numbers }; give the full number
+export-cli-written = Wrote { $path }.
+broadcast-none_reachable = The chosen audience has { $count ->
+        [one] { $count } unit, but it cannot
+       *[other] { $count } units, but none of them can
+    } get messages through chibot, so nothing was sent. Choose another audience or type /cancel.

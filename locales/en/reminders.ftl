@@ -1,0 +1,129 @@
+### Deadline reminders, recurring reports, overdue escalation, daily digest. Every key must exist in locales/vi/reminders.ftl.
+
+reminder-text =
+    🔔 Reminder: { $directive } — { $subject }
+    { $deadline } — { $left }.
+    Please report the result when done.
+reminder-merged =
+    🔔 Reminder
+    { $blocks }
+    Please report the result when done.
+reminder-merged_block =
+    { $directive } — { $subject }
+    { $lines }
+reminder-merged_line = • { $deadline } — { $left }.
+reminder-button_report_of = Report { $directive }
+reminder-button_ack_of = Received { $directive }
+reminder-recurring_text =
+    🔔 Report due: { $directive } — { $subject }
+    This report is due at { $when }. Please send it on time.
+reminder-manual_text =
+    🔔 Reminder from the office: { $directive } — { $subject }
+    { $deadline } — { $left }.
+    Please report the result.
+reminder-left-days = { $n ->
+        [one] { $n } day left
+       *[other] { $n } days left
+    }
+reminder-left-hours = { $n ->
+        [one] { $n } hour left
+       *[other] { $n } hours left
+    }
+reminder-left-hours_minutes = { $h } h { $m } min left
+reminder-left-minutes = { $n ->
+        [one] { $n } minute left
+       *[other] { $n } minutes left
+    }
+reminder-left-today = today is the last day
+reminder-left-overdue = overdue { $n ->
+        [one] by { $n } day
+       *[other] by { $n } days
+    }
+reminder-button_report = Report
+reminder-button_ack = Received
+reminder-escalation =
+    ⚠️ Overdue: { $directive } — { $deadline }
+    { $groups }
+reminder-escalation_reminded =
+    Units that have not done it { $times ->
+        [one] after { $times } reminder
+       *[other] after { $times } reminders
+    }:
+    { $cells }
+reminder-escalation_unreached =
+    Units with no secretary registered on chibot (they received no reminder); please contact them directly:
+    { $cells }
+reminder-escalation_parent =
+    ⚠️ Units under you are overdue: { $directive } — { $deadline }
+    { $cells }
+    Please follow up.
+reminder-cell_line = • { $code } — { $name }
+reminder-unreachable = ⚠️ Could not message { $name } ({ $unit }): the account blocked chibot. Please contact them directly.
+reminder-digest-head = 📋 Digest for { $date }
+reminder-digest-directive = { $directive }: reported { $reported }/{ $assigned }
+reminder-digest-overdue = {"  "}Overdue: { $cells }
+reminder-digest-new_reports = {"  "}New reports since yesterday: { $cells }
+reminder-digest-none = {"  "}(none)
+reminder-digest-nothing = No open directives.
+reminder-plan-usage = Type /reminders NUMBER, e.g. /reminders 141.
+reminder-plan-head = Reminder plan for { $directive } { $count ->
+        [one] ({ $count } message)
+       *[other] ({ $count } messages)
+    }:
+reminder-plan-slot = { $when } — { $deadline }, { $offset }:
+reminder-plan-recipients = {"  "}{ $cells }
+reminder-plan-empty = No reminders left for { $directive } (units are done, or the deadlines passed).
+reminder-offset-before = { $n ->
+        [one] { $n } day before
+       *[other] { $n } days before
+    }
+reminder-offset-day = on the day
+reminder-offset-hours = { $n ->
+        [one] { $n } hour before
+       *[other] { $n } hours before
+    }
+reminder-offset-overdue = overdue, time { $n }
+reminder-offset-recurring = recurring report
+reminder-remind-usage = Type /remind NUMBER, e.g. /remind 141.
+reminder-remind-confirm = Send a reminder now to { $count ->
+        [one] { $count } unit that has not
+       *[other] { $count } units that have not
+    } done { $directive }?
+reminder-remind-button_send = Send reminder
+reminder-remind-button_cancel = Cancel
+reminder-remind-sent = Reminder sent to { $count ->
+        [one] { $count } unit that has not
+       *[other] { $count } units that have not
+    } done { $directive }.
+reminder-remind-none = Every unit has done { $directive }; no reminder needed.
+reminder-remind-cancelled = Cancelled, nothing sent.
+reminder-close-usage = Type /close NUMBER, e.g. /close 141.
+reminder-close-done = Directive { $directive } closed: { $count ->
+        [one] { $count } pending reminder cancelled
+       *[other] { $count } pending reminders cancelled
+    }, recurring reports stopped. Reopen: /reopen { $number }
+reminder-close-already = Directive { $directive } was already closed. Reopen: /reopen { $number }
+reminder-close-not_published = Directive { $directive } was never sent, so it cannot be closed.
+reminder-notify-usage = Type /notify each for one message per report, or /notify digest to batch them into the daily digest.
+reminder-notify-each = You will now get one message per report.
+reminder-notify-digest = New reports will now be batched into the daily digest at { $at }.
+reminder-not_allowed = You do not manage this directive.
+reminder-help_reminders = see the reminder plan of a directive
+reminder-help_remind = remind the units that have not done it, now
+reminder-help_close = close a directive (after confirming): stop reminders, recurring reports and reports
+reminder-help_notify = choose one message per report or a daily digest
+reminder-close-button_cancel = Cancel
+reminder-close-button_close = Close
+reminder-close-cancelled = Cancelled, the directive stays open.
+reminder-close-confirm = Close { $directive }? chibot then stops reminders and recurring reports, and cells can no longer report on it. You can reopen it with /reopen { $number }.
+reminder-help_reopen = reopen a closed directive: reminders and reports again
+reminder-remind-nobody = { $count ->
+        [one] { $count } unit has not done { $directive }, but it cannot
+       *[other] { $count } units have not done { $directive }, but none of them can
+    } get a reminder through chibot, so there is nothing to send.
+reminder-reopen-done = Directive { $directive } reopened: { $count ->
+        [one] { $count } reminder planned
+       *[other] { $count } reminders planned
+    } from now on; cells can report on it again.
+reminder-reopen-not_closed = Directive { $directive } is not closed; nothing to reopen.
+reminder-reopen-usage = Type /reopen NUMBER, e.g. /reopen 141.

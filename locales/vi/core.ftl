@@ -1,0 +1,77 @@
+### Tiếng Việt — ngôn ngữ mặc định. Mỗi khóa phải có trong locales/en/ (cùng tên tệp).
+
+role-admin = quản trị
+role-staff = cán bộ cơ quan đảng ủy
+role-secretary = bí thư chi bộ
+
+error-fallback = Xin lỗi, đã có lỗi xảy ra. Vui lòng thử lại sau.
+error-generic = Xin lỗi, đã có lỗi xảy ra khi xử lý tin nhắn của đồng chí. Vui lòng thử lại sau ít phút.
+
+start-how_to_register =
+    Xin chào! Tôi là chibot, trợ lý theo dõi văn bản, thời hạn và báo cáo của chi bộ.
+    Để sử dụng, đồng chí cần mã mời do văn phòng đảng ủy cấp. Khi có mã, hãy gửi: /start MÃ_MỜI (hoặc gửi riêng mã mời).
+start-already_registered = Đồng chí { $name } đã đăng ký rồi.
+start-welcome =
+    Chào mừng đồng chí! Tài khoản này đã được gắn với { $unit }, vai trò { $role }.
+    Đồng chí có thể dùng các lệnh sau:
+    { $commands }
+start-invite_unknown = Mã mời không đúng. Đồng chí kiểm tra lại mã (gồm chữ và số, không có dấu cách) hoặc xin mã mới từ văn phòng đảng ủy.
+start-invite_expired = Mã mời này đã hết hạn. Đồng chí vui lòng xin mã mới từ văn phòng đảng ủy.
+start-invite_used = Mã mời này đã được dùng rồi. Mỗi mã chỉ dùng một lần; đồng chí vui lòng xin mã mới nếu cần.
+start-open_directives = Chi bộ của đồng chí đang có { $count } văn bản cần thực hiện; tôi gửi ngay sau đây.
+start-invite_role_exists = Tài khoản này đã có vai trò đó tại đơn vị này rồi.
+
+help-text =
+    Các lệnh đồng chí có thể dùng:
+    { $commands }
+    Gõ /cancel để thoát thao tác đang làm bất cứ lúc nào.
+help-start = bắt đầu / đăng ký bằng mã mời
+help-help = danh sách lệnh
+help-cancel = hủy thao tác đang làm
+help-whoami = xem đơn vị và vai trò của tôi
+help-lang = đổi ngôn ngữ (vi | en)
+help-invite = tạo mã mời cho bí thư chi bộ hoặc cán bộ
+
+cancel-nothing = Hiện không có thao tác nào đang làm.
+cancel-done = Đã hủy { $what }. Không có gì được lưu.
+
+whoami-text =
+    Đồng chí: { $name }
+    { $roles }
+whoami-role_line = • { $role } — { $unit } (mã { $code })
+
+lang-usage = Cách dùng: /lang vi hoặc /lang en
+lang-done = Đã chuyển sang tiếng Việt.
+
+command-unknown = Tôi chưa biết lệnh { $command }. Gõ /help để xem các lệnh đồng chí có thể dùng.
+
+auth-denied = Đồng chí không có quyền thực hiện thao tác này.
+
+button-stale = Nút này đã cũ hoặc không còn hiệu lực. Đồng chí vui lòng dùng tin nhắn mới nhất hoặc gõ /help.
+
+flow-expired = Thao tác { $what } trước đó đã quá lâu không được hoàn tất nên đã tự hủy. Không có gì được lưu.
+flow-outdated = Chibot vừa được cập nhật nên thao tác { $what } đang làm dở đã dừng. Không có gì được lưu; đồng chí vui lòng bắt đầu lại.
+
+input-unsupported_media = Tôi chỉ đọc được tin nhắn chữ, tệp văn bản và ảnh. Gõ /help để xem các lệnh.
+input-text_expected = Tôi cần một câu trả lời bằng chữ cho câu hỏi này.
+input-attachment_outside_flow = Tôi đã nhận tệp nhưng chưa biết dùng vào việc gì. Gõ /help để xem các lệnh.
+input-unknown_text = Tôi chưa hiểu tin nhắn này. Gõ /help để xem các lệnh đồng chí có thể dùng.
+input-choice_unknown = Tôi chưa hiểu lựa chọn này. Đồng chí trả lời bằng số thứ tự hoặc chữ của một lựa chọn: { $options }
+
+invite-ask_unit = Tạo mã mời cho đơn vị nào? Gõ mã đơn vị (ví dụ: { $example }).
+invite-unit_unknown = Không tìm thấy đơn vị có mã «{ $code }» trong phạm vi đồng chí quản lý. Gõ lại mã đơn vị, hoặc /cancel để thôi.
+invite-ask_role = Mã mời cho vai trò nào tại { $unit }?
+invite-role_not_allowed = Đồng chí không thể mời vai trò này cho đơn vị này.
+invite-ask_name = Họ tên người được mời? (gõ họ tên, hoặc bấm Bỏ qua)
+invite-skip = Bỏ qua
+invite-created =
+    Đã tạo mã mời cho { $role } — { $unit }{ $label }:
+    Mã: { $code }
+    Hết hạn: { $expires }
+    Người được mời gửi cho bot: /start { $code }
+invite-describe = tạo mã mời
+reach-blocked = bí thư đã chặn chibot
+reach-head = Chưa báo được cho { $count } đơn vị (không có bí thư nhận tin qua chibot; đồng chí báo bằng đường khác):
+reach-line = • { $code } — { $name }: { $reason }
+reach-more = … và { $count } đơn vị khác
+reach-no_secretary = chưa có bí thư đăng ký

@@ -1,0 +1,132 @@
+### Báo cáo kết quả của chi bộ. Mỗi khóa phải có trong locales/en/reports.ftl.
+
+report-describe = gửi báo cáo
+report-help_report = gửi báo cáo kết quả thực hiện văn bản
+report-help_mytasks = xem việc được giao, thời hạn và tình trạng
+report-no_open = Chi bộ của đồng chí hiện không có văn bản nào cần báo cáo.
+report-pick = Đồng chí báo cáo cho văn bản nào? (hạn gần nhất ở trên)
+report-pick_item = { $directive } — { $due }
+report-start =
+    Báo cáo { $directive } — { $unit }.
+    Hạn: { $due }. Gõ /cancel để thôi, không có gì được lưu.
+report-on_behalf = Đồng chí đang báo cáo thay cho { $unit }; báo cáo sẽ được ghi là báo cáo thay.
+report-staff_usage = Để báo cáo thay cho một chi bộ, đồng chí gõ /report MÃ_ĐƠN_VỊ, ví dụ /report CB01.
+report-unit_unknown = Không tìm thấy đơn vị có mã «{ $code }» trong phạm vi đồng chí quản lý.
+report-not_open = Văn bản này không còn mở để báo cáo (đã hoàn thành hoặc đã hủy).
+report-quick_unknown_ref = Không tìm thấy văn bản số «{ $ref }» trong việc được giao cho chi bộ của đồng chí. Đồng chí gõ /report để chọn từ danh sách.
+report-quick_understood = Đã ghi nhận: { $fields }.
+report-quick_nothing = Tôi chưa nhận ra nội dung báo cáo trong tin nhắn này; tôi sẽ hỏi lần lượt từng mục.
+report-pending_percent = Đã ghi { $percent }%; cần thêm tổng số để tính số người.
+report-skip_required = Mục «{ $label }» là bắt buộc, không bỏ qua được.
+report-nothing_back = Đây là câu hỏi đầu tiên, không quay lại được nữa.
+report-attachment_saved = Đã nhận tệp «{ $name }». Đồng chí gửi thêm, hoặc bấm «Xong».
+report-attachment_too_large = Tệp «{ $name }» lớn hơn giới hạn { $max_mb } MB; đồng chí gửi tệp nhỏ hơn (ví dụ ảnh chụp thay cho bản quét).
+report-attachment_not_now = Câu hỏi này cần trả lời bằng chữ; đồng chí gửi tệp ở mục «{ $label }» sau.
+report-attachment_no_field = Báo cáo này không có mục tệp đính kèm; đồng chí trả lời câu hỏi bằng chữ.
+report-edit_pick = Đồng chí muốn sửa mục nào?
+report-summary =
+    Kiểm tra lại báo cáo { $directive } — { $unit }:
+    { $lines }
+    Bấm «Xác nhận» để gửi, hoặc «Sửa» để sửa một mục.
+report-summary_line = • { $label }: { $value }
+report-saved = Cảm ơn đồng chí! Đã gửi báo cáo { $directive } — { $unit }: { $timing }.
+report-saved_amended = Cảm ơn đồng chí! Đã gửi báo cáo sửa { $directive } — { $unit } (bản { $version }): { $timing }. Bản trước vẫn được lưu.
+report-not_saved = Báo cáo chưa được lưu: { $problems }
+report-notify_new =
+    { $unit } đã báo cáo { $directive }{ $behalf } — { $timing }.
+    { $summary }
+report-notify_amended =
+    { $unit } đã sửa báo cáo { $directive } (bản { $version }){ $behalf } — { $timing }.
+    { $summary }
+report-notify_behalf = {" "}(do { $name } báo cáo thay)
+report-mytasks_header = Việc được giao cho { $unit } (hạn gần nhất ở trên):
+report-mytasks_line =
+    • { $directive }: { $subject }
+    {"   "}Hạn: { $due } — { $status }
+report-mytasks_none = Chi bộ của đồng chí hiện không có việc nào đang mở.
+report-timing-on_time = đúng hạn — hạn { $due }
+report-timing-late = trễ hạn — hạn { $due }
+report-timing-no_deadline = văn bản không có hạn báo cáo
+report-due-none = không có hạn
+report-due-shown = { $shown } ({ $when })
+report-status-assigned = chưa xác nhận đã nhận
+report-status-acknowledged = đã nhận, chưa báo cáo
+report-status-reported = đã báo cáo
+report-status-completed = đã hoàn thành
+report-status-cancelled = đã hủy
+report-button-report = Báo cáo
+report-button-back = « Quay lại
+report-button-skip = Bỏ qua
+report-button-done = Xong
+report-button-confirm = Xác nhận
+report-button-edit = Sửa
+report-button-yes = Có
+report-button-no = Không
+report-ask-integer = { $label }? Đồng chí gõ một số nguyên.
+report-ask-ratio_part = { $label }? Đồng chí gõ số người, ví dụ 45, hoặc số người/tổng số, ví dụ 45/50 (tỷ lệ % được tự tính).
+report-ask-ratio_whole = { $label }? Đồng chí gõ tổng số người, ví dụ 50.
+report-ask-percentage = { $label }? Đồng chí gõ tỷ lệ phần trăm, ví dụ 90%.
+report-ask-text = { $label }? Đồng chí gõ nội dung (tối đa { $max } ký tự).
+report-ask-choice = { $label }? Đồng chí chọn một mục (hoặc gõ số thứ tự).
+report-ask-choice_other = { $label }? Đồng chí chọn một mục, hoặc gõ câu trả lời khác.
+report-ask-multi_choice = { $label }? Đồng chí chọn một hoặc nhiều mục rồi bấm «Xong», hoặc gõ, ví dụ «trực tiếp + zalo».
+report-ask-multi_selected = Đã chọn: { $selected }.
+report-ask-date = { $label }? Đồng chí gõ ngày, ví dụ 20/8.
+report-ask-yes_no = { $label }? Đồng chí chọn Có hoặc Không.
+report-ask-attachment = { $label }? Đồng chí gửi ảnh hoặc tệp (tối đa { $max_mb } MB), rồi bấm «Xong».
+report-ask-optional = (Không bắt buộc: bấm «Bỏ qua» nếu không có.)
+report-ask-current = Câu trả lời hiện tại: { $value }.
+report-value-none = (không có)
+report-value-ratio = { $part }/{ $whole } ({ $percent }%)
+report-value-other = khác: { $text }
+report-value-files = { $count } tệp
+report-value-yes = có
+report-value-no = không
+report-error-not_a_number = «{ $label }» cần một số nguyên, ví dụ 45 (không gõ chữ).
+report-error-not_whole = «{ $label }» cần một số nguyên, không có phần thập phân.
+report-error-negative = «{ $label }» không thể là số âm; đồng chí gõ số từ 0 trở lên.
+report-error-below_min = «{ $label }» phải từ { $min } trở lên.
+report-error-above_max = «{ $label }» không được lớn hơn { $max }.
+report-error-whole_zero = «{ $label }» phải lớn hơn 0; đồng chí gõ tổng số người, ví dụ 50.
+report-error-rule_le = «{ $left }» ({ $left_value }) không thể lớn hơn «{ $right }» ({ $right_value }); đồng chí gõ lại, ví dụ 45/50.
+report-error-bad_pair = Tôi chưa hiểu «{ $text }»; đồng chí gõ số người/tổng số, ví dụ 45/50.
+report-error-percent_here = «{ $label }» cần một số nguyên, không phải tỷ lệ phần trăm; tỷ lệ được tự tính.
+report-error-bad_percent = «{ $text }» không phải tỷ lệ phần trăm; đồng chí gõ số, ví dụ 90%, hoặc số người/tổng số, ví dụ 45/50.
+report-error-percent_range = Tỷ lệ phải từ 0% đến 100%.
+report-error-percent_not_whole = { $percent }% của { $whole } người không ra số người tròn; đồng chí gõ số người cụ thể, ví dụ 45/{ $whole }.
+report-error-percent_mismatch = { $part }/{ $whole } là { $percent }%, không phải { $typed }%; đồng chí gõ lại số người/tổng số.
+report-error-text_empty = «{ $label }» chưa có nội dung; đồng chí gõ nội dung.
+report-error-text_too_long = Nội dung dài { $length } ký tự, quá giới hạn { $max } ký tự; đồng chí rút gọn lại.
+report-error-choice_unknown = Tôi chưa hiểu lựa chọn này; đồng chí bấm nút, hoặc gõ số thứ tự hay tên của một mục: { $options }.
+report-error-other_empty = Đồng chí ghi rõ nội dung khác, ví dụ «khác: họp tổ dân phố».
+report-error-yes_no_expected = Đồng chí trả lời «có» hoặc «không».
+report-error-bad_date = «{ $label }» cần một ngày, ví dụ 20/8.
+report-error-attachment_expected = Ở bước này đồng chí gửi ảnh hoặc tệp, hoặc bấm «Xong» hay «Bỏ qua».
+report-error-missing = còn thiếu «{ $label }»
+report-error-invalid = «{ $label }» chưa hợp lệ
+report-template_error-prefix = trường '{ $field }':{" "}
+report-template_error-no_fields = mẫu báo cáo cần danh sách trường (fields) không rỗng.
+report-template_error-unreadable = không đọc được mẫu báo cáo ({ $detail }).
+report-template_error-not_a_mapping = mỗi trường phải là một bảng khóa: giá trị.
+report-template_error-bad_key = mã trường chỉ gồm chữ thường không dấu, số và dấu gạch dưới.
+report-template_error-duplicate = mã trường bị trùng.
+report-template_error-bad_type = kiểu «{ $type }» không hợp lệ; dùng một trong: { $types }.
+report-template_error-no_label = thiếu nhãn (label_vi).
+report-template_error-bounds_not_numeric = chỉ trường số (integer, percentage) mới có min/max.
+report-template_error-min_over_max = min ({ $min }) lớn hơn max ({ $max }).
+report-template_error-bad_bound = { $bound } phải là số, không phải «{ $value }».
+report-template_error-no_options = trường lựa chọn cần danh sách options.
+report-template_error-options_not_allowed = chỉ trường choice hoặc multi_choice mới có options.
+report-template_error-duplicate_option = có hai lựa chọn trùng giá trị.
+report-template_error-bad_max_length = max_length phải là số nguyên dương.
+report-template_error-bad_required = required phải là true hoặc false.
+report-template_error-bad_aliases = aliases phải là một danh sách.
+report-template_error-bad_option = mỗi lựa chọn cần value; synonyms phải là một danh sách.
+report-template_error-bad_option_value = giá trị lựa chọn «{ $value }» chỉ gồm chữ thường không dấu, số, gạch dưới (tối đa 32 ký tự).
+report-template_error-bad_rule = quy tắc không hợp lệ; dùng một trong: { $rules }.
+report-template_error-rule_unknown_field = quy tắc nhắc đến trường không có trong mẫu.
+report-template_error-rule_not_numeric = quy tắc so sánh chỉ dùng cho trường số.
+report-template_error-bad_ratio = ratio cần part và whole.
+report-template_error-ratio_not_integer = tỷ lệ chỉ tính từ hai trường số nguyên của mẫu.
+report-template_error-ratio_whole_min = trường tổng số của tỷ lệ phải có min từ 1 trở lên (không chia cho 0).
+report-closed = Văn bản { $directive } đã kết thúc ngày { $date }, nên không nhận báo cáo nữa. Nếu cần báo cáo thêm, đồng chí liên hệ cán bộ đơn vị đã giao văn bản (họ có thể mở lại).
