@@ -77,5 +77,13 @@ def parse_command(
 CLI_LANGUAGE = "en"
 
 
+#: The language of the terms named next to English words: "secretary (bí thư)", "(chi bộ)".
+TERMS_LANGUAGE = "vi"
+
+
 def cli_language() -> str:
     return CLI_LANGUAGE
+
+
+def terms_language() -> str:
+    return TERMS_LANGUAGE

@@ -47,7 +47,7 @@ def test_database_url_after_the_subcommand_is_the_same_as_before_it(db_url, tmp_
     before = runner.invoke(cli, ["--database-url", db_url, "demo"])
     after = runner.invoke(cli, ["units", "list", "--database-url", db_url])
     assert before.exit_code == after.exit_code == 0
-    assert after.output.startswith("DUK  Đảng ủy Khối các cơ quan tỉnh (committee)")
+    assert after.output.startswith("DUK  Đảng ủy Khối các cơ quan tỉnh (cấp ủy)")
     assert not (tmp_path / "chibot.db").exists() and not Path("chibot.db").exists()
 
 

@@ -279,7 +279,7 @@ def test_mytasks_lists_deadlines_and_status_nearest_first(org, app):
     cb01.send("/mytasks")
     text = cb01.last_text
     assert text.index("141-CV/ĐUK") < text.index("54-KH/ĐUK") and "99-CV" not in text
-    assert "chưa xác nhận đã nhận" in text and "trước 23/8 (23:59 22/8/2021)" in text
+    assert "chưa báo đã nhận" in text and "trước 23/8 (23:59 22/8/2021)" in text
 
 
 def test_two_devices_of_one_cell_the_second_confirm_is_version_two(org, session, app):
