@@ -40,8 +40,10 @@ def deadline_entry(deadline: ParsedDeadline) -> dict[str, Any]:
         "kind": deadline.kind,
         "due": deadline.due.isoformat(timespec="minutes") if deadline.due else None,
         "recurrence": deadline.recurrence.to_rule() if deadline.recurrence else None,
+        "until": deadline.until.isoformat(timespec="minutes") if getattr(deadline, "until", None) else None,
         "phrase": deadline.text,
         "shown": deadline.shown,
+        "flags": list(getattr(deadline, "flags", ()) or ()),
     }
 
 

@@ -13,6 +13,7 @@ from ground.messages import Choice, OutFile, Reply
 from services.directive_drafts import is_past
 from services.i18n import Translator
 from services.localtime import format_local_datetime
+from services.parsing.deadlines import format_date
 from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Assignment, Deadline, Directive
 
@@ -24,6 +25,15 @@ MAX_CHUNKS_AS_MESSAGES = 3
 
 def deadline_line(t: Translator, kind: str, shown: str) -> str:
     return t("directive.deadline_line", kind=t(f"directive.kind.{kind}"), shown=shown)
+
+
+def window_shown(t: Translator, entry: dict) -> str | None:
+    """"từ 12/8 đến 15/9/2021" for a window entry (start and until), else None."""
+    if not (entry.get("until") and entry.get("due")):
+        return None
+    start, end = datetime.fromisoformat(entry["due"]), datetime.fromisoformat(entry["until"])
+    first = f"{start.day}/{start.month}" if start.year == end.year else format_date(start.date())
+    return t("directive.summary.window", start=first, end=format_date(end.date()))
 
 
 def deadline_text(t: Translator, kind: str, shown: str) -> str:
@@ -63,7 +73,9 @@ def summary(t: Translator, draft: dict[str, Any], now_local: datetime) -> str:
     if draft["deadlines"]:
         lines.append(t("directive.summary.deadlines"))
         for entry in draft["deadlines"]:
-            line = deadline_line(t, entry["kind"], entry["shown"])
+            line = deadline_line(t, entry["kind"], window_shown(t, entry) or entry["shown"])
+            line += "".join(t(f"directive.summary.flag.{f}", phrase=entry.get("phrase") or "")
+                            for f in entry.get("flags") or ())
             lines.append(line + (t("directive.summary.past_mark") if is_past(entry, now_local) else ""))
     else:
         lines.append(t("directive.summary.no_deadline"))

@@ -90,7 +90,9 @@ def register(*, session: Session, draft: dict[str, Any], unit_id: int, who: Who,
 
 def _deadline_row(directive_id: int, position: int, entry: dict[str, Any], tz: ZoneInfo) -> Deadline:
     due = local_to_utc(datetime.fromisoformat(entry["due"]), tz) if entry.get("due") else None
-    return Deadline(directive_id=directive_id, kind=entry["kind"], due_at=due, recurrence=entry.get("recurrence"),
+    until = local_to_utc(datetime.fromisoformat(entry["until"]), tz) if entry.get("until") else None
+    return Deadline(directive_id=directive_id, kind=entry["kind"], due_at=due, until_at=until,
+                    recurrence=entry.get("recurrence"),
                     phrase=entry.get("phrase") or "", shown=entry.get("shown") or "", position=position)
 
 
@@ -324,6 +326,7 @@ def change_deadline(*, session: Session, directive: Directive, deadline_id: int,
     deadline.kind = found.kind
     deadline.due_at = local_to_utc(found.due, tz) if found.due else None
     deadline.recurrence = found.recurrence.to_rule() if found.recurrence else None
+    deadline.until_at = local_to_utc(found.until, tz) if getattr(found, "until", None) else None
     deadline.phrase, deadline.shown = found.text, found.shown
     queries.save(session=session, row=deadline)
     reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)

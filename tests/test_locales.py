@@ -15,6 +15,7 @@ from fluent.syntax import visitor
 from services.broadcast import AUDIENCES
 from services.directive_drafts import EDITABLE_FIELDS
 from services.export_data import COLUMNS
+from services.parsing.deadlines import FLAGS as DEADLINE_FLAGS
 from services.export_docx import TABLE_COLUMNS
 from services.i18n import LANGUAGES, catalog, fluent_id, t
 from services.reminders.staff_tools import NOTIFY_CHOICES
@@ -150,6 +151,7 @@ def _runtime_values() -> dict[str, set[str]]:
         "report.template_error.{}": _constant_args("TemplateError", 1),
         "start.invite_{}": _constant_args("InviteError", 0),
         "intake.{}": _constant_args("Refused", 0),
+        "directive.summary.flag.{}": set(DEADLINE_FLAGS),
         # "denied" never reaches the text: the handler answers auth.denied first.
         "directive.ack.{}": _constant_args("AckResult", 0) - {"denied"},
         "directive.change.{}_usage": _constant_args("_managed", 2, "handlers/directives_change.py"),

@@ -478,7 +478,7 @@ def test_new_is_not_every():
 
 def test_day_in_a_yearly_schedule_is_not_a_one_off_deadline():
     doc = parse_document("Các chi bộ báo cáo tổng kết trước ngày 15/12 hằng năm.")
-    assert summary(doc) == [("recurring", None, "yearly")]
+    assert summary(doc) == [("recurring", None, "yearly<12-15")]
 
 
 def test_cited_document_dated_after_today_is_a_typo_not_the_document_date():

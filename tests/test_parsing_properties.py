@@ -240,3 +240,59 @@ def test_hostile_inputs_do_not_hang_the_parser(name):
     # backtracking pattern takes minutes on these inputs, and pytest-timeout stops it.
     parsed = parse_document(HOSTILE[name])
     assert parsed.to_json_dict()["deadlines"] is not None
+
+
+# --- data cut-offs and cited titles hold no deadline ----------------------------------------
+
+@st.composite
+def data_cutoff_sentence(draw):
+    """"Số liệu báo cáo 6 tháng tính từ ngày 01/01/2021 đến ngày 30/6/2021", "chốt số liệu
+    ngày 25": the days a report covers."""
+    a, b = sorted([draw(real_dates()), draw(real_dates())])
+    noun = draw(st.sampled_from(["Số liệu báo cáo", "Số liệu báo cáo 6 tháng đầu năm",
+                                 "Số liệu", "Số liệu thống kê quý"]))
+    form = draw(st.sampled_from([
+        f"{noun} tính từ ngày {a.day}/{a.month}/{a.year} đến ngày {b.day}/{b.month}/{b.year}",
+        f"{noun} tính đến hết ngày {b.day}/{b.month}/{b.year}",
+        f"Thời gian chốt số liệu từ ngày {a.day}/{a.month} đến ngày {b.day}/{b.month}",
+        f"Chốt số liệu ngày {b.day} hằng tháng để tổng hợp báo cáo",
+        f"chốt số liệu trước ngày {b.day}/{b.month}/{b.year}",
+    ]))
+    return form
+
+
+@SETTINGS
+@given(st.lists(data_cutoff_sentence(), min_size=1, max_size=4), st.sampled_from([". ", ";\n", "\n- "]))
+def test_data_cut_offs_never_yield_a_deadline(sentences, sep):
+    assert parse_document(sep.join(sentences) + ".").deadlines == []
+
+
+DEADLINE_PHRASES = ["hoàn thành trước ngày", "báo cáo kết quả trước ngày", "chậm nhất ngày",
+                    "hoàn thành xong trước ngày"]
+
+
+@SETTINGS
+@given(reference_sentence(), st.sampled_from(DEADLINE_PHRASES), real_dates(),
+       st.sampled_from(["về việc ", "về ", "V/v "]))
+def test_a_deadline_inside_a_cited_documents_title_is_not_taken(ref, phrase, d, about):
+    text = f"{ref} {about}{phrase} {d.day}/{d.month}/{d.year} công tác tuyên truyền."
+    assert parse_document(text).deadlines == []
+
+
+@SETTINGS
+@given(reference_sentence(), st.sampled_from(DEADLINE_PHRASES), real_dates())
+def test_the_same_phrase_after_the_title_is_taken(ref, phrase, d):
+    # control for the test above: once the title is closed by a comma, the phrase is the
+    # document's own instruction
+    # (a year after every cited date: an earlier one would be a past event)
+    text = f"{ref} về công tác tuyên truyền, các chi bộ {phrase} {min(d.day, 28)}/{d.month}/2099."
+    assert len(parse_document(text, today=date(2100, 1, 1)).deadlines) == 1
+
+
+def test_a_hundred_thousand_character_paste_is_read_to_its_end():
+    sentence = ("Các chi bộ tiếp tục quán triệt Nghị quyết số 05-NQ/TU ngày 05/8/2021 của Tỉnh "
+                "ủy, tuyên truyền sâu rộng trong cán bộ, đảng viên và quần chúng nhân dân. ")
+    text = sentence * (100_000 // len(sentence) + 1) + "Các chi bộ báo cáo kết quả trước ngày 23/8/2021."
+    assert len(text) >= 100_000
+    doc = parse_document(text)
+    assert [(d.kind, d.due) for d in doc.deadlines] == [("report", datetime(2021, 8, 22, 23, 59))]

@@ -180,3 +180,5 @@ intake-ocr_no_text = Text recognition (OCR) found hardly any text: the picture i
 intake-ocr_timeout = Text recognition (OCR) took over { $seconds } seconds for a page and was stopped.
 intake-ocr_failed = Text recognition (OCR) failed on this file.
 directive-doc-acked_by_report = received, per the report staff sent on its behalf
+directive-summary-window = from { $start } to { $end }
+directive-summary-flag-month_for_day = {" "}(the document says «{ $phrase }»; read as a day, please check)

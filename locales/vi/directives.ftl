@@ -147,3 +147,5 @@ intake-ocr_no_text = Nhận dạng chữ (OCR) không thấy chữ nào đáng k
 intake-ocr_timeout = Nhận dạng chữ (OCR) quá { $seconds } giây cho một trang nên đã dừng.
 intake-ocr_failed = Nhận dạng chữ (OCR) gặp lỗi với tệp này.
 directive-doc-acked_by_report = nhận qua báo cáo do cán bộ gửi thay
+directive-summary-window = từ { $start } đến { $end }
+directive-summary-flag-month_for_day = {" "}(văn bản ghi «{ $phrase }», tôi hiểu là ngày; xin kiểm tra lại)

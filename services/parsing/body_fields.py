@@ -23,6 +23,7 @@ _TYPES = {
     "cong van": "Công văn", "van ban": None, "ke hoach": "Kế hoạch", "chi thi": "Chỉ thị",
     "nghi quyet": "Nghị quyết", "thong bao": "Thông báo", "huong dan": "Hướng dẫn",
     "ket luan": "Kết luận", "quyet dinh": "Quyết định", "bao cao": "Báo cáo",
+    "thong tu": "Thông tư",
 }
 _TYPE_ALT = "|".join(t.replace(" ", r"\s+") for t in _TYPES)
 _NUM = (
@@ -59,6 +60,13 @@ ISSUING_DOC_RE = re.compile(
 CONTENT_RE = re.compile(
     rf"\bnoi\s+dung\s+(?:toan\s+van\s+)?(?P<type>{_TYPE_ALT})\b"
     rf"|\b(?P<type2>{_TYPE_ALT})\s+(?:nay\s+)?(?:cua\s+[^.;:\n]{{3,80}}?\s+)?(?:cung\s+)?neu\s+ro\b"
+)
+
+# "(Trích Thông tư số 03/2015/TT-BTTTT ...)", "Xem chi tiết tại Thông tư 02/2023/TT-BTTTT",
+# "giới thiệu toàn văn Văn bản số 581/BNV-CCHC": the page is an excerpt of that document.
+SOURCE_RE = re.compile(
+    rf"\b(?:trich|xem\s+(?:chi\s+tiet|toan\s+van)(?:\s+tai)?|toan\s+van)\s+"
+    rf"(?P<type>{_TYPE_ALT})\s+(?:so\s*:?\s*)?(?P<num>{_NUM})"
 )
 
 
@@ -113,6 +121,10 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
                 d, mo, y = int(dm["d"]), int(dm["m"]), int(dm["y"]) if dm["y"] else None
         urg = _URGENT[re.sub(r"\s+", " ", m["urg"])] if m["urg"] else None
         return BodyDocument(tname or "Công văn", num, org, d, mo, y, urg)
+    m = SOURCE_RE.search(folded, 0, end)
+    if m and not m["num"].isdigit():
+        num = re.sub(r"\s+", "", cleaned[m.start("num"):m.end("num")]).upper()
+        return BodyDocument(_TYPES.get(re.sub(r"\s+", " ", m["type"])) or "Công văn", num, None)
     m = CONTENT_RE.search(folded, 0, end)
     if m:
         t = re.sub(r"\s+", " ", m["type"] or m["type2"])

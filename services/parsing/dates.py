@@ -284,7 +284,10 @@ CUE_AT_TIME = re.compile(
     rf"(?<!tinh\s){_W}(?:cham\s+nhat|den|vao|luc|han(?:\s+chot)?)\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
     rf"{_T}\s*,?\s*{_NGAY}$"
 )
-CUE_BEFORE = re.compile(rf"{_W}truoc\s*(?:ngay\s*)?$")
+# "trước tháng 30/6/2020": "tháng" before a whole day is a slip for "ngày" (read as the
+# evident day and flagged, see TYPO_MONTH_FOR_DAY).
+CUE_BEFORE = re.compile(rf"{_W}truoc\s*(?:(?:ngay|thang)\s*)?$")
+TYPO_MONTH_FOR_DAY = re.compile(r"\bthang\s*$")
 CUE_END_OF_DAY = re.compile(
     rf"(?:{_W}tu\s+nay\s+)?(?:{_W}(?:den|toi)\s+)?{_W}het\s*(?:ngay\s*)?$"
     rf"|{_W}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?$"
@@ -297,7 +300,10 @@ CUE_END_OF_DAY = re.compile(
 CUE_LABEL = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:ngay\s*)?$")
 # "đến ngày X" is an end only in a range ("từ ... đến ngày X") or with a completion cue;
 # "tính đến ngày X" is an as-of date in statistics, never a deadline.
-CUE_UNTIL = re.compile(rf"(?<!tinh\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
+# "từ ngày 27 đến 29-7-2020": a run of days written with the month once is the days an
+# event takes (a congress, a conference), not a deadline; "đến" there closes no task.
+CUE_UNTIL = re.compile(
+    rf"(?<!tinh\s)(?<!ngay\s\d\s)(?<!ngay\s\d\d\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
 CUE_START = re.compile(
     rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
@@ -315,7 +321,7 @@ CUE_P_IN = re.compile(rf"{_W}trong\s*$")
 # time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
 VERB_BEFORE_TRONG = re.compile(
     rf"{_W}(?:hoan\s+thanh|xong|thuc\s+hien|trien\s+khai|bao\s+cao|nop|gui|ban\s+hanh|"
-    rf"ket\s+thuc|to\s+chuc\s+xong)\s*[:,]?\s*trong\s*$"
+    rf"ket\s+thuc|to\s+chuc\s+xong|tien\s+hanh)\s*[:,]?\s*trong\s*$"
 )
 LABEL_BEFORE_TRONG = re.compile(
     rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:trong\s*)?$"

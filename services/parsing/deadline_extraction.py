@@ -45,6 +45,7 @@ from .dates import (
     _Invalid,
     _NoYear,
     FREQ_RE,
+    TYPO_MONTH_FOR_DAY,
     find_recurrence,
     freq_match,
     iter_temporal,
@@ -53,6 +54,7 @@ from .dates import (
     resolve,
 )
 from .deadlines import Deadline
+from .periodic_rules import DATA_CUTOFF, PERIOD_WORD, find_periodic
 
 __all__ = ["Segmenter", "extract_deadlines", "reference_dates", "ExtractionResult"]
 
@@ -64,6 +66,11 @@ DOC_NUMBER = (
     r"|\d{1,5}\s?/\s?[a-z]{1,8}\s?-\s?[a-z]{1,10}"
 )
 REF_BEFORE = re.compile(rf"(?:{DOC_NUMBER})\s*,?\s*(?:ngay\s*)?$")
+# A cited document's number, then (its date, its issuer and) "về việc" / "về" / "V/v": what
+# follows is that document's title.
+# A comma after the title ("... về tuyên truyền, các chi bộ báo cáo trước ...") closes it.
+_IN_CITED_TITLE = re.compile(
+    rf"(?:{DOC_NUMBER})[^;\n]{{0,160}}?\b(?:ve\s+viec|v\s?/\s?v|ve)\b[^,;\n]{{0,200}}$")
 
 # Past narrative: background told in the past, not an instruction.
 PAST_MARKER = re.compile(
@@ -175,7 +182,8 @@ _YEARLY = re.compile(r"\b(?:hang|moi)\s+nam\b")
 _SEND = re.compile(r"\b(?:nop|gui)\b")
 # "có hiệu lực (thi hành) kể từ ngày", "được áp dụng kể từ ngày": when a text takes effect,
 # not something to do by a date.
-_EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+)?$")
+_EFFECTIVE = re.compile(
+    r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$")
 
 
 class _Extractor:
@@ -229,10 +237,25 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
     found: list[tuple[int, Deadline]] = []
     warnings: list[str] = []
 
+    periodic, periodic_clauses, covered = _periodic(cleaned, folded, seg)
+    found.extend(periodic)
+
     for t in temporals if temporals is not None else iter_temporal(folded):
         lo, hi = seg.clause(t.start)
+        # a year-less day in a reporting rule ("trước ngày 10/07 của năm báo cáo") is the
+        # rule's day, not a one-off deadline
+        if lo in periodic_clauses and t.year is None:
+            continue
         cue = match_cue(folded, t, lo)
         if cue is None:
+            continue
+        # "số liệu tính từ ngày ... đến ngày ...", "chốt số liệu ngày 25": the days a report
+        # covers, not when it is due
+        if DATA_CUTOFF.search(folded, lo, t.start):
+            continue
+        # "Kế hoạch số 12-KH/HU ngày ... về việc hoàn thành trước ngày ...": words of a cited
+        # document's title, not an instruction of this one
+        if _IN_CITED_TITLE.search(folded, lo, cue.start):
             continue
         # "... 08-NQ/TU ngày 30/7/2021": the date of a cited document, whatever precedes it
         if t.unit == "day" and REF_BEFORE.search(folded, max(lo, t.start - 60), t.start):
@@ -259,14 +282,17 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         text = " ".join(cleaned[cue.start:t.end].split())
+        flags = ("month_for_day",) if (
+            t.unit == "day" and res.relation == "before_day"
+            and TYPO_MONTH_FOR_DAY.search(folded, cue.start, t.start)) else ()
         found.append((cue.start, Deadline(kind=kind, due=res.due, recurrence=None, text=text,
                                           shown=res.shown, anchor=res.anchor,
-                                          relation=res.relation)))
+                                          relation=res.relation, flags=flags)))
 
     seen_clauses: set[int] = set()
     for fm in FREQ_RE.finditer(folded):
         lo, hi = seg.clause(fm.start())
-        if lo in seen_clauses:
+        if lo in seen_clauses or lo in periodic_clauses:
             continue
         seen_clauses.add(lo)  # one schedule per clause, and each clause examined once
         fm = freq_match(folded, fm.start(), hi, cleaned)
@@ -274,8 +300,8 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
             continue
         if not (ex.report.first_in(lo, hi) or ex.send.first_in(lo, hi)):
             continue  # a schedule only for reporting / sending, not "cập nhật hằng ngày"
-        if ex.past.first_in(lo, hi):
-            continue
+        if ex.past.first_in(lo, hi) or DATA_CUTOFF.search(folded, lo, hi):
+            continue  # past narrative, or the days a report covers ("chốt số liệu ngày 25")
         # the whole clause: hours / weekday / day may come before the frequency word
         rec = find_recurrence(folded, lo, hi, cleaned)
         if rec is None:
@@ -285,6 +311,8 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
         if word is not None:
             start, end = min(start, word[0]), max(end, word[1])
         text = " ".join(cleaned[start:end].split())
+        if any(a <= start < b and rec.recurrence.freq in freqs for a, b, freqs in covered):
+            continue  # its periods are scheduled by a later sentence ("... cuối kỳ báo cáo")
         found.append((start, Deadline(kind="recurring", due=None, recurrence=rec.recurrence,
                                       text=text, shown=rec.recurrence.describe(),
                                       anchor=None, relation="recurring")))
@@ -293,6 +321,40 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
     found = _windows(found, seg, folded)
     found = _drop_headline_repeats(found, folded)
     return ExtractionResult([d for _, d in found], warnings)
+
+
+_PERIODIC_TRIGGER = re.compile(
+    "|".join(rx.pattern for rx in PERIOD_WORD) + r"|\bthang\s+cuoi\s+ky\b")
+
+
+def _periodic(cleaned: str, folded: str, seg: Segmenter):
+    """Reporting rules by period (periodic_rules.py), one pass over the clauses naming a
+    period. Returns the items, the clauses they came from, and (lo, hi, freqs) stretches
+    whose periods a later clause scheduled."""
+    items: list[tuple[int, Deadline]] = []
+    clauses: set[int] = set()
+    covered: list[tuple[int, int, set[str]]] = []
+    seen: set[int] = set()
+    for m in _PERIODIC_TRIGGER.finditer(folded):
+        lo, hi = seg.clause(m.start())
+        if lo in seen:
+            continue
+        seen.add(lo)
+        context_lo = max(0, lo - 600)
+        rules = find_periodic(folded, lo, hi, context_lo=context_lo)
+        if not rules:
+            continue
+        clauses.add(lo)
+        used_context = not any(rx.search(folded, lo, hi) for rx in PERIOD_WORD)
+        if used_context:
+            covered.append((context_lo, lo, {r.recurrence.freq for r in rules}))
+        text = " ".join(_LIST_MARKER.sub("", cleaned[lo:hi], count=1).split()).rstrip(".;,")
+        for r in rules:
+            items.append((r.start, Deadline(kind="recurring", due=None,
+                                            recurrence=r.recurrence, text=text,
+                                            shown=r.recurrence.describe(), anchor=None,
+                                            relation="recurring")))
+    return items, clauses, covered
 
 
 _UNTIL_CUE = re.compile(r"(?:den|toi)\b")

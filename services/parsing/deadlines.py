@@ -17,6 +17,7 @@ __all__ = [
     "Recurrence",
     "Deadline",
     "DeadlineError",
+    "FLAGS",
     "format_date",
     "WEEKDAY_CODES",
     "WEEKDAY_NAMES_VI",
@@ -36,6 +37,8 @@ RELATIONS = (
     "recurring",  # hằng ngày / tuần / tháng                      -> no due
 )
 
+FLAGS = ("month_for_day",)
+
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 _FREQ_VI = {
@@ -45,6 +48,8 @@ _FREQ_VI = {
     "quarterly": "hằng quý",
     "yearly": "hằng năm",
 }
+
+_QUARTER_MONTH_VI = {1: "đầu", 2: "giữa", 3: "cuối"}
 
 
 def format_date(day: date) -> str:
@@ -77,9 +82,13 @@ class Recurrence:
         "daily", "daily@06:00,12:00,18:00", "daily<17:00",
         "weekly", "weekly@fri", "weekly<fri", "weekly@fri/16:00",
         "monthly", "monthly@25", "monthly<25", "monthly<25/17:00",
-        "quarterly", "yearly".
-    For daily the anchor after "@"/"<" is the hour list; for weekly/monthly it is the day,
-    and hours (if any) follow a "/".
+        "quarterly", "quarterly<3-20" (the 20th of the quarter's last month),
+        "yearly", "yearly@3-15" (15 March), "yearly<8-10/17:00".
+    For daily the anchor after "@"/"<" is the hour list; for weekly/monthly it is the day;
+    for quarterly it is MONTH-DAY with MONTH the month of the quarter (1-3); for yearly it is
+    MONTH-DAY of the calendar. Hours (if any) follow a "/".
+    month: the month of the anchor (quarterly: 1-3 within the quarter; yearly: 1-12); set
+        together with day_of_month.
     """
 
     freq: str
@@ -87,6 +96,7 @@ class Recurrence:
     weekday: int | None = None
     day_of_month: int | None = None
     before: bool = False
+    month: int | None = None
 
     def __post_init__(self) -> None:
         if self.freq not in FREQS:
@@ -98,6 +108,12 @@ class Recurrence:
             raise ValueError(f"weekday out of range: {self.weekday}")
         if self.day_of_month is not None and not 1 <= self.day_of_month <= 31:
             raise ValueError(f"day of month out of range: {self.day_of_month}")
+        if self.month is not None:
+            top = 3 if self.freq == "quarterly" else 12
+            if self.freq not in ("quarterly", "yearly") or not 1 <= self.month <= top:
+                raise ValueError(f"month {self.month} does not fit a {self.freq} rule")
+            if self.day_of_month is None:
+                raise ValueError("a month needs a day")
 
     def to_rule(self) -> str:
         op = "<" if self.before else "@"
@@ -109,6 +125,8 @@ class Recurrence:
             anchor = f"{op}{WEEKDAY_CODES[self.weekday]}"
         elif self.freq == "monthly" and self.day_of_month is not None:
             anchor = f"{op}{self.day_of_month}"
+        elif self.freq in ("quarterly", "yearly") and self.month is not None:
+            anchor = f"{op}{self.month}-{self.day_of_month}"
         return f"{self.freq}{anchor}" + (f"/{times}" if times else "")
 
     @classmethod
@@ -119,7 +137,7 @@ class Recurrence:
         freq, op, anchor, times_s = m["freq"], m["op"], m["anchor"], m["times"]
         before = op == "<"
         times: tuple[str, ...] = tuple(times_s.split(",")) if times_s else ()
-        weekday = day = None
+        weekday = day = month = None
         if freq == "daily":
             if anchor:
                 if times:
@@ -130,9 +148,12 @@ class Recurrence:
                 weekday = WEEKDAY_CODES.index(anchor)
             elif freq == "monthly" and anchor.isdigit():
                 day = int(anchor)
+            elif freq in ("quarterly", "yearly") and re.fullmatch(r"\d{1,2}-\d{1,2}", anchor):
+                month, day = (int(x) for x in anchor.split("-"))
             else:
                 raise ValueError(f"bad anchor {anchor!r} in rule {s!r}")
-        return cls(freq=freq, times=times, weekday=weekday, day_of_month=day, before=before)
+        return cls(freq=freq, times=times, weekday=weekday, day_of_month=day, before=before,
+                   month=month)
 
     def describe(self) -> str:
         """Vietnamese display: "hằng ngày lúc 06:00, 12:00, 18:00", "hằng tháng trước ngày 25"."""
@@ -147,6 +168,14 @@ class Recurrence:
             if self.before:
                 return f"{out} trước {times + ' ' if times else ''}ngày {self.day_of_month}"
             out += f" vào ngày {self.day_of_month}"
+        elif self.freq in ("quarterly", "yearly") and self.month is not None:
+            if self.freq == "quarterly":
+                day = f"ngày {self.day_of_month} của tháng {_QUARTER_MONTH_VI[self.month]} quý"
+            else:
+                day = f"ngày {self.day_of_month}/{self.month}"
+            if self.before:
+                return f"{out} trước {times + ' ' if times else ''}{day}"
+            out += f" vào {day}"
         if times:
             out += f" trước {times}" if self.before and self.freq == "daily" else f" lúc {times}"
         return out
@@ -178,6 +207,9 @@ class Deadline:
     anchor: date | None = None
     relation: str = ""
     until: datetime | None = None
+    #: Doubts the reader should check, as codes: "month_for_day" ("trước tháng 30/6/2020"
+    #: read as the day 30/6/2020).
+    flags: tuple[str, ...] = ()
 
     def to_json_dict(self) -> dict:
         out = {
@@ -189,6 +221,8 @@ class Deadline:
         }
         if self.until is not None:
             out["until"] = self.until.isoformat(timespec="seconds")
+        if self.flags:
+            out["flags"] = list(self.flags)
         return out
 
 

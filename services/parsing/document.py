@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .body_fields import find_body_document, valid_date
+from .periodic_rules import blank_spelled_numbers
 from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
 from .dates import iter_temporal
 from .deadlines import Deadline
@@ -147,7 +148,8 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         elif not isinstance(text, str):
             text = "" if text is None else str(text)
         cleaned = clean_markup(text[:MAX_CHARS])
-        folded = fold(cleaned)
+        # "ngày 06 (sáu) tháng 06 (sáu)": the spelled-out numbers are blanked for matching
+        folded = blank_spelled_numbers(fold(cleaned))
         doc = Text(cleaned, folded)
     except Exception:  # pragma: no cover - defensive
         log.exception("parsing: could not prepare text")

@@ -117,6 +117,7 @@ TYPE_CODES = {
     "kl": "Kết luận",
     "qd": "Quyết định",
     "bc": "Báo cáo",
+    "tt": "Thông tư",
 }
 _TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()]
 

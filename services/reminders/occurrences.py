@@ -1,9 +1,11 @@
-"""The moments a recurring report is due ("daily@06:00,12:00,18:00", "weekly@fri", "monthly<25").
+"""The moments a recurring report is due ("daily@06:00,12:00,18:00", "weekly@fri", "monthly<25",
+"quarterly<3-20", "yearly@3-15").
 
 A schedule without an hour is due at 17:00 local (end of office hours); a "before" day
-("trước ngày 25", "weekly<fri") is due at 23:59 of the day before. Quarterly and yearly
-schedules have no fixed day in the documents we saw, so they create no occurrences (staff add
-dated deadlines instead).
+("trước ngày 25", "weekly<fri") is due at 23:59 of the day before. A schedule that names no
+day falls at the end of its period, as "hằng tuần" falls on Friday: the last day of the month,
+of the quarter, of the year. A named day past the end of a short month is that month's last
+day (31 -> 30/4, 29/2 -> 28/2).
 """
 
 from __future__ import annotations
@@ -34,14 +36,24 @@ def _on_day(rule: Recurrence, day: date) -> list[time]:
         if day.weekday() != target:
             return []
         return [BEFORE_TIME] if rule.before and not rule.times else _times(rule)
+    if rule.freq not in ("monthly", "quarterly", "yearly"):
+        return []
+    # a "before" schedule is due the day before the named day: look at tomorrow's date
+    probe = day + timedelta(days=1) if rule.before else day
     if rule.freq == "monthly":
-        last = calendar.monthrange(day.year, day.month)[1]
-        named = min(rule.day_of_month or last, last)
-        target = named - 1 if rule.before else named
-        if day.day != max(target, 1):
-            return []
-        return [BEFORE_TIME] if rule.before and not rule.times else _times(rule)
-    return []
+        month, named = probe.month, rule.day_of_month
+    elif rule.freq == "quarterly":
+        first = 3 * ((probe.month - 1) // 3) + 1
+        # "hằng quý" with no day: the quarter's last day
+        month, named = (first + 2, None) if rule.month is None else (
+            first + rule.month - 1, rule.day_of_month)
+    else:
+        # "hằng năm" with no day: 31 December
+        month, named = (12, None) if rule.month is None else (rule.month, rule.day_of_month)
+    last = calendar.monthrange(probe.year, month)[1]
+    if probe != date(probe.year, month, min(named or last, last)):
+        return []
+    return [BEFORE_TIME] if rule.before and not rule.times else _times(rule)
 
 
 def occurrences(rule_text: str, start: datetime, end: datetime, tz: ZoneInfo) -> list[datetime]:

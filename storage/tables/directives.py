@@ -53,6 +53,8 @@ class Deadline(SQLModel, table=True):
     kind: str = Field(max_length=16)
     #: The moment it falls due (UTC); None for a recurring schedule.
     due_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    #: For a window ("từ ngày 12/8 đến ngày 15/9"): its end (UTC); due_at is then its start.
+    until_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     #: Recurrence rule for recurring reports, e.g. "daily@06:00,12:00,18:00".
     recurrence: str | None = Field(default=None, max_length=128)
     #: The phrase of the document it came from, or what staff typed.

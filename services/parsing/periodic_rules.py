@@ -1,0 +1,133 @@
+"""Reporting rules that repeat every month, quarter, half-year or year.
+
+Vietnamese reporting regimes state the schedule by the report's period and a day, not by a
+date of a given year:
+
+* "Chậm nhất ngày 15 của tháng báo cáo đối với báo cáo định kỳ hằng tháng" -> monthly@15
+* "trước ngày 20 của tháng cuối quý" (hằng quý) -> quarterly<3-20
+* "Báo cáo 6 tháng đầu năm gửi trước ngày 10/07 của năm báo cáo" -> yearly<7-10 (a six-month
+  report due on a fixed day comes once a year)
+* "chậm nhất ngày 15/3 năm sau", "trước ngày 10/8 hằng năm" -> yearly@3-15, yearly<8-10
+* "hàng quý, 6 tháng và hàng năm ... chậm nhất là ngày 20 của tháng cuối kỳ báo cáo" -> one
+  schedule per period named: quarterly@3-20, yearly@6-20, yearly@12-20.
+
+A clause is read here only when it names a period of reporting, a day, and a deadline cue
+before that day, and is not a data cut-off ("số liệu tính từ ngày 01/01 đến ngày 30/06",
+"chốt số liệu"): those say which days a report covers, not when it is due.
+All matching is on folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .deadlines import Recurrence
+
+__all__ = ["PeriodicRule", "find_periodic", "DATA_CUTOFF", "PERIOD_WORD", "blank_spelled_numbers"]
+
+# "06 (sáu)", "25 (hai mươi lăm)": legal texts spell a number out in brackets after it.
+_SPELLED = re.compile(
+    r"(?<=\d)(\s?)\((?:\s?(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|muoi|mot|"
+    r"tram|linh|le|lam|nhat|mươi)){1,5}\s?\)"
+)
+
+
+def blank_spelled_numbers(folded: str) -> str:
+    """The folded text with "(sáu)"-style number words after digits turned into spaces,
+    length kept so positions still point at the readable text."""
+    return _SPELLED.sub(lambda m: " " * len(m[0]), folded)
+
+
+# "số liệu ... tính từ ngày ...", "chốt số liệu": the period a report covers. Sending data
+# ("gửi số liệu hằng tuần") is a schedule, so "số liệu" alone is not a cut-off.
+DATA_CUTOFF = re.compile(
+    r"\bchot\s+(?:so|du)\s+lieu\b|\bso\s+lieu\b[^.;\n]{0,60}?\btinh\s+(?:tu|den)\b"
+    r"|\bthoi\s+ky\s+lay\s+so\s+lieu\b"
+)
+
+_MONTHLY = re.compile(
+    r"\b(?:hang|moi)\s+thang\b(?!\s*\d)|\bbao\s+cao\s+(?:dinh\s+ky\s+)?thang\b|\bthang\s+bao\s+cao\b"
+)
+_QUARTERLY = re.compile(
+    r"\b(?:hang|moi)\s+quy\b|\bbao\s+cao\s+(?:dinh\s+ky\s+)?quy\b(?!\s+(?:i|[1-4])\b)"
+    r"|\bthang\s+(?:cuoi|dau)\s+quy\b"
+)
+_HALF = re.compile(r"(?<![\d/])\b0?6\s+thang\b(?!\s*[/.\-]?\s*\d)")
+_YEARLY = re.compile(
+    r"\b(?:hang|moi)\s+nam\b|\bbao\s+cao\s+(?:dinh\s+ky\s+)?(?:ca\s+)?nam\b(?!\s+\d)"
+    r"|\bnam\s+(?:sau|bao\s+cao|lien\s+ke)\b"
+)
+PERIOD_WORD = (_MONTHLY, _QUARTERLY, _HALF, _YEARLY)
+
+_CUE = r"(?P<cue>truoc|cham\s+nhat(?:\s+la)?|han(?:\s+chot)?(?:\s+la)?|vao|den\s+het|den)\s+"
+# ngày D/M, ngày D tháng M (no year: a year would make it a one-off date)
+_DAY_MONTH = re.compile(
+    _CUE + r"(?:ngay\s+)?(?P<d>\d{1,2})\s?(?:[/.\-]\s?|\s+thang\s+)(?P<m>\d{1,2})\b"
+    r"(?!\s?[/.\-]\s?\d|\s+nam\s+\d|\s*,\s*nam\s+\d)"
+)
+# ngày D (của tháng cuối quý / cuối kỳ báo cáo / tháng báo cáo / hằng tháng)
+_DAY_ONLY = re.compile(
+    _CUE + r"ngay\s+(?P<d>\d{1,2})\b(?!\s?[/.\-]\s?\d|\s+thang\s+\d)"
+    r"(?:\s+(?:cua\s+)?thang\s+(?P<which>cuoi\s+quy|dau\s+quy|cuoi\s+ky|bao\s+cao|cuoi))?"
+)
+_REPORTING = re.compile(r"\bbao\s+cao\b|\bgui\b|\bnop\b")
+
+
+@dataclass(frozen=True)
+class PeriodicRule:
+    recurrence: Recurrence
+    start: int
+    end: int
+
+
+def _periods(folded: str, lo: int, hi: int) -> list[str]:
+    names = ("monthly", "quarterly", "half", "yearly")
+    return [n for n, rx in zip(names, PERIOD_WORD) if rx.search(folded, lo, hi)]
+
+
+def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = None
+                  ) -> list[PeriodicRule]:
+    """Schedules stated in the clause folded[lo:hi]; ``context_lo`` opens the stretch before
+    it where the periods may have been named ("... hàng quý, 6 tháng và hàng năm. Báo cáo
+    ..., chậm nhất là ngày 20 của tháng cuối kỳ báo cáo")."""
+    if DATA_CUTOFF.search(folded, lo, hi) or not _REPORTING.search(folded, lo, hi):
+        return []
+    periods = _periods(folded, lo, hi)
+    out: list[PeriodicRule] = []
+    m = _DAY_MONTH.search(folded, lo, hi)
+    if m and periods and periods != ["monthly"] and "quarterly" not in periods:
+        day, month = int(m["d"]), int(m["m"])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            rec = Recurrence("yearly", day_of_month=day, month=month,
+                             before=m["cue"] == "truoc")
+            return [PeriodicRule(rec, m.start(), m.end())]
+        return []
+    m = _DAY_ONLY.search(folded, lo, hi)
+    if not m:
+        return []
+    day, which = int(m["d"]), (m["which"] or "")
+    if not 1 <= day <= 31:
+        return []
+    before = m["cue"] == "truoc"
+    if which.startswith("cuoi ky") and not periods and context_lo is not None:
+        periods = _periods(folded, context_lo, lo)
+    if which.startswith("cuoi ky"):
+        last_month = {"monthly": None, "quarterly": 3, "half": 6, "yearly": 12}
+        for p in periods:
+            if p == "monthly":
+                rec = Recurrence("monthly", day_of_month=day, before=before)
+            elif p == "quarterly":
+                rec = Recurrence("quarterly", day_of_month=day, month=3, before=before)
+            else:
+                rec = Recurrence("yearly", day_of_month=day, month=last_month[p], before=before)
+            out.append(PeriodicRule(rec, m.start(), m.end()))
+        return out
+    if which in ("cuoi quy", "dau quy") or (periods == ["quarterly"] and not which):
+        month = 1 if which == "dau quy" else 3
+        rec = Recurrence("quarterly", day_of_month=day, month=month, before=before)
+        return [PeriodicRule(rec, m.start(), m.end())]
+    if which == "bao cao" or periods == ["monthly"]:
+        return [PeriodicRule(Recurrence("monthly", day_of_month=day, before=before),
+                             m.start(), m.end())]
+    return []
