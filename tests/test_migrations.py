@@ -92,12 +92,12 @@ def test_upgrading_a_database_with_people_from_the_first_revision_keeps_them(db_
 
 
 def test_upgrade_stamps_receipt_on_cells_that_reported_without_pressing_received(db_url):
-    """Migration 0003: a report implies receipt, so "Nhận lúc" takes the first report's time."""
+    """Migration 0007: a report implies receipt, so "Nhận lúc" takes the first report's time."""
     from datetime import datetime, timezone
 
     from storage.tables import Assignment, Directive, Person, Report
 
-    upgrade(db_url, "0002")
+    upgrade(db_url, "0006")
     engine = make_db_engine(db_url)
     first, second = datetime(2021, 8, 16, 1, 0, tzinfo=timezone.utc), datetime(2021, 8, 17, 1, 0, tzinfo=timezone.utc)
     try:

@@ -7,7 +7,7 @@ never got, and a secretary who answers straight from the message, or with a one-
 while /status said 5/5.
 
 So a report also stamps acknowledged_at when it is still empty (the moment of the first
-report; storage/queries/reports.set_assignment_reported), and migration 0003 did the same for
+report; storage/queries/reports.set_assignment_reported), and migration 0007 did the same for
 rows reported before: "Nhận lúc" in the exports is never empty for a cell counted as received.
 The status test below stays as the definition, so a row written any other way still counts.
 """

@@ -1,7 +1,7 @@
 """a report implies receipt: stamp acknowledged_at on reported assignments that lack it
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-30 09:00:00
 
 Before this, a cell that reported without pressing "Đã nhận" was counted received by /status
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0003'
-down_revision = '0002'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
