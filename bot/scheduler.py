@@ -16,6 +16,8 @@ from services.dispatcher import Dispatcher
 log = logging.getLogger(__name__)
 
 SAFETY_NET_SECONDS = 60
+#: How long after a commit its outbox rows go out (see DispatchScheduler.wake).
+WAKE_DELAY_SECONDS = 0.5
 
 
 class DispatchScheduler:
@@ -72,18 +74,26 @@ class DispatchScheduler:
         self.shutdown()
 
     def wake(self) -> None:
-        """Thread-safe: ask for a dispatch as soon as possible (called after a commit)."""
+        """Thread-safe: ask for a dispatch shortly (called after a commit).
+
+        The dispatch runs WAKE_DELAY after the commit, not at once: a commit made while
+        answering a chat ("Chào mừng… tôi gửi ngay sau đây") is followed by that answer being
+        sent, and the message it queued must arrive after the answer, not overtake it. Commits
+        within the delay share one dispatch."""
         loop = self._loop
         if loop is None or loop.is_closed():
             return
         try:
-            loop.call_soon_threadsafe(self._schedule_at, datetime.now(UTC))
+            loop.call_soon_threadsafe(self._schedule_at, datetime.now(UTC) + timedelta(seconds=WAKE_DELAY_SECONDS))
         except RuntimeError:  # the loop closed between the check and the call
             pass
 
     def _schedule_at(self, when: datetime) -> None:
         if not self.scheduler.running:
             return
+        pending = self.scheduler.get_job("dispatch-next")
+        if pending is not None and pending.next_run_time is not None and pending.next_run_time <= when:
+            return  # an earlier dispatch is already due; a later wish must not push it back
         self.add_job(self._tick, "date", run_date=when, id="dispatch-next", replace_existing=True,
                      misfire_grace_time=None)
 

@@ -1,4 +1,5 @@
-"""Answering a choice by typing, on channels without buttons (console, Zalo).
+"""Answering a choice by typing, on channels without buttons (console, Zalo), and typed words
+for a flow's buttons on any channel.
 
 "2", "Xác nhận", "xac nhan" and a close misspelling all pick the same option.
 """
@@ -12,8 +13,15 @@ from ground.messages import Choice
 from services.parsing.vn_text import normalize
 
 _NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
+_BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,9})\s*[.)]?\s*$", re.ASCII)
 #: How close a typed answer must be to a label to count (difflib ratio on folded text).
 CLOSE_MATCH = 0.8
+
+
+def bare_number(text: str) -> int | None:
+    """The number typed alone ("2", "2.", " 45 "), which names an option or is an answer."""
+    found = _BARE_NUMBER_RE.match(text)
+    return int(found.group(1)) if found else None
 
 
 def match_choice(text: str, choices: list[Choice]) -> Choice | None:
@@ -45,6 +53,3 @@ def match_choice(text: str, choices: list[Choice]) -> Choice | None:
         return prefixed[0]
     return None
 
-
-def numbered(choices: list[Choice]) -> list[str]:
-    return [f"{i}. {c.label}" for i, c in enumerate(choices, start=1)]

@@ -42,13 +42,21 @@ class Context:
         if self.state is not None:
             data = self.state.data or {}
             self.flow = FlowPosition(name=self.state.flow, step=self.state.step, nonce=str(data.get("_n", "")),
-                                     offered=[list(pair) for pair in data.get("_offered", [])], stored=dict(data))
+                                     offered=[list(pair) for pair in data.get("_offered", [])], stored=dict(data),
+                                     number_answer=data.get("_num") is not None and data.get("_num") == data.get("_n"))
 
     @property
     def lang(self) -> str:
         return self.t.lang
 
     # ---- conversation flow -------------------------------------------------------------
+    @property
+    def flow_step(self) -> str:
+        """The current flow's step; a flow's own handlers run only inside it."""
+        if self.flow is None:
+            raise RuntimeError("flow_step outside a flow")
+        return self.flow.step
+
     def flow_data(self, kind: type[S]) -> S:
         """The current flow's state; the same object all through the update."""
         if self.flow is None:
@@ -78,6 +86,7 @@ class Context:
         if state is not None:
             self.flow.state = state
         self.flow.step, self.flow.nonce, self.flow.offered, self.flow.changed = step, _nonce(), [], True
+        self.flow.number_answer = False
 
     def flow_end(self) -> None:
         conv_queries.clear_state(session=self.session, channel=self.incoming.channel, user_id=self.incoming.user_id)
@@ -96,7 +105,7 @@ class Context:
             user_id=self.incoming.user_id,
             flow=flow.name,
             step=flow.step,
-            data={**data, "_n": flow.nonce, "_offered": flow.offered},
+            data={**data, "_n": flow.nonce, "_offered": flow.offered, "_num": flow.nonce if flow.number_answer else None},
             now=self.now,
         )
         flow.changed = False
@@ -113,6 +122,30 @@ class Context:
             self.flow.offered.append([label, value])
             self.flow.changed = True
         return Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{self.flow.nonce}:{value}")
+
+    def offered_buttons(self) -> list[Choice]:
+        """The buttons the current flow step offered (its menu, when it has to be shown again)."""
+        if self.flow is None:
+            return []
+        return [Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{self.flow.nonce}:{value}") for label, value in self.flow.offered]
+
+    @property
+    def flow_nonce(self) -> str | None:
+        """The current step's nonce (None outside a flow): a menu shown at another is stale."""
+        return self.flow.nonce if self.flow is not None else None
+
+    def expect_number(self) -> None:
+        """The current step takes a bare number as its answer ("45" people reached), so on a
+        channel without buttons "45" goes to the flow instead of naming option 45 of its menu.
+        Kept with the step: the next step decides again."""
+        if self.flow is None:
+            raise RuntimeError("expect_number outside a flow")
+        if not self.flow.number_answer:
+            self.flow.number_answer, self.flow.changed = True, True
+
+    @property
+    def number_is_answer(self) -> bool:
+        return self.flow is not None and self.flow.number_answer
 
     def offered_choice(self, text: str) -> str | None:
         """The value of the offered button that typed words name, if exactly one does."""

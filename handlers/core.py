@@ -13,7 +13,9 @@ from ground.actor import Actor, RoleInUnit
 from handlers.context import FLOW_BUTTON_PREFIX, Context
 from handlers.deps import Deps
 from ground.messages import Incoming, Reply
+from handlers import typed_choice
 from handlers.router import Router
+from services import chat_menus
 from services.i18n import Translator, normalize_language, t
 from storage.db import session_scope
 from storage.queries import accounts as account_queries
@@ -49,6 +51,7 @@ class ChibotCore:
                 ctx = self._context(session, incoming, now)
                 replies = self._dispatch(ctx)
                 ctx.save_flow()
+                self._remember_menu(ctx, replies)
         except Exception:
             log.exception("handler failed for update %r", _describe(incoming))
             lang = normalize_language(incoming.language, self.deps.settings.default_language)
@@ -104,6 +107,12 @@ class ChibotCore:
             return notes + self._on_command(ctx, text)
         if not ctx.actor.registered:
             return notes + self._unregistered(ctx, text)
+        if text and incoming.attachment is None and chat_menus.records_menus(incoming.channel):
+            picked = typed_choice.resolve(ctx, text)
+            if isinstance(picked, str):
+                return notes + self._on_button(ctx, picked)
+            if picked is not None:
+                return notes + picked
         if ctx.state is not None:
             flow = self.router.flows.get(ctx.state.flow)
             if flow is None or not self.router.allowed(flow.roles, ctx):
@@ -128,6 +137,15 @@ class ChibotCore:
             if replies is not None:
                 return notes + replies
         return notes + [ctx.reply("input.unknown_text")]
+
+    @staticmethod
+    def _remember_menu(ctx: Context, replies: list[Reply]) -> None:
+        """A chat without buttons answers "2" later: keep what 2 means, in this transaction."""
+        chat_menus.remember(
+            session=ctx.session, channel=ctx.incoming.channel, chat_id=ctx.incoming.chat_id,
+            account_id=ctx.actor.account_id, choices=chat_menus.shown_choices(replies),
+            flow=ctx.flow.name if ctx.flow is not None else None, flow_nonce=ctx.flow_nonce, now=ctx.now,
+        )
 
     def _expire_flow(self, ctx: Context) -> list[Reply]:
         state = ctx.state

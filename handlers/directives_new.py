@@ -12,7 +12,7 @@ from typing import Any
 from handlers import unit_picker
 from handlers.unit_picker import UnitPicker
 from handlers.context import Context
-from handlers.flow_state import FlowState
+from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from ground.messages import Reply
 from handlers.router import Router
@@ -90,7 +90,7 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
 
     def _got_file(self, ctx: Context, state: NewDirectiveState) -> list[Reply]:
         """A file or photo of the document: read by content (PDF, photo by OCR, .docx, .txt)."""
-        attachment = ctx.incoming.attachment
+        attachment = required(ctx.incoming.attachment, "attachment")  # only files reach this step
         if attachment.kind not in ("document", "photo"):
             return [ctx.reply("directive.not_a_file")]
         try:
@@ -155,7 +155,7 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return Reply(text=f"{note}\n{text}".strip(), choices=rows)
 
     def _review_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
-        draft = state.draft
+        draft = required(state.draft, "draft")
         if value == "confirm":
             return self._ask_recipients(ctx, state)
         if value == "edit":
@@ -180,16 +180,16 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return [ctx.reply(f"directive.ask_value.{value}")]
 
     def _got_value(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
-        return self._review(ctx, state, drafts.set_field(state.draft, state.editing_field, text[:500]))
+        return self._review(ctx, state, drafts.set_field(required(state.draft, "draft"), required(state.editing_field, "editing_field"), text[:500]))
 
     def _removed_deadline(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
         if not value.isdigit():
             return [ctx.reply("button.stale")]
-        return self._review(ctx, state, drafts.remove_deadline(state.draft, int(value)))
+        return self._review(ctx, state, drafts.remove_deadline(required(state.draft, "draft"), int(value)))
 
     def _add_deadline(self, ctx: Context, state: NewDirectiveState, phrase: str) -> list[Reply]:
         local_now = to_local(ctx.now, ctx.deps.tz)
-        result = drafts.add_deadline(state.draft, phrase[:300], today=local_now.date())
+        result = drafts.add_deadline(required(state.draft, "draft"), phrase[:300], today=local_now.date())
         if isinstance(result, DeadlineError):
             return [ctx.reply("directive.deadline_error", message=texts.parser_message(result.message))]
         draft, entry = result
@@ -200,8 +200,8 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
 
     # ---- recipients ---------------------------------------------------------------------------
     def _ask_recipients(self, ctx: Context, state: NewDirectiveState) -> list[Reply]:
-        draft = state.draft
-        unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
+        draft = required(state.draft, "draft")
+        unit = required(recipients.staff_unit(session=ctx.session, actor=ctx.actor), "staff unit")  # a staff-only flow
         everyone = recipients.default_audience(session=ctx.session, unit=unit)
         if not everyone:
             return [ctx.reply("directive.no_units")]
@@ -223,11 +223,11 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
             return self._confirm_publish(ctx, state, state.named_unit_ids)
         if value == "pick":
             ctx.flow_goto("pick")
-            return [unit_picker.render(ctx, state.picker)]
+            return [unit_picker.render(ctx, required(state.picker, "picker"))]
         return [ctx.reply("button.stale")]
 
     def _pick_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
-        picker = state.picker
+        picker = required(state.picker, "picker")
         if value == "done":
             if not picker.selected:
                 return [ctx.reply("directive.none_selected"), unit_picker.render(ctx, picker)]
@@ -238,12 +238,13 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return [unit_picker.render(ctx, picker, edit=True)]
 
     def _typed_codes(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
-        unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
+        unit = required(recipients.staff_unit(session=ctx.session, actor=ctx.actor), "staff unit")  # a staff-only flow
         found, unknown = recipients.units_by_codes(session=ctx.session, unit=unit, text=text)
-        unit_picker.add(state.picker, [u.id for u in found])
+        picker = required(state.picker, "picker")
+        unit_picker.add(picker, [u.id for u in found])
         ctx.flow_goto("pick", state)
         replies = [ctx.reply("directive.codes_unknown", codes=", ".join(unknown))] if unknown else []
-        return replies + [unit_picker.render(ctx, state.picker)]
+        return replies + [unit_picker.render(ctx, picker)]
 
     def _confirm_publish(self, ctx: Context, state: NewDirectiveState, unit_ids: list[int]) -> list[Reply]:
         state.recipient_ids = list(unit_ids)
@@ -251,8 +252,8 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         b = ctx.flow_button
         rows = [[b(ctx.t("directive.button.publish"), "publish"), b(ctx.t("directive.button.back"), "back")],
                 [b(ctx.t("directive.button.cancel"), "cancel")]]
-        text = ctx.t("directive.confirm_publish", title=texts.title(state.draft, ctx.t), count=len(unit_ids),
-                     units=unit_picker.unit_lines(ctx, state.picker, state.recipient_ids))
+        text = ctx.t("directive.confirm_publish", title=texts.title(required(state.draft, "draft"), ctx.t), count=len(unit_ids),
+                     units=unit_picker.unit_lines(ctx, required(state.picker, "picker"), state.recipient_ids))
         return [Reply(text=text, choices=rows)]
 
     def _publish_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
@@ -263,9 +264,9 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return [ctx.reply("button.stale")]
 
     def _publish(self, ctx: Context, state: NewDirectiveState) -> list[Reply]:
-        unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
+        unit = required(recipients.staff_unit(session=ctx.session, actor=ctx.actor), "staff unit")  # a staff-only flow
         who = directives.Who(ctx.actor.person_id, ctx.actor.account_id, ctx.incoming.channel)
-        directive = directives.register(session=ctx.session, draft=state.draft, unit_id=unit.id, who=who, now=ctx.now, tz=ctx.deps.tz)
+        directive = directives.register(session=ctx.session, draft=required(state.draft, "draft"), unit_id=unit.id, who=who, now=ctx.now, tz=ctx.deps.tz)
         queued = directives.publish(session=ctx.session, directive=directive, unit_ids=state.recipient_ids, who=who, now=ctx.now,
                                      config=ctx.deps.reminders)
         ctx.flow_end()

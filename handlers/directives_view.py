@@ -83,7 +83,7 @@ def _unacked(ctx: Context, args: str) -> list[Reply]:
     return [Reply(text=texts.unacked_text(ctx.t, directive, missing, len(statuses)))]
 
 
-def _ack(ctx: Context, args: str) -> list[Reply]:
+def acknowledge(ctx: Context, args: str) -> list[Reply]:
     """"Đã nhận": record the cell's acknowledgement, only for a secretary of that cell."""
     result = directives.acknowledge(session=ctx.session, assignment_id=int(args) if args.isdigit() else -1,
                                     actor=ctx.actor, who=_who(ctx), now=ctx.now, config=ctx.deps.reminders)
@@ -115,5 +115,5 @@ def register(router: Router) -> None:
     router.command("directives", help_key="directive.help.list")(_list)
     router.command("doc", help_key="directive.help.doc")(_doc)
     router.command("unacked", roles=("staff", "admin"), help_key="directive.help.unacked")(_unacked)
-    router.button("ack", roles=("secretary",))(_ack)
+    router.button("ack", roles=("secretary",))(acknowledge)
     router.button("full")(_full)

@@ -1,7 +1,7 @@
 """A flow's typed state and where the flow stands during one update.
 
 Each flow declares its state as a FlowState model with full field names; it is stored as JSON
-in ConversationState.data next to the menu keys ("_n", "_offered"), which are not the flow's.
+in ConversationState.data next to the menu keys ("_n", "_offered", "_num"), which are not the flow's.
 A row written by an older version whose keys no longer fit the model does not validate, and
 the core ends that flow politely instead of guessing what the old keys meant.
 """
@@ -9,11 +9,20 @@ the core ends that flow politely instead of guessing what the old keys meant.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-__all__ = ["FlowPosition", "FlowState", "ValidationError"]
+__all__ = ["FlowPosition", "FlowState", "ValidationError", "required"]
+
+T = TypeVar("T")
+
+
+def required(value: T | None, field_name: str) -> T:
+    """A state field an earlier step of the flow always sets; None means a step was skipped."""
+    if value is None:
+        raise RuntimeError(f"flow state has no {field_name} at this step")
+    return value
 
 
 class FlowState(BaseModel):
@@ -42,3 +51,5 @@ class FlowPosition:
     stored: dict[str, Any] = field(default_factory=dict)
     state: FlowState | None = None
     changed: bool = False
+    #: The step reads a bare number as its answer, not as an option of its menu (expect_number).
+    number_answer: bool = False

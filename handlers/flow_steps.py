@@ -45,7 +45,7 @@ class StepFlow(Generic[S]):
         raise NotImplementedError
 
     def step(self, ctx: Context) -> Step | None:
-        return self.steps().get(ctx.flow.step)
+        return self.steps().get(ctx.flow_step)
 
     def state(self, ctx: Context) -> S:
         return ctx.flow_data(self.state_type)  # type: ignore[return-value]

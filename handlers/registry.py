@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers import common, directives_routes, invite_flow, report_flow
-from handlers import oversight_routes
+from handlers import oversight_routes, typed_ack
 from handlers import reminders as reminder_routes
 from handlers.router import Router
 
@@ -16,4 +16,5 @@ def build_router() -> Router:
     report_flow.register(router)
     oversight_routes.register(router)
     reminder_routes.register(router)
+    typed_ack.register(router)
     return router

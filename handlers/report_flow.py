@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from handlers.context import Context
-from handlers.flow_state import FlowState
+from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from ground.messages import Choice, Reply
 from handlers.router import Router
@@ -33,6 +33,11 @@ QUESTION = "<question>"
 #: Typed words that work like the control buttons on channels without buttons.
 _CONTROL_WORDS = {"quay lai": "back", "back": "back", "bo qua": "skip", "skip": "skip", "xong": "done", "done": "done",
                   "xac nhan": "ok", "confirm": "ok", "sua": "edit", "edit": "edit"}
+
+#: Questions that read a bare number themselves ("45" people reached), whatever menu is shown.
+#: On the others a number names an option of the menu (a choice's options come first, in the
+#: order the flow numbers them, so "2" is the second option either way).
+_NUMBER_ANSWER_TYPES = ("integer", "percentage", "text", "date")
 
 
 def problem_text(ctx: Context, problem: Problem) -> str:
@@ -86,7 +91,7 @@ class ReportFlow(StepFlow[ReportState]):
 
     def step(self, ctx: Context) -> Step | None:
         # Every question of the template is a step of its own name; they all work alike.
-        name = ctx.flow.step
+        name = ctx.flow_step
         return self.steps()[name if name in (PICK, SUMMARY, EDIT) else QUESTION]
 
     def describe(self, ctx: Context) -> str:
@@ -130,12 +135,12 @@ class ReportFlow(StepFlow[ReportState]):
     @_with_task
     def _typed_on_list(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply]:
         handled = self._typed_control(ctx, state, task, text)
-        return handled if handled is not None else self._ask(ctx, state, task, ctx.flow.step)
+        return handled if handled is not None else self._ask(ctx, state, task, ctx.flow_step)
 
     @_with_task
     def _typed_answer(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply]:
         handled = self._typed_control(ctx, state, task, text)
-        return handled if handled is not None else self._answer(ctx, state, task, ctx.flow.step, text)
+        return handled if handled is not None else self._answer(ctx, state, task, ctx.flow_step, text)
 
     @_with_task
     def _summary_button(self, ctx: Context, state: ReportState, task: reports.Task, value: str) -> list[Reply]:
@@ -152,18 +157,18 @@ class ReportFlow(StepFlow[ReportState]):
 
     @_with_task
     def _question_button(self, ctx: Context, state: ReportState, task: reports.Task, value: str) -> list[Reply]:
-        template, step = task.template(), ctx.flow.step
+        template, step = task.template(), ctx.flow_step
         if value.startswith("o:") and step in template.keys():
             return self._option(ctx, state, task, template.field(step), value[2:])
         return self._control(ctx, state, task, value) or [ctx.reply("button.stale")]
 
     @_with_task
     def _attached(self, ctx: Context, state: ReportState, task: reports.Task) -> list[Reply]:
-        template, step = task.template(), ctx.flow.step
+        template, step = task.template(), ctx.flow_step
         field = template.field(step) if step in template.keys() else None
         if field is None or field.type != "attachment":
             return self._attachment_not_now(ctx, template)
-        attachment = ctx.incoming.attachment
+        attachment = required(ctx.incoming.attachment, "attachment")  # only files reach this step
         try:
             stored = reports.store_attachment(attachments_dir=ctx.deps.settings.attachments_dir,
                                                 max_bytes=ctx.deps.settings.max_upload_bytes, assignment_id=task.assignment.id, attachment=attachment)
@@ -231,7 +236,7 @@ class ReportFlow(StepFlow[ReportState]):
 
     def _control(self, ctx: Context, state: ReportState, task: reports.Task, action: str) -> list[Reply] | None:
         """Back, skip, done, confirm, edit; None when the action does not apply to this step."""
-        template, step = task.template(), ctx.flow.step
+        template, step = task.template(), ctx.flow_step
         if action == "back":
             if step in template.keys() and state.editing or step == EDIT:
                 state.editing, state.selected, state.pending_percent = False, [], None
@@ -282,14 +287,20 @@ class ReportFlow(StepFlow[ReportState]):
     # ---- questions ----------------------------------------------------------------------
     def _ask(self, ctx: Context, state: ReportState, task: reports.Task, step: str, *, fresh: bool = True) -> list[Reply]:
         template = task.template()
-        back = [ctx.flow_button(ctx.t("report.button.back"), "back")]
+
+        # Made only where shown: an offered button is remembered (typed words, the menu again).
+        def back() -> list[Choice]:
+            return [ctx.flow_button(ctx.t("report.button.back"), "back")]
+
         if step == SUMMARY:
             text = ctx.t("report.summary", directive=task.title, unit=task.unit.name, lines=summary_lines(template, state.answers, ctx.lang))
             return [Reply(text=text, choices=[[ctx.flow_button(ctx.t("report.button.confirm"), "ok"), ctx.flow_button(ctx.t("report.button.edit"), "edit")]])]
         if step == EDIT:
             rows = [[ctx.flow_button(f.label(ctx.lang)[:40], f"e:{f.key}")] for f in template.fields]
-            return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back])]
+            return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back()])]
         field = template.field(step)
+        if field.type in _NUMBER_ANSWER_TYPES:
+            ctx.expect_number()
         lines = [_question(ctx, template, field)]
         if state.selected:
             labels = ", ".join(field.option(v).label(ctx.lang) for v in state.selected if field.option(v))
@@ -298,7 +309,7 @@ class ReportFlow(StepFlow[ReportState]):
             lines.append(ctx.t("report.ask.optional"))
         if fresh and state.answers.get(step) not in (None, [], "") and field.type != "attachment":
             lines.append(ctx.t("report.ask.current", value=format_value(template, field, state.answers, ctx.lang)))
-        rows: list[list[Choice]] = [[ctx.flow_button(o.label(ctx.lang)[:40], f"o:{o.value}")] for o in field.options]
+        rows = [[ctx.flow_button(o.label(ctx.lang)[:40], f"o:{o.value}")] for o in field.options]
         if field.type == "yes_no":
             rows = [[ctx.flow_button(ctx.t("report.button.yes"), "o:yes"), ctx.flow_button(ctx.t("report.button.no"), "o:no")]]
         controls = []
@@ -307,7 +318,7 @@ class ReportFlow(StepFlow[ReportState]):
         if not field.required:
             controls.append(ctx.flow_button(ctx.t("report.button.skip"), "skip"))
         if state.history or state.editing:
-            controls.extend(back)
+            controls.extend(back())
         return [Reply(text="\n".join(lines), choices=[*rows, controls] if controls else rows)]
 
     # ---- permission ---------------------------------------------------------------------

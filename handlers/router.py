@@ -25,10 +25,16 @@ Handler = Callable[[Context, str], list[Reply]]
 class Flow(Protocol):
     """A multi-step conversation. Its state (step, answers) lives in the database."""
 
-    name: str
-    roles: frozenset[str]
+    # Read-only, so a flow may give them as class variables.
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def roles(self) -> frozenset[str]: ...
+
     #: The model its state is stored as (handlers/flow_state.py).
-    state_type: type[FlowState]
+    @property
+    def state_type(self) -> type[FlowState]: ...
 
     def on_text(self, ctx: Context, text: str) -> list[Reply]: ...
 

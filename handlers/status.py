@@ -35,8 +35,8 @@ def _status(ctx: Context, args: str) -> list[Reply]:
     if not number:
         if want_chart:
             return [ctx.reply("status.usage_chart")]
-        found = status.open_summaries(session=ctx.session, actor=ctx.actor, now=ctx.now)
-        return [Reply(text=status_text.summaries_text(ctx.t, found, ctx.deps.tz))]
+        summaries = status.open_summaries(session=ctx.session, actor=ctx.actor, now=ctx.now)
+        return [Reply(text=status_text.summaries_text(ctx.t, summaries, ctx.deps.tz))]
     found, replies = resolve(ctx, number, "status")
     if replies:
         return replies

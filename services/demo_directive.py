@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from services import directive_recipients, directives
 from services.directive_drafts import draft_from_parsed
-from services.reminders.config import ReminderConfig
 from services.parsing import parse_document
+from services.reminders.config import ReminderConfig
 from storage.queries import units as unit_queries
 from storage.tables import Directive
 
@@ -41,7 +41,7 @@ def register_demo_directive(*, session: Session, text: str, unit_code: str, now:
     unit = unit_queries.get_unit_by_code(session=session, code=unit_code)
     original = parse_document(text)
     number = original.number or "141-CV/ĐUK"
-    existing = session.exec(select(Directive).where(Directive.unit_id == unit.id, Directive.number == number)).first()
+    existing = session.exec(select(Directive).where(col(Directive.unit_id) == unit.id, col(Directive.number) == number)).first()
     if existing is not None:
         shown = [(d.kind, d.shown) for d in directives.deadlines_of(session=session, directive=existing)]
         return number, False, shown

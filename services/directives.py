@@ -25,6 +25,7 @@ from services.parsing.deadlines import DeadlineError
 from services.parsing.vn_text import normalize
 from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
+from services.reminders.obligation import due_of
 from storage.queries import accounts as account_queries
 from storage.queries import audit as audit_queries
 from storage.queries import directives as queries
@@ -189,6 +190,18 @@ def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who,
     return AckResult("ok", directive, assignment)
 
 
+def awaiting_acknowledgement(*, session: Session, actor: Actor, number: str | None = None) -> list[tuple[Directive, Assignment]]:
+    """The actor's cells' live assignments ("Đã nhận" typed instead of pressed): those not yet
+    acknowledged, or, with ``number``, those of the directive(s) with that number, acknowledged
+    or not (so a second "đã nhận 141" says when it was recorded)."""
+    unit_ids = [r.unit_id for r in actor.units("secretary")]
+    pairs = [(d, a) for d, a in queries.directives_assigned_to(session=session, unit_ids=unit_ids) if d.status == "published"]
+    if number is None:
+        return [(d, a) for d, a in pairs if a.acknowledged_at is None]
+    wanted = number_key(number)
+    return [(d, a) for d, a in pairs if (key := number_key(d.number or "")) and (key == wanted or _short_form_matches(wanted, key))]
+
+
 # ---- seeing ----------------------------------------------------------------------------------
 
 
@@ -294,7 +307,7 @@ def deadlines_of(*, session: Session, directive: Directive) -> list[Deadline]:
 
 def nearest_deadline(*, deadlines: list[Deadline], now: datetime) -> Deadline | None:
     upcoming = [d for d in deadlines if d.due_at is not None and d.kind != "start" and d.due_at >= now]
-    return min(upcoming, key=lambda d: d.due_at) if upcoming else None
+    return min(upcoming, key=due_of) if upcoming else None
 
 
 # ---- changing after publishing ------------------------------------------------------------

@@ -20,7 +20,8 @@ from sqlalchemy.exc import OperationalError
 
 from ground.ports import ChannelSender, SendResult
 from ground.clock import Clock
-from ground.messages import Reply
+from ground.messages import Choice, Reply
+from services import chat_menus
 from services.outbox import payload_to_reply
 from storage.db import session_scope
 from storage.queries import accounts as account_queries
@@ -173,8 +174,10 @@ class Dispatcher:
                 log.exception("sending outbox message %s failed", [c.message_id for c in message.claims])
                 result = SendResult("retry", retry_after=None, reason=repr(exc))
         for claim in message.claims:
+            # The chat saw one message: its choices become the menu once, with the last row.
+            shown = message.reply.flat_choices() if claim is message.claims[-1] else []
             await asyncio.to_thread(self._record, claim.message_id, channel, chat_id, result, claim.attempts,
-                                    message.reply.text)
+                                    message.reply.text, claim.account_id, shown)
             final = self._final(result, claim.attempts)
             if final == "sent":
                 stats.sent += 1
@@ -204,12 +207,16 @@ class Dispatcher:
         return "failed"
 
     def _record(self, message_id: int, channel: str, chat_id: str, result: SendResult, attempts: int,
-                sent_text: str | None = None) -> None:
+                sent_text: str | None = None, account_id: int | None = None, shown: list[Choice] | None = None) -> None:
         now = self.clock.now()
         with session_scope(self.engine) as session:
             if result.status == "sent":
                 outbox_queries.mark_sent(session=session, message_id=message_id, worker=self.worker_id, now=now,
                                          channel_message_id=result.message_id, sent_text=sent_text)
+                if shown and account_id is not None:
+                    # Same transaction as "sent": a chat without buttons answers "2" against the
+                    # menu it was shown, even when another process reads the answer.
+                    chat_menus.remember_delivered(session=session, account_id=account_id, choices=shown, now=now)
             elif result.status == "blocked":
                 outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=f"blocked: {result.reason}")
                 account_queries.mark_unreachable(session=session, channel=channel, chat_id=chat_id, reason=result.reason or "blocked")

@@ -21,6 +21,7 @@ from services import outbox
 from services.i18n import t
 from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
+from services.reminders.obligation import due_of
 from services.report_answers import Problem, check_answers, computed_percent
 from services.report_templates import Template, template_for
 from services.report_text import format_timing, is_on_time, summary_lines
@@ -74,7 +75,7 @@ def answered_deadline(assignment: Assignment, deadlines: list[Deadline]) -> Dead
     if assignment.deadline_id is not None:
         return next((d for d in deadlines if d.id == assignment.deadline_id), None)
     for kind in ANSWERED_KINDS:
-        dated = sorted((d for d in deadlines if d.kind == kind and d.due_at is not None), key=lambda d: d.due_at)
+        dated = sorted((d for d in deadlines if d.kind == kind and d.due_at is not None), key=due_of)
         if dated:
             return dated[0]
     return None

@@ -94,3 +94,41 @@ def test_coming_back_by_name_continues_the_conversation_left_in_an_earlier_shell
     chibot(org_db, "shell", "--as", code, stdin="/invite\nCB01\n")
     again = chibot(org_db, "shell", "--as", "Trần Văn Tâm", stdin="bi thu chi bo\n")
     assert "Họ tên người được mời?" in again.stdout
+
+
+def test_a_new_shell_answers_the_menu_an_earlier_shell_was_sent_by_the_dispatcher(org_db):
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from services import directives
+    from services.directive_drafts import draft_from_parsed
+    from services.parsing import parse_document
+    from storage.db import make_db_engine, session_scope
+    from storage.queries import units as units_queries
+    from tests.support.local import CONFIG, TZ
+
+    engine = make_db_engine(org_db)
+    text = (Path(__file__).parent / "fixtures" / "seeds" / "003_11edc695b26208f2.txt").read_text(encoding="utf-8")
+    now = datetime.now(UTC)
+    with session_scope(engine) as session:
+        duk = units_queries.get_unit_by_code(session=session, code="DUK")
+        cell = units_queries.get_unit_by_code(session=session, code="CB01")
+        who = directives.Who(person_id=None, channel="test")
+        directive = directives.register(session=session, draft=draft_from_parsed(parse_document(text), text), unit_id=duk.id, who=who, now=now, tz=TZ)
+        directives.publish(session=session, directive=directive, unit_ids=[cell.id], who=who, now=now, config=CONFIG)
+    engine.dispose()
+    code = invite(org_db, "CB01", "secretary", "Lê Thị Hoa")
+
+    # Registering delivers the directive (sent by the outbox dispatcher) with numbered options.
+    first = chibot(org_db, "shell", "--as", code, stdin="")
+    assert "📨 to Lê Thị Hoa: Văn bản mới: Công văn 141-CV/ĐUK" in first.stdout
+    assert "  1. Đã nhận\n  2. Báo cáo\n  3. Xem toàn văn" in first.stdout
+    # Another process: "1" is that message's Đã nhận.
+    second = chibot(org_db, "shell", "--as", "le thi hoa", stdin="1\n")
+    assert "Đã ghi nhận chi bộ đồng chí đã nhận Công văn 141-CV/ĐUK" in second.stdout, second.stdout
+    assert "  1. Báo cáo\n  2. Xem toàn văn" in second.stdout
+    # And a third: "1" is now the Báo cáo the second one was shown.
+    third = chibot(org_db, "shell", "--as", "le thi hoa", stdin="1\n9\n")
+    assert "Báo cáo 141-CV/ĐUK — Chi bộ Văn phòng" in third.stdout, third.stdout
+    assert "chibot: Đồng chí chọn từ 1 đến 5." in third.stdout, third.stdout
+    assert "Traceback" not in first.stderr + second.stderr + third.stderr

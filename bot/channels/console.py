@@ -1,7 +1,10 @@
 """The console channel: chat with chibot in a terminal, or drive it with a script on stdin.
 
 Choices are shown as numbered options and answered with a number, the words, or a close match
-without diacritics. Shell lines starting with ":" control the shell itself (see SHELL_HELP).
+without diacritics. The shell sends what was typed as text: the core recorded the menu it
+showed (services/chat_menus.py) and resolves the answer, so "2" means the same in a new shell
+and for a message the dispatcher sent. Shell lines starting with ":" control the shell itself
+(see SHELL_HELP).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 import secrets
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TextIO
@@ -21,8 +24,8 @@ from zoneinfo import ZoneInfo
 
 from bot.app import App
 from ground.ports import SendResult
-from handlers.choice_match import match_choice, numbered
-from ground.messages import Attachment, Choice, Incoming, Reply
+from bot.channels.text_render import numbered_lines
+from ground.messages import Attachment, Incoming, Reply
 from services import console_users
 from ground.clock import ManualClock
 from services.localtime import format_local_datetime, local_to_utc, to_local
@@ -51,8 +54,6 @@ class ShellError(ValueError):
 class ConsoleUser:
     user_id: str
     name: str
-    last_choices: list[Choice] = field(default_factory=list)
-    last_message_id: str | None = None
 
 
 def parse_duration(text: str) -> timedelta:
@@ -106,12 +107,7 @@ class ConsoleShell:
     # ---- talking --------------------------------------------------------------------------
     def say(self, text: str) -> None:
         user = self._require_user()
-        choice = match_choice(text, user.last_choices) if user.last_choices and not text.startswith("/") else None
-        if choice is not None:
-            incoming = self._incoming(user, button=choice.data, message_id=user.last_message_id)
-        else:
-            incoming = self._incoming(user, text=text)
-        self._deliver(user, self.app.core.handle(incoming))
+        self._deliver(user, self.app.core.handle(self._incoming(user, text=text)))
 
     def send_file(self, path_text: str) -> None:
         user = self._require_user()
@@ -133,21 +129,14 @@ class ConsoleShell:
 
     def _deliver(self, user: ConsoleUser, replies: list[Reply], *, pushed: bool = False) -> None:
         for reply in replies:
-            message_id = str(next(self._message_ids))
             prefix = f"📨 to {user.name}" if pushed or user is not self.current else "chibot"
             self._print(f"{prefix}: {reply.text}" if reply.text else f"{prefix}:")
             if reply.document is not None or reply.photo is not None:
                 file = reply.document or reply.photo
                 saved = self._save_file(file.name, file.content)
                 self._print(f"  [file: {file.name}, {len(file.content)} bytes, saved to {saved}]")
-            flat = reply.flat_choices()
-            if flat:
-                for line in numbered(flat):
-                    self._print(f"  {line}")
-                user.last_choices = flat
-                user.last_message_id = message_id
-            elif not reply.edit:
-                user.last_choices = []
+            for line in numbered_lines(reply.flat_choices()):
+                self._print(f"  {line}")
         self._flush_outbox()
 
     def _flush_outbox(self) -> None:
@@ -167,12 +156,8 @@ class ConsoleShell:
             self._print(f"— {format_local_datetime(self._stop_banner, self.app.settings.tz)} —")
             self._stop_banner = None
         self._print(f"📨 to {user.name}: {reply.text}")
-        flat = reply.flat_choices()
-        for line in numbered(flat):
+        for line in numbered_lines(reply.flat_choices()):
             self._print(f"  {line}")
-        if flat:
-            user.last_choices = flat
-            user.last_message_id = message_id
         return SendResult("sent", message_id=message_id)
 
     # ---- the clock --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.channels.text_render import split_text as shared_split_text
 from ground.messages import Choice, OutFile, Reply
 
 #: Telegram's limits, counted after entity parsing in UTF-16 code units. We measure the
@@ -20,9 +21,6 @@ TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 
 PARSE_MODE = "HTML"
-
-# Where a long text may be cut, best first: between paragraphs, between lines, between words.
-_SEPARATORS = ("\n\n", "\n", " ")
 
 
 def escape(text: str) -> str:
@@ -40,37 +38,9 @@ def _cost(ch: str) -> int:
 
 
 def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """Split plain ``text`` into parts whose escaped form is at most ``limit`` long.
-
-    Cuts at the last paragraph break that fits, else the last line break, else the last
-    space; only a single word longer than the limit is cut inside. Separators at a cut are
-    dropped, so no part starts or ends with the blank line that separated it.
-    """
-    text = text.strip()
-    parts: list[str] = []
-    while text:
-        fit = 0
-        used = 0
-        for ch in text:
-            used += _cost(ch)
-            if used > limit:
-                break
-            fit += 1
-        if fit == len(text):
-            parts.append(text)
-            break
-        cut, skip = fit, 0
-        for separator in _SEPARATORS:
-            # +len(separator): a separator that starts inside the fitting prefix may end past it.
-            at = text.rfind(separator, 0, fit + len(separator))
-            if 0 < at <= fit:
-                cut, skip = at, len(separator)
-                break
-        part = text[:cut].rstrip()
-        if part:
-            parts.append(part)
-        text = text[cut + skip :].lstrip()
-    return parts
+    """Split plain ``text`` into parts whose escaped form is at most ``limit`` long (the shared
+    splitter of bot/channels/text_render.py, measuring as Telegram counts)."""
+    return shared_split_text(text, limit, _cost)
 
 
 def keyboard(choices: list[list[Choice]]) -> InlineKeyboardMarkup | None:

@@ -182,3 +182,6 @@ intake-ocr_failed = Text recognition (OCR) failed on this file.
 directive-doc-acked_by_report = received, per the report staff sent on its behalf
 directive-summary-window = from { $start } to { $end }
 directive-summary-flag-month_for_day = {" "}(the document says «{ $phrase }»; read as a day, please check)
+directive-ack-unknown_number = No directive numbered { $number } is assigned to your cell. Type /directives to see them.
+directive-ack-none_waiting = Your cell has acknowledged every directive assigned to it. Type /directives to see them.
+directive-ack-which = Which directive are you acknowledging? (or type «đã nhận» with its number, e.g. đã nhận 141)

@@ -70,6 +70,11 @@ invite-created =
     Hết hạn: { $expires }
     Người được mời gửi cho bot: /start { $code }
 invite-describe = tạo mã mời
+menu-no_pick = Tôi chưa rõ đồng chí chọn mục nào.
+menu-out_of_range = Đồng chí chọn từ 1 đến { $last }.
+menu-stale = Các lựa chọn đó thuộc một tin nhắn cũ, không còn dùng được.
+menu-pick_one = Đồng chí trả lời bằng số thứ tự hoặc chữ của một mục:
+menu-what_to_do = Gõ /help để xem các lệnh đồng chí có thể dùng.
 reach-blocked = bí thư đã chặn chibot
 reach-head = Chưa báo được cho { $count } đơn vị (không có bí thư nhận tin qua chibot; đồng chí báo bằng đường khác):
 reach-line = • { $code } — { $name }: { $reason }

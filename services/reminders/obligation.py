@@ -18,32 +18,47 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 #: Deadline kinds a cell must meet by a date (start dates and recurring reports are not).
 DATED_KINDS = ("complete", "report", "plan")
 
 
 class _Deadline(Protocol):
-    id: int | None
-    kind: str
-    due_at: datetime | None
+    # Read-only, so a table row and a plain record both fit.
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def due_at(self) -> datetime | None: ...
 
 
-def dated(deadlines: Iterable[_Deadline], assigned_to: int | None = None) -> list[_Deadline]:
+D = TypeVar("D", bound=_Deadline)
+
+
+def due_of(deadline: _Deadline) -> datetime:
+    """The date of a deadline the caller has already kept only if dated (a sort key)."""
+    assert deadline.due_at is not None, "an undated deadline reached a date comparison"
+    return deadline.due_at
+
+
+def dated(deadlines: Iterable[D], assigned_to: int | None = None) -> list[D]:
     """The dated obligations of a cell; ``assigned_to`` limits them to one deadline when the
     cell was assigned only that one (Assignment.deadline_id)."""
     return [d for d in deadlines
             if d.kind in DATED_KINDS and d.due_at is not None and assigned_to in (None, d.id)]
 
 
-def obligation(deadlines: Iterable[_Deadline], assigned_to: int | None = None) -> _Deadline | None:
+def obligation(deadlines: Iterable[D], assigned_to: int | None = None) -> D | None:
     """The deadline by which the cell's report is due (see the module's rule), or None."""
     mine = dated(deadlines, assigned_to)
     reports = [d for d in mine if d.kind == "report"]
     if reports:
-        return min(reports, key=lambda d: d.due_at)  # type: ignore[arg-type,return-value]
-    return max(mine, key=lambda d: d.due_at) if mine else None  # type: ignore[arg-type,return-value]
+        return min(reports, key=due_of)
+    return max(mine, key=due_of) if mine else None
 
 
 def is_overdue(deadlines: Iterable[_Deadline], now: datetime, assigned_to: int | None = None) -> bool:

@@ -13,6 +13,7 @@ from services.reach import Reach, reach
 from services.localtime import format_local_datetime
 from services.reminders import lifecycle, texts
 from services.reminders.config import ReminderConfig
+from services.reminders.obligation import due_of
 from services.reminders.planner import DATED_KINDS, DONE_STATUSES, parse_key, stamp
 from storage.queries import reminders as queries
 from storage.queries.acknowledged import is_acknowledged
@@ -55,8 +56,8 @@ def remind_now(*, session: Session, directive: Directive, now: datetime, config:
     cfg = config
     deadlines = [d for d in queries.deadlines_of(session=session, directive_id=directive.id)
                  if d.kind in DATED_KINDS and d.due_at is not None]
-    upcoming = sorted((d for d in deadlines if d.due_at >= now), key=lambda d: d.due_at)
-    passed = sorted((d for d in deadlines if d.due_at < now), key=lambda d: d.due_at)
+    upcoming = sorted((d for d in deadlines if due_of(d) >= now), key=due_of)
+    passed = sorted((d for d in deadlines if due_of(d) < now), key=due_of)
     deadline = upcoming[0] if upcoming else (passed[-1] if passed else None)
     rows = not_done_units(session=session, directive=directive)
     accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])

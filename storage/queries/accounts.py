@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlalchemy import true
+from sqlmodel import Session, col, select
 
 from storage.tables import ChatAccount, Membership, Person, Unit
 
@@ -12,14 +13,14 @@ from storage.tables import ChatAccount, Membership, Person, Unit
 def get_account(*, session: Session, channel: str, external_user_id: str) -> ChatAccount | None:
     return session.exec(
         select(ChatAccount).where(
-            ChatAccount.channel == channel, ChatAccount.external_user_id == external_user_id
+            col(ChatAccount.channel) == channel, col(ChatAccount.external_user_id) == external_user_id
         )
     ).first()
 
 
 def get_account_by_chat(*, session: Session, channel: str, chat_id: str) -> ChatAccount | None:
     return session.exec(
-        select(ChatAccount).where(ChatAccount.channel == channel, ChatAccount.chat_id == chat_id)
+        select(ChatAccount).where(col(ChatAccount.channel) == channel, col(ChatAccount.chat_id) == chat_id)
     ).first()
 
 
@@ -30,15 +31,15 @@ def get_person(*, session: Session, person_id: int) -> Person | None:
 def active_memberships(*, session: Session, person_id: int) -> list[tuple[Membership, Unit]]:
     rows = session.exec(
         select(Membership, Unit)
-        .join(Unit, Unit.id == Membership.unit_id)
-        .where(Membership.person_id == person_id, Membership.active == True, Unit.active == True)  # noqa: E712
-        .order_by(Membership.id)
+        .join(Unit, col(Unit.id) == col(Membership.unit_id))
+        .where(col(Membership.person_id) == person_id, col(Membership.active) == true(), col(Unit.active) == true())
+        .order_by(col(Membership.id))
     ).all()
     return list(rows)
 
 
 def accounts_of_person(*, session: Session, person_id: int) -> list[ChatAccount]:
-    return list(session.exec(select(ChatAccount).where(ChatAccount.person_id == person_id)).all())
+    return list(session.exec(select(ChatAccount).where(col(ChatAccount.person_id) == person_id)).all())
 
 
 def touch_account(*, session: Session, account: ChatAccount, chat_id: str, display_name: str, now: datetime) -> None:
@@ -52,7 +53,7 @@ def touch_account(*, session: Session, account: ChatAccount, chat_id: str, displ
 def mark_unreachable(*, session: Session, channel: str, chat_id: str, reason: str) -> int:
     """Flag every account of this chat as unreachable; returns how many were flagged."""
     accounts = session.exec(
-        select(ChatAccount).where(ChatAccount.channel == channel, ChatAccount.chat_id == chat_id)
+        select(ChatAccount).where(col(ChatAccount.channel) == channel, col(ChatAccount.chat_id) == chat_id)
     ).all()
     for account in accounts:
         account.reachable = False
@@ -67,11 +68,11 @@ def secretaries_accounts(*, session: Session, unit_ids: list[int]) -> list[tuple
         return []
     rows = session.exec(
         select(Unit, Person, ChatAccount)
-        .join(Membership, Membership.unit_id == Unit.id)
-        .join(Person, Person.id == Membership.person_id)
-        .join(ChatAccount, ChatAccount.person_id == Person.id)
-        .where(Unit.id.in_(unit_ids), Membership.role == "secretary", Membership.active == True)  # noqa: E712
-        .order_by(Unit.id, Person.id, ChatAccount.id)
+        .join(Membership, col(Membership.unit_id) == col(Unit.id))
+        .join(Person, col(Person.id) == col(Membership.person_id))
+        .join(ChatAccount, col(ChatAccount.person_id) == col(Person.id))
+        .where(col(Unit.id).in_(unit_ids), col(Membership.role) == "secretary", col(Membership.active) == true())
+        .order_by(col(Unit.id), col(Person.id), col(ChatAccount.id))
     ).all()
     return list(rows)
 
@@ -79,10 +80,10 @@ def secretaries_accounts(*, session: Session, unit_ids: list[int]) -> list[tuple
 def staff_accounts(*, session: Session, unit_id: int) -> list[tuple[Person, ChatAccount]]:
     rows = session.exec(
         select(Person, ChatAccount)
-        .join(Membership, Membership.person_id == Person.id)
-        .join(ChatAccount, ChatAccount.person_id == Person.id)
-        .where(Membership.unit_id == unit_id, Membership.role.in_(["staff", "admin"]), Membership.active == True)  # noqa: E712
-        .order_by(Person.id, ChatAccount.id)
+        .join(Membership, col(Membership.person_id) == col(Person.id))
+        .join(ChatAccount, col(ChatAccount.person_id) == col(Person.id))
+        .where(col(Membership.unit_id) == unit_id, col(Membership.role).in_(["staff", "admin"]), col(Membership.active) == true())
+        .order_by(col(Person.id), col(ChatAccount.id))
     ).all()
     return list(rows)
 
@@ -110,8 +111,8 @@ def registered_people(*, session: Session) -> list[Person]:
         session.exec(
             # IN instead of DISTINCT: PostgreSQL cannot compare the JSON preferences column.
             select(Person)
-            .where(Person.id.in_(select(Membership.person_id).where(Membership.active == True)))  # noqa: E712
-            .order_by(Person.id)
+            .where(col(Person.id).in_(select(col(Membership.person_id)).where(col(Membership.active) == true())))
+            .order_by(col(Person.id))
         ).all()
     )
 

@@ -29,7 +29,7 @@ def is_acknowledged(assignment: Assignment) -> bool:
 
 def acknowledged_clause():  # noqa: ANN201
     """The same test as a SQL condition."""
-    return or_(Assignment.acknowledged_at.is_not(None), col(Assignment.status).in_(REPORTED))
+    return or_(col(Assignment.acknowledged_at).is_not(None), col(Assignment.status).in_(REPORTED))
 
 
 def acknowledged_flag():  # noqa: ANN201

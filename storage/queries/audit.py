@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.tables import AuditEntry
 
@@ -37,7 +37,7 @@ def add_audit(
 
 def list_audit(*, session: Session, action: str | None = None) -> list[AuditEntry]:
     """Entries oldest first, optionally only one action."""
-    query = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+    query = select(AuditEntry).order_by(col(AuditEntry.at), col(AuditEntry.id))
     if action is not None:
-        query = query.where(AuditEntry.action == action)
+        query = query.where(col(AuditEntry.action) == action)
     return list(session.exec(query))

@@ -37,22 +37,22 @@ def unit_ids_of_assignments(*, session: Session, directive_id: int, scope_paths:
                             not_acknowledged: bool = False) -> list[int]:
     """Units assigned the directive (in scope), optionally only those not reported / not acknowledged."""
     query = (
-        select(Assignment.unit_id)
-        .join(Unit, Unit.id == Assignment.unit_id)
-        .where(Assignment.directive_id == directive_id, Assignment.status != "cancelled",
-               or_(*[Unit.path.startswith(p, autoescape=True) for p in scope_paths]))
+        select(col(Assignment.unit_id))
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .where(col(Assignment.directive_id) == directive_id, col(Assignment.status) != "cancelled",
+               or_(*[col(Unit.path).startswith(p, autoescape=True) for p in scope_paths]))
     )
     if not_reported or not_acknowledged:
         query = query.where(col(Assignment.status).not_in(REPORTED))
     if not_acknowledged:
         query = query.where(~acknowledged_clause())
-    return list(session.exec(query.order_by(Unit.code)).all())
+    return list(session.exec(query.order_by(col(Unit.code))).all())
 
 
 def status_counts(*, session: Session, broadcast_id: int) -> dict[str, int]:
     rows = session.exec(
-        select(OutboxMessage.status, func.count()).where(OutboxMessage.broadcast_id == broadcast_id)
-        .group_by(OutboxMessage.status)
+        select(col(OutboxMessage.status), func.count()).where(col(OutboxMessage.broadcast_id) == broadcast_id)
+        .group_by(col(OutboxMessage.status))
     ).all()
     return {status: n for status, n in rows}
 
@@ -60,11 +60,11 @@ def status_counts(*, session: Session, broadcast_id: int) -> dict[str, int]:
 def failures(*, session: Session, broadcast_id: int) -> list[tuple[str, str]]:
     """(person name, last error) of every message of the broadcast that was not delivered."""
     rows = session.exec(
-        select(Person.full_name, OutboxMessage.last_error)
-        .join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
-        .join(Person, Person.id == ChatAccount.person_id)
-        .where(OutboxMessage.broadcast_id == broadcast_id, OutboxMessage.status == "failed")
-        .order_by(Person.full_name)
+        select(col(Person.full_name), col(OutboxMessage.last_error))
+        .join(ChatAccount, col(ChatAccount.id) == col(OutboxMessage.account_id))
+        .join(Person, col(Person.id) == col(ChatAccount.person_id))
+        .where(col(OutboxMessage.broadcast_id) == broadcast_id, col(OutboxMessage.status) == "failed")
+        .order_by(col(Person.full_name))
     ).all()
     return [(name, error or "") for name, error in rows]
 
@@ -72,16 +72,16 @@ def failures(*, session: Session, broadcast_id: int) -> list[tuple[str, str]]:
 def finish(*, session: Session, broadcast_id: int, now: datetime) -> bool:
     """Mark the broadcast done; True only for the one caller that did it (several dispatchers
     may see the last message go out, only one sends the delivery report)."""
-    result = session.exec(  # type: ignore[call-overload]
-        update(Broadcast).where(Broadcast.id == broadcast_id, Broadcast.status == "sending")
+    result = session.exec(
+        update(Broadcast).where(col(Broadcast.id) == broadcast_id, col(Broadcast.status) == "sending")
         .values(status="done", finished_at=now)
     )
     return (result.rowcount or 0) == 1
 
 
 def set_progress_message(*, session: Session, broadcast_id: int, message_id: str) -> None:
-    session.exec(  # type: ignore[call-overload]
-        update(Broadcast).where(Broadcast.id == broadcast_id).values(progress_message_id=message_id)
+    session.exec(
+        update(Broadcast).where(col(Broadcast.id) == broadcast_id).values(progress_message_id=message_id)
     )
 
 
@@ -90,5 +90,5 @@ def account(*, session: Session, account_id: int) -> ChatAccount | None:
 
 
 def messages_of(*, session: Session, broadcast_id: int) -> list[OutboxMessage]:
-    return list(session.exec(select(OutboxMessage).where(OutboxMessage.broadcast_id == broadcast_id)
-                             .order_by(OutboxMessage.id)).all())
+    return list(session.exec(select(OutboxMessage).where(col(OutboxMessage.broadcast_id) == broadcast_id)
+                             .order_by(col(OutboxMessage.id))).all())

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from storage.tables import ConversationState, ProcessedUpdate
 
@@ -29,7 +29,7 @@ def claim_update(*, session: Session, channel: str, update_id: str, now: datetim
 def get_state(*, session: Session, channel: str, user_id: str) -> ConversationState | None:
     return session.exec(
         select(ConversationState).where(
-            ConversationState.channel == channel, ConversationState.user_id == user_id
+            col(ConversationState.channel) == channel, col(ConversationState.user_id) == user_id
         )
     ).first()
 
@@ -52,6 +52,12 @@ def save_state(
 def clear_state(*, session: Session, channel: str, user_id: str) -> None:
     session.exec(
         delete(ConversationState).where(
-            ConversationState.channel == channel, ConversationState.user_id == user_id
+            col(ConversationState.channel) == channel, col(ConversationState.user_id) == user_id
         )
     )
+
+
+def flow_nonce(state: ConversationState | None) -> str | None:
+    """The current step's nonce: a new step gets a new one, so buttons and menus of earlier
+    steps are known to be stale. None outside a flow."""
+    return state.data.get("_n") if state is not None else None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlalchemy import func, or_, true
+from sqlmodel import Session, col, select
 
 from storage.tables import Assignment, AuditEntry, Deadline, Directive, Person, Unit
 
@@ -40,8 +40,8 @@ def active_deadlines(*, session: Session, directive_id: int) -> list[Deadline]:
     return list(
         session.exec(
             select(Deadline)
-            .where(Deadline.directive_id == directive_id, Deadline.active == True)  # noqa: E712
-            .order_by(Deadline.position, Deadline.id)
+            .where(col(Deadline.directive_id) == directive_id, col(Deadline.active) == true())
+            .order_by(col(Deadline.position), col(Deadline.id))
         )
     )
 
@@ -52,7 +52,7 @@ def get_assignment(*, session: Session, assignment_id: int) -> Assignment | None
 
 def find_assignment(*, session: Session, directive_id: int, unit_id: int) -> Assignment | None:
     return session.exec(
-        select(Assignment).where(Assignment.directive_id == directive_id, Assignment.unit_id == unit_id)
+        select(Assignment).where(col(Assignment.directive_id) == directive_id, col(Assignment.unit_id) == unit_id)
     ).first()
 
 
@@ -68,12 +68,12 @@ def assignments_with_units(
 ) -> list[tuple[Assignment, Unit]]:
     query = (
         select(Assignment, Unit)
-        .join(Unit, Unit.id == Assignment.unit_id)
-        .where(Assignment.directive_id == directive_id)
-        .order_by(Unit.code)
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .where(col(Assignment.directive_id) == directive_id)
+        .order_by(col(Unit.code))
     )
     if not include_cancelled:
-        query = query.where(Assignment.status != "cancelled")
+        query = query.where(col(Assignment.status) != "cancelled")
     return list(session.exec(query).all())
 
 
@@ -82,13 +82,13 @@ def directives_issued_under(*, session: Session, unit_paths: Iterable[str]) -> l
     paths = list(unit_paths)
     if not paths:
         return []
-    conditions = [Unit.path.startswith(p, autoescape=True) for p in paths]
+    conditions = [col(Unit.path).startswith(p, autoescape=True) for p in paths]
     return list(
         session.exec(
             select(Directive)
-            .join(Unit, Unit.id == Directive.unit_id)
-            .where(or_(*conditions), Directive.status != "draft")
-            .order_by(Directive.published_at.desc(), Directive.id.desc())
+            .join(Unit, col(Unit.id) == col(Directive.unit_id))
+            .where(or_(*conditions), col(Directive.status) != "draft")
+            .order_by(col(Directive.published_at).desc(), col(Directive.id).desc())
         ).all()
     )
 
@@ -101,9 +101,9 @@ def directives_assigned_to(*, session: Session, unit_ids: Iterable[int]) -> list
     return list(
         session.exec(
             select(Directive, Assignment)
-            .join(Assignment, Assignment.directive_id == Directive.id)
-            .where(Assignment.unit_id.in_(ids), Assignment.status != "cancelled", Directive.status != "draft")
-            .order_by(Directive.published_at.desc(), Directive.id.desc())
+            .join(Assignment, col(Assignment.directive_id) == col(Directive.id))
+            .where(col(Assignment.unit_id).in_(ids), col(Assignment.status) != "cancelled", col(Directive.status) != "draft")
+            .order_by(col(Directive.published_at).desc(), col(Directive.id).desc())
         ).all()
     )
 
@@ -112,7 +112,7 @@ def count_audit(*, session: Session, directive_id: int, action: str) -> int:
     return session.exec(
         select(func.count())
         .select_from(AuditEntry)
-        .where(AuditEntry.directive_id == directive_id, AuditEntry.action == action)
+        .where(col(AuditEntry.directive_id) == directive_id, col(AuditEntry.action) == action)
     ).one()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.tables import Invite, Membership, Person
 
@@ -39,7 +39,7 @@ def add_invite(
 
 
 def get_invite_by_hash(*, session: Session, code_hash: str) -> Invite | None:
-    return session.exec(select(Invite).where(Invite.code_hash == code_hash)).first()
+    return session.exec(select(Invite).where(col(Invite.code_hash) == code_hash)).first()
 
 
 def claim_invite(*, session: Session, invite_id: int, now: datetime) -> bool:
@@ -51,7 +51,7 @@ def claim_invite(*, session: Session, invite_id: int, now: datetime) -> bool:
     """
     result = session.execute(
         update(Invite)
-        .where(Invite.id == invite_id, Invite.used_at.is_(None), Invite.expires_at > now)
+        .where(col(Invite.id) == invite_id, col(Invite.used_at).is_(None), col(Invite.expires_at) > now)
         .values(used_at=now)
         .execution_options(synchronize_session=False)
     )
@@ -61,7 +61,7 @@ def claim_invite(*, session: Session, invite_id: int, now: datetime) -> bool:
 def set_invite_account(*, session: Session, invite_id: int, account_id: int) -> None:
     session.execute(
         update(Invite)
-        .where(Invite.id == invite_id)
+        .where(col(Invite.id) == invite_id)
         .values(used_by_account_id=account_id)
         .execution_options(synchronize_session=False)
     )
@@ -79,9 +79,9 @@ def get_membership(
 ) -> Membership | None:
     return session.exec(
         select(Membership).where(
-            Membership.person_id == person_id,
-            Membership.unit_id == unit_id,
-            Membership.role == role,
+            col(Membership.person_id) == person_id,
+            col(Membership.unit_id) == unit_id,
+            col(Membership.role) == role,
         )
     ).first()
 

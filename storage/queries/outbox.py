@@ -24,7 +24,7 @@ def insert_message(
     directive_id: int | None = None,
     assignment_id: int | None = None,
 ) -> bool:
-    exists = session.exec(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)).first()
+    exists = session.exec(select(col(OutboxMessage.id)).where(col(OutboxMessage.dedupe_key) == dedupe_key)).first()
     if exists is not None:
         return False
     try:
@@ -62,14 +62,14 @@ def claim_due(
     """
     stale = now - stale_after
     query = (
-        select(OutboxMessage.id)
+        select(col(OutboxMessage.id))
         .where(
             (
-                (OutboxMessage.status == "pending") & (OutboxMessage.due_at <= now)
+                (col(OutboxMessage.status) == "pending") & (col(OutboxMessage.due_at) <= now)
             )
-            | ((OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < stale))
+            | ((col(OutboxMessage.status) == "sending") & (col(OutboxMessage.claimed_at) < stale))
         )
-        .order_by(OutboxMessage.due_at, OutboxMessage.id)
+        .order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
         .limit(limit)
     )
     if channels is not None:
@@ -79,23 +79,23 @@ def claim_due(
     ids = list(session.exec(query).all())
     if not ids:
         return []
-    claimed = session.exec(  # type: ignore[call-overload]
+    claimed = session.exec(
         update(OutboxMessage)
         .where(col(OutboxMessage.id).in_(ids))
         .where(
-            (OutboxMessage.status == "pending") | ((OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < stale))
+            (col(OutboxMessage.status) == "pending") | ((col(OutboxMessage.status) == "sending") & (col(OutboxMessage.claimed_at) < stale))
         )
         .values(status="sending", claimed_by=worker, claimed_at=now)
-        .returning(OutboxMessage.id)
+        .returning(col(OutboxMessage.id))
     ).all()
     claimed_ids = [row[0] for row in claimed]
     if not claimed_ids:
         return []
     rows = session.exec(
         select(OutboxMessage, ChatAccount)
-        .join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
+        .join(ChatAccount, col(ChatAccount.id) == col(OutboxMessage.account_id))
         .where(col(OutboxMessage.id).in_(claimed_ids))
-        .order_by(OutboxMessage.due_at, OutboxMessage.id)
+        .order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
     ).all()
     return list(rows)
 
@@ -141,25 +141,25 @@ def mark_failed(*, session: Session, message_id: int, worker: str, reason: str) 
 
 
 def next_due_at(*, session: Session, channels: Collection[str] | None = None) -> datetime | None:
-    query = select(OutboxMessage.due_at).where(OutboxMessage.status == "pending")
+    query = select(col(OutboxMessage.due_at)).where(col(OutboxMessage.status) == "pending")
     if channels is not None:
         query = _on_channels(query, channels)
-    return session.exec(query.order_by(OutboxMessage.due_at).limit(1)).first()
+    return session.exec(query.order_by(col(OutboxMessage.due_at)).limit(1)).first()
 
 
 def _on_channels(query, channels: Collection[str]):  # noqa: ANN001, ANN202
-    return query.join(ChatAccount, ChatAccount.id == OutboxMessage.account_id).where(
+    return query.join(ChatAccount, col(ChatAccount.id) == col(OutboxMessage.account_id)).where(
         col(ChatAccount.channel).in_(list(channels))
     )
 
 
 def cancel_pending(*, session: Session, assignment_id: int | None = None, directive_id: int | None = None, kinds: tuple[str, ...] = ()) -> int:
-    query = update(OutboxMessage).where(OutboxMessage.status == "pending")
+    query = update(OutboxMessage).where(col(OutboxMessage.status) == "pending")
     if assignment_id is not None:
-        query = query.where(OutboxMessage.assignment_id == assignment_id)
+        query = query.where(col(OutboxMessage.assignment_id) == assignment_id)
     if directive_id is not None:
-        query = query.where(OutboxMessage.directive_id == directive_id)
+        query = query.where(col(OutboxMessage.directive_id) == directive_id)
     if kinds:
         query = query.where(col(OutboxMessage.kind).in_(kinds))
-    result = session.exec(query.values(status="cancelled"))  # type: ignore[call-overload]
+    result = session.exec(query.values(status="cancelled"))
     return result.rowcount or 0

@@ -7,13 +7,22 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from storage.tables import (
-    Assignment, ChatAccount, Deadline, Directive, Membership, OutboxMessage, Person, Report, ReportRequest, Unit,
+    Assignment,
+    ChatAccount,
+    Deadline,
+    Directive,
+    Membership,
+    OutboxMessage,
+    Person,
+    Report,
+    ReportRequest,
+    Unit,
 )
 from storage.types import utcnow
 
@@ -34,7 +43,7 @@ def insert_outbox_rows(*, session: Session, rows: list[dict[str, Any]]) -> int:
     # One statement, many parameter sets: compiled once (a VALUES list of 500 rows is compiled
     # every time and was the bottleneck); RETURNING tells which keys were new.
     stmt = (_insert(session, OutboxMessage).on_conflict_do_nothing(index_elements=["dedupe_key"])
-            .returning(OutboxMessage.id))
+            .returning(col(OutboxMessage.id)))
     params = [{"status": "pending", "attempts": 0, "sent_late": False, "created_at": now, "claimed_by": None,
                "claimed_at": None, "sent_at": None, "last_error": None, "channel_message_id": None,
                "broadcast_id": None, **r} for r in rows]
@@ -52,14 +61,14 @@ def outbox_rows_by_key(*, session: Session, keys: Iterable[str]) -> dict[str, Ou
 
 def pending_reminders(*, session: Session, directive_id: int | None = None, assignment_ids: list[int] | None = None,
                       due_before: datetime | None = None) -> list[OutboxMessage]:
-    query = select(OutboxMessage).where(OutboxMessage.status == "pending", col(OutboxMessage.kind).in_(REMINDER_KINDS))
+    query = select(OutboxMessage).where(col(OutboxMessage.status) == "pending", col(OutboxMessage.kind).in_(REMINDER_KINDS))
     if directive_id is not None:
-        query = query.where(OutboxMessage.directive_id == directive_id)
+        query = query.where(col(OutboxMessage.directive_id) == directive_id)
     if assignment_ids is not None:
         query = query.where(col(OutboxMessage.assignment_id).in_(assignment_ids))
     if due_before is not None:
-        query = query.where(OutboxMessage.due_at <= due_before)
-    return list(session.exec(query.order_by(OutboxMessage.due_at, OutboxMessage.id)).all())
+        query = query.where(col(OutboxMessage.due_at) <= due_before)
+    return list(session.exec(query.order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))).all())
 
 
 def set_status(*, session: Session, ids: list[int], status: str, reason: str | None = None) -> int:
@@ -68,20 +77,20 @@ def set_status(*, session: Session, ids: list[int], status: str, reason: str | N
     total = 0
     for start in range(0, len(ids), 500):
         stmt = (update(OutboxMessage).where(col(OutboxMessage.id).in_(ids[start:start + 500]))
-                .where(OutboxMessage.status.in_(("pending", "cancelled"))).values(status=status, last_error=reason))
-        total += session.exec(stmt).rowcount or 0  # type: ignore[call-overload]
+                .where(col(OutboxMessage.status).in_(("pending", "cancelled"))).values(status=status, last_error=reason))
+        total += session.exec(stmt).rowcount or 0
     return total
 
 
 def published_directives(*, session: Session) -> list[Directive]:
-    return list(session.exec(select(Directive).where(Directive.status == "published").order_by(Directive.id)).all())
+    return list(session.exec(select(Directive).where(col(Directive.status) == "published").order_by(col(Directive.id))).all())
 
 
 def live_assignments(*, session: Session, directive_id: int) -> list[tuple[Assignment, Unit]]:
     return list(session.exec(
-        select(Assignment, Unit).join(Unit, Unit.id == Assignment.unit_id)
-        .where(Assignment.directive_id == directive_id, col(Assignment.status).in_(LIVE_ASSIGNMENT), Unit.active == True)  # noqa: E712
-        .order_by(Unit.code)
+        select(Assignment, Unit).join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .where(col(Assignment.directive_id) == directive_id, col(Assignment.status).in_(LIVE_ASSIGNMENT), col(Unit.active) == true())
+        .order_by(col(Unit.code))
     ).all())
 
 
@@ -90,11 +99,11 @@ def secretary_accounts(*, session: Session, unit_ids: list[int]) -> dict[int, li
     found: dict[int, list[ChatAccount]] = {}
     for start in range(0, len(unit_ids), 500):
         rows = session.exec(
-            select(Membership.unit_id, ChatAccount)
-            .join(ChatAccount, ChatAccount.person_id == Membership.person_id)
-            .where(col(Membership.unit_id).in_(unit_ids[start:start + 500]), Membership.role == "secretary",
-                   Membership.active == True, ChatAccount.reachable == True)  # noqa: E712
-            .order_by(Membership.unit_id, ChatAccount.id)
+            select(col(Membership.unit_id), ChatAccount)
+            .join(ChatAccount, col(ChatAccount.person_id) == col(Membership.person_id))
+            .where(col(Membership.unit_id).in_(unit_ids[start:start + 500]), col(Membership.role) == "secretary",
+                   col(Membership.active) == true(), col(ChatAccount.reachable) == true())
+            .order_by(col(Membership.unit_id), col(ChatAccount.id))
         ).all()
         for unit_id, account in rows:
             found.setdefault(unit_id, []).append(account)
@@ -103,17 +112,17 @@ def secretary_accounts(*, session: Session, unit_ids: list[int]) -> dict[int, li
 
 def staff_accounts_with_people(*, session: Session, unit_id: int) -> list[tuple[Person, ChatAccount]]:
     return list(session.exec(
-        select(Person, ChatAccount).join(Membership, Membership.person_id == Person.id)
-        .join(ChatAccount, ChatAccount.person_id == Person.id)
-        .where(Membership.unit_id == unit_id, col(Membership.role).in_(("staff", "admin")), Membership.active == True,  # noqa: E712
-               ChatAccount.reachable == True)  # noqa: E712
-        .order_by(Person.id, ChatAccount.id)
+        select(Person, ChatAccount).join(Membership, col(Membership.person_id) == col(Person.id))
+        .join(ChatAccount, col(ChatAccount.person_id) == col(Person.id))
+        .where(col(Membership.unit_id) == unit_id, col(Membership.role).in_(("staff", "admin")), col(Membership.active) == true(),
+               col(ChatAccount.reachable) == true())
+        .order_by(col(Person.id), col(ChatAccount.id))
     ).all())
 
 
 def deadlines_of(*, session: Session, directive_id: int) -> list[Deadline]:
-    return list(session.exec(select(Deadline).where(Deadline.directive_id == directive_id, Deadline.active == True)  # noqa: E712
-                             .order_by(Deadline.position, Deadline.id)).all())
+    return list(session.exec(select(Deadline).where(col(Deadline.directive_id) == directive_id, col(Deadline.active) == true())
+                             .order_by(col(Deadline.position), col(Deadline.id))).all())
 
 
 def add_report_requests(*, session: Session, rows: list[dict[str, Any]]) -> int:
@@ -122,55 +131,55 @@ def add_report_requests(*, session: Session, rows: list[dict[str, Any]]) -> int:
     now = utcnow()
     stmt = _insert(session, ReportRequest).values([{"status": "open", "created_at": now, **r} for r in rows])
     stmt = stmt.on_conflict_do_nothing(index_elements=["assignment_id", "deadline_id", "due_at"])
-    return session.exec(stmt).rowcount or 0  # type: ignore[call-overload]
+    return session.exec(stmt).rowcount or 0
 
 
 def report_requests(*, session: Session, assignment_id: int | None = None, deadline_id: int | None = None,
                     status: str | None = None) -> list[ReportRequest]:
     query = select(ReportRequest)
     if assignment_id is not None:
-        query = query.where(ReportRequest.assignment_id == assignment_id)
+        query = query.where(col(ReportRequest.assignment_id) == assignment_id)
     if deadline_id is not None:
-        query = query.where(ReportRequest.deadline_id == deadline_id)
+        query = query.where(col(ReportRequest.deadline_id) == deadline_id)
     if status is not None:
-        query = query.where(ReportRequest.status == status)
-    return list(session.exec(query.order_by(ReportRequest.due_at, ReportRequest.id)).all())
+        query = query.where(col(ReportRequest.status) == status)
+    return list(session.exec(query.order_by(col(ReportRequest.due_at), col(ReportRequest.id))).all())
 
 
 def cancel_open_requests(*, session: Session, directive_id: int) -> int:
-    ids = select(Assignment.id).where(Assignment.directive_id == directive_id)
-    stmt = update(ReportRequest).where(col(ReportRequest.assignment_id).in_(ids), ReportRequest.status == "open").values(status="cancelled")
-    return session.exec(stmt).rowcount or 0  # type: ignore[call-overload]
+    ids = select(col(Assignment.id)).where(col(Assignment.directive_id) == directive_id)
+    stmt = update(ReportRequest).where(col(ReportRequest.assignment_id).in_(ids), col(ReportRequest.status) == "open").values(status="cancelled")
+    return session.exec(stmt).rowcount or 0
 
 
 def latest_reports_since(*, session: Session, directive_id: int, since: datetime, until: datetime) -> list[tuple[Report, Unit]]:
     return list(session.exec(
-        select(Report, Unit).join(Assignment, Assignment.id == Report.assignment_id).join(Unit, Unit.id == Assignment.unit_id)
-        .where(Assignment.directive_id == directive_id, Report.submitted_at >= since,
-               Report.submitted_at < until, Report.is_latest == True)  # noqa: E712
-        .order_by(Unit.code)
+        select(Report, Unit).join(Assignment, col(Assignment.id) == col(Report.assignment_id)).join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .where(col(Assignment.directive_id) == directive_id, col(Report.submitted_at) >= since,
+               col(Report.submitted_at) < until, col(Report.is_latest) == true())
+        .order_by(col(Unit.code))
     ).all())
 
 
 def active_secretary_of(*, session: Session, account_id: int, unit_id: int) -> bool:
     row = session.exec(
-        select(Membership.id).join(ChatAccount, ChatAccount.person_id == Membership.person_id)
-        .where(ChatAccount.id == account_id, ChatAccount.reachable == True, Membership.unit_id == unit_id,  # noqa: E712
-               Membership.role == "secretary", Membership.active == True)  # noqa: E712
+        select(col(Membership.id)).join(ChatAccount, col(ChatAccount.person_id) == col(Membership.person_id))
+        .where(col(ChatAccount.id) == account_id, col(ChatAccount.reachable) == true(), col(Membership.unit_id) == unit_id,
+               col(Membership.role) == "secretary", col(Membership.active) == true())
     ).first()
     return row is not None
 
 
 def cancel_pending_for_account(*, session: Session, account_id: int, reason: str) -> int:
-    stmt = (update(OutboxMessage).where(OutboxMessage.account_id == account_id, OutboxMessage.status == "pending")
+    stmt = (update(OutboxMessage).where(col(OutboxMessage.account_id) == account_id, col(OutboxMessage.status) == "pending")
             .values(status="cancelled", last_error=reason))
-    return session.exec(stmt).rowcount or 0  # type: ignore[call-overload]
+    return session.exec(stmt).rowcount or 0
 
 
 def row_context(*, session: Session, assignment_id: int) -> tuple[Assignment, Directive, Unit] | None:
     row = session.exec(
-        select(Assignment, Directive, Unit).join(Directive, Directive.id == Assignment.directive_id)
-        .join(Unit, Unit.id == Assignment.unit_id).where(Assignment.id == assignment_id)
+        select(Assignment, Directive, Unit).join(Directive, col(Directive.id) == col(Assignment.directive_id))
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id)).where(col(Assignment.id) == assignment_id)
     ).first()
     return tuple(row) if row is not None else None  # type: ignore[return-value]
 
@@ -183,8 +192,8 @@ def directives_by_unit(*, session: Session) -> dict[int, list[Directive]]:
 
 
 def account_person(*, session: Session, account_id: int) -> tuple[ChatAccount, Person] | None:
-    row = session.exec(select(ChatAccount, Person).join(Person, Person.id == ChatAccount.person_id)
-                       .where(ChatAccount.id == account_id)).first()
+    row = session.exec(select(ChatAccount, Person).join(Person, col(Person.id) == col(ChatAccount.person_id))
+                       .where(col(ChatAccount.id) == account_id)).first()
     return tuple(row) if row is not None else None  # type: ignore[return-value]
 
 
@@ -202,9 +211,9 @@ def set_preference(*, session: Session, person_id: int, key: str, value: Any) ->
 
 def planned_reminders(*, session: Session, directive_id: int, after: datetime) -> list[tuple[OutboxMessage, Unit, Deadline]]:
     return list(session.exec(
-        select(OutboxMessage, Unit, Deadline).join(Assignment, Assignment.id == OutboxMessage.assignment_id)
-        .join(Unit, Unit.id == Assignment.unit_id).join(Deadline, Deadline.id == OutboxMessage.deadline_id)
-        .where(OutboxMessage.directive_id == directive_id, OutboxMessage.status == "pending",
-               col(OutboxMessage.kind).in_(REMINDER_KINDS), OutboxMessage.due_at > after)
-        .order_by(OutboxMessage.due_at, Unit.code)
+        select(OutboxMessage, Unit, Deadline).join(Assignment, col(Assignment.id) == col(OutboxMessage.assignment_id))
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id)).join(Deadline, col(Deadline.id) == col(OutboxMessage.deadline_id))
+        .where(col(OutboxMessage.directive_id) == directive_id, col(OutboxMessage.status) == "pending",
+               col(OutboxMessage.kind).in_(REMINDER_KINDS), col(OutboxMessage.due_at) > after)
+        .order_by(col(OutboxMessage.due_at), col(Unit.code))
     ).all())

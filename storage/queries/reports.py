@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import true, update
 from sqlmodel import Session, col, func, select
 
 from storage.tables import Assignment, Deadline, Directive, Report, Unit
@@ -14,9 +14,9 @@ REPORTABLE_STATUSES = ("assigned", "acknowledged", "reported")
 def get_assignment_row(*, session: Session, assignment_id: int) -> tuple[Assignment, Directive, Unit] | None:
     row = session.exec(
         select(Assignment, Directive, Unit)
-        .join(Directive, Directive.id == Assignment.directive_id)
-        .join(Unit, Unit.id == Assignment.unit_id)
-        .where(Assignment.id == assignment_id)
+        .join(Directive, col(Directive.id) == col(Assignment.directive_id))
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .where(col(Assignment.id) == assignment_id)
     ).first()
     return tuple(row) if row is not None else None  # type: ignore[return-value]
 
@@ -27,14 +27,14 @@ def open_assignment_rows(*, session: Session, unit_ids: list[int]) -> list[tuple
         return []
     rows = session.exec(
         select(Assignment, Directive, Unit)
-        .join(Directive, Directive.id == Assignment.directive_id)
-        .join(Unit, Unit.id == Assignment.unit_id)
+        .join(Directive, col(Directive.id) == col(Assignment.directive_id))
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
         .where(
             col(Assignment.unit_id).in_(unit_ids),
             col(Assignment.status).in_(REPORTABLE_STATUSES),
-            Directive.status == "published",
+            col(Directive.status) == "published",
         )
-        .order_by(Assignment.id)
+        .order_by(col(Assignment.id))
     ).all()
     return [tuple(r) for r in rows]  # type: ignore[misc]
 
@@ -59,8 +59,8 @@ def active_deadlines(*, session: Session, directive_ids: list[int]) -> list[Dead
     return list(
         session.exec(
             select(Deadline)
-            .where(col(Deadline.directive_id).in_(directive_ids), Deadline.active == True)  # noqa: E712
-            .order_by(Deadline.directive_id, Deadline.position, Deadline.id)
+            .where(col(Deadline.directive_id).in_(directive_ids), col(Deadline.active) == true())
+            .order_by(col(Deadline.directive_id), col(Deadline.position), col(Deadline.id))
         ).all()
     )
 
@@ -72,21 +72,21 @@ def get_deadline(*, session: Session, deadline_id: int) -> Deadline | None:
 def lock_assignment(*, session: Session, assignment_id: int) -> None:
     """Serialize reports on one assignment: two devices confirming at once get versions 1 and 2
     instead of a unique-key error (PostgreSQL row lock; SQLite has a single writer anyway)."""
-    session.exec(select(Assignment.id).where(Assignment.id == assignment_id).with_for_update()).first()
+    session.exec(select(col(Assignment.id)).where(col(Assignment.id) == assignment_id).with_for_update()).first()
 
 
 def next_version(*, session: Session, assignment_id: int, answers_for: str) -> int:
     current = session.exec(
-        select(func.max(Report.version)).where(Report.assignment_id == assignment_id, Report.answers_for == answers_for)
+        select(func.max(col(Report.version))).where(col(Report.assignment_id) == assignment_id, col(Report.answers_for) == answers_for)
     ).one()
     return (current or 0) + 1
 
 
 def supersede_latest(*, session: Session, assignment_id: int, answers_for: str) -> None:
     """The previous latest report stays as history; only the new one is the latest."""
-    session.exec(  # type: ignore[call-overload]
+    session.exec(
         update(Report)
-        .where(Report.assignment_id == assignment_id, Report.answers_for == answers_for, Report.is_latest == True)  # noqa: E712
+        .where(col(Report.assignment_id) == assignment_id, col(Report.answers_for) == answers_for, col(Report.is_latest) == true())
         .values(is_latest=False)
     )
 
@@ -99,7 +99,7 @@ def add_report(*, session: Session, report: Report) -> Report:
 
 def reports_of_assignment(*, session: Session, assignment_id: int) -> list[Report]:
     return list(
-        session.exec(select(Report).where(Report.assignment_id == assignment_id).order_by(Report.answers_for, Report.version)).all()
+        session.exec(select(Report).where(col(Report.assignment_id) == assignment_id).order_by(col(Report.answers_for), col(Report.version))).all()
     )
 
 

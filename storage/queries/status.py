@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, or_
+from sqlalchemy import case, func, or_, true
 from sqlmodel import Session, col, select
 
 from storage.queries.acknowledged import REPORTED, acknowledged_flag
@@ -18,17 +18,17 @@ from storage.tables import Assignment, Directive, Membership, Person, Report, Un
 
 
 def _in_scope(paths: Iterable[str]):  # noqa: ANN202
-    return or_(*[Unit.path.startswith(p, autoescape=True) for p in paths])
+    return or_(*[col(Unit.path).startswith(p, autoescape=True) for p in paths])
 
 
 def _latest_report_ids(directive_id: int):  # noqa: ANN202
     """One report per assignment of the directive: the newest latest version (a cell answers
     one deadline). Restricted to the directive so it never scans other directives' reports."""
     return (
-        select(Report.assignment_id.label("assignment_id"), func.max(Report.id).label("report_id"))
-        .join(Assignment, Assignment.id == Report.assignment_id)
-        .where(Report.is_latest == True, Assignment.directive_id == directive_id)  # noqa: E712
-        .group_by(Report.assignment_id)
+        select(col(Report.assignment_id).label("assignment_id"), func.max(col(Report.id)).label("report_id"))
+        .join(Assignment, col(Assignment.id) == col(Report.assignment_id))
+        .where(col(Report.is_latest) == true(), col(Assignment.directive_id) == directive_id)
+        .group_by(col(Report.assignment_id))
         .subquery()
     )
 
@@ -38,8 +38,8 @@ def open_directives(*, session: Session, unit_ids: list[int]) -> list[Directive]
     if not unit_ids:
         return []
     return list(session.exec(
-        select(Directive).where(col(Directive.unit_id).in_(unit_ids), Directive.status == "published")
-        .order_by(Directive.published_at.desc(), Directive.id.desc())
+        select(Directive).where(col(Directive.unit_id).in_(unit_ids), col(Directive.status) == "published")
+        .order_by(col(Directive.published_at).desc(), col(Directive.id).desc())
     ).all())
 
 
@@ -59,10 +59,10 @@ def assignment_counts(*, session: Session, directive_ids: list[int], scope_paths
     reported = case((col(Assignment.status).in_(REPORTED), 1), else_=0)
     acked = acknowledged_flag()
     rows = session.exec(
-        select(Assignment.directive_id, Assignment.deadline_id, reported, acked, func.count())
-        .join(Unit, Unit.id == Assignment.unit_id)
-        .where(col(Assignment.directive_id).in_(directive_ids), Assignment.status != "cancelled", _in_scope(scope_paths))
-        .group_by(Assignment.directive_id, Assignment.deadline_id, reported, acked)
+        select(col(Assignment.directive_id), col(Assignment.deadline_id), reported, acked, func.count())
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .where(col(Assignment.directive_id).in_(directive_ids), col(Assignment.status) != "cancelled", _in_scope(scope_paths))
+        .group_by(col(Assignment.directive_id), col(Assignment.deadline_id), reported, acked)
     ).all()
     return [CountRow(d, dl, bool(r), bool(a), n) for d, dl, r, a, n in rows]
 
@@ -89,16 +89,16 @@ def rollup(*, session: Session, directive_id: int, parent_id: int, scope_paths: 
     latest = _latest_report_ids(directive_id)
     reported = case((col(Assignment.status).in_(REPORTED), 1), else_=0)
     acked = acknowledged_flag()
-    own = case((Unit.parent_id == parent_id, Unit.id), else_=None)
+    own = case((col(Unit.parent_id) == parent_id, col(Unit.id)), else_=None)
     rows = session.exec(
-        select(Unit.parent_id, own, func.count(Assignment.id), func.sum(acked), func.sum(reported),
-               func.coalesce(func.sum(Report.reached), 0), func.coalesce(func.sum(Report.total), 0))
+        select(col(Unit.parent_id), own, func.count(col(Assignment.id)), func.sum(acked), func.sum(reported),
+               func.coalesce(func.sum(col(Report.reached)), 0), func.coalesce(func.sum(col(Report.total)), 0))
         .select_from(Assignment)
-        .join(Unit, Unit.id == Assignment.unit_id)
-        .outerjoin(latest, latest.c.assignment_id == Assignment.id)
-        .outerjoin(Report, Report.id == latest.c.report_id)
-        .where(Assignment.directive_id == directive_id, Assignment.status != "cancelled", _in_scope(scope_paths))
-        .group_by(Unit.parent_id, own)
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .outerjoin(latest, latest.c.assignment_id == col(Assignment.id))
+        .outerjoin(Report, col(Report.id) == latest.c.report_id)
+        .where(col(Assignment.directive_id) == directive_id, col(Assignment.status) != "cancelled", _in_scope(scope_paths))
+        .group_by(col(Unit.parent_id), own)
     ).all()
     wanted = {r[1] if r[1] is not None else r[0] for r in rows}
     units = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(list(wanted)))).all()} if wanted else {}
@@ -134,11 +134,11 @@ def cell_rows(*, session: Session, directive_id: int, scope_paths: list[str]) ->
     latest = _latest_report_ids(directive_id)
     rows = session.exec(
         select(Assignment, Unit, Report)
-        .join(Unit, Unit.id == Assignment.unit_id)
-        .outerjoin(latest, latest.c.assignment_id == Assignment.id)
-        .outerjoin(Report, Report.id == latest.c.report_id)
-        .where(Assignment.directive_id == directive_id, Assignment.status != "cancelled", _in_scope(scope_paths))
-        .order_by(Unit.code)
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .outerjoin(latest, latest.c.assignment_id == col(Assignment.id))
+        .outerjoin(Report, col(Report.id) == latest.c.report_id)
+        .where(col(Assignment.directive_id) == directive_id, col(Assignment.status) != "cancelled", _in_scope(scope_paths))
+        .order_by(col(Unit.code))
     ).all()
     return [CellRow(a, u, r) for a, u, r in rows]
 
@@ -146,12 +146,12 @@ def cell_rows(*, session: Session, directive_id: int, scope_paths: list[str]) ->
 def secretary_names(*, session: Session, directive_id: int) -> dict[int, list[str]]:
     """Names of the active secretaries of every unit assigned this directive, by unit id."""
     rows = session.exec(
-        select(Membership.unit_id, Person.full_name)
-        .join(Person, Person.id == Membership.person_id)
-        .join(Assignment, Assignment.unit_id == Membership.unit_id)
-        .where(Assignment.directive_id == directive_id, Membership.role == "secretary",
-               Membership.active == True)  # noqa: E712
-        .order_by(Membership.unit_id, Person.full_name)
+        select(col(Membership.unit_id), col(Person.full_name))
+        .join(Person, col(Person.id) == col(Membership.person_id))
+        .join(Assignment, col(Assignment.unit_id) == col(Membership.unit_id))
+        .where(col(Assignment.directive_id) == directive_id, col(Membership.role) == "secretary",
+               col(Membership.active) == true())
+        .order_by(col(Membership.unit_id), col(Person.full_name))
     ).all()
     names: dict[int, list[str]] = {}
     for unit_id, name in rows:
@@ -170,5 +170,5 @@ def units_by_ids(*, session: Session, unit_ids: Iterable[int]) -> dict[int, Unit
 def numbered_directives(*, session: Session) -> list[Directive]:
     """Every published or closed directive with a number (to tell "not yours" from "no such")."""
     return list(session.exec(
-        select(Directive).where(Directive.status != "draft", Directive.number.is_not(None)).order_by(Directive.id)
+        select(Directive).where(col(Directive.status) != "draft", col(Directive.number).is_not(None)).order_by(col(Directive.id))
     ).all())

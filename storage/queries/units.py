@@ -1,6 +1,6 @@
 """Reading and writing the unit tree.
 
-``Unit.path`` is the materialised chain of ids from the root, "/1/4/9/": the subtree of a unit
+``col(Unit.path)`` is the materialised chain of ids from the root, "/1/4/9/": the subtree of a unit
 is every unit whose path starts with that unit's path, one indexed LIKE instead of a recursive
 query (which SQLite and PostgreSQL spell differently).
 """
@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.tables import Unit
 
@@ -21,13 +21,13 @@ def get_unit(*, session: Session, unit_id: int) -> Unit | None:
 
 
 def get_unit_by_code(*, session: Session, code: str) -> Unit | None:
-    return session.exec(select(Unit).where(Unit.code == code)).first()
+    return session.exec(select(Unit).where(col(Unit.code) == code)).first()
 
 
 def list_units(*, session: Session) -> list[Unit]:
     """Every unit, active or not, parents before children (ordered by depth, then code)."""
-    depth = func.length(Unit.path) - func.length(func.replace(Unit.path, "/", ""))
-    return list(session.exec(select(Unit).order_by(depth, Unit.code)))
+    depth = func.length(col(Unit.path)) - func.length(func.replace(col(Unit.path), "/", ""))
+    return list(session.exec(select(Unit).order_by(depth, col(Unit.code))))
 
 
 def count_units(*, session: Session) -> int:
@@ -36,7 +36,7 @@ def count_units(*, session: Session) -> int:
 
 def children_of(*, session: Session, unit_id: int) -> list[Unit]:
     """The units directly below ``unit_id``, by code."""
-    return list(session.exec(select(Unit).where(Unit.parent_id == unit_id).order_by(Unit.code)))
+    return list(session.exec(select(Unit).where(col(Unit.parent_id) == unit_id).order_by(col(Unit.code))))
 
 
 def subtree_units(
@@ -48,14 +48,14 @@ def subtree_units(
     active_only: bool = False,
 ) -> list[Unit]:
     """``unit`` and every unit below it, at any depth, optionally only some kinds."""
-    query = select(Unit).where(Unit.path.startswith(unit.path, autoescape=True))
+    query = select(Unit).where(col(Unit.path).startswith(unit.path, autoescape=True))
     if not include_self:
-        query = query.where(Unit.id != unit.id)
+        query = query.where(col(Unit.id) != unit.id)
     if kinds is not None:
-        query = query.where(Unit.kind.in_(list(kinds)))
+        query = query.where(col(Unit.kind).in_(list(kinds)))
     if active_only:
-        query = query.where(Unit.active.is_(True))
-    return list(session.exec(query.order_by(Unit.path)))
+        query = query.where(col(Unit.active).is_(True))
+    return list(session.exec(query.order_by(col(Unit.path))))
 
 
 def cells_under(*, session: Session, unit_id: int, active_only: bool = True) -> list[Unit]:

@@ -14,7 +14,7 @@ from storage.types import UTCDateTime, utcnow
 class AuditEntry(SQLModel, table=True):
     __tablename__ = "audit_log"
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
     actor_person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     actor_account_id: int | None = Field(default=None, foreign_key="chat_account.id")

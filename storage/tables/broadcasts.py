@@ -16,7 +16,7 @@ BROADCAST_STATUSES = ("sending", "done", "cancelled")
 class Broadcast(SQLModel, table=True):
     __tablename__ = "broadcast"
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     unit_id: int = Field(foreign_key="unit.id", index=True)
     created_by_person_id: int | None = Field(default=None, foreign_key="person.id")
     text: str = Field(default="", sa_type=Text)

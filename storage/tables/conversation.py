@@ -15,7 +15,7 @@ class ConversationState(SQLModel, table=True):
     __tablename__ = "conversation_state"
     __table_args__ = (UniqueConstraint("channel", "user_id"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     channel: str = Field(max_length=16)
     user_id: str = Field(max_length=128)
     flow: str = Field(max_length=64)
@@ -30,7 +30,7 @@ class ProcessedUpdate(SQLModel, table=True):
     __tablename__ = "processed_update"
     __table_args__ = (UniqueConstraint("channel", "update_id"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     channel: str = Field(max_length=16)
     update_id: str = Field(max_length=128)
     processed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

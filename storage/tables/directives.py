@@ -18,7 +18,7 @@ ASSIGNMENT_STATUSES = ("assigned", "acknowledged", "reported", "completed", "can
 class Directive(SQLModel, table=True):
     __tablename__ = "directive"
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     #: The unit that issues the directive to the units below it.
     unit_id: int = Field(foreign_key="unit.id", index=True)
     doc_type: str | None = Field(default=None, max_length=32)
@@ -48,7 +48,7 @@ class Directive(SQLModel, table=True):
 class Deadline(SQLModel, table=True):
     __tablename__ = "deadline"
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     directive_id: int = Field(foreign_key="directive.id", index=True)
     kind: str = Field(max_length=16)
     #: The moment it falls due (UTC); None for a recurring schedule.
@@ -71,7 +71,7 @@ class Assignment(SQLModel, table=True):
     __tablename__ = "assignment"
     __table_args__ = (UniqueConstraint("directive_id", "unit_id"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     directive_id: int = Field(foreign_key="directive.id", index=True)
     unit_id: int = Field(foreign_key="unit.id", index=True)
     #: Set when only one deadline of the directive is assigned to this unit.

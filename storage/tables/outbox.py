@@ -17,7 +17,7 @@ class OutboxMessage(SQLModel, table=True):
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_status_due_at", "status", "due_at"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     account_id: int = Field(foreign_key="chat_account.id", index=True)
     #: notice, directive, reminder, escalation, digest, broadcast ...
     kind: str = Field(max_length=32)

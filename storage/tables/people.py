@@ -17,7 +17,7 @@ CHANNELS = ("telegram", "zalo", "console")
 class Person(SQLModel, table=True):
     __tablename__ = "person"
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     full_name: str = Field(max_length=255)
     #: Personal choices, e.g. {"report_notifications": "each" | "digest"}.
     preferences: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
@@ -30,7 +30,7 @@ class Membership(SQLModel, table=True):
     __tablename__ = "membership"
     __table_args__ = (UniqueConstraint("person_id", "unit_id", "role"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     person_id: int = Field(foreign_key="person.id", index=True)
     unit_id: int = Field(foreign_key="unit.id", index=True)
     role: str = Field(max_length=16)
@@ -44,7 +44,7 @@ class ChatAccount(SQLModel, table=True):
     __tablename__ = "chat_account"
     __table_args__ = (UniqueConstraint("channel", "external_user_id"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     person_id: int = Field(foreign_key="person.id", index=True)
     channel: str = Field(max_length=16)
     external_user_id: str = Field(max_length=128)
@@ -62,7 +62,7 @@ class Invite(SQLModel, table=True):
 
     __tablename__ = "invite"
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     code_hash: str = Field(max_length=64, unique=True, index=True)
     unit_id: int = Field(foreign_key="unit.id", index=True)
     role: str = Field(max_length=16)

@@ -16,7 +16,7 @@ class ReportRequest(SQLModel, table=True):
     __tablename__ = "report_request"
     __table_args__ = (UniqueConstraint("assignment_id", "deadline_id", "due_at"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     assignment_id: int = Field(foreign_key="assignment.id", index=True)
     deadline_id: int = Field(foreign_key="deadline.id", index=True)
     #: When this occurrence is due (UTC).

@@ -15,7 +15,7 @@ class Report(SQLModel, table=True):
     __tablename__ = "report"
     __table_args__ = (UniqueConstraint("assignment_id", "answers_for", "version"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     assignment_id: int = Field(foreign_key="assignment.id", index=True)
     deadline_id: int | None = Field(default=None, foreign_key="deadline.id")
     #: What the report answers: "directive", "d<deadline id>", or "d<id>@<occurrence ISO>" for

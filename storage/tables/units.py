@@ -14,7 +14,7 @@ UNIT_KINDS = ("committee", "grassroots", "cell", "mass")
 class Unit(SQLModel, table=True):
     __tablename__ = "unit"
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     code: str = Field(max_length=64, unique=True, index=True)
     name: str = Field(max_length=255)
     #: committee (province/district/bloc), grassroots (đảng bộ cơ sở), cell (chi bộ), mass.

@@ -8,11 +8,10 @@ Create Date: 2026-11-22 21:38:20.108925
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401
+import sqlmodel.sql.sqltypes  # noqa: F401  (autogenerate names AutoString by this path)
 from alembic import op
 
 import storage.types  # noqa: F401
-
 
 revision = '0001'
 down_revision = None

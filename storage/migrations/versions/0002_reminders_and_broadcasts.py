@@ -8,11 +8,10 @@ Create Date: 2026-11-22 22:11:22.563519
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401
+import sqlmodel.sql.sqltypes  # noqa: F401  (autogenerate names AutoString by this path)
 from alembic import op
 
 import storage.types  # noqa: F401
-
 
 revision = '0002'
 down_revision = '0001'

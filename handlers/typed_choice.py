@@ -1,0 +1,43 @@
+"""On a channel without buttons, a typed answer to the numbered menu becomes the button it names.
+
+The core asks here before any flow or text handler sees free text. What comes back is button
+data, so the normal button path runs next: the same authorization, and the same nonce check
+that refuses a flow's old button. A number is an option number unless the current flow step
+said it takes a number as its answer (``ctx.expect_number()``, e.g. people reached).
+"""
+
+from __future__ import annotations
+
+from ground.messages import Choice, Reply
+from handlers.choice_match import bare_number, match_choice
+from handlers.context import Context
+from services import chat_menus
+
+
+def resolve(ctx: Context, text: str) -> str | list[Reply] | None:
+    """Button data the text picks; replies when a number picks nothing; None when the text is
+    not an answer to a menu (the flow or the text handlers take it)."""
+    menu = chat_menus.current(session=ctx.session, channel=ctx.incoming.channel, chat_id=ctx.incoming.chat_id)
+    live = menu if menu is not None and menu.answers_at(ctx.flow_nonce) else None
+    number = bare_number(text)
+    if number is None:
+        found = match_choice(text, live.options) if live is not None else None
+        return found.data if found is not None else None
+    if ctx.number_is_answer:
+        return None
+    if live is not None:
+        if 1 <= number <= len(live.options):
+            return live.options[number - 1].data
+        return [_again(ctx, ctx.t("menu.out_of_range", last=len(live.options)), live.options)]
+    offered = ctx.offered_buttons()
+    if ctx.flow is not None and not offered:
+        # The step asked a question without options: a number is its answer.
+        return None
+    return [_again(ctx, ctx.t("menu.stale" if menu is not None else "menu.no_pick"), offered)]
+
+
+def _again(ctx: Context, first: str, options: list[Choice]) -> Reply:
+    """Say what went wrong, then the menu that is current, or what can be done without one."""
+    if options:
+        return Reply(text=f"{first}\n{ctx.t('menu.pick_one')}", choices=[[c] for c in options])
+    return Reply(text=f"{first} {ctx.t('menu.what_to_do')}")
