@@ -28,3 +28,13 @@ def test_help_for_staff_and_secretaries_has_no_dated_example_and_no_doubled_verb
         assert not YEAR.search(text), text
         assert "xác nhận nhận" not in text
     assert "chưa báo đã nhận văn bản: /unacked SỐ" in org["staff"].send("/help")[0].text
+
+
+def test_no_text_in_any_catalog_says_xac_nhan_nhan():
+    from pathlib import Path
+
+    catalogs = sorted((Path(__file__).parents[1] / "locales" / "vi").glob("*.ftl"))
+    assert catalogs
+    doubled = [f"{p.name}: {line}" for p in catalogs for line in p.read_text(encoding="utf-8").splitlines()
+               if "xác nhận nhận" in line]
+    assert doubled == []

@@ -150,5 +150,5 @@ directive-doc-acked_by_report = nhận qua báo cáo do cán bộ gửi thay
 directive-summary-window = từ { $start } đến { $end }
 directive-summary-flag-month_for_day = {" "}(văn bản ghi «{ $phrase }», tôi hiểu là ngày; xin kiểm tra lại)
 directive-ack-unknown_number = Không có văn bản số { $number } giao cho chi bộ đồng chí. Gõ /directives để xem các văn bản.
-directive-ack-none_waiting = Chi bộ đồng chí đã xác nhận nhận mọi văn bản được giao. Gõ /directives để xem các văn bản.
+directive-ack-none_waiting = Chi bộ đồng chí đã báo nhận mọi văn bản được giao. Gõ /directives để xem các văn bản.
 directive-ack-which = Đồng chí xác nhận đã nhận văn bản nào? (hoặc gõ «đã nhận» kèm số văn bản, ví dụ: đã nhận 141)
