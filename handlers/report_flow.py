@@ -21,7 +21,8 @@ from handlers.router import Router
 from services import reports
 from services.parsing.vn_text import normalize
 from services.report_answers import Parsed, Problem, check_answers, is_quick_report, parse_field, parse_quick
-from services.report_templates import Template, TemplateField
+from services.localtime import format_date, to_local
+from services.report_templates import Template, TemplateField, template_for
 from services.report_text import format_due, format_timing, format_value, summary_lines
 from storage.queries import units as unit_queries
 
@@ -103,7 +104,7 @@ class ReportFlow(StepFlow[ReportState]):
         if role is None:
             return self._deny(ctx, task.assignment.id)
         if not reports.is_open(task):
-            return [ctx.reply("report.not_open")]
+            return [_not_open(ctx, task)]
         state = ReportState(assignment_id=task.assignment.id, answers=answers or {}, pending_percent=pending,
                             quick=quick, on_behalf=role == "staff")
         ctx.flow_start(FLOW, SUMMARY, state)
@@ -330,7 +331,7 @@ class ReportFlow(StepFlow[ReportState]):
             return self._deny(ctx, assignment_id)
         if not reports.is_open(task):
             ctx.flow_end()
-            return [ctx.reply("report.not_open")]
+            return [_not_open(ctx, task)]
         return task
 
     @staticmethod
@@ -434,16 +435,23 @@ def register(router: Router) -> None:
         """"bc 141 tt+zalo 45/50 tot": fill what was understood, ask only what is missing."""
         if not is_quick_report(text) or not ctx.actor.has_role("secretary"):
             return None
-        tasks = reports.open_tasks(session=ctx.session, unit_ids=[r.unit_id for r in ctx.actor.units("secretary")])
-        if not tasks:
-            return [ctx.reply("report.no_open")]
+        unit_ids = [r.unit_id for r in ctx.actor.units("secretary")]
+        tasks = reports.open_tasks(session=ctx.session, unit_ids=unit_ids)
         # Every template of the candidate directives reads the message the same way only if
         # they share it; the first task's template is used until the directive is known.
-        quick = parse_quick(tasks[0].template(), text, lang=ctx.lang, today=ctx.now.date())
+        template = tasks[0].template() if tasks else template_for(None)
+        quick = parse_quick(template, text, lang=ctx.lang, today=ctx.now.date())
         if quick.ref:
-            tasks = [t for t in tasks if _number_matches(t.directive.number, quick.ref)]
-            if not tasks:
-                return [ctx.reply("report.quick_unknown_ref", ref=quick.ref[:32])]
+            matching = [t for t in tasks if _number_matches(t.directive.number, quick.ref)]
+            if not matching:
+                closed = [t for t in reports.closed_tasks(session=ctx.session, unit_ids=unit_ids)
+                          if _number_matches(t.directive.number, quick.ref)]
+                if closed:
+                    return [_not_open(ctx, closed[0])]
+                return [ctx.reply("report.quick_unknown_ref" if tasks else "report.no_open", ref=quick.ref[:32])]
+            tasks = matching
+        if not tasks:
+            return [ctx.reply("report.no_open")]
         notes = _quick_notes(ctx, tasks[0].template(), quick)
         if len(tasks) == 1:
             return flow.start(ctx, tasks[0], answers=quick.values, quick=bool(quick.values), pending=quick.pending_percent, notes=notes)
@@ -451,6 +459,14 @@ def register(router: Router) -> None:
         return notes + _pick_list(ctx, tasks, lambda task: None)
 
     router.add_text_handler(quick_report)
+
+
+def _not_open(ctx: Context, task: reports.Task) -> Reply:
+    """Why a task takes no report: a closed directive is named as closed (staff may reopen it)."""
+    if task.directive.status == "closed":
+        return ctx.reply("report.closed", directive=task.title,
+                         date=format_date(to_local(task.directive.closed_at, ctx.deps.tz).date()) if task.directive.closed_at else "")
+    return ctx.reply("report.not_open")
 
 
 def _number_matches(number: str | None, ref: str) -> bool:

@@ -163,7 +163,7 @@ def test_an_impossible_date_is_refused_and_the_question_repeated(org):
     staff.press("Thêm hạn")
     staff.send("31/2/2021")
     assert staff.last_text == (
-        "Ngày 31/2/2021 không tồn tại. Đồng chí gõ lại thời hạn (ví dụ: trước ngày 23/8/2021), hoặc /cancel để thôi."
+        "Ngày 31/2/2021 không tồn tại. Đồng chí gõ lại thời hạn (ví dụ: trước ngày 23/8), hoặc /cancel để thôi."
     )
     staff.send("Báo cáo: trước ngày 25/8")
     assert "• Báo cáo: trước 25/8/2021" in staff.last_text
@@ -220,8 +220,10 @@ def test_confirm_shows_the_count_and_publishing_reaches_every_secretary(org, app
     assert rows(session, Directive) == []  # nothing stored before the last confirmation
     staff.press("Gửi")
     assert staff.last_text == (
-        "Đã gửi Công văn 141-CV/ĐUK cho 8 đơn vị (6 tin nhắn tới bí thư). Xem ai đã nhận: /doc 141-CV/ĐUK\n"
-        "Các đơn vị chưa có bí thư nhận được tin qua chibot (cần chuyển văn bản bằng đường khác): DB1-CB2, DTN"
+        "Đã gửi Công văn 141-CV/ĐUK cho 6 đơn vị (6 tin nhắn tới bí thư). Xem ai đã nhận: /doc 141-CV/ĐUK\n"
+        "Chưa báo được cho 2 đơn vị (không có bí thư nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+        "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
+        "• DTN — Đoàn Thanh niên Khối: chưa có bí thư đăng ký"
     )
     deliver(app)
     assert sorted({c for c, _ in outbox.sent}) == ALL_SECRETARIES
@@ -297,7 +299,7 @@ def test_registration_survives_a_restart_mid_flow(org, settings, engine, clock, 
     again._buttons, again._message_with_buttons = staff._buttons, staff._message_with_buttons
     again.press("Tất cả chi bộ")
     again.press("Gửi")
-    assert again.last_text.startswith("Đã gửi Công văn 141-CV/ĐUK cho 8 đơn vị")
+    assert again.last_text.startswith("Đã gửi Công văn 141-CV/ĐUK cho 6 đơn vị")
     assert len(rows(session, Assignment)) == 8
 
 
@@ -334,15 +336,15 @@ def test_acknowledgement_is_recorded_with_time_and_staff_see_who_has_not(org, ap
     # What the cell can still do comes with the answer (the pressed message loses its buttons).
     assert cb01.buttons == ["Báo cáo", "Xem toàn văn"]
     cb01.press_data(ack)
-    assert cb01.last_text == "Chi bộ đồng chí đã xác nhận nhận Công văn 141-CV/ĐUK lúc 08:00 15/8/2021 rồi."
+    assert cb01.last_text == "Chi bộ đồng chí đã báo nhận Công văn 141-CV/ĐUK lúc 08:00 15/8/2021 rồi."
     acked = [a for a in rows(session, Assignment) if a.acknowledged_at is not None]
     assert [(a.status, a.acknowledged_at) for a in acked] == [("acknowledged", clock.now())]
     assert len([e for e in rows(session, AuditEntry) if e.action == "acknowledge"]) == 1
     staff.send("/doc 141")
     assert "Đã nhận: 1/8 đơn vị\n• CB01 — Chi bộ Văn phòng: Bí thư CB01, 08:00 15/8/2021\n" in staff.last_text
-    assert "Chưa xác nhận nhận Công văn 141-CV/ĐUK (7/8 đơn vị):\n• CB02 — Chi bộ Ban Tuyên giáo\n" in staff.last_text
+    assert "Chưa báo đã nhận Công văn 141-CV/ĐUK (7/8 đơn vị):\n• CB02 — Chi bộ Ban Tuyên giáo\n" in staff.last_text
     staff.send("/unacked 141-cv/duk")
-    assert staff.last_text.startswith("Chưa xác nhận nhận Công văn 141-CV/ĐUK (7/8 đơn vị):\n• CB02")
+    assert staff.last_text.startswith("Chưa báo đã nhận Công văn 141-CV/ĐUK (7/8 đơn vị):\n• CB02")
     assert "CB01" not in staff.last_text
 
 
@@ -387,8 +389,13 @@ def test_changing_a_deadline_after_publishing_tells_the_cells(org, app, outbox, 
     staff.send("trước ngày 31/2/2021")
     assert staff.last_text.startswith("Ngày 31/2/2021 không tồn tại.")
     staff.send("trước ngày 25/8/2021")
-    assert staff.last_text == "Đã đổi thời hạn: Báo cáo: trước 25/8/2021. Đã báo cho 8 đơn vị."
+    assert staff.last_text == (
+        "Đã đổi thời hạn: Báo cáo: trước 25/8/2021. Đã báo cho 6 đơn vị.\n"
+        "Chưa báo được cho 2 đơn vị (không có bí thư nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+        "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
+        "• DTN — Đoàn Thanh niên Khối: chưa có bí thư đăng ký")
     deliver(app)
+    assert len({c for c, r in outbox.sent if r.text.startswith("Thay đổi thời hạn")}) == 6  # as many as it said
     assert outbox.texts_to("u-cb03")[-1] == (
         "Thay đổi thời hạn Công văn 141-CV/ĐUK (V/v tổ chức quán triệt, tuyên truyền Nghị quyết số 05-NQ/TU "
         "ngày 05/8/2021 của Tỉnh ủy):\nBáo cáo: trước 23/8/2021 → trước 25/8/2021"
@@ -405,7 +412,7 @@ def test_removing_a_recipient_cancels_its_assignment_and_tells_it(org, app, outb
     staff.press("CB03")
     staff.press("Xong (7)")
     assert staff.last_text == (
-        "Đã cập nhật đơn vị nhận Công văn 141-CV/ĐUK. Thêm: —. Bỏ: CB03. Các đơn vị liên quan đã được báo.")
+        "Đã cập nhật đơn vị nhận Công văn 141-CV/ĐUK. Thêm: —. Bỏ: CB03. Đã báo cho 1 đơn vị liên quan.")
     deliver(app)
     assert outbox.texts_to("u-cb03")[-1].endswith("không còn giao cho đơn vị đồng chí. Đồng chí không cần thực hiện hay báo cáo văn bản này nữa.")
     cancelled = [a for a in rows(session, Assignment) if a.status == "cancelled"]
@@ -424,7 +431,7 @@ def test_directives_lists_what_each_user_may_see(org, app, outbox):
     )
     org["CB02"].send("/directives")
     assert org["CB02"].last_text.endswith(
-        "  Tình trạng: chưa xác nhận nhận; hạn gần nhất: Hoàn thành: đến hết 20/8/2021\nXem chi tiết: /doc SỐ")
+        "  Tình trạng: chưa báo đã nhận; hạn gần nhất: Hoàn thành: đến hết 20/8/2021\nXem chi tiết: /doc SỐ")
     org["CB02"].send("/doc 141")
     assert org["CB02"].last_text.startswith("Văn bản mới: Công văn 141-CV/ĐUK")
     assert org["CB02"].buttons == ["Đã nhận", "Báo cáo", "Xem toàn văn"]

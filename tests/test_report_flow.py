@@ -196,7 +196,7 @@ def test_amendment_makes_version_two_and_keeps_history(org, session, app, outbox
     cb01.press("Bỏ qua")
     cb01.press("Bỏ qua")
     cb01.press("Xác nhận")
-    assert "bản sửa lần 2" in cb01.last_text
+    assert "Đã gửi báo cáo sửa 141-CV/ĐUK — Chi bộ Văn phòng (bản 2)" in cb01.last_text
     first, second = reports(session)
     assert (first.version, first.is_latest, second.version, second.is_latest) == (1, False, 2, True)
     assert second.reached == 48 and first.reached == 45
@@ -286,7 +286,7 @@ def test_mytasks_lists_deadlines_and_status_nearest_first(org, app):
     cb01.send("/mytasks")
     text = cb01.last_text
     assert text.index("141-CV/ĐUK") < text.index("54-KH/ĐUK") and "99-CV" not in text
-    assert "chưa xác nhận đã nhận" in text and "trước 23/8 (23:59 22/8/2021)" in text
+    assert "chưa báo đã nhận" in text and "trước 23/8 (23:59 22/8/2021)" in text
 
 
 def test_two_devices_of_one_cell_the_second_confirm_is_version_two(org, session, app):
@@ -365,7 +365,7 @@ def test_two_secretaries_of_one_cell_report_at_once(org, session, app):
     fill_default(second)
     first.press("Xác nhận")
     second.press("Xác nhận")
-    assert "Cảm ơn đồng chí" in first.last_text and "bản sửa lần 2" in second.last_text
+    assert "Cảm ơn đồng chí" in first.last_text and "(bản 2)" in second.last_text
     assert [(r.version, r.is_latest) for r in reports(session)] == [(1, False), (2, True)]
 
 

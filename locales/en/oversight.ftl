@@ -80,12 +80,6 @@ broadcast-preview =
         [one] of { $units } unit.
        *[other] of { $units } units.
     }{ $unreachable }
-broadcast-preview_unreachable =
-    {""}
-    { $count ->
-        [one] { $count } unit has no secretary
-       *[other] { $count } units have no secretary
-    } reachable through chibot (nothing can be sent): { $codes }
 broadcast-preview_file =
     {""}
     Attached file: { $name }
@@ -193,3 +187,7 @@ export-cli-stdout_csv = only CSV can be written to standard output (-o -); give 
 export-cli-not_found = no directive numbered { $number } was found
 export-cli-ambiguous = several directives match { $number }: { $numbers }; give the full number
 export-cli-written = Wrote { $path }.
+broadcast-none_reachable = The chosen audience has { $count ->
+        [one] { $count } unit, but it cannot
+       *[other] { $count } units, but none of them can
+    } get messages through chibot, so nothing was sent. Choose another audience or type /cancel.

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, insert, or_, update
 from sqlmodel import Session, col, select
 
+from storage.queries.acknowledged import REPORTED, acknowledged_clause
 from storage.tables import Assignment, Broadcast, ChatAccount, OutboxMessage, Person, Unit
 
 #: Outbox statuses after which a message will not change any more.
@@ -42,9 +43,9 @@ def unit_ids_of_assignments(*, session: Session, directive_id: int, scope_paths:
                or_(*[col(Unit.path).startswith(p, autoescape=True) for p in scope_paths]))
     )
     if not_reported or not_acknowledged:
-        query = query.where(col(Assignment.status).not_in(("reported", "completed")))
+        query = query.where(col(Assignment.status).not_in(REPORTED))
     if not_acknowledged:
-        query = query.where(col(Assignment.acknowledged_at).is_(None))
+        query = query.where(~acknowledged_clause())
     return list(session.exec(query.order_by(col(Unit.code))).all())
 
 
