@@ -317,6 +317,7 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
                                       text=text, shown=rec.recurrence.describe(),
                                       anchor=None, relation="recurring")))
 
+    found.extend(_relative(ex, found))
     found.sort(key=lambda p: p[0])
     found = _windows(found, seg, folded)
     found = _drop_headline_repeats(found, folded)
@@ -355,6 +356,49 @@ def _periodic(cleaned: str, folded: str, seg: Segmenter):
                                             shown=r.recurrence.describe(), anchor=None,
                                             relation="recurring")))
     return items, clauses, covered
+
+
+# A time limit counted from an event rather than a calendar date: "trước ngày trao thưởng ít
+# nhất 07 ngày", "sau 05 ngày kể từ ngày nhận văn bản", "trong vòng 10 ngày làm việc kể từ
+# khi kết thúc hội nghị". The event has no date in the text, so the item keeps its words and
+# no due time; staff set the date. The event must start with a word, not a number, so
+# "kể từ ngày 23/12/2021" (a dated start) is not one.
+_AMOUNT = r"\d{1,3}(?:\s*\([a-z ]{2,20}\))?\s+(?:ngay(?:\s+lam\s+viec)?|tuan|thang)\b"
+_EVENT = r"(?:\s+(?!\d)[a-z]+){1,5}"
+_RELATIVE = re.compile(
+    rf"\btruoc\s+(?:ngay|khi|thoi\s+diem|buoi|le|hoi\s+nghi|dai\s+hoi)\b(?:\s+(?!\d)[a-z]+){{0,8}}?"
+    rf"\s+(?:it\s+nhat|toi\s+thieu|cham\s+nhat)\s+{_AMOUNT}"
+    rf"|\b(?:(?:it\s+nhat|toi\s+thieu|cham\s+nhat)\s+)?(?:sau|trong(?:\s+vong|\s+thoi\s+han)?"
+    rf"|khong\s+qua|cham\s+nhat|chua\s+qua)\s+{_AMOUNT}\s*,?\s*"
+    rf"(?:ke\s+tu|tinh\s+tu|sau\s+khi|truoc\s+khi|truoc|sau)\b{_EVENT}"
+)
+_EFFECTIVE_BEFORE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*$")
+#: Words that end the event ("kể từ ngày nhận văn bản này, các chi bộ ...").
+_EVENT_STOP = re.compile(r"\s+(?:cac|va|de|thi|phai|nay|gui|bao|ve)\b")
+
+
+def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[int, Deadline]]:
+    taken = [(pos, pos + len(d.text)) for pos, d in found]
+    out: list[tuple[int, Deadline]] = []
+    for m in _RELATIVE.finditer(ex.folded):
+        start, end = m.span()
+        stop = _EVENT_STOP.search(ex.folded, start + 1, end)
+        if stop is not None and stop.start() > start + 12:
+            end = stop.start()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        # "có hiệu lực thi hành sau 10 ngày kể từ ngày ký": when a text takes effect
+        if _EFFECTIVE_BEFORE.search(ex.folded, max(0, start - 40), start):
+            continue
+        lo, hi = ex.seg.clause(start)
+        if ex.said_in_past(lo, start):
+            continue
+        kind = (ex.kind_in(lo, start) or ex.kind_in(end, hi)
+                or kind_of(ex.seg.heading_line(lo)) or "complete")
+        text = " ".join(ex.cleaned[start:end].split())
+        out.append((start, Deadline(kind=kind, due=None, recurrence=None, text=text, shown=text,
+                                    anchor=None, relation="relative", flags=("relative",))))
+    return out
 
 
 _UNTIL_CUE = re.compile(r"(?:den|toi)\b")
