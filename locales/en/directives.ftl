@@ -180,6 +180,7 @@ intake-ocr_failed = Text recognition (OCR) failed on this file.
 directive-summary-window = from { $start } to { $end }
 directive-summary-flag-month_for_day = {" "}(the document says «{ $phrase }»; read as a day, please check)
 directive-summary-flag-relative = {" "}(counted from an event the document does not date: press «Add deadline» to set the date; no reminder is sent for this line until it has one)
+directive-summary-flag-own_office = {" "}(a duty of the issuing office itself, not asked of the cells; no report request is made for the cells)
 directive-ack-unknown_number = No directive numbered { $number } is assigned to your cell. Type /directives to see them.
 directive-ack-none_waiting = Your cell has acknowledged every directive assigned to it. Type /directives to see them.
 directive-ack-which = Which directive are you acknowledging? (or type «đã nhận» with its number, e.g. đã nhận 141)

@@ -150,6 +150,7 @@ intake-ocr_failed = Nhận dạng chữ (OCR) gặp lỗi với tệp này.
 directive-summary-window = từ { $start } đến { $end }
 directive-summary-flag-month_for_day = {" "}(văn bản ghi «{ $phrase }», tôi hiểu là ngày; xin kiểm tra lại)
 directive-summary-flag-relative = {" "}(hạn tính từ một sự việc, văn bản chưa ghi ngày cụ thể: đồng chí bấm «Thêm hạn» để đặt ngày hạn; dòng này không được nhắc hạn cho đến khi có ngày)
+directive-summary-flag-own_office = {" "}(việc của văn phòng cơ quan ban hành, không giao cho chi bộ; sẽ không tạo yêu cầu báo cáo cho chi bộ)
 directive-ack-unknown_number = Không có văn bản số { $number } giao cho chi bộ đồng chí. Gõ /directives để xem các văn bản.
 directive-ack-none_waiting = Chi bộ đồng chí đã xác nhận nhận mọi văn bản được giao. Gõ /directives để xem các văn bản.
 directive-ack-which = Đồng chí xác nhận đã nhận văn bản nào? (hoặc gõ «đã nhận» kèm số văn bản, ví dụ: đã nhận 141)

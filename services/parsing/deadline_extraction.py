@@ -175,6 +175,13 @@ class _Matches:
         return None
 
 
+# A clause whose grammatical subject is the issuer's own office ("Văn phòng Đảng ủy Khối
+# tổng hợp, báo cáo hằng ngày về Văn phòng Thành ủy"): the office's duty upward, not a
+# request to the cells. The subject opens the clause, before any verb.
+_OWN_OFFICE = re.compile(
+    r"\s*(?:[-+•*]\s*|\d{1,2}\s?[.)]\s*)?(?:[^:;\n]{0,40}:\s*)?(?:giao\s+)?van\s+phong\s+"
+    r"(?:dang\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|quan\s+uy|thi\s+uy|cap\s+uy)"
+    r"(?:\s+(?!tong\b|bao\b|gui\b|chu\b|theo\b)[a-z]+){0,4}?\s+(?:chu\s+tri|tong\s+hop|bao\s+cao|gui|theo\s+doi)\b")
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
 _DA = re.compile(r"\bđã\b", re.I)
 _DA_PLAIN = re.compile(r"\bda\b", re.I)
@@ -313,9 +320,10 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
         text = " ".join(cleaned[start:end].split())
         if any(a <= start < b and rec.recurrence.freq in freqs for a, b, freqs in covered):
             continue  # its periods are scheduled by a later sentence ("... cuối kỳ báo cáo")
+        own = ("own_office",) if _OWN_OFFICE.match(folded, lo) else ()
         found.append((start, Deadline(kind="recurring", due=None, recurrence=rec.recurrence,
                                       text=text, shown=rec.recurrence.describe(),
-                                      anchor=None, relation="recurring")))
+                                      anchor=None, relation="recurring", flags=own)))
 
     found.extend(_relative(ex, found))
     found.sort(key=lambda p: p[0])
