@@ -193,6 +193,9 @@ _EFFECTIVE = re.compile(
     r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$")
 
 
+_KE_TU = re.compile(r"ke\s+tu\b")
+
+
 class _Extractor:
     def __init__(self, cleaned: str, folded: str):
         self.cleaned, self.folded = cleaned, folded
@@ -286,6 +289,10 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
         if ex.said_in_past(lo, cue.start):
             continue
         if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
+            continue
+        # "tạm dừng ... kể từ ngày 23/12/2021 cho đến khi có thông báo mới": "kể từ" says from
+        # when a measure holds, not a date to begin a task ("từ ngày", "bắt đầu từ")
+        if res.is_start and _KE_TU.match(folded, cue.start):
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         text = " ".join(cleaned[cue.start:t.end].split())
