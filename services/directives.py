@@ -83,7 +83,10 @@ def register(*, session: Session, draft: dict[str, Any], unit_id: int, who: Who,
             created_at=now,
         ),
     )
-    for position, entry in enumerate(draft["deadlines"]):
+    # The issuing office's own duty ("Văn phòng Đảng ủy Khối tổng hợp, báo cáo hằng ngày về
+    # Văn phòng Thành ủy") is shown to staff but asks nothing of the cells.
+    owed_by_cells = [e for e in draft["deadlines"] if "own_office" not in (e.get("flags") or ())]
+    for position, entry in enumerate(owed_by_cells):
         queries.add_deadline(session=session, deadline=_deadline_row(directive.id, position, entry, tz))
     _audit(session, "register", who, now, directive_id=directive.id, unit_id=unit_id, number=directive.number)
     return directive
