@@ -113,7 +113,7 @@ def score_document(path: Path) -> DocScore:
         if e.get("until") and getattr(hit, "until", None) != _dt(e["until"]):
             s.wrong.setdefault("until", []).append((e["until"], str(getattr(hit, "until", None))))
     for g in left:
-        s.spurious.append(f"{g.kind} {g.due or g.recurrence.to_rule()} «{g.text}»")
+        s.spurious.append(f"{g.kind} {g.due or (g.recurrence.to_rule() if g.recurrence else '(no date)')} «{g.text}»")
 
     got = {
         "number": _number_key(doc.number),

@@ -145,8 +145,36 @@ def _message_for(exc: BaseException) -> tuple[str, int] | None:
     return None
 
 
+def hoist_global_options(args: list[str]) -> list[str]:
+    """``--database-url URL`` is accepted anywhere on the line (``chibot export 141
+    --database-url URL`` as well as ``chibot --database-url URL export 141``): moved in front
+    of the subcommand, where the root group reads it."""
+    front, rest, i = [], [], 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg == GLOBAL_URL_OPTION and i + 1 < len(args):
+            front += [arg, args[i + 1]]
+            i += 2
+            continue
+        if arg.startswith(GLOBAL_URL_OPTION + "="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+GLOBAL_URL_OPTION = "--database-url"
+
+
 class ChibotGroup(TyperGroup):
     """The root command group: known failures become one sentence and an exit code."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        return super().parse_args(ctx, hoist_global_options(list(args)))
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:

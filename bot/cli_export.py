@@ -9,7 +9,8 @@ from pathlib import Path
 
 import typer
 
-from bot.cli_common import CliError, cli_state, open_database
+from bot.cli_parse import cli_language
+from bot.cli_common import EXIT_ENVIRONMENT, CliError, cli_state, open_database
 from services import directive_texts as texts
 from services import exports, status
 from services.i18n import Translator
@@ -27,20 +28,25 @@ def export_command(
     fmt = fmt.lower()
     state = cli_state(ctx)
     settings = state.settings()
-    t = Translator(settings.default_language)
+    t = Translator(settings.default_language)  # the file's words
+    say = Translator(cli_language())  # the command line's own messages
     if fmt not in exports.FORMATS:
-        raise CliError(t("export.cli.bad_format", fmt=fmt))
+        raise CliError(say("export.cli.bad_format", fmt=fmt))
     if output == "-" and fmt != "csv":
-        raise CliError(t("export.cli.stdout_csv"))
+        raise CliError(say("export.cli.stdout_csv"))
+    folder = Path(output).expanduser().resolve().parent
+    if output != "-" and not folder.is_dir():
+        raise CliError(f"cannot write {output}: the folder {folder} does not exist; create it or choose another -o FILE",
+                       EXIT_ENVIRONMENT)
     engine = open_database(ctx)
     try:
         with session_scope(engine) as session:
             found = status.any_numbered(session=session, text=number)
             if not found:
-                raise CliError(t("export.cli.not_found", number=number))
+                raise CliError(say("export.cli.not_found", number=number))
             if len(found) > 1:
-                lines = "\n".join(texts.which_line(t, d, settings.tz) for d in found)
-                raise CliError(t("export.cli.ambiguous", count=len(found), number=number, lines=lines, id=found[0].id))
+                lines = "\n".join(texts.which_line(say, d, settings.tz) for d in found)
+                raise CliError(say("export.cli.ambiguous", count=len(found), number=number, lines=lines, id=found[0].id))
             directive = found[0]
             issuer = unit_queries.get_unit(session=session, unit_id=directive.unit_id)
             data = exports.build(session=session, directive=directive, paths=[issuer.path], now=state.clock.now(),
@@ -52,5 +58,9 @@ def export_command(
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
         return
-    Path(output).write_bytes(content)
-    typer.echo(t("export.cli.written", path=output))
+    try:
+        Path(output).write_bytes(content)
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror or exc}; check the folder exists and you may write there",
+                       EXIT_ENVIRONMENT) from None
+    typer.echo(say("export.cli.written", path=output))

@@ -14,7 +14,7 @@ from bot.cli_common import cli_state, open_database
 from ground.settings import Settings
 from services.invites import create_invite, parse_duration
 from services.localtime import format_local_date, to_local
-from bot.cli_parse import cli_language
+from bot.cli_parse import terms_language
 from services.i18n import t
 from storage.db import session_scope
 from storage.queries.audit import add_audit
@@ -107,7 +107,7 @@ def invite_command(
         typer.echo(json.dumps(payload, ensure_ascii=False))
         return
     typer.echo(f"Invite code: {code}")
-    lang = cli_language()
+    lang = terms_language()
     typer.echo(f"Unit:        {unit.code}  {unit.name} ({t(lang, f'cli.kind.{unit.kind}')})")
     typer.echo(f"Role:        {invite.role} ({t(lang, f'cli.role.{invite.role}')})")
     if invite.label:

@@ -11,7 +11,7 @@ from bot.cli_common import CliError
 from ground.settings import Settings
 from handlers.deps import ocr_of
 from services.document_intake import DocumentIn, Refused, read_upload
-from services.i18n import normalize_language, t
+from services.i18n import t
 from services.localtime import format_date
 from services.parsing import parse_document
 
@@ -71,8 +71,19 @@ def parse_command(
         typer.echo(f"  • {t(lang, 'deadline_kind.' + d.kind)}: {d.shown}    ← «{d.text}»")
 
 
-def cli_language() -> str:
-    """The CLI speaks DEFAULT_LANGUAGE (vi unless set otherwise)."""
-    import os
+#: The command line is the administrator's tool and speaks one language: English, like its
+#: --help, naming the Vietnamese terms chibot shows in chat ("Report (báo cáo)"). What chat
+#: users read, and the exported files, follow DEFAULT_LANGUAGE (Vietnamese first).
+CLI_LANGUAGE = "en"
 
-    return normalize_language(os.environ.get("DEFAULT_LANGUAGE"))
+
+#: The language of the terms named next to English words: "secretary (bí thư)", "(chi bộ)".
+TERMS_LANGUAGE = "vi"
+
+
+def cli_language() -> str:
+    return CLI_LANGUAGE
+
+
+def terms_language() -> str:
+    return TERMS_LANGUAGE

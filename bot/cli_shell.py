@@ -9,7 +9,7 @@ import typer
 from bot.app import build_app, configure_logging
 from bot.channels.console import SHELL_HELP, ConsoleShell, ShellError, parse_local_time
 from bot.cli_common import CliError, cli_state, open_database
-from bot.cli_parse import cli_language
+from bot.cli_parse import cli_language, terms_language
 from bot.demo import load_demo
 from services.i18n import t
 from ground.clock import ManualClock
@@ -92,7 +92,7 @@ def demo_command(
     typer.echo("Invite codes (send '/start CODE' to the bot, or: chibot shell --as CODE):")
     staff_login = None
     for invite in result.invites:
-        role = f"{invite.role} ({t(lang, f'cli.role.{invite.role}')})"
+        role = f"{invite.role} ({t(terms_language(), f'cli.role.{invite.role}')})"
         if invite.code:
             typer.echo(f"  {invite.code}  {role:<22} {invite.name} — {invite.unit_name}")
         else:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from bot.cli_common import cli_state, open_database
-from bot.cli_parse import cli_language
+from bot.cli_parse import terms_language
 from services.units import import_units, render_tree
 from storage.db import session_scope
 
@@ -56,7 +56,7 @@ def list_command(ctx: typer.Context) -> None:
     engine = open_database(ctx)
     try:
         with session_scope(engine) as session:
-            tree = render_tree(session=session, lang=cli_language())
+            tree = render_tree(session=session, lang=terms_language())
     finally:
         engine.dispose()
     typer.echo(tree or "No units yet. Import them with: chibot units import FILE")

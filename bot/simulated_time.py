@@ -49,3 +49,20 @@ def run_until(app: App, target: datetime, *, on_stop: Callable[[datetime], None]
         if on_stop is not None:
             on_stop(target)
     tick(app)
+
+
+async def run_until_async(app: App, target: datetime) -> None:
+    """``run_until`` inside a running event loop (channels whose clients live on that loop)."""
+    clock = app.clock
+    if not isinstance(clock, ManualClock):
+        raise TypeError("run_until needs a ManualClock")
+    while True:
+        stop = _next_stop(app, clock.now())
+        if stop > target:
+            break
+        clock.set(stop)
+        run_jobs(engine=app.engine, now=clock.now(), config=app.core.deps.reminders)
+        await app.dispatcher.run_once()
+    clock.set(target)
+    run_jobs(engine=app.engine, now=clock.now(), config=app.core.deps.reminders)
+    await app.dispatcher.run_once()

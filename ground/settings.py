@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 TELEGRAM_DEFAULT_API = "https://api.telegram.org"
+ZALO_DEFAULT_API = "https://bot-api.zaloplatforms.com"
 
 
 class Settings(BaseSettings):
@@ -22,7 +23,19 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = TELEGRAM_DEFAULT_API
     telegram_bot_username: str | None = None
     zalo_bot_token: SecretStr | None = None
-    zalo_api_base_url: str = "https://bot-api.zapps.me"
+    zalo_api_base_url: str = ZALO_DEFAULT_API
+    #: `chibot run --channel zalo --webhook`: the public HTTPS URL Zalo posts updates to, and the
+    #: secret (8 to 256 characters) it must send in X-Bot-Api-Secret-Token.
+    zalo_webhook_url: str | None = None
+    zalo_webhook_secret: SecretStr | None = None
+    #: Where chibot's own HTTP server listens (Zalo webhook, and files when PUBLIC_BASE_URL is set).
+    zalo_webhook_listen: str = "0.0.0.0"
+    zalo_webhook_port: int = 8444
+    #: Messages per second to Zalo. Zalo publishes no limit, so this stays conservative.
+    zalo_max_per_second: float = 3.0
+    #: Public address of chibot's HTTP server (e.g. https://chibot.example.vn). When set, files
+    #: and charts reach Zalo users as links served by chibot; otherwise as a text summary.
+    public_base_url: str | None = None
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
@@ -77,10 +90,10 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}, e.g. Asia/Ho_Chi_Minh") from exc
         return value
 
-    @field_validator("telegram_api_base_url", "zalo_api_base_url")
+    @field_validator("telegram_api_base_url", "zalo_api_base_url", "public_base_url")
     @classmethod
-    def _no_trailing_slash(cls, value: str) -> str:
-        return value.rstrip("/")
+    def _no_trailing_slash(cls, value: str | None) -> str | None:
+        return value.rstrip("/") if value else value
 
     @cached_property
     def tz(self) -> ZoneInfo:

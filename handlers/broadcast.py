@@ -14,6 +14,7 @@ from handlers.unit_picker import UnitPicker
 from ground.messages import Reply
 from handlers.router import Router
 from services import broadcast, status
+from services.reach import unreachable_text
 
 #: Audience kinds that need a directive number first.
 BY_DIRECTIVE = ("not_reported", "overdue", "not_acknowledged")
@@ -142,11 +143,10 @@ class BroadcastFlow(StepFlow[BroadcastState]):
         audience = broadcast.choose(session=ctx.session, actor=ctx.actor, spec=chosen.spec(), now=ctx.now)
         if not audience.accounts:
             ctx.flow_goto("audience")
-            return [ctx.reply("broadcast.empty"), self._ask_audience(ctx)]
+            return [self._nobody(ctx, audience), self._ask_audience(ctx)]
         unreachable = ""
         if audience.unreachable:
-            unreachable = ctx.t("broadcast.preview_unreachable", count=len(audience.unreachable),
-                                codes=", ".join(u.code for u in audience.unreachable[:30]))
+            unreachable = "\n" + unreachable_text(ctx.t, audience.reach)
         if state.file:
             unreachable += ctx.t("broadcast.preview_file", name=state.file.name)
         state.audience = chosen
@@ -157,6 +157,14 @@ class BroadcastFlow(StepFlow[BroadcastState]):
                      unreachable=unreachable)
         return [Reply(text=text, choices=buttons)]
 
+    def _nobody(self, ctx: Context, audience: broadcast.Audience) -> Reply:
+        """Nothing to send: either the audience has no units, or none of them can be reached
+        (then staff are told how many there are, which, and why)."""
+        if not audience.units:
+            return ctx.reply("broadcast.empty")
+        head = ctx.t("broadcast.none_reachable", count=len(audience.units))
+        return Reply(text="\n".join([head, unreachable_text(ctx.t, audience.reach)]))
+
     def _confirmed(self, ctx: Context, state: BroadcastState, value: str) -> list[Reply]:
         return self._send(ctx, state) if value == "send" else [ctx.reply("button.stale")]
 
@@ -166,7 +174,7 @@ class BroadcastFlow(StepFlow[BroadcastState]):
         audience = broadcast.choose(session=ctx.session, actor=ctx.actor, spec=state.audience.spec(), now=ctx.now)
         ctx.flow_end()
         if not audience.accounts:
-            return [ctx.reply("broadcast.empty")]
+            return [self._nobody(ctx, audience)]
         broadcast.create(session=ctx.session, actor=ctx.actor, audience=audience, text=state.text,
                          attachment=state.file.model_dump() if state.file else None, channel=ctx.incoming.channel, now=ctx.now)
         return [ctx.reply("broadcast.queued", accounts=len(audience.accounts), edit=True)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from handlers.context import Context
 from ground.messages import Reply
 from handlers.router import Router
-from services import directives, invites
+from handlers import account_links as link_handlers
+from services import account_links, directives, invites
 from services.i18n import LANGUAGES
 from services.unit_words import role_label, unit_word
 from storage.queries import accounts as account_queries
@@ -20,6 +21,9 @@ def register(router: Router) -> None:
             if ctx.actor.registered:
                 return [ctx.reply("start.already_registered", name=ctx.actor.name), *_help(ctx, router)]
             return [ctx.reply("start.how_to_register")]
+        if account_links.looks_like_link_code(code) or account_links.looks_like_link_code(args):
+            # A /link code from the person's other channel, pasted here as if it were an invite.
+            return link_handlers.redeem(ctx, args)
         try:
             _account, membership = invites.redeem_invite(
                 session=ctx.session,

@@ -15,6 +15,7 @@ from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
 from services.parsing import DeadlineError
+from services.reach import unreachable_text
 from storage.tables import Directive
 
 
@@ -83,8 +84,10 @@ class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
         ctx.flow_end()
         if result is None:
             return [ctx.reply("button.stale")]
-        units = len(directives.unit_statuses(session=ctx.session, directive=directive))
-        return [ctx.reply("directive.change.deadline_done", line=texts.deadline_text(ctx.t, result.kind, result.shown), count=units)]
+        told = directives.reach_of(session=ctx.session, directive=directive)
+        text = ctx.t("directive.change.deadline_done", line=texts.deadline_text(ctx.t, result.kind, result.shown),
+                     count=len(told.reached))
+        return [Reply(text="\n".join(filter(None, [text, unreachable_text(ctx.t, told)])))]
 
 
 class RecipientsChangeState(FlowState):
@@ -147,8 +150,10 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
         if not added and not removed:
             return [ctx.reply("directive.change.recipients_unchanged")]
         codes = picker.codes()
-        return [ctx.reply("directive.change.recipients_done", title=texts.title(directive, ctx.t),
-                          added=", ".join(codes[u] for u in added) or "—", removed=", ".join(codes[u] for u in removed) or "—")]
+        told = directives.reach_of_units(session=ctx.session, unit_ids=added + removed)
+        text = ctx.t("directive.change.recipients_done", title=texts.title(directive, ctx.t), count=len(told.reached),
+                     added=", ".join(codes[u] for u in added) or "—", removed=", ".join(codes[u] for u in removed) or "—")
+        return [Reply(text="\n".join(filter(None, [text, unreachable_text(ctx.t, told)])))]
 
 
 def register(router: Router) -> None:

@@ -22,6 +22,7 @@ from services import document_intake as intake
 from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
+from services.reach import unreachable_text
 from services.localtime import format_date, to_local
 from services.parsing import DeadlineError, parse_document
 
@@ -306,14 +307,11 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         queued = directives.publish(session=ctx.session, directive=directive, unit_ids=state.recipient_ids, who=who, now=ctx.now,
                                      config=ctx.deps.reminders)
         ctx.flow_end()
-        replies = [ctx.reply("directive.published", title=texts.title(directive, ctx.t), count=len(state.recipient_ids),
-                             messages=queued, number=directives.lookup_key(directive))]
-        if directive.amends_id:
-            replies.append(ctx.reply("directive.superseded", id=directive.amends_id))
-        unreached = directives.units_without_reachable_secretary(session=ctx.session, unit_ids=state.recipient_ids)
-        if unreached:
-            replies.append(ctx.reply("directive.unreached", codes=", ".join(u.code for u in unreached)))
-        return replies
+        told = directives.reach_of_units(session=ctx.session, unit_ids=state.recipient_ids)
+        text = ctx.t("directive.published", title=texts.title(directive, ctx.t), count=len(told.reached),
+                     messages=queued, number=directives.lookup_key(directive))
+        superseded = ctx.t("directive.superseded", id=directive.amends_id) if directive.amends_id else ""
+        return [Reply(text="\n".join(filter(None, [text, superseded, unreachable_text(ctx.t, told)])))]
 
 
 def register(router: Router) -> None:

@@ -99,7 +99,7 @@ def _unacked(ctx: Context, args: str) -> list[Reply]:
         ctx.audit("denied", directive_id=directive.id, command="unacked")
         return [ctx.reply("auth.denied")]
     statuses = directives.unit_statuses(session=ctx.session, directive=directive)
-    missing = [s.unit for s in statuses if s.assignment.acknowledged_at is None]
+    missing = directives.unacknowledged(session=ctx.session, directive=directive)
     return [Reply(text=texts.unacked_text(ctx.t, directive, missing, len(statuses)))]
 
 

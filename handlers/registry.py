@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import common, directives_routes, invite_flow, report_flow
+from handlers import account_links, common, directives_routes, invite_flow, report_flow
 from handlers import oversight_routes, typed_ack
 from handlers import reminders as reminder_routes
 from handlers.router import Router
@@ -11,6 +11,7 @@ from handlers.router import Router
 def build_router() -> Router:
     router = Router()
     common.register(router)
+    account_links.register(router)
     invite_flow.register(router)
     directives_routes.register(router)
     report_flow.register(router)

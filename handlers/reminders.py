@@ -11,6 +11,7 @@ from handlers.directives_view import find_one
 from ground.messages import Choice, Reply
 from handlers.router import Router
 from services import directives
+from services.reach import unreachable_text
 from services.reminders import staff_tools
 from services.reminders.texts import title
 
@@ -45,12 +46,17 @@ def register(router: Router) -> None:
         directive, replies = _managed(ctx, args, "reminder.remind.usage", "remind")
         if directive is None:
             return replies
-        count = staff_tools.remind_count(session=ctx.session, directive=directive)
-        if count == 0:
+        found = staff_tools.remind_reach(session=ctx.session, directive=directive)
+        if found.count == 0:
             return [ctx.reply("reminder.remind.none", directive=title(directive))]
+        unreachable = unreachable_text(ctx.t, found)
+        if not found.reached:
+            return [Reply(text="\n".join([ctx.t("reminder.remind.nobody", count=found.count, directive=title(directive)),
+                                          unreachable]))]
         choices = [[Choice(ctx.t("reminder.remind.button_send"), f"rmd:{directive.id}"),
                     Choice(ctx.t("reminder.remind.button_cancel"), "rmd:no")]]
-        return [ctx.reply("reminder.remind.confirm", count=count, directive=title(directive), choices=choices)]
+        text = ctx.t("reminder.remind.confirm", count=len(found.reached), directive=title(directive))
+        return [Reply(text="\n".join(filter(None, [text, unreachable])), choices=choices)]
 
     @router.button("rmd", roles=STAFF)
     def remind_confirmed(ctx: Context, args: str) -> list[Reply]:
@@ -66,17 +72,49 @@ def register(router: Router) -> None:
 
     @router.command("close", roles=STAFF, help_key="reminder.help_close")
     def close(ctx: Context, args: str) -> list[Reply]:
-        """Close a directive: no more reminders or recurring reports."""
+        """Ask before closing a directive (no more reminders, recurring reports or reports)."""
         directive, replies = _managed(ctx, args, "reminder.close.usage", "close")
         if directive is None:
             return replies
         if directive.status == "closed":
-            return [ctx.reply("reminder.close.already", directive=title(directive))]
+            return [ctx.reply("reminder.close.already", directive=title(directive), number=directives.lookup_key(directive))]
+        if directive.status != "published":
+            return [ctx.reply("reminder.close.not_published", directive=title(directive))]
+        choices = [[Choice(ctx.t("reminder.close.button_close"), f"cls:{directive.id}"),
+                    Choice(ctx.t("reminder.close.button_cancel"), "cls:no")]]
+        return [ctx.reply("reminder.close.confirm", directive=title(directive), number=directives.lookup_key(directive),
+                          choices=choices)]
+
+    @router.button("cls", roles=STAFF)
+    def close_confirmed(ctx: Context, args: str) -> list[Reply]:
+        """The confirmation of /close; the button re-checks who may close it."""
+        directive = directives.get(session=ctx.session, directive_id=int(args)) if args.isdigit() else None
+        if directive is None:
+            return [ctx.reply("reminder.close.cancelled", edit=True)]
+        if not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
+            ctx.audit("denied", button=f"cls:{args[:40]}", directive_id=directive.id)
+            return [ctx.reply("reminder.not_allowed")]
+        if directive.status == "closed":
+            return [ctx.reply("reminder.close.already", directive=title(directive), number=directives.lookup_key(directive),
+                              edit=True)]
         cancelled = staff_tools.close(session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders)
         if cancelled is None:
-            return [ctx.reply("reminder.close.not_published", directive=title(directive))]
+            return [ctx.reply("reminder.close.not_published", directive=title(directive), edit=True)]
         ctx.audit("close", directive_id=directive.id, unit_id=directive.unit_id, cancelled=cancelled)
-        return [ctx.reply("reminder.close.done", directive=title(directive), count=cancelled)]
+        return [ctx.reply("reminder.close.done", directive=title(directive), count=cancelled,
+                          number=directives.lookup_key(directive), edit=True)]
+
+    @router.command("reopen", roles=STAFF, help_key="reminder.help_reopen")
+    def reopen(ctx: Context, args: str) -> list[Reply]:
+        """Undo /close: reminders are planned again from now, cells may report again."""
+        directive, replies = _managed(ctx, args, "reminder.reopen.usage", "reopen")
+        if directive is None:
+            return replies
+        planned = staff_tools.reopen(session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders)
+        if planned is None:
+            return [ctx.reply("reminder.reopen.not_closed", directive=title(directive))]
+        ctx.audit("reopen", directive_id=directive.id, unit_id=directive.unit_id, planned=planned)
+        return [ctx.reply("reminder.reopen.done", directive=title(directive), count=planned)]
 
     @router.command("notify", roles=STAFF, help_key="reminder.help_notify")
     def notify(ctx: Context, args: str) -> list[Reply]:

@@ -22,10 +22,12 @@ from services import reports
 from services.parsing.vn_text import normalize
 from services.report_answers import (Parsed, Problem, Quick, check_answers, is_quick_report, looks_like_report, parse_field,
                                      parse_quick)
-from services.report_templates import Template, TemplateField
+from services.localtime import format_date, to_local
+from services.report_templates import Template, TemplateField, template_for
 from services.report_text import format_due, format_timing, format_value, summary_lines
 from services.unit_words import common_kind, unit_word
 from storage.queries import units as unit_queries
+from storage.queries.acknowledged import is_acknowledged
 
 FLOW = "report"
 SUMMARY, EDIT, PICK = "_summary", "_edit", "_pick"
@@ -110,7 +112,7 @@ class ReportFlow(StepFlow[ReportState]):
         if role is None:
             return self._deny(ctx, task.assignment.id)
         if not reports.is_open(task):
-            return [ctx.reply("report.not_open")]
+            return [_not_open(ctx, task)]
         state = ReportState(assignment_id=task.assignment.id, answers=answers or {}, pending_percent=pending,
                             quick=quick, on_behalf=role == "staff", unplaced_text=unplaced, other_asked=asked_other)
         ctx.flow_start(FLOW, SUMMARY, state)
@@ -372,7 +374,7 @@ class ReportFlow(StepFlow[ReportState]):
             return self._deny(ctx, assignment_id)
         if not reports.is_open(task):
             ctx.flow_end()
-            return [ctx.reply("report.not_open")]
+            return [_not_open(ctx, task)]
         return task
 
     @staticmethod
@@ -486,18 +488,26 @@ def register(router: Router) -> None:
         """"bc 141 tt+zalo 45/50 tot": fill what was understood, ask only what is missing."""
         if not ctx.actor.has_role("secretary"):
             return None
-        tasks = reports.open_tasks(session=ctx.session, unit_ids=[r.unit_id for r in ctx.actor.units("secretary")])
+        unit_ids = [r.unit_id for r in ctx.actor.units("secretary")]
+        tasks = reports.open_tasks(session=ctx.session, unit_ids=unit_ids)
         if not is_quick_report(text) and not (tasks and looks_like_report(tasks[0].template(), text)):
             return None
-        if not tasks:
-            return [ctx.reply("report.no_open", unit_word=_own_unit_word(ctx))]
         # Every template of the candidate directives reads the message the same way only if
         # they share it; the first task's template is used until the directive is known.
-        quick = parse_quick(tasks[0].template(), text, lang=ctx.lang, today=ctx.now.date())
+        template = tasks[0].template() if tasks else template_for(None)
+        quick = parse_quick(template, text, lang=ctx.lang, today=ctx.now.date())
         if quick.ref:
-            tasks = [t for t in tasks if _number_matches(t.directive.number, quick.ref)]
-            if not tasks:
-                return [ctx.reply("report.quick_unknown_ref", ref=quick.ref[:32], unit_word=_own_unit_word(ctx))]
+            matching = [t for t in tasks if _number_matches(t.directive.number, quick.ref)]
+            if not matching:
+                closed = [t for t in reports.closed_tasks(session=ctx.session, unit_ids=unit_ids)
+                          if _number_matches(t.directive.number, quick.ref)]
+                if closed:
+                    return [_not_open(ctx, closed[0])]
+                return [ctx.reply("report.quick_unknown_ref" if tasks else "report.no_open", ref=quick.ref[:32],
+                                  unit_word=_own_unit_word(ctx))]
+            tasks = matching
+        if not tasks:
+            return [ctx.reply("report.no_open", unit_word=_own_unit_word(ctx))]
         notes = _quick_notes(ctx, tasks[0].template(), quick)
         if len(tasks) == 1:
             return flow.start(ctx, tasks[0], answers=quick.values, quick=bool(quick.values), pending=quick.pending_percent, notes=notes,
@@ -512,7 +522,7 @@ def register(router: Router) -> None:
 def _task_buttons(ctx: Context, task: reports.Task) -> list[Choice]:
     """"Đã nhận" while the cell has not acknowledged it, then "Báo cáo"."""
     row = []
-    if task.assignment.acknowledged_at is None:
+    if not is_acknowledged(task.assignment):
         row.append(Choice(label=f"{ctx.t('report.button.ack')}: {task.title}"[:60], data=f"ack:{task.assignment.id}"))
     row.append(Choice(label=f"{ctx.t('report.button.report')}: {task.title}"[:60], data=f"rep:{task.assignment.id}"))
     return row
@@ -521,6 +531,14 @@ def _task_buttons(ctx: Context, task: reports.Task) -> list[Choice]:
 def _own_unit_word(ctx: Context) -> str:
     """What the secretary's unit is called; "đơn vị" for someone leading units of several kinds."""
     return unit_word(ctx.t, common_kind(r.unit_kind for r in ctx.actor.units("secretary")))
+
+
+def _not_open(ctx: Context, task: reports.Task) -> Reply:
+    """Why a task takes no report: a closed directive is named as closed (staff may reopen it)."""
+    if task.directive.status == "closed":
+        return ctx.reply("report.closed", directive=task.title,
+                         date=format_date(to_local(task.directive.closed_at, ctx.deps.tz).date()) if task.directive.closed_at else "")
+    return ctx.reply("report.not_open")
 
 
 def _number_matches(number: str | None, ref: str) -> bool:

@@ -25,6 +25,7 @@ from ground.actor import Actor
 from ground.messages import Reply
 from services import outbox, status
 from services.i18n import Translator
+from services.reach import Reach, reach
 from storage.queries import accounts as account_queries
 from storage.queries import audit as audit_queries
 from storage.queries import broadcasts as queries
@@ -43,6 +44,8 @@ class Audience:
     #: (unit, secretary, account) for every reachable secretary account.
     accounts: list[tuple[Unit, Person, ChatAccount]]
     unreachable: list[Unit]
+    #: The same split with the reasons, for the texts staff read.
+    reach: Reach
 
 
 def own_unit(actor: Actor) -> int | None:
@@ -77,8 +80,8 @@ def choose(*, session: Session, actor: Actor, spec: dict[str, Any], now: datetim
         units = [by_id[i] for i in ids if i in by_id]
     rows = account_queries.secretaries_accounts(session=session, unit_ids=[u.id for u in units])
     reachable = [(u, p, a) for u, p, a in rows if a.reachable]
-    reached_ids = {u.id for u, _p, _a in reachable}
-    return Audience(spec, units, reachable, [u for u in units if u.id not in reached_ids])
+    found = reach(session=session, unit_ids=[u.id for u in units])
+    return Audience(spec, units, reachable, found.unreachable, found)
 
 
 def describe(t: Translator, spec: dict[str, Any]) -> str:

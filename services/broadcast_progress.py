@@ -40,6 +40,19 @@ class _Progress:
     done: int
     shown: int = 0
     shown_at: float = 0.0
+    #: The staff member's channel can replace the progress message in place (Telegram).
+    can_edit: bool = True
+    #: Without edits, progress goes as a few new messages: start, halfway, done.
+    milestones_shown: int = 0
+
+
+def milestone(done: int, total: int) -> int:
+    """0 before the first message is out, 1 once started, 2 from halfway, 3 when done."""
+    if total <= 0 or done >= total:
+        return 3
+    if 2 * done >= total:
+        return 2
+    return 1 if done >= 1 else 0
 
 
 class BroadcastProgress:
@@ -59,21 +72,35 @@ class BroadcastProgress:
         progress = self._progress.get(event.broadcast_id)
         if progress is None:
             counts = await asyncio.to_thread(self._counts, event.broadcast_id)
-            progress = self._progress[event.broadcast_id] = _Progress(sum(counts.values()), _final(counts))
+            progress = self._progress[event.broadcast_id] = _Progress(
+                sum(counts.values()), _final(counts), can_edit=await asyncio.to_thread(self._can_edit, event.broadcast_id))
         else:
             progress.done += 1
         now = self.monotonic()
-        due = (progress.done >= progress.total or now - progress.shown_at >= self.interval
-               or progress.done - progress.shown >= max(1, int(progress.total * self.step)))
+        if progress.can_edit:
+            due = (progress.done >= progress.total or now - progress.shown_at >= self.interval
+                   or progress.done - progress.shown >= max(1, int(progress.total * self.step)))
+        else:
+            due = milestone(progress.done, progress.total) > progress.milestones_shown
         if not due:
             return
         counts = await asyncio.to_thread(self._counts, event.broadcast_id)
         progress.done = _final(counts)
         progress.shown, progress.shown_at = progress.done, now
+        progress.milestones_shown = milestone(progress.done, progress.total)
         await self._show(event.broadcast_id, progress.done, progress.total)
         if progress.done >= progress.total:
             self._progress.pop(event.broadcast_id, None)
             await asyncio.to_thread(self._finish, event.broadcast_id)
+
+    def _can_edit(self, broadcast_id: int) -> bool:
+        with session_scope(self.engine) as session:
+            row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
+            account = queries.account(session=session, account_id=row.progress_account_id) if row.progress_account_id else None
+        if account is None:
+            return True
+        # The sender decides, not the channel's name: a channel without edits (Zalo) has none.
+        return getattr(self.senders.get(account.channel), "edit", None) is not None
 
     def _counts(self, broadcast_id: int) -> dict[str, int]:
         with session_scope(self.engine) as session:
@@ -113,7 +140,8 @@ class BroadcastProgress:
             account = queries.account(session=session, account_id=row.progress_account_id)
             counts = queries.status_counts(session=session, broadcast_id=broadcast_id)
             text = report_text(Translator(account.language), row, counts,
-                               queries.failures(session=session, broadcast_id=broadcast_id))
+                               queries.failures(session=session, broadcast_id=broadcast_id),
+                               by_channel=queries.sent_by_channel(session=session, broadcast_id=broadcast_id))
             outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text=text), due_at=now,
                            dedupe_key=f"bc-report:{broadcast_id}")
 
@@ -122,7 +150,12 @@ def _final(counts: dict[str, int]) -> int:
     return sum(n for status, n in counts.items() if status in queries.FINAL)
 
 
-def report_text(t: Translator, row, counts: dict[str, int], failures: list[tuple[str, str]]) -> str:  # noqa: ANN001
+#: Channels named in a delivery report (the console is a test bench, not worth a line).
+CHANNEL_NAMES = {"telegram": "Telegram", "zalo": "Zalo"}
+
+
+def report_text(t: Translator, row, counts: dict[str, int], failures: list[tuple[str, str]],  # noqa: ANN001
+                by_channel: dict[str, int] | None = None) -> str:
     blocked = [name for name, error in failures if error.startswith("blocked")]
     failed = [f"{name} ({error[:80]})" for name, error in failures if not error.startswith("blocked")]
     unreachable = [f"{code} — {name}" for _id, code, name in row.unreachable_units]
@@ -133,5 +166,10 @@ def report_text(t: Translator, row, counts: dict[str, int], failures: list[tuple
         reasons += t("broadcast.reason_failed", names="; ".join(failed))
     if unreachable:
         reasons += t("broadcast.reason_no_secretary", names=", ".join(unreachable))
-    return t("broadcast.report", audience=broadcast_service.describe(t, row.audience), sent=counts.get("sent", 0),
+    text = t("broadcast.report", audience=broadcast_service.describe(t, row.audience), sent=counts.get("sent", 0),
              failed=counts.get("failed", 0) + len(unreachable), reasons=reasons)
+    carried = [(CHANNEL_NAMES[c], n) for c, n in sorted((by_channel or {}).items()) if c in CHANNEL_NAMES and n]
+    if carried:
+        text += t("broadcast.by_channel", channels=", ".join(t("broadcast.channel_count", channel=name, count=n)
+                                                             for name, n in carried))
+    return text

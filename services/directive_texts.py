@@ -13,6 +13,7 @@ from ground.messages import Choice, OutFile, Reply
 from services.directive_drafts import is_past
 from services.i18n import Translator
 from services.localtime import format_date, format_local_date, format_local_datetime
+from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Assignment, Deadline, Directive
 
 #: Telegram allows 4096 characters a message; leave room for a heading.
@@ -114,7 +115,7 @@ def next_actions(t: Translator, directive: Directive, assignment: Assignment) ->
     """The buttons a cell still needs after pressing one: the old message's buttons are
     removed once pressed (so nothing is pressed twice), so the answer carries the rest."""
     row = []
-    if assignment.acknowledged_at is None:
+    if not is_acknowledged(assignment):
         row.append(Choice(t("directive.button.ack"), f"ack:{assignment.id}"))
     if assignment.status in ("assigned", "acknowledged", "reported"):
         row.append(Choice(t("directive.button.report"), f"rep:{assignment.id}"))
@@ -191,7 +192,7 @@ def unit_line(t: Translator, unit) -> str:  # noqa: ANN001
 
 
 def staff_list_line(t: Translator, directive: Directive, statuses: Sequence[Any]) -> str:
-    acked = sum(1 for s in statuses if s.assignment.acknowledged_at is not None)
+    acked = sum(1 for s in statuses if is_acknowledged(s.assignment))
     return t("directive.list.staff_line", title=title(directive, t), subject=directive.subject,
              acked=acked, assigned=len(statuses))
 
@@ -214,10 +215,10 @@ def doc_text(t: Translator, directive: Directive, deadlines: Sequence[Deadline],
 
 def ack_status_text(t: Translator, directive: Directive, statuses: Sequence[Any], tz: ZoneInfo) -> str:
     """Who acknowledged (by whom, when) and who has not, for staff."""
-    missing = [s for s in statuses if s.assignment.acknowledged_at is None]
-    acked = [s for s in statuses if s.assignment.acknowledged_at is not None]
+    missing = [s for s in statuses if not is_acknowledged(s.assignment)]
+    acked = [s for s in statuses if is_acknowledged(s.assignment)]
     lines = [t("directive.doc.acked", acked=len(acked), assigned=len(statuses))]
-    lines += [t("directive.doc.acked_line", code=s.unit.code, name=s.unit.name, who=s.acknowledged_by,
+    lines += [t("directive.doc.acked_line", code=s.unit.code, name=s.unit.name, who=s.acknowledged_by or t("directive.doc.acked_by_report"),
                 time=when(s.assignment.acknowledged_at, tz)) for s in acked]
     lines.append(unacked_text(t, directive, [s.unit for s in missing], len(statuses)))
     return "\n".join(lines)

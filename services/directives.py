@@ -19,6 +19,7 @@ from ground.messages import Reply
 from services import directive_texts as texts
 from services import outbox
 from services.i18n import Translator
+from services.reach import Reach, reach
 from services.localtime import local_to_utc, to_local
 from services.parsing.deadlines import DeadlineError
 from services.parsing.vn_text import normalize
@@ -29,6 +30,7 @@ from storage.queries import accounts as account_queries
 from storage.queries import audit as audit_queries
 from storage.queries import directives as queries
 from storage.queries import units as unit_queries
+from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Assignment, Deadline, Directive, Unit
 
 
@@ -84,7 +86,10 @@ def register(*, session: Session, draft: dict[str, Any], unit_id: int, who: Who,
             created_at=now,
         ),
     )
-    for position, entry in enumerate(draft["deadlines"]):
+    # The issuing office's own duty ("Văn phòng Đảng ủy Khối tổng hợp, báo cáo hằng ngày về
+    # Văn phòng Thành ủy") is shown to staff but asks nothing of the cells.
+    owed_by_cells = [e for e in draft["deadlines"] if "own_office" not in (e.get("flags") or ())]
+    for position, entry in enumerate(owed_by_cells):
         queries.add_deadline(session=session, deadline=_deadline_row(directive.id, position, entry, tz))
     _audit(session, "register", who, now, directive_id=directive.id, unit_id=unit_id, number=directive.number,
            amends=directive.amends_id)
@@ -135,10 +140,17 @@ def publish(*, session: Session, directive: Directive, unit_ids: list[int], who:
 
 def units_without_reachable_secretary(*, session: Session, unit_ids: list[int]) -> list[Unit]:
     """Assigned units nobody in chibot can be told about: staff must send the paper copy."""
-    reached = {unit.id for unit, _p, account in account_queries.secretaries_accounts(session=session, unit_ids=unit_ids)
-               if account.reachable}
-    missing = [unit_queries.get_unit(session=session, unit_id=u) for u in dict.fromkeys(unit_ids) if u not in reached]
-    return sorted((u for u in missing if u is not None), key=lambda u: u.code)
+    return reach_of_units(session=session, unit_ids=unit_ids).unreachable
+
+
+def reach_of_units(*, session: Session, unit_ids: list[int]) -> Reach:
+    return reach(session=session, unit_ids=unit_ids)
+
+
+def reach_of(*, session: Session, directive: Directive) -> Reach:
+    """Which of the directive's live units a notice reaches, and which it cannot."""
+    units = [a.unit_id for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)]
+    return reach(session=session, unit_ids=units)
 
 
 def _tell_units(session: Session, directive: Directive, assignments: dict[int, Assignment], now: datetime, *, key) -> int:  # noqa: ANN001
@@ -189,7 +201,7 @@ def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who,
     directive = queries.get_directive(session=session, directive_id=assignment.directive_id)
     if assignment.status == "cancelled":
         return AckResult("cancelled", directive, assignment)
-    if assignment.acknowledged_at is not None:
+    if is_acknowledged(assignment):
         return AckResult("already", directive, assignment)
     assignment.acknowledged_at = now
     assignment.acknowledged_by_person_id = who.person_id
@@ -309,7 +321,7 @@ def unit_statuses(*, session: Session, directive: Directive) -> list[UnitStatus]
 
 
 def unacknowledged(*, session: Session, directive: Directive) -> list[Unit]:
-    return [s.unit for s in unit_statuses(session=session, directive=directive) if s.assignment.acknowledged_at is None]
+    return [s.unit for s in unit_statuses(session=session, directive=directive) if not is_acknowledged(s.assignment)]
 
 
 def deadlines_of(*, session: Session, directive: Directive) -> list[Deadline]:

@@ -101,7 +101,8 @@ def one_each(claims: list[Claim]) -> list[Outgoing]:
 
 
 class Dispatcher:
-    def __init__(self, *, engine: Engine, clock: Clock, senders: dict[str, ChannelSender], worker_id: str | None = None, batch: int = 50) -> None:
+    def __init__(self, *, engine: Engine, clock: Clock, senders: dict[str, ChannelSender], worker_id: str | None = None,
+                 batch: int = 50) -> None:
         self.engine = engine
         self.clock = clock
         self.senders = senders
@@ -176,9 +177,9 @@ class Dispatcher:
         for claim in message.claims:
             # The chat saw one message: its choices become the menu once, with the last row.
             shown = message.reply.flat_choices() if claim is message.claims[-1] else []
-            await asyncio.to_thread(self._record, claim.message_id, channel, chat_id, result, claim.attempts,
-                                    message.reply.text, claim.account_id, shown)
-            final = self._final(result, claim.attempts)
+            rerouted = await asyncio.to_thread(self._record, claim, result, message.reply.text, shown)
+            # Blocked here, but the person has another channel: the message waits for it.
+            final = "retry" if rerouted else self._final(result, claim.attempts)
             if final == "sent":
                 stats.sent += 1
             elif final == "blocked":
@@ -206,8 +207,11 @@ class Dispatcher:
             return "retry"
         return "failed"
 
-    def _record(self, message_id: int, channel: str, chat_id: str, result: SendResult, attempts: int,
-                sent_text: str | None = None, account_id: int | None = None, shown: list[Choice] | None = None) -> None:
+    def _record(self, claim: Claim, result: SendResult, sent_text: str | None = None,
+                shown: list[Choice] | None = None) -> bool:
+        """Store the outcome; True when a blocked message was handed to another channel."""
+        message_id, channel, chat_id, attempts = claim.message_id, claim.channel, claim.chat_id, claim.attempts
+        account_id = claim.account_id
         now = self.clock.now()
         with session_scope(self.engine) as session:
             if result.status == "sent":
@@ -218,13 +222,19 @@ class Dispatcher:
                     # menu it was shown, even when another process reads the answer.
                     chat_menus.remember_delivered(session=session, account_id=account_id, choices=shown, now=now)
             elif result.status == "blocked":
-                outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=f"blocked: {result.reason}")
                 account_queries.mark_unreachable(session=session, channel=channel, chat_id=chat_id, reason=result.reason or "blocked")
+                other = account_queries.other_reachable_account(session=session, account_id=claim.account_id)
+                if other is not None and attempts + 1 < MAX_ATTEMPTS:
+                    log.info("outbox message %s: %s chat unreachable, sent on %s instead", message_id, channel, other.channel)
+                    return outbox_queries.reroute(session=session, message_id=message_id, worker=self.worker_id,
+                                                  account_id=other.id, now=now, reason=f"blocked on {channel}: {result.reason}")
+                outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=f"blocked: {result.reason}")
             elif result.status == "retry" and attempts + 1 < MAX_ATTEMPTS:
                 delay = result.retry_after if result.retry_after is not None else 2 ** (attempts + 1)
                 outbox_queries.mark_retry(session=session, message_id=message_id, worker=self.worker_id, due_at=now + timedelta(seconds=delay), reason=result.reason or "retry")
             else:
                 outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=result.reason or "failed")
+        return False
 
     def next_due(self, channels: list[str] | None = None):  # noqa: ANN201
         """When the next message to one of ``channels`` (default: those with a sender) is due."""

@@ -101,6 +101,11 @@ def open_tasks(*, session: Session, unit_ids: list[int]) -> list[Task]:
     return sorted(tasks, key=key)
 
 
+def closed_tasks(*, session: Session, unit_ids: list[int]) -> list[Task]:
+    """Assignments of these units on directives staff have closed (/close)."""
+    return _tasks(session, report_queries.closed_assignment_rows(session=session, unit_ids=unit_ids))
+
+
 def get_task(*, session: Session, assignment_id: int) -> Task | None:
     row = report_queries.get_assignment_row(session=session, assignment_id=assignment_id)
     return _tasks(session, [row])[0] if row is not None else None
@@ -137,7 +142,10 @@ def submit_report(
     now: datetime,
     config: ReminderConfig,
 ) -> Report:
-    """Save a new version of the cell's report, mark the assignment reported, notify staff."""
+    """Save a new version of the cell's report, mark the assignment reported, notify staff.
+
+    Versions are numbered one way in every text and file: 1 is the first report, 2 the first
+    amendment ("bản 2"), never an amendment count that would call the first one "lần 2"."""
     template = task.template()
     problems = check_answers(template, answers)
     if problems:
@@ -162,7 +170,8 @@ def submit_report(
         **typed_columns(template, answers),
     )
     report_queries.add_report(session=session, report=report)
-    report_queries.set_assignment_reported(session=session, assignment=task.assignment, when=now)
+    report_queries.set_assignment_reported(session=session, assignment=task.assignment, when=now,
+                                           person_id=None if on_behalf else person_id)
     reminders.after_report(session=session, assignment=task.assignment, report_id=report.id, now=now, config=config)
     _notify_staff(session=session, task=task, report=report, template=template, answers=answers, submitter_name=submitter_name, account_id=account_id, now=now, tz=config.tz)
     return report

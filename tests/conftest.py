@@ -6,4 +6,5 @@ pytest_plugins = [
     "tests.support.chat",
     "tests.support.org",
     "tests.support.telegram_fixtures",
+    "tests.support.zalo_fixtures",
 ]

@@ -45,7 +45,7 @@ def start_all_cells(staff, text: str = TEXT) -> None:
     assert staff.last_text == "Đồng chí nhập nội dung tin nhắn gửi các chi bộ (có thể gửi kèm một tệp). Gõ /cancel để thôi."
     staff.send(text)
     assert staff.buttons == ["Tất cả chi bộ của đơn vị", "Chưa báo cáo văn bản…", "Quá hạn báo cáo văn bản…",
-                             "Chưa xác nhận nhận văn bản…", "Chọn từng đơn vị", "Thôi"]
+                             "Chưa báo đã nhận văn bản…", "Chọn từng đơn vị", "Thôi"]
     staff.press("Tất cả chi bộ")
 
 
@@ -56,7 +56,8 @@ def test_broadcast_to_all_cells_shows_count_and_preview_then_delivers_with_a_rep
         "Xem trước tin nhắn:\n———\n" + TEXT + "\n———\n"
         "Đối tượng: tất cả chi bộ\n"
         "Sẽ gửi tới 6 tài khoản của 6 đơn vị.\n"
-        "1 đơn vị chưa có bí thư liên lạc được qua chibot (không gửi được): DB1-CB2"
+        "Chưa báo được cho 1 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+        "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký"
     )
     staff.press("Gửi")
     assert staff.last_text == "Đã xếp 6 tin vào hàng gửi. Tiến độ sẽ được cập nhật trong tin nhắn tiếp theo."
@@ -147,7 +148,7 @@ def test_an_empty_audience_sends_nothing_and_says_so(app, org, sender):
     staff = org["staff"]
     staff.send("/broadcast")
     staff.send(TEXT)
-    staff.press("Chưa xác nhận")
+    staff.press("Chưa báo đã nhận")
     staff.send("141")
     assert staff.replies[0].text == ("Không có đơn vị nào thuộc đối tượng đã chọn, nên không có tin nào được gửi. "
                                      "Đồng chí chọn đối tượng khác hoặc gõ /cancel.")

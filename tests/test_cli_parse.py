@@ -30,13 +30,13 @@ def test_json_output_of_141_has_the_documented_keys_and_local_due_times():
     assert data["deadlines"][1]["text"] == "trước ngày 23/8/2021"
 
 
-def test_text_output_reads_in_vietnamese(tmp_path):
+def test_text_output_reads_in_english_with_the_vietnamese_terms(tmp_path):
     result = runner.invoke(app, ["parse", str(SEEDS / "002_c658ef2b8e34c7f5.txt")])
     assert result.exit_code == 0
-    assert "Số, ký hiệu: 51-KH/QU" in result.output
-    assert "• Báo cáo định kỳ: hằng ngày lúc 06:00, 12:00, 18:00" in result.output
+    assert "Number and symbol (số, ký hiệu): 51-KH/QU" in result.output
+    assert "• Recurring report (báo cáo định kỳ): hằng ngày lúc 06:00, 12:00, 18:00" in result.output
     none = runner.invoke(app, ["parse", str(SEEDS / "001_6209555e4feaaf67.txt")])
-    assert "Thời hạn: không tìm thấy" in none.output
+    assert "Deadlines (thời hạn): none found" in none.output
 
 
 def test_a_docx_is_read_like_the_text(tmp_path):
@@ -75,9 +75,9 @@ def test_a_pdf_is_read_like_the_text_and_says_so_in_json(tmp_path):
 def test_what_is_not_a_document_is_refused_in_one_sentence(tmp_path, monkeypatch):
     monkeypatch.setenv("TESSERACT_CMD", "/nonexistent/tesseract")
     cases = {
-        "trong.txt": (b"", "Tệp trống, không có nội dung."),
-        "chibot.bin": (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, "Tệp không phải văn bản (dữ liệu nhị phân)."),
-        "anh.png": (page_image(SHORT_141), "Đây là ảnh, cần nhận dạng chữ (OCR) nhưng máy chủ chưa cài Tesseract"),
+        "trong.txt": (b"", "The file is empty."),
+        "chibot.bin": (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, "The file is not a document (binary data)."),
+        "anh.png": (page_image(SHORT_141), "This is a picture and needs text recognition (OCR), but Vietnamese Tesseract OCR is not installed"),
     }
     for name, (content, sentence) in cases.items():
         (tmp_path / name).write_bytes(content)
@@ -93,6 +93,6 @@ def test_a_photo_is_read_by_ocr_and_the_output_says_to_check_it(tmp_path):
     path.write_bytes(page_image(SHORT_141, fmt="JPEG"))
     result = runner.invoke(app, ["parse", str(path)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Đọc bằng nhận dạng chữ (OCR) từ ảnh/bản quét")
-    assert "Số, ký hiệu: 141-CV/ĐUK" in result.output
-    assert "  • Báo cáo: trước 23/8/2021    ← «trước ngày 23/8/2021»" in result.output
+    assert result.output.startswith("Read by text recognition (OCR) from a photo or scan")
+    assert "Number and symbol (số, ký hiệu): 141-CV/ĐUK" in result.output
+    assert "  • Report (báo cáo): trước 23/8/2021    ← «trước ngày 23/8/2021»" in result.output

@@ -51,7 +51,7 @@ def test_an_unknown_channel_is_refused_in_one_sentence(db_url):
     result = CliRunner().invoke(cli, ["--database-url", db_url, "run", "--channel", "telegram,fax"],
                                 env={"TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN})
     assert result.exit_code == 2
-    assert result.output.strip() == "Error: Unknown channel 'fax': choose from telegram (or all)."
+    assert result.output.strip() == "Error: Unknown channel 'fax': choose from telegram, zalo (or all)."
 
 
 @pytest.mark.parametrize("args", [["run"], ["run", "--channel", "telegram"]], ids=["default", "channel-telegram"])

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlmodel import select
 
 from ground.messages import Incoming
 from storage.tables import AuditEntry, ChatAccount, ConversationState
-from tests.support.chat import Chat
+from tests.support.chat import CHANNELS, Chat
+
+#: The same conversations on every channel: the core decides, the channel only renders.
+pytestmark = pytest.mark.parametrize("channel", CHANNELS)
 
 
-def test_unknown_user_is_told_how_to_register_and_nothing_else(app):
-    stranger = Chat(app=app, user_id="u-x")
+def test_unknown_user_is_told_how_to_register_and_nothing_else(app, channel):
+    stranger = Chat(app=app, user_id="u-x", channel=channel)
     for text in ("xin chào", "/help", "/whoami", "/invite", "/lang en"):
         stranger.send(text)
         assert "mã mời" in stranger.last_text
@@ -26,8 +30,8 @@ def test_start_with_invite_binds_account_and_lists_commands(org):
     assert "bí thư chi bộ — Chi bộ Văn phòng (mã CB01)" in secretary.last_text
 
 
-def test_start_with_wrong_code_says_so(app):
-    stranger = Chat(app=app, user_id="u-x")
+def test_start_with_wrong_code_says_so(app, channel):
+    stranger = Chat(app=app, user_id="u-x", channel=channel)
     stranger.send("/start KHONGCOMA1")
     assert "Mã mời không đúng" in stranger.last_text
 
@@ -71,7 +75,7 @@ def test_flow_survives_a_restart_at_the_same_step(org, settings, engine, clock):
     assert "vai trò nào" in staff.last_text
     # A new application on the same database: nothing in memory survives.
     restarted = build_app(settings, clock=clock, engine=engine, migrate=False)
-    again = Chat(app=restarted, user_id=staff.user_id, name=staff.name)
+    again = Chat(app=restarted, user_id=staff.user_id, name=staff.name, channel=staff.channel)
     again._buttons, again._message_with_buttons = staff._buttons, staff._message_with_buttons
     again.press("bí thư")
     assert "Họ tên người được mời" in again.last_text
@@ -105,8 +109,8 @@ def test_forged_and_unknown_buttons_are_refused(org):
     assert "Nút này đã cũ" in org["CB01"].last_text
 
 
-def test_same_update_delivered_twice_is_processed_once(org, app, session):
-    incoming = Incoming(channel="console", chat_id="u-staff", user_id="u-staff", text="/invite", update_id="dup-1")
+def test_same_update_delivered_twice_is_processed_once(org, app, session, channel):
+    incoming = Incoming(channel=channel, chat_id="u-staff", user_id="u-staff", text="/invite", update_id="dup-1")
     first = app.core.handle(incoming)
     second = app.core.handle(incoming)
     assert "đơn vị nào" in first[0].text
@@ -169,8 +173,8 @@ def test_handler_error_gives_an_apology_and_saves_nothing(org, app, monkeypatch,
     assert state.step == "unit"
 
 
-def test_blocked_chat_is_marked_unreachable(org, app, session):
-    app.core.mark_unreachable(channel="console", chat_id="u-cb01", reason="Forbidden: bot was blocked by the user")
+def test_blocked_chat_is_marked_unreachable(org, app, session, channel):
+    app.core.mark_unreachable(channel=channel, chat_id="u-cb01", reason="Forbidden: bot was blocked by the user")
     account = session.exec(select(ChatAccount).where(ChatAccount.external_user_id == "u-cb01")).one()
     assert account.reachable is False
     assert "blocked" in account.unreachable_reason

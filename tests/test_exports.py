@@ -27,7 +27,7 @@ from tests.support.report_factories import make_assignment
 NOW = local_to_utc(datetime(2021, 8, 25, 9, 30))
 XLSX_HEADERS = ["Mã đơn vị", "Đơn vị", "Thuộc", "Bí thư / người phụ trách", "Tình trạng", "Nhận lúc", "Báo cáo lúc", "Đúng/trễ hạn",
                 "Hình thức", "Hình thức khác", "Số người tiếp cận", "Tổng số", "Tỷ lệ (%)", "Nhận thức",
-                "Khó khăn, đề xuất", "Lần báo cáo", "Báo cáo thay"]
+                "Khó khăn, đề xuất", "Bản báo cáo", "Báo cáo thay"]
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def cli(db_url, tmp_path, monkeypatch):
 def test_xlsx_has_one_row_per_cell_with_report_fields_dates_and_a_summary(cli, tmp_path):
     result = cli("export", "51-KH/QU", "--format", "xlsx", "-o", str(tmp_path / "r.xlsx"))
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == f"Đã ghi {tmp_path / 'r.xlsx'}."
+    assert result.output.strip() == f"Wrote {tmp_path / 'r.xlsx'}."
     book = load_workbook(tmp_path / "r.xlsx")
     assert book.sheetnames == ["Các đơn vị", "Tổng hợp"]
     sheet = book["Các đơn vị"]
@@ -67,11 +67,11 @@ def test_xlsx_has_one_row_per_cell_with_report_fields_dates_and_a_summary(cli, t
     assert cell[7:15] == ("đúng hạn", "Hội nghị trực tiếp, Zalo / mạng xã hội", None, 11, 21, 52.4, "Tốt", "Thiếu tài liệu")
     assert sheet.cell(3, 6).number_format == "dd/mm/yyyy hh:mm"
     missing = rows["DB001-CB001"]  # cell 0: not reported, has a secretary
-    assert missing[3:8] == ("Bí thư mẫu", "chưa xác nhận nhận", None, None, None)
+    assert missing[3:8] == ("Bí thư mẫu", "chưa báo đã nhận", None, None, None)
     assert rows["QU-CB006"][7] == "trễ hạn"  # cell 185: a multiple of 5 reported late
     summary = {r[0]: r[1] for r in book["Tổng hợp"].iter_rows(values_only=True)}
     assert summary["Văn bản"] == "KH 51-KH/QU"
-    assert (summary["Số đơn vị được giao"], summary["Đã xác nhận nhận"], summary["Đã báo cáo"],
+    assert (summary["Số đơn vị được giao"], summary["Đã nhận văn bản"], summary["Đã báo cáo"],
             summary["Chưa báo cáo"], summary["Quá hạn"]) == (200, 183, 133, 67, 67)
     late = sum(1 for i in range(200) if reports(i) and i % 5 == 0)
     assert (summary["Báo cáo đúng hạn"], summary["Báo cáo trễ hạn"]) == (133 - late, late) == (107, 26)
@@ -93,10 +93,10 @@ def test_csv_to_stdout_is_utf8_with_bom(cli):
 def test_cli_refuses_unknown_numbers_and_binary_to_stdout(cli):
     result = cli("export", "999", "-o", "x.xlsx")
     assert result.exit_code == 2
-    assert "Không có văn bản nào số 999." in result.output
+    assert "No directive numbered 999 was found." in result.output
     result = cli("export", "51", "--format", "xlsx", "-o", "-")
     assert result.exit_code == 2
-    assert "Chỉ ghi được CSV ra đầu ra chuẩn" in result.output
+    assert "Only CSV can be written to standard output" in result.output
 
 
 def test_docx_is_a_party_report_with_tables_missing_units_and_grouped_difficulties(cli, tmp_path):
@@ -169,8 +169,8 @@ def test_cli_lists_directives_sharing_a_number_and_takes_the_id(cli, db_url, tmp
     engine.dispose()
     result = cli("export", "51-KH/QU", "--format", "csv", "-o", "-")
     assert result.exit_code == 2
-    assert f"#{first_id} KH 51-KH/QU: Kế hoạch thực hiện Chỉ thị 05-CT/TU — đã gửi 15/8/2021" in result.output
-    assert f"#{twin_id} KH 51-KH/QU: Kế hoạch bổ sung — đã gửi 25/8/2021" in result.output
-    assert f"chibot export '#{first_id}' -o TỆP" in result.output
+    assert f"#{first_id} KH 51-KH/QU: Kế hoạch thực hiện Chỉ thị 05-CT/TU — sent 15/8/2021" in result.output
+    assert f"#{twin_id} KH 51-KH/QU: Kế hoạch bổ sung — sent 25/8/2021" in result.output
+    assert f"chibot export '#{first_id}' -o FILE" in result.output
     result = cli("export", f"#{twin_id}", "--format", "xlsx", "-o", str(tmp_path / "twin.xlsx"))
     assert result.exit_code == 0, result.output

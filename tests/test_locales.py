@@ -160,6 +160,8 @@ def _runtime_values() -> dict[str, set[str]]:
         # "denied" never reaches the text: the handler answers auth.denied first.
         "directive.ack.{}": _constant_args("AckResult", 0) - {"denied"},
         "directive.change.{}_usage": _constant_args("_managed", 2, "handlers/directives_change.py"),
+        # /kenh answers "no_account" with kenh.no_account; only /link's reasons are link errors.
+        "link.error.{}": _constant_args("LinkError", 0) - {"no_account"},
     }
 
 

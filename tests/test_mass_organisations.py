@@ -36,9 +36,9 @@ def test_a_directive_to_a_mass_organisation_speaks_of_the_organisation(org, app,
     assert leader.last_text == (
         "Đã ghi nhận tổ chức đồng chí đã nhận Công văn 141-CV/ĐUK lúc 08:00 15/8/2021. Cảm ơn đồng chí.")
     use_buttons_of(leader, directive_message(outbox, "u-dtn")).press("Đã nhận")  # the first message's button, again
-    assert leader.last_text.startswith("Tổ chức đồng chí đã xác nhận nhận Công văn 141-CV/ĐUK lúc")
+    assert leader.last_text.startswith("Tổ chức đồng chí đã báo nhận Công văn 141-CV/ĐUK lúc")
     leader.send("da nhan")  # typed, with nothing left to acknowledge
-    assert leader.last_text.startswith("Tổ chức đồng chí đã xác nhận nhận mọi văn bản được giao.")
+    assert leader.last_text.startswith("Tổ chức đồng chí đã báo nhận mọi văn bản được giao.")
     leader.send("da nhan 999")
     assert leader.last_text.startswith("Không có văn bản số 999 giao cho tổ chức đồng chí.")
     leader.send("/mytasks")

@@ -89,3 +89,43 @@ def test_upgrading_a_database_with_people_from_the_first_revision_keeps_them(db_
     engine.dispose()
     assert [r[0] for r in rows] == ["Lê Văn Hùng"]
     assert rows[0][1] in ({}, "{}")
+
+
+def test_upgrade_stamps_receipt_on_cells_that_reported_without_pressing_received(db_url):
+    """Migration 0007: a report implies receipt, so "Nhận lúc" takes the first report's time."""
+    from datetime import datetime, timezone
+
+    from storage.tables import Assignment, Directive, Person, Report
+
+    upgrade(db_url, "0006")
+    # The rows below are written with today's models, which have directive.amends_id: on this
+    # branch 0005 sits beside main's chain (joined by 0005_0007) until it is re-chained.
+    upgrade(db_url, "0005")
+    engine = make_db_engine(db_url)
+    first, second = datetime(2021, 8, 16, 1, 0, tzinfo=timezone.utc), datetime(2021, 8, 17, 1, 0, tzinfo=timezone.utc)
+    try:
+        with Session(engine) as session:
+            unit = Unit(code="CB01", name="Chi bộ Văn phòng", kind="cell", path="/")
+            other = Unit(code="CB02", name="Chi bộ Ban Tuyên giáo", kind="cell", path="/")
+            person = Person(full_name="Bí thư CB01")
+            session.add_all([unit, other, person])
+            session.flush()
+            directive = Directive(unit_id=unit.id, subject="V/v", status="published")
+            session.add(directive)
+            session.flush()
+            reported = Assignment(directive_id=directive.id, unit_id=unit.id, status="reported")
+            waiting = Assignment(directive_id=directive.id, unit_id=other.id, status="assigned")
+            session.add_all([reported, waiting])
+            session.flush()
+            session.add_all([Report(assignment_id=reported.id, submitted_by_person_id=person.id, submitted_at=second,
+                                    version=2),
+                             Report(assignment_id=reported.id, submitted_by_person_id=person.id, submitted_at=first,
+                                    version=1, is_latest=False)])
+            session.commit()
+            ids = reported.id, waiting.id
+        upgrade(db_url)
+        with Session(engine) as session:
+            assert session.get(Assignment, ids[0]).acknowledged_at == first
+            assert session.get(Assignment, ids[1]).acknowledged_at is None
+    finally:
+        engine.dispose()

@@ -213,13 +213,14 @@ def test_closing_a_directive_cancels_pending_reminders(org, app):
     publish_to_five(org, app)
     until(app, datetime(2021, 8, 17, 9, 0))
     pending = len(rows(app, kind="reminder", status="pending"))
-    assert org["staff"].send("/close 141")[0].text == (
-        f"Đã kết thúc văn bản 141-CV/ĐUK: hủy {pending} tin nhắc chưa gửi, dừng báo cáo định kỳ.")
+    org["staff"].send("/close 141")
+    assert org["staff"].press("Kết thúc")[0].text == (
+        f"Đã kết thúc văn bản 141-CV/ĐUK: hủy {pending} tin nhắc chưa gửi, dừng báo cáo định kỳ. Mở lại: /reopen 141-CV/ĐUK")
     until(app, datetime(2021, 9, 5, 9, 0))
     assert len(delivered(app, "reminder")) == 5  # only the 17/8 ones, sent before closing
     assert rows(app, kind="reminder", status="pending") == []
     assert delivered(app, "escalation") == []
-    assert org["staff"].send("/close 141")[0].text == "Văn bản 141-CV/ĐUK đã kết thúc trước đó."
+    assert org["staff"].send("/close 141")[0].text == "Văn bản 141-CV/ĐUK đã kết thúc trước đó. Mở lại: /reopen 141-CV/ĐUK"
 
 
 def test_restart_in_the_middle_sends_the_missed_useful_ones_late_and_nothing_twice(org, app, clock, engine, settings):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import datetime, timedelta
 
 from sqlmodel import select
@@ -10,6 +12,11 @@ from tests.support.local import local_to_utc
 from storage.tables import Assignment, AuditEntry, ConversationState, Report
 from tests.support.chat import Chat, deliver
 from tests.support.report_factories import make_assignment
+
+from tests.support.chat import CHANNELS  # noqa: E402
+
+#: The same conversations on every channel: the core decides, the channel only renders.
+pytestmark = pytest.mark.parametrize("channel", CHANNELS)
 
 
 def reports(session) -> list[Report]:  # noqa: ANN001
@@ -166,7 +173,7 @@ def test_restart_mid_flow_resumes_the_same_step(org, settings, engine, clock, se
     start_by_button(cb01, aid)
     cb01.send("tt + zalo")
     restarted = build_app(settings, clock=clock, engine=engine, migrate=False)
-    again = Chat(app=restarted, user_id=cb01.user_id, name=cb01.name)
+    again = Chat(app=restarted, user_id=cb01.user_id, name=cb01.name, channel=cb01.channel)
     again.send("45/50")
     assert "Nhận thức" in again.last_text
     again.send("tot")
@@ -189,7 +196,7 @@ def test_amendment_makes_version_two_and_keeps_history(org, session, app, outbox
     cb01.press("Bỏ qua")
     cb01.press("Bỏ qua")
     cb01.press("Xác nhận")
-    assert "bản sửa lần 2" in cb01.last_text
+    assert "Đã gửi báo cáo sửa 141-CV/ĐUK — Chi bộ Văn phòng (bản 2)" in cb01.last_text
     first, second = reports(session)
     assert (first.version, first.is_latest, second.version, second.is_latest) == (1, False, 2, True)
     assert second.reached == 48 and first.reached == 45
@@ -279,7 +286,7 @@ def test_mytasks_lists_deadlines_and_status_nearest_first(org, app):
     cb01.send("/mytasks")
     text = cb01.last_text
     assert text.index("141-CV/ĐUK") < text.index("54-KH/ĐUK") and "99-CV" not in text
-    assert "chưa xác nhận đã nhận" in text and "trước 23/8 (23:59 22/8/2021)" in text
+    assert "chưa báo đã nhận" in text and "trước 23/8 (23:59 22/8/2021)" in text
 
 
 def test_mytasks_offers_da_nhan_while_it_is_still_due_and_says_what_to_type(org, app):
@@ -300,7 +307,7 @@ def test_mytasks_offers_da_nhan_while_it_is_still_due_and_says_what_to_type(org,
 def test_two_devices_of_one_cell_the_second_confirm_is_version_two(org, session, app):
     aid = make_assignment(app)
     phone = org["CB01"]
-    laptop = Chat(app=app, user_id=phone.user_id, name=phone.name, channel="console")
+    laptop = Chat(app=app, user_id=phone.user_id, name=phone.name, channel=phone.channel)
     start_by_button(phone, aid)
     fill_default(phone)
     # The same account on a second device: the flow state is per (channel, user), so the
@@ -373,7 +380,7 @@ def test_two_secretaries_of_one_cell_report_at_once(org, session, app):
     fill_default(second)
     first.press("Xác nhận")
     second.press("Xác nhận")
-    assert "Cảm ơn đồng chí" in first.last_text and "bản sửa lần 2" in second.last_text
+    assert "Cảm ơn đồng chí" in first.last_text and "(bản 2)" in second.last_text
     assert [(r.version, r.is_latest) for r in reports(session)] == [(1, False), (2, True)]
 
 

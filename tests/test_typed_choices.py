@@ -221,7 +221,7 @@ def test_typed_da_nhan_acknowledges_the_one_directive_waiting(org, app, session)
     assert org["CB03"].last_text == ACKED_141
     assert len(acknowledged(session, "CB03")) == 1
     org["CB03"].send("da nhan 141")
-    assert org["CB03"].last_text == "Chi bộ đồng chí đã xác nhận nhận Công văn 141-CV/ĐUK lúc 08:00 15/8/2021 rồi."
+    assert org["CB03"].last_text == "Chi bộ đồng chí đã báo nhận Công văn 141-CV/ĐUK lúc 08:00 15/8/2021 rồi."
 
 
 def test_typed_da_nhan_on_telegram_acknowledges(org, app, session):

@@ -28,7 +28,7 @@ from bot.channels.text_render import numbered_lines
 from ground.messages import Attachment, Incoming, Reply
 from services import console_users
 from ground.clock import ManualClock
-from services.localtime import format_local_datetime, local_to_utc
+from services.localtime import format_local_datetime, local_to_utc, to_local
 from storage.db import session_scope
 
 CHANNEL = "console"
@@ -38,7 +38,7 @@ SHELL_HELP = """Shell commands:
   :who                       list the users played in this shell
   :file PATH                 send a file, as a user uploads a document or a photo
   :advance 2d | 3h | 30m     move the simulated clock forward and deliver what falls due
-  :at 2021-08-21 08:00       move the simulated clock to that local time
+  :at YYYY-MM-DD HH:MM       move the simulated clock to that local time
   :now                       show the simulated time
   :help                      this help
   :quit                      leave (end of input does the same)"""
@@ -70,7 +70,7 @@ def parse_local_time(text: str, tz: ZoneInfo) -> datetime:
             return local_to_utc(datetime.strptime(text.strip(), fmt), tz)
         except ValueError:
             continue
-    raise ShellError("expected a local time such as 2021-08-21 08:00")
+    raise ShellError("expected a local time as YYYY-MM-DD HH:MM (or DD/MM/YYYY HH:MM)")
 
 
 class ConsoleShell:
@@ -185,7 +185,8 @@ class ConsoleShell:
 
     def _manual_clock(self) -> ManualClock:
         if not isinstance(self.app.clock, ManualClock):
-            raise ShellError("the clock is real; start the shell with --at \"2021-08-15 08:00\" to move time")
+            today = to_local(self.app.clock.now(), self.app.settings.tz).strftime("%Y-%m-%d")
+            raise ShellError(f"the clock is real; start the shell with --at \"{today} 08:00\" to move time")
         return self.app.clock
 
     def _announce_time(self) -> None:

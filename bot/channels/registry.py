@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.channels.base import Channel, ChannelConfigError
 from bot.channels.telegram_app import TelegramChannel
+from bot.channels.zalo_app import ZaloChannel
 from ground.settings import Settings
 
 
@@ -22,6 +23,7 @@ ChannelFactory = Callable[[Settings, RunOptions], Channel]
 
 CHANNELS: dict[str, ChannelFactory] = {
     "telegram": lambda settings, options: TelegramChannel(settings, webhook=options.webhook),
+    "zalo": lambda settings, options: ZaloChannel(settings, webhook=options.webhook),
 }
 
 #: The name that means every channel in CHANNELS.

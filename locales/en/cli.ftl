@@ -1,22 +1,22 @@
 
-parse-doc_type = Document type
-parse-number = Number and symbol
-parse-issuer = Issued by
-parse-issued_on = Issue date
-parse-subject = Subject
-parse-urgent = Urgency
-parse-secret = Secrecy
-parse-addressees = To
-parse-signer = Signed by
-parse-report_fields = The report must state:
-parse-deadlines = Deadlines:
-parse-no_deadlines = Deadlines: none found (staff add them when registering the directive)
+parse-doc_type = Document type (loại văn bản)
+parse-number = Number and symbol (số, ký hiệu)
+parse-issuer = Issued by (cơ quan ban hành)
+parse-issued_on = Issue date (ngày ban hành)
+parse-subject = Subject (trích yếu)
+parse-urgent = Urgency (độ khẩn)
+parse-secret = Secrecy (độ mật)
+parse-addressees = To (kính gửi)
+parse-signer = Signed by (người ký)
+parse-report_fields = The report must state (báo cáo cần nêu rõ):
+parse-deadlines = Deadlines (thời hạn):
+parse-no_deadlines = Deadlines (thời hạn): none found (staff add them when registering the directive)
 
-deadline_kind-complete = Complete
-deadline_kind-report = Report
-deadline_kind-plan = Plan
-deadline_kind-start = Start
-deadline_kind-recurring = Recurring report
+deadline_kind-complete = Complete (hoàn thành)
+deadline_kind-report = Report (báo cáo)
+deadline_kind-plan = Plan (kế hoạch)
+deadline_kind-start = Start (bắt đầu)
+deadline_kind-recurring = Recurring report (báo cáo định kỳ)
 
 # The term shown next to a role or a unit kind in the command line.
 cli-role-admin = administrator

@@ -96,3 +96,14 @@ menu-out_of_range = Please choose from 1 to { $last }.
 menu-stale = Those options belong to an older message and no longer apply.
 menu-pick_one = Answer with the number or the words of one option:
 menu-what_to_do = Type /help to see the commands you can use.
+reach-blocked = the { $leader } blocked chibot
+reach-head = Could not tell { $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    } (no secretary or person in charge who gets chibot's messages; please tell them another way):
+reach-line = • { $code } — { $name }: { $reason }
+reach-more = … and { $count ->
+        [one] { $count } more unit
+       *[other] { $count } more units
+    }
+reach-no_secretary = no { $leader } registered

@@ -82,8 +82,8 @@ directive-bad_value-urgency = «{ $typed }» is not an urgency mark, so nothing 
 directive-ask_value-number = Type the right number and symbol (e.g. 141-CV/ĐUK).
 directive-ask_value-subject = Type the right subject.
 directive-ask_value-urgency = Type the urgency: KHẨN, THƯỢNG KHẨN, HỎA TỐC, or «không» (none).
-directive-ask_deadline = Type the deadline in Vietnamese, e.g. «trước 17h00 ngày 25/8/2021», «đến hết ngày 20/8/2021», «Báo cáo: trước ngày 23/8/2021», «hằng tuần vào thứ Sáu».
-directive-deadline_error = { $message }. Please type the deadline again (e.g. trước ngày 23/8/2021), or /cancel to stop.
+directive-ask_deadline = Type the deadline in Vietnamese, e.g. «trước 17h00 ngày 25/8», «đến hết ngày 20/8», «Báo cáo: trước ngày 23/8», «hằng tuần vào thứ Sáu».
+directive-deadline_error = { $message }. Please type the deadline again (e.g. trước ngày 23/8), or /cancel to stop.
 directive-deadline_added = Deadline added: { $line }
 directive-deadline_past = Note: this deadline is already past (today is { $today }). I kept it; press «Remove deadline» if it was a mistake.
 directive-ask_remove = Which deadline should be removed?
@@ -108,7 +108,6 @@ directive-published = { $title } was sent to { $count ->
         [one] { $messages } message to the secretary or person in charge
        *[other] { $messages } messages to secretaries and persons in charge
     }). See who received it: /doc { $number }
-directive-unreached = These units have no secretary or person in charge reachable through chibot (send the directive another way): { $codes }
 directive-cell-head = New directive: { $title }
 directive-cell-urgency = Urgency: { $mark }
 directive-cell-subject = Subject: { $subject }
@@ -171,7 +170,10 @@ directive-change-deadline_done = Deadline changed: { $line }. { $count ->
         [one] { $count } unit was told
        *[other] { $count } units were told
     }.
-directive-change-recipients_done = Units of { $title } updated. Added: { $added }. Removed: { $removed }. The units concerned were told.
+directive-change-recipients_done = Units of { $title } updated. Added: { $added }. Removed: { $removed }. { $count ->
+        [one] { $count } unit concerned was told.
+       *[other] { $count } units concerned were told.
+    }
 directive-change-recipients_unchanged = The receiving units did not change.
 directive-change-deadline =
     Deadline changed for { $title } ({ $subject }):
@@ -194,8 +196,11 @@ intake-image_unreadable = The picture is damaged or cannot be opened.
 intake-ocr_no_text = Text recognition (OCR) found hardly any text: the picture is not a document, or is too blurred or too small; nothing was saved.
 intake-ocr_timeout = Text recognition (OCR) took over { $seconds } seconds for a page and was stopped.
 intake-ocr_failed = Text recognition (OCR) failed on this file.
+directive-doc-acked_by_report = received, per the report staff sent on its behalf
 directive-summary-window = from { $start } to { $end }
 directive-summary-flag-month_for_day = {" "}(the document says «{ $phrase }»; read as a day, please check)
+directive-summary-flag-relative = {" "}(counted from an event the document does not date: press «Add deadline» to set the date; no reminder is sent for this line until it has one)
+directive-summary-flag-own_office = {" "}(a duty of the issuing office itself, not asked of the units; no report request is made for them)
 directive-ack-unknown_number = No directive numbered { $number } is assigned to your { $unit_word }. Type /directives to see them.
 directive-ack-none_waiting = { $Unit_word }: every directive assigned to it is acknowledged. Type /directives to see them.
 directive-ack-which = Which directive are you acknowledging? (or type «đã nhận» with its number, e.g. đã nhận 141)

@@ -80,12 +80,6 @@ broadcast-preview =
         [one] of { $units } unit.
        *[other] of { $units } units.
     }{ $unreachable }
-broadcast-preview_unreachable =
-    {""}
-    { $count ->
-        [one] { $count } unit has no secretary
-       *[other] { $count } units have no secretary
-    } reachable through chibot (nothing can be sent): { $codes }
 broadcast-preview_file =
     {""}
     Attached file: { $name }
@@ -119,6 +113,11 @@ broadcast-reason_failed =
 broadcast-reason_no_secretary =
     {""}
     {"   "}– no registered or reachable secretary: { $names }
+broadcast-by_channel =
+    {""}
+    • Sent via: { $channels }
+# One channel and how many messages it carried, e.g. "Zalo 12"; the number in this language's format.
+broadcast-channel_count = { $channel } { $count }
 
 export-help = export the compiled report: /export NUMBER (Excel, Word or CSV)
 export-ask_format = Which format for { $title }?
@@ -191,3 +190,7 @@ export-cli-ambiguous =
     { $lines }
     run the command again with the directive's id, for example: chibot export '#{ $id }' -o FILE
 export-cli-written = Wrote { $path }.
+broadcast-none_reachable = The chosen audience has { $count ->
+        [one] { $count } unit, but it cannot
+       *[other] { $count } units, but none of them can
+    } get messages through chibot, so nothing was sent. Choose another audience or type /cancel.

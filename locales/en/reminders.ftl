@@ -101,8 +101,8 @@ reminder-close-usage = Type /close NUMBER, e.g. /close 141.
 reminder-close-done = Directive { $directive } closed: { $count ->
         [one] { $count } pending reminder cancelled
        *[other] { $count } pending reminders cancelled
-    }, recurring reports stopped.
-reminder-close-already = Directive { $directive } was already closed.
+    }, recurring reports stopped. Reopen: /reopen { $number }
+reminder-close-already = Directive { $directive } was already closed. Reopen: /reopen { $number }
 reminder-close-not_published = Directive { $directive } was never sent, so it cannot be closed.
 reminder-notify-usage = Type /notify each for one message per report, or /notify digest to batch them into the daily digest.
 reminder-notify-each = You will now get one message per report.
@@ -110,5 +110,20 @@ reminder-notify-digest = New reports will now be batched into the daily digest a
 reminder-not_allowed = You do not manage this directive.
 reminder-help_reminders = see the reminder plan of a directive
 reminder-help_remind = remind the units that have not done it, now
-reminder-help_close = close a directive: stop reminders and recurring reports
+reminder-help_close = close a directive (after confirming): stop reminders, recurring reports and reports
 reminder-help_notify = choose one message per report or a daily digest
+reminder-close-button_cancel = Cancel
+reminder-close-button_close = Close
+reminder-close-cancelled = Cancelled, the directive stays open.
+reminder-close-confirm = Close { $directive }? chibot then stops reminders and recurring reports, and cells can no longer report on it. You can reopen it with /reopen { $number }.
+reminder-help_reopen = reopen a closed directive: reminders and reports again
+reminder-remind-nobody = { $count ->
+        [one] { $count } unit has not done { $directive }, but it cannot
+       *[other] { $count } units have not done { $directive }, but none of them can
+    } get a reminder through chibot, so there is nothing to send.
+reminder-reopen-done = Directive { $directive } reopened: { $count ->
+        [one] { $count } reminder planned
+       *[other] { $count } reminders planned
+    } from now on; cells can report on it again.
+reminder-reopen-not_closed = Directive { $directive } is not closed; nothing to reopen.
+reminder-reopen-usage = Type /reopen NUMBER, e.g. /reopen 141.

@@ -50,7 +50,7 @@ broadcast-ask_audience = Gửi tới những đơn vị nào?
 broadcast-audience_all = Tất cả chi bộ của đơn vị
 broadcast-audience_not_reported = Chưa báo cáo văn bản…
 broadcast-audience_overdue = Quá hạn báo cáo văn bản…
-broadcast-audience_not_acknowledged = Chưa xác nhận nhận văn bản…
+broadcast-audience_not_acknowledged = Chưa báo đã nhận văn bản…
 broadcast-audience_picked = Chọn từng đơn vị
 broadcast-ask_directive = Văn bản nào? Đồng chí gõ số văn bản, ví dụ 141.
 broadcast-directive_unknown = Không tìm thấy văn bản số «{ $number }» của đơn vị đồng chí. Đồng chí gõ lại số văn bản.
@@ -62,9 +62,6 @@ broadcast-preview =
     ———
     Đối tượng: { $audience }
     Sẽ gửi tới { $accounts } tài khoản của { $units } đơn vị.{ $unreachable }
-broadcast-preview_unreachable =
-    {""}
-    { $count } đơn vị chưa có bí thư liên lạc được qua chibot (không gửi được): { $codes }
 broadcast-preview_file =
     {""}
     Tệp đính kèm: { $name }
@@ -75,7 +72,7 @@ broadcast-queued = Đã xếp { $accounts } tin vào hàng gửi. Tiến độ s
 broadcast-audience-all = tất cả chi bộ
 broadcast-audience-not_reported = đơn vị chưa báo cáo { $number }
 broadcast-audience-overdue = đơn vị quá hạn báo cáo { $number }
-broadcast-audience-not_acknowledged = đơn vị chưa xác nhận nhận { $number }
+broadcast-audience-not_acknowledged = đơn vị chưa báo đã nhận { $number }
 broadcast-audience-picked = { $count } đơn vị được chọn
 broadcast-header = Tin nhắn từ { $unit }:
 broadcast-progress = Đã gửi { $done }/{ $total }
@@ -92,6 +89,11 @@ broadcast-reason_failed =
 broadcast-reason_no_secretary =
     {""}
     {"   "}– chưa có bí thư đăng ký hoặc không liên lạc được: { $names }
+broadcast-by_channel =
+    {""}
+    • Gửi qua: { $channels }
+# One channel and how many messages it carried, e.g. "Zalo 12"; the number in this language's format.
+broadcast-channel_count = { $channel } { $count }
 
 export-help = xuất báo cáo tổng hợp: /export SỐ (Excel, Word hoặc CSV)
 export-ask_format = Đồng chí muốn xuất { $title } dạng nào?
@@ -114,7 +116,7 @@ export-col-total = Tổng số
 export-col-percent = Tỷ lệ (%)
 export-col-awareness = Nhận thức
 export-col-difficulties = Khó khăn, đề xuất
-export-col-version = Lần báo cáo
+export-col-version = Bản báo cáo
 export-col-behalf = Báo cáo thay
 export-value-on_time = đúng hạn
 export-value-late = trễ hạn
@@ -123,7 +125,7 @@ export-value-not_reported = chưa báo cáo
 export-summary-directive = Văn bản
 export-summary-subject = Trích yếu
 export-summary-assigned = Số đơn vị được giao
-export-summary-acknowledged = Đã xác nhận nhận
+export-summary-acknowledged = Đã nhận văn bản
 export-summary-reported = Đã báo cáo
 export-summary-not_reported = Chưa báo cáo
 export-summary-overdue = Quá hạn
@@ -161,3 +163,4 @@ export-cli-ambiguous =
     { $lines }
     hãy chạy lại lệnh với mã văn bản, ví dụ: chibot export '#{ $id }' -o TỆP
 export-cli-written = Đã ghi { $path }.
+broadcast-none_reachable = Đối tượng đã chọn có { $count } đơn vị, nhưng không đơn vị nào nhận được tin qua chibot, nên không có tin nào được gửi. Đồng chí chọn đối tượng khác hoặc gõ /cancel.

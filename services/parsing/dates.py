@@ -64,6 +64,8 @@ TEMPORAL_RE = re.compile(
     # năm 2021
     + r"|\bnam\s+(?P<y_y>\d{4})(?!\d)"
     # 20/8 or 20-8 without a year; "ngày 25.3" with a dot
+    # "hoàn thành trong 2/2021": a month and year after "trong" with the word "tháng" dropped
+    r"|(?<=trong\s)(?P<b_m>0?[1-9]|1[0-2])\s?/\s?(?P<b_y>(?:19|20)\d{2})(?![\d/])"
     r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?[/\-]\s?\d)"
     r"|(?<=ngay\s)(?P<p_d>\d{1,2})\.(?P<p_m>\d{1,2})(?![\d.]\d|\d)"
     r")"
@@ -163,6 +165,8 @@ def iter_temporal(folded: str, start: int = 0, end: int | None = None):
         elif g["m_m"] is not None:
             yield Temporal(s, e, "month", month=int(g["m_m"]),
                            year=_int(g["m_y"] or g["m_y2"]))
+        elif g["b_m"] is not None:
+            yield Temporal(s, e, "month", month=int(g["b_m"]), year=int(g["b_y"]))
         elif g["q_q"] is not None:
             q = g["q_q"]
             yield Temporal(s, e, "quarter", quarter=_ROMAN.get(q) or int(q),

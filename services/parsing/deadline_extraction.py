@@ -175,6 +175,13 @@ class _Matches:
         return None
 
 
+# A clause whose grammatical subject is the issuer's own office ("Văn phòng Đảng ủy Khối
+# tổng hợp, báo cáo hằng ngày về Văn phòng Thành ủy"): the office's duty upward, not a
+# request to the cells. The subject opens the clause, before any verb.
+_OWN_OFFICE = re.compile(
+    r"\s*(?:[-+•*]\s*|\d{1,2}\s?[.)]\s*)?(?:[^:;\n]{0,40}:\s*)?(?:giao\s+)?van\s+phong\s+"
+    r"(?:dang\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|quan\s+uy|thi\s+uy|cap\s+uy)"
+    r"(?:\s+(?!tong\b|bao\b|gui\b|chu\b|theo\b)[a-z]+){0,4}?\s+(?:chu\s+tri|tong\s+hop|bao\s+cao|gui|theo\s+doi)\b")
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
 _DA = re.compile(r"\bđã\b", re.I)
 _DA_PLAIN = re.compile(r"\bda\b", re.I)
@@ -184,6 +191,9 @@ _SEND = re.compile(r"\b(?:nop|gui)\b")
 # not something to do by a date.
 _EFFECTIVE = re.compile(
     r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$")
+
+
+_KE_TU = re.compile(r"ke\s+tu\b")
 
 
 class _Extractor:
@@ -280,6 +290,10 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
             continue
         if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
             continue
+        # "tạm dừng ... kể từ ngày 23/12/2021 cho đến khi có thông báo mới": "kể từ" says from
+        # when a measure holds, not a date to begin a task ("từ ngày", "bắt đầu từ")
+        if res.is_start and _KE_TU.match(folded, cue.start):
+            continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         text = " ".join(cleaned[cue.start:t.end].split())
         flags = ("month_for_day",) if (
@@ -313,10 +327,12 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
         text = " ".join(cleaned[start:end].split())
         if any(a <= start < b and rec.recurrence.freq in freqs for a, b, freqs in covered):
             continue  # its periods are scheduled by a later sentence ("... cuối kỳ báo cáo")
+        own = ("own_office",) if _OWN_OFFICE.match(folded, lo) else ()
         found.append((start, Deadline(kind="recurring", due=None, recurrence=rec.recurrence,
                                       text=text, shown=rec.recurrence.describe(),
-                                      anchor=None, relation="recurring")))
+                                      anchor=None, relation="recurring", flags=own)))
 
+    found.extend(_relative(ex, found))
     found.sort(key=lambda p: p[0])
     found = _windows(found, seg, folded)
     found = _drop_headline_repeats(found, folded)
@@ -355,6 +371,49 @@ def _periodic(cleaned: str, folded: str, seg: Segmenter):
                                             shown=r.recurrence.describe(), anchor=None,
                                             relation="recurring")))
     return items, clauses, covered
+
+
+# A time limit counted from an event rather than a calendar date: "trước ngày trao thưởng ít
+# nhất 07 ngày", "sau 05 ngày kể từ ngày nhận văn bản", "trong vòng 10 ngày làm việc kể từ
+# khi kết thúc hội nghị". The event has no date in the text, so the item keeps its words and
+# no due time; staff set the date. The event must start with a word, not a number, so
+# "kể từ ngày 23/12/2021" (a dated start) is not one.
+_AMOUNT = r"\d{1,3}(?:\s*\([a-z ]{2,20}\))?\s+(?:ngay(?:\s+lam\s+viec)?|tuan|thang)\b"
+_EVENT = r"(?:\s+(?!\d)[a-z]+){1,5}"
+_RELATIVE = re.compile(
+    rf"\btruoc\s+(?:ngay|khi|thoi\s+diem|buoi|le|hoi\s+nghi|dai\s+hoi)\b(?:\s+(?!\d)[a-z]+){{0,8}}?"
+    rf"\s+(?:it\s+nhat|toi\s+thieu|cham\s+nhat)\s+{_AMOUNT}"
+    rf"|\b(?:(?:it\s+nhat|toi\s+thieu|cham\s+nhat)\s+)?(?:sau|trong(?:\s+vong|\s+thoi\s+han)?"
+    rf"|khong\s+qua|cham\s+nhat|chua\s+qua)\s+{_AMOUNT}\s*,?\s*"
+    rf"(?:ke\s+tu|tinh\s+tu|sau\s+khi|truoc\s+khi|truoc|sau)\b{_EVENT}"
+)
+_EFFECTIVE_BEFORE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*$")
+#: Words that end the event ("kể từ ngày nhận văn bản này, các chi bộ ...").
+_EVENT_STOP = re.compile(r"\s+(?:cac|va|de|thi|phai|nay|gui|bao|ve)\b")
+
+
+def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[int, Deadline]]:
+    taken = [(pos, pos + len(d.text)) for pos, d in found]
+    out: list[tuple[int, Deadline]] = []
+    for m in _RELATIVE.finditer(ex.folded):
+        start, end = m.span()
+        stop = _EVENT_STOP.search(ex.folded, start + 1, end)
+        if stop is not None and stop.start() > start + 12:
+            end = stop.start()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        # "có hiệu lực thi hành sau 10 ngày kể từ ngày ký": when a text takes effect
+        if _EFFECTIVE_BEFORE.search(ex.folded, max(0, start - 40), start):
+            continue
+        lo, hi = ex.seg.clause(start)
+        if ex.said_in_past(lo, start):
+            continue
+        kind = (ex.kind_in(lo, start) or ex.kind_in(end, hi)
+                or kind_of(ex.seg.heading_line(lo)) or "complete")
+        text = " ".join(ex.cleaned[start:end].split())
+        out.append((start, Deadline(kind=kind, due=None, recurrence=None, text=text, shown=text,
+                                    anchor=None, relation="relative", flags=("relative",))))
+    return out
 
 
 _UNTIL_CUE = re.compile(r"(?:den|toi)\b")

@@ -35,9 +35,10 @@ RELATIONS = (
     "period_end",  # trong tháng 8/2021, trước tháng 9/2021, ...  -> last day 23:59
     "start",  # từ ngày X                                   -> X 00:00, not a deadline
     "recurring",  # hằng ngày / tuần / tháng                      -> no due
+    "relative",  # trước ngày trao thưởng ít nhất 07 ngày           -> no due: staff set it
 )
 
-FLAGS = ("month_for_day",)
+FLAGS = ("month_for_day", "relative", "own_office")
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
@@ -186,7 +187,8 @@ class Deadline:
     """One time obligation found in a directive or typed by staff.
 
     kind: complete | report | plan | start | recurring.
-    due: naive local datetime; None for recurring. For kind "start" it is the start
+    due: naive local datetime; None for recurring, and for a relative limit ("sau 05 ngày
+        kể từ ngày nhận văn bản") whose event has no date. For kind "start" it is the start
         moment (X 00:00), not a deadline.
     recurrence: the schedule for kind "recurring", else None.
     text: the exact phrase it came from: the source words after markdown emphasis ("**")
@@ -208,7 +210,9 @@ class Deadline:
     relation: str = ""
     until: datetime | None = None
     #: Doubts the reader should check, as codes: "month_for_day" ("trước tháng 30/6/2020"
-    #: read as the day 30/6/2020).
+    #: read as the day 30/6/2020); "relative" (counted from an event the text does not date,
+    #: so ``due`` is None and staff must set it); "own_office" (a duty of the issuer's own
+    #: office, "Văn phòng Đảng ủy Khối tổng hợp, báo cáo hằng ngày", not asked of the cells).
     flags: tuple[str, ...] = ()
 
     def to_json_dict(self) -> dict:

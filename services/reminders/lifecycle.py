@@ -46,3 +46,17 @@ def close(*, session: Session, directive: Directive, now: datetime, config: Remi
     cancelled = plan_directive(session=session, directive_id=directive.id, now=now, config=config).cancelled
     log.info("directive %s closed: %s pending reminders cancelled", directive.id, cancelled)
     return cancelled
+
+
+def reopen(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int:
+    """Undo a close: the directive is published again and its reminders are planned from now
+    on (the planner skips moments already past, so nothing stale is sent). Returns how many
+    reminders were planned."""
+    directive.status, directive.closed_at = "published", None
+    session.add(directive)
+    session.flush()
+    plan_directive(session=session, directive_id=directive.id, now=now, config=config)
+    # Counted after planning: reminders cancelled by the close come back as the same rows.
+    planned = len(queries.pending_reminders(session=session, directive_id=directive.id))
+    log.info("directive %s reopened: %s reminders planned", directive.id, planned)
+    return planned

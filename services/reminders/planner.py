@@ -36,6 +36,7 @@ from services.reminders.config import ReminderConfig
 from services.reminders.obligation import DATED_KINDS, obligation
 from services.reminders.policy import is_urgent, plan, recurring_reminder_at
 from storage.queries import reminders as queries
+from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Assignment, ChatAccount, Deadline, Directive, ReportRequest
 
 DONE_STATUSES = ("reported", "completed", "cancelled")
@@ -80,7 +81,7 @@ class _Wanted:
     def payload(self) -> dict:
         cfg = self.config
         t = Translator(self.account.language)
-        acknowledged = self.assignment.acknowledged_at is not None
+        acknowledged = is_acknowledged(self.assignment)
         if self.occurrence is not None:
             reply = texts.recurring(t, self.directive, self.assignment.id, occurrence=self.occurrence,
                                     acknowledged=acknowledged, tz=cfg.tz)
@@ -152,7 +153,7 @@ def plan_directive(*, session: Session, directive_id: int, now: datetime, config
         if message.status == "pending":
             if message.due_at != want.due_at and want.due_at > now:
                 message.due_at = want.due_at  # the policy changed (hour, quiet hours): same reminder, new time
-            if _has_ack_button(message.payload) == (want.assignment.acknowledged_at is not None):
+            if _has_ack_button(message.payload) == is_acknowledged(want.assignment):
                 message.payload = want.payload()  # the "Đã nhận" button goes once acknowledged
             session.add(message)
     session.flush()

@@ -9,12 +9,14 @@ from sqlmodel import Session
 
 from services import outbox
 from services.i18n import Translator
+from services.reach import Reach, reach
 from services.localtime import format_local_datetime
 from services.reminders import lifecycle, texts
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of
 from services.reminders.planner import DATED_KINDS, DONE_STATUSES, parse_key, stamp
 from storage.queries import reminders as queries
+from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Directive
 
 NOTIFY_CHOICES = ("each", "digest")
@@ -43,11 +45,9 @@ def not_done_units(*, session: Session, directive: Directive) -> list:
             if a.status not in DONE_STATUSES]
 
 
-def remind_count(*, session: Session, directive: Directive) -> int:
-    """Units that a reminder now would reach (not done, with a reachable secretary)."""
-    rows = not_done_units(session=session, directive=directive)
-    accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])
-    return sum(1 for _a, u in rows if accounts.get(u.id))
+def remind_reach(*, session: Session, directive: Directive) -> Reach:
+    """The not-done units a reminder now would reach, and those it cannot (named to staff)."""
+    return reach(session=session, unit_ids=[u.id for _a, u in not_done_units(session=session, directive=directive)])
 
 
 def remind_now(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int:
@@ -65,7 +65,7 @@ def remind_now(*, session: Session, directive: Directive, now: datetime, config:
     for assignment, unit in rows:
         for account in accounts.get(unit.id, []):
             t = Translator(account.language)
-            acknowledged = assignment.acknowledged_at is not None
+            acknowledged = is_acknowledged(assignment)
             if deadline is not None:
                 reply = texts.reminder(t, directive, deadline, assignment.id, acknowledged=acknowledged, at=now,
                                        offset="now", tz=cfg.tz, manual=True)
@@ -83,6 +83,13 @@ def close(*, session: Session, directive: Directive, now: datetime, config: Remi
     if directive.status != "published":
         return None
     return lifecycle.close(session=session, directive=directive, now=now, config=config)
+
+
+def reopen(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int | None:
+    """Reopen a closed directive; None when it was not closed."""
+    if directive.status != "closed":
+        return None
+    return lifecycle.reopen(session=session, directive=directive, now=now, config=config)
 
 
 def set_notifications(*, session: Session, person_id: int, choice: str) -> bool:

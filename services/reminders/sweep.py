@@ -22,6 +22,7 @@ from services.reminders import texts
 from services.reminders.config import ReminderConfig
 from services.reminders.planner import DONE_STATUSES, parse_key, stamp
 from storage.queries import reminders as queries
+from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Deadline, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -116,7 +117,7 @@ def _reword(session: Session, message: OutboxMessage, now: datetime, tz: ZoneInf
     assignment, directive, _unit = context
     deadline = session.get(Deadline, parsed[1])
     message.payload = texts.reminder_payload(Translator(found[0].language), directive, deadline, assignment.id,
-                                             acknowledged=assignment.acknowledged_at is not None, at=now,
+                                             acknowledged=is_acknowledged(assignment), at=now,
                                              offset=parsed[3], tz=tz)
     session.add(message)
 

@@ -47,7 +47,83 @@ def touch_account(*, session: Session, account: ChatAccount, chat_id: str, displ
     if display_name:
         account.display_name = display_name
     account.last_seen_at = now
+    if not account.reachable:
+        # They are writing to us right now, so this chat works again.
+        account.reachable, account.unreachable_reason = True, None
     session.add(account)
+    person = session.get(Person, account.person_id)
+    if person is not None:
+        note_channel_used(session=session, person=person, channel=account.channel)
+
+
+# ---- one person, several channels ------------------------------------------------------------
+#: Person.preferences keys: the channel messages go to, and whether the person chose it (/kenh)
+#: rather than it following the last channel they wrote from.
+PREFERRED_CHANNEL = "channel"
+PREFERRED_FIXED = "channel_fixed"
+
+
+def note_channel_used(*, session: Session, person: Person, channel: str) -> None:
+    """The last channel a person wrote from becomes their preferred one, unless they chose."""
+    prefs = dict(person.preferences or {})
+    if prefs.get(PREFERRED_FIXED) or prefs.get(PREFERRED_CHANNEL) == channel:
+        return
+    prefs[PREFERRED_CHANNEL] = channel
+    person.preferences = prefs  # a new dict, so the JSON column is written
+    session.add(person)
+
+
+def set_preferred_channel(*, session: Session, person: Person, channel: str | None) -> None:
+    """Fix the preferred channel (None: follow the last channel written from again)."""
+    prefs = dict(person.preferences or {})
+    if channel is None:
+        prefs.pop(PREFERRED_FIXED, None)
+    else:
+        prefs[PREFERRED_CHANNEL], prefs[PREFERRED_FIXED] = channel, True
+    person.preferences = prefs
+    session.add(person)
+
+
+def preferred_account(person: Person, accounts: list[ChatAccount]) -> ChatAccount | None:
+    """The one account a person's messages go to: a reachable one on the preferred channel,
+    else the reachable one last seen; an unreachable one only when none is reachable."""
+    if not accounts:
+        return None
+    pool = [a for a in accounts if a.reachable] or accounts
+    wanted = (person.preferences or {}).get(PREFERRED_CHANNEL)
+    for account in pool:
+        if account.channel == wanted:
+            return account
+    return max(pool, key=lambda a: (a.last_seen_at or a.created_at, a.id))
+
+
+def one_per_person(rows: list, *, person_at: int, account_at: int, group_at: tuple[int, ...] = ()) -> list:  # noqa: ANN001
+    """Keep, of rows holding (…, person, …, account, …), one row per person (and group), the
+    one whose account ``preferred_account`` picks; order of first appearance is kept."""
+    groups: dict[tuple, list] = {}
+    for row in rows:
+        key = (*(_key(row[i]) for i in group_at), row[person_at].id)
+        groups.setdefault(key, []).append(row)
+    kept = []
+    for members in groups.values():
+        chosen = preferred_account(members[0][person_at], [r[account_at] for r in members])
+        kept.append(next(r for r in members if r[account_at] is chosen))
+    return kept
+
+
+def _key(value):  # noqa: ANN001, ANN202
+    return getattr(value, "id", value)
+
+
+def other_reachable_account(*, session: Session, account_id: int) -> ChatAccount | None:
+    """Another reachable account of the same person (the fallback when this one is blocked)."""
+    account = session.get(ChatAccount, account_id)
+    if account is None:
+        return None
+    others = [a for a in accounts_of_person(session=session, person_id=account.person_id)
+              if a.id != account.id and a.reachable]
+    person = session.get(Person, account.person_id)
+    return preferred_account(person, others) if others and person is not None else None
 
 
 def mark_unreachable(*, session: Session, channel: str, chat_id: str, reason: str) -> int:
@@ -63,7 +139,8 @@ def mark_unreachable(*, session: Session, channel: str, chat_id: str, reason: st
 
 
 def secretaries_accounts(*, session: Session, unit_ids: list[int]) -> list[tuple[Unit, Person, ChatAccount]]:
-    """Reachable-or-not chat accounts of every active secretary of these units."""
+    """One chat account of every active secretary of these units: the preferred reachable one
+    (see ``preferred_account``), or an unreachable one when the person has nothing else."""
     if not unit_ids:
         return []
     rows = session.exec(
@@ -74,10 +151,11 @@ def secretaries_accounts(*, session: Session, unit_ids: list[int]) -> list[tuple
         .where(col(Unit.id).in_(unit_ids), col(Membership.role) == "secretary", col(Membership.active) == true())
         .order_by(col(Unit.id), col(Person.id), col(ChatAccount.id))
     ).all()
-    return list(rows)
+    return one_per_person(list(rows), person_at=1, account_at=2, group_at=(0,))
 
 
 def staff_accounts(*, session: Session, unit_id: int) -> list[tuple[Person, ChatAccount]]:
+    """One chat account per staff member or admin of the unit (as ``secretaries_accounts``)."""
     rows = session.exec(
         select(Person, ChatAccount)
         .join(Membership, col(Membership.person_id) == col(Person.id))
@@ -85,7 +163,7 @@ def staff_accounts(*, session: Session, unit_id: int) -> list[tuple[Person, Chat
         .where(col(Membership.unit_id) == unit_id, col(Membership.role).in_(["staff", "admin"]), col(Membership.active) == true())
         .order_by(col(Person.id), col(ChatAccount.id))
     ).all()
-    return list(rows)
+    return one_per_person(list(rows), person_at=0, account_at=1)
 
 
 def get_unit(*, session: Session, unit_id: int) -> Unit | None:

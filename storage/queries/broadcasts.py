@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, insert, or_, update
 from sqlmodel import Session, col, select
 
+from storage.queries.acknowledged import REPORTED, acknowledged_clause
 from storage.tables import Assignment, Broadcast, ChatAccount, OutboxMessage, Person, Unit
 
 #: Outbox statuses after which a message will not change any more.
@@ -42,9 +43,9 @@ def unit_ids_of_assignments(*, session: Session, directive_id: int, scope_paths:
                or_(*[col(Unit.path).startswith(p, autoescape=True) for p in scope_paths]))
     )
     if not_reported or not_acknowledged:
-        query = query.where(col(Assignment.status).not_in(("reported", "completed")))
+        query = query.where(col(Assignment.status).not_in(REPORTED))
     if not_acknowledged:
-        query = query.where(col(Assignment.acknowledged_at).is_(None))
+        query = query.where(~acknowledged_clause())
     return list(session.exec(query.order_by(col(Unit.code))).all())
 
 
@@ -66,6 +67,18 @@ def failures(*, session: Session, broadcast_id: int) -> list[tuple[str, str]]:
         .order_by(col(Person.full_name))
     ).all()
     return [(name, error or "") for name, error in rows]
+
+
+def sent_by_channel(*, session: Session, broadcast_id: int) -> dict[str, int]:
+    """How many of the broadcast's messages each channel carried (the account a message was
+    finally sent to: after a fallback, the other channel)."""
+    rows = session.exec(
+        select(ChatAccount.channel, func.count())
+        .join(OutboxMessage, OutboxMessage.account_id == ChatAccount.id)
+        .where(OutboxMessage.broadcast_id == broadcast_id, OutboxMessage.status == "sent")
+        .group_by(ChatAccount.channel)
+    ).all()
+    return {channel: n for channel, n in rows}
 
 
 def finish(*, session: Session, broadcast_id: int, now: datetime) -> bool:

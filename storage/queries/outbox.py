@@ -130,6 +130,23 @@ def mark_retry(*, session: Session, message_id: int, worker: str, due_at: dateti
     session.add(msg)
 
 
+def reroute(*, session: Session, message_id: int, worker: str, account_id: int, now: datetime, reason: str) -> bool:
+    """Give a claimed message to another account of the same person, due now (the fallback
+    when the chat it was for is unreachable). Counts as an attempt, so it cannot loop."""
+    msg = session.get(OutboxMessage, message_id)
+    if msg is None or msg.claimed_by != worker:
+        return False
+    msg.account_id = account_id
+    msg.status = "pending"
+    msg.due_at = now
+    msg.attempts += 1
+    msg.last_error = reason[:1000]
+    msg.claimed_by = None
+    msg.claimed_at = None
+    session.add(msg)
+    return True
+
+
 def mark_failed(*, session: Session, message_id: int, worker: str, reason: str) -> None:
     msg = session.get(OutboxMessage, message_id)
     if msg is None or msg.claimed_by != worker:

@@ -24,6 +24,7 @@ from storage.tables import (
     ReportRequest,
     Unit,
 )
+from storage.queries.accounts import one_per_person
 from storage.types import utcnow
 
 REMINDER_KINDS = ("reminder",)
@@ -95,29 +96,32 @@ def live_assignments(*, session: Session, directive_id: int) -> list[tuple[Assig
 
 
 def secretary_accounts(*, session: Session, unit_ids: list[int]) -> dict[int, list[ChatAccount]]:
-    """Reachable accounts of active secretaries, per unit id."""
+    """Per unit id, one reachable account of each active secretary: the one on the person's
+    preferred channel (storage.queries.accounts.preferred_account), so a person linked on two
+    channels gets one copy."""
     found: dict[int, list[ChatAccount]] = {}
     for start in range(0, len(unit_ids), 500):
         rows = session.exec(
-            select(col(Membership.unit_id), ChatAccount)
+            select(col(Membership.unit_id), Person, ChatAccount)
+            .join(Person, col(Person.id) == col(Membership.person_id))
             .join(ChatAccount, col(ChatAccount.person_id) == col(Membership.person_id))
             .where(col(Membership.unit_id).in_(unit_ids[start:start + 500]), col(Membership.role) == "secretary",
                    col(Membership.active) == true(), col(ChatAccount.reachable) == true())
             .order_by(col(Membership.unit_id), col(ChatAccount.id))
         ).all()
-        for unit_id, account in rows:
+        for unit_id, _person, account in one_per_person(list(rows), person_at=1, account_at=2, group_at=(0,)):
             found.setdefault(unit_id, []).append(account)
     return found
 
 
 def staff_accounts_with_people(*, session: Session, unit_id: int) -> list[tuple[Person, ChatAccount]]:
-    return list(session.exec(
+    return one_per_person(list(session.exec(
         select(Person, ChatAccount).join(Membership, col(Membership.person_id) == col(Person.id))
         .join(ChatAccount, col(ChatAccount.person_id) == col(Person.id))
-        .where(col(Membership.unit_id) == unit_id, col(Membership.role).in_(("staff", "admin")), col(Membership.active) == true(),
-               col(ChatAccount.reachable) == true())
+        .where(col(Membership.unit_id) == unit_id, col(Membership.role).in_(("staff", "admin")),
+               col(Membership.active) == true(), col(ChatAccount.reachable) == true())
         .order_by(col(Person.id), col(ChatAccount.id))
-    ).all())
+    ).all()), person_at=0, account_at=1)
 
 
 def deadlines_of(*, session: Session, directive_id: int) -> list[Deadline]:

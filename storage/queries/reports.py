@@ -39,6 +39,20 @@ def open_assignment_rows(*, session: Session, unit_ids: list[int]) -> list[tuple
     return [tuple(r) for r in rows]  # type: ignore[misc]
 
 
+def closed_assignment_rows(*, session: Session, unit_ids: list[int]) -> list[tuple[Assignment, Directive, Unit]]:
+    """Live assignments of these units on closed directives (to say "closed", not "not found")."""
+    if not unit_ids:
+        return []
+    rows = session.exec(
+        select(Assignment, Directive, Unit)
+        .join(Directive, Directive.id == Assignment.directive_id)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(col(Assignment.unit_id).in_(unit_ids), Assignment.status != "cancelled", Directive.status == "closed")
+        .order_by(Assignment.id)
+    ).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
 def active_deadlines(*, session: Session, directive_ids: list[int]) -> list[Deadline]:
     if not directive_ids:
         return []
@@ -89,7 +103,13 @@ def reports_of_assignment(*, session: Session, assignment_id: int) -> list[Repor
     )
 
 
-def set_assignment_reported(*, session: Session, assignment: Assignment, when) -> None:  # noqa: ANN001
+def set_assignment_reported(*, session: Session, assignment: Assignment, when, person_id: int | None) -> None:  # noqa: ANN001
+    """Mark the cell reported; a report implies receipt (storage/queries/acknowledged.py), so an
+    empty acknowledged_at takes the moment of the first report, by the cell's own reporter
+    (``person_id`` None for staff reporting on the cell's behalf)."""
     assignment.status = "reported"
     assignment.completed_at = when
+    if assignment.acknowledged_at is None:
+        assignment.acknowledged_at = when
+        assignment.acknowledged_by_person_id = person_id
     session.add(assignment)

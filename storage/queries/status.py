@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, or_, true
 from sqlmodel import Session, col, select
 
+from storage.queries.acknowledged import REPORTED, acknowledged_flag
 from storage.tables import Assignment, Directive, Membership, Person, Report, Unit
-
-#: Assignment statuses that mean the cell has reported.
-REPORTED = ("reported", "completed")
 
 
 def _in_scope(paths: Iterable[str]):  # noqa: ANN202
@@ -59,7 +57,7 @@ def assignment_counts(*, session: Session, directive_ids: list[int], scope_paths
     if not directive_ids or not scope_paths:
         return []
     reported = case((col(Assignment.status).in_(REPORTED), 1), else_=0)
-    acked = case((or_(col(Assignment.acknowledged_at).is_not(None), col(Assignment.status).in_(REPORTED)), 1), else_=0)
+    acked = acknowledged_flag()
     rows = session.exec(
         select(col(Assignment.directive_id), col(Assignment.deadline_id), reported, acked, func.count())
         .join(Unit, col(Unit.id) == col(Assignment.unit_id))
@@ -90,7 +88,7 @@ def rollup(*, session: Session, directive_id: int, parent_id: int, scope_paths: 
     """
     latest = _latest_report_ids(directive_id)
     reported = case((col(Assignment.status).in_(REPORTED), 1), else_=0)
-    acked = case((or_(col(Assignment.acknowledged_at).is_not(None), col(Assignment.status).in_(REPORTED)), 1), else_=0)
+    acked = acknowledged_flag()
     own = case((col(Unit.parent_id) == parent_id, col(Unit.id)), else_=None)
     rows = session.exec(
         select(col(Unit.parent_id), own, func.count(col(Assignment.id)), func.sum(acked), func.sum(reported),

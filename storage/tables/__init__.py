@@ -18,7 +18,7 @@ from storage.tables.conversation import ConversationState, ProcessedUpdate  # no
 from storage.tables.directives import Assignment, Deadline, Directive  # noqa: E402
 from storage.tables.menus import ChatMenu  # noqa: E402
 from storage.tables.outbox import OutboxMessage  # noqa: E402
-from storage.tables.people import ChatAccount, Invite, Membership, Person  # noqa: E402
+from storage.tables.people import ChatAccount, Invite, LinkCode, Membership, Person  # noqa: E402
 from storage.tables.report_requests import ReportRequest  # noqa: E402
 from storage.tables.reports import Report  # noqa: E402
 from storage.tables.units import Unit  # noqa: E402
@@ -35,6 +35,7 @@ __all__ = [
     "Deadline",
     "Directive",
     "Invite",
+    "LinkCode",
     "Membership",
     "OutboxMessage",
     "Person",

@@ -73,3 +73,22 @@ class Invite(SQLModel, table=True):
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     used_by_account_id: int | None = Field(default=None, foreign_key="chat_account.id")
+
+
+class LinkCode(SQLModel, table=True):
+    """A one-time code that attaches a chat account on another channel to the same person.
+
+    Made by ``/link`` on one channel, sent on the other. Only its hash is stored, like invites.
+    """
+
+    __tablename__ = "link_code"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code_hash: str = Field(max_length=64, unique=True, index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    #: The account that asked for the code (its channel is the one the code is NOT for).
+    account_id: int = Field(foreign_key="chat_account.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    used_by_account_id: int | None = Field(default=None, foreign_key="chat_account.id")

@@ -115,11 +115,25 @@ def settings(tmp_path) -> Settings:
     return Settings(_env_file=None, database_url="sqlite://", attachments_dir=tmp_path / "attachments")  # type: ignore[call-arg]
 
 
+#: Channels the conversation tests can run on (``pytest.mark.parametrize("channel", CHANNELS)``).
+CHANNELS = ["console", "telegram", "zalo"]
+
+
 @pytest.fixture
-def app(engine, clock, settings) -> App:
+def channel() -> str:
+    """The channel the sample organisation's people write from (parametrise to change it)."""
+    return "console"
+
+
+@pytest.fixture
+def app(engine, clock, settings, channel) -> App:
     """The whole core on the test database and a manual clock; outbox goes to `outbox`."""
     application = build_app(settings, clock=clock, engine=engine, migrate=False)
-    application.add_sender(RecordingSender("console"))
+    recorder = RecordingSender("console")
+    application.add_sender(recorder)
+    if channel != "console":
+        # One recorder for both: a test may add a console user next to the channel's people.
+        application.senders[channel] = recorder
     return application
 
 

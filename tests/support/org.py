@@ -51,18 +51,20 @@ def register(app, *, unit_code: str, role: str, name: str, user_id: str, channel
 
 
 @pytest.fixture
-def org(app) -> Org:
+def org(app, channel) -> Org:
     with session_scope(app.engine) as session:
         units.import_units(
             session=session, now=app.clock.now(),
             rows=[{"code": c, "name": n, "kind": k, "parent_code": p} for c, n, k, p in ORG_ROWS],
         )
     result = Org(app=app)
-    result.chats["staff"] = register(app, unit_code="DUK", role="staff", name="Trần Văn Tâm", user_id="u-staff")
-    result.chats["admin"] = register(app, unit_code="DUK", role="admin", name="Quản Trị Viên", user_id="u-admin")
+    result.chats["staff"] = register(app, unit_code="DUK", role="staff", name="Trần Văn Tâm", user_id="u-staff", channel=channel)
+    result.chats["admin"] = register(app, unit_code="DUK", role="admin", name="Quản Trị Viên", user_id="u-admin", channel=channel)
     for n in range(1, 6):
         code = f"CB0{n}"
-        result.chats[code] = register(app, unit_code=code, role="secretary", name=f"Bí thư {code}", user_id=f"u-{code.lower()}")
-    result.chats["DB1-CB1"] = register(app, unit_code="DB1-CB1", role="secretary", name="Bí thư DB1-CB1", user_id="u-db1-cb1")
-    result.chats["stranger"] = Chat(app=app, user_id="u-stranger", name="Người lạ")
+        result.chats[code] = register(app, unit_code=code, role="secretary", name=f"Bí thư {code}",
+                                      user_id=f"u-{code.lower()}", channel=channel)
+    result.chats["DB1-CB1"] = register(app, unit_code="DB1-CB1", role="secretary", name="Bí thư DB1-CB1",
+                                       user_id="u-db1-cb1", channel=channel)
+    result.chats["stranger"] = Chat(app=app, user_id="u-stranger", name="Người lạ", channel=channel)
     return result
