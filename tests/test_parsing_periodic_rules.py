@@ -51,3 +51,12 @@ def test_rule_strings_round_trip_and_describe_themselves():
         assert rec.to_rule() == rule and rec.describe() == shown
     with pytest.raises(ValueError):
         Recurrence("quarterly", day_of_month=20, month=4)
+
+
+def test_a_cited_number_after_ngay_is_not_a_day_of_the_month():
+    # "ngày 05-NQ/TU" names a resolution, not the 5th; and the rule's text keeps the dash
+    doc = parse_document("Hằng tháng báo cáo kết quả thực hiện ngày 05-NQ/TU.")
+    assert all(d.recurrence is None or d.recurrence.day_of_month is None for d in doc.deadlines)
+    doc = parse_document("- Hằng tháng, các chi bộ báo cáo kết quả - nội dung trước ngày 25.")
+    assert [d.text for d in doc.deadlines] == [
+        "Hằng tháng, các chi bộ báo cáo kết quả - nội dung trước ngày 25"]

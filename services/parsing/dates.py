@@ -587,7 +587,7 @@ WEEKDAY_RE = re.compile(
 _WEEKDAY = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 3, "sau": 4,
             "6": 4, "bay": 5, "7": 5}
 DAY_OF_MONTH_RE = re.compile(
-    r"(?P<before>\btruoc\s+)?\bngay\s+(?P<d>\d{1,2})\b(?!\s?[/.\-]\s?\d)(?!\s+thang)"
+    r"(?P<before>\btruoc\s+)?\bngay\s+(?P<d>\d{1,2})\b(?!\s?[/.\-]\s?\d|\s?-\s?[a-z])(?!\s+thang)"
 )
 
 

@@ -364,7 +364,9 @@ def _periodic(cleaned: str, folded: str, seg: Segmenter):
         used_context = not any(rx.search(folded, lo, hi) for rx in PERIOD_WORD)
         if used_context:
             covered.append((context_lo, lo, {r.recurrence.freq for r in rules}))
-        text = " ".join(_LIST_MARKER.sub("", cleaned[lo:hi], count=1).split()).rstrip(".;,")
+        clause = cleaned[lo:hi]
+        marker = _LIST_MARKER.match(clause)  # only a marker that opens the clause
+        text = " ".join(clause[marker.end() if marker else 0:].split()).rstrip(".;,")
         for r in rules:
             items.append((r.start, Deadline(kind="recurring", due=None,
                                             recurrence=r.recurrence, text=text,

@@ -68,7 +68,7 @@ _DAY_MONTH = re.compile(
 )
 # ngày D (của tháng cuối quý / cuối kỳ báo cáo / tháng báo cáo / hằng tháng)
 _DAY_ONLY = re.compile(
-    _CUE + r"ngay\s+(?P<d>\d{1,2})\b(?!\s?[/.\-]\s?\d|\s+thang\s+\d)"
+    _CUE + r"ngay\s+(?P<d>\d{1,2})\b(?!\s?[/.\-]\s?\d|\s+thang\s+\d|\s?-\s?[a-z])"
     r"(?:\s+(?:cua\s+)?thang\s+(?P<which>cuoi\s+quy|dau\s+quy|cuoi\s+ky|bao\s+cao|cuoi))?"
 )
 _REPORTING = re.compile(r"\bbao\s+cao\b|\bgui\b|\bnop\b")
