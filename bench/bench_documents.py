@@ -75,7 +75,7 @@ def _issuer_ok(expected, got: str | None) -> bool:
 def _strip_btv(s: str) -> str:
     for prefix in ("ban thuong vu ", "thuong truc "):
         if s.startswith(prefix):
-            s = s[len(prefix):]
+            s = s[len(prefix) :]
     return s
 
 
@@ -160,10 +160,12 @@ class Figures:
 
     def line(self) -> str:
         acc = "  ".join(f"{f} {self.accuracy(f):.2f}" for f in FIELDS)
-        return (f"{self.docs} documents, {self.expected} deadlines expected, {self.reported} "
-                f"reported, {self.matched} matched\n"
-                f"deadline recall {self.recall:.2f}  precision {self.precision:.2f}  "
-                f"kind right {self.kind_ok}/{self.matched}\n{acc}")
+        return (
+            f"{self.docs} documents, {self.expected} deadlines expected, {self.reported} "
+            f"reported, {self.matched} matched\n"
+            f"deadline recall {self.recall:.2f}  precision {self.precision:.2f}  "
+            f"kind right {self.kind_ok}/{self.matched}\n{acc}"
+        )
 
 
 def score(paths: list[Path]) -> tuple[Figures, list[DocScore]]:

@@ -71,7 +71,9 @@ def shrink(png: bytes, longest: int) -> bytes:
     image = Image.open(io.BytesIO(png))
     scale = longest / max(image.size)
     out = io.BytesIO()
-    image.resize((int(image.width * scale), int(image.height * scale)), Image.LANCZOS).convert("RGB").save(out, "JPEG", quality=87)
+    image.resize((int(image.width * scale), int(image.height * scale)), Image.LANCZOS).convert("RGB").save(
+        out, "JPEG", quality=87
+    )
     return out.getvalue()
 
 
@@ -92,8 +94,9 @@ def raw_tesseract(png: bytes, threads: str | None) -> str:
     env.pop("OMP_THREAD_LIMIT", None)
     if threads:
         env["OMP_THREAD_LIMIT"] = threads
-    return subprocess.run(["tesseract", "stdin", "stdout", "-l", "vie"], input=png, capture_output=True, env=env,
-                          check=True).stdout.decode()
+    return subprocess.run(
+        ["tesseract", "stdin", "stdout", "-l", "vie"], input=png, capture_output=True, env=env, check=True
+    ).stdout.decode()
 
 
 def main() -> None:
@@ -102,17 +105,21 @@ def main() -> None:
     args = parser.parse_args()
     ocr = Ocr()
     if ocr.pdf_unavailable():
-        sys.exit("Tesseract (vie) or pdftoppm is not installed: apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils")
+        sys.exit(
+            "Tesseract (vie) or pdftoppm is not installed: apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils"
+        )
     version = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"{version}, {os.cpu_count()} CPUs, {args.runs} runs each\n")
     print(f"{'page':44} {'pixels':>11} {'median s':>9} {'worst s':>8} {'chars ok':>9}  deadlines found/in text")
 
     short = page_image(SHORT_141)
-    cases = [("short directive, PNG ~300 dpi", short, SHORT_141),
-             ("short directive, JPEG 1280 px (Telegram photo)", shrink(short, 1280), SHORT_141),
-             ("short directive, JPEG 900 px", shrink(short, 900), SHORT_141),
-             ("short, photo-like: 2° turn, blur 1 px, grey", photo_like(short, 2, 1.0), SHORT_141),
-             ("short, photo-like: 5° turn, blur 2 px, grey", photo_like(short, 5, 2.0), SHORT_141)]
+    cases = [
+        ("short directive, PNG ~300 dpi", short, SHORT_141),
+        ("short directive, JPEG 1280 px (Telegram photo)", shrink(short, 1280), SHORT_141),
+        ("short directive, JPEG 900 px", shrink(short, 900), SHORT_141),
+        ("short, photo-like: 2° turn, blur 1 px, grey", photo_like(short, 2, 1.0), SHORT_141),
+        ("short, photo-like: 5° turn, blur 2 px, grey", photo_like(short, 5, 2.0), SHORT_141),
+    ]
     pages = a4_pages(SEED_141)
     cases += [(f"141-CV/ĐUK A4 page {i + 1}/{len(pages)}, scan 300 dpi", p, None) for i, p in enumerate(pages)]
     whole = []
@@ -127,14 +134,18 @@ def main() -> None:
             continue
         found, expected = deadlines(text), deadlines(truth)
         hits = sum(1 for d in expected if d in found)
-        print(f"{name:44} {size:>11} {median:9.2f} {worst:8.2f} {similarity(text, truth):9.1%}  {hits}/{len(expected)}"
-              + ("" if found == expected else f"  (read: {found})"))
+        print(
+            f"{name:44} {size:>11} {median:9.2f} {worst:8.2f} {similarity(text, truth):9.1%}  {hits}/{len(expected)}"
+            + ("" if found == expected else f"  (read: {found})")
+        )
     joined = "\n".join(whole)
     found, expected = deadlines(joined), deadlines(SEED_141)
     hits = sum(1 for d in expected if d in found)
     parsed = parse_document(joined)
-    print(f"\n141-CV/ĐUK, all {len(pages)} scanned pages: chars ok {similarity(joined, SEED_141.replace('**', '')):.1%}, "
-          f"deadlines {hits}/{len(expected)}, number {parsed.number!r}, urgent {parsed.urgent!r}")
+    print(
+        f"\n141-CV/ĐUK, all {len(pages)} scanned pages: chars ok {similarity(joined, SEED_141.replace('**', '')):.1%}, "
+        f"deadlines {hits}/{len(expected)}, number {parsed.number!r}, urgent {parsed.urgent!r}"
+    )
 
     print("\nTesseract threads on the A4 page 1:")
     for threads in (None, "1"):

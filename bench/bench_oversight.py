@@ -30,11 +30,11 @@ from sqlmodel import SQLModel  # noqa: E402
 
 import storage.tables  # noqa: E402, F401
 from bot.channels.telegram_app import build_telegram_sender  # noqa: E402
-from ground.settings import Settings  # noqa: E402
 from ground.actor import Actor, RoleInUnit  # noqa: E402
+from ground.clock import SystemClock  # noqa: E402
+from ground.settings import Settings  # noqa: E402
 from services import broadcast, exports, status  # noqa: E402
 from services.broadcast_progress import BroadcastProgress  # noqa: E402
-from ground.clock import SystemClock  # noqa: E402
 from services.dispatcher import Dispatcher  # noqa: E402
 from services.i18n import Translator  # noqa: E402
 from storage.db import make_db_engine, session_scope  # noqa: E402
@@ -56,8 +56,12 @@ def fresh_engine(url: str | None):  # noqa: ANN201
 
 
 def staff_actor(root: Unit) -> Actor:
-    return Actor(account_id=None, person_id=None, name="bench",
-                 roles=[RoleInUnit("staff", root.id, root.code, root.name, root.kind, root.path)])
+    return Actor(
+        account_id=None,
+        person_id=None,
+        name="bench",
+        roles=[RoleInUnit("staff", root.id, root.code, root.name, root.kind, root.path)],
+    )
 
 
 def timed(label: str, fn, runs: int = 3):  # noqa: ANN001, ANN201
@@ -76,22 +80,33 @@ def bench_status(url: str | None, cells: int, directives: int) -> None:
     groups = cells // 100
     start = time.perf_counter()
     with session_scope(engine) as session:
-        tree = build_tree(session, groups=groups, cells_per_group=90, direct_cells=cells - groups * 90, now=now,
-                          directives=directives)
-    print(f"status and export: {len(tree.cells)} cells x {directives} directives on {engine.dialect.name} "
-          f"(built in {time.perf_counter() - start:.1f} s)")
+        tree = build_tree(
+            session, groups=groups, cells_per_group=90, direct_cells=cells - groups * 90, now=now, directives=directives
+        )
+    print(
+        f"status and export: {len(tree.cells)} cells x {directives} directives on {engine.dialect.name} "
+        f"(built in {time.perf_counter() - start:.1f} s)"
+    )
     with session_scope(engine) as session:
         root = session.get(Unit, tree.root_id)
         actor = staff_actor(root)
         directive = session.get(Directive, tree.directive_ids[0])
         t = Translator("vi")
-        found = timed("/status (20 open directives)", lambda: status.open_summaries(session=session, actor=actor, now=now))
+        found = timed(
+            "/status (20 open directives)", lambda: status.open_summaries(session=session, actor=actor, now=now)
+        )
         assert len(found) == directives and found[0].counts.assigned == len(tree.cells)
-        figures = timed("/status <number> (counts, roll-up, missing)",
-                        lambda: status.directive_status(session=session, directive=directive, paths=[root.path], now=now))
+        figures = timed(
+            "/status <number> (counts, roll-up, missing)",
+            lambda: status.directive_status(session=session, directive=directive, paths=[root.path], now=now),
+        )
         assert figures.counts.assigned == len(tree.cells)
-        data = timed("export: gather rows", lambda: exports.build(session=session, directive=directive, paths=[root.path],
-                                                                 now=now, tz=Settings(_env_file=None).tz, t=t))
+        data = timed(
+            "export: gather rows",
+            lambda: exports.build(
+                session=session, directive=directive, paths=[root.path], now=now, tz=Settings(_env_file=None).tz, t=t
+            ),
+        )
         content = timed("export: write XLSX", lambda: exports.to_xlsx(data, t))
         print(f"  XLSX size {len(content) / 1024:.0f} KiB, {len(data.rows)} rows")
     engine.dispose()
@@ -104,22 +119,64 @@ def make_recipients(engine, count: int, now: datetime) -> tuple[Actor, int]:  # 
         session.add(root)
         session.flush()
         root.path = f"/{root.id}/"
-        session.execute(insert(Unit), [{"code": f"C{i:05d}", "name": f"Chi bộ {i}", "kind": "cell", "parent_id": root.id,
-                                        "path": "/", "active": True, "created_at": now} for i in range(count)])
-        session.execute(text("UPDATE unit SET path = :p || id || '/' WHERE parent_id = :r"), {"p": root.path, "r": root.id})
-        session.execute(insert(Person), [{"full_name": f"Bí thư {i}", "preferences": {}, "created_at": now} for i in range(count + 1)])
+        session.execute(
+            insert(Unit),
+            [
+                {
+                    "code": f"C{i:05d}",
+                    "name": f"Chi bộ {i}",
+                    "kind": "cell",
+                    "parent_id": root.id,
+                    "path": "/",
+                    "active": True,
+                    "created_at": now,
+                }
+                for i in range(count)
+            ],
+        )
+        session.execute(
+            text("UPDATE unit SET path = :p || id || '/' WHERE parent_id = :r"), {"p": root.path, "r": root.id}
+        )
+        session.execute(
+            insert(Person),
+            [{"full_name": f"Bí thư {i}", "preferences": {}, "created_at": now} for i in range(count + 1)],
+        )
         unit_ids = list(session.execute(select(Unit.id).where(Unit.parent_id == root.id).order_by(Unit.id)).scalars())
         person_ids = list(session.execute(select(Person.id).order_by(Person.id)).scalars())
         staff_person = person_ids[-1]
-        session.execute(insert(Membership), [{"person_id": p, "unit_id": u, "role": "secretary", "active": True, "created_at": now}
-                                             for p, u in zip(person_ids, unit_ids, strict=False)]
-                        + [{"person_id": staff_person, "unit_id": root.id, "role": "staff", "active": True, "created_at": now}])
-        session.execute(insert(ChatAccount), [{"person_id": p, "channel": "telegram", "external_user_id": str(100000 + n),
-                                               "chat_id": str(100000 + n), "display_name": "", "language": "vi",
-                                               "reachable": True, "created_at": now} for n, p in enumerate(person_ids)])
-        staff_account = session.execute(select(ChatAccount.id).where(ChatAccount.person_id == staff_person)).scalar_one()
-        actor = Actor(account_id=staff_account, person_id=staff_person, name="Cán bộ",
-                      roles=[RoleInUnit("staff", root.id, root.code, root.name, root.kind, root.path)])
+        session.execute(
+            insert(Membership),
+            [
+                {"person_id": p, "unit_id": u, "role": "secretary", "active": True, "created_at": now}
+                for p, u in zip(person_ids, unit_ids, strict=False)
+            ]
+            + [{"person_id": staff_person, "unit_id": root.id, "role": "staff", "active": True, "created_at": now}],
+        )
+        session.execute(
+            insert(ChatAccount),
+            [
+                {
+                    "person_id": p,
+                    "channel": "telegram",
+                    "external_user_id": str(100000 + n),
+                    "chat_id": str(100000 + n),
+                    "display_name": "",
+                    "language": "vi",
+                    "reachable": True,
+                    "created_at": now,
+                }
+                for n, p in enumerate(person_ids)
+            ],
+        )
+        staff_account = session.execute(
+            select(ChatAccount.id).where(ChatAccount.person_id == staff_person)
+        ).scalar_one()
+        actor = Actor(
+            account_id=staff_account,
+            person_id=staff_person,
+            name="Cán bộ",
+            roles=[RoleInUnit("staff", root.id, root.code, root.name, root.kind, root.path)],
+        )
     return actor, 100000 + len(person_ids) - 1
 
 
@@ -130,11 +187,20 @@ async def bench_broadcast(url: str | None, messages: int, rate: float) -> None:
     with session_scope(engine) as session:
         audience = broadcast.choose(session=session, actor=actor, spec={"kind": "all"}, now=clock.now())
         start = time.perf_counter()
-        row = broadcast.create(session=session, actor=actor, audience=audience, text="Đề nghị các chi bộ báo cáo trước 17h00.",
-                               attachment=None, channel="telegram", now=clock.now())
+        row = broadcast.create(
+            session=session,
+            actor=actor,
+            audience=audience,
+            text="Đề nghị các chi bộ báo cáo trước 17h00.",
+            attachment=None,
+            channel="telegram",
+            now=clock.now(),
+        )
         queued = row.total
-    print(f"broadcast: {queued} messages queued in {time.perf_counter() - start:.2f} s on {engine.dialect.name}; "
-          f"server limit {rate:g} msg/s with 429")
+    print(
+        f"broadcast: {queued} messages queued in {time.perf_counter() - start:.2f} s on {engine.dialect.name}; "
+        f"server limit {rate:g} msg/s with 429"
+    )
     settings = Settings(_env_file=None, telegram_bot_token=DEFAULT_TOKEN)  # type: ignore[call-arg]
     async with FakeBotApi(max_send_rate=rate) as server:
         sender = build_telegram_sender(settings, base_url=server.base_url, base_file_url=server.base_file_url)
@@ -145,8 +211,11 @@ async def bench_broadcast(url: str | None, messages: int, rate: float) -> None:
         while True:
             await dispatcher.run_once()
             with session_scope(engine) as session:
-                left = session.execute(select(OutboxMessage.id).where(OutboxMessage.broadcast_id == row.id,
-                                                                      OutboxMessage.status.in_(("pending", "sending"))).limit(1)).first()
+                left = session.execute(
+                    select(OutboxMessage.id)
+                    .where(OutboxMessage.broadcast_id == row.id, OutboxMessage.status.in_(("pending", "sending")))
+                    .limit(1)
+                ).first()
             if left is None:
                 break
             await asyncio.sleep(0.2)
@@ -160,7 +229,9 @@ async def bench_broadcast(url: str | None, messages: int, rate: float) -> None:
     duplicates = sum(n - 1 for n in per_chat.values() if n > 1)
     lost = queued - len(per_chat)
     achieved = len(ok) / elapsed
-    print(f"  delivered {len(per_chat)}/{queued} in {elapsed:.1f} s: {achieved:.1f} msg/s = {achieved / rate:.2f} of {rate:g}")
+    print(
+        f"  delivered {len(per_chat)}/{queued} in {elapsed:.1f} s: {achieved:.1f} msg/s = {achieved / rate:.2f} of {rate:g}"
+    )
     print(f"  duplicates {duplicates}, lost {lost}, 429 answers {rejected}, progress edits {edits}")
     engine.dispose()
 

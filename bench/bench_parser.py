@@ -34,8 +34,9 @@ def build_document(target_chars: int) -> str:
         body = bodies[i % len(bodies)]
         shift = i % 9 + 1
         # vary day numbers, document numbers and section numbers
-        body = re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b",
-                      lambda m: f"{(int(m[1]) + shift - 1) % 28 + 1}/{m[2]}/{m[3]}", body)
+        body = re.sub(
+            r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", lambda m: f"{(int(m[1]) + shift - 1) % 28 + 1}/{m[2]}/{m[3]}", body
+        )
         body = re.sub(r"\bSố (\d+)", lambda m: f"Số {int(m[1]) + i}", body)
         body = body.replace("III.", f"{'I' * (shift % 3 + 1)}V.")
         parts.append(body)
@@ -64,8 +65,7 @@ def main() -> None:
     doc = build_document(args.chars)
     parse_document(doc)  # warm caches (compiled regexes, fold table)
     median, worst, found = timed(doc, args.runs)
-    print(f"document: {len(doc):,} chars, {doc.count(chr(10)) + 1:,} lines, "
-          f"{found} deadlines found")
+    print(f"document: {len(doc):,} chars, {doc.count(chr(10)) + 1:,} lines, {found} deadlines found")
     print(f"parse_document over {args.runs} runs: median {median:.1f} ms, max {worst:.1f} ms")
 
     hostile = {
@@ -76,8 +76,7 @@ def main() -> None:
         "repeated 'Kính gửi' items": "Kính gửi:\n" + "- x\n" * (args.chars // 4),
         "repeated 'báo cáo hằng ngày 06h, '": "báo cáo hằng ngày 06h, " * (args.chars // 23),
         "25k year-less dates '1/1 '": "1/1 " * (args.chars // 4),
-        "dense ranges 'từ ngày .. đến ngày ..'": (
-            "từ ngày 4/8/2021 đến ngày 5/8/2021 " * (args.chars // 36)),
+        "dense ranges 'từ ngày .. đến ngày ..'": ("từ ngày 4/8/2021 đến ngày 5/8/2021 " * (args.chars // 36)),
         "'Số' then 100k spaces": "Số" + " " * args.chars + "1",
     }
     for name, text in hostile.items():

@@ -9,8 +9,6 @@ database you can drop tables in) to measure there. Prints one line per figure.
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 import argparse
 import asyncio
 import statistics
@@ -19,6 +17,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -27,18 +26,25 @@ from sqlalchemy import insert  # noqa: E402
 from sqlmodel import SQLModel, select  # noqa: E402
 
 import storage.tables  # noqa: E402,F401
-from ground.ports import SendResult  # noqa: E402
 from bot.scheduler import DispatchScheduler  # noqa: E402
 from ground.clock import ManualClock, SystemClock  # noqa: E402
+from ground.ports import SendResult  # noqa: E402
+from ground.settings import Settings  # noqa: E402
 from services.dispatcher import Dispatcher  # noqa: E402
 from services.localtime import local_to_utc as _local_to_utc  # noqa: E402
 from services.reminders.config import ReminderConfig  # noqa: E402
-from ground.settings import Settings  # noqa: E402
 from services.reminders.jobs import sweep  # noqa: E402
 from services.reminders.planner import plan_directive  # noqa: E402
 from storage.db import make_db_engine, session_scope  # noqa: E402
 from storage.tables import (  # noqa: E402
-    Assignment, ChatAccount, Deadline, Directive, Membership, OutboxMessage, Person, Unit,
+    Assignment,
+    ChatAccount,
+    Deadline,
+    Directive,
+    Membership,
+    OutboxMessage,
+    Person,
+    Unit,
 )
 
 
@@ -53,13 +59,13 @@ class NoopSender:
         return SendResult("sent", message_id="1")
 
 
-
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 CONFIG = ReminderConfig.from_settings(Settings(_env_file=None))  # type: ignore[call-arg]
 
 
 def local_to_utc(naive):  # noqa: ANN001, ANN201
     return _local_to_utc(naive, TZ)
+
 
 def fresh_engine(url: str | None):  # noqa: ANN201
     url = url or f"sqlite:///{tempfile.mkdtemp(prefix='chibot-bench-')}/bench.db"
@@ -72,27 +78,84 @@ def fresh_engine(url: str | None):  # noqa: ANN201
 def seed(engine, cells: int, directives: int) -> list[int]:  # noqa: ANN001
     now = local_to_utc(datetime(2021, 8, 15, 8, 0))
     with session_scope(engine) as s:
-        s.execute(insert(Unit).values(id=1, code="DUK", name="Đảng ủy", kind="committee", path="/1/", active=True, created_at=now))
-        s.execute(insert(Unit), [{"id": i + 2, "code": f"C{i}", "name": f"Chi bộ {i}", "kind": "cell", "parent_id": 1,
-                               "path": f"/1/{i + 2}/", "active": True, "created_at": now} for i in range(cells)])
-        s.execute(insert(Person), [{"id": i + 1, "full_name": f"Bí thư {i}", "preferences": {}, "created_at": now} for i in range(cells)])
-        s.execute(insert(Membership), [{"person_id": i + 1, "unit_id": i + 2, "role": "secretary", "active": True, "created_at": now}
-                                    for i in range(cells)])
-        s.execute(insert(ChatAccount), [{"person_id": i + 1, "channel": "console", "external_user_id": f"u{i}", "chat_id": f"u{i}",
-                                      "display_name": "", "language": "vi", "reachable": True, "created_at": now}
-                                     for i in range(cells)])
+        s.execute(
+            insert(Unit).values(
+                id=1, code="DUK", name="Đảng ủy", kind="committee", path="/1/", active=True, created_at=now
+            )
+        )
+        s.execute(
+            insert(Unit),
+            [
+                {
+                    "id": i + 2,
+                    "code": f"C{i}",
+                    "name": f"Chi bộ {i}",
+                    "kind": "cell",
+                    "parent_id": 1,
+                    "path": f"/1/{i + 2}/",
+                    "active": True,
+                    "created_at": now,
+                }
+                for i in range(cells)
+            ],
+        )
+        s.execute(
+            insert(Person),
+            [{"id": i + 1, "full_name": f"Bí thư {i}", "preferences": {}, "created_at": now} for i in range(cells)],
+        )
+        s.execute(
+            insert(Membership),
+            [
+                {"person_id": i + 1, "unit_id": i + 2, "role": "secretary", "active": True, "created_at": now}
+                for i in range(cells)
+            ],
+        )
+        s.execute(
+            insert(ChatAccount),
+            [
+                {
+                    "person_id": i + 1,
+                    "channel": "console",
+                    "external_user_id": f"u{i}",
+                    "chat_id": f"u{i}",
+                    "display_name": "",
+                    "language": "vi",
+                    "reachable": True,
+                    "created_at": now,
+                }
+                for i in range(cells)
+            ],
+        )
         ids = []
         for d in range(directives):
-            directive = Directive(unit_id=1, number=f"{100 + d}-CV/ĐUK", subject="V/v quán triệt", status="published",
-                                  published_at=now, urgency="KHẨN" if d % 2 else None)
+            directive = Directive(
+                unit_id=1,
+                number=f"{100 + d}-CV/ĐUK",
+                subject="V/v quán triệt",
+                status="published",
+                published_at=now,
+                urgency="KHẨN" if d % 2 else None,
+            )
             s.add(directive)
             s.flush()
             ids.append(directive.id)
             for pos, (kind, day) in enumerate((("complete", 20), ("report", 22), ("plan", 29))):
-                s.add(Deadline(directive_id=directive.id, kind=kind, due_at=local_to_utc(datetime(2021, 8, day, 23, 59)),
-                               shown=f"{day}/8/2021", position=pos))
-            s.execute(insert(Assignment), [{"directive_id": directive.id, "unit_id": i + 2, "status": "assigned",
-                                         "assigned_at": now} for i in range(cells)])
+                s.add(
+                    Deadline(
+                        directive_id=directive.id,
+                        kind=kind,
+                        due_at=local_to_utc(datetime(2021, 8, day, 23, 59)),
+                        shown=f"{day}/8/2021",
+                        position=pos,
+                    )
+                )
+            s.execute(
+                insert(Assignment),
+                [
+                    {"directive_id": directive.id, "unit_id": i + 2, "status": "assigned", "assigned_at": now}
+                    for i in range(cells)
+                ],
+            )
     return ids
 
 
@@ -111,8 +174,10 @@ def bench_planning(engine, cells: int, directives: int) -> None:  # noqa: ANN001
         with session_scope(engine) as s:
             again += plan_directive(session=s, directive_id=directive_id, now=now, config=CONFIG).created
     second = time.perf_counter() - started
-    print(f"planning: {cells} cells x {directives} directives x 3 deadlines: {created} rows in {first:.1f} s "
-          f"({created / first:.0f} rows/s); re-plan (nothing new, {again} created) in {second:.1f} s")
+    print(
+        f"planning: {cells} cells x {directives} directives x 3 deadlines: {created} rows in {first:.1f} s "
+        f"({created / first:.0f} rows/s); re-plan (nothing new, {again} created) in {second:.1f} s"
+    )
 
 
 def bench_latency(url: str | None, rows: int) -> None:
@@ -121,8 +186,15 @@ def bench_latency(url: str | None, rows: int) -> None:
     base = datetime.now(UTC) + timedelta(seconds=1)
     with session_scope(engine) as s:
         for i in range(rows):
-            s.add(OutboxMessage(account_id=1, kind="notice", payload={"text": str(i)}, due_at=base + timedelta(seconds=0.5 * i),
-                                dedupe_key=f"lat{i}"))
+            s.add(
+                OutboxMessage(
+                    account_id=1,
+                    kind="notice",
+                    payload={"text": str(i)},
+                    due_at=base + timedelta(seconds=0.5 * i),
+                    dedupe_key=f"lat{i}",
+                )
+            )
     sender = NoopSender()
 
     async def run() -> None:
@@ -138,16 +210,32 @@ def bench_latency(url: str | None, rows: int) -> None:
     with session_scope(engine) as s:
         msgs = s.exec(select(OutboxMessage).order_by(OutboxMessage.id)).all()
     delays = sorted((m.sent_at - m.due_at).total_seconds() for m in msgs if m.sent_at)
-    print(f"dispatch latency (APScheduler wake-up, no-op sender, {len(delays)}/{rows} rows due 0.5 s apart): "
-          f"median {statistics.median(delays) * 1000:.0f} ms, max {max(delays) * 1000:.0f} ms")
+    print(
+        f"dispatch latency (APScheduler wake-up, no-op sender, {len(delays)}/{rows} rows due 0.5 s apart): "
+        f"median {statistics.median(delays) * 1000:.0f} ms, max {max(delays) * 1000:.0f} ms"
+    )
 
     engine = fresh_engine(url)
     seed(engine, 1, 0)
     now = datetime.now(UTC)
     with session_scope(engine) as s:
-        s.execute(insert(OutboxMessage), [{"account_id": 1, "kind": "notice", "payload": {"text": "x"}, "due_at": now,
-                                        "dedupe_key": f"b{i}", "status": "pending", "attempts": 0, "sent_late": False,
-                                        "created_at": now} for i in range(5000)])
+        s.execute(
+            insert(OutboxMessage),
+            [
+                {
+                    "account_id": 1,
+                    "kind": "notice",
+                    "payload": {"text": "x"},
+                    "due_at": now,
+                    "dedupe_key": f"b{i}",
+                    "status": "pending",
+                    "attempts": 0,
+                    "sent_late": False,
+                    "created_at": now,
+                }
+                for i in range(5000)
+            ],
+        )
     dispatcher = Dispatcher(engine=engine, clock=SystemClock(), senders={"console": NoopSender()})
     started = time.perf_counter()
     stats = asyncio.run(dispatcher.run_once())
@@ -162,7 +250,11 @@ def bench_recovery(url: str | None, cells: int) -> None:
     with session_scope(engine) as s:
         plan_directive(session=s, directive_id=ids[0], now=publish, config=CONFIG)
     with session_scope(engine) as s:
-        due = len(s.exec(select(OutboxMessage.id).where(OutboxMessage.due_at <= local_to_utc(datetime(2021, 8, 21, 9, 30)))).all())
+        due = len(
+            s.exec(
+                select(OutboxMessage.id).where(OutboxMessage.due_at <= local_to_utc(datetime(2021, 8, 21, 9, 30)))
+            ).all()
+        )
     clock = ManualClock(local_to_utc(datetime(2021, 8, 21, 9, 30)))  # down from publication to 21/8 09:30
     started = time.perf_counter()
     dropped = sweep(engine=engine, now=clock.now(), config=CONFIG)
@@ -170,8 +262,10 @@ def bench_recovery(url: str | None, cells: int) -> None:
     sender = NoopSender()
     stats = asyncio.run(Dispatcher(engine=engine, clock=clock, senders={"console": sender}).run_once())
     total = time.perf_counter() - started
-    print(f"restart recovery: {due} reminders fell due while down ({cells} cells): {dropped} stale dropped in "
-          f"{swept:.1f} s, {stats.sent} sent late; total {total:.1f} s")
+    print(
+        f"restart recovery: {due} reminders fell due while down ({cells} cells): {dropped} stale dropped in "
+        f"{swept:.1f} s, {stats.sent} sent late; total {total:.1f} s"
+    )
 
 
 def main() -> None:

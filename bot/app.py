@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 
+from ground.clock import Clock, SystemClock
 from ground.ports import ChannelSender
 from ground.settings import Settings
 from handlers.core import ChibotCore
 from handlers.deps import Deps
 from handlers.registry import build_router
 from services.broadcast_progress import BroadcastProgress
-from ground.clock import Clock, SystemClock
 from services.dispatcher import Dispatcher
 from services.reminders.wiring import attach_reminders
 from storage.db import make_db_engine
@@ -34,7 +34,9 @@ class App:
         self.senders[sender.channel] = sender
 
 
-def build_app(settings: Settings, *, clock: Clock | None = None, engine: Engine | None = None, migrate: bool = True) -> App:
+def build_app(
+    settings: Settings, *, clock: Clock | None = None, engine: Engine | None = None, migrate: bool = True
+) -> App:
     """Build everything the channels need. Upgrades the database schema first (the app
     upgrades on start), unless ``migrate`` is False (tests that created the tables)."""
     clock = clock or SystemClock()

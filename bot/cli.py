@@ -38,8 +38,7 @@ def root(
         None,
         "--database-url",
         metavar="URL",
-        help="Database to use instead of DATABASE_URL, e.g. sqlite:///chibot.db or "
-        "postgresql://user@host/db.",
+        help="Database to use instead of DATABASE_URL, e.g. sqlite:///chibot.db or postgresql://user@host/db.",
     ),
 ) -> None:
     """chibot: directives, deadlines and reports for party committees and their cells."""

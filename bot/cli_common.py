@@ -20,8 +20,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from typer.core import TyperGroup
 
-from ground.settings import Settings, get_settings
 from ground.clock import Clock, SystemClock
+from ground.settings import Settings, get_settings
 from services.invites import DurationError, InviteError, InviteRequestError
 from services.units import UnitImportError
 from storage.db import DatabaseUnavailable, make_db_engine, normalize_url
@@ -111,9 +111,7 @@ def open_database(ctx: typer.Context, *, migrate: bool = True) -> Engine:
         try:
             upgrade(url)
         except DatabaseUnavailable as exc:
-            raise CliError(
-                f"cannot reach the database {describe_url(url)}: {exc}", EXIT_ENVIRONMENT
-            ) from exc
+            raise CliError(f"cannot reach the database {describe_url(url)}: {exc}", EXIT_ENVIRONMENT) from exc
     return make_db_engine(url)
 
 

@@ -6,9 +6,7 @@ import typer
 
 from bot.cli_common import cli_state, describe_url, open_database
 
-db_app = typer.Typer(
-    help="Manage the database schema.", no_args_is_help=True, rich_markup_mode=None
-)
+db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True, rich_markup_mode=None)
 
 
 @db_app.command("upgrade")

@@ -11,11 +11,11 @@ import httpx
 import typer
 
 from bot.cli_common import cli_state, open_database
+from bot.cli_parse import terms_language
 from ground.settings import Settings
+from services.i18n import t
 from services.invites import create_invite, parse_duration
 from services.localtime import format_local_date, to_local
-from bot.cli_parse import terms_language
-from services.i18n import t
 from storage.db import session_scope
 from storage.queries.audit import add_audit
 from storage.queries.units import get_unit
@@ -39,7 +39,9 @@ class BotUsernameUnavailable(Exception):
 def invite_command(
     ctx: typer.Context,
     unit_code: str = typer.Argument(
-        ..., metavar="UNIT_CODE", help="Code of the unit, as `chibot units list` shows it.",
+        ...,
+        metavar="UNIT_CODE",
+        help="Code of the unit, as `chibot units list` shows it.",
         show_default=False,
     ),
     role: Role = typer.Option(
@@ -56,10 +58,15 @@ def invite_command(
         help="How long the code can be used: 30m, 12h, 7d, 2w.",
     ),
     label: str | None = typer.Option(
-        None, "--label", metavar="NAME", help="Who the invite is for (becomes the person's name).",
+        None,
+        "--label",
+        metavar="NAME",
+        help="Who the invite is for (becomes the person's name).",
     ),
     as_json: bool = typer.Option(
-        False, "--json", help="Print one JSON line for scripts instead of text.",
+        False,
+        "--json",
+        help="Print one JSON line for scripts instead of text.",
     ),
 ) -> None:
     """Make a one-time code that lets a person join a unit in a role.
@@ -144,9 +151,7 @@ def fetch_bot_username(*, api_base_url: str, token: str) -> str:
             response = client.get(f"{api_base_url}/bot{token}/getMe")
         data = response.json()
     except httpx.TimeoutException as exc:
-        raise BotUsernameUnavailable(
-            f"Telegram did not answer within {GET_ME_TIMEOUT_SECONDS:g} s"
-        ) from exc
+        raise BotUsernameUnavailable(f"Telegram did not answer within {GET_ME_TIMEOUT_SECONDS:g} s") from exc
     except httpx.HTTPError as exc:
         # Not str(exc): httpx messages can contain the request URL, and with it the token.
         raise BotUsernameUnavailable(f"Telegram could not be reached at {api_base_url}") from exc
@@ -155,7 +160,5 @@ def fetch_bot_username(*, api_base_url: str, token: str) -> str:
     result = data.get("result") if isinstance(data, dict) and data.get("ok") else None
     username = result.get("username") if isinstance(result, dict) else None
     if not username:
-        raise BotUsernameUnavailable(
-            f"Telegram refused getMe (HTTP {response.status_code}); check TELEGRAM_BOT_TOKEN"
-        )
+        raise BotUsernameUnavailable(f"Telegram refused getMe (HTTP {response.status_code}); check TELEGRAM_BOT_TOKEN")
     return str(username)

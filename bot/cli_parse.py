@@ -23,15 +23,22 @@ def read_document(path: Path, *, settings: Settings | None = None) -> DocumentIn
         raise CliError(f"no such file: {path}")
     settings = settings or Settings()
     try:
-        return read_upload(path.read_bytes(), file_name=path.name, max_bytes=settings.max_upload_bytes,
-                           ocr=ocr_of(settings))
+        return read_upload(
+            path.read_bytes(), file_name=path.name, max_bytes=settings.max_upload_bytes, ocr=ocr_of(settings)
+        )
     except Refused as refused:
         raise CliError(f"{path.name}: {t(cli_language(), refused.key, **refused.params)}") from refused
 
 
 def parse_command(
-    file: Path = typer.Argument(..., metavar="FILE", help="The directive: .txt, .docx, PDF, or a photo/scan (read by OCR).", show_default=False),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON (keys: doc_type, number, issuer, issued_on, subject, urgent, secret, addressees, signer, report_fields, deadlines, read_by)."),
+    file: Path = typer.Argument(
+        ..., metavar="FILE", help="The directive: .txt, .docx, PDF, or a photo/scan (read by OCR).", show_default=False
+    ),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print JSON (keys: doc_type, number, issuer, issued_on, subject, urgent, secret, addressees, signer, report_fields, deadlines, read_by).",
+    ),
 ) -> None:
     """Show what chibot extracts from a directive: type, number, subject, marks, deadlines.
 

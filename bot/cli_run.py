@@ -18,11 +18,14 @@ from bot.runtime import run
 def run_command(
     ctx: typer.Context,
     channel: list[str] = typer.Option(
-        ["telegram"], "--channel", metavar="NAME",
+        ["telegram"],
+        "--channel",
+        metavar="NAME",
         help=f"Channel to run: {', '.join(CHANNELS)}, or {ALL}. Repeat it or give a comma list to run several.",
     ),
     webhook: bool = typer.Option(
-        False, "--webhook",
+        False,
+        "--webhook",
         help="Serve webhooks (WEBHOOK_URL/SECRET for Telegram, ZALO_WEBHOOK_URL/SECRET for Zalo) instead of long polling.",
     ),
 ) -> None:
@@ -55,9 +58,14 @@ def run_command(
         failure = _telegram_failure(exc)
         if failure is None:
             raise
-        raise CliError(telegram_sentence(failure, settings.telegram_api_base_url,
-                                         settings.telegram_bot_token.get_secret_value()
-                                         if settings.telegram_bot_token else ""), EXIT_ENVIRONMENT) from None
+        raise CliError(
+            telegram_sentence(
+                failure,
+                settings.telegram_api_base_url,
+                settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "",
+            ),
+            EXIT_ENVIRONMENT,
+        ) from None
     finally:
         engine.dispose()
 
@@ -99,11 +107,15 @@ def telegram_sentence(exc: TelegramError, base_url: str, token: str) -> str:
     if isinstance(exc, InvalidToken):
         # PTB reports any 401 or 404 as a rejected token; a 404 is nearly always a wrong URL.
         if any("404" in text or "Not Found" in text for text in [reason, *causes]):
-            return (f"the Telegram Bot API at {base_url} does not know the bot's address (404 Not Found): "
-                    "check TELEGRAM_API_BASE_URL (the server's root, e.g. https://api.telegram.org, without /bot) "
-                    "and TELEGRAM_BOT_TOKEN")
+            return (
+                f"the Telegram Bot API at {base_url} does not know the bot's address (404 Not Found): "
+                "check TELEGRAM_API_BASE_URL (the server's root, e.g. https://api.telegram.org, without /bot) "
+                "and TELEGRAM_BOT_TOKEN"
+            )
         return f"Telegram refused TELEGRAM_BOT_TOKEN ({reason}): check the token @BotFather gave you"
     if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):
-        return (f"cannot reach the Telegram Bot API at {base_url} ({reason}): check the network connection, "
-                "a proxy or firewall, and TELEGRAM_API_BASE_URL")
+        return (
+            f"cannot reach the Telegram Bot API at {base_url} ({reason}): check the network connection, "
+            "a proxy or firewall, and TELEGRAM_API_BASE_URL"
+        )
     return f"the Telegram Bot API at {base_url} failed ({reason}): check TELEGRAM_API_BASE_URL and TELEGRAM_BOT_TOKEN"

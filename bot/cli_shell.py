@@ -11,12 +11,11 @@ from bot.channels.console import SHELL_HELP, ConsoleShell, ShellError, parse_loc
 from bot.cli_common import CliError, cli_state, open_database
 from bot.cli_parse import cli_language, terms_language
 from bot.demo import load_demo
-from services.i18n import t
 from ground.clock import ManualClock
+from services.i18n import t
 from services.localtime import format_local_datetime
 from services.reminders.config import ReminderConfig
 from storage.db import session_scope
-
 
 
 def _open_shell(ctx: typer.Context, who: str, at: str | None) -> None:
@@ -48,8 +47,15 @@ def _open_shell(ctx: typer.Context, who: str, at: str | None) -> None:
 
 def shell_command(
     ctx: typer.Context,
-    who: str = typer.Option(..., "--as", metavar="CODE_OR_NAME", help="An invite code, or the name of a registered person."),
-    at: str | None = typer.Option(None, "--at", metavar="'YYYY-MM-DD HH:MM'", help="Run on a simulated clock starting at this local time (move it with :advance)."),
+    who: str = typer.Option(
+        ..., "--as", metavar="CODE_OR_NAME", help="An invite code, or the name of a registered person."
+    ),
+    at: str | None = typer.Option(
+        None,
+        "--at",
+        metavar="'YYYY-MM-DD HH:MM'",
+        help="Run on a simulated clock starting at this local time (move it with :advance).",
+    ),
 ) -> None:
     """Chat with chibot in this terminal, as the person an invite code or a name points to.
 
@@ -63,7 +69,9 @@ def shell_command(
 def demo_command(
     ctx: typer.Context,
     shell: bool = typer.Option(False, "--shell", help="Open the console as the demo's staff member afterwards."),
-    at: str | None = typer.Option(None, "--at", metavar="'YYYY-MM-DD HH:MM'", help="With --shell: run on a simulated clock from this local time."),
+    at: str | None = typer.Option(
+        None, "--at", metavar="'YYYY-MM-DD HH:MM'", help="With --shell: run on a simulated clock from this local time."
+    ),
 ) -> None:
     """Load a sample organisation and the directive 141-CV/ĐUK, and print invite codes to try it.
 
@@ -96,7 +104,9 @@ def demo_command(
         if invite.code:
             typer.echo(f"  {invite.code}  {role:<22} {invite.name} — {invite.unit_name}")
         else:
-            typer.echo(f"  {'(registered)':<10}  {role:<22} {invite.name} — {invite.unit_name}: chibot shell --as \"{invite.name}\"")
+            typer.echo(
+                f'  {"(registered)":<10}  {role:<22} {invite.name} — {invite.unit_name}: chibot shell --as "{invite.name}"'
+            )
         if invite.role == "staff" and staff_login is None:
             staff_login = invite.code or invite.name
     if shell and staff_login:

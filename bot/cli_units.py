@@ -42,8 +42,7 @@ def import_command(
     finally:
         engine.dispose()
     typer.echo(
-        f"Imported {file.name}: {summary.created} created, {summary.updated} updated, "
-        f"{summary.unchanged} unchanged."
+        f"Imported {file.name}: {summary.created} created, {summary.updated} updated, {summary.unchanged} unchanged."
     )
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from importlib import resources
 
-
 from sqlmodel import Session
 
 from services import invites, units
@@ -70,13 +69,17 @@ def seed_text() -> str:
 
 def load_demo(*, session: Session, now: datetime, config: ReminderConfig, today: date | None = None) -> DemoResult:
     summary = units.import_units(
-        session=session, now=now,
+        session=session,
+        now=now,
         rows=[{"code": c, "name": n, "kind": k, "parent_code": p} for c, n, k, p in DEMO_UNITS],
     )
     today = today or now.astimezone(config.tz).date()
-    number, created, shown = register_demo_directive(session=session, text=seed_text(), unit_code="DUK", now=now, config=config,
-                                                     today=today)
-    result = DemoResult(units_created=summary.created, directive_number=number, directive_created=created, deadlines=shown)
+    number, created, shown = register_demo_directive(
+        session=session, text=seed_text(), unit_code="DUK", now=now, config=config, today=today
+    )
+    result = DemoResult(
+        units_created=summary.created, directive_number=number, directive_created=created, deadlines=shown
+    )
     for unit_code, role, name in DEMO_PEOPLE:
         unit = demo_queries.unit_by_code(session=session, code=unit_code)
         if demo_queries.person_registered(session=session, unit_id=unit.id, role=role, full_name=name):
@@ -84,7 +87,12 @@ def load_demo(*, session: Session, now: datetime, config: ReminderConfig, today:
             continue
         demo_queries.drop_unused_invites(session=session, unit_id=unit.id, role=role, label=name)
         code, _ = invites.create_invite(
-            session=session, unit_code=unit_code, role=role, expires_in=timedelta(days=DEMO_INVITE_DAYS), label=name, now=now,
+            session=session,
+            unit_code=unit_code,
+            role=role,
+            expires_in=timedelta(days=DEMO_INVITE_DAYS),
+            label=name,
+            now=now,
         )
         result.invites.append(DemoInvite(name, unit.name, role, code))
     return result

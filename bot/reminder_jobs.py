@@ -21,13 +21,21 @@ JOBS_EVERY_MINUTES = 5
 def start_reminder_jobs(app: App, dispatch: DispatchScheduler) -> None:
     async def job() -> None:
         try:
-            stats = await asyncio.to_thread(run_jobs, engine=app.engine, now=app.clock.now(),
-                                          config=app.core.deps.reminders)
+            stats = await asyncio.to_thread(
+                run_jobs, engine=app.engine, now=app.clock.now(), config=app.core.deps.reminders
+            )
         except Exception:
             log.exception("reminder jobs failed; they run again in %s minutes", JOBS_EVERY_MINUTES)
             return
         log.debug("reminder jobs: %s", stats)
         dispatch.wake()
 
-    dispatch.add_job(job, "interval", minutes=JOBS_EVERY_MINUTES, id="reminder-jobs",
-                     next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)
+    dispatch.add_job(
+        job,
+        "interval",
+        minutes=JOBS_EVERY_MINUTES,
+        id="reminder-jobs",
+        next_run_time=datetime.now(UTC),
+        max_instances=1,
+        coalesce=True,
+    )

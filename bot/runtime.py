@@ -43,8 +43,14 @@ STOP_GRACE_SECONDS = 10.0
 class Runtime:
     """Starts and stops the scheduler, the wake-up after commit and the channels together."""
 
-    def __init__(self, app: App, channels: Iterable[Channel] = (), *, reminder_jobs: bool = True,
-                 stop_grace: float = STOP_GRACE_SECONDS) -> None:
+    def __init__(
+        self,
+        app: App,
+        channels: Iterable[Channel] = (),
+        *,
+        reminder_jobs: bool = True,
+        stop_grace: float = STOP_GRACE_SECONDS,
+    ) -> None:
         self.app = app
         self.channels = list(channels)
         names = [channel.name for channel in self.channels]
@@ -86,8 +92,11 @@ class Runtime:
             await self.stop()
             raise
         self.running = True
-        log.info("runtime started: channels %s, outbox worker %s",
-                 ", ".join(c.name for c in self.channels) or "none", self.app.dispatcher.worker_id)
+        log.info(
+            "runtime started: channels %s, outbox worker %s",
+            ", ".join(c.name for c in self.channels) or "none",
+            self.app.dispatcher.worker_id,
+        )
 
     async def stop(self) -> None:
         """Stop the scheduler (letting a run in progress finish), then the channels in
@@ -111,8 +120,9 @@ class Runtime:
         await self.start()
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                        tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         await self.stop()
 
     async def serve(self, until: asyncio.Event | None = None) -> None:

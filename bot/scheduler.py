@@ -31,8 +31,15 @@ class DispatchScheduler:
 
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
-        self.add_job(self._tick, "interval", seconds=SAFETY_NET_SECONDS, id="dispatch-safety-net",
-                     next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)
+        self.add_job(
+            self._tick,
+            "interval",
+            seconds=SAFETY_NET_SECONDS,
+            id="dispatch-safety-net",
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
+        )
         self.scheduler.start()
 
     def add_job(self, func: Callable[[], Awaitable[None]], trigger: str, **kwargs: Any) -> None:
@@ -94,8 +101,9 @@ class DispatchScheduler:
         pending = self.scheduler.get_job("dispatch-next")
         if pending is not None and pending.next_run_time is not None and pending.next_run_time <= when:
             return  # an earlier dispatch is already due; a later wish must not push it back
-        self.add_job(self._tick, "date", run_date=when, id="dispatch-next", replace_existing=True,
-                     misfire_grace_time=None)
+        self.add_job(
+            self._tick, "date", run_date=when, id="dispatch-next", replace_existing=True, misfire_grace_time=None
+        )
 
     async def _tick(self) -> None:
         try:

@@ -43,9 +43,7 @@ class Actor:
 
     def oversees(self, unit_path: str) -> bool:
         """True when the unit is this staff member's (or admin's) unit or below it."""
-        return any(
-            unit_path.startswith(r.unit_path) for r in self.roles if r.role in ("staff", "admin")
-        )
+        return any(unit_path.startswith(r.unit_path) for r in self.roles if r.role in ("staff", "admin"))
 
     def is_secretary_of(self, unit_id: int) -> bool:
         return any(r.role == "secretary" and r.unit_id == unit_id for r in self.roles)

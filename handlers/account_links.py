@@ -9,8 +9,15 @@ from services import account_links
 from services.parsing.vn_text import normalize
 
 #: What /kenh understands, folded (no diacritics, lower case).
-_CHANNEL_WORDS = {"telegram": "telegram", "tele": "telegram", "tg": "telegram", "zalo": "zalo", "za": "zalo",
-                  "tu dong": None, "auto": None}
+_CHANNEL_WORDS = {
+    "telegram": "telegram",
+    "tele": "telegram",
+    "tg": "telegram",
+    "zalo": "zalo",
+    "za": "zalo",
+    "tu dong": None,
+    "auto": None,
+}
 
 
 def link(ctx: Context, args: str) -> list[Reply]:
@@ -20,8 +27,9 @@ def link(ctx: Context, args: str) -> list[Reply]:
         return redeem(ctx, code)
     if not ctx.actor.registered:
         return [ctx.reply("start.how_to_register")]
-    new = account_links.create_link_code(session=ctx.session, person_id=ctx.actor.person_id,
-                                         account_id=ctx.actor.account_id, now=ctx.now)
+    new = account_links.create_link_code(
+        session=ctx.session, person_id=ctx.actor.person_id, account_id=ctx.actor.account_id, now=ctx.now
+    )
     other = "Zalo" if ctx.incoming.channel == "telegram" else "Telegram"
     return [ctx.reply("link.code", code=new, other=other, minutes=int(account_links.LINK_TTL.total_seconds() // 60))]
 
@@ -30,8 +38,15 @@ def redeem(ctx: Context, code: str) -> list[Reply]:
     incoming = ctx.incoming
     try:
         account = account_links.redeem_link_code(
-            session=ctx.session, code=code, channel=incoming.channel, external_user_id=incoming.user_id,
-            chat_id=incoming.chat_id, display_name=incoming.display_name, language=ctx.lang, now=ctx.now)
+            session=ctx.session,
+            code=code,
+            channel=incoming.channel,
+            external_user_id=incoming.user_id,
+            chat_id=incoming.chat_id,
+            display_name=incoming.display_name,
+            language=ctx.lang,
+            now=ctx.now,
+        )
     except account_links.LinkError as exc:
         return [ctx.reply(f"link.error.{exc.reason}")]
     ctx.t.lang = account.language

@@ -6,13 +6,13 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from ground.messages import Reply
 from handlers import unit_picker
 from handlers.context import Context
 from handlers.flow_state import FlowState
 from handlers.flow_steps import Step, StepFlow
-from handlers.unit_picker import UnitPicker
-from ground.messages import Reply
 from handlers.router import Router
+from handlers.unit_picker import UnitPicker
 from services import broadcast, status
 from services.reach import unreachable_text
 
@@ -95,8 +95,12 @@ class BroadcastFlow(StepFlow[BroadcastState]):
             return [ctx.reply("broadcast.file_too_large", name=name, max_mb=limit // (1024 * 1024))]
         if attachment.content is None:
             return [ctx.reply("broadcast.file_unreadable", name=name)]
-        path = broadcast.save_file(folder=ctx.deps.settings.attachments_dir, nonce=secrets.token_urlsafe(4), name=name,
-                                   content=attachment.content)
+        path = broadcast.save_file(
+            folder=ctx.deps.settings.attachments_dir,
+            nonce=secrets.token_urlsafe(4),
+            name=name,
+            content=attachment.content,
+        )
         state.file = BroadcastFile(name=name, mime_type=attachment.mime_type or "application/octet-stream", path=path)
         ctx.flow_goto("text", state)
         caption = (ctx.incoming.text or "").strip()
@@ -122,8 +126,11 @@ class BroadcastFlow(StepFlow[BroadcastState]):
         found = status.lookup(session=ctx.session, actor=ctx.actor, text=text)
         if found.status != "ok":
             return [ctx.reply("broadcast.directive_unknown", number=text[:64])]
-        audience = Audience(kind=state.audience_kind, directive_id=found.directive.id,
-                            number=found.directive.number or f"#{found.directive.id}")
+        audience = Audience(
+            kind=state.audience_kind,
+            directive_id=found.directive.id,
+            number=found.directive.number or f"#{found.directive.id}",
+        )
         return self._preview(ctx, state, audience)
 
     def _ask_audience(self, ctx: Context) -> Reply:
@@ -151,10 +158,17 @@ class BroadcastFlow(StepFlow[BroadcastState]):
             unreachable += ctx.t("broadcast.preview_file", name=state.file.name)
         state.audience = chosen
         ctx.flow_goto("confirm", state)
-        buttons = [[ctx.flow_button(ctx.t("broadcast.confirm"), "send"), ctx.flow_button(ctx.t("broadcast.cancel"), "cancel")]]
-        text = ctx.t("broadcast.preview", text=state.text, audience=broadcast.describe(ctx.t, chosen.spec()),
-                     accounts=len(audience.accounts), units=len(audience.units) - len(audience.unreachable),
-                     unreachable=unreachable)
+        buttons = [
+            [ctx.flow_button(ctx.t("broadcast.confirm"), "send"), ctx.flow_button(ctx.t("broadcast.cancel"), "cancel")]
+        ]
+        text = ctx.t(
+            "broadcast.preview",
+            text=state.text,
+            audience=broadcast.describe(ctx.t, chosen.spec()),
+            accounts=len(audience.accounts),
+            units=len(audience.units) - len(audience.unreachable),
+            unreachable=unreachable,
+        )
         return [Reply(text=text, choices=buttons)]
 
     def _nobody(self, ctx: Context, audience: broadcast.Audience) -> Reply:
@@ -175,8 +189,15 @@ class BroadcastFlow(StepFlow[BroadcastState]):
         ctx.flow_end()
         if not audience.accounts:
             return [self._nobody(ctx, audience)]
-        broadcast.create(session=ctx.session, actor=ctx.actor, audience=audience, text=state.text,
-                         attachment=state.file.model_dump() if state.file else None, channel=ctx.incoming.channel, now=ctx.now)
+        broadcast.create(
+            session=ctx.session,
+            actor=ctx.actor,
+            audience=audience,
+            text=state.text,
+            attachment=state.file.model_dump() if state.file else None,
+            channel=ctx.incoming.channel,
+            now=ctx.now,
+        )
         return [ctx.reply("broadcast.queued", accounts=len(audience.accounts), edit=True)]
 
 

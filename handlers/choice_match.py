@@ -52,4 +52,3 @@ def match_choice(text: str, choices: list[Choice]) -> Choice | None:
     if len(prefixed) == 1:
         return prefixed[0]
     return None
-

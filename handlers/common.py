@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handlers.context import Context
 from ground.messages import Reply
-from handlers.router import Router
 from handlers import account_links as link_handlers
+from handlers.context import Context
+from handlers.router import Router
 from services import account_links, directives, invites
 from services.i18n import LANGUAGES
 from services.unit_words import role_label, unit_word
@@ -45,8 +45,9 @@ def register(router: Router) -> None:
         reply.commands = [(c.name, ctx.t(c.help_key)) for c in commands if c.help_key]
         replies = [reply]
         if role == "secretary":
-            queued = directives.deliver_open_to_unit(session=ctx.session, unit_id=membership.unit_id, now=ctx.now,
-                                                          config=ctx.deps.reminders)
+            queued = directives.deliver_open_to_unit(
+                session=ctx.session, unit_id=membership.unit_id, now=ctx.now, config=ctx.deps.reminders
+            )
             if queued:
                 replies.append(ctx.reply("start.open_directives", count=queued, unit_word=unit_word(ctx.t, unit.kind)))
         return replies

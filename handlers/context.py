@@ -41,9 +41,14 @@ class Context:
     def __post_init__(self) -> None:
         if self.state is not None:
             data = self.state.data or {}
-            self.flow = FlowPosition(name=self.state.flow, step=self.state.step, nonce=str(data.get("_n", "")),
-                                     offered=[list(pair) for pair in data.get("_offered", [])], stored=dict(data),
-                                     number_answer=data.get("_num") is not None and data.get("_num") == data.get("_n"))
+            self.flow = FlowPosition(
+                name=self.state.flow,
+                step=self.state.step,
+                nonce=str(data.get("_n", "")),
+                offered=[list(pair) for pair in data.get("_offered", [])],
+                stored=dict(data),
+                number_answer=data.get("_num") is not None and data.get("_num") == data.get("_n"),
+            )
 
     @property
     def lang(self) -> str:
@@ -98,14 +103,23 @@ class Context:
         flow = self.flow
         if flow is None or not flow.changed:
             return
-        data = flow.state.to_data() if flow.state is not None else {k: v for k, v in flow.stored.items() if not k.startswith("_")}
+        data = (
+            flow.state.to_data()
+            if flow.state is not None
+            else {k: v for k, v in flow.stored.items() if not k.startswith("_")}
+        )
         self.state = conv_queries.save_state(
             session=self.session,
             channel=self.incoming.channel,
             user_id=self.incoming.user_id,
             flow=flow.name,
             step=flow.step,
-            data={**data, "_n": flow.nonce, "_offered": flow.offered, "_num": flow.nonce if flow.number_answer else None},
+            data={
+                **data,
+                "_n": flow.nonce,
+                "_offered": flow.offered,
+                "_num": flow.nonce if flow.number_answer else None,
+            },
             now=self.now,
         )
         flow.changed = False
@@ -127,7 +141,10 @@ class Context:
         """The buttons the current flow step offered (its menu, when it has to be shown again)."""
         if self.flow is None:
             return []
-        return [Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{self.flow.nonce}:{value}") for label, value in self.flow.offered]
+        return [
+            Choice(label=label, data=f"{FLOW_BUTTON_PREFIX}:{self.flow.nonce}:{value}")
+            for label, value in self.flow.offered
+        ]
 
     @property
     def flow_nonce(self) -> str | None:
@@ -159,7 +176,9 @@ class Context:
         return found.data if found is not None else None
 
     # ---- helpers -----------------------------------------------------------------------
-    def audit(self, action: str, *, unit_id: int | None = None, directive_id: int | None = None, **details: Any) -> None:
+    def audit(
+        self, action: str, *, unit_id: int | None = None, directive_id: int | None = None, **details: Any
+    ) -> None:
         audit_queries.add_audit(
             session=self.session,
             action=action,
@@ -171,7 +190,9 @@ class Context:
             at=self.now,
         )
 
-    def reply(self, key: str, /, *, choices: list[list[Choice]] | None = None, edit: bool = False, **params: Any) -> Reply:
+    def reply(
+        self, key: str, /, *, choices: list[list[Choice]] | None = None, edit: bool = False, **params: Any
+    ) -> Reply:
         return Reply(text=self.t(key, **params), choices=choices or [], edit=edit)
 
 

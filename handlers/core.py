@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy.engine import Engine
 
 from ground.actor import Actor, RoleInUnit
-from handlers.context import FLOW_BUTTON_PREFIX, Context
-from handlers.deps import Deps
 from ground.messages import Incoming, Reply
 from handlers import typed_choice
+from handlers.context import FLOW_BUTTON_PREFIX, Context
+from handlers.deps import Deps
 from handlers.router import Router
 from services import chat_menus
 from services.i18n import Translator, normalize_language, t
@@ -71,13 +71,17 @@ class ChibotCore:
         return menus
 
     def _menu(self, roles: set[str], *, registered: bool, lang: str) -> list[tuple[str, str]]:
-        return [(c.name, t(lang, c.help_key)) for c in self.router.commands_for(roles, registered=registered) if c.help_key]
+        return [
+            (c.name, t(lang, c.help_key)) for c in self.router.commands_for(roles, registered=registered) if c.help_key
+        ]
 
     # ---- building the context -----------------------------------------------------------
     def _context(self, session, incoming: Incoming, now) -> Context:  # noqa: ANN001
         settings = self.deps.settings
         actor = Actor()
-        account = account_queries.get_account(session=session, channel=incoming.channel, external_user_id=incoming.user_id)
+        account = account_queries.get_account(
+            session=session, channel=incoming.channel, external_user_id=incoming.user_id
+        )
         if account is not None:
             account_queries.touch_account(
                 session=session, account=account, chat_id=incoming.chat_id, display_name=incoming.display_name, now=now
@@ -87,7 +91,9 @@ class ChibotCore:
                 RoleInUnit(m.role, u.id, u.code, u.name, u.kind, u.path)
                 for m, u in account_queries.active_memberships(session=session, person_id=account.person_id)
             ]
-            actor = Actor(account_id=account.id, person_id=account.person_id, name=person.full_name if person else "", roles=roles)
+            actor = Actor(
+                account_id=account.id, person_id=account.person_id, name=person.full_name if person else "", roles=roles
+            )
             lang = account.language
         else:
             lang = normalize_language(incoming.language, settings.default_language)
@@ -142,9 +148,14 @@ class ChibotCore:
     def _remember_menu(ctx: Context, replies: list[Reply]) -> None:
         """A chat without buttons answers "2" later: keep what 2 means, in this transaction."""
         chat_menus.remember(
-            session=ctx.session, channel=ctx.incoming.channel, chat_id=ctx.incoming.chat_id,
-            account_id=ctx.actor.account_id, choices=chat_menus.shown_choices(replies),
-            flow=ctx.flow.name if ctx.flow is not None else None, flow_nonce=ctx.flow_nonce, now=ctx.now,
+            session=ctx.session,
+            channel=ctx.incoming.channel,
+            chat_id=ctx.incoming.chat_id,
+            account_id=ctx.actor.account_id,
+            choices=chat_menus.shown_choices(replies),
+            flow=ctx.flow.name if ctx.flow is not None else None,
+            flow_nonce=ctx.flow_nonce,
+            now=ctx.now,
         )
 
     def _expire_flow(self, ctx: Context) -> list[Reply]:

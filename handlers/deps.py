@@ -13,8 +13,13 @@ from services.reminders.config import ReminderConfig
 
 def ocr_of(settings: Settings) -> Ocr:
     """The OCR set-up the settings describe (programs, language, limits)."""
-    return Ocr(tesseract=settings.tesseract_cmd, pdftoppm=settings.pdftoppm_cmd, language=settings.ocr_language,
-               timeout_seconds=settings.ocr_timeout_seconds, max_pages=settings.ocr_max_pages)
+    return Ocr(
+        tesseract=settings.tesseract_cmd,
+        pdftoppm=settings.pdftoppm_cmd,
+        language=settings.ocr_language,
+        timeout_seconds=settings.ocr_timeout_seconds,
+        max_pages=settings.ocr_max_pages,
+    )
 
 
 @dataclass(frozen=True)

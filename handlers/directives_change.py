@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
+from ground.messages import Reply
 from handlers import unit_picker
-from handlers.unit_picker import UnitPicker
 from handlers.context import Context
+from handlers.directives_view import find_one
 from handlers.flow_state import FlowState
 from handlers.flow_steps import Step, StepFlow
-from handlers.directives_view import find_one
-from ground.messages import Reply
 from handlers.router import Router
+from handlers.unit_picker import UnitPicker
 from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
@@ -54,8 +54,10 @@ class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
         if directive is None:
             return replies
         ctx.flow_start(self.name, "pick", DeadlineChangeState(directive_id=directive.id))
-        rows = [[ctx.flow_button(texts.deadline_line(ctx.t, d.kind, d.shown), str(d.id))]
-                for d in directives.deadlines_of(session=ctx.session, directive=directive)]
+        rows = [
+            [ctx.flow_button(texts.deadline_line(ctx.t, d.kind, d.shown), str(d.id))]
+            for d in directives.deadlines_of(session=ctx.session, directive=directive)
+        ]
         rows.append([ctx.flow_button(ctx.t("directive.button.cancel"), "cancel")])
         return [Reply(text=ctx.t("directive.change.ask_pick", title=texts.title(directive, ctx.t)), choices=rows)]
 
@@ -77,16 +79,26 @@ class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
 
     def _got_phrase(self, ctx: Context, state: DeadlineChangeState, text: str) -> list[Reply]:
         directive = directives.get(session=ctx.session, directive_id=state.directive_id)
-        result = directives.change_deadline(session=ctx.session, directive=directive, deadline_id=state.deadline_id,
-                                            phrase=text[:300], who=_who(ctx), now=ctx.now, config=ctx.deps.reminders)
+        result = directives.change_deadline(
+            session=ctx.session,
+            directive=directive,
+            deadline_id=state.deadline_id,
+            phrase=text[:300],
+            who=_who(ctx),
+            now=ctx.now,
+            config=ctx.deps.reminders,
+        )
         if isinstance(result, DeadlineError):
             return [ctx.reply("directive.deadline_error", message=texts.parser_message(result.message))]
         ctx.flow_end()
         if result is None:
             return [ctx.reply("button.stale")]
         told = directives.reach_of(session=ctx.session, directive=directive)
-        text = ctx.t("directive.change.deadline_done", line=texts.deadline_text(ctx.t, result.kind, result.shown),
-                     count=len(told.reached))
+        text = ctx.t(
+            "directive.change.deadline_done",
+            line=texts.deadline_text(ctx.t, result.kind, result.shown),
+            count=len(told.reached),
+        )
         return [Reply(text="\n".join(filter(None, [text, unreachable_text(ctx.t, told)])))]
 
 
@@ -144,15 +156,26 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
         if not picker.selected:
             return [ctx.reply("directive.none_selected"), unit_picker.render(ctx, picker)]
         directive = directives.get(session=ctx.session, directive_id=state.directive_id)
-        added, removed = directives.change_recipients(session=ctx.session, directive=directive, unit_ids=picker.selected,
-                                                      who=_who(ctx), now=ctx.now, config=ctx.deps.reminders)
+        added, removed = directives.change_recipients(
+            session=ctx.session,
+            directive=directive,
+            unit_ids=picker.selected,
+            who=_who(ctx),
+            now=ctx.now,
+            config=ctx.deps.reminders,
+        )
         ctx.flow_end()
         if not added and not removed:
             return [ctx.reply("directive.change.recipients_unchanged")]
         codes = picker.codes()
         told = directives.reach_of_units(session=ctx.session, unit_ids=added + removed)
-        text = ctx.t("directive.change.recipients_done", title=texts.title(directive, ctx.t), count=len(told.reached),
-                     added=", ".join(codes[u] for u in added) or "—", removed=", ".join(codes[u] for u in removed) or "—")
+        text = ctx.t(
+            "directive.change.recipients_done",
+            title=texts.title(directive, ctx.t),
+            count=len(told.reached),
+            added=", ".join(codes[u] for u in added) or "—",
+            removed=", ".join(codes[u] for u in removed) or "—",
+        )
         return [Reply(text="\n".join(filter(None, [text, unreachable_text(ctx.t, told)])))]
 
 

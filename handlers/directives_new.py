@@ -9,22 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from ground.messages import Reply
 from handlers import unit_picker
-from handlers.unit_picker import UnitPicker
 from handlers.context import Context
 from handlers.directives_view import doc_replies
 from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
-from ground.messages import Reply
 from handlers.router import Router
+from handlers.unit_picker import UnitPicker
 from services import directive_drafts as drafts
-from services import document_intake as intake
 from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
-from services.reach import unreachable_text
+from services import document_intake as intake
 from services.localtime import format_date, to_local
 from services.parsing import DeadlineError, parse_document
+from services.reach import unreachable_text
 
 
 class NewDirectiveState(FlowState):
@@ -96,8 +96,13 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         if attachment.kind not in ("document", "photo"):
             return [ctx.reply("directive.not_a_file")]
         try:
-            document = intake.read_upload(attachment.content, file_name=attachment.file_name or "", size=attachment.size,
-                                          max_bytes=ctx.deps.settings.max_upload_bytes, ocr=ctx.deps.ocr)
+            document = intake.read_upload(
+                attachment.content,
+                file_name=attachment.file_name or "",
+                size=attachment.size,
+                max_bytes=ctx.deps.settings.max_upload_bytes,
+                ocr=ctx.deps.ocr,
+            )
         except intake.Refused as refused:
             reason = ctx.t(refused.key, **refused.params)
             if attachment.kind == "photo":
@@ -106,15 +111,30 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return self._got_document(ctx, state, document.text, source="file", read=document)
 
     def _got_more_text(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
-        if state.pasted_text and drafts.continues_paste(source=state.document_source, last_part=state.last_part_length, text=text):
+        if state.pasted_text and drafts.continues_paste(
+            source=state.document_source, last_part=state.last_part_length, text=text
+        ):
             return self._got_document(ctx, state, state.pasted_text + "\n" + text, continued=True, part=text)
         # A short reply here answers the summary (a typo, "ok", an option out of range):
         # never part of the official text. The summary's choices are shown again.
-        return [Reply(text=ctx.t("directive.review_typed", typed=text.strip()[:60]),
-                      choices=self._summary(ctx, required(state.draft, "draft")).choices)]
+        return [
+            Reply(
+                text=ctx.t("directive.review_typed", typed=text.strip()[:60]),
+                choices=self._summary(ctx, required(state.draft, "draft")).choices,
+            )
+        ]
 
-    def _got_document(self, ctx: Context, state: NewDirectiveState, text: str, *, source: str = "paste", continued: bool = False,
-                      part: str | None = None, read: intake.DocumentIn | None = None) -> list[Reply]:
+    def _got_document(
+        self,
+        ctx: Context,
+        state: NewDirectiveState,
+        text: str,
+        *,
+        source: str = "paste",
+        continued: bool = False,
+        part: str | None = None,
+        read: intake.DocumentIn | None = None,
+    ) -> list[Reply]:
         if len(text) > drafts.MAX_TEXT_CHARS:
             return [ctx.reply("directive.too_long", length=len(text), limit=drafts.MAX_TEXT_CHARS)]
         parsed = parse_document(text, today=to_local(ctx.now, ctx.deps.tz).date())
@@ -145,18 +165,26 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
     def _summary(self, ctx: Context, draft: dict[str, Any], *, note: str = "") -> Reply:
         text = texts.summary(ctx.t, draft, to_local(ctx.now, ctx.deps.tz).replace(tzinfo=None))
         b = ctx.flow_button
-        first = b(ctx.t("directive.button.confirm"), "confirm") if draft["deadlines"] else b(ctx.t("directive.button.no_deadline"), "confirm")
-        rows = [[first, b(ctx.t("directive.button.edit"), "edit")],
-                [b(ctx.t("directive.button.add_deadline"), "add")]
-                + ([b(ctx.t("directive.button.remove_deadline"), "remove")] if draft["deadlines"] else []),
-                [b(ctx.t("directive.button.cancel"), "cancel")]]
+        first = (
+            b(ctx.t("directive.button.confirm"), "confirm")
+            if draft["deadlines"]
+            else b(ctx.t("directive.button.no_deadline"), "confirm")
+        )
+        rows = [
+            [first, b(ctx.t("directive.button.edit"), "edit")],
+            [b(ctx.t("directive.button.add_deadline"), "add")]
+            + ([b(ctx.t("directive.button.remove_deadline"), "remove")] if draft["deadlines"] else []),
+            [b(ctx.t("directive.button.cancel"), "cancel")],
+        ]
         return Reply(text=f"{note}\n{text}".strip(), choices=rows)
 
     def _review_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
         draft = required(state.draft, "draft")
         if value == "confirm":
             unit = recipients.staff_unit(session=ctx.session, actor=ctx.actor)
-            existing = directives.same_number(session=ctx.session, unit_id=unit.id, number=draft.get("number")) if unit else []
+            existing = (
+                directives.same_number(session=ctx.session, unit_id=unit.id, number=draft.get("number")) if unit else []
+            )
             if existing and state.amends_directive_id != existing[-1].id:
                 return self._ask_duplicate(ctx, state, existing)
             return self._ask_recipients(ctx, state)
@@ -169,8 +197,10 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
             return [ctx.reply("directive.ask_deadline")]
         if value == "remove" and draft["deadlines"]:
             ctx.flow_goto("remove")
-            rows = [[ctx.flow_button(texts.deadline_line(ctx.t, d["kind"], d["shown"]), str(i))]
-                    for i, d in enumerate(draft["deadlines"])]
+            rows = [
+                [ctx.flow_button(texts.deadline_line(ctx.t, d["kind"], d["shown"]), str(i))]
+                for i, d in enumerate(draft["deadlines"])
+            ]
             return [Reply(text=ctx.t("directive.ask_remove"), choices=rows)]
         return [ctx.reply("button.stale")]
 
@@ -183,12 +213,17 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         lines += [texts.which_line(ctx.t, d, ctx.deps.tz) for d in existing]
         lines.append(ctx.t("directive.duplicate.ask"))
         b = ctx.flow_button
-        rows = [[b(ctx.t("directive.button.open_existing"), "open")], [b(ctx.t("directive.button.amend"), "amend")],
-                [b(ctx.t("directive.button.fix_number"), "number"), b(ctx.t("directive.button.cancel"), "cancel")]]
+        rows = [
+            [b(ctx.t("directive.button.open_existing"), "open")],
+            [b(ctx.t("directive.button.amend"), "amend")],
+            [b(ctx.t("directive.button.fix_number"), "number"), b(ctx.t("directive.button.cancel"), "cancel")],
+        ]
         return [Reply(text="\n".join(lines), choices=rows)]
 
     def _duplicate_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
-        existing = directives.get(session=ctx.session, directive_id=required(state.existing_directive_id, "existing_directive_id"))
+        existing = directives.get(
+            session=ctx.session, directive_id=required(state.existing_directive_id, "existing_directive_id")
+        )
         if existing is None or not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=existing):
             return [ctx.reply("button.stale")]
         if value == "open":
@@ -215,7 +250,10 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         try:
             draft = drafts.set_field(required(state.draft, "draft"), field, text[:500])
         except drafts.InvalidValue:
-            return [ctx.reply(f"directive.bad_value.{field}", typed=text.strip()[:60]), ctx.reply(f"directive.ask_value.{field}")]
+            return [
+                ctx.reply(f"directive.bad_value.{field}", typed=text.strip()[:60]),
+                ctx.reply(f"directive.ask_value.{field}"),
+            ]
         return self._review(ctx, state, draft)
 
     def _removed_deadline(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
@@ -241,7 +279,9 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         everyone = recipients.default_audience(session=ctx.session, unit=unit)
         if not everyone:
             return [ctx.reply("directive.no_units")]
-        named = recipients.match_addressees(session=ctx.session, unit=unit, lines=draft["addressees"] + draft["recipients_text"])
+        named = recipients.match_addressees(
+            session=ctx.session, unit=unit, lines=draft["addressees"] + draft["recipients_text"]
+        )
         state.all_unit_ids, state.named_unit_ids = [u.id for u in everyone], [u.id for u in named]
         state.picker = UnitPicker.of(recipients.pickable_units(session=ctx.session, unit=unit))
         ctx.flow_goto("recipients", state)
@@ -286,10 +326,16 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         state.recipient_ids = list(unit_ids)
         ctx.flow_goto("publish", state)
         b = ctx.flow_button
-        rows = [[b(ctx.t("directive.button.publish"), "publish"), b(ctx.t("directive.button.back"), "back")],
-                [b(ctx.t("directive.button.cancel"), "cancel")]]
-        text = ctx.t("directive.confirm_publish", title=texts.title(required(state.draft, "draft"), ctx.t), count=len(unit_ids),
-                     units=unit_picker.unit_lines(ctx, required(state.picker, "picker"), state.recipient_ids))
+        rows = [
+            [b(ctx.t("directive.button.publish"), "publish"), b(ctx.t("directive.button.back"), "back")],
+            [b(ctx.t("directive.button.cancel"), "cancel")],
+        ]
+        text = ctx.t(
+            "directive.confirm_publish",
+            title=texts.title(required(state.draft, "draft"), ctx.t),
+            count=len(unit_ids),
+            units=unit_picker.unit_lines(ctx, required(state.picker, "picker"), state.recipient_ids),
+        )
         return [Reply(text=text, choices=rows)]
 
     def _publish_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
@@ -302,14 +348,32 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
     def _publish(self, ctx: Context, state: NewDirectiveState) -> list[Reply]:
         unit = required(recipients.staff_unit(session=ctx.session, actor=ctx.actor), "staff unit")  # a staff-only flow
         who = directives.Who(ctx.actor.person_id, ctx.actor.account_id, ctx.incoming.channel)
-        directive = directives.register(session=ctx.session, draft=required(state.draft, "draft"), unit_id=unit.id, who=who, now=ctx.now,
-                                        tz=ctx.deps.tz, amends_id=state.amends_directive_id)
-        queued = directives.publish(session=ctx.session, directive=directive, unit_ids=state.recipient_ids, who=who, now=ctx.now,
-                                     config=ctx.deps.reminders)
+        directive = directives.register(
+            session=ctx.session,
+            draft=required(state.draft, "draft"),
+            unit_id=unit.id,
+            who=who,
+            now=ctx.now,
+            tz=ctx.deps.tz,
+            amends_id=state.amends_directive_id,
+        )
+        queued = directives.publish(
+            session=ctx.session,
+            directive=directive,
+            unit_ids=state.recipient_ids,
+            who=who,
+            now=ctx.now,
+            config=ctx.deps.reminders,
+        )
         ctx.flow_end()
         told = directives.reach_of_units(session=ctx.session, unit_ids=state.recipient_ids)
-        text = ctx.t("directive.published", title=texts.title(directive, ctx.t), count=len(told.reached),
-                     messages=queued, number=directives.lookup_key(directive))
+        text = ctx.t(
+            "directive.published",
+            title=texts.title(directive, ctx.t),
+            count=len(told.reached),
+            messages=queued,
+            number=directives.lookup_key(directive),
+        )
         superseded = ctx.t("directive.superseded", id=directive.amends_id) if directive.amends_id else ""
         return [Reply(text="\n".join(filter(None, [text, superseded, unreachable_text(ctx.t, told)])))]
 

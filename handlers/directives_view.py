@@ -7,14 +7,13 @@ belongs to this user (the router has only checked the role).
 
 from __future__ import annotations
 
-from handlers.context import Context
 from ground.messages import Choice, Reply
+from handlers.context import Context
 from handlers.router import Router
 from services import directive_texts as texts
 from services import directives
 from services.unit_words import capitalized, unit_word
 from storage.tables import Directive
-
 
 #: Directives listed by /directives: a chat message stays readable (and under 4096 characters).
 LIST_LIMIT = 15
@@ -83,7 +82,11 @@ def doc_replies(ctx: Context, directive: Directive) -> list[Reply]:
     deadlines = directives.deadlines_of(session=ctx.session, directive=directive)
     if directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
         statuses = directives.unit_statuses(session=ctx.session, directive=directive)
-        text = texts.doc_text(ctx.t, directive, deadlines, ctx.deps.tz) + "\n" + texts.ack_status_text(ctx.t, directive, statuses, ctx.deps.tz)
+        text = (
+            texts.doc_text(ctx.t, directive, deadlines, ctx.deps.tz)
+            + "\n"
+            + texts.ack_status_text(ctx.t, directive, statuses, ctx.deps.tz)
+        )
         rows = [] if directive.secrecy else [[Choice(ctx.t("directive.button.full"), f"full:{directive.id}")]]
         return [Reply(text=text, choices=rows)]
     assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
@@ -104,9 +107,15 @@ def _unacked(ctx: Context, args: str) -> list[Reply]:
 
 
 def acknowledge(ctx: Context, args: str) -> list[Reply]:
-    """"Đã nhận": record the cell's acknowledgement, only for a secretary of that cell."""
-    result = directives.acknowledge(session=ctx.session, assignment_id=int(args) if args.isdigit() else -1,
-                                    actor=ctx.actor, who=_who(ctx), now=ctx.now, config=ctx.deps.reminders)
+    """ "Đã nhận": record the cell's acknowledgement, only for a secretary of that cell."""
+    result = directives.acknowledge(
+        session=ctx.session,
+        assignment_id=int(args) if args.isdigit() else -1,
+        actor=ctx.actor,
+        who=_who(ctx),
+        now=ctx.now,
+        config=ctx.deps.reminders,
+    )
     if result.status == "denied":
         ctx.audit("denied", button=f"ack:{args[:40]}")
         return [ctx.reply("auth.denied")]
@@ -117,12 +126,20 @@ def acknowledge(ctx: Context, args: str) -> list[Reply]:
     actions = texts.next_actions(ctx.t, result.directive, result.assignment)
     kind = next((r.unit_kind for r in ctx.actor.roles if r.unit_id == result.assignment.unit_id), None)
     word = unit_word(ctx.t, kind)
-    return [ctx.reply(f"directive.ack.{result.status}", title=title, time=moment, choices=actions, unit_word=word,
-                      Unit_word=capitalized(word))]
+    return [
+        ctx.reply(
+            f"directive.ack.{result.status}",
+            title=title,
+            time=moment,
+            choices=actions,
+            unit_word=word,
+            Unit_word=capitalized(word),
+        )
+    ]
 
 
 def _full(ctx: Context, args: str) -> list[Reply]:
-    """"Xem toàn văn": the full text, for users who may see the directive."""
+    """ "Xem toàn văn": the full text, for users who may see the directive."""
     directive = directives.get(session=ctx.session, directive_id=int(args) if args.isdigit() else -1)
     if directive is None or not directives.can_see(session=ctx.session, actor=ctx.actor, directive=directive):
         ctx.audit("denied", button=f"full:{args[:40]}")
@@ -130,7 +147,9 @@ def _full(ctx: Context, args: str) -> list[Reply]:
     replies = texts.full_text_replies(ctx.t, directive)
     assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
     if assignment is not None:
-        replies[-1].choices = [row for row in texts.next_actions(ctx.t, directive, assignment) if not row[0].data.startswith("full:")]
+        replies[-1].choices = [
+            row for row in texts.next_actions(ctx.t, directive, assignment) if not row[0].data.startswith("full:")
+        ]
     return replies
 
 
@@ -148,7 +167,11 @@ def register(router: Router) -> None:
         command_name, _, rest = args.partition(":")
         directive_id, _, extra = rest.partition(":")
         command = router.commands.get(command_name)
-        if command is None or command_name not in PICKABLE_COMMANDS or not (directive_id.isascii() and directive_id.isdigit()):
+        if (
+            command is None
+            or command_name not in PICKABLE_COMMANDS
+            or not (directive_id.isascii() and directive_id.isdigit())
+        ):
             return [ctx.reply("button.stale")]
         if not router.allowed(command.roles, ctx):
             ctx.audit("denied", button=f"pick:{args[:40]}")

@@ -3,8 +3,8 @@ buttons for the other formats. Only the units the staff member oversees are in i
 
 from __future__ import annotations
 
-from handlers.context import Context
 from ground.messages import Choice, OutFile, Reply
+from handlers.context import Context
 from handlers.router import Router
 from handlers.status import resolve
 from services import directive_texts as texts
@@ -13,8 +13,14 @@ from storage.tables import Directive
 
 
 def _file_reply(ctx: Context, directive: Directive, fmt: str) -> Reply:
-    data = exports.build(session=ctx.session, directive=directive, paths=status.scope_paths(ctx.actor),
-                         now=ctx.now, tz=ctx.deps.tz, t=ctx.t)
+    data = exports.build(
+        session=ctx.session,
+        directive=directive,
+        paths=status.scope_paths(ctx.actor),
+        now=ctx.now,
+        tz=ctx.deps.tz,
+        t=ctx.t,
+    )
     title = texts.title(directive, ctx.t)
     caption = ctx.t("export.caption", title=title) if data.reported else ctx.t("export.nothing", title=title)
     others = [[Choice(other.upper(), f"exp:{directive.id}:{other}") for other in exports.FORMATS if other != fmt]]
@@ -38,7 +44,9 @@ def _export(ctx: Context, args: str) -> list[Reply]:
 def _export_button(ctx: Context, args: str) -> list[Reply]:
     """A format button ("exp:<directive id>:<format>"), re-checked on the server."""
     directive_id, _, fmt = args.partition(":")
-    directive = status.by_id(session=ctx.session, actor=ctx.actor, directive_id=int(directive_id) if directive_id.isdigit() else -1)
+    directive = status.by_id(
+        session=ctx.session, actor=ctx.actor, directive_id=int(directive_id) if directive_id.isdigit() else -1
+    )
     if directive is None or fmt not in exports.FORMATS:
         ctx.audit("denied", button=f"exp:{args[:40]}")
         return [ctx.reply("auth.denied")]

@@ -38,7 +38,9 @@ class StepFlow(Generic[S]):
     state_type: ClassVar[type[FlowState]]
     #: Locale key of the answer to an input the current step does not take.
     otherwise: ClassVar[dict[str, str]] = {
-        "text": "directive.use_buttons", "button": "button.stale", "attachment": "input.text_expected",
+        "text": "directive.use_buttons",
+        "button": "button.stale",
+        "attachment": "input.text_expected",
     }
 
     def steps(self) -> dict[str, Step]:

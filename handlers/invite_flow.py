@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ground.messages import Reply
 from handlers.context import Context
 from handlers.flow_state import FlowState
 from handlers.flow_steps import Step, StepFlow
-from ground.messages import Reply
 from handlers.router import Router
 from services import invites
 from services.localtime import format_local_datetime
@@ -79,7 +79,9 @@ class InviteFlow(StepFlow[InviteState]):
             return [ctx.reply("button.stale")]
         state.role = value
         ctx.flow_goto("name", state)
-        return [Reply(text=ctx.t("invite.ask_name"), choices=[[ctx.flow_button(ctx.t("invite.skip"), "skip")]], edit=True)]
+        return [
+            Reply(text=ctx.t("invite.ask_name"), choices=[[ctx.flow_button(ctx.t("invite.skip"), "skip")]], edit=True)
+        ]
 
     def _got_name(self, ctx: Context, state: InviteState, text: str) -> list[Reply]:
         return self._create(ctx, state, text.strip()[:MAX_NAME])

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import account_links, common, directives_routes, invite_flow, report_flow
-from handlers import oversight_routes, typed_ack
+from handlers import account_links, common, directives_routes, invite_flow, oversight_routes, report_flow, typed_ack
 from handlers import reminders as reminder_routes
 from handlers.router import Router
 

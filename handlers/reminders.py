@@ -6,9 +6,9 @@ the directive."""
 
 from __future__ import annotations
 
+from ground.messages import Choice, Reply
 from handlers.context import Context
 from handlers.directives_view import find_one
-from ground.messages import Choice, Reply
 from handlers.router import Router
 from services import directives
 from services.reach import unreachable_text
@@ -33,8 +33,9 @@ def register(router: Router) -> None:
         directive, replies = _managed(ctx, args, "reminder.plan.usage", "reminders")
         if directive is None:
             return replies
-        lines = staff_tools.plan_lines(session=ctx.session, t=ctx.t, directive=directive, now=ctx.now,
-                                         config=ctx.deps.reminders)
+        lines = staff_tools.plan_lines(
+            session=ctx.session, t=ctx.t, directive=directive, now=ctx.now, config=ctx.deps.reminders
+        )
         if not lines:
             return [ctx.reply("reminder.plan.empty", directive=title(directive))]
         count = sum(1 for line in lines if not line.startswith(" "))
@@ -51,10 +52,19 @@ def register(router: Router) -> None:
             return [ctx.reply("reminder.remind.none", directive=title(directive))]
         unreachable = unreachable_text(ctx.t, found)
         if not found.reached:
-            return [Reply(text="\n".join([ctx.t("reminder.remind.nobody", count=found.count, directive=title(directive)),
-                                          unreachable]))]
-        choices = [[Choice(ctx.t("reminder.remind.button_send"), f"rmd:{directive.id}"),
-                    Choice(ctx.t("reminder.remind.button_cancel"), "rmd:no")]]
+            return [
+                Reply(
+                    text="\n".join(
+                        [ctx.t("reminder.remind.nobody", count=found.count, directive=title(directive)), unreachable]
+                    )
+                )
+            ]
+        choices = [
+            [
+                Choice(ctx.t("reminder.remind.button_send"), f"rmd:{directive.id}"),
+                Choice(ctx.t("reminder.remind.button_cancel"), "rmd:no"),
+            ]
+        ]
         text = ctx.t("reminder.remind.confirm", count=len(found.reached), directive=title(directive))
         return [Reply(text="\n".join(filter(None, [text, unreachable])), choices=choices)]
 
@@ -77,13 +87,25 @@ def register(router: Router) -> None:
         if directive is None:
             return replies
         if directive.status == "closed":
-            return [ctx.reply("reminder.close.already", directive=title(directive), number=directives.lookup_key(directive))]
+            return [
+                ctx.reply("reminder.close.already", directive=title(directive), number=directives.lookup_key(directive))
+            ]
         if directive.status != "published":
             return [ctx.reply("reminder.close.not_published", directive=title(directive))]
-        choices = [[Choice(ctx.t("reminder.close.button_close"), f"cls:{directive.id}"),
-                    Choice(ctx.t("reminder.close.button_cancel"), "cls:no")]]
-        return [ctx.reply("reminder.close.confirm", directive=title(directive), number=directives.lookup_key(directive),
-                          choices=choices)]
+        choices = [
+            [
+                Choice(ctx.t("reminder.close.button_close"), f"cls:{directive.id}"),
+                Choice(ctx.t("reminder.close.button_cancel"), "cls:no"),
+            ]
+        ]
+        return [
+            ctx.reply(
+                "reminder.close.confirm",
+                directive=title(directive),
+                number=directives.lookup_key(directive),
+                choices=choices,
+            )
+        ]
 
     @router.button("cls", roles=STAFF)
     def close_confirmed(ctx: Context, args: str) -> list[Reply]:
@@ -95,14 +117,27 @@ def register(router: Router) -> None:
             ctx.audit("denied", button=f"cls:{args[:40]}", directive_id=directive.id)
             return [ctx.reply("reminder.not_allowed")]
         if directive.status == "closed":
-            return [ctx.reply("reminder.close.already", directive=title(directive), number=directives.lookup_key(directive),
-                              edit=True)]
+            return [
+                ctx.reply(
+                    "reminder.close.already",
+                    directive=title(directive),
+                    number=directives.lookup_key(directive),
+                    edit=True,
+                )
+            ]
         cancelled = staff_tools.close(session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders)
         if cancelled is None:
             return [ctx.reply("reminder.close.not_published", directive=title(directive), edit=True)]
         ctx.audit("close", directive_id=directive.id, unit_id=directive.unit_id, cancelled=cancelled)
-        return [ctx.reply("reminder.close.done", directive=title(directive), count=cancelled,
-                          number=directives.lookup_key(directive), edit=True)]
+        return [
+            ctx.reply(
+                "reminder.close.done",
+                directive=title(directive),
+                count=cancelled,
+                number=directives.lookup_key(directive),
+                edit=True,
+            )
+        ]
 
     @router.command("reopen", roles=STAFF, help_key="reminder.help_reopen")
     def reopen(ctx: Context, args: str) -> list[Reply]:

@@ -13,16 +13,24 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from ground.messages import Choice, Reply
 from handlers.context import Context
 from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
-from ground.messages import Choice, Reply
 from handlers.router import Router
 from services import reports
-from services.parsing.vn_text import normalize
-from services.report_answers import (Parsed, Problem, Quick, check_answers, is_quick_report, looks_like_report, parse_field,
-                                     parse_quick)
 from services.localtime import format_date, to_local
+from services.parsing.vn_text import normalize
+from services.report_answers import (
+    Parsed,
+    Problem,
+    Quick,
+    check_answers,
+    is_quick_report,
+    looks_like_report,
+    parse_field,
+    parse_quick,
+)
 from services.report_templates import Template, TemplateField, template_for
 from services.report_text import format_due, format_timing, format_value, summary_lines
 from services.unit_words import common_kind, unit_word
@@ -34,8 +42,18 @@ SUMMARY, EDIT, PICK = "_summary", "_edit", "_pick"
 #: Not stored: the row keeps the field key of the question being asked.
 QUESTION = "<question>"
 #: Typed words that work like the control buttons on channels without buttons.
-_CONTROL_WORDS = {"quay lai": "back", "back": "back", "bo qua": "skip", "skip": "skip", "xong": "done", "done": "done",
-                  "xac nhan": "ok", "confirm": "ok", "sua": "edit", "edit": "edit"}
+_CONTROL_WORDS = {
+    "quay lai": "back",
+    "back": "back",
+    "bo qua": "skip",
+    "skip": "skip",
+    "xong": "done",
+    "done": "done",
+    "xac nhan": "ok",
+    "confirm": "ok",
+    "sua": "edit",
+    "edit": "edit",
+}
 
 #: Questions that read a bare number themselves ("45" people reached), whatever menu is shown.
 #: On the others a number names an option of the menu (a choice's options come first, in the
@@ -105,18 +123,41 @@ class ReportFlow(StepFlow[ReportState]):
         return ctx.t("report.describe")
 
     # ---- entry points -------------------------------------------------------------------
-    def start(self, ctx: Context, task: reports.Task, *, answers: dict[str, Any] | None = None, quick: bool = False,
-              pending: float | None = None, notes: list[Reply] | None = None, unplaced: str | None = None,
-              asked_other: str | None = None) -> list[Reply]:
+    def start(
+        self,
+        ctx: Context,
+        task: reports.Task,
+        *,
+        answers: dict[str, Any] | None = None,
+        quick: bool = False,
+        pending: float | None = None,
+        notes: list[Reply] | None = None,
+        unplaced: str | None = None,
+        asked_other: str | None = None,
+    ) -> list[Reply]:
         role = reports.reporting_role(ctx.actor, task.unit)
         if role is None:
             return self._deny(ctx, task.assignment.id)
         if not reports.is_open(task):
             return [_not_open(ctx, task)]
-        state = ReportState(assignment_id=task.assignment.id, answers=answers or {}, pending_percent=pending,
-                            quick=quick, on_behalf=role == "staff", unplaced_text=unplaced, other_asked=asked_other)
+        state = ReportState(
+            assignment_id=task.assignment.id,
+            answers=answers or {},
+            pending_percent=pending,
+            quick=quick,
+            on_behalf=role == "staff",
+            unplaced_text=unplaced,
+            other_asked=asked_other,
+        )
         ctx.flow_start(FLOW, SUMMARY, state)
-        intro = [ctx.reply("report.start", directive=task.title, unit=task.unit.name, due=format_due(task.deadline, ctx.deps.tz, ctx.lang))]
+        intro = [
+            ctx.reply(
+                "report.start",
+                directive=task.title,
+                unit=task.unit.name,
+                due=format_due(task.deadline, ctx.deps.tz, ctx.lang),
+            )
+        ]
         if role == "staff":
             intro.append(ctx.reply("report.on_behalf", unit=task.unit.name))
         return intro + (notes or []) + self._advance(ctx, state, task, None, set())
@@ -133,8 +174,15 @@ class ReportFlow(StepFlow[ReportState]):
         if task is None:
             return [ctx.reply("button.stale")]
         # Only a quick report that gave answers skips the optional questions.
-        return self.start(ctx, task, answers=state.answers, quick=bool(state.answers), pending=state.pending_percent,
-                          unplaced=state.unplaced_text, asked_other=state.other_asked)
+        return self.start(
+            ctx,
+            task,
+            answers=state.answers,
+            quick=bool(state.answers),
+            pending=state.pending_percent,
+            unplaced=state.unplaced_text,
+            asked_other=state.other_asked,
+        )
 
     def _no_task(self, ctx: Context, state: ReportState, *args: Any) -> list[Reply]:
         task = self._task(ctx, state)
@@ -179,13 +227,20 @@ class ReportFlow(StepFlow[ReportState]):
             return self._attachment_not_now(ctx, template)
         attachment = required(ctx.incoming.attachment, "attachment")  # only files reach this step
         try:
-            stored = reports.store_attachment(attachments_dir=ctx.deps.settings.attachments_dir,
-                                                max_bytes=ctx.deps.settings.max_upload_bytes, assignment_id=task.assignment.id, attachment=attachment)
+            stored = reports.store_attachment(
+                attachments_dir=ctx.deps.settings.attachments_dir,
+                max_bytes=ctx.deps.settings.max_upload_bytes,
+                assignment_id=task.assignment.id,
+                attachment=attachment,
+            )
         except reports.AttachmentTooLarge as exc:
             return [ctx.reply("report.attachment_too_large", name=attachment.file_name or "", max_mb=_mb(exc.limit))]
         state.answers = {**state.answers, step: [*(state.answers.get(step) or []), stored]}
         ctx.flow_goto(step, state)
-        return [ctx.reply("report.attachment_saved", name=attachment.file_name or attachment.kind), *self._ask(ctx, state, task, step)]
+        return [
+            ctx.reply("report.attachment_saved", name=attachment.file_name or attachment.kind),
+            *self._ask(ctx, state, task, step),
+        ]
 
     @_with_task
     def _attachment_elsewhere(self, ctx: Context, state: ReportState, task: reports.Task) -> list[Reply]:
@@ -204,8 +259,16 @@ class ReportFlow(StepFlow[ReportState]):
         several = self._several_answers(ctx, state, task, step, text)
         if several is not None:
             return several
-        parsed = parse_field(template, step, text, state.answers, lang=ctx.lang, today=ctx.now.date(),
-                             pending_percent=state.pending_percent, asked_other=state.other_asked)
+        parsed = parse_field(
+            template,
+            step,
+            text,
+            state.answers,
+            lang=ctx.lang,
+            today=ctx.now.date(),
+            pending_percent=state.pending_percent,
+            asked_other=state.other_asked,
+        )
         if parsed.problem is not None and parsed.problem.key == "other_confirm":
             state.other_asked = parsed.problem.params["text"]
             ctx.flow_goto(step, state)
@@ -214,7 +277,9 @@ class ReportFlow(StepFlow[ReportState]):
             return [Reply(text=problem_text(ctx, parsed.problem)), *self._ask(ctx, state, task, step, fresh=False)]
         return self._accept(ctx, state, task, step, parsed)
 
-    def _several_answers(self, ctx: Context, state: ReportState, task: reports.Task, step: str, text: str) -> list[Reply] | None:
+    def _several_answers(
+        self, ctx: Context, state: ReportState, task: reports.Task, step: str, text: str
+    ) -> list[Reply] | None:
         """A message that answers more than this question ("bc 141 truc tiep + zalo 45/50 tot"
         at the first one) fills every question it answers; None when it answers one at most."""
         template = task.template()
@@ -243,21 +308,27 @@ class ReportFlow(StepFlow[ReportState]):
         ctx.flow_goto(step, state)
         return self._advance(ctx, state, task, step, set(parsed.values))
 
-    def _advance(self, ctx: Context, state: ReportState, task: reports.Task, after: str | None, filled: set[str]) -> list[Reply]:
+    def _advance(
+        self, ctx: Context, state: ReportState, task: reports.Task, after: str | None, filled: set[str]
+    ) -> list[Reply]:
         """Ask the next question, or show the summary when there is none."""
         step = SUMMARY if state.editing else _next_step(task.template(), state, after, filled)
         state.editing = False if step == SUMMARY else state.editing
         ctx.flow_goto(step, state)
         return self._ask(ctx, state, task, step)
 
-    def _option(self, ctx: Context, state: ReportState, task: reports.Task, field: TemplateField, value: str) -> list[Reply]:
+    def _option(
+        self, ctx: Context, state: ReportState, task: reports.Task, field: TemplateField, value: str
+    ) -> list[Reply]:
         if field.type == "yes_no" and value in ("yes", "no"):
             return self._accept(ctx, state, task, field.key, Parsed(values={field.key: value == "yes"}))
         if field.option(value) is None:
             return [ctx.reply("button.stale")]
         if field.type == "choice":
             return self._accept(ctx, state, task, field.key, Parsed(values={field.key: {"value": value}}))
-        state.selected = [v for v in state.selected if v != value] if value in state.selected else [*state.selected, value]
+        state.selected = (
+            [v for v in state.selected if v != value] if value in state.selected else [*state.selected, value]
+        )
         ctx.flow_goto(field.key, state)
         return self._ask(ctx, state, task, field.key)
 
@@ -284,10 +355,17 @@ class ReportFlow(StepFlow[ReportState]):
             field = template.field(step)
             if action == "skip":
                 if field.required:
-                    return [ctx.reply("report.skip_required", label=field.label(ctx.lang)), *self._ask(ctx, state, task, step, fresh=False)]
-                return self._accept(ctx, state, task, step, Parsed(values={step: [] if field.type == "attachment" else None}))
+                    return [
+                        ctx.reply("report.skip_required", label=field.label(ctx.lang)),
+                        *self._ask(ctx, state, task, step, fresh=False),
+                    ]
+                return self._accept(
+                    ctx, state, task, step, Parsed(values={step: [] if field.type == "attachment" else None})
+                )
             if action == "done" and field.type == "multi_choice" and state.selected:
-                return self._accept(ctx, state, task, step, Parsed(values={step: {"values": state.selected, "other": None}}))
+                return self._accept(
+                    ctx, state, task, step, Parsed(values={step: {"values": state.selected, "other": None}})
+                )
             if action == "done" and field.type == "attachment":
                 return self._accept(ctx, state, task, step, Parsed(values={step: state.answers.get(step) or []}))
         home = _unplaced_home(template, state)
@@ -309,21 +387,40 @@ class ReportFlow(StepFlow[ReportState]):
         if problems:
             step = _next_step(template, state, None, set(), quick=True)
             ctx.flow_goto(step)
-            return [ctx.reply("report.not_saved", problems="; ".join(problem_text(ctx, p) for p in problems)),
-                    *self._ask(ctx, state, task, step)]
+            return [
+                ctx.reply("report.not_saved", problems="; ".join(problem_text(ctx, p) for p in problems)),
+                *self._ask(ctx, state, task, step),
+            ]
         report = reports.submit_report(
-            session=ctx.session, task=task, answers=state.answers, person_id=ctx.actor.person_id, account_id=ctx.actor.account_id,
-            on_behalf=state.on_behalf, submitter_name=ctx.actor.name, now=ctx.now, config=ctx.deps.reminders,
+            session=ctx.session,
+            task=task,
+            answers=state.answers,
+            person_id=ctx.actor.person_id,
+            account_id=ctx.actor.account_id,
+            on_behalf=state.on_behalf,
+            submitter_name=ctx.actor.name,
+            now=ctx.now,
+            config=ctx.deps.reminders,
         )
-        ctx.audit("report", unit_id=task.unit.id, directive_id=task.directive.id, assignment_id=task.assignment.id,
-                  report_id=report.id, version=report.version, on_behalf=report.on_behalf, on_time=report.on_time)
+        ctx.audit(
+            "report",
+            unit_id=task.unit.id,
+            directive_id=task.directive.id,
+            assignment_id=task.assignment.id,
+            report_id=report.id,
+            version=report.version,
+            on_behalf=report.on_behalf,
+            on_time=report.on_time,
+        )
         ctx.flow_end()
         timing = format_timing(task.deadline, report.on_time, ctx.deps.tz, ctx.lang)
         key = "report.saved" if report.version == 1 else "report.saved_amended"
         return [ctx.reply(key, directive=task.title, unit=task.unit.name, timing=timing, version=report.version)]
 
     # ---- questions ----------------------------------------------------------------------
-    def _ask(self, ctx: Context, state: ReportState, task: reports.Task, step: str, *, fresh: bool = True) -> list[Reply]:
+    def _ask(
+        self, ctx: Context, state: ReportState, task: reports.Task, step: str, *, fresh: bool = True
+    ) -> list[Reply]:
         template = task.template()
 
         # Made only where shown: an offered button is remembered (typed words, the menu again).
@@ -331,12 +428,24 @@ class ReportFlow(StepFlow[ReportState]):
             return [ctx.flow_button(ctx.t("report.button.back"), "back")]
 
         if step == SUMMARY:
-            text = ctx.t("report.summary", directive=task.title, unit=task.unit.name, lines=summary_lines(template, state.answers, ctx.lang))
-            rows = [[ctx.flow_button(ctx.t("report.button.confirm"), "ok"), ctx.flow_button(ctx.t("report.button.edit"), "edit")]]
+            text = ctx.t(
+                "report.summary",
+                directive=task.title,
+                unit=task.unit.name,
+                lines=summary_lines(template, state.answers, ctx.lang),
+            )
+            rows = [
+                [
+                    ctx.flow_button(ctx.t("report.button.confirm"), "ok"),
+                    ctx.flow_button(ctx.t("report.button.edit"), "edit"),
+                ]
+            ]
             home = _unplaced_home(template, state)
             if home is not None:
                 text += "\n" + ctx.t("report.unplaced_offer", text=state.unplaced_text, label=home.label(ctx.lang))
-                rows.append([ctx.flow_button(ctx.t("report.button.unplaced", label=home.label(ctx.lang))[:60], "unplaced")])
+                rows.append(
+                    [ctx.flow_button(ctx.t("report.button.unplaced", label=home.label(ctx.lang))[:60], "unplaced")]
+                )
             return [Reply(text=text, choices=rows)]
         if step == EDIT:
             rows = [[ctx.flow_button(f.label(ctx.lang)[:40], f"e:{f.key}")] for f in template.fields]
@@ -354,7 +463,12 @@ class ReportFlow(StepFlow[ReportState]):
             lines.append(ctx.t("report.ask.current", value=format_value(template, field, state.answers, ctx.lang)))
         rows = [[ctx.flow_button(o.label(ctx.lang)[:40], f"o:{o.value}")] for o in field.options]
         if field.type == "yes_no":
-            rows = [[ctx.flow_button(ctx.t("report.button.yes"), "o:yes"), ctx.flow_button(ctx.t("report.button.no"), "o:no")]]
+            rows = [
+                [
+                    ctx.flow_button(ctx.t("report.button.yes"), "o:yes"),
+                    ctx.flow_button(ctx.t("report.button.no"), "o:no"),
+                ]
+            ]
         controls = []
         if field.type == "multi_choice" and state.selected or field.type == "attachment":
             controls.append(ctx.flow_button(ctx.t("report.button.done"), "done"))
@@ -406,7 +520,9 @@ def _question(ctx: Context, template: Template, field: TemplateField) -> str:
     return ctx.t(f"report.ask.{field.type}", label=label)
 
 
-def _next_step(template: Template, state: ReportState, after: str | None, filled: set[str], *, quick: bool | None = None) -> str:
+def _next_step(
+    template: Template, state: ReportState, after: str | None, filled: set[str], *, quick: bool | None = None
+) -> str:
     """The next question: in order after ``after``, skipping what this answer filled; in a
     quick report only required questions still unanswered."""
     quick = state.quick if quick is None else quick
@@ -475,17 +591,27 @@ def register(router: Router) -> None:
                 replies.append(ctx.reply("report.mytasks_none", unit=role.unit_name))
                 continue
             lines = [ctx.t("report.mytasks_header", unit=role.unit_name)] + [
-                ctx.t("report.mytasks_line", directive=t.title, subject=t.directive.subject[:120],
-                      due=format_due(t.deadline, ctx.deps.tz, ctx.lang), status=ctx.t(f"report.status.{t.assignment.status}"))
+                ctx.t(
+                    "report.mytasks_line",
+                    directive=t.title,
+                    subject=t.directive.subject[:120],
+                    due=format_due(t.deadline, ctx.deps.tz, ctx.lang),
+                    status=ctx.t(f"report.status.{t.assignment.status}"),
+                )
                 for t in tasks
             ]
-            lines.append(ctx.t("report.mytasks_hint", example=reports.short_number(tasks[0].directive),
-                               unit_word=unit_word(ctx.t, role.unit_kind)))
+            lines.append(
+                ctx.t(
+                    "report.mytasks_hint",
+                    example=reports.short_number(tasks[0].directive),
+                    unit_word=unit_word(ctx.t, role.unit_kind),
+                )
+            )
             replies.append(Reply(text="\n".join(lines), choices=[_task_buttons(ctx, t) for t in tasks]))
         return replies
 
     def quick_report(ctx: Context, text: str) -> list[Reply] | None:
-        """"bc 141 tt+zalo 45/50 tot": fill what was understood, ask only what is missing."""
+        """ "bc 141 tt+zalo 45/50 tot": fill what was understood, ask only what is missing."""
         if not ctx.actor.has_role("secretary"):
             return None
         unit_ids = [r.unit_id for r in ctx.actor.units("secretary")]
@@ -499,28 +625,52 @@ def register(router: Router) -> None:
         if quick.ref:
             matching = [t for t in tasks if _number_matches(t.directive.number, quick.ref)]
             if not matching:
-                closed = [t for t in reports.closed_tasks(session=ctx.session, unit_ids=unit_ids)
-                          if _number_matches(t.directive.number, quick.ref)]
+                closed = [
+                    t
+                    for t in reports.closed_tasks(session=ctx.session, unit_ids=unit_ids)
+                    if _number_matches(t.directive.number, quick.ref)
+                ]
                 if closed:
                     return [_not_open(ctx, closed[0])]
-                return [ctx.reply("report.quick_unknown_ref" if tasks else "report.no_open", ref=quick.ref[:32],
-                                  unit_word=_own_unit_word(ctx))]
+                return [
+                    ctx.reply(
+                        "report.quick_unknown_ref" if tasks else "report.no_open",
+                        ref=quick.ref[:32],
+                        unit_word=_own_unit_word(ctx),
+                    )
+                ]
             tasks = matching
         if not tasks:
             return [ctx.reply("report.no_open", unit_word=_own_unit_word(ctx))]
         notes = _quick_notes(ctx, tasks[0].template(), quick)
         if len(tasks) == 1:
-            return flow.start(ctx, tasks[0], answers=quick.values, quick=bool(quick.values), pending=quick.pending_percent, notes=notes,
-                              unplaced=quick.unplaced, asked_other=quick.other_asked)
-        ctx.flow_start(FLOW, PICK, ReportState(answers=quick.values, pending_percent=quick.pending_percent,
-                                               unplaced_text=quick.unplaced, other_asked=quick.other_asked))
+            return flow.start(
+                ctx,
+                tasks[0],
+                answers=quick.values,
+                quick=bool(quick.values),
+                pending=quick.pending_percent,
+                notes=notes,
+                unplaced=quick.unplaced,
+                asked_other=quick.other_asked,
+            )
+        ctx.flow_start(
+            FLOW,
+            PICK,
+            ReportState(
+                answers=quick.values,
+                pending_percent=quick.pending_percent,
+                unplaced_text=quick.unplaced,
+                other_asked=quick.other_asked,
+            ),
+        )
         return notes + _pick_list(ctx, tasks, lambda task: None)
 
     router.add_text_handler(quick_report)
 
 
 def _task_buttons(ctx: Context, task: reports.Task) -> list[Choice]:
-    """"Đã nhận" while the cell has not acknowledged it, then "Báo cáo"."""
+    """ "Đã nhận" while the cell has not acknowledged it, then "Báo cáo"."""
     row = []
     if not is_acknowledged(task.assignment):
         row.append(Choice(label=f"{ctx.t('report.button.ack')}: {task.title}"[:60], data=f"ack:{task.assignment.id}"))
@@ -536,20 +686,29 @@ def _own_unit_word(ctx: Context) -> str:
 def _not_open(ctx: Context, task: reports.Task) -> Reply:
     """Why a task takes no report: a closed directive is named as closed (staff may reopen it)."""
     if task.directive.status == "closed":
-        return ctx.reply("report.closed", directive=task.title,
-                         date=format_date(to_local(task.directive.closed_at, ctx.deps.tz).date()) if task.directive.closed_at else "")
+        return ctx.reply(
+            "report.closed",
+            directive=task.title,
+            date=format_date(to_local(task.directive.closed_at, ctx.deps.tz).date())
+            if task.directive.closed_at
+            else "",
+        )
     return ctx.reply("report.not_open")
 
 
 def _number_matches(number: str | None, ref: str) -> bool:
-    """"141" names 141-CV/ĐUK but not 1410-CV/ĐUK."""
+    """ "141" names 141-CV/ĐUK but not 1410-CV/ĐUK."""
     folded = normalize(number or "")
     return folded == ref or folded.startswith((ref + "-", ref + "/"))
 
 
 def _quick_notes(ctx: Context, template: Template, quick: Quick) -> list[Reply]:
     labels = [f.label(ctx.lang) for f in template.fields if f.key in quick.values]
-    notes = [ctx.reply("report.quick_understood", fields=", ".join(labels))] if labels else [ctx.reply("report.quick_nothing")]
+    notes = (
+        [ctx.reply("report.quick_understood", fields=", ".join(labels))]
+        if labels
+        else [ctx.reply("report.quick_nothing")]
+    )
     if quick.unplaced:
         notes.append(ctx.reply("report.quick_unplaced", text=quick.unplaced))
     return notes + [Reply(text=problem_text(ctx, p)) for p in quick.problems]
@@ -560,7 +719,9 @@ def _pick_list(ctx: Context, tasks: list[reports.Task], data_of: Any) -> list[Re
         return [ctx.reply("report.no_open", unit_word=_own_unit_word(ctx))]
     rows = []
     for task in tasks:
-        label = ctx.t("report.pick_item", directive=task.title, due=format_due(task.deadline, ctx.deps.tz, ctx.lang))[:60]
+        label = ctx.t("report.pick_item", directive=task.title, due=format_due(task.deadline, ctx.deps.tz, ctx.lang))[
+            :60
+        ]
         data = data_of(task)
         rows.append([Choice(label=label, data=data) if data else ctx.flow_button(label, f"p:{task.assignment.id}")])
     return [Reply(text=ctx.t("report.pick"), choices=rows)]

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ground.messages import Reply
 from handlers.context import FLOW_BUTTON_PREFIX, Context
 from handlers.flow_state import FlowState
-from ground.messages import Reply
 
 log = logging.getLogger(__name__)
 

@@ -3,8 +3,8 @@ for one directive (counts per deadline, roll-up, cells not reported), optionally
 
 from __future__ import annotations
 
-from handlers.context import Context
 from ground.messages import Choice, OutFile, Reply
+from handlers.context import Context
 from handlers.directives_view import which_reply
 from handlers.router import Router
 from services import charts, status, status_text
@@ -41,28 +41,40 @@ def _status(ctx: Context, args: str) -> list[Reply]:
     found, replies = resolve(ctx, number, "status", "chart" if want_chart else "")
     if replies:
         return replies
-    figures = status.directive_status(session=ctx.session, directive=found.directive,
-                                      paths=status.scope_paths(ctx.actor), now=ctx.now)
+    figures = status.directive_status(
+        session=ctx.session, directive=found.directive, paths=status.scope_paths(ctx.actor), now=ctx.now
+    )
     if want_chart:
         title = texts.title(found.directive, ctx.t)
         png = charts.status_chart(ctx.t, figures)
         return [Reply(text=ctx.t("status.chart_caption", title=title), photo=OutFile("status.png", png, "image/png"))]
     key = (found.directive.number or f"#{found.directive.id}")[:40]
-    buttons = [[Choice(ctx.t("status.button_chart"), f"stc:{found.directive.id}"),
-                Choice(ctx.t("status.button_export"), f"exp:{found.directive.id}:xlsx")]]
+    buttons = [
+        [
+            Choice(ctx.t("status.button_chart"), f"stc:{found.directive.id}"),
+            Choice(ctx.t("status.button_export"), f"exp:{found.directive.id}:xlsx"),
+        ]
+    ]
     return [Reply(text=status_text.status_text(ctx.t, figures, key), choices=buttons)]
 
 
 def _chart_button(ctx: Context, args: str) -> list[Reply]:
-    """"Xem biểu đồ" under /status: the same check as typing the command."""
+    """ "Xem biểu đồ" under /status: the same check as typing the command."""
     directive_id = int(args) if args.isdigit() else -1
     found = status.by_id(session=ctx.session, actor=ctx.actor, directive_id=directive_id)
     if found is None:
         ctx.audit("denied", button=f"stc:{args[:40]}")
         return [ctx.reply("auth.denied")]
-    figures = status.directive_status(session=ctx.session, directive=found, paths=status.scope_paths(ctx.actor), now=ctx.now)
+    figures = status.directive_status(
+        session=ctx.session, directive=found, paths=status.scope_paths(ctx.actor), now=ctx.now
+    )
     png = charts.status_chart(ctx.t, figures)
-    return [Reply(text=ctx.t("status.chart_caption", title=texts.title(found, ctx.t)), photo=OutFile("status.png", png, "image/png"))]
+    return [
+        Reply(
+            text=ctx.t("status.chart_caption", title=texts.title(found, ctx.t)),
+            photo=OutFile("status.png", png, "image/png"),
+        )
+    ]
 
 
 def register(router: Router) -> None:

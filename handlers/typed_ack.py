@@ -1,4 +1,4 @@
-""""Đã nhận" typed instead of pressed, on every channel: "da nhan", "đã nhận 141".
+""" "Đã nhận" typed instead of pressed, on every channel: "da nhan", "đã nhận 141".
 
 It ends in the same handler as the button (ack:<assignment id>), so the same checks apply.
 Without a number it acknowledges the one directive waiting for it, or asks which one.
@@ -23,7 +23,7 @@ _ACK_RE = re.compile(r"^(?:(?:da\s*)?nhan|received)(?:\s+(?:van ban|vb|so|direct
 
 
 def typed_ack(ctx: Context, text: str) -> list[Reply] | None:
-    """"đã nhận [số]": acknowledge the cell's assignment of that directive."""
+    """ "đã nhận [số]": acknowledge the cell's assignment of that directive."""
     found = _ACK_RE.match(normalize(text).strip(" .!"))
     if found is None or not ctx.actor.has_role("secretary"):
         return None

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ground.messages import Reply
 from handlers.context import Context
 from handlers.flow_state import FlowState
-from ground.messages import Reply
 
 PAGE_SIZE = 8
 
@@ -28,7 +28,9 @@ class UnitPicker(FlowState):
 
     @classmethod
     def of(cls, units: list[Any], *, selected: list[int] | None = None) -> UnitPicker:
-        return cls(units=[PickableUnit(id=u.id, code=u.code, name=u.name) for u in units], selected=list(selected or []))
+        return cls(
+            units=[PickableUnit(id=u.id, code=u.code, name=u.name) for u in units], selected=list(selected or [])
+        )
 
     def page_count(self) -> int:
         return max(1, -(-len(self.units) // PAGE_SIZE))
@@ -43,7 +45,9 @@ def render(ctx: Context, picker: UnitPicker, *, edit: bool = False) -> Reply:
     rows = []
     for unit in picker.units[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
         box = "☑" if unit.id in selected else "☐"
-        rows.append([ctx.flow_button(ctx.t("directive.pick.unit", box=box, code=unit.code, name=unit.name), f"t:{unit.id}")])
+        rows.append(
+            [ctx.flow_button(ctx.t("directive.pick.unit", box=box, code=unit.code, name=unit.name), f"t:{unit.id}")]
+        )
     nav = []
     if page > 0:
         nav.append(ctx.flow_button(ctx.t("directive.button.prev"), f"p:{page - 1}"))
@@ -51,8 +55,12 @@ def render(ctx: Context, picker: UnitPicker, *, edit: bool = False) -> Reply:
         nav.append(ctx.flow_button(ctx.t("directive.button.next"), f"p:{page + 1}"))
     if nav:
         rows.append(nav)
-    rows.append([ctx.flow_button(ctx.t("directive.button.done", count=len(selected)), "done"),
-                 ctx.flow_button(ctx.t("directive.button.cancel"), "cancel")])
+    rows.append(
+        [
+            ctx.flow_button(ctx.t("directive.button.done", count=len(selected)), "done"),
+            ctx.flow_button(ctx.t("directive.button.cancel"), "cancel"),
+        ]
+    )
     text = ctx.t("directive.pick.head", page=page + 1, pages=pages, count=len(selected), examples=example_codes(picker))
     return Reply(text=text, choices=rows, edit=edit)
 

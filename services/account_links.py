@@ -53,13 +53,28 @@ def create_link_code(*, session: Session, person_id: int, account_id: int, now: 
     """A fresh code for this person (earlier unused ones stop working). Shown once."""
     queries.drop_unused_of(session=session, person_id=person_id, now=now)
     code = new_code()
-    queries.add_link_code(session=session, code_hash=hash_code(code), person_id=person_id, account_id=account_id,
-                          created_at=now, expires_at=now + LINK_TTL)
+    queries.add_link_code(
+        session=session,
+        code_hash=hash_code(code),
+        person_id=person_id,
+        account_id=account_id,
+        created_at=now,
+        expires_at=now + LINK_TTL,
+    )
     return code
 
 
-def redeem_link_code(*, session: Session, code: str, channel: str, external_user_id: str, chat_id: str,
-                     display_name: str, language: str, now: datetime) -> ChatAccount:
+def redeem_link_code(
+    *,
+    session: Session,
+    code: str,
+    channel: str,
+    external_user_id: str,
+    chat_id: str,
+    display_name: str,
+    language: str,
+    now: datetime,
+) -> ChatAccount:
     """Attach the account writing on ``channel`` to the code's person; the caller commits."""
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
@@ -80,16 +95,28 @@ def redeem_link_code(*, session: Session, code: str, channel: str, external_user
         raise LinkError("channel_taken")
     if not queries.claim(session=session, link_id=row.id, now=now):
         raise LinkError("used")
-    account = account_queries.create_account(session=session, person_id=row.person_id, channel=channel,
-                                             external_user_id=external_user_id, chat_id=chat_id,
-                                             display_name=display_name, language=origin.language if origin else language,
-                                             now=now)
+    account = account_queries.create_account(
+        session=session,
+        person_id=row.person_id,
+        channel=channel,
+        external_user_id=external_user_id,
+        chat_id=chat_id,
+        display_name=display_name,
+        language=origin.language if origin else language,
+        now=now,
+    )
     queries.set_used_by(session=session, link_id=row.id, account_id=account.id)
     person = account_queries.get_person(session=session, person_id=row.person_id)
     if person is not None:
         account_queries.note_channel_used(session=session, person=person, channel=channel)
-    add_audit(session=session, action="account_link", at=now, actor_person_id=row.person_id, actor_account_id=account.id,
-              details={"channel": channel, "from_account_id": row.account_id, "link_id": row.id})
+    add_audit(
+        session=session,
+        action="account_link",
+        at=now,
+        actor_person_id=row.person_id,
+        actor_account_id=account.id,
+        details={"channel": channel, "from_account_id": row.account_id, "link_id": row.id},
+    )
     return account
 
 

@@ -74,8 +74,13 @@ def choose(*, session: Session, actor: Actor, spec: dict[str, Any], now: datetim
             figures = status.directive_status(session=session, directive=directive, paths=paths, now=now)
             ids = [m.unit.id for m in figures.missing if m.overdue]
         else:
-            ids = queries.unit_ids_of_assignments(session=session, directive_id=directive_id, scope_paths=paths,
-                                                  not_reported=True, not_acknowledged=kind == "not_acknowledged")
+            ids = queries.unit_ids_of_assignments(
+                session=session,
+                directive_id=directive_id,
+                scope_paths=paths,
+                not_reported=True,
+                not_acknowledged=kind == "not_acknowledged",
+            )
         by_id = status_queries.units_by_ids(session=session, unit_ids=ids)
         units = [by_id[i] for i in ids if i in by_id]
     rows = account_queries.secretaries_accounts(session=session, unit_ids=[u.id for u in units])
@@ -103,35 +108,80 @@ def save_file(*, folder: Path, nonce: str, name: str, content: bytes) -> str:
     return str(target)
 
 
-def create(*, session: Session, actor: Actor, audience: Audience, text: str, attachment: dict[str, Any] | None,
-           channel: str, now: datetime) -> Broadcast:
+def create(
+    *,
+    session: Session,
+    actor: Actor,
+    audience: Audience,
+    text: str,
+    attachment: dict[str, Any] | None,
+    channel: str,
+    now: datetime,
+) -> Broadcast:
     """Write the broadcast and one outbox row per reachable secretary account, in the caller's
     transaction: all of it is queued, or none of it."""
     unit_id = own_unit(actor)
     unit = unit_queries.get_unit(session=session, unit_id=unit_id)
-    broadcast = queries.add_broadcast(session=session, broadcast=Broadcast(
-        unit_id=unit_id, created_by_person_id=actor.person_id, text=text, attachment=attachment,
-        audience=audience.spec, directive_id=audience.spec.get("directive_id"), status="sending",
-        total=len(audience.accounts), unreachable_units=[[u.id, u.code, u.name] for u in audience.unreachable],
-        progress_account_id=actor.account_id, created_at=now,
-    ))
+    broadcast = queries.add_broadcast(
+        session=session,
+        broadcast=Broadcast(
+            unit_id=unit_id,
+            created_by_person_id=actor.person_id,
+            text=text,
+            attachment=attachment,
+            audience=audience.spec,
+            directive_id=audience.spec.get("directive_id"),
+            status="sending",
+            total=len(audience.accounts),
+            unreachable_units=[[u.id, u.code, u.name] for u in audience.unreachable],
+            progress_account_id=actor.account_id,
+            created_at=now,
+        ),
+    )
     rows = []
     for _unit, _person, account in audience.accounts:
         payload = outbox.reply_to_payload(Reply(text=message_for(Translator(account.language), unit.name, text)))
         if attachment:
-            payload["document"] = {"name": attachment["name"], "mime_type": attachment["mime_type"], "path": attachment["path"]}
-        rows.append({"account_id": account.id, "kind": "broadcast", "payload": payload, "due_at": now, "status": "pending",
-                     "attempts": 0, "dedupe_key": f"bc:{broadcast.id}:{account.id}", "broadcast_id": broadcast.id,
-                     "directive_id": audience.spec.get("directive_id"), "created_at": now, "sent_late": False})
+            payload["document"] = {
+                "name": attachment["name"],
+                "mime_type": attachment["mime_type"],
+                "path": attachment["path"],
+            }
+        rows.append(
+            {
+                "account_id": account.id,
+                "kind": "broadcast",
+                "payload": payload,
+                "due_at": now,
+                "status": "pending",
+                "attempts": 0,
+                "dedupe_key": f"bc:{broadcast.id}:{account.id}",
+                "broadcast_id": broadcast.id,
+                "directive_id": audience.spec.get("directive_id"),
+                "created_at": now,
+                "sent_late": False,
+            }
+        )
     queries.insert_messages(session=session, rows=rows)
     if not rows:
         broadcast.status, broadcast.finished_at = "done", now
         session.add(broadcast)
     audit_queries.add_audit(
-        session=session, action="broadcast", at=now, actor_person_id=actor.person_id, actor_account_id=actor.account_id,
-        unit_id=unit_id, directive_id=audience.spec.get("directive_id"),
-        details={"channel": channel, "broadcast_id": broadcast.id, "audience": audience.spec, "units": len(audience.units),
-                 "accounts": len(rows), "unreachable_units": [u.code for u in audience.unreachable],
-                 "attachment": attachment["name"] if attachment else None},
+        session=session,
+        action="broadcast",
+        at=now,
+        actor_person_id=actor.person_id,
+        actor_account_id=actor.account_id,
+        unit_id=unit_id,
+        directive_id=audience.spec.get("directive_id"),
+        details={
+            "channel": channel,
+            "broadcast_id": broadcast.id,
+            "audience": audience.spec,
+            "units": len(audience.units),
+            "accounts": len(rows),
+            "unreachable_units": [u.code for u in audience.unreachable],
+            "attachment": attachment["name"] if attachment else None,
+        },
     )
     return broadcast

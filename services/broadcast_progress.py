@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
-from ground.ports import ChannelSender
+from ground.clock import Clock
 from ground.messages import Reply
+from ground.ports import ChannelSender
 from services import broadcast as broadcast_service
 from services import outbox
-from ground.clock import Clock
 from services.dispatcher import Delivered
 from services.i18n import Translator
 from storage.db import session_scope
@@ -56,8 +56,16 @@ def milestone(done: int, total: int) -> int:
 
 
 class BroadcastProgress:
-    def __init__(self, *, engine: Engine, clock: Clock, senders: dict[str, ChannelSender],
-                 interval: float = INTERVAL, step: float = STEP, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        *,
+        engine: Engine,
+        clock: Clock,
+        senders: dict[str, ChannelSender],
+        interval: float = INTERVAL,
+        step: float = STEP,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.engine = engine
         self.clock = clock
         self.senders = senders
@@ -73,13 +81,19 @@ class BroadcastProgress:
         if progress is None:
             counts = await asyncio.to_thread(self._counts, event.broadcast_id)
             progress = self._progress[event.broadcast_id] = _Progress(
-                sum(counts.values()), _final(counts), can_edit=await asyncio.to_thread(self._can_edit, event.broadcast_id))
+                sum(counts.values()),
+                _final(counts),
+                can_edit=await asyncio.to_thread(self._can_edit, event.broadcast_id),
+            )
         else:
             progress.done += 1
         now = self.monotonic()
         if progress.can_edit:
-            due = (progress.done >= progress.total or now - progress.shown_at >= self.interval
-                   or progress.done - progress.shown >= max(1, int(progress.total * self.step)))
+            due = (
+                progress.done >= progress.total
+                or now - progress.shown_at >= self.interval
+                or progress.done - progress.shown >= max(1, int(progress.total * self.step))
+            )
         else:
             due = milestone(progress.done, progress.total) > progress.milestones_shown
         if not due:
@@ -96,7 +110,11 @@ class BroadcastProgress:
     def _can_edit(self, broadcast_id: int) -> bool:
         with session_scope(self.engine) as session:
             row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
-            account = queries.account(session=session, account_id=row.progress_account_id) if row.progress_account_id else None
+            account = (
+                queries.account(session=session, account_id=row.progress_account_id)
+                if row.progress_account_id
+                else None
+            )
         if account is None:
             return True
         # The sender decides, not the channel's name: a channel without edits (Zalo) has none.
@@ -110,7 +128,11 @@ class BroadcastProgress:
         """Send the progress message the first time, edit it afterwards; best effort."""
         with session_scope(self.engine) as session:
             row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
-            account = queries.account(session=session, account_id=row.progress_account_id) if row.progress_account_id else None
+            account = (
+                queries.account(session=session, account_id=row.progress_account_id)
+                if row.progress_account_id
+                else None
+            )
             message_id = row.progress_message_id
         if account is None or account.channel not in self.senders:
             return
@@ -139,11 +161,21 @@ class BroadcastProgress:
                 return
             account = queries.account(session=session, account_id=row.progress_account_id)
             counts = queries.status_counts(session=session, broadcast_id=broadcast_id)
-            text = report_text(Translator(account.language), row, counts,
-                               queries.failures(session=session, broadcast_id=broadcast_id),
-                               by_channel=queries.sent_by_channel(session=session, broadcast_id=broadcast_id))
-            outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text=text), due_at=now,
-                           dedupe_key=f"bc-report:{broadcast_id}")
+            text = report_text(
+                Translator(account.language),
+                row,
+                counts,
+                queries.failures(session=session, broadcast_id=broadcast_id),
+                by_channel=queries.sent_by_channel(session=session, broadcast_id=broadcast_id),
+            )
+            outbox.enqueue(
+                session=session,
+                account_id=account.id,
+                kind="notice",
+                reply=Reply(text=text),
+                due_at=now,
+                dedupe_key=f"bc-report:{broadcast_id}",
+            )
 
 
 def _final(counts: dict[str, int]) -> int:
@@ -154,8 +186,13 @@ def _final(counts: dict[str, int]) -> int:
 CHANNEL_NAMES = {"telegram": "Telegram", "zalo": "Zalo"}
 
 
-def report_text(t: Translator, row, counts: dict[str, int], failures: list[tuple[str, str]],  # noqa: ANN001
-                by_channel: dict[str, int] | None = None) -> str:
+def report_text(
+    t: Translator,
+    row,
+    counts: dict[str, int],
+    failures: list[tuple[str, str]],  # noqa: ANN001
+    by_channel: dict[str, int] | None = None,
+) -> str:
     blocked = [name for name, error in failures if error.startswith("blocked")]
     failed = [f"{name} ({error[:80]})" for name, error in failures if not error.startswith("blocked")]
     unreachable = [f"{code} — {name}" for _id, code, name in row.unreachable_units]
@@ -166,10 +203,17 @@ def report_text(t: Translator, row, counts: dict[str, int], failures: list[tuple
         reasons += t("broadcast.reason_failed", names="; ".join(failed))
     if unreachable:
         reasons += t("broadcast.reason_no_secretary", names=", ".join(unreachable))
-    text = t("broadcast.report", audience=broadcast_service.describe(t, row.audience), sent=counts.get("sent", 0),
-             failed=counts.get("failed", 0) + len(unreachable), reasons=reasons)
+    text = t(
+        "broadcast.report",
+        audience=broadcast_service.describe(t, row.audience),
+        sent=counts.get("sent", 0),
+        failed=counts.get("failed", 0) + len(unreachable),
+        reasons=reasons,
+    )
     carried = [(CHANNEL_NAMES[c], n) for c, n in sorted((by_channel or {}).items()) if c in CHANNEL_NAMES and n]
     if carried:
-        text += t("broadcast.by_channel", channels=", ".join(t("broadcast.channel_count", channel=name, count=n)
-                                                             for name, n in carried))
+        text += t(
+            "broadcast.by_channel",
+            channels=", ".join(t("broadcast.channel_count", channel=name, count=n) for name, n in carried),
+        )
     return text

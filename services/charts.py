@@ -46,18 +46,25 @@ def status_figure(t: Translator, status: DirectiveStatus):  # noqa: ANN201 (a ma
     """The chart before it becomes pixels: its texts can be read back."""
     groups = [(g.unit.name, g.reported, g.cells - g.reported) for g in status.groups if g.cells]
     groups = _fold(groups, t, lambda rows: (sum(r[1] for r in rows), sum(r[2] for r in rows)))
-    cells = [(c.unit.name, c.report.reached, c.report.total) for c in status.cells
-             if c.report is not None and c.report.total]
+    cells = [
+        (c.unit.name, c.report.reached, c.report.total) for c in status.cells if c.report is not None and c.report.total
+    ]
     cells.sort(key=lambda c: c[1] / c[2])
     folded = _fold(cells, t, lambda rows: (sum(r[1] for r in rows), sum(r[2] for r in rows)))
     plt.rcParams.update({"font.family": FONT, "font.size": 15})
     height = 2.5 + 0.45 * (len(groups) + max(len(folded), 1))
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, max(height, 7)),
-                                      gridspec_kw={"height_ratios": [max(len(groups), 1), max(len(folded), 1)]})
+    fig, (top, bottom) = plt.subplots(
+        2, 1, figsize=(9, max(height, 7)), gridspec_kw={"height_ratios": [max(len(groups), 1), max(len(folded), 1)]}
+    )
     names = [_short(g[0]) for g in groups]
     top.barh(names, [g[1] for g in groups], color=REPORTED_COLOUR, label=t("status.chart_reported"))
-    top.barh(names, [g[2] for g in groups], left=[g[1] for g in groups], color=MISSING_COLOUR,
-             label=t("status.chart_not_reported"))
+    top.barh(
+        names,
+        [g[2] for g in groups],
+        left=[g[1] for g in groups],
+        color=MISSING_COLOUR,
+        label=t("status.chart_not_reported"),
+    )
     top.invert_yaxis()
     top.set_title(t("status.chart_title_groups"), fontsize=17, loc="left")
     top.legend(loc="lower right", fontsize=13)

@@ -46,15 +46,30 @@ def shown_choices(replies: list[Reply]) -> list[Choice]:
     return []
 
 
-def remember(*, session: Session, channel: str, chat_id: str, account_id: int | None, choices: list[Choice],
-             flow: str | None, flow_nonce: str | None, now: datetime) -> None:
+def remember(
+    *,
+    session: Session,
+    channel: str,
+    chat_id: str,
+    account_id: int | None,
+    choices: list[Choice],
+    flow: str | None,
+    flow_nonce: str | None,
+    now: datetime,
+) -> None:
     """Make ``choices`` the chat's current menu. Nothing is recorded for a channel with buttons
     (the pressed button carries its own data) or when there is nothing to choose."""
     if not choices or not records_menus(channel):
         return
     menu_queries.save_menu(
-        session=session, channel=channel, chat_id=chat_id, account_id=account_id,
-        options=[{"label": c.label, "data": c.data} for c in choices], flow=flow, flow_nonce=flow_nonce, now=now,
+        session=session,
+        channel=channel,
+        chat_id=chat_id,
+        account_id=account_id,
+        options=[{"label": c.label, "data": c.data} for c in choices],
+        flow=flow,
+        flow_nonce=flow_nonce,
+        now=now,
     )
 
 
@@ -66,8 +81,14 @@ def remember_delivered(*, session: Session, account_id: int, choices: list[Choic
         return
     state = conv_queries.get_state(session=session, channel=account.channel, user_id=account.external_user_id)
     remember(
-        session=session, channel=account.channel, chat_id=account.chat_id, account_id=account.id, choices=choices,
-        flow=state.flow if state is not None else None, flow_nonce=conv_queries.flow_nonce(state), now=now,
+        session=session,
+        channel=account.channel,
+        chat_id=account.chat_id,
+        account_id=account.id,
+        choices=choices,
+        flow=state.flow if state is not None else None,
+        flow_nonce=conv_queries.flow_nonce(state),
+        now=now,
     )
 
 
@@ -77,4 +98,3 @@ def current(*, session: Session, channel: str, chat_id: str) -> Menu | None:
         return None
     options = [Choice(label=o["label"], data=o["data"]) for o in row.options]
     return Menu(options=options, flow=row.flow, flow_nonce=row.flow_nonce)
-

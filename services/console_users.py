@@ -54,7 +54,9 @@ def resolve(*, session: Session, who: str, now: datetime) -> tuple[str, str, str
 
 def _console_account_for_person(session: Session, person_id: int, now: datetime) -> tuple[str, str, None]:
     person = account_queries.get_person(session=session, person_id=person_id)
-    existing = [a for a in account_queries.accounts_of_person(session=session, person_id=person_id) if a.channel == "console"]
+    existing = [
+        a for a in account_queries.accounts_of_person(session=session, person_id=person_id) if a.channel == "console"
+    ]
     if existing:
         # The account this person registered with in an earlier shell: same conversation state.
         return existing[0].external_user_id, person.full_name, None
@@ -62,7 +64,13 @@ def _console_account_for_person(session: Session, person_id: int, now: datetime)
     account = account_queries.get_account(session=session, channel="console", external_user_id=user_id)
     if account is None:
         account_queries.create_account(
-            session=session, person_id=person_id, channel="console", external_user_id=user_id,
-            chat_id=user_id, display_name=person.full_name, language="vi", now=now,
+            session=session,
+            person_id=person_id,
+            channel="console",
+            external_user_id=user_id,
+            chat_id=user_id,
+            display_name=person.full_name,
+            language="vi",
+            now=now,
         )
     return user_id, person.full_name, None

@@ -36,12 +36,16 @@ def shift_dates(text: str, days: int) -> str:
     return _DATE_RE.sub(moved, text)
 
 
-def register_demo_directive(*, session: Session, text: str, unit_code: str, now: datetime, config: ReminderConfig, today: date) -> tuple[str, bool, list[tuple[str, str]]]:
+def register_demo_directive(
+    *, session: Session, text: str, unit_code: str, now: datetime, config: ReminderConfig, today: date
+) -> tuple[str, bool, list[tuple[str, str]]]:
     """Returns (number, whether it was created now, (kind, shown) of each deadline)."""
     unit = unit_queries.get_unit_by_code(session=session, code=unit_code)
     original = parse_document(text)
     number = original.number or "141-CV/ĐUK"
-    existing = session.exec(select(Directive).where(col(Directive.unit_id) == unit.id, col(Directive.number) == number)).first()
+    existing = session.exec(
+        select(Directive).where(col(Directive.unit_id) == unit.id, col(Directive.number) == number)
+    ).first()
     if existing is not None:
         shown = [(d.kind, d.shown) for d in directives.deadlines_of(session=session, directive=existing)]
         return number, False, shown
@@ -55,7 +59,8 @@ def register_demo_directive(*, session: Session, text: str, unit_code: str, now:
     audience = directive_recipients.match_addressees(session=session, unit=unit, lines=[*parsed.addressees])
     if not audience:
         audience = directive_recipients.default_audience(session=session, unit=unit)
-    directives.publish(session=session, directive=directive, unit_ids=[u.id for u in audience], who=who, now=now,
-                       config=config)
+    directives.publish(
+        session=session, directive=directive, unit_ids=[u.id for u in audience], who=who, now=now, config=config
+    )
     shown = [(d["kind"], d["shown"]) for d in draft["deadlines"]]
     return number, True, shown

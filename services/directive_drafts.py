@@ -108,7 +108,9 @@ def draft_from_parsed(parsed: Any, text: str) -> dict[str, Any]:
     }
 
 
-def add_deadline(draft: dict[str, Any], phrase: str, *, today: date) -> tuple[dict[str, Any], dict[str, Any]] | DeadlineError:
+def add_deadline(
+    draft: dict[str, Any], phrase: str, *, today: date
+) -> tuple[dict[str, Any], dict[str, Any]] | DeadlineError:
     """The draft with one more deadline typed by staff, and that deadline; or why not."""
     from services.parsing.dates import parse_deadline_phrase
 

@@ -27,7 +27,7 @@ def deadline_line(t: Translator, kind: str, shown: str) -> str:
 
 
 def window_shown(t: Translator, entry: dict) -> str | None:
-    """"từ 12/8 đến 15/9/2021" for a window entry (start and until), else None."""
+    """ "từ 12/8 đến 15/9/2021" for a window entry (start and until), else None."""
     if not (entry.get("until") and entry.get("due")):
         return None
     start, end = datetime.fromisoformat(entry["due"]), datetime.fromisoformat(entry["until"])
@@ -36,7 +36,7 @@ def window_shown(t: Translator, entry: dict) -> str | None:
 
 
 def deadline_text(t: Translator, kind: str, shown: str) -> str:
-    """"Báo cáo: trước 23/8/2021" without the bullet, for use inside a sentence."""
+    """ "Báo cáo: trước 23/8/2021" without the bullet, for use inside a sentence."""
     return t("directive.deadline_text", kind=t(f"directive.kind.{kind}"), shown=shown)
 
 
@@ -52,7 +52,7 @@ def deadline_lines(t: Translator, deadlines: Iterable[Deadline]) -> str:
 
 
 def title(directive: Directive | dict[str, Any], t: Translator) -> str:
-    """"Công văn 141-CV/ĐUK" or, without a number, the start of the subject."""
+    """ "Công văn 141-CV/ĐUK" or, without a number, the start of the subject."""
     get = directive.get if isinstance(directive, dict) else lambda k: getattr(directive, k)
     number = get("number") or t("directive.no_number")
     return f"{get('doc_type') or t('directive.document')} {number}".strip()
@@ -73,8 +73,9 @@ def summary(t: Translator, draft: dict[str, Any], now_local: datetime) -> str:
         lines.append(t("directive.summary.deadlines"))
         for entry in draft["deadlines"]:
             line = deadline_line(t, entry["kind"], window_shown(t, entry) or entry["shown"])
-            line += "".join(t(f"directive.summary.flag.{f}", phrase=entry.get("phrase") or "")
-                            for f in entry.get("flags") or ())
+            line += "".join(
+                t(f"directive.summary.flag.{f}", phrase=entry.get("phrase") or "") for f in entry.get("flags") or ()
+            )
             lines.append(line + (t("directive.summary.past_mark") if is_past(entry, now_local) else ""))
     else:
         lines.append(t("directive.summary.no_deadline"))
@@ -154,8 +155,16 @@ def split_text(text: str, limit: int) -> list[str]:
 
 
 def changed_deadline_message(t: Translator, directive: Directive, kind: str, old: str, new: str) -> Reply:
-    return Reply(text=t("directive.change.deadline", title=title(directive, t), subject=directive.subject,
-                        kind=t(f"directive.kind.{kind}"), old=old, new=new))
+    return Reply(
+        text=t(
+            "directive.change.deadline",
+            title=title(directive, t),
+            subject=directive.subject,
+            kind=t(f"directive.kind.{kind}"),
+            old=old,
+            new=new,
+        )
+    )
 
 
 def removed_message(t: Translator, directive: Directive) -> Reply:
@@ -179,12 +188,16 @@ def which_line(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
     if directive.amends_id:
         state = t("directive.which.amends", id=directive.amends_id) + state
     subject = (directive.subject or t("directive.unknown"))[:100]
-    return t("directive.which.line", id=directive.id, title=title(directive, t), issued=issued, subject=subject, state=state)
+    return t(
+        "directive.which.line", id=directive.id, title=title(directive, t), issued=issued, subject=subject, state=state
+    )
 
 
 def which_button(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
     moment = directive.published_at or directive.created_at
-    return t("directive.which.button", id=directive.id, title=title(directive, t), date=format_local_date(moment, tz))[:60]
+    return t("directive.which.button", id=directive.id, title=title(directive, t), date=format_local_date(moment, tz))[
+        :60
+    ]
 
 
 def unit_line(t: Translator, unit) -> str:  # noqa: ANN001
@@ -193,14 +206,24 @@ def unit_line(t: Translator, unit) -> str:  # noqa: ANN001
 
 def staff_list_line(t: Translator, directive: Directive, statuses: Sequence[Any]) -> str:
     acked = sum(1 for s in statuses if is_acknowledged(s.assignment))
-    return t("directive.list.staff_line", title=title(directive, t), subject=directive.subject,
-             acked=acked, assigned=len(statuses))
+    return t(
+        "directive.list.staff_line",
+        title=title(directive, t),
+        subject=directive.subject,
+        acked=acked,
+        assigned=len(statuses),
+    )
 
 
 def secretary_list_line(t: Translator, directive: Directive, status: str, nearest: Deadline | None) -> str:
     near = deadline_text(t, nearest.kind, nearest.shown) if nearest else t("directive.list.no_nearest")
-    return t("directive.list.secretary_line", title=title(directive, t), subject=directive.subject,
-             status=t(f"directive.status.{status}"), nearest=near)
+    return t(
+        "directive.list.secretary_line",
+        title=title(directive, t),
+        subject=directive.subject,
+        status=t(f"directive.status.{status}"),
+        nearest=near,
+    )
 
 
 def doc_text(t: Translator, directive: Directive, deadlines: Sequence[Deadline], tz: ZoneInfo) -> str:
@@ -218,8 +241,16 @@ def ack_status_text(t: Translator, directive: Directive, statuses: Sequence[Any]
     missing = [s for s in statuses if not is_acknowledged(s.assignment)]
     acked = [s for s in statuses if is_acknowledged(s.assignment)]
     lines = [t("directive.doc.acked", acked=len(acked), assigned=len(statuses))]
-    lines += [t("directive.doc.acked_line", code=s.unit.code, name=s.unit.name, who=s.acknowledged_by or t("directive.doc.acked_by_report"),
-                time=when(s.assignment.acknowledged_at, tz)) for s in acked]
+    lines += [
+        t(
+            "directive.doc.acked_line",
+            code=s.unit.code,
+            name=s.unit.name,
+            who=s.acknowledged_by or t("directive.doc.acked_by_report"),
+            time=when(s.assignment.acknowledged_at, tz),
+        )
+        for s in acked
+    ]
     lines.append(unacked_text(t, directive, [s.unit for s in missing], len(statuses)))
     return "\n".join(lines)
 

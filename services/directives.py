@@ -19,10 +19,10 @@ from ground.messages import Reply
 from services import directive_texts as texts
 from services import outbox
 from services.i18n import Translator
-from services.reach import Reach, reach
 from services.localtime import local_to_utc, to_local
 from services.parsing.deadlines import DeadlineError
 from services.parsing.vn_text import normalize
+from services.reach import Reach, reach
 from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of
@@ -43,19 +43,41 @@ class Who:
     channel: str = ""
 
 
-def _audit(session: Session, action: str, who: Who, now: datetime, *, directive_id: int | None = None,
-           unit_id: int | None = None, **details: Any) -> None:
+def _audit(
+    session: Session,
+    action: str,
+    who: Who,
+    now: datetime,
+    *,
+    directive_id: int | None = None,
+    unit_id: int | None = None,
+    **details: Any,
+) -> None:
     audit_queries.add_audit(
-        session=session, action=action, at=now, actor_person_id=who.person_id, actor_account_id=who.account_id,
-        unit_id=unit_id, directive_id=directive_id, details={"channel": who.channel, **details},
+        session=session,
+        action=action,
+        at=now,
+        actor_person_id=who.person_id,
+        actor_account_id=who.account_id,
+        unit_id=unit_id,
+        directive_id=directive_id,
+        details={"channel": who.channel, **details},
     )
 
 
 # ---- registering and publishing ------------------------------------------------------------
 
 
-def register(*, session: Session, draft: dict[str, Any], unit_id: int, who: Who, now: datetime, tz: ZoneInfo,
-             amends_id: int | None = None) -> Directive:
+def register(
+    *,
+    session: Session,
+    draft: dict[str, Any],
+    unit_id: int,
+    who: Who,
+    now: datetime,
+    tz: ZoneInfo,
+    amends_id: int | None = None,
+) -> Directive:
     """Store a confirmed draft as a directive of ``unit_id`` (status draft until published);
     ``amends_id`` names the directive it replaces, closed when this one is published.
 
@@ -63,7 +85,14 @@ def register(*, session: Session, draft: dict[str, Any], unit_id: int, who: Who,
     its text, distribution list, signer and report fields stay on paper."""
     secrecy = draft.get("secrecy")
     if secrecy:
-        draft = {**draft, "full_text": None, "addressees": [], "recipients_text": [], "report_fields": [], "signer": None}
+        draft = {
+            **draft,
+            "full_text": None,
+            "addressees": [],
+            "recipients_text": [],
+            "report_fields": [],
+            "signer": None,
+        }
     directive = queries.add_directive(
         session=session,
         directive=Directive(
@@ -91,8 +120,16 @@ def register(*, session: Session, draft: dict[str, Any], unit_id: int, who: Who,
     owed_by_cells = [e for e in draft["deadlines"] if "own_office" not in (e.get("flags") or ())]
     for position, entry in enumerate(owed_by_cells):
         queries.add_deadline(session=session, deadline=_deadline_row(directive.id, position, entry, tz))
-    _audit(session, "register", who, now, directive_id=directive.id, unit_id=unit_id, number=directive.number,
-           amends=directive.amends_id)
+    _audit(
+        session,
+        "register",
+        who,
+        now,
+        directive_id=directive.id,
+        unit_id=unit_id,
+        number=directive.number,
+        amends=directive.amends_id,
+    )
     return directive
 
 
@@ -102,26 +139,39 @@ def same_number(*, session: Session, unit_id: int, number: str | None) -> list[D
     wanted = number_key(number or "")
     if not wanted:
         return []
-    return [d for d in queries.directives_of_unit(session=session, unit_id=unit_id)
-            if d.status != "draft" and number_key(d.number or "") == wanted]
+    return [
+        d
+        for d in queries.directives_of_unit(session=session, unit_id=unit_id)
+        if d.status != "draft" and number_key(d.number or "") == wanted
+    ]
 
 
 def _deadline_row(directive_id: int, position: int, entry: dict[str, Any], tz: ZoneInfo) -> Deadline:
     due = local_to_utc(datetime.fromisoformat(entry["due"]), tz) if entry.get("due") else None
     until = local_to_utc(datetime.fromisoformat(entry["until"]), tz) if entry.get("until") else None
-    return Deadline(directive_id=directive_id, kind=entry["kind"], due_at=due, until_at=until,
-                    recurrence=entry.get("recurrence"),
-                    phrase=entry.get("phrase") or "", shown=entry.get("shown") or "", position=position)
+    return Deadline(
+        directive_id=directive_id,
+        kind=entry["kind"],
+        due_at=due,
+        until_at=until,
+        recurrence=entry.get("recurrence"),
+        phrase=entry.get("phrase") or "",
+        shown=entry.get("shown") or "",
+        position=position,
+    )
 
 
-def publish(*, session: Session, directive: Directive, unit_ids: list[int], who: Who, now: datetime,
-            config: ReminderConfig) -> int:
+def publish(
+    *, session: Session, directive: Directive, unit_ids: list[int], who: Who, now: datetime, config: ReminderConfig
+) -> int:
     """Assign the directive to the units and queue its message to their secretaries.
 
     Returns how many messages were queued. Secretaries whose chat is known to be unreachable
     get nothing queued (staff see them as not acknowledged)."""
-    assignments = {uid: queries.add_assignment(session=session, directive_id=directive.id, unit_id=uid, now=now)
-                   for uid in dict.fromkeys(unit_ids)}
+    assignments = {
+        uid: queries.add_assignment(session=session, directive_id=directive.id, unit_id=uid, now=now)
+        for uid in dict.fromkeys(unit_ids)
+    }
     directive.status = "published"
     directive.published_at = now
     queries.save(session=session, row=directive)
@@ -133,8 +183,16 @@ def publish(*, session: Session, directive: Directive, unit_ids: list[int], who:
         # replaces stops reminding, so no cell has the same number to do twice.
         reminders.close(session=session, directive=replaced, now=now, config=config)
         _audit(session, "close", who, now, directive_id=replaced.id, unit_id=replaced.unit_id, replaced_by=directive.id)
-    _audit(session, "publish", who, now, directive_id=directive.id, unit_id=directive.unit_id,
-           units=len(assignments), messages=queued)
+    _audit(
+        session,
+        "publish",
+        who,
+        now,
+        directive_id=directive.id,
+        unit_id=directive.unit_id,
+        units=len(assignments),
+        messages=queued,
+    )
     return queued
 
 
@@ -153,7 +211,9 @@ def reach_of(*, session: Session, directive: Directive) -> Reach:
     return reach(session=session, unit_ids=units)
 
 
-def _tell_units(session: Session, directive: Directive, assignments: dict[int, Assignment], now: datetime, *, key) -> int:  # noqa: ANN001
+def _tell_units(
+    session: Session, directive: Directive, assignments: dict[int, Assignment], now: datetime, *, key
+) -> int:  # noqa: ANN001
     deadlines = queries.active_deadlines(session=session, directive_id=directive.id)
     queued = 0
     for unit, _person, account in account_queries.secretaries_accounts(session=session, unit_ids=list(assignments)):
@@ -161,9 +221,16 @@ def _tell_units(session: Session, directive: Directive, assignments: dict[int, A
             continue
         assignment = assignments[unit.id]
         reply = texts.cell_message(Translator(account.language), directive, deadlines, assignment.id)
-        queued += outbox.enqueue(session=session, account_id=account.id, kind="directive", reply=reply, due_at=now,
-                                 dedupe_key=key(unit.id, account.id), directive_id=directive.id,
-                                 assignment_id=assignment.id)
+        queued += outbox.enqueue(
+            session=session,
+            account_id=account.id,
+            kind="directive",
+            reply=reply,
+            due_at=now,
+            dedupe_key=key(unit.id, account.id),
+            directive_id=directive.id,
+            assignment_id=assignment.id,
+        )
     return queued
 
 
@@ -175,9 +242,16 @@ def _tell_units_text(session: Session, directive: Directive, unit_ids: list[int]
             continue
         reply: Reply = render(Translator(account.language))
         assignment = queries.find_assignment(session=session, directive_id=directive.id, unit_id=unit.id)
-        queued += outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=reply, due_at=now,
-                                 dedupe_key=key(unit.id, account.id), directive_id=directive.id,
-                                 assignment_id=assignment.id if assignment else None)
+        queued += outbox.enqueue(
+            session=session,
+            account_id=account.id,
+            kind="notice",
+            reply=reply,
+            due_at=now,
+            dedupe_key=key(unit.id, account.id),
+            directive_id=directive.id,
+            assignment_id=assignment.id if assignment else None,
+        )
     return queued
 
 
@@ -191,8 +265,9 @@ class AckResult:
     assignment: Assignment | None = None
 
 
-def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who, now: datetime,
-                config: ReminderConfig) -> AckResult:
+def acknowledge(
+    *, session: Session, assignment_id: int, actor: Actor, who: Who, now: datetime, config: ReminderConfig
+) -> AckResult:
     """Record that a secretary of the assigned unit received the directive. Pressing again
     changes nothing; a secretary of another unit (a forged button) is refused."""
     assignment = queries.get_assignment(session=session, assignment_id=assignment_id)
@@ -213,16 +288,24 @@ def acknowledge(*, session: Session, assignment_id: int, actor: Actor, who: Who,
     return AckResult("ok", directive, assignment)
 
 
-def awaiting_acknowledgement(*, session: Session, actor: Actor, number: str | None = None) -> list[tuple[Directive, Assignment]]:
+def awaiting_acknowledgement(
+    *, session: Session, actor: Actor, number: str | None = None
+) -> list[tuple[Directive, Assignment]]:
     """The actor's cells' live assignments ("Đã nhận" typed instead of pressed): those not yet
     acknowledged, or, with ``number``, those of the directive(s) with that number, acknowledged
     or not (so a second "đã nhận 141" says when it was recorded)."""
     unit_ids = [r.unit_id for r in actor.units("secretary")]
-    pairs = [(d, a) for d, a in queries.directives_assigned_to(session=session, unit_ids=unit_ids) if d.status == "published"]
+    pairs = [
+        (d, a) for d, a in queries.directives_assigned_to(session=session, unit_ids=unit_ids) if d.status == "published"
+    ]
     if number is None:
         return [(d, a) for d, a in pairs if a.acknowledged_at is None]
     wanted = number_key(number)
-    return [(d, a) for d, a in pairs if (key := number_key(d.number or "")) and (key == wanted or _short_form_matches(wanted, key))]
+    return [
+        (d, a)
+        for d, a in pairs
+        if (key := number_key(d.number or "")) and (key == wanted or _short_form_matches(wanted, key))
+    ]
 
 
 # ---- seeing ----------------------------------------------------------------------------------
@@ -254,8 +337,10 @@ def assignment_of(*, session: Session, actor: Actor, directive: Directive) -> As
 def can_see(*, session: Session, actor: Actor, directive: Directive) -> bool:
     if directive.status == "draft":
         return False
-    return can_manage(session=session, actor=actor, directive=directive) or assignment_of(
-        session=session, actor=actor, directive=directive) is not None
+    return (
+        can_manage(session=session, actor=actor, directive=directive)
+        or assignment_of(session=session, actor=actor, directive=directive) is not None
+    )
 
 
 def visible(*, session: Session, actor: Actor) -> list[Directive]:
@@ -271,7 +356,7 @@ def visible(*, session: Session, actor: Actor) -> list[Directive]:
 
 
 def number_key(text: str) -> str:
-    """"141 - CV/ĐUK", "141-cv/duk" and "141-CV/ĐUK" all give "141-cv/duk"."""
+    """ "141 - CV/ĐUK", "141-cv/duk" and "141-CV/ĐUK" all give "141-cv/duk"."""
     return normalize(text).replace(" ", "")
 
 
@@ -297,7 +382,7 @@ def find_by_number(*, session: Session, actor: Actor, text: str) -> list[Directi
 
 
 def _short_form_matches(wanted: str, key: str) -> bool:
-    """"141" (number only) or "141/duk" (number and issuer, type left out)."""
+    """ "141" (number only) or "141/duk" (number and issuer, type left out)."""
     number, _, issuer = key.partition("/")
     number = number.split("-")[0]
     wanted_number, _, wanted_issuer = wanted.partition("/")
@@ -341,8 +426,16 @@ def _change_number(session: Session, directive: Directive) -> int:
     return queries.count_audit(session=session, directive_id=directive.id, action="edit") + 1
 
 
-def change_deadline(*, session: Session, directive: Directive, deadline_id: int, phrase: str, who: Who,
-                    now: datetime, config: ReminderConfig) -> Deadline | DeadlineError | None:
+def change_deadline(
+    *,
+    session: Session,
+    directive: Directive,
+    deadline_id: int,
+    phrase: str,
+    who: Who,
+    now: datetime,
+    config: ReminderConfig,
+) -> Deadline | DeadlineError | None:
     tz = config.tz
     """Replace one deadline by a typed phrase and tell every assigned unit what changed.
 
@@ -368,15 +461,32 @@ def change_deadline(*, session: Session, directive: Directive, deadline_id: int,
     reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)
     n = _change_number(session, directive)
     units = [a.unit_id for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)]
-    _tell_units_text(session, directive, units, now, key=lambda u, a: f"edit:{directive.id}:{n}:{u}:{a}",
-                     render=lambda t: texts.changed_deadline_message(t, directive, deadline.kind, old_shown, deadline.shown))
-    _audit(session, "edit", who, now, directive_id=directive.id, unit_id=directive.unit_id, change="deadline",
-           deadline_id=deadline.id, old=old_shown, new=deadline.shown)
+    _tell_units_text(
+        session,
+        directive,
+        units,
+        now,
+        key=lambda u, a: f"edit:{directive.id}:{n}:{u}:{a}",
+        render=lambda t: texts.changed_deadline_message(t, directive, deadline.kind, old_shown, deadline.shown),
+    )
+    _audit(
+        session,
+        "edit",
+        who,
+        now,
+        directive_id=directive.id,
+        unit_id=directive.unit_id,
+        change="deadline",
+        deadline_id=deadline.id,
+        old=old_shown,
+        new=deadline.shown,
+    )
     return deadline
 
 
-def change_recipients(*, session: Session, directive: Directive, unit_ids: list[int], who: Who,
-                      now: datetime, config: ReminderConfig) -> tuple[list[int], list[int]]:
+def change_recipients(
+    *, session: Session, directive: Directive, unit_ids: list[int], who: Who, now: datetime, config: ReminderConfig
+) -> tuple[list[int], list[int]]:
     """Make ``unit_ids`` the directive's units: new units get the directive, removed units'
     assignments are cancelled and they are told. Returns (added, removed) unit ids."""
     current = {a.unit_id: a for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)}
@@ -401,10 +511,25 @@ def change_recipients(*, session: Session, directive: Directive, unit_ids: list[
         queries.save(session=session, row=current[unit_id])
     _tell_units(session, directive, new_assignments, now, key=lambda u, a: f"edit:{directive.id}:{n}:add:{u}:{a}")
     reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)
-    _tell_units_text(session, directive, removed, now, key=lambda u, a: f"edit:{directive.id}:{n}:remove:{u}:{a}",
-                     render=lambda t: texts.removed_message(t, directive))
-    _audit(session, "edit", who, now, directive_id=directive.id, unit_id=directive.unit_id, change="recipients",
-           added=added, removed=removed)
+    _tell_units_text(
+        session,
+        directive,
+        removed,
+        now,
+        key=lambda u, a: f"edit:{directive.id}:{n}:remove:{u}:{a}",
+        render=lambda t: texts.removed_message(t, directive),
+    )
+    _audit(
+        session,
+        "edit",
+        who,
+        now,
+        directive_id=directive.id,
+        unit_id=directive.unit_id,
+        change="recipients",
+        added=added,
+        removed=removed,
+    )
     return added, removed
 
 
@@ -419,8 +544,13 @@ def deliver_open_to_unit(*, session: Session, unit_id: int, now: datetime, confi
         if directive.status != "published" or assignment.status == "cancelled":
             continue
         queued += _tell_units(
-            session, directive, {unit_id: assignment}, now,
+            session,
+            directive,
+            {unit_id: assignment},
+            now,
             key=lambda u, a, d=directive.id: f"publish:{d}:{u}:{a}",
         )
-        reminders.after_acknowledge(session=session, assignment=assignment, now=now, config=config)  # their reminders from now on
+        reminders.after_acknowledge(
+            session=session, assignment=assignment, now=now, config=config
+        )  # their reminders from now on
     return queued

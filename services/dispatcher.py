@@ -18,9 +18,9 @@ from datetime import timedelta
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
-from ground.ports import ChannelSender, SendResult
 from ground.clock import Clock
 from ground.messages import Choice, Reply
+from ground.ports import ChannelSender, SendResult
 from services import chat_menus
 from services.outbox import payload_to_reply
 from storage.db import session_scope
@@ -101,8 +101,15 @@ def one_each(claims: list[Claim]) -> list[Outgoing]:
 
 
 class Dispatcher:
-    def __init__(self, *, engine: Engine, clock: Clock, senders: dict[str, ChannelSender], worker_id: str | None = None,
-                 batch: int = 50) -> None:
+    def __init__(
+        self,
+        *,
+        engine: Engine,
+        clock: Clock,
+        senders: dict[str, ChannelSender],
+        worker_id: str | None = None,
+        batch: int = 50,
+    ) -> None:
         self.engine = engine
         self.clock = clock
         self.senders = senders
@@ -149,11 +156,22 @@ class Dispatcher:
         channels = list(self.senders) if channels is None else channels
         with session_scope(self.engine) as session:
             # Only chats on the channels this process runs; the others wait for their process.
-            rows = outbox_queries.claim_due(session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch,
-                                            channels=channels)
+            rows = outbox_queries.claim_due(
+                session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch, channels=channels
+            )
             return [
-                Claim(m.id, a.channel, a.chat_id, dict(m.payload), m.attempts, m.kind, a.id, m.broadcast_id,
-                      m.assignment_id, a.language)
+                Claim(
+                    m.id,
+                    a.channel,
+                    a.chat_id,
+                    dict(m.payload),
+                    m.attempts,
+                    m.kind,
+                    a.id,
+                    m.broadcast_id,
+                    m.assignment_id,
+                    a.language,
+                )
                 for m, a in rows
             ]
 
@@ -190,8 +208,15 @@ class Dispatcher:
                 stats.failed += 1
             if result.reason:
                 stats.reasons.append(result.reason)
-            event = Delivered(claim.message_id, claim.kind, claim.account_id, claim.broadcast_id, claim.assignment_id,
-                              final, result.reason)
+            event = Delivered(
+                claim.message_id,
+                claim.kind,
+                claim.account_id,
+                claim.broadcast_id,
+                claim.assignment_id,
+                final,
+                result.reason,
+            )
             for listener in self.listeners:
                 try:
                     await listener(event)
@@ -207,36 +232,65 @@ class Dispatcher:
             return "retry"
         return "failed"
 
-    def _record(self, claim: Claim, result: SendResult, sent_text: str | None = None,
-                shown: list[Choice] | None = None) -> bool:
+    def _record(
+        self, claim: Claim, result: SendResult, sent_text: str | None = None, shown: list[Choice] | None = None
+    ) -> bool:
         """Store the outcome; True when a blocked message was handed to another channel."""
         message_id, channel, chat_id, attempts = claim.message_id, claim.channel, claim.chat_id, claim.attempts
         account_id = claim.account_id
         now = self.clock.now()
         with session_scope(self.engine) as session:
             if result.status == "sent":
-                outbox_queries.mark_sent(session=session, message_id=message_id, worker=self.worker_id, now=now,
-                                         channel_message_id=result.message_id, sent_text=sent_text)
+                outbox_queries.mark_sent(
+                    session=session,
+                    message_id=message_id,
+                    worker=self.worker_id,
+                    now=now,
+                    channel_message_id=result.message_id,
+                    sent_text=sent_text,
+                )
                 if shown and account_id is not None:
                     # Same transaction as "sent": a chat without buttons answers "2" against the
                     # menu it was shown, even when another process reads the answer.
                     chat_menus.remember_delivered(session=session, account_id=account_id, choices=shown, now=now)
             elif result.status == "blocked":
-                account_queries.mark_unreachable(session=session, channel=channel, chat_id=chat_id, reason=result.reason or "blocked")
+                account_queries.mark_unreachable(
+                    session=session, channel=channel, chat_id=chat_id, reason=result.reason or "blocked"
+                )
                 other = account_queries.other_reachable_account(session=session, account_id=claim.account_id)
                 if other is not None and attempts + 1 < MAX_ATTEMPTS:
-                    log.info("outbox message %s: %s chat unreachable, sent on %s instead", message_id, channel, other.channel)
-                    return outbox_queries.reroute(session=session, message_id=message_id, worker=self.worker_id,
-                                                  account_id=other.id, now=now, reason=f"blocked on {channel}: {result.reason}")
-                outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=f"blocked: {result.reason}")
+                    log.info(
+                        "outbox message %s: %s chat unreachable, sent on %s instead", message_id, channel, other.channel
+                    )
+                    return outbox_queries.reroute(
+                        session=session,
+                        message_id=message_id,
+                        worker=self.worker_id,
+                        account_id=other.id,
+                        now=now,
+                        reason=f"blocked on {channel}: {result.reason}",
+                    )
+                outbox_queries.mark_failed(
+                    session=session, message_id=message_id, worker=self.worker_id, reason=f"blocked: {result.reason}"
+                )
             elif result.status == "retry" and attempts + 1 < MAX_ATTEMPTS:
                 delay = result.retry_after if result.retry_after is not None else 2 ** (attempts + 1)
-                outbox_queries.mark_retry(session=session, message_id=message_id, worker=self.worker_id, due_at=now + timedelta(seconds=delay), reason=result.reason or "retry")
+                outbox_queries.mark_retry(
+                    session=session,
+                    message_id=message_id,
+                    worker=self.worker_id,
+                    due_at=now + timedelta(seconds=delay),
+                    reason=result.reason or "retry",
+                )
             else:
-                outbox_queries.mark_failed(session=session, message_id=message_id, worker=self.worker_id, reason=result.reason or "failed")
+                outbox_queries.mark_failed(
+                    session=session, message_id=message_id, worker=self.worker_id, reason=result.reason or "failed"
+                )
         return False
 
     def next_due(self, channels: list[str] | None = None):  # noqa: ANN201
         """When the next message to one of ``channels`` (default: those with a sender) is due."""
         with session_scope(self.engine) as session:
-            return outbox_queries.next_due_at(session=session, channels=list(self.senders) if channels is None else channels)
+            return outbox_queries.next_due_at(
+                session=session, channels=list(self.senders) if channels is None else channels
+            )

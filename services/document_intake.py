@@ -58,8 +58,9 @@ class Refused(Exception):
         self.params = params
 
 
-def read_upload(data: bytes | None, *, file_name: str = "", size: int | None = None, max_bytes: int,
-                ocr: Ocr) -> DocumentIn:
+def read_upload(
+    data: bytes | None, *, file_name: str = "", size: int | None = None, max_bytes: int, ocr: Ocr
+) -> DocumentIn:
     """The text of an uploaded file, without control characters. Raises ``Refused``; never
     anything else for bad input.
 

@@ -30,14 +30,47 @@ MIME = {
     "csv": "text/csv",
 }
 #: Columns of the per-unit table, in order; each is export.col.<key> in the locales.
-COLUMNS = ("code", "unit", "parent", "secretary", "status", "acknowledged_at", "submitted_at", "timing", "formats",
-           "format_other", "reached", "total", "percent", "awareness", "difficulties", "version", "behalf")
+COLUMNS = (
+    "code",
+    "unit",
+    "parent",
+    "secretary",
+    "status",
+    "acknowledged_at",
+    "submitted_at",
+    "timing",
+    "formats",
+    "format_other",
+    "reached",
+    "total",
+    "percent",
+    "awareness",
+    "difficulties",
+    "version",
+    "behalf",
+)
 DATE_COLUMNS = ("acknowledged_at", "submitted_at")
 #: Template fields that already have a typed column above.
 TYPED_FIELDS = ("formats", "reached", "total", "awareness", "difficulties", "attachments")
-WIDTHS = {"code": 14, "unit": 32, "parent": 26, "secretary": 22, "status": 18, "acknowledged_at": 17,
-          "submitted_at": 17, "timing": 12, "formats": 30, "format_other": 20, "reached": 10, "total": 10,
-          "percent": 10, "awareness": 14, "difficulties": 40, "version": 10, "behalf": 10}
+WIDTHS = {
+    "code": 14,
+    "unit": 32,
+    "parent": 26,
+    "secretary": 22,
+    "status": 18,
+    "acknowledged_at": 17,
+    "submitted_at": 17,
+    "timing": 12,
+    "formats": 30,
+    "format_other": 20,
+    "reached": 10,
+    "total": 10,
+    "percent": 10,
+    "awareness": 14,
+    "difficulties": 40,
+    "version": 10,
+    "behalf": 10,
+}
 
 
 @dataclass
@@ -56,7 +89,9 @@ class ExportData:
         return self.status.counts.reported
 
 
-def build(*, session: Session, directive: Directive, paths: list[str], now: datetime, tz: ZoneInfo, t: Translator) -> ExportData:
+def build(
+    *, session: Session, directive: Directive, paths: list[str], now: datetime, tz: ZoneInfo, t: Translator
+) -> ExportData:
     status = directive_status(session=session, directive=directive, paths=paths, now=now)
     template = template_for(directive.report_template)
     extra = [f for f in template.fields if f.key not in TYPED_FIELDS]
@@ -71,27 +106,45 @@ def build(*, session: Session, directive: Directive, paths: list[str], now: date
         a, unit, report = cell.assignment, cell.unit, cell.report
         parent = status.parents.get(unit.parent_id)
         values: dict[str, Any] = {
-            "code": unit.code, "unit": unit.name, "parent": parent.name if parent else "",
+            "code": unit.code,
+            "unit": unit.name,
+            "parent": parent.name if parent else "",
             "secretary": ", ".join(status.secretaries.get(unit.id, [])),
-            "status": t(f"directive.status.{a.status}"), "acknowledged_at": local(a.acknowledged_at),
+            "status": t(f"directive.status.{a.status}"),
+            "acknowledged_at": local(a.acknowledged_at),
         }
         if report is not None:
-            values.update({
-                "submitted_at": local(report.submitted_at),
-                "timing": t("export.value.on_time" if report.on_time else "export.value.late"),
-                "formats": _formats(template, report.formats, t.lang), "format_other": report.format_other or "",
-                "reached": report.reached, "total": report.total,
-                "percent": report.percent if report.percent is not None else percent(report.reached or 0, report.total or 0),
-                "awareness": _option(template, "awareness", report.awareness, t.lang),
-                "difficulties": report.difficulties or "", "version": report.version,
-                "behalf": t("export.value.yes") if report.on_behalf else "",
-            })
+            values.update(
+                {
+                    "submitted_at": local(report.submitted_at),
+                    "timing": t("export.value.on_time" if report.on_time else "export.value.late"),
+                    "formats": _formats(template, report.formats, t.lang),
+                    "format_other": report.format_other or "",
+                    "reached": report.reached,
+                    "total": report.total,
+                    "percent": report.percent
+                    if report.percent is not None
+                    else percent(report.reached or 0, report.total or 0),
+                    "awareness": _option(template, "awareness", report.awareness, t.lang),
+                    "difficulties": report.difficulties or "",
+                    "version": report.version,
+                    "behalf": t("export.value.yes") if report.on_behalf else "",
+                }
+            )
         row = [values.get(c, "") if values.get(c) is not None else "" for c in COLUMNS]
         for f in extra:
             row.append(_answer(report.answers.get(f.key)) if report is not None else "")
         rows.append(row)
     issuer = unit_queries.get_unit(session=session, unit_id=directive.unit_id)
-    return ExportData(directive, issuer.name if issuer else "", status, template, headers, rows, to_local(now, tz).replace(tzinfo=None))
+    return ExportData(
+        directive,
+        issuer.name if issuer else "",
+        status,
+        template,
+        headers,
+        rows,
+        to_local(now, tz).replace(tzinfo=None),
+    )
 
 
 def _formats(template: Template, stored: str | None, lang: str) -> str:
@@ -141,6 +194,6 @@ def summary_pairs(data: ExportData, t: Translator) -> list[tuple[str, Any]]:
 
 
 def file_name(directive: Directive, fmt: str) -> str:
-    """"bao-cao-141-CV-DUK.xlsx": ASCII, no slashes (they are not allowed in file names)."""
+    """ "bao-cao-141-CV-DUK.xlsx": ASCII, no slashes (they are not allowed in file names)."""
     base = normalize(directive.number or f"van-ban-{directive.id}").replace("/", "-").replace(" ", "-")
     return f"bao-cao-{base}.{fmt}"

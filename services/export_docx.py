@@ -29,8 +29,16 @@ FONT = "Times New Roman"  # the font of Vietnamese administrative documents (Ngh
 TABLE_COLUMNS = ("code", "unit", "formats", "reached", "total", "percent", "awareness", "timing")
 
 
-def _para(cell_or_doc, text: str, *, bold: bool = False, italic: bool = False, size: float = 13,
-          align=WD_ALIGN_PARAGRAPH.LEFT, underline: bool = False):  # noqa: ANN001, ANN202
+def _para(
+    cell_or_doc,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: float = 13,
+    align=WD_ALIGN_PARAGRAPH.LEFT,
+    underline: bool = False,
+):  # noqa: ANN001, ANN202
     paragraph = cell_or_doc.add_paragraph()
     paragraph.alignment = align
     run = paragraph.add_run(text)
@@ -56,19 +64,45 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
     _para(left, "*", align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(right, t("export.docx.party"), bold=True, underline=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
     now = data.now_local
-    _para(right, t("export.docx.place_date", place=t("export.docx.place"), day=str(now.day), month=str(now.month), year=str(now.year)),
-          italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
+    _para(
+        right,
+        t(
+            "export.docx.place_date",
+            place=t("export.docx.place"),
+            day=str(now.day),
+            month=str(now.month),
+            year=str(now.year),
+        ),
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        size=13,
+    )
 
     _para(doc, t("export.docx.title"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=15)
-    _para(doc, t("export.docx.subtitle", number=data.directive.number or data.directive.subject),
-          bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=14)
+    _para(
+        doc,
+        t("export.docx.subtitle", number=data.directive.number or data.directive.subject),
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        size=14,
+    )
     if data.directive.subject:
         _para(doc, data.directive.subject, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
 
     s = data.status
     _para(doc, t("export.docx.figures"), bold=True)
-    _para(doc, t("export.docx.figures_line", reported=s.counts.reported, assigned=s.counts.assigned,
-                 overdue=s.counts.overdue, reached=s.reached, total=s.total, percent=pct(t, s.percent)))
+    _para(
+        doc,
+        t(
+            "export.docx.figures_line",
+            reported=s.counts.reported,
+            assigned=s.counts.assigned,
+            overdue=s.counts.overdue,
+            reached=s.reached,
+            total=s.total,
+            percent=pct(t, s.percent),
+        ),
+    )
 
     _para(doc, t("export.docx.cells"), bold=True)
     reported_rows = [r for r, c in zip(data.rows, s.cells, strict=True) if c.report is not None]

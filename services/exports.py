@@ -7,7 +7,17 @@ import csv
 import io
 from datetime import datetime
 
-from services.export_data import COLUMNS, DATE_COLUMNS, FORMATS, MIME, WIDTHS, ExportData, build, file_name, summary_pairs
+from services.export_data import (
+    COLUMNS,
+    DATE_COLUMNS,
+    FORMATS,
+    MIME,
+    WIDTHS,
+    ExportData,
+    build,
+    file_name,
+    summary_pairs,
+)
 from services.export_docx import to_docx
 from services.i18n import Translator
 

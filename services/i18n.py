@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -32,7 +32,7 @@ def code_key(message_id: str) -> str:
     return message_id.replace("-", ".")
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str) -> dict[str, ast.Message]:
     """Every message of one language by its code key, from all locales/<lang>/*.ftl files.
 
@@ -57,7 +57,7 @@ def catalog(lang: str) -> dict[str, ast.Message]:
     return messages
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bundle(lang: str) -> FluentBundle:
     # use_isolating=False: Unicode isolation marks around placeholders would reach the chat.
     bundle = FluentBundle([lang], use_isolating=False)

@@ -24,8 +24,8 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from storage.queries.audit import add_audit
 from storage.queries.accounts import create_account, get_account
+from storage.queries.audit import add_audit
 from storage.queries.invites import (
     add_invite,
     add_membership,
@@ -89,9 +89,7 @@ def parse_duration(text: str) -> timedelta:
     """ "30m", "12h", "7d", "2w" (any case, spaces allowed) as a timedelta."""
     match = _DURATION_RE.match(text or "")
     if match is None:
-        raise DurationError(
-            f"'{text}' is not a duration; write a number and m, h, d or w, e.g. 7d or 12h"
-        )
+        raise DurationError(f"'{text}' is not a duration; write a number and m, h, d or w, e.g. 7d or 12h")
     amount = int(match.group(1))
     if amount == 0:
         raise DurationError(f"'{text}' is not a duration; it must be longer than zero")
@@ -127,9 +125,7 @@ def create_invite(
     unit_code = unit_code.strip()
     unit = get_unit_by_code(session=session, code=unit_code)
     if unit is None:
-        raise InviteRequestError(
-            f"there is no unit with code '{unit_code}'; `chibot units list` shows the codes"
-        )
+        raise InviteRequestError(f"there is no unit with code '{unit_code}'; `chibot units list` shows the codes")
     if not unit.active:
         raise InviteRequestError(f"unit '{unit_code}' is no longer active")
     if unit.kind not in ROLE_UNIT_KINDS[role]:
@@ -224,9 +220,7 @@ def redeem_invite(
         account.last_seen_at = now
         session.add(account)
 
-    membership = get_membership(
-        session=session, person_id=account.person_id, unit_id=invite.unit_id, role=invite.role
-    )
+    membership = get_membership(session=session, person_id=account.person_id, unit_id=invite.unit_id, role=invite.role)
     if membership is None:
         membership = add_membership(
             session=session,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+
 def to_local(moment: datetime, tz: ZoneInfo) -> datetime:
     if moment.tzinfo is None:
         raise ValueError("naive datetime: storage times are UTC and must be aware")

@@ -47,12 +47,15 @@ def reach(*, session: Session, unit_ids: list[int]) -> Reach:
             reached_ids.add(unit.id)
     units = status_queries.units_by_ids(session=session, unit_ids=ids)
     ordered = sorted((units[i] for i in ids if i in units), key=lambda u: u.code)
-    return Reach([u for u in ordered if u.id in reached_ids], [u for u in ordered if u.id not in reached_ids],
-                 {i for i in with_secretary if i not in reached_ids})
+    return Reach(
+        [u for u in ordered if u.id in reached_ids],
+        [u for u in ordered if u.id not in reached_ids],
+        {i for i in with_secretary if i not in reached_ids},
+    )
 
 
 def unreachable_text(t: Translator, found: Reach) -> str:
-    """"Chưa báo được cho 2 đơn vị ...:" and one line per unit with its reason; "" when none."""
+    """ "Chưa báo được cho 2 đơn vị ...:" and one line per unit with its reason; "" when none."""
     if not found.unreachable:
         return ""
     lines = [t("reach.head", count=len(found.unreachable))]

@@ -22,7 +22,9 @@ _INT = r"\d{1,3}(?:[., ]\d{3})+(?!\d)|\d+"
 _UNIT = r"(?:\s+(?:nguoi|ng|dong chi|dc|dang vien|dv|can bo|cb|quan chung|nguoi tham gia|nguoi dan|ban|nguoi\s*\.))?"
 _PAIR_SEP = r"\s*(?:/|tren tong so|tren tong|tren|trong tong so|trong so|trong|out of|of)\s*"
 _PAIR_RE = re.compile(rf"^({_INT}){_UNIT}{_PAIR_SEP}({_INT}){_UNIT}\s*(?:[(,;-]?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?)?$")
-_PAIR_SEARCH_RE = re.compile(rf"(?<![\d.,])({_INT}){_PAIR_SEP}({_INT})(?![\d%])(?:{_UNIT})?(?:\s*\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?)?")
+_PAIR_SEARCH_RE = re.compile(
+    rf"(?<![\d.,])({_INT}){_PAIR_SEP}({_INT})(?![\d%])(?:{_UNIT})?(?:\s*\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?)?"
+)
 _INT_RE = re.compile(rf"^({_INT}){_UNIT}$")
 _NEGATIVE_RE = re.compile(r"^-\s*\d")
 _DECIMAL_RE = re.compile(r"^\d+[.,]\d{1,2}(?:\s|$)")
@@ -33,10 +35,49 @@ _DATE_RE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?$
 _CHOICE_SEP_RE = re.compile(r"\s*(?:[+,;&\n]|\s(?:và|va|and|với|voi)\s)\s*", re.IGNORECASE)
 _OTHER_RE = re.compile(r"^(?:khac|other)\b\s*[:\-]?\s*")
 #: Words around choices that carry no meaning of their own ("hội nghị", "qua", "bằng").
-_FILLER = {"hoi", "nghi", "qua", "bang", "hinh", "thuc", "to", "chuc", "hop", "kem", "theo", "tren", "nhom", "va",
-           # the words of a sentence report: "Chi bo da quan triet truc tiep cho 45/50 dong chi"
-           "chi", "bo", "da", "duoc", "quan", "triet", "trien", "khai", "tuyen", "truyen", "cho", "cac", "dong",
-           "dang", "vien", "nhan", "dat", "ket", "qua", "la", "thi", "muc", "so", "nguoi", "tham", "gia", "gom"}
+_FILLER = {
+    "hoi",
+    "nghi",
+    "qua",
+    "bang",
+    "hinh",
+    "thuc",
+    "to",
+    "chuc",
+    "hop",
+    "kem",
+    "theo",
+    "tren",
+    "nhom",
+    "va",
+    # the words of a sentence report: "Chi bo da quan triet truc tiep cho 45/50 dong chi"
+    "chi",
+    "bo",
+    "da",
+    "duoc",
+    "quan",
+    "triet",
+    "trien",
+    "khai",
+    "tuyen",
+    "truyen",
+    "cho",
+    "cac",
+    "dong",
+    "dang",
+    "vien",
+    "nhan",
+    "dat",
+    "ket",
+    "la",
+    "thi",
+    "muc",
+    "so",
+    "nguoi",
+    "tham",
+    "gia",
+    "gom",
+}
 _YES = {"co", "c", "yes", "y", "roi", "da", "dung", "ok", "da co"}
 _NO = {"khong", "k", "ko", "kg", "no", "n", "chua", "sai"}
 #: "bc 141 ..." or "báo cáo: ..." starts a quick report.
@@ -79,8 +120,15 @@ class Quick:
 
 # ---- one answer ----------------------------------------------------------------------------
 def parse_field(
-    template: Template, key: str, text: str, answers: dict[str, Any], *, lang: str = "vi",
-    today: date | None = None, pending_percent: float | None = None, asked_other: str | None = None,
+    template: Template,
+    key: str,
+    text: str,
+    answers: dict[str, Any],
+    *,
+    lang: str = "vi",
+    today: date | None = None,
+    pending_percent: float | None = None,
+    asked_other: str | None = None,
 ) -> Parsed:
     """The answer to question ``key`` given what was answered before (``answers``).
 
@@ -207,7 +255,12 @@ def _pair_answer(template: Template, part_text: str, whole_text: str, percent_te
     if percent_text is not None:
         typed = float(percent_text.replace(",", "."))
         if abs(percent_of(part, whole) - typed) >= 1:
-            return Parsed(problem=Problem("percent_mismatch", {"part": part, "whole": whole, "percent": _fmt(percent_of(part, whole)), "typed": _fmt(typed)}))
+            return Parsed(
+                problem=Problem(
+                    "percent_mismatch",
+                    {"part": part, "whole": whole, "percent": _fmt(percent_of(part, whole)), "typed": _fmt(typed)},
+                )
+            )
     return Parsed(values={ratio.part: part, ratio.whole: whole})
 
 
@@ -292,7 +345,8 @@ def _match_options(fields: list[TemplateField], folded: str) -> tuple[dict[str, 
     words = folded.split()
     spellings = sorted(
         ((tuple(w.split()), f.key, o.value) for f in fields for o in f.options for w in o.words()),
-        key=lambda s: len(s[0]), reverse=True,
+        key=lambda s: len(s[0]),
+        reverse=True,
     )
     found: dict[str, list[str]] = {}
     left: list[str] = []
@@ -333,7 +387,9 @@ def _choice_answer(f: TemplateField, text: str, lang: str, asked_other: str | No
             return Parsed(problem=Problem("other_empty", {}))
         if not _OTHER_RE.match(folded) and normalize(asked_other or "") != normalize(text):
             labels = ", ".join(o.label(lang) for o in f.options)
-            return Parsed(problem=Problem("other_confirm", {"text": text[:80], "label": f.label(lang), "options": labels}))
+            return Parsed(
+                problem=Problem("other_confirm", {"text": text[:80], "label": f.label(lang), "options": labels})
+            )
         return Parsed(values={f.key: {"other": _strip_other(text)}})
     if len(values) == 1:
         return Parsed(values={f.key: {"value": values[0]}})
@@ -392,10 +448,20 @@ def computed_percent(template: Template, answers: dict[str, Any]) -> float | Non
 
 
 def _le_problem(left_f: TemplateField, right_f: TemplateField, left: Any, right: Any, lang: str) -> Problem:
-    return Problem("rule_le", {"left": left_f.label(lang), "right": right_f.label(lang), "left_value": _fmt(left), "right_value": _fmt(right)})
+    return Problem(
+        "rule_le",
+        {
+            "left": left_f.label(lang),
+            "right": right_f.label(lang),
+            "left_value": _fmt(left),
+            "right_value": _fmt(right),
+        },
+    )
 
 
-def rule_problem(template: Template, answers: dict[str, Any], *, lang: str = "vi", changed: set[str] | None = None) -> Problem | None:
+def rule_problem(
+    template: Template, answers: dict[str, Any], *, lang: str = "vi", changed: set[str] | None = None
+) -> Problem | None:
     """The first cross-field rule the answers break (only rules touching ``changed``, if given)."""
     for rule in template.rules:
         if changed is not None and not changed & {rule.left, rule.right}:
@@ -429,7 +495,11 @@ def check_answers(template: Template, answers: dict[str, Any], *, lang: str = "v
 
 def _valid_value(f: TemplateField, value: Any) -> bool:
     if f.type in ("integer", "percentage"):
-        if isinstance(value, bool) or not isinstance(value, int | float) or (f.type == "integer" and not isinstance(value, int)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (f.type == "integer" and not isinstance(value, int))
+        ):
             return False
         return (f.min is None or value >= f.min) and (f.max is None or value <= f.max)
     if f.type == "text":
@@ -493,7 +563,12 @@ def parse_quick(template: Template, text: str, *, lang: str = "vi", today: date 
             free.append((readable_part, folded_part))
             continue
         value = readable_part.strip().strip(",;.").strip()
-        _take(quick, parse_field(template, f.key, value, quick.values, lang=lang, today=today, pending_percent=quick.pending_percent))
+        _take(
+            quick,
+            parse_field(
+                template, f.key, value, quick.values, lang=lang, today=today, pending_percent=quick.pending_percent
+            ),
+        )
     if free:
         _parse_free(template, " ".join(r for r, _ in free), " ".join(f for _, f in free), quick, lang)
     return quick
@@ -577,13 +652,16 @@ def _field_words(template: Template) -> set[str]:
     return {w for f in template.fields for n in f.names() for w in n.split()}
 
 
-def _match_spans(fields: list[TemplateField], tokens: list[tuple[str, int, int]], ignore: set[str]) -> tuple[dict[str, list[str]], list[tuple[int, int]]]:
+def _match_spans(
+    fields: list[TemplateField], tokens: list[tuple[str, int, int]], ignore: set[str]
+) -> tuple[dict[str, list[str]], list[tuple[int, int]]]:
     """Greedy left-to-right match of option spellings on ``tokens``; the spans of the words no
     option took (fillers, question names and bare numbers dropped)."""
     words = [w for w, _s, _e in tokens]
     spellings = sorted(
         ((tuple(w.split()), f.key, o.value) for f in fields for o in f.options for w in o.words()),
-        key=lambda s: len(s[0]), reverse=True,
+        key=lambda s: len(s[0]),
+        reverse=True,
     )
     found: dict[str, list[str]] = {}
     left: list[tuple[int, int]] = []

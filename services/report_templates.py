@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
 import yaml
-from pydantic import BaseModel, Field, Strict, StringConstraints, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    Strict,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from services.i18n import t
@@ -23,10 +32,32 @@ from services.parsing.vn_text import normalize
 FIELD_TYPES = ("choice", "multi_choice", "integer", "percentage", "text", "date", "yes_no", "attachment")
 RULES = ("le",)
 #: The reasons a template is refused: the keys of report.template_error in the locale files.
-_REASONS = ("no_fields", "unreadable", "not_a_mapping", "bad_key", "duplicate", "bad_type", "no_label", "bounds_not_numeric",
-            "min_over_max", "bad_bound", "no_options", "options_not_allowed", "duplicate_option", "bad_max_length",
-            "bad_required", "bad_aliases", "bad_option", "bad_option_value", "bad_rule", "rule_unknown_field",
-            "rule_not_numeric", "bad_ratio", "ratio_not_integer", "ratio_whole_min")
+_REASONS = (
+    "no_fields",
+    "unreadable",
+    "not_a_mapping",
+    "bad_key",
+    "duplicate",
+    "bad_type",
+    "no_label",
+    "bounds_not_numeric",
+    "min_over_max",
+    "bad_bound",
+    "no_options",
+    "options_not_allowed",
+    "duplicate_option",
+    "bad_max_length",
+    "bad_required",
+    "bad_aliases",
+    "bad_option",
+    "bad_option_value",
+    "bad_rule",
+    "rule_unknown_field",
+    "rule_not_numeric",
+    "bad_ratio",
+    "ratio_not_integer",
+    "ratio_whole_min",
+)
 #: Longest free text kept for one answer; a 10,000-character paste is refused with this limit.
 DEFAULT_MAX_TEXT = 2000
 DEFAULT_TEMPLATE_FILE = Path(__file__).with_name("default_report_template.yaml")
@@ -40,7 +71,10 @@ class TemplateError(ValueError):
         self.field_key = field_key
         self.reason = reason
         self.params = params
-        super().__init__(t("vi", "report.template_error.prefix", field=field_key) + t("vi", f"report.template_error.{reason}", **params))
+        super().__init__(
+            t("vi", "report.template_error.prefix", field=field_key)
+            + t("vi", f"report.template_error.{reason}", **params)
+        )
 
 
 @dataclass(frozen=True)
@@ -195,11 +229,17 @@ class _OptionSpec(BaseModel):
             # Option values travel in 64-byte button data.
             raise _fail("bad_option_value", value=value)
         label_vi = str(raw.get("label_vi") or raw.get("label") or value)
-        return {"value": value, "label_vi": label_vi, "label_en": str(raw.get("label_en") or label_vi),
-                "synonyms": raw.get("synonyms") or []}
+        return {
+            "value": value,
+            "label_vi": label_vi,
+            "label_en": str(raw.get("label_en") or label_vi),
+            "synonyms": raw.get("synonyms") or [],
+        }
 
     def option(self) -> Option:
-        return Option(value=self.value, label_vi=self.label_vi, label_en=self.label_en, synonyms=tuple(map(str, self.synonyms)))
+        return Option(
+            value=self.value, label_vi=self.label_vi, label_en=self.label_en, synonyms=tuple(map(str, self.synonyms))
+        )
 
 
 class _FieldSpec(BaseModel):
@@ -224,9 +264,17 @@ class _FieldSpec(BaseModel):
         low, high = raw.get("min"), raw.get("max")
         if raw.get("type") == "percentage":
             low, high = (0.0 if low is None else low), (100.0 if high is None else high)
-        return {**raw, "key": _text(raw.get("key")), "label_vi": label_vi, "label_en": _text(raw.get("label_en")) or label_vi,
-                "min": low, "max": high, "options": raw.get("options") or [],
-                "allow_other": bool(raw.get("allow_other", False)), "aliases": raw.get("aliases") or []}
+        return {
+            **raw,
+            "key": _text(raw.get("key")),
+            "label_vi": label_vi,
+            "label_en": _text(raw.get("label_en")) or label_vi,
+            "min": low,
+            "max": high,
+            "options": raw.get("options") or [],
+            "allow_other": bool(raw.get("allow_other", False)),
+            "aliases": raw.get("aliases") or [],
+        }
 
     # The checks between settings run in the order the settings are declared, so the first
     # error reported is the one a reader of the file meets first.
@@ -254,9 +302,17 @@ class _FieldSpec(BaseModel):
 
     def field(self) -> TemplateField:
         return TemplateField(
-            key=self.key, type=self.type, label_vi=self.label_vi, label_en=self.label_en, required=self.required,
-            min=self.min, max=self.max, options=tuple(o.option() for o in self.options), allow_other=self.allow_other,
-            max_length=self.max_length, aliases=tuple(str(a) for a in self.aliases),
+            key=self.key,
+            type=self.type,
+            label_vi=self.label_vi,
+            label_en=self.label_en,
+            required=self.required,
+            min=self.min,
+            max=self.max,
+            options=tuple(o.option() for o in self.options),
+            allow_other=self.allow_other,
+            max_length=self.max_length,
+            aliases=tuple(str(a) for a in self.aliases),
         )
 
 
@@ -307,14 +363,26 @@ class _TemplateSpec(BaseModel):
 
     def template(self, *, raw: dict[str, Any]) -> Template:
         ratio = Ratio(part=self.ratio.part, whole=self.ratio.whole) if self.ratio is not None else None
-        return Template(fields=tuple(f.field() for f in self.fields), rules=tuple(Rule(r.rule, r.left, r.right) for r in self.rules),
-                        ratio=ratio, raw=raw)
+        return Template(
+            fields=tuple(f.field() for f in self.fields),
+            rules=tuple(Rule(r.rule, r.left, r.right) for r in self.rules),
+            ratio=ratio,
+            raw=raw,
+        )
 
 
 #: The error of a field's own setting, by the setting's name, when pydantic's check found it.
-_SETTING_ERRORS = {"key": "bad_key", "type": "bad_type", "label_vi": "no_label", "min": "bad_bound", "max": "bad_bound",
-                   "options": "bad_option", "max_length": "bad_max_length", "required": "bad_required",
-                   "aliases": "bad_aliases"}
+_SETTING_ERRORS = {
+    "key": "bad_key",
+    "type": "bad_type",
+    "label_vi": "no_label",
+    "min": "bad_bound",
+    "max": "bad_bound",
+    "options": "bad_option",
+    "max_length": "bad_max_length",
+    "required": "bad_required",
+    "aliases": "bad_aliases",
+}
 
 
 def _template_error(exc: ValidationError, data: Any) -> TemplateError:
@@ -328,7 +396,9 @@ def _template_error(exc: ValidationError, data: Any) -> TemplateError:
         return TemplateError("fields", "no_fields")
     if loc[0] == "rules":
         raw = data["rules"][loc[1]] if len(loc) > 1 else None
-        return TemplateError(str(raw.get("left", "rules")) if isinstance(raw, dict) else "rules", "bad_rule", rules=", ".join(RULES))
+        return TemplateError(
+            str(raw.get("left", "rules")) if isinstance(raw, dict) else "rules", "bad_rule", rules=", ".join(RULES)
+        )
     if loc[0] == "ratio":
         return TemplateError("ratio", "bad_ratio")
     index = loc[1]

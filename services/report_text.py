@@ -51,7 +51,9 @@ def summary_lines(template: Template, answers: dict[str, Any], lang: str) -> str
     for f in template.fields:
         if ratio is not None and f.key == ratio.whole and answers.get(ratio.part) is not None:
             continue  # shown with the part: "45/50 (90%)"
-        lines.append(t(lang, "report.summary_line", label=f.label(lang), value=format_value(template, f, answers, lang)))
+        lines.append(
+            t(lang, "report.summary_line", label=f.label(lang), value=format_value(template, f, answers, lang))
+        )
     return "\n".join(lines)
 
 

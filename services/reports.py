@@ -112,7 +112,7 @@ def get_task(*, session: Session, assignment_id: int) -> Task | None:
 
 
 def reporting_role(actor: Actor, unit: Unit) -> str | None:
-    """"secretary" for the cell's own secretary, "staff" for staff overseeing it, else None."""
+    """ "secretary" for the cell's own secretary, "staff" for staff overseeing it, else None."""
     if actor.is_secretary_of(unit.id):
         return "secretary"
     if actor.oversees(unit.path):
@@ -170,10 +170,21 @@ def submit_report(
         **typed_columns(template, answers),
     )
     report_queries.add_report(session=session, report=report)
-    report_queries.set_assignment_reported(session=session, assignment=task.assignment, when=now,
-                                           person_id=None if on_behalf else person_id)
+    report_queries.set_assignment_reported(
+        session=session, assignment=task.assignment, when=now, person_id=None if on_behalf else person_id
+    )
     reminders.after_report(session=session, assignment=task.assignment, report_id=report.id, now=now, config=config)
-    _notify_staff(session=session, task=task, report=report, template=template, answers=answers, submitter_name=submitter_name, account_id=account_id, now=now, tz=config.tz)
+    _notify_staff(
+        session=session,
+        task=task,
+        report=report,
+        template=template,
+        answers=answers,
+        submitter_name=submitter_name,
+        account_id=account_id,
+        now=now,
+        tz=config.tz,
+    )
     return report
 
 
@@ -197,8 +208,16 @@ def typed_columns(template: Template, answers: dict[str, Any]) -> dict[str, Any]
 
 
 def _notify_staff(
-    *, session: Session, task: Task, report: Report, template: Template, answers: dict[str, Any],
-    submitter_name: str, account_id: int | None, now: datetime, tz: Any,
+    *,
+    session: Session,
+    task: Task,
+    report: Report,
+    template: Template,
+    answers: dict[str, Any],
+    submitter_name: str,
+    account_id: int | None,
+    now: datetime,
+    tz: Any,
 ) -> None:
     """One message per staff account of the issuing unit; the dedupe key makes it once only."""
     for person, account in account_queries.staff_accounts(session=session, unit_id=task.directive.unit_id):
@@ -210,23 +229,41 @@ def _notify_staff(
         behalf = t(lang, "report.notify_behalf", name=submitter_name) if report.on_behalf else ""
         key = "report.notify_new" if report.version == 1 else "report.notify_amended"
         text = t(
-            lang, key, unit=task.unit.name, directive=task.title, version=report.version, behalf=behalf,
-            timing=format_timing(task.deadline, report.on_time, tz, lang), summary=summary_lines(template, answers, lang),
+            lang,
+            key,
+            unit=task.unit.name,
+            directive=task.title,
+            version=report.version,
+            behalf=behalf,
+            timing=format_timing(task.deadline, report.on_time, tz, lang),
+            summary=summary_lines(template, answers, lang),
         )
         outbox.enqueue(
-            session=session, account_id=account.id, kind="report", reply=Reply(text=text), due_at=now,
-            dedupe_key=f"report:{report.id}:{account.id}", directive_id=task.directive.id, assignment_id=task.assignment.id,
+            session=session,
+            account_id=account.id,
+            kind="report",
+            reply=Reply(text=text),
+            due_at=now,
+            dedupe_key=f"report:{report.id}:{account.id}",
+            directive_id=task.directive.id,
+            assignment_id=task.assignment.id,
         )
 
 
-def store_attachment(*, attachments_dir: Path, max_bytes: int, assignment_id: int, attachment: Attachment) -> dict[str, Any]:
+def store_attachment(
+    *, attachments_dir: Path, max_bytes: int, assignment_id: int, attachment: Attachment
+) -> dict[str, Any]:
     """Keep the channel's file id and, when downloaded, a copy under attachments_dir/<assignment>/."""
     size = attachment.size if attachment.size is not None else len(attachment.content or b"")
     if size > max_bytes or len(attachment.content or b"") > max_bytes:
         raise AttachmentTooLarge(max_bytes)
     stored: dict[str, Any] = {
-        "kind": attachment.kind, "file_id": attachment.file_id, "name": attachment.file_name,
-        "mime_type": attachment.mime_type, "size": size, "path": None,
+        "kind": attachment.kind,
+        "file_id": attachment.file_id,
+        "name": attachment.file_name,
+        "mime_type": attachment.mime_type,
+        "size": size,
+        "path": None,
     }
     if attachment.content is not None:
         folder = Path(attachments_dir) / str(assignment_id)

@@ -14,8 +14,8 @@ from datetime import datetime
 from sqlmodel import Session
 
 from ground.actor import Actor
-from services.reminders.obligation import is_overdue, obligation
 from services import directives
+from services.reminders.obligation import is_overdue, obligation
 from storage.queries import reports as report_queries
 from storage.queries import status as queries
 from storage.queries import units as unit_queries
@@ -138,8 +138,11 @@ def open_summaries(*, session: Session, actor: Actor, now: datetime) -> list[Dir
         by_directive[row.directive_id].append(row)
     deadlines = _deadlines(session, ids)
     return [
-        DirectiveSummary(d, _fold(by_directive[d.id], deadlines[d.id], now),
-                         directives.nearest_deadline(deadlines=deadlines[d.id], now=now))
+        DirectiveSummary(
+            d,
+            _fold(by_directive[d.id], deadlines[d.id], now),
+            directives.nearest_deadline(deadlines=deadlines[d.id], now=now),
+        )
         for d in found
     ]
 
@@ -154,9 +157,12 @@ def directive_status(*, session: Session, directive: Directive, paths: list[str]
     rows = queries.assignment_counts(session=session, directive_ids=[directive.id], scope_paths=paths)
     counts = _fold(rows, deadlines, now)
     per_deadline = _per_deadline(rows, deadlines, now)
-    groups = [GroupFigures(r.unit, r.cells, r.reported, r.reached, r.total)
-              for r in queries.rollup(session=session, directive_id=directive.id, parent_id=directive.unit_id,
-                                      scope_paths=paths)]
+    groups = [
+        GroupFigures(r.unit, r.cells, r.reported, r.reached, r.total)
+        for r in queries.rollup(
+            session=session, directive_id=directive.id, parent_id=directive.unit_id, scope_paths=paths
+        )
+    ]
     cells = queries.cell_rows(session=session, directive_id=directive.id, scope_paths=paths)
     issuer = unit_queries.get_unit(session=session, unit_id=directive.unit_id)
     issuer_depth = issuer.path.count("/") if issuer else 0
@@ -164,15 +170,22 @@ def directive_status(*, session: Session, directive: Directive, paths: list[str]
     parents = queries.units_by_ids(session=session, unit_ids=[c.unit.parent_id for c in cells if c.unit.parent_id])
     names = queries.secretary_names(session=session, directive_id=directive.id)
     missing = [
-        Missing(c.unit, parents.get(c.unit.parent_id) if c.unit.parent_id != directive.unit_id else None,
-                names.get(c.unit.id, []), _is_overdue(c.assignment.deadline_id, deadlines, now))
-        for c in cells if c.assignment.status not in queries.REPORTED
+        Missing(
+            c.unit,
+            parents.get(c.unit.parent_id) if c.unit.parent_id != directive.unit_id else None,
+            names.get(c.unit.id, []),
+            _is_overdue(c.assignment.deadline_id, deadlines, now),
+        )
+        for c in cells
+        if c.assignment.status not in queries.REPORTED
     ]
     # Grouped by the unit they belong to, the units directly under the issuer last.
     missing.sort(key=lambda m: (m.group is None, m.group.code if m.group else "", m.unit.code))
     reached = sum(g.reached for g in groups)
     total = sum(g.total for g in groups)
-    return DirectiveStatus(directive, counts, per_deadline, reached, total, groups, deep, missing, cells, names, parents)
+    return DirectiveStatus(
+        directive, counts, per_deadline, reached, total, groups, deep, missing, cells, names, parents
+    )
 
 
 def _per_deadline(rows: list[queries.CountRow], deadlines: list[Deadline], now: datetime) -> list[DeadlineFigures]:
@@ -185,10 +198,17 @@ def _per_deadline(rows: list[queries.CountRow], deadlines: list[Deadline], now: 
         reported = sum(r.count for r in rows if r.deadline_id in (None, deadline.id) and r.reported)
         # Overdue only where this is the cells' report deadline: a passed completion date
         # does not make a cell overdue while its report is not yet due.
-        governs = any(obligation(deadlines, r.deadline_id) is deadline for r in rows
-                      if r.deadline_id in (None, deadline.id))
-        overdue = sum(r.count for r in rows if r.deadline_id in (None, deadline.id) and not r.reported
-                      and obligation(deadlines, r.deadline_id) is deadline and deadline.due_at < now)
+        governs = any(
+            obligation(deadlines, r.deadline_id) is deadline for r in rows if r.deadline_id in (None, deadline.id)
+        )
+        overdue = sum(
+            r.count
+            for r in rows
+            if r.deadline_id in (None, deadline.id)
+            and not r.reported
+            and obligation(deadlines, r.deadline_id) is deadline
+            and deadline.due_at < now
+        )
         figures.append(DeadlineFigures(deadline, concerned, reported, overdue, governs or not rows))
     return figures
 
@@ -206,8 +226,11 @@ def lookup(*, session: Session, actor: Actor, text: str) -> Lookup:
     they do not oversee is "denied" (the caller audits it), not "not found"."""
     if not text.strip():
         return Lookup("usage")
-    mine = [d for d in directives.find_by_number(session=session, actor=actor, text=text)
-            if may_see(session=session, actor=actor, directive=d)]
+    mine = [
+        d
+        for d in directives.find_by_number(session=session, actor=actor, text=text)
+        if may_see(session=session, actor=actor, directive=d)
+    ]
     if len(mine) == 1:
         return Lookup("ok", mine[0])
     if len(mine) > 1:
@@ -230,6 +253,9 @@ def any_numbered(*, session: Session, text: str) -> list[Directive]:
     wanted = directives.number_key(text)
     if wanted.startswith("#") and wanted[1:].isascii() and wanted[1:].isdigit():
         return [d for d in queries.numbered_directives(session=session) if d.id == int(wanted[1:])]
-    return [d for d in queries.numbered_directives(session=session)
-            if directives.number_key(d.number) == wanted
-            or directives._short_form_matches(wanted, directives.number_key(d.number))]
+    return [
+        d
+        for d in queries.numbered_directives(session=session)
+        if directives.number_key(d.number) == wanted
+        or directives._short_form_matches(wanted, directives.number_key(d.number))
+    ]

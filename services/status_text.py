@@ -29,8 +29,17 @@ def summaries_text(t: Translator, found: list[DirectiveSummary], tz: ZoneInfo) -
         if s.nearest is not None and s.nearest.shown:
             nearest = f"{s.nearest.shown} ({nearest})"
         c = s.counts
-        lines.append(t("status.line", title=texts.title(s.directive, t), assigned=c.assigned,
-                       acknowledged=c.acknowledged, reported=c.reported, overdue=c.overdue, nearest=nearest))
+        lines.append(
+            t(
+                "status.line",
+                title=texts.title(s.directive, t),
+                assigned=c.assigned,
+                acknowledged=c.acknowledged,
+                reported=c.reported,
+                overdue=c.overdue,
+                nearest=nearest,
+            )
+        )
     if len(found) > LIST_LIMIT:
         lines.append(t("status.more", count=len(found) - LIST_LIMIT))
     lines.append(t("status.hint"))
@@ -39,15 +48,18 @@ def summaries_text(t: Translator, found: list[DirectiveSummary], tz: ZoneInfo) -
 
 def status_text(t: Translator, status: DirectiveStatus, number: str) -> str:
     c = status.counts
-    lines = [t("status.title", title=texts.title(status.directive, t)),
-             t("status.counts", assigned=c.assigned, acknowledged=c.acknowledged, reported=c.reported, overdue=c.overdue)]
+    lines = [
+        t("status.title", title=texts.title(status.directive, t)),
+        t("status.counts", assigned=c.assigned, acknowledged=c.acknowledged, reported=c.reported, overdue=c.overdue),
+    ]
     if status.per_deadline:
         lines.append(t("status.deadlines_head"))
         for f in status.per_deadline:
             kind = t(f"directive.kind.{f.deadline.kind}")
             key = "status.deadline_line" if f.counts_overdue else "status.deadline_line_no_overdue"
-            lines.append(t(key, kind=kind, shown=f.deadline.shown, reported=f.reported,
-                           concerned=f.concerned, overdue=f.overdue))
+            lines.append(
+                t(key, kind=kind, shown=f.deadline.shown, reported=f.reported, concerned=f.concerned, overdue=f.overdue)
+            )
     if status.total:
         lines.append(t("status.reach", reached=status.reached, total=status.total, percent=pct(t, status.percent)))
     else:
@@ -55,8 +67,17 @@ def status_text(t: Translator, status: DirectiveStatus, number: str) -> str:
     if status.deep:
         lines.append(t("status.groups_head"))
         for g in status.groups:
-            lines.append(t("status.group_line", name=g.unit.name, reported=g.reported, cells=g.cells,
-                           reached=g.reached, total=g.total, percent=pct(t, g.percent)))
+            lines.append(
+                t(
+                    "status.group_line",
+                    name=g.unit.name,
+                    reported=g.reported,
+                    cells=g.cells,
+                    reached=g.reached,
+                    total=g.total,
+                    percent=pct(t, g.percent),
+                )
+            )
     lines.extend(_missing_lines(t, status, number))
     return "\n".join(lines)
 
@@ -73,8 +94,16 @@ def _missing_lines(t: Translator, status: DirectiveStatus, number: str) -> list[
             group_id = current
         leader = leader_short(t, m.unit.kind)
         secretaries = ", ".join(m.secretaries) if m.secretaries else t("status.no_secretary", leader=leader)
-        lines.append(t("status.missing_line", code=m.unit.code, name=m.unit.name, secretaries=secretaries,
-                       leader=leader, overdue=t("status.missing_overdue") if m.overdue else ""))
+        lines.append(
+            t(
+                "status.missing_line",
+                code=m.unit.code,
+                name=m.unit.name,
+                secretaries=secretaries,
+                leader=leader,
+                overdue=t("status.missing_overdue") if m.overdue else "",
+            )
+        )
     if len(status.missing) > MISSING_LIMIT:
         lines.append(t("status.missing_more", count=len(status.missing) - MISSING_LIMIT, number=number))
     return lines

@@ -26,7 +26,7 @@ def common_kind(kinds: Iterable[str | None]) -> str | None:
 
 
 def unit_word(t: Translate, kind: str | None) -> str:
-    """"chi bộ", "đảng bộ", "tổ chức"...; "đơn vị" for an unknown or mixed kind."""
+    """ "chi bộ", "đảng bộ", "tổ chức"...; "đơn vị" for an unknown or mixed kind."""
     return t(f"unit_kind.{_kind(kind)}.noun")
 
 
@@ -36,7 +36,7 @@ def capitalized(word: str) -> str:
 
 
 def leader_word(t: Translate, kind: str | None) -> str:
-    """"bí thư chi bộ", "người phụ trách"..."""
+    """ "bí thư chi bộ", "người phụ trách"..."""
     return t(f"unit_kind.{_kind(kind)}.leader")
 
 

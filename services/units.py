@@ -71,13 +71,9 @@ def read_unit_file(path: Path | str) -> list[UnitRow]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise UnitImportError(
-            f"{path.name} is an old .xls workbook; save it as .xlsx or as CSV UTF-8"
-        )
+        raise UnitImportError(f"{path.name} is an old .xls workbook; save it as .xlsx or as CSV UTF-8")
     if suffix not in (".csv", ".txt", ".xlsx", ".xlsm"):
-        raise UnitImportError(
-            f"{path.name} is neither a CSV nor an XLSX file; give a .csv or .xlsx file"
-        )
+        raise UnitImportError(f"{path.name} is neither a CSV nor an XLSX file; give a .csv or .xlsx file")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -95,9 +91,7 @@ def _csv_table(data: bytes, name: str) -> list[tuple[int, list[str]]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnitImportError(
-            f"{name} is not UTF-8 text; save it from Excel as \"CSV UTF-8\""
-        ) from exc
+        raise UnitImportError(f'{name} is not UTF-8 text; save it from Excel as "CSV UTF-8"') from exc
     first_line = text.split("\n", 1)[0]
     # Excel writes ";" instead of "," where the decimal mark is a comma.
     delimiter = max((",", ";", "\t"), key=first_line.count)
@@ -127,9 +121,7 @@ def _xlsx_table(data: bytes, name: str) -> list[tuple[int, list[str]]]:
         # Row numbers are counted, not read from cells, so they match what Excel shows.
         return [
             (number, [_cell_text(value) for value in values])
-            for number, values in enumerate(
-                sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1
-            )
+            for number, values in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1)
         ]
     finally:
         workbook.close()
@@ -145,9 +137,7 @@ def _cell_text(value: object) -> str:
 
 def _rows_from_table(table: list[tuple[int, list[str]]], name: str) -> list[UnitRow]:
     if not table or not any(cell.strip() for cell in table[0][1]):
-        raise UnitImportError(
-            f"row 1: {name} has no header row; the first row must be {HEADER_TEXT}", row=1
-        )
+        raise UnitImportError(f"row 1: {name} has no header row; the first row must be {HEADER_TEXT}", row=1)
     positions = _header_positions(table[0][1])
     rows: list[UnitRow] = []
     for number, cells in table[1:]:
@@ -156,14 +146,10 @@ def _rows_from_table(table: list[tuple[int, list[str]]], name: str) -> list[Unit
         for index, cell in enumerate(cells):
             if cell.strip() and index not in positions.values():
                 raise UnitImportError(
-                    f"row {number}: value '{cell.strip()}' is in column {index + 1}, "
-                    "which has no header",
+                    f"row {number}: value '{cell.strip()}' is in column {index + 1}, which has no header",
                     row=number,
                 )
-        values = {
-            column: cells[index].strip() if index < len(cells) else ""
-            for column, index in positions.items()
-        }
+        values = {column: cells[index].strip() if index < len(cells) else "" for column, index in positions.items()}
         rows.append(UnitRow(row=number, **values))
     return rows
 
@@ -175,17 +161,13 @@ def _header_positions(header: list[str]) -> dict[str, int]:
         if not column:
             continue
         if column not in COLUMNS:
-            raise UnitImportError(
-                f"row 1: unknown column '{cell.strip()}'; the header must be {HEADER_TEXT}", row=1
-            )
+            raise UnitImportError(f"row 1: unknown column '{cell.strip()}'; the header must be {HEADER_TEXT}", row=1)
         if column in positions:
             raise UnitImportError(f"row 1: column '{column}' appears twice", row=1)
         positions[column] = index
     missing = [column for column in COLUMNS if column not in positions]
     if missing:
-        raise UnitImportError(
-            f"row 1: missing column {', '.join(missing)}; the header must be {HEADER_TEXT}", row=1
-        )
+        raise UnitImportError(f"row 1: missing column {', '.join(missing)}; the header must be {HEADER_TEXT}", row=1)
     return positions
 
 
@@ -216,14 +198,11 @@ def _check_rows(rows: list[UnitRow]) -> list[UnitRow]:
             )
         if len(row.code) > MAX_CODE_LENGTH:
             raise UnitImportError(
-                f"{where}: the code '{row.code[:20]}...' is longer than "
-                f"{MAX_CODE_LENGTH} characters",
+                f"{where}: the code '{row.code[:20]}...' is longer than {MAX_CODE_LENGTH} characters",
                 row=row.row,
             )
         if not row.name:
-            raise UnitImportError(
-                f"{where}: the name (tên đơn vị) of '{row.code}' is empty", row=row.row
-            )
+            raise UnitImportError(f"{where}: the name (tên đơn vị) of '{row.code}' is empty", row=row.row)
         if len(row.name) > MAX_NAME_LENGTH:
             raise UnitImportError(
                 f"{where}: the name of '{row.code}' is longer than {MAX_NAME_LENGTH} characters",
@@ -243,11 +222,7 @@ def _check_rows(rows: list[UnitRow]) -> list[UnitRow]:
                 row=row.row,
             )
         seen[row.code] = row.row
-        checked.append(
-            UnitRow(
-                row=row.row, code=row.code, name=row.name, kind=kind, parent_code=row.parent_code
-            )
-        )
+        checked.append(UnitRow(row=row.row, code=row.code, name=row.name, kind=kind, parent_code=row.parent_code))
     return checked
 
 
@@ -255,8 +230,7 @@ def _parents_after_import(rows: list[UnitRow], existing: list[Unit]) -> dict[str
     """code -> parent code, for every unit as it will be once the file is imported."""
     code_of = {unit.id: unit.code for unit in existing}
     parents: dict[str, str | None] = {
-        unit.code: code_of.get(unit.parent_id) if unit.parent_id is not None else None
-        for unit in existing
+        unit.code: code_of.get(unit.parent_id) if unit.parent_id is not None else None for unit in existing
     }
     for row in rows:
         parents[row.code] = row.parent_code or None
@@ -278,12 +252,9 @@ def _check_parents(rows: list[UnitRow], parents: Mapping[str, str | None]) -> No
             first = min((code for code in cycle if code in row_of), key=row_of.__getitem__)
             start = cycle.index(first)
             cycle = cycle[start:] + cycle[:start]
-            links = ", ".join(
-                f"{code} is under {cycle[(i + 1) % len(cycle)]}" for i, code in enumerate(cycle)
-            )
+            links = ", ".join(f"{code} is under {cycle[(i + 1) % len(cycle)]}" for i, code in enumerate(cycle))
             raise UnitImportError(
-                f"row {row_of[first]}: parent_code makes a cycle ({links}), so these units "
-                "would hang under themselves",
+                f"row {row_of[first]}: parent_code makes a cycle ({links}), so these units would hang under themselves",
                 row=row_of[first],
             )
 

@@ -27,9 +27,7 @@ def make_db_engine(url: str, *, echo: bool = False, **engine_kw: object) -> Engi
     url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(
-            url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30}, **engine_kw
-        )
+        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30}, **engine_kw)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001
@@ -41,9 +39,7 @@ def make_db_engine(url: str, *, echo: bool = False, **engine_kw: object) -> Engi
             cur.close()
 
         return engine
-    return create_engine(
-        url, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 10}, **engine_kw
-    )
+    return create_engine(url, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 10}, **engine_kw)
 
 
 def is_postgres(engine: Engine) -> bool:

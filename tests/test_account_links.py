@@ -92,7 +92,9 @@ def test_a_directive_goes_once_to_the_channel_last_written_from(org, app, sender
     assert "Telegram, Zalo" in zalo.last_text
 
 
-def test_a_reminder_reaches_a_linked_person_once_on_the_preferred_channel_and_on_the_other_when_blocked(org, app, senders):
+def test_a_reminder_reaches_a_linked_person_once_on_the_preferred_channel_and_on_the_other_when_blocked(
+    org, app, senders
+):
     tg = register(app, unit_code="CB02", role="secretary", name="Lê Thị An", user_id="t-an", channel="telegram")
     zalo = link_on_zalo(app, tg)
     zalo.send("/kenh zalo")
@@ -107,13 +109,19 @@ def test_a_reminder_reaches_a_linked_person_once_on_the_preferred_channel_and_on
     assert [t for t in senders["telegram"].texts_to("t-an") if "còn 1 ngày" in t]
     assert len(senders["telegram"].texts_to("t-an")) == 1
     with session_scope(app.engine) as session:
-        reminder = session.exec(select(OutboxMessage, ChatAccount).join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
-                                .where(OutboxMessage.kind == "reminder", OutboxMessage.status == "sent",
-                                       ChatAccount.external_user_id.in_(["t-an", "z-an"]))
-                                .order_by(OutboxMessage.sent_at)).all()
+        reminder = session.exec(
+            select(OutboxMessage, ChatAccount)
+            .join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
+            .where(
+                OutboxMessage.kind == "reminder",
+                OutboxMessage.status == "sent",
+                ChatAccount.external_user_id.in_(["t-an", "z-an"]),
+            )
+            .order_by(OutboxMessage.sent_at)
+        ).all()
         # Reminders due together go as one message (one or more rows): Zalo first, then Telegram only.
         channels = [a.channel for _m, a in reminder]
-        assert channels[0] == "zalo" and set(channels[channels.index("telegram"):]) == {"telegram"}
+        assert channels[0] == "zalo" and set(channels[channels.index("telegram") :]) == {"telegram"}
         assert session.exec(select(ChatAccount).where(ChatAccount.external_user_id == "z-an")).one().reachable is False
 
 

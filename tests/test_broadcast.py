@@ -42,10 +42,19 @@ def sender(app) -> EditingSender:
 
 def start_all_cells(staff, text: str = TEXT) -> None:
     staff.send("/broadcast")
-    assert staff.last_text == "Đồng chí nhập nội dung tin nhắn gửi các chi bộ (có thể gửi kèm một tệp). Gõ /cancel để thôi."
+    assert (
+        staff.last_text
+        == "Đồng chí nhập nội dung tin nhắn gửi các chi bộ (có thể gửi kèm một tệp). Gõ /cancel để thôi."
+    )
     staff.send(text)
-    assert staff.buttons == ["Tất cả chi bộ của đơn vị", "Chưa báo cáo văn bản…", "Quá hạn báo cáo văn bản…",
-                             "Chưa báo đã nhận văn bản…", "Chọn từng đơn vị", "Thôi"]
+    assert staff.buttons == [
+        "Tất cả chi bộ của đơn vị",
+        "Chưa báo cáo văn bản…",
+        "Quá hạn báo cáo văn bản…",
+        "Chưa báo đã nhận văn bản…",
+        "Chọn từng đơn vị",
+        "Thôi",
+    ]
     staff.press("Tất cả chi bộ")
 
 
@@ -73,12 +82,22 @@ def test_broadcast_to_all_cells_shows_count_and_preview_then_delivers_with_a_rep
     )
     with session_scope(app.engine) as session:
         row = session.exec(select(Broadcast)).one()
-        assert (row.status, row.total, row.unreachable_units) == ("done", 6, [[row.unreachable_units[0][0], "DB1-CB2", "Chi bộ Phòng Tài chính"]])
+        assert (row.status, row.total, row.unreachable_units) == (
+            "done",
+            6,
+            [[row.unreachable_units[0][0], "DB1-CB2", "Chi bộ Phòng Tài chính"]],
+        )
         audit = session.exec(select(AuditEntry).where(AuditEntry.action == "broadcast")).one()
         assert audit.details["audience"] == {"kind": "all"}
-        assert (audit.details["units"], audit.details["accounts"], audit.details["unreachable_units"]) == (7, 6, ["DB1-CB2"])
+        assert (audit.details["units"], audit.details["accounts"], audit.details["unreachable_units"]) == (
+            7,
+            6,
+            ["DB1-CB2"],
+        )
         assert audit.actor_person_id is not None and audit.at == app.clock.now()
-        keys = sorted(m.dedupe_key for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind == "broadcast")))
+        keys = sorted(
+            m.dedupe_key for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind == "broadcast"))
+        )
         assert len(keys) == 6 and all(k.startswith(f"bc:{row.id}:") for k in keys)
 
 
@@ -150,8 +169,10 @@ def test_an_empty_audience_sends_nothing_and_says_so(app, org, sender):
     staff.send(TEXT)
     staff.press("Chưa báo đã nhận")
     staff.send("141")
-    assert staff.replies[0].text == ("Không có đơn vị nào thuộc đối tượng đã chọn, nên không có tin nào được gửi. "
-                                     "Đồng chí chọn đối tượng khác hoặc gõ /cancel.")
+    assert staff.replies[0].text == (
+        "Không có đơn vị nào thuộc đối tượng đã chọn, nên không có tin nào được gửi. "
+        "Đồng chí chọn đối tượng khác hoặc gõ /cancel."
+    )
     assert "Tất cả chi bộ của đơn vị" in staff.buttons
     with session_scope(app.engine) as session:
         assert session.exec(select(Broadcast)).all() == []
@@ -161,7 +182,10 @@ def test_too_long_text_and_too_large_file_are_refused_with_the_limit(app, org, s
     staff = org["staff"]
     staff.send("/broadcast")
     staff.send("a" * 4001)
-    assert staff.last_text == "Tin nhắn dài 4.001 ký tự, vượt giới hạn 4.000 ký tự của một tin. Đồng chí rút gọn hoặc chia thành nhiều lần gửi."
+    assert (
+        staff.last_text
+        == "Tin nhắn dài 4.001 ký tự, vượt giới hạn 4.000 ký tự của một tin. Đồng chí rút gọn hoặc chia thành nhiều lần gửi."
+    )
     staff.upload("bien-ban.pdf", b"x" * (settings.max_upload_bytes + 1))
     assert staff.last_text == "Tệp «bien-ban.pdf» lớn hơn giới hạn 10 MB. Đồng chí gửi tệp nhỏ hơn."
 

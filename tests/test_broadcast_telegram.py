@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-
 from bot.channels.telegram_app import build_telegram_sender
 from services import invites
 from storage.db import session_scope
@@ -17,14 +16,16 @@ CELLS = {"CB01": 3101, "CB02": 3102, "CB03": 3103, "CB04": 3104, "CB05": 3105}
 TEXT = "Đề nghị các chi bộ báo cáo <kết quả> trước 17h00."
 
 
-
-
-
-
 def register(chibot, unit: str, role: str, user: int) -> Chat:
     with session_scope(chibot.engine) as session:
-        code, _ = invites.create_invite(session=session, unit_code=unit, role=role, expires_in=timedelta(days=1),
-                                        label=f"{role} {unit}", now=chibot.clock.now())
+        code, _ = invites.create_invite(
+            session=session,
+            unit_code=unit,
+            role=role,
+            expires_in=timedelta(days=1),
+            label=f"{role} {unit}",
+            now=chibot.clock.now(),
+        )
     chat = Chat(app=chibot, user_id=str(user), name=f"{role} {unit}", channel="telegram")
     chat.send(f"/start {code}")
     return chat
@@ -55,7 +56,11 @@ async def test_broadcast_over_telegram_with_a_blocked_recipient_and_retry_after(
 
     for code, user in CELLS.items():
         delivered = server.sent_texts(user)
-        expected = [] if code == "CB03" else ["Tin nhắn từ Đảng ủy Khối Cơ quan tỉnh:\n" + TEXT.replace("<", "&lt;").replace(">", "&gt;")]
+        expected = (
+            []
+            if code == "CB03"
+            else ["Tin nhắn từ Đảng ủy Khối Cơ quan tỉnh:\n" + TEXT.replace("<", "&lt;").replace(">", "&gt;")]
+        )
         assert delivered == expected, code
     assert len(server.calls_of("sendMessage", ok=False)) >= 3  # two 429s and the blocked chat
     assert [c.status for c in server.calls_of("sendMessage", ok=False)][:2] == [429, 429]

@@ -108,7 +108,13 @@ def test_invite_prints_code_unit_role_and_local_expiry(with_units, db_url):
 
 def test_invite_json_is_one_line_with_the_link(with_units):
     result = with_units(
-        "invite", "DUK", "--role", "staff", "--expires", "12h", "--json",
+        "invite",
+        "DUK",
+        "--role",
+        "staff",
+        "--expires",
+        "12h",
+        "--json",
         env={"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BOT_USERNAME": "@chibot_test_bot"},
     )
 
@@ -136,7 +142,10 @@ def test_invite_asks_telegram_for_the_bot_username(with_units, monkeypatch):
 
     monkeypatch.setattr(bot.cli_invite, "HTTP_TRANSPORT", httpx.MockTransport(bot_api))
     result = with_units(
-        "invite", "CB01", "--role", "secretary",
+        "invite",
+        "CB01",
+        "--role",
+        "secretary",
         env={"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/"},
     )
 
@@ -152,7 +161,11 @@ def test_invite_still_prints_the_code_when_telegram_does_not_answer(with_units, 
 
     monkeypatch.setattr(bot.cli_invite, "HTTP_TRANSPORT", httpx.MockTransport(down))
     result = with_units(
-        "invite", "CB01", "--role", "secretary", "--json",
+        "invite",
+        "CB01",
+        "--role",
+        "secretary",
+        "--json",
         env={"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081"},
     )
 
@@ -178,9 +191,7 @@ def test_invite_with_a_bad_duration_is_one_sentence(with_units, db_url):
     result = with_units("invite", "CB01", "--role", "secretary", "--expires", "soon")
 
     assert result.exit_code == 2
-    assert result.stderr == (
-        "Error: 'soon' is not a duration; write a number and m, h, d or w, e.g. 7d or 12h.\n"
-    )
+    assert result.stderr == ("Error: 'soon' is not a duration; write a number and m, h, d or w, e.g. 7d or 12h.\n")
     assert count_rows(db_url, Invite) == 0
 
 
@@ -193,8 +204,7 @@ def test_a_malformed_csv_is_one_sentence_and_imports_nothing(with_units, db_url,
 
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: Row 3: parent unit (đơn vị cấp trên) 'XYZ' of 'CB03' is neither in the file "
-        "nor in the database.\n"
+        "Error: Row 3: parent unit (đơn vị cấp trên) 'XYZ' of 'CB03' is neither in the file nor in the database.\n"
     )
     assert (count_rows(db_url, Unit), count_rows(db_url, AuditEntry)) == (3, audits)
 
@@ -205,7 +215,7 @@ def test_a_malformed_csv_is_one_sentence_and_imports_nothing(with_units, db_url,
         (
             "postgresql+psycopg://postgres@127.0.0.1:1/nope",
             "Error: Cannot reach the database postgresql+psycopg://postgres@127.0.0.1:1/nope: "
-            "connection failed: connection to server at \"127.0.0.1\", port 1 failed: Connection refused",
+            'connection failed: connection to server at "127.0.0.1", port 1 failed: Connection refused',
         ),
         (
             "sqlite:////nonexistent-dir/sub/chibot.db",

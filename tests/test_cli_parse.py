@@ -19,9 +19,26 @@ def test_json_output_of_141_has_the_documented_keys_and_local_due_times():
     result = runner.invoke(app, ["parse", str(SEEDS / "003_11edc695b26208f2.txt"), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    for key in ("doc_type", "number", "issuer", "issued_on", "subject", "urgent", "secret", "addressees", "signer", "report_fields", "deadlines"):
+    for key in (
+        "doc_type",
+        "number",
+        "issuer",
+        "issued_on",
+        "subject",
+        "urgent",
+        "secret",
+        "addressees",
+        "signer",
+        "report_fields",
+        "deadlines",
+    ):
         assert key in data
-    assert (data["doc_type"], data["number"], data["urgent"], data["issued_on"]) == ("Công văn", "141-CV/ĐUK", "KHẨN", None)
+    assert (data["doc_type"], data["number"], data["urgent"], data["issued_on"]) == (
+        "Công văn",
+        "141-CV/ĐUK",
+        "KHẨN",
+        None,
+    )
     assert [(d["kind"], d["due"], d["recurrence"]) for d in data["deadlines"]] == [
         ("complete", "2021-08-20T23:59:00", None),
         ("report", "2021-08-22T23:59:00", None),
@@ -69,7 +86,11 @@ def test_a_pdf_is_read_like_the_text_and_says_so_in_json(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert (data["number"], data["read_by"]) == ("141-CV/ĐUK", "pdf")
-    assert [d["due"] for d in data["deadlines"]] == ["2021-08-20T23:59:00", "2021-08-22T23:59:00", "2021-08-29T23:59:00"]
+    assert [d["due"] for d in data["deadlines"]] == [
+        "2021-08-20T23:59:00",
+        "2021-08-22T23:59:00",
+        "2021-08-29T23:59:00",
+    ]
 
 
 def test_what_is_not_a_document_is_refused_in_one_sentence(tmp_path, monkeypatch):
@@ -77,7 +98,10 @@ def test_what_is_not_a_document_is_refused_in_one_sentence(tmp_path, monkeypatch
     cases = {
         "trong.txt": (b"", "The file is empty."),
         "chibot.bin": (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, "The file is not a document (binary data)."),
-        "anh.png": (page_image(SHORT_141), "This is a picture and needs text recognition (OCR), but Vietnamese Tesseract OCR is not installed"),
+        "anh.png": (
+            page_image(SHORT_141),
+            "This is a picture and needs text recognition (OCR), but Vietnamese Tesseract OCR is not installed",
+        ),
     }
     for name, (content, sentence) in cases.items():
         (tmp_path / name).write_bytes(content)

@@ -16,13 +16,14 @@ from typer.testing import CliRunner
 from bot.cli import app as cli
 from services import directives, invites, units
 from services.directive_drafts import draft_from_parsed
-from tests.support.local import CONFIG, TZ as DEFAULT_TZ
 from services.parsing import parse_document
 from storage.db import make_db_engine, session_scope
 from storage.migrate import upgrade
 from storage.queries import units as units_queries
 from storage.tables import OutboxMessage
 from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotApi
+from tests.support.local import CONFIG
+from tests.support.local import TZ as DEFAULT_TZ
 from tests.support.telegram_running import free_port
 
 ROOT = Path(__file__).parents[1]
@@ -39,7 +40,8 @@ def test_run_without_a_token_says_how_to_try_chibot_instead(db_url, monkeypatch)
 
 def test_run_webhook_without_its_settings_is_refused_in_one_sentence(db_url):
     result = CliRunner().invoke(
-        cli, ["--database-url", db_url, "run", "--webhook"],
+        cli,
+        ["--database-url", db_url, "run", "--webhook"],
         env={"TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN, "WEBHOOK_URL": "", "WEBHOOK_SECRET": ""},
     )
     assert result.exit_code == 1
@@ -48,8 +50,9 @@ def test_run_webhook_without_its_settings_is_refused_in_one_sentence(db_url):
 
 
 def test_an_unknown_channel_is_refused_in_one_sentence(db_url):
-    result = CliRunner().invoke(cli, ["--database-url", db_url, "run", "--channel", "telegram,fax"],
-                                env={"TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN})
+    result = CliRunner().invoke(
+        cli, ["--database-url", db_url, "run", "--channel", "telegram,fax"], env={"TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN}
+    )
     assert result.exit_code == 2
     assert result.output.strip() == "Error: Unknown channel 'fax': choose from telegram, zalo (or all)."
 
@@ -60,11 +63,22 @@ async def test_chibot_run_answers_chats_and_delivers_the_outbox(db_url, args):
     engine = make_db_engine(db_url)
     now = datetime.now(UTC)
     with session_scope(engine) as session:
-        units.import_units(session=session, now=now, rows=[
-            {"code": "DUK", "name": "Đảng ủy Khối", "kind": "committee", "parent_code": ""},
-            {"code": "CB01", "name": "Chi bộ Văn phòng", "kind": "cell", "parent_code": "DUK"},
-        ])
-        code, _ = invites.create_invite(session=session, unit_code="CB01", role="secretary", expires_in=timedelta(days=1), label="Lê Thị Hoa", now=now)
+        units.import_units(
+            session=session,
+            now=now,
+            rows=[
+                {"code": "DUK", "name": "Đảng ủy Khối", "kind": "committee", "parent_code": ""},
+                {"code": "CB01", "name": "Chi bộ Văn phòng", "kind": "cell", "parent_code": "DUK"},
+            ],
+        )
+        code, _ = invites.create_invite(
+            session=session,
+            unit_code="CB01",
+            role="secretary",
+            expires_in=timedelta(days=1),
+            label="Lê Thị Hoa",
+            now=now,
+        )
         # A directive published before this secretary registered: it is sent on registration.
         text = (ROOT / "tests" / "fixtures" / "seeds" / "003_11edc695b26208f2.txt").read_text(encoding="utf-8")
         draft = draft_from_parsed(parse_document(text), text)
@@ -75,12 +89,22 @@ async def test_chibot_run_answers_chats_and_delivers_the_outbox(db_url, args):
         directives.publish(session=session, directive=directive, unit_ids=[cell.id], who=who, now=now, config=CONFIG)
     async with FakeBotApi() as server:
         env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp", "PYTHONPATH": str(ROOT),
-            "DATABASE_URL": db_url, "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_BASE_URL": server.url,
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": "/tmp",
+            "PYTHONPATH": str(ROOT),
+            "DATABASE_URL": db_url,
+            "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN,
+            "TELEGRAM_API_BASE_URL": server.url,
         }
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", *args, env=env, cwd=str(ROOT),
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            sys.executable,
+            "-m",
+            "bot.cli",
+            *args,
+            env=env,
+            cwd=str(ROOT),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
         )
         try:
             server.push_message(CHAT, CHAT, f"/start {code}", first_name="Hoa")
@@ -106,21 +130,40 @@ async def test_chibot_run_webhook_answers_only_requests_with_the_secret(db_url):
     upgrade(db_url)
     engine = make_db_engine(db_url)
     with session_scope(engine) as session:
-        units.import_units(session=session, now=datetime.now(UTC), rows=[
-            {"code": "DUK", "name": "Đảng ủy Khối", "kind": "committee", "parent_code": ""},
-        ])
+        units.import_units(
+            session=session,
+            now=datetime.now(UTC),
+            rows=[
+                {"code": "DUK", "name": "Đảng ủy Khối", "kind": "committee", "parent_code": ""},
+            ],
+        )
     engine.dispose()
     port = free_port()
     async with FakeBotApi() as server:
         env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp", "PYTHONPATH": str(ROOT),
-            "DATABASE_URL": db_url, "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_BASE_URL": server.url,
-            "WEBHOOK_URL": "https://bot.example.org/hooks/tg", "WEBHOOK_SECRET": "s3cret_Token-42",
-            "WEBHOOK_LISTEN": "127.0.0.1", "WEBHOOK_PORT": str(port),
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": "/tmp",
+            "PYTHONPATH": str(ROOT),
+            "DATABASE_URL": db_url,
+            "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN,
+            "TELEGRAM_API_BASE_URL": server.url,
+            "WEBHOOK_URL": "https://bot.example.org/hooks/tg",
+            "WEBHOOK_SECRET": "s3cret_Token-42",
+            "WEBHOOK_LISTEN": "127.0.0.1",
+            "WEBHOOK_PORT": str(port),
         }
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", "run", "--channel", "telegram", "--webhook", env=env, cwd=str(ROOT),
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "run",
+            "--channel",
+            "telegram",
+            "--webhook",
+            env=env,
+            cwd=str(ROOT),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
         )
         try:
             (registered,) = await server.wait_for("setWebhook", timeout=60)
@@ -128,7 +171,9 @@ async def test_chibot_run_webhook_answers_only_requests_with_the_secret(db_url):
             assert registered.params["secret_token"] == "s3cret_Token-42"
             url = f"http://127.0.0.1:{port}/hooks/tg"
             forged = await server.post_webhook(url, server.message_update(CHAT, CHAT, "/help"), secret_token="wrong")
-            genuine = await server.post_webhook(url, server.message_update(CHAT, CHAT, "/help"), secret_token="s3cret_Token-42")
+            genuine = await server.post_webhook(
+                url, server.message_update(CHAT, CHAT, "/help"), secret_token="s3cret_Token-42"
+            )
             assert (forged.status_code, genuine.status_code) == (403, 200)
             (answer,) = await server.wait_for("sendMessage", chat_id=CHAT, timeout=60)
             assert "mã mời" in answer.params["text"]

@@ -36,9 +36,15 @@ def test_run_zalo_without_a_token_or_with_a_bad_webhook_says_what_to_set(db_url)
     result = CliRunner().invoke(cli, ["--database-url", db_url, "run", "--channel", "zalo"], env={"ZALO_BOT_TOKEN": ""})
     assert result.exit_code == 1
     assert "ZALO_BOT_TOKEN is not set" in result.output
-    result = CliRunner().invoke(cli, ["--database-url", db_url, "run", "--channel", "zalo", "--webhook"],
-                                env={"ZALO_BOT_TOKEN": DEFAULT_TOKEN, "ZALO_WEBHOOK_URL": "https://bot.example.vn/zalo",
-                                     "ZALO_WEBHOOK_SECRET": "short"})
+    result = CliRunner().invoke(
+        cli,
+        ["--database-url", db_url, "run", "--channel", "zalo", "--webhook"],
+        env={
+            "ZALO_BOT_TOKEN": DEFAULT_TOKEN,
+            "ZALO_WEBHOOK_URL": "https://bot.example.vn/zalo",
+            "ZALO_WEBHOOK_SECRET": "short",
+        },
+    )
     assert result.exit_code == 1
     assert "ZALO_WEBHOOK_SECRET must be 8 to 256 characters" in result.output
     result = CliRunner().invoke(cli, ["--database-url", db_url, "run", "--channel", "viber"])
@@ -51,13 +57,26 @@ def _seed(db_url: str) -> tuple[str, str]:
     engine = make_db_engine(db_url)
     now = datetime.now(UTC)
     with session_scope(engine) as session:
-        units.import_units(session=session, now=now, rows=[
-            {"code": "DUK", "name": "Đảng ủy Khối", "kind": "committee", "parent_code": ""},
-            {"code": "CB01", "name": "Chi bộ Văn phòng", "kind": "cell", "parent_code": "DUK"},
-            {"code": "CB02", "name": "Chi bộ Ban Tuyên giáo", "kind": "cell", "parent_code": "DUK"},
-        ])
-        codes = [invites.create_invite(session=session, unit_code=u, role="secretary", expires_in=timedelta(days=1),
-                                       label=f"Bí thư {u}", now=now)[0] for u in ("CB01", "CB02")]
+        units.import_units(
+            session=session,
+            now=now,
+            rows=[
+                {"code": "DUK", "name": "Đảng ủy Khối", "kind": "committee", "parent_code": ""},
+                {"code": "CB01", "name": "Chi bộ Văn phòng", "kind": "cell", "parent_code": "DUK"},
+                {"code": "CB02", "name": "Chi bộ Ban Tuyên giáo", "kind": "cell", "parent_code": "DUK"},
+            ],
+        )
+        codes = [
+            invites.create_invite(
+                session=session,
+                unit_code=u,
+                role="secretary",
+                expires_in=timedelta(days=1),
+                label=f"Bí thư {u}",
+                now=now,
+            )[0]
+            for u in ("CB01", "CB02")
+        ]
         text = (ROOT / "tests" / "fixtures" / "seeds" / "003_11edc695b26208f2.txt").read_text(encoding="utf-8")
         draft = draft_from_parsed(parse_document(text), text)
         duk = units_queries.get_unit_by_code(session=session, code="DUK")
@@ -79,13 +98,26 @@ async def test_chibot_run_all_serves_telegram_and_zalo_from_one_process_and_one_
     zalo_code, telegram_code = _seed(db_url)
     async with FakeZaloApi() as zalo, FakeBotApi() as telegram:
         env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp", "PYTHONPATH": str(ROOT),
-            "DATABASE_URL": db_url, "ZALO_BOT_TOKEN": DEFAULT_TOKEN, "ZALO_API_BASE_URL": zalo.url,
-            "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_API_BASE_URL": telegram.url,
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": "/tmp",
+            "PYTHONPATH": str(ROOT),
+            "DATABASE_URL": db_url,
+            "ZALO_BOT_TOKEN": DEFAULT_TOKEN,
+            "ZALO_API_BASE_URL": zalo.url,
+            "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN,
+            "TELEGRAM_API_BASE_URL": telegram.url,
         }
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", "run", "--channel", "all", env=env, cwd=str(ROOT),
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "run",
+            "--channel",
+            "all",
+            env=env,
+            cwd=str(ROOT),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
         )
         try:
             zalo.push_text(chat_id=ZALO_CHAT, text=zalo_code, name="Hoa")
@@ -104,8 +136,11 @@ async def test_chibot_run_all_serves_telegram_and_zalo_from_one_process_and_one_
             output = await _stop(process)
     engine = make_db_engine(db_url)
     with Session(engine) as session:
-        rows = session.exec(select(OutboxMessage, ChatAccount).join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
-                            .where(OutboxMessage.kind == "directive")).all()
+        rows = session.exec(
+            select(OutboxMessage, ChatAccount)
+            .join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
+            .where(OutboxMessage.kind == "directive")
+        ).all()
         assert sorted((a.channel, m.status) for m, a in rows) == [("telegram", "sent"), ("zalo", "sent")]
     engine.dispose()
     assert process.returncode == 0, output[-2000:]

@@ -14,8 +14,16 @@ ROWS = "code,name,kind,parent_code\nDUK,Đảng ủy Khối,committee,\nCB01,Chi
 def chibot(db_url: str, *args: str, stdin: str = "", cwd=None) -> subprocess.CompletedProcess:  # noqa: ANN001
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", "--database-url", db_url, *args],
-        input=stdin, capture_output=True, text=True, timeout=120, cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(__import__("pathlib").Path(__file__).parents[1]), "HOME": "/tmp"},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(__import__("pathlib").Path(__file__).parents[1]),
+            "HOME": "/tmp",
+        },
     )
 
 
@@ -114,7 +122,14 @@ def test_a_new_shell_answers_the_menu_an_earlier_shell_was_sent_by_the_dispatche
         duk = units_queries.get_unit_by_code(session=session, code="DUK")
         cell = units_queries.get_unit_by_code(session=session, code="CB01")
         who = directives.Who(person_id=None, channel="test")
-        directive = directives.register(session=session, draft=draft_from_parsed(parse_document(text), text), unit_id=duk.id, who=who, now=now, tz=TZ)
+        directive = directives.register(
+            session=session,
+            draft=draft_from_parsed(parse_document(text), text),
+            unit_id=duk.id,
+            who=who,
+            now=now,
+            tz=TZ,
+        )
         directives.publish(session=session, directive=directive, unit_ids=[cell.id], who=who, now=now, config=CONFIG)
     engine.dispose()
     code = invite(org_db, "CB01", "secretary", "Lê Thị Hoa")

@@ -122,7 +122,9 @@ def test_unregistered_user_can_send_the_bare_invite_code(app, org):
     from storage.db import session_scope
 
     with session_scope(app.engine) as s:
-        code, _ = invites.create_invite(session=s, unit_code="CB04", role="secretary", expires_in=timedelta(days=1), now=app.clock.now())
+        code, _ = invites.create_invite(
+            session=s, unit_code="CB04", role="secretary", expires_in=timedelta(days=1), now=app.clock.now()
+        )
     newcomer = Chat(app=app, user_id="u-new", channel="zalo")
     newcomer.send(code.lower())
     assert "Chi bộ Ủy ban Kiểm tra" in newcomer.last_text

@@ -3,7 +3,7 @@ deadline read through a slip of the pen is shown with a request to check it."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlmodel import select
 
@@ -35,13 +35,14 @@ def test_a_window_is_shown_from_start_to_end_and_stored_with_its_end(org, sessio
     session.expire_all()
     row = session.exec(select(Deadline)).one()
     # 15/9/2021 23:59 in Asia/Ho_Chi_Minh
-    assert row.until_at == datetime(2021, 9, 15, 16, 59, tzinfo=timezone.utc)
-    assert row.due_at == datetime(2021, 8, 11, 17, 0, tzinfo=timezone.utc)
+    assert row.until_at == datetime(2021, 9, 15, 16, 59, tzinfo=UTC)
+    assert row.due_at == datetime(2021, 8, 11, 17, 0, tzinfo=UTC)
 
 
 def test_a_month_written_for_a_day_is_read_as_that_day_and_flagged(org):
     staff = org["staff"]
     staff.send("/new")
     staff.send(TYPO_DOC)
-    assert ("• Báo cáo: trước 30/6/2020 (văn bản ghi «trước tháng 30/6/2020», tôi hiểu là "
-            "ngày; xin kiểm tra lại)") in staff.last_text, staff.last_text
+    assert (
+        "• Báo cáo: trước 30/6/2020 (văn bản ghi «trước tháng 30/6/2020», tôi hiểu là ngày; xin kiểm tra lại)"
+    ) in staff.last_text, staff.last_text

@@ -186,7 +186,11 @@ def test_a_past_deadline_is_warned_and_allowed_on_confirm(org, session):
 def test_staff_remove_a_deadline(org):
     staff = paste_141(org)
     staff.press("Xóa hạn")
-    assert staff.buttons == ["• Hoàn thành: đến hết 20/8/2021", "• Báo cáo: trước 23/8/2021", "• Kế hoạch: trước 30/8/2021"]
+    assert staff.buttons == [
+        "• Hoàn thành: đến hết 20/8/2021",
+        "• Báo cáo: trước 23/8/2021",
+        "• Kế hoạch: trước 30/8/2021",
+    ]
     staff.press("Báo cáo")
     assert "Thời hạn:\n• Hoàn thành: đến hết 20/8/2021\n• Kế hoạch: trước 30/8/2021\n" in staff.last_text
 
@@ -213,8 +217,9 @@ def test_an_invalid_urgency_is_refused_with_the_choices(org, session):
     staff.press("Sửa")
     staff.press("Độ khẩn")
     staff.send("rat khan")
-    assert staff.last_text == ("«rat khan» không phải là độ khẩn, nên tôi chưa đổi gì.\n"
-                               "Gõ độ khẩn: KHẨN, THƯỢNG KHẨN, HỎA TỐC, hoặc «không».")
+    assert staff.last_text == (
+        "«rat khan» không phải là độ khẩn, nên tôi chưa đổi gì.\nGõ độ khẩn: KHẨN, THƯỢNG KHẨN, HỎA TỐC, hoặc «không»."
+    )
     staff.send("hoa toc")
     assert "Độ khẩn: HỎA TỐC" in staff.last_text
 
@@ -284,8 +289,10 @@ def test_staff_pick_units_by_ticking_and_by_typing_codes(org, session, channel):
     assert staff.buttons[0] == "☐ DTN — Đoàn Thanh niên Khối"
     staff.send("12")  # a menu number out of range is not a unit code
     if capabilities_of(channel).buttons:
-        assert staff.last_text.startswith("«12» không phải số thứ tự trên danh sách, cũng không phải mã đơn vị. "
-                                          "Đồng chí chọn trên danh sách, hoặc gõ mã đơn vị, ví dụ: CB01, CB02.")
+        assert staff.last_text.startswith(
+            "«12» không phải số thứ tự trên danh sách, cũng không phải mã đơn vị. "
+            "Đồng chí chọn trên danh sách, hoặc gõ mã đơn vị, ví dụ: CB01, CB02."
+        )
     else:  # the numbered menu of a channel without buttons says so itself
         assert staff.last_text.startswith("Đồng chí chọn từ 1 đến 4.")
     assert "không có đơn vị mã" not in staff.last_text.lower()
@@ -335,12 +342,12 @@ def test_a_secret_document_keeps_no_full_text_and_says_so(org, app, outbox, sess
     assert (directive.report_fields, directive.addressees, directive.signer) == ([], [], None)
     assert [d.shown for d in rows(session, Deadline)] == ["đến hết 20/8/2021", "trước 23/8/2021", "trước 30/8/2021"]
     message = directive_message(outbox, "u-cb01")
-    assert message.text.endswith(
-        "Văn bản MẬT: toàn văn được chuyển theo đường văn thư chính thức, không gửi qua chat.")
+    assert message.text.endswith("Văn bản MẬT: toàn văn được chuyển theo đường văn thư chính thức, không gửi qua chat.")
     assert [c.label for c in message.flat_choices()] == ["Đã nhận", "Báo cáo"]
     org["CB01"].press_data(f"full:{directive.id}")
     assert org["CB01"].last_text == (
-        "Công văn 141-CV/ĐUK là văn bản mật: toàn văn được chuyển theo đường văn thư chính thức, không gửi qua chat.")
+        "Công văn 141-CV/ĐUK là văn bản mật: toàn văn được chuyển theo đường văn thư chính thức, không gửi qua chat."
+    )
 
 
 # ---- acknowledging and full text --------------------------------------------------------------------
@@ -351,7 +358,10 @@ def test_acknowledgement_is_recorded_with_time_and_staff_see_who_has_not(org, ap
     cb01 = use_buttons_of(org["CB01"], directive_message(outbox, "u-cb01"))
     ack = cb01.button("Đã nhận").data
     cb01.press("Đã nhận")
-    assert cb01.last_text == "Đã ghi nhận chi bộ đồng chí đã nhận Công văn 141-CV/ĐUK lúc 08:00 15/8/2021. Cảm ơn đồng chí."
+    assert (
+        cb01.last_text
+        == "Đã ghi nhận chi bộ đồng chí đã nhận Công văn 141-CV/ĐUK lúc 08:00 15/8/2021. Cảm ơn đồng chí."
+    )
     # What the cell can still do comes with the answer (the pressed message loses its buttons).
     assert cb01.buttons == ["Báo cáo", "Xem toàn văn"]
     cb01.press_data(ack)
@@ -403,7 +413,12 @@ def test_full_text_is_sent_in_pieces_to_those_who_may_see_it(org, app, outbox, s
 def test_changing_a_deadline_after_publishing_tells_the_cells(org, app, outbox, session):
     staff = publish_141(org, app)
     staff.send("/deadline 141")
-    assert staff.buttons == ["• Hoàn thành: đến hết 20/8/2021", "• Báo cáo: trước 23/8/2021", "• Kế hoạch: trước 30/8/2021", "Hủy"]
+    assert staff.buttons == [
+        "• Hoàn thành: đến hết 20/8/2021",
+        "• Báo cáo: trước 23/8/2021",
+        "• Kế hoạch: trước 30/8/2021",
+        "Hủy",
+    ]
     staff.press("Báo cáo")
     staff.send("trước ngày 31/2/2021")
     assert staff.last_text.startswith("Ngày 31/2/2021 không tồn tại.")
@@ -412,7 +427,8 @@ def test_changing_a_deadline_after_publishing_tells_the_cells(org, app, outbox, 
         "Đã đổi thời hạn: Báo cáo: trước 25/8/2021. Đã báo cho 6 đơn vị.\n"
         "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
         "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
-        "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký")
+        "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký"
+    )
     deliver(app)
     assert len({c for c, r in outbox.sent if r.text.startswith("Thay đổi thời hạn")}) == 6  # as many as it said
     assert outbox.texts_to("u-cb03")[-1] == (
@@ -431,9 +447,12 @@ def test_removing_a_recipient_cancels_its_assignment_and_tells_it(org, app, outb
     staff.press("CB03")
     staff.press("Xong (7)")
     assert staff.last_text == (
-        "Đã cập nhật đơn vị nhận Công văn 141-CV/ĐUK. Thêm: —. Bỏ: CB03. Đã báo cho 1 đơn vị liên quan.")
+        "Đã cập nhật đơn vị nhận Công văn 141-CV/ĐUK. Thêm: —. Bỏ: CB03. Đã báo cho 1 đơn vị liên quan."
+    )
     deliver(app)
-    assert outbox.texts_to("u-cb03")[-1].endswith("không còn giao cho đơn vị đồng chí. Đồng chí không cần thực hiện hay báo cáo văn bản này nữa.")
+    assert outbox.texts_to("u-cb03")[-1].endswith(
+        "không còn giao cho đơn vị đồng chí. Đồng chí không cần thực hiện hay báo cáo văn bản này nữa."
+    )
     cancelled = [a for a in rows(session, Assignment) if a.status == "cancelled"]
     assert len(cancelled) == 1
     org["CB03"].send("/directives")
@@ -450,7 +469,8 @@ def test_directives_lists_what_each_user_may_see(org, app, outbox):
     )
     org["CB02"].send("/directives")
     assert org["CB02"].last_text.endswith(
-        "  Tình trạng: chưa báo đã nhận; hạn gần nhất: Hoàn thành: đến hết 20/8/2021\nXem chi tiết: /doc SỐ")
+        "  Tình trạng: chưa báo đã nhận; hạn gần nhất: Hoàn thành: đến hết 20/8/2021\nXem chi tiết: /doc SỐ"
+    )
     org["CB02"].send("/doc 141")
     assert org["CB02"].last_text.startswith("Văn bản mới: Công văn 141-CV/ĐUK")
     assert org["CB02"].buttons == ["Đã nhận", "Báo cáo", "Xem toàn văn"]
@@ -489,7 +509,7 @@ def test_a_secretary_who_registers_after_publishing_still_gets_the_directive(org
 
 def test_a_long_paste_cut_into_several_messages_is_read_as_one_document(org):
     plan = (SEEDS / "000_ea0419651be1525a.txt").read_text(encoding="utf-8")
-    parts = [plan[i:i + 4096] for i in range(0, len(plan), 4096)]  # as a Telegram client cuts it
+    parts = [plan[i : i + 4096] for i in range(0, len(plan), 4096)]  # as a Telegram client cuts it
     assert len(parts) == 3
     staff = org["staff"]
     staff.send("/new")

@@ -5,11 +5,21 @@ from __future__ import annotations
 from sqlmodel import select
 
 from storage.tables import ChatAccount, ConversationState, Directive
-from tests.support.paper import SHORT_141, needs_ocr, needs_pdf_ocr, page_image, pdf_of, picture_without_text, scanned_pdf_of
+from tests.support.paper import (
+    SHORT_141,
+    needs_ocr,
+    needs_pdf_ocr,
+    page_image,
+    pdf_of,
+    picture_without_text,
+    scanned_pdf_of,
+)
 from tests.test_directives_flow import DOC_141, SUMMARY_141
 
-OCR_NOTE = ("⚠️ Văn bản này được đọc bằng nhận dạng chữ (OCR) từ ảnh/bản quét, có thể sai số, ngày hoặc dấu. "
-            "Đồng chí đối chiếu với bản giấy và bấm «Sửa», «Thêm hạn», «Xóa hạn» để chữa trước khi gửi.")
+OCR_NOTE = (
+    "⚠️ Văn bản này được đọc bằng nhận dạng chữ (OCR) từ ảnh/bản quét, có thể sai số, ngày hoặc dấu. "
+    "Đồng chí đối chiếu với bản giấy và bấm «Sửa», «Thêm hạn», «Xóa hạn» để chữa trước khi gửi."
+)
 SHORT_DEADLINES = """Thời hạn:
 • Hoàn thành: đến hết 20/8/2021
 • Báo cáo: trước 23/8/2021
@@ -44,7 +54,9 @@ def test_a_pdf_renamed_to_docx_is_read_as_the_pdf_it_is(org):
 def test_a_photo_of_the_paper_is_summarised_with_an_ocr_warning_that_stays_until_published(org, session):
     staff = new(org)
     staff.upload("anh.jpg", page_image(SHORT_141, fmt="JPEG"), "image/jpeg", kind="photo")
-    assert staff.last_text.startswith(OCR_NOTE + "\n" + "Tôi đọc được văn bản như sau:\nLoại: Công văn\nSố, ký hiệu: 141-CV/ĐUK")
+    assert staff.last_text.startswith(
+        OCR_NOTE + "\n" + "Tôi đọc được văn bản như sau:\nLoại: Công văn\nSố, ký hiệu: 141-CV/ĐUK"
+    )
     assert SHORT_DEADLINES in staff.last_text
     staff.press("Sửa")
     staff.press("Trích yếu")
@@ -84,7 +96,9 @@ def test_a_photo_of_a_page_that_is_no_directive_says_ocr_found_none(org, session
     staff = new(org)
     letter = "Kính gửi gia đình,\nHôm nay trời đẹp, cả nhà đi chơi công viên và ăn kem.\nChúc mọi người khỏe."
     staff.upload("thu.png", page_image(letter), "image/png", kind="photo")
-    assert staff.last_text.startswith("Tôi đã đọc ảnh bằng nhận dạng chữ (OCR) nhưng không thấy số, ký hiệu hay trích yếu")
+    assert staff.last_text.startswith(
+        "Tôi đã đọc ảnh bằng nhận dạng chữ (OCR) nhưng không thấy số, ký hiệu hay trích yếu"
+    )
     assert not saved_draft(session).get("draft")
 
 
@@ -94,9 +108,12 @@ def test_without_tesseract_a_scan_and_a_photo_get_a_clear_vietnamese_answer(org,
     staff.upload("scan.pdf", scanned_pdf_of(page_image(SHORT_141)), "application/pdf")
     assert staff.last_text.startswith(
         "Không đọc được tệp «scan.pdf»: Tệp PDF này không có lớp chữ (là bản quét), cần nhận dạng chữ (OCR) "
-        "nhưng máy chủ chưa cài Tesseract OCR tiếng Việt")
+        "nhưng máy chủ chưa cài Tesseract OCR tiếng Việt"
+    )
     staff.upload("anh.jpg", page_image(SHORT_141, fmt="JPEG"), "image/jpeg", kind="photo")
-    assert staff.last_text.startswith("Tôi chưa đọc được chữ trong ảnh: Đây là ảnh, cần nhận dạng chữ (OCR) nhưng máy chủ chưa cài")
+    assert staff.last_text.startswith(
+        "Tôi chưa đọc được chữ trong ảnh: Đây là ảnh, cần nhận dạng chữ (OCR) nhưng máy chủ chưa cài"
+    )
     assert not saved_draft(session).get("draft")
     staff.upload("141.pdf", pdf_of(DOC_141), "application/pdf")  # a PDF with text needs no OCR
     assert staff.last_text == SUMMARY_141
@@ -115,7 +132,9 @@ def test_a_file_too_big_to_download_is_refused_with_the_limit(org, app):
     staff.send("/new")
     from ground.messages import Attachment
 
-    big = Attachment(kind="document", file_name="141.pdf", mime_type="application/pdf", size=25 * 1024 * 1024, content=None)
+    big = Attachment(
+        kind="document", file_name="141.pdf", mime_type="application/pdf", size=25 * 1024 * 1024, content=None
+    )
     staff._run(staff._incoming(attachment=big))
     assert staff.last_text.startswith("Không đọc được tệp «141.pdf»: Tệp nặng 25 MB, vượt giới hạn 10 MB.")
 
@@ -135,5 +154,9 @@ def test_in_english_the_ocr_refusal_is_english(org, app, session):
 def test_a_scan_longer_than_the_page_limit_says_which_pages_were_read(org, app):
     app.settings.ocr_max_pages = 1
     staff = new(org)
-    staff.upload("scan.pdf", scanned_pdf_of(page_image(SHORT_141), page_image("Phụ lục\nDanh sách đơn vị")), "application/pdf")
-    assert staff.last_text.startswith(OCR_NOTE + "\nChỉ đọc 1 trang đầu trong 2 trang của bản quét.\nTôi đọc được văn bản như sau:")
+    staff.upload(
+        "scan.pdf", scanned_pdf_of(page_image(SHORT_141), page_image("Phụ lục\nDanh sách đơn vị")), "application/pdf"
+    )
+    assert staff.last_text.startswith(
+        OCR_NOTE + "\nChỉ đọc 1 trang đầu trong 2 trang của bản quét.\nTôi đọc được văn bản như sau:"
+    )

@@ -14,10 +14,11 @@ from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
 from services.i18n import Translator
-from tests.support.local import CONFIG, TZ as DEFAULT_TZ
 from services.parsing import parse_document
 from storage.queries import units as unit_queries
 from storage.tables import Assignment, ChatAccount, Directive, OutboxMessage, Unit
+from tests.support.local import CONFIG
+from tests.support.local import TZ as DEFAULT_TZ
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 DOC_141 = (SEEDS / "003_11edc695b26208f2.txt").read_text(encoding="utf-8")
@@ -44,9 +45,17 @@ def draft_141(text: str = DOC_141) -> dict:
 
 def published(session, codes: list[str], text: str = DOC_141) -> Directive:
     who = directives.Who(None)
-    directive = directives.register(session=session, draft=draft_141(text), unit_id=unit(session, "DUK").id,
-                                    who=who, now=NOW, tz=DEFAULT_TZ)
-    directives.publish(session=session, directive=directive, unit_ids=[unit(session, c).id for c in codes], who=who, now=NOW, config=CONFIG)
+    directive = directives.register(
+        session=session, draft=draft_141(text), unit_id=unit(session, "DUK").id, who=who, now=NOW, tz=DEFAULT_TZ
+    )
+    directives.publish(
+        session=session,
+        directive=directive,
+        unit_ids=[unit(session, c).id for c in codes],
+        who=who,
+        now=NOW,
+        config=CONFIG,
+    )
     session.flush()
     return directive
 
@@ -102,13 +111,31 @@ def test_default_audience_is_every_cell_and_mass_unit_below(org, session):
 
 
 def test_addressees_of_141_match_cells_grassroots_youth_and_veterans(org, session):
-    unit_queries.add_unit(session=session, code="CCB", name="Hội Cựu chiến binh Khối", kind="mass",
-                          created_at=NOW, parent=unit(session, "DUK"))
-    unit_queries.add_unit(session=session, code="CD", name="Công đoàn Khối", kind="mass",
-                          created_at=NOW, parent=unit(session, "DUK"))
+    unit_queries.add_unit(
+        session=session,
+        code="CCB",
+        name="Hội Cựu chiến binh Khối",
+        kind="mass",
+        created_at=NOW,
+        parent=unit(session, "DUK"),
+    )
+    unit_queries.add_unit(
+        session=session, code="CD", name="Công đoàn Khối", kind="mass", created_at=NOW, parent=unit(session, "DUK")
+    )
     parsed = parse_document(DOC_141)
     found = recipients.match_addressees(session=session, unit=unit(session, "DUK"), lines=parsed.addressees)
-    assert [u.code for u in found] == ["CB01", "CB02", "CB03", "CB04", "CB05", "CCB", "DB1", "DB1-CB1", "DB1-CB2", "DTN"]
+    assert [u.code for u in found] == [
+        "CB01",
+        "CB02",
+        "CB03",
+        "CB04",
+        "CB05",
+        "CCB",
+        "DB1",
+        "DB1-CB1",
+        "DB1-CB2",
+        "DTN",
+    ]
     # The "Nơi nhận" list alone names the same units ("Hội CCB Khối" spelled short).
     found = recipients.match_addressees(session=session, unit=unit(session, "DUK"), lines=parsed.recipients)
     assert "CCB" in [u.code for u in found] and "CD" not in [u.code for u in found]
@@ -120,7 +147,9 @@ def test_addressees_naming_nothing_below_match_nothing(org, session):
 
 
 def test_tccs_means_grassroots_organisations(org, session):
-    found = recipients.match_addressees(session=session, unit=unit(session, "DUK"), lines=parse_document(DOC_54).recipients)
+    found = recipients.match_addressees(
+        session=session, unit=unit(session, "DUK"), lines=parse_document(DOC_54).recipients
+    )
     assert [u.code for u in found] == ["DB1", "DTN"]  # "Các TCCS đảng trực thuộc", "Hội CCB, Đoàn TN Khối CCQ"
 
 
@@ -170,9 +199,24 @@ def test_acknowledge_only_by_a_secretary_of_that_unit(org, session):
     assignment = session.exec(select(Assignment)).one()
     cb02 = Actor(person_id=2, roles=[role(session, "secretary", "CB02")])
     cb01 = Actor(person_id=None, roles=[role(session, "secretary", "CB01")])
-    assert directives.acknowledge(session=session, assignment_id=assignment.id, actor=cb02, who=directives.Who(2), now=NOW, config=CONFIG).status == "denied"
-    assert directives.acknowledge(session=session, assignment_id=assignment.id, actor=cb01, who=directives.Who(None), now=NOW, config=CONFIG).status == "ok"
-    assert directives.acknowledge(session=session, assignment_id=assignment.id, actor=cb01, who=directives.Who(None), now=NOW, config=CONFIG).status == "already"
+    assert (
+        directives.acknowledge(
+            session=session, assignment_id=assignment.id, actor=cb02, who=directives.Who(2), now=NOW, config=CONFIG
+        ).status
+        == "denied"
+    )
+    assert (
+        directives.acknowledge(
+            session=session, assignment_id=assignment.id, actor=cb01, who=directives.Who(None), now=NOW, config=CONFIG
+        ).status
+        == "ok"
+    )
+    assert (
+        directives.acknowledge(
+            session=session, assignment_id=assignment.id, actor=cb01, who=directives.Who(None), now=NOW, config=CONFIG
+        ).status
+        == "already"
+    )
     assert directives.unacknowledged(session=session, directive=directive) == []
 
 
@@ -180,12 +224,24 @@ def test_a_removed_unit_added_back_starts_fresh_and_is_told_again(org, session):
     directive = published(session, ["CB01", "CB02"])
     ids = {c: unit(session, c).id for c in ("CB01", "CB02")}
     who = directives.Who(None)
-    assert directives.change_recipients(session=session, directive=directive, unit_ids=[ids["CB01"]], who=who, now=NOW, config=CONFIG) == ([], [ids["CB02"]])
-    assert directives.change_recipients(session=session, directive=directive, unit_ids=[ids["CB01"], ids["CB02"]], who=who, now=NOW, config=CONFIG) == ([ids["CB02"]], [])
+    assert directives.change_recipients(
+        session=session, directive=directive, unit_ids=[ids["CB01"]], who=who, now=NOW, config=CONFIG
+    ) == ([], [ids["CB02"]])
+    assert directives.change_recipients(
+        session=session, directive=directive, unit_ids=[ids["CB01"], ids["CB02"]], who=who, now=NOW, config=CONFIG
+    ) == ([ids["CB02"]], [])
     assignment = session.exec(select(Assignment).where(Assignment.unit_id == ids["CB02"])).one()
     assert (assignment.status, assignment.acknowledged_at) == ("assigned", None)
-    keys = [m.dedupe_key for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind != "reminder").order_by(OutboxMessage.id)).all()]
-    assert [k.split(":")[:4] for k in keys[2:]] == [["edit", str(directive.id), "1", "remove"], ["edit", str(directive.id), "2", "add"]]
+    keys = [
+        m.dedupe_key
+        for m in session.exec(
+            select(OutboxMessage).where(OutboxMessage.kind != "reminder").order_by(OutboxMessage.id)
+        ).all()
+    ]
+    assert [k.split(":")[:4] for k in keys[2:]] == [
+        ["edit", str(directive.id), "1", "remove"],
+        ["edit", str(directive.id), "2", "add"],
+    ]
 
 
 def test_full_text_is_cut_at_line_ends_or_sent_as_a_file():
@@ -202,7 +258,10 @@ def test_each_secretary_reads_the_directive_in_their_own_language(org, session):
     account.language = "en"
     session.add(account)
     published(session, ["CB01", "CB02"])
-    texts_by_account = {m.account_id: m.payload["text"] for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind != "reminder")).all()}
+    texts_by_account = {
+        m.account_id: m.payload["text"]
+        for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind != "reminder")).all()
+    }
     assert texts_by_account[account.id].startswith("New directive: Công văn 141-CV/ĐUK\nUrgency: KHẨN\n")
     assert "• Report: trước 23/8/2021" in texts_by_account[account.id]
     assert [t for a, t in texts_by_account.items() if a != account.id][0].startswith("Văn bản mới: Công văn 141-CV/ĐUK")

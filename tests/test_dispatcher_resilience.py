@@ -19,7 +19,14 @@ def test_a_briefly_unreachable_database_loses_nothing_and_sends_once(org, app, c
         from storage.tables import ChatAccount
 
         account = session.exec(select(ChatAccount).where(ChatAccount.external_user_id == "u-cb01")).one()
-        outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text="Nhắc việc"), due_at=clock.now(), dedupe_key="resilience")
+        outbox.enqueue(
+            session=session,
+            account_id=account.id,
+            kind="notice",
+            reply=Reply(text="Nhắc việc"),
+            due_at=clock.now(),
+            dedupe_key="resilience",
+        )
         session.commit()
     sender = RecordingSender("console")
     down = make_db_engine(f"sqlite:///{tmp_path / 'missing-folder' / 'db.sqlite'}")

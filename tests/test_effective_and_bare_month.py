@@ -1,4 +1,4 @@
-""""kể từ ngày X" says from when a measure holds, not a date to begin a task; a month and year
+""" "kể từ ngày X" says from when a measure holds, not a date to begin a task; a month and year
 after "trong" with the word "tháng" dropped ("hoàn thành trong 2/2021") is that month."""
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from services.parsing import parse_document
 
 
 def test_a_measure_in_force_from_a_date_is_not_a_start():
-    doc = parse_document("Tạm dừng hoạt động tiếp công dân tại trụ sở kể từ ngày 23/12/2021 "
-                         "cho đến khi có thông báo mới.")
+    doc = parse_document(
+        "Tạm dừng hoạt động tiếp công dân tại trụ sở kể từ ngày 23/12/2021 cho đến khi có thông báo mới."
+    )
     assert doc.deadlines == []
 
 

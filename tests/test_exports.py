@@ -17,17 +17,33 @@ from typer.testing import CliRunner
 from bot.cli import app as cli_app
 from bot.cli_common import CliState
 from ground.clock import ManualClock
-from tests.support.local import local_to_utc
 from storage.db import make_db_engine, session_scope
 from storage.migrate import upgrade
+from tests.support.local import local_to_utc
 from tests.support.org import register
 from tests.support.oversight_tree import build_tree, reports
 from tests.support.report_factories import make_assignment
 
 NOW = local_to_utc(datetime(2021, 8, 25, 9, 30))
-XLSX_HEADERS = ["Mã đơn vị", "Đơn vị", "Thuộc", "Bí thư / người phụ trách", "Tình trạng", "Nhận lúc", "Báo cáo lúc", "Đúng/trễ hạn",
-                "Hình thức", "Hình thức khác", "Số người tiếp cận", "Tổng số", "Tỷ lệ (%)", "Nhận thức",
-                "Khó khăn, đề xuất", "Bản báo cáo", "Báo cáo thay"]
+XLSX_HEADERS = [
+    "Mã đơn vị",
+    "Đơn vị",
+    "Thuộc",
+    "Bí thư / người phụ trách",
+    "Tình trạng",
+    "Nhận lúc",
+    "Báo cáo lúc",
+    "Đúng/trễ hạn",
+    "Hình thức",
+    "Hình thức khác",
+    "Số người tiếp cận",
+    "Tổng số",
+    "Tỷ lệ (%)",
+    "Nhận thức",
+    "Khó khăn, đề xuất",
+    "Bản báo cáo",
+    "Báo cáo thay",
+]
 
 
 @pytest.fixture
@@ -36,14 +52,20 @@ def cli(db_url, tmp_path, monkeypatch):
     upgrade(db_url)
     engine = make_db_engine(db_url)
     with session_scope(engine) as session:
-        build_tree(session, groups=10, cells_per_group=18, direct_cells=20, now=local_to_utc(datetime(2021, 8, 15, 8, 0)))
+        build_tree(
+            session, groups=10, cells_per_group=18, direct_cells=20, now=local_to_utc(datetime(2021, 8, 15, 8, 0))
+        )
     engine.dispose()
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
 
     def run(*args: str):
-        return runner.invoke(cli_app, ["--database-url", db_url, *args],
-                             env={"TELEGRAM_BOT_TOKEN": None, "DATABASE_URL": None}, obj=CliState(clock=ManualClock(NOW)))
+        return runner.invoke(
+            cli_app,
+            ["--database-url", db_url, *args],
+            env={"TELEGRAM_BOT_TOKEN": None, "DATABASE_URL": None},
+            obj=CliState(clock=ManualClock(NOW)),
+        )
 
     return run
 
@@ -64,18 +86,36 @@ def test_xlsx_has_one_row_per_cell_with_report_fields_dates_and_a_summary(cli, t
     assert cell[:5] == ("DB001-CB002", "Chi bộ DB001-CB002", "Đảng bộ phường số 1", None, "đã báo cáo")
     assert cell[5] == datetime(2021, 8, 15, 8, 0)
     assert cell[6] == datetime(2021, 8, 15, 9, 0)
-    assert cell[7:15] == ("đúng hạn", "Hội nghị trực tiếp, Zalo / mạng xã hội", None, 11, 21, 52.4, "Tốt", "Thiếu tài liệu")
+    assert cell[7:15] == (
+        "đúng hạn",
+        "Hội nghị trực tiếp, Zalo / mạng xã hội",
+        None,
+        11,
+        21,
+        52.4,
+        "Tốt",
+        "Thiếu tài liệu",
+    )
     assert sheet.cell(3, 6).number_format == "dd/mm/yyyy hh:mm"
     missing = rows["DB001-CB001"]  # cell 0: not reported, has a secretary
     assert missing[3:8] == ("Bí thư mẫu", "chưa báo đã nhận", None, None, None)
     assert rows["QU-CB006"][7] == "trễ hạn"  # cell 185: a multiple of 5 reported late
     summary = {r[0]: r[1] for r in book["Tổng hợp"].iter_rows(values_only=True)}
     assert summary["Văn bản"] == "KH 51-KH/QU"
-    assert (summary["Số đơn vị được giao"], summary["Đã nhận văn bản"], summary["Đã báo cáo"],
-            summary["Chưa báo cáo"], summary["Quá hạn"]) == (200, 183, 133, 67, 67)
+    assert (
+        summary["Số đơn vị được giao"],
+        summary["Đã nhận văn bản"],
+        summary["Đã báo cáo"],
+        summary["Chưa báo cáo"],
+        summary["Quá hạn"],
+    ) == (200, 183, 133, 67, 67)
     late = sum(1 for i in range(200) if reports(i) and i % 5 == 0)
     assert (summary["Báo cáo đúng hạn"], summary["Báo cáo trễ hạn"]) == (133 - late, late) == (107, 26)
-    assert (summary["Tổng số người tiếp cận"], summary["Tổng số người"], summary["Tỷ lệ chung (%)"]) == (1724, 2927, 58.9)
+    assert (summary["Tổng số người tiếp cận"], summary["Tổng số người"], summary["Tỷ lệ chung (%)"]) == (
+        1724,
+        2927,
+        58.9,
+    )
     assert summary["Xuất lúc"] == datetime(2021, 8, 25, 9, 30)
 
 
@@ -87,7 +127,9 @@ def test_csv_to_stdout_is_utf8_with_bom(cli):
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0].split(",")[:3] == ["Mã đơn vị", "Đơn vị", "Thuộc"]
     assert len(lines) == 201
-    assert lines[2].startswith("DB001-CB002,Chi bộ DB001-CB002,Đảng bộ phường số 1,,đã báo cáo,15/08/2021 08:00,15/08/2021 09:00,đúng hạn,")
+    assert lines[2].startswith(
+        "DB001-CB002,Chi bộ DB001-CB002,Đảng bộ phường số 1,,đã báo cáo,15/08/2021 08:00,15/08/2021 09:00,đúng hạn,"
+    )
 
 
 def test_cli_refuses_unknown_numbers_and_binary_to_stdout(cli):
@@ -112,8 +154,16 @@ def test_docx_is_a_party_report_with_tables_missing_units_and_grouped_difficulti
     assert "Có 133/200 đơn vị đã báo cáo (67 đơn vị quá hạn). Số người được tiếp cận: 1.724/2.927 (58,9%)." in texts
     table = doc.tables[1]
     assert len(table.rows) == 134
-    assert [c.text for c in table.rows[1].cells] == ["DB001-CB002", "Chi bộ DB001-CB002", "Hội nghị trực tiếp, Zalo / mạng xã hội",
-                                                     "11", "21", "52,4", "Tốt", "đúng hạn"]
+    assert [c.text for c in table.rows[1].cells] == [
+        "DB001-CB002",
+        "Chi bộ DB001-CB002",
+        "Hội nghị trực tiếp, Zalo / mạng xã hội",
+        "11",
+        "21",
+        "52,4",
+        "Tốt",
+        "đúng hạn",
+    ]
     assert "- DB001-CB001 — Chi bộ DB001-CB001 (Bí thư mẫu)" in texts
     assert "- DB001-CB004 — Chi bộ DB001-CB004 (chưa có bí thư đăng ký)" in texts
     difficulties = [t for t in texts if t.startswith("- Thiếu tài liệu (")]
@@ -126,8 +176,12 @@ def test_docx_is_a_party_report_with_tables_missing_units_and_grouped_difficulti
 def test_docx_renders_to_pdf_with_libreoffice(cli, tmp_path):
     assert cli("export", "51", "--format", "docx", "-o", str(tmp_path / "r.docx")).exit_code == 0
     office = shutil.which("soffice") or shutil.which("libreoffice")
-    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "r.docx")],
-                   check=True, timeout=120, capture_output=True)
+    subprocess.run(
+        [office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "r.docx")],
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
 
 
@@ -161,8 +215,15 @@ def test_cli_lists_directives_sharing_a_number_and_takes_the_id(cli, db_url, tmp
     engine = make_db_engine(db_url)
     with session_scope(engine) as session:
         first = session.exec(select(Directive).where(Directive.number == "51-KH/QU")).one()
-        twin = Directive(unit_id=first.unit_id, doc_type="KH", number="51-KH/QU", subject="Kế hoạch bổ sung",
-                         status="published", published_at=NOW, created_at=NOW)
+        twin = Directive(
+            unit_id=first.unit_id,
+            doc_type="KH",
+            number="51-KH/QU",
+            subject="Kế hoạch bổ sung",
+            status="published",
+            published_at=NOW,
+            created_at=NOW,
+        )
         session.add(twin)
         session.flush()
         first_id, twin_id = first.id, twin.id

@@ -51,7 +51,15 @@ async def test_wrong_token_is_401(server):
 
 async def test_json_form_and_get_requests_are_all_understood(server):
     await raw(server, "sendMessage", json={"chat_id": 7, "text": "123"})
-    await raw(server, "sendMessage", data={"chat_id": "7", "text": "true", "reply_markup": json.dumps({"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]})})
+    await raw(
+        server,
+        "sendMessage",
+        data={
+            "chat_id": "7",
+            "text": "true",
+            "reply_markup": json.dumps({"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]}),
+        },
+    )
     async with httpx.AsyncClient(trust_env=False) as client:
         await client.get(f"{server.url}/bot{DEFAULT_TOKEN}/sendMessage", params={"chat_id": 7, "text": "hi"})
     calls = server.calls_of("sendMessage")
@@ -178,7 +186,9 @@ async def test_fail_method_fails_the_next_calls_only(server):
     server.fail_method("setMyCommands", 2, status=500)
     statuses = []
     for _ in range(3):
-        response = await raw(server, "setMyCommands", json={"commands": [{"command": "start", "description": "Bắt đầu"}]})
+        response = await raw(
+            server, "setMyCommands", json={"commands": [{"command": "start", "description": "Bắt đầu"}]}
+        )
         statuses.append(response.status_code)
     assert statuses == [500, 500, 200]
     assert server.commands["default"] == [("start", "Bắt đầu")]

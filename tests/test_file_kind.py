@@ -25,22 +25,25 @@ def _zip_without_word() -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize(("data", "kind"), [
-    (b"", FileKind.EMPTY),
-    (b" \n\t\r\n", FileKind.EMPTY),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", FileKind.PDF),
-    (b"\r\n\r\n%PDF-1.4 junk before the header", FileKind.PDF),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", FileKind.PNG),
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF", FileKind.JPEG),
-    (b"II*\x00\x08\x00\x00\x00", FileKind.TIFF),
-    (b"RIFF\x24\x00\x00\x00WEBPVP8 ", FileKind.WEBP),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, FileKind.OLE),
-    (b"PK\x03\x04", FileKind.ZIP),
-    (SHORT_141.encode("utf-8"), FileKind.TEXT),
-    (SHORT_141.encode("utf-16"), FileKind.TEXT),
-    (SHORT_141.encode("utf-16-le"), FileKind.TEXT),
-    (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8, FileKind.BINARY),
-])
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"", FileKind.EMPTY),
+        (b" \n\t\r\n", FileKind.EMPTY),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", FileKind.PDF),
+        (b"\r\n\r\n%PDF-1.4 junk before the header", FileKind.PDF),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", FileKind.PNG),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", FileKind.JPEG),
+        (b"II*\x00\x08\x00\x00\x00", FileKind.TIFF),
+        (b"RIFF\x24\x00\x00\x00WEBPVP8 ", FileKind.WEBP),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, FileKind.OLE),
+        (b"PK\x03\x04", FileKind.ZIP),
+        (SHORT_141.encode("utf-8"), FileKind.TEXT),
+        (SHORT_141.encode("utf-16"), FileKind.TEXT),
+        (SHORT_141.encode("utf-16-le"), FileKind.TEXT),
+        (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8, FileKind.BINARY),
+    ],
+)
 def test_kinds_by_magic_bytes(data, kind):
     assert sniff(data) == kind
 

@@ -62,19 +62,40 @@ def test_the_stored_state_uses_full_names(org, app, session):
     state = stored_state(session)
     assert state.step == "reached"
     assert {k: v for k, v in state.data.items() if not k.startswith("_")} == {
-        "assignment_id": aid, "answers": {"formats": {"values": ["truc_tiep"], "other": None}}, "history": ["formats"],
-        "pending_percent": None, "quick": False, "on_behalf": False, "selected": [], "editing": False,
-        "unplaced_text": None, "other_asked": None,
+        "assignment_id": aid,
+        "answers": {"formats": {"values": ["truc_tiep"], "other": None}},
+        "history": ["formats"],
+        "pending_percent": None,
+        "quick": False,
+        "on_behalf": False,
+        "selected": [],
+        "editing": False,
+        "unplaced_text": None,
+        "other_asked": None,
     }
 
 
 def _old_report_row(session, aid: int) -> None:  # noqa: ANN001
     """What the version before typed states left in the table mid-report."""
-    session.add(ConversationState(
-        channel="console", user_id="u-cb01", flow="report", step="reached",
-        data={"a": aid, "ans": {"formats": {"values": ["zalo"], "other": None}}, "hist": ["formats"], "pp": None,
-              "quick": False, "beh": False, "sel": [], "_n": "old1", "_offered": []},
-    ))
+    session.add(
+        ConversationState(
+            channel="console",
+            user_id="u-cb01",
+            flow="report",
+            step="reached",
+            data={
+                "a": aid,
+                "ans": {"formats": {"values": ["zalo"], "other": None}},
+                "hist": ["formats"],
+                "pp": None,
+                "quick": False,
+                "beh": False,
+                "sel": [],
+                "_n": "old1",
+                "_offered": [],
+            },
+        )
+    )
     session.commit()
 
 
@@ -103,8 +124,11 @@ def test_an_old_button_after_the_upgrade_is_answered_too(org, app, session):
 
 def test_an_old_state_whose_keys_still_fit_goes_on(org, session):
     # The invite flow had no short keys: an invite begun before the upgrade goes on.
-    session.add(ConversationState(channel="console", user_id="u-staff", flow="invite", step="unit",
-                                  data={"_n": "old2", "_offered": []}))
+    session.add(
+        ConversationState(
+            channel="console", user_id="u-staff", flow="invite", step="unit", data={"_n": "old2", "_offered": []}
+        )
+    )
     session.commit()
     staff = org["staff"]
     staff.send("CB02")
@@ -116,8 +140,15 @@ def test_an_old_state_whose_keys_still_fit_goes_on(org, session):
 def test_a_forged_state_is_not_trusted(org, app, session):
     # A state that does not fit (a string where the assignment id goes) is not half-read.
     aid = make_assignment(app)
-    session.add(ConversationState(channel="console", user_id="u-cb01", flow="report", step="_summary",
-                                  data={"assignment_id": "một", "answers": {}, "_n": "old3"}))
+    session.add(
+        ConversationState(
+            channel="console",
+            user_id="u-cb01",
+            flow="report",
+            step="_summary",
+            data={"assignment_id": "một", "answers": {}, "_n": "old3"},
+        )
+    )
     session.commit()
     cb01 = org["CB01"]
     cb01.press_data("f:old3:ok")

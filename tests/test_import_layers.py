@@ -74,8 +74,10 @@ def test_no_import_points_up():
 def test_no_import_circles():
     graph = _graph()
     # A package's __init__ importing its own submodules is not a circle between modules.
-    edges = {n: {t for t in ts if not n == t.rpartition(".")[0] or not (ROOT / n.replace(".", "/") / "__init__.py").exists()}
-             for n, ts in graph.items()}
+    edges = {
+        n: {t for t in ts if not n == t.rpartition(".")[0] or not (ROOT / n.replace(".", "/") / "__init__.py").exists()}
+        for n, ts in graph.items()
+    }
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []

@@ -51,8 +51,12 @@ def org(engine, clock):
 def invite(engine, clock, unit_code="CB01", role="secretary", expires_in=timedelta(days=7), label=None):
     with session_scope(engine) as session:
         code, row = create_invite(
-            session=session, unit_code=unit_code, role=role, expires_in=expires_in,
-            label=label, now=clock.now(),
+            session=session,
+            unit_code=unit_code,
+            role=role,
+            expires_in=expires_in,
+            label=label,
+            now=clock.now(),
         )
     return code, row
 
@@ -60,8 +64,14 @@ def invite(engine, clock, unit_code="CB01", role="secretary", expires_in=timedel
 def redeem(engine, clock, code, user="111", name="Nguyễn Văn A"):
     with session_scope(engine) as session:
         return redeem_invite(
-            session=session, code=code, channel="telegram", external_user_id=user,
-            chat_id=user, display_name=name, language="vi", now=clock.now(),
+            session=session,
+            code=code,
+            channel="telegram",
+            external_user_id=user,
+            chat_id=user,
+            display_name=name,
+            language="vi",
+            now=clock.now(),
         )
 
 
@@ -298,4 +308,3 @@ def test_a_bad_duration_says_how_to_write_one():
         parse_duration("7 days")
 
     assert str(caught.value) == "'7 days' is not a duration; write a number and m, h, d or w, e.g. 7d or 12h"
-

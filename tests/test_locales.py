@@ -15,9 +15,9 @@ from fluent.syntax import visitor
 from services.broadcast import AUDIENCES
 from services.directive_drafts import EDITABLE_FIELDS, VALIDATED_FIELDS
 from services.export_data import COLUMNS
-from services.parsing.deadlines import FLAGS as DEADLINE_FLAGS
 from services.export_docx import TABLE_COLUMNS
 from services.i18n import LANGUAGES, catalog, fluent_id, t
+from services.parsing.deadlines import FLAGS as DEADLINE_FLAGS
 from services.reminders.staff_tools import NOTIFY_CHOICES
 from services.report_templates import FIELD_TYPES
 from storage.tables.directives import ASSIGNMENT_STATUSES, DEADLINE_KINDS
@@ -100,7 +100,9 @@ def _literal_keys() -> set[str]:
                 if node.value.split(".")[0] in groups and node.value not in NOT_KEYS:
                     keys.add(node.value)
             if isinstance(node, ast.Call) and _call_name(node) in ("t", "reply") and node.args:
-                index = 1 if _call_name(node) == "t" and len(node.args) > 1 and isinstance(node.args[0], ast.Name) else 0
+                index = (
+                    1 if _call_name(node) == "t" and len(node.args) > 1 and isinstance(node.args[0], ast.Name) else 0
+                )
                 arg = node.args[index]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and "." in arg.value:
                     keys.add(arg.value)
@@ -116,8 +118,12 @@ def _built_key_shapes() -> dict[str, list[str]]:
             if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
                 head = str(node.values[0].value)
                 shape = "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values)
-            elif (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant)
-                  and isinstance(node.left.value, str)):
+            elif (
+                isinstance(node, ast.BinOp)
+                and isinstance(node.op, ast.Add)
+                and isinstance(node.left, ast.Constant)
+                and isinstance(node.left.value, str)
+            ):
                 head = node.left.value  # 'deadline_kind.' + kind
                 shape = head + "{}"
             else:

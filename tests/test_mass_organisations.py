@@ -16,7 +16,8 @@ def dtn_leader(app):  # noqa: ANN001, ANN201
 def test_the_leader_of_a_mass_organisation_is_welcomed_as_its_person_in_charge(org, app):
     leader = dtn_leader(app)
     assert leader.last_text.startswith(
-        "Chào mừng đồng chí! Tài khoản này đã được gắn với Đoàn Thanh niên Khối, vai trò người phụ trách.")
+        "Chào mừng đồng chí! Tài khoản này đã được gắn với Đoàn Thanh niên Khối, vai trò người phụ trách."
+    )
     assert "chi bộ" not in leader.last_text
     leader.send("/whoami")
     assert "người phụ trách" in leader.last_text and "bí thư" not in leader.last_text
@@ -34,7 +35,8 @@ def test_a_directive_to_a_mass_organisation_speaks_of_the_organisation(org, app,
     use_buttons_of(leader, directive_message(outbox, "u-dtn"))
     leader.press("Đã nhận")
     assert leader.last_text == (
-        "Đã ghi nhận tổ chức đồng chí đã nhận Công văn 141-CV/ĐUK lúc 08:00 15/8/2021. Cảm ơn đồng chí.")
+        "Đã ghi nhận tổ chức đồng chí đã nhận Công văn 141-CV/ĐUK lúc 08:00 15/8/2021. Cảm ơn đồng chí."
+    )
     use_buttons_of(leader, directive_message(outbox, "u-dtn")).press("Đã nhận")  # the first message's button, again
     assert leader.last_text.startswith("Tổ chức đồng chí đã báo nhận Công văn 141-CV/ĐUK lúc")
     leader.send("da nhan")  # typed, with nothing left to acknowledge

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -93,7 +95,7 @@ def test_upgrading_a_database_with_people_from_the_first_revision_keeps_them(db_
 
 def test_upgrade_stamps_receipt_on_cells_that_reported_without_pressing_received(db_url):
     """Migration 0007: a report implies receipt, so "Nhận lúc" takes the first report's time."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from storage.tables import Assignment, Directive, Person, Report
 
@@ -102,7 +104,7 @@ def test_upgrade_stamps_receipt_on_cells_that_reported_without_pressing_received
     # branch 0005 sits beside main's chain (joined by 0005_0007) until it is re-chained.
     upgrade(db_url, "0005")
     engine = make_db_engine(db_url)
-    first, second = datetime(2021, 8, 16, 1, 0, tzinfo=timezone.utc), datetime(2021, 8, 17, 1, 0, tzinfo=timezone.utc)
+    first, second = datetime(2021, 8, 16, 1, 0, tzinfo=UTC), datetime(2021, 8, 17, 1, 0, tzinfo=UTC)
     try:
         with Session(engine) as session:
             unit = Unit(code="CB01", name="Chi bộ Văn phòng", kind="cell", path="/")
@@ -117,10 +119,18 @@ def test_upgrade_stamps_receipt_on_cells_that_reported_without_pressing_received
             waiting = Assignment(directive_id=directive.id, unit_id=other.id, status="assigned")
             session.add_all([reported, waiting])
             session.flush()
-            session.add_all([Report(assignment_id=reported.id, submitted_by_person_id=person.id, submitted_at=second,
-                                    version=2),
-                             Report(assignment_id=reported.id, submitted_by_person_id=person.id, submitted_at=first,
-                                    version=1, is_latest=False)])
+            session.add_all(
+                [
+                    Report(assignment_id=reported.id, submitted_by_person_id=person.id, submitted_at=second, version=2),
+                    Report(
+                        assignment_id=reported.id,
+                        submitted_by_person_id=person.id,
+                        submitted_at=first,
+                        version=1,
+                        is_latest=False,
+                    ),
+                ]
+            )
             session.commit()
             ids = reported.id, waiting.id
         upgrade(db_url)

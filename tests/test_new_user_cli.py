@@ -29,18 +29,23 @@ def one_sentence(result) -> str:  # noqa: ANN001
 
 def test_export_into_a_folder_that_does_not_exist_says_so_in_one_sentence(db_url):
     assert runner.invoke(cli, ["demo", "--database-url", db_url]).exit_code == 0
-    result = runner.invoke(cli, ["export", "141", "--format", "xlsx", "-o", "/nonexistent_dir/x.xlsx", "--database-url", db_url])
+    result = runner.invoke(
+        cli, ["export", "141", "--format", "xlsx", "-o", "/nonexistent_dir/x.xlsx", "--database-url", db_url]
+    )
     assert result.exit_code == 1
-    assert one_sentence(result) == ("Error: Cannot write /nonexistent_dir/x.xlsx: the folder /nonexistent_dir does not "
-                                    "exist; create it or choose another -o FILE.")
+    assert one_sentence(result) == (
+        "Error: Cannot write /nonexistent_dir/x.xlsx: the folder /nonexistent_dir does not "
+        "exist; create it or choose another -o FILE."
+    )
 
 
 def test_export_onto_a_folder_says_what_is_wrong(db_url, tmp_path):
     runner.invoke(cli, ["demo", "--database-url", db_url])
     result = runner.invoke(cli, ["export", "141", "-o", str(tmp_path), "--database-url", db_url])
     assert result.exit_code == 1
-    assert one_sentence(result) == (f"Error: Cannot write {tmp_path}: Is a directory; check the folder exists and "
-                                    "you may write there.")
+    assert one_sentence(result) == (
+        f"Error: Cannot write {tmp_path}: Is a directory; check the folder exists and you may write there."
+    )
 
 
 def test_database_url_after_the_subcommand_is_the_same_as_before_it(db_url, tmp_path):
@@ -53,27 +58,45 @@ def test_database_url_after_the_subcommand_is_the_same_as_before_it(db_url, tmp_
 
 def test_run_against_an_api_nobody_answers_is_one_sentence(db_url):
     base = f"http://127.0.0.1:{free_port()}"
-    result = runner.invoke(cli, ["run", "--database-url", db_url],
-                           env={"TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_BASE_URL": base, "LOG_LEVEL": "ERROR"})
+    result = runner.invoke(
+        cli,
+        ["run", "--database-url", db_url],
+        env={"TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_BASE_URL": base, "LOG_LEVEL": "ERROR"},
+    )
     assert result.exit_code == 1
     assert one_sentence(result) == (
         f"Error: Cannot reach the Telegram Bot API at {base} (httpx.ConnectError: All connection attempts failed): "
-        "check the network connection, a proxy or firewall, and TELEGRAM_API_BASE_URL.")
+        "check the network connection, a proxy or firewall, and TELEGRAM_API_BASE_URL."
+    )
 
 
 async def test_run_with_a_wrong_api_url_says_to_check_it_and_never_prints_the_token(db_url):
     async with FakeBotApi() as server:
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp", "PYTHONPATH": str(ROOT),
-               "DATABASE_URL": db_url, "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_BASE_URL": server.url + "/wrong"}
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": "/tmp",
+            "PYTHONPATH": str(ROOT),
+            "DATABASE_URL": db_url,
+            "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN,
+            "TELEGRAM_API_BASE_URL": server.url + "/wrong",
+        }
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", "run", env=env, cwd=str(ROOT),
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "run",
+            env=env,
+            cwd=str(ROOT),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
         output = (await asyncio.wait_for(process.communicate(), 60))[0].decode()
     assert process.returncode == 1
     assert "Traceback" not in output and DEFAULT_TOKEN not in output
     assert output.strip().splitlines()[-1] == (
         f"Error: The Telegram Bot API at {server.url}/wrong does not know the bot's address (404 Not Found): check "
-        "TELEGRAM_API_BASE_URL (the server's root, e.g. https://api.telegram.org, without /bot) and TELEGRAM_BOT_TOKEN.")
+        "TELEGRAM_API_BASE_URL (the server's root, e.g. https://api.telegram.org, without /bot) and TELEGRAM_BOT_TOKEN."
+    )
 
 
 def test_the_command_line_speaks_english_and_names_the_vietnamese_terms(db_url, tmp_path):

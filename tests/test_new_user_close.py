@@ -14,14 +14,18 @@ def test_close_asks_first_and_thoi_keeps_the_directive_open(org, app):
     publish_to_five(org, app)
     staff = org["staff"]
     [ask] = staff.send("/close 141")
-    assert ask.text == ("Kết thúc văn bản 141-CV/ĐUK? Sau đó chibot dừng nhắc, dừng báo cáo định kỳ và các chi bộ "
-                        "không gửi báo cáo được nữa. Có thể mở lại bằng /reopen 141-CV/ĐUK.")
+    assert ask.text == (
+        "Kết thúc văn bản 141-CV/ĐUK? Sau đó chibot dừng nhắc, dừng báo cáo định kỳ và các chi bộ "
+        "không gửi báo cáo được nữa. Có thể mở lại bằng /reopen 141-CV/ĐUK."
+    )
     assert staff.buttons == ["Kết thúc", "Thôi"]
     assert staff.press("Thôi")[0].text == "Đã thôi, văn bản vẫn mở."
     assert rows(app, kind="reminder", status="pending")  # nothing was cancelled
 
 
-def test_a_report_on_a_closed_directive_says_it_is_closed_and_reopen_brings_reminders_and_reports_back(org, app, outbox):
+def test_a_report_on_a_closed_directive_says_it_is_closed_and_reopen_brings_reminders_and_reports_back(
+    org, app, outbox
+):
     publish_to_five(org, app)
     staff, cb02 = org["staff"], org["CB02"]
     message = directive_message(outbox, "u-cb02")
@@ -31,8 +35,10 @@ def test_a_report_on_a_closed_directive_says_it_is_closed_and_reopen_brings_remi
     assert rows(app, kind="reminder", status="pending") == []
 
     cb02.send("bc 141 trực tiếp+zalo 45/50 tốt")
-    closed = ("Văn bản 141-CV/ĐUK đã kết thúc ngày 17/8/2021, nên không nhận báo cáo nữa. Nếu cần báo cáo thêm, "
-              "đồng chí liên hệ cán bộ đơn vị đã giao văn bản (họ có thể mở lại).")
+    closed = (
+        "Văn bản 141-CV/ĐUK đã kết thúc ngày 17/8/2021, nên không nhận báo cáo nữa. Nếu cần báo cáo thêm, "
+        "đồng chí liên hệ cán bộ đơn vị đã giao văn bản (họ có thể mở lại)."
+    )
     assert cb02.last_text == closed
     use_buttons_of(cb02, message).press("Báo cáo")
     assert cb02.last_text == closed
@@ -40,8 +46,9 @@ def test_a_report_on_a_closed_directive_says_it_is_closed_and_reopen_brings_remi
     staff.send("/reopen 141")
     planned = len(rows(app, kind="reminder", status="pending"))
     assert planned > 0
-    assert staff.last_text == (f"Đã mở lại văn bản 141-CV/ĐUK: lên lịch {planned} tin nhắc từ nay; "
-                               "các chi bộ lại gửi báo cáo được.")
+    assert staff.last_text == (
+        f"Đã mở lại văn bản 141-CV/ĐUK: lên lịch {planned} tin nhắc từ nay; các chi bộ lại gửi báo cáo được."
+    )
     sent_before = len(delivered(app, "reminder"))
     until(app, datetime(2021, 8, 19, 9, 0))
     assert len(delivered(app, "reminder")) > sent_before  # the 19/8 reminders went out again

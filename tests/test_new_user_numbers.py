@@ -24,8 +24,10 @@ def test_a_cell_that_reported_without_pressing_received_counts_as_received_every
     staff.send("/status 141")
     assert "Giao 8 đơn vị · đã nhận 2 · đã báo cáo 1" in staff.last_text
     staff.send("/doc 141")
-    assert "Đã nhận: 2/8 đơn vị\n• CB01 — Chi bộ Văn phòng: Bí thư CB01, 08:00 15/8/2021\n" \
-           "• CB02 — Chi bộ Ban Tuyên giáo: Bí thư CB02, 08:00 15/8/2021\n" in staff.last_text
+    assert (
+        "Đã nhận: 2/8 đơn vị\n• CB01 — Chi bộ Văn phòng: Bí thư CB01, 08:00 15/8/2021\n"
+        "• CB02 — Chi bộ Ban Tuyên giáo: Bí thư CB02, 08:00 15/8/2021\n" in staff.last_text
+    )
     staff.send("/unacked 141")
     assert staff.last_text.startswith("Chưa báo đã nhận Công văn 141-CV/ĐUK (6/8 đơn vị):\n• CB03")
     [reply] = staff.send("/export 141 xlsx")
@@ -47,8 +49,10 @@ def test_a_report_sent_for_the_cell_by_staff_also_counts_it_received(org, app, o
     staff.press("Bỏ qua")
     staff.press("Xác nhận")
     staff.send("/doc 141")
-    assert "Đã nhận: 1/8 đơn vị\n• CB03 — Chi bộ Ban Tổ chức: nhận qua báo cáo do cán bộ gửi thay, 08:00 15/8/2021\n" \
+    assert (
+        "Đã nhận: 1/8 đơn vị\n• CB03 — Chi bộ Ban Tổ chức: nhận qua báo cáo do cán bộ gửi thay, 08:00 15/8/2021\n"
         in staff.last_text
+    )
 
 
 def test_the_first_amendment_is_version_2_in_the_thanks_the_staff_notice_and_the_file(org, app, outbox):
@@ -80,8 +84,10 @@ def publish_to(org, app, codes: str):  # noqa: ANN001, ANN201
     return staff
 
 
-CB05_BLOCKED = ("Chưa báo được cho 1 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
-                "• CB05 — Chi bộ Ban Dân vận: bí thư đã chặn chibot")
+CB05_BLOCKED = (
+    "Chưa báo được cho 1 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+    "• CB05 — Chi bộ Ban Dân vận: bí thư đã chặn chibot"
+)
 
 
 def test_deadline_change_and_remind_count_the_told_apart_from_the_unreachable_and_name_them(org, app, outbox):
@@ -107,7 +113,8 @@ def test_remind_when_no_unfinished_cell_can_be_reached_says_so_and_offers_nothin
         "2 đơn vị chưa thực hiện 141-CV/ĐUK, nhưng không đơn vị nào nhận được tin nhắc qua chibot, nên không có gì để gửi.\n"
         "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
         "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
-        "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký")
+        "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký"
+    )
     assert reply.choices == []
 
 
@@ -122,5 +129,6 @@ def test_broadcast_to_unreported_cells_none_of_which_has_a_secretary_says_how_ma
         "Đồng chí chọn đối tượng khác hoặc gõ /cancel.\n"
         "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
         "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
-        "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký")
+        "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký"
+    )
     assert "Tất cả chi bộ của đơn vị" in staff.buttons

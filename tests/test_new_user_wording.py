@@ -15,8 +15,10 @@ def test_the_deadline_prompt_shows_examples_without_a_year_and_the_first_one_wor
     staff.send("/deadline 141")
     staff.press("Báo cáo")
     prompt = staff.last_text
-    assert prompt == ("Gõ thời hạn, ví dụ: «trước 17h00 ngày 25/8», «đến hết ngày 20/8», «Báo cáo: trước ngày 23/8», "
-                      "«hằng tuần vào thứ Sáu».")
+    assert prompt == (
+        "Gõ thời hạn, ví dụ: «trước 17h00 ngày 25/8», «đến hết ngày 20/8», «Báo cáo: trước ngày 23/8», "
+        "«hằng tuần vào thứ Sáu»."
+    )
     example = re.search(r"«([^»]+)»", prompt).group(1)
     staff.send(example)
     assert staff.last_text.startswith("Đã đổi thời hạn: Báo cáo: trước 17:00 25/8/2021.")
@@ -35,6 +37,10 @@ def test_no_text_in_any_catalog_says_xac_nhan_nhan():
 
     catalogs = sorted((Path(__file__).parents[1] / "locales" / "vi").glob("*.ftl"))
     assert catalogs
-    doubled = [f"{p.name}: {line}" for p in catalogs for line in p.read_text(encoding="utf-8").splitlines()
-               if "xác nhận nhận" in line]
+    doubled = [
+        f"{p.name}: {line}"
+        for p in catalogs
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if "xác nhận nhận" in line
+    ]
     assert doubled == []

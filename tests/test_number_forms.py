@@ -18,8 +18,8 @@ from services.number_format import number_text, percent_text
 from storage.db import session_scope
 from storage.tables import Directive, Report, Unit
 from tests.support.chat import deliver
-from tests.support.oversight_tree import build_tree
 from tests.support.org import register
+from tests.support.oversight_tree import build_tree
 from tests.support.reminders import until
 from tests.test_reminders_timeline import publish_to_five
 
@@ -37,7 +37,9 @@ def qu_staff(app, tree):
 
 def test_number_and_percent_forms_per_language():
     assert percent_text(86.5, "vi") == "86,5%" and percent_text(86.5, "en") == "86.5%"
-    assert percent_text(90.0, "vi") == "90%" and number_text(1724, "vi") == "1.724" and number_text(1724, "en") == "1,724"
+    assert (
+        percent_text(90.0, "vi") == "90%" and number_text(1724, "vi") == "1.724" and number_text(1724, "en") == "1,724"
+    )
 
 
 def test_status_chat_shows_the_readers_decimal_and_thousands(qu_staff):
@@ -79,8 +81,14 @@ def _export(app, tree, fmt: str, lang: str) -> bytes:  # noqa: ANN001
     with session_scope(app.engine) as session:
         directive = session.exec(select(Directive).where(Directive.number == "51-KH/QU")).one()
         root = session.get(Unit, tree.root_id)
-        data = exports.build(session=session, directive=directive, paths=[root.path], now=app.clock.now(),
-                             t=t, tz=ZoneInfo("Asia/Ho_Chi_Minh"))
+        data = exports.build(
+            session=session,
+            directive=directive,
+            paths=[root.path],
+            now=app.clock.now(),
+            t=t,
+            tz=ZoneInfo("Asia/Ho_Chi_Minh"),
+        )
         return exports.render(fmt, data, t)
 
 
@@ -88,8 +96,11 @@ def test_docx_figures_and_table_use_the_readers_form(app, tree, tmp_path):
     path = tmp_path / "r.docx"
     path.write_bytes(_export(app, tree, "docx", "vi"))
     doc = Document(str(path))
-    assert any(p.text.startswith("Có 133/200 đơn vị đã báo cáo") and p.text.endswith("Số người được tiếp cận: 1.724/2.927 (58,9%).")
-               for p in doc.paragraphs)
+    assert any(
+        p.text.startswith("Có 133/200 đơn vị đã báo cáo")
+        and p.text.endswith("Số người được tiếp cận: 1.724/2.927 (58,9%).")
+        for p in doc.paragraphs
+    )
     percents = [row.cells[5].text for row in doc.tables[1].rows[1:]]
     assert "52,4" in percents and not any("." in p for p in percents)
     assert "năm 2021" in doc.tables[0].rows[0].cells[1].text  # a year is no number to group: not "2.021"
@@ -115,9 +126,15 @@ def test_xlsx_keeps_figures_numeric_with_a_number_format_and_the_behalf_column_r
     assert reached.value == 11 and reached.number_format == "#,##0"
     summary = {row[0].value: row[1] for row in book["Tổng hợp"].iter_rows()}
     assert summary["Tỷ lệ chung (%)"].value == 58.9 and summary["Tỷ lệ chung (%)"].number_format == "0.0"
-    assert summary["Tổng số người tiếp cận"].value == 1724 and summary["Tổng số người tiếp cận"].number_format == "#,##0"
-    behalf = {c.value for (c,) in sheet.iter_rows(min_row=2, min_col=headers.index("Báo cáo thay") + 1,
-                                                  max_col=headers.index("Báo cáo thay") + 1)}
+    assert (
+        summary["Tổng số người tiếp cận"].value == 1724 and summary["Tổng số người tiếp cận"].number_format == "#,##0"
+    )
+    behalf = {
+        c.value
+        for (c,) in sheet.iter_rows(
+            min_row=2, min_col=headers.index("Báo cáo thay") + 1, max_col=headers.index("Báo cáo thay") + 1
+        )
+    }
     assert behalf == {"có", None}  # the unquoted YAML `yes:` once made this "export.value.yes"
 
 
@@ -129,7 +146,9 @@ def test_english_reminders_count_one_day_and_three_days(org, app, outbox):
         return [r.text for c, r in outbox.sent if c == chat][-1]
 
     until(app, datetime(2021, 8, 17, 8, 0))
-    assert "Complete: đến hết 20/8/2021 — 3 days left." in last("u-cb03").split("\n")  # the deadline as the document words it
+    assert "Complete: đến hết 20/8/2021 — 3 days left." in last("u-cb03").split(
+        "\n"
+    )  # the deadline as the document words it
     until(app, datetime(2021, 8, 21, 8, 0))
     assert "Report: trước 23/8/2021 — 1 day left." in last("u-cb03").split("\n")
     until(app, datetime(2021, 8, 23, 8, 0))

@@ -36,28 +36,62 @@ def account_id(engine, clock) -> int:
 
 def queue(engine, account_id: int, key: str, due_at) -> None:  # noqa: ANN001
     with session_scope(engine) as session:
-        outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text=key), due_at=due_at, dedupe_key=key)
+        outbox.enqueue(
+            session=session, account_id=account_id, kind="notice", reply=Reply(text=key), due_at=due_at, dedupe_key=key
+        )
 
 
 def test_queueing_a_message_wakes_once_after_the_commit(engine, clock, account_id, wakes):
     with session_scope(engine) as session:
-        outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text="a"), due_at=clock.now(), dedupe_key="a")
-        outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text="b"), due_at=clock.now(), dedupe_key="b")
+        outbox.enqueue(
+            session=session,
+            account_id=account_id,
+            kind="notice",
+            reply=Reply(text="a"),
+            due_at=clock.now(),
+            dedupe_key="a",
+        )
+        outbox.enqueue(
+            session=session,
+            account_id=account_id,
+            kind="notice",
+            reply=Reply(text="b"),
+            due_at=clock.now(),
+            dedupe_key="b",
+        )
         assert wakes == []  # the savepoints of enqueue are released, the rows not yet committed
     assert wakes == [0]
 
 
 def test_a_bulk_insert_wakes(engine, clock, account_id, wakes):
     with session_scope(engine) as session:
-        insert_outbox_rows(session=session, rows=[{"account_id": account_id, "kind": "reminder", "payload": {"text": "x"},
-                                                   "due_at": clock.now(), "dedupe_key": "r1", "directive_id": None,
-                                                   "assignment_id": None}])
+        insert_outbox_rows(
+            session=session,
+            rows=[
+                {
+                    "account_id": account_id,
+                    "kind": "reminder",
+                    "payload": {"text": "x"},
+                    "due_at": clock.now(),
+                    "dedupe_key": "r1",
+                    "directive_id": None,
+                    "assignment_id": None,
+                }
+            ],
+        )
     assert wakes == [0]
 
 
 def test_a_rolled_back_message_does_not_wake(engine, clock, account_id, wakes):
     with pytest.raises(RuntimeError), session_scope(engine) as session:
-        outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text="a"), due_at=clock.now(), dedupe_key="a")
+        outbox.enqueue(
+            session=session,
+            account_id=account_id,
+            kind="notice",
+            reply=Reply(text="a"),
+            due_at=clock.now(),
+            dedupe_key="a",
+        )
         raise RuntimeError("the change that caused it failed")
     with session_scope(engine) as session:
         session.add(Person(full_name="Trần Văn Tâm"))

@@ -17,8 +17,14 @@ from storage.tables import Deadline
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 PLAN_54 = (SEEDS / "000_ea0419651be1525a.txt").read_text(encoding="utf-8")
 
-OFFICES = ["Văn phòng Đảng ủy Khối", "Văn phòng Huyện ủy", "Văn phòng Tỉnh ủy", "Văn phòng Thành ủy",
-           "Văn phòng Đảng ủy", "Văn phòng Quận ủy"]
+OFFICES = [
+    "Văn phòng Đảng ủy Khối",
+    "Văn phòng Huyện ủy",
+    "Văn phòng Tỉnh ủy",
+    "Văn phòng Thành ủy",
+    "Văn phòng Đảng ủy",
+    "Văn phòng Quận ủy",
+]
 CELLS = ["Các chi bộ", "Các cấp ủy trực thuộc", "Chi bộ cơ sở", "Các tổ chức cơ sở đảng"]
 VERBS = ["tổng hợp, báo cáo", "báo cáo", "tổng hợp, gửi báo cáo"]
 FREQS = ["hằng ngày", "hàng tuần", "hằng tháng", "hằng quý"]
@@ -30,8 +36,7 @@ def recurring(text: str):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.sampled_from(OFFICES), st.sampled_from(VERBS), st.sampled_from(FREQS),
-       st.sampled_from(TAILS), st.booleans())
+@given(st.sampled_from(OFFICES), st.sampled_from(VERBS), st.sampled_from(FREQS), st.sampled_from(TAILS), st.booleans())
 def test_the_issuers_own_office_reporting_upward_is_not_asked_of_the_cells(office, verb, freq, tail, plain):
     text = f"3. Công tác báo cáo: {office} {verb} {freq} {tail}"
     if plain:
@@ -62,9 +67,10 @@ def test_publishing_54_shows_the_duty_but_asks_the_cells_nothing_daily(org, sess
     staff = org["staff"]
     staff.send("/new")
     for i in range(0, len(PLAN_54), 4096):
-        staff.send(PLAN_54[i:i + 4096])
-    assert ("• Báo cáo định kỳ: hằng ngày (việc của văn phòng cơ quan ban hành, không giao cho "
-            "các đơn vị") in staff.last_text, staff.last_text
+        staff.send(PLAN_54[i : i + 4096])
+    assert (
+        "• Báo cáo định kỳ: hằng ngày (việc của văn phòng cơ quan ban hành, không giao cho các đơn vị"
+    ) in staff.last_text, staff.last_text
     staff.press("Xác nhận")
     staff.press("Tất cả chi bộ")
     staff.press("Gửi")

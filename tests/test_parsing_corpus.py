@@ -12,8 +12,7 @@ import pytest
 from services.parsing import parse_document
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("bench_documents",
-                                               ROOT / "bench" / "bench_documents.py")
+_spec = importlib.util.spec_from_file_location("bench_documents", ROOT / "bench" / "bench_documents.py")
 bench = importlib.util.module_from_spec(_spec)
 sys.modules.setdefault("bench_documents", bench)
 _spec.loader.exec_module(bench)
@@ -55,27 +54,28 @@ def test_seeds_are_recognized():
 
 
 def test_number_and_type_named_in_running_text():
-    doc = parse_document("Ngày 17-4-2020, Ban Thường vụ Thành ủy có Công văn số 4182-CV/TU "
-                         "yêu cầu các cấp ủy hoàn thành trước ngày 15-6-2020.")
-    assert (doc.number, doc.doc_type, doc.issued_on.isoformat()) == (
-        "4182-CV/TU", "Công văn", "2020-04-17")
+    doc = parse_document(
+        "Ngày 17-4-2020, Ban Thường vụ Thành ủy có Công văn số 4182-CV/TU "
+        "yêu cầu các cấp ủy hoàn thành trước ngày 15-6-2020."
+    )
+    assert (doc.number, doc.doc_type, doc.issued_on.isoformat()) == ("4182-CV/TU", "Công văn", "2020-04-17")
     assert doc.issuer == "Thành ủy"
 
 
 def test_a_cited_number_is_not_the_documents_own():
-    doc = parse_document("Thực hiện Kế hoạch số 62-KH/ĐU ngày 10/3/2020 của Đảng ủy phường, "
-                         "các chi bộ báo cáo trước ngày 30/3/2020.")
+    doc = parse_document(
+        "Thực hiện Kế hoạch số 62-KH/ĐU ngày 10/3/2020 của Đảng ủy phường, các chi bộ báo cáo trước ngày 30/3/2020."
+    )
     assert doc.number is None
 
 
 def test_hoa_toc_in_running_text_is_urgent_and_khan_truong_is_not():
-    assert parse_document("Ban Thường vụ Tỉnh ủy đã ký công văn hỏa tốc gửi các huyện ủy."
-                          ).urgent == "HỎA TỐC"
-    assert parse_document("Đề nghị các đơn vị khẩn trương thực hiện trước ngày 24/3/2016."
-                          ).urgent is None
+    assert parse_document("Ban Thường vụ Tỉnh ủy đã ký công văn hỏa tốc gửi các huyện ủy.").urgent == "HỎA TỐC"
+    assert parse_document("Đề nghị các đơn vị khẩn trương thực hiện trước ngày 24/3/2016.").urgent is None
 
 
 def test_effective_dates_and_as_of_times_are_not_deadlines():
-    doc = parse_document("Quyết định này có hiệu lực thi hành kể từ ngày 05/11/2019.\n"
-                         "Số liệu tính đến 17 giờ 00, ngày 04/11/2010.")
+    doc = parse_document(
+        "Quyết định này có hiệu lực thi hành kể từ ngày 05/11/2019.\nSố liệu tính đến 17 giờ 00, ngày 04/11/2010."
+    )
     assert doc.deadlines == []

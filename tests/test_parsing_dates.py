@@ -57,14 +57,12 @@ def test_fold_keeps_length_so_positions_map_back_to_the_text():
     folded = fold(text)
     assert len(folded) == len(text)
     i = folded.index("bao cao")
-    assert text[i:i + 7] == "báo cáo"
+    assert text[i : i + 7] == "báo cáo"
 
 
 def test_clean_markup_removes_bold_and_italic_but_keeps_header_star():
     assert clean_markup("từ nay đến hết **ngày 20/8/2021**") == "từ nay đến hết ngày 20/8/2021"
-    assert clean_markup("+ *Thời gian thực hiện: Từ ngày 04/8/2021.*") == (
-        "+ Thời gian thực hiện: Từ ngày 04/8/2021."
-    )
+    assert clean_markup("+ *Thời gian thực hiện: Từ ngày 04/8/2021.*") == ("+ Thời gian thực hiện: Từ ngày 04/8/2021.")
     assert clean_markup("ĐẢNG ỦY\n*\nSố 1") == "ĐẢNG ỦY\n*\nSố 1"
 
 
@@ -73,8 +71,15 @@ def test_clean_markup_removes_bold_and_italic_but_keeps_header_star():
 
 @pytest.mark.parametrize(
     "text",
-    ["20/8/2021", "20-8-2021", "20.8.2021", "ngày 20 tháng 8 năm 2021",
-     "ngay 20 thang 8 nam 2021", "Ngày 20/08/2021", "20 / 8 / 2021"],
+    [
+        "20/8/2021",
+        "20-8-2021",
+        "20.8.2021",
+        "ngày 20 tháng 8 năm 2021",
+        "ngay 20 thang 8 nam 2021",
+        "Ngày 20/08/2021",
+        "20 / 8 / 2021",
+    ],
 )
 def test_parse_date_reads_every_written_form(text):
     assert parse_date(text) == date(2021, 8, 20)
@@ -97,8 +102,10 @@ def test_parse_date_with_no_date_is_none():
     assert parse_date("Các chi bộ thực hiện nghiêm túc") is None
 
 
-@pytest.mark.parametrize("text,raw", [("31/2/2021", "31/2/2021"), ("32/1/2021", "32/1/2021"),
-                                      ("29/2/2021", "29/2/2021"), ("15/13/2021", "15/13/2021")])
+@pytest.mark.parametrize(
+    "text,raw",
+    [("31/2/2021", "31/2/2021"), ("32/1/2021", "32/1/2021"), ("29/2/2021", "29/2/2021"), ("15/13/2021", "15/13/2021")],
+)
 def test_parse_date_raises_for_days_that_do_not_exist(text, raw):
     with pytest.raises(InvalidDateError) as info:
         parse_date(text)
@@ -126,9 +133,15 @@ def test_find_dates_ignores_document_numbers_and_ratios_as_dates():
 
 @pytest.mark.parametrize(
     "text,expected",
-    [("17h00", time(17, 0)), ("17h", time(17, 0)), ("17 giờ", time(17, 0)),
-     ("17:00", time(17, 0)), ("06h", time(6, 0)), ("17 giờ 30 phút", time(17, 30)),
-     ("trước 8h30 ngày 2/9", time(8, 30))],
+    [
+        ("17h00", time(17, 0)),
+        ("17h", time(17, 0)),
+        ("17 giờ", time(17, 0)),
+        ("17:00", time(17, 0)),
+        ("06h", time(6, 0)),
+        ("17 giờ 30 phút", time(17, 30)),
+        ("trước 8h30 ngày 2/9", time(8, 30)),
+    ],
 )
 def test_parse_time_reads_written_hours(text, expected):
     assert parse_time(text) == expected
@@ -145,14 +158,26 @@ def test_parse_time_ignores_round_the_clock_and_labels():
 def test_through_end_of_day():
     d = phrase("đến hết ngày 20/8/2021")
     assert (d.kind, d.due, d.shown, d.relation) == (
-        "complete", datetime(2021, 8, 20, 23, 59), "đến hết 20/8/2021", "end_of_day")
+        "complete",
+        datetime(2021, 8, 20, 23, 59),
+        "đến hết 20/8/2021",
+        "end_of_day",
+    )
     assert d.text == "đến hết ngày 20/8/2021"
     assert d.recurrence is None
 
 
-@pytest.mark.parametrize("text", ["hết ngày 20/8/2021", "chậm nhất ngày 20/8/2021",
-                                  "chậm nhất là ngày 20/8/2021", "20/8/2021", "20/8",
-                                  "ngày 20 tháng 8 năm 2021"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hết ngày 20/8/2021",
+        "chậm nhất ngày 20/8/2021",
+        "chậm nhất là ngày 20/8/2021",
+        "20/8/2021",
+        "20/8",
+        "ngày 20 tháng 8 năm 2021",
+    ],
+)
 def test_end_of_day_forms_all_mean_that_day_at_23_59(text):
     assert phrase(text).due == datetime(2021, 8, 20, 23, 59)
 
@@ -180,8 +205,7 @@ def test_no_later_than_a_time_on_a_day_is_that_time():
 
 def test_within_a_month_is_its_last_day():
     d = phrase("trong tháng 8/2021")
-    assert (d.due, d.shown, d.anchor) == (
-        datetime(2021, 8, 31, 23, 59), "trong tháng 8/2021", date(2021, 8, 1))
+    assert (d.due, d.shown, d.anchor) == (datetime(2021, 8, 31, 23, 59), "trong tháng 8/2021", date(2021, 8, 1))
 
 
 def test_within_february_of_a_leap_year_ends_on_the_29th():
@@ -207,8 +231,7 @@ def test_before_a_month_ends_with_the_previous_month():
 
 def test_from_a_day_is_a_start_not_a_deadline():
     d = phrase("từ ngày 04/8/2021")
-    assert (d.kind, d.due, d.shown, d.relation) == (
-        "start", datetime(2021, 8, 4, 0, 0), "từ 4/8/2021", "start")
+    assert (d.kind, d.due, d.shown, d.relation) == ("start", datetime(2021, 8, 4, 0, 0), "từ 4/8/2021", "start")
 
 
 def test_begin_word_with_a_bare_date_is_a_start():
@@ -247,10 +270,15 @@ def test_weekly_before_a_time_on_friday():
 
 @pytest.mark.parametrize(
     "text,kind",
-    [("báo cáo trước 23/8", "report"), ("Báo cáo: 23/8/2021", "report"),
-     ("xây dựng kế hoạch trước 30/8/2021", "plan"), ("kế hoạch: 30/8/2021", "plan"),
-     ("hoàn thành trước 20/8/2021", "complete"), ("triển khai xong 20/8/2021", "complete"),
-     ("trước 20/8/2021", "complete")],
+    [
+        ("báo cáo trước 23/8", "report"),
+        ("Báo cáo: 23/8/2021", "report"),
+        ("xây dựng kế hoạch trước 30/8/2021", "plan"),
+        ("kế hoạch: 30/8/2021", "plan"),
+        ("hoàn thành trước 20/8/2021", "complete"),
+        ("triển khai xong 20/8/2021", "complete"),
+        ("trước 20/8/2021", "complete"),
+    ],
 )
 def test_kind_comes_from_the_words_of_the_phrase(text, kind):
     assert phrase(text).kind == kind
@@ -306,16 +334,27 @@ def test_nfd_and_markdown_input_read_the_same():
 
 @pytest.mark.parametrize(
     "rule",
-    ["daily", "daily@06:00,12:00,18:00", "daily<17:00", "weekly", "weekly@fri", "weekly<mon",
-     "weekly@fri/16:00", "monthly", "monthly@25", "monthly<25", "monthly<25/17:00",
-     "quarterly", "yearly"],
+    [
+        "daily",
+        "daily@06:00,12:00,18:00",
+        "daily<17:00",
+        "weekly",
+        "weekly@fri",
+        "weekly<mon",
+        "weekly@fri/16:00",
+        "monthly",
+        "monthly@25",
+        "monthly<25",
+        "monthly<25/17:00",
+        "quarterly",
+        "yearly",
+    ],
 )
 def test_recurrence_rules_round_trip(rule):
     assert Recurrence.from_rule(rule).to_rule() == rule
 
 
-@pytest.mark.parametrize("rule", ["", "hourly", "weekly@xyz", "monthly@abc", "daily@25:00",
-                                  "monthly@32"])
+@pytest.mark.parametrize("rule", ["", "hourly", "weekly@xyz", "monthly@abc", "daily@25:00", "monthly@32"])
 def test_bad_recurrence_rules_are_rejected(rule):
     with pytest.raises(ValueError):
         Recurrence.from_rule(rule)

@@ -39,8 +39,7 @@ def ward_plan() -> ParsedDocument:
 
 
 def summary(doc: ParsedDocument) -> list[tuple]:
-    return [(d.kind, d.due, d.recurrence.to_rule() if d.recurrence else None)
-            for d in doc.deadlines]
+    return [(d.kind, d.due, d.recurrence.to_rule() if d.recurrence else None) for d in doc.deadlines]
 
 
 # --- 141-CV/ĐUK -------------------------------------------------------------------------------
@@ -54,8 +53,7 @@ def test_141_is_an_urgent_letter_with_its_number_normalised(cv141):
 
 
 def test_141_subject_keeps_v_v_and_drops_the_quotes(cv141):
-    assert cv141.subject == ("V/v tổ chức quán triệt, tuyên truyền Nghị quyết số 05-NQ/TU "
-                             "ngày 05/8/2021 của Tỉnh ủy")
+    assert cv141.subject == ("V/v tổ chức quán triệt, tuyên truyền Nghị quyết số 05-NQ/TU ngày 05/8/2021 của Tỉnh ủy")
 
 
 def test_141_addressees_are_the_two_dash_items(cv141):
@@ -64,8 +62,13 @@ def test_141_addressees_are_the_two_dash_items(cv141):
 
 def test_141_recipients_exclude_the_filing_line(cv141):
     assert cv141.recipients == [
-        "Thường trực Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", "Ban Thường vụ Đảng ủy",
-        "Các Ban Xây dựng đảng ĐUK", "Đoàn Khối", "Hội CCB Khối", "Các chi, đảng bộ cơ sở",
+        "Thường trực Tỉnh ủy",
+        "Ban Tuyên giáo Tỉnh ủy",
+        "Ban Thường vụ Đảng ủy",
+        "Các Ban Xây dựng đảng ĐUK",
+        "Đoàn Khối",
+        "Hội CCB Khối",
+        "Các chi, đảng bộ cơ sở",
     ]
 
 
@@ -136,8 +139,20 @@ def test_141_json_dict(cv141):
         "text": cv141.deadlines[1].text,
         "shown": "trước 23/8/2021",
     }
-    assert {"doc_type", "number", "issuer", "issued_on", "subject", "urgent", "secret",
-            "addressees", "recipients", "signer", "report_fields", "deadlines"} <= set(data)
+    assert {
+        "doc_type",
+        "number",
+        "issuer",
+        "issued_on",
+        "subject",
+        "urgent",
+        "secret",
+        "addressees",
+        "recipients",
+        "signer",
+        "report_fields",
+        "deadlines",
+    } <= set(data)
 
 
 # --- 54-KH/ĐUK --------------------------------------------------------------------------------
@@ -298,13 +313,11 @@ def test_deputy_signs_for_the_secretary(huyen_uy):
 
 
 def test_report_fields_listed_as_dash_items_stop_at_the_next_task(huyen_uy):
-    assert huyen_uy.report_fields == ["Kết quả quán triệt", "Khó khăn, vướng mắc",
-                                      "Đề xuất, kiến nghị"]
+    assert huyen_uy.report_fields == ["Kết quả quán triệt", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]
 
 
 def test_every_cue_form_becomes_the_right_deadline(huyen_uy):
-    assert [(d.kind, d.due, d.recurrence.to_rule() if d.recurrence else None, d.shown)
-            for d in huyen_uy.deadlines] == [
+    assert [(d.kind, d.due, d.recurrence.to_rule() if d.recurrence else None, d.shown) for d in huyen_uy.deadlines] == [
         ("complete", datetime(2021, 9, 25, 23, 59), None, "đến hết 25/9/2021"),
         ("report", datetime(2021, 9, 30, 17, 0), None, "trước 17:00 30/9/2021"),
         ("plan", datetime(2021, 12, 31, 23, 59), None, "trong quý IV/2021"),
@@ -323,8 +336,9 @@ def test_statistics_as_of_and_past_narrative_are_not_deadlines(huyen_uy):
     anchors = {d.anchor for d in huyen_uy.deadlines}
     assert date(2021, 9, 10) not in anchors  # "Tính đến ngày 10/9/2021" and the cited letter
     assert date(2021, 6, 30) not in anchors  # "Thời gian qua, ... đã hoàn thành trước ..."
-    assert all(d.due != datetime(2021, 12, 31, 23, 59) or d.kind == "plan"
-               for d in huyen_uy.deadlines)  # "Trong năm 2021, ... đã kết nạp" is narrative
+    assert all(
+        d.due != datetime(2021, 12, 31, 23, 59) or d.kind == "plan" for d in huyen_uy.deadlines
+    )  # "Trong năm 2021, ... đã kết nạp" is narrative
 
 
 def test_impossible_date_is_a_warning_never_a_deadline(huyen_uy):
@@ -344,37 +358,38 @@ def deadlines_of(text: str) -> list[tuple]:
 
 
 def test_reference_only_text_has_no_deadlines():
-    text = ("Căn cứ Nghị quyết số 12-NQ/TU ngày 20/7/2021 của Tỉnh ủy và Công văn số 293- "
-            "CV/BTG , ngày 09/8/2021 của Ban Tuyên giáo; Chỉ thị 16/CT-TTg ngày 31/3/2020 của "
-            "Thủ tướng; Điện của Thường trực Ban Bí thư ngày 14/3/2020.")
+    text = (
+        "Căn cứ Nghị quyết số 12-NQ/TU ngày 20/7/2021 của Tỉnh ủy và Công văn số 293- "
+        "CV/BTG , ngày 09/8/2021 của Ban Tuyên giáo; Chỉ thị 16/CT-TTg ngày 31/3/2020 của "
+        "Thủ tướng; Điện của Thường trực Ban Bí thư ngày 14/3/2020."
+    )
     assert deadlines_of(text) == []
 
 
 def test_within_a_year_modifying_a_noun_is_not_a_deadline_but_completing_within_it_is():
     assert deadlines_of("Đưa vào tiêu chí phân loại đảng viên trong năm 2021.") == []
-    assert deadlines_of("Các chi bộ hoàn thành trong năm 2021.") == [
-        ("complete", datetime(2021, 12, 31, 23, 59))]
+    assert deadlines_of("Các chi bộ hoàn thành trong năm 2021.") == [("complete", datetime(2021, 12, 31, 23, 59))]
 
 
 def test_period_opening_a_clause_with_a_doing_verb_is_a_deadline():
     assert deadlines_of("Trong tháng 9/2021, các chi bộ báo cáo kết quả về Đảng ủy.") == [
-        ("report", datetime(2021, 9, 30, 23, 59))]
+        ("report", datetime(2021, 9, 30, 23, 59))
+    ]
 
 
 def test_time_label_at_the_very_start_of_the_text_is_a_deadline():
-    assert deadlines_of("Thời gian thực hiện: 1/9/2021.") == [
-        ("complete", datetime(2021, 9, 1, 23, 59))]
+    assert deadlines_of("Thời gian thực hiện: 1/9/2021.") == [("complete", datetime(2021, 9, 1, 23, 59))]
 
 
 def test_time_label_with_a_period_is_a_deadline():
-    assert deadlines_of("Thời gian hoàn thành: tháng 10/2021.") == [
-        ("complete", datetime(2021, 10, 31, 23, 59))]
+    assert deadlines_of("Thời gian hoàn thành: tháng 10/2021.") == [("complete", datetime(2021, 10, 31, 23, 59))]
 
 
 def test_start_before_the_issue_date_is_a_past_event():
     header = "Hà Nội, ngày 3 tháng 8 năm 2021\n\nKẾ HOẠCH\n\nvề phòng, chống dịch\n\n"
-    text = header + ("Từ ngày 27/4/2021, dịch bệnh diễn biến phức tạp. "
-                     "Từ ngày 10/8/2021, các chi bộ tổ chức trực 24/24h.")
+    text = header + (
+        "Từ ngày 27/4/2021, dịch bệnh diễn biến phức tạp. Từ ngày 10/8/2021, các chi bộ tổ chức trực 24/24h."
+    )
     assert deadlines_of(text) == [("start", datetime(2021, 8, 10, 0, 0))]
 
 
@@ -384,8 +399,10 @@ def test_past_narrative_marker_makes_a_start_a_reference_even_without_an_issue_d
 
 
 def test_same_phrase_in_two_sections_gives_two_deadlines():
-    text = ("1. Tuyên truyền\n+ Thời gian thực hiện: Từ ngày 04/8/2021.\n"
-            "2. Kiểm tra\n+ Thời gian thực hiện: Từ ngày 04/8/2021.\n")
+    text = (
+        "1. Tuyên truyền\n+ Thời gian thực hiện: Từ ngày 04/8/2021.\n"
+        "2. Kiểm tra\n+ Thời gian thực hiện: Từ ngày 04/8/2021.\n"
+    )
     assert deadlines_of(text) == [("start", datetime(2021, 8, 4, 0, 0))] * 2
 
 
@@ -395,8 +412,10 @@ def test_issuer_code_after_a_slash_is_not_the_word_from():
 
 
 def test_report_kind_survives_a_line_wrapped_mid_sentence():
-    text = ("Các chi bộ báo cáo kết quả triển khai, quán triệt Nghị quyết về Ban Tuyên giáo\n"
-            "Đảng ủy Khối trước ngày 23/8/2021.")
+    text = (
+        "Các chi bộ báo cáo kết quả triển khai, quán triệt Nghị quyết về Ban Tuyên giáo\n"
+        "Đảng ủy Khối trước ngày 23/8/2021."
+    )
     assert deadlines_of(text) == [("report", datetime(2021, 8, 22, 23, 59))]
 
 
@@ -425,8 +444,10 @@ def test_recurring_needs_a_reporting_verb():
 
 
 def test_secret_word_inside_prose_is_not_a_mark():
-    text = ("KẾ HOẠCH\n\nvề bảo vệ bí mật nhà nước\n\n"
-            "Giữ gìn bí mật, kiểm soát mật độ dân cư, tăng cường mặt trận.\nMẬT ĐỘ\n")
+    text = (
+        "KẾ HOẠCH\n\nvề bảo vệ bí mật nhà nước\n\n"
+        "Giữ gìn bí mật, kiểm soát mật độ dân cư, tăng cường mặt trận.\nMẬT ĐỘ\n"
+    )
     doc = parse_document(text)
     assert doc.secret is None
     assert parse_document("KẾ HOẠCH\nTỐI MẬT\nnội dung").secret == "TỐI MẬT"
@@ -437,8 +458,9 @@ def test_standalone_secret_line_counts_even_in_lower_case():
     assert parse_document("KẾ HOẠCH\nMật\nnội dung").secret == "MẬT"
 
 
-@pytest.mark.parametrize("mark,expected", [("HỎA TỐC", "HỎA TỐC"), ("HOẢ TỐC", "HỎA TỐC"),
-                                           ("THƯỢNG KHẨN", "THƯỢNG KHẨN"), ("KHẨN", "KHẨN")])
+@pytest.mark.parametrize(
+    "mark,expected", [("HỎA TỐC", "HỎA TỐC"), ("HOẢ TỐC", "HỎA TỐC"), ("THƯỢNG KHẨN", "THƯỢNG KHẨN"), ("KHẨN", "KHẨN")]
+)
 def test_urgency_marks(mark, expected):
     assert parse_document(f"Số 5-CV/ĐU\n\n{mark}\n\nKính gửi: Các chi bộ").urgent == expected
 
@@ -458,10 +480,12 @@ def test_issuer_falls_back_to_the_number_suffix():
 
 
 def test_mixed_case_header_and_capitalised_signer_name():
-    text = ("Đảng bộ tỉnh Bình Dương\nĐảng ủy Khối doanh nghiệp\n*\nSố 8-TB/ĐUK\n"
-            "Bình Dương, ngày 2 tháng 3 năm 2022\n\nTHÔNG BÁO\nKết luận về công tác tháng 3\n\n"
-            "Các chi bộ báo cáo trước ngày 10/3.\n\nT/M BAN THƯỜNG VỤ\nPhó Bí thư\n"
-            "NGUYỄN VĂN BÌNH\n")
+    text = (
+        "Đảng bộ tỉnh Bình Dương\nĐảng ủy Khối doanh nghiệp\n*\nSố 8-TB/ĐUK\n"
+        "Bình Dương, ngày 2 tháng 3 năm 2022\n\nTHÔNG BÁO\nKết luận về công tác tháng 3\n\n"
+        "Các chi bộ báo cáo trước ngày 10/3.\n\nT/M BAN THƯỜNG VỤ\nPhó Bí thư\n"
+        "NGUYỄN VĂN BÌNH\n"
+    )
     doc = parse_document(text)
     assert doc.issuer == "Đảng ủy Khối doanh nghiệp tỉnh Bình Dương"
     assert (doc.doc_type, doc.subject) == ("Thông báo", "Kết luận về công tác tháng 3")
@@ -482,8 +506,7 @@ def test_day_in_a_yearly_schedule_is_not_a_one_off_deadline():
 
 
 def test_cited_document_dated_after_today_is_a_typo_not_the_document_date():
-    text = ("Thực hiện Nghị quyết số 5-NQ/TU ngày 30/7/2031 của Tỉnh ủy, "
-            "các chi bộ hoàn thành trước ngày 20/8/2021.")
+    text = "Thực hiện Nghị quyết số 5-NQ/TU ngày 30/7/2031 của Tỉnh ủy, các chi bộ hoàn thành trước ngày 20/8/2021."
     assert parse_document(text).deadlines == []  # 30/7/2031 taken at face value hides it
     doc = parse_document(text, today=date(2021, 8, 10))
     assert summary(doc) == [("complete", datetime(2021, 8, 19, 23, 59), None)]
@@ -503,20 +526,21 @@ def test_pdf_style_hard_wrapped_lines_give_the_same_result(name):
     import textwrap
 
     text = seed(name)
-    wrapped = "\n".join("\n".join(textwrap.wrap(line, 78)) if len(line) > 78 else line
-                        for line in text.split("\n"))
+    wrapped = "\n".join("\n".join(textwrap.wrap(line, 78)) if len(line) > 78 else line for line in text.split("\n"))
     assert wrapped.count("\n") > text.count("\n") + 10
     a, b = parse_document(text), parse_document(wrapped)
     assert summary(b) == summary(a)
-    assert (b.subject, b.report_fields, b.number, b.signer) == (
-        a.subject, a.report_fields, a.number, a.signer)
+    assert (b.subject, b.report_fields, b.number, b.signer) == (a.subject, a.report_fields, a.number, a.signer)
 
 
-@pytest.mark.parametrize("transform", [
-    lambda s: unicodedata.normalize("NFD", s),
-    lambda s: s.replace("\n", "\r\n"),
-    lambda s: s.replace("**", ""),
-])
+@pytest.mark.parametrize(
+    "transform",
+    [
+        lambda s: unicodedata.normalize("NFD", s),
+        lambda s: s.replace("\n", "\r\n"),
+        lambda s: s.replace("**", ""),
+    ],
+)
 def test_encoding_and_markup_variants_of_141_give_the_same_result(transform, cv141):
     again = parse_document(transform(seed("003_11edc695b26208f2.txt")))
     assert again.to_json_dict() == cv141.to_json_dict()
@@ -533,9 +557,24 @@ def test_141_typed_without_diacritics_gives_the_same_deadlines(cv141):
 # --- robustness -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("junk", ["", "   \n\n", "Số", "Kính gửi:", "Nơi nhận:", "T/M\n",
-                                  "\x00\x01\xff", "trước ngày", "hằng ngày", "31/2/2021",
-                                  "99/99/9999", "ngày 0 tháng 0 năm 0000", "quý V/2021"])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "",
+        "   \n\n",
+        "Số",
+        "Kính gửi:",
+        "Nơi nhận:",
+        "T/M\n",
+        "\x00\x01\xff",
+        "trước ngày",
+        "hằng ngày",
+        "31/2/2021",
+        "99/99/9999",
+        "ngày 0 tháng 0 năm 0000",
+        "quý V/2021",
+    ],
+)
 def test_never_raises_on_fragments(junk):
     doc = parse_document(junk)
     assert isinstance(doc, ParsedDocument)

@@ -36,6 +36,7 @@ def paragraphs_of(text: str):
     def build(document):
         for line in text.split("\n"):
             document.add_paragraph(line)
+
     return build
 
 
@@ -47,8 +48,7 @@ def test_docx_of_141_parses_like_its_text():
     assert parse_document(extracted).to_json_dict() == parse_document(text).to_json_dict()
 
 
-@pytest.mark.parametrize("name", ["000_ea0419651be1525a.txt", "001_6209555e4feaaf67.txt",
-                                  "002_c658ef2b8e34c7f5.txt"])
+@pytest.mark.parametrize("name", ["000_ea0419651be1525a.txt", "001_6209555e4feaaf67.txt", "002_c658ef2b8e34c7f5.txt"])
 def test_docx_of_every_other_seed_parses_like_its_text(name):
     text = seed(name)
     parsed = parse_document(extract_text_from_docx(docx_bytes(paragraphs_of(text))))
@@ -89,12 +89,13 @@ def test_merged_cells_are_read_once():
         table = document.add_table(rows=1, cols=2)
         merged = table.cell(0, 0).merge(table.cell(0, 1))
         merged.text = "KHẨN"
+
     assert extract_text_from_docx(docx_bytes(build)) == "KHẨN"
 
 
 def test_plain_bytes_are_not_a_docx():
     with pytest.raises(DocumentFormatError) as info:
-        extract_text_from_docx("Số 141-CV/ĐUK".encode("utf-8"))
+        extract_text_from_docx("Số 141-CV/ĐUK".encode())
     assert "không phải định dạng .docx" in str(info.value)
 
 
@@ -134,15 +135,19 @@ def to_cp1258_form(text: str) -> str:
     return "".join(out)
 
 
-@pytest.mark.parametrize("encode", [
-    lambda s: s.encode("utf-8"),
-    lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"),
-    lambda s: s.encode("utf-16"),
-    lambda s: s.encode("utf-16-le"),
-    lambda s: s.encode("utf-16-be"),
-    lambda s: unicodedata.normalize("NFD", s).encode("utf-8"),
-    lambda s: to_cp1258_form(s).encode("cp1258"),
-], ids=["utf8", "utf8-bom", "utf16-bom", "utf16le", "utf16be", "utf8-nfd", "cp1258"])
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda s: s.encode("utf-8"),
+        lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"),
+        lambda s: s.encode("utf-16"),
+        lambda s: s.encode("utf-16-le"),
+        lambda s: s.encode("utf-16-be"),
+        lambda s: unicodedata.normalize("NFD", s).encode("utf-8"),
+        lambda s: to_cp1258_form(s).encode("cp1258"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le", "utf16be", "utf8-nfd", "cp1258"],
+)
 def test_text_files_decode_to_the_same_nfc_text(encode):
     assert decode_text_file(encode(SAMPLE)) == SAMPLE
 

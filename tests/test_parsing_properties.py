@@ -19,21 +19,84 @@ from services.parsing import (
 )
 from services.parsing.vn_text import clean_markup, fold
 
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Words that steer the parser down its many paths, mixed with noise.
 TOKENS = [
-    "trước", "ngày", "đến hết", "hết", "chậm nhất", "từ", "từ ngày", "bắt đầu", "trong",
-    "tháng", "quý", "năm", "hằng ngày", "hàng tuần", "hằng tháng", "thứ Sáu", "báo cáo",
-    "kế hoạch", "xây dựng kế hoạch", "hoàn thành", "Thời gian thực hiện:", "hạn", "Hạn nộp:",
-    "Số", "Số 141 - CV/ĐUK", "KẾ HOẠCH", "KHẨN", "MẬT", "V/v", "Kính gửi:", "Nơi nhận:",
-    "- ", "+ ", "1.", "II.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn A", "Lưu VT",
-    "Báo cáo cần nêu rõ:", "Đà Nẵng, ngày 03 tháng 8 năm 2021", "ĐẢNG BỘ TỈNH", "*",
-    "20/8/2021", "31/2/2021", "20/8", "17h00", "06h", "tháng 8/2021", "quý III/2021",
-    "năm 2021", "ngày 20 tháng 8 năm 2021", "05-NQ/TU", "Nghị quyết số", "của", "đã",
-    "Thời gian gần đây,", "**", "“", "”", ",", ";", ".", ":", "(", ")", "\n", "\n\n", " ",
-    "24/24h", "0/0/0000", "99/99/9999", "29/2/2024", "tính đến ngày",
+    "trước",
+    "ngày",
+    "đến hết",
+    "hết",
+    "chậm nhất",
+    "từ",
+    "từ ngày",
+    "bắt đầu",
+    "trong",
+    "tháng",
+    "quý",
+    "năm",
+    "hằng ngày",
+    "hàng tuần",
+    "hằng tháng",
+    "thứ Sáu",
+    "báo cáo",
+    "kế hoạch",
+    "xây dựng kế hoạch",
+    "hoàn thành",
+    "Thời gian thực hiện:",
+    "hạn",
+    "Hạn nộp:",
+    "Số",
+    "Số 141 - CV/ĐUK",
+    "KẾ HOẠCH",
+    "KHẨN",
+    "MẬT",
+    "V/v",
+    "Kính gửi:",
+    "Nơi nhận:",
+    "- ",
+    "+ ",
+    "1.",
+    "II.",
+    "T/M BAN THƯỜNG VỤ",
+    "BÍ THƯ",
+    "Nguyễn Văn A",
+    "Lưu VT",
+    "Báo cáo cần nêu rõ:",
+    "Đà Nẵng, ngày 03 tháng 8 năm 2021",
+    "ĐẢNG BỘ TỈNH",
+    "*",
+    "20/8/2021",
+    "31/2/2021",
+    "20/8",
+    "17h00",
+    "06h",
+    "tháng 8/2021",
+    "quý III/2021",
+    "năm 2021",
+    "ngày 20 tháng 8 năm 2021",
+    "05-NQ/TU",
+    "Nghị quyết số",
+    "của",
+    "đã",
+    "Thời gian gần đây,",
+    "**",
+    "“",
+    "”",
+    ",",
+    ";",
+    ".",
+    ":",
+    "(",
+    ")",
+    "\n",
+    "\n\n",
+    " ",
+    "24/24h",
+    "0/0/0000",
+    "99/99/9999",
+    "29/2/2024",
+    "tính đến ngày",
 ]
 
 vn_soup = st.lists(st.sampled_from(TOKENS) | st.text(max_size=8), max_size=80).map(" ".join)
@@ -82,12 +145,27 @@ def test_fold_keeps_length(text):
 
 # --- references are never deadlines --------------------------------------------------------
 
-DOC_TYPES = ["Nghị quyết", "Chỉ thị", "Công văn", "Kế hoạch", "Thông báo", "Hướng dẫn",
-             "Kết luận", "Quyết định", "Báo cáo"]
+DOC_TYPES = [
+    "Nghị quyết",
+    "Chỉ thị",
+    "Công văn",
+    "Kế hoạch",
+    "Thông báo",
+    "Hướng dẫn",
+    "Kết luận",
+    "Quyết định",
+    "Báo cáo",
+]
 CODES = ["NQ", "CT", "CV", "KH", "TB", "HD", "KL", "QĐ", "BC"]
 ISSUERS = ["TU", "TW", "QU", "ĐUK", "BTG", "BTGTW", "BCĐ"]
-BODIES = ["Tỉnh ủy", "Ban Thường vụ Thành ủy", "Bộ Chính trị", "Ban Tuyên giáo Trung ương",
-          "Quận ủy Hà Đông", "Ban Chấp hành Đảng bộ tỉnh"]
+BODIES = [
+    "Tỉnh ủy",
+    "Ban Thường vụ Thành ủy",
+    "Bộ Chính trị",
+    "Ban Tuyên giáo Trung ương",
+    "Quận ủy Hà Đông",
+    "Ban Chấp hành Đảng bộ tỉnh",
+]
 
 
 @st.composite
@@ -100,15 +178,24 @@ def reference_sentence(draw):
     kind = draw(st.integers(0, len(DOC_TYPES) - 1))
     n = draw(st.integers(1, 999))
     d = draw(real_dates())
-    number = draw(st.sampled_from([
-        f"{n}-{CODES[kind]}/{draw(st.sampled_from(ISSUERS))}",
-        f"{n} - {CODES[kind]}/{draw(st.sampled_from(ISSUERS))}",
-        f"{n}/{CODES[kind]}-UBND",
-    ]))
-    written = draw(st.sampled_from([
-        f"{d.day}/{d.month}/{d.year}", f"{d.day:02d}/{d.month:02d}/{d.year}",
-        f"{d.day} tháng {d.month} năm {d.year}",
-    ]))
+    number = draw(
+        st.sampled_from(
+            [
+                f"{n}-{CODES[kind]}/{draw(st.sampled_from(ISSUERS))}",
+                f"{n} - {CODES[kind]}/{draw(st.sampled_from(ISSUERS))}",
+                f"{n}/{CODES[kind]}-UBND",
+            ]
+        )
+    )
+    written = draw(
+        st.sampled_from(
+            [
+                f"{d.day}/{d.month}/{d.year}",
+                f"{d.day:02d}/{d.month:02d}/{d.year}",
+                f"{d.day} tháng {d.month} năm {d.year}",
+            ]
+        )
+    )
     lead = draw(st.sampled_from(["", "Căn cứ ", "Thực hiện ", "Theo ", "triển khai "]))
     comma = draw(st.sampled_from(["", ",", " ,"]))
     so = draw(st.sampled_from(["số ", ""]))
@@ -116,8 +203,7 @@ def reference_sentence(draw):
 
 
 @SETTINGS
-@given(st.lists(reference_sentence(), min_size=1, max_size=6),
-       st.sampled_from([". ", "; ", "\n", ", và "]))
+@given(st.lists(reference_sentence(), min_size=1, max_size=6), st.sampled_from([". ", "; ", "\n", ", và "]))
 def test_reference_only_text_never_yields_a_deadline(sentences, sep):
     doc = parse_document(sep.join(sentences) + ".")
     assert doc.deadlines == []
@@ -137,8 +223,14 @@ def invalid_day(draw):
     return draw(st.integers(1, 28)), draw(st.integers(13, 99)), y
 
 
-CUES = ["Hoàn thành trước ngày", "Báo cáo về Đảng ủy chậm nhất ngày", "đến hết ngày",
-        "Thời gian thực hiện: từ ngày", "trước 17h00 ngày", "Hạn nộp:"]
+CUES = [
+    "Hoàn thành trước ngày",
+    "Báo cáo về Đảng ủy chậm nhất ngày",
+    "đến hết ngày",
+    "Thời gian thực hiện: từ ngày",
+    "trước 17h00 ngày",
+    "Hạn nộp:",
+]
 
 
 @SETTINGS
@@ -168,15 +260,15 @@ def test_invalid_typed_date_is_an_error(dmy, lead):
 def test_before_a_day_is_the_previous_day_at_23_59(d):
     doc = parse_document(f"Các chi bộ hoàn thành trước ngày {d.day}/{d.month}/{d.year}.")
     assert [(x.kind, x.due, x.anchor) for x in doc.deadlines] == [
-        ("complete", datetime.combine(d - timedelta(days=1), time(23, 59)), d)]
+        ("complete", datetime.combine(d - timedelta(days=1), time(23, 59)), d)
+    ]
 
 
 @SETTINGS
 @given(real_dates())
 def test_through_a_day_is_that_day_at_23_59(d):
     doc = parse_document(f"Báo cáo kết quả về Đảng ủy đến hết ngày {d.day}/{d.month}/{d.year}.")
-    assert [(x.kind, x.due) for x in doc.deadlines] == [
-        ("report", datetime(d.year, d.month, d.day, 23, 59))]
+    assert [(x.kind, x.due) for x in doc.deadlines] == [("report", datetime(d.year, d.month, d.day, 23, 59))]
 
 
 @SETTINGS
@@ -189,8 +281,7 @@ def test_within_a_month_is_its_last_day(m, y):
 
 # --- recurrence rules -----------------------------------------------------------------------
 
-times = st.lists(st.times().map(lambda t: f"{t.hour:02d}:{t.minute:02d}"), max_size=4,
-                 unique=True).map(tuple)
+times = st.lists(st.times().map(lambda t: f"{t.hour:02d}:{t.minute:02d}"), max_size=4, unique=True).map(tuple)
 
 
 @st.composite
@@ -201,12 +292,17 @@ def recurrences(draw):
         return Recurrence(freq, times=ts, before=bool(ts) and draw(st.booleans()))
     if freq == "weekly":
         wd = draw(st.none() | st.integers(0, 6))
-        return Recurrence(freq, times=draw(times) if wd is not None else (), weekday=wd,
-                          before=wd is not None and draw(st.booleans()))
+        return Recurrence(
+            freq, times=draw(times) if wd is not None else (), weekday=wd, before=wd is not None and draw(st.booleans())
+        )
     if freq == "monthly":
         dom = draw(st.none() | st.integers(1, 31))
-        return Recurrence(freq, times=draw(times) if dom is not None else (), day_of_month=dom,
-                          before=dom is not None and draw(st.booleans()))
+        return Recurrence(
+            freq,
+            times=draw(times) if dom is not None else (),
+            day_of_month=dom,
+            before=dom is not None and draw(st.booleans()),
+        )
     return Recurrence(freq)
 
 
@@ -244,20 +340,26 @@ def test_hostile_inputs_do_not_hang_the_parser(name):
 
 # --- data cut-offs and cited titles hold no deadline ----------------------------------------
 
+
 @st.composite
 def data_cutoff_sentence(draw):
-    """"Số liệu báo cáo 6 tháng tính từ ngày 01/01/2021 đến ngày 30/6/2021", "chốt số liệu
+    """ "Số liệu báo cáo 6 tháng tính từ ngày 01/01/2021 đến ngày 30/6/2021", "chốt số liệu
     ngày 25": the days a report covers."""
     a, b = sorted([draw(real_dates()), draw(real_dates())])
-    noun = draw(st.sampled_from(["Số liệu báo cáo", "Số liệu báo cáo 6 tháng đầu năm",
-                                 "Số liệu", "Số liệu thống kê quý"]))
-    form = draw(st.sampled_from([
-        f"{noun} tính từ ngày {a.day}/{a.month}/{a.year} đến ngày {b.day}/{b.month}/{b.year}",
-        f"{noun} tính đến hết ngày {b.day}/{b.month}/{b.year}",
-        f"Thời gian chốt số liệu từ ngày {a.day}/{a.month} đến ngày {b.day}/{b.month}",
-        f"Chốt số liệu ngày {b.day} hằng tháng để tổng hợp báo cáo",
-        f"chốt số liệu trước ngày {b.day}/{b.month}/{b.year}",
-    ]))
+    noun = draw(
+        st.sampled_from(["Số liệu báo cáo", "Số liệu báo cáo 6 tháng đầu năm", "Số liệu", "Số liệu thống kê quý"])
+    )
+    form = draw(
+        st.sampled_from(
+            [
+                f"{noun} tính từ ngày {a.day}/{a.month}/{a.year} đến ngày {b.day}/{b.month}/{b.year}",
+                f"{noun} tính đến hết ngày {b.day}/{b.month}/{b.year}",
+                f"Thời gian chốt số liệu từ ngày {a.day}/{a.month} đến ngày {b.day}/{b.month}",
+                f"Chốt số liệu ngày {b.day} hằng tháng để tổng hợp báo cáo",
+                f"chốt số liệu trước ngày {b.day}/{b.month}/{b.year}",
+            ]
+        )
+    )
     return form
 
 
@@ -267,13 +369,18 @@ def test_data_cut_offs_never_yield_a_deadline(sentences, sep):
     assert parse_document(sep.join(sentences) + ".").deadlines == []
 
 
-DEADLINE_PHRASES = ["hoàn thành trước ngày", "báo cáo kết quả trước ngày", "chậm nhất ngày",
-                    "hoàn thành xong trước ngày"]
+DEADLINE_PHRASES = [
+    "hoàn thành trước ngày",
+    "báo cáo kết quả trước ngày",
+    "chậm nhất ngày",
+    "hoàn thành xong trước ngày",
+]
 
 
 @SETTINGS
-@given(reference_sentence(), st.sampled_from(DEADLINE_PHRASES), real_dates(),
-       st.sampled_from(["về việc ", "về ", "V/v "]))
+@given(
+    reference_sentence(), st.sampled_from(DEADLINE_PHRASES), real_dates(), st.sampled_from(["về việc ", "về ", "V/v "])
+)
 def test_a_deadline_inside_a_cited_documents_title_is_not_taken(ref, phrase, d, about):
     text = f"{ref} {about}{phrase} {d.day}/{d.month}/{d.year} công tác tuyên truyền."
     assert parse_document(text).deadlines == []
@@ -290,8 +397,10 @@ def test_the_same_phrase_after_the_title_is_taken(ref, phrase, d):
 
 
 def test_a_hundred_thousand_character_paste_is_read_to_its_end():
-    sentence = ("Các chi bộ tiếp tục quán triệt Nghị quyết số 05-NQ/TU ngày 05/8/2021 của Tỉnh "
-                "ủy, tuyên truyền sâu rộng trong cán bộ, đảng viên và quần chúng nhân dân. ")
+    sentence = (
+        "Các chi bộ tiếp tục quán triệt Nghị quyết số 05-NQ/TU ngày 05/8/2021 của Tỉnh "
+        "ủy, tuyên truyền sâu rộng trong cán bộ, đảng viên và quần chúng nhân dân. "
+    )
     text = sentence * (100_000 // len(sentence) + 1) + "Các chi bộ báo cáo kết quả trước ngày 23/8/2021."
     assert len(text) >= 100_000
     doc = parse_document(text)

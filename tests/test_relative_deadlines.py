@@ -54,9 +54,10 @@ def test_the_summary_asks_staff_to_set_the_date_and_no_reminder_is_planned(org, 
     staff = org["staff"]
     staff.send("/new")
     staff.send(AWARD_DOC)
-    assert ("• Hoàn thành: trước ngày trao thưởng ít nhất 07 ngày (hạn tính từ một sự việc, "
-            "văn bản chưa ghi ngày cụ thể: đồng chí bấm «Thêm hạn» để đặt ngày hạn") in staff.last_text, \
-        staff.last_text
+    assert (
+        "• Hoàn thành: trước ngày trao thưởng ít nhất 07 ngày (hạn tính từ một sự việc, "
+        "văn bản chưa ghi ngày cụ thể: đồng chí bấm «Thêm hạn» để đặt ngày hạn"
+    ) in staff.last_text, staff.last_text
     assert "Thêm hạn" in staff.buttons
     staff.press("Xác nhận")
     staff.press("Tất cả chi bộ")

@@ -23,8 +23,14 @@ def _plan(app, *assignment_ids: int) -> None:  # noqa: ANN001
 def test_three_directives_due_the_same_morning_come_as_one_message(org, app, outbox):
     first = make_assignment(app, cell="CB03", number="141-CV/ĐUK", subject="V/v quán triệt Nghị quyết 05")
     second = make_assignment(app, cell="CB03", number="77-CV/ĐU", subject="V/v kiểm tra đảng viên")
-    third = make_assignment(app, cell="CB03", number="12-KH/ĐU", subject="V/v học tập chuyên đề",
-                            complete_due=None, report_due=datetime(2021, 8, 20, 23, 59))
+    third = make_assignment(
+        app,
+        cell="CB03",
+        number="12-KH/ĐU",
+        subject="V/v học tập chuyên đề",
+        complete_due=None,
+        report_due=datetime(2021, 8, 20, 23, 59),
+    )
     _plan(app, first, second, third)
     until(app, datetime(2021, 8, 17, 8, 30))
     texts = [text for when, who, text in delivered(app, "reminder") if who == "CB03"]
@@ -42,8 +48,13 @@ def test_three_directives_due_the_same_morning_come_as_one_message(org, app, out
     ]
     message = [reply for chat, reply in outbox.sent if chat == "u-cb03"][-1]
     assert [c.label for c in message.flat_choices()] == [
-        "Báo cáo 141-CV/ĐUK", "Đã nhận 141-CV/ĐUK", "Báo cáo 77-CV/ĐU", "Đã nhận 77-CV/ĐU",
-        "Báo cáo 12-KH/ĐU", "Đã nhận 12-KH/ĐU"]
+        "Báo cáo 141-CV/ĐUK",
+        "Đã nhận 141-CV/ĐUK",
+        "Báo cáo 77-CV/ĐU",
+        "Đã nhận 77-CV/ĐU",
+        "Báo cáo 12-KH/ĐU",
+        "Đã nhận 12-KH/ĐU",
+    ]
     # three rows stored as sent, one message on the wire
     assert len([c for c, _r in outbox.sent if c == "u-cb03"]) == 1
 
@@ -55,7 +66,9 @@ def test_time_left_counts_from_the_moment_it_is_sent_and_rounds_down():
     assert time_left(t, due, local_to_utc(datetime(2021, 8, 20, 4, 45)), TZ) == "còn 2 giờ 45 phút"
     assert time_left(t, due, local_to_utc(datetime(2021, 8, 20, 4, 30)), TZ, hours=True) == "còn 3 giờ"
     assert time_left(t, due, local_to_utc(datetime(2021, 8, 17, 8, 0)), TZ) == "còn 3 ngày"
-    assert time_left(t, due + timedelta(hours=16), local_to_utc(datetime(2021, 8, 20, 8, 0)), TZ) == "hôm nay là hạn cuối"
+    assert (
+        time_left(t, due + timedelta(hours=16), local_to_utc(datetime(2021, 8, 20, 8, 0)), TZ) == "hôm nay là hạn cuối"
+    )
     assert time_left(t, due, due + timedelta(days=2), TZ) == "đã quá hạn 2 ngày"
     assert time_left(Translator("en"), due, local_to_utc(datetime(2021, 8, 20, 7, 0)), TZ) == "30 minutes left"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tests.support.local import TZ, local_to_utc, to_local
 from services.reminders.holidays import holidays_of, is_holiday
 from services.reminders.policy import Policy, escalation_at, is_urgent, plan, recurring_reminder_at
+from tests.support.local import TZ, local_to_utc, to_local
 
 DUE_20_8 = local_to_utc(datetime(2021, 8, 20, 23, 59))
 START = local_to_utc(datetime(2021, 8, 15, 8, 0))
@@ -18,8 +18,12 @@ def local(items):
 
 def test_default_policy_three_days_one_day_on_the_day_then_three_overdue():
     assert local(plan(DUE_20_8, START, Policy(), tz=TZ)) == [
-        ("b3", "17/08 08:00"), ("b1", "19/08 08:00"), ("d0", "20/08 08:00"),
-        ("o1", "21/08 08:00"), ("o2", "22/08 08:00"), ("o3", "23/08 08:00"),
+        ("b3", "17/08 08:00"),
+        ("b1", "19/08 08:00"),
+        ("d0", "20/08 08:00"),
+        ("o1", "21/08 08:00"),
+        ("o2", "22/08 08:00"),
+        ("o3", "23/08 08:00"),
     ]
 
 
@@ -38,7 +42,8 @@ def test_urgent_directives_get_an_extra_reminder_hours_before():
 def test_quiet_hours_move_reminders_to_the_morning_or_before_the_deadline():
     late = Policy(at="22:00")
     assert local(plan(DUE_20_8, START, late, tz=TZ))[:3] == [
-        ("b3", "18/08 07:00"), ("b1", "20/08 07:00"),
+        ("b3", "18/08 07:00"),
+        ("b1", "20/08 07:00"),
         # on the day, 07:00 next morning would be after the deadline: the evening before quiet hours
         ("d0", "20/08 20:59"),
     ]
@@ -50,8 +55,13 @@ def test_sundays_are_skipped_for_non_urgent_reminders_only_when_configured():
     assert ("b1", "22/08 08:00") in local(plan(due, START, Policy(), tz=TZ))
     skipping = local(plan(due, START, Policy(skip_sundays=True), tz=TZ))
     # b1 moves onto the day itself, where d0 already is: one message, not two
-    assert skipping == [("b3", "20/08 08:00"), ("b1", "23/08 08:00"), ("o1", "24/08 08:00"),
-                        ("o2", "25/08 08:00"), ("o3", "26/08 08:00")]
+    assert skipping == [
+        ("b3", "20/08 08:00"),
+        ("b1", "23/08 08:00"),
+        ("o1", "24/08 08:00"),
+        ("o2", "25/08 08:00"),
+        ("o3", "26/08 08:00"),
+    ]
     assert ("b1", "22/08 08:00") in local(plan(due, START, Policy(skip_sundays=True), urgent=True, tz=TZ))
 
 

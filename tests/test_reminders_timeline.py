@@ -11,10 +11,10 @@ from sqlmodel import select
 
 from bot.app import build_app
 from services import directives
-from tests.support.local import CONFIG, local_to_utc
 from storage.db import session_scope
 from storage.tables import ChatAccount, Deadline, Directive, Membership, OutboxMessage, ReportRequest, Unit
 from tests.support.chat import RecordingSender, deliver
+from tests.support.local import CONFIG, local_to_utc
 from tests.support.reminders import delivered, rows, until
 from tests.test_directives_flow import paste_141, use_buttons_of
 
@@ -81,9 +81,15 @@ def move_completion_deadline(app, phrase: str) -> str:  # noqa: ANN001
     with session_scope(app.engine) as session:
         directive = session.exec(select(Directive)).one()
         complete = session.exec(select(Deadline).where(Deadline.kind == "complete")).one()
-        return directives.change_deadline(session=session, directive=directive, deadline_id=complete.id,
-                                          phrase=phrase, who=directives.Who(None),
-                                          now=app.clock.now(), config=app.core.deps.reminders).shown
+        return directives.change_deadline(
+            session=session,
+            directive=directive,
+            deadline_id=complete.id,
+            phrase=phrase,
+            who=directives.Who(None),
+            now=app.clock.now(),
+            config=app.core.deps.reminders,
+        ).shown
 
 
 def directive_id(app) -> int:  # noqa: ANN001
@@ -145,6 +151,7 @@ def test_the_report_button_of_a_reminder_starts_the_report_flow(org, app, outbox
         cb04_unit = session.exec(select(Unit).where(Unit.code == "CB04")).one()
         assignment_ids = {m.assignment_id for m in pending}
         from storage.tables import Assignment
+
         cb04_assignment = session.exec(select(Assignment).where(Assignment.unit_id == cb04_unit.id)).one()
     assert cb04_assignment.id not in assignment_ids  # the report cancelled its pending reminders at once
 
@@ -165,11 +172,16 @@ def test_escalation_and_digest_contents(org, app):
     )
     digests = [(w, text) for w, who, text in delivered(app, "digest") if who == "staff"]
     assert digests[0] == ("15/08 09:00", "📋 Bản tin ngày 15/8/2021\n141-CV/ĐUK: đã báo cáo 1/5")
-    assert ("16/08 07:30", "📋 Bản tin ngày 16/8/2021\n141-CV/ĐUK: đã báo cáo 1/5\n  Báo cáo mới từ hôm qua: CB01") in digests
+    assert (
+        "16/08 07:30",
+        "📋 Bản tin ngày 16/8/2021\n141-CV/ĐUK: đã báo cáo 1/5\n  Báo cáo mới từ hôm qua: CB01",
+    ) in digests
     # Past the completion date but before the report is due, nobody is overdue yet.
     assert ("22/08 07:30", "📋 Bản tin ngày 22/8/2021\n141-CV/ĐUK: đã báo cáo 1/5") in digests
-    assert ("23/08 07:30", "📋 Bản tin ngày 23/8/2021\n141-CV/ĐUK: đã báo cáo 1/5\n"
-                           "  Quá hạn: CB02, CB03, CB04, CB05") in digests
+    assert (
+        "23/08 07:30",
+        "📋 Bản tin ngày 23/8/2021\n141-CV/ĐUK: đã báo cáo 1/5\n  Quá hạn: CB02, CB03, CB04, CB05",
+    ) in digests
     assert len(digests) == 12  # one a day, 15/8 .. 26/8
     # running the jobs again the same day changes nothing
     until(app, datetime(2021, 8, 26, 20, 0))
@@ -200,12 +212,19 @@ def test_editing_a_deadline_reschedules_without_duplicates(org, app):
         ("19/08 08:00", "Báo cáo: trước 23/8/2021 — còn 3 ngày."),
         ("21/08 08:00", "Báo cáo: trước 23/8/2021 — còn 1 ngày."),
         # the moved deadline's "3 days before" meets the report deadline's day: one message naming both
-        ("22/08 08:00", "Báo cáo: trước 23/8/2021 — hôm nay là hạn cuối. | Hoàn thành: đến hết 25/8/2021 — còn 3 ngày."),
+        (
+            "22/08 08:00",
+            "Báo cáo: trước 23/8/2021 — hôm nay là hạn cuối. | Hoàn thành: đến hết 25/8/2021 — còn 3 ngày.",
+        ),
     ]
     # re-planning the same directive again creates nothing
     with session_scope(app.engine) as session:
         from services.reminders.planner import plan_directive
-        assert plan_directive(session=session, directive_id=directive_id(app), now=app.clock.now(), config=CONFIG).created == 0
+
+        assert (
+            plan_directive(session=session, directive_id=directive_id(app), now=app.clock.now(), config=CONFIG).created
+            == 0
+        )
     assert len(again) == len({m.dedupe_key for m in again})
 
 
@@ -215,12 +234,15 @@ def test_closing_a_directive_cancels_pending_reminders(org, app):
     pending = len(rows(app, kind="reminder", status="pending"))
     org["staff"].send("/close 141")
     assert org["staff"].press("Kết thúc")[0].text == (
-        f"Đã kết thúc văn bản 141-CV/ĐUK: hủy {pending} tin nhắc chưa gửi, dừng báo cáo định kỳ. Mở lại: /reopen 141-CV/ĐUK")
+        f"Đã kết thúc văn bản 141-CV/ĐUK: hủy {pending} tin nhắc chưa gửi, dừng báo cáo định kỳ. Mở lại: /reopen 141-CV/ĐUK"
+    )
     until(app, datetime(2021, 9, 5, 9, 0))
     assert len(delivered(app, "reminder")) == 5  # only the 17/8 ones, sent before closing
     assert rows(app, kind="reminder", status="pending") == []
     assert delivered(app, "escalation") == []
-    assert org["staff"].send("/close 141")[0].text == "Văn bản 141-CV/ĐUK đã kết thúc trước đó. Mở lại: /reopen 141-CV/ĐUK"
+    assert (
+        org["staff"].send("/close 141")[0].text == "Văn bản 141-CV/ĐUK đã kết thúc trước đó. Mở lại: /reopen 141-CV/ĐUK"
+    )
 
 
 def test_restart_in_the_middle_sends_the_missed_useful_ones_late_and_nothing_twice(org, app, clock, engine, settings):
@@ -237,7 +259,10 @@ def test_restart_in_the_middle_sends_the_missed_useful_ones_late_and_nothing_twi
     # per cell the report's "3 days before" (19/8) and "1 day before" (21/8): still useful, so
     # they go, late, as ONE message worded for now
     assert len(late) == 10
-    assert all(m.payload.get("sent_text", m.payload["text"]).splitlines()[1] == "Báo cáo: trước 23/8/2021 — còn 1 ngày." for m in late)
+    assert all(
+        m.payload.get("sent_text", m.payload["text"]).splitlines()[1] == "Báo cáo: trước 23/8/2021 — còn 1 ngày."
+        for m in late
+    )
     dropped = [m for m in rows(second, kind="reminder", status="cancelled")]
     # the completion date's 19/8, 20/8 and 20/8 20:59 reminders: that date has passed
     assert len(dropped) == 15 and all(m.last_error.startswith("stale") for m in dropped)
@@ -270,12 +295,15 @@ def test_a_blocked_recipient_is_marked_unreachable_staff_told_once_no_retry_stor
     with session_scope(app.engine) as session:
         account = session.exec(select(ChatAccount).where(ChatAccount.chat_id == "u-cb04")).one()
         assert account.reachable is False
-        attempts = session.exec(select(OutboxMessage).where(OutboxMessage.account_id == account.id,
-                                                            OutboxMessage.status == "failed")).all()
+        attempts = session.exec(
+            select(OutboxMessage).where(OutboxMessage.account_id == account.id, OutboxMessage.status == "failed")
+        ).all()
     assert len(attempts) == 1 and attempts[0].attempts == 1
     told = [text for _w, who, text in delivered(app, "notice") if who == "staff"]
-    assert told == ["⚠️ Không gửi được tin nhắn cho Bí thư CB04 (Chi bộ Ủy ban Kiểm tra): tài khoản đã chặn chibot. "
-                    "Đồng chí liên hệ trực tiếp để nhắc việc."]
+    assert told == [
+        "⚠️ Không gửi được tin nhắn cho Bí thư CB04 (Chi bộ Ủy ban Kiểm tra): tài khoản đã chặn chibot. "
+        "Đồng chí liên hệ trực tiếp để nhắc việc."
+    ]
     assert "CB04" not in [who for _w, who, _t in delivered(app, "reminder")]
 
 
@@ -287,6 +315,7 @@ def test_quiet_hours_from_a_directive_policy_override(org, app):
         session.add(directive)
         session.flush()
         from services.reminders.planner import plan_directive
+
         plan_directive(session=session, directive_id=directive.id, now=app.clock.now(), config=CONFIG)
     until(app, datetime(2021, 8, 21, 9, 0))
     times = sorted({w for w, _who, _t in delivered(app, "reminder")})
@@ -320,9 +349,16 @@ def test_recurring_reports_each_occurrence_has_its_own_status(org, app):
     first = make_assignment(app, cell="CB01", number="51-KH/QU", report_due=None, complete_due=None)
     with session_scope(app.engine) as session:
         from storage.tables import Assignment
+
         directive_id_ = session.get(Assignment, first).directive_id
-        session.add(Deadline(directive_id=directive_id_, kind="recurring", recurrence="daily@06:00,12:00,18:00",
-                             shown="hằng ngày lúc 06:00, 12:00, 18:00"))
+        session.add(
+            Deadline(
+                directive_id=directive_id_,
+                kind="recurring",
+                recurrence="daily@06:00,12:00,18:00",
+                shown="hằng ngày lúc 06:00, 12:00, 18:00",
+            )
+        )
     make_assignment(app, cell="CB02", directive_id=directive_id_)
     until(app, datetime(2021, 8, 16, 11, 30))
     quick = org["CB01"]
@@ -333,13 +369,25 @@ def test_recurring_reports_each_occurrence_has_its_own_status(org, app):
     with session_scope(app.engine) as session:
         requests = session.exec(select(ReportRequest).order_by(ReportRequest.due_at, ReportRequest.assignment_id)).all()
         got = [(r.assignment_id, r.due_at, r.status) for r in requests if at(6) <= r.due_at <= at(18)]
-    assert got == [(first, at(6), "open"), (first + 1, at(6), "open"), (first, at(12), "reported"),
-                   (first + 1, at(12), "open"), (first, at(18), "open"), (first + 1, at(18), "open")]
+    assert got == [
+        (first, at(6), "open"),
+        (first + 1, at(6), "open"),
+        (first, at(12), "reported"),
+        (first + 1, at(12), "open"),
+        (first, at(18), "open"),
+        (first + 1, at(18), "open"),
+    ]
     reminders = [(w, who) for w, who, _t in delivered(app, "reminder")]
     # an hour before 12:00 and 18:00; the 06:00 one the evening before, out of quiet hours
-    assert reminders == [(when, cell) for when in ("15/08 11:00", "15/08 17:00", "15/08 20:59", "16/08 11:00", "16/08 17:00")
-                         for cell in ("CB01", "CB02")]
-    assert delivered(app, "reminder")[4][2].splitlines()[1] == "Kỳ báo cáo lúc 06:00 16/8/2021. Đề nghị đồng chí gửi báo cáo đúng giờ."
+    assert reminders == [
+        (when, cell)
+        for when in ("15/08 11:00", "15/08 17:00", "15/08 20:59", "16/08 11:00", "16/08 17:00")
+        for cell in ("CB01", "CB02")
+    ]
+    assert (
+        delivered(app, "reminder")[4][2].splitlines()[1]
+        == "Kỳ báo cáo lúc 06:00 16/8/2021. Đề nghị đồng chí gửi báo cáo đúng giờ."
+    )
     assert unit_id(app, "CB01")
 
 
@@ -371,5 +419,7 @@ def test_staff_of_another_unit_cannot_see_or_trigger_reminders_and_it_is_audited
     other.press_data(f"rmd:{directive_id(app)}")
     with session_scope(app.engine) as session:
         denied = session.exec(select(AuditEntry).where(AuditEntry.action == "denied")).all()
-        assert [(d.directive_id, d.details["button"]) for d in denied] == [(directive_id(app), f"rmd:{directive_id(app)}")]
+        assert [(d.directive_id, d.details["button"]) for d in denied] == [
+            (directive_id(app), f"rmd:{directive_id(app)}")
+        ]
         assert session.exec(select(OutboxMessage).where(OutboxMessage.kind == "reminder_now")).all() == []

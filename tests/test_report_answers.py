@@ -31,12 +31,17 @@ def problem(key: str, text: str, answers: dict | None = None, **kw) -> str:  # n
     return parsed.problem.key
 
 
-@pytest.mark.parametrize("text", ["45/50", "45 / 50", "45 tren 50", "45 trên 50 người", "45 trên 50 đồng chí", "45/50 (90%)", "45 of 50"])
+@pytest.mark.parametrize(
+    "text", ["45/50", "45 / 50", "45 tren 50", "45 trên 50 người", "45 trên 50 đồng chí", "45/50 (90%)", "45 of 50"]
+)
 def test_count_pairs(text):
     assert values("reached", text) == {"reached": 45, "total": 50}
 
 
-@pytest.mark.parametrize(("text", "number"), [("1.200", 1200), ("1 200", 1200), ("1,200", 1200), ("12.345.678", 12345678), ("45 người", 45), ("0", 0)])
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("1.200", 1200), ("1 200", 1200), ("1,200", 1200), ("12.345.678", 12345678), ("45 người", 45), ("0", 0)],
+)
 def test_thousands_separators_and_units(text, number):
     assert parse_int(text) == number
 
@@ -82,13 +87,25 @@ def test_formats_shorthand(text, expected):
 
 
 def test_format_other_is_free_text():
-    assert values("formats", "tt + khác: họp tổ dân phố")["formats"] == {"values": ["truc_tiep"], "other": "họp tổ dân phố"}
+    assert values("formats", "tt + khác: họp tổ dân phố")["formats"] == {
+        "values": ["truc_tiep"],
+        "other": "họp tổ dân phố",
+    }
     assert values("formats", "Họp tổ dân phố")["formats"] == {"values": [], "other": "Họp tổ dân phố"}
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("tot", "tot"), ("Tốt", "tot"), ("kha", "kha"), ("tb", "trung_binh"), ("trung binh", "trung_binh"), ("chua dat", "chua_dat"), ("Chưa đạt", "chua_dat"), ("2", "kha")],
+    [
+        ("tot", "tot"),
+        ("Tốt", "tot"),
+        ("kha", "kha"),
+        ("tb", "trung_binh"),
+        ("trung binh", "trung_binh"),
+        ("chua dat", "chua_dat"),
+        ("Chưa đạt", "chua_dat"),
+        ("2", "kha"),
+    ],
 )
 def test_awareness_words(text, expected):
     assert values("awareness", text)["awareness"] == {"value": expected}
@@ -115,7 +132,11 @@ def test_sentences_and_shorthand_read_as_quick_reports():
     assert looks_like_report(T, sentence) and not looks_like_report(T, "hôm nay 3/4 trời mưa")
     quick = parse_quick(T, sentence)
     assert (quick.values["formats"]["values"], quick.values["reached"], quick.values["awareness"], quick.unplaced) == (
-        ["truc_tiep"], 45, {"value": "tot"}, None)
+        ["truc_tiep"],
+        45,
+        {"value": "tot"},
+        None,
+    )
     assert parse_quick(T, "bc 141 họp chi bộ 45/50 khá").values["formats"]["values"] == ["sinh_hoat_chi_bo"]
 
 
@@ -159,7 +180,12 @@ def test_problems_carry_what_the_sentence_needs():
 def test_quick_one_line_report():
     quick = parse_quick(T, "bc 141 trực tiếp+zalo 45/50 tốt")
     assert quick.ref == "141" and quick.problems == []
-    assert quick.values == {"formats": {"values": ["truc_tiep", "zalo"], "other": None}, "reached": 45, "total": 50, "awareness": {"value": "tot"}}
+    assert quick.values == {
+        "formats": {"values": ["truc_tiep", "zalo"], "other": None},
+        "reached": 45,
+        "total": 50,
+        "awareness": {"value": "tot"},
+    }
 
 
 def test_quick_report_without_diacritics_and_with_missing_parts():
@@ -175,7 +201,9 @@ def test_quick_report_in_lines():
 
 def test_quick_report_bad_part_is_reported_and_the_rest_kept():
     quick = parse_quick(T, "bao cao\nhình thức: trực tuyến\nsố người: 60/50")
-    assert [p.key for p in quick.problems] == ["rule_le"] and "reached" not in quick.values and "formats" in quick.values
+    assert (
+        [p.key for p in quick.problems] == ["rule_le"] and "reached" not in quick.values and "formats" in quick.values
+    )
 
 
 def test_quick_report_with_a_full_number_and_percentage():

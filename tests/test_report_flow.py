@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import datetime, timedelta
 
+import pytest
 from sqlmodel import select
 
-from tests.support.local import local_to_utc
 from storage.tables import Assignment, AuditEntry, ConversationState, Report
-from tests.support.chat import Chat, deliver
+from tests.support.chat import (
+    CHANNELS,  # noqa: E402
+    Chat,
+    deliver,
+)
+from tests.support.local import local_to_utc
 from tests.support.report_factories import make_assignment
-
-from tests.support.chat import CHANNELS  # noqa: E402
 
 #: The same conversations on every channel: the core decides, the channel only renders.
 pytestmark = pytest.mark.parametrize("channel", CHANNELS)
@@ -60,7 +61,13 @@ def test_happy_path_from_the_report_button(org, session, app, outbox):
     cb01.press("Xác nhận")
     assert "Cảm ơn đồng chí" in cb01.last_text and "đúng hạn" in cb01.last_text
     [report] = reports(session)
-    assert (report.reached, report.total, report.percent, report.formats, report.awareness) == (45, 50, 90.0, "truc_tiep,zalo", "tot")
+    assert (report.reached, report.total, report.percent, report.formats, report.awareness) == (
+        45,
+        50,
+        90.0,
+        "truc_tiep,zalo",
+        "tot",
+    )
     assert report.difficulties == "Thiếu hội trường" and report.on_time and report.version == 1 and not report.on_behalf
     assert report.answers_for.startswith("d") and report.deadline_id is not None
     [attachment] = report.attachments
@@ -297,7 +304,8 @@ def test_mytasks_offers_da_nhan_while_it_is_still_due_and_says_what_to_type(org,
     assert cb01.buttons == ["Đã nhận: 141-CV/ĐUK", "Báo cáo: 141-CV/ĐUK", "Đã nhận: 54-KH/ĐUK", "Báo cáo: 54-KH/ĐUK"]
     assert cb01.last_text.endswith(
         "Bấm «Đã nhận» khi chi bộ đã nhận văn bản, «Báo cáo» để báo cáo kết quả; hoặc gõ báo cáo một dòng, "
-        "ví dụ: bc 141 truc tiep + zalo 45/50 tot. Xem văn bản: /doc 141.")
+        "ví dụ: bc 141 truc tiep + zalo 45/50 tot. Xem văn bản: /doc 141."
+    )
     cb01.press("Đã nhận: 141")
     assert cb01.last_text.startswith("Đã ghi nhận chi bộ đồng chí đã nhận")
     cb01.send("/mytasks")
@@ -436,7 +444,9 @@ def test_a_message_with_several_answers_fills_every_question_it_answers(org, ses
     start_by_button(cb01, aid)
     assert "Hình thức quán triệt?" in cb01.last_text
     cb01.send("bc 141 truc tiep + zalo 45/50 tot")
-    assert "Đã ghi nhận: Hình thức quán triệt, Số người tiếp cận, Tổng số cán bộ, đảng viên, Nhận thức" in cb01.last_text
+    assert (
+        "Đã ghi nhận: Hình thức quán triệt, Số người tiếp cận, Tổng số cán bộ, đảng viên, Nhận thức" in cb01.last_text
+    )
     assert "Kiểm tra lại báo cáo" in cb01.last_text and "45/50 (90%)" in cb01.last_text
     cb01.press("Xác nhận")
     [report] = reports(session)
@@ -447,7 +457,11 @@ def test_sentences_and_bc77_are_quick_reports(org, session, app):
     make_assignment(app, number="77-CV/ĐU")
     cb01 = org["CB01"]
     cb01.send("BC77 họp chi bộ 40/50 khá")
-    assert "Báo cáo 77-CV/ĐU" in cb01.last_text and "Sinh hoạt chi bộ" in cb01.last_text and "40/50 (80%)" in cb01.last_text
+    assert (
+        "Báo cáo 77-CV/ĐU" in cb01.last_text
+        and "Sinh hoạt chi bộ" in cb01.last_text
+        and "40/50 (80%)" in cb01.last_text
+    )
     cb01.send("/cancel")
     cb01.send("Chi bo da quan triet truc tiep cho 45/50 dong chi, nhan thuc tot")
     assert "Kiểm tra lại báo cáo 77-CV/ĐU" in cb01.last_text and "Hội nghị trực tiếp" in cb01.last_text
@@ -464,7 +478,9 @@ def test_free_text_for_the_awareness_is_asked_about_once(org, session, app):
     cb01.send("trực tiếp")
     cb01.send("45/50")
     cb01.send("hôm nay trời mưa quá")
-    assert cb01.last_text.startswith("«hôm nay trời mưa quá» không phải là một trong các mức: Tốt, Khá, Trung bình, Chưa đạt.")
+    assert cb01.last_text.startswith(
+        "«hôm nay trời mưa quá» không phải là một trong các mức: Tốt, Khá, Trung bình, Chưa đạt."
+    )
     assert "Nhận thức sau khi học tập?" in cb01.last_text
     cb01.send("hôm nay trời mưa quá")
     assert "Khó khăn, đề xuất?" in cb01.last_text

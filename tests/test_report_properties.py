@@ -14,9 +14,40 @@ from tests.support.report_factories import make_assignment
 
 T = default_template()
 SHORTHAND = [
-    "45/50", "45 tren 50", "50/45", "45/0", "0/1", "90%", "abc%", "-5", "abc", "1.200", "1 200", "0", "50", "47",
-    "tt + zalo", "truc tuyen", "khác: họp tổ", "tot", "tb", "chua dat", "bo qua", "quay lai", "xong", "xac nhan", "sua",
-    "1", "2", "7", "/cancel", "/report", "bc 141 tt+zalo 45/50 tot", "bc 45/0", "x" * 2500, "",
+    "45/50",
+    "45 tren 50",
+    "50/45",
+    "45/0",
+    "0/1",
+    "90%",
+    "abc%",
+    "-5",
+    "abc",
+    "1.200",
+    "1 200",
+    "0",
+    "50",
+    "47",
+    "tt + zalo",
+    "truc tuyen",
+    "khác: họp tổ",
+    "tot",
+    "tb",
+    "chua dat",
+    "bo qua",
+    "quay lai",
+    "xong",
+    "xac nhan",
+    "sua",
+    "1",
+    "2",
+    "7",
+    "/cancel",
+    "/report",
+    "bc 141 tt+zalo 45/50 tot",
+    "bc 45/0",
+    "x" * 2500,
+    "",
 ]
 texts = st.one_of(st.sampled_from(SHORTHAND), st.text(max_size=30))
 actions = st.lists(
@@ -28,7 +59,9 @@ actions = st.lists(
     min_size=1,
     max_size=14,
 )
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 def assert_valid(report: Report) -> None:

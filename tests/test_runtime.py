@@ -22,7 +22,9 @@ SECRETARY = 4001
 
 
 def telegram(server, chibot) -> TelegramChannel:
-    return TelegramChannel(chibot.settings, base_url=server.base_url, base_file_url=server.base_file_url, poll_timeout=1)
+    return TelegramChannel(
+        chibot.settings, base_url=server.base_url, base_file_url=server.base_file_url, poll_timeout=1
+    )
 
 
 def ours_still_running() -> list[asyncio.Task]:
@@ -38,8 +40,14 @@ def quiet_safety_net(runtime: Runtime) -> None:
 
 async def test_a_row_queued_outside_the_core_is_delivered_on_telegram_by_the_commit(server, chibot):
     with session_scope(chibot.engine) as session:
-        code, _ = invites.create_invite(session=session, unit_code="CB01", role="secretary", expires_in=timedelta(days=1),
-                                        label="Bí thư CB01", now=chibot.clock.now())
+        code, _ = invites.create_invite(
+            session=session,
+            unit_code="CB01",
+            role="secretary",
+            expires_in=timedelta(days=1),
+            label="Bí thư CB01",
+            now=chibot.clock.now(),
+        )
     channel = telegram(server, chibot)
     async with Runtime(chibot, [channel], reminder_jobs=False) as runtime:
         application, sender = channel.application, channel.sender
@@ -55,8 +63,14 @@ async def test_a_row_queued_outside_the_core_is_delivered_on_telegram_by_the_com
         def remind() -> None:
             with session_scope(chibot.engine) as session:
                 account = session.exec(select(ChatAccount).where(ChatAccount.channel == "telegram")).one()
-                outbox.enqueue(session=session, account_id=account.id, kind="notice", reply=Reply(text="Nhắc: nộp báo cáo <141>"),
-                               due_at=chibot.clock.now(), dedupe_key="outside-the-core")
+                outbox.enqueue(
+                    session=session,
+                    account_id=account.id,
+                    kind="notice",
+                    reply=Reply(text="Nhắc: nộp báo cáo <141>"),
+                    due_at=chibot.clock.now(),
+                    dedupe_key="outside-the-core",
+                )
 
         await asyncio.to_thread(remind)
         (sent,) = await server.wait_for("sendMessage", chat_id=SECRETARY, since=mark)
@@ -120,9 +134,18 @@ async def test_a_bulk_insert_of_planned_rows_wakes_the_dispatcher(chibot):
     channel = RecordingChannel()
     async with Runtime(chibot, [channel], reminder_jobs=False) as runtime:
         quiet_safety_net(runtime)
-        rows = [{"account_id": account_id, "kind": "reminder", "payload": {"text": f"Nhắc lần {i}"},
-                 "due_at": chibot.clock.now(), "dedupe_key": f"bulk-{i}", "directive_id": None, "assignment_id": None}
-                for i in (1, 2)]
+        rows = [
+            {
+                "account_id": account_id,
+                "kind": "reminder",
+                "payload": {"text": f"Nhắc lần {i}"},
+                "due_at": chibot.clock.now(),
+                "dedupe_key": f"bulk-{i}",
+                "directive_id": None,
+                "assignment_id": None,
+            }
+            for i in (1, 2)
+        ]
 
         def plan() -> None:
             with session_scope(chibot.engine) as session:
@@ -138,7 +161,9 @@ async def test_a_bulk_insert_of_planned_rows_wakes_the_dispatcher(chibot):
 
 async def test_a_channel_that_fails_to_start_stops_the_ones_started_before(server, chibot):
     first = RecordingChannel()
-    broken = TelegramChannel(chibot.settings, base_url="http://127.0.0.1:9/bot", base_file_url="http://127.0.0.1:9/file/bot")
+    broken = TelegramChannel(
+        chibot.settings, base_url="http://127.0.0.1:9/bot", base_file_url="http://127.0.0.1:9/file/bot"
+    )
     runtime = Runtime(chibot, [first, broken], reminder_jobs=False)
     with pytest.raises(Exception):
         await runtime.start()
@@ -160,12 +185,20 @@ async def test_the_reminder_jobs_run_on_the_runtimes_scheduler(chibot):
 async def test_a_process_running_some_channels_leaves_the_others_messages_pending(chibot):
     console = console_account(chibot.engine)
     with session_scope(chibot.engine) as session:
-        zalo = ChatAccount(person_id=session.get(ChatAccount, console).person_id, channel="zalo", external_user_id="z1", chat_id="z1")
+        zalo = ChatAccount(
+            person_id=session.get(ChatAccount, console).person_id, channel="zalo", external_user_id="z1", chat_id="z1"
+        )
         session.add(zalo)
         session.flush()
         for account_id, key in ((zalo.id, "to-zalo"), (console, "to-console")):
-            outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text=key),
-                           due_at=chibot.clock.now(), dedupe_key=key)
+            outbox.enqueue(
+                session=session,
+                account_id=account_id,
+                kind="notice",
+                reply=Reply(text=key),
+                due_at=chibot.clock.now(),
+                dedupe_key=key,
+            )
     channel = RecordingChannel()
     async with Runtime(chibot, [channel], reminder_jobs=False):
         await asyncio.wait_for(channel.delivered.wait(), 30)

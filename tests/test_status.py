@@ -9,9 +9,9 @@ import pytest
 from sqlmodel import select
 
 from services import status
-from tests.support.local import local_to_utc
 from storage.db import session_scope
 from storage.tables import AuditEntry, Unit
+from tests.support.local import local_to_utc
 from tests.support.org import register
 from tests.support.oversight_tree import REPORT_DUE, acknowledged, build_tree, figures, reports
 
@@ -46,8 +46,10 @@ def test_rollup_of_each_grassroots_organisation_is_the_sum_of_its_cells(app, tre
         root = session.get(Unit, tree.root_id)
         directive_id = tree.directive_ids[0]
         from storage.tables import Directive
-        figures_ = status.directive_status(session=session, directive=session.get(Directive, directive_id),
-                                           paths=[root.path], now=app.clock.now())
+
+        figures_ = status.directive_status(
+            session=session, directive=session.get(Directive, directive_id), paths=[root.path], now=app.clock.now()
+        )
     by_unit = {g.unit.id: g for g in figures_.groups}
     for g, group_id in enumerate(tree.group_ids):
         indexes = range(g * PER_GROUP, (g + 1) * PER_GROUP)

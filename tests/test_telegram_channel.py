@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 import pytest
 
-from ground.ports import SendResult
 from bot.channels.telegram_app import (
     TelegramChannel,
     TelegramConfigError,
@@ -18,8 +17,9 @@ from bot.channels.telegram_app import (
 )
 from bot.channels.telegram_inbound import DEFAULT_APOLOGY
 from bot.channels.telegram_render import TEXT_LIMIT, escape, plan_reply, split_text, telegram_length
-from ground.settings import Settings
 from ground.messages import MAX_BUTTON_DATA_BYTES, Choice, Incoming, OutFile, Reply
+from ground.ports import SendResult
+from ground.settings import Settings
 from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotApi
 from tests.support.telegram_running import free_port, running_polling, running_webhook
 
@@ -73,7 +73,13 @@ class FakeCore:
         if text == "long":
             return [Reply(text=LONG_TEXT, choices=[[Choice("Đã đọc", "read")]])]
         if text == "doc":
-            return [Reply(text="Báo cáo <tháng 5>", document=OutFile("bao-cao.csv", b"a,b\n1,2\n", "text/csv"), choices=[[Choice("OK", "ok")]])]
+            return [
+                Reply(
+                    text="Báo cáo <tháng 5>",
+                    document=OutFile("bao-cao.csv", b"a,b\n1,2\n", "text/csv"),
+                    choices=[[Choice("OK", "ok")]],
+                )
+            ]
         if text == "doc-long-caption":
             return [Reply(text="Chú thích " * 200, document=OutFile("x.txt", b"x"))]
         if text == "photo":
@@ -337,7 +343,11 @@ async def test_user_blocking_the_bot_is_noticed_from_membership_update(app, serv
                 "from": {"id": MINH, "is_bot": False, "first_name": "Minh"},
                 "date": 1_700_000_000,
                 "old_chat_member": {"user": {"id": 1, "is_bot": True, "first_name": "b"}, "status": "member"},
-                "new_chat_member": {"user": {"id": 1, "is_bot": True, "first_name": "b"}, "status": "kicked", "until_date": 0},
+                "new_chat_member": {
+                    "user": {"id": 1, "is_bot": True, "first_name": "b"},
+                    "status": "kicked",
+                    "until_date": 0,
+                },
             }
         }
     )
@@ -481,7 +491,9 @@ def test_webhook_refuses_to_start_without_url_or_secret(core):
 
 def test_webhook_path_follows_the_public_url():
     config = webhook_config(
-        Settings(_env_file=None, webhook_url="https://bot.example.org/hooks/tg", webhook_secret=SECRET, webhook_port=8443)
+        Settings(
+            _env_file=None, webhook_url="https://bot.example.org/hooks/tg", webhook_secret=SECRET, webhook_port=8443
+        )
     )
     assert (config.url_path, config.port, config.secret_token) == ("hooks/tg", 8443, SECRET)
 
@@ -503,7 +515,9 @@ def test_application_uses_the_configured_api_url(core):
 
 @pytest.fixture
 async def sender(server, settings):
-    async with build_telegram_sender(settings, base_url=server.base_url, base_file_url=server.base_file_url) as tg_sender:
+    async with build_telegram_sender(
+        settings, base_url=server.base_url, base_file_url=server.base_file_url
+    ) as tg_sender:
         yield tg_sender
 
 

@@ -21,15 +21,16 @@ STAFF = 2001
 SECRETARY = 2002
 
 
-
-
-
-
-
-
 def new_invite(chibot, unit_code: str, role: str, name: str) -> str:
     with session_scope(chibot.engine) as session:
-        code, _ = invites.create_invite(session=session, unit_code=unit_code, role=role, expires_in=timedelta(days=1), label=name, now=chibot.clock.now())
+        code, _ = invites.create_invite(
+            session=session,
+            unit_code=unit_code,
+            role=role,
+            expires_in=timedelta(days=1),
+            label=name,
+            now=chibot.clock.now(),
+        )
     return code
 
 
@@ -44,8 +45,13 @@ async def test_register_by_invite_then_help_lists_the_role_commands(server, chib
     async with running_polling(telegram_app(server, chibot)):
         server.push_message(STAFF, STAFF, f"/start {code}", first_name="Tâm")
         (welcome,) = await server.wait_for("sendMessage", chat_id=STAFF)
-        assert "Chào mừng đồng chí! Tài khoản này đã được gắn với Đảng ủy Khối Cơ quan tỉnh, vai trò cán bộ cơ quan đảng ủy." in welcome.params["text"]
-        scoped = await server.wait_for("setMyCommands", where=lambda c: "scope" in c.params and c.params["scope"].get("type") == "chat")
+        assert (
+            "Chào mừng đồng chí! Tài khoản này đã được gắn với Đảng ủy Khối Cơ quan tỉnh, vai trò cán bộ cơ quan đảng ủy."
+            in welcome.params["text"]
+        )
+        scoped = await server.wait_for(
+            "setMyCommands", where=lambda c: "scope" in c.params and c.params["scope"].get("type") == "chat"
+        )
         assert "invite" in [c["command"] for c in scoped[-1].params["commands"]]
         mark = server.mark()
         server.push_message(STAFF, STAFF, "/help")
@@ -60,7 +66,9 @@ async def test_unknown_user_only_learns_how_to_register(server, chibot):
         assert "mã mời do văn phòng đảng ủy cấp" in call.params["text"]
 
 
-async def test_buttons_are_answered_old_keyboard_goes_and_a_restart_resumes_the_flow(server, chibot, engine, clock, tg_settings):
+async def test_buttons_are_answered_old_keyboard_goes_and_a_restart_resumes_the_flow(
+    server, chibot, engine, clock, tg_settings
+):
     code = new_invite(chibot, "DUK", "staff", "Trần Văn Tâm")
     async with running_polling(telegram_app(server, chibot)):
         server.push_message(STAFF, STAFF, f"/start {code}")
@@ -102,7 +110,7 @@ async def test_a_redelivered_update_is_processed_once(server, chibot):
         server.push_message(SECRETARY, SECRETARY, "/whoami")
         calls = await server.wait_for("sendMessage", chat_id=SECRETARY, since=mark)
         await asyncio.sleep(0.3)  # give a duplicate reply the chance to show up
-        texts = [c.params["text"] for c in server.calls_of("sendMessage", chat_id=SECRETARY)[-len(calls):]]
+        texts = [c.params["text"] for c in server.calls_of("sendMessage", chat_id=SECRETARY)[-len(calls) :]]
         assert len(server.calls_of("sendMessage", chat_id=SECRETARY)) == 2
         assert "Bí thư CB01" in texts[-1]
 
@@ -123,8 +131,22 @@ async def secretary_on_telegram(server: FakeBotApi, chibot) -> tuple:  # noqa: A
 async def test_outbox_messages_go_out_through_telegram_and_a_blocked_chat_is_marked(server, chibot):
     sender, account_id = await secretary_on_telegram(server, chibot)
     with Session(chibot.engine) as session:
-        outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="t1")
-        outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text="Lần hai"), due_at=chibot.clock.now(), dedupe_key="t2")
+        outbox.enqueue(
+            session=session,
+            account_id=account_id,
+            kind="notice",
+            reply=Reply(text="Nhắc việc <141>"),
+            due_at=chibot.clock.now(),
+            dedupe_key="t1",
+        )
+        outbox.enqueue(
+            session=session,
+            account_id=account_id,
+            kind="notice",
+            reply=Reply(text="Lần hai"),
+            due_at=chibot.clock.now(),
+            dedupe_key="t2",
+        )
         session.commit()
     server.block_chat(SECRETARY)
     stats = await chibot.dispatcher.run_once()
@@ -141,8 +163,22 @@ async def test_outbox_messages_go_out_through_telegram_and_a_blocked_chat_is_mar
 async def test_outbox_message_is_delivered_once_with_html_escaped(server, chibot):
     sender, account_id = await secretary_on_telegram(server, chibot)
     with Session(chibot.engine) as session:
-        assert outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="once")
-        assert not outbox.enqueue(session=session, account_id=account_id, kind="notice", reply=Reply(text="Nhắc việc <141>"), due_at=chibot.clock.now(), dedupe_key="once")
+        assert outbox.enqueue(
+            session=session,
+            account_id=account_id,
+            kind="notice",
+            reply=Reply(text="Nhắc việc <141>"),
+            due_at=chibot.clock.now(),
+            dedupe_key="once",
+        )
+        assert not outbox.enqueue(
+            session=session,
+            account_id=account_id,
+            kind="notice",
+            reply=Reply(text="Nhắc việc <141>"),
+            due_at=chibot.clock.now(),
+            dedupe_key="once",
+        )
         session.commit()
     first = await chibot.dispatcher.run_once()
     second = await chibot.dispatcher.run_once()
@@ -154,7 +190,9 @@ async def test_outbox_message_is_delivered_once_with_html_escaped(server, chibot
 
 # ---- the whole cycle on Telegram: register a directive, a cell acknowledges and reports ----
 
-SEED_141 = (__import__("pathlib").Path(__file__).parent / "fixtures" / "seeds" / "003_11edc695b26208f2.txt").read_text(encoding="utf-8")
+SEED_141 = (__import__("pathlib").Path(__file__).parent / "fixtures" / "seeds" / "003_11edc695b26208f2.txt").read_text(
+    encoding="utf-8"
+)
 
 
 def buttons_of(message: dict) -> dict[str, str]:
@@ -209,7 +247,11 @@ async def test_directive_to_report_on_telegram(server, chibot):
         summary = await say(server, STAFF, SEED_141)
         assert "• Hoàn thành: đến hết 20/8/2021\n• Báo cáo: trước 23/8/2021\n• Kế hoạch: trước 30/8/2021" in summary
         await press(server, STAFF, "Xác nhận")
-        await press(server, STAFF, next(label for label in buttons_of(server.chat_messages(STAFF)[-1]) if label.startswith("Tất cả")))
+        await press(
+            server,
+            STAFF,
+            next(label for label in buttons_of(server.chat_messages(STAFF)[-1]) if label.startswith("Tất cả")),
+        )
         await press(server, STAFF, "Gửi")
         assert any("Đã gửi" in m["text"] for m in server.chat_messages(STAFF)[-2:])
 
@@ -238,7 +280,9 @@ async def test_directive_to_report_on_telegram(server, chibot):
         summary = server.chat_messages(SECRETARY)[-1]["text"]
         assert "45/50 (90%)" in summary
         await press(server, SECRETARY, "Xác nhận")
-        assert server.chat_messages(SECRETARY)[-1]["text"].startswith("Cảm ơn đồng chí! Đã gửi báo cáo 141-CV/ĐUK — Chi bộ Văn phòng: đúng hạn")
+        assert server.chat_messages(SECRETARY)[-1]["text"].startswith(
+            "Cảm ơn đồng chí! Đã gửi báo cáo 141-CV/ĐUK — Chi bộ Văn phòng: đúng hạn"
+        )
     await chibot.dispatcher.run_once()
     await sender.aclose()
     with Session(chibot.engine) as session:

@@ -22,7 +22,9 @@ def test_split_cuts_at_paragraphs_then_lines_then_words_by_the_measure_given():
 
 
 def test_a_reply_without_buttons_keeps_its_menu_whole_in_the_last_message():
-    assert plain_messages("Văn bản mới: 141", ACTIONS, 2000) == ["Văn bản mới: 141\n\n1. Đã nhận\n2. Báo cáo\n3. Xem toàn văn"]
+    assert plain_messages("Văn bản mới: 141", ACTIONS, 2000) == [
+        "Văn bản mới: 141\n\n1. Đã nhận\n2. Báo cáo\n3. Xem toàn văn"
+    ]
     long_text = "\n".join(["dòng văn bản"] * 200)
     parts = plain_messages(long_text, ACTIONS, 2000)
     assert all(len(p) <= 2000 for p in parts)

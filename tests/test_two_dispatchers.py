@@ -10,15 +10,17 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from ground.ports import SendResult
 from ground.clock import ManualClock
+from ground.ports import SendResult
 from services.dispatcher import Dispatcher
 from storage.db import make_db_engine, session_scope
 from storage.tables import ChatAccount, OutboxMessage, Person
 from storage.types import utcnow
 from tests.support.db import TEST_DATABASE_URL, using_postgres
 
-pytestmark = pytest.mark.skipif(not using_postgres(), reason="row locks (SKIP LOCKED) need PostgreSQL; SQLite has one writer")
+pytestmark = pytest.mark.skipif(
+    not using_postgres(), reason="row locks (SKIP LOCKED) need PostgreSQL; SQLite has one writer"
+)
 
 ROWS = 300
 
@@ -44,12 +46,22 @@ def test_two_dispatchers_send_every_row_exactly_once(engine):
         person = Person(full_name="Bí thư")
         session.add(person)
         session.flush()
-        accounts = [ChatAccount(person_id=person.id, channel="console", external_user_id=f"u{i}", chat_id=f"u{i}")
-                    for i in range(10)]
+        accounts = [
+            ChatAccount(person_id=person.id, channel="console", external_user_id=f"u{i}", chat_id=f"u{i}")
+            for i in range(10)
+        ]
         session.add_all(accounts)
         session.flush()
-        session.add_all(OutboxMessage(account_id=accounts[i % 10].id, kind="reminder", payload={"text": str(i)},
-                                      due_at=now - timedelta(seconds=i % 7), dedupe_key=f"k{i}") for i in range(ROWS))
+        session.add_all(
+            OutboxMessage(
+                account_id=accounts[i % 10].id,
+                kind="reminder",
+                payload={"text": str(i)},
+                due_at=now - timedelta(seconds=i % 7),
+                dedupe_key=f"k{i}",
+            )
+            for i in range(ROWS)
+        )
     second_engine = make_db_engine(TEST_DATABASE_URL)
     sent: list[int] = []
     lock = threading.Lock()

@@ -44,13 +44,19 @@ def acknowledged(session, cell: str = "CB01") -> list[Assignment]:  # noqa: ANN0
     from storage.tables import Unit
 
     unit = session.exec(select(Unit).where(Unit.code == cell)).one()
-    return [a for a in session.exec(select(Assignment).where(Assignment.unit_id == unit.id)) if a.acknowledged_at is not None]
+    return [
+        a
+        for a in session.exec(select(Assignment).where(Assignment.unit_id == unit.id))
+        if a.acknowledged_at is not None
+    ]
 
 
 # ---- a directive the dispatcher sent, answered after a restart --------------------------------
 
 
-def test_after_a_restart_1_acknowledges_the_directive_the_dispatcher_sent(org, app, outbox, settings, engine, clock, session):
+def test_after_a_restart_1_acknowledges_the_directive_the_dispatcher_sent(
+    org, app, outbox, settings, engine, clock, session
+):
     publish_141(org, app)
     sent = [r for chat, r in outbox.sent if chat == "u-cb01" and r.text.startswith("Văn bản mới")][-1]
     assert [c.label for c in sent.flat_choices()] == ["Đã nhận", "Báo cáo", "Xem toàn văn"]
@@ -84,7 +90,9 @@ def test_the_words_of_an_option_without_diacritics_pick_it_too(org, app, setting
     assert acknowledged(session) == []
 
 
-def test_a_number_past_the_last_option_states_the_range_and_shows_the_menu_again(org, app, settings, engine, clock, session):
+def test_a_number_past_the_last_option_states_the_range_and_shows_the_menu_again(
+    org, app, settings, engine, clock, session
+):
     publish_141(org, app)
 
     cb01 = restarted(app, settings, engine, clock, "u-cb01")
@@ -271,7 +279,9 @@ def test_typed_da_nhan_from_staff_is_not_an_acknowledgement(org, app, session):
     assert acknowledged(session) == []
 
 
-def test_after_a_restart_2_acknowledges_from_the_reminder_the_dispatcher_sent(org, app, outbox, settings, engine, clock, session):
+def test_after_a_restart_2_acknowledges_from_the_reminder_the_dispatcher_sent(
+    org, app, outbox, settings, engine, clock, session
+):
     from datetime import timedelta
 
     from tests.support.chat import advance

@@ -56,17 +56,15 @@ def test_good_csv_creates_the_tree_with_paths(engine, tmp_path):
     assert (duk.parent_id, duk.path) == (None, f"/{duk.id}/")
     assert (db1.parent_id, db1.path) == (duk.id, f"/{duk.id}/{db1.id}/")
     assert (cb.parent_id, cb.path, cb.kind, cb.name) == (
-        db1.id, f"/{duk.id}/{db1.id}/{cb.id}/", "cell", "Chi bộ Phòng Nghiệp vụ"
+        db1.id,
+        f"/{duk.id}/{db1.id}/{cb.id}/",
+        "cell",
+        "Chi bộ Phòng Nghiệp vụ",
     )
 
 
 def test_children_come_before_parents_and_header_is_forgiving(engine, tmp_path):
-    text = (
-        "\ufeff Parent_Code ; KIND;Name ;code\n"
-        "DUK; cell ;Chi bộ Văn phòng; CB01 \n"
-        "\n"
-        ";Committee;Đảng ủy Khối;DUK\n"
-    )
+    text = "\ufeff Parent_Code ; KIND;Name ;code\nDUK; cell ;Chi bộ Văn phòng; CB01 \n\n;Committee;Đảng ủy Khối;DUK\n"
     summary = run_import(engine, write(tmp_path, text))
 
     assert summary == ImportSummary(created=2, updated=0, unchanged=0)
@@ -157,8 +155,10 @@ def test_render_tree_indents_children_with_vietnamese_kinds(engine, tmp_path):
 
 
 def test_import_from_rows_in_code(engine):
-    rows = [{"code": "CB1", "name": "Chi bộ 1", "kind": "cell", "parent_code": "DUK"},
-            {"code": "DUK", "name": "Đảng ủy Khối", "kind": "committee", "parent_code": ""}]
+    rows = [
+        {"code": "CB1", "name": "Chi bộ 1", "kind": "cell", "parent_code": "DUK"},
+        {"code": "DUK", "name": "Đảng ủy Khối", "kind": "committee", "parent_code": ""},
+    ]
     with session_scope(engine) as session:
         assert import_units(session=session, rows=rows, now=NOW) == ImportSummary(2, 0, 0)
     with session_scope(engine) as session:
@@ -192,8 +192,7 @@ BAD_CSV = {
     ),
     "missing parent": (
         HEADER + "DUK,Đảng ủy Khối,committee,\nCB01,Chi bộ 1,cell,DUK\nCB02,Chi bộ 2,cell,X\n",
-        "row 4: parent unit (đơn vị cấp trên) 'X' of 'CB02' is neither in the file nor in "
-        "the database",
+        "row 4: parent unit (đơn vị cấp trên) 'X' of 'CB02' is neither in the file nor in the database",
     ),
     "duplicate code": (
         HEADER + "DUK,Đảng ủy Khối,committee,\nCB01,Chi bộ 1,cell,DUK\nCB01,Chi bộ một,cell,DUK\n",
@@ -201,13 +200,11 @@ BAD_CSV = {
     ),
     "cycle": (
         HEADER + "A,Đơn vị A,committee,B\nB,Đơn vị B,committee,A\n",
-        "row 2: parent_code makes a cycle (A is under B, B is under A), so these units would "
-        "hang under themselves",
+        "row 2: parent_code makes a cycle (A is under B, B is under A), so these units would hang under themselves",
     ),
     "own parent": (
         HEADER + "A,Đơn vị A,committee,A\n",
-        "row 2: parent_code makes a cycle (A is under A), so these units would hang under "
-        "themselves",
+        "row 2: parent_code makes a cycle (A is under A), so these units would hang under themselves",
     ),
     "missing header column": (
         "code,name,parent_code\nDUK,Đảng ủy Khối,\n",
@@ -272,8 +269,11 @@ def test_reparenting_into_a_cycle_with_existing_units_is_refused(engine, tmp_pat
         ("units.pdf", b"%PDF-1.4", "units.pdf is neither a CSV nor an XLSX file; give a .csv or .xlsx file"),
         ("units.xls", b"\xd0\xcf\x11\xe0", "units.xls is an old .xls workbook; save it as .xlsx or as CSV UTF-8"),
         ("units.xlsx", b"not a zip file", "units.xlsx is not a readable XLSX workbook"),
-        ("units.csv", b"code,name,kind,parent_code\nDUK,\xd0\xe3ng \xf4y,committee,\n",  # Windows-1258
-         'units.csv is not UTF-8 text; save it from Excel as "CSV UTF-8"'),
+        (
+            "units.csv",
+            b"code,name,kind,parent_code\nDUK,\xd0\xe3ng \xf4y,committee,\n",  # Windows-1258
+            'units.csv is not UTF-8 text; save it from Excel as "CSV UTF-8"',
+        ),
         ("units.csv", b"PK\x03\x04rest", "units.csv is an Excel workbook, not CSV; name it .xlsx"),
     ],
 )
@@ -309,7 +309,6 @@ def test_bad_xlsx_row_is_named_as_excel_shows_it(engine, tmp_path, existing_tree
         run_import(engine, path)
 
     assert str(caught.value) == (
-        "row 4: parent unit (đơn vị cấp trên) 'NOPE' of 'CB08' is neither in the file nor in "
-        "the database"
+        "row 4: parent unit (đơn vị cấp trên) 'NOPE' of 'CB08' is neither in the file nor in the database"
     )
     assert snapshot(engine) == existing_tree

@@ -50,10 +50,25 @@ async def test_odd_updates_are_logged_and_never_crash(zalo_server, zalo_app, cap
     async with running_zalo(zalo_app) as runtime:
         an = ZaloUser(zalo_server, runtime, "z-an", "An")
         assert await an.push({"event_name": "message.reaction.received", "message": {"chat": {"id": "z-an"}}}) == ""
-        assert await an.push({"event_name": "message.text.received", "message": {"text": "hi", "from": {"id": "z-an"}}}) == ""
+        assert (
+            await an.push({"event_name": "message.text.received", "message": {"text": "hi", "from": {"id": "z-an"}}})
+            == ""
+        )
         assert await an.push(["not", "an", "update"]) == ""
-        assert await an.push({"ok": True, "result": {"event_name": "message.text.received", "message": {
-            "message_id": "m1", "chat": {"id": "z-an", "chat_type": "PRIVATE"}, "from": {"id": "z-an"}, "text": "xin chao"}}})
+        assert await an.push(
+            {
+                "ok": True,
+                "result": {
+                    "event_name": "message.text.received",
+                    "message": {
+                        "message_id": "m1",
+                        "chat": {"id": "z-an", "chat_type": "PRIVATE"},
+                        "from": {"id": "z-an"},
+                        "text": "xin chao",
+                    },
+                },
+            }
+        )
         long_text = "Báo cáo " + "rất dài " * 400
         assert "mã mời" in await an.say(long_text)  # over 2,000 characters in: read like any text
     assert "unknown event 'message.reaction.received'" in caplog.text
@@ -78,11 +93,20 @@ async def test_the_webhook_takes_posts_with_the_secret_only(zalo_server, zalo_ap
 
     settings.zalo_webhook_secret = SecretStr(SECRET)
     code = new_invite(zalo_app, "CB01", "secretary", "An")
-    update = {"event_name": "message.text.received", "message": {
-        "message_id": "w1", "chat": {"id": "z-an", "chat_type": "PRIVATE"}, "from": {"id": "z-an", "display_name": "An"},
-        "text": code, "date": 1766619597466}}
+    update = {
+        "event_name": "message.text.received",
+        "message": {
+            "message_id": "w1",
+            "chat": {"id": "z-an", "chat_type": "PRIVATE"},
+            "from": {"id": "z-an", "display_name": "An"},
+            "text": code,
+            "date": 1766619597466,
+        },
+    }
     async with running_zalo(zalo_app, webhook=True) as runtime:
-        assert zalo_server.webhook["url"] == "https://chibot.example.vn/zalo/hook" and zalo_server.secret_token == SECRET
+        assert (
+            zalo_server.webhook["url"] == "https://chibot.example.vn/zalo/hook" and zalo_server.secret_token == SECRET
+        )
         url = f"http://127.0.0.1:{runtime.server.port}/zalo/hook"
         async with httpx.AsyncClient() as client:
             missing = await client.post(url, json=update)
@@ -136,8 +160,15 @@ def test_long_replies_split_on_line_boundaries_with_the_options_last():
 
 
 def test_updates_wrapped_or_bare_read_the_same():
-    bare = {"event_name": "message.text.received", "message": {"message_id": "m9", "text": "1",
-            "chat": {"id": "c9", "chat_type": "PRIVATE"}, "from": {"id": "c9", "first_name": "Hà"}}}
+    bare = {
+        "event_name": "message.text.received",
+        "message": {
+            "message_id": "m9",
+            "text": "1",
+            "chat": {"id": "c9", "chat_type": "PRIVATE"},
+            "from": {"id": "c9", "first_name": "Hà"},
+        },
+    }
     for body in (bare, {"ok": True, "result": bare}):
         parsed = parse_update(body)
         assert parsed.incoming.text == "1" and parsed.incoming.chat_id == "c9" and parsed.incoming.display_name == "Hà"
@@ -162,4 +193,3 @@ async def test_the_rate_limiter_spaces_calls_and_pauses_after_429():
     await limiter.wait()
     assert slept[-1] == 5.0
     await asyncio.sleep(0)
-

@@ -14,7 +14,7 @@ from bot.channels.registry import RunOptions, make_channels
 from bot.runtime import Runtime
 from bot.simulated_time import run_until_async
 from storage.db import session_scope
-from storage.tables import Assignment, ChatAccount, OutboxMessage, Report
+from storage.tables import Assignment, ChatAccount, Report
 from tests.support.chat import RecordingSender
 from tests.support.local import local_to_utc
 from tests.support.org import register
@@ -60,7 +60,9 @@ async def test_registration_by_invite_code_on_zalo(zalo_server, zalo_app):
         assert account.chat_id == "e4ea2cd5189df1c3a88c" and account.display_name == "An"
 
 
-async def test_a_directive_arrives_with_numbered_options_acknowledged_by_number_and_by_words(zalo_server, zalo_app, staff):
+async def test_a_directive_arrives_with_numbered_options_acknowledged_by_number_and_by_words(
+    zalo_server, zalo_app, staff
+):
     async with running_zalo(zalo_app) as runtime:
         an = await secretary(zalo_server, runtime, zalo_app, "CB01", "z-an", "An")
         binh = await secretary(zalo_server, runtime, zalo_app, "CB02", "z-binh", "Bình")
@@ -75,8 +77,7 @@ async def test_a_directive_arrives_with_numbered_options_acknowledged_by_number_
         assert (await an.say("7")).startswith("Đồng chí chọn từ 1 đến 2.")
     assert all(len(t) <= 2000 for t in zalo_server.texts_to("z-an"))
     with session_scope(zalo_app.engine) as session:
-        assert all(a.acknowledged_at is not None for a in session.exec(select(Assignment)).all()
-                   if a.unit_id in (2, 3))
+        assert all(a.acknowledged_at is not None for a in session.exec(select(Assignment)).all() if a.unit_id in (2, 3))
 
 
 async def test_a_full_guided_report_with_a_photo_and_a_one_line_report_on_zalo(zalo_server, zalo_app, staff):
@@ -125,8 +126,10 @@ async def test_a_broadcast_on_zalo_progress_as_a_few_messages_and_a_report_namin
     async with running_zalo(zalo_app) as runtime:
         tam = ZaloUser(zalo_server, runtime, "z-staff", "Tâm")
         assert "Chào mừng" in await tam.say(new_invite(zalo_app, "DUK", "staff", "Trần Văn Tâm"))
-        cells = [await secretary(zalo_server, runtime, zalo_app, f"CB0{n}", f"z-cb0{n}", f"Bí thư CB0{n}")
-                 for n in range(1, 5)]
+        cells = [
+            await secretary(zalo_server, runtime, zalo_app, f"CB0{n}", f"z-cb0{n}", f"Bí thư CB0{n}")
+            for n in range(1, 5)
+        ]
         zalo_server.blocked.add("z-cb03")
         await tam.say("/broadcast")
         await tam.say("Đề nghị các chi bộ báo cáo trước 17h00.")
@@ -195,7 +198,7 @@ async def test_stickers_unsupported_messages_and_long_replies(zalo_server, zalo_
         await publish_141(zalo_app, staff)
         an.news()
         full = await an.say("3")  # Xem toàn văn: longer than one Zalo message
-        parts = zalo_server.texts_to("z-an")[-full.count("\n---\n") - 1:]
+        parts = zalo_server.texts_to("z-an")[-full.count("\n---\n") - 1 :]
         assert len(parts) >= 2 and all(1 <= len(p) <= 2000 for p in parts)
         assert "Nguyễn Phúc Hậu" in full and full.endswith("1. Đã nhận\n2. Báo cáo")  # options on the last part
 

@@ -23,11 +23,11 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from bot.app import App
-from ground.ports import SendResult
 from bot.channels.text_render import numbered_lines
-from ground.messages import Attachment, Incoming, Reply
-from services import console_users
 from ground.clock import ManualClock
+from ground.messages import Attachment, Incoming, Reply
+from ground.ports import SendResult
+from services import console_users
 from services.localtime import format_local_datetime, local_to_utc, to_local
 from storage.db import session_scope
 
@@ -61,7 +61,12 @@ def parse_duration(text: str) -> timedelta:
     if not match:
         raise ShellError("expected a duration such as 2d, 3h, 30m or 1w")
     amount, unit = int(match.group(1)), match.group(2).lower()
-    return {"d": timedelta(days=amount), "h": timedelta(hours=amount), "m": timedelta(minutes=amount), "w": timedelta(weeks=amount)}[unit]
+    return {
+        "d": timedelta(days=amount),
+        "h": timedelta(hours=amount),
+        "m": timedelta(minutes=amount),
+        "w": timedelta(weeks=amount),
+    }[unit]
 
 
 def parse_local_time(text: str, tz: ZoneInfo) -> datetime:
@@ -118,13 +123,25 @@ class ConsoleShell:
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         kind = "photo" if mime.startswith("image/") else "document"
         too_big = len(data) > self.app.settings.max_upload_bytes
-        attachment = Attachment(kind=kind, file_name=path.name, mime_type=mime, size=len(data), file_id=str(path), content=None if too_big else data)
+        attachment = Attachment(
+            kind=kind,
+            file_name=path.name,
+            mime_type=mime,
+            size=len(data),
+            file_id=str(path),
+            content=None if too_big else data,
+        )
         self._deliver(user, self.app.core.handle(self._incoming(user, attachment=attachment)))
 
     def _incoming(self, user: ConsoleUser, **fields) -> Incoming:  # noqa: ANN003
         return Incoming(
-            channel=CHANNEL, chat_id=user.user_id, user_id=user.user_id, display_name=user.name,
-            language="vi", update_id=f"{user.user_id}:{self._session_tag}:{next(self._update_ids)}", **fields,
+            channel=CHANNEL,
+            chat_id=user.user_id,
+            user_id=user.user_id,
+            display_name=user.name,
+            language="vi",
+            update_id=f"{user.user_id}:{self._session_tag}:{next(self._update_ids)}",
+            **fields,
         )
 
     def _deliver(self, user: ConsoleUser, replies: list[Reply], *, pushed: bool = False) -> None:
@@ -186,7 +203,7 @@ class ConsoleShell:
     def _manual_clock(self) -> ManualClock:
         if not isinstance(self.app.clock, ManualClock):
             today = to_local(self.app.clock.now(), self.app.settings.tz).strftime("%Y-%m-%d")
-            raise ShellError(f"the clock is real; start the shell with --at \"{today} 08:00\" to move time")
+            raise ShellError(f'the clock is real; start the shell with --at "{today} 08:00" to move time')
         return self.app.clock
 
     def _announce_time(self) -> None:

@@ -307,8 +307,12 @@ class TelegramChannel:
         core = self.core if self.core is not None else runtime.app.core
         self.sender = build_telegram_sender(self.settings, base_url=self.base_url, base_file_url=self.base_file_url)
         self.application = build_telegram_application(
-            self.settings, core, base_url=self.base_url, base_file_url=self.base_file_url,
-            apology_text=self.apology_text, **self.application_kwargs,
+            self.settings,
+            core,
+            base_url=self.base_url,
+            base_file_url=self.base_file_url,
+            apology_text=self.apology_text,
+            **self.application_kwargs,
         )
         try:
             await start_application(self.application, webhook=self.webhook, poll_timeout=self.poll_timeout)

@@ -60,9 +60,7 @@ class TelegramInbound:
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Last line of defence: log whatever escaped the handler, with the update."""
-        _LOGGER.error(
-            "unhandled error for update %s", _describe(update), exc_info=context.error
-        )
+        _LOGGER.error("unhandled error for update %s", _describe(update), exc_info=context.error)
 
     # --- dispatch
 
@@ -252,9 +250,7 @@ class TelegramInbound:
     async def _mark_unreachable(self, chat_id: int, reason: str) -> None:
         _LOGGER.info("chat %s is unreachable: %s", chat_id, reason)
         try:
-            await asyncio.to_thread(
-                self.core.mark_unreachable, channel=CHANNEL, chat_id=str(chat_id), reason=reason
-            )
+            await asyncio.to_thread(self.core.mark_unreachable, channel=CHANNEL, chat_id=str(chat_id), reason=reason)
         except Exception:
             _LOGGER.exception("core.mark_unreachable failed for chat %s", chat_id)
 

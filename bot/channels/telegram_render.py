@@ -46,9 +46,7 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
 def keyboard(choices: list[list[Choice]]) -> InlineKeyboardMarkup | None:
     """Rows of Choices as an inline keyboard (rows as given); None when there are no buttons."""
     rows = [
-        [InlineKeyboardButton(text=choice.label, callback_data=choice.data) for choice in row]
-        for row in choices
-        if row
+        [InlineKeyboardButton(text=choice.label, callback_data=choice.data) for choice in row] for row in choices if row
     ]
     return InlineKeyboardMarkup(rows) if rows else None
 

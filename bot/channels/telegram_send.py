@@ -213,9 +213,7 @@ class TelegramSender:
         except TelegramError as exc:
             if isinstance(exc, (TimedOut, NetworkError)) and not isinstance(exc, BadRequest):
                 self._network_failures += 1
-            backoff = min(
-                self.network_backoff * 2 ** max(self._network_failures - 1, 0), self.max_network_backoff
-            )
+            backoff = min(self.network_backoff * 2 ** max(self._network_failures - 1, 0), self.max_network_backoff)
             result = send_result_for_error(exc, network_retry_after=backoff)
             log = _LOGGER.warning if result.status == "failed" else _LOGGER.info
             log("outbox send to telegram chat %s: %s (%s)", chat_id, result.status, exc)
@@ -233,8 +231,9 @@ class TelegramSender:
         the next progress edit carries newer figures anyway."""
         try:
             await self._ensure_initialized()
-            await self.bot.edit_message_text(chat_id=_chat_id(chat_id), message_id=int(message_id),
-                                             text=escape(reply.text), parse_mode=PARSE_MODE)
+            await self.bot.edit_message_text(
+                chat_id=_chat_id(chat_id), message_id=int(message_id), text=escape(reply.text), parse_mode=PARSE_MODE
+            )
         except TelegramError as exc:
             if is_not_modified(exc):
                 return SendResult("sent", message_id=message_id)

@@ -17,7 +17,7 @@ _SEPARATORS = ("\n\n", "\n", " ")
 
 
 def numbered_lines(choices: list[Choice]) -> list[str]:
-    """"1. Đã nhận", "2. Báo cáo", ...: the numbers the core resolves a typed answer against."""
+    """ "1. Đã nhận", "2. Báo cáo", ...: the numbers the core resolves a typed answer against."""
     return [f"{i}. {c.label}" for i, c in enumerate(choices, start=1)]
 
 

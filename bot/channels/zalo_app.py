@@ -62,11 +62,17 @@ class ZaloChannel:
         settings = self.settings
         core = self.core if self.core is not None else runtime.app.core
         self._client = self._client or make_client()
-        api = ZaloApi(token=self.token, client=self._client, base_url=settings.zalo_api_base_url,
-                      limiter=RateLimiter(per_second=settings.zalo_max_per_second), poll_grace=self.poll_grace)
+        api = ZaloApi(
+            token=self.token,
+            client=self._client,
+            base_url=settings.zalo_api_base_url,
+            limiter=RateLimiter(per_second=settings.zalo_max_per_second),
+            poll_grace=self.poll_grace,
+        )
         publisher = file_publisher(settings)
-        self.receiver = ZaloReceiver(core=core, api=api, settings=settings, publisher=publisher,
-                                     min_backoff=self.min_backoff)
+        self.receiver = ZaloReceiver(
+            core=core, api=api, settings=settings, publisher=publisher, min_backoff=self.min_backoff
+        )
         self.sender = ZaloSender(api, publisher=publisher, language=settings.default_language)
         try:
             routes = http_routes(self.receiver, self.webhook)

@@ -37,13 +37,11 @@ from bot.channels import plain_render
 from bot.channels.base import ChannelConfigError
 from bot.channels.zalo_api import (
     MAX_TEXT,
-    RateLimiter,
     ZaloApi,
     ZaloError,
     ZaloFailed,
     ZaloRetry,
     ZaloUnreachable,
-    make_client,
 )
 from bot.channels.zalo_inbound import CHANNEL, ParsedUpdate, Skipped, parse_update
 from ground.messages import Attachment, Incoming, OutFile, Reply
@@ -180,8 +178,15 @@ class ZaloSender:
 
     channel = CHANNEL
 
-    def __init__(self, api: ZaloApi, *, publisher: FilePublisher | None = None, language: str = "vi",
-                 backoff: float = 5.0, max_backoff: float = 300.0) -> None:
+    def __init__(
+        self,
+        api: ZaloApi,
+        *,
+        publisher: FilePublisher | None = None,
+        language: str = "vi",
+        backoff: float = 5.0,
+        max_backoff: float = 300.0,
+    ) -> None:
         self.api = api
         self.publisher = publisher
         self.language = language
@@ -219,8 +224,16 @@ class ZaloSender:
 class ZaloReceiver:
     """Answers Zalo updates through the core. ``handle_body`` takes one update as it came."""
 
-    def __init__(self, *, core: ConversationCore, api: ZaloApi, settings: Settings,
-                 publisher: FilePublisher | None = None, min_backoff: float = 1.0, max_backoff: float = 30.0) -> None:
+    def __init__(
+        self,
+        *,
+        core: ConversationCore,
+        api: ZaloApi,
+        settings: Settings,
+        publisher: FilePublisher | None = None,
+        min_backoff: float = 1.0,
+        max_backoff: float = 30.0,
+    ) -> None:
         self.core = core
         self.api = api
         self.settings = settings
@@ -267,8 +280,9 @@ class ZaloReceiver:
             try:
                 await send_planned(self.api, incoming.chat_id, plan_reply(reply, publisher=self.publisher, lang=lang))
             except ZaloUnreachable as exc:
-                await asyncio.to_thread(self.core.mark_unreachable, channel=CHANNEL, chat_id=incoming.chat_id,
-                                        reason=str(exc))
+                await asyncio.to_thread(
+                    self.core.mark_unreachable, channel=CHANNEL, chat_id=incoming.chat_id, reason=str(exc)
+                )
                 return
             except ZaloError as exc:
                 log.warning("reply to zalo chat %s not sent: %s", incoming.chat_id, exc)
@@ -299,8 +313,14 @@ class ZaloReceiver:
             log.warning("zalo photo of chat %s not downloaded: %s", incoming.chat_id, type(exc).__name__)
         old = incoming.attachment
         assert old is not None
-        attachment = Attachment(kind=old.kind, file_name=old.file_name, mime_type=old.mime_type,
-                                size=len(content) if content is not None else None, file_id=old.file_id, content=content)
+        attachment = Attachment(
+            kind=old.kind,
+            file_name=old.file_name,
+            mime_type=old.mime_type,
+            size=len(content) if content is not None else None,
+            file_id=old.file_id,
+            content=content,
+        )
         return _replace(incoming, attachment=attachment)
 
     # ---- long polling -------------------------------------------------------------------------

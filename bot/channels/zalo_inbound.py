@@ -91,8 +91,9 @@ def parse_update(body: Any) -> ParsedUpdate | Skipped:
     elif event == IMAGE:
         photo_url = _text(message.get("photo")) or _text(message.get("url"))
         caption = _text(message.get("caption"))
-        fields["attachment"] = Attachment(kind="photo", file_name=_photo_name(message_id), mime_type="image/jpeg",
-                                          file_id=photo_url)
+        fields["attachment"] = Attachment(
+            kind="photo", file_name=_photo_name(message_id), mime_type="image/jpeg", file_id=photo_url
+        )
         if caption and caption.strip():
             fields["text"] = caption
     elif event == STICKER:
@@ -100,8 +101,14 @@ def parse_update(body: Any) -> ParsedUpdate | Skipped:
     else:
         fields["attachment"] = Attachment(kind="other")
     incoming = Incoming(
-        channel=CHANNEL, chat_id=chat_id, user_id=user_id, display_name=name[:255], language="vi",
-        update_id=f"m:{message_id}" if message_id else None, message_id=message_id, **fields,
+        channel=CHANNEL,
+        chat_id=chat_id,
+        user_id=user_id,
+        display_name=name[:255],
+        language="vi",
+        update_id=f"m:{message_id}" if message_id else None,
+        message_id=message_id,
+        **fields,
     )
     return ParsedUpdate(incoming=incoming, photo_url=photo_url)
 

@@ -20,9 +20,16 @@ from .vn_text import collapse_spaces
 __all__ = ["BodyDocument", "find_body_document"]
 
 _TYPES = {
-    "cong van": "Công văn", "van ban": None, "ke hoach": "Kế hoạch", "chi thi": "Chỉ thị",
-    "nghi quyet": "Nghị quyết", "thong bao": "Thông báo", "huong dan": "Hướng dẫn",
-    "ket luan": "Kết luận", "quyet dinh": "Quyết định", "bao cao": "Báo cáo",
+    "cong van": "Công văn",
+    "van ban": None,
+    "ke hoach": "Kế hoạch",
+    "chi thi": "Chỉ thị",
+    "nghi quyet": "Nghị quyết",
+    "thong bao": "Thông báo",
+    "huong dan": "Hướng dẫn",
+    "ket luan": "Kết luận",
+    "quyet dinh": "Quyết định",
+    "bao cao": "Báo cáo",
     "thong tu": "Thông tư",
 }
 _TYPE_ALT = "|".join(t.replace(" ", r"\s+") for t in _TYPES)
@@ -97,23 +104,23 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         for behalf in _ON_BEHALF.finditer(folded, max(0, m.start() - 160), m.start()):
             pass
         if behalf:
-            org = collapse_spaces(cleaned[behalf.start("org"):behalf.end("org")]).strip(" ,.;:")
+            org = collapse_spaces(cleaned[behalf.start("org") : behalf.end("org")]).strip(" ,.;:")
         elif m["org"]:
-            org = collapse_spaces(cleaned[m.start("org"):m.end("org")]).strip(" ,.;:")
+            org = collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:")
         if m["type"].startswith("van") and not m["urg"]:
             continue  # "có văn bản" alone names no type
         if not (org or m["num"] or m["d"] or m["urg"]) and not m["type"].startswith(("ke", "cong")):
             continue
         num = None
         if m["num"]:
-            num = re.sub(r"\s+", "", cleaned[m.start("num"):m.end("num")]).upper()
+            num = re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).upper()
         if m["d2"]:
             d, mo, y = int(m["d2"]), int(m["m2"]), int(m["y2"])
         elif m["d"]:
             d, mo, y = int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None
         else:
             d = mo = y = None
-            head = folded[max(0, m.start() - 200):m.start()]
+            head = folded[max(0, m.start() - 200) : m.start()]
             head = re.split(r"\n|\.\s", head)[-1]
             for dm in re.finditer(rf"\bngay\s+{_DATE}", head):
                 if _CITED_NUMBER_END.search(head, 0, dm.start()):
@@ -123,7 +130,7 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         return BodyDocument(tname or "Công văn", num, org, d, mo, y, urg)
     m = SOURCE_RE.search(folded, 0, end)
     if m and not m["num"].isdigit():
-        num = re.sub(r"\s+", "", cleaned[m.start("num"):m.end("num")]).upper()
+        num = re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).upper()
         return BodyDocument(_TYPES.get(re.sub(r"\s+", " ", m["type"])) or "Công văn", num, None)
     m = CONTENT_RE.search(folded, 0, end)
     if m:

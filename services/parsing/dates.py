@@ -60,7 +60,8 @@ TEMPORAL_RE = re.compile(
     # tháng 8/2021, tháng 8 năm 2021, tháng 8
     r"|\bthang\s+(?P<m_m>\d{1,2})" + _YEAR_TAIL.format("m_y", "m_y2") + r"(?![\d/])"
     # quý III/2021, quý 3 năm 2021, quý III
-    r"|\bquy\s+(?P<q_q>iv|iii|ii|i|[1-4])(?![a-z\d])" + _YEAR_TAIL.format("q_y", "q_y2")
+    r"|\bquy\s+(?P<q_q>iv|iii|ii|i|[1-4])(?![a-z\d])"
+    + _YEAR_TAIL.format("q_y", "q_y2")
     # năm 2021
     + r"|\bnam\s+(?P<y_y>\d{4})(?!\d)"
     # 20/8 or 20-8 without a year; "ngày 25.3" with a dot
@@ -157,20 +158,16 @@ def iter_temporal(folded: str, start: int = 0, end: int | None = None):
         g = m.groupdict()
         s, e = m.start(), m.end()
         if g["w_d"] is not None:
-            yield Temporal(s, e, "day", day=int(g["w_d"]), month=int(g["w_m"]),
-                           year=_int(g["w_y"]))
+            yield Temporal(s, e, "day", day=int(g["w_d"]), month=int(g["w_m"]), year=_int(g["w_y"]))
         elif g["n_d"] is not None:
-            yield Temporal(s, e, "day", day=int(g["n_d"]), month=int(g["n_m"]),
-                           year=int(g["n_y"]))
+            yield Temporal(s, e, "day", day=int(g["n_d"]), month=int(g["n_m"]), year=int(g["n_y"]))
         elif g["m_m"] is not None:
-            yield Temporal(s, e, "month", month=int(g["m_m"]),
-                           year=_int(g["m_y"] or g["m_y2"]))
+            yield Temporal(s, e, "month", month=int(g["m_m"]), year=_int(g["m_y"] or g["m_y2"]))
         elif g["b_m"] is not None:
             yield Temporal(s, e, "month", month=int(g["b_m"]), year=int(g["b_y"]))
         elif g["q_q"] is not None:
             q = g["q_q"]
-            yield Temporal(s, e, "quarter", quarter=_ROMAN.get(q) or int(q),
-                           year=_int(g["q_y"] or g["q_y2"]))
+            yield Temporal(s, e, "quarter", quarter=_ROMAN.get(q) or int(q), year=_int(g["q_y"] or g["q_y2"]))
         elif g["y_y"] is not None:
             yield Temporal(s, e, "year", year=int(g["y_y"]))
         elif g["s_d"] is not None:
@@ -190,12 +187,11 @@ def find_dates(text: str) -> list[DateMention]:
     out = []
     for t in iter_temporal(folded):
         if t.unit == "day":
-            out.append(DateMention(t.start, t.end, cleaned[t.start:t.end], t.day, t.month, t.year))
+            out.append(DateMention(t.start, t.end, cleaned[t.start : t.end], t.day, t.month, t.year))
     return out
 
 
-def resolve_day_month(day: int, month: int, *, default_year: int | None,
-                      reference: date | None = None) -> date | None:
+def resolve_day_month(day: int, month: int, *, default_year: int | None, reference: date | None = None) -> date | None:
     """Year for a date written without one: the next such date on/after ``reference`` when
     given, else ``default_year``. None when no year can be chosen or the day does not exist."""
     if reference is not None:
@@ -208,8 +204,7 @@ def resolve_day_month(day: int, month: int, *, default_year: int | None,
     return date(default_year, month, day)
 
 
-def parse_date(s: str, *, default_year: int | None = None,
-               reference: date | None = None) -> date | None:
+def parse_date(s: str, *, default_year: int | None = None, reference: date | None = None) -> date | None:
     """The first date written in ``s`` ("20/8/2021", "ngày 20 tháng 8 năm 2021", "20/8").
 
     Returns None when ``s`` holds no date (or no year can be chosen for "20/8");
@@ -220,13 +215,12 @@ def parse_date(s: str, *, default_year: int | None = None,
             raise InvalidDateError(mention.raw)
         if mention.year is not None:
             return mention.value
-        return resolve_day_month(mention.day, mention.month, default_year=default_year,
-                                 reference=reference)
+        return resolve_day_month(mention.day, mention.month, default_year=default_year, reference=reference)
     return None
 
 
 def parse_time(s: str) -> time | None:
-    """"17h00", "17h", "17 giờ 30", "17:00", "06h" -> time; None if no time is written."""
+    """ "17h00", "17h", "17 giờ 30", "17:00", "06h" -> time; None if no time is written."""
     m = TIME_RE.search(fold(clean_markup(s)))
     return _time_of(m) if m else None
 
@@ -251,15 +245,14 @@ def period_bounds(t: Temporal, year: int) -> tuple[date, date] | None:
     if t.unit == "quarter":
         first_month = 3 * t.quarter - 2
         last_month = first_month + 2
-        return date(year, first_month, 1), date(year, last_month,
-                                                calendar.monthrange(year, last_month)[1])
+        return date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
     if t.unit == "year":
         return date(year, 1, 1), date(year, 12, 31)
     return None
 
 
 def period_label(t: Temporal, year: int) -> str:
-    """"tháng 8/2021", "quý III/2021", "năm 2021"."""
+    """ "tháng 8/2021", "quý III/2021", "năm 2021"."""
     if t.unit == "month":
         return f"tháng {t.month}/{year}"
     if t.unit == "quarter":
@@ -281,9 +274,7 @@ _HAN = (  # "hạn", "thời hạn", "hạn chót", "hạn nộp báo cáo" — 
     rf"(?<!gioi\s){_W}(?:thoi\s+)?han(?:\s+(?:chot|cuoi(?:\s+cung)?))?"
 )
 
-CUE_BEFORE_TIME = re.compile(
-    rf"{_W}truoc\s+(?:(?:luc|thoi\s+diem)\s+)?{_T}\s*,?\s*{_NGAY}$"
-)
+CUE_BEFORE_TIME = re.compile(rf"{_W}truoc\s+(?:(?:luc|thoi\s+diem)\s+)?{_T}\s*,?\s*{_NGAY}$")
 CUE_AT_TIME = re.compile(
     rf"(?<!tinh\s){_W}(?:cham\s+nhat|den|vao|luc|han(?:\s+chot)?)\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
     rf"{_T}\s*,?\s*{_NGAY}$"
@@ -306,8 +297,7 @@ CUE_LABEL = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:ngay\s*
 # "tính đến ngày X" is an as-of date in statistics, never a deadline.
 # "từ ngày 27 đến 29-7-2020": a run of days written with the month once is the days an
 # event takes (a congress, a conference), not a deadline; "đến" there closes no task.
-CUE_UNTIL = re.compile(
-    rf"(?<!tinh\s)(?<!ngay\s\d\s)(?<!ngay\s\d\d\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
+CUE_UNTIL = re.compile(rf"(?<!tinh\s)(?<!ngay\s\d\s)(?<!ngay\s\d\d\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
 CUE_START = re.compile(
     rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
@@ -327,9 +317,7 @@ VERB_BEFORE_TRONG = re.compile(
     rf"{_W}(?:hoan\s+thanh|xong|thuc\s+hien|trien\s+khai|bao\s+cao|nop|gui|ban\s+hanh|"
     rf"ket\s+thuc|to\s+chuc\s+xong|tien\s+hanh)\s*[:,]?\s*trong\s*$"
 )
-LABEL_BEFORE_TRONG = re.compile(
-    rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:trong\s*)?$"
-)
+LABEL_BEFORE_TRONG = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:trong\s*)?$")
 CLAUSE_START_TRONG = re.compile(r"^[\s\-+*•.)(\d]*trong\s*$")
 DOING_VERB = re.compile(
     rf"{_W}(?:hoan\s+thanh|bao\s+cao|nop|gui|trien\s+khai|thuc\s+hien|xay\s+dung|"
@@ -359,11 +347,10 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     # Cue phrases are short: 60 characters back is enough for all but a time label
     # ("Thời gian hoàn thành công tác triển khai: ..."), which gets 120 when a ":" is near.
     wstart = max(lo, t.start - 60)
-    window = folded[wstart:t.start]
+    window = folded[wstart : t.start]
     # Most dates are governed by nothing; one cheap scan for any cue word spares the dozen
     # anchored cue patterns below (a table of 25,000 dates must stay fast).
-    if (not loose and not _ANY_CUE_WORD.search(window)
-            and folded.find(":", max(lo, t.start - 120), t.start) == -1):
+    if not loose and not _ANY_CUE_WORD.search(window) and folded.find(":", max(lo, t.start - 120), t.start) == -1:
         return None
 
     def cue(rel, m, at=None):
@@ -400,14 +387,14 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     if m := CUE_P_IN.search(window):
         if loose:
             return cue("period_end", m)
-        head = window[:m.end()]
+        head = window[: m.end()]
         if v := VERB_BEFORE_TRONG.search(head):
             return cue("period_end", v)
         if _label(folded, lo, t.start, LABEL_BEFORE_TRONG) is not None:
             return cue("period_end", m)
         # "Trong tháng 8/2021, các chi bộ hoàn thành ..." — the period opens the clause and
         # a doing verb follows in the same clause.
-        if lo >= wstart and CLAUSE_START_TRONG.search(folded[lo:t.start]):
+        if lo >= wstart and CLAUSE_START_TRONG.search(folded[lo : t.start]):
             return Cue("period_end", wstart + m.start(), None) if _doing_after(folded, t) else None
         return None
     if m := CUE_UNTIL.search(window):
@@ -433,14 +420,14 @@ def _label(folded: str, lo: int, end: int, rx: re.Pattern) -> int | None:
 def _range_or_completion(folded: str, lo: int, end: int) -> bool:
     """Does the clause, before "đến", open a range ("từ ...") or name a completion? Looks at
     most 300 characters back so that many dates in one long clause stay linear."""
-    head = folded[max(lo, end - 300):end]
+    head = folded[max(lo, end - 300) : end]
     return bool(RANGE_START.search(head) or COMPLETION_WORD.search(head))
 
 
 def _doing_after(folded: str, t: Temporal) -> bool:
-    tail = folded[t.end:t.end + 200]
+    tail = folded[t.end : t.end + 200]
     cut = re.search(r"[;\n]|\.(?:\s|$)", tail)
-    tail = tail[:cut.start()] if cut else tail
+    tail = tail[: cut.start()] if cut else tail
     return bool(DOING_VERB.search(tail)) and not re.search(r"\bda\b", tail[:40])
 
 
@@ -472,8 +459,7 @@ class _NoYear(Exception):
     pass
 
 
-def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None,
-            reference: date | None) -> Resolved:
+def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None, reference: date | None) -> Resolved:
     """Due time and display for a cued temporal. Raises _Invalid / _NoYear."""
     if t.unit == "day":
         if not _is_valid_day(t.day, t.month, t.year):
@@ -481,8 +467,7 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None,
         if t.year is not None:
             day = date(t.year, t.month, t.day)
         else:
-            day = resolve_day_month(t.day, t.month, default_year=default_year,
-                                    reference=reference)
+            day = resolve_day_month(t.day, t.month, default_year=default_year, reference=reference)
             if day is None:
                 if default_year is None and reference is None:
                     raise _NoYear()
@@ -493,11 +478,9 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None,
             due = datetime.combine(day - timedelta(days=1), END_OF_DAY)
             return Resolved(rel, due, day, f"trước {ds}")
         if rel == "before_time" and cue.at is not None:
-            return Resolved(rel, datetime.combine(day, cue.at), day,
-                            f"trước {cue.at:%H:%M} {ds}")
+            return Resolved(rel, datetime.combine(day, cue.at), day, f"trước {cue.at:%H:%M} {ds}")
         if rel == "at_time" and cue.at is not None:
-            return Resolved(rel, datetime.combine(day, cue.at), day,
-                            f"đến {cue.at:%H:%M} {ds}")
+            return Resolved(rel, datetime.combine(day, cue.at), day, f"đến {cue.at:%H:%M} {ds}")
         if rel == "start":
             at = cue.at or time(0, 0)
             shown = f"từ {at:%H:%M} {ds}" if cue.at else f"từ {ds}"
@@ -525,11 +508,9 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None,
     label = period_label(t, year)
     if cue.relation == "period_before":
         prev = first - timedelta(days=1)
-        return Resolved("period_end", datetime.combine(prev, END_OF_DAY), first,
-                        f"trước {label}")
+        return Resolved("period_end", datetime.combine(prev, END_OF_DAY), first, f"trước {label}")
     if cue.relation == "period_start":
-        return Resolved("start", datetime.combine(first, time(0, 0)), first, f"từ {label}",
-                        is_start=True)
+        return Resolved("start", datetime.combine(first, time(0, 0)), first, f"từ {label}", is_start=True)
     verb = "đến hết" if cue.through else "trong"
     return Resolved("period_end", datetime.combine(last, END_OF_DAY), first, f"{verb} {label}")
 
@@ -547,14 +528,12 @@ PLAN_WORD_STRICT = re.compile(
     r"(?:(?:cac|01|mot|bo|du\s+thao)\s+)?ke\s+hoach\b(?!\s+(?:so|nay)\b)"
 )
 PLAN_WORD_LOOSE = re.compile(r"\bke\s+hoach\b")
-COMPLETE_WORD = re.compile(
-    r"\b(?:hoan\s+thanh|trien\s+khai|thuc\s+hien|to\s+chuc|quan\s+triet|tuyen\s+truyen|xong)\b"
-)
+COMPLETE_WORD = re.compile(r"\b(?:hoan\s+thanh|trien\s+khai|thuc\s+hien|to\s+chuc|quan\s+triet|tuyen\s+truyen|xong)\b")
 START_WORD = re.compile(r"\btu\s+ngay\b|\bbat\s+dau\b|\bke\s+tu\b")
 
 
 def kind_of(folded_clause: str, *, strict: bool = True) -> str | None:
-    """"report" / "plan" / "complete" from the verbs of a clause; None if it has none.
+    """ "report" / "plan" / "complete" from the verbs of a clause; None if it has none.
 
     When both a report and a plan verb occur, the one nearest the date (the last one in
     the text before it) governs: "xây dựng kế hoạch và báo cáo ... trước ngày X" -> report.
@@ -578,14 +557,12 @@ def kind_of(folded_clause: str, *, strict: bool = True) -> str | None:
 # ---------------------------------------------------------------------------------------
 
 FREQ_RE = re.compile(r"\b(?:hang|moi)\s+(?P<f>ngay|tuan|thang|quy|nam)\b(?!\s*\d)")
-_FREQ = {"ngay": "daily", "tuan": "weekly", "thang": "monthly", "quy": "quarterly",
-         "nam": "yearly"}
+_FREQ = {"ngay": "daily", "tuan": "weekly", "thang": "monthly", "quy": "quarterly", "nam": "yearly"}
 WEEKDAY_RE = re.compile(
     r"\b(?P<before>truoc\s+(?:(?:sang|chieu|toi)\s+)?)?"
     r"(?:thu\s+(?P<d>hai|ba|tu|nam|sau|bay|[2-7])(?![a-z\d])(?!\s+\d{4})|(?P<cn>chu\s+nhat))"
 )
-_WEEKDAY = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 3, "sau": 4,
-            "6": 4, "bay": 5, "7": 5}
+_WEEKDAY = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 3, "sau": 4, "6": 4, "bay": 5, "7": 5}
 DAY_OF_MONTH_RE = re.compile(
     r"(?P<before>\btruoc\s+)?\bngay\s+(?P<d>\d{1,2})\b(?!\s?[/.\-]\s?\d|\s?-\s?[a-z])(?!\s+thang)"
 )
@@ -610,15 +587,14 @@ def freq_match(folded: str, lo: int, hi: int, cleaned: str | None = None):
     """First frequency phrase ("hằng tuần") in folded[lo:hi], checked against ``cleaned``."""
     for fm in FREQ_RE.finditer(folded, lo, hi):
         if cleaned is not None:
-            word = cleaned[fm.start():fm.start() + (4 if fm[0].startswith("hang") else 3)]
+            word = cleaned[fm.start() : fm.start() + (4 if fm[0].startswith("hang") else 3)]
             if has_diacritics(word) and word.lower() not in _FREQ_WORDS_ACCENTED:
                 continue
         return fm
     return None
 
 
-def find_recurrence(folded: str, lo: int, hi: int,
-                    cleaned: str | None = None) -> RecurringFound | None:
+def find_recurrence(folded: str, lo: int, hi: int, cleaned: str | None = None) -> RecurringFound | None:
     """The schedule stated in folded[lo:hi] ("hằng ngày (06h, 12h, 18h)"), if any."""
     fm = freq_match(folded, lo, hi, cleaned)
     if not fm:
@@ -630,7 +606,7 @@ def find_recurrence(folded: str, lo: int, hi: int,
     weekday = dom = None
     for tm in TIME_RE.finditer(folded, lo, hi):
         # a time bound to a calendar date ("17h ngày 20/8") is not part of the schedule
-        if re.match(r"\s*,?\s*(?:ngay\s+)?\d{1,2}\s?[/\-]\s?\d", folded[tm.end():tm.end() + 20]):
+        if re.match(r"\s*,?\s*(?:ngay\s+)?\d{1,2}\s?[/\-]\s?\d", folded[tm.end() : tm.end() + 20]):
             continue
         hhmm = _time_of(tm).strftime("%H:%M")
         if hhmm not in times:
@@ -655,8 +631,7 @@ def find_recurrence(folded: str, lo: int, hi: int,
         times, before = [], False
     if not times and weekday is None and dom is None:
         before = False
-    rec = Recurrence(freq=freq, times=tuple(sorted(times)), weekday=weekday,
-                     day_of_month=dom, before=before)
+    rec = Recurrence(freq=freq, times=tuple(sorted(times)), weekday=weekday, day_of_month=dom, before=before)
     return RecurringFound(rec, start, end)
 
 
@@ -667,9 +642,9 @@ def find_recurrence(folded: str, lo: int, hi: int,
 _KIND_PREFIX = re.compile(r"^\s*(?:bao\s+cao|ke\s+hoach|hoan\s+thanh|trien\s+khai)\s*[:\-]?\s*")
 
 
-def parse_deadline_phrase(text: str, *, default_year: int | None,
-                          kind_hint: str | None = None,
-                          reference: date | None = None) -> Deadline | DeadlineError:
+def parse_deadline_phrase(
+    text: str, *, default_year: int | None, kind_hint: str | None = None, reference: date | None = None
+) -> Deadline | DeadlineError:
     """Understand a deadline typed by staff: "trước ngày 23/8", "trong quý III/2021",
     "hằng ngày (06h, 12h, 18h)", "Báo cáo: 23/8/2021", "20/8/2021" ...
 
@@ -692,8 +667,15 @@ def parse_deadline_phrase(text: str, *, default_year: int | None,
 
     rec = find_recurrence(folded, 0, len(folded), phrase)
     if rec is not None:
-        return Deadline(kind="recurring", due=None, recurrence=rec.recurrence, text=phrase,
-                        shown=rec.recurrence.describe(), anchor=None, relation="recurring")
+        return Deadline(
+            kind="recurring",
+            due=None,
+            recurrence=rec.recurrence,
+            text=phrase,
+            shown=rec.recurrence.describe(),
+            anchor=None,
+            relation="recurring",
+        )
 
     temporals = list(iter_temporal(folded))
     if not temporals:
@@ -711,7 +693,7 @@ def parse_deadline_phrase(text: str, *, default_year: int | None,
     if (km := _KIND_PREFIX.match(folded)) and km.end() <= t.start:
         lo = km.end()
     cue = match_cue(folded, t, lo, loose=True)
-    raw = phrase[t.start:t.end]
+    raw = phrase[t.start : t.end]
     if re.match(r"ngay\s", fold(raw)):
         raw = raw[5:].strip()
     try:
@@ -719,15 +701,16 @@ def parse_deadline_phrase(text: str, *, default_year: int | None,
     except _Invalid as e:
         return DeadlineError("invalid_date", f"ngày {e.raw} không tồn tại", original)
     except _NoYear:
-        return DeadlineError("missing_year",
-                             "Vui lòng ghi rõ năm, ví dụ: 20/8/2021.", original)
+        return DeadlineError("missing_year", "Vui lòng ghi rõ năm, ví dụ: 20/8/2021.", original)
     kind = word_kind or kind_hint or "complete"
     if kind not in ("complete", "report", "plan", "start"):
         kind = "complete"  # e.g. a "recurring" hint but no schedule written: a plain date
     if res.is_start or START_WORD.search(folded) or (kind == "start" and not word_kind):
         kind = "start"
         if not res.is_start:  # "bắt đầu 4/8/2021" with a bare date: a start, at 00:00
-            res = Resolved("start", datetime.combine(res.anchor, time(0, 0)), res.anchor,
-                           f"từ {format_date(res.anchor)}", True)
-    return Deadline(kind=kind, due=res.due, recurrence=None, text=phrase, shown=res.shown,
-                    anchor=res.anchor, relation=res.relation)
+            res = Resolved(
+                "start", datetime.combine(res.anchor, time(0, 0)), res.anchor, f"từ {format_date(res.anchor)}", True
+            )
+    return Deadline(
+        kind=kind, due=res.due, recurrence=None, text=phrase, shown=res.shown, anchor=res.anchor, relation=res.relation
+    )

@@ -38,14 +38,14 @@ from datetime import date
 
 from .dates import (
     COMPLETE_WORD,
+    FREQ_RE,
     PLAN_WORD_STRICT,
     REPORT_WORD,
+    TYPO_MONTH_FOR_DAY,
     Cue,
     Temporal,
     _Invalid,
     _NoYear,
-    FREQ_RE,
-    TYPO_MONTH_FOR_DAY,
     find_recurrence,
     freq_match,
     iter_temporal,
@@ -69,17 +69,14 @@ REF_BEFORE = re.compile(rf"(?:{DOC_NUMBER})\s*,?\s*(?:ngay\s*)?$")
 # A cited document's number, then (its date, its issuer and) "về việc" / "về" / "V/v": what
 # follows is that document's title.
 # A comma after the title ("... về tuyên truyền, các chi bộ báo cáo trước ...") closes it.
-_IN_CITED_TITLE = re.compile(
-    rf"(?:{DOC_NUMBER})[^;\n]{{0,160}}?\b(?:ve\s+viec|v\s?/\s?v|ve)\b[^,;\n]{{0,200}}$")
+_IN_CITED_TITLE = re.compile(rf"(?:{DOC_NUMBER})[^;\n]{{0,160}}?\b(?:ve\s+viec|v\s?/\s?v|ve)\b[^,;\n]{{0,200}}$")
 
 # Past narrative: background told in the past, not an instruction.
 PAST_MARKER = re.compile(
     r"\bthoi\s+gian\s+(?:gan\s+day|qua|vua\s+qua)\b|\bvua\s+qua\b|\bgan\s+day\b"
     r"|\bnam\s+qua\b|\btruoc\s+day\b|\btu\s+truoc\s+den\s+nay\b"
 )
-_LIST_MARKER = re.compile(
-    r"[ \t]*(?:[-+•*]|\d{1,3}(?:\.\d{1,3})*\s?[.)]|[ivxlc]{1,6}\s?[.)]|[a-z]\))"
-)
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-+•*]|\d{1,3}(?:\.\d{1,3})*\s?[.)]|[ivxlc]{1,6}\s?[.)]|[a-z]\))")
 _HEADING = re.compile(r"^[ \t]*(?:[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*)\s?[.)]", re.M)
 _INLINE_BOUNDARY = re.compile(r"[;!?]|\.(?=\s|$)")
 _SENTENCE_END = (".", ":", ";", "!", "?")
@@ -101,7 +98,7 @@ class Segmenter:
         # empty lines costs one step, not 100k.
         for m in _BREAK_RUN.finditer(folded):
             brk = m.start()
-            prev_line = folded[folded.rfind("\n", 0, brk) + 1:brk].strip()
+            prev_line = folded[folded.rfind("\n", 0, brk) + 1 : brk].strip()
             soft = (
                 len(prev_line) >= 50
                 and not prev_line.endswith(_SENTENCE_END)
@@ -126,7 +123,7 @@ class Segmenter:
             return ""
         start = self.headings[i - 1]
         end = self.folded.find("\n", start)
-        return self.folded[start:end if end != -1 else len(self.folded)]
+        return self.folded[start : end if end != -1 else len(self.folded)]
 
 
 def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> list[date]:
@@ -181,7 +178,8 @@ class _Matches:
 _OWN_OFFICE = re.compile(
     r"\s*(?:[-+•*]\s*|\d{1,2}\s?[.)]\s*)?(?:[^:;\n]{0,40}:\s*)?(?:giao\s+)?van\s+phong\s+"
     r"(?:dang\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|quan\s+uy|thi\s+uy|cap\s+uy)"
-    r"(?:\s+(?!tong\b|bao\b|gui\b|chu\b|theo\b)[a-z]+){0,4}?\s+(?:chu\s+tri|tong\s+hop|bao\s+cao|gui|theo\s+doi)\b")
+    r"(?:\s+(?!tong\b|bao\b|gui\b|chu\b|theo\b)[a-z]+){0,4}?\s+(?:chu\s+tri|tong\s+hop|bao\s+cao|gui|theo\s+doi)\b"
+)
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
 _DA = re.compile(r"\bđã\b", re.I)
 _DA_PLAIN = re.compile(r"\bda\b", re.I)
@@ -189,8 +187,7 @@ _YEARLY = re.compile(r"\b(?:hang|moi)\s+nam\b")
 _SEND = re.compile(r"\b(?:nop|gui)\b")
 # "có hiệu lực (thi hành) kể từ ngày", "được áp dụng kể từ ngày": when a text takes effect,
 # not something to do by a date.
-_EFFECTIVE = re.compile(
-    r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$")
+_EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$")
 
 
 _KE_TU = re.compile(r"ke\s+tu\b")
@@ -219,10 +216,7 @@ class _Extractor:
 
     def kind(self, lo: int, hi: int, cue: Cue, t: Temporal) -> str:
         return (
-            self.kind_in(lo, cue.start)
-            or self.kind_in(t.end, hi)
-            or kind_of(self.seg.heading_line(lo))
-            or "complete"
+            self.kind_in(lo, cue.start) or self.kind_in(t.end, hi) or kind_of(self.seg.heading_line(lo)) or "complete"
         )
 
     def said_in_past(self, lo: int, cue_start: int) -> bool:
@@ -232,15 +226,21 @@ class _Extractor:
         # Only the words since the last comma count ("nội dung đã giao, hoàn thành trước
         # ..." is an instruction), and the accented word is required when the text has
         # marks, since folded "da" is also "đa".
-        tail = _CLAUSE_PUNCT.split(self.cleaned[max(lo, cue_start - 30):cue_start])[-1]
+        tail = _CLAUSE_PUNCT.split(self.cleaned[max(lo, cue_start - 30) : cue_start])[-1]
         if _DA.search(tail):
             return True
         return tail.isascii() and bool(_DA_PLAIN.search(tail))
 
 
-def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
-                      reference: date | None, not_before: date | None,
-                      temporals: list[Temporal] | None = None) -> ExtractionResult:
+def extract_deadlines(
+    cleaned: str,
+    folded: str,
+    *,
+    default_year: int | None,
+    reference: date | None,
+    not_before: date | None,
+    temporals: list[Temporal] | None = None,
+) -> ExtractionResult:
     """Deadlines in reading order. ``not_before``: dates before it are past events."""
     ex = _Extractor(cleaned, folded)
     seg = ex.seg
@@ -274,10 +274,9 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
         # schedule's day, not a one-off deadline
         if t.year is None and ex.yearly.first_in(lo, hi):
             continue
-        raw = cleaned[t.start:t.end]
+        raw = cleaned[t.start : t.end]
         try:
-            res = resolve(t, cue, raw=_date_words(raw), default_year=default_year,
-                          reference=reference)
+            res = resolve(t, cue, raw=_date_words(raw), default_year=default_year, reference=reference)
         except _Invalid as e:
             warnings.append(f"ngày {e.raw} không tồn tại")
             continue
@@ -295,13 +294,31 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
         if res.is_start and _KE_TU.match(folded, cue.start):
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
-        text = " ".join(cleaned[cue.start:t.end].split())
-        flags = ("month_for_day",) if (
-            t.unit == "day" and res.relation == "before_day"
-            and TYPO_MONTH_FOR_DAY.search(folded, cue.start, t.start)) else ()
-        found.append((cue.start, Deadline(kind=kind, due=res.due, recurrence=None, text=text,
-                                          shown=res.shown, anchor=res.anchor,
-                                          relation=res.relation, flags=flags)))
+        text = " ".join(cleaned[cue.start : t.end].split())
+        flags = (
+            ("month_for_day",)
+            if (
+                t.unit == "day"
+                and res.relation == "before_day"
+                and TYPO_MONTH_FOR_DAY.search(folded, cue.start, t.start)
+            )
+            else ()
+        )
+        found.append(
+            (
+                cue.start,
+                Deadline(
+                    kind=kind,
+                    due=res.due,
+                    recurrence=None,
+                    text=text,
+                    shown=res.shown,
+                    anchor=res.anchor,
+                    relation=res.relation,
+                    flags=flags,
+                ),
+            )
+        )
 
     seen_clauses: set[int] = set()
     for fm in FREQ_RE.finditer(folded):
@@ -328,9 +345,21 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
         if any(a <= start < b and rec.recurrence.freq in freqs for a, b, freqs in covered):
             continue  # its periods are scheduled by a later sentence ("... cuối kỳ báo cáo")
         own = ("own_office",) if _OWN_OFFICE.match(folded, lo) else ()
-        found.append((start, Deadline(kind="recurring", due=None, recurrence=rec.recurrence,
-                                      text=text, shown=rec.recurrence.describe(),
-                                      anchor=None, relation="recurring", flags=own)))
+        found.append(
+            (
+                start,
+                Deadline(
+                    kind="recurring",
+                    due=None,
+                    recurrence=rec.recurrence,
+                    text=text,
+                    shown=rec.recurrence.describe(),
+                    anchor=None,
+                    relation="recurring",
+                    flags=own,
+                ),
+            )
+        )
 
     found.extend(_relative(ex, found))
     found.sort(key=lambda p: p[0])
@@ -339,8 +368,7 @@ def extract_deadlines(cleaned: str, folded: str, *, default_year: int | None,
     return ExtractionResult([d for _, d in found], warnings)
 
 
-_PERIODIC_TRIGGER = re.compile(
-    "|".join(rx.pattern for rx in PERIOD_WORD) + r"|\bthang\s+cuoi\s+ky\b")
+_PERIODIC_TRIGGER = re.compile("|".join(rx.pattern for rx in PERIOD_WORD) + r"|\bthang\s+cuoi\s+ky\b")
 
 
 def _periodic(cleaned: str, folded: str, seg: Segmenter):
@@ -366,12 +394,22 @@ def _periodic(cleaned: str, folded: str, seg: Segmenter):
             covered.append((context_lo, lo, {r.recurrence.freq for r in rules}))
         clause = cleaned[lo:hi]
         marker = _LIST_MARKER.match(clause)  # only a marker that opens the clause
-        text = " ".join(clause[marker.end() if marker else 0:].split()).rstrip(".;,")
+        text = " ".join(clause[marker.end() if marker else 0 :].split()).rstrip(".;,")
         for r in rules:
-            items.append((r.start, Deadline(kind="recurring", due=None,
-                                            recurrence=r.recurrence, text=text,
-                                            shown=r.recurrence.describe(), anchor=None,
-                                            relation="recurring")))
+            items.append(
+                (
+                    r.start,
+                    Deadline(
+                        kind="recurring",
+                        due=None,
+                        recurrence=r.recurrence,
+                        text=text,
+                        shown=r.recurrence.describe(),
+                        anchor=None,
+                        relation="recurring",
+                    ),
+                )
+            )
     return items, clauses, covered
 
 
@@ -410,20 +448,31 @@ def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[i
         lo, hi = ex.seg.clause(start)
         if ex.said_in_past(lo, start):
             continue
-        kind = (ex.kind_in(lo, start) or ex.kind_in(end, hi)
-                or kind_of(ex.seg.heading_line(lo)) or "complete")
+        kind = ex.kind_in(lo, start) or ex.kind_in(end, hi) or kind_of(ex.seg.heading_line(lo)) or "complete"
         text = " ".join(ex.cleaned[start:end].split())
-        out.append((start, Deadline(kind=kind, due=None, recurrence=None, text=text, shown=text,
-                                    anchor=None, relation="relative", flags=("relative",))))
+        out.append(
+            (
+                start,
+                Deadline(
+                    kind=kind,
+                    due=None,
+                    recurrence=None,
+                    text=text,
+                    shown=text,
+                    anchor=None,
+                    relation="relative",
+                    flags=("relative",),
+                ),
+            )
+        )
     return out
 
 
 _UNTIL_CUE = re.compile(r"(?:den|toi)\b")
 
 
-def _windows(found: list[tuple[int, Deadline]], seg: Segmenter,
-             folded: str) -> list[tuple[int, Deadline]]:
-    """"từ ngày 12/8 đến ngày 15/9": a start followed in its clause by an end ("đến",
+def _windows(found: list[tuple[int, Deadline]], seg: Segmenter, folded: str) -> list[tuple[int, Deadline]]:
+    """ "từ ngày 12/8 đến ngày 15/9": a start followed in its clause by an end ("đến",
     "tới", "đến hết") is one item, the start with ``until`` = the end."""
     out: list[tuple[int, Deadline]] = []
     i = 0
@@ -431,11 +480,17 @@ def _windows(found: list[tuple[int, Deadline]], seg: Segmenter,
         pos, d = found[i]
         if d.kind == "start" and i + 1 < len(found):
             npos, nxt = found[i + 1]
-            if (nxt.kind != "start" and nxt.due is not None and d.due is not None
-                    and seg.clause(pos)[0] == seg.clause(npos)[0]
-                    and _UNTIL_CUE.match(folded, npos) and nxt.due >= d.due):
-                out.append((pos, replace(d, until=nxt.due, text=f"{d.text} {nxt.text}",
-                                         shown=f"{d.shown} {nxt.shown}")))
+            if (
+                nxt.kind != "start"
+                and nxt.due is not None
+                and d.due is not None
+                and seg.clause(pos)[0] == seg.clause(npos)[0]
+                and _UNTIL_CUE.match(folded, npos)
+                and nxt.due >= d.due
+            ):
+                out.append(
+                    (pos, replace(d, until=nxt.due, text=f"{d.text} {nxt.text}", shown=f"{d.shown} {nxt.shown}"))
+                )
                 i += 2
                 continue
         out.append((pos, d))
@@ -443,18 +498,17 @@ def _windows(found: list[tuple[int, Deadline]], seg: Segmenter,
     return out
 
 
-def _drop_headline_repeats(found: list[tuple[int, Deadline]],
-                           folded: str) -> list[tuple[int, Deadline]]:
+def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> list[tuple[int, Deadline]]:
     """A page's headline or lead line restating a deadline of the body ("Hoàn thành đại hội
     cấp cơ sở trước ngày 15-6-2020" above the article saying the same) is one item. A
     headline: a line standing alone, not a list item, with no closing punctuation. Two
     list items of different tasks with the same date stay two items."""
+
     def headline(pos: int) -> bool:
         a = folded.rfind("\n", 0, pos) + 1
         b = folded.find("\n", pos)
-        line = folded[a:b if b != -1 else len(folded)].strip()
-        return bool(line) and not line.endswith((".", ";", ":")) and not line[0] in "-+*•" \
-            and not line[0].isdigit()
+        line = folded[a : b if b != -1 else len(folded)].strip()
+        return bool(line) and not line.endswith((".", ";", ":")) and line[0] not in "-+*•" and not line[0].isdigit()
 
     # per (kind, due): how many of its mentions are not headlines (linear in the count)
     body_mentions: dict = {}
@@ -463,10 +517,9 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]],
         if d.due is not None and not is_head:
             key = (d.kind, d.due)
             body_mentions[key] = body_mentions.get(key, 0) + 1
-    return [(pos, d) for (pos, d), is_head in zip(found, heads)
-            if not (is_head and body_mentions.get((d.kind, d.due)))]
+    return [(pos, d) for (pos, d), is_head in zip(found, heads) if not (is_head and body_mentions.get((d.kind, d.due)))]
 
 
 def _date_words(raw: str) -> str:
-    """"ngày 31 tháng 2 năm 2021" -> "31 tháng 2 năm 2021" for the error message."""
+    """ "ngày 31 tháng 2 năm 2021" -> "31 tháng 2 năm 2021" for the error message."""
     return re.sub(r"^\s*ng[aà]y\s+", "", raw, flags=re.I)

@@ -153,8 +153,7 @@ class Recurrence:
                 month, day = (int(x) for x in anchor.split("-"))
             else:
                 raise ValueError(f"bad anchor {anchor!r} in rule {s!r}")
-        return cls(freq=freq, times=times, weekday=weekday, day_of_month=day, before=before,
-                   month=month)
+        return cls(freq=freq, times=times, weekday=weekday, day_of_month=day, before=before, month=month)
 
     def describe(self) -> str:
         """Vietnamese display: "hằng ngày lúc 06:00, 12:00, 18:00", "hằng tháng trước ngày 25"."""

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .body_fields import find_body_document, valid_date
-from .periodic_rules import blank_spelled_numbers
-from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
 from .dates import iter_temporal
+from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
 from .deadlines import Deadline
 from .document_fields import (
     Text,
@@ -32,6 +31,7 @@ from .document_fields import (
     find_subject,
 )
 from .files import DocumentFormatError, decode_text_file, extract_text_from_docx
+from .periodic_rules import blank_spelled_numbers
 from .vn_text import clean_markup, fold
 
 __all__ = [
@@ -118,15 +118,16 @@ def _safe(fn, default, *args):
         return default
 
 
-def _year_of(temporals: list, issued_on: date | None, refs: list[date],
-             today: date | None) -> int | None:
+def _year_of(temporals: list, issued_on: date | None, refs: list[date], today: date | None) -> int | None:
     if issued_on:
         return issued_on.year
     if refs:
         return max(refs).year
-    years = [t.year for t in temporals
-             if t.year is not None and 1900 <= t.year <= 2200
-             and (t.unit != "day" or _valid(t.year, t.month, t.day))]
+    years = [
+        t.year
+        for t in temporals
+        if t.year is not None and 1900 <= t.year <= 2200 and (t.unit != "day" or _valid(t.year, t.month, t.day))
+    ]
     if years:
         return max(years)
     return today.year if today else None
@@ -186,8 +187,9 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     signer, signer_title = _safe(find_signature, (None, None), doc)
 
     extraction = _safe(
-        lambda: extract_deadlines(cleaned, folded, default_year=year, reference=own_date,
-                                  not_before=own_date, temporals=temporals),
+        lambda: extract_deadlines(
+            cleaned, folded, default_year=year, reference=own_date, not_before=own_date, temporals=temporals
+        ),
         None,
     )
     deadlines = extraction.deadlines if extraction else []
@@ -198,8 +200,9 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     subject = _safe(find_subject, None, doc, doc_type)
     addressees = _safe(find_addressees, [], doc)
     recipients = _safe(find_recipients, [], doc)
-    recognized = bool(number_text or doc_type or issued_on or deadlines or subject
-                      or addressees or recipients or signer)
+    recognized = bool(
+        number_text or doc_type or issued_on or deadlines or subject or addressees or recipients or signer
+    )
     return ParsedDocument(
         doc_type=doc_type,
         number=number_text,
@@ -224,7 +227,11 @@ def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:
     """Year for an issue day written without one ("Ngày 17-4, ..."): the latest year of a
     date in the text that is not a cited document's date, if any. Cited documents only say
     the document is later than them, not which year it is."""
-    years = [t.year for t in temporals
-             if t.year is not None and 1900 <= t.year <= 2200
-             and not (t.unit == "day" and REF_BEFORE.search(folded, max(0, t.start - 60), t.start))]
+    years = [
+        t.year
+        for t in temporals
+        if t.year is not None
+        and 1900 <= t.year <= 2200
+        and not (t.unit == "day" and REF_BEFORE.search(folded, max(0, t.start - 60), t.start))
+    ]
     return max(years) if years else None

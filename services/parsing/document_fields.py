@@ -53,7 +53,7 @@ class Lines(Sequence):
             lead = len(raw) - len(raw.lstrip())
             stripped = raw.strip()
             s = self._starts[i] + lead
-            ln = Line(s, s + len(stripped), stripped, self._folded[s:s + len(stripped)])
+            ln = Line(s, s + len(stripped), stripped, self._folded[s : s + len(stripped)])
             self._cache[i] = ln
         return ln
 
@@ -166,8 +166,12 @@ def _number_region(doc: Text) -> int:
 def find_number(doc: Text) -> Number | None:
     limit = _number_region(doc)
     for m in NUMBER_RE.finditer(doc.folded, 0, limit):
-        if m.start() and doc.folded[m.start()] == "s" and doc.cleaned[m.start()] != "S" \
-                and not re.match(r"[ \t]*$|.*\|[ \t]*$", doc.folded[doc.folded.rfind("\n", 0, m.start()) + 1:m.start()]):
+        if (
+            m.start()
+            and doc.folded[m.start()] == "s"
+            and doc.cleaned[m.start()] != "S"
+            and not re.match(r"[ \t]*$|.*\|[ \t]*$", doc.folded[doc.folded.rfind("\n", 0, m.start()) + 1 : m.start()])
+        ):
             continue  # "... Nghị định số 61/2018/NĐ-CP": a cited number inside a sentence
         if number := _number_of(doc, m):
             return number
@@ -176,7 +180,7 @@ def find_number(doc: Text) -> Number | None:
 
 def _number_of(doc: Text, m: re.Match) -> Number | None:
     def cut(name: str) -> str:
-        return re.sub(r"\s+", "", doc.cleaned[m.start(name):m.end(name)]).upper()
+        return re.sub(r"\s+", "", doc.cleaned[m.start(name) : m.end(name)]).upper()
 
     if m["pt"]:
         text = f"{m['n']}-{cut('pt')}/{cut('pi')}"
@@ -186,16 +190,17 @@ def _number_of(doc: Text, m: re.Match) -> Number | None:
         text = f"{m['n']}/{year}{cut('st')}-{cut('si')}"
         return Number(text, m["st"], re.sub(r"[\s-]+", "", m["si"]))
     glued = m["glued"]
-    code = next((c for c in sorted(TYPE_CODES, key=len, reverse=True)
-                 if glued.startswith(c) and len(glued) - len(c) >= 2), None)
+    code = next(
+        (c for c in sorted(TYPE_CODES, key=len, reverse=True) if glued.startswith(c) and len(glued) - len(c) >= 2), None
+    )
     if code is None:
         return None
     raw = cut("glued")
-    return Number(f"{m['n']}/{raw[:len(code)]}-{raw[len(code):]}", code, glued[len(code):])
+    return Number(f"{m['n']}/{raw[: len(code)]}-{raw[len(code) :]}", code, glued[len(code) :])
 
 
 def _type_title(ln: Line) -> str | None:
-    """"KẾ HOẠCH" / "THÔNG BÁO KẾT LUẬN" title line -> the type's Vietnamese name."""
+    """ "KẾ HOẠCH" / "THÔNG BÁO KẾT LUẬN" title line -> the type's Vietnamese name."""
     if len(ln.folded) > 80:
         return None
     f = _strip_deco(ln.folded).rstrip(" :")
@@ -299,7 +304,7 @@ def find_subject(doc: Text, doc_type: str | None) -> str | None:
         name = _type_title(ln)
         if not name:
             continue
-        rest = _strip_deco(ln.text)[len(name):].strip(" :-–")
+        rest = _strip_deco(ln.text)[len(name) :].strip(" :-–")
         parts = _block_after(doc, i, first=rest)
         text = _unquote(" ".join(parts)).rstrip(" .")
         if text:
@@ -315,8 +320,7 @@ def find_subject(doc: Text, doc_type: str | None) -> str | None:
 _URGENT = {"thuong khan": "THƯỢNG KHẨN", "khan": "KHẨN", "hoa toc": "HỎA TỐC"}
 _SECRET = {"tuyet mat": "TUYỆT MẬT", "toi mat": "TỐI MẬT", "mat": "MẬT"}
 # Accented spellings (lowercase NFC) that may print each mark; both tone placements of HỎA.
-_URGENT_ACCENTED = {"thượng khẩn": "THƯỢNG KHẨN", "khẩn": "KHẨN", "hỏa tốc": "HỎA TỐC",
-                    "hoả tốc": "HỎA TỐC"}
+_URGENT_ACCENTED = {"thượng khẩn": "THƯỢNG KHẨN", "khẩn": "KHẨN", "hỏa tốc": "HỎA TỐC", "hoả tốc": "HỎA TỐC"}
 _SECRET_ACCENTED = {"tuyệt mật": "TUYỆT MẬT", "tối mật": "TỐI MẬT", "mật": "MẬT"}
 
 
@@ -340,8 +344,7 @@ def _cells(ln: Line) -> list[str]:
 
 
 def _is_mark(cell: str) -> bool:
-    return bool(_mark_of(cell, _URGENT_ACCENTED, _URGENT)
-                or _mark_of(cell, _SECRET_ACCENTED, _SECRET))
+    return bool(_mark_of(cell, _URGENT_ACCENTED, _URGENT) or _mark_of(cell, _SECRET_ACCENTED, _SECRET))
 
 
 def _mark(ln: Line) -> bool:
@@ -381,7 +384,7 @@ def find_addressees(doc: Text) -> list[str]:
         m = re.match(r"kinh\s+gui\s*:?\s*", ln.folded[lead:])
         if not m:
             continue
-        first = ln.text[lead + m.end():].strip()
+        first = ln.text[lead + m.end() :].strip()
         raw_items: list[str] = []
         if first:
             raw_items.append(first)
@@ -397,8 +400,12 @@ def find_addressees(doc: Text) -> list[str]:
                 break
             if _ITEM.match(nxt.text):
                 raw_items.append(nxt.text)
-            elif raw_items and not raw_items[-1].rstrip().endswith((".", ";")) \
-                    and not _is_signature_line(nxt) and len(nxt.text) < 120:
+            elif (
+                raw_items
+                and not raw_items[-1].rstrip().endswith((".", ";"))
+                and not _is_signature_line(nxt)
+                and len(nxt.text) < 120
+            ):
                 raw_items[-1] += " " + nxt.text  # a wrapped item
             else:
                 break
@@ -428,7 +435,7 @@ def find_recipients(doc: Text) -> list[str]:
     after = ln.text.split(":", 1)[1].strip() if ":" in ln.text else ""
     items: list[str] = [after] if after else []
     prev_blank = False
-    for nxt in doc.lines[start + 1:start + 200]:
+    for nxt in doc.lines[start + 1 : start + 200]:
         if not nxt.text:
             prev_blank = True
             continue
@@ -466,8 +473,7 @@ def _name_like(s: str) -> bool:
     words = s.split()
     if not 2 <= len(words) <= 5 or _is_upper(s):
         return False
-    return all(_NAME_WORD.match(w) and w[0].isupper() and not any(c.isupper() for c in w[1:])
-               for w in words)
+    return all(_NAME_WORD.match(w) and w[0].isupper() and not any(c.isupper() for c in w[1:]) for w in words)
 
 
 def _title_case(s: str) -> str:
@@ -502,10 +508,10 @@ def find_signature(doc: Text) -> tuple[str | None, str | None]:
     if not _SIGN_ANCHOR.match(head.folded):
         title = _strip_deco(head.text)
     elif m := _TITLE_AT_END.search(head.folded):  # "T/M BAN THƯỜNG VỤ BÍ THƯ" on one line
-        title = head.text[m.start():m.end()]
+        title = head.text[m.start() : m.end()]
     names: list[str] = []
     seen = 0
-    for ln in lines[anchor + 1:anchor + 40]:
+    for ln in lines[anchor + 1 : anchor + 40]:
         if not ln.text:
             continue
         seen += 1
@@ -513,8 +519,10 @@ def find_signature(doc: Text) -> tuple[str | None, str | None]:
             break
         cand = _strip_deco(ln.text)
         is_title = _TITLES.match(_strip_deco(ln.folded))
-        if not names and len(cand) <= 40 and (
-            is_title or (_is_upper(cand) and not (title and _name_like(_title_case(cand))))
+        if (
+            not names
+            and len(cand) <= 40
+            and (is_title or (_is_upper(cand) and not (title and _name_like(_title_case(cand)))))
         ):
             title = cand
         elif _name_like(cand):
@@ -551,7 +559,7 @@ _ORGANS = [
 
 
 def issuer_from_code(code: str, doc: Text | None = None) -> str | None:
-    """"duk" -> "Đảng ủy Khối", "btgtw" -> "Ban Tuyên giáo Trung ương", "qu" -> "Quận ủy".
+    """ "duk" -> "Đảng ủy Khối", "btgtw" -> "Ban Tuyên giáo Trung ương", "qu" -> "Quận ủy".
 
     "TU" is used by both provincial (Tỉnh ủy) and city (Thành ủy) committees: the one the
     document's own text names more often is chosen.
@@ -560,7 +568,7 @@ def issuer_from_code(code: str, doc: Text | None = None) -> str | None:
     organ = ""
     for oc, oname in _ORGANS:
         if code.startswith(oc) and len(code) > len(oc):
-            organ, code = oname, code[len(oc):]
+            organ, code = oname, code[len(oc) :]
             break
     level = next((name for c, name in _LEVELS if c == code), None)
     if level is None:
@@ -603,7 +611,7 @@ def _body_casing(doc: Text, folded_phrase: str) -> str | None:
     """The phrase as written in running text (mixed case), found by its folded form."""
     pat = re.compile(r"\b" + re.escape(folded_phrase).replace(r"\ ", r"\s+") + r"\b")
     for m in pat.finditer(doc.folded):
-        s = doc.cleaned[m.start():m.end()]
+        s = doc.cleaned[m.start() : m.end()]
         if not _is_upper(s):
             return collapse_spaces(s)
     return None
@@ -612,17 +620,41 @@ def _body_casing(doc: Text, folded_phrase: str) -> str | None:
 # Fixed names whose capitalisation sentence case would lose.
 _FIXED_CASE = {
     fold(n): n
-    for n in ("Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Ban Nội chính", "Ủy ban Kiểm tra",
-              "Văn phòng", "Trung ương", "Ban Thường vụ", "Ban Chấp hành", "Ban Chỉ đạo",
-              "Đảng ủy Khối", "Đảng bộ Khối")
+    for n in (
+        "Ban Tuyên giáo",
+        "Ban Tổ chức",
+        "Ban Dân vận",
+        "Ban Nội chính",
+        "Ủy ban Kiểm tra",
+        "Văn phòng",
+        "Trung ương",
+        "Ban Thường vụ",
+        "Ban Chấp hành",
+        "Ban Chỉ đạo",
+        "Đảng ủy Khối",
+        "Đảng bộ Khối",
+    )
 }
 # A proper name follows these: "Quận ủy Hà Đông", "thành phố Đà Nẵng", "phường Văn Quán".
-_NAMED_AFTER = {"quan uy", "huyen uy", "tinh uy", "thanh uy", "thi uy", "thanh pho", "tinh",
-                "quan", "huyen", "phuong", "xa", "thi xa", "thi tran"}
+_NAMED_AFTER = {
+    "quan uy",
+    "huyen uy",
+    "tinh uy",
+    "thanh uy",
+    "thi uy",
+    "thanh pho",
+    "tinh",
+    "quan",
+    "huyen",
+    "phuong",
+    "xa",
+    "thi xa",
+    "thi tran",
+}
 
 
 def _case_upper_line(s: str) -> str:
-    """"ĐẢNG ỦY KHỐI CÁC CƠ QUAN" -> "Đảng ủy Khối các cơ quan", "HUYỆN ỦY NÚI THÀNH" ->
+    """ "ĐẢNG ỦY KHỐI CÁC CƠ QUAN" -> "Đảng ủy Khối các cơ quan", "HUYỆN ỦY NÚI THÀNH" ->
     "Huyện ủy Núi Thành": used when the body never spells the name in mixed case.
 
     Sentence case; words after a place or district-committee noun are a proper name (title
@@ -638,13 +670,12 @@ def _case_upper_line(s: str) -> str:
 
     i = 0
     while i < len(words):
-        fixed = next((n for n in (3, 2) if " ".join(fw[i:i + n]) in _FIXED_CASE
-                      and len(fw[i:i + n]) == n), None)
+        fixed = next((n for n in (3, 2) if " ".join(fw[i : i + n]) in _FIXED_CASE and len(fw[i : i + n]) == n), None)
         if fixed:
-            out[i:i + fixed] = _FIXED_CASE[" ".join(fw[i:i + fixed])].split()
+            out[i : i + fixed] = _FIXED_CASE[" ".join(fw[i : i + fixed])].split()
             i += fixed
             continue
-        two = " ".join(fw[i:i + 2])
+        two = " ".join(fw[i : i + 2])
         if two in _NAMED_AFTER and " " in two:
             if two.endswith(" uy"):  # "Tỉnh ủy", "Quận ủy": organ names are capitalised
                 title(i)
@@ -709,8 +740,7 @@ def _header_issuer(doc: Text) -> str | None:
                     cands.append(text)
     if not cands:
         return None
-    if len(cands) >= 2 and _PLACE_START.match(fold(cands[-1])) \
-            and not _ORGAN_START.match(fold(cands[-1])):
+    if len(cands) >= 2 and _PLACE_START.match(fold(cands[-1])) and not _ORGAN_START.match(fold(cands[-1])):
         # "ỦY BAN NHÂN DÂN" + "TỈNH KON TUM"; "ỦY" + "BAN NHÂN DÂN" + "TỈNH TIỀN GIANG"
         k = len(cands) - 2
         while k > 0 and fold(cands[k]).startswith("ban nhan dan") and fold(cands[k - 1]) == "uy":
@@ -726,13 +756,13 @@ def _header_issuer(doc: Text) -> str | None:
         upper_f = fold(cands[-2])
         if m := re.match(r"dang\s+bo\s+(.+)$", upper_f):
             place_f = m.group(1)
-            place = _body_casing(doc, place_f) or _case_upper_line(cands[-2])[len("Đảng bộ "):]
+            place = _body_casing(doc, place_f) or _case_upper_line(cands[-2])[len("Đảng bộ ") :]
             name = f"{name} {place}"
     return _complete_place(doc, name)
 
 
 def _complete_place(doc: Text, name: str) -> str:
-    """"... thành phố" (the city, unnamed) -> "... thành phố Đà Nẵng" using the city the
+    """ "... thành phố" (the city, unnamed) -> "... thành phố Đà Nẵng" using the city the
     document names most often after that noun."""
     m = _PLACE_NOUN.search(fold(name))
     if not m:
@@ -743,7 +773,7 @@ def _complete_place(doc: Text, name: str) -> str:
     # on the folded text, so "thành phố" / "Thành phố" / "THÀNH PHỐ" all match
     for hit in re.finditer(rf"\b{noun_re}\s+((?:\S+\s?){{1,3}})", doc.folded):
         words = []
-        for w in doc.cleaned[hit.start(1):hit.end(1)].split():
+        for w in doc.cleaned[hit.start(1) : hit.end(1)].split():
             if w[:1].isupper() and not _is_upper(w):
                 words.append(w)
             else:
@@ -768,7 +798,7 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
         for k, m in enumerate(rx.finditer(doc.folded)):
             if k >= 20:  # the issuing clause is stated once or twice, not hundreds of times
                 break
-            s = collapse_spaces(doc.cleaned[m.start("body"):m.end("body")]).strip(" ,.;:")
+            s = collapse_spaces(doc.cleaned[m.start("body") : m.end("body")]).strip(" ,.;:")
             cands.append(s)
     if base_f:
         fitting = [c for c in cands if fold(c).startswith(base_f)]
@@ -778,8 +808,7 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
         cands = fitting
     if not cands and body_issuer:
         # the subject of the issuing clause ("Ban Thường vụ Thành ủy có Công văn số ...")
-        return _complete_place(doc, re.sub(r"^(?:Ban [Tt]hường vụ|Thường trực|Ban [Cc]hấp hành) ",
-                                           "", body_issuer))
+        return _complete_place(doc, re.sub(r"^(?:Ban [Tt]hường vụ|Thường trực|Ban [Cc]hấp hành) ", "", body_issuer))
     if not cands:
         return base
     # the fullest name; among equals, the first stated
@@ -789,8 +818,9 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
         exts = Counter(m["ext"] for m in _UNIT_EXT.finditer(doc.folded))
         if exts:
             ext = exts.most_common(1)[0][0]
-            best = "Đảng ủy " + ("Khối" if ext == "khoi" else
-                                 {"phuong": "phường", "xa": "xã", "thi tran": "thị trấn"}[ext])
+            best = "Đảng ủy " + (
+                "Khối" if ext == "khoi" else {"phuong": "phường", "xa": "xã", "thi tran": "thị trấn"}[ext]
+            )
     return best
 
 
@@ -818,7 +848,7 @@ _FIELD_SPLIT = re.compile(rf";|,\s*(?=(?:{_FIELD_HEADS_RE})\b)")
 def _split_fields(cleaned: str, folded: str) -> list[str]:
     out, last = [], 0
     for m in _FIELD_SPLIT.finditer(folded):
-        out.append(cleaned[last:m.start()])
+        out.append(cleaned[last : m.start()])
         last = m.end()
     out.append(cleaned[last:])
     return [f for f in (collapse_spaces(x).strip(" .,;…-+") for x in out) if f]
@@ -846,7 +876,7 @@ def find_report_fields(doc: Text) -> list[str]:
         # inline: up to the end of the sentence, which may wrap onto following lines
         end = pos
         for stop in _FIELDS_END.finditer(doc.folded, pos, min(len(doc.folded), pos + 2000)):
-            after = doc.cleaned[stop.end():stop.end() + 1]
+            after = doc.cleaned[stop.end() : stop.end() + 1]
             if stop.group(0).startswith(".") and after and not after.isupper():
                 continue  # "v.v. các nội dung" — not a sentence end
             end = stop.start()
@@ -858,7 +888,7 @@ def find_report_fields(doc: Text) -> list[str]:
     out = []
     idx = doc.lines.index_at(pos)
     style = None
-    for ln in doc.lines[idx + 1:idx + 60]:
+    for ln in doc.lines[idx + 1 : idx + 60]:
         if not ln.text:
             if out:
                 break
@@ -868,7 +898,7 @@ def find_report_fields(doc: Text) -> list[str]:
         if not im or (style and im.lastgroup != style):
             break
         style = im.lastgroup
-        item = collapse_spaces(ln.text[im.end():]).strip(" .,;…")
+        item = collapse_spaces(ln.text[im.end() :]).strip(" .,;…")
         if item:
             out.append(item)
     return out

@@ -29,9 +29,7 @@ def extract_text_from_docx(data: bytes) -> str:
         raise DocumentFormatError("Tệp tải lên không phải dữ liệu nhị phân của tệp .docx.")
     data = bytes(data)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise DocumentFormatError(
-            "Đây là tệp .doc (Word 97-2003). Hãy mở bằng Word và lưu lại dưới dạng .docx."
-        )
+        raise DocumentFormatError("Đây là tệp .doc (Word 97-2003). Hãy mở bằng Word và lưu lại dưới dạng .docx.")
     if not data.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocumentFormatError("Tệp không phải định dạng .docx hợp lệ.")
     try:
@@ -64,9 +62,7 @@ def extract_text_from_docx(data: bytes) -> str:
     except DocumentFormatError:
         raise
     except Exception as exc:  # python-docx raises many types for damaged packages
-        raise DocumentFormatError(
-            "Không đọc được tệp .docx (tệp hỏng hoặc không đúng định dạng)."
-        ) from exc
+        raise DocumentFormatError("Không đọc được tệp .docx (tệp hỏng hoặc không đúng định dạng).") from exc
     return unicodedata.normalize("NFC", "\n".join(lines))
 
 

@@ -102,8 +102,19 @@ class Ocr:
             # Fit each page in the pixels of A4 at ``dpi`` instead of rendering at ``dpi``: a
             # crafted page a few metres wide would otherwise become a gigapixel image.
             box = str(round(11.69 * self.dpi))
-            command = [self.pdftoppm, "-scale-to", box, "-gray", "-png", "-f", "1", "-l", str(last),
-                       str(source), str(Path(folder) / "page")]
+            command = [
+                self.pdftoppm,
+                "-scale-to",
+                box,
+                "-gray",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                str(last),
+                str(source),
+                str(Path(folder) / "page"),
+            ]
             _run(command, timeout=self.timeout_seconds, what="pdftoppm")
             images = sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
             if not images:
@@ -129,13 +140,19 @@ class Ocr:
         # (and each other) for the cores; bench/bench_ocr.py measured a page at 3.3 s with
         # one thread against 9.5 s with the default, on two cores.
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-        out = _run([self.tesseract, "stdin", "stdout", "-l", self.language, "--psm", "3"],
-                   timeout=timeout or self.timeout_seconds, what="tesseract", input=image, env=env)
+        out = _run(
+            [self.tesseract, "stdin", "stdout", "-l", self.language, "--psm", "3"],
+            timeout=timeout or self.timeout_seconds,
+            what="tesseract",
+            input=image,
+            env=env,
+        )
         return unicodedata.normalize("NFC", out.decode("utf-8", errors="replace"))
 
 
-def _run(command: list[str], *, timeout: float, what: str, input: bytes | None = None,
-         env: dict[str, str] | None = None) -> bytes:
+def _run(
+    command: list[str], *, timeout: float, what: str, input: bytes | None = None, env: dict[str, str] | None = None
+) -> bytes:
     try:
         done = subprocess.run(command, input=input, capture_output=True, timeout=timeout, env=env, check=False)
     except subprocess.TimeoutExpired as exc:
@@ -181,4 +198,3 @@ def _prepare(data: bytes) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
-

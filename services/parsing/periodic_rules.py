@@ -46,9 +46,7 @@ DATA_CUTOFF = re.compile(
     r"|\bthoi\s+ky\s+lay\s+so\s+lieu\b"
 )
 
-_MONTHLY = re.compile(
-    r"\b(?:hang|moi)\s+thang\b(?!\s*\d)|\bbao\s+cao\s+(?:dinh\s+ky\s+)?thang\b|\bthang\s+bao\s+cao\b"
-)
+_MONTHLY = re.compile(r"\b(?:hang|moi)\s+thang\b(?!\s*\d)|\bbao\s+cao\s+(?:dinh\s+ky\s+)?thang\b|\bthang\s+bao\s+cao\b")
 _QUARTERLY = re.compile(
     r"\b(?:hang|moi)\s+quy\b|\bbao\s+cao\s+(?:dinh\s+ky\s+)?quy\b(?!\s+(?:i|[1-4])\b)"
     r"|\bthang\s+(?:cuoi|dau)\s+quy\b"
@@ -86,8 +84,7 @@ def _periods(folded: str, lo: int, hi: int) -> list[str]:
     return [n for n, rx in zip(names, PERIOD_WORD) if rx.search(folded, lo, hi)]
 
 
-def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = None
-                  ) -> list[PeriodicRule]:
+def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = None) -> list[PeriodicRule]:
     """Schedules stated in the clause folded[lo:hi]; ``context_lo`` opens the stretch before
     it where the periods may have been named ("... hàng quý, 6 tháng và hàng năm. Báo cáo
     ..., chậm nhất là ngày 20 của tháng cuối kỳ báo cáo")."""
@@ -99,8 +96,7 @@ def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = Non
     if m and periods and periods != ["monthly"] and "quarterly" not in periods:
         day, month = int(m["d"]), int(m["m"])
         if 1 <= month <= 12 and 1 <= day <= 31:
-            rec = Recurrence("yearly", day_of_month=day, month=month,
-                             before=m["cue"] == "truoc")
+            rec = Recurrence("yearly", day_of_month=day, month=month, before=m["cue"] == "truoc")
             return [PeriodicRule(rec, m.start(), m.end())]
         return []
     m = _DAY_ONLY.search(folded, lo, hi)
@@ -128,6 +124,5 @@ def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = Non
         rec = Recurrence("quarterly", day_of_month=day, month=month, before=before)
         return [PeriodicRule(rec, m.start(), m.end())]
     if which == "bao cao" or periods == ["monthly"]:
-        return [PeriodicRule(Recurrence("monthly", day_of_month=day, before=before),
-                             m.start(), m.end())]
+        return [PeriodicRule(Recurrence("monthly", day_of_month=day, before=before), m.start(), m.end())]
     return []

@@ -29,9 +29,12 @@ def policy_from_settings(settings: Settings) -> Policy:
     quiet_start, _, quiet_end = settings.quiet_hours.partition("-")
     return Policy(
         before_days=tuple(int(x) for x in settings.reminder_days_before.split(",") if x.strip()),
-        at=settings.reminder_at, overdue_times=settings.reminder_overdue_times,
+        at=settings.reminder_at,
+        overdue_times=settings.reminder_overdue_times,
         urgent_hours_before=settings.reminder_urgent_hours_before,
-        quiet_start=quiet_start.strip() or "21:00", quiet_end=quiet_end.strip() or "07:00",
-        skip_sundays=settings.reminder_skip_sundays, skip_holidays=settings.reminder_skip_holidays,
+        quiet_start=quiet_start.strip() or "21:00",
+        quiet_end=quiet_end.strip() or "07:00",
+        skip_sundays=settings.reminder_skip_sundays,
+        skip_holidays=settings.reminder_skip_holidays,
         escalate_to_parent=settings.escalate_to_parent,
     )

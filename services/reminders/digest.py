@@ -31,13 +31,19 @@ def digest_moment(now: datetime, cfg: ReminderConfig) -> datetime | None:
     return moment if now >= moment else None
 
 
-def _directive_lines(t: Translator, session: Session, directive: Directive, since: datetime, now: datetime) -> list[str]:
+def _directive_lines(
+    t: Translator, session: Session, directive: Directive, since: datetime, now: datetime
+) -> list[str]:
     rows = queries.live_assignments(session=session, directive_id=directive.id)
     reported = [u for a, u in rows if a.status in DONE_STATUSES]
     deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
     overdue = [u for a, u in rows if a.status not in DONE_STATUSES and is_overdue(deadlines, now, a.deadline_id)]
-    fresh = [u for _r, u in queries.latest_reports_since(
-        session=session, directive_id=directive.id, since=since, until=since + timedelta(days=1))]
+    fresh = [
+        u
+        for _r, u in queries.latest_reports_since(
+            session=session, directive_id=directive.id, since=since, until=since + timedelta(days=1)
+        )
+    ]
     codes = lambda units: ", ".join(dict.fromkeys(u.code for u in units))  # noqa: E731
     return [
         t("reminder.digest.directive", directive=texts.title(directive), reported=len(reported), assigned=len(rows)),
@@ -59,7 +65,12 @@ def run_digest(*, session: Session, now: datetime, config: ReminderConfig) -> in
             lines = [t("reminder.digest.head", date=format_date(day))]
             for directive in directives:
                 lines.extend(line for line in _directive_lines(t, session, directive, since, now) if line)
-            queued += outbox.enqueue(session=session, account_id=account.id, kind="digest",
-                                     reply=Reply(text="\n".join(lines)), due_at=now,
-                                     dedupe_key=f"digest:{account.id}:{day.isoformat()}")
+            queued += outbox.enqueue(
+                session=session,
+                account_id=account.id,
+                kind="digest",
+                reply=Reply(text="\n".join(lines)),
+                due_at=now,
+                dedupe_key=f"digest:{account.id}:{day.isoformat()}",
+            )
     return queued

@@ -24,12 +24,16 @@ from storage.queries import reminders as queries
 from storage.tables import Deadline, Directive, Unit
 
 
-def overdue_units(*, session: Session, directive: Directive, deadline: Deadline,
-                  deadlines: list[Deadline] | None = None) -> list[Unit]:
+def overdue_units(
+    *, session: Session, directive: Directive, deadline: Deadline, deadlines: list[Deadline] | None = None
+) -> list[Unit]:
     """Units not done whose report deadline is ``deadline`` (services/reminders/obligation.py)."""
     deadlines = deadlines if deadlines is not None else queries.deadlines_of(session=session, directive_id=directive.id)
-    return [u for a, u in queries.live_assignments(session=session, directive_id=directive.id)
-            if a.status not in DONE_STATUSES and obligation(deadlines, a.deadline_id) is deadline]
+    return [
+        u
+        for a, u in queries.live_assignments(session=session, directive_id=directive.id)
+        if a.status not in DONE_STATUSES and obligation(deadlines, a.deadline_id) is deadline
+    ]
 
 
 def run_escalations(*, session: Session, now: datetime, config: ReminderConfig) -> int:
@@ -39,21 +43,46 @@ def run_escalations(*, session: Session, now: datetime, config: ReminderConfig) 
         policy = cfg.policy.with_overrides(directive.reminder_policy)
         deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
         # Only a cell's report deadline makes it overdue; each cell has one (see obligation.py).
-        wanted = {id(d): d for d in (obligation(deadlines, a.deadline_id) for a, _u in
-                                     queries.live_assignments(session=session, directive_id=directive.id)) if d}
+        wanted = {
+            id(d): d
+            for d in (
+                obligation(deadlines, a.deadline_id)
+                for a, _u in queries.live_assignments(session=session, directive_id=directive.id)
+            )
+            if d
+        }
         for deadline in wanted.values():
             at = escalation_at(deadline.due_at, policy, tz=cfg.tz)
             if not at <= now < at + timedelta(days=1):
                 continue
             units = overdue_units(session=session, directive=directive, deadline=deadline, deadlines=deadlines)
             if units:
-                queued += _escalate(session, directive, deadline, units, at, now, policy.overdue_times,
-                                    to_parent=policy.escalate_to_parent, tz=cfg.tz)
+                queued += _escalate(
+                    session,
+                    directive,
+                    deadline,
+                    units,
+                    at,
+                    now,
+                    policy.overdue_times,
+                    to_parent=policy.escalate_to_parent,
+                    tz=cfg.tz,
+                )
     return queued
 
 
-def _escalate(session: Session, directive: Directive, deadline: Deadline, units: list[Unit], at: datetime,
-              now: datetime, times: int, *, to_parent: bool, tz: ZoneInfo) -> int:
+def _escalate(
+    session: Session,
+    directive: Directive,
+    deadline: Deadline,
+    units: list[Unit],
+    at: datetime,
+    now: datetime,
+    times: int,
+    *,
+    to_parent: bool,
+    tz: ZoneInfo,
+) -> int:
     day = local_date(at, tz).isoformat()
     queued = 0
     # Cells with no reachable secretary never heard a reminder: say so, not "after 3 reminders".
@@ -67,11 +96,21 @@ def _escalate(session: Session, directive: Directive, deadline: Deadline, units:
             groups.append(t("reminder.escalation_reminded", times=times, cells=texts.cell_lines(t, reminded)))
         if unreached:
             groups.append(t("reminder.escalation_unreached", cells=texts.cell_lines(t, unreached)))
-        text = t("reminder.escalation", directive=texts.title(directive),
-                 deadline=deadline_text(t, deadline.kind, deadline.shown), groups="\n".join(groups))
-        queued += outbox.enqueue(session=session, account_id=account.id, kind="escalation", reply=Reply(text=text),
-                                 due_at=now, dedupe_key=f"esc:{directive.id}:{deadline.id}:{day}:{account.id}",
-                                 directive_id=directive.id)
+        text = t(
+            "reminder.escalation",
+            directive=texts.title(directive),
+            deadline=deadline_text(t, deadline.kind, deadline.shown),
+            groups="\n".join(groups),
+        )
+        queued += outbox.enqueue(
+            session=session,
+            account_id=account.id,
+            kind="escalation",
+            reply=Reply(text=text),
+            due_at=now,
+            dedupe_key=f"esc:{directive.id}:{deadline.id}:{day}:{account.id}",
+            directive_id=directive.id,
+        )
     if not to_parent:
         return queued
     by_parent: dict[int, list[Unit]] = {}
@@ -82,9 +121,19 @@ def _escalate(session: Session, directive: Directive, deadline: Deadline, units:
     for parent_id, children in by_parent.items():
         for account in secretaries.get(parent_id, []):
             t = Translator(account.language)
-            text = t("reminder.escalation_parent", directive=texts.title(directive),
-                     deadline=deadline_text(t, deadline.kind, deadline.shown), cells=texts.cell_lines(t, children))
-            queued += outbox.enqueue(session=session, account_id=account.id, kind="escalation", reply=Reply(text=text),
-                                     due_at=now, dedupe_key=f"esc:{directive.id}:{deadline.id}:{day}:{account.id}",
-                                     directive_id=directive.id)
+            text = t(
+                "reminder.escalation_parent",
+                directive=texts.title(directive),
+                deadline=deadline_text(t, deadline.kind, deadline.shown),
+                cells=texts.cell_lines(t, children),
+            )
+            queued += outbox.enqueue(
+                session=session,
+                account_id=account.id,
+                kind="escalation",
+                reply=Reply(text=text),
+                due_at=now,
+                dedupe_key=f"esc:{directive.id}:{deadline.id}:{day}:{account.id}",
+                directive_id=directive.id,
+            )
     return queued

@@ -25,15 +25,20 @@ def after_change(*, session: Session, directive_id: int, now: datetime, config: 
 def after_acknowledge(*, session: Session, assignment: Assignment, now: datetime, config: ReminderConfig) -> None:
     """Re-plan one assignment: after an acknowledgement the "Đã nhận" button disappears from
     pending reminders; after a secretary registers, their reminders are planned."""
-    plan_directive(session=session, directive_id=assignment.directive_id, now=now, config=config, assignment_ids=[assignment.id])
+    plan_directive(
+        session=session, directive_id=assignment.directive_id, now=now, config=config, assignment_ids=[assignment.id]
+    )
 
 
-def after_report(*, session: Session, assignment: Assignment, report_id: int | None, now: datetime,
-                 config: ReminderConfig) -> None:
+def after_report(
+    *, session: Session, assignment: Assignment, report_id: int | None, now: datetime, config: ReminderConfig
+) -> None:
     """A report answers the open recurring occurrence nearest now, and cancels the dated
     reminders it made pointless (the assignment is reported)."""
     mark_reported(session=session, assignment_id=assignment.id, report_id=report_id, now=now)
-    plan_directive(session=session, directive_id=assignment.directive_id, now=now, config=config, assignment_ids=[assignment.id])
+    plan_directive(
+        session=session, directive_id=assignment.directive_id, now=now, config=config, assignment_ids=[assignment.id]
+    )
 
 
 def close(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int:

@@ -48,8 +48,7 @@ def due_of(deadline: _Deadline) -> datetime:
 def dated(deadlines: Iterable[D], assigned_to: int | None = None) -> list[D]:
     """The dated obligations of a cell; ``assigned_to`` limits them to one deadline when the
     cell was assigned only that one (Assignment.deadline_id)."""
-    return [d for d in deadlines
-            if d.kind in DATED_KINDS and d.due_at is not None and assigned_to in (None, d.id)]
+    return [d for d in deadlines if d.kind in DATED_KINDS and d.due_at is not None and assigned_to in (None, d.id)]
 
 
 def obligation(deadlines: Iterable[D], assigned_to: int | None = None) -> D | None:

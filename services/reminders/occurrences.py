@@ -45,8 +45,7 @@ def _on_day(rule: Recurrence, day: date) -> list[time]:
     elif rule.freq == "quarterly":
         first = 3 * ((probe.month - 1) // 3) + 1
         # "hằng quý" with no day: the quarter's last day
-        month, named = (first + 2, None) if rule.month is None else (
-            first + rule.month - 1, rule.day_of_month)
+        month, named = (first + 2, None) if rule.month is None else (first + rule.month - 1, rule.day_of_month)
     else:
         # "hằng năm" with no day: 31 December
         month, named = (12, None) if rule.month is None else (rule.month, rule.day_of_month)

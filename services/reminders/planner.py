@@ -83,16 +83,32 @@ class _Wanted:
         t = Translator(self.account.language)
         acknowledged = is_acknowledged(self.assignment)
         if self.occurrence is not None:
-            reply = texts.recurring(t, self.directive, self.assignment.id, occurrence=self.occurrence,
-                                    acknowledged=acknowledged, tz=cfg.tz)
+            reply = texts.recurring(
+                t, self.directive, self.assignment.id, occurrence=self.occurrence, acknowledged=acknowledged, tz=cfg.tz
+            )
             return reply_to_payload(reply)
-        return texts.reminder_payload(t, self.directive, self.deadline, self.assignment.id, acknowledged=acknowledged,
-                                      at=self.due_at, offset=self.offset, tz=cfg.tz)
+        return texts.reminder_payload(
+            t,
+            self.directive,
+            self.deadline,
+            self.assignment.id,
+            acknowledged=acknowledged,
+            at=self.due_at,
+            offset=self.offset,
+            tz=cfg.tz,
+        )
 
     def row(self, key: str) -> dict:
-        return {"account_id": self.account.id, "kind": KIND, "payload": self.payload(), "due_at": self.due_at,
-                "dedupe_key": key, "directive_id": self.directive.id, "assignment_id": self.assignment.id,
-                "deadline_id": self.deadline.id}
+        return {
+            "account_id": self.account.id,
+            "kind": KIND,
+            "payload": self.payload(),
+            "due_at": self.due_at,
+            "dedupe_key": key,
+            "directive_id": self.directive.id,
+            "assignment_id": self.assignment.id,
+            "deadline_id": self.deadline.id,
+        }
 
 
 def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: ReminderConfig) -> dict[str, _Wanted]:
@@ -102,8 +118,11 @@ def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: 
     dated = [d for d in deadlines if d.kind in DATED_KINDS and d.due_at is not None]
     recurring = {d.id: d for d in deadlines if d.kind == "recurring" and d.recurrence}
     plans = {d.id: plan(d.due_at, None, policy, urgent=urgent, tz=cfg.tz) for d in dated}
-    rows = [(a, u) for a, u in queries.live_assignments(session=session, directive_id=directive.id)
-            if only is None or a.id in only]
+    rows = [
+        (a, u)
+        for a, u in queries.live_assignments(session=session, directive_id=directive.id)
+        if only is None or a.id in only
+    ]
     accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])
     wanted: dict[str, _Wanted] = {}
     for assignment, unit in rows:
@@ -111,8 +130,11 @@ def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: 
         report_due = obligation(mine)
         open_requests: list[ReportRequest] = []
         if recurring:
-            open_requests = [r for r in queries.report_requests(session=session, assignment_id=assignment.id, status="open")
-                             if r.deadline_id in recurring]
+            open_requests = [
+                r
+                for r in queries.report_requests(session=session, assignment_id=assignment.id, status="open")
+                if r.deadline_id in recurring
+            ]
         for account in accounts.get(unit.id, []):
             if assignment.status not in DONE_STATUSES:
                 for deadline in mine:
@@ -126,22 +148,43 @@ def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: 
                 if when is None:
                     continue
                 key = reminder_key(assignment.id, request.deadline_id, request.due_at, "r", account.id)
-                wanted[key] = _Wanted(directive, assignment, account, recurring[request.deadline_id], "r", when,
-                                      cfg, occurrence=request.due_at)
+                wanted[key] = _Wanted(
+                    directive,
+                    assignment,
+                    account,
+                    recurring[request.deadline_id],
+                    "r",
+                    when,
+                    cfg,
+                    occurrence=request.due_at,
+                )
     return wanted
 
 
-def plan_directive(*, session: Session, directive_id: int, now: datetime, config: ReminderConfig,
-                   assignment_ids: list[int] | None = None) -> PlanResult:
+def plan_directive(
+    *,
+    session: Session,
+    directive_id: int,
+    now: datetime,
+    config: ReminderConfig,
+    assignment_ids: list[int] | None = None,
+) -> PlanResult:
     """Bring the directive's pending reminders in line with the database as it is now."""
     result = PlanResult()
     directive = session.get(Directive, directive_id)
     only = set(assignment_ids) if assignment_ids is not None else None
-    wanted = _wanted(session, directive, only, config) if directive is not None and directive.status == "published" else {}
-    pending = queries.pending_reminders(session=session, directive_id=directive_id,
-                                        assignment_ids=list(only) if only is not None else None)
-    result.cancelled = queries.set_status(session=session, ids=[m.id for m in pending if m.dedupe_key not in wanted],
-                                          status="cancelled", reason="no longer applies")
+    wanted = (
+        _wanted(session, directive, only, config) if directive is not None and directive.status == "published" else {}
+    )
+    pending = queries.pending_reminders(
+        session=session, directive_id=directive_id, assignment_ids=list(only) if only is not None else None
+    )
+    result.cancelled = queries.set_status(
+        session=session,
+        ids=[m.id for m in pending if m.dedupe_key not in wanted],
+        status="cancelled",
+        reason="no longer applies",
+    )
     existing = queries.outbox_rows_by_key(session=session, keys=wanted)
     fresh = [w.row(key) for key, w in wanted.items() if key not in existing and w.due_at > now]
     result.created = queries.insert_outbox_rows(session=session, rows=fresh)

@@ -102,8 +102,9 @@ def adjust(local: datetime, policy: Policy, *, urgent: bool, limit: datetime | N
     return back if back < limit and not in_quiet_hours(back, policy) else None
 
 
-def plan(due_at: datetime, now: datetime | None, policy: Policy, *, urgent: bool = False,
-         tz: ZoneInfo) -> list[tuple[str, datetime]]:
+def plan(
+    due_at: datetime, now: datetime | None, policy: Policy, *, urgent: bool = False, tz: ZoneInfo
+) -> list[tuple[str, datetime]]:
     """Every reminder for one deadline as (offset key, due UTC), in time order.
 
     With ``now``, only reminders after it are kept (a deadline closer than the first offset
@@ -115,9 +116,13 @@ def plan(due_at: datetime, now: datetime | None, policy: Policy, *, urgent: bool
         moment = datetime.combine(due_local.date() - timedelta(days=days), at, tzinfo=due_local.tzinfo)
         wanted.append((f"b{days}" if days else "d0", moment, due_local))
     if urgent and policy.urgent_hours_before > 0:
-        wanted.append((f"h{policy.urgent_hours_before}", due_local - timedelta(hours=policy.urgent_hours_before), due_local))
+        wanted.append(
+            (f"h{policy.urgent_hours_before}", due_local - timedelta(hours=policy.urgent_hours_before), due_local)
+        )
     for n in range(1, policy.overdue_times + 1):
-        wanted.append((f"o{n}", datetime.combine(due_local.date() + timedelta(days=n), at, tzinfo=due_local.tzinfo), None))
+        wanted.append(
+            (f"o{n}", datetime.combine(due_local.date() + timedelta(days=n), at, tzinfo=due_local.tzinfo), None)
+        )
     result: list[tuple[str, datetime]] = []
     seen: set[datetime] = set()
     for key, moment, limit in wanted:

@@ -21,8 +21,11 @@ def ensure_occurrences(*, session: Session, now: datetime, config: ReminderConfi
     created = 0
     tz = config.tz
     for directive in queries.published_directives(session=session):
-        rules = [d for d in queries.deadlines_of(session=session, directive_id=directive.id)
-                 if d.kind == "recurring" and d.recurrence]
+        rules = [
+            d
+            for d in queries.deadlines_of(session=session, directive_id=directive.id)
+            if d.kind == "recurring" and d.recurrence
+        ]
         if not rules:
             continue
         assignments = [a for a, _u in queries.live_assignments(session=session, directive_id=directive.id)]
@@ -30,8 +33,11 @@ def ensure_occurrences(*, session: Session, now: datetime, config: ReminderConfi
         for deadline in rules:
             start = max(now, directive.published_at or now)
             for due in occurrences(deadline.recurrence, start, now + horizon, tz):
-                rows.extend({"assignment_id": a.id, "deadline_id": deadline.id, "due_at": due}
-                            for a in assignments if a.deadline_id in (None, deadline.id))
+                rows.extend(
+                    {"assignment_id": a.id, "deadline_id": deadline.id, "due_at": due}
+                    for a in assignments
+                    if a.deadline_id in (None, deadline.id)
+                )
         created += queries.add_report_requests(session=session, rows=rows)
         plan_directive(session=session, directive_id=directive.id, now=now, config=config)
     return created

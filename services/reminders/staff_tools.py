@@ -9,8 +9,8 @@ from sqlmodel import Session
 
 from services import outbox
 from services.i18n import Translator
-from services.reach import Reach, reach
 from services.localtime import format_local_datetime
+from services.reach import Reach, reach
 from services.reminders import lifecycle, texts
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of
@@ -22,7 +22,9 @@ from storage.tables import Directive
 NOTIFY_CHOICES = ("each", "digest")
 
 
-def plan_lines(*, session: Session, t: Translator, directive: Directive, now: datetime, config: ReminderConfig) -> list[str]:
+def plan_lines(
+    *, session: Session, t: Translator, directive: Directive, now: datetime, config: ReminderConfig
+) -> list[str]:
     """The pending plan grouped by moment: "08:00 17/8/2021 — Hoàn thành: ..., trước 3 ngày:" + cells."""
     groups: dict[tuple, list[str]] = {}
     for message, unit, deadline in queries.planned_reminders(session=session, directive_id=directive.id, after=now):
@@ -34,15 +36,24 @@ def plan_lines(*, session: Session, t: Translator, directive: Directive, now: da
             codes.append(unit.code)
     lines = []
     for (due_at, kind, shown, offset), codes in groups.items():
-        lines.append(t("reminder.plan.slot", when=format_local_datetime(due_at, config.tz),
-                       deadline=texts.deadline_text(t, kind, shown), offset=texts.offset_label(t, offset)))
+        lines.append(
+            t(
+                "reminder.plan.slot",
+                when=format_local_datetime(due_at, config.tz),
+                deadline=texts.deadline_text(t, kind, shown),
+                offset=texts.offset_label(t, offset),
+            )
+        )
         lines.append(t("reminder.plan.recipients", cells=", ".join(codes)))
     return lines
 
 
 def not_done_units(*, session: Session, directive: Directive) -> list:
-    return [(a, u) for a, u in queries.live_assignments(session=session, directive_id=directive.id)
-            if a.status not in DONE_STATUSES]
+    return [
+        (a, u)
+        for a, u in queries.live_assignments(session=session, directive_id=directive.id)
+        if a.status not in DONE_STATUSES
+    ]
 
 
 def remind_reach(*, session: Session, directive: Directive) -> Reach:
@@ -54,8 +65,11 @@ def remind_now(*, session: Session, directive: Directive, now: datetime, config:
     """Queue an immediate reminder to every not-done unit; returns how many units were reached.
     Pressing twice in the same minute sends nothing more (dedupe key with the minute)."""
     cfg = config
-    deadlines = [d for d in queries.deadlines_of(session=session, directive_id=directive.id)
-                 if d.kind in DATED_KINDS and d.due_at is not None]
+    deadlines = [
+        d
+        for d in queries.deadlines_of(session=session, directive_id=directive.id)
+        if d.kind in DATED_KINDS and d.due_at is not None
+    ]
     upcoming = sorted((d for d in deadlines if due_of(d) >= now), key=due_of)
     passed = sorted((d for d in deadlines if due_of(d) < now), key=due_of)
     deadline = upcoming[0] if upcoming else (passed[-1] if passed else None)
@@ -67,13 +81,31 @@ def remind_now(*, session: Session, directive: Directive, now: datetime, config:
             t = Translator(account.language)
             acknowledged = is_acknowledged(assignment)
             if deadline is not None:
-                reply = texts.reminder(t, directive, deadline, assignment.id, acknowledged=acknowledged, at=now,
-                                       offset="now", tz=cfg.tz, manual=True)
+                reply = texts.reminder(
+                    t,
+                    directive,
+                    deadline,
+                    assignment.id,
+                    acknowledged=acknowledged,
+                    at=now,
+                    offset="now",
+                    tz=cfg.tz,
+                    manual=True,
+                )
             else:
-                reply = texts.recurring(t, directive, assignment.id, occurrence=now, acknowledged=acknowledged, tz=cfg.tz)
-            outbox.enqueue(session=session, account_id=account.id, kind="reminder_now", reply=reply, due_at=now,
-                           dedupe_key=f"remind:{directive.id}:{assignment.id}:{account.id}:{stamp(now)}",
-                           directive_id=directive.id, assignment_id=assignment.id)
+                reply = texts.recurring(
+                    t, directive, assignment.id, occurrence=now, acknowledged=acknowledged, tz=cfg.tz
+                )
+            outbox.enqueue(
+                session=session,
+                account_id=account.id,
+                kind="reminder_now",
+                reply=reply,
+                due_at=now,
+                dedupe_key=f"remind:{directive.id}:{assignment.id}:{account.id}:{stamp(now)}",
+                directive_id=directive.id,
+                assignment_id=assignment.id,
+            )
         reached += bool(accounts.get(unit.id))
     return reached
 

@@ -39,8 +39,13 @@ def sweep_due(*, session: Session, now: datetime, config: ReminderConfig) -> int
     # After downtime many rows share an assignment and account: decide each pair once.
     decided: dict[tuple, str | None] = {}
     for message in due:
-        pair = (message.assignment_id, message.dedupe_key.rsplit(":", 1)[-1], message.deadline_id,
-                message.dedupe_key.split(":")[2], _kind_of(message.dedupe_key))
+        pair = (
+            message.assignment_id,
+            message.dedupe_key.rsplit(":", 1)[-1],
+            message.deadline_id,
+            message.dedupe_key.split(":")[2],
+            _kind_of(message.dedupe_key),
+        )
         if pair not in decided:
             decided[pair] = _why_drop(session, message, now)
         reason = decided[pair]
@@ -77,7 +82,9 @@ def _kind_of(key: str) -> str:
 
 def _why_drop(session: Session, message: OutboxMessage, now: datetime) -> str | None:
     parsed = parse_key(message.dedupe_key)
-    context = queries.row_context(session=session, assignment_id=message.assignment_id) if message.assignment_id else None
+    context = (
+        queries.row_context(session=session, assignment_id=message.assignment_id) if message.assignment_id else None
+    )
     if parsed is None or context is None:
         return "not a planned reminder"
     assignment, directive, unit = context
@@ -92,8 +99,14 @@ def _why_drop(session: Session, message: OutboxMessage, now: datetime) -> str | 
     if deadline is None or not deadline.active:
         return "deadline removed"
     if offset == "r":
-        request = next((r for r in queries.report_requests(session=session, assignment_id=assignment.id,
-                                                           deadline_id=deadline_id) if stamp(r.due_at) == due_stamp), None)
+        request = next(
+            (
+                r
+                for r in queries.report_requests(session=session, assignment_id=assignment.id, deadline_id=deadline_id)
+                if stamp(r.due_at) == due_stamp
+            ),
+            None,
+        )
         if request is None or request.status != "open":
             return "occurrence reported or cancelled"
         if now >= request.due_at:
@@ -116,8 +129,14 @@ def _reword(session: Session, message: OutboxMessage, now: datetime, tz: ZoneInf
         return
     assignment, directive, _unit = context
     deadline = session.get(Deadline, parsed[1])
-    message.payload = texts.reminder_payload(Translator(found[0].language), directive, deadline, assignment.id,
-                                             acknowledged=is_acknowledged(assignment), at=now,
-                                             offset=parsed[3], tz=tz)
+    message.payload = texts.reminder_payload(
+        Translator(found[0].language),
+        directive,
+        deadline,
+        assignment.id,
+        acknowledged=is_acknowledged(assignment),
+        at=now,
+        offset=parsed[3],
+        tz=tz,
+    )
     session.add(message)
-

@@ -19,7 +19,7 @@ def title(directive: Directive) -> str:
 
 
 def time_left(t: Translator, due_at: datetime, at: datetime, tz: ZoneInfo, *, hours: bool = False) -> str:
-    """"còn 3 ngày", "còn 2 giờ 30 phút", "còn 30 phút", "hôm nay là hạn cuối", "đã quá hạn 2 ngày".
+    """ "còn 3 ngày", "còn 2 giờ 30 phút", "còn 30 phút", "hôm nay là hạn cuối", "đã quá hạn 2 ngày".
 
     Days count by local dates (a deadline 23:59 on 20/8 is "còn 3 ngày" at 08:00 on 17/8).
     On the last day, and for urgent reminders, the time left is counted from ``at`` — the
@@ -48,24 +48,53 @@ def buttons(t: Translator, assignment_id: int, acknowledged: bool) -> list[list[
     return [row]
 
 
-def reminder(t: Translator, directive: Directive, deadline: Deadline, assignment_id: int, *, acknowledged: bool,
-             at: datetime, offset: str, tz: ZoneInfo, manual: bool = False) -> Reply:
+def reminder(
+    t: Translator,
+    directive: Directive,
+    deadline: Deadline,
+    assignment_id: int,
+    *,
+    acknowledged: bool,
+    at: datetime,
+    offset: str,
+    tz: ZoneInfo,
+    manual: bool = False,
+) -> Reply:
     left = time_left(t, deadline.due_at, at, tz, hours=offset.startswith("h"))
-    text = t("reminder.manual_text" if manual else "reminder.text", directive=title(directive),
-             subject=directive.subject, deadline=deadline_text(t, deadline.kind, deadline.shown), left=left)
+    text = t(
+        "reminder.manual_text" if manual else "reminder.text",
+        directive=title(directive),
+        subject=directive.subject,
+        deadline=deadline_text(t, deadline.kind, deadline.shown),
+        left=left,
+    )
     return Reply(text=text, choices=buttons(t, assignment_id, acknowledged))
 
 
-def reminder_payload(t: Translator, directive: Directive, deadline: Deadline, assignment_id: int, *,
-                     acknowledged: bool, at: datetime, offset: str, tz: ZoneInfo) -> dict[str, Any]:
+def reminder_payload(
+    t: Translator,
+    directive: Directive,
+    deadline: Deadline,
+    assignment_id: int,
+    *,
+    acknowledged: bool,
+    at: datetime,
+    offset: str,
+    tz: ZoneInfo,
+) -> dict[str, Any]:
     """The outbox payload of a planned reminder: the text as planned, plus what the dispatcher
     needs to word it again at the moment it goes and to merge it with others due then."""
     reply = reminder(t, directive, deadline, assignment_id, acknowledged=acknowledged, at=at, offset=offset, tz=tz)
     payload = reply_to_payload(reply)
     payload["reminder"] = {
-        "directive": title(directive), "subject": directive.subject, "assignment_id": assignment_id,
-        "kind": deadline.kind, "shown": deadline.shown, "due_at": deadline.due_at.isoformat(),
-        "offset": offset, "acknowledged": acknowledged,
+        "directive": title(directive),
+        "subject": directive.subject,
+        "assignment_id": assignment_id,
+        "kind": deadline.kind,
+        "shown": deadline.shown,
+        "due_at": deadline.due_at.isoformat(),
+        "offset": offset,
+        "acknowledged": acknowledged,
     }
     return payload
 
@@ -85,26 +114,40 @@ def merged(t: Translator, items: list[dict[str, Any]], *, at: datetime, tz: Zone
     items = [i for group in by_directive.values() for i in group]
     if len(items) == 1:
         item = items[0]
-        text = t("reminder.text", directive=item["directive"], subject=item["subject"],
-                 deadline=deadline_text(t, item["kind"], item["shown"]), left=_left_of(t, item, at, tz))
+        text = t(
+            "reminder.text",
+            directive=item["directive"],
+            subject=item["subject"],
+            deadline=deadline_text(t, item["kind"], item["shown"]),
+            left=_left_of(t, item, at, tz),
+        )
         return Reply(text=text, choices=buttons(t, item["assignment_id"], item["acknowledged"]))
     blocks = []
     choices: list[list[Choice]] = []
     for assignment_id, group in by_directive.items():
         group.sort(key=lambda i: i["due_at"])
-        lines = "\n".join(t("reminder.merged_line", deadline=deadline_text(t, i["kind"], i["shown"]),
-                                left=_left_of(t, i, at, tz)) for i in group)
-        blocks.append(t("reminder.merged_block", directive=group[0]["directive"], subject=group[0]["subject"],
-                        lines=lines))
+        lines = "\n".join(
+            t("reminder.merged_line", deadline=deadline_text(t, i["kind"], i["shown"]), left=_left_of(t, i, at, tz))
+            for i in group
+        )
+        blocks.append(
+            t("reminder.merged_block", directive=group[0]["directive"], subject=group[0]["subject"], lines=lines)
+        )
         acknowledged = all(i["acknowledged"] for i in group)
         if len(by_directive) == 1:
             choices = buttons(t, assignment_id, acknowledged)
         else:
-            row = [Choice(label=t("reminder.button_report_of", directive=group[0]["directive"]),
-                          data=f"rep:{assignment_id}")]
+            row = [
+                Choice(
+                    label=t("reminder.button_report_of", directive=group[0]["directive"]), data=f"rep:{assignment_id}"
+                )
+            ]
             if not acknowledged:
-                row.append(Choice(label=t("reminder.button_ack_of", directive=group[0]["directive"]),
-                                  data=f"ack:{assignment_id}"))
+                row.append(
+                    Choice(
+                        label=t("reminder.button_ack_of", directive=group[0]["directive"]), data=f"ack:{assignment_id}"
+                    )
+                )
             choices.append(row)
     return Reply(text=t("reminder.merged", blocks="\n\n".join(blocks)), choices=choices)
 
@@ -113,10 +156,15 @@ def _left_of(t: Translator, item: dict[str, Any], at: datetime, tz: ZoneInfo) ->
     return time_left(t, datetime.fromisoformat(item["due_at"]), at, tz, hours=item["offset"].startswith("h"))
 
 
-def recurring(t: Translator, directive: Directive, assignment_id: int, *, occurrence: datetime, acknowledged: bool,
-              tz: ZoneInfo) -> Reply:
-    text = t("reminder.recurring_text", directive=title(directive), subject=directive.subject,
-             when=format_local_datetime(occurrence, tz))
+def recurring(
+    t: Translator, directive: Directive, assignment_id: int, *, occurrence: datetime, acknowledged: bool, tz: ZoneInfo
+) -> Reply:
+    text = t(
+        "reminder.recurring_text",
+        directive=title(directive),
+        subject=directive.subject,
+        when=format_local_datetime(occurrence, tz),
+    )
     return Reply(text=text, choices=buttons(t, assignment_id, acknowledged))
 
 

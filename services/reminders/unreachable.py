@@ -28,6 +28,12 @@ def on_blocked(*, session: Session, account_id: int, assignment_id: int | None, 
     queued = 0
     for _person, staff in queries.staff_accounts_with_people(session=session, unit_id=directive.unit_id):
         text = Translator(staff.language)("reminder.unreachable", name=found[1].full_name, unit=unit.name)
-        queued += outbox.enqueue(session=session, account_id=staff.id, kind="notice", reply=Reply(text=text),
-                                 due_at=now, dedupe_key=f"unreachable:{account_id}:{staff.id}")
+        queued += outbox.enqueue(
+            session=session,
+            account_id=staff.id,
+            kind="notice",
+            reply=Reply(text=text),
+            due_at=now,
+            dedupe_key=f"unreachable:{account_id}:{staff.id}",
+        )
     return queued

@@ -10,10 +10,12 @@ from sqlmodel import Session, col, select
 from storage.tables import LinkCode
 
 
-def add_link_code(*, session: Session, code_hash: str, person_id: int, account_id: int, created_at: datetime,
-                  expires_at: datetime) -> LinkCode:
-    row = LinkCode(code_hash=code_hash, person_id=person_id, account_id=account_id, created_at=created_at,
-                   expires_at=expires_at)
+def add_link_code(
+    *, session: Session, code_hash: str, person_id: int, account_id: int, created_at: datetime, expires_at: datetime
+) -> LinkCode:
+    row = LinkCode(
+        code_hash=code_hash, person_id=person_id, account_id=account_id, created_at=created_at, expires_at=expires_at
+    )
     session.add(row)
     session.flush()
     return row

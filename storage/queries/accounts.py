@@ -120,8 +120,11 @@ def other_reachable_account(*, session: Session, account_id: int) -> ChatAccount
     account = session.get(ChatAccount, account_id)
     if account is None:
         return None
-    others = [a for a in accounts_of_person(session=session, person_id=account.person_id)
-              if a.id != account.id and a.reachable]
+    others = [
+        a
+        for a in accounts_of_person(session=session, person_id=account.person_id)
+        if a.id != account.id and a.reachable
+    ]
     person = session.get(Person, account.person_id)
     return preferred_account(person, others) if others and person is not None else None
 
@@ -160,7 +163,11 @@ def staff_accounts(*, session: Session, unit_id: int) -> list[tuple[Person, Chat
         select(Person, ChatAccount)
         .join(Membership, col(Membership.person_id) == col(Person.id))
         .join(ChatAccount, col(ChatAccount.person_id) == col(Person.id))
-        .where(col(Membership.unit_id) == unit_id, col(Membership.role).in_(["staff", "admin"]), col(Membership.active) == true())
+        .where(
+            col(Membership.unit_id) == unit_id,
+            col(Membership.role).in_(["staff", "admin"]),
+            col(Membership.active) == true(),
+        )
         .order_by(col(Person.id), col(ChatAccount.id))
     ).all()
     return one_per_person(list(rows), person_at=0, account_at=1)
@@ -196,11 +203,25 @@ def registered_people(*, session: Session) -> list[Person]:
 
 
 def create_account(
-    *, session: Session, person_id: int, channel: str, external_user_id: str, chat_id: str, display_name: str, language: str, now: datetime
+    *,
+    session: Session,
+    person_id: int,
+    channel: str,
+    external_user_id: str,
+    chat_id: str,
+    display_name: str,
+    language: str,
+    now: datetime,
 ) -> ChatAccount:
     account = ChatAccount(
-        person_id=person_id, channel=channel, external_user_id=external_user_id, chat_id=chat_id,
-        display_name=display_name, language=language, created_at=now, last_seen_at=now,
+        person_id=person_id,
+        channel=channel,
+        external_user_id=external_user_id,
+        chat_id=chat_id,
+        display_name=display_name,
+        language=language,
+        created_at=now,
+        last_seen_at=now,
     )
     session.add(account)
     session.flush()

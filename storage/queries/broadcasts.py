@@ -33,14 +33,23 @@ def insert_messages(*, session: Session, rows: list[dict[str, Any]]) -> int:
     return len(rows)
 
 
-def unit_ids_of_assignments(*, session: Session, directive_id: int, scope_paths: list[str], not_reported: bool = False,
-                            not_acknowledged: bool = False) -> list[int]:
+def unit_ids_of_assignments(
+    *,
+    session: Session,
+    directive_id: int,
+    scope_paths: list[str],
+    not_reported: bool = False,
+    not_acknowledged: bool = False,
+) -> list[int]:
     """Units assigned the directive (in scope), optionally only those not reported / not acknowledged."""
     query = (
         select(col(Assignment.unit_id))
         .join(Unit, col(Unit.id) == col(Assignment.unit_id))
-        .where(col(Assignment.directive_id) == directive_id, col(Assignment.status) != "cancelled",
-               or_(*[col(Unit.path).startswith(p, autoescape=True) for p in scope_paths]))
+        .where(
+            col(Assignment.directive_id) == directive_id,
+            col(Assignment.status) != "cancelled",
+            or_(*[col(Unit.path).startswith(p, autoescape=True) for p in scope_paths]),
+        )
     )
     if not_reported or not_acknowledged:
         query = query.where(col(Assignment.status).not_in(REPORTED))
@@ -51,7 +60,8 @@ def unit_ids_of_assignments(*, session: Session, directive_id: int, scope_paths:
 
 def status_counts(*, session: Session, broadcast_id: int) -> dict[str, int]:
     rows = session.exec(
-        select(col(OutboxMessage.status), func.count()).where(col(OutboxMessage.broadcast_id) == broadcast_id)
+        select(col(OutboxMessage.status), func.count())
+        .where(col(OutboxMessage.broadcast_id) == broadcast_id)
         .group_by(col(OutboxMessage.status))
     ).all()
     return {status: n for status, n in rows}
@@ -85,16 +95,15 @@ def finish(*, session: Session, broadcast_id: int, now: datetime) -> bool:
     """Mark the broadcast done; True only for the one caller that did it (several dispatchers
     may see the last message go out, only one sends the delivery report)."""
     result = session.exec(
-        update(Broadcast).where(col(Broadcast.id) == broadcast_id, col(Broadcast.status) == "sending")
+        update(Broadcast)
+        .where(col(Broadcast.id) == broadcast_id, col(Broadcast.status) == "sending")
         .values(status="done", finished_at=now)
     )
     return (result.rowcount or 0) == 1
 
 
 def set_progress_message(*, session: Session, broadcast_id: int, message_id: str) -> None:
-    session.exec(
-        update(Broadcast).where(col(Broadcast.id) == broadcast_id).values(progress_message_id=message_id)
-    )
+    session.exec(update(Broadcast).where(col(Broadcast.id) == broadcast_id).values(progress_message_id=message_id))
 
 
 def account(*, session: Session, account_id: int) -> ChatAccount | None:
@@ -102,5 +111,8 @@ def account(*, session: Session, account_id: int) -> ChatAccount | None:
 
 
 def messages_of(*, session: Session, broadcast_id: int) -> list[OutboxMessage]:
-    return list(session.exec(select(OutboxMessage).where(col(OutboxMessage.broadcast_id) == broadcast_id)
-                             .order_by(col(OutboxMessage.id))).all())
+    return list(
+        session.exec(
+            select(OutboxMessage).where(col(OutboxMessage.broadcast_id) == broadcast_id).order_by(col(OutboxMessage.id))
+        ).all()
+    )

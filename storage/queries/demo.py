@@ -25,6 +25,9 @@ def person_registered(*, session: Session, unit_id: int, role: str, full_name: s
 def drop_unused_invites(*, session: Session, unit_id: int, role: str, label: str) -> None:
     session.exec(
         delete(Invite).where(
-            col(Invite.unit_id) == unit_id, col(Invite.role) == role, col(Invite.label) == label, col(Invite.used_at).is_(None)
+            col(Invite.unit_id) == unit_id,
+            col(Invite.role) == role,
+            col(Invite.label) == label,
+            col(Invite.used_at).is_(None),
         )
     )

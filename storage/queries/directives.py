@@ -107,7 +107,11 @@ def directives_assigned_to(*, session: Session, unit_ids: Iterable[int]) -> list
         session.exec(
             select(Directive, Assignment)
             .join(Assignment, col(Assignment.directive_id) == col(Directive.id))
-            .where(col(Assignment.unit_id).in_(ids), col(Assignment.status) != "cancelled", col(Directive.status) != "draft")
+            .where(
+                col(Assignment.unit_id).in_(ids),
+                col(Assignment.status) != "cancelled",
+                col(Directive.status) != "draft",
+            )
             .order_by(col(Directive.published_at).desc(), col(Directive.id).desc())
         ).all()
     )

@@ -74,9 +74,7 @@ def add_person(*, session: Session, full_name: str, created_at: datetime) -> Per
     return person
 
 
-def get_membership(
-    *, session: Session, person_id: int, unit_id: int, role: str
-) -> Membership | None:
+def get_membership(*, session: Session, person_id: int, unit_id: int, role: str) -> Membership | None:
     return session.exec(
         select(Membership).where(
             col(Membership.person_id) == person_id,
@@ -86,12 +84,8 @@ def get_membership(
     ).first()
 
 
-def add_membership(
-    *, session: Session, person_id: int, unit_id: int, role: str, created_at: datetime
-) -> Membership:
-    membership = Membership(
-        person_id=person_id, unit_id=unit_id, role=role, active=True, created_at=created_at
-    )
+def add_membership(*, session: Session, person_id: int, unit_id: int, role: str, created_at: datetime) -> Membership:
+    membership = Membership(person_id=person_id, unit_id=unit_id, role=role, active=True, created_at=created_at)
     session.add(membership)
     session.flush()
     return membership

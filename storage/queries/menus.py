@@ -15,8 +15,15 @@ def get_menu(*, session: Session, channel: str, chat_id: str) -> ChatMenu | None
 
 
 def save_menu(
-    *, session: Session, channel: str, chat_id: str, account_id: int | None, options: list[dict[str, Any]],
-    flow: str | None, flow_nonce: str | None, now: datetime,
+    *,
+    session: Session,
+    channel: str,
+    chat_id: str,
+    account_id: int | None,
+    options: list[dict[str, Any]],
+    flow: str | None,
+    flow_nonce: str | None,
+    now: datetime,
 ) -> ChatMenu:
     """Make ``options`` the chat's current menu, replacing the one before."""
     menu = get_menu(session=session, channel=channel, chat_id=chat_id)

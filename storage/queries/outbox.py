@@ -47,7 +47,12 @@ def insert_message(
 
 
 def claim_due(
-    *, session: Session, now: datetime, worker: str, limit: int = 50, stale_after: timedelta = timedelta(minutes=10),
+    *,
+    session: Session,
+    now: datetime,
+    worker: str,
+    limit: int = 50,
+    stale_after: timedelta = timedelta(minutes=10),
     channels: Collection[str] | None = None,
 ) -> list[tuple[OutboxMessage, ChatAccount]]:
     """Mark up to ``limit`` due messages as being sent by ``worker`` and return them.
@@ -64,9 +69,7 @@ def claim_due(
     query = (
         select(col(OutboxMessage.id))
         .where(
-            (
-                (col(OutboxMessage.status) == "pending") & (col(OutboxMessage.due_at) <= now)
-            )
+            ((col(OutboxMessage.status) == "pending") & (col(OutboxMessage.due_at) <= now))
             | ((col(OutboxMessage.status) == "sending") & (col(OutboxMessage.claimed_at) < stale))
         )
         .order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
@@ -83,7 +86,8 @@ def claim_due(
         update(OutboxMessage)
         .where(col(OutboxMessage.id).in_(ids))
         .where(
-            (col(OutboxMessage.status) == "pending") | ((col(OutboxMessage.status) == "sending") & (col(OutboxMessage.claimed_at) < stale))
+            (col(OutboxMessage.status) == "pending")
+            | ((col(OutboxMessage.status) == "sending") & (col(OutboxMessage.claimed_at) < stale))
         )
         .values(status="sending", claimed_by=worker, claimed_at=now)
         .returning(col(OutboxMessage.id))
@@ -100,8 +104,15 @@ def claim_due(
     return list(rows)
 
 
-def mark_sent(*, session: Session, message_id: int, worker: str, now: datetime, channel_message_id: str | None,
-              sent_text: str | None = None) -> None:
+def mark_sent(
+    *,
+    session: Session,
+    message_id: int,
+    worker: str,
+    now: datetime,
+    channel_message_id: str | None,
+    sent_text: str | None = None,
+) -> None:
     """Mark a row sent. ``sent_text``, when it differs from the queued text (a reminder worded
     for the moment it went, or merged with others), is kept as what the person really read."""
     msg = session.get(OutboxMessage, message_id)
@@ -170,7 +181,9 @@ def _on_channels(query, channels: Collection[str]):  # noqa: ANN001, ANN202
     )
 
 
-def cancel_pending(*, session: Session, assignment_id: int | None = None, directive_id: int | None = None, kinds: tuple[str, ...] = ()) -> int:
+def cancel_pending(
+    *, session: Session, assignment_id: int | None = None, directive_id: int | None = None, kinds: tuple[str, ...] = ()
+) -> int:
     query = update(OutboxMessage).where(col(OutboxMessage.status) == "pending")
     if assignment_id is not None:
         query = query.where(col(OutboxMessage.assignment_id) == assignment_id)

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
+from storage.queries.accounts import one_per_person
 from storage.tables import (
     Assignment,
     ChatAccount,
@@ -24,7 +25,6 @@ from storage.tables import (
     ReportRequest,
     Unit,
 )
-from storage.queries.accounts import one_per_person
 from storage.types import utcnow
 
 REMINDER_KINDS = ("reminder",)
@@ -43,11 +43,27 @@ def insert_outbox_rows(*, session: Session, rows: list[dict[str, Any]]) -> int:
     now = utcnow()
     # One statement, many parameter sets: compiled once (a VALUES list of 500 rows is compiled
     # every time and was the bottleneck); RETURNING tells which keys were new.
-    stmt = (_insert(session, OutboxMessage).on_conflict_do_nothing(index_elements=["dedupe_key"])
-            .returning(col(OutboxMessage.id)))
-    params = [{"status": "pending", "attempts": 0, "sent_late": False, "created_at": now, "claimed_by": None,
-               "claimed_at": None, "sent_at": None, "last_error": None, "channel_message_id": None,
-               "broadcast_id": None, **r} for r in rows]
+    stmt = (
+        _insert(session, OutboxMessage)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(col(OutboxMessage.id))
+    )
+    params = [
+        {
+            "status": "pending",
+            "attempts": 0,
+            "sent_late": False,
+            "created_at": now,
+            "claimed_by": None,
+            "claimed_at": None,
+            "sent_at": None,
+            "last_error": None,
+            "channel_message_id": None,
+            "broadcast_id": None,
+            **r,
+        }
+        for r in rows
+    ]
     return len(session.execute(stmt, params).all())
 
 
@@ -55,14 +71,23 @@ def outbox_rows_by_key(*, session: Session, keys: Iterable[str]) -> dict[str, Ou
     keys = list(keys)
     found: dict[str, OutboxMessage] = {}
     for start in range(0, len(keys), 500):
-        for row in session.exec(select(OutboxMessage).where(col(OutboxMessage.dedupe_key).in_(keys[start:start + 500]))):
+        for row in session.exec(
+            select(OutboxMessage).where(col(OutboxMessage.dedupe_key).in_(keys[start : start + 500]))
+        ):
             found[row.dedupe_key] = row
     return found
 
 
-def pending_reminders(*, session: Session, directive_id: int | None = None, assignment_ids: list[int] | None = None,
-                      due_before: datetime | None = None) -> list[OutboxMessage]:
-    query = select(OutboxMessage).where(col(OutboxMessage.status) == "pending", col(OutboxMessage.kind).in_(REMINDER_KINDS))
+def pending_reminders(
+    *,
+    session: Session,
+    directive_id: int | None = None,
+    assignment_ids: list[int] | None = None,
+    due_before: datetime | None = None,
+) -> list[OutboxMessage]:
+    query = select(OutboxMessage).where(
+        col(OutboxMessage.status) == "pending", col(OutboxMessage.kind).in_(REMINDER_KINDS)
+    )
     if directive_id is not None:
         query = query.where(col(OutboxMessage.directive_id) == directive_id)
     if assignment_ids is not None:
@@ -77,22 +102,35 @@ def set_status(*, session: Session, ids: list[int], status: str, reason: str | N
         return 0
     total = 0
     for start in range(0, len(ids), 500):
-        stmt = (update(OutboxMessage).where(col(OutboxMessage.id).in_(ids[start:start + 500]))
-                .where(col(OutboxMessage.status).in_(("pending", "cancelled"))).values(status=status, last_error=reason))
+        stmt = (
+            update(OutboxMessage)
+            .where(col(OutboxMessage.id).in_(ids[start : start + 500]))
+            .where(col(OutboxMessage.status).in_(("pending", "cancelled")))
+            .values(status=status, last_error=reason)
+        )
         total += session.exec(stmt).rowcount or 0
     return total
 
 
 def published_directives(*, session: Session) -> list[Directive]:
-    return list(session.exec(select(Directive).where(col(Directive.status) == "published").order_by(col(Directive.id))).all())
+    return list(
+        session.exec(select(Directive).where(col(Directive.status) == "published").order_by(col(Directive.id))).all()
+    )
 
 
 def live_assignments(*, session: Session, directive_id: int) -> list[tuple[Assignment, Unit]]:
-    return list(session.exec(
-        select(Assignment, Unit).join(Unit, col(Unit.id) == col(Assignment.unit_id))
-        .where(col(Assignment.directive_id) == directive_id, col(Assignment.status).in_(LIVE_ASSIGNMENT), col(Unit.active) == true())
-        .order_by(col(Unit.code))
-    ).all())
+    return list(
+        session.exec(
+            select(Assignment, Unit)
+            .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+            .where(
+                col(Assignment.directive_id) == directive_id,
+                col(Assignment.status).in_(LIVE_ASSIGNMENT),
+                col(Unit.active) == true(),
+            )
+            .order_by(col(Unit.code))
+        ).all()
+    )
 
 
 def secretary_accounts(*, session: Session, unit_ids: list[int]) -> dict[int, list[ChatAccount]]:
@@ -105,8 +143,12 @@ def secretary_accounts(*, session: Session, unit_ids: list[int]) -> dict[int, li
             select(col(Membership.unit_id), Person, ChatAccount)
             .join(Person, col(Person.id) == col(Membership.person_id))
             .join(ChatAccount, col(ChatAccount.person_id) == col(Membership.person_id))
-            .where(col(Membership.unit_id).in_(unit_ids[start:start + 500]), col(Membership.role) == "secretary",
-                   col(Membership.active) == true(), col(ChatAccount.reachable) == true())
+            .where(
+                col(Membership.unit_id).in_(unit_ids[start : start + 500]),
+                col(Membership.role) == "secretary",
+                col(Membership.active) == true(),
+                col(ChatAccount.reachable) == true(),
+            )
             .order_by(col(Membership.unit_id), col(ChatAccount.id))
         ).all()
         for unit_id, _person, account in one_per_person(list(rows), person_at=1, account_at=2, group_at=(0,)):
@@ -115,18 +157,34 @@ def secretary_accounts(*, session: Session, unit_ids: list[int]) -> dict[int, li
 
 
 def staff_accounts_with_people(*, session: Session, unit_id: int) -> list[tuple[Person, ChatAccount]]:
-    return one_per_person(list(session.exec(
-        select(Person, ChatAccount).join(Membership, col(Membership.person_id) == col(Person.id))
-        .join(ChatAccount, col(ChatAccount.person_id) == col(Person.id))
-        .where(col(Membership.unit_id) == unit_id, col(Membership.role).in_(("staff", "admin")),
-               col(Membership.active) == true(), col(ChatAccount.reachable) == true())
-        .order_by(col(Person.id), col(ChatAccount.id))
-    ).all()), person_at=0, account_at=1)
+    return one_per_person(
+        list(
+            session.exec(
+                select(Person, ChatAccount)
+                .join(Membership, col(Membership.person_id) == col(Person.id))
+                .join(ChatAccount, col(ChatAccount.person_id) == col(Person.id))
+                .where(
+                    col(Membership.unit_id) == unit_id,
+                    col(Membership.role).in_(("staff", "admin")),
+                    col(Membership.active) == true(),
+                    col(ChatAccount.reachable) == true(),
+                )
+                .order_by(col(Person.id), col(ChatAccount.id))
+            ).all()
+        ),
+        person_at=0,
+        account_at=1,
+    )
 
 
 def deadlines_of(*, session: Session, directive_id: int) -> list[Deadline]:
-    return list(session.exec(select(Deadline).where(col(Deadline.directive_id) == directive_id, col(Deadline.active) == true())
-                             .order_by(col(Deadline.position), col(Deadline.id))).all())
+    return list(
+        session.exec(
+            select(Deadline)
+            .where(col(Deadline.directive_id) == directive_id, col(Deadline.active) == true())
+            .order_by(col(Deadline.position), col(Deadline.id))
+        ).all()
+    )
 
 
 def add_report_requests(*, session: Session, rows: list[dict[str, Any]]) -> int:
@@ -138,8 +196,9 @@ def add_report_requests(*, session: Session, rows: list[dict[str, Any]]) -> int:
     return session.exec(stmt).rowcount or 0
 
 
-def report_requests(*, session: Session, assignment_id: int | None = None, deadline_id: int | None = None,
-                    status: str | None = None) -> list[ReportRequest]:
+def report_requests(
+    *, session: Session, assignment_id: int | None = None, deadline_id: int | None = None, status: str | None = None
+) -> list[ReportRequest]:
     query = select(ReportRequest)
     if assignment_id is not None:
         query = query.where(col(ReportRequest.assignment_id) == assignment_id)
@@ -152,38 +211,63 @@ def report_requests(*, session: Session, assignment_id: int | None = None, deadl
 
 def cancel_open_requests(*, session: Session, directive_id: int) -> int:
     ids = select(col(Assignment.id)).where(col(Assignment.directive_id) == directive_id)
-    stmt = update(ReportRequest).where(col(ReportRequest.assignment_id).in_(ids), col(ReportRequest.status) == "open").values(status="cancelled")
+    stmt = (
+        update(ReportRequest)
+        .where(col(ReportRequest.assignment_id).in_(ids), col(ReportRequest.status) == "open")
+        .values(status="cancelled")
+    )
     return session.exec(stmt).rowcount or 0
 
 
-def latest_reports_since(*, session: Session, directive_id: int, since: datetime, until: datetime) -> list[tuple[Report, Unit]]:
-    return list(session.exec(
-        select(Report, Unit).join(Assignment, col(Assignment.id) == col(Report.assignment_id)).join(Unit, col(Unit.id) == col(Assignment.unit_id))
-        .where(col(Assignment.directive_id) == directive_id, col(Report.submitted_at) >= since,
-               col(Report.submitted_at) < until, col(Report.is_latest) == true())
-        .order_by(col(Unit.code))
-    ).all())
+def latest_reports_since(
+    *, session: Session, directive_id: int, since: datetime, until: datetime
+) -> list[tuple[Report, Unit]]:
+    return list(
+        session.exec(
+            select(Report, Unit)
+            .join(Assignment, col(Assignment.id) == col(Report.assignment_id))
+            .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+            .where(
+                col(Assignment.directive_id) == directive_id,
+                col(Report.submitted_at) >= since,
+                col(Report.submitted_at) < until,
+                col(Report.is_latest) == true(),
+            )
+            .order_by(col(Unit.code))
+        ).all()
+    )
 
 
 def active_secretary_of(*, session: Session, account_id: int, unit_id: int) -> bool:
     row = session.exec(
-        select(col(Membership.id)).join(ChatAccount, col(ChatAccount.person_id) == col(Membership.person_id))
-        .where(col(ChatAccount.id) == account_id, col(ChatAccount.reachable) == true(), col(Membership.unit_id) == unit_id,
-               col(Membership.role) == "secretary", col(Membership.active) == true())
+        select(col(Membership.id))
+        .join(ChatAccount, col(ChatAccount.person_id) == col(Membership.person_id))
+        .where(
+            col(ChatAccount.id) == account_id,
+            col(ChatAccount.reachable) == true(),
+            col(Membership.unit_id) == unit_id,
+            col(Membership.role) == "secretary",
+            col(Membership.active) == true(),
+        )
     ).first()
     return row is not None
 
 
 def cancel_pending_for_account(*, session: Session, account_id: int, reason: str) -> int:
-    stmt = (update(OutboxMessage).where(col(OutboxMessage.account_id) == account_id, col(OutboxMessage.status) == "pending")
-            .values(status="cancelled", last_error=reason))
+    stmt = (
+        update(OutboxMessage)
+        .where(col(OutboxMessage.account_id) == account_id, col(OutboxMessage.status) == "pending")
+        .values(status="cancelled", last_error=reason)
+    )
     return session.exec(stmt).rowcount or 0
 
 
 def row_context(*, session: Session, assignment_id: int) -> tuple[Assignment, Directive, Unit] | None:
     row = session.exec(
-        select(Assignment, Directive, Unit).join(Directive, col(Directive.id) == col(Assignment.directive_id))
-        .join(Unit, col(Unit.id) == col(Assignment.unit_id)).where(col(Assignment.id) == assignment_id)
+        select(Assignment, Directive, Unit)
+        .join(Directive, col(Directive.id) == col(Assignment.directive_id))
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .where(col(Assignment.id) == assignment_id)
     ).first()
     return tuple(row) if row is not None else None  # type: ignore[return-value]
 
@@ -196,8 +280,11 @@ def directives_by_unit(*, session: Session) -> dict[int, list[Directive]]:
 
 
 def account_person(*, session: Session, account_id: int) -> tuple[ChatAccount, Person] | None:
-    row = session.exec(select(ChatAccount, Person).join(Person, col(Person.id) == col(ChatAccount.person_id))
-                       .where(col(ChatAccount.id) == account_id)).first()
+    row = session.exec(
+        select(ChatAccount, Person)
+        .join(Person, col(Person.id) == col(ChatAccount.person_id))
+        .where(col(ChatAccount.id) == account_id)
+    ).first()
     return tuple(row) if row is not None else None  # type: ignore[return-value]
 
 
@@ -213,11 +300,21 @@ def set_preference(*, session: Session, person_id: int, key: str, value: Any) ->
         session.add(person)
 
 
-def planned_reminders(*, session: Session, directive_id: int, after: datetime) -> list[tuple[OutboxMessage, Unit, Deadline]]:
-    return list(session.exec(
-        select(OutboxMessage, Unit, Deadline).join(Assignment, col(Assignment.id) == col(OutboxMessage.assignment_id))
-        .join(Unit, col(Unit.id) == col(Assignment.unit_id)).join(Deadline, col(Deadline.id) == col(OutboxMessage.deadline_id))
-        .where(col(OutboxMessage.directive_id) == directive_id, col(OutboxMessage.status) == "pending",
-               col(OutboxMessage.kind).in_(REMINDER_KINDS), col(OutboxMessage.due_at) > after)
-        .order_by(col(OutboxMessage.due_at), col(Unit.code))
-    ).all())
+def planned_reminders(
+    *, session: Session, directive_id: int, after: datetime
+) -> list[tuple[OutboxMessage, Unit, Deadline]]:
+    return list(
+        session.exec(
+            select(OutboxMessage, Unit, Deadline)
+            .join(Assignment, col(Assignment.id) == col(OutboxMessage.assignment_id))
+            .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+            .join(Deadline, col(Deadline.id) == col(OutboxMessage.deadline_id))
+            .where(
+                col(OutboxMessage.directive_id) == directive_id,
+                col(OutboxMessage.status) == "pending",
+                col(OutboxMessage.kind).in_(REMINDER_KINDS),
+                col(OutboxMessage.due_at) > after,
+            )
+            .order_by(col(OutboxMessage.due_at), col(Unit.code))
+        ).all()
+    )

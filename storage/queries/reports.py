@@ -77,7 +77,9 @@ def lock_assignment(*, session: Session, assignment_id: int) -> None:
 
 def next_version(*, session: Session, assignment_id: int, answers_for: str) -> int:
     current = session.exec(
-        select(func.max(col(Report.version))).where(col(Report.assignment_id) == assignment_id, col(Report.answers_for) == answers_for)
+        select(func.max(col(Report.version))).where(
+            col(Report.assignment_id) == assignment_id, col(Report.answers_for) == answers_for
+        )
     ).one()
     return (current or 0) + 1
 
@@ -86,7 +88,11 @@ def supersede_latest(*, session: Session, assignment_id: int, answers_for: str) 
     """The previous latest report stays as history; only the new one is the latest."""
     session.exec(
         update(Report)
-        .where(col(Report.assignment_id) == assignment_id, col(Report.answers_for) == answers_for, col(Report.is_latest) == true())
+        .where(
+            col(Report.assignment_id) == assignment_id,
+            col(Report.answers_for) == answers_for,
+            col(Report.is_latest) == true(),
+        )
         .values(is_latest=False)
     )
 
@@ -99,7 +105,11 @@ def add_report(*, session: Session, report: Report) -> Report:
 
 def reports_of_assignment(*, session: Session, assignment_id: int) -> list[Report]:
     return list(
-        session.exec(select(Report).where(col(Report.assignment_id) == assignment_id).order_by(col(Report.answers_for), col(Report.version))).all()
+        session.exec(
+            select(Report)
+            .where(col(Report.assignment_id) == assignment_id)
+            .order_by(col(Report.answers_for), col(Report.version))
+        ).all()
     )
 
 

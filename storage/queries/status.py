@@ -37,10 +37,13 @@ def open_directives(*, session: Session, unit_ids: list[int]) -> list[Directive]
     """Published directives issued by these units, newest first."""
     if not unit_ids:
         return []
-    return list(session.exec(
-        select(Directive).where(col(Directive.unit_id).in_(unit_ids), col(Directive.status) == "published")
-        .order_by(col(Directive.published_at).desc(), col(Directive.id).desc())
-    ).all())
+    return list(
+        session.exec(
+            select(Directive)
+            .where(col(Directive.unit_id).in_(unit_ids), col(Directive.status) == "published")
+            .order_by(col(Directive.published_at).desc(), col(Directive.id).desc())
+        ).all()
+    )
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,11 @@ def assignment_counts(*, session: Session, directive_ids: list[int], scope_paths
     rows = session.exec(
         select(col(Assignment.directive_id), col(Assignment.deadline_id), reported, acked, func.count())
         .join(Unit, col(Unit.id) == col(Assignment.unit_id))
-        .where(col(Assignment.directive_id).in_(directive_ids), col(Assignment.status) != "cancelled", _in_scope(scope_paths))
+        .where(
+            col(Assignment.directive_id).in_(directive_ids),
+            col(Assignment.status) != "cancelled",
+            _in_scope(scope_paths),
+        )
         .group_by(col(Assignment.directive_id), col(Assignment.deadline_id), reported, acked)
     ).all()
     return [CountRow(d, dl, bool(r), bool(a), n) for d, dl, r, a, n in rows]
@@ -91,13 +98,22 @@ def rollup(*, session: Session, directive_id: int, parent_id: int, scope_paths: 
     acked = acknowledged_flag()
     own = case((col(Unit.parent_id) == parent_id, col(Unit.id)), else_=None)
     rows = session.exec(
-        select(col(Unit.parent_id), own, func.count(col(Assignment.id)), func.sum(acked), func.sum(reported),
-               func.coalesce(func.sum(col(Report.reached)), 0), func.coalesce(func.sum(col(Report.total)), 0))
+        select(
+            col(Unit.parent_id),
+            own,
+            func.count(col(Assignment.id)),
+            func.sum(acked),
+            func.sum(reported),
+            func.coalesce(func.sum(col(Report.reached)), 0),
+            func.coalesce(func.sum(col(Report.total)), 0),
+        )
         .select_from(Assignment)
         .join(Unit, col(Unit.id) == col(Assignment.unit_id))
         .outerjoin(latest, latest.c.assignment_id == col(Assignment.id))
         .outerjoin(Report, col(Report.id) == latest.c.report_id)
-        .where(col(Assignment.directive_id) == directive_id, col(Assignment.status) != "cancelled", _in_scope(scope_paths))
+        .where(
+            col(Assignment.directive_id) == directive_id, col(Assignment.status) != "cancelled", _in_scope(scope_paths)
+        )
         .group_by(col(Unit.parent_id), own)
     ).all()
     wanted = {r[1] if r[1] is not None else r[0] for r in rows}
@@ -137,7 +153,9 @@ def cell_rows(*, session: Session, directive_id: int, scope_paths: list[str]) ->
         .join(Unit, col(Unit.id) == col(Assignment.unit_id))
         .outerjoin(latest, latest.c.assignment_id == col(Assignment.id))
         .outerjoin(Report, col(Report.id) == latest.c.report_id)
-        .where(col(Assignment.directive_id) == directive_id, col(Assignment.status) != "cancelled", _in_scope(scope_paths))
+        .where(
+            col(Assignment.directive_id) == directive_id, col(Assignment.status) != "cancelled", _in_scope(scope_paths)
+        )
         .order_by(col(Unit.code))
     ).all()
     return [CellRow(a, u, r) for a, u, r in rows]
@@ -149,8 +167,11 @@ def secretary_names(*, session: Session, directive_id: int) -> dict[int, list[st
         select(col(Membership.unit_id), col(Person.full_name))
         .join(Person, col(Person.id) == col(Membership.person_id))
         .join(Assignment, col(Assignment.unit_id) == col(Membership.unit_id))
-        .where(col(Assignment.directive_id) == directive_id, col(Membership.role) == "secretary",
-               col(Membership.active) == true())
+        .where(
+            col(Assignment.directive_id) == directive_id,
+            col(Membership.role) == "secretary",
+            col(Membership.active) == true(),
+        )
         .order_by(col(Membership.unit_id), col(Person.full_name))
     ).all()
     names: dict[int, list[str]] = {}
@@ -166,9 +187,12 @@ def units_by_ids(*, session: Session, unit_ids: Iterable[int]) -> dict[int, Unit
     return {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(ids))).all()}
 
 
-
 def numbered_directives(*, session: Session) -> list[Directive]:
     """Every published or closed directive with a number (to tell "not yours" from "no such")."""
-    return list(session.exec(
-        select(Directive).where(col(Directive.status) != "draft", col(Directive.number).is_not(None)).order_by(col(Directive.id))
-    ).all())
+    return list(
+        session.exec(
+            select(Directive)
+            .where(col(Directive.status) != "draft", col(Directive.number).is_not(None))
+            .order_by(col(Directive.id))
+        ).all()
+    )

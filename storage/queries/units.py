@@ -68,9 +68,7 @@ def cells_under(*, session: Session, unit_id: int, active_only: bool = True) -> 
     unit = session.get(Unit, unit_id)
     if unit is None:
         return []
-    cells = subtree_units(
-        session=session, unit=unit, kinds=("cell",), include_self=False, active_only=active_only
-    )
+    cells = subtree_units(session=session, unit=unit, kinds=("cell",), include_self=False, active_only=active_only)
     return sorted(cells, key=lambda cell: cell.code)
 
 

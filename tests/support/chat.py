@@ -16,10 +16,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.app import App, build_app
+from ground.clock import ManualClock
+from ground.messages import Attachment, Choice, Incoming, Reply
 from ground.ports import SendResult
 from ground.settings import Settings
-from ground.messages import Attachment, Choice, Incoming, Reply
-from ground.clock import ManualClock
 from tests.support.local import local_to_utc
 
 _update_ids = itertools.count(1)
@@ -44,8 +44,13 @@ class Chat:
 
     def _incoming(self, **fields) -> Incoming:  # noqa: ANN003
         return Incoming(
-            channel=self.channel, chat_id=self.user_id, user_id=self.user_id, display_name=self.name,
-            language=self.language, update_id=str(next(_update_ids)), **fields,
+            channel=self.channel,
+            chat_id=self.user_id,
+            user_id=self.user_id,
+            display_name=self.name,
+            language=self.language,
+            update_id=str(next(_update_ids)),
+            **fields,
         )
 
     def _run(self, incoming: Incoming) -> list[Reply]:
@@ -60,8 +65,12 @@ class Chat:
     def send(self, text: str) -> list[Reply]:
         return self._run(self._incoming(text=text))
 
-    def upload(self, name: str, content: bytes, mime: str = "application/octet-stream", *, kind: str = "document") -> list[Reply]:
-        attachment = Attachment(kind=kind, file_name=name, mime_type=mime, size=len(content), file_id=f"file-{name}", content=content)
+    def upload(
+        self, name: str, content: bytes, mime: str = "application/octet-stream", *, kind: str = "document"
+    ) -> list[Reply]:
+        attachment = Attachment(
+            kind=kind, file_name=name, mime_type=mime, size=len(content), file_id=f"file-{name}", content=content
+        )
         return self._run(self._incoming(attachment=attachment))
 
     def press(self, label: str) -> list[Reply]:

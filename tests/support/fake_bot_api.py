@@ -92,8 +92,22 @@ _METHODS = [
 _CANONICAL = {m.lower(): m for m in _METHODS}
 
 _HTML_TAGS = {
-    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
-    "code", "pre", "blockquote", "tg-emoji",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "span",
+    "tg-spoiler",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "tg-emoji",
 }
 _TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
 _ENTITY_RE = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
@@ -177,7 +191,7 @@ def parse_html(text: str) -> str:
                 raise ApiError(
                     400,
                     "Bad Request: can't parse entities: Unsupported start tag "
-                    f"\"{text[pos + 1:pos + 10]}\" at byte offset {len(text[:pos].encode())}",
+                    f'"{text[pos + 1 : pos + 10]}" at byte offset {len(text[:pos].encode())}',
                 )
             closing, tag = m.group(1), m.group(2).lower()
             if closing:
@@ -185,8 +199,8 @@ def parse_html(text: str) -> str:
                     raise ApiError(
                         400,
                         f"Bad Request: can't parse entities: Unmatched end tag at byte offset "
-                        f"{len(text[:pos].encode())}, expected \"</{stack[-1] if stack else ''}>\", "
-                        f"found \"</{tag}>\"",
+                        f'{len(text[:pos].encode())}, expected "</{stack[-1] if stack else ""}>", '
+                        f'found "</{tag}>"',
                     )
                 stack.pop()
             else:
@@ -219,7 +233,9 @@ def parse_html(text: str) -> str:
 class FakeBotApi:
     """The fake Bot API server. Use ``async with FakeBotApi() as server`` or start()/stop()."""
 
-    def __init__(self, token: str = DEFAULT_TOKEN, *, max_poll_wait: float = 1.0, max_send_rate: float | None = None) -> None:
+    def __init__(
+        self, token: str = DEFAULT_TOKEN, *, max_poll_wait: float = 1.0, max_send_rate: float | None = None
+    ) -> None:
         self.token = token
         #: When set, Telegram's overall flood limit: more than this many send*/edit* calls in
         #: the last second answer 429 with retry_after=1 (the benchmark's 30 msg/s).
@@ -346,9 +362,7 @@ class FakeBotApi:
 
         def matching() -> list[Call]:
             return [
-                c
-                for c in self._state.calls[since:]
-                if _matches(c, method, chat_id, ok) and (where is None or where(c))
+                c for c in self._state.calls[since:] if _matches(c, method, chat_id, ok) and (where is None or where(c))
             ]
 
         loop = asyncio.get_running_loop()
@@ -390,12 +404,14 @@ class FakeBotApi:
         self._state.message_ids[chat_id] += 1
         return self._state.message_ids[chat_id]
 
-    def add_file(self, content: bytes, *, file_name: str | None = None, mime_type: str | None = None, kind: str = "documents") -> dict[str, Any]:
+    def add_file(
+        self, content: bytes, *, file_name: str | None = None, mime_type: str | None = None, kind: str = "documents"
+    ) -> dict[str, Any]:
         """Register a file the bot can fetch with getFile; returns its Bot API description."""
         n = next(self._file_ids)
         ext = ""
         if file_name and "." in file_name:
-            ext = file_name[file_name.rfind("."):]
+            ext = file_name[file_name.rfind(".") :]
         elif kind == "photos":
             ext = ".jpg"
         stored = _StoredFile(
@@ -444,8 +460,14 @@ class FakeBotApi:
             message["document"] = self.add_file(content, file_name=name, mime_type=mime)
         if photo is not None:
             info = self.add_file(photo, kind="photos")
-            small = dict(info, file_id=info["file_id"] + "-s", file_unique_id=info["file_unique_id"] + "s",
-                         width=90, height=90, file_size=max(1, len(photo) // 10))
+            small = dict(
+                info,
+                file_id=info["file_id"] + "-s",
+                file_unique_id=info["file_unique_id"] + "s",
+                width=90,
+                height=90,
+                file_size=max(1, len(photo) // 10),
+            )
             # Only the big size can be downloaded here; enough for a bot that takes the largest.
             message["photo"] = [small, dict(info, width=1280, height=960)]
         if sticker is not None:
@@ -464,7 +486,16 @@ class FakeBotApi:
         self._state.messages[(chat_id, message["message_id"])] = message
         return {"update_id": next(self._update_ids), "message": message}
 
-    def callback_update(self, chat_id: int, user_id: int, data: str, message_id: int, *, first_name: str = "Lan", language_code: str | None = "vi") -> dict[str, Any]:
+    def callback_update(
+        self,
+        chat_id: int,
+        user_id: int,
+        data: str,
+        message_id: int,
+        *,
+        first_name: str = "Lan",
+        language_code: str | None = "vi",
+    ) -> dict[str, Any]:
         """Build (without queueing) an Update for a button press on ``message_id``."""
         message = self._state.messages.get((chat_id, message_id)) or {
             "message_id": message_id,
@@ -575,7 +606,9 @@ class FakeBotApi:
             except TimeoutError:
                 pass
 
-    async def handle(self, token: str, method_name: str, params: dict[str, Any], files: dict[str, UploadedFile]) -> tuple[int, dict[str, Any]]:
+    async def handle(
+        self, token: str, method_name: str, params: dict[str, Any], files: dict[str, UploadedFile]
+    ) -> tuple[int, dict[str, Any]]:
         method = _CANONICAL.get(method_name.lower(), method_name)
         try:
             if token != self.token:
@@ -632,7 +665,10 @@ class FakeBotApi:
 
     async def _m_getUpdates(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
         if self.webhook.get("url"):
-            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+            )
         offset = _as_int(params.get("offset") or 0)
         limit = _as_int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
@@ -774,7 +810,9 @@ class FakeBotApi:
     def _m_editMessageReplyMarkup(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
         message = self._existing_bot_message(params)
         markup = self._check_markup(params)
-        if markup == message.get("reply_markup") or (markup in (None, {"inline_keyboard": []}) and not message.get("reply_markup")):
+        if markup == message.get("reply_markup") or (
+            markup in (None, {"inline_keyboard": []}) and not message.get("reply_markup")
+        ):
             raise ApiError(
                 400,
                 "Bad Request: message is not modified: specified new message content and reply "
@@ -803,17 +841,23 @@ class FakeBotApi:
             raise ApiError(400, "Bad Request: message caption is too long")
         return visible
 
-    def _upload(self, field_name: str, params: dict[str, Any], files: dict[str, UploadedFile], kind: str) -> tuple[dict[str, Any], bytes]:
+    def _upload(
+        self, field_name: str, params: dict[str, Any], files: dict[str, UploadedFile], kind: str
+    ) -> tuple[dict[str, Any], bytes]:
         value = params.get(field_name)
         upload = files.get(field_name)
         if upload is None and isinstance(value, str) and value.startswith("attach://"):
-            upload = files.get(value[len("attach://"):])
+            upload = files.get(value[len("attach://") :])
         if upload is not None:
             info = self.add_file(upload.content, file_name=upload.file_name, mime_type=upload.mime_type, kind=kind)
             return info, upload.content
         if isinstance(value, str) and value in self._files:
             stored = self._files[value]
-            return {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id, "file_size": len(stored.content)}, stored.content
+            return {
+                "file_id": stored.file_id,
+                "file_unique_id": stored.file_unique_id,
+                "file_size": len(stored.content),
+            }, stored.content
         raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
 
     def _m_sendDocument(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
@@ -830,7 +874,9 @@ class FakeBotApi:
         info.pop("mime_type", None)
         caption = self._caption(params)
         markup = self._check_markup(params)
-        return self._new_bot_message(chat_id, photo=[dict(info, width=1280, height=960)], caption=caption, reply_markup=markup)
+        return self._new_bot_message(
+            chat_id, photo=[dict(info, width=1280, height=960)], caption=caption, reply_markup=markup
+        )
 
     def _m_sendChatAction(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
         _require_chat(params)
@@ -941,8 +987,7 @@ class _ApiHandler(tornado.web.RequestHandler):
             for name, values in request.body_arguments.items():
                 params[name] = _decode_value(name, values[-1].decode("utf-8"))
         files = {
-            name: UploadedFile(f[-1].filename, f[-1].body, f[-1].content_type)
-            for name, f in request.files.items()
+            name: UploadedFile(f[-1].filename, f[-1].body, f[-1].content_type) for name, f in request.files.items()
         }
         return params, files
 

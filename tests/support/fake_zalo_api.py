@@ -32,10 +32,24 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
 DEFAULT_TOKEN = "1459232241454765289:fake-zalo-token_for-chibot"
-BOT_INFO = {"id": "1459232241454765289", "account_name": "bot.chibot", "account_type": "BASIC", "can_join_groups": False}
+BOT_INFO = {
+    "id": "1459232241454765289",
+    "account_name": "bot.chibot",
+    "account_type": "BASIC",
+    "can_join_groups": False,
+}
 MAX_TEXT = 2000
-METHODS = ("getMe", "getUpdates", "setWebhook", "deleteWebhook", "getWebhookInfo", "sendMessage", "sendPhoto",
-           "sendChatAction", "sendSticker")
+METHODS = (
+    "getMe",
+    "getUpdates",
+    "setWebhook",
+    "deleteWebhook",
+    "getWebhookInfo",
+    "sendMessage",
+    "sendPhoto",
+    "sendChatAction",
+    "sendSticker",
+)
 
 
 class Call(NamedTuple):
@@ -92,10 +106,12 @@ class FakeZaloApi:
         return f"http://127.0.0.1:{self.port}"
 
     async def start(self) -> FakeZaloApi:
-        app = tornado.web.Application([
-            (r"/bot([^/]+)/([A-Za-z]+)/?", _Handler, {"api": self}),
-            (r"/photos/([^/]+)", _PhotoHandler, {"api": self}),
-        ])
+        app = tornado.web.Application(
+            [
+                (r"/bot([^/]+)/([A-Za-z]+)/?", _Handler, {"api": self}),
+                (r"/photos/([^/]+)", _PhotoHandler, {"api": self}),
+            ]
+        )
         sockets = bind_sockets(0, "127.0.0.1")
         self.port = sockets[0].getsockname()[1]
         self._server = HTTPServer(app)
@@ -136,7 +152,9 @@ class FakeZaloApi:
         self.push_raw(update)
         return update
 
-    def push_image(self, *, chat_id: str, photo_url: str, caption: str | None = None, name: str = "Bí thư") -> dict[str, Any]:
+    def push_image(
+        self, *, chat_id: str, photo_url: str, caption: str | None = None, name: str = "Bí thư"
+    ) -> dict[str, Any]:
         fields: dict[str, Any] = {"photo": photo_url}
         if caption is not None:
             fields["caption"] = caption
@@ -145,8 +163,10 @@ class FakeZaloApi:
         return update
 
     def push_sticker(self, *, chat_id: str, name: str = "Bí thư") -> dict[str, Any]:
-        update = {"event_name": "message.sticker.received",
-                  "message": self._message(chat_id, None, name, sticker="0e078a2fb66a5f34067b", url="https://s/x.png")}
+        update = {
+            "event_name": "message.sticker.received",
+            "message": self._message(chat_id, None, name, sticker="0e078a2fb66a5f34067b", url="https://s/x.png"),
+        }
         self.push_raw(update)
         return update
 
@@ -169,13 +189,21 @@ class FakeZaloApi:
         return self._state.calls
 
     def calls_of(self, method: str, *, ok: bool | None = None, chat_id: str | None = None) -> list[Call]:
-        return [c for c in self._state.calls if c.method == method and (ok is None or c.ok == ok)
-                and (chat_id is None or str(c.params.get("chat_id")) == chat_id)]
+        return [
+            c
+            for c in self._state.calls
+            if c.method == method
+            and (ok is None or c.ok == ok)
+            and (chat_id is None or str(c.params.get("chat_id")) == chat_id)
+        ]
 
     def texts_to(self, chat_id: str) -> list[str]:
         """Every text the user of this chat received, in order (photo captions included)."""
-        return [c.params.get("text") or c.params.get("caption") or "" for c in self._state.calls
-                if c.ok and c.method in ("sendMessage", "sendPhoto") and str(c.params.get("chat_id")) == chat_id]
+        return [
+            c.params.get("text") or c.params.get("caption") or ""
+            for c in self._state.calls
+            if c.ok and c.method in ("sendMessage", "sendPhoto") and str(c.params.get("chat_id")) == chat_id
+        ]
 
     def photos_to(self, chat_id: str) -> list[str]:
         return [c.params["photo"] for c in self.calls_of("sendPhoto", ok=True, chat_id=chat_id)]
@@ -184,8 +212,9 @@ class FakeZaloApi:
     def pending_updates(self) -> int:
         return len(self._state.updates)
 
-    async def wait_for(self, method: str, count: int = 1, *, chat_id: str | None = None, timeout: float = 10.0,
-                       ok: bool | None = True) -> list[Call]:
+    async def wait_for(
+        self, method: str, count: int = 1, *, chat_id: str | None = None, timeout: float = 10.0, ok: bool | None = True
+    ) -> list[Call]:
         """Wait until at least ``count`` calls of ``method`` (for that chat) were answered."""
         deadline = asyncio.get_running_loop().time() + timeout
         while True:
@@ -194,8 +223,10 @@ class FakeZaloApi:
                 return found
             left = deadline - asyncio.get_running_loop().time()
             if left <= 0:
-                raise AssertionError(f"{method} seen {len(found)} times, wanted {count}; calls: "
-                                     f"{[(c.method, c.status) for c in self._state.calls[-10:]]}")
+                raise AssertionError(
+                    f"{method} seen {len(found)} times, wanted {count}; calls: "
+                    f"{[(c.method, c.status) for c in self._state.calls[-10:]]}"
+                )
             self._new_call.clear()
             try:
                 await asyncio.wait_for(self._new_call.wait(), timeout=min(left, 0.2))
@@ -273,8 +304,13 @@ class FakeZaloApi:
         if fault.kind == "garbled_update":
             return 200, _ok({"event_name": "message.text.received", "message": "not an object"})
         code = int(fault.kind)
-        descriptions = {408: "Request timeout", 429: "Too many requests", 500: "Internal server error",
-                        502: "Bad gateway", 503: "Service unavailable"}
+        descriptions = {
+            408: "Request timeout",
+            429: "Too many requests",
+            500: "Internal server error",
+            502: "Bad gateway",
+            503: "Service unavailable",
+        }
         return code, _error(code, descriptions.get(code, "error"))
 
     async def _get_updates(self, params: dict[str, Any]) -> tuple[int, Any]:

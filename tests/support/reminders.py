@@ -7,12 +7,16 @@ from datetime import datetime
 from sqlmodel import select
 
 from bot.simulated_time import run_until
-from tests.support.local import local_to_utc, to_local
 from storage.db import session_scope
 from storage.tables import ChatAccount, OutboxMessage
+from tests.support.local import local_to_utc, to_local
 
-CHAT_NAMES = {"u-staff": "staff", "u-admin": "admin", "u-db1-cb1": "DB1-CB1",
-              **{f"u-cb0{n}": f"CB0{n}" for n in range(1, 6)}}
+CHAT_NAMES = {
+    "u-staff": "staff",
+    "u-admin": "admin",
+    "u-db1-cb1": "DB1-CB1",
+    **{f"u-cb0{n}": f"CB0{n}" for n in range(1, 6)},
+}
 
 
 def until(app, when: datetime) -> None:  # noqa: ANN001
@@ -24,8 +28,12 @@ def delivered(app, *kinds: str, since: datetime | None = None) -> list[tuple[str
     """(local "dd/mm HH:MM", chat name, text as sent) of every message of these kinds that went
     out; rows merged into one message (same chat, same channel message) count once."""
     with session_scope(app.engine) as session:
-        query = (select(OutboxMessage, ChatAccount).join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
-                 .where(OutboxMessage.status == "sent").order_by(OutboxMessage.sent_at, OutboxMessage.id))
+        query = (
+            select(OutboxMessage, ChatAccount)
+            .join(ChatAccount, ChatAccount.id == OutboxMessage.account_id)
+            .where(OutboxMessage.status == "sent")
+            .order_by(OutboxMessage.sent_at, OutboxMessage.id)
+        )
         if kinds:
             query = query.where(OutboxMessage.kind.in_(kinds))
         rows = session.exec(query).all()

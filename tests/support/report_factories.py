@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlmodel import select
 
-from tests.support.local import local_to_utc
 from storage.db import session_scope
 from storage.tables import Assignment, Deadline, Directive, Unit
+from tests.support.local import local_to_utc
 
 
 def unit_id(app, code: str) -> int:  # noqa: ANN001
@@ -35,15 +35,32 @@ def make_assignment(
     issuer, cell_id = unit_id(app, "DUK"), unit_id(app, cell)
     with session_scope(app.engine) as session:
         if directive_id is None:
-            directive = Directive(unit_id=issuer, doc_type="CV", number=number, subject=subject, status="published",
-                                  report_template=template, published_at=app.clock.now())
+            directive = Directive(
+                unit_id=issuer,
+                doc_type="CV",
+                number=number,
+                subject=subject,
+                status="published",
+                report_template=template,
+                published_at=app.clock.now(),
+            )
             session.add(directive)
             session.flush()
             directive_id = directive.id
             for position, (kind, due) in enumerate((("complete", complete_due), ("report", report_due))):
                 if due is not None:
-                    shown = f"trước {due.day + 1}/{due.month}" if kind == "report" else f"hết ngày {due.day}/{due.month}"
-                    session.add(Deadline(directive_id=directive_id, kind=kind, due_at=local_to_utc(due), shown=shown, position=position))
+                    shown = (
+                        f"trước {due.day + 1}/{due.month}" if kind == "report" else f"hết ngày {due.day}/{due.month}"
+                    )
+                    session.add(
+                        Deadline(
+                            directive_id=directive_id,
+                            kind=kind,
+                            due_at=local_to_utc(due),
+                            shown=shown,
+                            position=position,
+                        )
+                    )
         assignment = Assignment(directive_id=directive_id, unit_id=cell_id, assigned_at=app.clock.now())
         session.add(assignment)
         session.flush()

@@ -28,7 +28,9 @@ def tg_settings(tmp_path) -> Settings:
 def chibot(engine, clock, tg_settings):
     application = build_app(tg_settings, clock=clock, engine=engine, migrate=False)
     with session_scope(engine) as session:
-        units.import_units(session=session, now=clock.now(), rows=[
-            {"code": c, "name": n, "kind": k, "parent_code": p} for c, n, k, p in ORG_ROWS
-        ])
+        units.import_units(
+            session=session,
+            now=clock.now(),
+            rows=[{"code": c, "name": n, "kind": k, "parent_code": p} for c, n, k, p in ORG_ROWS],
+        )
     return application

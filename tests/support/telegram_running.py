@@ -13,7 +13,9 @@ from bot.channels.telegram_app import WebhookConfig, start_application, stop_app
 
 
 @contextlib.asynccontextmanager
-async def running_polling(application: Application, *, poll_interval: float = 0.0, timeout: int = 1) -> AsyncIterator[Application]:
+async def running_polling(
+    application: Application, *, poll_interval: float = 0.0, timeout: int = 1
+) -> AsyncIterator[Application]:
     """Long polling until the block ends."""
     await start_application(application, poll_interval=poll_interval, poll_timeout=timeout)
     try:
@@ -34,7 +36,9 @@ async def running_webhook(
 ) -> AsyncIterator[Application]:
     """The webhook server on ``listen:port`` until the block ends (not registered with
     Telegram unless ``webhook_url`` is given)."""
-    config = WebhookConfig(listen=listen, port=port, url_path=url_path, webhook_url=webhook_url, secret_token=secret_token)
+    config = WebhookConfig(
+        listen=listen, port=port, url_path=url_path, webhook_url=webhook_url, secret_token=secret_token
+    )
     await start_application(application, webhook=config)
     try:
         yield application

@@ -27,8 +27,11 @@ async def zalo_server():
 @pytest.fixture
 def zalo_settings(tmp_path, zalo_server) -> Settings:
     return Settings(  # type: ignore[call-arg]
-        _env_file=None, zalo_bot_token=DEFAULT_TOKEN, zalo_api_base_url=zalo_server.url,
-        attachments_dir=tmp_path / "att", zalo_max_per_second=0,
+        _env_file=None,
+        zalo_bot_token=DEFAULT_TOKEN,
+        zalo_api_base_url=zalo_server.url,
+        attachments_dir=tmp_path / "att",
+        zalo_max_per_second=0,
     )
 
 
@@ -37,9 +40,11 @@ def zalo_app(engine, clock, zalo_settings):
     """chibot on the test database with the sample units, nobody registered yet."""
     application = build_app(zalo_settings, clock=clock, engine=engine, migrate=False)
     with session_scope(engine) as session:
-        units.import_units(session=session, now=clock.now(), rows=[
-            {"code": c, "name": n, "kind": k, "parent_code": p} for c, n, k, p in ORG_ROWS
-        ])
+        units.import_units(
+            session=session,
+            now=clock.now(),
+            rows=[{"code": c, "name": n, "kind": k, "parent_code": p} for c, n, k, p in ORG_ROWS],
+        )
     return application
 
 
@@ -72,8 +77,14 @@ async def running_zalo(app, **kwargs):  # noqa: ANN001, ANN003
 
 def new_invite(app, unit_code: str, role: str, name: str) -> str:  # noqa: ANN001
     with session_scope(app.engine) as session:
-        code, _ = invites.create_invite(session=session, unit_code=unit_code, role=role, expires_in=timedelta(days=1),
-                                        label=name, now=app.clock.now())
+        code, _ = invites.create_invite(
+            session=session,
+            unit_code=unit_code,
+            role=role,
+            expires_in=timedelta(days=1),
+            label=name,
+            now=app.clock.now(),
+        )
     return code
 
 
@@ -116,7 +127,7 @@ class ZaloUser:
     def news(self) -> str:
         """What arrived since the last look (replies and outbox messages alike)."""
         texts = self.server.texts_to(self.chat_id)
-        fresh, self._seen = texts[self._seen:], len(texts)
+        fresh, self._seen = texts[self._seen :], len(texts)
         return "\n---\n".join(fresh)
 
     @property

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0007'
-down_revision = '0004'
+revision = "0007"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
