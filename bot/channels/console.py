@@ -108,6 +108,9 @@ class ConsoleShell:
         self._print(f"— now talking as {name} —")
         if invite_code is not None:
             self.say(f"/start {invite_code}")
+        else:
+            # What was queued for this person while no shell of theirs was open is shown now.
+            self._flush_outbox()
 
     # ---- talking --------------------------------------------------------------------------
     def say(self, text: str) -> None:
@@ -278,12 +281,16 @@ class ConsoleShell:
 
 
 class _ConsoleSender:
-    """Outbox deliveries to console accounts are printed in the shell."""
+    """Outbox deliveries to the console users played in this shell are printed in it; those
+    for other console users wait for a shell of theirs (the dispatcher asks ``serves_chats``)."""
 
     channel = CHANNEL
 
     def __init__(self, shell: ConsoleShell) -> None:
         self.shell = shell
+
+    def serves_chats(self) -> list[str]:
+        return list(self.shell.users)
 
     async def send(self, chat_id: str, reply: Reply) -> SendResult:
         return self.shell.receive_pushed(chat_id, reply)
