@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -269,10 +269,10 @@ def next_due_at(
 
 def _on_channels(query, channels: Collection[str], chats: Mapping[str, Collection[str]] | None = None):  # noqa: ANN001, ANN202
     """Only rows to chats on ``channels``, or (``chats``) to the listed chats of a channel."""
-    condition = col(ChatAccount.channel).in_(list(channels))
+    conditions = [col(ChatAccount.channel).in_(list(channels))]
     for channel, chat_ids in (chats or {}).items():
-        condition = condition | ((col(ChatAccount.channel) == channel) & col(ChatAccount.chat_id).in_(list(chat_ids)))
-    return query.join(ChatAccount, col(ChatAccount.id) == col(OutboxMessage.account_id)).where(condition)
+        conditions.append((col(ChatAccount.channel) == channel) & col(ChatAccount.chat_id).in_(list(chat_ids)))
+    return query.join(ChatAccount, col(ChatAccount.id) == col(OutboxMessage.account_id)).where(or_(*conditions))
 
 
 def cancel_pending(
