@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from storage.tables import ChatAccount, OutboxMessage
@@ -269,7 +270,7 @@ def next_due_at(
 
 def _on_channels(query, channels: Collection[str], chats: Mapping[str, Collection[str]] | None = None):  # noqa: ANN001, ANN202
     """Only rows to chats on ``channels``, or (``chats``) to the listed chats of a channel."""
-    conditions = [col(ChatAccount.channel).in_(list(channels))]
+    conditions: list[ColumnElement[bool]] = [col(ChatAccount.channel).in_(list(channels))]
     for channel, chat_ids in (chats or {}).items():
         conditions.append((col(ChatAccount.channel) == channel) & col(ChatAccount.chat_id).in_(list(chat_ids)))
     return query.join(ChatAccount, col(ChatAccount.id) == col(OutboxMessage.account_id)).where(or_(*conditions))
