@@ -32,6 +32,9 @@ from tests.support.org import register
 ROOT = Path(__file__).resolve().parents[2]
 #: CI (.ci/run exports CI=true) runs the full-size variants; a developer's run is shorter.
 FULL = bool(os.environ.get("CI") or os.environ.get("CHIBOT_RELIABILITY_FULL"))
+#: These tests start `chibot` processes (a few seconds of imports each, far more on a busy
+#: machine), so they get more than the suite's 120 s.
+SUBPROCESS_TIMEOUT = 400
 STAFF_CHAT = 9000
 SEED_141 = ROOT / "tests" / "fixtures" / "seeds" / "003_11edc695b26208f2.txt"
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from sqlmodel import select
 
 from storage.db import session_scope
 from storage.tables import ChatAccount, OutboxMessage
-from tests.reliability.support import ROOT, outbox_counts, seed, start_bot, wait_until
+from tests.reliability.support import ROOT, SUBPROCESS_TIMEOUT, outbox_counts, seed, start_bot, wait_until
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.org import register
 
@@ -41,6 +42,7 @@ def rows_on(engine, channel: str) -> list[OutboxMessage]:  # noqa: ANN001
         )
 
 
+@pytest.mark.timeout(SUBPROCESS_TIMEOUT)
 async def test_a_shell_leaves_telegram_messages_to_the_bot_and_the_bot_leaves_console_ones_to_the_shell(
     db_url, tmp_path
 ) -> None:
@@ -88,6 +90,7 @@ async def test_a_shell_leaves_telegram_messages_to_the_bot_and_the_bot_leaves_co
     assert {r.status for r in rows_on(engine, "console")} == {"sent"}
 
 
+@pytest.mark.timeout(SUBPROCESS_TIMEOUT)
 def test_a_shell_shows_only_the_messages_of_the_people_it_plays(db_url, tmp_path) -> None:
     seeded = seed(db_url, tmp_path, 0)
     engine = seeded.app.engine

@@ -18,6 +18,7 @@ from storage.db import session_scope
 from storage.tables import Broadcast, ChatAccount, OutboxMessage
 from tests.reliability.support import (
     FULL,
+    SUBPROCESS_TIMEOUT,
     broadcast_to_all,
     in_flight,
     outbox_counts,
@@ -48,7 +49,7 @@ def _kinds_per_chat(engine, chats: list[int]) -> dict[int, int]:  # noqa: ANN001
     return {chat: counts[chat] for chat in chats}
 
 
-@pytest.mark.timeout(600 if FULL else 240)
+@pytest.mark.timeout(3 * SUBPROCESS_TIMEOUT if FULL else SUBPROCESS_TIMEOUT)
 async def test_kill_9_during_delivery_loses_nothing_and_doubles_only_what_was_in_flight(
     db_url, tmp_path, capsys
 ) -> None:
@@ -74,7 +75,7 @@ async def test_kill_9_during_delivery_loses_nothing_and_doubles_only_what_was_in
                     # A moment from the start: during start-up, the first claim or the first sends.
                     await asyncio.sleep(rng.uniform(0.5, 4.0))
                 else:
-                    await server.wait_for("sendMessage", since=mark, timeout=60)
+                    await server.wait_for("sendMessage", since=mark, timeout=120)
                     await asyncio.sleep(rng.uniform(0.0, 0.35))
             finally:
                 process.kill()

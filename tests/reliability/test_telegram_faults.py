@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from storage.db import session_scope
 from storage.tables import ChatAccount, OutboxMessage
-from tests.reliability.support import broadcast_to_all, seed, start_bot, wait_until
+from tests.reliability.support import SUBPROCESS_TIMEOUT, broadcast_to_all, seed, start_bot, wait_until
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.org import register
 
@@ -28,7 +28,7 @@ def broadcast_rows(engine) -> list[tuple[str, str, int, str | None]]:  # noqa: A
     return [tuple(row) for row in rows]
 
 
-@pytest.mark.timeout(240)
+@pytest.mark.timeout(SUBPROCESS_TIMEOUT)
 async def test_the_bot_rides_out_telegram_faults_and_keeps_answering(db_url, tmp_path) -> None:
     seeded = seed(db_url, tmp_path, CELLS)
     engine = seeded.app.engine
