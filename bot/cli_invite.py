@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -26,7 +26,7 @@ GET_ME_TIMEOUT_SECONDS = 5.0
 HTTP_TRANSPORT: httpx.BaseTransport | None = None
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     secretary = "secretary"
     staff = "staff"
     admin = "admin"

@@ -100,9 +100,9 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
     for m in ISSUING_DOC_RE.finditer(folded, 0, end):
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
         org = None
-        behalf = None
-        for behalf in _ON_BEHALF.finditer(folded, max(0, m.start() - 160), m.start()):
-            pass
+        # the last "thừa lệnh / thay mặt ..." before the type word
+        behalves = list(_ON_BEHALF.finditer(folded, max(0, m.start() - 160), m.start()))
+        behalf = behalves[-1] if behalves else None
         if behalf:
             org = collapse_spaces(cleaned[behalf.start("org") : behalf.end("org")]).strip(" ,.;:")
         elif m["org"]:

@@ -425,9 +425,8 @@ _NOI_NHAN = re.compile(r"^[ \t*\"'(\[]*noi\s+nhan\b", re.M)
 
 def find_recipients(doc: Text) -> list[str]:
     """Items of "Nơi nhận:", without the filing line ("Lưu VT", "Lưu Văn phòng")."""
-    last = None
-    for last in _NOI_NHAN.finditer(doc.folded):  # the last one: the list at the end
-        pass
+    headings = list(_NOI_NHAN.finditer(doc.folded))
+    last = headings[-1] if headings else None  # the last one: the list at the end
     if last is None:
         return []
     start = doc.lines.index_at(last.end() - 1)
