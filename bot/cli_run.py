@@ -105,7 +105,8 @@ def telegram_sentence(exc: TelegramError, base_url: str, token: str) -> str:
     if token:
         reason = reason.replace(token, "TELEGRAM_BOT_TOKEN")
     reason = reason.split(". Parsing the server response")[0].strip()
-    causes, cause = [], exc.__cause__
+    causes: list[str] = []
+    cause = exc.__cause__
     while cause is not None and len(causes) < 10:
         causes.append(str(cause))
         cause = cause.__cause__
