@@ -114,9 +114,7 @@ class BroadcastFlow(StepFlow[BroadcastState]):
         if value == "all":
             return self._preview(ctx, state, Audience(kind="all"))
         if value == "picked":
-            unit_id = broadcast.own_unit(ctx.actor)
-            assert unit_id is not None, "the flow runs for staff and admins only, and each has a unit"
-            cells = broadcast.cells_of(session=ctx.session, unit_id=unit_id)
+            cells = broadcast.cells_of(session=ctx.session, unit_id=broadcast.own_unit(ctx.actor))
             state.picker = UnitPicker.of(cells)
             ctx.flow_goto("pick", state)
             return [unit_picker.render(ctx, state.picker, edit=True)]

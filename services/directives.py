@@ -273,7 +273,7 @@ def acknowledge(
     assignment = queries.get_assignment(session=session, assignment_id=assignment_id)
     if assignment is None or not actor.is_secretary_of(assignment.unit_id):
         return AckResult("denied")
-    directive = queries.get_directive(session=session, directive_id=assignment.directive_id)
+    directive = require(session=session, directive_id=assignment.directive_id)
     if assignment.status == "cancelled":
         return AckResult("cancelled", directive, assignment)
     if is_acknowledged(assignment):
@@ -465,7 +465,7 @@ def change_deadline(
     deadline.kind = found.kind
     deadline.due_at = local_to_utc(found.due, tz) if found.due else None
     deadline.recurrence = found.recurrence.to_rule() if found.recurrence else None
-    deadline.until_at = local_to_utc(found.until, tz) if getattr(found, "until", None) else None
+    deadline.until_at = local_to_utc(found.until, tz) if found.until else None
     deadline.phrase, deadline.shown = found.text, found.shown
     queries.save(session=session, row=deadline)
     reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)

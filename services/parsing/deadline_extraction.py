@@ -130,8 +130,8 @@ def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> lis
     """Dates of cited documents ("... 05-NQ/TU ngày 05/8/2021"), valid ones only."""
     out = []
     for t in temporals if temporals is not None else iter_temporal(folded):
-        if t.unit != "day" or t.year is None:
-            continue
+        if t.unit != "day" or t.year is None or t.month is None or t.day is None:
+            continue  # (a day temporal always has its day and month)
         if REF_BEFORE.search(folded, max(0, t.start - 60), t.start):
             try:
                 out.append(date(t.year, t.month, t.day))

@@ -721,7 +721,7 @@ def _header_issuer(doc: Text) -> str | None:
         if NUMBER_RE.match(ln.folded) or ISSUED_RE.match(ln.folded):
             stop = i
             break
-    cands = []
+    cands: list[str] = []
     for ln in doc.lines[:stop]:
         for cell in _cells(ln):
             for part in cell.split("|"):
@@ -767,7 +767,7 @@ def _complete_place(doc: Text, name: str) -> str:
     if not m:
         return name
     noun = m.group(0)
-    names = Counter()
+    names: Counter[str] = Counter()
     noun_re = noun.replace(" ", r"\s+")
     # on the folded text, so "thành phố" / "Thành phố" / "THÀNH PHỐ" all match
     for hit in re.finditer(rf"\b{noun_re}\s+((?:\S+\s?){{1,3}})", doc.folded):
@@ -884,7 +884,7 @@ def find_report_fields(doc: Text) -> list[str]:
             end = min(len(doc.folded), pos + 2000)
         return _split_fields(doc.cleaned[pos:end], doc.folded[pos:end])
     # fields listed on the following lines as "- ..." / "+ ..." / "a) ..."
-    out = []
+    out: list[str] = []
     idx = doc.lines.index_at(pos)
     style = None
     for ln in doc.lines[idx + 1 : idx + 60]:
