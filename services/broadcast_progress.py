@@ -112,7 +112,7 @@ class BroadcastProgress:
             row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
             account = (
                 queries.account(session=session, account_id=row.progress_account_id)
-                if row.progress_account_id
+                if row is not None and row.progress_account_id
                 else None
             )
         if account is None:
@@ -128,6 +128,8 @@ class BroadcastProgress:
         """Send the progress message the first time, edit it afterwards; best effort."""
         with session_scope(self.engine) as session:
             row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
+            if row is None:
+                return
             account = (
                 queries.account(session=session, account_id=row.progress_account_id)
                 if row.progress_account_id
@@ -157,9 +159,11 @@ class BroadcastProgress:
             if not queries.finish(session=session, broadcast_id=broadcast_id, now=now):
                 return
             row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
-            if row.progress_account_id is None:
+            if row is None or row.progress_account_id is None:
                 return
             account = queries.account(session=session, account_id=row.progress_account_id)
+            if account is None:
+                return
             counts = queries.status_counts(session=session, broadcast_id=broadcast_id)
             text = report_text(
                 Translator(account.language),

@@ -151,8 +151,8 @@ class ConsoleShell:
         for reply in replies:
             prefix = f"📨 to {user.name}" if pushed or user is not self.current else "chibot"
             self._print(f"{prefix}: {reply.text}" if reply.text else f"{prefix}:")
-            if reply.document is not None or reply.photo is not None:
-                file = reply.document or reply.photo
+            file = reply.document or reply.photo
+            if file is not None:
                 saved = self._save_file(file.name, file.content)
                 self._print(f"  [file: {file.name}, {len(file.content)} bytes, saved to {saved}]")
             for line in numbered_lines(reply.flat_choices()):

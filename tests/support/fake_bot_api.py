@@ -702,7 +702,8 @@ class FakeBotApi:
         if self.webhook.get("url"):
             raise ApiError(
                 409,
-                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the "
+                "webhook first",
             )
         offset = _as_int(params.get("offset") or 0)
         limit = _as_int(params.get("limit") or 100)
