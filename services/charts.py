@@ -8,17 +8,28 @@ a system font. The Agg backend needs no display.
 from __future__ import annotations
 
 import io
+from functools import cache
+from types import ModuleType
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
-from services.i18n import Translator  # noqa: E402
-from services.number_format import percent_text  # noqa: E402
-from services.status import DirectiveStatus, percent  # noqa: E402
+from services.i18n import Translator
+from services.number_format import percent_text
+from services.status import DirectiveStatus, percent
 
 MAX_BARS = 30
+
+
+@cache
+def _pyplot() -> ModuleType:
+    """matplotlib, loaded the first time a chart is drawn: it costs seconds at start, and most
+    chibot processes (a shell, a CLI command, a bot that nobody asks for a chart) never draw one."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
 FONT = "DejaVu Sans"
 REPORTED_COLOUR = "#2e7d32"
 MISSING_COLOUR = "#c62828"
@@ -38,7 +49,7 @@ def status_chart(t: Translator, status: DirectiveStatus) -> bytes:
     fig = status_figure(t, status)
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=100)
-    plt.close(fig)
+    _pyplot().close(fig)
     return out.getvalue()
 
 
@@ -53,6 +64,7 @@ def status_figure(t: Translator, status: DirectiveStatus):  # noqa: ANN201 (a ma
     ]
     cells.sort(key=lambda c: c[1] / c[2])
     folded = _fold(cells, t, lambda rows: (sum(r[1] for r in rows), sum(r[2] for r in rows)))
+    plt = _pyplot()
     plt.rcParams.update({"font.family": FONT, "font.size": 15})
     height = 2.5 + 0.45 * (len(groups) + max(len(folded), 1))
     fig, (top, bottom) = plt.subplots(
