@@ -36,6 +36,11 @@ MISSING_COLOUR = "#c62828"
 PERCENT_COLOUR = "#1565c0"
 
 
+def close_figure(fig) -> None:  # noqa: ANN001 (a matplotlib Figure)
+    """Free a figure drawn by ``status_figure``."""
+    _pyplot().close(fig)
+
+
 def percent_label(value: float, lang: str) -> str:
     """The figure printed at the end of a bar, in the reader's number form."""
     return percent_text(value, lang)
@@ -49,7 +54,7 @@ def status_chart(t: Translator, status: DirectiveStatus) -> bytes:
     fig = status_figure(t, status)
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=100)
-    _pyplot().close(fig)
+    close_figure(fig)
     return out.getvalue()
 
 

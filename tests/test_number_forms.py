@@ -63,7 +63,7 @@ def _bar_labels(t: Translator, figures) -> list[str]:  # noqa: ANN001
         _groups, percents = fig.axes
         return [text.get_text() for text in percents.texts]
     finally:
-        charts.plt.close(fig)
+        charts.close_figure(fig)
 
 
 def test_chart_bar_labels_use_the_readers_decimal_comma(app, tree):
