@@ -968,9 +968,12 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
 
 
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
-    """Printed header first; else the issuing clause of the body ("Ban Thường vụ Đảng ủy
-    Khối ... ban hành", "Trên đây là Kế hoạch của Quận ủy Hà Đông"), the fullest mention
-    that agrees with the number's suffix; else the suffix itself (ĐUK -> "Đảng ủy Khối")."""
+    """Printed header first (only when the text prints one: a number or place-date field);
+    else the issuing clause of the body ("Ban Thường vụ Đảng ủy Khối ... ban hành", "Trên
+    đây là Kế hoạch của Quận ủy Hà Đông"), the fullest mention that agrees with the number's
+    suffix; else the subject of a sentence naming the document ("Ban Thường vụ Thành ủy có
+    Công văn số ..."); else a news page's actor ("Ban Thường vụ Huyện ủy Bình Giang đang xin
+    ý kiến"); else the suffix itself (ĐUK -> "Đảng ủy Khối")."""
     if name := _header_issuer(doc):
         return name
     base = issuer_from_code(number.issuer_code, doc) if number else None
