@@ -740,7 +740,10 @@ def _header_anchor(doc: Text) -> tuple[int, int] | None:
 
 
 # a template's blank fields: "Số      -/ĐU", "Thái Nguyên, ngày       tháng 10 năm 2021"
-_BLANK_FIELD = re.compile(r"(?:so\s*:?[ \t._…]*-?\s*/\s*[a-z]|[a-z][a-z .'\-]{1,40},[ \t]*ngay[ \t._…]+thang\b)")
+# (bounded runs: "Số" followed by 100,000 spaces must not be re-scanned from each space)
+_BLANK_FIELD = re.compile(
+    r"(?:so[ \t._…:]{0,40}-?/[ \t]{0,3}[a-z]|[a-z][a-z .'\-]{1,40},[ \t]{0,5}ngay[ \t._…]{1,40}thang\b)"
+)
 
 
 def _header_cands(doc: Text) -> list[str]:
