@@ -1,7 +1,8 @@
 """Score parse_document on the corpus of real documents (not a test).
 
     .venv/bin/python bench/bench_documents.py            # the development set
-    .venv/bin/python bench/bench_documents.py --holdout  # the held-out third, once
+    .venv/bin/python bench/bench_documents.py --holdout  # the held-out third (seen since)
+    .venv/bin/python bench/bench_documents.py --holdout2 # documents gathered after the last tuning
     .venv/bin/python bench/bench_documents.py --quiet    # figures only
 
 Each tests/fixtures/documents/NAME.txt is a public page as staff copy it; NAME.expected.json
@@ -36,9 +37,10 @@ CORPUS = ROOT / "tests" / "fixtures" / "documents"
 FIELDS = ("number", "doc_type", "issuer", "issued_on", "urgent", "recognized")
 
 
-def corpus_files(holdout: bool = False) -> list[Path]:
-    folder = CORPUS / "holdout" if holdout else CORPUS
-    return sorted(folder.glob("*.txt"))
+def corpus_files(holdout: bool = False, *, folder: str | None = None) -> list[Path]:
+    """The development set, ``holdout/`` (holdout=True) or another held-out folder by name."""
+    name = folder or ("holdout" if holdout else None)
+    return sorted((CORPUS / name if name else CORPUS).glob("*.txt"))
 
 
 def _dt(s: str | None) -> datetime | None:
@@ -185,9 +187,11 @@ def score(paths: list[Path]) -> tuple[Figures, list[DocScore]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--holdout", action="store_true", help="score the held-out documents")
+    ap.add_argument("--holdout2", action="store_true", help="score the second held-out set")
     ap.add_argument("--quiet", action="store_true", help="figures only")
     args = ap.parse_args()
-    fig, scores = score(corpus_files(args.holdout))
+    folder = "holdout2" if args.holdout2 else ("holdout" if args.holdout else None)
+    fig, scores = score(corpus_files(folder=folder))
     if not args.quiet:
         for s in scores:
             if not (s.missed or s.spurious or s.wrong or s.kind_wrong):
@@ -202,7 +206,7 @@ def main() -> None:
             for f, v in s.wrong.items():
                 print(f"   {f:<9} {v}")
         print()
-    print(("HOLDOUT " if args.holdout else "DEV ") + fig.line())
+    print({"holdout2": "HOLDOUT2 ", "holdout": "HOLDOUT "}.get(folder or "", "DEV ") + fig.line())
 
 
 if __name__ == "__main__":

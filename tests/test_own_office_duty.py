@@ -78,3 +78,18 @@ def test_publishing_54_shows_the_duty_but_asks_the_cells_nothing_daily(org, sess
     session.expire_all()
     kinds = [row.kind for row in session.exec(select(Deadline).order_by(Deadline.position))]
     assert kinds == ["complete", "start", "start"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(OFFICES), st.sampled_from(VERBS), st.booleans())
+def test_the_offices_own_duty_is_seen_in_a_periodic_rule_too(office, verb, plain):
+    # the periodic-rule pass ("hằng quý, trước ngày 20 của tháng cuối quý") reads the same
+    # subject as the frequency-word pass: the issuing office's duty is not asked of the cells
+    text = f"{office} {verb} hằng quý, trước ngày 20 của tháng cuối quý."
+    if plain:
+        text = strip_diacritics(text)
+    [d] = recurring(text)
+    assert d.recurrence.to_rule() == "quarterly<3-20"
+    assert d.flags == ("own_office",)
+    [cells] = recurring(f"Các chi bộ {verb} hằng quý, trước ngày 20 của tháng cuối quý.")
+    assert cells.flags == ()

@@ -46,7 +46,7 @@ _HEAD = (
     r"(?:ban\s+thuong\s+vu\s+|thuong\s+truc\s+|ban\s+chap\s+hanh\s+)?"
     r"(?:dang\s+uy|dang\s+bo|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|"
     r"ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh)|ubkt|uy\s+ban\s+kiem\s+tra|"
-    r"uy\s+ban\s+nhan\s+dan|ubnd|so\s+[a-z]|bo\s+[a-z]|van\s+phong|phong\s+[a-z])"
+    r"uy\s+ban\s+nhan\s+dan|ubnd|so(?=\s+[a-z])|bo(?=\s+[a-z])|van\s+phong|phong(?=\s+[a-z]))"
 )
 _ISSUE_VERB = r"(?:(?:da|vua|moi|cung)\s+)*(?:ban\s+hanh|co|ky|xay\s+dung|gui)"
 _STOP = (

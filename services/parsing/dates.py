@@ -314,6 +314,10 @@ CUE_P_END = re.compile(
     rf"|{_HAN}\s*:?\s*(?:trong\s*)?$"
 )
 CUE_P_IN = re.compile(rf"{_W}trong\s*$")
+# "(hoàn thành ...) vào cuối quý 2/2021", "trước cuối tháng 3-2020": the period's end, when a
+# completion word or time label earlier in the clause makes it a deadline (and not a target
+# such as "đến cuối năm 2025, tỷ lệ ... đạt 90%").
+CUE_P_LATE = re.compile(rf"{_W}(?:(?:vao|truoc|den|trong)\s+)?(?:thoi\s+diem\s+)?cuoi\s*$")
 # "trong tháng X" is a deadline when it is the complement of a doing/finishing verb
 # ("hoàn thành trong tháng 8/2021", "triển khai xong trong quý III") — not when it is a
 # time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
@@ -331,7 +335,7 @@ RANGE_START = re.compile(rf"{_W}tu\s+(?:nay|ngay|\d|thang|quy|nam)")
 COMPLETION_WORD = re.compile(rf"{_W}(?:hoan\s+thanh|thoi\s+(?:gian|han)|xong|nop)\b")
 
 
-_ANY_CUE_WORD = re.compile(r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc")
+_ANY_CUE_WORD = re.compile(r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi")
 
 
 @dataclass(frozen=True)
@@ -392,6 +396,10 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         return Cue("period_end", wstart + m.start(), None, through="het" in m[0])
     if m := CUE_START.search(window):
         return cue("period_start", m)
+    if m := CUE_P_LATE.search(window):
+        if loose or COMPLETION_WORD.search(folded, lo, wstart + m.start()):
+            return cue("period_end", m)
+        return None
     if m := CUE_P_IN.search(window):
         if loose:
             return cue("period_end", m)

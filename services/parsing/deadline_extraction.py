@@ -249,6 +249,7 @@ def extract_deadlines(
 
     periodic, periodic_clauses, covered = _periodic(cleaned, folded, seg)
     found.extend(periodic)
+    table_cells = _deadline_table_cells(folded)
 
     for t in temporals if temporals is not None else iter_temporal(folded):
         lo, hi = seg.clause(t.start)
@@ -257,6 +258,8 @@ def extract_deadlines(
         if lo in periodic_clauses and t.year is None:
             continue
         cue = match_cue(folded, t, lo)
+        if cue is None and t.start in table_cells:
+            cue = Cue("end_of_day" if t.unit == "day" else "period_end", t.start)
         if cue is None:
             continue
         # "số liệu tính từ ngày ... đến ngày ...", "chốt số liệu ngày 25": the days a report
@@ -368,6 +371,52 @@ def extract_deadlines(
     return ExtractionResult([d for _, d in found], warnings)
 
 
+# A schedule table, flattened to one cell a line or to "|" / tab cells: a column headed "Ngày
+# chậm nhất phải hoàn thành", "Thời hạn hoàn thành", "Thời gian hoàn thành" heads bare dates,
+# each the deadline of its row; a row "Hoàn thành | 30/6/2021" labels the date next to it.
+_DEADLINE_COLUMN = re.compile(
+    r"(?:ngay|thoi\s+(?:han|gian))(?:\s+(?:cham\s+nhat|phai|du\s+kien|thuc\s+hien))*\s+"
+    r"(?:hoan\s+thanh|nop|gui)(?:\s+[a-z]+){0,2}"
+    r"|thoi\s+han(?:\s+(?:hoan\s+thanh|thuc\s+hien|nop|gui|bao\s+cao))?|hoan\s+thanh|han\s+(?:hoan\s+thanh|nop)"
+)
+_CELL_SEP = re.compile(r"\||\t")
+# a cell holding only a date or period, perhaps with a short remark: "07/02/2021 (chủ Nhật)"
+_BARE_DATE_CELL = re.compile(
+    r"(?:ngay\s+)?(?:\d{1,2}\s?[/.\-]\s?\d{1,2}(?:\s?[/.\-]\s?\d{4})?"
+    r"|(?:thang|quy)\s+[\divx]{1,4}(?:\s?[/.\-]\s?\d{4})?)\s*(?:\([^()\n]{0,30}\))?\s*[.;]?"
+)
+
+
+def _deadline_table_cells(folded: str) -> set[int]:
+    """Start positions of the bare dates that a schedule table's deadline column (or a row's
+    deadline label) governs. Cheap when the text has no such label."""
+    if "hoan thanh" not in folded and "thoi han" not in folded:
+        return set()
+    out: set[int] = set()
+    column = False
+    pos = 0
+    for line in folded.split("\n"):
+        cells: list[tuple[int, str]] = []
+        last = 0
+        for m in [*_CELL_SEP.finditer(line), None]:
+            end = m.start() if m else len(line)
+            raw = line[last:end]
+            if raw.strip():
+                cells.append((pos + last + len(raw) - len(raw.lstrip()), raw.strip()))
+            last = m.end() if m else last
+        for k, (start, cell) in enumerate(cells):
+            if len(cell) <= 60 and _DEADLINE_COLUMN.fullmatch(cell):
+                nxt = cells[k + 1] if k + 1 < len(cells) else None
+                if nxt and _BARE_DATE_CELL.fullmatch(nxt[1]):
+                    out.add(nxt[0])  # "Hoàn thành | 30/6/2021"
+                else:
+                    column = True  # a column header: the bare dates below are its values
+            elif column and _BARE_DATE_CELL.fullmatch(cell):
+                out.add(start + (len(cell) - len(cell.removeprefix("ngay").lstrip()) if cell.startswith("ngay") else 0))
+        pos += len(line) + 1
+    return out
+
+
 _PERIODIC_TRIGGER = re.compile("|".join(rx.pattern for rx in PERIOD_WORD) + r"|\bthang\s+cuoi\s+ky\b")
 
 
@@ -395,6 +444,9 @@ def _periodic(cleaned: str, folded: str, seg: Segmenter):
         clause = cleaned[lo:hi]
         marker = _LIST_MARKER.match(clause)  # only a marker that opens the clause
         text = " ".join(clause[marker.end() if marker else 0 :].split()).rstrip(".;,")
+        # "Văn phòng Huyện ủy tổng hợp, báo cáo hằng quý, trước ngày 20 của tháng cuối quý":
+        # the issuing office's own duty upward, as in the frequency-word pass below
+        own = ("own_office",) if _OWN_OFFICE.match(folded, lo) else ()
         for r in rules:
             items.append(
                 (
@@ -407,6 +459,7 @@ def _periodic(cleaned: str, folded: str, seg: Segmenter):
                         shown=r.recurrence.describe(),
                         anchor=None,
                         relation="recurring",
+                        flags=own,
                     ),
                 )
             )

@@ -580,16 +580,20 @@ def issuer_from_code(code: str, doc: Text | None = None) -> str | None:
 
 _COMMITTEE = r"(?:dang\s+uy(?:\s+khoi)?|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy)"
 _NOT_NAME = (  # words that end an organ's name: prepositions and the verbs that follow it
-    r"(?!(?:ve|cua|va|tai|theo|trong|tren|den|voi|da|vua|cung|ban\s+hanh|xay\s+dung|yeu\s+cau|de\s+nghi|"
+    r"(?!(?:ve|cua|tai|theo|trong|tren|den|voi|da|vua|cung|moi|dang|ban\s+hanh|xay\s+dung|yeu\s+cau|de\s+nghi|"
     r"trien\s+khai|thuc\s+hien|chi\s+dao|huong\s+dan|thong\s+bao|quyet\s+dinh|giao)\b)"
 )
-_BODY = rf"(?P<body>{_COMMITTEE}(?:\s+{_NOT_NAME}[^\s,.;:()/\"]+){{0,7}})"
+# a committee's own organ named before it: "Ban Tuyên giáo Tỉnh ủy", "UBKT Đảng ủy Khối ..."
+_PARTY_ORGAN = r"(?:ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh)|uy\s+ban\s+kiem\s+tra|ubkt|van\s+phong)"
+# "và" may sit inside a name ("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh An Giang"): the
+# issuing verb right after the name is what ends it.
+_BODY = rf"(?P<body>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}(?:\s+{_NOT_NAME}[^\s,.;:()/\"]+){{0,9}})"
 # "Ban Thường vụ Đảng ủy Khối ... ban hành Kế hoạch", "Ban Thường vụ Quận ủy xây dựng kế
 # hoạch", "Trên đây là Kế hoạch của Quận ủy Hà Đông". A committee after "của" elsewhere is
 # the author of a cited document and is ignored.
 ISSUING_RE = re.compile(
-    rf"(?=[bdqht])(?<!cua\s)(?:\b(?:ban\s+thuong\s+vu|ban\s+chap\s+hanh|thuong\s+truc)\s+)?"
-    rf"\b{_BODY}\s+"
+    rf"(?=[bdqhtuv])(?<!cua\s)(?:\b(?:ban\s+thuong\s+vu|ban\s+chap\s+hanh|thuong\s+truc)\s+)?"
+    rf"\b{_BODY}\s+(?:(?:da|vua|moi|cung|dang)\s+)*"
     r"(?:ban\s+hanh|xay\s+dung\s+ke\s+hoach|yeu\s+cau|de\s+nghi)\b"
 )
 CLOSING_RE = re.compile(
@@ -711,32 +715,95 @@ _PLACE_START = re.compile(r"(?:tinh|thanh\s+pho|huyen|quan|xa|phuong|thi\s+xa|th
 _HEADER_STOP = re.compile(r"so\b\s*:?\s*(?:\d|$)|cong\s+hoa|dang\s+cong\s+san")
 
 
+# A flattened header run ("ĐẢNG BỘ TỈNH THÁI NGUYÊN ĐẢNG BỘ HUYỆN ĐẠI TỪ ĐẢNG ỦY XÃ LA BẰNG * Số
+# 09 KH/ĐU") is split where a party organ's head noun starts.
+_RUN_SPLIT = re.compile(
+    r"\s(?=(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|chi\s+bo|"
+    r"ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh|chap\s+hanh)|uy\s+ban\s+kiem\s+tra)\b)"
+)
+_MOTTO = re.compile(r"(?:cong\s+hoa\b|cong$|dang\s+cong\s+san\b|doc\s+lap\s*-)")
+
+
+def _header_anchor(doc: Text) -> tuple[int, int] | None:
+    """(line index, column) of the header's number or place-date field: the issuing body is
+    printed just above it (or before it on a flattened line). None when the text has no
+    printed header (a news page: its site name above a clock is no issuer)."""
+    for i, ln in enumerate(doc.lines[:120]):
+        if NUMBER_RE.match(doc.folded, ln.start) or ISSUED_RE.match(ln.folded) or _BLANK_FIELD.match(ln.folded):
+            return i, 0
+        m = NUMBER_RE.search(ln.folded)
+        # mid-line only when written "Số" with a capital: "số 154/2020/NĐ-CP" in a sentence is cited
+        if m and len(ln.folded) < 3000 and "S" in ln.text[m.start() : m.start() + 3]:
+            return i, m.start()
+    return None
+
+
+# a template's blank fields: "Số      -/ĐU", "Thái Nguyên, ngày       tháng 10 năm 2021"
+# (bounded runs: "Số" followed by 100,000 spaces must not be re-scanned from each space)
+_BLANK_FIELD = re.compile(
+    r"(?:so[ \t._…:]{0,40}-?/[ \t]{0,3}[a-z]|[a-z][a-z .'\-]{1,40},[ \t]{0,5}ngay[ \t._…]{1,40}thang\b)"
+)
+
+
+def _header_cands(doc: Text) -> list[str]:
+    anchor = _header_anchor(doc)
+    if anchor is None:
+        return []
+    stop, col = anchor
+    cands: list[str] = []
+    joinable = False  # the previous header line was an organ name that may wrap onto the next
+    for ln in doc.lines[max(0, stop - 14) : stop]:
+        cells = _cells(ln)
+        if not cells:
+            continue
+        for cell in cells:
+            for part in cell.split("|"):
+                text = _strip_deco(part).strip(" |")
+                f = fold(text)
+                if not f:
+                    continue
+                if len(f) > 80 or not (_is_upper(text) or _ORGAN_LINE.match(f)):
+                    joinable = False
+                    continue
+                if _HEADER_STOP.match(f) or _MOTTO.match(f) or _is_mark(text) or any(c.isdigit() for c in text):
+                    joinable = False
+                    continue
+                if _ORGAN_START.match(f) or (_PLACE_START.match(f) and cands):
+                    cands.append(text)
+                    joinable = not _HAS_PLACE.search(f) and f not in _STATE_ORGANS
+                elif joinable and _is_upper(text) and len(f.split()) <= 6:
+                    # "ĐẢNG ỦY TRƯỜNG ĐẠI HỌC" / "KỸ THUẬT CÔNG NGHIỆP": one name on two lines
+                    cands[-1] = cands[-1] + " " + text
+                    joinable = False
+                else:
+                    joinable = False
+    if col:
+        ln = doc.lines[stop]
+        prefix = _strip_deco(ln.text[:col]).strip(" |*")
+        if prefix and _is_upper(prefix):
+            pf = fold(prefix)
+            pieces = []
+            last = 0
+            for m in _RUN_SPLIT.finditer(pf):
+                pieces.append(prefix[last : m.start()])
+                last = m.start() + 1
+            pieces.append(prefix[last:])
+            for piece in pieces:
+                piece = piece.strip()
+                cut = _MOTTO.search(fold(piece))
+                if cut:
+                    piece = piece[: cut.start()].strip()
+                if piece and _ORGAN_START.match(fold(piece)):
+                    cands.append(piece)
+    return cands
+
+
 def _header_issuer(doc: Text) -> str | None:
     """The issuing body printed above the number: the lower of the header's capitalised
     lines ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN"), completed with the place of the line above
     ("ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG") when it names none itself, or joined with the place line
     below a state organ ("ỦY BAN NHÂN DÂN" / "TỈNH KON TUM")."""
-    stop = doc.header_end
-    for i, ln in enumerate(doc.lines[:stop]):
-        if NUMBER_RE.match(ln.folded) or ISSUED_RE.match(ln.folded):
-            stop = i
-            break
-    cands: list[str] = []
-    for ln in doc.lines[:stop]:
-        for cell in _cells(ln):
-            for part in cell.split("|"):
-                text = _strip_deco(part).strip(" |")
-                f = fold(text)
-                if not f or len(f) > 80 or not (_is_upper(text) or _ORGAN_LINE.match(f)):
-                    continue
-                if _HEADER_STOP.match(f):
-                    break
-                if f.startswith(("dang cong san viet nam", "cong hoa xa hoi", "doc lap")):
-                    continue
-                if _is_mark(text) or any(c.isdigit() for c in text):
-                    continue
-                if _ORGAN_START.match(f) or (_PLACE_START.match(f) and cands):
-                    cands.append(text)
+    cands = _header_cands(doc)
     if not cands:
         return None
     if len(cands) >= 2 and _PLACE_START.match(fold(cands[-1])) and not _ORGAN_START.match(fold(cands[-1])):
@@ -753,11 +820,62 @@ def _header_issuer(doc: Text) -> str | None:
     name = _body_casing(doc, lower_f) or _case_upper_line(lower)
     if len(cands) >= 2 and not _HAS_PLACE.search(lower_f) and not _PLACE_NOUN.search(lower_f):
         upper_f = fold(cands[-2])
-        if m := re.match(r"dang\s+bo\s+(.+)$", upper_f):
+        m = re.match(r"dang\s+bo\s+(.+)$", upper_f)
+        if m and _PLACE_START.match(m.group(1)):
             place_f = m.group(1)
             place = _body_casing(doc, place_f) or _case_upper_line(cands[-2])[len("Đảng bộ ") :]
             name = f"{name} {place}"
-    return _complete_place(doc, name)
+        elif fold(name) in _BARE_ORGANS:
+            # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN TỔ CHỨC": the organ of that committee
+            if upper_f == "ban chap hanh trung uong":
+                name = f"{name} Trung ương"
+            elif re.match(rf"{_COMMITTEE}\b", upper_f):
+                name = f"{name} {_body_casing(doc, upper_f) or _case_upper_line(cands[-2])}"
+    return _complete_state_organ(doc, _complete_place(doc, name))
+
+
+_BARE_ORGANS = {fold(n) for _, n in _ORGANS} | {"ban tuyen giao", "ban to chuc", "uy ban kiem tra"}
+_STATE_ORGANS = {"uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd"}
+_PLACE_NOUNS_RE = r"(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran)"
+# the enacting line of a decision: "ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH" on its own line
+_ENACTING_RE = re.compile(
+    rf"^[ \t|]*(?:uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan)\s+{_PLACE_NOUNS_RE}\s+[^\n|]{{2,40}}?[ \t|]*$", re.M
+)
+
+
+def _complete_state_organ(doc: Text, name: str) -> str:
+    """A state organ printed without its place ("ỦY BAN NHÂN DÂN" above "Số: 41/2019/QĐ-UBND")
+    takes it from the decision's enacting line ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"), else from
+    the place of the date line ("Ninh Bình, ngày ...") with the place noun the text puts
+    before that name ("tỉnh Ninh Bình")."""
+    if fold(name) not in _STATE_ORGANS:
+        return name
+    for m in _ENACTING_RE.finditer(doc.folded, 0, min(len(doc.folded), 20000)):
+        line = doc.cleaned[m.start() : m.end()].strip(" \t|")
+        if fold(line).split()[0] == fold(name).split()[0] and _is_upper(line):
+            return _case_upper_line(line)
+    d = ISSUED_RE.search(doc.folded, 0, _number_region(doc))
+    if not d:
+        return name
+    place = doc.cleaned[d.start() : d.end()].split(",")[0].strip(" \t|")
+    place_f = fold(place)
+    if not place_f:
+        return name
+    place_re = r"\s+".join(re.escape(w) for w in place_f.split())
+    nouns = Counter(m.group(1) for m in re.finditer(rf"\b({_PLACE_NOUNS_RE})\s+{place_re}\b", doc.folded))
+    if not nouns:
+        return name
+    noun = {
+        "thanh pho": "thành phố",
+        "thi xa": "thị xã",
+        "thi tran": "thị trấn",
+        "huyen": "huyện",
+        "quan": "quận",
+        "tinh": "tỉnh",
+        "xa": "xã",
+        "phuong": "phường",
+    }[re.sub(r"\s+", " ", nouns.most_common(1)[0][0])]
+    return f"{name} {noun} {place}"
 
 
 def _complete_place(doc: Text, name: str) -> str:
@@ -770,7 +888,7 @@ def _complete_place(doc: Text, name: str) -> str:
     names: Counter[str] = Counter()
     noun_re = noun.replace(" ", r"\s+")
     # on the folded text, so "thành phố" / "Thành phố" / "THÀNH PHỐ" all match
-    for hit in re.finditer(rf"\b{noun_re}\s+((?:\S+\s?){{1,3}})", doc.folded):
+    for hit in re.finditer(rf"\b{noun_re}[ \t]+((?:\S+[ \t]?){{1,3}})", doc.folded):
         words = []
         for w in doc.cleaned[hit.start(1) : hit.end(1)].split():
             if w[:1].isupper() and not _is_upper(w):
@@ -784,10 +902,80 @@ def _complete_place(doc: Text, name: str) -> str:
     return f"{name} {names.most_common(1)[0][0]}"
 
 
+# A news page's actor: a committee (or its organ, or the provincial People's Committee and its
+# chairman) as the subject of a sentence — at a line start or after a clause's comma — with a
+# proper name in capitals after it, then a verb: "Ban Thường vụ Huyện ủy Bình Giang đang xin ý
+# kiến", "..., Quận ủy Cầu Giấy đã phân công", "Chủ tịch UBND tỉnh yêu cầu".
+_SUBJECT_HEAD = re.compile(
+    r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n))[ \t]*"
+    r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\s+)?"
+    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)|bo)\b",
+    re.M,
+)
+_ADVERBS = {"da", "dang", "vua", "se", "moi", "cung", "luon"}
+_DIRECTING = (
+    "ban hanh",
+    "yeu cau",
+    "de nghi",
+    "chi dao",
+    "giao",
+    "huong dan",
+    "thong bao",
+    "xay dung",
+    "to chuc",
+    "thanh lap",
+    "phan cong",
+    "quyet dinh",
+)
+_PLACE_WORD_SET = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"}
+
+
+def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
+    out = []
+    for m in _SUBJECT_HEAD.finditer(doc.folded, 0, min(len(doc.folded), limit)):
+        if re.search(r"\bcua\s*$", doc.folded[max(0, m.start() - 6) : m.start()]):
+            continue  # "... của Huyện ủy X": a cited document's author
+        words = doc.cleaned[m.end() : m.end() + 120].split()
+        fwords = doc.folded[m.end() : m.end() + 120].split()
+        k, ended = 0, False
+        while k < min(len(words), 8):
+            w = words[k].rstrip(',.;:)"')
+            named = w[:1].isupper() or (
+                fwords[k] in _PLACE_WORD_SET
+                and (m["head"].endswith(("ubnd", "dan")) or (k + 1 < len(words) and words[k + 1][:1].isupper()))
+            )  # "Huyện ủy Bình Giang", "UBND tỉnh" (the province itself, unnamed)
+            if not named:
+                break
+            k += 1
+            if w != words[k - 1]:
+                ended = True  # a comma after the name: a list or an apposition, not a subject
+                break
+        if ended:
+            continue
+        if m["head"] == "bo":
+            # a ministry's name has lowercase words ("Bộ Nội vụ"): it runs to the directing verb
+            k = next((j for j in range(1, 7) if any(" ".join(fwords[j : j + 2]).startswith(v) for v in _DIRECTING)), 0)
+            if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == "B"):
+                continue
+        rest = " ".join(fwords[k : k + 2])
+        verb_next = bool(fwords[k:]) and (
+            fwords[k] in _ADVERBS or any(rest == v or rest.startswith(v + " ") for v in _DIRECTING)
+        )
+        if not (verb_next or (m["lead"] and fwords[k:] and words[k][:1].islower())):
+            continue
+        head = collapse_spaces(doc.cleaned[m.start("head") : m.end("head")])
+        name = " ".join([head, *words[:k]])
+        out.append(name)
+    return out
+
+
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
-    """Printed header first; else the issuing clause of the body ("Ban Thường vụ Đảng ủy
-    Khối ... ban hành", "Trên đây là Kế hoạch của Quận ủy Hà Đông"), the fullest mention
-    that agrees with the number's suffix; else the suffix itself (ĐUK -> "Đảng ủy Khối")."""
+    """Printed header first (only when the text prints one: a number or place-date field);
+    else the issuing clause of the body ("Ban Thường vụ Đảng ủy Khối ... ban hành", "Trên
+    đây là Kế hoạch của Quận ủy Hà Đông"), the fullest mention that agrees with the number's
+    suffix; else the subject of a sentence naming the document ("Ban Thường vụ Thành ủy có
+    Công văn số ..."); else a news page's actor ("Ban Thường vụ Huyện ủy Bình Giang đang xin
+    ý kiến"); else the suffix itself (ĐUK -> "Đảng ủy Khối")."""
     if name := _header_issuer(doc):
         return name
     base = issuer_from_code(number.issuer_code, doc) if number else None
@@ -805,6 +993,12 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
         if not fitting and number and number.issuer_code == "tu":
             fitting = [c for c in cands if fold(c).startswith(("tinh uy", "thanh uy"))]
         cands = fitting
+    if not cands and not body_issuer:
+        subjects = _subject_issuers(doc)
+        if base_f:
+            subjects = [c for c in subjects if fold(c).startswith(base_f)]
+        if subjects:
+            return _complete_place(doc, subjects[0])
     if not cands and body_issuer:
         # the subject of the issuing clause ("Ban Thường vụ Thành ủy có Công văn số ...")
         return _complete_place(doc, re.sub(r"^(?:Ban [Tt]hường vụ|Thường trực|Ban [Cc]hấp hành) ", "", body_issuer))

@@ -1,0 +1,193 @@
+"""Who issued a document, read as staff paste it: the printed header (after a page's
+clutter, flattened onto one line, a name wrapped over two lines, a People's Committee printed
+without its place), the organ named in the issuing clause, and a news page's subject. Also the
+deadline rules added with them: a period's end ("vào cuối quý 2/2021") and a schedule table's
+deadline column."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from services.parsing import parse_document
+from services.parsing.vn_text import normalize
+
+PLACES = ["Quảng Trị", "Nam Định", "Kon Tum", "Bắc Giang", "Hà Giang", "Sóc Trăng"]
+CLUTTER = (
+    "Để sử dụng toàn bộ tiện ích nâng cao của Hệ Thống Pháp Luật vui lòng lựa chọn và đăng ký gói cước, "
+    "nếu bạn là thành viên vui lòng đăng nhập để tiếp tục xem toàn văn và tải về văn bản gốc.\n"
+)
+
+
+def issuer(text: str) -> str | None:
+    return parse_document(text).issuer
+
+
+def same(a: str | None, b: str) -> bool:
+    return a is not None and normalize(a) == normalize(b)
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_a_peoples_committee_printed_without_its_place_takes_it_from_the_enacting_line(place):
+    text = (
+        f"ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        f"Số: 41/2019/QĐ-UBND | {place}, ngày 22 tháng 10 năm 2019 |\n"
+        f"BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ\n"
+        f"ỦY BAN NHÂN DÂN TỈNH {place.upper()}\n"
+        f"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    )
+    assert same(issuer(text), f"Ủy ban nhân dân tỉnh {place}")
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_else_from_the_place_of_the_date_line_and_the_noun_the_text_puts_before_it(place):
+    text = (
+        f"{CLUTTER}ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        f"Số: 130/KH-UBND | {place}, ngày 13 tháng 7 năm 2022 |\n"
+        f"UBND tỉnh ban hành Kế hoạch giám sát chương trình trên địa bàn tỉnh {place} như sau:\n"
+    )
+    assert same(issuer(text), f"Ủy ban nhân dân tỉnh {place}")
+
+
+def test_the_header_is_found_below_a_pages_clutter():
+    text = (
+        f"{CLUTTER}{CLUTTER}\nBỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\n-------\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 4836/BNN-VPĐP\nV/v báo cáo sơ kết 03 năm\n\nHà Nội, ngày 25 tháng 06 năm 2018\n"
+    )
+    assert same(issuer(text), "Bộ Nông nghiệp và Phát triển nông thôn")
+
+
+@pytest.mark.parametrize(
+    ("run", "lower"),
+    [
+        ("ĐẢNG BỘ TỈNH THÁI NGUYÊN ĐẢNG BỘ HUYỆN ĐẠI TỪ ĐẢNG ỦY XÃ LA BẰNG", "Đảng ủy xã La Bằng"),
+        ("ĐẢNG BỘ TỈNH QUẢNG NAM HUYỆN ỦY PHÚ NINH", "Huyện ủy Phú Ninh"),
+        ("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI ĐẢNG BỘ QUẬN CẦU GIẤY ĐẢNG ỦY PHƯỜNG DỊCH VỌNG", "Đảng ủy phường Dịch Vọng"),
+    ],
+)
+def test_a_header_flattened_onto_one_line_gives_its_lowest_organ(run, lower):
+    text = f"Nội dung\n\n{run} * Số 09 -KH/ĐU ĐẢNG CỘNG SẢN VIỆT NAM La Bằng, ngày 24 tháng 11 năm 2020 KẾ HOẠCH\n"
+    assert same(issuer(text), lower)
+
+
+def test_an_organ_name_wrapped_over_two_header_lines_is_one_name():
+    text = (
+        "Hướng dẫn tiêu chuẩn và hồ sơ xét kết nạp Đảng viên\nĐẢNG BỘ ĐẠI HỌC THÁI NGUYÊN\n\n"
+        "ĐẢNG ỦY TRƯỜNG ĐẠI HỌC\n\nKỸ THUẬT CÔNG NGHIỆP\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n*\n\n"
+        "Số      -/ĐU\n\nThái Nguyên, ngày       tháng 10 năm 2021\n\nQUYẾT ĐỊNH\n"
+    )
+    assert same(issuer(text), "Đảng ủy Trường Đại học Kỹ thuật Công nghiệp")
+
+
+def test_a_central_organ_under_the_central_committee_line_is_that_committees():
+    text = (
+        "BAN CHẤP HÀNH\nTRUNG ƯƠNG\nBAN TỔ CHỨC\n--------\n|\nĐẢNG CỘNG SẢN\nVIỆT NAM\n|\n"
+        "Số: 16 -\nHD/BTCTW\n|\nHà Nội, ngày\n24 tháng 9 năm 2018\n|\nHƯỚNG DẪN\n"
+    )
+    assert same(issuer(text), "Ban Tổ chức Trung ương")
+
+
+def test_a_site_name_above_a_clock_is_not_a_header():
+    text = (
+        "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn nội dung tuyên truyền tháng 09/2019\n\n"
+        "Ngày 27/8, Đảng ủy Văn phòng UBND tỉnh ban hành Công văn số 468 về việc hướng dẫn nội dung tuyên truyền.\n"
+    )
+    assert same(issuer(text), "Đảng ủy Văn phòng UBND tỉnh")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ban Tuyên giáo Tỉnh ủy đề nghị các địa phương, đơn vị quan tâm tuyên truyền.", "Ban Tuyên giáo Tỉnh ủy"),
+        (
+            "UBKT Đảng ủy Khối các cơ quan Trung ương đã xây dựng kế hoạch tổ chức kỷ niệm.",
+            "UBKT Đảng ủy Khối các cơ quan Trung ương",
+        ),
+        (
+            "Ban Thường vụ Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh An Giang vừa ban hành Công văn số 959.",
+            "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh An Giang",
+        ),
+    ],
+)
+def test_the_organ_named_in_the_issuing_clause_is_kept_whole(sentence, expected):
+    assert same(issuer(sentence), expected) or same(issuer(sentence), "Ban Thường vụ " + expected)
+
+
+COMMITTEES = [
+    "Huyện ủy Bình Giang",
+    "Quận ủy Cầu Giấy",
+    "Huyện ủy Thanh Hà",
+    "Thị ủy Hương Thủy",
+    "Đảng ủy xã Tân Việt",
+]
+VERBS = ["đã chọn", "đang xin ý kiến", "vừa tổ chức", "đã phân công", "yêu cầu", "chỉ đạo"]
+OPENINGS = ["", "Ban Thường vụ ", "Theo đó, ", "Tại hội nghị sơ kết, "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(COMMITTEES), st.sampled_from(VERBS), st.sampled_from(OPENINGS))
+def test_a_news_pages_issuer_is_the_committee_its_sentence_is_about(committee, verb, opening):
+    text = f"{opening}{committee} {verb} các chi bộ hoàn thành đại hội trước ngày 25.3.2020.\nMINH NGUYỆT"
+    assert same(issuer(text), committee)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(COMMITTEES))
+def test_the_author_of_a_cited_document_is_not_the_issuer(committee):
+    text = f"Thực hiện Kế hoạch số 12-KH/HU ngày 3/3/2020 của {committee}, các chi bộ hoàn thành trước ngày 30/3/2020."
+    assert issuer(text) is None
+
+
+def due(text: str) -> list[datetime | None]:
+    return [d.due for d in parse_document(text).deadlines]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thời gian hoàn thành các hội nghị vào cuối quý 2/2021.", datetime(2021, 6, 30, 23, 59)),
+        ("Các chi bộ hoàn thành trước cuối quý II năm 2021.", datetime(2021, 6, 30, 23, 59)),
+        ("Đại hội chi bộ hoàn thành vào cuối tháng 3-2020.", datetime(2020, 3, 31, 23, 59)),
+    ],
+)
+def test_the_end_of_a_period_after_a_completion_word_is_a_deadline(text, expected):
+    assert due(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phấn đấu đến cuối năm 2025, tỷ lệ đảng viên được kết nạp đạt 90%.",
+        "Cuối tháng 3-2020 đã có 10 chi bộ tổ chức đại hội.",
+    ],
+)
+def test_the_end_of_a_period_as_a_target_or_in_narrative_is_not(text):
+    assert due(text) == []
+
+
+def test_a_schedule_tables_deadline_column_governs_its_bare_dates():
+    text = (
+        "Kế hoạch số 12-KH/ĐU ngày 02/01/2021\n"
+        "TT | Nội dung công việc | Thời hạn hoàn thành\n"
+        "1 | Rà soát hồ sơ đảng viên | 30/6/2021\n"
+        "2 | Kiểm điểm chi bộ | 15/7/2021 (thứ Năm)\n"
+    )
+    assert due(text) == [datetime(2021, 6, 30, 23, 59), datetime(2021, 7, 15, 23, 59)]
+
+
+def test_a_row_labelled_as_the_deadline_governs_its_date():
+    assert due("Kế hoạch số 12-KH/ĐU ngày 02/01/2021\n| Hoàn thành | 30/6/2021 |") == [datetime(2021, 6, 30, 23, 59)]
+
+
+def test_bare_dates_in_a_table_without_a_deadline_column_are_not_deadlines():
+    text = (
+        "Kế hoạch số 12-KH/ĐU ngày 02/01/2021\n"
+        "TT | Văn bản | Ngày ban hành\n"
+        "1 | Nghị quyết 05-NQ/ĐU | 30/6/2021\n"
+        "2 | Chỉ thị 03-CT/ĐU | 15/7/2021\n"
+    )
+    assert due(text) == []
