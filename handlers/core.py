@@ -202,7 +202,7 @@ class ChibotCore:
             if flow is None or not self.router.allowed(flow.roles, ctx):
                 ctx.flow_end()
                 return [ctx.reply("button.stale")]
-            return flow.on_button(ctx, value)
+            return _in_place(ctx, flow.on_button(ctx, value))
         action = self.router.buttons.get(prefix)
         if action is None:
             log.info("unknown button data %r from %s", data[:64], ctx.incoming.user_id)
@@ -222,6 +222,18 @@ class ChibotCore:
     @staticmethod
     def _registration_help(ctx: Context) -> list[Reply]:
         return [ctx.reply("start.how_to_register")]
+
+
+def _in_place(ctx: Context, replies: list[Reply]) -> list[Reply]:
+    """An answer to a flow's button while the flow goes on replaces the question it answers
+    (one Bot API request per step, and the old buttons cannot be pressed again). The answer
+    that ends the flow comes as a new message, so the summary the user confirmed stays."""
+    if ctx.flow is None or not replies:
+        return replies
+    first = replies[0]
+    if first.edit or first.document is not None or first.photo is not None:
+        return replies
+    return [replace(first, edit=True), *replies[1:]]
 
 
 #: C0 control characters other than tab and line breaks, and DEL: PostgreSQL refuses NUL in
