@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         sizes = [int(part) for part in args.cells.split(",") if part.strip()]
     except ValueError:
-        raise SystemExit(f"--cells takes whole numbers separated by commas, not {args.cells!r}")
+        raise SystemExit(f"--cells takes whole numbers separated by commas, not {args.cells!r}") from None
     if not sizes:
         raise SystemExit("--cells needs at least one size")
     for size in sizes:

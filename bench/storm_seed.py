@@ -46,7 +46,9 @@ def fresh_engine(url: str | None) -> Engine:
         with engine.connect():
             pass
     except Exception as exc:  # noqa: BLE001
-        raise SystemExit(f"cannot reach the database {engine.url.render_as_string(hide_password=True)}: {exc}")
+        raise SystemExit(
+            f"cannot reach the database {engine.url.render_as_string(hide_password=True)}: {exc}"
+        ) from None
     SQLModel.metadata.drop_all(engine)
     SQLModel.metadata.create_all(engine)
     return engine

@@ -17,8 +17,8 @@ from sqlmodel import Session
 
 from ground.actor import Actor
 from ground.messages import Attachment, Reply
-from services.outbox import reply_to_payload
 from services.i18n import t
+from services.outbox import reply_to_payload
 from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of

@@ -30,8 +30,8 @@ from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseUpdateProcessor, ExtBot, TypeHandler
 
 from bot.channels.base import ChannelConfigError, RuntimeHandle, apology
-from bot.channels.telegram_limits import AnswersFirstRateLimiter
 from bot.channels.telegram_inbound import ApologyText, TelegramInbound, default_apology
+from bot.channels.telegram_limits import AnswersFirstRateLimiter
 from bot.channels.telegram_send import CHANNEL, TelegramSender
 from ground.ports import TELEGRAM_CAPABILITIES, ConversationCore
 from ground.settings import Settings
@@ -141,7 +141,8 @@ def build_telegram_application(
         except Exception:
             _LOGGER.exception("could not set the default command menu; continuing without it")
 
-    builder = ApplicationBuilder().token(_token(settings)).base_url(api_url).base_file_url(file_url)
+    # Any: the builder's type changes with the limiter's (PTB types it by its arguments).
+    builder: Any = ApplicationBuilder().token(_token(settings)).base_url(api_url).base_file_url(file_url)
     if rate_limited:  # off only to measure the ceiling (bench/bench_storm.py)
         builder = builder.rate_limiter(AnswersFirstRateLimiter(max_retries=max_retries))
     application = (

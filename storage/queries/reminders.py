@@ -89,7 +89,7 @@ def pending_reminders(
         # A few cells (one report, one acknowledgement): look their rows up by assignment and
         # filter the rest here. Given "status = 'pending'" too, SQLite walks the status index,
         # i.e. every pending row of the province, for each report.
-        rows = []
+        rows: list[OutboxMessage] = []
         for start in range(0, len(assignment_ids), 500):
             rows.extend(
                 session.exec(
