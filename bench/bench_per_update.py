@@ -12,7 +12,7 @@ acknowledging. A cost that does not grow with the number of cells stays flat fro
 size to the large one. ``--profile`` writes a pyinstrument-style text profile of the largest
 size (cProfile, sorted by cumulative time) to FILE.
 
-run(cells=..., reports=..., url=...) returns the same figures as a dict for `python -m bench`.
+run(size, small=100, reports=40, url=None) returns the same figures as a dict for `python -m bench`.
 """
 
 from __future__ import annotations
@@ -147,14 +147,16 @@ def measure(cells: int, reports: int, url: str | None, profile: cProfile.Profile
     return figures
 
 
-def run(cells: list[int] | int = (100, 5000), reports: int = 40, url: str | None = None) -> dict[str, Any]:  # type: ignore[assignment]
-    """Median CPU ms per update kind at each size, and the ratio largest/smallest."""
-    sizes = [cells] if isinstance(cells, int) else list(cells)
-    by_size = [measure(size, reports, url) for size in sizes]
+def run(size: int = 5000, *, small: int = 100, reports: int = 40, url: str | None = None) -> dict[str, Any]:
+    """Median CPU ms per update kind at ``small`` and ``size`` cells, and the ratio between them
+    (about 1 when the cost does not grow with the province)."""
+    check_size(size)
+    sizes = [small, size] if small < size else [size]
+    by_size = [measure(cells, reports, url) for cells in sizes]
     result: dict[str, Any] = {"sizes": by_size}
     if len(by_size) > 1:
-        small, large = by_size[0], by_size[-1]
-        result["growth"] = {kind: round(large[f"{kind}_ms"] / small[f"{kind}_ms"], 2) for kind in KINDS}
+        low, high = by_size[0], by_size[-1]
+        result["growth"] = {kind: round(high[f"{kind}_ms"] / low[f"{kind}_ms"], 2) for kind in KINDS}
     return result
 
 

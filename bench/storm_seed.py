@@ -46,9 +46,9 @@ def fresh_engine(url: str | None) -> Engine:
         with engine.connect():
             pass
     except Exception as exc:  # noqa: BLE001
-        raise SystemExit(
-            f"cannot reach the database {engine.url.render_as_string(hide_password=True)}: {exc}"
-        ) from None
+        reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+        where = engine.url.render_as_string(hide_password=True)
+        raise SystemExit(f"cannot reach the database {where}: {reason}") from None
     SQLModel.metadata.drop_all(engine)
     SQLModel.metadata.create_all(engine)
     return engine
