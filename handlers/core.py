@@ -17,7 +17,7 @@ from handlers.deps import Deps
 from handlers.router import Router
 from services import chat_menus
 from services.i18n import Translator, normalize_language, t
-from storage.db import session_scope
+from storage.db import session_scope, writer_lock
 from storage.queries import accounts as account_queries
 from storage.queries import conversation as conv_queries
 
@@ -42,7 +42,7 @@ class ChibotCore:
         # Whatever this update queues in the outbox wakes the dispatcher once the transaction
         # commits (storage/outbox_wake.py); handlers need not say so.
         try:
-            with session_scope(self.engine) as session:
+            with writer_lock(self.engine), session_scope(self.engine) as session:
                 if incoming.update_id is not None and not conv_queries.claim_update(
                     session=session, channel=incoming.channel, update_id=incoming.update_id, now=now
                 ):
