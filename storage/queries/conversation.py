@@ -20,12 +20,13 @@ def claim_update(*, session: Session, channel: str, update_id: str, now: datetim
     """
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     # One statement, no savepoint: a redelivered id conflicts and inserts nothing.
-    result = session.exec(
+    inserted = session.exec(
         insert(ProcessedUpdate)
         .values(channel=channel, update_id=update_id, processed_at=now)
         .on_conflict_do_nothing(index_elements=["channel", "update_id"])
-    )
-    return (result.rowcount or 0) == 1
+        .returning(col(ProcessedUpdate.id))
+    ).first()
+    return inserted is not None
 
 
 def get_state(*, session: Session, channel: str, user_id: str) -> ConversationState | None:
