@@ -28,6 +28,9 @@ class DispatchScheduler:
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._running: set[asyncio.Task[Any]] = set()
+        #: The dispatch in progress, and whether a wake came while it ran (it then runs again).
+        self._worker: asyncio.Task[None] | None = None
+        self._again = False
 
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -63,6 +66,8 @@ class DispatchScheduler:
     def shutdown(self) -> None:
         """Stop at once; APScheduler cancels the runs in progress."""
         self._loop = None
+        if self._worker is not None and not self._worker.done():
+            self._worker.cancel()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
@@ -107,12 +112,30 @@ class DispatchScheduler:
         )
 
     async def _tick(self) -> None:
-        try:
-            await self.dispatcher.run_once()
-            next_due = await asyncio.to_thread(self.dispatcher.next_due, list(self.dispatcher.senders))
-        except Exception:
-            log.exception("dispatcher run failed; the safety net will try again")
+        """Start a dispatch, or, when one is running, ask it to look once more when done.
+
+        Returns at once, so APScheduler never sees two runs of one job: a wake during a long
+        dispatch (a report storm commits many times a second) is folded into the running
+        one instead of being skipped with "maximum number of running instances reached"."""
+        if self._worker is not None and not self._worker.done():
+            self._again = True
             return
+        self._worker = asyncio.create_task(self._dispatch(), name="chibot-dispatch")
+        self._running.add(self._worker)
+        self._worker.add_done_callback(self._running.discard)
+
+    async def _dispatch(self) -> None:
+        while True:
+            self._again = False
+            try:
+                await self.dispatcher.run_once()
+                next_due = await asyncio.to_thread(self.dispatcher.next_due, list(self.dispatcher.senders))
+            except Exception:
+                log.exception("dispatcher run failed; the safety net will try again")
+                return
+            if self._again:
+                continue  # rows committed while this run was sending: take them now
+            break
         if next_due is not None:
             # The dispatcher's clock may be simulated; schedule on real time, at least 1 s ahead.
             delay = max((next_due - self.dispatcher.clock.now()).total_seconds(), 1.0)

@@ -17,7 +17,7 @@ from handlers.deps import Deps
 from handlers.router import Router
 from services import chat_menus
 from services.i18n import Translator, normalize_language, t
-from storage.db import session_scope
+from storage.db import session_scope, writer_lock
 from storage.queries import accounts as account_queries
 from storage.queries import conversation as conv_queries
 
@@ -42,7 +42,7 @@ class ChibotCore:
         # Whatever this update queues in the outbox wakes the dispatcher once the transaction
         # commits (storage/outbox_wake.py); handlers need not say so.
         try:
-            with session_scope(self.engine) as session:
+            with writer_lock(self.engine), session_scope(self.engine) as session:
                 if incoming.update_id is not None and not conv_queries.claim_update(
                     session=session, channel=incoming.channel, update_id=incoming.update_id, now=now
                 ):
@@ -202,7 +202,7 @@ class ChibotCore:
             if flow is None or not self.router.allowed(flow.roles, ctx):
                 ctx.flow_end()
                 return [ctx.reply("button.stale")]
-            return flow.on_button(ctx, value)
+            return _in_place(ctx, flow.on_button(ctx, value))
         action = self.router.buttons.get(prefix)
         if action is None:
             log.info("unknown button data %r from %s", data[:64], ctx.incoming.user_id)
@@ -222,6 +222,18 @@ class ChibotCore:
     @staticmethod
     def _registration_help(ctx: Context) -> list[Reply]:
         return [ctx.reply("start.how_to_register")]
+
+
+def _in_place(ctx: Context, replies: list[Reply]) -> list[Reply]:
+    """An answer to a flow's button while the flow goes on replaces the question it answers
+    (one Bot API request per step, and the old buttons cannot be pressed again). The answer
+    that ends the flow comes as a new message, so the summary the user confirmed stays."""
+    if ctx.flow is None or not replies:
+        return replies
+    first = replies[0]
+    if first.edit or first.document is not None or first.photo is not None:
+        return replies
+    return [replace(first, edit=True), *replies[1:]]
 
 
 #: C0 control characters other than tab and line breaks, and DEL: PostgreSQL refuses NUL in

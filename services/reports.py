@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,8 @@ from sqlmodel import Session
 
 from ground.actor import Actor
 from ground.messages import Attachment, Reply
-from services import outbox
 from services.i18n import t
+from services.outbox import reply_to_payload
 from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of
@@ -26,11 +26,14 @@ from services.report_answers import Problem, check_answers, computed_percent
 from services.report_templates import Template, template_for
 from services.report_text import format_timing, is_on_time, summary_lines
 from storage.queries import accounts as account_queries
+from storage.queries import outbox as outbox_queries
 from storage.queries import reports as report_queries
 from storage.tables import Assignment, Deadline, Directive, Report, Unit
 
 #: Deadline kinds a report answers, in order of preference.
 ANSWERED_KINDS = ("report", "complete")
+#: Assignments counted in a gathered message's running total ("Đến nay: 345/1.000 đơn vị").
+LIVE_STATUSES = ("assigned", "acknowledged", "reported", "completed")
 _SAFE_NAME_RE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -207,6 +210,15 @@ def typed_columns(template: Template, answers: dict[str, Any]) -> dict[str, Any]
     return columns
 
 
+#: Reports to one staff member about one directive closer together than this are gathered:
+#: the next message waits until this long after the last one went, and collects every report
+#: that arrives meanwhile ("12 đơn vị vừa báo cáo 141-CV/ĐUK: …").
+GATHER_WINDOW = timedelta(seconds=60)
+#: Units named in a gathered message; the others are counted ("và 988 đơn vị khác").
+GATHER_NAMES = 15
+REPORTED_STATUSES = ("reported", "completed")
+
+
 def _notify_staff(
     *,
     session: Session,
@@ -219,13 +231,41 @@ def _notify_staff(
     now: datetime,
     tz: Any,
 ) -> None:
-    """One message per staff account of the issuing unit; the dedupe key makes it once only."""
+    """Tell each staff account of the issuing unit. A report that comes while the previous
+    message about this directive has not gone out yet, or less than GATHER_WINDOW after it
+    went, joins one gathered message instead of queueing one more: a storm of 1,000 reports
+    reaches staff as one message a minute with the running total, not 1,000 messages."""
+    total: int | None = None
+    reported: int | None = None
     for person, account in account_queries.staff_accounts(session=session, unit_id=task.directive.unit_id):
         if account.id == account_id:
             continue  # staff who reported on a cell's behalf already saw the thank-you
         if (person.preferences or {}).get("report_notifications") == "digest":
             continue  # they chose /notify digest: the daily digest lists new reports
         lang = account.language
+        unit = task.unit.name
+        assert task.directive.id is not None
+        last = outbox_queries.latest_of_kind(
+            session=session, account_id=account.id, kind="report", directive_id=task.directive.id
+        )
+        # An amendment keeps its own message (what changed matters); new reports gather.
+        gathering = report.version == 1 and last is not None and bool(last.payload.get("gathered"))
+        if last is not None and last.status == "pending" and gathering:
+            units = [*(last.payload.get("gathered") or []), unit]
+            if total is None or reported is None:
+                reported = outbox_queries.count_assignments(
+                    session=session, directive_id=task.directive.id, statuses=REPORTED_STATUSES
+                )
+                total = outbox_queries.count_assignments(
+                    session=session, directive_id=task.directive.id, statuses=LIVE_STATUSES
+                )
+            payload = {
+                **reply_to_payload(Reply(text=_gathered_text(lang, task.title, units, reported, total))),
+                "gathered": units,
+            }
+            if outbox_queries.replace_pending_payload(session=session, message_id=last.id, payload=payload):
+                continue
+            last = None  # a dispatcher claimed it meanwhile: this report gets its own message
         behalf = t(lang, "report.notify_behalf", name=submitter_name) if report.on_behalf else ""
         key = "report.notify_new" if report.version == 1 else "report.notify_amended"
         text = t(
@@ -238,16 +278,26 @@ def _notify_staff(
             timing=format_timing(task.deadline, report.on_time, tz, lang),
             summary=summary_lines(template, answers, lang),
         )
-        outbox.enqueue(
+        went = (last.sent_at or last.claimed_at) if last is not None and gathering else None
+        due_at = max(now, went + GATHER_WINDOW) if went is not None else now
+        payload = reply_to_payload(Reply(text=text))
+        outbox_queries.insert_message(
             session=session,
             account_id=account.id,
             kind="report",
-            reply=Reply(text=text),
-            due_at=now,
+            payload={**payload, "gathered": [unit]} if report.version == 1 else payload,
+            due_at=due_at,
             dedupe_key=f"report:{report.id}:{account.id}",
             directive_id=task.directive.id,
             assignment_id=task.assignment.id,
         )
+
+
+def _gathered_text(lang: str, title: str, units: list[str], reported: int, total: int) -> str:
+    named = ", ".join(units[:GATHER_NAMES])
+    if len(units) > GATHER_NAMES:
+        named = t(lang, "report.gathered_more", units=named, count=len(units) - GATHER_NAMES)
+    return t(lang, "report.gathered", count=len(units), directive=title, units=named, reported=reported, total=total)
 
 
 def store_attachment(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
@@ -40,6 +42,24 @@ def make_db_engine(url: str, *, echo: bool = False, **engine_kw: object) -> Engi
 
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 10}, **engine_kw)
+
+
+_writer_locks: WeakKeyDictionary[Engine, threading.RLock] = WeakKeyDictionary()
+_writer_locks_guard = threading.Lock()
+
+
+def writer_lock(engine: Engine) -> AbstractContextManager[object]:
+    """Hold while a unit of work that writes runs, on SQLite: its writers queue on this lock
+    instead of in SQLite's busy handler, which sleeps (up to 100 ms a try) while the lock is
+    already free again; under a storm of updates the bot sat idle waiting. Re-entrant, so a
+    unit of work may open another on the same thread. PostgreSQL locks rows: no lock here."""
+    if engine.dialect.name != "sqlite":
+        return nullcontext()
+    with _writer_locks_guard:
+        lock = _writer_locks.get(engine)
+        if lock is None:
+            lock = _writer_locks[engine] = threading.RLock()
+    return lock
 
 
 def is_postgres(engine: Engine) -> bool:

@@ -31,6 +31,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseUp
 
 from bot.channels.base import ChannelConfigError, RuntimeHandle, apology
 from bot.channels.telegram_inbound import ApologyText, TelegramInbound, default_apology
+from bot.channels.telegram_limits import AnswersFirstRateLimiter
 from bot.channels.telegram_send import CHANNEL, TelegramSender
 from ground.ports import TELEGRAM_CAPABILITIES, ConversationCore
 from ground.settings import Settings
@@ -117,6 +118,7 @@ def build_telegram_application(
     max_retries: int = 5,
     max_concurrent_updates: int = 8,
     typing_after: float = 1.0,
+    rate_limited: bool = True,
 ) -> Application:
     """The python-telegram-bot Application for chibot: one generic handler, rate limited.
 
@@ -139,13 +141,12 @@ def build_telegram_application(
         except Exception:
             _LOGGER.exception("could not set the default command menu; continuing without it")
 
+    # Any: the builder's type changes with the limiter's (PTB types it by its arguments).
+    builder: Any = ApplicationBuilder().token(_token(settings)).base_url(api_url).base_file_url(file_url)
+    if rate_limited:  # off only to measure the ceiling (bench/bench_storm.py)
+        builder = builder.rate_limiter(AnswersFirstRateLimiter(max_retries=max_retries))
     application = (
-        ApplicationBuilder()
-        .token(_token(settings))
-        .base_url(api_url)
-        .base_file_url(file_url)
-        .rate_limiter(AIORateLimiter(max_retries=max_retries))
-        .concurrent_updates(PerChatUpdateProcessor(max_concurrent_updates))
+        builder.concurrent_updates(PerChatUpdateProcessor(max_concurrent_updates))
         # chibot owns one APScheduler; PTB's JobQueue would start a second one.
         .job_queue(None)
         .post_init(set_default_commands)

@@ -109,7 +109,9 @@ async def set_chat_commands(bot: Bot, chat_id: int | str, commands: list[tuple[s
 
 
 async def render_after_button(bot: Bot, chat_id: int, message_id: int | None, replies: list[Reply]) -> None:
-    """Edit the pressed message (first reply with edit=True) or take its keyboard away."""
+    """Edit the pressed message (first reply with edit=True), else send the answer as new
+    messages. One rate-limited request per answer: the pressed message's keyboard is not
+    taken away by a separate edit (its buttons answer "Nút này đã cũ" once the flow moved on)."""
     rest = replies
     first = replies[0] if replies else None
     editable = first is not None and first.edit and first.document is None and first.photo is None
@@ -119,8 +121,6 @@ async def render_after_button(bot: Bot, chat_id: int, message_id: int | None, re
             rest = replies[1:]
         else:
             await _remove_keyboard(bot, chat_id, message_id)
-    elif message_id is not None:
-        await _remove_keyboard(bot, chat_id, message_id)
     for reply in rest:
         await send_reply(bot, chat_id, reply)
 

@@ -41,6 +41,13 @@ report-notify_amended =
     { $unit } amended its report on { $directive } (version { $version }){ $behalf } — { $timing }.
     { $summary }
 report-notify_behalf = {" "}(sent on its behalf by { $name })
+report-gathered =
+    { $count ->
+        [one] { $count } unit has just reported on
+       *[other] { $count } units have just reported on
+    } { $directive }: { $units }.
+    So far { $reported }/{ $total } units have reported.
+report-gathered_more = { $units } and { $count } more
 report-mytasks_header = Assigned to { $unit } (nearest deadline first):
 report-mytasks_line =
     • { $directive }: { $subject }

@@ -41,6 +41,10 @@ report-notify_amended =
     { $unit } đã sửa báo cáo { $directive } (bản { $version }){ $behalf } — { $timing }.
     { $summary }
 report-notify_behalf = {" "}(do { $name } báo cáo thay)
+report-gathered =
+    { $count } đơn vị vừa báo cáo { $directive }: { $units }.
+    Đến nay { $reported }/{ $total } đơn vị đã báo cáo.
+report-gathered_more = { $units } và { $count } đơn vị khác
 report-mytasks_header = Việc được giao cho { $unit } (hạn gần nhất ở trên):
 report-mytasks_line =
     • { $directive }: { $subject }

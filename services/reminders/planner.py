@@ -118,11 +118,9 @@ def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: 
     dated = [d for d in deadlines if d.kind in DATED_KINDS and d.due_at is not None]
     recurring = {d.id: d for d in deadlines if d.kind == "recurring" and d.recurrence}
     plans = {d.id: plan(due_of(d), None, policy, urgent=urgent, tz=cfg.tz) for d in dated}
-    rows = [
-        (a, u)
-        for a, u in queries.live_assignments(session=session, directive_id=directive.id)
-        if only is None or a.id in only
-    ]
+    rows = queries.live_assignments(
+        session=session, directive_id=directive.id, assignment_ids=sorted(only) if only is not None else None
+    )
     accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])
     wanted: dict[str, _Wanted] = {}
     for assignment, unit in rows:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import true
 from sqlmodel import Session, col, select
@@ -42,11 +42,17 @@ def accounts_of_person(*, session: Session, person_id: int) -> list[ChatAccount]
     return list(session.exec(select(ChatAccount).where(col(ChatAccount.person_id) == person_id)).all())
 
 
+#: last_seen_at is kept to the minute: a flow's answers a few seconds apart write no row.
+SEEN_PRECISION = timedelta(minutes=1)
+
+
 def touch_account(*, session: Session, account: ChatAccount, chat_id: str, display_name: str, now: datetime) -> None:
-    account.chat_id = chat_id
-    if display_name:
+    if account.chat_id != chat_id:
+        account.chat_id = chat_id
+    if display_name and account.display_name != display_name:
         account.display_name = display_name
-    account.last_seen_at = now
+    if account.last_seen_at is None or abs(now - account.last_seen_at) >= SEEN_PRECISION:
+        account.last_seen_at = now
     if not account.reachable:
         # They are writing to us right now, so this chat works again.
         account.reachable, account.unreachable_reason = True, None

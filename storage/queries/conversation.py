@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, delete, select
 
 from storage.tables import ConversationState, ProcessedUpdate
@@ -17,13 +18,15 @@ def claim_update(*, session: Session, channel: str, update_id: str, now: datetim
     The row commits together with whatever the update changed, so a redelivered update (same
     id, as Telegram does after a crash) is processed exactly once.
     """
-    try:
-        with session.begin_nested():
-            session.add(ProcessedUpdate(channel=channel, update_id=update_id, processed_at=now))
-            session.flush()
-    except IntegrityError:
-        return False
-    return True
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    # One statement, no savepoint: a redelivered id conflicts and inserts nothing.
+    inserted = session.exec(
+        insert(ProcessedUpdate)
+        .values(channel=channel, update_id=update_id, processed_at=now)
+        .on_conflict_do_nothing(index_elements=["channel", "update_id"])
+        .returning(col(ProcessedUpdate.id))
+    ).first()
+    return inserted is not None
 
 
 def get_state(*, session: Session, channel: str, user_id: str) -> ConversationState | None:

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from storage.tables import ChatAccount, OutboxMessage
+from storage.tables import Assignment, ChatAccount, OutboxMessage
 
 
 def insert_message(
@@ -299,3 +299,42 @@ def counts_by_channel(*, session: Session) -> list[tuple[str, str, str | None, i
         .group_by(col(ChatAccount.channel), col(OutboxMessage.status), col(OutboxMessage.last_error))
     )
     return [(channel, status, error, int(count)) for channel, status, error, count in session.exec(query).all()]
+
+
+def latest_of_kind(*, session: Session, account_id: int, kind: str, directive_id: int) -> OutboxMessage | None:
+    """The newest row of this kind about this directive to this account. On PostgreSQL a
+    pending row comes locked (FOR UPDATE), so two reports gathering into it take turns and
+    a dispatcher that claimed it first wins (the gatherer then sees it is no longer pending)."""
+    query = (
+        select(OutboxMessage)
+        .where(
+            col(OutboxMessage.account_id) == account_id,
+            col(OutboxMessage.kind) == kind,
+            col(OutboxMessage.directive_id) == directive_id,
+        )
+        .order_by(col(OutboxMessage.id).desc())
+        .limit(1)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(of=OutboxMessage)
+    return session.exec(query).first()
+
+
+def replace_pending_payload(*, session: Session, message_id: int, payload: dict[str, Any]) -> bool:
+    """Rewrite a row's message while nobody has claimed it; False once a dispatcher has."""
+    result = session.exec(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id) == message_id, col(OutboxMessage.status) == "pending")
+        .values(payload=payload)
+    )
+    return (result.rowcount or 0) == 1
+
+
+def count_assignments(*, session: Session, directive_id: int, statuses: Collection[str]) -> int:
+    return int(
+        session.exec(
+            select(func.count())
+            .select_from(Assignment)
+            .where(col(Assignment.directive_id) == directive_id, col(Assignment.status).in_(list(statuses)))
+        ).one()
+    )

@@ -85,13 +85,33 @@ def pending_reminders(
     assignment_ids: list[int] | None = None,
     due_before: datetime | None = None,
 ) -> list[OutboxMessage]:
+    if assignment_ids is not None:
+        # A few cells (one report, one acknowledgement): look their rows up by assignment and
+        # filter the rest here. Given "status = 'pending'" too, SQLite walks the status index,
+        # i.e. every pending row of the province, for each report.
+        rows: list[OutboxMessage] = []
+        for start in range(0, len(assignment_ids), 500):
+            rows.extend(
+                session.exec(
+                    select(OutboxMessage).where(
+                        col(OutboxMessage.assignment_id).in_(assignment_ids[start : start + 500]),
+                        col(OutboxMessage.kind).in_(REMINDER_KINDS),
+                    )
+                ).all()
+            )
+        wanted = [
+            m
+            for m in rows
+            if m.status == "pending"
+            and (directive_id is None or m.directive_id == directive_id)
+            and (due_before is None or m.due_at <= due_before)
+        ]
+        return sorted(wanted, key=lambda m: (m.due_at, m.id))
     query = select(OutboxMessage).where(
         col(OutboxMessage.status) == "pending", col(OutboxMessage.kind).in_(REMINDER_KINDS)
     )
     if directive_id is not None:
         query = query.where(col(OutboxMessage.directive_id) == directive_id)
-    if assignment_ids is not None:
-        query = query.where(col(OutboxMessage.assignment_id).in_(assignment_ids))
     if due_before is not None:
         query = query.where(col(OutboxMessage.due_at) <= due_before)
     return list(session.exec(query.order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))).all())
@@ -118,19 +138,25 @@ def published_directives(*, session: Session) -> list[Directive]:
     )
 
 
-def live_assignments(*, session: Session, directive_id: int) -> list[tuple[Assignment, Unit]]:
-    return list(
-        session.exec(
-            select(Assignment, Unit)
-            .join(Unit, col(Unit.id) == col(Assignment.unit_id))
-            .where(
-                col(Assignment.directive_id) == directive_id,
-                col(Assignment.status).in_(LIVE_ASSIGNMENT),
-                col(Unit.active) == true(),
-            )
-            .order_by(col(Unit.code))
-        ).all()
+def live_assignments(
+    *, session: Session, directive_id: int, assignment_ids: list[int] | None = None
+) -> list[tuple[Assignment, Unit]]:
+    """The directive's live assignments with their active units; only ``assignment_ids`` when
+    given (re-planning one cell after its report must not load the whole province)."""
+    query = (
+        select(Assignment, Unit)
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .where(
+            col(Assignment.directive_id) == directive_id,
+            col(Assignment.status).in_(LIVE_ASSIGNMENT),
+            col(Unit.active) == true(),
+        )
     )
+    if assignment_ids is not None:
+        if not assignment_ids:
+            return []
+        query = query.where(col(Assignment.id).in_(assignment_ids))
+    return list(session.exec(query.order_by(col(Unit.code))).all())
 
 
 def secretary_accounts(*, session: Session, unit_ids: list[int]) -> dict[int, list[ChatAccount]]:
