@@ -251,3 +251,35 @@ def test_progress_edits_are_throttled_by_share_of_the_total(app, org, sender):
     deliver(app)
     assert sender.texts_to("u-staff")[0] == "Đã gửi 3/6"
     assert [text for chat, _id, text in sender.edits if chat == "u-staff"] == ["Đã gửi 6/6"]
+
+
+def test_two_processes_sharing_a_broadcast_send_the_delivery_report_once(app, org, sender, clock):
+    """Each process's dispatcher has its own progress listener and sees only its own half of
+    the deliveries, interleaved with the other's: the report still goes out, once."""
+    from services.broadcast_progress import BroadcastProgress
+
+    start_all_cells(org["staff"])
+    org["staff"].press("Gửi")
+    processes = []
+    for worker in ("host:1001", "host:1002"):
+        dispatcher = Dispatcher(engine=app.engine, clock=clock, senders=app.senders, worker_id=worker, batch=3)
+        # Edits throttled to every half of the total, as a large broadcast's are (5%).
+        progress = BroadcastProgress(
+            engine=app.engine, clock=clock, senders=app.senders, step=0.5, interval=1000.0, monotonic=lambda: 0.0
+        )
+        dispatcher.listeners.append(progress)
+        processes.append((dispatcher, dispatcher._claim()))
+    assert [len(claims) for _, claims in processes] == [3, 3]
+
+    async def interleaved() -> None:
+        for n in range(3):
+            for dispatcher, claims in processes:
+                await dispatcher._send_one(claims[n])
+
+    asyncio.run(interleaved())
+    deliver(app)
+    assert {chat: len(sender.texts_to(chat)) for chat in SECRETARIES} == dict.fromkeys(SECRETARIES, 1)
+    reports = [t for t in sender.texts_to("u-staff") if t.startswith("Kết quả gửi tin")]
+    assert len(reports) == 1 and reports[0].startswith("Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6")
+    with session_scope(app.engine) as session:
+        assert session.exec(select(Broadcast)).one().status == "done"
