@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from services.i18n import Translator
 from services.reminders.planner import plan_directive
 from services.reminders.texts import time_left
 from storage.db import session_scope
 from storage.tables import Assignment
+from tests.support.chat import CHANNELS
 from tests.support.local import CONFIG, TZ, local_to_utc
 from tests.support.reminders import delivered, until
 from tests.support.report_factories import make_assignment
@@ -20,6 +23,7 @@ def _plan(app, *assignment_ids: int) -> None:  # noqa: ANN001
             plan_directive(session=session, directive_id=directive_id, now=app.clock.now(), config=CONFIG)
 
 
+@pytest.mark.parametrize("channel", CHANNELS)
 def test_three_directives_due_the_same_morning_come_as_one_message(org, app, outbox):
     first = make_assignment(app, cell="CB03", number="141-CV/ĐUK", subject="V/v quán triệt Nghị quyết 05")
     second = make_assignment(app, cell="CB03", number="77-CV/ĐU", subject="V/v kiểm tra đảng viên")
@@ -73,6 +77,7 @@ def test_time_left_counts_from_the_moment_it_is_sent_and_rounds_down():
     assert time_left(Translator("en"), due, local_to_utc(datetime(2021, 8, 20, 7, 0)), TZ) == "30 minutes left"
 
 
+@pytest.mark.parametrize("channel", CHANNELS)
 def test_escalation_names_cells_no_reminder_could_reach(org, app):
     reachable = make_assignment(app, cell="CB03")
     with session_scope(app.engine) as session:
