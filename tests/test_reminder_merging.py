@@ -77,7 +77,6 @@ def test_time_left_counts_from_the_moment_it_is_sent_and_rounds_down():
     assert time_left(Translator("en"), due, local_to_utc(datetime(2021, 8, 20, 7, 0)), TZ) == "30 minutes left"
 
 
-@pytest.mark.parametrize("channel", CHANNELS)
 def test_escalation_names_cells_no_reminder_could_reach(org, app):
     reachable = make_assignment(app, cell="CB03")
     with session_scope(app.engine) as session:
