@@ -12,10 +12,10 @@ import pytest
 from sqlmodel import select
 
 from ground.ports import SendResult
+from services.broadcast_progress import CHANNEL_NAMES
 from services.dispatcher import Dispatcher
 from storage.db import session_scope
 from storage.tables import Assignment, AuditEntry, Broadcast, OutboxMessage
-from services.broadcast_progress import CHANNEL_NAMES
 from tests.support.chat import CHANNELS, RecordingSender, deliver
 from tests.support.report_factories import make_assignment
 
