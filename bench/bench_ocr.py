@@ -106,7 +106,8 @@ def main() -> None:
     ocr = Ocr()
     if ocr.pdf_unavailable():
         sys.exit(
-            "Tesseract (vie) or pdftoppm is not installed: apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils"
+            "Tesseract (vie) or pdftoppm is not installed: "
+            "apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils"
         )
     version = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"{version}, {os.cpu_count()} CPUs, {args.runs} runs each\n")

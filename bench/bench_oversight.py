@@ -230,7 +230,8 @@ async def bench_broadcast(url: str | None, messages: int, rate: float) -> None:
     lost = queued - len(per_chat)
     achieved = len(ok) / elapsed
     print(
-        f"  delivered {len(per_chat)}/{queued} in {elapsed:.1f} s: {achieved:.1f} msg/s = {achieved / rate:.2f} of {rate:g}"
+        f"  delivered {len(per_chat)}/{queued} in {elapsed:.1f} s: "
+        f"{achieved:.1f} msg/s = {achieved / rate:.2f} of {rate:g}"
     )
     print(f"  duplicates {duplicates}, lost {lost}, 429 answers {rejected}, progress edits {edits}")
     engine.dispose()

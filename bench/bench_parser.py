@@ -35,9 +35,11 @@ def build_document(target_chars: int) -> str:
         shift = i % 9 + 1
         # vary day numbers, document numbers and section numbers
         body = re.sub(
-            r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", lambda m: f"{(int(m[1]) + shift - 1) % 28 + 1}/{m[2]}/{m[3]}", body
+            r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b",
+            lambda m, shift=shift: f"{(int(m[1]) + shift - 1) % 28 + 1}/{m[2]}/{m[3]}",
+            body,
         )
-        body = re.sub(r"\bSố (\d+)", lambda m: f"Số {int(m[1]) + i}", body)
+        body = re.sub(r"\bSố (\d+)", lambda m, i=i: f"Số {int(m[1]) + i}", body)
         body = body.replace("III.", f"{'I' * (shift % 3 + 1)}V.")
         parts.append(body)
         size += len(body) + 2

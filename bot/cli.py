@@ -14,6 +14,7 @@ from bot.cli_common import ChibotGroup, CliState
 from bot.cli_db import db_app
 from bot.cli_export import export_command
 from bot.cli_invite import invite_command
+from bot.cli_outbox import outbox_command
 from bot.cli_parse import parse_command
 from bot.cli_run import run_command
 from bot.cli_shell import demo_command, shell_command
@@ -55,6 +56,7 @@ app.command("shell")(shell_command)
 app.command("run")(run_command)
 app.command("parse")(parse_command)
 app.command("export")(export_command)
+app.command("outbox")(outbox_command)
 
 
 def main() -> None:

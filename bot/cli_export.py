@@ -58,7 +58,7 @@ def export_command(
                     say("export.cli.ambiguous", count=len(found), number=number, lines=lines, id=found[0].id)
                 )
             directive = found[0]
-            issuer = unit_queries.get_unit(session=session, unit_id=directive.unit_id)
+            issuer = unit_queries.require_unit(session=session, unit_id=directive.unit_id)
             data = exports.build(
                 session=session, directive=directive, paths=[issuer.path], now=state.clock.now(), tz=settings.tz, t=t
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -18,7 +18,7 @@ from services.invites import create_invite, parse_duration
 from services.localtime import format_local_date, to_local
 from storage.db import session_scope
 from storage.queries.audit import add_audit
-from storage.queries.units import get_unit
+from storage.queries.units import require_unit
 
 #: getMe must not hold up the admin: the code is useful without the link.
 GET_ME_TIMEOUT_SECONDS = 5.0
@@ -26,7 +26,7 @@ GET_ME_TIMEOUT_SECONDS = 5.0
 HTTP_TRANSPORT: httpx.BaseTransport | None = None
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     secretary = "secretary"
     staff = "staff"
     admin = "admin"
@@ -88,7 +88,7 @@ def invite_command(
                 label=label,
                 now=state.clock.now(),
             )
-            unit = get_unit(session=session, unit_id=invite.unit_id)
+            unit = require_unit(session=session, unit_id=invite.unit_id)
             # Same action as the chat flow's invites, so one query lists them all.
             add_audit(
                 session=session,

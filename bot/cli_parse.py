@@ -37,7 +37,10 @@ def parse_command(
     as_json: bool = typer.Option(
         False,
         "--json",
-        help="Print JSON (keys: doc_type, number, issuer, issued_on, subject, urgent, secret, addressees, signer, report_fields, deadlines, read_by).",
+        help=(
+            "Print JSON (keys: doc_type, number, issuer, issued_on, subject, urgent, secret, addressees, signer, "
+            "report_fields, deadlines, read_by)."
+        ),
     ),
 ) -> None:
     """Show what chibot extracts from a directive: type, number, subject, marks, deadlines.

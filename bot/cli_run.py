@@ -14,6 +14,8 @@ from bot.channels.registry import ALL, CHANNELS, RunOptions, UnknownChannel, mak
 from bot.cli_common import EXIT_BAD_INPUT, EXIT_ENVIRONMENT, CliError, cli_state, open_database
 from bot.runtime import run
 
+CHANNEL_HELP = f"Channel to run: {', '.join(CHANNELS)}, or {ALL}. Repeat it or give a comma list to run several."
+
 
 def run_command(
     ctx: typer.Context,
@@ -21,12 +23,15 @@ def run_command(
         ["telegram"],
         "--channel",
         metavar="NAME",
-        help=f"Channel to run: {', '.join(CHANNELS)}, or {ALL}. Repeat it or give a comma list to run several.",
+        help=CHANNEL_HELP,
     ),
     webhook: bool = typer.Option(
         False,
         "--webhook",
-        help="Serve webhooks (WEBHOOK_URL/SECRET for Telegram, ZALO_WEBHOOK_URL/SECRET for Zalo) instead of long polling.",
+        help=(
+            "Serve webhooks (WEBHOOK_URL/SECRET for Telegram, ZALO_WEBHOOK_URL/SECRET for Zalo) "
+            "instead of long polling."
+        ),
     ),
 ) -> None:
     """Run chibot's channels until stopped (Ctrl+C).
@@ -100,7 +105,8 @@ def telegram_sentence(exc: TelegramError, base_url: str, token: str) -> str:
     if token:
         reason = reason.replace(token, "TELEGRAM_BOT_TOKEN")
     reason = reason.split(". Parsing the server response")[0].strip()
-    causes, cause = [], exc.__cause__
+    causes: list[str] = []
+    cause = exc.__cause__
     while cause is not None and len(causes) < 10:
         causes.append(str(cause))
         cause = cause.__cause__

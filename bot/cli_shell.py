@@ -105,7 +105,8 @@ def demo_command(
             typer.echo(f"  {invite.code}  {role:<22} {invite.name} — {invite.unit_name}")
         else:
             typer.echo(
-                f'  {"(registered)":<10}  {role:<22} {invite.name} — {invite.unit_name}: chibot shell --as "{invite.name}"'
+                f"  {'(registered)':<10}  {role:<22} {invite.name} — {invite.unit_name}: "
+                f'chibot shell --as "{invite.name}"'
             )
         if invite.role == "staff" and staff_login is None:
             staff_login = invite.code or invite.name

@@ -55,7 +55,8 @@ class DispatchScheduler:
             try:
                 await func()
             finally:
-                self._running.discard(task)  # type: ignore[arg-type]
+                if task is not None:
+                    self._running.discard(task)
 
         return run
 

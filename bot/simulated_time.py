@@ -12,8 +12,6 @@ from datetime import datetime
 from bot.app import App
 from ground.clock import ManualClock
 from services.reminders.jobs import next_job_time, run_jobs
-from storage.db import session_scope
-from storage.queries import outbox as outbox_queries
 
 
 def tick(app: App) -> None:
@@ -23,8 +21,9 @@ def tick(app: App) -> None:
 
 
 def _next_stop(app: App, now: datetime) -> datetime:
-    with session_scope(app.engine) as session:
-        due = outbox_queries.next_due_at(session=session)
+    # Only what this process delivers: a message waiting for another channel or another
+    # person's shell is no stop.
+    due = app.dispatcher.next_due()
     stops = [next_job_time(now, app.core.deps.reminders)]
     if due is not None and due > now:
         stops.append(due)

@@ -28,6 +28,22 @@ class Actor:
     def registered(self) -> bool:
         return self.person_id is not None and bool(self.roles)
 
+    @property
+    def known_person_id(self) -> int:
+        """``person_id`` where the caller has checked the actor is registered (a role check
+        implies it); PermissionError when it is not, instead of acting for nobody."""
+        if self.person_id is None:
+            raise PermissionError("this action needs a registered person")
+        return self.person_id
+
+    @property
+    def known_account_id(self) -> int:
+        """``account_id`` of an actor that came through a chat (every handled message does);
+        PermissionError for an actor built without one."""
+        if self.account_id is None:
+            raise PermissionError("this action needs a chat account")
+        return self.account_id
+
     def has_role(self, *roles: str) -> bool:
         return any(r.role in roles for r in self.roles)
 

@@ -28,7 +28,7 @@ def link(ctx: Context, args: str) -> list[Reply]:
     if not ctx.actor.registered:
         return [ctx.reply("start.how_to_register")]
     new = account_links.create_link_code(
-        session=ctx.session, person_id=ctx.actor.person_id, account_id=ctx.actor.account_id, now=ctx.now
+        session=ctx.session, person_id=ctx.actor.known_person_id, account_id=ctx.actor.known_account_id, now=ctx.now
     )
     other = "Zalo" if ctx.incoming.channel == "telegram" else "Telegram"
     return [ctx.reply("link.code", code=new, other=other, minutes=int(account_links.LINK_TTL.total_seconds() // 60))]
@@ -57,7 +57,7 @@ def choose(ctx: Context, args: str) -> list[Reply]:
     """/kenh telegram|zalo: where reminders, directives and broadcasts go."""
     words = normalize(args)
     if not words:
-        preferred, fixed, accounts = account_links.channels_of(session=ctx.session, person_id=ctx.actor.person_id)
+        preferred, fixed, accounts = account_links.channels_of(session=ctx.session, person_id=ctx.actor.known_person_id)
         linked = ", ".join(sorted({_name(a.channel) for a in accounts}))
         key = "kenh.current_fixed" if fixed else "kenh.current_auto"
         return [ctx.reply(key, channel=_name(preferred or ctx.incoming.channel), linked=linked)]
@@ -65,7 +65,7 @@ def choose(ctx: Context, args: str) -> list[Reply]:
         return [ctx.reply("kenh.usage")]
     channel = _CHANNEL_WORDS[words]
     try:
-        account_links.choose_channel(session=ctx.session, person_id=ctx.actor.person_id, channel=channel)
+        account_links.choose_channel(session=ctx.session, person_id=ctx.actor.known_person_id, channel=channel)
     except account_links.LinkError:
         return [ctx.reply("kenh.no_account", channel=_name(channel or ""))]
     if channel is None:

@@ -9,7 +9,7 @@ from typing import Any
 from ground.messages import Reply
 from handlers import unit_picker
 from handlers.context import Context
-from handlers.flow_state import FlowState
+from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from handlers.router import Router
 from handlers.unit_picker import UnitPicker
@@ -124,12 +124,13 @@ class BroadcastFlow(StepFlow[BroadcastState]):
 
     def _got_directive(self, ctx: Context, state: BroadcastState, text: str) -> list[Reply]:
         found = status.lookup(session=ctx.session, actor=ctx.actor, text=text)
-        if found.status != "ok":
+        directive = found.directive
+        if found.status != "ok" or directive is None:
             return [ctx.reply("broadcast.directive_unknown", number=text[:64])]
         audience = Audience(
-            kind=state.audience_kind,
-            directive_id=found.directive.id,
-            number=found.directive.number or f"#{found.directive.id}",
+            kind=required(state.audience_kind, "audience_kind"),
+            directive_id=directive.id,
+            number=directive.number or f"#{directive.id}",
         )
         return self._preview(ctx, state, audience)
 
@@ -139,12 +140,13 @@ class BroadcastFlow(StepFlow[BroadcastState]):
         return Reply(text=ctx.t("broadcast.ask_audience"), choices=rows)
 
     def _pick(self, ctx: Context, state: BroadcastState, value: str) -> list[Reply]:
+        picker = required(state.picker, "picker")
         if value == "done":
-            return self._preview(ctx, state, Audience(kind="picked", unit_ids=list(state.picker.selected)))
-        if not unit_picker.press(state.picker, value):
+            return self._preview(ctx, state, Audience(kind="picked", unit_ids=list(picker.selected)))
+        if not unit_picker.press(picker, value):
             return [ctx.reply("button.stale")]
         ctx.flow_goto("pick", state)
-        return [unit_picker.render(ctx, state.picker, edit=True)]
+        return [unit_picker.render(ctx, picker, edit=True)]
 
     def _preview(self, ctx: Context, state: BroadcastState, chosen: Audience) -> list[Reply]:
         audience = broadcast.choose(session=ctx.session, actor=ctx.actor, spec=chosen.spec(), now=ctx.now)
@@ -185,7 +187,8 @@ class BroadcastFlow(StepFlow[BroadcastState]):
     def _send(self, ctx: Context, state: BroadcastState) -> list[Reply]:
         # The audience is chosen again at the moment of sending: a cell that reported while
         # staff read the preview is not pushed any more.
-        audience = broadcast.choose(session=ctx.session, actor=ctx.actor, spec=state.audience.spec(), now=ctx.now)
+        spec = required(state.audience, "audience").spec()
+        audience = broadcast.choose(session=ctx.session, actor=ctx.actor, spec=spec, now=ctx.now)
         ctx.flow_end()
         if not audience.accounts:
             return [self._nobody(ctx, audience)]
@@ -193,7 +196,7 @@ class BroadcastFlow(StepFlow[BroadcastState]):
             session=ctx.session,
             actor=ctx.actor,
             audience=audience,
-            text=state.text,
+            text=required(state.text, "text"),
             attachment=state.file.model_dump() if state.file else None,
             channel=ctx.incoming.channel,
             now=ctx.now,

@@ -10,6 +10,7 @@ from services import account_links, directives, invites
 from services.i18n import LANGUAGES
 from services.unit_words import role_label, unit_word
 from storage.queries import accounts as account_queries
+from storage.queries.units import require_unit
 
 
 def register(router: Router) -> None:
@@ -37,7 +38,7 @@ def register(router: Router) -> None:
             )
         except invites.InviteError as exc:
             return [ctx.reply(f"start.invite_{exc.reason}")]
-        unit = account_queries.get_unit(session=ctx.session, unit_id=membership.unit_id)
+        unit = require_unit(session=ctx.session, unit_id=membership.unit_id)
         role = membership.role
         commands = router.commands_for({role}, registered=True)
         lines = "\n".join(f"/{c.name} — {ctx.t(c.help_key)}" for c in commands if c.help_key)

@@ -7,7 +7,7 @@ from ground.messages import Reply
 from handlers import unit_picker
 from handlers.context import Context
 from handlers.directives_view import find_one
-from handlers.flow_state import FlowState
+from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from handlers.router import Router
 from handlers.unit_picker import UnitPicker
@@ -78,11 +78,11 @@ class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
         return [ctx.reply("directive.ask_deadline")]
 
     def _got_phrase(self, ctx: Context, state: DeadlineChangeState, text: str) -> list[Reply]:
-        directive = directives.get(session=ctx.session, directive_id=state.directive_id)
+        directive = directives.require(session=ctx.session, directive_id=state.directive_id)
         result = directives.change_deadline(
             session=ctx.session,
             directive=directive,
-            deadline_id=state.deadline_id,
+            deadline_id=required(state.deadline_id, "deadline_id"),
             phrase=text[:300],
             who=_who(ctx),
             now=ctx.now,
@@ -143,7 +143,7 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
         return [unit_picker.render(ctx, state.picker, edit=True)]
 
     def _typed_codes(self, ctx: Context, state: RecipientsChangeState, text: str) -> list[Reply]:
-        directive = directives.get(session=ctx.session, directive_id=state.directive_id)
+        directive = directives.require(session=ctx.session, directive_id=state.directive_id)
         unit = directives.issuer_unit(session=ctx.session, directive=directive)
         found, unknown = recipients.units_by_codes(session=ctx.session, unit=unit, text=text)
         unit_picker.add(state.picker, [u.id for u in found])
@@ -155,7 +155,7 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
         picker = state.picker
         if not picker.selected:
             return [ctx.reply("directive.none_selected"), unit_picker.render(ctx, picker)]
-        directive = directives.get(session=ctx.session, directive_id=state.directive_id)
+        directive = directives.require(session=ctx.session, directive_id=state.directive_id)
         added, removed = directives.change_recipients(
             session=ctx.session,
             directive=directive,

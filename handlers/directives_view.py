@@ -62,6 +62,7 @@ def _list(ctx: Context, args: str) -> list[Reply]:
             lines.append(texts.staff_list_line(ctx.t, directive, statuses))
         else:
             assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
+            assert assignment is not None, "visible() lists a directive not managed only for its live assignment"
             deadlines = directives.deadlines_of(session=ctx.session, directive=directive)
             nearest = directives.nearest_deadline(deadlines=deadlines, now=ctx.now)
             lines.append(texts.secretary_list_line(ctx.t, directive, assignment.status, nearest))
@@ -90,6 +91,7 @@ def doc_replies(ctx: Context, directive: Directive) -> list[Reply]:
         rows = [] if directive.secrecy else [[Choice(ctx.t("directive.button.full"), f"full:{directive.id}")]]
         return [Reply(text=text, choices=rows)]
     assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
+    assert assignment is not None, "the actor may see it (caller's check) and does not manage it: it is assigned"
     return [texts.cell_message(ctx.t, directive, deadlines, assignment.id)]
 
 
@@ -119,12 +121,14 @@ def acknowledge(ctx: Context, args: str) -> list[Reply]:
     if result.status == "denied":
         ctx.audit("denied", button=f"ack:{args[:40]}")
         return [ctx.reply("auth.denied")]
-    title = texts.title(result.directive, ctx.t)
+    directive, assignment = result.directive, result.assignment
+    assert directive is not None and assignment is not None, "every result but denied carries both"
+    title = texts.title(directive, ctx.t)
     if result.status == "cancelled":
         return [ctx.reply("directive.ack.cancelled", title=title)]
-    moment = texts.when(result.assignment.acknowledged_at, ctx.deps.tz)
-    actions = texts.next_actions(ctx.t, result.directive, result.assignment)
-    kind = next((r.unit_kind for r in ctx.actor.roles if r.unit_id == result.assignment.unit_id), None)
+    moment = texts.when(assignment.acknowledged_at, ctx.deps.tz)
+    actions = texts.next_actions(ctx.t, directive, assignment)
+    kind = next((r.unit_kind for r in ctx.actor.roles if r.unit_id == assignment.unit_id), None)
     word = unit_word(ctx.t, kind)
     return [
         ctx.reply(

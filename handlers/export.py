@@ -35,10 +35,10 @@ def _export(ctx: Context, args: str) -> list[Reply]:
     number = " ".join(words[:-1] if words and words[-1].lower() in exports.FORMATS else words)
     if not number:
         return [ctx.reply("export.help")]
-    found, replies = resolve(ctx, number, "export", fmt)
-    if replies:
+    directive, replies = resolve(ctx, number, "export", fmt)
+    if directive is None:
         return replies
-    return [_file_reply(ctx, found.directive, fmt)]
+    return [_file_reply(ctx, directive, fmt)]
 
 
 def _export_button(ctx: Context, args: str) -> list[Reply]:

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from ground.messages import Reply
 from handlers.context import Context
-from handlers.flow_state import FlowState
+from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from handlers.router import Router
 from services import invites
@@ -90,10 +90,11 @@ class InviteFlow(StepFlow[InviteState]):
         return self._create(ctx, state, "") if value == "skip" else [ctx.reply("button.stale")]
 
     def _create(self, ctx: Context, state: InviteState, label: str) -> list[Reply]:
+        role = required(state.role, "role")
         code, invite = invites.create_invite(
             session=ctx.session,
-            unit_code=state.unit_code,
-            role=state.role,
+            unit_code=required(state.unit_code, "unit_code"),
+            role=role,
             expires_in=INVITE_VALID_FOR,
             label=label or None,
             created_by_person_id=ctx.actor.person_id,
@@ -104,7 +105,7 @@ class InviteFlow(StepFlow[InviteState]):
         return [
             ctx.reply(
                 "invite.created",
-                role=role_label(ctx.t, state.role, state.unit_kind),
+                role=role_label(ctx.t, role, state.unit_kind),
                 unit=state.unit_name,
                 label=f" ({label})" if label else "",
                 code=code,

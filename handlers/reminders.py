@@ -155,6 +155,6 @@ def register(router: Router) -> None:
     def notify(ctx: Context, args: str) -> list[Reply]:
         """Report notifications one by one, or in the daily digest."""
         choice = args.strip().lower()
-        if not staff_tools.set_notifications(session=ctx.session, person_id=ctx.actor.person_id, choice=choice):
+        if not staff_tools.set_notifications(session=ctx.session, person_id=ctx.actor.known_person_id, choice=choice):
             return [ctx.reply("reminder.notify.usage")]
         return [ctx.reply(f"reminder.notify.{choice}", at=ctx.deps.reminders.digest_at)]

@@ -176,8 +176,8 @@ class ReportFlow(StepFlow[ReportState]):
     def _picked(self, ctx: Context, state: ReportState, value: str) -> list[Reply]:
         if not value.startswith("p:"):
             return self._no_task(ctx, state)
-        raw_id = value[2:]
-        task = reports.get_task(session=ctx.session, assignment_id=_id(raw_id)) if _id(raw_id) else None
+        assignment_id = _id(value[2:])
+        task = reports.get_task(session=ctx.session, assignment_id=assignment_id) if assignment_id else None
         if task is None:
             return [ctx.reply("button.stale")]
         # Only a quick report that gave answers skips the optional questions.
@@ -382,7 +382,8 @@ class ReportFlow(StepFlow[ReportState]):
             if action == "done" and field.type == "attachment":
                 return self._accept(ctx, state, task, step, Parsed(values={step: state.answers.get(step) or []}))
         home = _unplaced_home(template, state)
-        if step == SUMMARY and action == "unplaced" and home is not None:
+        if step == SUMMARY and action == "unplaced" and home is not None and state.unplaced_text:
+            # (home is found only when there are unplaced words)
             state.answers = {**state.answers, home.key: state.unplaced_text[: home.max_length]}
             state.unplaced_text = None
             ctx.flow_goto(SUMMARY, state)
@@ -408,7 +409,7 @@ class ReportFlow(StepFlow[ReportState]):
             session=ctx.session,
             task=task,
             answers=state.answers,
-            person_id=ctx.actor.person_id,
+            person_id=ctx.actor.known_person_id,
             account_id=ctx.actor.account_id,
             on_behalf=state.on_behalf,
             submitter_name=ctx.actor.name,
@@ -486,7 +487,7 @@ class ReportFlow(StepFlow[ReportState]):
         choices = [*rows, controls] if controls else rows
         lines = [_question(ctx, template, field)]
         if state.selected:
-            labels = ", ".join(field.option(v).label(ctx.lang) for v in state.selected if field.option(v))
+            labels = ", ".join(option.label(ctx.lang) for v in state.selected if (option := field.option(v)))
             lines.append(ctx.t("report.ask.multi_selected", selected=labels))
         if not field.required:
             lines.append(_optional_hint(ctx, choices))
@@ -584,7 +585,8 @@ def register(router: Router) -> None:
     @router.button("rep", roles=("secretary", "staff", "admin"))
     def report_button(ctx: Context, args: str) -> list[Reply]:
         """The "Báo cáo" button of a directive: the assignment must be this actor's to report."""
-        task = reports.get_task(session=ctx.session, assignment_id=_id(args)) if _id(args) else None
+        assignment_id = _id(args)
+        task = reports.get_task(session=ctx.session, assignment_id=assignment_id) if assignment_id else None
         if task is None:
             return flow._deny(ctx, args[:20])
         return flow.start(ctx, task)

@@ -9,23 +9,24 @@ from handlers.directives_view import which_reply
 from handlers.router import Router
 from services import charts, status, status_text
 from services import directive_texts as texts
+from storage.tables import Directive
 
 #: Words after the number that ask for the chart instead of the text.
 CHART_WORDS = ("chart", "bieudo", "biểuđồ")
 
 
-def resolve(ctx: Context, args: str, command: str, rest: str = "") -> tuple[status.Lookup, list[Reply]]:
-    """The directive ``args`` names if this staff member oversees it, or the replies saying why not.
-    Shared by /status and /export: a directive of another unit is refused and audited."""
+def resolve(ctx: Context, args: str, command: str, rest: str = "") -> tuple[Directive | None, list[Reply]]:
+    """The directive ``args`` names if this staff member oversees it, or None and the replies
+    saying why not. Shared by /status and /export: a directive of another unit is refused and audited."""
     found = status.lookup(session=ctx.session, actor=ctx.actor, text=args)
-    if found.status == "ok":
-        return found, []
-    if found.status == "denied":
+    if found.status == "ok" and found.directive is not None:
+        return found.directive, []
+    if found.status == "denied" and found.directive is not None:
         ctx.audit("denied", directive_id=found.directive.id, command=command)
-        return found, [ctx.reply("auth.denied")]
+        return None, [ctx.reply("auth.denied")]
     if found.status == "ambiguous":
-        return found, [which_reply(ctx, args, list(found.found), command, rest)]
-    return found, [ctx.reply("directive.doc.not_found", number=args[:64])]
+        return None, [which_reply(ctx, args, list(found.found), command, rest)]
+    return None, [ctx.reply("directive.doc.not_found", number=args[:64])]
 
 
 def _status(ctx: Context, args: str) -> list[Reply]:
@@ -38,21 +39,21 @@ def _status(ctx: Context, args: str) -> list[Reply]:
             return [ctx.reply("status.usage_chart")]
         summaries = status.open_summaries(session=ctx.session, actor=ctx.actor, now=ctx.now)
         return [Reply(text=status_text.summaries_text(ctx.t, summaries, ctx.deps.tz))]
-    found, replies = resolve(ctx, number, "status", "chart" if want_chart else "")
-    if replies:
+    directive, replies = resolve(ctx, number, "status", "chart" if want_chart else "")
+    if directive is None:
         return replies
     figures = status.directive_status(
-        session=ctx.session, directive=found.directive, paths=status.scope_paths(ctx.actor), now=ctx.now
+        session=ctx.session, directive=directive, paths=status.scope_paths(ctx.actor), now=ctx.now
     )
     if want_chart:
-        title = texts.title(found.directive, ctx.t)
+        title = texts.title(directive, ctx.t)
         png = charts.status_chart(ctx.t, figures)
         return [Reply(text=ctx.t("status.chart_caption", title=title), photo=OutFile("status.png", png, "image/png"))]
-    key = (found.directive.number or f"#{found.directive.id}")[:40]
+    key = (directive.number or f"#{directive.id}")[:40]
     buttons = [
         [
-            Choice(ctx.t("status.button_chart"), f"stc:{found.directive.id}"),
-            Choice(ctx.t("status.button_export"), f"exp:{found.directive.id}:xlsx"),
+            Choice(ctx.t("status.button_chart"), f"stc:{directive.id}"),
+            Choice(ctx.t("status.button_export"), f"exp:{directive.id}:xlsx"),
         ]
     ]
     return [Reply(text=status_text.status_text(ctx.t, figures, key), choices=buttons)]

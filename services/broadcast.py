@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from ground.actor import Actor
 from ground.messages import Reply
+from services import directives as directive_service
 from services import outbox, status
 from services.i18n import Translator
 from services.reach import Reach, reach
@@ -31,7 +32,7 @@ from storage.queries import audit as audit_queries
 from storage.queries import broadcasts as queries
 from storage.queries import status as status_queries
 from storage.queries import units as unit_queries
-from storage.tables import Broadcast, ChatAccount, Directive, Person, Unit
+from storage.tables import Broadcast, ChatAccount, Person, Unit
 
 MAX_TEXT = 4000
 AUDIENCES = ("all", "not_reported", "overdue", "not_acknowledged", "picked")
@@ -48,9 +49,13 @@ class Audience:
     reach: Reach
 
 
-def own_unit(actor: Actor) -> int | None:
+def own_unit(actor: Actor) -> int:
+    """The unit a staff member or admin broadcasts from; PermissionError for anyone else
+    (the flow is open to those roles only)."""
     roles = actor.units("staff", "admin")
-    return roles[0].unit_id if roles else None
+    if not roles:
+        raise PermissionError("broadcasts are sent by staff and admins only")
+    return roles[0].unit_id
 
 
 def cells_of(*, session: Session, unit_id: int) -> list[Unit]:
@@ -70,7 +75,7 @@ def choose(*, session: Session, actor: Actor, spec: dict[str, Any], now: datetim
         paths = status.scope_paths(actor)
         directive_id = spec["directive_id"]
         if kind == "overdue":
-            directive = session.get(Directive, directive_id)
+            directive = directive_service.require(session=session, directive_id=directive_id)
             figures = status.directive_status(session=session, directive=directive, paths=paths, now=now)
             ids = [m.unit.id for m in figures.missing if m.overdue]
         else:
@@ -121,7 +126,7 @@ def create(
     """Write the broadcast and one outbox row per reachable secretary account, in the caller's
     transaction: all of it is queued, or none of it."""
     unit_id = own_unit(actor)
-    unit = unit_queries.get_unit(session=session, unit_id=unit_id)
+    unit = unit_queries.require_unit(session=session, unit_id=unit_id)
     broadcast = queries.add_broadcast(
         session=session,
         broadcast=Broadcast(

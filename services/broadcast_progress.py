@@ -113,7 +113,7 @@ class BroadcastProgress:
             row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
             account = (
                 queries.account(session=session, account_id=row.progress_account_id)
-                if row.progress_account_id
+                if row is not None and row.progress_account_id
                 else None
             )
         if account is None:
@@ -129,6 +129,8 @@ class BroadcastProgress:
         """Send the progress message the first time, edit it afterwards; best effort."""
         with session_scope(self.engine) as session:
             row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
+            if row is None:
+                return
             account = (
                 queries.account(session=session, account_id=row.progress_account_id)
                 if row.progress_account_id
@@ -159,9 +161,11 @@ class BroadcastProgress:
             if not queries.finish(session=session, broadcast_id=broadcast_id, now=now):
                 return False
             row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
-            if row.progress_account_id is None:
+            if row is None or row.progress_account_id is None:
                 return True
             account = queries.account(session=session, account_id=row.progress_account_id)
+            if account is None:
+                return True
             counts = queries.status_counts(session=session, broadcast_id=broadcast_id)
             text = report_text(
                 Translator(account.language),

@@ -47,7 +47,9 @@ def status_figure(t: Translator, status: DirectiveStatus):  # noqa: ANN201 (a ma
     groups = [(g.unit.name, g.reported, g.cells - g.reported) for g in status.groups if g.cells]
     groups = _fold(groups, t, lambda rows: (sum(r[1] for r in rows), sum(r[2] for r in rows)))
     cells = [
-        (c.unit.name, c.report.reached, c.report.total) for c in status.cells if c.report is not None and c.report.total
+        (c.unit.name, c.report.reached, c.report.total)
+        for c in status.cells
+        if c.report is not None and c.report.reached is not None and c.report.total
     ]
     cells.sort(key=lambda c: c[1] / c[2])
     folded = _fold(cells, t, lambda rows: (sum(r[1] for r in rows), sum(r[2] for r in rows)))

@@ -54,6 +54,8 @@ def resolve(*, session: Session, who: str, now: datetime) -> tuple[str, str, str
 
 def _console_account_for_person(session: Session, person_id: int, now: datetime) -> tuple[str, str, None]:
     person = account_queries.get_person(session=session, person_id=person_id)
+    if person is None:
+        raise LookupError(f"person {person_id} does not exist")
     existing = [
         a for a in account_queries.accounts_of_person(session=session, person_id=person_id) if a.channel == "console"
     ]

@@ -41,6 +41,8 @@ def register_demo_directive(
 ) -> tuple[str, bool, list[tuple[str, str]]]:
     """Returns (number, whether it was created now, (kind, shown) of each deadline)."""
     unit = unit_queries.get_unit_by_code(session=session, code=unit_code)
+    if unit is None:
+        raise LookupError(f"no unit with code {unit_code!r}; load the demo units first")
     original = parse_document(text)
     number = original.number or "141-CV/ĐUK"
     existing = session.exec(

@@ -53,7 +53,7 @@ def deadline_entry(deadline: ParsedDeadline) -> dict[str, Any]:
         "kind": deadline.kind,
         "due": deadline.due.isoformat(timespec="minutes") if deadline.due else None,
         "recurrence": deadline.recurrence.to_rule() if deadline.recurrence else None,
-        "until": deadline.until.isoformat(timespec="minutes") if getattr(deadline, "until", None) else None,
+        "until": deadline.until.isoformat(timespec="minutes") if deadline.until else None,
         "phrase": deadline.text,
         "shown": deadline.shown,
         "flags": list(getattr(deadline, "flags", ()) or ()),
@@ -145,7 +145,7 @@ def set_field(draft: dict[str, Any], field: str, value: str) -> dict[str, Any]:
         typed = normalize(value).strip(" .!")
         if typed not in marks and typed not in NO_URGENCY_WORDS:
             raise InvalidValue(value)
-        value = marks.get(typed)
+        value = marks.get(typed) or ""  # a "no urgency" word is stored as None below
     return {**draft, field: value or None if field != "subject" else value}
 
 

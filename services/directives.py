@@ -273,7 +273,7 @@ def acknowledge(
     assignment = queries.get_assignment(session=session, assignment_id=assignment_id)
     if assignment is None or not actor.is_secretary_of(assignment.unit_id):
         return AckResult("denied")
-    directive = queries.get_directive(session=session, directive_id=assignment.directive_id)
+    directive = require(session=session, directive_id=assignment.directive_id)
     if assignment.status == "cancelled":
         return AckResult("cancelled", directive, assignment)
     if is_acknowledged(assignment):
@@ -315,13 +315,23 @@ def get(*, session: Session, directive_id: int) -> Directive | None:
     return queries.get_directive(session=session, directive_id=directive_id)
 
 
-def issuer_unit(*, session: Session, directive: Directive) -> Unit | None:
-    return unit_queries.get_unit(session=session, unit_id=directive.unit_id)
+def require(*, session: Session, directive_id: int) -> Directive:
+    """A directive a flow's state or a stored row names (published ones are never deleted);
+    LookupError if it is gone."""
+    directive = get(session=session, directive_id=directive_id)
+    if directive is None:
+        raise LookupError(f"directive {directive_id} does not exist")
+    return directive
+
+
+def issuer_unit(*, session: Session, directive: Directive) -> Unit:
+    """The unit that issued the directive (a foreign key, so it exists)."""
+    return unit_queries.require_unit(session=session, unit_id=directive.unit_id)
 
 
 def can_manage(*, session: Session, actor: Actor, directive: Directive) -> bool:
     """Staff (or admins) of the issuing unit or a unit above it."""
-    unit = issuer_unit(session=session, directive=directive)
+    unit = unit_queries.get_unit(session=session, unit_id=directive.unit_id)
     return unit is not None and actor.oversees(unit.path)
 
 
@@ -455,7 +465,7 @@ def change_deadline(
     deadline.kind = found.kind
     deadline.due_at = local_to_utc(found.due, tz) if found.due else None
     deadline.recurrence = found.recurrence.to_rule() if found.recurrence else None
-    deadline.until_at = local_to_utc(found.until, tz) if getattr(found, "until", None) else None
+    deadline.until_at = local_to_utc(found.until, tz) if found.until else None
     deadline.phrase, deadline.shown = found.text, found.shown
     queries.save(session=session, row=deadline)
     reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)

@@ -3,6 +3,15 @@
 Database work runs in worker threads (the core is synchronous); sending is async. Several
 dispatchers may run against one PostgreSQL database: claims use row locks, so every message
 goes out once.
+
+Each message goes through three commits: the claim (a batch of rows, "sending"), the attempt
+(``attempted_at``, just before its HTTP call) and the outcome (sent, retry, failed), right
+after the call. A process killed at any moment therefore leaves each row in one of three
+states: pending (nothing happened), claimed but not attempted (no chat saw it: the next
+process sends it at once when the claimer is known dead, or after a 30 s lease), or in flight
+(attempted, no outcome: the only one a chat may receive twice). A process claims only rows for
+the channels it runs, and for a sender that serves only some chats of its channel (a console
+shell serves the people it plays), only theirs: the others wait for their own process.
 """
 
 from __future__ import annotations
@@ -10,8 +19,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -64,8 +74,32 @@ class DispatchStats:
         self.reasons.extend(other.reasons)
 
 
+_INCARNATION = secrets.token_hex(4)
+
+
 def default_worker_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    """host:pid:token. The token tells this process from an earlier one that had the same pid
+    (a container's pid 1 after a restart), so its claims can be known dead."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{_INCARNATION}"
+
+
+def worker_is_gone(worker: str) -> bool:
+    """True only when ``worker`` (a default_worker_id) is certainly not running: it was on this
+    host and its pid is no longer alive, or is this process's with another token. Any other
+    worker (another host, a custom id) counts as alive; its claims wait for their lease."""
+    parts = worker.rsplit(":", 2)
+    if len(parts) != 3 or parts[0] != socket.gethostname()[:40] or not parts[1].isdigit():
+        return False
+    pid, token = int(parts[1]), parts[2]
+    if pid == os.getpid():
+        return token != _INCARNATION
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OSError):
+        return False
+    return False
 
 
 @dataclass(frozen=True)
@@ -152,12 +186,33 @@ class Dispatcher:
                 for message in outgoing:
                     total.add(await self._send(message))
 
-    def _claim(self, channels: list[str] | None = None) -> list[Claim]:
+    def _scope(self, channels: list[str] | None = None) -> tuple[list[str], dict[str, list[str]]]:
+        """The channels whose every chat this process serves, and those it serves for some chats
+        only (a sender with ``serves_chats()``, such as a console shell: the people it plays)."""
         channels = list(self.senders) if channels is None else channels
+        whole: list[str] = []
+        some: dict[str, list[str]] = {}
+        for channel in channels:
+            serves = getattr(self.senders.get(channel), "serves_chats", None)
+            if serves is None:
+                whole.append(channel)
+            else:
+                some[channel] = list(serves())
+        return whole, some
+
+    def _claim(self, channels: list[str] | None = None) -> list[Claim]:
+        whole, some = self._scope(channels)
         with session_scope(self.engine) as session:
+            dead = [w for w in outbox_queries.claimers(session=session) if w != self.worker_id and worker_is_gone(w)]
             # Only chats on the channels this process runs; the others wait for their process.
             rows = outbox_queries.claim_due(
-                session=session, now=self.clock.now(), worker=self.worker_id, limit=self.batch, channels=channels
+                session=session,
+                now=self.clock.now(),
+                worker=self.worker_id,
+                limit=self.batch,
+                channels=whole,
+                chats=some,
+                dead_workers=dead,
             )
             return [
                 Claim(
@@ -175,6 +230,24 @@ class Dispatcher:
                 for m, a in rows
             ]
 
+    def _attempt(self, claims: Collection[Claim]) -> bool:
+        """Commit the attempt before the HTTP call; False when the rows are no longer ours."""
+        with session_scope(self.engine) as session:
+            return outbox_queries.record_attempt(
+                session=session, message_ids=[c.message_id for c in claims], worker=self.worker_id, now=self.clock.now()
+            )
+
+    def _release(self, claims: Collection[Claim], reason: str, delay: float = 0) -> None:
+        """Give back claimed rows that were not attempted (no attempt counted)."""
+        with session_scope(self.engine) as session:
+            outbox_queries.release(
+                session=session,
+                message_ids=[c.message_id for c in claims],
+                worker=self.worker_id,
+                due_at=self.clock.now() + timedelta(seconds=delay),
+                reason=reason,
+            )
+
     async def _send_one(self, claim: Claim) -> DispatchStats:
         """Send one claimed row as queued (tests drive a half-finished batch with this)."""
         return await self._send(Outgoing([claim], payload_to_reply(claim.payload)))
@@ -185,13 +258,21 @@ class Dispatcher:
         stats = DispatchStats()
         sender = self.senders.get(channel)
         if sender is None:
-            result = SendResult("retry", retry_after=60, reason=f"channel {channel} is not running")
-        else:
-            try:
-                result = await sender.send(chat_id, message.reply)
-            except Exception as exc:  # a sender must not take the dispatcher down
-                log.exception("sending outbox message %s failed", [c.message_id for c in message.claims])
-                result = SendResult("retry", retry_after=None, reason=repr(exc))
+            # The channel stopped after the claim (the runtime is shutting down): the rows wait
+            # for it, no attempt counted.
+            await asyncio.to_thread(self._release, message.claims, f"channel {channel} is not running", 60)
+            stats.retried += len(message.claims)
+            return stats
+        if not await asyncio.to_thread(self._attempt, message.claims):
+            # Another process took these rows over (our claim outlived its lease): it sends them.
+            log.info("outbox message(s) %s taken over by another process", [c.message_id for c in message.claims])
+            await asyncio.to_thread(self._release, message.claims, "taken over")
+            return stats
+        try:
+            result = await sender.send(chat_id, message.reply)
+        except Exception as exc:  # a sender must not take the dispatcher down
+            log.exception("sending outbox message %s failed", [c.message_id for c in message.claims])
+            result = SendResult("retry", retry_after=None, reason=repr(exc))
         for claim in message.claims:
             # The chat saw one message: its choices become the menu once, with the last row.
             shown = message.reply.flat_choices() if claim is message.claims[-1] else []
@@ -290,7 +371,6 @@ class Dispatcher:
 
     def next_due(self, channels: list[str] | None = None):  # noqa: ANN201
         """When the next message to one of ``channels`` (default: those with a sender) is due."""
+        whole, some = self._scope(channels)
         with session_scope(self.engine) as session:
-            return outbox_queries.next_due_at(
-                session=session, channels=list(self.senders) if channels is None else channels
-            )
+            return outbox_queries.next_due_at(session=session, channels=whole, chats=some)

@@ -104,7 +104,7 @@ def build(
 
     for cell in status.cells:
         a, unit, report = cell.assignment, cell.unit, cell.report
-        parent = status.parents.get(unit.parent_id)
+        parent = status.parents.get(unit.parent_id) if unit.parent_id is not None else None
         values: dict[str, Any] = {
             "code": unit.code,
             "unit": unit.name,

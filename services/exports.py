@@ -35,9 +35,11 @@ def to_xlsx(data: ExportData, t: Translator) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet), "a new Workbook starts with one worksheet, active"
     sheet.title = t("export.sheet_cells")[:31]
     sheet.append(data.headers)
     for cell in sheet[1]:
@@ -55,8 +57,9 @@ def to_xlsx(data: ExportData, t: Translator) -> bytes:
             if isinstance(cell.value, (int, float)):
                 cell.number_format = number_format
     for index, header in enumerate(data.headers, start=1):
-        key = COLUMNS[index - 1] if index <= len(COLUMNS) else None
-        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(key, max(12, min(len(header) + 2, 40)))
+        fitted = max(12, min(len(header) + 2, 40))
+        width = WIDTHS.get(COLUMNS[index - 1], fitted) if index <= len(COLUMNS) else fitted
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "C2"  # header row and the unit code/name stay in view
     sheet.auto_filter.ref = sheet.dimensions
     summary = book.create_sheet(t("export.sheet_summary")[:31])

@@ -48,7 +48,7 @@ def catalog(lang: str) -> dict[str, ast.Message]:
         resource = parser.parse(entry.read_text(encoding="utf-8"))
         for item in resource.body:
             if isinstance(item, ast.Junk):
-                raise ValueError(f"syntax error in locales/{lang}/{entry.name}: {item.content[:80]!r}")
+                raise ValueError(f"syntax error in locales/{lang}/{entry.name}: {(item.content or '')[:80]!r}")
             if isinstance(item, ast.Message):
                 key = code_key(item.id.name)
                 if key in messages:
@@ -106,7 +106,7 @@ def t(lang: str, key: str, /, **params: Any) -> str:
     text, errors = bundle.format_pattern(message.value, {k: _argument(v) for k, v in params.items()})
     if errors:
         log.error("bad placeables in locale key %s (%s): %s", key, lang, errors)
-    return text
+    return str(text)  # a FluentNone (an unresolvable message) reads as its name
 
 
 class Translator:

@@ -402,11 +402,12 @@ def _template_error(exc: ValidationError, data: Any) -> TemplateError:
     if loc[0] == "ratio":
         return TemplateError("ratio", "bad_ratio")
     index = loc[1]
+    assert isinstance(index, int), "pydantic locates an item of the fields list by its index"
     raw = data["fields"][index]
     name = (_text(raw.get("key")) if isinstance(raw, dict) else "") or f"#{index + 1}"
     if len(loc) == 2:
         return TemplateError(name, kind if kind in _REASONS else "not_a_mapping", **params)
-    setting = loc[2]
+    setting = str(loc[2])  # the name of the field's setting
     if kind in _REASONS:
         return TemplateError(name, kind, **params)
     if setting == "options":

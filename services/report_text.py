@@ -29,7 +29,7 @@ def format_value(template: Template, f: TemplateField, answers: dict[str, Any], 
         option = f.option(value.get("value") or "")
         return option.label(lang) if option else t(lang, "report.value.other", text=value.get("other", ""))
     if f.type == "multi_choice":
-        parts = [f.option(v).label(lang) for v in value.get("values", []) if f.option(v)]
+        parts = [option.label(lang) for v in value.get("values", []) if (option := f.option(v))]
         if value.get("other"):
             parts.append(t(lang, "report.value.other", text=value["other"]))
         return ", ".join(parts)

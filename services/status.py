@@ -172,7 +172,9 @@ def directive_status(*, session: Session, directive: Directive, paths: list[str]
     missing = [
         Missing(
             c.unit,
-            parents.get(c.unit.parent_id) if c.unit.parent_id != directive.unit_id else None,
+            parents.get(c.unit.parent_id)
+            if c.unit.parent_id is not None and c.unit.parent_id != directive.unit_id
+            else None,
             names.get(c.unit.id, []),
             _is_overdue(c.assignment.deadline_id, deadlines, now),
         )
@@ -256,6 +258,9 @@ def any_numbered(*, session: Session, text: str) -> list[Directive]:
     return [
         d
         for d in queries.numbered_directives(session=session)
-        if directives.number_key(d.number) == wanted
-        or directives._short_form_matches(wanted, directives.number_key(d.number))
+        if d.number is not None  # the query selects only numbered ones
+        and (
+            directives.number_key(d.number) == wanted
+            or directives._short_form_matches(wanted, directives.number_key(d.number))
+        )
     ]

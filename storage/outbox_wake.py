@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import event, inspect
@@ -89,7 +89,8 @@ def _seen_in_statement(state: ORMExecuteState) -> None:
 def _makes_due(statement: object, parameters: object) -> bool:
     values = {getattr(column, "key", column): value for column, value in getattr(statement, "_values", {}).items()}
     for row in parameters if isinstance(parameters, list) else [parameters or {}]:
-        values.update(row)
+        if isinstance(row, Mapping):  # the parameters of an ORM statement are mappings
+            values.update(row)
     if "due_at" in values:
         return True
     status = values.get("status")

@@ -78,7 +78,8 @@ def test_broadcast_to_all_cells_shows_count_and_preview_then_delivers_with_a_rep
         "Xem trước tin nhắn:\n———\n" + TEXT + "\n———\n"
         "Đối tượng: tất cả chi bộ\n"
         "Sẽ gửi tới 6 tài khoản của 6 đơn vị.\n"
-        "Chưa báo được cho 1 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+        "Chưa báo được cho 1 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng "
+        "đường khác):\n"
         "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký"
     )
     staff.press("Gửi")
@@ -199,9 +200,9 @@ def test_too_long_text_and_too_large_file_are_refused_with_the_limit(app, org, s
     staff = org["staff"]
     staff.send("/broadcast")
     staff.send("a" * 4001)
-    assert (
-        staff.last_text
-        == "Tin nhắn dài 4.001 ký tự, vượt giới hạn 4.000 ký tự của một tin. Đồng chí rút gọn hoặc chia thành nhiều lần gửi."
+    assert staff.last_text == (
+        "Tin nhắn dài 4.001 ký tự, vượt giới hạn 4.000 ký tự của một tin. "
+        "Đồng chí rút gọn hoặc chia thành nhiều lần gửi."
     )
     staff.upload("bien-ban.pdf", b"x" * (settings.max_upload_bytes + 1))
     assert staff.last_text == "Tệp «bien-ban.pdf» lớn hơn giới hạn 10 MB. Đồng chí gửi tệp nhỏ hơn."

@@ -70,6 +70,7 @@ async def test_broadcast_over_telegram_with_a_blocked_recipient_and_retry_after(
     assert report["text"] == (
         "Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 4\n• Không gửi được: 3\n"
         "   – đã chặn chatbot: secretary CB03\n"
-        "   – chưa có bí thư đăng ký hoặc không liên lạc được: DB1-CB1 — Chi bộ Phòng Nghiệp vụ, DB1-CB2 — Chi bộ Phòng Tài chính\n"
+        "   – chưa có bí thư đăng ký hoặc không liên lạc được: DB1-CB1 — Chi bộ Phòng Nghiệp vụ, DB1-CB2 — Chi bộ "
+        "Phòng Tài chính\n"
         "• Gửi qua: Telegram 4"
     )

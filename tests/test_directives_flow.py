@@ -237,8 +237,10 @@ def test_confirm_shows_the_count_and_publishing_reaches_every_secretary(org, app
     assert rows(session, Directive) == []  # nothing stored before the last confirmation
     staff.press("Gửi")
     assert staff.last_text == (
-        "Đã gửi Công văn 141-CV/ĐUK cho 6 đơn vị (6 tin nhắn tới bí thư, người phụ trách). Xem ai đã nhận: /doc 141-CV/ĐUK\n"
-        "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+        "Đã gửi Công văn 141-CV/ĐUK cho 6 đơn vị (6 tin nhắn tới bí thư, người phụ trách). "
+        "Xem ai đã nhận: /doc 141-CV/ĐUK\n"
+        "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng "
+        "đường khác):\n"
         "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
         "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký"
     )
@@ -249,8 +251,8 @@ def test_confirm_shows_the_count_and_publishing_reaches_every_secretary(org, app
         "Văn bản mới: Công văn 141-CV/ĐUK\nĐộ khẩn: KHẨN\n"
         "Trích yếu: V/v tổ chức quán triệt, tuyên truyền Nghị quyết số 05-NQ/TU ngày 05/8/2021 của Tỉnh ủy\n"
         "Thời hạn:\n• Hoàn thành: đến hết 20/8/2021\n• Báo cáo: trước 23/8/2021\n• Kế hoạch: trước 30/8/2021\n"
-        "Báo cáo cần nêu rõ: hình thức quán triệt; số lượng người tiếp cận/tổng số cán bộ, công chức, lao động (đạt %); "
-        "nhận thức của cán bộ, đảng viên, quần chúng sau khi được học tập"
+        "Báo cáo cần nêu rõ: hình thức quán triệt; số lượng người tiếp cận/tổng số cán bộ, công chức, lao động "
+        "(đạt %); nhận thức của cán bộ, đảng viên, quần chúng sau khi được học tập"
     )
     directive = rows(session, Directive)[0]
     cb01 = [a for a in rows(session, Assignment) if a.id == int(message.choices[0][0].data.split(":")[1])][0]
@@ -425,7 +427,8 @@ def test_changing_a_deadline_after_publishing_tells_the_cells(org, app, outbox, 
     staff.send("trước ngày 25/8/2021")
     assert staff.last_text == (
         "Đã đổi thời hạn: Báo cáo: trước 25/8/2021. Đã báo cho 6 đơn vị.\n"
-        "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+        "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng "
+        "đường khác):\n"
         "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
         "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký"
     )

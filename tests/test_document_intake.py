@@ -23,9 +23,11 @@ from tests.support.paper import (
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 LIMIT = 10 * 1024 * 1024
+#: The OCR a server has by default: Tesseract and pdftoppm found on PATH.
+DEFAULT_OCR = Ocr()
 
 
-def read(data: bytes | None, name: str = "", *, ocr: Ocr = Ocr(), **kw) -> DocumentIn:
+def read(data: bytes | None, name: str = "", *, ocr: Ocr = DEFAULT_OCR, **kw) -> DocumentIn:
     return read_upload(data, file_name=name, max_bytes=kw.pop("max_bytes", LIMIT), ocr=ocr, **kw)
 
 

@@ -202,20 +202,19 @@ def test_an_inactive_role_is_reactivated_not_duplicated(org, clock):
 
 
 def test_two_simultaneous_redemptions_give_exactly_one_success(org, clock):
+    def race(barrier: threading.Barrier, code: str, outcomes: list[str], user: str) -> None:
+        barrier.wait()
+        try:
+            redeem(org, clock, code, user=user)
+            outcomes.append("ok")
+        except InviteError as exc:
+            outcomes.append(exc.reason)
+
     for attempt in range(3):
         code, _ = invite(org, clock)
         barrier = threading.Barrier(2)
         outcomes: list[str] = []
-
-        def race(user: str) -> None:
-            barrier.wait()
-            try:
-                redeem(org, clock, code, user=user)
-                outcomes.append("ok")
-            except InviteError as exc:
-                outcomes.append(exc.reason)
-
-        threads = [threading.Thread(target=race, args=(f"{attempt}-{n}",)) for n in (1, 2)]
+        threads = [threading.Thread(target=race, args=(barrier, code, outcomes, f"{attempt}-{n}")) for n in (1, 2)]
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -85,7 +85,8 @@ def publish_to(org, app, codes: str):  # noqa: ANN001, ANN201
 
 
 CB05_BLOCKED = (
-    "Chưa báo được cho 1 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+    "Chưa báo được cho 1 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường "
+    "khác):\n"
     "• CB05 — Chi bộ Ban Dân vận: bí thư đã chặn chibot"
 )
 
@@ -110,8 +111,10 @@ def test_remind_when_no_unfinished_cell_can_be_reached_says_so_and_offers_nothin
     staff = publish_to(org, app, "DB1-CB2, DTN")
     [reply] = staff.send("/remind 141")
     assert reply.text == (
-        "2 đơn vị chưa thực hiện 141-CV/ĐUK, nhưng không đơn vị nào nhận được tin nhắc qua chibot, nên không có gì để gửi.\n"
-        "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+        "2 đơn vị chưa thực hiện 141-CV/ĐUK, nhưng không đơn vị nào nhận được tin nhắc qua chibot, nên không có gì "
+        "để gửi.\n"
+        "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng "
+        "đường khác):\n"
         "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
         "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký"
     )
@@ -125,9 +128,10 @@ def test_broadcast_to_unreported_cells_none_of_which_has_a_secretary_says_how_ma
     staff.press("Chưa báo cáo văn bản…")
     replies = staff.send("141")
     assert replies[0].text == (
-        "Đối tượng đã chọn có 2 đơn vị, nhưng không đơn vị nào nhận được tin qua chibot, nên không có tin nào được gửi. "
-        "Đồng chí chọn đối tượng khác hoặc gõ /cancel.\n"
-        "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):\n"
+        "Đối tượng đã chọn có 2 đơn vị, nhưng không đơn vị nào nhận được tin qua chibot, nên không có tin nào "
+        "được gửi. Đồng chí chọn đối tượng khác hoặc gõ /cancel.\n"
+        "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng "
+        "đường khác):\n"
         "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
         "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký"
     )

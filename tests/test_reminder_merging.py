@@ -90,6 +90,7 @@ def test_escalation_names_cells_no_reminder_could_reach(org, app):
         "⚠️ Quá hạn: 141-CV/ĐUK — Báo cáo: trước 23/8\n"
         "Các đơn vị chưa thực hiện sau 3 lần nhắc:\n"
         "• CB03 — Chi bộ Ban Tổ chức\n"
-        "Các đơn vị chưa có bí thư hoặc người phụ trách đăng ký nhận tin trên chibot (chưa nhận được lời nhắc nào), đồng chí liên hệ trực tiếp:\n"
+        "Các đơn vị chưa có bí thư hoặc người phụ trách đăng ký nhận tin trên chibot (chưa nhận được lời nhắc nào), "
+        "đồng chí liên hệ trực tiếp:\n"
         "• DB1 — Đảng bộ Sở Y tế"
     ]

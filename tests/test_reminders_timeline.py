@@ -128,7 +128,8 @@ def test_a_reminder_reads_plainly_and_carries_report_and_ack_buttons(org, app, o
     until(app, datetime(2021, 8, 17, 8, 0))
     reply = [r for chat, r in outbox.sent if chat == "u-cb03"][-1]
     assert reply.text == (
-        "🔔 Nhắc việc: 141-CV/ĐUK — V/v tổ chức quán triệt, tuyên truyền Nghị quyết số 05-NQ/TU ngày 05/8/2021 của Tỉnh ủy\n"
+        "🔔 Nhắc việc: 141-CV/ĐUK — V/v tổ chức quán triệt, tuyên truyền Nghị quyết số 05-NQ/TU ngày 05/8/2021 của "
+        "Tỉnh ủy\n"
         "Hoàn thành: đến hết 20/8/2021 — còn 3 ngày.\n"
         "Đề nghị đồng chí báo cáo kết quả khi hoàn thành."
     )
@@ -242,7 +243,8 @@ def test_closing_a_directive_cancels_pending_reminders(org, app):
     pending = len(rows(app, kind="reminder", status="pending"))
     org["staff"].send("/close 141")
     assert org["staff"].press("Kết thúc")[0].text == (
-        f"Đã kết thúc văn bản 141-CV/ĐUK: hủy {pending} tin nhắc chưa gửi, dừng báo cáo định kỳ. Mở lại: /reopen 141-CV/ĐUK"
+        f"Đã kết thúc văn bản 141-CV/ĐUK: hủy {pending} tin nhắc chưa gửi, dừng báo cáo định kỳ. Mở lại: /reopen "
+        "141-CV/ĐUK"
     )
     until(app, datetime(2021, 9, 5, 9, 0))
     assert len(delivered(app, "reminder")) == 5  # only the 17/8 ones, sent before closing

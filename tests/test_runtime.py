@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from sqlmodel import Session, select
+from telegram.error import NetworkError
 
 from bot.channels.telegram_app import TelegramChannel
 from bot.runtime import Runtime
@@ -165,7 +166,7 @@ async def test_a_channel_that_fails_to_start_stops_the_ones_started_before(serve
         chibot.settings, base_url="http://127.0.0.1:9/bot", base_file_url="http://127.0.0.1:9/file/bot"
     )
     runtime = Runtime(chibot, [first, broken], reminder_jobs=False)
-    with pytest.raises(Exception):
+    with pytest.raises(NetworkError):  # nothing listens on port 9
         await runtime.start()
     assert first.stopped
     assert not runtime.scheduler.running

@@ -46,8 +46,8 @@ async def test_register_by_invite_then_help_lists_the_role_commands(server, chib
         server.push_message(STAFF, STAFF, f"/start {code}", first_name="Tâm")
         (welcome,) = await server.wait_for("sendMessage", chat_id=STAFF)
         assert (
-            "Chào mừng đồng chí! Tài khoản này đã được gắn với Đảng ủy Khối Cơ quan tỉnh, vai trò cán bộ cơ quan đảng ủy."
-            in welcome.params["text"]
+            "Chào mừng đồng chí! Tài khoản này đã được gắn với Đảng ủy Khối Cơ quan tỉnh, vai trò cán bộ cơ quan "
+            "đảng ủy." in welcome.params["text"]
         )
         scoped = await server.wait_for(
             "setMyCommands", where=lambda c: "scope" in c.params and c.params["scope"].get("type") == "chat"

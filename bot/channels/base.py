@@ -58,8 +58,11 @@ class Channel(Protocol):
     name: str
     #: What the channel can render (ground/ports.py).
     capabilities: Capabilities
-    #: Outbox delivery for this channel's chats; set by ``start``, None before.
-    sender: ChannelSender | None
+
+    @property
+    def sender(self) -> ChannelSender | None:
+        """Outbox delivery for this channel's chats; set by ``start``, None before. Read-only
+        here, so a channel may keep its own sender type (TelegramSender, ZaloSender)."""
 
     async def start(self, runtime: RuntimeHandle) -> None:
         """Start receiving inside the runtime's event loop; return once running."""

@@ -108,6 +108,9 @@ class ConsoleShell:
         self._print(f"— now talking as {name} —")
         if invite_code is not None:
             self.say(f"/start {invite_code}")
+        else:
+            # What was queued for this person while no shell of theirs was open is shown now.
+            self._flush_outbox()
 
     # ---- talking --------------------------------------------------------------------------
     def say(self, text: str) -> None:
@@ -148,8 +151,8 @@ class ConsoleShell:
         for reply in replies:
             prefix = f"📨 to {user.name}" if pushed or user is not self.current else "chibot"
             self._print(f"{prefix}: {reply.text}" if reply.text else f"{prefix}:")
-            if reply.document is not None or reply.photo is not None:
-                file = reply.document or reply.photo
+            file = reply.document or reply.photo
+            if file is not None:
                 saved = self._save_file(file.name, file.content)
                 self._print(f"  [file: {file.name}, {len(file.content)} bytes, saved to {saved}]")
             for line in numbered_lines(reply.flat_choices()):
@@ -278,12 +281,16 @@ class ConsoleShell:
 
 
 class _ConsoleSender:
-    """Outbox deliveries to console accounts are printed in the shell."""
+    """Outbox deliveries to the console users played in this shell are printed in it; those
+    for other console users wait for a shell of theirs (the dispatcher asks ``serves_chats``)."""
 
     channel = CHANNEL
 
     def __init__(self, shell: ConsoleShell) -> None:
         self.shell = shell
+
+    def serves_chats(self) -> list[str]:
+        return list(self.shell.users)
 
     async def send(self, chat_id: str, reply: Reply) -> SendResult:
         return self.shell.receive_pushed(chat_id, reply)

@@ -174,9 +174,15 @@ def send_result_for_error(exc: TelegramError, *, network_retry_after: float) -> 
         if _is_gone_chat(exc):
             return SendResult("blocked", reason=str(exc))
         return SendResult("failed", reason=str(exc))
-    if isinstance(exc, (TimedOut, NetworkError)):
+    if isinstance(exc, (TimedOut, NetworkError)) or _is_unreadable_answer(exc):
         return SendResult("retry", retry_after=network_retry_after, reason=str(exc))
     return SendResult("failed", reason=str(exc) or type(exc).__name__)
+
+
+def _is_unreadable_answer(exc: TelegramError) -> bool:
+    # PTB raises a bare TelegramError when a 2xx answer is not JSON (a proxy's page, a cut
+    # body): a fault of the way there, not of the message, so it is tried again.
+    return type(exc) is TelegramError and str(exc) == "Invalid server response"
 
 
 class TelegramSender:

@@ -160,8 +160,8 @@ class ZaloApi:
             raise ZaloRetry(f"HTTP {response.status_code}, answer has no 'ok' field", method=method)
         if body.get("ok") is True:
             return body.get("result")
-        code = body.get("error_code")
-        code = code if isinstance(code, int) else response.status_code
+        given = body.get("error_code")
+        code = given if isinstance(given, int) else response.status_code
         if code == 408 and method == "getUpdates":
             raise NoUpdate()
         raise error_for(method, code, str(body.get("description") or ""))

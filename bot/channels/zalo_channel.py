@@ -301,7 +301,8 @@ class ZaloReceiver:
         try:
             async with self.api.client.stream("GET", url) as response:
                 if response.status_code == 200:
-                    chunks, size = [], 0
+                    chunks: list[bytes] = []
+                    size = 0
                     async for chunk in response.aiter_bytes():
                         size += len(chunk)
                         if size > limit:

@@ -66,8 +66,10 @@ def parse_update(body: Any) -> ParsedUpdate | Skipped:
     message = update.get("message")
     if not isinstance(message, dict):
         return Skipped(f"{event} without a message")
-    chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
-    sender = message.get("from") if isinstance(message.get("from"), dict) else {}
+    chat = message.get("chat")
+    chat = chat if isinstance(chat, dict) else {}
+    sender = message.get("from")
+    sender = sender if isinstance(sender, dict) else {}
     chat_id = _id(chat.get("id"))
     if chat_id is None:
         return Skipped(f"{event} without chat.id")

@@ -100,9 +100,9 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
     for m in ISSUING_DOC_RE.finditer(folded, 0, end):
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
         org = None
-        behalf = None
-        for behalf in _ON_BEHALF.finditer(folded, max(0, m.start() - 160), m.start()):
-            pass
+        # the last "thừa lệnh / thay mặt ..." before the type word
+        behalves = list(_ON_BEHALF.finditer(folded, max(0, m.start() - 160), m.start()))
+        behalf = behalves[-1] if behalves else None
         if behalf:
             org = collapse_spaces(cleaned[behalf.start("org") : behalf.end("org")]).strip(" ,.;:")
         elif m["org"]:
@@ -114,6 +114,9 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         num = None
         if m["num"]:
             num = re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).upper()
+        d: int | None
+        mo: int | None
+        y: int | None
         if m["d2"]:
             d, mo, y = int(m["d2"]), int(m["m2"]), int(m["y2"])
         elif m["d"]:
@@ -128,13 +131,13 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
                 d, mo, y = int(dm["d"]), int(dm["m"]), int(dm["y"]) if dm["y"] else None
         urg = _URGENT[re.sub(r"\s+", " ", m["urg"])] if m["urg"] else None
         return BodyDocument(tname or "Công văn", num, org, d, mo, y, urg)
-    m = SOURCE_RE.search(folded, 0, end)
-    if m and not m["num"].isdigit():
-        num = re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).upper()
-        return BodyDocument(_TYPES.get(re.sub(r"\s+", " ", m["type"])) or "Công văn", num, None)
-    m = CONTENT_RE.search(folded, 0, end)
-    if m:
-        t = re.sub(r"\s+", " ", m["type"] or m["type2"])
+    source = SOURCE_RE.search(folded, 0, end)
+    if source and not source["num"].isdigit():
+        num = re.sub(r"\s+", "", cleaned[source.start("num") : source.end("num")]).upper()
+        return BodyDocument(_TYPES.get(re.sub(r"\s+", " ", source["type"])) or "Công văn", num, None)
+    content = CONTENT_RE.search(folded, 0, end)
+    if content:
+        t = re.sub(r"\s+", " ", content["type"] or content["type2"])
         if _TYPES.get(t):
             return BodyDocument(_TYPES[t], None, None)
     return None

@@ -25,6 +25,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Literal, overload
 
 from .deadlines import Deadline, DeadlineError, Recurrence, format_date
 from .vn_text import clean_markup, fold, has_diacritics
@@ -239,10 +240,12 @@ def period_bounds(t: Temporal, year: int) -> tuple[date, date] | None:
     if not 1 <= year <= 9999:
         return None
     if t.unit == "month":
-        if not 1 <= (t.month or 0) <= 12:
+        month = t.month
+        if month is None or not 1 <= month <= 12:
             return None
-        return date(year, t.month, 1), date(year, t.month, calendar.monthrange(year, t.month)[1])
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
     if t.unit == "quarter":
+        assert t.quarter is not None, "iter_temporal gives every quarter temporal its quarter"
         first_month = 3 * t.quarter - 2
         last_month = first_month + 2
         return date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
@@ -256,6 +259,7 @@ def period_label(t: Temporal, year: int) -> str:
     if t.unit == "month":
         return f"tháng {t.month}/{year}"
     if t.unit == "quarter":
+        assert t.quarter is not None, "iter_temporal gives every quarter temporal its quarter"
         return f"quý {_ROMAN_OUT[t.quarter]}/{year}"
     return f"năm {year}"
 
@@ -338,6 +342,10 @@ class Cue:
     through: bool = False  # "đến hết tháng 8" (shown as such) rather than "trong tháng 8"
 
 
+@overload
+def match_cue(folded: str, t: Temporal, lo: int, *, loose: Literal[True]) -> Cue: ...
+@overload
+def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue | None: ...
 def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue | None:
     """The deadline cue governing temporal ``t`` (None when it is not a deadline).
 
@@ -462,16 +470,18 @@ class _NoYear(Exception):
 def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None, reference: date | None) -> Resolved:
     """Due time and display for a cued temporal. Raises _Invalid / _NoYear."""
     if t.unit == "day":
-        if not _is_valid_day(t.day, t.month, t.year):
+        # iter_temporal gives every day temporal its day and month
+        if t.day is None or t.month is None or not _is_valid_day(t.day, t.month, t.year):
             raise _Invalid(raw)
         if t.year is not None:
             day = date(t.year, t.month, t.day)
         else:
-            day = resolve_day_month(t.day, t.month, default_year=default_year, reference=reference)
-            if day is None:
+            found = resolve_day_month(t.day, t.month, default_year=default_year, reference=reference)
+            if found is None:
                 if default_year is None and reference is None:
                     raise _NoYear()
                 raise _Invalid(raw)
+            day = found
         ds = format_date(day)
         rel = cue.relation
         if rel == "before_day":
@@ -499,7 +509,7 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None, refere
             year = default_year
         else:
             raise _NoYear()
-    if t.unit == "month" and not 1 <= t.month <= 12:
+    if t.unit == "month" and not 1 <= (t.month or 0) <= 12:
         raise _Invalid(raw)
     bounds = period_bounds(t, year)
     if bounds is None:

@@ -130,8 +130,8 @@ def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> lis
     """Dates of cited documents ("... 05-NQ/TU ngày 05/8/2021"), valid ones only."""
     out = []
     for t in temporals if temporals is not None else iter_temporal(folded):
-        if t.unit != "day" or t.year is None:
-            continue
+        if t.unit != "day" or t.year is None or t.month is None or t.day is None:
+            continue  # (a day temporal always has its day and month)
         if REF_BEFORE.search(folded, max(0, t.start - 60), t.start):
             try:
                 out.append(date(t.year, t.month, t.day))
@@ -513,11 +513,15 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
     # per (kind, due): how many of its mentions are not headlines (linear in the count)
     body_mentions: dict = {}
     heads = [d.due is not None and headline(pos) for pos, d in found]
-    for (pos, d), is_head in zip(found, heads):
+    for (_pos, d), is_head in zip(found, heads, strict=True):
         if d.due is not None and not is_head:
             key = (d.kind, d.due)
             body_mentions[key] = body_mentions.get(key, 0) + 1
-    return [(pos, d) for (pos, d), is_head in zip(found, heads) if not (is_head and body_mentions.get((d.kind, d.due)))]
+    return [
+        (pos, d)
+        for (pos, d), is_head in zip(found, heads, strict=True)
+        if not (is_head and body_mentions.get((d.kind, d.due)))
+    ]
 
 
 def _date_words(raw: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 __all__ = [
     "KINDS",
@@ -215,7 +216,7 @@ class Deadline:
     flags: tuple[str, ...] = ()
 
     def to_json_dict(self) -> dict:
-        out = {
+        out: dict[str, Any] = {
             "kind": self.kind,
             "due": self.due.isoformat(timespec="seconds") if self.due else None,
             "recurrence": self.recurrence.to_rule() if self.recurrence else None,

@@ -425,9 +425,8 @@ _NOI_NHAN = re.compile(r"^[ \t*\"'(\[]*noi\s+nhan\b", re.M)
 
 def find_recipients(doc: Text) -> list[str]:
     """Items of "Nơi nhận:", without the filing line ("Lưu VT", "Lưu Văn phòng")."""
-    last = None
-    for last in _NOI_NHAN.finditer(doc.folded):  # the last one: the list at the end
-        pass
+    headings = list(_NOI_NHAN.finditer(doc.folded))
+    last = headings[-1] if headings else None  # the last one: the list at the end
     if last is None:
         return []
     start = doc.lines.index_at(last.end() - 1)
@@ -722,7 +721,7 @@ def _header_issuer(doc: Text) -> str | None:
         if NUMBER_RE.match(ln.folded) or ISSUED_RE.match(ln.folded):
             stop = i
             break
-    cands = []
+    cands: list[str] = []
     for ln in doc.lines[:stop]:
         for cell in _cells(ln):
             for part in cell.split("|"):
@@ -768,7 +767,7 @@ def _complete_place(doc: Text, name: str) -> str:
     if not m:
         return name
     noun = m.group(0)
-    names = Counter()
+    names: Counter[str] = Counter()
     noun_re = noun.replace(" ", r"\s+")
     # on the folded text, so "thành phố" / "Thành phố" / "THÀNH PHỐ" all match
     for hit in re.finditer(rf"\b{noun_re}\s+((?:\S+\s?){{1,3}})", doc.folded):
@@ -885,7 +884,7 @@ def find_report_fields(doc: Text) -> list[str]:
             end = min(len(doc.folded), pos + 2000)
         return _split_fields(doc.cleaned[pos:end], doc.folded[pos:end])
     # fields listed on the following lines as "- ..." / "+ ..." / "a) ..."
-    out = []
+    out: list[str] = []
     idx = doc.lines.index_at(pos)
     style = None
     for ln in doc.lines[idx + 1 : idx + 60]:

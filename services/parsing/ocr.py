@@ -194,7 +194,9 @@ def _prepare(data: bytes) -> bytes:
     pixels = image.width * image.height
     if pixels > MAX_PIXELS:
         scale = (MAX_PIXELS / pixels) ** 0.5
-        image = image.resize((max(1, int(image.width * scale)), max(1, int(image.height * scale))), Image.LANCZOS)
+        image = image.resize(
+            (max(1, int(image.width * scale)), max(1, int(image.height * scale))), Image.Resampling.LANCZOS
+        )
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()

@@ -81,7 +81,7 @@ class PeriodicRule:
 
 def _periods(folded: str, lo: int, hi: int) -> list[str]:
     names = ("monthly", "quarterly", "half", "yearly")
-    return [n for n, rx in zip(names, PERIOD_WORD) if rx.search(folded, lo, hi)]
+    return [n for n, rx in zip(names, PERIOD_WORD, strict=True) if rx.search(folded, lo, hi)]
 
 
 def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = None) -> list[PeriodicRule]:

@@ -17,7 +17,7 @@ from services.i18n import Translator
 from services.localtime import local_date
 from services.reminders import texts
 from services.reminders.config import ReminderConfig
-from services.reminders.obligation import obligation
+from services.reminders.obligation import due_of, obligation
 from services.reminders.planner import DONE_STATUSES
 from services.reminders.policy import escalation_at
 from storage.queries import reminders as queries
@@ -52,7 +52,7 @@ def run_escalations(*, session: Session, now: datetime, config: ReminderConfig) 
             if d
         }
         for deadline in wanted.values():
-            at = escalation_at(deadline.due_at, policy, tz=cfg.tz)
+            at = escalation_at(due_of(deadline), policy, tz=cfg.tz)
             if not at <= now < at + timedelta(days=1):
                 continue
             units = overdue_units(session=session, directive=directive, deadline=deadline, deadlines=deadlines)

@@ -33,7 +33,7 @@ from services.i18n import Translator
 from services.outbox import reply_to_payload
 from services.reminders import texts
 from services.reminders.config import ReminderConfig
-from services.reminders.obligation import DATED_KINDS, obligation
+from services.reminders.obligation import DATED_KINDS, due_of, obligation
 from services.reminders.policy import is_urgent, plan, recurring_reminder_at
 from storage.queries import reminders as queries
 from storage.queries.acknowledged import is_acknowledged
@@ -117,7 +117,7 @@ def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: 
     deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
     dated = [d for d in deadlines if d.kind in DATED_KINDS and d.due_at is not None]
     recurring = {d.id: d for d in deadlines if d.kind == "recurring" and d.recurrence}
-    plans = {d.id: plan(d.due_at, None, policy, urgent=urgent, tz=cfg.tz) for d in dated}
+    plans = {d.id: plan(due_of(d), None, policy, urgent=urgent, tz=cfg.tz) for d in dated}
     rows = [
         (a, u)
         for a, u in queries.live_assignments(session=session, directive_id=directive.id)
@@ -141,11 +141,11 @@ def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: 
                     for offset, when in plans[deadline.id]:
                         if offset.startswith("o") and deadline is not report_due:
                             continue  # only the report's deadline makes a cell overdue
-                        key = reminder_key(assignment.id, deadline.id, deadline.due_at, offset, account.id)
+                        key = reminder_key(assignment.id, deadline.id, due_of(deadline), offset, account.id)
                         wanted[key] = _Wanted(directive, assignment, account, deadline, offset, when, cfg)
             for request in open_requests:
-                when = recurring_reminder_at(request.due_at, policy, tz=cfg.tz)
-                if when is None:
+                at = recurring_reminder_at(request.due_at, policy, tz=cfg.tz)
+                if at is None:
                     continue
                 key = reminder_key(assignment.id, request.deadline_id, request.due_at, "r", account.id)
                 wanted[key] = _Wanted(
@@ -154,7 +154,7 @@ def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: 
                     account,
                     recurring[request.deadline_id],
                     "r",
-                    when,
+                    at,
                     cfg,
                     occurrence=request.due_at,
                 )

@@ -40,12 +40,16 @@ class Policy:
         if not overrides:
             return self
         known = {f.name for f in fields(self)}
-        values = {k: (tuple(v) if k == "before_days" else v) for k, v in overrides.items() if k in known}
+        values: dict[str, Any] = {
+            k: (tuple(v) if k == "before_days" else v) for k, v in overrides.items() if k in known
+        }
         return replace(self, **values)
 
 
 def is_urgent(urgency: str | None) -> bool:
-    return bool(urgency) and urgency.strip().upper() in URGENT_MARKS
+    if not urgency:
+        return False
+    return urgency.strip().upper() in URGENT_MARKS
 
 
 def _hm(text: str) -> time:

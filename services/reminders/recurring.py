@@ -5,6 +5,7 @@ own status, until the directive is closed. Re-running for the same window create
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session
 
@@ -22,17 +23,17 @@ def ensure_occurrences(*, session: Session, now: datetime, config: ReminderConfi
     tz = config.tz
     for directive in queries.published_directives(session=session):
         rules = [
-            d
+            (d, d.recurrence)
             for d in queries.deadlines_of(session=session, directive_id=directive.id)
             if d.kind == "recurring" and d.recurrence
         ]
         if not rules:
             continue
         assignments = [a for a, _u in queries.live_assignments(session=session, directive_id=directive.id)]
-        rows = []
-        for deadline in rules:
+        rows: list[dict[str, Any]] = []
+        for deadline, rule in rules:
             start = max(now, directive.published_at or now)
-            for due in occurrences(deadline.recurrence, start, now + horizon, tz):
+            for due in occurrences(rule, start, now + horizon, tz):
                 rows.extend(
                     {"assignment_id": a.id, "deadline_id": deadline.id, "due_at": due}
                     for a in assignments

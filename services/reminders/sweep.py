@@ -123,12 +123,14 @@ def _why_drop(session: Session, message: OutboxMessage, now: datetime) -> str | 
 
 def _reword(session: Session, message: OutboxMessage, now: datetime, tz: ZoneInfo) -> None:
     parsed = parse_key(message.dedupe_key)
+    if parsed is None or message.assignment_id is None or parsed[3] == "r":
+        return
     context = queries.row_context(session=session, assignment_id=message.assignment_id)
     found = queries.account_person(session=session, account_id=parsed[4])
-    if parsed is None or context is None or found is None or parsed[3] == "r":
+    deadline = session.get(Deadline, parsed[1])
+    if context is None or found is None or deadline is None:
         return
     assignment, directive, _unit = context
-    deadline = session.get(Deadline, parsed[1])
     message.payload = texts.reminder_payload(
         Translator(found[0].language),
         directive,

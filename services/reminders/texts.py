@@ -11,6 +11,7 @@ from services.directive_texts import deadline_text
 from services.i18n import Translator
 from services.localtime import format_local_datetime, to_local
 from services.outbox import reply_to_payload
+from services.reminders.obligation import due_of
 from storage.tables import Deadline, Directive
 
 
@@ -60,7 +61,7 @@ def reminder(
     tz: ZoneInfo,
     manual: bool = False,
 ) -> Reply:
-    left = time_left(t, deadline.due_at, at, tz, hours=offset.startswith("h"))
+    left = time_left(t, due_of(deadline), at, tz, hours=offset.startswith("h"))
     text = t(
         "reminder.manual_text" if manual else "reminder.text",
         directive=title(directive),
@@ -92,7 +93,7 @@ def reminder_payload(
         "assignment_id": assignment_id,
         "kind": deadline.kind,
         "shown": deadline.shown,
-        "due_at": deadline.due_at.isoformat(),
+        "due_at": due_of(deadline).isoformat(),
         "offset": offset,
         "acknowledged": acknowledged,
     }

@@ -39,7 +39,10 @@ def run_migrations_online() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    engine = make_db_engine(config.get_main_option("sqlalchemy.url"), poolclass=pool.NullPool)
+    url = config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise RuntimeError("alembic: no sqlalchemy.url and no connection given")
+    engine = make_db_engine(url, poolclass=pool.NullPool)
     with engine.connect() as conn:
         _configure(conn)
         with context.begin_transaction():

@@ -27,7 +27,7 @@ def get_by_hash(*, session: Session, code_hash: str) -> LinkCode | None:
 
 def claim(*, session: Session, link_id: int, now: datetime) -> bool:
     """Mark an unused, unexpired code used; False when another redemption got there first."""
-    result = session.exec(  # type: ignore[call-overload]
+    result = session.exec(
         update(LinkCode)
         .where(col(LinkCode.id) == link_id, col(LinkCode.used_at).is_(None), col(LinkCode.expires_at) > now)
         .values(used_at=now)
@@ -44,7 +44,7 @@ def set_used_by(*, session: Session, link_id: int, account_id: int) -> None:
 
 def drop_unused_of(*, session: Session, person_id: int, now: datetime) -> None:
     """A new /link code replaces the person's earlier unused ones (one live code at a time)."""
-    session.exec(  # type: ignore[call-overload]
+    session.exec(
         update(LinkCode)
         .where(col(LinkCode.person_id) == person_id, col(LinkCode.used_at).is_(None), col(LinkCode.expires_at) > now)
         .values(expires_at=now)

@@ -84,7 +84,7 @@ def sent_by_channel(*, session: Session, broadcast_id: int) -> dict[str, int]:
     finally sent to: after a fallback, the other channel)."""
     rows = session.exec(
         select(ChatAccount.channel, func.count())
-        .join(OutboxMessage, OutboxMessage.account_id == ChatAccount.id)
+        .join(OutboxMessage, col(OutboxMessage.account_id) == col(ChatAccount.id))
         .where(OutboxMessage.broadcast_id == broadcast_id, OutboxMessage.status == "sent")
         .group_by(ChatAccount.channel)
     ).all()

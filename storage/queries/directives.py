@@ -95,7 +95,9 @@ def directives_issued_under(*, session: Session, unit_paths: Iterable[str]) -> l
 
 def directives_of_unit(*, session: Session, unit_id: int) -> list[Directive]:
     """Every directive registered by this unit, oldest first."""
-    return list(session.exec(select(Directive).where(Directive.unit_id == unit_id).order_by(Directive.id)).all())
+    return list(
+        session.exec(select(Directive).where(col(Directive.unit_id) == unit_id).order_by(col(Directive.id))).all()
+    )
 
 
 def directives_assigned_to(*, session: Session, unit_ids: Iterable[int]) -> list[tuple[Directive, Assignment]]:

@@ -49,7 +49,7 @@ def claim_invite(*, session: Session, invite_id: int, now: datetime) -> bool:
     database serialises them on the row (PostgreSQL) or the file (SQLite), and the second sees
     ``used_at`` already set and changes nothing.
     """
-    result = session.execute(
+    result = session.exec(
         update(Invite)
         .where(col(Invite.id) == invite_id, col(Invite.used_at).is_(None), col(Invite.expires_at) > now)
         .values(used_at=now)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from storage.tables import ChatMenu
 
@@ -40,4 +40,4 @@ def save_menu(
 
 
 def clear_menu(*, session: Session, channel: str, chat_id: str) -> None:
-    session.exec(delete(ChatMenu).where(ChatMenu.channel == channel, ChatMenu.chat_id == chat_id))
+    session.exec(delete(ChatMenu).where(col(ChatMenu.channel) == channel, col(ChatMenu.chat_id) == chat_id))

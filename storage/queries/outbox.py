@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import func, or_, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from storage.tables import ChatAccount, OutboxMessage
@@ -46,37 +47,62 @@ def insert_message(
     return True
 
 
+#: A claimed row not yet handed to its channel may be taken over this soon by another process
+#: (its claimer is slow or gone). Taking it over cannot double it: the claimer records its
+#: attempt only while it still holds the claim (``record_attempt``).
+UNATTEMPTED_LEASE = timedelta(seconds=30)
+#: A row whose HTTP call began this long ago without an outcome is sent again: the only case in
+#: which a chat may get a message twice (the call may have reached it before its process died).
+IN_FLIGHT_STALE = timedelta(minutes=10)
+
+
+def _reclaimable(now: datetime, lease: timedelta, stale_after: timedelta, dead_workers: Collection[str]):  # noqa: ANN202
+    """Rows a claim may take: due pending rows, rows claimed but not attempted within ``lease``,
+    rows in flight for longer than ``stale_after``, and every row of a claimer known dead."""
+    status, attempted_at = col(OutboxMessage.status), col(OutboxMessage.attempted_at)
+    condition = (
+        ((status == "pending") & (col(OutboxMessage.due_at) <= now))
+        | ((status == "sending") & attempted_at.is_(None) & (col(OutboxMessage.claimed_at) < now - lease))
+        | ((status == "sending") & attempted_at.is_not(None) & (attempted_at < now - stale_after))
+    )
+    if dead_workers:
+        condition = condition | ((status == "sending") & col(OutboxMessage.claimed_by).in_(list(dead_workers)))
+    return condition
+
+
 def claim_due(
     *,
     session: Session,
     now: datetime,
     worker: str,
     limit: int = 50,
-    stale_after: timedelta = timedelta(minutes=10),
+    stale_after: timedelta = IN_FLIGHT_STALE,
+    lease: timedelta = UNATTEMPTED_LEASE,
     channels: Collection[str] | None = None,
+    chats: Mapping[str, Collection[str]] | None = None,
+    dead_workers: Collection[str] = (),
 ) -> list[tuple[OutboxMessage, ChatAccount]]:
     """Mark up to ``limit`` due messages as being sent by ``worker`` and return them.
 
     With ``channels``, only messages to chats on those channels: a process that runs only
-    some channels leaves the others' messages to the process that runs them.
+    some channels leaves the others' messages to the process that runs them. ``chats`` adds,
+    per channel, the only chats this process serves there (a shell serves the people it plays).
 
     On PostgreSQL the rows are locked with FOR UPDATE SKIP LOCKED, so several bot processes can
     claim concurrently and each row goes to exactly one of them. SQLite has a single writer, so
-    the conditional UPDATE below is enough there. A row left "sending" by a process that died
-    is claimed again after ``stale_after``.
+    the conditional UPDATE below is enough there. A claimed row is taken again when its claimer
+    never attempted it within ``lease``, when its attempt is older than ``stale_after``, or at
+    once when its claimer is in ``dead_workers``. The claim clears ``attempted_at``.
     """
-    stale = now - stale_after
+    reclaimable = _reclaimable(now, lease, stale_after, dead_workers)
     query = (
         select(col(OutboxMessage.id))
-        .where(
-            ((col(OutboxMessage.status) == "pending") & (col(OutboxMessage.due_at) <= now))
-            | ((col(OutboxMessage.status) == "sending") & (col(OutboxMessage.claimed_at) < stale))
-        )
+        .where(reclaimable)
         .order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
         .limit(limit)
     )
-    if channels is not None:
-        query = _on_channels(query, channels)
+    if channels is not None or chats is not None:
+        query = _on_channels(query, channels or (), chats)
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True, of=OutboxMessage)
     ids = list(session.exec(query).all())
@@ -85,11 +111,8 @@ def claim_due(
     claimed = session.exec(
         update(OutboxMessage)
         .where(col(OutboxMessage.id).in_(ids))
-        .where(
-            (col(OutboxMessage.status) == "pending")
-            | ((col(OutboxMessage.status) == "sending") & (col(OutboxMessage.claimed_at) < stale))
-        )
-        .values(status="sending", claimed_by=worker, claimed_at=now)
+        .where(reclaimable)
+        .values(status="sending", claimed_by=worker, claimed_at=now, attempted_at=None)
         .returning(col(OutboxMessage.id))
     ).all()
     claimed_ids = [row[0] for row in claimed]
@@ -102,6 +125,60 @@ def claim_due(
         .order_by(col(OutboxMessage.due_at), col(OutboxMessage.id))
     ).all()
     return list(rows)
+
+
+def claimers(*, session: Session) -> list[str]:
+    """The workers that hold claimed rows now."""
+    query = (
+        select(col(OutboxMessage.claimed_by))
+        .where(col(OutboxMessage.status) == "sending", col(OutboxMessage.claimed_by).is_not(None))
+        .distinct()
+    )
+    return [worker for worker in session.exec(query).all() if worker]
+
+
+def record_attempt(*, session: Session, message_ids: Collection[int], worker: str, now: datetime) -> bool:
+    """Record, before the HTTP call, that ``worker`` hands these claimed rows to their channel.
+
+    All or nothing: True when every row was still claimed by ``worker`` and not attempted yet
+    (commit right away, then send); False, with nothing changed, when another process took one
+    over (do not send). Counts the attempt."""
+    ids = list(message_ids)
+    result = session.exec(
+        update(OutboxMessage)
+        .where(
+            col(OutboxMessage.id).in_(ids),
+            col(OutboxMessage.status) == "sending",
+            col(OutboxMessage.claimed_by) == worker,
+            col(OutboxMessage.attempted_at).is_(None),
+        )
+        .values(attempted_at=now, attempts=col(OutboxMessage.attempts) + 1)
+    )
+    if (result.rowcount or 0) != len(ids):
+        session.rollback()
+        return False
+    return True
+
+
+def release(*, session: Session, message_ids: Collection[int], worker: str, due_at: datetime, reason: str) -> int:
+    """Give back claimed rows that were never attempted, due at ``due_at``; no attempt counted."""
+    result = session.exec(
+        update(OutboxMessage)
+        .where(
+            col(OutboxMessage.id).in_(list(message_ids)),
+            col(OutboxMessage.status) == "sending",
+            col(OutboxMessage.claimed_by) == worker,
+            col(OutboxMessage.attempted_at).is_(None),
+        )
+        .values(status="pending", due_at=due_at, claimed_by=None, claimed_at=None, last_error=reason[:1000])
+    )
+    return result.rowcount or 0
+
+
+def _count_attempt(msg: OutboxMessage) -> None:
+    # ``record_attempt`` counted it before the call; an outcome stored without one counts here.
+    if msg.attempted_at is None:
+        msg.attempts += 1
 
 
 def mark_sent(
@@ -123,7 +200,7 @@ def mark_sent(
     msg.status = "sent"
     msg.sent_at = now
     msg.sent_late = now - msg.due_at > timedelta(minutes=30)
-    msg.attempts += 1
+    _count_attempt(msg)
     msg.channel_message_id = channel_message_id
     session.add(msg)
 
@@ -134,7 +211,7 @@ def mark_retry(*, session: Session, message_id: int, worker: str, due_at: dateti
         return
     msg.status = "pending"
     msg.due_at = due_at
-    msg.attempts += 1
+    _count_attempt(msg)
     msg.last_error = reason[:1000]
     msg.claimed_by = None
     msg.claimed_at = None
@@ -150,7 +227,7 @@ def reroute(*, session: Session, message_id: int, worker: str, account_id: int, 
     msg.account_id = account_id
     msg.status = "pending"
     msg.due_at = now
-    msg.attempts += 1
+    _count_attempt(msg)
     msg.last_error = reason[:1000]
     msg.claimed_by = None
     msg.claimed_at = None
@@ -163,22 +240,40 @@ def mark_failed(*, session: Session, message_id: int, worker: str, reason: str) 
     if msg is None or msg.claimed_by != worker:
         return
     msg.status = "failed"
-    msg.attempts += 1
+    _count_attempt(msg)
     msg.last_error = reason[:1000]
     session.add(msg)
 
 
-def next_due_at(*, session: Session, channels: Collection[str] | None = None) -> datetime | None:
+def next_due_at(
+    *,
+    session: Session,
+    channels: Collection[str] | None = None,
+    chats: Mapping[str, Collection[str]] | None = None,
+    lease: timedelta = UNATTEMPTED_LEASE,
+) -> datetime | None:
+    """When the next pending row is due, or a claimed row left unattempted may be taken over."""
     query = select(col(OutboxMessage.due_at)).where(col(OutboxMessage.status) == "pending")
-    if channels is not None:
-        query = _on_channels(query, channels)
-    return session.exec(query.order_by(col(OutboxMessage.due_at)).limit(1)).first()
-
-
-def _on_channels(query, channels: Collection[str]):  # noqa: ANN001, ANN202
-    return query.join(ChatAccount, col(ChatAccount.id) == col(OutboxMessage.account_id)).where(
-        col(ChatAccount.channel).in_(list(channels))
+    waiting = select(col(OutboxMessage.claimed_at)).where(
+        col(OutboxMessage.status) == "sending",
+        col(OutboxMessage.attempted_at).is_(None),
+        col(OutboxMessage.claimed_at).is_not(None),
     )
+    if channels is not None or chats is not None:
+        query = _on_channels(query, channels or (), chats)
+        waiting = _on_channels(waiting, channels or (), chats)
+    due = session.exec(query.order_by(col(OutboxMessage.due_at)).limit(1)).first()
+    claimed = session.exec(waiting.order_by(col(OutboxMessage.claimed_at)).limit(1)).first()
+    times = [t for t in (due, claimed + lease if claimed is not None else None) if t is not None]
+    return min(times) if times else None
+
+
+def _on_channels(query, channels: Collection[str], chats: Mapping[str, Collection[str]] | None = None):  # noqa: ANN001, ANN202
+    """Only rows to chats on ``channels``, or (``chats``) to the listed chats of a channel."""
+    conditions: list[ColumnElement[bool]] = [col(ChatAccount.channel).in_(list(channels))]
+    for channel, chat_ids in (chats or {}).items():
+        conditions.append((col(ChatAccount.channel) == channel) & col(ChatAccount.chat_id).in_(list(chat_ids)))
+    return query.join(ChatAccount, col(ChatAccount.id) == col(OutboxMessage.account_id)).where(or_(*conditions))
 
 
 def cancel_pending(
@@ -193,3 +288,14 @@ def cancel_pending(
         query = query.where(col(OutboxMessage.kind).in_(kinds))
     result = session.exec(query.values(status="cancelled"))
     return result.rowcount or 0
+
+
+def counts_by_channel(*, session: Session) -> list[tuple[str, str, str | None, int]]:
+    """(channel, status, last_error, rows) for every row not cancelled, for `chibot outbox`."""
+    query = (
+        select(col(ChatAccount.channel), col(OutboxMessage.status), col(OutboxMessage.last_error), func.count())
+        .join(ChatAccount, col(ChatAccount.id) == col(OutboxMessage.account_id))
+        .where(col(OutboxMessage.status) != "cancelled")
+        .group_by(col(ChatAccount.channel), col(OutboxMessage.status), col(OutboxMessage.last_error))
+    )
+    return [(channel, status, error, int(count)) for channel, status, error, count in session.exec(query).all()]

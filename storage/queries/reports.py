@@ -45,10 +45,14 @@ def closed_assignment_rows(*, session: Session, unit_ids: list[int]) -> list[tup
         return []
     rows = session.exec(
         select(Assignment, Directive, Unit)
-        .join(Directive, Directive.id == Assignment.directive_id)
-        .join(Unit, Unit.id == Assignment.unit_id)
-        .where(col(Assignment.unit_id).in_(unit_ids), Assignment.status != "cancelled", Directive.status == "closed")
-        .order_by(Assignment.id)
+        .join(Directive, col(Directive.id) == col(Assignment.directive_id))
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .where(
+            col(Assignment.unit_id).in_(unit_ids),
+            col(Assignment.status) != "cancelled",
+            col(Directive.status) == "closed",
+        )
+        .order_by(col(Assignment.id))
     ).all()
     return [tuple(r) for r in rows]  # type: ignore[misc]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, func, or_, true
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from storage.queries.acknowledged import REPORTED, acknowledged_flag
 from storage.tables import Assignment, Directive, Membership, Person, Report, Unit
@@ -61,8 +62,11 @@ def assignment_counts(*, session: Session, directive_ids: list[int], scope_paths
         return []
     reported = case((col(Assignment.status).in_(REPORTED), 1), else_=0)
     acked = acknowledged_flag()
+    # sqlmodel's select() is typed for up to four columns; Select(...) is what it builds for more.
     rows = session.exec(
-        select(col(Assignment.directive_id), col(Assignment.deadline_id), reported, acked, func.count())
+        Select[int, int | None, int, int, int](
+            col(Assignment.directive_id), col(Assignment.deadline_id), reported, acked, func.count()
+        )
         .join(Unit, col(Unit.id) == col(Assignment.unit_id))
         .where(
             col(Assignment.directive_id).in_(directive_ids),
@@ -98,7 +102,9 @@ def rollup(*, session: Session, directive_id: int, parent_id: int, scope_paths: 
     acked = acknowledged_flag()
     own = case((col(Unit.parent_id) == parent_id, col(Unit.id)), else_=None)
     rows = session.exec(
-        select(
+        Select[
+            int | None, int | None, int, int, int, int, int
+        ](  # more than the four columns sqlmodel's select() is typed for
             col(Unit.parent_id),
             own,
             func.count(col(Assignment.id)),
@@ -117,7 +123,9 @@ def rollup(*, session: Session, directive_id: int, parent_id: int, scope_paths: 
         .group_by(col(Unit.parent_id), own)
     ).all()
     wanted = {r[1] if r[1] is not None else r[0] for r in rows}
-    units = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(list(wanted)))).all()} if wanted else {}
+    units: dict[int | None, Unit] = (
+        {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(list(wanted)))).all()} if wanted else {}
+    )
     top = session.get(Unit, parent_id)
     depth = top.path.count("/") if top is not None else 0
     sums: dict[int, list[int]] = {}

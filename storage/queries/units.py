@@ -20,6 +20,14 @@ def get_unit(*, session: Session, unit_id: int) -> Unit | None:
     return session.get(Unit, unit_id)
 
 
+def require_unit(*, session: Session, unit_id: int) -> Unit:
+    """The unit a stored row points at (a foreign key, so it exists); LookupError if it does not."""
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        raise LookupError(f"unit {unit_id} does not exist")
+    return unit
+
+
 def get_unit_by_code(*, session: Session, code: str) -> Unit | None:
     """The unit with this code, in any letter case ("cb-vp" is CB-VP); an exact match first."""
     code = code.strip()

@@ -18,7 +18,7 @@ class ChatMenu(SQLModel, table=True):
     __tablename__ = "chat_menu"
     __table_args__ = (UniqueConstraint("channel", "chat_id"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     channel: str = Field(max_length=16)
     chat_id: str = Field(max_length=128)
     account_id: int | None = Field(default=None, foreign_key="chat_account.id", index=True)

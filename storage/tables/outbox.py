@@ -36,6 +36,9 @@ class OutboxMessage(SQLModel, table=True):
     broadcast_id: int | None = Field(default=None, foreign_key="broadcast.id", index=True)
     claimed_by: str | None = Field(default=None, max_length=64)
     claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    #: Set, in its own commit, just before the claimed row is handed to its channel; None while
+    #: claimed but not yet attempted (such a row is safe to send again after a crash).
+    attempted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     sent_late: bool = Field(default=False)
     channel_message_id: str | None = Field(default=None, max_length=64)

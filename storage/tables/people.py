@@ -83,7 +83,7 @@ class LinkCode(SQLModel, table=True):
 
     __tablename__ = "link_code"
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     code_hash: str = Field(max_length=64, unique=True, index=True)
     person_id: int = Field(foreign_key="person.id", index=True)
     #: The account that asked for the code (its channel is the one the code is NOT for).

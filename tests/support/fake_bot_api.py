@@ -234,7 +234,12 @@ class FakeBotApi:
     """The fake Bot API server. Use ``async with FakeBotApi() as server`` or start()/stop()."""
 
     def __init__(
-        self, token: str = DEFAULT_TOKEN, *, max_poll_wait: float = 1.0, max_send_rate: float | None = None
+        self,
+        token: str = DEFAULT_TOKEN,
+        *,
+        max_poll_wait: float = 1.0,
+        max_send_rate: float | None = None,
+        first_update_id: int = 1,
     ) -> None:
         self.token = token
         #: When set, Telegram's overall flood limit: more than this many send*/edit* calls in
@@ -247,7 +252,8 @@ class FakeBotApi:
         self.port: int | None = None
         self._server: HTTPServer | None = None
         self._state = _State()
-        self._update_ids = itertools.count(1)
+        #: A test that registered people through the core first starts past their update ids.
+        self._update_ids = itertools.count(first_update_id)
         self._callback_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
         self._pending: list[_Pending] = []
@@ -269,6 +275,13 @@ class FakeBotApi:
         self.webhook: dict[str, Any] = {}
         #: Current command menus: key "default" or f"chat:{chat_id}" -> list of (command, description).
         self.commands: dict[str, list[tuple[str, str]]] = {}
+        #: Latency of every send* call, in seconds: the message is delivered (recorded) only after
+        #: it, also when the bot hung up meanwhile, as Telegram delivers a request it received.
+        self.send_delay = 0.0
+        #: send* requests received and not yet carried out (in flight).
+        self.in_flight = 0
+        self._stalls: list[list[float]] = []  # [times, seconds]
+        self._garbage = 0
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -571,6 +584,15 @@ class FakeBotApi:
         self._rate_limited += n
         self._retry_after = retry_after
 
+    def stall_next(self, n: int, seconds: float) -> None:
+        """The next ``n`` send* calls hang ``seconds`` before failing with 504 (a bot whose read
+        timeout is shorter sees a timeout; nothing is delivered)."""
+        self._stalls.append([n, seconds])
+
+    def garbage_next(self, n: int) -> None:
+        """The next ``n`` send* calls answer 200 with a body that is not JSON (nothing delivered)."""
+        self._garbage += n
+
     def fail_method(self, method: str, times: int = 1, *, status: int = 400, description: str | None = None) -> None:
         """The next ``times`` calls of ``method`` fail with ``status`` (400 or 500)."""
         method = _CANONICAL.get(method.lower(), method)
@@ -651,6 +673,19 @@ class FakeBotApi:
     async def _dispatch(self, method: str, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
         if method not in _CANONICAL.values():
             raise ApiError(404, "Not Found: method not found")
+        if method.startswith("send") and self._stalls:
+            stall = self._stalls[0]
+            stall[0] -= 1
+            if stall[0] <= 0:
+                self._stalls.pop(0)
+            await asyncio.sleep(stall[1])
+            raise ApiError(504, "Gateway Timeout")
+        if method.startswith("send") and self.send_delay:
+            self.in_flight += 1
+            try:
+                await asyncio.sleep(self.send_delay)
+            finally:
+                self.in_flight -= 1
         self._check_injected(method, params)
         handler = getattr(self, f"_m_{method}")
         result = handler(params, files)
@@ -667,7 +702,8 @@ class FakeBotApi:
         if self.webhook.get("url"):
             raise ApiError(
                 409,
-                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the "
+                "webhook first",
             )
         offset = _as_int(params.get("offset") or 0)
         limit = _as_int(params.get("limit") or 100)
@@ -993,6 +1029,14 @@ class _ApiHandler(tornado.web.RequestHandler):
 
     async def _serve(self, token: str, method: str) -> None:
         params, files = self._params()
+        if self.api._garbage and method.lower().startswith("send"):
+            self.api._garbage -= 1
+            # Recorded with status 0: answered, but with nothing a client can read (not delivered).
+            self.api._record(Call(_CANONICAL.get(method.lower(), method), params, files, 0))
+            self.set_status(200)
+            self.set_header("Content-Type", "application/json")
+            self.finish('{"ok": true, "result": {"message_id": <html>')
+            return
         status, body = await self.api.handle(token, method, params, files)
         self.set_status(status)
         self.set_header("Content-Type", "application/json")

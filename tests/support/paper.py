@@ -23,7 +23,8 @@ Số 141-CV/ĐUK
 V/v tổ chức quán triệt Nghị quyết số 05-NQ/TU ngày 05/8/2021 của Tỉnh ủy
 KHẨN
 Kính gửi: Các chi, đảng bộ cơ sở.
-1. Thời gian hoàn thành công tác triển khai, tuyên truyền Nghị quyết: từ nay đến hết ngày 20/8/2021; báo cáo kết quả về Đảng ủy Khối trước ngày 23/8/2021.
+1. Thời gian hoàn thành công tác triển khai, tuyên truyền Nghị quyết: từ nay đến hết ngày 20/8/2021; \
+báo cáo kết quả về Đảng ủy Khối trước ngày 23/8/2021.
 2. Xây dựng kế hoạch thực hiện Nghị quyết số 05. Thời gian hoàn thành kế hoạch xong trước ngày 30/8/2021.
 T/M BAN THƯỜNG VỤ
 BÍ THƯ

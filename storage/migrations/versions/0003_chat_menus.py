@@ -8,7 +8,7 @@ Create Date: 2026-12-01 09:24:17.209024
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401
+import sqlmodel.sql.sqltypes  # noqa: F401  (autogenerate names AutoString by this path)
 from alembic import op
 
 import storage.types  # noqa: F401

@@ -11,7 +11,7 @@ front of it when that lands.)
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401
+import sqlmodel.sql.sqltypes  # noqa: F401  (autogenerate names AutoString by this path)
 from alembic import op
 
 import storage.types  # noqa: F401
