@@ -48,6 +48,7 @@ class Context:
                 offered=[list(pair) for pair in data.get("_offered", [])],
                 stored=dict(data),
                 number_answer=data.get("_num") is not None and data.get("_num") == data.get("_n"),
+                options_first=data.get("_numopt") is not None and data.get("_numopt") == data.get("_n"),
             )
 
     @property
@@ -91,7 +92,7 @@ class Context:
         if state is not None:
             self.flow.state = state
         self.flow.step, self.flow.nonce, self.flow.offered, self.flow.changed = step, _nonce(), [], True
-        self.flow.number_answer = False
+        self.flow.number_answer = self.flow.options_first = False
 
     def flow_end(self) -> None:
         conv_queries.clear_state(session=self.session, channel=self.incoming.channel, user_id=self.incoming.user_id)
@@ -119,6 +120,7 @@ class Context:
                 "_n": flow.nonce,
                 "_offered": flow.offered,
                 "_num": flow.nonce if flow.number_answer else None,
+                "_numopt": flow.nonce if flow.number_answer and flow.options_first else None,
             },
             now=self.now,
         )
@@ -151,18 +153,26 @@ class Context:
         """The current step's nonce (None outside a flow): a menu shown at another is stale."""
         return self.flow.nonce if self.flow is not None else None
 
-    def expect_number(self) -> None:
+    def expect_number(self, *, options_first: bool = False) -> None:
         """The current step takes a bare number as its answer ("45" people reached), so on a
         channel without buttons "45" goes to the flow instead of naming option 45 of its menu.
+        With ``options_first`` (a free-text step, whose menu is only «Bỏ qua» and «Quay lại»),
+        a number that names a shown option is that option and any other number is the answer.
         Kept with the step: the next step decides again."""
         if self.flow is None:
             raise RuntimeError("expect_number outside a flow")
-        if not self.flow.number_answer:
-            self.flow.number_answer, self.flow.changed = True, True
+        if not self.flow.number_answer or self.flow.options_first != options_first:
+            self.flow.number_answer, self.flow.options_first, self.flow.changed = True, options_first, True
 
     @property
     def number_is_answer(self) -> bool:
-        return self.flow is not None and self.flow.number_answer
+        """Any bare number is the step's answer, never an option."""
+        return self.flow is not None and self.flow.number_answer and not self.flow.options_first
+
+    @property
+    def number_may_be_answer(self) -> bool:
+        """A bare number that names no shown option is the step's answer (a free-text step)."""
+        return self.flow is not None and self.flow.number_answer and self.flow.options_first
 
     def offered_choice(self, text: str) -> str | None:
         """The value of the offered button that typed words name, if exactly one does."""

@@ -1,7 +1,7 @@
 """A flow's typed state and where the flow stands during one update.
 
 Each flow declares its state as a FlowState model with full field names; it is stored as JSON
-in ConversationState.data next to the menu keys ("_n", "_offered", "_num"), which are not the flow's.
+in ConversationState.data next to the menu keys ("_n", "_offered", "_num", "_numopt"), which are not the flow's.
 A row written by an older version whose keys no longer fit the model does not validate, and
 the core ends that flow politely instead of guessing what the old keys meant.
 """
@@ -53,3 +53,5 @@ class FlowPosition:
     changed: bool = False
     #: The step reads a bare number as its answer, not as an option of its menu (expect_number).
     number_answer: bool = False
+    #: ...except a number that names an option shown (a free-text step: "1" is «Bỏ qua»).
+    options_first: bool = False

@@ -18,7 +18,7 @@ from handlers.context import Context
 from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from handlers.router import Router
-from services import reports
+from services import chat_menus, reports
 from services.localtime import format_date, to_local
 from services.parsing.vn_text import normalize
 from services.report_answers import (
@@ -55,14 +55,17 @@ _CONTROL_WORDS = {
     "edit": "edit",
 }
 
-#: Questions that read a bare number themselves ("45" people reached), whatever menu is shown.
-#: On the others a number names an option of the menu (a choice's options come first, in the
-#: order the flow numbers them, so "2" is the second option either way).
 #: On an optional free-text question ("Khó khăn, đề xuất?") these replies mean "nothing to
 #: add", as pressing «Bỏ qua» does; a secretary types "không" rather than look for the button.
 _NOTHING_WORDS = frozenset({"khong", "khong co", "khong co gi", "ko", "k", "kg", "ko co", "none", "no", "nothing", "-"})
 
-_NUMBER_ANSWER_TYPES = ("integer", "percentage", "text", "date")
+#: Questions that read a bare number themselves ("45" people reached), whatever menu is shown.
+#: On the others a number names an option of the menu (a choice's options come first, in the
+#: order the flow numbers them, so "2" is the second option either way).
+_NUMBER_ANSWER_TYPES = ("integer", "percentage", "date")
+#: Free text takes a bare number as its answer too, but one that names an option shown is the
+#: option: on Zalo a secretary reading "1. Bỏ qua" under "Khó khăn?" and typing 1 means skip.
+_TEXT_TYPES = ("text",)
 
 
 def problem_text(ctx: Context, problem: Problem) -> str:
@@ -464,14 +467,8 @@ class ReportFlow(StepFlow[ReportState]):
         field = template.field(step)
         if field.type in _NUMBER_ANSWER_TYPES:
             ctx.expect_number()
-        lines = [_question(ctx, template, field)]
-        if state.selected:
-            labels = ", ".join(option.label(ctx.lang) for v in state.selected if (option := field.option(v)))
-            lines.append(ctx.t("report.ask.multi_selected", selected=labels))
-        if not field.required:
-            lines.append(ctx.t("report.ask.optional"))
-        if fresh and state.answers.get(step) not in (None, [], "") and field.type != "attachment":
-            lines.append(ctx.t("report.ask.current", value=format_value(template, field, state.answers, ctx.lang)))
+        elif field.type in _TEXT_TYPES:
+            ctx.expect_number(options_first=True)
         rows = [[ctx.flow_button(o.label(ctx.lang)[:40], f"o:{o.value}")] for o in field.options]
         if field.type == "yes_no":
             rows = [
@@ -487,7 +484,16 @@ class ReportFlow(StepFlow[ReportState]):
             controls.append(ctx.flow_button(ctx.t("report.button.skip"), "skip"))
         if state.history or state.editing:
             controls.extend(back())
-        return [Reply(text="\n".join(lines), choices=[*rows, controls] if controls else rows)]
+        choices = [*rows, controls] if controls else rows
+        lines = [_question(ctx, template, field)]
+        if state.selected:
+            labels = ", ".join(option.label(ctx.lang) for v in state.selected if (option := field.option(v)))
+            lines.append(ctx.t("report.ask.multi_selected", selected=labels))
+        if not field.required:
+            lines.append(_optional_hint(ctx, choices))
+        if fresh and state.answers.get(step) not in (None, [], "") and field.type != "attachment":
+            lines.append(ctx.t("report.ask.current", value=format_value(template, field, state.answers, ctx.lang)))
+        return [Reply(text="\n".join(lines), choices=choices)]
 
     # ---- permission ---------------------------------------------------------------------
     def _task(self, ctx: Context, state: ReportState) -> reports.Task | list[Reply]:
@@ -513,6 +519,16 @@ def _unplaced_home(template: Template, state: ReportState) -> TemplateField | No
     if not state.unplaced_text:
         return None
     return next((f for f in template.fields if f.type == "text" and state.answers.get(f.key) in (None, "")), None)
+
+
+def _optional_hint(ctx: Context, choices: list[list[Choice]]) -> str:
+    """How to skip: press «Bỏ qua», or where choices are numbered lines, type its number (the
+    number also tells a free-text step's "1" is not taken as the answer)."""
+    if chat_menus.records_menus(ctx.incoming.channel):
+        flat = [c for row in choices for c in row]
+        skip = next(i for i, c in enumerate(flat, start=1) if c.data.endswith(":skip"))
+        return ctx.t("report.ask.optional_typed", number=skip)
+    return ctx.t("report.ask.optional")
 
 
 def _question(ctx: Context, template: Template, field: TemplateField) -> str:

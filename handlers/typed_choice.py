@@ -3,7 +3,9 @@
 The core asks here before any flow or text handler sees free text. What comes back is button
 data, so the normal button path runs next: the same authorization, and the same nonce check
 that refuses a flow's old button. A number is an option number unless the current flow step
-said it takes a number as its answer (``ctx.expect_number()``, e.g. people reached).
+said it takes a number as its answer (``ctx.expect_number()``, e.g. people reached). On a
+free-text step (``expect_number(options_first=True)``) the number of an option shown is that
+option, as the user reading "1. Bỏ qua" expects, and any other number is the text answer.
 """
 
 from __future__ import annotations
@@ -28,7 +30,11 @@ def resolve(ctx: Context, text: str) -> str | list[Reply] | None:
     if live is not None:
         if 1 <= number <= len(live.options):
             return live.options[number - 1].data
+        if ctx.number_may_be_answer:
+            return None
         return [_again(ctx, ctx.t("menu.out_of_range", last=len(live.options)), live.options)]
+    if ctx.number_may_be_answer:
+        return None
     offered = ctx.offered_buttons()
     if ctx.flow is not None and not offered:
         # The step asked a question without options: a number is its answer.

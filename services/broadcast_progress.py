@@ -3,9 +3,10 @@ message, edited as delivery goes ("Đã gửi 1.200/3.000"), then a delivery rep
 
 Edits are throttled (every INTERVAL seconds or STEP of the total, whichever comes first): a
 progress edit per message would spend the very rate limit the broadcast needs. Progress is
-counted from the outbox rows, so a restarted process (or a second dispatcher) shows the right
-figures. The report is queued in the outbox under a per-broadcast key, so it goes out once even
-when two dispatchers see the last message leave.
+counted from the outbox rows at every delivery, so a restarted process, or one of several
+dispatchers that sees only its own share of the deliveries, shows the right figures and knows
+when the last message left. Of the processes that see it, the one that marks the broadcast done
+shows the final figure and queues the report (under a per-broadcast key, so it goes out once).
 """
 
 from __future__ import annotations
@@ -77,16 +78,14 @@ class BroadcastProgress:
     async def __call__(self, event: Delivered) -> None:
         if event.broadcast_id is None or event.status == "retry":
             return
+        # From the rows, not counted here: other processes' dispatchers deliver the same broadcast.
+        counts = await asyncio.to_thread(self._counts, event.broadcast_id)
         progress = self._progress.get(event.broadcast_id)
         if progress is None:
-            counts = await asyncio.to_thread(self._counts, event.broadcast_id)
             progress = self._progress[event.broadcast_id] = _Progress(
-                sum(counts.values()),
-                _final(counts),
-                can_edit=await asyncio.to_thread(self._can_edit, event.broadcast_id),
+                sum(counts.values()), 0, can_edit=await asyncio.to_thread(self._can_edit, event.broadcast_id)
             )
-        else:
-            progress.done += 1
+        progress.done = _final(counts)
         now = self.monotonic()
         if progress.can_edit:
             due = (
@@ -98,14 +97,16 @@ class BroadcastProgress:
             due = milestone(progress.done, progress.total) > progress.milestones_shown
         if not due:
             return
-        counts = await asyncio.to_thread(self._counts, event.broadcast_id)
-        progress.done = _final(counts)
         progress.shown, progress.shown_at = progress.done, now
         progress.milestones_shown = milestone(progress.done, progress.total)
-        await self._show(event.broadcast_id, progress.done, progress.total)
-        if progress.done >= progress.total:
-            self._progress.pop(event.broadcast_id, None)
-            await asyncio.to_thread(self._finish, event.broadcast_id)
+        if progress.done < progress.total:
+            await self._show(event.broadcast_id, progress.done, progress.total)
+            return
+        self._progress.pop(event.broadcast_id, None)
+        # Several processes may see the last message leave: the one that marks it done (and
+        # queues the report in the same transaction) shows the final figure.
+        if await asyncio.to_thread(self._finish, event.broadcast_id):
+            await self._show(event.broadcast_id, progress.done, progress.total)
 
     def _can_edit(self, broadcast_id: int) -> bool:
         with session_scope(self.engine) as session:
@@ -153,17 +154,18 @@ class BroadcastProgress:
             with session_scope(self.engine) as session:
                 queries.set_progress_message(session=session, broadcast_id=broadcast_id, message_id=result.message_id)
 
-    def _finish(self, broadcast_id: int) -> None:
+    def _finish(self, broadcast_id: int) -> bool:
+        """Mark the broadcast done and queue its report; False when another caller did."""
         now = self.clock.now()
         with session_scope(self.engine) as session:
             if not queries.finish(session=session, broadcast_id=broadcast_id, now=now):
-                return
+                return False
             row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
             if row is None or row.progress_account_id is None:
-                return
+                return True
             account = queries.account(session=session, account_id=row.progress_account_id)
             if account is None:
-                return
+                return True
             counts = queries.status_counts(session=session, broadcast_id=broadcast_id)
             text = report_text(
                 Translator(account.language),
@@ -180,6 +182,7 @@ class BroadcastProgress:
                 due_at=now,
                 dedupe_key=f"bc-report:{broadcast_id}",
             )
+        return True
 
 
 def _final(counts: dict[str, int]) -> int:

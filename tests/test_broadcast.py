@@ -1,5 +1,7 @@
-"""/broadcast on the console channel: audience, count and preview, delivery with progress and a
-delivery report, blocked recipients, crash and resume, two staff at once, bad input."""
+"""/broadcast as staff and cells see it, on every channel: audience, count and preview, delivery
+with progress and a delivery report, blocked recipients, crash and resume, two staff at once,
+bad input. Where a channel can edit a message (console, Telegram) the progress is one message
+edited; on Zalo it is a few new messages."""
 
 from __future__ import annotations
 
@@ -10,22 +12,26 @@ import pytest
 from sqlmodel import select
 
 from ground.ports import SendResult
+from services.broadcast_progress import CHANNEL_NAMES
 from services.dispatcher import Dispatcher
 from storage.db import session_scope
 from storage.tables import Assignment, AuditEntry, Broadcast, OutboxMessage
-from tests.support.chat import RecordingSender, deliver
+from tests.support.chat import CHANNELS, RecordingSender, deliver
 from tests.support.report_factories import make_assignment
 
 TEXT = "Đề nghị các chi bộ hoàn thành báo cáo trước 17h00 ngày 20/8/2021."
 HEADER = "Tin nhắn từ Đảng ủy Khối Cơ quan tỉnh:\n"
 SECRETARIES = ["u-cb01", "u-cb02", "u-cb03", "u-cb04", "u-cb05", "u-db1-cb1"]
 
+#: The same conversations on every channel: the core decides, the channel only renders.
+pytestmark = pytest.mark.parametrize("channel", CHANNELS)
+
 
 class EditingSender(RecordingSender):
-    """A console sender that can also edit a message it sent (the progress message)."""
+    """A sender that can also edit a message it sent (the progress message)."""
 
-    def __init__(self) -> None:
-        super().__init__("console")
+    def __init__(self, channel: str = "console") -> None:
+        super().__init__(channel)
         self.edits: list[tuple[str, str, str]] = []
 
     async def edit(self, chat_id: str, message_id: str, reply) -> SendResult:  # noqa: ANN001
@@ -34,10 +40,17 @@ class EditingSender(RecordingSender):
 
 
 @pytest.fixture
-def sender(app) -> EditingSender:
-    editing = EditingSender()
-    app.add_sender(editing)
-    return editing
+def sender(app, channel) -> RecordingSender:
+    """What the channel's real sender can do: the console's and Telegram's edit a message,
+    Zalo's (ZaloSender) has no edit."""
+    made = RecordingSender(channel) if channel == "zalo" else EditingSender(channel)
+    app.add_sender(made)
+    return made
+
+
+def carried_by(channel: str, sent: int) -> str:
+    """The report's last line naming the channel (the console is not named)."""
+    return f"\n• Gửi qua: {CHANNEL_NAMES[channel]} {sent}" if channel in CHANNEL_NAMES else ""
 
 
 def start_all_cells(staff, text: str = TEXT) -> None:
@@ -58,7 +71,7 @@ def start_all_cells(staff, text: str = TEXT) -> None:
     staff.press("Tất cả chi bộ")
 
 
-def test_broadcast_to_all_cells_shows_count_and_preview_then_delivers_with_a_report(app, org, sender):
+def test_broadcast_to_all_cells_shows_count_and_preview_then_delivers_with_a_report(app, org, sender, channel):
     staff = org["staff"]
     start_all_cells(staff)
     assert staff.last_text == (
@@ -76,10 +89,14 @@ def test_broadcast_to_all_cells_shows_count_and_preview_then_delivers_with_a_rep
         assert sender.texts_to(chat) == [HEADER + TEXT]
     to_staff = sender.texts_to("u-staff")
     assert to_staff[0] == "Đã gửi 1/6"
-    assert sender.edits[-1] == ("u-staff", "2", "Đã gửi 6/6")
+    if isinstance(sender, EditingSender):
+        assert sender.edits[-1] == ("u-staff", "2", "Đã gửi 6/6")
+    else:  # no edits: start, halfway and done as new messages
+        assert to_staff[:-1] == ["Đã gửi 1/6", "Đã gửi 3/6", "Đã gửi 6/6"]
     assert to_staff[-1] == (
         "Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6\n• Không gửi được: 1\n"
         "   – chưa có bí thư đăng ký hoặc không liên lạc được: DB1-CB2 — Chi bộ Phòng Tài chính"
+        + carried_by(channel, 6)
     )
     with session_scope(app.engine) as session:
         row = session.exec(select(Broadcast)).one()
@@ -250,5 +267,41 @@ def test_progress_edits_are_throttled_by_share_of_the_total(app, org, sender):
     start_all_cells(org["staff"])
     org["staff"].press("Gửi")
     deliver(app)
+    if not isinstance(sender, EditingSender):
+        # Without edits the step does not matter: start, halfway and done, as new messages.
+        assert sender.texts_to("u-staff")[:3] == ["Đã gửi 1/6", "Đã gửi 3/6", "Đã gửi 6/6"]
+        return
     assert sender.texts_to("u-staff")[0] == "Đã gửi 3/6"
     assert [text for chat, _id, text in sender.edits if chat == "u-staff"] == ["Đã gửi 6/6"]
+
+
+def test_two_processes_sharing_a_broadcast_send_the_delivery_report_once(app, org, sender, clock):
+    """Each process's dispatcher has its own progress listener and sees only its own half of
+    the deliveries, interleaved with the other's: the report still goes out, once."""
+    from services.broadcast_progress import BroadcastProgress
+
+    start_all_cells(org["staff"])
+    org["staff"].press("Gửi")
+    processes = []
+    for worker in ("host:1001", "host:1002"):
+        dispatcher = Dispatcher(engine=app.engine, clock=clock, senders=app.senders, worker_id=worker, batch=3)
+        # Edits throttled to every half of the total, as a large broadcast's are (5%).
+        progress = BroadcastProgress(
+            engine=app.engine, clock=clock, senders=app.senders, step=0.5, interval=1000.0, monotonic=lambda: 0.0
+        )
+        dispatcher.listeners.append(progress)
+        processes.append((dispatcher, dispatcher._claim()))
+    assert [len(claims) for _, claims in processes] == [3, 3]
+
+    async def interleaved() -> None:
+        for n in range(3):
+            for dispatcher, claims in processes:
+                await dispatcher._send_one(claims[n])
+
+    asyncio.run(interleaved())
+    deliver(app)
+    assert {chat: len(sender.texts_to(chat)) for chat in SECRETARIES} == dict.fromkeys(SECRETARIES, 1)
+    reports = [t for t in sender.texts_to("u-staff") if t.startswith("Kết quả gửi tin")]
+    assert len(reports) == 1 and reports[0].startswith("Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6")
+    with session_scope(app.engine) as session:
+        assert session.exec(select(Broadcast)).one().status == "done"

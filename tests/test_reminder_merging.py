@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from services.i18n import Translator
 from services.reminders.planner import plan_directive
 from services.reminders.texts import time_left
 from storage.db import session_scope
 from storage.tables import Assignment
+from tests.support.chat import CHANNELS
 from tests.support.local import CONFIG, TZ, local_to_utc
 from tests.support.reminders import delivered, until
 from tests.support.report_factories import make_assignment
@@ -20,6 +23,7 @@ def _plan(app, *assignment_ids: int) -> None:  # noqa: ANN001
             plan_directive(session=session, directive_id=directive_id, now=app.clock.now(), config=CONFIG)
 
 
+@pytest.mark.parametrize("channel", CHANNELS)
 def test_three_directives_due_the_same_morning_come_as_one_message(org, app, outbox):
     first = make_assignment(app, cell="CB03", number="141-CV/ĐUK", subject="V/v quán triệt Nghị quyết 05")
     second = make_assignment(app, cell="CB03", number="77-CV/ĐU", subject="V/v kiểm tra đảng viên")

@@ -1,24 +1,30 @@
 """The reminder timeline with a controlled clock: 141-CV/ĐUK (KHẨN; deadlines 20/8, 23/8, 30/8/2021)
 published to five cells on 15/8/2021 08:00; time moves, reminders, escalations and digests
-arrive in order, exactly once."""
+arrive in order, exactly once. What a cell reads and answers is checked on every channel (a
+reminder's buttons are numbered lines on the console and Zalo, answered through the same core)."""
 
 from __future__ import annotations
 
 import asyncio
 from datetime import datetime
 
+import pytest
 from sqlmodel import select
 
 from bot.app import build_app
 from services import directives
 from storage.db import session_scope
 from storage.tables import ChatAccount, Deadline, Directive, Membership, OutboxMessage, ReportRequest, Unit
-from tests.support.chat import RecordingSender, deliver
+from tests.support.chat import CHANNELS, RecordingSender, deliver
 from tests.support.local import CONFIG, local_to_utc
 from tests.support.reminders import delivered, rows, until
 from tests.test_directives_flow import paste_141, use_buttons_of
 
 CELLS = ["CB01", "CB02", "CB03", "CB04", "CB05"]
+
+#: The tests where a person reads or answers a reminder run on every channel (the core decides,
+#: the channel only renders); the timing ones run once: when reminders fall is the planner's.
+on_every_channel = pytest.mark.parametrize("channel", CHANNELS)
 
 #: What a cell that never reports hears, and when (local time): the deadline lines of each
 #: message. A cell's obligation is the report (due before 23/8): completion and plan dates get
@@ -116,6 +122,7 @@ def test_full_timeline_for_141_with_two_cells_reporting_early(org, app):
     assert not any(m.sent_late for m in sent)
 
 
+@on_every_channel
 def test_a_reminder_reads_plainly_and_carries_report_and_ack_buttons(org, app, outbox):
     publish_to_five(org, app)
     until(app, datetime(2021, 8, 17, 8, 0))
@@ -135,6 +142,7 @@ def test_a_reminder_reads_plainly_and_carries_report_and_ack_buttons(org, app, o
     assert "còn 1 ngày" in later.text and [c.label for c in later.flat_choices()] == ["Báo cáo"]
 
 
+@on_every_channel
 def test_the_report_button_of_a_reminder_starts_the_report_flow(org, app, outbox):
     publish_to_five(org, app)
     until(app, datetime(2021, 8, 17, 8, 0))
@@ -290,6 +298,7 @@ def test_a_removed_secretary_and_a_removed_cell_hear_nothing_more(org, app):
     assert reasons == {"recipient is no longer a reachable secretary of the unit", "unit removed"}
 
 
+@on_every_channel
 def test_a_blocked_recipient_is_marked_unreachable_staff_told_once_no_retry_storm(org, app, outbox):
     publish_to_five(org, app)
     outbox.blocked.add("u-cb04")
@@ -324,6 +333,7 @@ def test_quiet_hours_from_a_directive_policy_override(org, app):
     assert times == ["17/08 07:00", "19/08 07:00", "20/08 07:00", "21/08 07:00"]
 
 
+@on_every_channel
 def test_staff_see_the_plan_and_can_remind_now(org, app, outbox):
     publish_to_five(org, app)
     quick_report(org["CB01"])
@@ -408,6 +418,7 @@ def test_a_deadline_moved_into_the_past_drops_its_advance_reminders(org, app):
     assert "Báo cáo: trước 23/8/2021 — còn 3 ngày." in cb03, cb03
 
 
+@on_every_channel
 def test_staff_of_another_unit_cannot_see_or_trigger_reminders_and_it_is_audited(org, app):
     from storage.tables import AuditEntry
     from tests.support.org import register

@@ -155,6 +155,38 @@ def test_in_the_people_reached_step_a_bare_number_is_a_count_not_an_option(org, 
     assert (report.reached, report.total, report.awareness) == (1, 50, "kha")
 
 
+def test_on_the_optional_difficulties_step_a_typed_1_is_the_option_shown_and_words_are_the_answer(
+    org, app, settings, engine, clock, session
+):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.press_data(f"rep:{aid}")
+    cb01.send("truc tiep + zalo")
+    cb01.send("45/50")
+    cb01.send("tot")
+    assert cb01.last_text.startswith("Khó khăn, đề xuất? Đồng chí gõ nội dung")
+    assert "(Không bắt buộc: gõ 1 để bỏ qua nếu không có.)" in cb01.last_text  # the prompt says what 1 is
+    assert cb01.buttons == ["Bỏ qua", "« Quay lại"]
+
+    cb01 = restarted(app, settings, engine, clock, "u-cb01")  # the menu and the rule outlive a restart
+    cb01.send("1")
+    assert "Tệp đính kèm" in cb01.last_text and "gõ 2 để bỏ qua" in cb01.last_text  # the next question: 1 skipped
+    cb01.send("3")  # « Quay lại (1. Xong  2. Bỏ qua  3. « Quay lại)
+    assert cb01.last_text.startswith("Khó khăn, đề xuất?")
+    cb01.send("17")  # no option has that number: on a free-text step it is what was typed
+    assert "Tệp đính kèm" in cb01.last_text
+    cb01.send("bo qua")
+    assert "• Khó khăn, đề xuất: 17" in cb01.last_text
+    cb01.send("sua")
+    cb01.send("5")  # the fifth field
+    assert cb01.last_text.startswith("Khó khăn, đề xuất?") and "Câu trả lời hiện tại: 17." in cb01.last_text
+    cb01.send("Thiếu hội trường")
+    cb01.send("xac nhan")
+    assert "Đã gửi báo cáo 141-CV/ĐUK — Chi bộ Văn phòng" in cb01.last_text
+    session.expire_all()
+    assert session.exec(select(Report)).one().difficulties == "Thiếu hội trường"
+
+
 def test_a_menu_of_a_flow_that_ended_is_stale_and_does_nothing(org, session):
     staff = org["staff"]
     staff.send("/new")

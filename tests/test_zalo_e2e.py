@@ -108,6 +108,30 @@ async def test_a_full_guided_report_with_a_photo_and_a_one_line_report_on_zalo(z
         assert open(reports[0].attachments[0]["path"], "rb").read() == b"\xff\xd8JPEGDATA"
 
 
+async def test_on_zalo_a_typed_1_under_the_difficulties_question_skips_it(zalo_server, zalo_app, staff):
+    """The optional free-text question shows "1. Bỏ qua": the secretary's "1" is that option,
+    not a difficulty called "1"; the question says so."""
+    async with running_zalo(zalo_app) as runtime:
+        an = await secretary(zalo_server, runtime, zalo_app, "CB01", "z-an", "An")
+        await publish_141(zalo_app, staff)
+        an.news()
+        await an.say("2")  # Báo cáo
+        await an.say("truc tiep")
+        await an.say("45/50")
+        difficulties = await an.say("tot")
+        assert difficulties.startswith("Khó khăn, đề xuất?")
+        assert "(Không bắt buộc: gõ 1 để bỏ qua nếu không có.)" in difficulties
+        assert difficulties.endswith("1. Bỏ qua\n2. « Quay lại")
+        attachment = await an.say("1")
+        assert attachment.startswith("Tệp đính kèm") and attachment.endswith("1. Xong\n2. Bỏ qua\n3. « Quay lại")
+        summary = await an.say("2")
+        assert "• Khó khăn, đề xuất: (không có)" in summary and summary.endswith("1. Xác nhận\n2. Sửa")
+        assert "Cảm ơn đồng chí!" in await an.say("1")
+    with session_scope(zalo_app.engine) as session:
+        report = session.exec(select(Report)).one()
+        assert (report.reached, report.total, report.difficulties) == (45, 50, None)
+
+
 async def test_a_reminder_reaches_zalo_and_its_first_option_starts_the_report(zalo_server, zalo_app, staff):
     async with running_zalo(zalo_app) as runtime:
         an = await secretary(zalo_server, runtime, zalo_app, "CB01", "z-an", "An")

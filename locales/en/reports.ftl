@@ -90,6 +90,7 @@ report-ask-date = { $label }? Type a date, e.g. 20/8.
 report-ask-yes_no = { $label }? Pick Yes or No.
 report-ask-attachment = { $label }? Send a photo or a file (at most { $max_mb } MB), then press «Done».
 report-ask-optional = (Optional: press «Skip» if there is none.)
+report-ask-optional_typed = (Optional: type { $number } to skip if there is none.)
 report-ask-current = Current answer: { $value }.
 report-value-none = (none)
 report-value-ratio = { $part }/{ $whole } ({ $percent }%)

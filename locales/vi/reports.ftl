@@ -84,6 +84,7 @@ report-ask-date = { $label }? Đồng chí gõ ngày, ví dụ 20/8.
 report-ask-yes_no = { $label }? Đồng chí chọn Có hoặc Không.
 report-ask-attachment = { $label }? Đồng chí gửi ảnh hoặc tệp (tối đa { $max_mb } MB), rồi bấm «Xong».
 report-ask-optional = (Không bắt buộc: bấm «Bỏ qua» nếu không có.)
+report-ask-optional_typed = (Không bắt buộc: gõ { $number } để bỏ qua nếu không có.)
 report-ask-current = Câu trả lời hiện tại: { $value }.
 report-value-none = (không có)
 report-value-ratio = { $part }/{ $whole } ({ $percent }%)
