@@ -41,7 +41,7 @@ class NotAnUpdate(ValueError):
 class JsonWebhookHandler(tornado.web.RequestHandler):
     """POST only. ``initialize`` takes the secret, its header, the size limit and ``accept``."""
 
-    SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
+    SUPPORTED_METHODS = ("POST",)
 
     def initialize(self, *, secret: str, header: str, max_body: int, accept: Accept, name: str) -> None:
         self.secret = secret.encode()
