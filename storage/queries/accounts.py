@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import true
 from sqlmodel import Session, col, select
 
+from ground.text_limits import without_controls
 from storage.tables import ChatAccount, Membership, Person, Unit
 
 
@@ -42,10 +43,15 @@ def accounts_of_person(*, session: Session, person_id: int) -> list[ChatAccount]
     return list(session.exec(select(ChatAccount).where(col(ChatAccount.person_id) == person_id)).all())
 
 
+def storable_name(name: str) -> str:
+    """A channel's display name as the column holds it: no control characters, 255 at most."""
+    return without_controls(name)[:255]
+
+
 def touch_account(*, session: Session, account: ChatAccount, chat_id: str, display_name: str, now: datetime) -> None:
     account.chat_id = chat_id
     if display_name:
-        account.display_name = display_name
+        account.display_name = storable_name(display_name)
     account.last_seen_at = now
     if not account.reachable:
         # They are writing to us right now, so this chat works again.
@@ -218,7 +224,7 @@ def create_account(
         channel=channel,
         external_user_id=external_user_id,
         chat_id=chat_id,
-        display_name=display_name,
+        display_name=storable_name(display_name),
         language=language,
         created_at=now,
         last_seen_at=now,
