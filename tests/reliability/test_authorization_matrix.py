@@ -57,8 +57,8 @@ def attempts(directive_id: int, assignment_id: int) -> list[Attempt]:
         command("remind"),
         command("close"),
         command("reopen"),
-        Attempt("command", "/status #%d" % d, "/status #%d" % m, (f"#{d}", f"#{m}")),
-        Attempt("command", "/doc #%d" % d, "/doc #%d" % m, (f"#{d}", f"#{m}")),
+        Attempt("command", f"/status #{d}", f"/status #{m}", (f"#{d}", f"#{m}")),
+        Attempt("command", f"/doc #{d}", f"/doc #{m}", (f"#{d}", f"#{m}")),
         Attempt("command", "/report CB01", "/report ZZ99", ("CB01", "ZZ99")),
     ]
     buttons = [
