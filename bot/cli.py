@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import typer
 
+from bot.cli_backup import backup_command
 from bot.cli_common import ChibotGroup, CliState
 from bot.cli_db import db_app
 from bot.cli_export import export_command
@@ -57,6 +58,7 @@ app.command("run")(run_command)
 app.command("parse")(parse_command)
 app.command("export")(export_command)
 app.command("outbox")(outbox_command)
+app.command("backup")(backup_command)
 
 
 def main() -> None:

@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
+    #: Both webhooks (Telegram's, Zalo's) refuse a request body over this many bytes (413).
+    webhook_max_body_bytes: int = 1024 * 1024
     timezone: str = "Asia/Ho_Chi_Minh"
     default_language: str = "vi"
     #: A multi-step conversation left alone this long is dropped (friendly note on next contact).

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 
 from ground.actor import Actor, RoleInUnit
 from ground.messages import Incoming, Reply
+from ground.text_limits import has_controls, without_controls
 from handlers import typed_choice
 from handlers.context import FLOW_BUTTON_PREFIX, Context
 from handlers.deps import Deps
@@ -181,6 +182,8 @@ class ChibotCore:
         name = head.split("@", 1)[0].lower()
         command = self.router.commands.get(name)
         if not ctx.actor.registered and (command is None or not command.public):
+            if command is not None:  # a command that needs an account: an attempt worth a line
+                ctx.audit("denied", command=name[:32], user=ctx.incoming.user_id[:64])
             return self._registration_help(ctx)
         if command is None:
             return [ctx.reply("command.unknown", command="/" + name[:32])]
@@ -191,6 +194,7 @@ class ChibotCore:
 
     def _on_button(self, ctx: Context, data: str) -> list[Reply]:
         if not ctx.actor.registered:
+            ctx.audit("denied", button=data[:64], user=ctx.incoming.user_id[:64])
             return self._registration_help(ctx)
         prefix, _, rest = data.partition(":")
         if prefix == FLOW_BUTTON_PREFIX:
@@ -236,16 +240,11 @@ def _in_place(ctx: Context, replies: list[Reply]) -> list[Reply]:
     return [replace(first, edit=True), *replies[1:]]
 
 
-#: C0 control characters other than tab and line breaks, and DEL: PostgreSQL refuses NUL in
-#: text, and none of them mean anything in a chat message.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def without_control_characters(incoming: Incoming) -> Incoming:
     """The update with control characters removed from its text, so nothing typed can reach
     the database in a form one engine stores and the other refuses."""
-    if incoming.text and _CONTROL_RE.search(incoming.text):
-        return replace(incoming, text=_CONTROL_RE.sub("", incoming.text))
+    if incoming.text and has_controls(incoming.text):
+        return replace(incoming, text=without_controls(incoming.text))
     return incoming
 
 

@@ -22,6 +22,7 @@ from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
 from services import document_intake as intake
+from services.limits import cut
 from services.localtime import format_date, to_local
 from services.parsing import DeadlineError, parse_document
 from services.reach import unreachable_text
@@ -248,10 +249,15 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
     def _got_value(self, ctx: Context, state: NewDirectiveState, text: str) -> list[Reply]:
         field = required(state.editing_field, "editing_field")
         try:
-            draft = drafts.set_field(required(state.draft, "draft"), field, text[:500])
+            draft = drafts.set_field(required(state.draft, "draft"), field, text)
+        except drafts.ValueTooLong as too_long:
+            return [
+                ctx.reply("directive.value_too_long", length=too_long.length, max=too_long.limit),
+                ctx.reply(f"directive.ask_value.{field}"),
+            ]
         except drafts.InvalidValue:
             return [
-                ctx.reply(f"directive.bad_value.{field}", typed=text.strip()[:60]),
+                ctx.reply(f"directive.bad_value.{field}", typed=cut(text.strip(), 60)),
                 ctx.reply(f"directive.ask_value.{field}"),
             ]
         return self._review(ctx, state, draft)

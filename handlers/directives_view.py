@@ -11,7 +11,7 @@ from ground.messages import Choice, Reply
 from handlers.context import Context
 from handlers.router import Router
 from services import directive_texts as texts
-from services import directives
+from services import directives, status
 from services.unit_words import capitalized, unit_word
 from storage.tables import Directive
 
@@ -34,6 +34,10 @@ def find_one(ctx: Context, args: str, usage_key: str, *, command: str) -> tuple[
         return None, [ctx.reply(usage_key)]
     found = directives.find_by_number(session=ctx.session, actor=ctx.actor, text=args)
     if not found:
+        # Someone else's directive answers like a missing one; only the audit log knows.
+        elsewhere = status.any_numbered(session=ctx.session, text=args)
+        if elsewhere:
+            ctx.audit("denied", directive_id=elsewhere[0].id, command=command)
         return None, [ctx.reply("directive.doc.not_found", number=args.strip()[:64])]
     if len(found) > 1:
         return None, [which_reply(ctx, args, found, command)]

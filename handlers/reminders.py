@@ -14,6 +14,7 @@ from services import directives
 from services.reach import unreachable_text
 from services.reminders import staff_tools
 from services.reminders.texts import title
+from storage.tables import Directive
 
 STAFF = ("staff", "admin")
 
@@ -24,6 +25,21 @@ def _managed(ctx: Context, args: str, usage_key: str, command: str):  # noqa: AN
         ctx.audit("denied", command=usage_key.split(".")[1], directive_id=directive.id)
         return None, [ctx.reply("reminder.not_allowed")]
     return directive, replies
+
+
+def _button_directive(ctx: Context, prefix: str, args: str) -> tuple[Directive | None, list[Reply]]:
+    """The directive a confirm button names, if this staff member manages it. A directive they
+    cannot see answers exactly like one that does not exist (a stale button), and is audited."""
+    directive_id = int(args) if args.isascii() and args.isdigit() and len(args) <= 12 else None
+    directive = directives.get(session=ctx.session, directive_id=directive_id) if directive_id else None
+    if directive is None or not directives.can_see(session=ctx.session, actor=ctx.actor, directive=directive):
+        if directive is not None:
+            ctx.audit("denied", button=f"{prefix}:{args[:40]}", directive_id=directive.id)
+        return None, [ctx.reply("button.stale")]
+    if not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
+        ctx.audit("denied", button=f"{prefix}:{args[:40]}", directive_id=directive.id)
+        return None, [ctx.reply("reminder.not_allowed")]
+    return directive, []
 
 
 def register(router: Router) -> None:
@@ -71,12 +87,11 @@ def register(router: Router) -> None:
     @router.button("rmd", roles=STAFF)
     def remind_confirmed(ctx: Context, args: str) -> list[Reply]:
         """The confirmation of /remind."""
-        directive = directives.get(session=ctx.session, directive_id=int(args)) if args.isdigit() else None
-        if directive is None:
+        if args == "no":
             return [ctx.reply("reminder.remind.cancelled", edit=True)]
-        if not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
-            ctx.audit("denied", button=f"rmd:{args[:40]}", directive_id=directive.id)
-            return [ctx.reply("reminder.not_allowed")]
+        directive, refused = _button_directive(ctx, "rmd", args)
+        if directive is None:
+            return refused
         count = staff_tools.remind_now(session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders)
         return [ctx.reply("reminder.remind.sent", count=count, directive=title(directive), edit=True)]
 
@@ -110,12 +125,11 @@ def register(router: Router) -> None:
     @router.button("cls", roles=STAFF)
     def close_confirmed(ctx: Context, args: str) -> list[Reply]:
         """The confirmation of /close; the button re-checks who may close it."""
-        directive = directives.get(session=ctx.session, directive_id=int(args)) if args.isdigit() else None
-        if directive is None:
+        if args == "no":
             return [ctx.reply("reminder.close.cancelled", edit=True)]
-        if not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
-            ctx.audit("denied", button=f"cls:{args[:40]}", directive_id=directive.id)
-            return [ctx.reply("reminder.not_allowed")]
+        directive, refused = _button_directive(ctx, "cls", args)
+        if directive is None:
+            return refused
         if directive.status == "closed":
             return [
                 ctx.reply(

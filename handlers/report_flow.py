@@ -598,6 +598,8 @@ def register(router: Router) -> None:
         if args:
             unit = unit_queries.get_unit_by_code(session=ctx.session, code=args.split()[0])
             if unit is None or reports.reporting_role(ctx.actor, unit) is None:
+                if unit is not None:  # someone else's unit answers like a missing code
+                    ctx.audit("denied", unit_id=unit.id, command="report")
                 return [ctx.reply("report.unit_unknown", code=args.split()[0][:32])]
             unit_ids = [unit.id]
         elif not unit_ids:

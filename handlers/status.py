@@ -17,16 +17,17 @@ CHART_WORDS = ("chart", "bieudo", "biểuđồ")
 
 def resolve(ctx: Context, args: str, command: str, rest: str = "") -> tuple[Directive | None, list[Reply]]:
     """The directive ``args`` names if this staff member oversees it, or None and the replies
-    saying why not. Shared by /status and /export: a directive of another unit is refused and audited."""
+    saying why not. Shared by /status and /export. A directive of a unit they do not oversee is
+    audited and answered exactly like a number that exists nowhere: the answer must not tell
+    them it exists."""
     found = status.lookup(session=ctx.session, actor=ctx.actor, text=args)
     if found.status == "ok" and found.directive is not None:
         return found.directive, []
-    if found.status == "denied" and found.directive is not None:
-        ctx.audit("denied", directive_id=found.directive.id, command=command)
-        return None, [ctx.reply("auth.denied")]
     if found.status == "ambiguous":
         return None, [which_reply(ctx, args, list(found.found), command, rest)]
-    return None, [ctx.reply("directive.doc.not_found", number=args[:64])]
+    if found.status == "denied" and found.directive is not None:
+        ctx.audit("denied", directive_id=found.directive.id, command=command)
+    return None, [ctx.reply("directive.doc.not_found", number=args.strip()[:64])]
 
 
 def _status(ctx: Context, args: str) -> list[Reply]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ground.messages import Reply
+from ground.text_limits import cut_list
 from handlers.context import Context
 from handlers.flow_state import FlowState
 
@@ -85,13 +86,17 @@ def example_codes(picker: UnitPicker) -> str:
     return ", ".join(u.code for u in picker.units[:2])
 
 
+#: How much of a list of typed codes a reply repeats back.
+ECHO_LIST = 200
+
+
 def unknown_codes_reply(ctx: Context, picker: UnitPicker, unknown: list[str]) -> Reply:
     """Codes typed that are not in the list. A bare number is most likely a menu number out
     of range, not a unit code: say so instead of "no unit with code 12"."""
     numbers = [c for c in unknown if c.isdigit()]
     if numbers and len(numbers) == len(unknown):
-        return ctx.reply("directive.codes_number", typed=", ".join(numbers), examples=example_codes(picker))
-    return ctx.reply("directive.codes_unknown", codes=", ".join(unknown), examples=example_codes(picker))
+        return ctx.reply("directive.codes_number", typed=cut_list(numbers, ECHO_LIST), examples=example_codes(picker))
+    return ctx.reply("directive.codes_unknown", codes=cut_list(unknown, ECHO_LIST), examples=example_codes(picker))
 
 
 def add(picker: UnitPicker, unit_ids: list[int]) -> None:

@@ -11,8 +11,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from services.limits import column_length, storable, without_controls
 from services.parsing.deadlines import Deadline as ParsedDeadline
 from services.parsing.deadlines import DeadlineError
+from storage.tables import Deadline as DeadlineRow
+from storage.tables import Directive
 
 #: The most text stored for one directive. A 30-page document is ~100k characters; above
 #: this it is more likely a paste accident than a directive.
@@ -39,6 +42,44 @@ class TextTooLong(ValueError):
 
 class InvalidValue(ValueError):
     """A typed correction that is not one of the values the field accepts."""
+
+
+class ValueTooLong(ValueError):
+    """A typed correction longer than the field can hold; nothing was changed."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(f"{length} characters, at most {limit}")
+        self.length = length
+        self.limit = limit
+
+
+#: Longest subject typed by hand (the column is Text; a subject is one or two lines).
+MAX_SUBJECT_CHARS = 500
+
+#: Directive fields with a column length, and the longest value each may have.
+_DIRECTIVE_LIMITS = {
+    name: column_length(Directive, name) for name in ("doc_type", "number", "issuer", "urgency", "secrecy", "signer")
+}
+_DEADLINE_LIMITS = {name: column_length(DeadlineRow, name) for name in ("kind", "recurrence", "shown")}
+
+
+def field_limit(field: str) -> int | None:
+    """The most characters ``field`` of a draft may hold (None: no limit but the text's)."""
+    if field == "subject":
+        return MAX_SUBJECT_CHARS
+    return _DIRECTIVE_LIMITS.get(field)
+
+
+def storable_draft(draft: dict[str, Any]) -> dict[str, Any]:
+    """The draft made fit for its columns: no control characters anywhere (PostgreSQL refuses
+    NUL), and the values a document brought in cut to their column with "…". A value typed by
+    hand never gets here too long: ``set_field`` refuses it."""
+    clean = {key: storable(value, _DIRECTIVE_LIMITS.get(key)) for key, value in draft.items() if key != "deadlines"}
+    clean["deadlines"] = [
+        {key: storable(value, _DEADLINE_LIMITS.get(key)) for key, value in entry.items()}
+        for entry in draft.get("deadlines") or []
+    ]
+    return clean
 
 
 def _mark(value: Any, default: str) -> str | None:
@@ -86,26 +127,29 @@ def draft_from_parsed(parsed: Any, text: str) -> dict[str, Any]:
     travel through a third-party chat); only its number, subject and deadlines."""
     if len(text) > MAX_TEXT_CHARS:
         raise TextTooLong(len(text))
+    text = without_controls(text)
     secrecy = _mark(getattr(parsed, "secret", None), SECRECY_DEFAULT)
     issued_on = getattr(parsed, "issued_on", None)
     year = getattr(parsed, "year", None) or (issued_on.year if isinstance(issued_on, date) else None)
-    return {
-        "doc_type": getattr(parsed, "doc_type", None),
-        "number": getattr(parsed, "number", None),
-        "issuer": getattr(parsed, "issuer", None),
-        "issued_on": issued_on.isoformat() if isinstance(issued_on, date) else None,
-        "year": year,
-        "subject": getattr(parsed, "subject", None) or "",
-        "urgency": _mark(getattr(parsed, "urgent", None), URGENCY_MARKS[0]),
-        "secrecy": secrecy,
-        "full_text": None if secrecy else text,
-        "signer": getattr(parsed, "signer", None),
-        "addressees": list(getattr(parsed, "addressees", None) or []),
-        "recipients_text": list(getattr(parsed, "recipients", None) or []),
-        "report_fields": list(getattr(parsed, "report_fields", None) or []),
-        "deadlines": [deadline_entry(d) for d in getattr(parsed, "deadlines", None) or []],
-        "warnings": [str(w) for w in getattr(parsed, "warnings", None) or []],
-    }
+    return storable_draft(
+        {
+            "doc_type": getattr(parsed, "doc_type", None),
+            "number": getattr(parsed, "number", None),
+            "issuer": getattr(parsed, "issuer", None),
+            "issued_on": issued_on.isoformat() if isinstance(issued_on, date) else None,
+            "year": year,
+            "subject": getattr(parsed, "subject", None) or "",
+            "urgency": _mark(getattr(parsed, "urgent", None), URGENCY_MARKS[0]),
+            "secrecy": secrecy,
+            "full_text": None if secrecy else text,
+            "signer": getattr(parsed, "signer", None),
+            "addressees": list(getattr(parsed, "addressees", None) or []),
+            "recipients_text": list(getattr(parsed, "recipients", None) or []),
+            "report_fields": list(getattr(parsed, "report_fields", None) or []),
+            "deadlines": [deadline_entry(d) for d in getattr(parsed, "deadlines", None) or []],
+            "warnings": [str(w) for w in getattr(parsed, "warnings", None) or []],
+        }
+    )
 
 
 def add_deadline(
@@ -134,10 +178,14 @@ VALIDATED_FIELDS = ("urgency",)
 
 def set_field(draft: dict[str, Any], field: str, value: str) -> dict[str, Any]:
     """Staff's correction of one field. Urgency accepts a mark or "không" (none); anything
-    else raises InvalidValue, so a typo never silently makes an urgent letter ordinary."""
+    else raises InvalidValue, so a typo never silently makes an urgent letter ordinary. A
+    value longer than the field holds raises ValueTooLong (the draft keeps its old value)."""
     if field not in EDITABLE_FIELDS:
         raise ValueError(field)
-    value = " ".join(value.split())
+    value = " ".join(without_controls(value).split())
+    limit = field_limit(field)
+    if limit is not None and len(value) > limit:
+        raise ValueTooLong(len(value), limit)
     if field == "urgency":  # VALIDATED_FIELDS
         from services.parsing.vn_text import normalize
 

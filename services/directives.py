@@ -18,6 +18,7 @@ from ground.actor import Actor
 from ground.messages import Reply
 from services import directive_texts as texts
 from services import outbox
+from services.directive_drafts import storable_draft
 from services.i18n import Translator
 from services.localtime import local_to_utc, to_local
 from services.parsing.deadlines import DeadlineError
@@ -83,6 +84,7 @@ def register(
 
     A secret document keeps only its number, subject and deadlines (and its type and marks):
     its text, distribution list, signer and report fields stay on paper."""
+    draft = storable_draft(draft)  # the last gate: whatever path the draft took, it fits its columns
     secrecy = draft.get("secrecy")
     if secrecy:
         draft = {

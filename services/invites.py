@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
+from ground.text_limits import without_controls
 from storage.queries.accounts import create_account, get_account
 from storage.queries.audit import add_audit
 from storage.queries.invites import (
@@ -137,7 +138,7 @@ def create_invite(
         )
     if expires_in <= timedelta(0) or expires_in > MAX_EXPIRY:
         raise InviteRequestError("an invite must expire after more than zero and at most 365 days")
-    label = (label or "").strip() or None
+    label = without_controls(label or "").strip() or None
     if label is not None and len(label) > MAX_LABEL_LENGTH:
         raise InviteRequestError(f"the label is longer than {MAX_LABEL_LENGTH} characters")
     code = new_code()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from services.limits import MAX_COUNT, MAX_COUNT_DIGITS, without_controls
 from services.parsing.vn_text import clean_markup, fold, normalize
 from services.report_templates import Option, Template, TemplateField
 
@@ -136,7 +137,7 @@ def parse_field(
     awareness) is asked about once (problem ``other_confirm``); the same text again
     (``asked_other``), or one starting "khác:", is taken as that other answer."""
     f = template.field(key)
-    text = clean_markup(text).strip()
+    text = without_controls(clean_markup(text)).strip()
     if f.type in ("integer", "percentage") or f.type in ("choice", "multi_choice", "yes_no", "date"):
         if not text:
             return Parsed(problem=_expected(f, lang))
@@ -189,7 +190,19 @@ def parse_int(text: str) -> int | Problem:
 
 
 def _to_int(digits: str) -> int:
-    return int(re.sub(r"[., ]", "", digits))
+    """The typed count; one longer than any count could be is read as just over MAX_COUNT, so
+    the bound refuses it (int() would refuse 4,300 digits, float() 310)."""
+    plain = re.sub(r"[., ]", "", digits).lstrip("0")
+    if len(plain) > MAX_COUNT_DIGITS:
+        return MAX_COUNT + 1
+    return int(plain or "0")
+
+
+def _max_of(f: TemplateField) -> float | None:
+    """A field's upper bound; a count is never above MAX_COUNT, whatever the template says."""
+    if f.type == "integer":
+        return MAX_COUNT if f.max is None else min(f.max, MAX_COUNT)
+    return f.max
 
 
 def _labelled(problem: Problem, f: TemplateField, lang: str) -> Problem:
@@ -201,8 +214,9 @@ def _bounds(f: TemplateField, value: float, lang: str, whole_of_ratio: bool = Fa
         if whole_of_ratio and value == 0:
             return Problem("whole_zero", {"label": f.label(lang)})
         return Problem("below_min", {"label": f.label(lang), "min": _fmt(f.min)})
-    if f.max is not None and value > f.max:
-        return Problem("above_max", {"label": f.label(lang), "max": _fmt(f.max)})
+    top = _max_of(f)
+    if top is not None and value > top:
+        return Problem("above_max", {"label": f.label(lang), "max": _fmt(top)})
     return None
 
 
@@ -366,7 +380,7 @@ def _match_options(fields: list[TemplateField], folded: str) -> tuple[dict[str, 
 
 
 def _by_number(f: TemplateField, folded: str) -> Option | None:
-    if _is_number(folded) and 1 <= int(folded) <= len(f.options):
+    if _is_number(folded) and len(folded) <= 4 and 1 <= int(folded) <= len(f.options):
         return f.options[int(folded) - 1]
     return None
 
@@ -501,9 +515,12 @@ def _valid_value(f: TemplateField, value: Any) -> bool:
             or (f.type == "integer" and not isinstance(value, int))
         ):
             return False
-        return (f.min is None or value >= f.min) and (f.max is None or value <= f.max)
+        top = _max_of(f)
+        if f.type == "integer" and abs(value) > MAX_COUNT:
+            return False
+        return (f.min is None or value >= f.min) and (top is None or value <= top)
     if f.type == "text":
-        return isinstance(value, str) and 0 < len(value) <= f.max_length
+        return isinstance(value, str) and 0 < len(value) <= f.max_length and value == without_controls(value)
     if f.type == "choice":
         return isinstance(value, dict) and (
             (value.get("value") is not None and f.option(value["value"]) is not None)

@@ -432,7 +432,8 @@ def test_staff_of_another_unit_cannot_see_or_trigger_reminders_and_it_is_audited
     other.press_data(f"rmd:{directive_id(app)}")
     with session_scope(app.engine) as session:
         denied = session.exec(select(AuditEntry).where(AuditEntry.action == "denied")).all()
-        assert [(d.directive_id, d.details["button"]) for d in denied] == [
-            (directive_id(app), f"rmd:{directive_id(app)}")
+        assert [(d.directive_id, d.details.get("command"), d.details.get("button")) for d in denied] == [
+            (directive_id(app), "reminders", None),
+            (directive_id(app), None, f"rmd:{directive_id(app)}"),
         ]
         assert session.exec(select(OutboxMessage).where(OutboxMessage.kind == "reminder_now")).all() == []

@@ -128,10 +128,14 @@ def test_staff_of_a_grassroots_unit_sees_only_its_own_cells_of_its_own_directive
 def test_status_of_another_units_directive_is_refused_and_audited(app, tree):
     db1 = register(app, unit_code="DB001", role="staff", name="Lê Văn Bình", user_id="u-db1-staff")
     db1.send("/status 51-KH/QU")
-    assert db1.last_text == "Đồng chí không có quyền thực hiện thao tác này."
+    # Answered as if it did not exist (issue 15): the refusal is in the audit log only.
+    nowhere = db1.send("/status 52-KH/QU")[0].text
+    db1.send("/status 51-KH/QU")
+    assert db1.last_text == nowhere.replace("52-KH/QU", "51-KH/QU")
+    assert db1.last_text.startswith("Không tìm thấy văn bản số «51-KH/QU»")
     with session_scope(app.engine) as session:
         denied = session.exec(select(AuditEntry).where(AuditEntry.action == "denied")).all()
-    assert [(d.directive_id, d.details["command"]) for d in denied] == [(tree.directive_ids[0], "status")]
+    assert [(d.directive_id, d.details["command"]) for d in denied] == [(tree.directive_ids[0], "status")] * 2
 
 
 def test_unknown_number_and_secretary_are_refused(app, org):

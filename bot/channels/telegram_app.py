@@ -26,13 +26,16 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+import tornado.web
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseUpdateProcessor, ExtBot, TypeHandler
+from tornado.httpserver import HTTPServer
 
 from bot.channels.base import ChannelConfigError, RuntimeHandle, apology
 from bot.channels.telegram_inbound import ApologyText, TelegramInbound, default_apology
 from bot.channels.telegram_limits import AnswersFirstRateLimiter
 from bot.channels.telegram_send import CHANNEL, TelegramSender
+from bot.channels.webhook_http import DEFAULT_MAX_BODY, NotAnUpdate, webhook_route
 from ground.ports import TELEGRAM_CAPABILITIES, ConversationCore
 from ground.settings import Settings
 
@@ -42,6 +45,7 @@ _LOGGER = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 #: Telegram's rule for X-Telegram-Bot-Api-Secret-Token.
 _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
+TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
 class TelegramConfigError(ChannelConfigError):
@@ -184,9 +188,11 @@ class WebhookConfig:
     listen: str
     port: int
     url_path: str
-    #: The public URL given to Telegram (setWebhook); None serves without registering it.
+    #: The public URL given to Telegram (setWebhook); None registers the local address.
     webhook_url: str | None
     secret_token: str
+    #: Larger request bodies are refused with 413 before they are read.
+    max_body: int = DEFAULT_MAX_BODY
 
 
 def webhook_config(settings: Settings) -> WebhookConfig:
@@ -216,6 +222,7 @@ def webhook_config(settings: Settings) -> WebhookConfig:
         url_path=parts.path.strip("/"),
         webhook_url=settings.webhook_url,
         secret_token=secret,
+        max_body=settings.webhook_max_body_bytes,
     )
 
 
@@ -230,7 +237,11 @@ async def start_application(
     poll_timeout: int = 10,
 ) -> None:
     """What ``run_polling``/``run_webhook`` do before they block, in the current event loop.
-    A webhook rejects requests without its secret token (403)."""
+
+    The webhook is chibot's own server (bot/channels/webhook_http.py), not the updater's: the
+    updater's compares the secret with ``!=``, reads any body whole and answers 500 to one that
+    is not JSON. Ours refuses without the secret (403), over the size limit (413) and what is
+    not an update (400), and puts the rest on the Application's update queue."""
     assert application.updater is not None
     await application.initialize()
     try:
@@ -241,23 +252,60 @@ async def start_application(
                 poll_interval=poll_interval, timeout=poll_timeout, allowed_updates=ALLOWED_UPDATES
             )
         else:
-            await application.updater.start_webhook(
-                listen=webhook.listen,
-                port=webhook.port,
-                url_path=webhook.url_path,
-                secret_token=webhook.secret_token,
-                webhook_url=webhook.webhook_url,
-                allowed_updates=ALLOWED_UPDATES,
-            )
+            await _start_webhook(application, webhook)
         await application.start()
     except BaseException:
         await stop_application(application)
         raise
 
 
+#: The webhook server of each started Application (by id), until it is stopped.
+_WEBHOOK_SERVERS: dict[int, HTTPServer] = {}
+
+
+async def _start_webhook(application: Application, webhook: WebhookConfig) -> None:
+    bot, queue = application.bot, application.update_queue
+
+    async def accept(data: Any) -> bool:
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("update_id"), int)
+            or isinstance(data.get("update_id"), bool)
+        ):
+            raise NotAnUpdate("no integer update_id")
+        update = Update.de_json(data, bot)
+        if isinstance(bot, ExtBot):
+            bot.insert_callback_data(update)
+        await queue.put(update)
+        return True
+
+    route = webhook_route(
+        rf"/{webhook.url_path}/?" if webhook.url_path else r"/?",
+        secret=webhook.secret_token,
+        header=TELEGRAM_SECRET_HEADER,
+        max_body=webhook.max_body,
+        accept=accept,
+        name="telegram",
+    )
+    server = HTTPServer(tornado.web.Application([route]))
+    server.listen(webhook.port, address=webhook.listen)
+    _WEBHOOK_SERVERS[id(application)] = server
+    # As the updater did: without a public URL, the local address is registered.
+    url = webhook.webhook_url or f"http://{webhook.listen}:{webhook.port}/{webhook.url_path}"
+    await bot.set_webhook(url=url, secret_token=webhook.secret_token, allowed_updates=ALLOWED_UPDATES)
+
+
+async def _stop_webhook(application: Application) -> None:
+    server = _WEBHOOK_SERVERS.pop(id(application), None)
+    if server is not None:
+        server.stop()
+        await server.close_all_connections()
+
+
 async def stop_application(application: Application) -> None:
     """What ``run_polling``/``run_webhook`` do after they were interrupted."""
     try:
+        await _stop_webhook(application)
         if application.updater is not None and application.updater.running:
             await application.updater.stop()
         if application.running:

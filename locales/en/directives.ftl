@@ -79,6 +79,7 @@ directive-button-report = Report
 directive-button-full = Full text
 directive-ask_field = Which field do you want to correct?
 directive-bad_value-urgency = «{ $typed }» is not an urgency mark, so nothing was changed.
+directive-value_too_long = That is { $length } characters, over the limit of { $max }, so nothing was changed.
 directive-ask_value-number = Type the right number and symbol (e.g. 141-CV/ĐUK).
 directive-ask_value-subject = Type the right subject.
 directive-ask_value-urgency = Type the urgency: KHẨN, THƯỢNG KHẨN, HỎA TỐC, or «không» (none).

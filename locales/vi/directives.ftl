@@ -73,6 +73,7 @@ directive-button-report = Báo cáo
 directive-button-full = Xem toàn văn
 directive-ask_field = Đồng chí muốn sửa mục nào?
 directive-bad_value-urgency = «{ $typed }» không phải là độ khẩn, nên tôi chưa đổi gì.
+directive-value_too_long = Nội dung dài { $length } ký tự, quá giới hạn { $max } ký tự, nên tôi chưa đổi gì.
 directive-ask_value-number = Gõ số và ký hiệu đúng (ví dụ: 141-CV/ĐUK).
 directive-ask_value-subject = Gõ trích yếu đúng.
 directive-ask_value-urgency = Gõ độ khẩn: KHẨN, THƯỢNG KHẨN, HỎA TỐC, hoặc «không».

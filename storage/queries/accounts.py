@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import true
 from sqlmodel import Session, col, select
 
+from ground.text_limits import without_controls
 from storage.tables import ChatAccount, Membership, Person, Unit
 
 
@@ -42,6 +43,11 @@ def accounts_of_person(*, session: Session, person_id: int) -> list[ChatAccount]
     return list(session.exec(select(ChatAccount).where(col(ChatAccount.person_id) == person_id)).all())
 
 
+def storable_name(name: str) -> str:
+    """A channel's display name as the column holds it: no control characters, 255 at most."""
+    return without_controls(name)[:255]
+
+
 #: last_seen_at is kept to the minute: a flow's answers a few seconds apart write no row.
 SEEN_PRECISION = timedelta(minutes=1)
 
@@ -49,8 +55,9 @@ SEEN_PRECISION = timedelta(minutes=1)
 def touch_account(*, session: Session, account: ChatAccount, chat_id: str, display_name: str, now: datetime) -> None:
     if account.chat_id != chat_id:
         account.chat_id = chat_id
-    if display_name and account.display_name != display_name:
-        account.display_name = display_name
+    name = storable_name(display_name) if display_name else ""
+    if name and account.display_name != name:
+        account.display_name = name
     if account.last_seen_at is None or abs(now - account.last_seen_at) >= SEEN_PRECISION:
         account.last_seen_at = now
     if not account.reachable:
@@ -224,7 +231,7 @@ def create_account(
         channel=channel,
         external_user_id=external_user_id,
         chat_id=chat_id,
-        display_name=display_name,
+        display_name=storable_name(display_name),
         language=language,
         created_at=now,
         last_seen_at=now,
