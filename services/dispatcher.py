@@ -125,6 +125,11 @@ class Dispatcher:
         #: due for one cell at one moment and words them for the moment they go.
         self.composer: Composer = one_each
 
+    @property
+    def busy(self) -> bool:
+        """True while a run is sending (a wake-up then adds nothing: the run claims new rows too)."""
+        return self._lock.locked()
+
     async def run_once(self) -> DispatchStats:
         """Send everything due now, batch after batch, until nothing due is left."""
         total = DispatchStats()
