@@ -73,9 +73,12 @@ class BroadcastProgress:
         self.step = step
         self.monotonic = monotonic
         self._progress: dict[int, _Progress] = {}
+        #: Broadcasts whose last figure was shown: outcomes recorded meanwhile (the dispatcher
+        #: sends to several chats at once) must not show "done" again.
+        self._finished: set[int] = set()
 
     async def __call__(self, event: Delivered) -> None:
-        if event.broadcast_id is None or event.status == "retry":
+        if event.broadcast_id is None or event.status == "retry" or event.broadcast_id in self._finished:
             return
         progress = self._progress.get(event.broadcast_id)
         if progress is None:
@@ -105,6 +108,7 @@ class BroadcastProgress:
         await self._show(event.broadcast_id, progress.done, progress.total)
         if progress.done >= progress.total:
             self._progress.pop(event.broadcast_id, None)
+            self._finished.add(event.broadcast_id)
             await asyncio.to_thread(self._finish, event.broadcast_id)
 
     def _can_edit(self, broadcast_id: int) -> bool:
