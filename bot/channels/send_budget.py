@@ -11,7 +11,9 @@ conversations leave:
   typing) before ``OUTBOX`` before ``BACKGROUND`` ("typing…" indicators), first come first
   served within a priority; so a storm of conversations is never starved by a broadcast;
 * a 429 ``RetryAfter`` pauses the whole budget for the time Telegram asked: every sender of the
-  token waits, not only the one that was told.
+  token waits, not only the one that was told. It also widens the margin (requests granted
+  evenly can reach the server bunched when this machine is busy); the margin narrows again,
+  a little with every slot given, while no 429 comes.
 
 ``BudgetRateLimiter`` plugs a budget into python-telegram-bot (``ExtBot(rate_limiter=...)``).
 Interactive replies wait out a 429 and retry (``max_retries``); the outbox's limiter has
@@ -56,14 +58,19 @@ class SendBudget:
         per_second: float,
         *,
         window: float = 1.0,
-        margin: float = 0.03,
+        margin: float = 0.02,
+        max_margin: float = 0.3,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if per_second <= 0:
             raise ValueError(f"a send budget needs a positive rate, got {per_second}")
         self.per_second = per_second
         self.capacity = max(1, round(per_second * window))
-        self.window = window + margin
+        self.base_window = window
+        self.base_margin = margin
+        self.max_margin = max_margin
+        #: Added to the window; widened after a 429, narrowed again as slots are given.
+        self.margin = margin
         self._clock = clock
         self._given: deque[float] = deque()
         self._waiting: dict[int, deque[asyncio.Future[None]]] = {p: deque() for p in _PRIORITIES}
@@ -75,18 +82,25 @@ class SendBudget:
         self.pauses = 0
 
     # ---- the budget ------------------------------------------------------------------------
+    @property
+    def window(self) -> float:
+        return self.base_window + self.margin
+
     def _free_at(self, now: float) -> float:
         """The earliest time a slot is free (``now`` when one is)."""
-        while self._given and self._given[0] <= now - self.window:
+        window = self.window
+        while len(self._given) > self.capacity or (self._given and self._given[0] <= now - window):
             self._given.popleft()
         at = now
         if len(self._given) >= self.capacity:
-            at = self._given[-self.capacity] + self.window
+            at = self._given[-self.capacity] + window
         return max(at, self._paused_until)
 
     def _give(self, priority: int, now: float) -> None:
         self._given.append(now)
         self.given[priority] += 1
+        # Back towards the narrow margin: a tenth of a second per 200 slots without a 429.
+        self.margin = max(self.base_margin, self.margin - 0.0005)
 
     def _queued_before(self, priority: int) -> bool:
         return any(self._waiting[p] for p in _PRIORITIES if p <= priority)
@@ -113,6 +127,7 @@ class SendBudget:
         if until > self._paused_until:
             self._paused_until = until
             self.pauses += 1
+            self.margin = min(self.max_margin, self.margin * 2 + 0.02)
             log.info("send budget paused for %.1f s (429 Too Many Requests)", seconds)
         self._poke()
 
