@@ -62,6 +62,7 @@ async def measure(size: int, database_url: str | None, rate: float = LIMIT) -> l
         dispatcher = Dispatcher(engine=engine, clock=clock, senders=senders, batch=200)
         dispatcher.listeners.append(BroadcastProgress(engine=engine, clock=clock, senders=senders))
         start = time.perf_counter()
+        cpu_start = time.process_time()
         try:
             while True:
                 await dispatcher.run_once()
@@ -75,6 +76,7 @@ async def measure(size: int, database_url: str | None, rate: float = LIMIT) -> l
                     break
                 await asyncio.sleep(0.1)  # a 429 rescheduled a row a second ahead
             elapsed = time.perf_counter() - start
+            cpu = time.process_time() - cpu_start
             await dispatcher.run_once()  # the delivery report
         finally:
             await sender.aclose()
@@ -91,6 +93,8 @@ async def measure(size: int, database_url: str | None, rate: float = LIMIT) -> l
         figure("queueing the broadcast", round(queue_seconds, 2), "s"),
         figure("achieved rate / 30 msg/s", round(achieved / LIMIT, 3), "", at_least=0.95),
         figure("delivery time", round(elapsed, 1), "s"),
+        figure("CPU per message (bot and fake server in one process)", round(cpu / max(len(ok), 1) * 1000, 1), "ms"),
+        figure("CPU share of one core during delivery", round(cpu / elapsed, 2), ""),
         figure("429 answers (honoured, rescheduled)", rejected, ""),
         figure("duplicates", duplicates, "", equals=0),
         figure("lost", lost, "", equals=0),
