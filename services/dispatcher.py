@@ -165,6 +165,9 @@ class Dispatcher:
     async def _send_all(self, outgoing: list[Outgoing]) -> DispatchStats:
         """Send a batch: up to ``concurrency`` chats at once, each chat's messages in order."""
         total = DispatchStats()
+        # Made here, in the running loop: the console runs each dispatch in an asyncio.run of
+        # its own, and a lock that once waited is bound to the loop it waited in.
+        self._listening = asyncio.Lock()
         by_chat: dict[tuple[str, str], list[Outgoing]] = {}
         for message in outgoing:
             by_chat.setdefault((message.claims[0].channel, message.claims[0].chat_id), []).append(message)
