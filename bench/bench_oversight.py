@@ -64,6 +64,10 @@ def staff_actor(root: Unit) -> Actor:
     )
 
 
+#: The worst time of each timed step of the last bench_status run, in seconds (python -m bench reads it).
+WORST: dict[str, float] = {}
+
+
 def timed(label: str, fn, runs: int = 3):  # noqa: ANN001, ANN201
     times, result = [], None
     for _ in range(runs):
@@ -71,7 +75,27 @@ def timed(label: str, fn, runs: int = 3):  # noqa: ANN001, ANN201
         result = fn()
         times.append(time.perf_counter() - start)
     print(f"  {label:<46} best {min(times) * 1000:8.1f} ms   worst {max(times) * 1000:8.1f} ms")
+    WORST[label] = max(times)
     return result
+
+
+def run(size: int, *, database_url: str | None = None) -> list[dict]:
+    """python -m bench staff: /status of one directive and the XLSX export with ``size`` cells."""
+    from common import figure  # type: ignore[import-not-found]
+
+    WORST.clear()
+    bench_status(database_url, size, 20)
+    export = WORST["export: gather rows"] + WORST["export: write XLSX"]
+    return [
+        figure(
+            "/status of one directive (worst of 3)",
+            round(WORST["/status <number> (counts, roll-up, missing)"], 3),
+            "s",
+            at_most=0.5,
+        ),
+        figure("/status list of 20 directives (worst of 3)", round(WORST["/status (20 open directives)"], 3), "s"),
+        figure("XLSX export, gather + write (worst of 3)", round(export, 2), "s", at_most=10),
+    ]
 
 
 def bench_status(url: str | None, cells: int, directives: int) -> None:

@@ -58,6 +58,24 @@ def timed(text: str, runs: int) -> tuple[float, float, int]:
     return statistics.median(times), max(times), found
 
 
+#: Characters of a typical page of a directive (100,000 characters is about 30 pages).
+PAGE_CHARS = 100_000 // 30
+
+
+def run(size: int, *, database_url: str | None = None) -> list[dict]:
+    """python -m bench parser: a document of ``size`` pages, parsed 5 times."""
+    from common import figure  # type: ignore[import-not-found]
+
+    doc = build_document(size * PAGE_CHARS)
+    parse_document(doc)  # warm caches
+    median, worst, found = timed(doc, 5)
+    return [
+        figure("parse time per page (median of 5)", round(median / size, 2), "ms"),
+        figure("whole document (median, worst)", f"{median:.0f} / {worst:.0f}", "ms"),
+        figure("deadlines found", found, ""),
+    ]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=20)

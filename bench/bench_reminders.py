@@ -159,7 +159,7 @@ def seed(engine, cells: int, directives: int) -> list[int]:  # noqa: ANN001
     return ids
 
 
-def bench_planning(engine, cells: int, directives: int) -> None:  # noqa: ANN001
+def bench_planning(engine, cells: int, directives: int) -> dict:  # noqa: ANN001
     ids = seed(engine, cells, directives)
     now = local_to_utc(datetime(2021, 8, 15, 8, 0))
     started = time.perf_counter()
@@ -178,9 +178,10 @@ def bench_planning(engine, cells: int, directives: int) -> None:  # noqa: ANN001
         f"planning: {cells} cells x {directives} directives x 3 deadlines: {created} rows in {first:.1f} s "
         f"({created / first:.0f} rows/s); re-plan (nothing new, {again} created) in {second:.1f} s"
     )
+    return {"rows": created, "first": first, "again": second}
 
 
-def bench_latency(url: str | None, rows: int) -> None:
+def bench_latency(url: str | None, rows: int) -> dict:
     engine = fresh_engine(url)
     seed(engine, 1, 0)
     base = datetime.now(UTC) + timedelta(seconds=1)
@@ -214,6 +215,7 @@ def bench_latency(url: str | None, rows: int) -> None:
         f"dispatch latency (APScheduler wake-up, no-op sender, {len(delays)}/{rows} rows due 0.5 s apart): "
         f"median {statistics.median(delays) * 1000:.0f} ms, max {max(delays) * 1000:.0f} ms"
     )
+    figures = {"delays": delays, "rows": rows}
 
     engine = fresh_engine(url)
     seed(engine, 1, 0)
@@ -241,6 +243,98 @@ def bench_latency(url: str | None, rows: int) -> None:
     stats = asyncio.run(dispatcher.run_once())
     took = time.perf_counter() - started
     print(f"dispatch throughput: {stats.sent} due rows sent in {took:.1f} s ({stats.sent / took:.0f}/s)")
+    figures["throughput"] = stats.sent / took
+    return figures
+
+
+def run(size: int, *, database_url: str | None = None) -> list[dict]:
+    """python -m bench reminders: planning ``size`` cells x 10 directives x 3 deadlines, then
+    the dispatch delay of 20 rows due half a second apart and the dispatch throughput."""
+    from common import figure, percentile  # type: ignore[import-not-found]
+
+    planning = bench_planning(fresh_engine(database_url), size, 10)
+    latency = bench_latency(database_url, 20)
+    delays = latency["delays"]
+    return [
+        figure(f"planning {size:,} x 10 x 3: rows", planning["rows"], ""),
+        figure("planning time", round(planning["first"], 1), "s"),
+        figure("re-planning time (nothing new)", round(planning["again"], 1), "s"),
+        figure("dispatch delay p50", round(percentile(delays, 0.5) * 1000), "ms"),
+        figure("dispatch delay p99", round(percentile(delays, 0.99) * 1000), "ms"),
+        figure("dispatch throughput (no-op sender)", round(latency["throughput"]), "msg/s"),
+    ]
+
+
+class _RecordingChannel:
+    """A channel that sends nothing and notes when the first message was handed to it."""
+
+    name = "console"
+    capabilities = None
+
+    def __init__(self) -> None:
+        self.first: float | None = None
+        self.sender = self
+
+    channel = "console"
+
+    async def start(self, runtime) -> None:  # noqa: ANN001
+        pass
+
+    async def stop(self) -> None:
+        pass
+
+    async def send(self, chat_id: str, reply) -> SendResult:  # noqa: ANN001
+        if self.first is None:
+            self.first = time.perf_counter()
+        return SendResult("sent", message_id="1")
+
+
+def run_cold_start(size: int, *, database_url: str | None = None) -> list[dict]:
+    """python -m bench coldstart: ``size`` pending rows are due; the bot starts (app, runtime,
+    reminder jobs, dispatcher): how long until the first due message is sent."""
+    from common import figure, quiet  # type: ignore[import-not-found]
+
+    from bot.app import build_app
+    from bot.runtime import Runtime
+
+    quiet()
+    engine = fresh_engine(database_url)
+    seed(engine, 1, 0)
+    now = datetime.now(UTC) - timedelta(minutes=5)
+    with session_scope(engine) as s:
+        for start in range(0, size, 20_000):
+            s.execute(
+                insert(OutboxMessage),
+                [
+                    {
+                        "account_id": 1,
+                        "kind": "notice",
+                        "payload": {"text": f"Thông báo {i}"},
+                        "due_at": now,
+                        "dedupe_key": f"cold{i}",
+                        "status": "pending",
+                        "attempts": 0,
+                        "sent_late": False,
+                        "created_at": now,
+                    }
+                    for i in range(start, min(size, start + 20_000))
+                ],
+            )
+
+    async def start_bot() -> tuple[float, float | None]:
+        began = time.perf_counter()
+        app = build_app(Settings(_env_file=None, database_url=str(engine.url)), engine=engine, migrate=False)  # type: ignore[call-arg]
+        channel = _RecordingChannel()
+        async with Runtime(app, [channel], stop_grace=0.5):  # type: ignore[list-item]
+            deadline = time.monotonic() + 60
+            while channel.first is None and time.monotonic() < deadline:
+                await asyncio.sleep(0.01)
+        return began, channel.first
+
+    began, first = asyncio.run(start_bot())
+    engine.dispose()
+    took = (first - began) if first is not None else float("inf")
+    return [figure(f"cold start to first due send ({size:,} pending rows)", round(took, 2), "s", at_most=3.0)]
 
 
 def bench_recovery(url: str | None, cells: int) -> None:

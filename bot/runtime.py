@@ -7,7 +7,9 @@
   jobs (bot/reminder_jobs.py);
 * the wake-up after commit: every commit on the app's engine that queued or rescheduled an
   outbox row, from any thread and any caller (the core, a service, a web request), wakes the
-  dispatcher (storage/outbox_wake.py);
+  dispatcher (storage/outbox_wake.py); so do such commits of other processes on the same
+  database (PostgreSQL LISTEN/NOTIFY, ``OutboxListener``; on SQLite a poll for due rows every
+  quarter second);
 * the channels (bot/channels/base.py ``Channel``), started inside it, and one outbox sender
   per channel, registered with the dispatcher.
 
@@ -32,7 +34,7 @@ from bot.app import App
 from bot.channels.base import Channel
 from bot.reminder_jobs import start_reminder_jobs
 from bot.scheduler import DispatchScheduler
-from storage.outbox_wake import on_outbox_commit
+from storage.outbox_wake import OutboxListener, on_outbox_commit
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,8 @@ class Runtime:
         self.dispatch = DispatchScheduler(app.dispatcher)
         self._started: list[Channel] = []
         self._unsubscribe: list[object] = []
+        #: Wakes this process's dispatcher after other processes' commits (PostgreSQL only).
+        self.listener = OutboxListener(app.engine, self.dispatch.wake)
         self.running = False
 
     @property
@@ -86,6 +90,10 @@ class Runtime:
             # After the channels: the first tick must find every sender registered, or it
             # would count "channel not running" as a failed attempt.
             self.dispatch.start()
+            if self.listener.supported:
+                self.listener.start()
+            else:
+                self.dispatch.start_due_poll()
             if self.reminder_jobs:
                 start_reminder_jobs(self.app, self.dispatch)
         except BaseException:
@@ -105,6 +113,7 @@ class Runtime:
         for unsubscribe in self._unsubscribe:
             unsubscribe()  # type: ignore[operator]
         self._unsubscribe.clear()
+        await asyncio.to_thread(self.listener.stop)
         await self.dispatch.aclose(self.stop_grace)
         while self._started:
             channel = self._started.pop()

@@ -18,6 +18,9 @@ log = logging.getLogger(__name__)
 SAFETY_NET_SECONDS = 60
 #: How long after a commit its outbox rows go out (see DispatchScheduler.wake).
 WAKE_DELAY_SECONDS = 0.5
+#: Where commits of other processes cannot notify (SQLite), how often the database is asked
+#: whether a row is due: a row another process queued goes out within this plus the wake delay.
+DUE_POLL_SECONDS = 0.25
 
 
 class DispatchScheduler:
@@ -44,6 +47,25 @@ class DispatchScheduler:
             coalesce=True,
         )
         self.scheduler.start()
+
+    def start_due_poll(self, seconds: float = DUE_POLL_SECONDS) -> None:
+        """Ask the database every ``seconds`` whether a row is due (for engines without
+        LISTEN/NOTIFY: a row committed by another process is seen without waiting for the
+        safety net). Skipped while a dispatch is running: that run claims the row anyway."""
+        self.add_job(
+            self._poll_due, "interval", seconds=seconds, id="dispatch-due-poll", max_instances=1, coalesce=True
+        )
+
+    async def _poll_due(self) -> None:
+        if self.dispatcher.busy or not self.dispatcher.senders:
+            return
+        try:
+            next_due = await asyncio.to_thread(self.dispatcher.next_due, list(self.dispatcher.senders))
+        except Exception as exc:  # the database is briefly away: the safety net and the next poll retry
+            log.debug("due poll failed: %s", exc)
+            return
+        if next_due is not None and next_due <= self.dispatcher.clock.now():
+            self.wake()
 
     def add_job(self, func: Callable[[], Awaitable[None]], trigger: str, **kwargs: Any) -> None:
         """Add a coroutine job whose runs ``aclose`` waits for (so nothing is left running)."""

@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = TELEGRAM_DEFAULT_API
     telegram_bot_username: str | None = None
+    #: Requests per second to Telegram with this token, interactive replies and outbox together
+    #: (Telegram's limit is about 30). Several processes sending with one token split it.
+    telegram_max_per_second: float = 30.0
     zalo_bot_token: SecretStr | None = None
     zalo_api_base_url: str = ZALO_DEFAULT_API
     #: `chibot run --channel zalo --webhook`: the public HTTPS URL Zalo posts updates to, and the

@@ -74,9 +74,12 @@ class BroadcastProgress:
         self.step = step
         self.monotonic = monotonic
         self._progress: dict[int, _Progress] = {}
+        #: Broadcasts whose last figure was shown: outcomes recorded meanwhile (the dispatcher
+        #: sends to several chats at once) must not show "done" again.
+        self._finished: set[int] = set()
 
     async def __call__(self, event: Delivered) -> None:
-        if event.broadcast_id is None or event.status == "retry":
+        if event.broadcast_id is None or event.status == "retry" or event.broadcast_id in self._finished:
             return
         # From the rows, not counted here: other processes' dispatchers deliver the same broadcast.
         counts = await asyncio.to_thread(self._counts, event.broadcast_id)
@@ -103,6 +106,7 @@ class BroadcastProgress:
             await self._show(event.broadcast_id, progress.done, progress.total)
             return
         self._progress.pop(event.broadcast_id, None)
+        self._finished.add(event.broadcast_id)
         # Several processes may see the last message leave: the one that marks it done (and
         # queues the report in the same transaction) shows the final figure.
         if await asyncio.to_thread(self._finish, event.broadcast_id):

@@ -143,13 +143,19 @@ class Dispatcher:
         senders: dict[str, ChannelSender],
         worker_id: str | None = None,
         batch: int = 50,
+        concurrency: int = 8,
     ) -> None:
         self.engine = engine
         self.clock = clock
         self.senders = senders
         self.worker_id = worker_id or default_worker_id()
         self.batch = batch
+        #: How many chats are sent to at once. A round trip to Telegram takes 50-100 ms: one
+        #: message at a time stays far below the token's 30 a second (the send budget, not this,
+        #: keeps the rate). One chat's messages still go in order.
+        self.concurrency = concurrency
         self._lock = asyncio.Lock()
+        self._listening = asyncio.Lock()
         #: Called after each message's outcome is recorded (in the dispatcher's event loop).
         self.listeners: list[Listener] = []
         #: Synchronous checks run (in a worker thread) before claiming, e.g. dropping due
@@ -158,6 +164,11 @@ class Dispatcher:
         #: How claimed rows become messages; reminders plug in a composer that merges the ones
         #: due for one cell at one moment and words them for the moment they go.
         self.composer: Composer = one_each
+
+    @property
+    def busy(self) -> bool:
+        """True while a run is sending (a wake-up then adds nothing: the run claims new rows too)."""
+        return self._lock.locked()
 
     async def run_once(self) -> DispatchStats:
         """Send everything due now, batch after batch, until nothing due is left."""
@@ -183,8 +194,29 @@ class Dispatcher:
                 except Exception:  # a composing bug must not stop delivery: send as planned
                     log.exception("composing %d outbox messages failed; sending them as planned", len(claimed))
                     outgoing = one_each(claimed)
-                for message in outgoing:
+                total.add(await self._send_all(outgoing))
+
+    async def _send_all(self, outgoing: list[Outgoing]) -> DispatchStats:
+        """Send a batch: up to ``concurrency`` chats at once, each chat's messages in order."""
+        total = DispatchStats()
+        # Made here, in the running loop: the console runs each dispatch in an asyncio.run of
+        # its own, and a lock that once waited is bound to the loop it waited in.
+        self._listening = asyncio.Lock()
+        by_chat: dict[tuple[str, str], list[Outgoing]] = {}
+        for message in outgoing:
+            by_chat.setdefault((message.claims[0].channel, message.claims[0].chat_id), []).append(message)
+        gate = asyncio.Semaphore(max(1, self.concurrency))
+
+        async def one_chat(messages: list[Outgoing]) -> None:
+            async with gate:
+                for message in messages:
                     total.add(await self._send(message))
+
+        outcomes = await asyncio.gather(*(one_chat(m) for m in by_chat.values()), return_exceptions=True)
+        for outcome in outcomes:  # every chat finished first: nothing is left sending behind us
+            if isinstance(outcome, BaseException):
+                raise outcome
+        return total
 
     def _scope(self, channels: list[str] | None = None) -> tuple[list[str], dict[str, list[str]]]:
         """The channels whose every chat this process serves, and those it serves for some chats
@@ -298,11 +330,12 @@ class Dispatcher:
                 final,
                 result.reason,
             )
-            for listener in self.listeners:
-                try:
-                    await listener(event)
-                except Exception:  # a listener must not stop delivery
-                    log.exception("dispatcher listener failed for message %s", claim.message_id)
+            async with self._listening:  # listeners see one outcome at a time, as before
+                for listener in self.listeners:
+                    try:
+                        await listener(event)
+                    except Exception:  # a listener must not stop delivery
+                        log.exception("dispatcher listener failed for message %s", claim.message_id)
         return stats
 
     @staticmethod

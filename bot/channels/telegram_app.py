@@ -4,11 +4,13 @@ which runs both inside the runtime's event loop (bot/runtime.py).
 
 Decisions worth knowing:
 
-* Interactive replies go through the Application's bot, whose ``AIORateLimiter`` waits out
-  a 429 ``RetryAfter`` and retries (``max_retries``). Outbox delivery uses ``TelegramSender``
-  on a *separate* bot whose limiter never retries: the outbox reschedules instead. A shared
-  bot cannot do both, because python-telegram-bot ignores ``rate_limit_args=0`` (it is falsy,
-  so the limiter's own ``max_retries`` applies).
+* One send budget per token (bot/channels/send_budget.py): interactive replies and outbox
+  delivery draw from the same ``SendBudget`` at ``TELEGRAM_MAX_PER_SECOND`` (30), interactive
+  replies first, so a broadcast uses what the conversations leave and never starves them.
+  Interactive replies go through the Application's bot, whose limiter waits out a 429
+  ``RetryAfter`` and retries (``max_retries``). Outbox delivery uses ``TelegramSender`` on a
+  *separate* bot whose limiter never retries: the outbox reschedules instead. A 429 on
+  either pauses the shared budget.
 * Updates of different chats are handled concurrently; updates of one chat strictly in order
   (``PerChatUpdateProcessor``), so a slow report for one user never stalls the others and a
   user's two quick messages are never answered out of order.
@@ -28,12 +30,12 @@ from urllib.parse import urlsplit
 
 import tornado.web
 from telegram import BotCommand, BotCommandScopeDefault, Update
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseUpdateProcessor, ExtBot, TypeHandler
+from telegram.ext import Application, ApplicationBuilder, BaseUpdateProcessor, ExtBot, TypeHandler
 from tornado.httpserver import HTTPServer
 
 from bot.channels.base import ChannelConfigError, RuntimeHandle, apology
+from bot.channels.send_budget import INTERACTIVE, OUTBOX, BudgetRateLimiter, SendBudget
 from bot.channels.telegram_inbound import ApologyText, TelegramInbound, default_apology
-from bot.channels.telegram_limits import AnswersFirstRateLimiter
 from bot.channels.telegram_send import CHANNEL, TelegramSender
 from bot.channels.webhook_http import DEFAULT_MAX_BODY, NotAnUpdate, webhook_route
 from ground.ports import TELEGRAM_CAPABILITIES, ConversationCore
@@ -123,13 +125,17 @@ def build_telegram_application(
     max_concurrent_updates: int = 8,
     typing_after: float = 1.0,
     rate_limited: bool = True,
+    budget: SendBudget | None = None,
 ) -> Application:
     """The python-telegram-bot Application for chibot: one generic handler, rate limited.
 
     ``base_url``/``base_file_url`` override ``settings.telegram_api_base_url`` (tests point
     them at the fake Bot API). ``max_retries`` is how often a 429 is waited out before the
-    reply is given up (and logged). Its ``post_init`` sets the default command menu.
+    reply is given up (and logged). ``budget`` is the token's send budget, shared with the
+    outbox sender (a new one at ``telegram_max_per_second`` when not given). Its
+    ``post_init`` sets the default command menu.
     """
+    budget = budget or SendBudget(settings.telegram_max_per_second)
     api_url, file_url = _api_urls(settings, base_url, base_file_url)
     inbound = TelegramInbound(settings, core, apology_text=apology_text, typing_after=typing_after)
 
@@ -148,7 +154,7 @@ def build_telegram_application(
     # Any: the builder's type changes with the limiter's (PTB types it by its arguments).
     builder: Any = ApplicationBuilder().token(_token(settings)).base_url(api_url).base_file_url(file_url)
     if rate_limited:  # off only to measure the ceiling (bench/bench_storm.py)
-        builder = builder.rate_limiter(AnswersFirstRateLimiter(max_retries=max_retries))
+        builder = builder.rate_limiter(BudgetRateLimiter(budget, priority=INTERACTIVE, max_retries=max_retries))
     application = (
         builder.concurrent_updates(PerChatUpdateProcessor(max_concurrent_updates))
         # chibot owns one APScheduler; PTB's JobQueue would start a second one.
@@ -166,16 +172,19 @@ def build_telegram_sender(
     *,
     base_url: str | None = None,
     base_file_url: str | None = None,
-    overall_max_rate: float = 20,
+    budget: SendBudget | None = None,
 ) -> TelegramSender:
-    """A TelegramSender on its own bot: throttled below Telegram's ~30 msg/s (leaving room for
-    interactive replies), with no RetryAfter retries (the outbox reschedules)."""
+    """A TelegramSender on its own bot, drawing from the token's send budget after the
+    interactive replies, with no RetryAfter retries (the outbox reschedules). Without a
+    ``budget`` it has one of its own at ``telegram_max_per_second``."""
     api_url, file_url = _api_urls(settings, base_url, base_file_url)
     bot = ExtBot(
         token=_token(settings),
         base_url=api_url,
         base_file_url=file_url,
-        rate_limiter=AIORateLimiter(overall_max_rate=overall_max_rate, max_retries=0),
+        rate_limiter=BudgetRateLimiter(
+            budget or SendBudget(settings.telegram_max_per_second), priority=OUTBOX, max_retries=0
+        ),
     )
     return TelegramSender(bot)
 
@@ -351,16 +360,22 @@ class TelegramChannel:
         self.application_kwargs = application_kwargs
         self.application: Application | None = None
         self.sender: TelegramSender | None = None
+        #: The token's one send budget: interactive replies and the outbox sender share it.
+        self.budget: SendBudget | None = None
 
     async def start(self, runtime: RuntimeHandle) -> None:
         core = self.core if self.core is not None else runtime.app.core
-        self.sender = build_telegram_sender(self.settings, base_url=self.base_url, base_file_url=self.base_file_url)
+        self.budget = SendBudget(self.settings.telegram_max_per_second)
+        self.sender = build_telegram_sender(
+            self.settings, base_url=self.base_url, base_file_url=self.base_file_url, budget=self.budget
+        )
         self.application = build_telegram_application(
             self.settings,
             core,
             base_url=self.base_url,
             base_file_url=self.base_file_url,
             apology_text=self.apology_text,
+            budget=self.budget,
             **self.application_kwargs,
         )
         try:
@@ -379,3 +394,5 @@ class TelegramChannel:
         finally:
             if self.sender is not None:
                 await self.sender.aclose()
+            if self.budget is not None:
+                await self.budget.aclose()

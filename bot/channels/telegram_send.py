@@ -1,7 +1,7 @@
 """Sending to Telegram: one Reply as messages (text split, keyboard last, files, command menu),
 editing the pressed message, and the outbox's sender with Bot API errors mapped to SendResult.
 
-Interactive replies go through the Application's bot, whose ``AIORateLimiter`` waits out a
+Interactive replies go through the Application's bot, whose limiter (the shared send budget) waits out a
 429. ``TelegramSender`` (outbox delivery) runs on a *separate* bot whose limiter never retries:
 the outbox reschedules instead (see bot/channels/telegram_app.py, ``build_telegram_sender``).
 """

@@ -1,0 +1,121 @@
+"""A broadcast to N recipients at Telegram's rate (not a test).
+
+    .venv/bin/python bench/bench_broadcast.py [--size 10000] [--database-url URL] [--rate 30]
+
+The real outbox dispatcher and TelegramSender (on the token's one send budget, 30 a second)
+send to the fake Bot API server, which answers 429 (retry_after=1) past --rate sends in any
+second, as Telegram does. Figures: achieved rate against --rate, 429 answers, duplicates and
+losses (every recipient must get the message exactly once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+from collections import Counter
+from typing import Any
+
+from bench_oversight import make_recipients  # type: ignore[import-not-found]
+from common import figure, fresh_engine, quiet  # type: ignore[import-not-found]
+from sqlalchemy import select
+
+from bot.channels.send_budget import SendBudget
+from bot.channels.telegram_app import build_telegram_sender
+from ground.clock import SystemClock
+from ground.settings import Settings
+from services import broadcast
+from services.broadcast_progress import BroadcastProgress
+from services.dispatcher import Dispatcher
+from storage.db import session_scope
+from storage.tables import OutboxMessage
+from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotApi
+
+LIMIT = 30.0
+
+
+async def measure(size: int, database_url: str | None, rate: float = LIMIT) -> list[dict[str, Any]]:
+    engine = fresh_engine(database_url)
+    clock = SystemClock()
+    actor, staff_chat = make_recipients(engine, size, clock.now())
+    with session_scope(engine) as session:
+        audience = broadcast.choose(session=session, actor=actor, spec={"kind": "all"}, now=clock.now())
+        start = time.perf_counter()
+        row = broadcast.create(
+            session=session,
+            actor=actor,
+            audience=audience,
+            text="Đề nghị các chi bộ báo cáo trước 17h00.",
+            attachment=None,
+            channel="telegram",
+            now=clock.now(),
+        )
+        queued = row.total
+    queue_seconds = time.perf_counter() - start
+    settings = Settings(_env_file=None, telegram_bot_token=DEFAULT_TOKEN)  # type: ignore[call-arg]
+    async with FakeBotApi(max_send_rate=rate) as server:
+        budget = SendBudget(settings.telegram_max_per_second)
+        sender = build_telegram_sender(
+            settings, base_url=server.base_url, base_file_url=server.base_file_url, budget=budget
+        )
+        senders = {"telegram": sender}
+        dispatcher = Dispatcher(engine=engine, clock=clock, senders=senders, batch=200)
+        dispatcher.listeners.append(BroadcastProgress(engine=engine, clock=clock, senders=senders))
+        start = time.perf_counter()
+        cpu_start = time.process_time()
+        try:
+            while True:
+                await dispatcher.run_once()
+                with session_scope(engine) as session:
+                    left = session.execute(
+                        select(OutboxMessage.id)
+                        .where(OutboxMessage.broadcast_id == row.id, OutboxMessage.status.in_(("pending", "sending")))
+                        .limit(1)
+                    ).first()
+                if left is None:
+                    break
+                await asyncio.sleep(0.1)  # a 429 rescheduled a row a second ahead
+            elapsed = time.perf_counter() - start
+            cpu = time.process_time() - cpu_start
+            await dispatcher.run_once()  # the delivery report
+        finally:
+            await sender.aclose()
+            await budget.aclose()
+        ok = [c for c in server.calls_of("sendMessage", ok=True) if str(c.params["chat_id"]) != str(staff_chat)]
+        per_chat = Counter(str(c.params["chat_id"]) for c in ok)
+        rejected = len([c for c in server.calls if c.status == 429])
+    engine.dispose()
+    duplicates = sum(n - 1 for n in per_chat.values() if n > 1)
+    lost = queued - len(per_chat)
+    achieved = len(ok) / elapsed
+    return [
+        figure("recipients queued", queued, "", equals=size),
+        figure("queueing the broadcast", round(queue_seconds, 2), "s"),
+        figure("achieved rate / 30 msg/s", round(achieved / LIMIT, 3), "", at_least=0.95),
+        figure("delivery time", round(elapsed, 1), "s"),
+        figure("CPU per message (bot and fake server in one process)", round(cpu / max(len(ok), 1) * 1000, 1), "ms"),
+        figure("CPU share of one core during delivery", round(cpu / elapsed, 2), ""),
+        figure("429 answers (honoured, rescheduled)", rejected, ""),
+        figure("duplicates", duplicates, "", equals=0),
+        figure("lost", lost, "", equals=0),
+    ]
+
+
+def run(size: int, *, database_url: str | None = None) -> list[dict[str, Any]]:
+    quiet()
+    return asyncio.run(measure(size, database_url))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--database-url")
+    parser.add_argument("--rate", type=float, default=LIMIT)
+    args = parser.parse_args()
+    quiet()
+    for fig in asyncio.run(measure(args.size, args.database_url, args.rate)):
+        print(f"{fig['name']}: {fig['value']} {fig['unit']}".rstrip())
+
+
+if __name__ == "__main__":
+    main()

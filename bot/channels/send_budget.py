@@ -1,0 +1,246 @@
+"""One send budget per bot token, shared by everything that sends with it.
+
+Telegram allows a bot about 30 messages a second in all. Interactive replies (the Application's
+bot) and outbox delivery (notifications, reminders, broadcasts: the sender's own bot) draw from
+one ``SendBudget``, so together they never exceed it, and a broadcast uses exactly what the
+conversations leave:
+
+* a slot is given at most ``per_second`` times in any window of one second (plus a small
+  margin for the time a request takes to reach the server), the way Telegram counts;
+* waiting requests are served by priority: ``INTERACTIVE`` (an answer to someone who is
+  typing) before ``OUTBOX`` before ``BACKGROUND`` ("typing…" indicators), first come first
+  served within a priority; so a storm of conversations is never starved by a broadcast;
+* a 429 ``RetryAfter`` pauses the whole budget for the time Telegram asked: every sender of the
+  token waits, not only the one that was told. It also widens the margin (requests granted
+  evenly can reach the server bunched when this machine is busy); the margin narrows again,
+  a little with every slot given, while no 429 comes.
+
+``BudgetRateLimiter`` plugs a budget into python-telegram-bot (``ExtBot(rate_limiter=...)``).
+Interactive replies wait out a 429 and retry (``max_retries``); the outbox's limiter has
+``max_retries=0``: the 429 is raised at once and the outbox reschedules the row.
+
+The budget lives in one process. Several processes sending with one token must split it
+(``TELEGRAM_MAX_PER_SECOND``, see docs/deployment.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from aiolimiter import AsyncLimiter
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+from bot.channels.telegram_send import retry_after_seconds
+
+log = logging.getLogger(__name__)
+
+INTERACTIVE = 0
+OUTBOX = 1
+BACKGROUND = 2
+_PRIORITIES = (INTERACTIVE, OUTBOX, BACKGROUND)
+
+#: Requests that only show something ephemeral: they wait behind every message.
+BACKGROUND_ENDPOINTS = frozenset({"sendChatAction"})
+
+
+class SendBudget:
+    """At most ``per_second`` slots in any window of ``window`` seconds, by priority."""
+
+    def __init__(
+        self,
+        per_second: float,
+        *,
+        window: float = 1.0,
+        margin: float = 0.02,
+        max_margin: float = 0.3,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if per_second <= 0:
+            raise ValueError(f"a send budget needs a positive rate, got {per_second}")
+        self.per_second = per_second
+        self.capacity = max(1, round(per_second * window))
+        self.base_window = window
+        self.base_margin = margin
+        self.max_margin = max_margin
+        #: Added to the window; widened after a 429, narrowed again as slots are given.
+        self.margin = margin
+        self._clock = clock
+        self._given: deque[float] = deque()
+        self._waiting: dict[int, deque[asyncio.Future[None]]] = {p: deque() for p in _PRIORITIES}
+        self._paused_until = 0.0
+        self._changed: asyncio.Event | None = None
+        self._pump: asyncio.Task[None] | None = None
+        #: Slots given per priority (benchmarks and tests read them).
+        self.given = dict.fromkeys(_PRIORITIES, 0)
+        self.pauses = 0
+
+    # ---- the budget ------------------------------------------------------------------------
+    @property
+    def window(self) -> float:
+        return self.base_window + self.margin
+
+    def _free_at(self, now: float) -> float:
+        """The earliest time a slot is free (``now`` when one is)."""
+        window = self.window
+        while len(self._given) > self.capacity or (self._given and self._given[0] <= now - window):
+            self._given.popleft()
+        at = now
+        if len(self._given) >= self.capacity:
+            at = self._given[-self.capacity] + window
+        return max(at, self._paused_until)
+
+    def _give(self, priority: int, now: float) -> None:
+        self._given.append(now)
+        self.given[priority] += 1
+        # Back towards the narrow margin: a tenth of a second per 200 slots without a 429.
+        self.margin = max(self.base_margin, self.margin - 0.0005)
+
+    def _queued_before(self, priority: int) -> bool:
+        return any(self._waiting[p] for p in _PRIORITIES if p <= priority)
+
+    async def acquire(self, priority: int = INTERACTIVE) -> None:
+        """Wait for a slot. Cancelling the wait gives nothing back and takes nothing."""
+        now = self._clock()
+        if not self._queued_before(priority) and self._free_at(now) <= now:
+            self._give(priority, now)
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting[priority].append(future)
+        self._poke()
+        try:
+            await future
+        except asyncio.CancelledError:
+            with contextlib.suppress(ValueError):
+                self._waiting[priority].remove(future)
+            raise
+
+    def pause(self, seconds: float) -> None:
+        """Give no slot for ``seconds`` (Telegram answered 429 with retry_after)."""
+        until = self._clock() + seconds
+        if until > self._paused_until:
+            self._paused_until = until
+            self.pauses += 1
+            self.margin = min(self.max_margin, self.margin * 2 + 0.02)
+            log.info("send budget paused for %.1f s (429 Too Many Requests)", seconds)
+        self._poke()
+
+    # ---- serving the queue -----------------------------------------------------------------
+    def _poke(self) -> None:
+        if self._changed is None:
+            self._changed = asyncio.Event()
+        self._changed.set()
+        if self._pump is None or self._pump.done():
+            self._pump = asyncio.get_running_loop().create_task(self._serve(), name="chibot-send-budget")
+
+    def _next_waiter(self) -> tuple[int, asyncio.Future[None]] | None:
+        for priority in _PRIORITIES:
+            queue = self._waiting[priority]
+            while queue and queue[0].done():  # cancelled while waiting
+                queue.popleft()
+            if queue:
+                return priority, queue[0]
+        return None
+
+    async def _serve(self) -> None:
+        assert self._changed is not None
+        while True:
+            waiter = self._next_waiter()
+            if waiter is None:
+                return
+            now = self._clock()
+            free_at = self._free_at(now)
+            if free_at > now:
+                self._changed.clear()
+                # Woken early by a new (perhaps more urgent) waiter or a pause; re-decide then.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._changed.wait(), free_at - now)
+                continue
+            priority, future = waiter
+            self._waiting[priority].popleft()
+            self._give(priority, now)
+            future.set_result(None)
+
+    async def aclose(self) -> None:
+        pump, self._pump = self._pump, None
+        if pump is not None and not pump.done():
+            pump.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await pump
+        for queue in self._waiting.values():
+            while queue:
+                future = queue.popleft()
+                if not future.done():
+                    future.cancel()
+
+
+class BudgetRateLimiter(BaseRateLimiter[int]):
+    """python-telegram-bot's rate limiter on a shared ``SendBudget``.
+
+    Requests to a chat (those with a ``chat_id``, as python-telegram-bot's own limiter counts
+    them) take a slot at ``priority`` ("typing…" always at BACKGROUND); the others
+    (getUpdates, answerCallbackQuery, setMyCommands) pass at once. Groups keep Telegram's 20
+    messages a minute each. A ``RetryAfter`` pauses the budget; the request is retried up to
+    ``max_retries`` times (a ``rate_limit_args`` int overrides it per call), then raised.
+    """
+
+    def __init__(self, budget: SendBudget, *, priority: int = INTERACTIVE, max_retries: int = 0) -> None:
+        self.budget = budget
+        self.priority = priority
+        self.max_retries = max_retries
+        self._groups: dict[str | int, AsyncLimiter] = {}
+
+    async def initialize(self) -> None:
+        """Nothing to allocate: the budget is shared and outlives this bot."""
+
+    async def shutdown(self) -> None:
+        """Nothing to free (the channel closes the budget)."""
+
+    def _group(self, chat_id: str | int) -> AsyncLimiter:
+        if chat_id not in self._groups:
+            if len(self._groups) > 512:
+                self._groups = {k: v for k, v in self._groups.items() if v.has_capacity(20)}
+            self._groups[chat_id] = AsyncLimiter(20, 60)
+        return self._groups[chat_id]
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        max_retries = self.max_retries if rate_limit_args is None else rate_limit_args
+        chat_id = data.get("chat_id")
+        priority = BACKGROUND if endpoint in BACKGROUND_ENDPOINTS else self.priority
+        group: str | int | None = None
+        with contextlib.suppress(ValueError, TypeError):
+            chat_id = int(chat_id)  # type: ignore[arg-type]
+        if (isinstance(chat_id, int) and chat_id < 0) or isinstance(chat_id, str):
+            group = chat_id
+        attempt = 0
+        while True:
+            try:
+                if chat_id is None:
+                    return await callback(*args, **kwargs)
+                if group is not None:
+                    async with self._group(group):
+                        await self.budget.acquire(priority)
+                else:
+                    await self.budget.acquire(priority)
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                seconds = retry_after_seconds(exc)
+                self.budget.pause(seconds + 0.1)
+                if attempt >= max_retries:
+                    raise
+                attempt += 1
+                log.info("telegram asked to wait %.1f s (%s); retry %d of %d", seconds, endpoint, attempt, max_retries)
