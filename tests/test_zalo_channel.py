@@ -150,6 +150,19 @@ async def test_send_errors_become_the_outbox_vocabulary(zalo_server):
         assert await api.get_update(timeout=0) is None  # 408: nothing new, not an error
 
 
+async def test_a_split_reply_that_failed_half_way_is_retried_from_the_part_that_did_not_go(zalo_server):
+    text = "\n".join(f"Dòng {n}: " + "nội dung " * 20 for n in range(40))
+    async with httpx.AsyncClient(timeout=httpx.Timeout(1.0)) as client:
+        sender = ZaloSender(ZaloApi(token=DEFAULT_TOKEN, client=client, base_url=zalo_server.url), backoff=0.1)
+        zalo_server.fail_next("sendMessage", "502", after=1)  # the first part goes, the second fails
+        assert (await sender.send("c2", Reply(text=text))).status == "retry"
+        assert len(zalo_server.texts_to("c2")) == 1
+        assert (await sender.send("c2", Reply(text=text))).status == "sent"
+    parts = zalo_server.texts_to("c2")
+    assert len(parts) == len(set(parts)) >= 3  # every part once, none twice
+    assert "\n".join(parts).split("\n") == [line.rstrip() for line in text.split("\n")]
+
+
 def test_long_replies_split_on_line_boundaries_with_the_options_last():
     text = "\n".join(f"Dòng {n}: " + "nội dung " * 20 for n in range(40))
     parts = plan_texts(Reply(text=text, choices=[[Choice("Đã nhận", "a"), Choice("Báo cáo", "b")]]), limit=2000)

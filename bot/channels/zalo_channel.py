@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import logging
 import secrets
@@ -163,8 +164,11 @@ def plan_reply(reply: Reply, *, publisher: FilePublisher | None, lang: str) -> l
     return planned + [Planned("text", text=part) for part in texts]
 
 
-async def send_planned(api: ZaloApi, chat_id: str, planned: list[Planned]) -> str | None:
-    """Send the messages in order; the id of the last one."""
+async def send_planned(
+    api: ZaloApi, chat_id: str, planned: list[Planned], progress: list[int] | None = None
+) -> str | None:
+    """Send the messages in order; the id of the last one. ``progress[0]`` counts the parts
+    that went, so a caller can tell where a failure half-way stopped."""
     last = None
     for item in planned:
         if item.kind == "photo":
@@ -173,7 +177,14 @@ async def send_planned(api: ZaloApi, chat_id: str, planned: list[Planned]) -> st
             result = await api.send_message(chat_id=chat_id, text=item.text or "")
         if isinstance(result, dict) and result.get("message_id") is not None:
             last = str(result["message_id"])
+        if progress is not None:
+            progress[0] += 1
     return last
+
+
+#: Split replies whose first parts went before a failure, remembered so a retry sends only the
+#: rest (at most this many at once; the oldest is forgotten first).
+_PARTS_REMEMBERED = 1000
 
 
 class ZaloSender:
@@ -182,7 +193,9 @@ class ZaloSender:
     Errors map to the outbox's vocabulary: ``ZaloRetry`` -> "retry" (backing off across
     consecutive failures), ``ZaloUnreachable`` -> "blocked" (the dispatcher then tries the
     person's other channel), ``ZaloFailed`` -> "failed". A reply split into several messages
-    that fails half-way may resend its first parts on retry.
+    that fails half-way is retried from the first part that did not go: the parts already
+    delivered are remembered by chat and content (in this process; after a crash the
+    outbox's in-flight rule applies).
     """
 
     channel = CHANNEL
@@ -202,14 +215,28 @@ class ZaloSender:
         self.backoff = backoff
         self.max_backoff = max_backoff
         self._failures = 0
+        self._parts_sent: dict[tuple[str, str], int] = {}
+
+    def _remember_parts(self, key: tuple[str, str], sent: int) -> None:
+        if sent <= 0:
+            return
+        self._parts_sent.pop(key, None)
+        self._parts_sent[key] = sent
+        while len(self._parts_sent) > _PARTS_REMEMBERED:
+            self._parts_sent.pop(next(iter(self._parts_sent)))
 
     async def send(self, chat_id: str, reply: Reply) -> SendResult:
+        key, progress = (chat_id, ""), [0]
         try:
             planned = plan_reply(reply, publisher=self.publisher, lang=self.language)
             if not planned:
                 return SendResult("failed", reason="reply has nothing to send (empty text, no file)")
-            message_id = await send_planned(self.api, chat_id, planned)
+            key = (chat_id, hashlib.sha256(repr(planned).encode("utf-8")).hexdigest())
+            progress[0] = self._parts_sent.get(key, 0)
+            message_id = await send_planned(self.api, chat_id, planned[progress[0] :], progress)
+            self._parts_sent.pop(key, None)
         except ZaloRetry as exc:
+            self._remember_parts(key, progress[0])
             self._failures += 1
             delay = exc.retry_after or min(self.backoff * 2 ** (self._failures - 1), self.max_backoff)
             log.info("outbox send to zalo chat %s: retry in %.0fs (%s)", chat_id, delay, exc)

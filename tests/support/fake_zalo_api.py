@@ -65,6 +65,7 @@ class Fault:
 
     kind: str  # "408" | "429" | "500" | "502" | "timeout" | "malformed" | "garbled_update"
     times: int = 1
+    after: int = 0  # calls of the method answered normally before the fault starts
 
 
 @dataclass
@@ -180,8 +181,8 @@ class FakeZaloApi:
         self.photos[name] = content
         return f"{self.url}/photos/{name}"
 
-    def fail_next(self, method: str, kind: str, times: int = 1) -> None:
-        self._state.faults[method].append(Fault(kind, times))
+    def fail_next(self, method: str, kind: str, times: int = 1, *, after: int = 0) -> None:
+        self._state.faults[method].append(Fault(kind, times, after))
 
     # ------------------------------------------------------------------ inspection
     @property
@@ -261,6 +262,9 @@ class FakeZaloApi:
         if not queue:
             return None
         fault = queue[0]
+        if fault.after > 0:
+            fault.after -= 1
+            return None
         fault.times -= 1
         if fault.times <= 0:
             queue.pop(0)
