@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from services import units
 from storage.db import session_scope
 from tests.support.live_web import OUTPUT
-from tests.support.oversight_tree import build_tree
 from tests.support.org import register
+from tests.support.oversight_tree import build_tree
 from tests.support.web import LINK_RE
 
 

@@ -15,9 +15,9 @@ from sqlmodel import select
 from services import units
 from storage.db import session_scope
 from storage.tables import AuditEntry, Directive, Membership, Person, WebSession
-from tests.support.oversight_tree import REPORT_DUE, build_tree
 from tests.support.local import local_to_utc
 from tests.support.org import register
+from tests.support.oversight_tree import REPORT_DUE, build_tree
 from tests.support.web import sign_in
 
 GROUPS, PER_GROUP, DIRECT = 10, 18, 20  # 3 levels, 200 cells

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from ground.actor import Actor
-from services import reach, status
+from services import directives, reach, status
 from services.parsing.vn_text import normalize
 from services.status import DirectiveStatus, DirectiveSummary, GroupFigures
 from storage.queries import audit as audit_queries
@@ -104,8 +104,6 @@ def trail(*, session: Session, directive: Directive) -> list[TrailLine]:
 
 def find(*, session: Session, actor: Actor, directive_id: int) -> tuple[Directive | None, bool]:
     """(the directive if this staff member may see it, whether it exists at all)."""
-    from services import directives
-
     found = directives.get(session=session, directive_id=directive_id)
     if found is None:
         return None, False
