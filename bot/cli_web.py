@@ -58,7 +58,9 @@ def web_login_command(
             raise CliError(
                 f"{person} is neither staff nor an administrator: the dashboard is for them only", EXIT_BAD_INPUT
             ) from exc
-        raise CliError(f"no registered person {person!r}: give a full name or an id (chibot units list)") from exc
+        raise CliError(
+            f"no registered person {person!r}: give the full name as registered (any case) or the person's id"
+        ) from exc
     finally:
         engine.dispose()
     typer.echo(f"Login link for {found.full_name} (works once, for 10 minutes):")

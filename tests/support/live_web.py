@@ -41,7 +41,7 @@ def live_web(app) -> Iterator[str]:
     port = free_port()
     app.settings.web_public_url = f"http://127.0.0.1:{port}"
     application = create_app(settings=app.settings, engine=app.engine, clock=app.clock)
-    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     for _ in range(200):
