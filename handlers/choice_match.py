@@ -16,6 +16,31 @@ _NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
 _BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,9})\s*[.)]?\s*$", re.ASCII)
 #: How close a typed answer must be to a label to count (difflib ratio on folded text).
 CLOSE_MATCH = 0.8
+#: Ways of saying "yes, go ahead" ("ok gửi luôn", "đồng ý") that pick the menu's one
+#: confirming option (Xác nhận / Gửi / Đồng ý), folded.
+_AFFIRMATIVE = frozenset(
+    {
+        "ok",
+        "oke",
+        "okay",
+        "dong y",
+        "gui",
+        "gui luon",
+        "gui di",
+        "ok gui",
+        "ok gui luon",
+        "ok gui di",
+        "yes",
+        "co",
+        "duoc",
+        "dong y gui",
+        "xac nhan gui",
+        "confirm",
+        "send",
+        "go",
+    }
+)
+_CONFIRMING_LABELS = frozenset({"xac nhan", "gui", "dong y", "confirm", "send", "yes"})
 
 
 def bare_number(text: str) -> int | None:
@@ -39,6 +64,10 @@ def match_choice(text: str, choices: list[Choice]) -> Choice | None:
     exact = [c for c, label in zip(choices, labels, strict=True) if label == typed]
     if len(exact) == 1:
         return exact[0]
+    if typed.rstrip(".!") in _AFFIRMATIVE:
+        confirming = [c for c, label in zip(choices, labels, strict=True) if label in _CONFIRMING_LABELS]
+        if len(confirming) == 1:
+            return confirming[0]
     scored = sorted(
         ((difflib.SequenceMatcher(None, typed, label).ratio(), i) for i, label in enumerate(labels)),
         reverse=True,

@@ -58,6 +58,10 @@ _CONTROL_WORDS = {
 #: Questions that read a bare number themselves ("45" people reached), whatever menu is shown.
 #: On the others a number names an option of the menu (a choice's options come first, in the
 #: order the flow numbers them, so "2" is the second option either way).
+#: On an optional free-text question ("Khó khăn, đề xuất?") these replies mean "nothing to
+#: add", as pressing «Bỏ qua» does; a secretary types "không" rather than look for the button.
+_NOTHING_WORDS = frozenset({"khong", "khong co", "khong co gi", "ko", "k", "kg", "ko co", "none", "no", "nothing", "-"})
+
 _NUMBER_ANSWER_TYPES = ("integer", "percentage", "text", "date")
 
 
@@ -334,7 +338,13 @@ class ReportFlow(StepFlow[ReportState]):
 
     def _typed_control(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply] | None:
         """Typed words that work like the control buttons on channels without buttons."""
-        control = _CONTROL_WORDS.get(normalize(text))
+        words = normalize(text).rstrip(".!")
+        control = _CONTROL_WORDS.get(words)
+        step = ctx.flow_step
+        if control is None and words in _NOTHING_WORDS and step in task.template().keys():
+            field = task.template().field(step)
+            if field.type == "text" and not field.required:
+                control = "skip"
         return self._control(ctx, state, task, control) if control is not None else None
 
     def _control(self, ctx: Context, state: ReportState, task: reports.Task, action: str) -> list[Reply] | None:

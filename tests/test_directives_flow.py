@@ -532,9 +532,9 @@ def test_a_reply_on_the_review_screen_is_never_glued_onto_the_official_text(org,
     staff.send("/new")
     staff.upload("141.txt", DOC_141.encode("utf-8"))
     assert len(DOC_141) > 3000 and staff.last_text == SUMMARY_141
-    staff.send("ok gửi luôn")
+    staff.send("để tôi xem lại")
     assert "Đã ghép" not in staff.last_text
-    assert staff.last_text.startswith("«ok gửi luôn» không phải là một lựa chọn, và tôi không ghép nó vào văn bản.")
+    assert staff.last_text.startswith("«để tôi xem lại» không phải là một lựa chọn, và tôi không ghép nó vào văn bản.")
     assert staff.buttons == ["Xác nhận", "Sửa", "Thêm hạn", "Xóa hạn", "Hủy"]
     staff.send("9")  # out of the menu's range: an answer, not glued onto the text
     expected = "«9» không phải là một lựa chọn" if capabilities_of(channel).buttons else "Đồng chí chọn từ 1 đến 5."
@@ -542,7 +542,8 @@ def test_a_reply_on_the_review_screen_is_never_glued_onto_the_official_text(org,
     # A long text after an uploaded file is not a continuation either: a file arrives whole.
     staff.send("Ghi chú của văn phòng: " + "gửi gấp cho các chi bộ. " * 20)
     assert "Đã ghép" not in staff.last_text
-    staff.press("Xác nhận")
+    staff.send("ok gửi luôn")  # says "go ahead": the confirming option, never glued
+    assert "Đã ghép" not in staff.last_text and "Gửi văn bản cho những đơn vị nào?" in staff.last_text
     staff.press("Tất cả chi bộ")
     staff.press("Gửi")
     [directive] = rows(session, Directive)
@@ -551,5 +552,7 @@ def test_a_reply_on_the_review_screen_is_never_glued_onto_the_official_text(org,
 
 def test_a_short_reply_after_a_long_paste_is_an_answer_too(org):
     staff = paste_141(org)  # 3,451 characters pasted: as long as a client may cut
-    staff.send("ok gửi luôn")
+    staff.send("chờ chút")
     assert "Đã ghép" not in staff.last_text and "không phải là một lựa chọn" in staff.last_text
+    staff.send("ok gửi luôn")
+    assert "Đã ghép" not in staff.last_text and "Gửi văn bản cho những đơn vị nào?" in staff.last_text

@@ -147,6 +147,24 @@ def test_back_and_skip(org, session, app):
     assert "40/50 (80%)" in cb01.last_text and "Chưa đạt" in cb01.last_text
 
 
+def test_typing_khong_on_the_difficulties_means_none_but_a_sentence_is_kept(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    cb01.send("tt")
+    cb01.send("45/50")
+    cb01.send("tot")
+    assert "Khó khăn" in cb01.last_text
+    cb01.send("Không.")
+    assert "Tệp đính kèm" in cb01.last_text  # the attachment is asked next, as after «Bỏ qua»
+    cb01.press("Bỏ qua")
+    assert "Khó khăn, đề xuất: (không có)" in cb01.last_text
+    cb01.press("Sửa")
+    cb01.press("Khó khăn")
+    cb01.send("không có máy chiếu")
+    assert "Khó khăn, đề xuất: không có máy chiếu" in cb01.last_text
+
+
 def test_edit_a_field_from_the_summary(org, session, app):
     aid = make_assignment(app)
     cb01 = org["CB01"]

@@ -298,3 +298,16 @@ def test_after_a_restart_2_acknowledges_from_the_reminder_the_dispatcher_sent(
 
     assert cb01.last_text.startswith("Đã ghi nhận chi bộ đồng chí đã nhận Công văn 141-CV/ĐUK lúc")
     assert len(acknowledged(session)) == 1
+
+
+def test_saying_go_ahead_picks_the_menus_one_confirming_option():
+    from ground.messages import Choice
+    from handlers.choice_match import match_choice
+
+    review = [Choice("Xác nhận", "ok"), Choice("Sửa", "edit"), Choice("Hủy", "cancel")]
+    for typed in ("ok gửi luôn", "OK", "đồng ý", "gui di", "Gửi."):
+        assert match_choice(typed, review) == review[0], typed
+    # no confirming option, or two of them: the words pick nothing
+    assert match_choice("ok", [Choice("Sửa", "edit"), Choice("Hủy", "cancel")]) is None
+    assert match_choice("ok", [Choice("Xác nhận", "a"), Choice("Gửi", "b")]) is None
+    assert match_choice("để tôi xem lại", review) is None
