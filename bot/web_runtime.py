@@ -9,12 +9,13 @@ like anything else the core queues.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
 import uvicorn
 
 from bot.channels.base import ChannelConfigError, RuntimeHandle
-from ground.ports import ChannelSender, Capabilities
+from ground.ports import Capabilities, ChannelSender
 from ground.settings import Settings
 from web.app import WebConfigError, create_app
 
@@ -52,8 +53,8 @@ class WebDashboard:
             lifespan="off",  # the app has no startup work; the runtime owns the long-lived parts
         )
         self._server = uvicorn.Server(config)
-        # The runtime owns SIGINT/SIGTERM; uvicorn must not install its own handlers.
-        self._server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+        # The runtime owns SIGINT/SIGTERM and stops every channel; uvicorn must not catch them.
+        self._server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign,assignment]
         self._task = asyncio.create_task(self._server.serve())
         while not self._server.started:
             if self._task.done():

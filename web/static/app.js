@@ -8,3 +8,20 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("button[data-tick]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var on = button.getAttribute("data-tick") === "all";
+      document.querySelectorAll("fieldset.recipients input[type=checkbox]").forEach(function (c) { c.checked = on; });
+    });
+  });
+  // The server publishes once whatever happens; this only spares a second click.
+  document.querySelectorAll("form").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var pressed = event.submitter;
+      if (pressed && pressed.hasAttribute("data-once")) {
+        setTimeout(function () { pressed.disabled = true; }, 0);
+      }
+    });
+  });
+});
