@@ -20,6 +20,7 @@ from bot.cli_parse import parse_command
 from bot.cli_run import run_command
 from bot.cli_shell import demo_command, shell_command
 from bot.cli_units import units_app
+from bot.cli_web import web_command, web_login_command
 
 app = typer.Typer(
     cls=ChibotGroup,
@@ -59,6 +60,8 @@ app.command("parse")(parse_command)
 app.command("export")(export_command)
 app.command("outbox")(outbox_command)
 app.command("backup")(backup_command)
+app.command("web")(web_command)
+app.command("web-login")(web_login_command)
 
 
 def main() -> None:

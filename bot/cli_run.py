@@ -13,6 +13,7 @@ from bot.channels.base import ChannelConfigError
 from bot.channels.registry import ALL, CHANNELS, RunOptions, UnknownChannel, make_channels
 from bot.cli_common import EXIT_BAD_INPUT, EXIT_ENVIRONMENT, CliError, cli_state, open_database
 from bot.runtime import run
+from bot.web_runtime import WebDashboard
 
 CHANNEL_HELP = f"Channel to run: {', '.join(CHANNELS)}, or {ALL}. Repeat it or give a comma list to run several."
 
@@ -33,6 +34,9 @@ def run_command(
             "instead of long polling."
         ),
     ),
+    web: bool = typer.Option(
+        False, "--web", help="Also serve the staff dashboard (WEB_LISTEN:WEB_PORT, WEB_SECRET_KEY)."
+    ),
 ) -> None:
     """Run chibot's channels until stopped (Ctrl+C).
 
@@ -51,6 +55,11 @@ def run_command(
         raise CliError(str(exc), EXIT_ENVIRONMENT) from exc
     if not channels:
         raise CliError(f"no channel given: use --channel with one of {', '.join(CHANNELS)} (or {ALL})", EXIT_BAD_INPUT)
+    if web:
+        try:
+            channels.append(WebDashboard(settings))
+        except ChannelConfigError as exc:
+            raise CliError(str(exc), EXIT_ENVIRONMENT) from exc
     configure_logging(settings.log_level)
     # PTB logs a page that is not JSON (a wrong TELEGRAM_API_BASE_URL) with its traceback before
     # raising; the error is reported below in one sentence, so its log line stays one line.

@@ -69,6 +69,9 @@ def shell_command(
 def demo_command(
     ctx: typer.Context,
     shell: bool = typer.Option(False, "--shell", help="Open the console as the demo's staff member afterwards."),
+    web: bool = typer.Option(
+        False, "--web", help="Serve the dashboard afterwards and print a login link for the demo's staff member."
+    ),
     at: str | None = typer.Option(
         None, "--at", metavar="'YYYY-MM-DD HH:MM'", help="With --shell: run on a simulated clock from this local time."
     ),
@@ -110,7 +113,51 @@ def demo_command(
             )
         if invite.role == "staff" and staff_login is None:
             staff_login = invite.code or invite.name
+    if web and staff_login:
+        _serve_demo_web(ctx, staff_login)
+        return
     if shell and staff_login:
         typer.echo("")
         typer.echo("In the shell, ':as <code or name>' switches to another person; ':help' lists shell commands.")
         _open_shell(ctx, staff_login, at)
+
+
+def _serve_demo_web(ctx: typer.Context, staff_login: str) -> None:
+    """Register the demo's staff member on the console if needed, ask the bot for /web as
+    they would, print the link it answers with, and serve the dashboard (Ctrl+C stops it)."""
+    import secrets
+
+    import uvicorn
+    from pydantic import SecretStr
+
+    from ground.messages import Incoming
+    from services import console_users
+    from web.app import create_app
+
+    state = cli_state(ctx)
+    settings = state.settings()
+    if settings.web_secret_key is None:
+        # Enough for a demo on this machine; a real deployment sets WEB_SECRET_KEY.
+        settings = settings.model_copy(update={"web_secret_key": SecretStr(secrets.token_urlsafe(32))})
+    engine = open_database(ctx)
+    app = build_app(settings, clock=state.clock, engine=engine, migrate=False)
+    with session_scope(engine) as session:
+        user_id, name, code = console_users.resolve(session=session, who=staff_login, now=state.clock.now())
+
+    def say(text: str) -> str:
+        incoming = Incoming(channel="console", chat_id=user_id, user_id=user_id, display_name=name, text=text)
+        return "\n".join(r.text for r in app.core.handle(incoming))
+
+    if code is not None:
+        say(f"/start {code}")
+    typer.echo("")
+    typer.echo(f"{name} sent /web to chibot; its answer:")
+    typer.echo(say("/web"))
+    typer.echo("")
+    typer.echo(f"The dashboard is at {settings.web_base_url} (Ctrl+C stops it).")
+    configure_logging("WARNING")
+    web_app = create_app(settings=settings, engine=engine, clock=state.clock)
+    try:
+        uvicorn.run(web_app, host=settings.web_listen, port=settings.web_port, log_level="warning", lifespan="off")
+    finally:
+        engine.dispose()

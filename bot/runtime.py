@@ -117,7 +117,7 @@ class Runtime:
         await self.dispatch.aclose(self.stop_grace)
         while self._started:
             channel = self._started.pop()
-            if self.app.senders.get(channel.name) is channel.sender:
+            if channel.sender is not None and self.app.senders.get(channel.name) is channel.sender:
                 del self.app.senders[channel.name]
             try:
                 await channel.stop()

@@ -66,6 +66,14 @@ class Settings(BaseSettings):
     reminder_days_before: str = "3,1,0"
     #: Local time reminders go out.
     reminder_at: str = "08:00"
+    #: `chibot web` (the staff dashboard): where it listens, the public address login links
+    #: point to (default http://WEB_LISTEN:WEB_PORT), and the key its CSRF tokens are signed with.
+    web_listen: str = "127.0.0.1"
+    web_port: int = 8080
+    web_public_url: str | None = None
+    web_secret_key: SecretStr | None = None
+    #: A dashboard session ends this long after login (and at logout).
+    web_session_hours: int = 12
     #: Daily reminders after a missed deadline, then staff are told (escalation).
     reminder_overdue_times: int = 3
     #: Urgent directives (KHẨN, THƯỢNG KHẨN, HỎA TỐC): an extra reminder this many hours before.
@@ -95,7 +103,7 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}, e.g. Asia/Ho_Chi_Minh") from exc
         return value
 
-    @field_validator("telegram_api_base_url", "zalo_api_base_url", "public_base_url")
+    @field_validator("telegram_api_base_url", "zalo_api_base_url", "public_base_url", "web_public_url")
     @classmethod
     def _no_trailing_slash(cls, value: str | None) -> str | None:
         return value.rstrip("/") if value else value
@@ -103,6 +111,14 @@ class Settings(BaseSettings):
     @cached_property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def web_base_url(self) -> str:
+        """Where login links point: WEB_PUBLIC_URL, else the address `chibot web` listens on."""
+        if self.web_public_url:
+            return self.web_public_url
+        host = "127.0.0.1" if self.web_listen in ("0.0.0.0", "::") else self.web_listen
+        return f"http://{host}:{self.web_port}"
 
 
 def get_settings(**overrides: object) -> Settings:

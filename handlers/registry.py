@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from handlers import account_links, common, directives_routes, invite_flow, oversight_routes, report_flow, typed_ack
+from handlers import (
+    account_links,
+    common,
+    directives_routes,
+    invite_flow,
+    oversight_routes,
+    report_flow,
+    typed_ack,
+    web_login,
+)
 from handlers import reminders as reminder_routes
 from handlers.router import Router
 
@@ -17,4 +26,5 @@ def build_router() -> Router:
     oversight_routes.register(router)
     reminder_routes.register(router)
     typed_ack.register(router)
+    web_login.register(router)
     return router

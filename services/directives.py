@@ -135,6 +135,22 @@ def register(
     return directive
 
 
+def preview_message(*, t: Translator, draft: dict[str, Any], tz: ZoneInfo) -> Reply:
+    """The message a cell's secretary would get if the draft were published now (nothing stored)."""
+    transient = Directive(
+        unit_id=0,
+        doc_type=draft.get("doc_type"),
+        number=draft.get("number"),
+        subject=draft.get("subject") or "",
+        urgency=draft.get("urgency"),
+        secrecy=draft.get("secrecy"),
+        full_text=None if draft.get("secrecy") else draft.get("full_text"),
+    )
+    owed_by_cells = [e for e in draft["deadlines"] if "own_office" not in (e.get("flags") or ())]
+    deadlines = [_deadline_row(0, position, entry, tz) for position, entry in enumerate(owed_by_cells)]
+    return texts.cell_message(t, transient, deadlines, 0)
+
+
 def same_number(*, session: Session, unit_id: int, number: str | None) -> list[Directive]:
     """Directives this unit already registered under ``number`` (spelled any usual way),
     oldest first: registering it again is either a mistake or a changed version."""

@@ -66,3 +66,21 @@ def unreachable_text(t: Translator, found: Reach) -> str:
     if len(found.unreachable) > NAMED:
         lines.append(t("reach.more", count=len(found.unreachable) - NAMED))
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A secretary of a unit and the channel messages to them go on."""
+
+    name: str
+    channel: str
+    reachable: bool
+
+
+def contacts(*, session: Session, unit_ids: list[int]) -> dict[int, list[Contact]]:
+    """Each unit's active secretaries with the one account chibot writes to (as the outbox
+    picks it: the preferred reachable one)."""
+    found: dict[int, list[Contact]] = {}
+    for unit, person, account in account_queries.secretaries_accounts(session=session, unit_ids=unit_ids):
+        found.setdefault(unit.id, []).append(Contact(person.full_name, account.channel, account.reachable))
+    return found

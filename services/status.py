@@ -19,7 +19,7 @@ from services.reminders.obligation import is_overdue, obligation
 from storage.queries import reports as report_queries
 from storage.queries import status as queries
 from storage.queries import units as unit_queries
-from storage.tables import Deadline, Directive, Unit
+from storage.tables import Deadline, Directive, Report, Unit
 
 #: Deadline kinds that are not a due date for the cells (start dates, recurring schedules).
 NOT_DUE_KINDS = ("start", "recurring")
@@ -132,6 +132,19 @@ def open_summaries(*, session: Session, actor: Actor, now: datetime) -> list[Dir
     """Open (published) directives of the staff member's own units, newest first."""
     unit_ids = [r.unit_id for r in actor.units("staff", "admin")]
     found = queries.open_directives(session=session, unit_ids=unit_ids)
+    return _summaries(session, actor, found, now)
+
+
+def summaries_in_scope(
+    *, session: Session, actor: Actor, now: datetime, statuses: tuple[str, ...] = ("published", "closed")
+) -> list[DirectiveSummary]:
+    """Directives issued by the staff member's units and the units below them (the dashboard's
+    list), with the same counts as ``open_summaries``."""
+    found = queries.directives_in_scope(session=session, scope_paths=scope_paths(actor), statuses=statuses)
+    return _summaries(session, actor, found, now)
+
+
+def _summaries(session: Session, actor: Actor, found: list[Directive], now: datetime) -> list[DirectiveSummary]:
     ids = [d.id for d in found]
     by_directive: dict[int, list[queries.CountRow]] = {d: [] for d in ids}
     for row in queries.assignment_counts(session=session, directive_ids=ids, scope_paths=scope_paths(actor)):
@@ -188,6 +201,30 @@ def directive_status(*, session: Session, directive: Directive, paths: list[str]
     return DirectiveStatus(
         directive, counts, per_deadline, reached, total, groups, deep, missing, cells, names, parents
     )
+
+
+def subgroups(*, session: Session, directive: Directive, parent_id: int, paths: list[str]) -> list[GroupFigures]:
+    """One level further down the roll-up: the units directly below ``parent_id`` with the sums of
+    their subtrees, summed by the same query as the first level of ``directive_status``."""
+    return [
+        GroupFigures(r.unit, r.cells, r.reported, r.reached, r.total)
+        for r in queries.rollup(session=session, directive_id=directive.id, parent_id=parent_id, scope_paths=paths)
+    ]
+
+
+@dataclass(frozen=True)
+class ReportVersion:
+    report: Report
+    unit: Unit
+    submitted_by: str
+
+
+def report_history(*, session: Session, directive: Directive, paths: list[str]) -> list[ReportVersion]:
+    """Every report of the directive in scope, every version, by unit code then version."""
+    return [
+        ReportVersion(r, u, name or "")
+        for r, u, name in queries.report_versions(session=session, directive_id=directive.id, scope_paths=paths)
+    ]
 
 
 def _per_deadline(rows: list[queries.CountRow], deadlines: list[Deadline], now: datetime) -> list[DeadlineFigures]:

@@ -7,6 +7,8 @@ pytest_plugins = [
     "tests.support.org",
     "tests.support.telegram_fixtures",
     "tests.support.zalo_fixtures",
+    "tests.support.web",
+    "tests.support.live_web",
 ]
 
 # On CI the property tests draw the same examples every run, so a landing does not hang on a

@@ -1,4 +1,6 @@
 """Imports point down only: bot -> handlers -> services -> storage -> ground, and no circles.
+The web dashboard (web/) is an adapter like a channel: it sits beside handlers, may import
+services, storage and ground, and only bot/ (the CLI and the runtime) imports it.
 
 Every first-party import is read from the source (including imports inside functions, which
 is where a circle hides), so an upward import fails here before a newcomer trips on it.
@@ -11,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Lower numbers are lower floors; a module may import its own floor or any floor below.
-LAYERS = {"ground": 0, "locales": 0, "storage": 1, "services": 2, "handlers": 3, "bot": 4}
+LAYERS = {"ground": 0, "locales": 0, "storage": 1, "services": 2, "handlers": 3, "web": 3, "bot": 4}
 
 
 def _modules() -> dict[str, Path]:
@@ -69,6 +71,27 @@ def test_no_import_points_up():
         if LAYERS[target.split(".")[0]] > LAYERS[name.split(".")[0]]
     ]
     assert upward == []
+
+
+def test_the_web_dashboard_is_an_adapter_only_bot_imports():
+    graph = _graph()
+    web_imports = sorted(
+        f"{name} imports {target}"
+        for name, targets in graph.items()
+        if name.split(".")[0] == "web"
+        for target in targets
+        if target.split(".")[0] not in ("ground", "locales", "storage", "services", "web")
+    )
+    importers = sorted(
+        f"{name} imports {target}"
+        for name, targets in graph.items()
+        if name.split(".")[0] not in ("web", "bot")
+        for target in targets
+        if target.split(".")[0] == "web"
+    )
+    assert any(name.startswith("web.") for name in graph), "the walker does not see web/"
+    assert web_imports == []
+    assert importers == []
 
 
 def test_no_import_circles():

@@ -26,10 +26,10 @@ from storage.tables.units import UNIT_KINDS
 
 ROOT = pathlib.Path(__file__).parents[1]
 #: Code that holds user-facing texts; storage/ only names SQL columns ("directive.id").
-CODE_DIRS = ("bot", "handlers", "services", "ground")
+CODE_DIRS = ("bot", "handlers", "services", "ground", "web")
 KEY = re.compile(r"[a-z_]+(?:\.[a-z0-9_]+)+")
 #: Dotted strings in code that are not catalog keys.
-NOT_KEYS = {"status.png"}
+NOT_KEYS = {"status.png", "directive.html"}  # a chart file name, a template name
 
 
 class _Variables(visitor.Visitor):

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from storage.tables import AuditEntry
+from storage.tables import AuditEntry, Person
 
 
 def add_audit(
@@ -41,3 +41,15 @@ def list_audit(*, session: Session, action: str | None = None) -> list[AuditEntr
     if action is not None:
         query = query.where(col(AuditEntry.action) == action)
     return list(session.exec(query))
+
+
+def directive_trail(*, session: Session, directive_id: int, limit: int = 500) -> list[tuple[AuditEntry, str | None]]:
+    """What was done to one directive, oldest first, with the name of who did it."""
+    rows = session.exec(
+        select(AuditEntry, col(Person.full_name))
+        .outerjoin(Person, col(Person.id) == col(AuditEntry.actor_person_id))
+        .where(col(AuditEntry.directive_id) == directive_id)
+        .order_by(col(AuditEntry.at), col(AuditEntry.id))
+        .limit(limit)
+    ).all()
+    return [(entry, name) for entry, name in rows]

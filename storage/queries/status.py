@@ -47,6 +47,20 @@ def open_directives(*, session: Session, unit_ids: list[int]) -> list[Directive]
     )
 
 
+def directives_in_scope(*, session: Session, scope_paths: list[str], statuses: tuple[str, ...]) -> list[Directive]:
+    """Directives issued by a unit in these subtrees (the staff member's units and below), newest first."""
+    if not scope_paths:
+        return []
+    return list(
+        session.exec(
+            select(Directive)
+            .join(Unit, col(Unit.id) == col(Directive.unit_id))
+            .where(col(Directive.status).in_(statuses), _in_scope(scope_paths))
+            .order_by(col(Directive.published_at).desc(), col(Directive.id).desc())
+        ).all()
+    )
+
+
 @dataclass(frozen=True)
 class CountRow:
     directive_id: int
@@ -204,3 +218,23 @@ def numbered_directives(*, session: Session) -> list[Directive]:
             .order_by(col(Directive.id))
         ).all()
     )
+
+
+def report_versions(
+    *, session: Session, directive_id: int, scope_paths: list[str]
+) -> list[tuple[Report, Unit, str | None]]:
+    """Every report (all versions) of a directive's live assignments in scope, with the
+    submitter's name, by unit code, then what it answers, then version."""
+    if not scope_paths:
+        return []
+    rows = session.exec(
+        select(Report, Unit, col(Person.full_name))
+        .join(Assignment, col(Assignment.id) == col(Report.assignment_id))
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .outerjoin(Person, col(Person.id) == col(Report.submitted_by_person_id))
+        .where(
+            col(Assignment.directive_id) == directive_id, col(Assignment.status) != "cancelled", _in_scope(scope_paths)
+        )
+        .order_by(col(Unit.code), col(Report.answers_for), col(Report.version))
+    ).all()
+    return [(r, u, n) for r, u, n in rows]

@@ -22,6 +22,7 @@ from storage.tables.people import ChatAccount, Invite, LinkCode, Membership, Per
 from storage.tables.report_requests import ReportRequest  # noqa: E402
 from storage.tables.reports import Report  # noqa: E402
 from storage.tables.units import Unit  # noqa: E402
+from storage.tables.web import WebLogin, WebSession  # noqa: E402
 
 metadata = SQLModel.metadata
 
@@ -43,5 +44,7 @@ __all__ = [
     "Report",
     "ReportRequest",
     "Unit",
+    "WebLogin",
+    "WebSession",
     "metadata",
 ]

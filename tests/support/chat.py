@@ -121,7 +121,12 @@ def clock() -> ManualClock:
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
-    return Settings(_env_file=None, database_url="sqlite://", attachments_dir=tmp_path / "attachments")  # type: ignore[call-arg]
+    return Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        database_url="sqlite://",
+        attachments_dir=tmp_path / "attachments",
+        web_secret_key="test-secret-key-for-csrf-0123456789",
+    )
 
 
 #: Channels the conversation tests can run on (``pytest.mark.parametrize("channel", CHANNELS)``).

@@ -1,0 +1,110 @@
+"""The dashboard in a real browser (headless Chromium from Debian's package, driven by
+Playwright): sign in through the link the bot sends, open a directive, expand the unit tree,
+download the XLSX and read it. Screenshots of each page go to test-output/browser/."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from services import units
+from storage.db import session_scope
+from tests.support.live_web import OUTPUT
+from tests.support.org import register
+from tests.support.oversight_tree import build_tree
+from tests.support.web import LINK_RE
+
+
+@pytest.fixture
+def tree(app):
+    with session_scope(app.engine) as session:
+        return build_tree(session, groups=10, cells_per_group=18, direct_cells=20, now=app.clock.now())
+
+
+def test_staff_sign_in_from_the_bot_open_a_directive_and_download_the_xlsx(app, tree, live_web, browser_page):
+    page = browser_page
+    staff = register(app, unit_code="QU", role="staff", name="Nguyễn Thị Hoa", user_id="u-qu-staff")
+    staff.send("/web")
+    link = LINK_RE.search(staff.last_text)
+    assert link and staff.last_text.count(live_web) == 1
+
+    page.goto(live_web + link.group(1))
+    page.screenshot(path=str(OUTPUT / "1-login.png"), full_page=True)
+    assert page.get_by_text("Đăng nhập với tư cách Nguyễn Thị Hoa.").is_visible()
+    page.get_by_role("button", name="Đăng nhập").click()
+
+    page.wait_for_url(live_web + "/directives")
+    page.screenshot(path=str(OUTPUT / "2-directives.png"), full_page=True)
+    row = page.locator(f'tr[data-directive="{tree.directive_ids[0]}"]')
+    assert row.locator("td.assigned").inner_text() == "200"
+    assert row.locator("td.reported").inner_text() == "133"
+
+    page.get_by_role("link", name="51-KH/QU").click()
+    page.wait_for_url(f"{live_web}/directives/{tree.directive_ids[0]}")
+    assert page.locator("b.reach").inner_text() == "1.724/2.927 · 58,9%"
+    page.screenshot(path=str(OUTPUT / "3-directive.png"))
+    group = page.locator('details[data-unit="DB001"]')
+    cell = group.locator('[data-unit="DB001-CB002"]')
+    assert not cell.is_visible()
+    group.locator("summary").click()
+    assert cell.is_visible()
+    page.locator("section.tree").scroll_into_view_if_needed()
+    page.screenshot(path=str(OUTPUT / "3b-directive-tree.png"))
+    page.get_by_role("button", name="Mở hết").click()
+    assert page.locator('details[data-unit="DB010"] [data-unit="DB010-CB001"]').is_visible()
+    # The chart is a real image the browser decoded.
+    chart = page.locator("section.chart img")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('section.chart img').naturalWidth > 0")
+    page.screenshot(path=str(OUTPUT / "4-directive-chart.png"))
+    page.locator("#not-reported").scroll_into_view_if_needed()
+    page.screenshot(path=str(OUTPUT / "5-directive-waiting.png"))
+    page.locator("#reports").scroll_into_view_if_needed()
+    page.screenshot(path=str(OUTPUT / "6-directive-reports.png"))
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="XLSX").click()
+    download = download_info.value
+    assert download.suggested_filename == "bao-cao-51-kh-qu.xlsx"
+    book = load_workbook(io.BytesIO(open(download.path(), "rb").read()))
+    summary = dict(book["Tổng hợp"].iter_rows(values_only=True))
+    assert (summary["Số đơn vị được giao"], summary["Đã báo cáo"], summary["Tổng số người tiếp cận"]) == (
+        200,
+        133,
+        1724,
+    )
+
+    # No script error and nothing blocked by the CSP on the way.
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.reload()
+    assert errors == []
+
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    page.goto(live_web + "/directives")
+    page.screenshot(path=str(OUTPUT / "7-directives-phone.png"), full_page=True)
+
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url(live_web + "/signed-out")
+    page.goto(live_web + "/directives")
+    assert page.get_by_text("Để đăng nhập, đồng chí gửi /web cho chibot").is_visible()
+
+
+def test_another_committee_sees_a_404_page_in_the_browser(app, tree, live_web, browser_page):
+    with session_scope(app.engine) as session:
+        units.import_units(
+            session=session,
+            now=app.clock.now(),
+            rows=[{"code": "HU", "name": "Huyện ủy Ba Vì", "kind": "committee", "parent_code": ""}],
+        )
+    other = register(app, unit_code="HU", role="staff", name="Phạm Văn Nam", user_id="u-hu")
+    other.send("/web")
+    browser_page.goto(live_web + LINK_RE.search(other.last_text).group(1))
+    browser_page.get_by_role("button", name="Đăng nhập").click()
+    browser_page.wait_for_url(live_web + "/directives")
+    response = browser_page.goto(f"{live_web}/directives/{tree.directive_ids[0]}")
+    assert response.status == 404
+    browser_page.screenshot(path=str(OUTPUT / "8-not-found.png"), full_page=True)
+    assert "51-KH/QU" not in browser_page.content()
