@@ -46,7 +46,7 @@ def build_app(
     deps = Deps(settings=settings, clock=clock)
     core = ChibotCore(engine=engine, deps=deps, router=build_router())
     senders: dict[str, ChannelSender] = {}
-    dispatcher = Dispatcher(engine=engine, clock=clock, senders=senders)
+    dispatcher = Dispatcher(engine=engine, clock=clock, senders=senders, concurrency=settings.outbox_concurrency)
     # Broadcast progress and delivery reports follow the outbox's outcomes.
     dispatcher.listeners.append(BroadcastProgress(engine=engine, clock=clock, senders=senders))
     attach_reminders(dispatcher, deps.reminders)

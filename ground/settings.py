@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     #: Requests per second to Telegram with this token, interactive replies and outbox together
     #: (Telegram's limit is about 30). Several processes sending with one token split it.
     telegram_max_per_second: float = 30.0
+    #: Chats the outbox dispatcher sends to at once (each chat's messages stay in order): one
+    #: Bot API round trip is 50-100 ms, so one at a time cannot reach 30 messages a second.
+    outbox_concurrency: int = Field(default=8, ge=1, le=64)
     zalo_bot_token: SecretStr | None = None
     zalo_api_base_url: str = ZALO_DEFAULT_API
     #: `chibot run --channel zalo --webhook`: the public HTTPS URL Zalo posts updates to, and the

@@ -167,7 +167,10 @@ async def test_a_broadcast_on_zalo_progress_as_a_few_messages_and_a_report_namin
             assert sum("Đề nghị các chi bộ báo cáo trước 17h00." in t for t in cell.all_texts) == expected
         staff_texts = tam.all_texts
         progress = [t for t in staff_texts if t.startswith("Đã gửi ")]
-        assert progress == ["Đã gửi 1/4", "Đã gửi 2/4", "Đã gửi 4/4"]
+        # a few new messages, never one per message: start, halfway, done (the dispatcher sends to
+        # several chats at once, so two of those moments may fall together)
+        shown = [int(t.removeprefix("Đã gửi ").removesuffix("/4")) for t in progress]
+        assert shown == sorted(set(shown)) and shown[-1] == 4 and len(shown) <= 3
         report = staff_texts[-1]
         assert report.startswith("Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 3")
         assert "đã chặn chatbot: Bí thư CB03" in report and report.endswith("• Gửi qua: Zalo 3")

@@ -135,7 +135,9 @@ def in_flight(engine) -> int:  # noqa: ANN001
     return len(rows)
 
 
-async def start_bot(server: FakeBotApi, db_url: str, log_path: Path, *extra: str) -> asyncio.subprocess.Process:
+async def start_bot(
+    server: FakeBotApi, db_url: str, log_path: Path, *extra: str, env_extra: dict[str, str] | None = None
+) -> asyncio.subprocess.Process:
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": "/tmp",
@@ -144,6 +146,7 @@ async def start_bot(server: FakeBotApi, db_url: str, log_path: Path, *extra: str
         "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN,
         "TELEGRAM_API_BASE_URL": server.url,
         "LOG_LEVEL": "INFO",
+        **(env_extra or {}),
     }
     log = log_path.open("ab")
     try:

@@ -33,9 +33,12 @@ from tests.support.fake_bot_api import FakeBotApi
 log = logging.getLogger(__name__)
 
 KILLS = 22 if FULL else 6
-CELLS = 40 if FULL else 14
+CELLS = 60 if FULL else 14
 #: Latency of each Bot API send: a kill lands mid-call now and then, as it would on a real network.
-SEND_DELAY = 0.04
+SEND_DELAY = 0.2
+#: Chats sent to at once (production: 8). Two keep the concurrent path under test while the
+#: delivery lasts long enough for every kill to land in it.
+BOT_ENV = {"OUTBOX_CONCURRENCY": "2"}
 
 
 def _kinds_per_chat(engine, chats: list[int]) -> dict[int, int]:  # noqa: ANN001
@@ -69,7 +72,7 @@ async def test_kill_9_during_delivery_loses_nothing_and_doubles_only_what_was_in
             if not outbox_counts(engine).get("pending") and not outbox_counts(engine).get("sending"):
                 break
             mark = len(server.calls)
-            process = await start_bot(server, db_url, log_path)
+            process = await start_bot(server, db_url, log_path, env_extra=BOT_ENV)
             try:
                 if rng.random() < 0.25:
                     # A moment from the start: during start-up, the first claim or the first sends.
@@ -89,7 +92,7 @@ async def test_kill_9_during_delivery_loses_nothing_and_doubles_only_what_was_in
         # interpreter's start-up is not the dispatcher's; it is printed apart).
         started = time.monotonic()
         mark = len(server.calls)
-        process = await start_bot(server, db_url, log_path)
+        process = await start_bot(server, db_url, log_path, env_extra=BOT_ENV)
         try:
             await server.wait_for("getUpdates", since=mark, timeout=120)
             up = time.monotonic()
