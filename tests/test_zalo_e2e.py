@@ -14,7 +14,7 @@ from bot.channels.registry import RunOptions, make_channels
 from bot.runtime import Runtime
 from bot.simulated_time import run_until_async
 from storage.db import session_scope
-from storage.tables import Assignment, ChatAccount, Report
+from storage.tables import Assignment, ChatAccount, ChatMenu, Report
 from tests.support.chat import RecordingSender
 from tests.support.local import local_to_utc
 from tests.support.org import register
@@ -230,6 +230,20 @@ async def test_stickers_unsupported_messages_and_long_replies(zalo_server, zalo_
         assert "Nguyễn Phúc Hậu" in full and full.endswith("1. Đã nhận\n2. Báo cáo")  # options on the last part
 
 
+async def menu_recorded(app, chat_id: str, timeout: float = 10.0) -> None:  # noqa: ANN001
+    """Until the dispatcher has committed what it sent to ``chat_id`` with its numbered menu
+    (the fake server sees the message a moment before the dispatcher marks it sent)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        with session_scope(app.engine) as session:
+            menu = session.exec(select(ChatMenu).where(ChatMenu.chat_id == chat_id)).first()
+            if menu is not None and any(str(o.get("data", "")).startswith("ack:") for o in menu.options):
+                return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no menu recorded for {chat_id}")
+
+
 async def test_chibot_run_channel_zalo_in_process_the_runtime_delivers_and_stops_it(zalo_server, zalo_app, staff):
     """What `chibot run --channel zalo` starts: the registry's channel inside the runtime. The
     commit that queues the directive wakes the runtime's dispatcher (no test nudges it); the
@@ -246,6 +260,7 @@ async def test_chibot_run_channel_zalo_in_process_the_runtime_delivers_and_stops
         staff.press("Gửi")
         await zalo_server.wait_for("sendMessage", chat_id="z-an", count=2, timeout=20)
         assert an.news().startswith("Văn bản mới: Công văn 141-CV/ĐUK")
+        await menu_recorded(zalo_app, "z-an")
         assert "Đã ghi nhận chi bộ đồng chí đã nhận" in await an.say("1")
     assert "zalo" not in zalo_app.senders
     polls = zalo_server.polls_started
