@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from typing import Any
 
-from bench_oversight import make_recipients  # type: ignore[import-not-found]
+from bench_oversight import queue_broadcast  # type: ignore[import-not-found]
 from common import figure, fresh_engine, quiet  # type: ignore[import-not-found]
 from sqlalchemy import select
 
@@ -24,7 +24,6 @@ from bot.channels.send_budget import SendBudget
 from bot.channels.telegram_app import build_telegram_sender
 from ground.clock import SystemClock
 from ground.settings import Settings
-from services import broadcast
 from services.broadcast_progress import BroadcastProgress
 from services.dispatcher import Dispatcher
 from storage.db import session_scope
@@ -37,21 +36,7 @@ LIMIT = 30.0
 async def measure(size: int, database_url: str | None, rate: float = LIMIT) -> list[dict[str, Any]]:
     engine = fresh_engine(database_url)
     clock = SystemClock()
-    actor, staff_chat = make_recipients(engine, size, clock.now())
-    with session_scope(engine) as session:
-        audience = broadcast.choose(session=session, actor=actor, spec={"kind": "all"}, now=clock.now())
-        start = time.perf_counter()
-        row = broadcast.create(
-            session=session,
-            actor=actor,
-            audience=audience,
-            text="Đề nghị các chi bộ báo cáo trước 17h00.",
-            attachment=None,
-            channel="telegram",
-            now=clock.now(),
-        )
-        queued = row.total
-    queue_seconds = time.perf_counter() - start
+    broadcast_id, queued, queue_seconds, staff_chat = queue_broadcast(engine, size, clock.now())
     settings = Settings(_env_file=None, telegram_bot_token=DEFAULT_TOKEN)  # type: ignore[call-arg]
     async with FakeBotApi(max_send_rate=rate) as server:
         budget = SendBudget(settings.telegram_max_per_second)
@@ -69,7 +54,9 @@ async def measure(size: int, database_url: str | None, rate: float = LIMIT) -> l
                 with session_scope(engine) as session:
                     left = session.execute(
                         select(OutboxMessage.id)
-                        .where(OutboxMessage.broadcast_id == row.id, OutboxMessage.status.in_(("pending", "sending")))
+                        .where(
+                            OutboxMessage.broadcast_id == broadcast_id, OutboxMessage.status.in_(("pending", "sending"))
+                        )
                         .limit(1)
                     ).first()
                 if left is None:

@@ -204,12 +204,12 @@ def make_recipients(engine, count: int, now: datetime) -> tuple[Actor, int]:  # 
     return actor, 100000 + len(person_ids) - 1
 
 
-async def bench_broadcast(url: str | None, messages: int, rate: float) -> None:
-    engine = fresh_engine(url)
-    clock = SystemClock()
-    actor, staff_chat = make_recipients(engine, messages, clock.now())
+def queue_broadcast(engine, size: int, now) -> tuple[int, int, float, int]:  # noqa: ANN001
+    """A broadcast to every cell of ``size`` recipients, queued as staff would: (broadcast id,
+    messages queued, seconds it took, the staff member's chat)."""
+    actor, staff_chat = make_recipients(engine, size, now)
     with session_scope(engine) as session:
-        audience = broadcast.choose(session=session, actor=actor, spec={"kind": "all"}, now=clock.now())
+        audience = broadcast.choose(session=session, actor=actor, spec={"kind": "all"}, now=now)
         start = time.perf_counter()
         row = broadcast.create(
             session=session,
@@ -218,11 +218,18 @@ async def bench_broadcast(url: str | None, messages: int, rate: float) -> None:
             text="Đề nghị các chi bộ báo cáo trước 17h00.",
             attachment=None,
             channel="telegram",
-            now=clock.now(),
+            now=now,
         )
-        queued = row.total
+        broadcast_id, queued = row.id, row.total
+    return broadcast_id, queued, time.perf_counter() - start, staff_chat
+
+
+async def bench_broadcast(url: str | None, messages: int, rate: float) -> None:
+    engine = fresh_engine(url)
+    clock = SystemClock()
+    broadcast_id, queued, queue_seconds, staff_chat = queue_broadcast(engine, messages, clock.now())
     print(
-        f"broadcast: {queued} messages queued in {time.perf_counter() - start:.2f} s on {engine.dialect.name}; "
+        f"broadcast: {queued} messages queued in {queue_seconds:.2f} s on {engine.dialect.name}; "
         f"server limit {rate:g} msg/s with 429"
     )
     settings = Settings(_env_file=None, telegram_bot_token=DEFAULT_TOKEN)  # type: ignore[call-arg]
@@ -237,7 +244,7 @@ async def bench_broadcast(url: str | None, messages: int, rate: float) -> None:
             with session_scope(engine) as session:
                 left = session.execute(
                     select(OutboxMessage.id)
-                    .where(OutboxMessage.broadcast_id == row.id, OutboxMessage.status.in_(("pending", "sending")))
+                    .where(OutboxMessage.broadcast_id == broadcast_id, OutboxMessage.status.in_(("pending", "sending")))
                     .limit(1)
                 ).first()
             if left is None:
