@@ -27,6 +27,9 @@ from web import directive_view
 from web.desk import Desk, desk
 
 router = APIRouter()
+#: The desk's transaction commits before the response leaves (FastAPI's default for a yield
+#: dependency is after): the browser follows "303 -> /broadcast/12" at once, and must find it.
+DESK = Depends(desk, scope="function")
 FLOW = "web_broadcast"
 #: Audience kinds that name a directive of the staff member's tree.
 BY_DIRECTIVE = ("not_reported", "overdue", "not_acknowledged")
@@ -115,7 +118,7 @@ def _own_unit(here: Desk) -> Unit:
 
 
 @router.get("/broadcast", response_class=HTMLResponse)
-def compose_page(here: Desk = Depends(desk)) -> HTMLResponse:
+def compose_page(here: Desk = DESK) -> HTMLResponse:
     """The form; after "Sửa lại" on the preview, filled with what was previewed."""
     state = conv_queries.get_state(session=here.session, **_key(here))
     if state is not None and state.flow == FLOW and state.step == "preview":
@@ -124,7 +127,7 @@ def compose_page(here: Desk = Depends(desk)) -> HTMLResponse:
 
 
 @router.post("/broadcast")
-async def compose(here: Desk = Depends(desk)) -> Response:
+async def compose(here: Desk = DESK) -> Response:
     """Check the message and the audience, keep them, and show the preview."""
     data = await here.request.form()
     here.check_csrf(data.get("csrf"))
@@ -165,7 +168,7 @@ async def compose(here: Desk = Depends(desk)) -> Response:
 
 
 @router.get("/broadcast/preview", response_class=HTMLResponse)
-def preview_page(here: Desk = Depends(desk)) -> Response:
+def preview_page(here: Desk = DESK) -> Response:
     """The count and the message as its first recipient will read it, and the confirm button."""
     state = conv_queries.get_state(session=here.session, **_key(here))
     if state is None or state.flow != FLOW or state.step != "preview":
@@ -188,7 +191,7 @@ def preview_page(here: Desk = Depends(desk)) -> Response:
 
 
 @router.post("/broadcast/send")
-async def send(here: Desk = Depends(desk)) -> Response:
+async def send(here: Desk = DESK) -> Response:
     """Queue the broadcast once, then its progress page."""
     data = await here.request.form()
     here.check_csrf(data.get("csrf"))
@@ -241,7 +244,7 @@ def _delivery(here: Desk, broadcast_id: int, what: str) -> tuple[Any, progress.D
 
 
 @router.get("/broadcast/{broadcast_id}", response_class=HTMLResponse)
-def progress_page(broadcast_id: int, here: Desk = Depends(desk)) -> HTMLResponse:
+def progress_page(broadcast_id: int, here: Desk = DESK) -> HTMLResponse:
     """Delivery so far (reloaded by /static/broadcast.js, or by hand), then the report."""
     found = _delivery(here, broadcast_id, "broadcast_progress")
     if isinstance(found, HTMLResponse):
@@ -257,7 +260,7 @@ def progress_page(broadcast_id: int, here: Desk = Depends(desk)) -> HTMLResponse
 
 
 @router.get("/broadcast/{broadcast_id}/progress.json")
-def progress_json(broadcast_id: int, here: Desk = Depends(desk)) -> Response:
+def progress_json(broadcast_id: int, here: Desk = DESK) -> Response:
     """What the progress page polls: the figures, and the same words as chat's progress message."""
     found = _delivery(here, broadcast_id, "broadcast_progress")
     if isinstance(found, HTMLResponse):
