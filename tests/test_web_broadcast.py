@@ -371,3 +371,22 @@ def test_the_page_speaks_english_to_an_english_reader_and_the_nav_links_it(app, 
     preview = browser.get("/broadcast/preview").text
     assert "Will be sent to 6 accounts in 6 units." in preview
     assert preview_text(preview) == HEADER + TEXT  # the cells read Vietnamese
+
+
+def test_two_submits_racing_with_one_form_claim_it_once(app, org, web):
+    """Two requests that both read the previewed form before either wrote: the first moves it
+    to "sent", the second's UPDATE then matches nothing (it waits for the first on PostgreSQL)."""
+    from storage.queries import conversation as conv_queries
+
+    browser = sign_in(web(), org["staff"])
+    compose(browser, text=TEXT, kind="all")
+    with session_scope(app.engine) as session:
+        person_id = session.exec(select(Person).where(Person.full_name == "Trần Văn Tâm")).one().id
+    key = {"channel": "web", "user_id": f"person:{person_id}", "flow": "web_broadcast"}
+    with session_scope(app.engine) as first, session_scope(app.engine) as second:
+        for request in (first, second):
+            state = conv_queries.get_state(session=request, channel="web", user_id=key["user_id"])
+            assert state is not None and state.step == "preview"
+        assert conv_queries.claim_step(session=first, **key, step="preview", to_step="sent")
+        first.commit()
+        assert not conv_queries.claim_step(session=second, **key, step="preview", to_step="sent")

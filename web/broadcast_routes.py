@@ -22,7 +22,7 @@ from services.i18n import Translator
 from services.reach import unreachable_text
 from storage.queries import conversation as conv_queries
 from storage.queries import units as unit_queries
-from storage.tables import Unit
+from storage.tables import Broadcast, Unit
 from web import directive_view
 from web.desk import Desk, desk
 
@@ -235,7 +235,7 @@ async def send(here: Desk = DESK) -> Response:
     return RedirectResponse(f"/broadcast/{row.id}", status_code=303)
 
 
-def _delivery(here: Desk, broadcast_id: int, what: str) -> tuple[Any, progress.Delivery] | HTMLResponse:
+def _delivery(here: Desk, broadcast_id: int, what: str) -> tuple[Broadcast, progress.Delivery] | HTMLResponse:
     row, exists = broadcast.visible(session=here.session, actor=here.actor, broadcast_id=broadcast_id)
     if row is None:
         here.audit("denied", page=what, requested={"broadcast": broadcast_id}, exists=exists)
