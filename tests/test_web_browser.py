@@ -192,3 +192,8 @@ def test_staff_start_a_broadcast_and_see_the_progress_reach_done(app, org, live_
         assert sender.texts_to(chat) == ["Tin nhắn từ Đảng ủy Khối Cơ quan tỉnh:\n" + message]
     assert sender.texts_to("u-cb05") == []
     assert errors == []  # no script error, nothing refused by the CSP
+
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    page.get_by_role("link", name="Gửi thông báo khác").click()
+    page.wait_for_url(live_web + "/broadcast")
+    page.screenshot(path=str(OUTPUT / "broadcast-6-compose-phone.png"), full_page=True)
