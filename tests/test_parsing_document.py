@@ -588,3 +588,80 @@ def test_non_text_input_returns_an_empty_result():
 def test_bytes_input_is_decoded():
     doc = parse_document(seed("003_11edc695b26208f2.txt").encode("utf-8"))  # type: ignore[arg-type]
     assert doc.number == "141-CV/ĐUK"
+
+
+# --- rules for documents never seen (issue 12, holdout2 misses) ------------------------------
+
+
+def dues(text: str) -> list[tuple]:
+    return [(d.kind, d.due, d.until) for d in parse_document(text).deadlines]
+
+
+def test_a_window_closed_by_ket_thuc_is_one_item_with_its_end():
+    text = (
+        "Hội đồng thi đua huyện thông báo: thời gian nhận hồ sơ xét khen thưởng bắt đầu từ ngày "
+        "05/4/2022 và kết thúc lúc 16 giờ 30 ngày 20/4/2022."
+    )
+    [d] = parse_document(text).deadlines
+    assert (d.kind, d.due, d.until) == ("start", datetime(2022, 4, 5, 0, 0), datetime(2022, 4, 20, 16, 30))
+    assert d.text == "bắt đầu từ ngày 05/4/2022 và kết thúc lúc 16 giờ 30 ngày 20/4/2022"
+
+
+def test_a_dotted_day_without_a_year_after_a_cue_takes_the_documents_year():
+    text = "Các chi bộ nhận đăng ký từ 03.6 đến ngày 10.6.2023."
+    assert dues(text) == [("start", datetime(2023, 6, 3, 0, 0), datetime(2023, 6, 10, 23, 59))]
+
+
+def test_a_dotted_number_without_a_cue_is_not_a_date():
+    assert dues("Tốc độ tăng trưởng đạt 12.5 phần trăm, hoàn thành kế hoạch năm 2023.") == []
+
+
+def test_with_no_year_written_the_term_of_office_gives_the_year():
+    text = (
+        "Hội nghị giới thiệu người ứng cử đại biểu HĐND xã nhiệm kỳ 2026 - 2031. "
+        "Chậm nhất đến 17 giờ ngày 20.2, các thôn gửi biên bản về Ban Thường trực."
+    )
+    assert dues(text) == [("complete", datetime(2026, 2, 20, 17, 0), None)]
+
+
+def test_with_no_year_written_a_date_of_the_school_year_falls_in_its_half():
+    text = "Kế hoạch năm học 2018-2019.\nTrước ngày 20/9, các tổ gửi kế hoạch; hoàn thành trước ngày 15/4."
+    assert [d.due for d in parse_document(text).deadlines] == [
+        datetime(2018, 9, 19, 23, 59),
+        datetime(2019, 4, 14, 23, 59),
+    ]
+
+
+def test_a_cue_glued_to_the_word_before_it_still_governs_the_date():
+    text = "Các xã báo cáo kết quả rà soát về Ủy ban nhân dân huyệnchậm nhất là ngày 12 tháng 5 năm 2022."
+    assert dues(text) == [("report", datetime(2022, 5, 12, 23, 59), None)]
+
+
+def test_two_list_lines_with_the_same_date_are_two_items_even_if_the_last_is_cut_off():
+    text = (
+        "Đề nghị:\n"
+        "- Các chi bộ hoàn thành việc lấy ý kiến chậm nhất là ngày 9 tháng 8 năm 2022.\n"
+        "- Các đoàn thể hoàn thành việc tổng hợp danh sách chậm nhất là ngày 9 tháng 8 năm 2022 (trư"
+    )
+    assert [d.due for d in parse_document(text).deadlines] == [datetime(2022, 8, 9, 23, 59)] * 2
+
+
+def test_a_headline_above_the_article_is_still_one_item_with_it():
+    text = (
+        "Hoàn thành đại hội chi bộ trước ngày 30-4-2022\n\n"
+        "Ban Thường vụ Huyện ủy yêu cầu các chi bộ hoàn thành đại hội chi bộ trước ngày 30-4-2022."
+    )
+    assert [d.due for d in parse_document(text).deadlines] == [datetime(2022, 4, 29, 23, 59)]
+
+
+def test_the_standing_committees_own_task_is_not_a_deadline_for_the_cells():
+    text = (
+        "Huyện ủy yêu cầu các chi bộ hoàn thành tổng kết trước ngày 15/12/2022; "
+        "Ban Thường vụ Huyện ủy hoàn thành tổng kết xong trong tháng 1/2023."
+    )
+    assert dues(text) == [("complete", datetime(2022, 12, 14, 23, 59), None)]
+
+
+def test_the_standing_committee_handing_a_task_on_is_a_deadline():
+    text = "Ban Thường vụ Huyện ủy yêu cầu các chi bộ hoàn thành tổng kết trước ngày 15/12/2022."
+    assert dues(text) == [("complete", datetime(2022, 12, 14, 23, 59), None)]

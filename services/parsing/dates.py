@@ -69,7 +69,10 @@ TEMPORAL_RE = re.compile(
     # "hoàn thành trong 2/2021": a month and year after "trong" with the word "tháng" dropped
     r"|(?<=trong\s)(?P<b_m>0?[1-9]|1[0-2])\s?/\s?(?P<b_y>(?:19|20)\d{2})(?![\d/])"
     r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?[/\-]\s?\d)"
-    r"|(?<=ngay\s)(?P<p_d>\d{1,2})\.(?P<p_m>\d{1,2})(?![\d.]\d|\d)"
+    # (or right after a cue word: "bắt đầu từ 22.2", "trước 15.2"; a bare "22.2" elsewhere may
+    # be a decimal number)
+    r"|(?:(?<=ngay\s)|(?<=\btu\s)|(?<=\btruoc\s)|(?<=\bden\s)|(?<=\bhet\s))"
+    r"(?P<p_d>\d{1,2})\.(?P<p_m>\d{1,2})(?![\d.]\d|\d)"
     r")"
 )
 
@@ -272,24 +275,28 @@ def period_label(t: Temporal, year: int) -> str:
 # Cue words start at a word that is not glued to a "/" or "-": the "TU" of "08-NQ/TU ngày"
 # is an issuer code, not "từ" (from). Hence _W instead of \b at word starts.
 _W = r"(?<![\w/\-])"
+# Copy-paste glues words ("đại biểu Hội đồng nhân dânchậm nhất là ngày ..."). A cue that opens
+# with a consonant cluster no Vietnamese syllable has inside it ("tr", "ch") is still that
+# cue after a glued letter; short cues ("từ", "đến", "hạn") keep the strict start.
+_WG = r"(?<![\d/\-])"
 _T = rf"(?P<t>{_TIME_CORE})"
 _NGAY = r"(?:(?:cua|vao)\s+)?(?:ngay\s*)?"
 _HAN = (  # "hạn", "thời hạn", "hạn chót", "hạn nộp báo cáo" — not "giới hạn", "hạn chế"
     rf"(?<!gioi\s){_W}(?:thoi\s+)?han(?:\s+(?:chot|cuoi(?:\s+cung)?))?"
 )
 
-CUE_BEFORE_TIME = re.compile(rf"{_W}truoc\s+(?:(?:luc|thoi\s+diem)\s+)?{_T}\s*,?\s*{_NGAY}$")
+CUE_BEFORE_TIME = re.compile(rf"{_WG}truoc\s+(?:(?:luc|thoi\s+diem)\s+)?{_T}\s*,?\s*{_NGAY}$")
 CUE_AT_TIME = re.compile(
-    rf"(?<!tinh\s){_W}(?:cham\s+nhat|den|vao|luc|han(?:\s+chot)?)\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
+    rf"(?<!tinh\s)(?:{_WG}cham\s+nhat|{_W}(?:den|vao|luc|han(?:\s+chot)?))\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
     rf"{_T}\s*,?\s*{_NGAY}$"
 )
 # "trước tháng 30/6/2020": "tháng" before a whole day is a slip for "ngày" (read as the
 # evident day and flagged, see TYPO_MONTH_FOR_DAY).
-CUE_BEFORE = re.compile(rf"{_W}truoc\s*(?:(?:ngay|thang)\s*)?$")
+CUE_BEFORE = re.compile(rf"{_WG}truoc\s*(?:(?:ngay|thang)\s*)?$")
 TYPO_MONTH_FOR_DAY = re.compile(r"\bthang\s*$")
 CUE_END_OF_DAY = re.compile(
     rf"(?:{_W}tu\s+nay\s+)?(?:{_W}(?:den|toi)\s+)?{_W}het\s*(?:ngay\s*)?$"
-    rf"|{_W}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?$"
+    rf"|{_WG}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?$"
     rf"|{_HAN}(?:\s+(?:nop|gui|bao\s+cao|hoan\s+thanh|thuc\s+hien|ke\s+hoach)){{0,2}}"
     rf"(?:\s+(?:la|vao))?\s*:?\s*(?:ngay\s*)?$"
     rf"|{_W}(?:hoan\s+thanh|xong|nop|ket\s+thuc)(?:\s+xong)?\s*(?:(?:vao|trong|la)\s+)?"
@@ -307,10 +314,10 @@ CUE_START = re.compile(
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
 )
 # Periods ("tháng 8/2021", "quý III", "năm 2021").
-CUE_P_BEFORE = re.compile(rf"{_W}truoc\s*$")
+CUE_P_BEFORE = re.compile(rf"{_WG}truoc\s*$")
 CUE_P_END = re.compile(
     rf"(?:{_W}(?:den|toi)\s+)?{_W}het\s*$"
-    rf"|{_W}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*$"
+    rf"|{_WG}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*$"
     rf"|{_HAN}\s*:?\s*(?:trong\s*)?$"
 )
 CUE_P_IN = re.compile(rf"{_W}trong\s*$")

@@ -180,6 +180,15 @@ _OWN_OFFICE = re.compile(
     r"(?:dang\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|quan\s+uy|thi\s+uy|cap\s+uy)"
     r"(?:\s+(?!tong\b|bao\b|gui\b|chu\b|theo\b)[a-z]+){0,4}?\s+(?:chu\s+tri|tong\s+hop|bao\s+cao|gui|theo\s+doi)\b"
 )
+# A clause whose subject is the issuing committee's own standing body ("...; Ban Thường vụ
+# Thành ủy hoàn thành kiểm điểm xong trong tháng 1/2014"): what the issuer itself will do,
+# asked of no one below, so no deadline for the cells. Unless that body hands the task on
+# ("Ban Thường vụ Huyện ủy yêu cầu các chi bộ hoàn thành trước ...").
+_OWN_COMMITTEE = re.compile(
+    r"\s*(?:[-+•*]\s*|\d{1,2}\s?[.)]\s*)?(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\s+"
+    r"(?:dang\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|quan\s+uy|thi\s+uy)\b"
+)
+_HANDS_ON = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|giao|chi\s+dao|phan\s+cong|huong\s+dan|dinh\s+huong|cac)\b")
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
 _DA = re.compile(r"\bđã\b", re.I)
 _DA_PLAIN = re.compile(r"\bda\b", re.I)
@@ -290,6 +299,8 @@ def extract_deadlines(
             continue
         if ex.said_in_past(lo, cue.start):
             continue
+        if (own := _OWN_COMMITTEE.match(folded, lo)) and not _HANDS_ON.search(folded, own.end(), cue.start):
+            continue
         if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
             continue
         # "tạm dừng ... kể từ ngày 23/12/2021 cho đến khi có thông báo mới": "kể từ" says from
@@ -366,7 +377,7 @@ def extract_deadlines(
 
     found.extend(_relative(ex, found))
     found.sort(key=lambda p: p[0])
-    found = _windows(found, seg, folded)
+    found = _windows(found, seg, folded, cleaned)
     found = _drop_headline_repeats(found, folded)
     return ExtractionResult([d for _, d in found], warnings)
 
@@ -522,9 +533,14 @@ def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[i
 
 
 _UNTIL_CUE = re.compile(r"(?:den|toi)\b")
+# "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
+# second date's cue closes the window just as "đến" does.
+_ENDS_BEFORE = re.compile(r"\bket\s+thuc\s*$")
 
 
-def _windows(found: list[tuple[int, Deadline]], seg: Segmenter, folded: str) -> list[tuple[int, Deadline]]:
+def _windows(
+    found: list[tuple[int, Deadline]], seg: Segmenter, folded: str, cleaned: str
+) -> list[tuple[int, Deadline]]:
     """ "từ ngày 12/8 đến ngày 15/9": a start followed in its clause by an end ("đến",
     "tới", "đến hết") is one item, the start with ``until`` = the end."""
     out: list[tuple[int, Deadline]] = []
@@ -538,12 +554,12 @@ def _windows(found: list[tuple[int, Deadline]], seg: Segmenter, folded: str) -> 
                 and nxt.due is not None
                 and d.due is not None
                 and seg.clause(pos)[0] == seg.clause(npos)[0]
-                and _UNTIL_CUE.match(folded, npos)
+                and (_UNTIL_CUE.match(folded, npos) or _ENDS_BEFORE.search(folded, max(pos, npos - 12), npos))
                 and nxt.due >= d.due
             ):
-                out.append(
-                    (pos, replace(d, until=nxt.due, text=f"{d.text} {nxt.text}", shown=f"{d.shown} {nxt.shown}"))
-                )
+                # the words between the two ("và kết thúc") belong to the phrase
+                text = f"{' '.join(cleaned[pos:npos].split())} {nxt.text}"
+                out.append((pos, replace(d, until=nxt.due, text=text, shown=f"{d.shown} {nxt.shown}")))
                 i += 2
                 continue
         out.append((pos, d))
@@ -564,16 +580,18 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
         return bool(line) and not line.endswith((".", ";", ":")) and line[0] not in "-+*•" and not line[0].isdigit()
 
     # per (kind, due): how many of its mentions are not headlines (linear in the count)
-    body_mentions: dict = {}
+    # A headline stands above the text it sums up: only a body mention after it makes it a
+    # repeat. A line after the body's mention (a list item the page cut off before its
+    # closing stop) is an item of its own.
+    last_body: dict = {}
     heads = [d.due is not None and headline(pos) for pos, d in found]
-    for (_pos, d), is_head in zip(found, heads, strict=True):
+    for (pos, d), is_head in zip(found, heads, strict=True):
         if d.due is not None and not is_head:
-            key = (d.kind, d.due)
-            body_mentions[key] = body_mentions.get(key, 0) + 1
+            last_body[(d.kind, d.due)] = pos
     return [
         (pos, d)
         for (pos, d), is_head in zip(found, heads, strict=True)
-        if not (is_head and body_mentions.get((d.kind, d.due)))
+        if not (is_head and last_body.get((d.kind, d.due), -1) > pos)
     ]
 
 

@@ -10,6 +10,7 @@ the year-less dates ("20/8") and the past-event rule depend on.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -178,9 +179,16 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         # a cited document dated in the future is a typo ("30/7/2031"): it must not push
         # the document's date past every real deadline
         refs = [r for r in refs if r <= today]
-    year = _safe(_year_of, None, temporals, issued_on, refs, today)
+    year = _safe(_year_of, None, temporals, issued_on, refs, None)
     # The document's own date: printed, else no earlier than the latest document it cites.
     own_date = issued_on or (max(refs) if refs else None)
+    # With no year written anywhere, a term or school year it is about ("nhiệm kỳ 2021 -
+    # 2026", "năm học 2010-2011") says when it was written: at that span's start.
+    span_start = _safe(_span_start, None, folded) if year is None else None
+    if span_start is not None:
+        year = span_start.year
+    elif year is None and today is not None:
+        year = today.year
     urgent, secret = _safe(find_marks, (None, None), doc)
     if urgent is None and body and body.urgent:
         urgent = body.urgent  # "đã ký công văn hỏa tốc": the mark named in running text
@@ -188,7 +196,12 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
 
     extraction = _safe(
         lambda: extract_deadlines(
-            cleaned, folded, default_year=year, reference=own_date, not_before=own_date, temporals=temporals
+            cleaned,
+            folded,
+            default_year=year,
+            reference=own_date or span_start,
+            not_before=own_date,
+            temporals=temporals,
         ),
         None,
     )
@@ -221,6 +234,19 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         warnings=warnings,
         recognized=recognized,
     )
+
+
+# "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
+_SPAN_RE = re.compile(r"\b(?P<w>nhiem\s+ky|nam\s+hoc)\s+(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)(?!\d)")
+
+
+def _span_start(folded: str) -> date | None:
+    """Start of the first term or school year the text names: a term's elections and
+    congresses fall in its first year; a school year opens in August. None without one."""
+    m = _SPAN_RE.search(folded)
+    if not m or not 0 < int(m["b"]) - int(m["a"]) <= 5:
+        return None
+    return date(int(m["a"]), 8 if m["w"].startswith("nam") else 1, 1)
 
 
 def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:
