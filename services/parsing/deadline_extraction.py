@@ -212,6 +212,7 @@ class _Extractor:
         self.past = _Matches(PAST_MARKER, folded)
         self.yearly = _Matches(_YEARLY, folded)
         self.send = _Matches(_SEND, folded)
+        self.cutoff = _Matches(DATA_CUTOFF, folded)
 
     def kind_in(self, a: int, b: int) -> str | None:
         """Same rule as ``dates.kind_of`` on folded[a:b]: the report or plan word nearest
@@ -273,11 +274,13 @@ def extract_deadlines(
             continue
         # "số liệu tính từ ngày ... đến ngày ...", "chốt số liệu ngày 25": the days a report
         # covers, not when it is due
-        if DATA_CUTOFF.search(folded, lo, t.start):
+        if ex.cutoff.first_in(lo, t.start):
             continue
         # "Kế hoạch số 12-KH/HU ngày ... về việc hoàn thành trước ngày ...": words of a cited
         # document's title, not an instruction of this one
-        if _IN_CITED_TITLE.search(folded, lo, cue.start):
+        # (a match ends at the cue and spans at most ~420 characters: searching only that far
+        # back keeps a clause of thousands of dates linear)
+        if _IN_CITED_TITLE.search(folded, max(lo, cue.start - 450), cue.start):
             continue
         # "... 08-NQ/TU ngày 30/7/2021": the date of a cited document, whatever precedes it
         if t.unit == "day" and REF_BEFORE.search(folded, max(lo, t.start - 60), t.start):
@@ -299,7 +302,7 @@ def extract_deadlines(
             continue
         if ex.said_in_past(lo, cue.start):
             continue
-        if (own := _OWN_COMMITTEE.match(folded, lo)) and not _HANDS_ON.search(folded, own.end(), cue.start):
+        if (body := _OWN_COMMITTEE.match(folded, lo)) and not _HANDS_ON.search(folded, body.end(), cue.start):
             continue
         if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
             continue

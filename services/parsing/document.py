@@ -30,6 +30,7 @@ from .document_fields import (
     find_report_fields,
     find_signature,
     find_subject,
+    number_from_text,
 )
 from .files import DocumentFormatError, decode_text_file, extract_text_from_docx
 from .periodic_rules import blank_spelled_numbers
@@ -209,12 +210,16 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     if extraction:
         warnings.extend(w for w in extraction.warnings if w not in warnings)
 
-    issuer = _safe(find_issuer, None, doc, number, body.issuer if body else None)
+    # the number named in running text tells the issuer as well as a printed one
+    issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)
+    issuer = _safe(find_issuer, None, doc, issuer_number, body.issuer if body else None)
     subject = _safe(find_subject, None, doc, doc_type)
     addressees = _safe(find_addressees, [], doc)
     recipients = _safe(find_recipients, [], doc)
+    # an issuer is read only from a header, an issuing clause or a body that directs
+    # ("Sở Giáo dục và Đào tạo đề nghị các đơn vị ..."): a directive told as news
     recognized = bool(
-        number_text or doc_type or issued_on or deadlines or subject or addressees or recipients or signer
+        number_text or doc_type or issued_on or deadlines or subject or addressees or recipients or signer or issuer
     )
     return ParsedDocument(
         doc_type=doc_type,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 
-from .vn_text import collapse_spaces, fold, has_diacritics
+from .vn_text import collapse_spaces, fold, has_diacritics, in_singled_out_sentence
 
 # ---------------------------------------------------------------------------------------
 # Text with lines
@@ -176,6 +176,14 @@ def find_number(doc: Text) -> Number | None:
         if number := _number_of(doc, m):
             return number
     return None
+
+
+def number_from_text(number: str) -> Number | None:
+    """The parts of a number read from running text ("41/NQ-HĐBCQG", "27-HD/BTGDVTW")."""
+    cleaned = "Số " + number
+    doc = Text(cleaned, fold(cleaned))
+    m = NUMBER_RE.match(doc.folded)
+    return _number_of(doc, m) if m else None
 
 
 def _number_of(doc: Text, m: re.Match) -> Number | None:
@@ -909,7 +917,7 @@ def _complete_place(doc: Text, name: str) -> str:
 _SUBJECT_HEAD = re.compile(
     r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n))[ \t]*"
     r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\s+)?"
-    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)|bo)\b",
+    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)|bo|so)\b",
     re.M,
 )
 _ADVERBS = {"da", "dang", "vua", "se", "moi", "cung", "luon"}
@@ -935,6 +943,8 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
     for m in _SUBJECT_HEAD.finditer(doc.folded, 0, min(len(doc.folded), limit)):
         if re.search(r"\bcua\s*$", doc.folded[max(0, m.start() - 6) : m.start()]):
             continue  # "... của Huyện ủy X": a cited document's author
+        if in_singled_out_sentence(doc.folded, m.start("head")):
+            continue  # "Riêng đối với xã A, Huyện ủy X đã chỉ đạo ...": one case of a report
         words = doc.cleaned[m.end() : m.end() + 120].split()
         fwords = doc.folded[m.end() : m.end() + 120].split()
         k, ended = 0, False
@@ -952,10 +962,11 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                 break
         if ended:
             continue
-        if m["head"] == "bo":
-            # a ministry's name has lowercase words ("Bộ Nội vụ"): it runs to the directing verb
+        if m["head"] in ("bo", "so"):
+            # a ministry's or department's name has lowercase words ("Bộ Nội vụ", "Sở Giáo dục
+            # và Đào tạo"): it runs to the directing verb
             k = next((j for j in range(1, 7) if any(" ".join(fwords[j : j + 2]).startswith(v) for v in _DIRECTING)), 0)
-            if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == "B"):
+            if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == m["head"][0].upper()):
                 continue
         rest = " ".join(fwords[k : k + 2])
         verb_next = bool(fwords[k:]) and (
@@ -969,6 +980,56 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
     return out
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
+def issuing_code(number: Number) -> str:
+    """The code of the body that issued a numbered document: a party number's suffix
+    ("27-HD/BTGDVTW" -> "btgdvtw"); in a state number, the part after the type code
+    ("41/NQ-HĐBCQG" -> "hdbcqg") or, for a letter with no type code, its first part
+    ("581/BNV-CCHC" -> "bnv"; CCHC is the drafting unit)."""
+    parts = re.split(r"[/-]", fold(number.text))
+    if "/" in number.text.split("-", 1)[0]:  # state style: "41/NQ-HĐBCQG", "06/2024/QĐ-UBND"
+        codes = [p for p in parts[1:] if p.isalpha()]
+        if codes and codes[0] in TYPE_CODES and len(codes) > 1:
+            return codes[1]
+        return codes[0] if codes else ""
+    return number.issuer_code
+
+
+def spelled_out_code(doc: Text, code: str, limit: int = 20000) -> str | None:
+    """A state body's code is the initials of its name, "và" skipped ("HĐBCQG" = Hội đồng bầu
+    cử quốc gia, "BTTTT" = Bộ Thông tin và Truyền thông): the first run of words in the text,
+    within one phrase, whose initials spell it, as written there (mixed case preferred)."""
+    code = re.sub(r"[^a-z]", "", code)
+    n = len(code)
+    if not 3 <= n <= 10:
+        return None
+    words = list(_WORD.finditer(doc.folded, 0, min(len(doc.folded), limit)))
+    found = None
+    for i in range(len(words)):
+        if words[i].group()[0] != code[0]:
+            continue
+        k, j = 0, i
+        while k < n and j < len(words):
+            w = words[j].group()
+            if w[0] == code[k]:
+                k += 1
+            elif w != "va" or k == 0:
+                break
+            j += 1
+        if k < n:
+            continue
+        a, b = words[i].start(), words[j - 1].end()
+        if re.search(r"[^a-z ]", doc.folded[a:b]):
+            continue  # across punctuation or a line break: not one name
+        text = collapse_spaces(doc.cleaned[a:b])
+        if not _is_upper(text):
+            return text
+        found = found or _case_upper_line(text)
+    return found
+
+
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
     """Printed header first (only when the text prints one: a number or place-date field);
     else the issuing clause of the body ("Ban Thường vụ Đảng ủy Khối ... ban hành", "Trên
@@ -979,12 +1040,16 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
     if name := _header_issuer(doc):
         return name
     base = issuer_from_code(number.issuer_code, doc) if number else None
+    if base is None and number:
+        base = spelled_out_code(doc, issuing_code(number))
     base_f = fold(base) if base else None
     cands: list[str] = []
     for rx in (ISSUING_RE, CLOSING_RE):
         for k, m in enumerate(rx.finditer(doc.folded)):
             if k >= 20:  # the issuing clause is stated once or twice, not hundreds of times
                 break
+            if in_singled_out_sentence(doc.folded, m.start("body")):
+                continue  # "Riêng Đảng ủy xã A đã xây dựng kế hoạch ...": one case of a report
             s = collapse_spaces(doc.cleaned[m.start("body") : m.end("body")]).strip(" ,.;:")
             cands.append(s)
     if base_f:
