@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from services.parsing import ParsedDocument, Recurrence, parse_document, strip_diacritics
+from services.parsing import ParsedDocument, Recurrence, normalize, parse_document, strip_diacritics
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 
@@ -665,3 +665,29 @@ def test_the_standing_committees_own_task_is_not_a_deadline_for_the_cells():
 def test_the_standing_committee_handing_a_task_on_is_a_deadline():
     text = "Ban Thường vụ Huyện ủy yêu cầu các chi bộ hoàn thành tổng kết trước ngày 15/12/2022."
     assert dues(text) == [("complete", datetime(2022, 12, 14, 23, 59), None)]
+
+
+def test_a_run_of_months_written_with_the_word_once_is_one_window():
+    text = (
+        "Năm 2024, các chi bộ tổ chức sinh hoạt chuyên đề từ tháng 3 - 5; "
+        "báo cáo kết quả hoàn thành trong tháng 12/2024."
+    )
+    [window, end] = parse_document(text).deadlines
+    assert (window.kind, window.due, window.until) == ("start", datetime(2024, 3, 1), datetime(2024, 5, 31, 23, 59))
+    assert window.text == "từ tháng 3 - 5"
+    assert end.due == datetime(2024, 12, 31, 23, 59)
+
+
+def test_a_news_page_telling_a_plans_schedule_is_about_that_plan():
+    doc = parse_document(
+        "Thực hiện kế hoạch của Đảng ủy xã Hòa Phong về đại hội chi bộ, nhiều chi bộ đã tổ chức xong.\n\n"
+        "Theo kế hoạch, các chi bộ còn lại hoàn thành đại hội trước ngày 20/4/2024."
+    )
+    assert (doc.doc_type, doc.number) == ("Kế hoạch", None)
+    assert doc.issuer is not None and normalize(doc.issuer) == "dang uy xa hoa phong"
+    assert [d.due for d in doc.deadlines] == [datetime(2024, 4, 19, 23, 59)]
+
+
+def test_a_numbered_plan_after_theo_is_cited_not_the_pages_document():
+    doc = parse_document("Theo Kế hoạch số 12-KH/ĐU của Đảng ủy xã, các chi bộ báo cáo trước ngày 20/4/2024.")
+    assert doc.number is None

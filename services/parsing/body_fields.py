@@ -78,6 +78,10 @@ CONTENT_RE = re.compile(
     rf"|\b(?P<type2>{_TYPE_ALT})\s+(?:nay\s+)?(?:cua\s+[^.;:\n]{{3,80}}?\s+)?(?:cung\s+)?neu\s+ro\b"
 )
 
+ACCORDING_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.;]\s))[^\S\n]*theo\s+(?P<type>ke\s+hoach|chuong\s+trinh|huong\s+dan)\s*,",
+    re.M,
+)
 # "(Trích Thông tư số 03/2015/TT-BTTTT ...)", "Xem chi tiết tại Thông tư 02/2023/TT-BTTTT",
 # "giới thiệu toàn văn Văn bản số 581/BNV-CCHC": the page is an excerpt of that document.
 SOURCE_RE = re.compile(
@@ -146,6 +150,16 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
     if source and not source["num"].isdigit():
         num = re.sub(r"\s+", "", cleaned[source.start("num") : source.end("num")]).upper()
         return BodyDocument(_TYPES.get(re.sub(r"\s+", " ", source["type"])) or "Công văn", num, None)
+    # "Theo kế hoạch, đại hội các chi bộ hoàn thành trước ngày 15.2; ...": a news page telling
+    # a plan's schedule is about that plan, the one it names with its author ("kế hoạch của
+    # Huyện ủy Núi Thành"); a numbered "Theo Kế hoạch số ..." is a citation, not this.
+    according = ACCORDING_RE.search(folded, 0, end)
+    if according:
+        t = re.sub(r"\s+", " ", according["type"])
+        type_re = according["type"].split()[0] + r"\s+" + according["type"].split()[-1]
+        author = re.search(rf"\b{type_re}\s+(?:nay\s+)?cua\s+{_ORGAN}", folded[:end])
+        org = collapse_spaces(cleaned[author.start("org") : author.end("org")]).strip(" ,.;:") if author else None
+        return BodyDocument(_TYPES[t], None, _organ_name(org) if org else None)
     content = CONTENT_RE.search(folded, 0, end)
     if content:
         t = re.sub(r"\s+", " ", content["type"] or content["type2"])

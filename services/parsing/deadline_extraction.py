@@ -31,10 +31,11 @@ The rule, by the language rather than by any one document's wording:
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time
 
 from .dates import (
     COMPLETE_WORD,
@@ -200,6 +201,7 @@ _EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s
 
 
 _KE_TU = re.compile(r"ke\s+tu\b")
+_MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?![\d/.\-])")
 
 
 class _Extractor:
@@ -311,7 +313,14 @@ def extract_deadlines(
         if res.is_start and _KE_TU.match(folded, cue.start):
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
-        text = " ".join(cleaned[cue.start : t.end].split())
+        end, until = t.end, None
+        if res.is_start and t.unit == "month" and t.year is None:
+            # "từ tháng 4 - 6": a run of months written with the word once is one window
+            if (run := _MONTH_RUN.match(folded, t.end)) and (t.month or 0) < int(run["m"]) <= 12:
+                last = date(res.due.year, int(run["m"]), calendar.monthrange(res.due.year, int(run["m"]))[1])
+                end, until = run.end(), datetime.combine(last, time(23, 59))
+                res = replace(res, shown=f"{res.shown} đến hết tháng {last.month}/{last.year}")
+        text = " ".join(cleaned[cue.start : end].split())
         flags = (
             ("month_for_day",)
             if (
@@ -333,6 +342,7 @@ def extract_deadlines(
                     anchor=res.anchor,
                     relation=res.relation,
                     flags=flags,
+                    until=until,
                 ),
             )
         )
