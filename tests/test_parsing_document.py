@@ -691,3 +691,32 @@ def test_a_news_page_telling_a_plans_schedule_is_about_that_plan():
 def test_a_numbered_plan_after_theo_is_cited_not_the_pages_document():
     doc = parse_document("Theo Kế hoạch số 12-KH/ĐU của Đảng ủy xã, các chi bộ báo cáo trước ngày 20/4/2024.")
     assert doc.number is None
+
+
+def test_a_first_line_opening_with_a_type_in_sentence_case_is_the_title():
+    doc = parse_document(
+        "Hướng dẫn tổ chức hội nghị cử tri tại thôn, tổ dân phố\n\n"
+        "Các xã tổ chức hội nghị cử tri chậm nhất là ngày 05/3/2026."
+    )
+    assert doc.doc_type == "Hướng dẫn"
+
+
+def test_a_headline_that_is_a_sentence_or_a_report_word_is_no_title():
+    assert parse_document("Kế hoạch được triển khai đồng bộ.\nCác xã đã hoàn thành.").doc_type is None
+    assert parse_document("Báo cáo viên cấp huyện dự tập huấn\nHội nghị diễn ra sáng nay.").doc_type is None
+
+
+def test_a_text_opening_with_kinh_gui_is_a_letter():
+    doc = parse_document(
+        "Kính gửi:\n- Hiệu trưởng các trường Tiểu học,\n- Thủ trưởng các đơn vị trực thuộc.\n"
+        "Đề nghị các đơn vị gửi danh sách trước ngày 12/10/2025."
+    )
+    assert doc.doc_type == "Công văn"
+
+
+def test_theo_ke_hoach_with_what_it_plans_then_a_comma_is_the_pages_plan():
+    doc = parse_document(
+        "Theo kế hoạch tổ chức đại hội Hội Nông dân các cấp, đại hội cấp xã hoàn thành trước tháng 6.2027."
+    )
+    assert doc.doc_type == "Kế hoạch"
+    assert [d.due for d in doc.deadlines] == [datetime(2027, 5, 31, 23, 59)]

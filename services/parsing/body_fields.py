@@ -79,7 +79,8 @@ CONTENT_RE = re.compile(
 )
 
 ACCORDING_RE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.;]\s))[^\S\n]*theo\s+(?P<type>ke\s+hoach|chuong\s+trinh|huong\s+dan)\s*,",
+    r"(?:^|(?<=\n)|(?<=[.;]\s))[^\S\n]*theo\s+(?P<type>ke\s+hoach|huong\s+dan)\b"
+    r"(?!\s*(?:so\b|\d|cua\b))[^.;:\n]{0,200}?,",
     re.M,
 )
 # "(Trích Thông tư số 03/2015/TT-BTTTT ...)", "Xem chi tiết tại Thông tư 02/2023/TT-BTTTT",
@@ -150,9 +151,10 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
     if source and not source["num"].isdigit():
         num = re.sub(r"\s+", "", cleaned[source.start("num") : source.end("num")]).upper()
         return BodyDocument(_TYPES.get(re.sub(r"\s+", " ", source["type"])) or "Công văn", num, None)
-    # "Theo kế hoạch, đại hội các chi bộ hoàn thành trước ngày 15.2; ...": a news page telling
-    # a plan's schedule is about that plan, the one it names with its author ("kế hoạch của
-    # Huyện ủy Núi Thành"); a numbered "Theo Kế hoạch số ..." is a citation, not this.
+    # "Theo kế hoạch, đại hội các chi bộ hoàn thành trước ngày 15.2; ...", "Theo kế hoạch tổ
+    # chức đại hội ..., đại hội cấp xã hoàn thành trước ...": a news page telling a plan's
+    # schedule is about that plan, the one it names with its author ("kế hoạch của Huyện ủy
+    # Núi Thành"); a numbered "Theo Kế hoạch số ..." or "theo kế hoạch của X" is a citation.
     according = ACCORDING_RE.search(folded, 0, end)
     if according:
         t = re.sub(r"\s+", " ", according["type"])

@@ -229,6 +229,32 @@ def find_doc_type(doc: Text, number: Number | None) -> str | None:
     for ln in doc.lines[:40]:
         if _strip_deco(ln.folded).startswith("v/v"):
             return "Công văn"  # only letters carry a "V/v" (về việc) subject line
+    return _title_line_type(doc) or _letter_opening(doc)
+
+
+def _title_line_type(doc: Text) -> str | None:
+    """A page whose first line is the document's title in sentence case ("Kế hoạch triển khai
+    công tác bầu cử ..."): the type it opens with. A title is one line, not a sentence (no
+    closing stop), and the type word is followed by what the document is about."""
+    first = next((ln for ln in doc.lines[:5] if ln.text), None)
+    if first is None or len(first.text) > 250 or first.text.rstrip().endswith((".", ":", ";", "?", "!")):
+        return None
+    for key, name in _TYPE_TITLES:
+        if (
+            first.folded.startswith(key + " ")
+            and first.text[:1].isupper()
+            and not re.match(r"\s*(?:so\b|\d)", first.folded[len(key) :])
+            and key != "bao cao"  # "Báo cáo viên ...", "Báo cáo tình hình ...": news, not a title
+        ):
+            return name
+    return None
+
+
+def _letter_opening(doc: Text) -> str | None:
+    """A text opening with "Kính gửi:" and no type title: the body of a letter (Công văn)."""
+    first = next((ln for ln in doc.lines[:5] if ln.text), None)
+    if first is not None and re.match(r"kinh\s+gui\s*:", _strip_deco(first.folded)):
+        return "Công văn"
     return None
 
 
