@@ -720,3 +720,19 @@ def test_theo_ke_hoach_with_what_it_plans_then_a_comma_is_the_pages_plan():
     )
     assert doc.doc_type == "Kế hoạch"
     assert [d.due for d in doc.deadlines] == [datetime(2027, 5, 31, 23, 59)]
+
+
+def test_the_place_date_of_a_header_flattened_onto_one_line_follows_the_motto():
+    doc = parse_document(
+        "ĐẢNG BỘ HUYỆN MỸ HÀO ĐẢNG ỦY XÃ HÒA PHONG * Số 14-KH/ĐU ĐẢNG CỘNG SẢN VIỆT NAM "
+        "Hòa Phong, ngày 07 tháng 3 năm 2024 KẾ HOẠCH tổ chức hội nghị"
+    )
+    assert (doc.number, doc.issued_on) == ("14-KH/ĐU", date(2024, 3, 7))
+
+
+def test_the_date_after_the_number_of_the_document_a_page_quotes_is_its_issue_date():
+    doc = parse_document(
+        "Hội nghị đã quán triệt nội dung Kế hoạch số 58 ngày 12.9.2024 của Ban Thường vụ Huyện ủy "
+        "về đại hội chi bộ; các chi bộ hoàn thành đại hội trước tháng 12.2024."
+    )
+    assert (doc.doc_type, doc.number, doc.issued_on) == ("Kế hoạch", "58", date(2024, 9, 12))

@@ -267,3 +267,10 @@ def test_a_sentence_opened_by_rieng_is_one_case_of_a_report_not_the_pages_docume
         "Riêng đối với thị trấn, Huyện ủy Minh Hòa đã chỉ đạo sớm hoàn thành."
     )
     assert (doc.doc_type, doc.issuer, doc.recognized) == (None, None, False)
+
+
+def test_a_code_may_be_spelled_as_the_head_noun_and_the_rest_in_initials():
+    doc = parse_document(
+        "Trích Thông tư số 05/2022/TT-BGDĐT của Bộ trưởng Bộ GDĐT.\nCác sở báo cáo trước ngày 30/6/2022."
+    )
+    assert doc.issuer == "Bộ GDĐT"

@@ -65,16 +65,21 @@ _STOP = (
 )
 _ORGAN = rf"(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}})"
 _ON_BEHALF = re.compile(rf"\bthay\s+mat\s+{_ORGAN}")
+# the numbered document's date right after its number: "số 176 ngày 26.8.2019", "... ngày 25
+# tháng 12 năm 2019"
+_NUMBER_DATE = (
+    r"(?:\s*,?\s*ngay\s+(?P<d2>\d{1,2})(?:\s?[/.\-]\s?(?P<m2>\d{1,2})\s?[/.\-]\s?"
+    r"|\s+thang\s+(?P<m2w>\d{1,2})\s*,?\s+nam\s+)(?P<y2>\d{4}))?"
+)
 ISSUING_DOC_RE = re.compile(
     rf"(?:\bngay\s+{_DATE}\s*,\s*)?(?:(?:{_ORGAN})\s+)?{_ISSUE_VERB}\s+(?:(?:cac|01|mot)\s+)?"
     rf"(?:van\s+ban\s+)?(?P<type>{_TYPE_ALT})(?![a-z])(?:\s+(?P<urg>hoa\s+toc|thuong\s+khan|khan(?!\s+truong)))?"
-    rf"(?:\s+{_NUMBER})?(?:\s*,?\s*ngay\s+(?P<d2>\d{{1,2}})(?:\s?[/.\-]\s?"
-    rf"(?P<m2>\d{{1,2}})\s?[/.\-]\s?|\s+thang\s+(?P<m2w>\d{{1,2}})\s*,?\s+nam\s+)(?P<y2>\d{{4}}))?"
+    rf"(?:\s+{_NUMBER})?{_NUMBER_DATE}"
 )
 # "Nội dung Chỉ thị như sau", "Nội dung công văn Ban Tuyên giáo Tỉnh ủy", "Kế hoạch của Ban
 # Thường vụ Đảng uỷ cũng nêu rõ": the page quotes the document it is about.
 CONTENT_RE = re.compile(
-    rf"\bnoi\s+dung\s+(?:toan\s+van\s+)?(?:(?:tai|cua)\s+)?(?P<type>{_TYPE_ALT})\b(?:\s+{_NUMBER})?"
+    rf"\bnoi\s+dung\s+(?:toan\s+van\s+)?(?:(?:tai|cua)\s+)?(?P<type>{_TYPE_ALT})\b(?:\s+{_NUMBER}{_NUMBER_DATE})?"
     rf"|\b(?P<type2>{_TYPE_ALT})\s+(?:nay\s+)?(?:cua\s+[^.;:\n]{{3,80}}?\s+)?(?:cung\s+)?neu\s+ro\b"
 )
 
@@ -166,6 +171,9 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
     if content:
         t = re.sub(r"\s+", " ", content["type"] or content["type2"])
         if _TYPES.get(t):
+            if content["d2"]:
+                day, month = int(content["d2"]), int(content["m2"] or content["m2w"])
+                return BodyDocument(_TYPES[t], _number(cleaned, content), None, day, month, int(content["y2"]))
             return BodyDocument(_TYPES[t], _number(cleaned, content), None)
     return None
 

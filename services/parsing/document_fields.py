@@ -262,8 +262,11 @@ def _letter_opening(doc: Text) -> str | None:
 # Date of issue: the place-date line "Đà Nẵng, ngày 03 tháng 8 năm 2021".
 # ---------------------------------------------------------------------------------------
 
+# (or, in a header flattened onto one line, right after the motto: "... ĐẢNG CỘNG SẢN VIỆT NAM
+# La Bằng, ngày 24 tháng 11 năm 2020", "... Hạnh phúc Hà Nội, ngày ...")
 ISSUED_RE = re.compile(
-    rf"{_CELL_START}[a-z][a-z .'\-]{{1,40}},[ \t]*ngay\s+(?P<d>\d{{1,2}})\s*"
+    rf"(?:{_CELL_START}|(?<=viet nam )|(?<=hanh phuc )|(?<=--- ))"
+    rf"[a-z][a-z .'\-]{{1,40}},[ \t]*ngay\s+(?P<d>\d{{1,2}})\s*"
     r"(?:thang\s+(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})|/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4}))",
     re.M,
 )
@@ -1053,6 +1056,13 @@ def spelled_out_code(doc: Text, code: str, limit: int = 20000) -> str | None:
         if not _is_upper(text):
             return text
         found = found or _case_upper_line(text)
+    if found is None:
+        # its head noun in full and the rest as initials: "Bộ TTTT", "Sở GDĐT", "Cục QLCL"
+        for m in re.finditer(rf"\b(?:bo|so|cuc|vu|ban)\s+{re.escape(code[1:])}\b", doc.folded[:limit]):
+            text = doc.cleaned[m.start() : m.end()]
+            head, rest = text.split(None, 1)
+            if m.group()[0] == code[0] and head[:1].isupper() and _is_upper(rest):
+                return f"{head} {rest}"
     return found
 
 
