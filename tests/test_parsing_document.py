@@ -736,3 +736,9 @@ def test_the_date_after_the_number_of_the_document_a_page_quotes_is_its_issue_da
         "về đại hội chi bộ; các chi bộ hoàn thành đại hội trước tháng 12.2024."
     )
     assert (doc.doc_type, doc.number, doc.issued_on) == ("Kế hoạch", "58", date(2024, 9, 12))
+
+
+def test_drafting_the_political_report_is_a_completion_not_a_report_deadline():
+    text = "Các đảng bộ xã hoàn thiện dự thảo báo cáo chính trị trước ngày 10/4/2025."
+    assert [d.kind for d in parse_document(text).deadlines] == ["complete"]
+    assert [d.kind for d in parse_document("Các chi bộ gửi báo cáo trước ngày 10/4/2025.").deadlines] == ["report"]

@@ -544,7 +544,9 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None, refere
 # Kind of a deadline from the clause that governs it.
 # ---------------------------------------------------------------------------------------
 
-REPORT_WORD = re.compile(r"\bbao\s+cao\b(?!\s+so\b)")
+# "báo cáo" is the act of reporting, not the name of a congress document ("dự thảo báo cáo
+# chính trị") or a person ("báo cáo viên")
+REPORT_WORD = re.compile(r"(?<!thao\s)\bbao\s+cao\b(?!\s+(?:so|chinh\s+tri|vien)\b)")
 # In documents "kế hoạch" makes a plan deadline only as the thing being drafted
 # ("xây dựng kế hoạch", "hoàn thành kế hoạch"); "thực hiện Kế hoạch này/số ..." is carrying
 # out an existing plan, i.e. a completion.
