@@ -16,6 +16,7 @@ from services.parsing import (
     normalize,
     parse_date,
     parse_deadline_phrase,
+    parse_document,
     parse_time,
     strip_diacritics,
 )
@@ -365,3 +366,21 @@ def test_recurrence_describe_in_vietnamese():
     assert Recurrence("monthly", day_of_month=5).describe() == "hằng tháng vào ngày 5"
     assert Recurrence("weekly", weekday=6).describe() == "hằng tuần vào Chủ nhật"
     assert Recurrence("daily", times=("17:00",), before=True).describe() == "hằng ngày trước 17:00"
+
+
+# --- cues for documents never seen (issue 12) -------------------------------------------------
+
+
+def test_no_later_than_is_the_days_end():
+    assert phrase("không muộn hơn ngày 20/6/2023").due == datetime(2023, 6, 20, 23, 59)
+    assert phrase("không chậm hơn ngày 21/6/2023").due == datetime(2023, 6, 21, 23, 59)
+
+
+def test_a_deadline_label_other_than_thoi_gian_governs_its_date():
+    [d] = parse_document("Hạn nộp bài dự thi: 25/6/2023.").deadlines
+    assert d.due == datetime(2023, 6, 25, 23, 59)
+    assert parse_document("Hạn chế: 25/6/2023 không tổ chức.").deadlines == []
+
+
+def test_khong_qua_before_a_fraction_is_no_deadline():
+    assert parse_document("Số đảng viên dự họp không quá 1/2 tổng số; hội nghị năm 2023.").deadlines == []

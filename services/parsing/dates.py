@@ -301,9 +301,15 @@ CUE_END_OF_DAY = re.compile(
     rf"(?:\s+(?:la|vao))?\s*:?\s*(?:ngay\s*)?$"
     rf"|{_W}(?:hoan\s+thanh|xong|nop|ket\s+thuc)(?:\s+xong)?\s*(?:(?:vao|trong|la)\s+)?"
     rf"(?:ngay\s*)?$"
+    # "không muộn hơn ngày X", "không chậm hơn ngày X", "không quá ngày X": no later than X
+    # ("không quá 1/2" without "ngày" is a fraction: no more than half)
+    rf"|{_W}khong\s+(?:(?:muon|cham)\s+hon\s*(?:ngay\s*)?|qua\s+ngay\s*)$"
 )
 # "Thời gian thực hiện: 20/8/2021" — a time label whose value is the date.
-CUE_LABEL = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:ngay\s*)?$")
+# So is "Hạn chót nộp hồ sơ: 25/6/2023", "Hạn nộp bài dự thi: ..." (not "hạn chế: ...").
+CUE_LABEL = re.compile(
+    rf"(?:{_W}thoi\s+(?:gian|han)|(?<!gioi\s){_W}han(?:\s+chot)?(?!\s+che\b))\b[^:;\n]{{0,60}}:\s*(?:ngay\s*)?$"
+)
 # "đến ngày X" is an end only in a range ("từ ... đến ngày X") or with a completion cue;
 # "tính đến ngày X" is an as-of date in statistics, never a deadline.
 # "từ ngày 27 đến 29-7-2020": a run of days written with the month once is the days an
@@ -342,7 +348,7 @@ RANGE_START = re.compile(rf"{_W}tu\s+(?:nay|ngay|\d|thang|quy|nam)")
 COMPLETION_WORD = re.compile(rf"{_W}(?:hoan\s+thanh|thoi\s+(?:gian|han)|xong|nop)\b")
 
 
-_ANY_CUE_WORD = re.compile(r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi")
+_ANY_CUE_WORD = re.compile(r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua")
 
 
 @dataclass(frozen=True)
