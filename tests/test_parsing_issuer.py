@@ -274,3 +274,8 @@ def test_a_code_may_be_spelled_as_the_head_noun_and_the_rest_in_initials():
         "Trích Thông tư số 05/2022/TT-BGDĐT của Bộ trưởng Bộ GDĐT.\nCác sở báo cáo trước ngày 30/6/2022."
     )
     assert doc.issuer == "Bộ GDĐT"
+
+
+def test_a_place_whose_name_folds_like_a_place_noun_is_not_completed_twice():
+    doc = parse_document("UBND tỉnh Hà Tĩnh ban hành Quyết định số 1234/QĐ-UBND ngày 5/6/2023 phê duyệt đề án.")
+    assert doc.issuer == "UBND tỉnh Hà Tĩnh"

@@ -915,12 +915,18 @@ def _complete_state_organ(doc: Text, name: str) -> str:
     return f"{name} {noun} {place}"
 
 
+_PLACE_NOUNS_ACCENTED = {"thành phố", "tỉnh", "quận", "huyện", "phường", "xã", "thị xã", "thị trấn"}
+
+
 def _complete_place(doc: Text, name: str) -> str:
     """ "... thành phố" (the city, unnamed) -> "... thành phố Đà Nẵng" using the city the
     document names most often after that noun."""
     m = _PLACE_NOUN.search(fold(name))
     if not m:
         return name
+    written = name[m.start() :].lower()
+    if has_diacritics(written) and written not in _PLACE_NOUNS_ACCENTED:
+        return name  # "UBND tỉnh Hà Tĩnh": "Tĩnh" is the name, not the noun "tỉnh"
     noun = m.group(0)
     names: Counter[str] = Counter()
     noun_re = noun.replace(" ", r"\s+")
