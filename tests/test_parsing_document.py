@@ -742,3 +742,19 @@ def test_drafting_the_political_report_is_a_completion_not_a_report_deadline():
     text = "Các đảng bộ xã hoàn thiện dự thảo báo cáo chính trị trước ngày 10/4/2025."
     assert [d.kind for d in parse_document(text).deadlines] == ["complete"]
     assert [d.kind for d in parse_document("Các chi bộ gửi báo cáo trước ngày 10/4/2025.").deadlines] == ["report"]
+
+
+def test_a_window_ended_by_ket_thuc_ngay_is_one_item():
+    assert dues("Cuộc thi bắt đầu từ ngày 1/8/2023 và kết thúc ngày 30/9/2023.") == [
+        ("start", datetime(2023, 8, 1), datetime(2023, 9, 30, 23, 59))
+    ]
+
+
+def test_a_window_in_brackets_after_a_noun_is_its_span_not_a_task():
+    assert dues("Trong đợt cao điểm (từ ngày 30/4 đến hết 03/5/2023), các đơn vị tăng cường trực.") == []
+
+
+def test_a_window_in_brackets_after_a_time_label_is_the_tasks_window():
+    assert dues("Thời gian thực hiện (từ ngày 01/8 đến ngày 30/9/2023), các chi bộ tổ chức cuộc thi.") == [
+        ("start", datetime(2023, 8, 1), datetime(2023, 9, 30, 23, 59))
+    ]

@@ -545,7 +545,7 @@ def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[i
     return out
 
 
-_UNTIL_CUE = re.compile(r"(?:den|toi)\b")
+_UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b")
 # "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
 # second date's cue closes the window just as "đến" does.
 _ENDS_BEFORE = re.compile(r"\bket\s+thuc\s*$")
@@ -570,14 +570,28 @@ def _windows(
                 and (_UNTIL_CUE.match(folded, npos) or _ENDS_BEFORE.search(folded, max(pos, npos - 12), npos))
                 and nxt.due >= d.due
             ):
+                i += 2
+                if _in_brackets(folded, pos, npos):
+                    # "Đợt cao điểm (từ ngày 30/4 đến hết 03/5/2023)": the span of the thing
+                    # named before the bracket, not a task's window
+                    continue
                 # the words between the two ("và kết thúc") belong to the phrase
                 text = f"{' '.join(cleaned[pos:npos].split())} {nxt.text}"
                 out.append((pos, replace(d, until=nxt.due, text=text, shown=f"{d.shown} {nxt.shown}")))
-                i += 2
                 continue
         out.append((pos, d))
         i += 1
     return out
+
+
+def _in_brackets(folded: str, start: int, end: int) -> bool:
+    """Does a bracket open right before ``start`` and close soon after ``end``?"""
+    if not folded[max(0, start - 3) : start].rstrip().endswith("("):
+        return False
+    if re.search(r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}$", folded[max(0, start - 45) : start].rstrip(" (")):
+        return False  # "Thời gian thực hiện (từ ... đến ...)": a time label's value is the window
+    close = folded.find(")", end, end + 60)
+    return close != -1 and "(" not in folded[start:close]
 
 
 def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> list[tuple[int, Deadline]]:
