@@ -384,3 +384,30 @@ def test_a_deadline_label_other_than_thoi_gian_governs_its_date():
 
 def test_khong_qua_before_a_fraction_is_no_deadline():
     assert parse_document("Số đảng viên dự họp không quá 1/2 tổng số; hội nghị năm 2023.").deadlines == []
+
+
+def test_muon_nhat_is_chậm_nhat():
+    [d] = parse_document("Các chi bộ gửi báo cáo muộn nhất là ngày 15/6/2023.").deadlines
+    assert (d.kind, d.due) == ("report", datetime(2023, 6, 15, 23, 59))
+
+
+def test_a_minute_mark_after_the_time_keeps_the_time():
+    for text in ("Gửi về trước 17 giờ 00' ngày 19/6/2023.", "Gửi về trước 16h30’ ngày 19/6/2023."):
+        [d] = parse_document(text).deadlines
+        assert d.due.date() == date(2023, 6, 19) and d.due.hour in (16, 17), text
+
+
+def test_bao_cao_so_ket_is_a_report_but_bao_cao_so_12_is_a_citation():
+    [d] = parse_document("Yêu cầu gửi báo cáo sơ kết trước 10/12/2023.").deadlines
+    assert d.kind == "report"
+    [d] = parse_document("Theo Báo cáo số 12, các chi bộ hoàn thành trước 10/12/2023.").deadlines
+    assert d.kind == "complete"
+
+
+def test_a_clause_opened_by_den_ngay_with_a_duty_sets_the_deadline():
+    [d] = parse_document("Đến ngày 30/7/2023, các đơn vị phải hoàn thành việc kiểm tra.").deadlines
+    assert d.due == datetime(2023, 7, 30, 23, 59)
+
+
+def test_a_clause_opened_by_den_ngay_with_a_count_is_an_as_of_date():
+    assert parse_document("Đến ngày 30/7/2023, có 12 trong tổng số 15 đơn vị đã hoàn thành.").deadlines == []

@@ -279,7 +279,8 @@ _W = r"(?<![\w/\-])"
 # with a consonant cluster no Vietnamese syllable has inside it ("tr", "ch") is still that
 # cue after a glued letter; short cues ("từ", "đến", "hạn") keep the strict start.
 _WG = r"(?<![\d/\-])"
-_T = rf"(?P<t>{_TIME_CORE})"
+# "17 giờ 00'", "17h00’": a minute mark after the time
+_T = rf"(?P<t>{_TIME_CORE})(?:\s?')?"
 _NGAY = r"(?:(?:cua|vao)\s+)?(?:ngay\s*)?"
 _HAN = (  # "hạn", "thời hạn", "hạn chót", "hạn nộp báo cáo" — not "giới hạn", "hạn chế"
     rf"(?<!gioi\s){_W}(?:thoi\s+)?han(?:\s+(?:chot|cuoi(?:\s+cung)?))?"
@@ -287,7 +288,7 @@ _HAN = (  # "hạn", "thời hạn", "hạn chót", "hạn nộp báo cáo" — 
 
 CUE_BEFORE_TIME = re.compile(rf"{_WG}truoc\s+(?:(?:luc|thoi\s+diem)\s+)?{_T}\s*,?\s*{_NGAY}$")
 CUE_AT_TIME = re.compile(
-    rf"(?<!tinh\s)(?:{_WG}cham\s+nhat|{_W}(?:den|vao|luc|han(?:\s+chot)?))\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
+    rf"(?<!tinh\s)(?:{_WG}(?:cham|muon)\s+nhat|{_W}(?:den|vao|luc|han(?:\s+chot)?))\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
     rf"{_T}\s*,?\s*{_NGAY}$"
 )
 # "trước tháng 30/6/2020": "tháng" before a whole day is a slip for "ngày" (read as the
@@ -296,7 +297,7 @@ CUE_BEFORE = re.compile(rf"{_WG}truoc\s*(?:(?:ngay|thang)\s*)?$")
 TYPO_MONTH_FOR_DAY = re.compile(r"\bthang\s*$")
 CUE_END_OF_DAY = re.compile(
     rf"(?:{_W}tu\s+nay\s+)?(?:{_W}(?:den|toi)\s+)?{_W}het\s*(?:ngay\s*)?$"
-    rf"|{_WG}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?$"
+    rf"|{_WG}(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?$"
     rf"|{_HAN}(?:\s+(?:nop|gui|bao\s+cao|hoan\s+thanh|thuc\s+hien|ke\s+hoach)){{0,2}}"
     rf"(?:\s+(?:la|vao))?\s*:?\s*(?:ngay\s*)?$"
     rf"|{_W}(?:hoan\s+thanh|xong|nop|ket\s+thuc)(?:\s+xong)?\s*(?:(?:vao|trong|la)\s+)?"
@@ -323,7 +324,7 @@ CUE_START = re.compile(
 CUE_P_BEFORE = re.compile(rf"{_WG}truoc\s*$")
 CUE_P_END = re.compile(
     rf"(?:{_W}(?:den|toi)\s+)?{_W}het\s*$"
-    rf"|{_WG}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*$"
+    rf"|{_WG}(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*$"
     rf"|{_HAN}\s*:?\s*(?:trong\s*)?$"
 )
 CUE_P_IN = re.compile(rf"{_W}trong\s*$")
@@ -393,7 +394,11 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         if m := CUE_START.search(window):
             return cue("start", m, _time_from_text(m["t"]) if m["t"] else None)
         if m := CUE_UNTIL.search(window):
-            if loose or _range_or_completion(folded, lo, wstart + m.start()):
+            if (
+                loose
+                or _range_or_completion(folded, lo, wstart + m.start())
+                or _must_by(folded, lo, wstart + m.start(), t)
+            ):
                 return cue("end_of_day", m)
             return None
         if (p := _label(folded, lo, t.start, CUE_LABEL)) is not None:
@@ -451,6 +456,25 @@ def _range_or_completion(folded: str, lo: int, end: int) -> bool:
     most 300 characters back so that many dates in one long clause stay linear."""
     head = folded[max(lo, end - 300) : end]
     return bool(RANGE_START.search(head) or COMPLETION_WORD.search(head))
+
+
+# "Đến ngày 30/7/2023, các đơn vị phải hoàn thành ...": a clause opened by "đến ngày X" whose
+# verb is a duty ("phải hoàn thành") sets X as the deadline; "Đến ngày 10/9, có 12 đảng bộ đã
+# hoàn thành" (as of X, a count) has no duty and stays no deadline.
+_MUST_DO = re.compile(
+    r"\bphai\s+(?:[a-z]+\s+){0,2}?(?:hoan\s+thanh|xong|bao\s+cao|nop|gui|ket\s+thuc|trien\s+khai|to\s+chuc)\b"
+)
+
+
+def _must_by(folded: str, lo: int, cue_start: int, t: Temporal) -> bool:
+    if not CLAUSE_OPEN.fullmatch(folded, lo, cue_start):
+        return False
+    tail = folded[t.end : t.end + 200]
+    cut = re.search(r"[;\n]|\.(?:\s|$)", tail)
+    return bool(_MUST_DO.search(tail[: cut.start()] if cut else tail))
+
+
+CLAUSE_OPEN = re.compile(r"[\s\-+*•.)(\d]*")
 
 
 def _doing_after(folded: str, t: Temporal) -> bool:
@@ -552,7 +576,7 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None, refere
 
 # "báo cáo" is the act of reporting, not the name of a congress document ("dự thảo báo cáo
 # chính trị") or a person ("báo cáo viên")
-REPORT_WORD = re.compile(r"(?<!thao\s)\bbao\s+cao\b(?!\s+(?:so|chinh\s+tri|vien)\b)")
+REPORT_WORD = re.compile(r"(?<!thao\s)\bbao\s+cao\b(?!\s+(?:so\b(?!\s+ket)|chinh\s+tri\b|vien\b))")
 # In documents "kế hoạch" makes a plan deadline only as the thing being drafted
 # ("xây dựng kế hoạch", "hoàn thành kế hoạch"); "thực hiện Kế hoạch này/số ..." is carrying
 # out an existing plan, i.e. a completion.
