@@ -279,3 +279,13 @@ def test_a_code_may_be_spelled_as_the_head_noun_and_the_rest_in_initials():
 def test_a_place_whose_name_folds_like_a_place_noun_is_not_completed_twice():
     doc = parse_document("UBND tỉnh Hà Tĩnh ban hành Quyết định số 1234/QĐ-UBND ngày 5/6/2023 phê duyệt đề án.")
     assert doc.issuer == "UBND tỉnh Hà Tĩnh"
+
+
+def test_a_meeting_told_as_news_is_no_directive_even_with_its_committee_named():
+    doc = parse_document("Chiều 12/5, Ban Thường vụ Tỉnh ủy họp cho ý kiến về nhiều nội dung quan trọng.")
+    assert doc.recognized is False
+
+
+def test_a_committee_asking_a_named_unit_to_act_is_a_directive_told_as_news():
+    doc = parse_document("Ban Thường vụ Huyện ủy đề nghị Đảng bộ xã Tân Lập chuẩn bị các điều kiện tổ chức đại hội.")
+    assert doc.recognized

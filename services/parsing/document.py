@@ -216,10 +216,12 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     subject = _safe(find_subject, None, doc, doc_type)
     addressees = _safe(find_addressees, [], doc)
     recipients = _safe(find_recipients, [], doc)
-    # an issuer is read only from a header, an issuing clause or a body that directs
-    # ("Sở Giáo dục và Đào tạo đề nghị các đơn vị ..."): a directive told as news
+    # a body asking the units below it to act ("Sở Giáo dục và Đào tạo đề nghị các đơn vị ...")
+    # is a directive told as news; a meeting reported as news ("Ban Thường vụ Tỉnh ủy họp")
+    # is not
+    asks = bool(issuer) and bool(_REQUEST.search(folded))
     recognized = bool(
-        number_text or doc_type or issued_on or deadlines or subject or addressees or recipients or signer or issuer
+        number_text or doc_type or issued_on or deadlines or subject or addressees or recipients or signer or asks
     )
     return ParsedDocument(
         doc_type=doc_type,
@@ -241,6 +243,11 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     )
 
 
+# a requesting verb and who is asked: "đề nghị các phòng", "yêu cầu Đảng bộ xã ..."
+_REQUEST = re.compile(
+    r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao)\s+(?:cac|toan\s+the|moi|dang\s+bo|chi\s+bo|cap\s+uy|don\s+vi|"
+    r"ubnd|uy\s+ban|phong|so|ban|truong|hieu\s+truong|thu\s+truong)\b"
+)
 # "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
 _SPAN_RE = re.compile(r"\b(?P<w>nhiem\s+ky|nam\s+hoc)\s+(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)(?!\d)")
 
