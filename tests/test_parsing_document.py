@@ -758,3 +758,8 @@ def test_a_window_in_brackets_after_a_time_label_is_the_tasks_window():
     assert dues("Thời gian thực hiện (từ ngày 01/8 đến ngày 30/9/2023), các chi bộ tổ chức cuộc thi.") == [
         ("start", datetime(2023, 8, 1), datetime(2023, 9, 30, 23, 59))
     ]
+
+
+def test_a_communes_standing_committee_named_by_its_level_is_asked_not_the_issuer():
+    text = "Ban Thường vụ Đảng ủy xã hoàn thành đại hội chi bộ trước ngày 15/5/2025."
+    assert dues(text) == [("complete", datetime(2025, 5, 14, 23, 59), None)]

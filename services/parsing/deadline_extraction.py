@@ -187,7 +187,9 @@ _OWN_OFFICE = re.compile(
 # ("Ban Thường vụ Huyện ủy yêu cầu các chi bộ hoàn thành trước ...").
 _OWN_COMMITTEE = re.compile(
     r"\s*(?:[-+•*]\s*|\d{1,2}\s?[.)]\s*)?(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\s+"
-    r"(?:dang\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|quan\s+uy|thi\s+uy)\b"
+    # (a commune's or grassroots committee named by its level is an addressee, not the issuer)
+    r"(?:dang\s+uy(?!\s+(?:xa|phuong|thi\s+tran|co\s+so|cac|truc\s+thuoc)\b)|huyen\s+uy|tinh\s+uy|thanh\s+uy|"
+    r"quan\s+uy|thi\s+uy)\b"
 )
 _HANDS_ON = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|giao|chi\s+dao|phan\s+cong|huong\s+dan|dinh\s+huong|cac)\b")
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
