@@ -763,3 +763,17 @@ def test_a_window_in_brackets_after_a_time_label_is_the_tasks_window():
 def test_a_communes_standing_committee_named_by_its_level_is_asked_not_the_issuer():
     text = "Ban Thường vụ Đảng ủy xã hoàn thành đại hội chi bộ trước ngày 15/5/2025."
     assert dues(text) == [("complete", datetime(2025, 5, 14, 23, 59), None)]
+
+
+def test_a_v_v_line_after_the_place_date_of_a_one_line_header_makes_a_letter():
+    doc = parse_document(
+        "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc Số: 55/SYT-NV Hà Giang, ngày 02 tháng 3 năm 2022 "
+        "V/v báo cáo nhanh tình hình dịch bệnh Kính gửi: các đơn vị trực thuộc."
+    )
+    assert doc.doc_type == "Công văn"
+
+
+def test_thang_glued_to_its_number_is_still_the_month():
+    assert dues("Các đơn vị hoàn thành chậm nhất ngày 05 tháng11 năm 2022.") == [
+        ("complete", datetime(2022, 11, 5, 23, 59), None)
+    ]

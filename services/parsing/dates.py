@@ -53,7 +53,7 @@ TEMPORAL_RE = re.compile(
     # cheap first-character test so most positions fail before trying six alternatives
     r"(?=[nqt\d])(?:"
     # "ngày 20 tháng 8 năm 2021" (year optional)
-    r"\bngay\s+(?P<w_d>\d{1,2})\s+thang\s+(?P<w_m>\d{1,2})"
+    r"\bngay\s+(?P<w_d>\d{1,2})\s+thang\s*(?P<w_m>\d{1,2})"
     r"(?:(?:\s*,)?\s+nam\s+(?P<w_y>\d{4}))?(?!\d)"
     # 20/8/2021, 20-8-2021, 20.8.2021 (same separator twice)
     r"|(?<![\d/.\-])(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})\s?(?P=sep)\s?"

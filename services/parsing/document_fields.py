@@ -227,9 +227,14 @@ def find_doc_type(doc: Text, number: Number | None) -> str | None:
         if name := _type_title(ln):
             return name
     for ln in doc.lines[:40]:
-        if _strip_deco(ln.folded).startswith("v/v"):
-            return "Công văn"  # only letters carry a "V/v" (về việc) subject line
+        # only letters carry a "V/v" (về việc) subject line, also after the place-date of a
+        # header flattened onto one line ("... ngày 05 tháng 11 năm 2010 V/v báo cáo nhanh ...")
+        if _strip_deco(ln.folded).startswith("v/v") or _FLAT_VV.search(ln.folded[:3000]):
+            return "Công văn"
     return _title_line_type(doc) or _letter_opening(doc)
+
+
+_FLAT_VV = re.compile(r"\bnam\s+\d{4}\s+v\s?/\s?v\b")
 
 
 def _title_line_type(doc: Text) -> str | None:
@@ -267,7 +272,7 @@ def _letter_opening(doc: Text) -> str | None:
 ISSUED_RE = re.compile(
     rf"(?:{_CELL_START}|(?<=viet nam )|(?<=hanh phuc )|(?<=--- ))"
     rf"[a-z][a-z .'\-]{{1,40}},[ \t]*ngay\s+(?P<d>\d{{1,2}})\s*"
-    r"(?:thang\s+(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})|/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4}))",
+    r"(?:thang\s*(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})|/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4}))",
     re.M,
 )
 
