@@ -411,3 +411,14 @@ def test_a_clause_opened_by_den_ngay_with_a_duty_sets_the_deadline():
 
 def test_a_clause_opened_by_den_ngay_with_a_count_is_an_as_of_date():
     assert parse_document("Đến ngày 30/7/2023, có 12 trong tổng số 15 đơn vị đã hoàn thành.").deadlines == []
+
+
+def test_months_listed_with_the_word_once_run_to_the_last_one():
+    [d] = parse_document("Các chi bộ tổ chức sinh hoạt chuyên đề vào tháng 4, 5 năm 2024.").deadlines
+    assert (d.due, d.text) == (datetime(2024, 5, 31, 23, 59), "vào tháng 4, 5 năm 2024")
+
+
+def test_vao_thang_is_a_deadline_only_after_a_doing_verb():
+    assert parse_document("Thời tiết vào tháng 6/2024 nắng nóng kéo dài, năm 2024.").deadlines == []
+    [d] = parse_document("Các xã tổ chức hội nghị cử tri vào tháng 6/2024.").deadlines
+    assert d.due == datetime(2024, 6, 30, 23, 59)

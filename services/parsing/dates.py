@@ -58,6 +58,10 @@ TEMPORAL_RE = re.compile(
     # 20/8/2021, 20-8-2021, 20.8.2021 (same separator twice)
     r"|(?<![\d/.\-])(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})\s?(?P=sep)\s?"
     r"(?P<n_y>\d{4})(?!\d)"
+    # "tháng 9, 10 năm 2018", "tháng 11 và 12/2023": months listed with the word once, read as
+    # the span to the last one
+    r"|\bthang\s+\d{1,2}(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)(?P<l_m>\d{1,2})"
+    r"(?:\s?[/.\-]\s?|(?:\s*,)?\s+nam\s+)(?P<l_y>\d{4})(?!\d)"
     # tháng 8/2021, tháng 8 năm 2021, tháng 8
     r"|\bthang\s+(?P<m_m>\d{1,2})" + _YEAR_TAIL.format("m_y", "m_y2") + r"(?![\d/])"
     # quý III/2021, quý 3 năm 2021, quý III
@@ -165,6 +169,8 @@ def iter_temporal(folded: str, start: int = 0, end: int | None = None):
             yield Temporal(s, e, "day", day=int(g["w_d"]), month=int(g["w_m"]), year=_int(g["w_y"]))
         elif g["n_d"] is not None:
             yield Temporal(s, e, "day", day=int(g["n_d"]), month=int(g["n_m"]), year=int(g["n_y"]))
+        elif g["l_m"] is not None:
+            yield Temporal(s, e, "month", month=int(g["l_m"]), year=int(g["l_y"]))
         elif g["m_m"] is not None:
             yield Temporal(s, e, "month", month=int(g["m_m"]), year=_int(g["m_y"] or g["m_y2"]))
         elif g["b_m"] is not None:
@@ -328,6 +334,7 @@ CUE_P_END = re.compile(
     rf"|{_HAN}\s*:?\s*(?:trong\s*)?$"
 )
 CUE_P_IN = re.compile(rf"{_W}trong\s*$")
+CUE_P_AT = re.compile(rf"{_W}vao\s*$")
 # "(hoàn thành ...) vào cuối quý 2/2021", "trước cuối tháng 3-2020": the period's end, when a
 # completion word or time label earlier in the clause makes it a deadline (and not a target
 # such as "đến cuối năm 2025, tỷ lệ ... đạt 90%").
@@ -349,7 +356,7 @@ RANGE_START = re.compile(rf"{_W}tu\s+(?:nay|ngay|\d|thang|quy|nam)")
 COMPLETION_WORD = re.compile(rf"{_W}(?:hoan\s+thanh|thoi\s+(?:gian|han)|xong|nop)\b")
 
 
-_ANY_CUE_WORD = re.compile(r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua")
+_ANY_CUE_WORD = re.compile(r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua|vao")
 
 
 @dataclass(frozen=True)
@@ -418,6 +425,9 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         if loose or COMPLETION_WORD.search(folded, lo, wstart + m.start()):
             return cue("period_end", m)
         return None
+    if (m := CUE_P_AT.search(window)) and DOING_VERB.search(folded, max(lo, t.start - 200), wstart + m.start()):
+        # "tổ chức sinh hoạt chuyên đề ... vào tháng 9, 10 năm 2018": done in that period
+        return cue("period_end", m)
     if m := CUE_P_IN.search(window):
         if loose:
             return cue("period_end", m)
