@@ -39,21 +39,21 @@ def test_corpus_is_real_sized():
 
 
 # Figures reached (bench/bench_documents.py), issue 12 fourth pass (rules for the holdout2
-# misses, by the language): dev 36 documents, deadline recall 0.98 / precision 0.98, number
-# 1.00, type 0.97, issuer 0.94, issue date 0.97, recognised 1.00; holdout recall 1.00 /
+# misses, by the language): dev 36 documents, deadline recall 1.00 / precision 0.98, number
+# 1.00, type 1.00, issuer 0.94, issue date 0.97, recognised 1.00; holdout recall 1.00 /
 # precision 0.96, number 1.00, type 1.00, issuer 0.95, issue date 1.00; holdout2 (scored once
 # at recall 0.73 / precision 0.79, number 0.89, type 0.72, issuer 0.56, then tuned on, so no
 # longer an honest estimate: that is holdout3's job) 1.00 on every figure.
 
 
 def test_dev_deadlines_do_not_regress(dev):
-    assert dev.recall >= 0.97
+    assert dev.recall >= 0.99
     assert dev.precision >= 0.97
 
 
 def test_dev_fields_do_not_regress(dev):
     assert dev.accuracy("number") >= 0.99
-    assert dev.accuracy("doc_type") >= 0.97
+    assert dev.accuracy("doc_type") >= 0.99
     assert dev.accuracy("issued_on") >= 0.97
     assert dev.accuracy("urgent") >= 0.99
     assert dev.accuracy("issuer") >= 0.94
