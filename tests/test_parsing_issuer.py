@@ -289,3 +289,14 @@ def test_a_meeting_told_as_news_is_no_directive_even_with_its_committee_named():
 def test_a_committee_asking_a_named_unit_to_act_is_a_directive_told_as_news():
     doc = parse_document("Ban Thường vụ Huyện ủy đề nghị Đảng bộ xã Tân Lập chuẩn bị các điều kiện tổ chức đại hội.")
     assert doc.recognized
+
+
+def test_a_state_letters_number_may_be_the_issuers_code_alone():
+    doc = parse_document("UBND TỈNH LAI CHÂU\nSố: 1530/UBND\nLai Châu, ngày 5 tháng 6 năm 2023\nV/v rà soát")
+    assert (doc.number, doc.doc_type, doc.issuer) == ("1530/UBND", "Công văn", "UBND tỉnh Lai Châu")
+
+
+def test_a_state_number_without_a_type_code_is_a_letter_and_with_one_is_not():
+    assert parse_document("Số: 2210/UBND-KT\nCác xã báo cáo.").doc_type == "Công văn"
+    assert parse_document("Số: 44/TTr-UBND\nCác xã báo cáo.").doc_type is None
+    assert parse_document("Số: 44/QĐ-UBND\nCác xã báo cáo.").doc_type == "Quyết định"

@@ -202,9 +202,19 @@ def _number_of(doc: Text, m: re.Match) -> Number | None:
         (c for c in sorted(TYPE_CODES, key=len, reverse=True) if glued.startswith(c) and len(glued) - len(c) >= 2), None
     )
     if code is None:
+        # "Số: 1823/UBND": a state letter's number is the issuer's code alone, no type code
+        if glued in _STATE_ISSUER_CODES:
+            return Number(f"{m['n']}/{cut('glued')}", "", glued)
         return None
     raw = cut("glued")
     return Number(f"{m['n']}/{raw[: len(code)]}-{raw[len(code) :]}", code, glued[len(code) :])
+
+
+# codes of the named kinds of document beyond TYPE_CODES: chương trình, tờ trình, giấy mời,
+# công điện, đề án, phương án, quy chế, biên bản, giấy chứng nhận...
+_ALL_TYPE_CODES = set(TYPE_CODES) | {"ctr", "ttr", "tr", "gm", "cd", "da", "pa", "qc", "bb", "gcn", "gxn", "hd", "kh"}
+# issuer codes that stand alone after a letter's number ("1823/UBND")
+_STATE_ISSUER_CODES = {"ubnd", "hdnd", "ubmttq", "vpubnd"}
 
 
 def _type_title(ln: Line) -> str | None:
@@ -231,6 +241,8 @@ def find_doc_type(doc: Text, number: Number | None) -> str | None:
         # header flattened onto one line ("... ngày 05 tháng 11 năm 2010 V/v báo cáo nhanh ...")
         if _strip_deco(ln.folded).startswith("v/v") or _FLAT_VV.search(ln.folded[:3000]):
             return "Công văn"
+    if number and "/" in number.text.split("-", 1)[0] and number.type_code not in _ALL_TYPE_CODES:
+        return "Công văn"  # a state number with no type code ("1823/UBND", "2221/UBND-TH") is a letter's
     return _title_line_type(doc) or _letter_opening(doc)
 
 
@@ -678,6 +690,10 @@ _FIXED_CASE = {
         "Ban Chỉ đạo",
         "Đảng ủy Khối",
         "Đảng bộ Khối",
+        "UBND",
+        "HĐND",
+        "UBKT",
+        "UBMTTQ",
     )
 }
 # A proper name follows these: "Quận ủy Hà Đông", "thành phố Đà Nẵng", "phường Văn Quán".
@@ -715,7 +731,7 @@ def _case_upper_line(s: str) -> str:
 
     i = 0
     while i < len(words):
-        fixed = next((n for n in (3, 2) if " ".join(fw[i : i + n]) in _FIXED_CASE and len(fw[i : i + n]) == n), None)
+        fixed = next((n for n in (3, 2, 1) if " ".join(fw[i : i + n]) in _FIXED_CASE and len(fw[i : i + n]) == n), None)
         if fixed:
             out[i : i + fixed] = _FIXED_CASE[" ".join(fw[i : i + fixed])].split()
             i += fixed
