@@ -777,3 +777,8 @@ def test_thang_glued_to_its_number_is_still_the_month():
     assert dues("Các đơn vị hoàn thành chậm nhất ngày 05 tháng11 năm 2022.") == [
         ("complete", datetime(2022, 11, 5, 23, 59), None)
     ]
+
+
+def test_a_district_known_by_its_number_prints_the_place_date():
+    doc = parse_document("ĐẢNG ỦY PHƯỜNG 7\nSố 21-KH/ĐU\nPhường 7, ngày 14 tháng 2 năm 2024\nKẾ HOẠCH\nsơ kết")
+    assert doc.issued_on == date(2024, 2, 14)

@@ -283,7 +283,8 @@ def _letter_opening(doc: Text) -> str | None:
 # La Bằng, ngày 24 tháng 11 năm 2020", "... Hạnh phúc Hà Nội, ngày ...")
 ISSUED_RE = re.compile(
     rf"(?:{_CELL_START}|(?<=viet nam )|(?<=hanh phuc )|(?<=--- ))"
-    rf"[a-z][a-z .'\-]{{1,40}},[ \t]*ngay\s+(?P<d>\d{{1,2}})\s*"
+    # (a district known by its number: "Quận 3, ngày ...")
+    rf"[a-z][a-z .'\-]{{1,40}}(?:(?<=quan )\d{{1,2}}|(?<=phuong )\d{{1,2}})?,[ \t]*ngay\s+(?P<d>\d{{1,2}})\s*"
     r"(?:thang\s*(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})|/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4}))",
     re.M,
 )
