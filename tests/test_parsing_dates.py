@@ -422,3 +422,16 @@ def test_vao_thang_is_a_deadline_only_after_a_doing_verb():
     assert parse_document("Thời tiết vào tháng 6/2024 nắng nóng kéo dài, năm 2024.").deadlines == []
     [d] = parse_document("Các xã tổ chức hội nghị cử tri vào tháng 6/2024.").deadlines
     assert d.due == datetime(2024, 6, 30, 23, 59)
+
+
+@pytest.mark.parametrize(
+    "text, due",
+    [
+        ("Các đơn vị gửi báo cáo trước 17h00, thứ Sáu, ngày 23/6/2023.", datetime(2023, 6, 23, 17, 0)),
+        ("Các đơn vị gửi báo cáo trước 16 giờ, ngày thứ Năm 22/6/2023.", datetime(2023, 6, 22, 16, 0)),
+        ("Các đơn vị gửi báo cáo trước thứ Sáu, ngày 23/6/2023.", datetime(2023, 6, 22, 23, 59)),
+        ("Các đơn vị gửi báo cáo chậm nhất vào Chủ nhật, ngày 25/6/2023.", datetime(2023, 6, 25, 23, 59)),
+    ],
+)
+def test_a_weekday_between_the_cue_and_its_date(text, due):
+    assert [d.due for d in parse_document(text).deadlines] == [due]

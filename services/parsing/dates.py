@@ -287,7 +287,10 @@ _W = r"(?<![\w/\-])"
 _WG = r"(?<![\d/\-])"
 # "17 giờ 00'", "17h00’": a minute mark after the time
 _T = rf"(?P<t>{_TIME_CORE})(?:\s?')?"
-_NGAY = r"(?:(?:cua|vao)\s+)?(?:ngay\s*)?"
+# the weekday written between a cue and its date: "trước 17h00, thứ Sáu, ngày 23/6/2023",
+# "ngày thứ Sáu 23/6/2023", "chậm nhất vào Chủ nhật, ngày ..."
+_WD = r"(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*(?:ngay\s*)?)?"
+_NGAY = rf"(?:(?:cua|vao)\s+)?(?:ngay\s*)?{_WD}"
 _HAN = (  # "hạn", "thời hạn", "hạn chót", "hạn nộp báo cáo" — not "giới hạn", "hạn chế"
     rf"(?<!gioi\s){_W}(?:thoi\s+)?han(?:\s+(?:chot|cuoi(?:\s+cung)?))?"
 )
@@ -299,11 +302,11 @@ CUE_AT_TIME = re.compile(
 )
 # "trước tháng 30/6/2020": "tháng" before a whole day is a slip for "ngày" (read as the
 # evident day and flagged, see TYPO_MONTH_FOR_DAY).
-CUE_BEFORE = re.compile(rf"{_WG}truoc\s*(?:(?:ngay|thang)\s*)?$")
+CUE_BEFORE = re.compile(rf"{_WG}truoc\s*(?:(?:ngay|thang)\s*)?{_WD}$")
 TYPO_MONTH_FOR_DAY = re.compile(r"\bthang\s*$")
 CUE_END_OF_DAY = re.compile(
     rf"(?:{_W}tu\s+nay\s+)?(?:{_W}(?:den|toi)\s+)?{_W}het\s*(?:ngay\s*)?$"
-    rf"|{_WG}(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?$"
+    rf"|{_WG}(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?{_WD}$"
     rf"|{_HAN}(?:\s+(?:nop|gui|bao\s+cao|hoan\s+thanh|thuc\s+hien|ke\s+hoach)){{0,2}}"
     rf"(?:\s+(?:la|vao))?\s*:?\s*(?:ngay\s*)?$"
     rf"|{_W}(?:hoan\s+thanh|xong|nop|ket\s+thuc)(?:\s+xong)?\s*(?:(?:vao|trong|la)\s+)?"
