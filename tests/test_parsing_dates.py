@@ -435,3 +435,12 @@ def test_vao_thang_is_a_deadline_only_after_a_doing_verb():
 )
 def test_a_weekday_between_the_cue_and_its_date(text, due):
     assert [d.due for d in parse_document(text).deadlines] == [due]
+
+
+def test_a_range_written_with_a_spaced_dash_is_one_window():
+    [d] = parse_document("Thời gian tổ chức: từ 03/9 - 20/9/2024.").deadlines
+    assert (d.kind, d.due, d.until) == ("start", datetime(2024, 9, 3), datetime(2024, 9, 20, 23, 59))
+
+
+def test_a_run_of_days_with_a_dash_is_not_a_range_of_two_dates():
+    assert parse_document("Hội nghị diễn ra từ ngày 23 - 24/11/2024.").deadlines == []

@@ -72,7 +72,8 @@ TEMPORAL_RE = re.compile(
     # 20/8 or 20-8 without a year; "ngày 25.3" with a dot
     # "hoàn thành trong 2/2021": a month and year after "trong" with the word "tháng" dropped
     r"|(?<=trong\s)(?P<b_m>0?[1-9]|1[0-2])\s?/\s?(?P<b_y>(?:19|20)\d{2})(?![\d/])"
-    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?[/\-]\s?\d)"
+    # (a spaced dash after it opens the end of a range: "từ 01/8 - 15/8/2023")
+    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-\s?\d|\s-\d)"
     # (or right after a cue word: "bắt đầu từ 22.2", "trước 15.2"; a bare "22.2" elsewhere may
     # be a decimal number)
     r"|(?:(?<=ngay\s)|(?<=\btu\s)|(?<=\btruoc\s)|(?<=\bden\s)|(?<=\bhet\s))"
@@ -325,6 +326,9 @@ CUE_LABEL = re.compile(
 # "từ ngày 27 đến 29-7-2020": a run of days written with the month once is the days an
 # event takes (a congress, a conference), not a deadline; "đến" there closes no task.
 CUE_UNTIL = re.compile(rf"(?<!tinh\s)(?<!ngay\s\d\s)(?<!ngay\s\d\d\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
+# "từ 01/8 - 15/8/2023": a spaced dash after a whole day (not "từ ngày 23 - 24/11", a run of days)
+CUE_DASH = re.compile(r"(?<=\d\s)[-–]\s?$")
+_DAY_BEFORE_DASH = re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$")
 CUE_START = re.compile(
     rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
@@ -411,6 +415,12 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
             ):
                 return cue("end_of_day", m)
             return None
+        if (
+            (m := CUE_DASH.search(window))
+            and _DAY_BEFORE_DASH.search(window, 0, m.start())
+            and RANGE_START.search(folded, max(lo, t.start - 40), wstart + m.start())
+        ):
+            return cue("end_of_day", m)  # "từ 01/8 - 15/8/2023": the range's end
         if (p := _label(folded, lo, t.start, CUE_LABEL)) is not None:
             return Cue("end_of_day", p)
         if loose:

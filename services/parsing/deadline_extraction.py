@@ -547,7 +547,7 @@ def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[i
     return out
 
 
-_UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b")
+_UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b|[-–]")
 # "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
 # second date's cue closes the window just as "đến" does.
 _ENDS_BEFORE = re.compile(r"\bket\s+thuc\s*$")
