@@ -25,6 +25,7 @@ from ground.actor import Actor
 from ground.messages import Reply
 from services import directives as directive_service
 from services import outbox, status
+from services.directive_recipients import DEFAULT_KINDS
 from services.i18n import Translator
 from services.reach import Reach, reach
 from storage.queries import accounts as account_queries
@@ -59,7 +60,9 @@ def own_unit(actor: Actor) -> int:
 
 
 def cells_of(*, session: Session, unit_id: int) -> list[Unit]:
-    return unit_queries.cells_under(session=session, unit_id=unit_id)
+    """Who "all" means: the cells and mass organisations below the unit, the same units a
+    directive goes to by default (publishing offers "Tất cả chi bộ, đoàn thể")."""
+    return unit_queries.cells_under(session=session, unit_id=unit_id, kinds=DEFAULT_KINDS)
 
 
 def choose(*, session: Session, actor: Actor, spec: dict[str, Any], now: datetime) -> Audience:

@@ -95,7 +95,7 @@ def chat_broadcast(staff, kind: str, *, number: str = "141", codes: tuple[str, .
 
 
 AUDIENCES = [
-    ("all", {}, (), "tất cả chi bộ", 6, 6),
+    ("all", {}, (), "tất cả chi bộ, đoàn thể", 6, 6),
     ("not_reported", {"directive": True}, (), "đơn vị chưa báo cáo 141-CV/ĐUK", 3, 3),
     ("overdue", {"directive": True}, (), "đơn vị quá hạn báo cáo 141-CV/ĐUK", 3, 3),
     ("not_acknowledged", {"directive": True}, (), "đơn vị chưa báo đã nhận 141-CV/ĐUK", 2, 2),
@@ -152,7 +152,7 @@ def test_the_progress_page_follows_delivery_and_ends_with_chats_delivery_report(
         "total": 6,
         "sent": 0,
         "failed": 0,
-        "unreachable": 1,
+        "unreachable": 2,
         "finished": False,
         "text": "Đã gửi 0/6",
     }
@@ -163,7 +163,7 @@ def test_the_progress_page_follows_delivery_and_ends_with_chats_delivery_report(
         "total": 6,
         "sent": 5,
         "failed": 1,
-        "unreachable": 1,
+        "unreachable": 2,
         "finished": True,
         "text": "Đã gửi 6/6",
     }
@@ -172,14 +172,15 @@ def test_the_progress_page_follows_delivery_and_ends_with_chats_delivery_report(
     assert re.findall(r'<b class="(sent|failed|unreachable)">([^<]*)</b>', done) == [
         ("sent", "5"),
         ("failed", "1"),
-        ("unreachable", "1"),
+        ("unreachable", "2"),
     ]
     # The same words and figures chat's delivery report gives (the admin's broadcast in chat).
     assert report_text(done) == outbox.texts_to("u-admin")[-1]
     assert report_text(done) == (
-        "Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 5\n• Không gửi được: 2\n"
+        "Kết quả gửi tin (tất cả chi bộ, đoàn thể):\n• Đã gửi tới: 5\n• Không gửi được: 3\n"
         "   – đã chặn chatbot: Bí thư CB03\n"
-        "   – chưa có bí thư đăng ký hoặc không liên lạc được: DB1-CB2 — Chi bộ Phòng Tài chính"
+        "   – chưa có bí thư đăng ký hoặc không liên lạc được: DB1-CB2 — Chi bộ Phòng Tài chính, "
+        "DTN — Đoàn Thanh niên Khối"
     )
     for chat in ("u-cb01", "u-cb02", "u-cb04", "u-cb05", "u-db1-cb1"):
         assert outbox.texts_to(chat) == [HEADER + "Tin qua chat", HEADER + TEXT]
