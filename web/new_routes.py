@@ -20,7 +20,6 @@ from services import document_intake as intake
 from services.localtime import to_local
 from services.parsing import parse_document
 from services.parsing.deadlines import DeadlineError
-from services.parsing.ocr import Ocr
 from services.reminders.config import ReminderConfig
 from storage.queries import conversation as conv_queries
 from storage.tables import Unit
@@ -32,17 +31,6 @@ FLOW = "web_new"
 
 def _key(here: Desk) -> dict[str, str]:
     return {"channel": "web", "user_id": f"person:{here.actor.person_id}"}
-
-
-def _ocr(here: Desk) -> Ocr:
-    s = here.web.settings
-    return Ocr(
-        tesseract=s.tesseract_cmd,
-        pdftoppm=s.pdftoppm_cmd,
-        language=s.ocr_language,
-        timeout_seconds=s.ocr_timeout_seconds,
-        max_pages=s.ocr_max_pages,
-    )
 
 
 def _issuer(here: Desk) -> Unit | None:
@@ -69,7 +57,7 @@ async def new_document(
                 file_name=document.filename,
                 size=len(data),
                 max_bytes=limit,
-                ocr=_ocr(here),
+                ocr=intake.ocr_of(here.web.settings),
             )
         except intake.Refused as refused:
             reason = here.t(refused.key, **refused.params)
