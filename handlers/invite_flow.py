@@ -7,8 +7,7 @@ from handlers.context import Context
 from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from handlers.router import Router
-from services import invites
-from services.localtime import format_local_datetime
+from services import invites, unit_people
 from services.unit_words import role_label
 from storage.queries import units as unit_queries
 
@@ -97,16 +96,7 @@ class InviteFlow(StepFlow[InviteState]):
         )
         ctx.audit("invite", unit_id=invite.unit_id, role=state.role, label=label)
         ctx.flow_end()
-        return [
-            ctx.reply(
-                "invite.created",
-                role=role_label(ctx.t, role, state.unit_kind),
-                unit=state.unit_name,
-                label=f" ({label})" if label else "",
-                code=code,
-                expires=format_local_datetime(invite.expires_at, ctx.deps.tz),
-            )
-        ]
+        return [Reply(text=unit_people.invite_text(ctx.t, unit_people.Made(code, invite, unit), ctx.deps.tz))]
 
     @staticmethod
     def _allowed_roles(ctx: Context, unit_kind: str, unit_path: str) -> list[str]:

@@ -6,11 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from ground.actor import Actor
-from services import invites
+from ground.messages import Reply
+from services import invites, outbox
+from services.i18n import Translator
+from services.localtime import format_local_datetime
+from services.unit_words import role_label
+from storage.queries import accounts as account_queries
 from storage.queries import unit_people as queries
 from storage.queries import units as unit_queries
 from storage.queries.accounts import preferred_account
@@ -108,3 +114,56 @@ def _nodes(session: Session, units: list[Unit], now: datetime) -> dict[int, Unit
     for invite in queries.open_invites(session=session, unit_ids=list(nodes), now=now):
         nodes[invite.unit_id].invites.append(invite)
     return nodes
+
+
+@dataclass(frozen=True)
+class Made:
+    """An invite just made, with its plain code (shown this once)."""
+
+    code: str
+    invite: Invite
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class Sent:
+    """Invites queued to the admin's own chat: how many, on which channel (None: no chat
+    account chibot can write to, nothing queued)."""
+
+    count: int
+    channel: str | None
+
+
+def invite_text(t: Translator, made: Made, tz: ZoneInfo) -> str:
+    """The words chat's /invite answers with, for one invite."""
+    label = made.invite.label
+    return t(
+        "invite.created",
+        role=role_label(t, made.invite.role, made.unit.kind),
+        unit=made.unit.name,
+        label=f" ({label})" if label else "",
+        code=made.code,
+        expires=format_local_datetime(made.invite.expires_at, tz),
+    )
+
+
+def send_to_self(*, session: Session, person_id: int, made: list[Made], now: datetime, tz: ZoneInfo) -> Sent:
+    """Queue each invite as its own message to this person's chat (the account chibot writes
+    to), so they can forward it to the person invited; the bot delivers it."""
+    person = account_queries.get_person(session=session, person_id=person_id)
+    accounts = account_queries.accounts_of_person(session=session, person_id=person_id)
+    account = preferred_account(person, accounts) if person is not None else None
+    if account is None or not account.reachable:
+        return Sent(0, None)
+    t = Translator(account.language)
+    queued = 0
+    for one in made:
+        queued += outbox.enqueue(
+            session=session,
+            account_id=account.id,
+            kind="notice",
+            reply=Reply(text=invite_text(t, one, tz)),
+            due_at=now,
+            dedupe_key=f"invite:{one.invite.id}:{account.id}",
+        )
+    return Sent(queued, account.channel)
