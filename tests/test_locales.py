@@ -13,7 +13,7 @@ from fluent.syntax import ast as fl
 from fluent.syntax import visitor
 
 from services.broadcast import AUDIENCES
-from services.directive_drafts import EDITABLE_FIELDS, VALIDATED_FIELDS
+from services.directive_drafts import DESK_VALIDATED_FIELDS, EDITABLE_FIELDS, VALIDATED_FIELDS
 from services.export_data import COLUMNS
 from services.export_docx import TABLE_COLUMNS
 from services.i18n import LANGUAGES, catalog, fluent_id, t
@@ -154,6 +154,8 @@ def _runtime_values() -> dict[str, set[str]]:
         "directive.ask_value.{}": set(EDITABLE_FIELDS),
         "directive.button.field_{}": set(EDITABLE_FIELDS),
         "directive.bad_value.{}": set(VALIDATED_FIELDS),
+        # web/new_routes.py words urgency as chat does (directive.bad_value.urgency).
+        "web.new.bad_value.{}": set(DESK_VALIDATED_FIELDS) - {"urgency"},
         # services/unit_words.py reads any other kind as "unit".
         "unit_kind.{}.noun": set(UNIT_KINDS) | {"unit"},
         "unit_kind.{}.leader": set(UNIT_KINDS) | {"unit"},
