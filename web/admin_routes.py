@@ -19,6 +19,10 @@ from storage.tables import Unit
 from web.desk import Desk, desk
 
 router = APIRouter()
+#: The request's transaction commits before the answer is sent ("function" scope; FastAPI's
+#: default runs a dependency's exit after sending): the browser follows a 303 at once, and the
+#: page it then asks for must see what this request saved.
+HERE = Depends(desk, scope="function")
 
 #: The longest name typed for the person invited (as chat's /invite).
 MAX_LABEL = 120
@@ -51,7 +55,7 @@ def _page(here: Desk, template: str, *, status_code: int = 200, **context: objec
 
 
 @router.get("/units", response_class=HTMLResponse)
-def units_page(here: Desk = Depends(desk)) -> HTMLResponse:
+def units_page(here: Desk = HERE) -> HTMLResponse:
     refused = _not_admin(here, "units")
     if refused is not None:
         return refused
@@ -72,7 +76,7 @@ def _unit_page(
 
 
 @router.get("/units/{unit_id}", response_class=HTMLResponse)
-def unit_page(unit_id: int, here: Desk = Depends(desk)) -> HTMLResponse:
+def unit_page(unit_id: int, here: Desk = HERE) -> HTMLResponse:
     refused = _not_admin(here, "unit")
     if refused is not None:
         return refused
@@ -83,7 +87,7 @@ def unit_page(unit_id: int, here: Desk = Depends(desk)) -> HTMLResponse:
 
 
 @router.post("/units/{unit_id}/invite")
-async def invite_one(unit_id: int, here: Desk = Depends(desk)) -> Response:
+async def invite_one(unit_id: int, here: Desk = HERE) -> Response:
     """One invite for a role in this unit; the answer is the printable code."""
     form = await here.request.form()
     here.check_csrf(form.get("csrf"))
@@ -107,7 +111,7 @@ async def invite_one(unit_id: int, here: Desk = Depends(desk)) -> Response:
 
 
 @router.post("/units/invites")
-async def invite_missing(here: Desk = Depends(desk)) -> Response:
+async def invite_missing(here: Desk = HERE) -> Response:
     """A secretary's invite for every unit of the admin's tree that has no one registered to
     receive directives; the answer is the printable sheet, codes by unit."""
     form = await here.request.form()

@@ -28,6 +28,10 @@ from storage.tables.directives import DEADLINE_KINDS
 from web.desk import Desk, desk
 
 router = APIRouter()
+#: The request's transaction commits before the answer is sent ("function" scope; FastAPI's
+#: default runs a dependency's exit after sending): the browser follows a 303 at once, and the
+#: page it then asks for must see what this request saved.
+HERE = Depends(desk, scope="function")
 FLOW = "web_new"
 
 
@@ -40,13 +44,13 @@ def _issuer(here: Desk) -> Unit | None:
 
 
 @router.get("/new", response_class=HTMLResponse)
-def new_page(here: Desk = Depends(desk)) -> HTMLResponse:
+def new_page(here: Desk = HERE) -> HTMLResponse:
     return here.page("new.html", error=None, text="")
 
 
 @router.post("/new")
 async def new_document(
-    here: Desk = Depends(desk), csrf: str = Form(""), text: str = Form(""), document: UploadFile | None = None
+    here: Desk = HERE, csrf: str = Form(""), text: str = Form(""), document: UploadFile | None = None
 ) -> Response:
     """Read the pasted text or the file and keep the draft; then the review page."""
     here.check_csrf(csrf)
@@ -134,7 +138,7 @@ def _review(here: Desk, data: dict[str, Any], *, error: str | None = None, statu
 
 
 @router.get("/new/review", response_class=HTMLResponse)
-def review_page(here: Desk = Depends(desk)) -> Response:
+def review_page(here: Desk = HERE) -> Response:
     state = conv_queries.get_state(session=here.session, **_key(here))
     if state is None or state.flow != FLOW:
         return RedirectResponse("/new", status_code=303)
@@ -202,7 +206,7 @@ def _deadline_error(here: Desk, error: DeadlineError, line: int) -> str:
 
 
 @router.post("/new/review")
-async def review_action(here: Desk = Depends(desk)) -> Response:
+async def review_action(here: Desk = HERE) -> Response:
     """Save corrections and ticks ("Xem trước"), tick all or the named units, or publish
     ("Ban hành") once."""
     form = await here.request.form()
