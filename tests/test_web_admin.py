@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from services import units
 from storage.db import session_scope
-from storage.tables import AuditEntry, ChatAccount, Invite, Person, Unit
+from storage.tables import AuditEntry, ChatAccount, Invite, Membership, Person, Unit
 from tests.support.chat import Chat, deliver
 from tests.support.org import register
 from tests.support.web import csrf_of, sign_in
@@ -239,3 +239,20 @@ def test_asking_to_send_without_a_reachable_chat_says_so(app, org, web):
     printed = browser.post(f"/units/{cell}/invite", data={"csrf": token, "role": "secretary", "send": "1"})
     assert printed.status_code == 200 and len(codes_on(printed.text)) == 1
     assert "Không gửi được vào chat" in printed.text
+
+
+def test_an_admin_whose_role_was_removed_is_refused_at_the_next_request(app, org, admin):
+    assert admin.get("/units").status_code == 200
+    token = csrf_of(admin.get(f"/units/{unit_id(app, 'DB1-CB2')}").text)
+    with session_scope(app.engine) as session:
+        person = session.exec(select(Person).where(Person.full_name == "Quản Trị Viên")).one()
+        for membership in session.exec(select(Membership).where(Membership.person_id == person.id)).all():
+            membership.active = False
+            session.add(membership)
+
+    page = admin.get("/units")
+    made = admin.post(f"/units/{unit_id(app, 'DB1-CB2')}/invite", data={"csrf": token, "role": "secretary"})
+
+    assert page.status_code == 401 and "Chi bộ" not in page.text
+    assert made.status_code == 401
+    assert invites_stored(app) == []
