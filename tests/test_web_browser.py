@@ -187,6 +187,9 @@ def test_register_a_directive_from_a_file_and_open_the_units_page(app, org, live
     assert cell.is_visible() and "chưa đăng ký" in cell.inner_text()
     assert "console" in page.locator('[data-unit="CB01"]').inner_text()
     page.screenshot(path=str(OUTPUT / "14-units.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    page.screenshot(path=str(OUTPUT / "14b-units-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
     cell.get_by_role("link", name="Mã mời").click()
     page.wait_for_url(re.compile(re.escape(live_web) + r"/units/\d+$"))
     page.locator("#label").fill("Lê Thị Mai")

@@ -164,3 +164,4 @@ web-new-bad_value-issued_on = "{ $typed }" is not a date; write the issue date l
 web-new-bad_value-secrecy = "{ $typed }" is not a secrecy mark; choose MẬT, TỐI MẬT, TUYỆT MẬT or none. Nothing was changed.
 web-new-bad_deadline_kind = Deadline { $line }: a schedule (weekly, monthly…) and a dated deadline cannot swap kinds; write the deadline again. Nothing was changed.
 web-new-deadline_line_error = Deadline { $line }: { $message }. Write it again, e.g. "trước ngày 23/8/2021". Nothing was changed.
+web-units-send_one_to_me = Also send this code to my chat (to forward to the person invited)

@@ -164,3 +164,4 @@ web-new-bad_value-issued_on = «{ $typed }» không phải là ngày; đồng ch
 web-new-bad_value-secrecy = «{ $typed }» không phải là độ mật; đồng chí chọn MẬT, TỐI MẬT, TUYỆT MẬT hoặc không. Chưa có gì thay đổi.
 web-new-bad_deadline_kind = Thời hạn thứ { $line }: lịch định kỳ (hằng tuần, hằng tháng…) và thời hạn có ngày không đổi loại cho nhau được; đồng chí viết lại thời hạn. Chưa có gì thay đổi.
 web-new-deadline_line_error = Thời hạn thứ { $line }: { $message }. Đồng chí viết lại, ví dụ «trước ngày 23/8/2021». Chưa có gì thay đổi.
+web-units-send_one_to_me = Gửi cả mã này vào chat của tôi (để chuyển tiếp cho người được mời)
