@@ -222,6 +222,8 @@ def test_bad_input_answers_in_a_sentence_and_makes_no_code(app, org, admin):
     assert "Đồng chí chọn vai trò trong danh sách: bí thư chi bộ. Chưa có mã nào được tạo." in wrong_role.text
     assert no_role.status_code == 400 and "Chưa có mã nào được tạo." in no_role.text
     assert long_name.status_code == 400 and "Họ tên dài 121 ký tự; tối đa 120 ký tự." in long_name.text
+    typed = admin.get("/units/CB01")  # a code typed where the page's number goes
+    assert typed.status_code == 400 and "Yêu cầu không hợp lệ" in typed.text
     assert invites_stored(app) == []
 
 

@@ -4,6 +4,7 @@ the security every response carries (web/security.py)."""
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
@@ -55,6 +56,11 @@ def create_app(*, settings: Settings, engine: Engine, clock: Clock) -> FastAPI:
     @app.exception_handler(CsrfRefused)
     async def _csrf(request: Request, exc: CsrfRefused) -> HTMLResponse:
         return page(state_of(request).pages, "refused.html", default_t(request), status_code=403, reason="csrf")
+
+    @app.exception_handler(RequestValidationError)
+    async def _unreadable(request: Request, exc: RequestValidationError) -> HTMLResponse:
+        # "/units/abc": a page of its own, not FastAPI's JSON.
+        return page(state_of(request).pages, "refused.html", default_t(request), status_code=400, reason="bad_request")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> HTMLResponse:
