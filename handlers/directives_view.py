@@ -60,10 +60,15 @@ def _list(ctx: Context, args: str) -> list[Reply]:
     if not found:
         return [ctx.reply("directive.list.empty")]
     lines = [ctx.t("directive.list.head")]
-    for directive in found[:LIST_LIMIT]:
-        if directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
-            statuses = directives.unit_statuses(session=ctx.session, directive=directive)
-            lines.append(texts.staff_list_line(ctx.t, directive, statuses))
+    shown = found[:LIST_LIMIT]
+    managed = [d for d in shown if directives.can_manage(session=ctx.session, actor=ctx.actor, directive=d)]
+    counts = {
+        s.directive.id: s.counts
+        for s in status.summaries_of(session=ctx.session, actor=ctx.actor, found=managed, now=ctx.now)
+    }
+    for directive in shown:
+        if directive.id in counts:
+            lines.append(texts.staff_list_line(ctx.t, directive, counts[directive.id]))
         else:
             assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
             assert assignment is not None, "visible() lists a directive not managed only for its live assignment"

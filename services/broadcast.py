@@ -94,6 +94,15 @@ def choose(*, session: Session, actor: Actor, spec: dict[str, Any], now: datetim
     return Audience(spec, units, reachable, found.unreachable, found)
 
 
+def visible(*, session: Session, actor: Actor, broadcast_id: int) -> tuple[Broadcast | None, bool]:
+    """(the broadcast if it was sent from a unit this staff member oversees, whether it exists)."""
+    row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
+    if row is None:
+        return None, False
+    unit = unit_queries.get_unit(session=session, unit_id=row.unit_id)
+    return (row if unit is not None and actor.oversees(unit.path) else None), True
+
+
 def describe(t: Translator, spec: dict[str, Any]) -> str:
     kind = spec["kind"]
     if kind == "picked":

@@ -241,6 +241,8 @@ def _template_shape_values() -> dict[str, set[str]]:
         "web.login.error.{}": _constant_args("WebLoginError", 0),
         "web.channel.{}": set(CHANNELS),
         "web.list.filter_{}": set(FILTERS),
+        # broadcast_compose.html: one choice per audience (web/broadcast_routes.py passes AUDIENCES).
+        "web.broadcast.kind_{}": set(AUDIENCES),
     }
 
 

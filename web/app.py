@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ground.clock import Clock
 from ground.settings import Settings
 from services.i18n import Translator
-from web import admin_routes, directive_routes, login_routes, new_routes
+from web import admin_routes, broadcast_routes, directive_routes, login_routes, new_routes
 from web.desk import CsrfRefused, NotSignedIn, WebState, state_of
 from web.rendering import Pages, page
 from web.security import BodyLimit, SecurityHeaders
@@ -44,6 +44,7 @@ def create_app(*, settings: Settings, engine: Engine, clock: Clock) -> FastAPI:
     app.include_router(login_routes.router)
     app.include_router(directive_routes.router)
     app.include_router(new_routes.router)
+    app.include_router(broadcast_routes.router)
     app.include_router(admin_routes.router)
 
     def default_t(request: Request) -> Translator:

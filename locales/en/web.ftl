@@ -96,6 +96,7 @@ web-new-add_deadline = Add a deadline (written as in the document)
 web-new-deadline_example = e.g. báo cáo kết quả trước ngày 23/8/2021
 web-new-bad_deadline = That deadline was not understood; write it as the document does, e.g. «hoàn thành trước ngày 20/8/2021».
 web-new-recipients = Recipients ({ $count } ticked)
+web-new-tick_all = Tick all
 web-new-tick_none = Untick all
 web-new-preview = The message the cells will get
 web-new-save_preview = Save and preview

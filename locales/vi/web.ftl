@@ -96,6 +96,7 @@ web-new-add_deadline = Thêm thời hạn (cách viết như trong văn bản)
 web-new-deadline_example = ví dụ: báo cáo kết quả trước ngày 23/8/2021
 web-new-bad_deadline = Không hiểu thời hạn vừa nhập; đồng chí viết như trong văn bản, ví dụ «hoàn thành trước ngày 20/8/2021».
 web-new-recipients = Đơn vị nhận ({ $count } đang chọn)
+web-new-tick_all = Chọn tất cả
 web-new-tick_none = Bỏ chọn
 web-new-preview = Tin nhắn các chi bộ sẽ nhận
 web-new-save_preview = Lưu và xem trước
