@@ -8,9 +8,11 @@ import asyncio
 import io
 import re
 import threading
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from services import units
 from storage.db import session_scope
@@ -198,3 +200,94 @@ def test_staff_start_a_broadcast_and_see_the_progress_reach_done(app, org, live_
     page.get_by_role("link", name="Gửi thông báo khác").click()
     page.wait_for_url(live_web + "/broadcast")
     page.screenshot(path=str(OUTPUT / "broadcast-6-compose-phone.png"), full_page=True)
+
+
+SEED_54 = Path("/work/shared/seeds/000_ea0419651be1525a.txt")
+
+
+def _docx_of(text: str, path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def _sign_in(page, live_web: str, chat) -> None:  # noqa: ANN001
+    chat.send("/web")
+    page.goto(live_web + LINK_RE.search(chat.last_text).group(1))
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(live_web + "/directives")
+
+
+def test_register_a_directive_from_a_file_and_open_the_units_page(app, org, live_web, browser_page, tmp_path):
+    page = browser_page
+    errors: list[str] = []  # script errors, CSP refusals, and any page or file the server refused
+    page.on(
+        "console", lambda m: errors.append(m.text) if m.type == "error" and "Failed to load" not in m.text else None
+    )
+    page.on("response", lambda r: errors.append(r.url) if r.status >= 400 and "favicon" not in r.url else None)
+    seed = SEED_54 if SEED_54.is_file() else Path(__file__).parent / "fixtures" / "seeds" / SEED_54.name
+    upload = _docx_of(seed.read_text(encoding="utf-8"), tmp_path / "54-KH-DUK.docx")
+
+    _sign_in(page, live_web, org["staff"])
+    page.get_by_role("link", name="Đăng ký văn bản").click()
+    page.wait_for_url(live_web + "/new")
+    page.set_input_files("#document", str(upload))
+    page.screenshot(path=str(OUTPUT / "10-new-upload.png"), full_page=True)
+    page.get_by_role("button", name="Đọc văn bản").click()
+
+    page.wait_for_url(live_web + "/new/review")
+    assert page.locator("#f-number").input_value() == "54-KH/ĐUK"
+    assert page.locator("#f-doc_type").input_value() == "Kế hoạch"
+    assert page.locator('[data-deadline="2"] input[name="dl-2-when"]').input_value() == "Từ ngày 04/8/2021"
+    page.screenshot(path=str(OUTPUT / "11-review-extracted.png"), full_page=True)
+    page.locator("#f-subject").fill("Thực hiện Nghị quyết 08-NQ/TU về phòng, chống dịch COVID-19")
+    page.locator('[data-deadline="2"] input[type=checkbox]').check()  # the start date read twice
+    page.get_by_role("button", name="Lưu và xem trước").first.click()
+    # The same address comes back: expect() waits for the new page's content.
+    expect(page.locator("pre.preview")).to_contain_text("Thực hiện Nghị quyết 08-NQ/TU về phòng, chống dịch COVID-19")
+    expect(page.locator("div.deadline")).to_have_count(3)
+    page.get_by_role("button", name="Tất cả chi bộ, đoàn thể (8)").click()
+    expect(page.locator("fieldset.recipients input:checked")).to_have_count(8)
+    page.screenshot(path=str(OUTPUT / "12-review-corrected.png"), full_page=True)
+    page.get_by_role("button", name="Ban hành").click()
+
+    page.wait_for_url(re.compile(re.escape(live_web) + r"/directives/\d+$"))
+    assert page.locator("h1").inner_text() == "Kế hoạch 54-KH/ĐUK"
+    page.get_by_role("link", name="Văn bản", exact=True).click()
+    page.wait_for_url(live_web + "/directives")
+    row = page.locator("tr", has=page.get_by_role("link", name="54-KH/ĐUK"))
+    assert "Thực hiện Nghị quyết 08-NQ/TU về phòng, chống dịch COVID-19" in row.inner_text()
+    assert row.locator("td.assigned").inner_text() == "8"
+    page.screenshot(path=str(OUTPUT / "13-list-after-publish.png"), full_page=True)
+    assert page.get_by_role("link", name="Đơn vị", exact=True).count() == 0  # staff: no Units page
+
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url(live_web + "/signed-out")
+    _sign_in(page, live_web, org["admin"])
+    page.get_by_role("link", name="Đơn vị", exact=True).click()
+    page.wait_for_url(live_web + "/units")
+    cell = page.locator('[data-unit="DB1-CB2"]')
+    assert not cell.is_visible()  # inside DB1, closed
+    page.locator('details[data-unit="DB1"] > summary').click()
+    assert cell.is_visible() and "chưa đăng ký" in cell.inner_text()
+    assert "console" in page.locator('[data-unit="CB01"]').inner_text()
+    page.screenshot(path=str(OUTPUT / "14-units.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    page.screenshot(path=str(OUTPUT / "14b-units-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    cell.get_by_role("link", name="Mã mời").click()
+    page.wait_for_url(re.compile(re.escape(live_web) + r"/units/\d+$"))
+    page.locator("#label").fill("Lê Thị Mai")
+    page.screenshot(path=str(OUTPUT / "15-unit.png"), full_page=True)
+    page.get_by_role("button", name="Tạo mã mời").click()
+    code = page.locator("b.invite-code").inner_text()
+    assert len(code) == 10 and page.get_by_text(f"/start {code}").is_visible()
+    page.screenshot(path=str(OUTPUT / "16-invite-sheet.png"), full_page=True)
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="In trang này").is_visible()  # the sheet prints without buttons
+    page.screenshot(path=str(OUTPUT / "17-invite-sheet-print.png"), full_page=True)
+    assert errors == []
