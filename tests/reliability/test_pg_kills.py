@@ -146,7 +146,9 @@ def _killer(db_url: str, stop: threading.Event, kills: Counter) -> None:
     """Kill every other backend of the database at random moments until ``stop``; a moment
     comes when a unit of work is under way, so every kill lands in one (idle connections in
     the pool die with it, as in a failover)."""
-    engine = make_db_engine(db_url)
+    # Autocommit: within one transaction PostgreSQL shows pg_stat_activity as it was at the
+    # first look, and the wait for a busy backend would never end.
+    engine = make_db_engine(db_url, isolation_level="AUTOCOMMIT")
     rng = random.Random(15)
     try:
         while not stop.wait(rng.uniform(*KILL_EVERY)):
