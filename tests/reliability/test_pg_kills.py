@@ -226,6 +226,9 @@ def test_killed_connections_during_reports_lose_nothing_and_store_nothing_twice(
             outcome = outcomes[1000 + int(code[1:])]
             assert (report.reached, report.total, status) == (outcome.reached, 50, "reported"), code
             assert check_answers(template, report.answers) == []
+            # The answers typed, whichever way the report went in (step by step, or on one line).
+            assert report.answers["awareness"] == {"value": "tot"}, report.answers
+            assert report.answers["formats"] == {"values": ["truc_tiep", "zalo"], "other": None}, report.answers
         # No flow left half-way: every secretary's report flow ended with the report.
         telegram_users = [str(n) for n in seeded.secretaries]
         assert session.exec(select(ConversationState).where(ConversationState.user_id.in_(telegram_users))).all() == []
