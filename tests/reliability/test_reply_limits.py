@@ -10,6 +10,7 @@ import secrets
 
 from sqlmodel import Session, select
 
+from bot.channels import telegram_render
 from ground.messages import MAX_BUTTON_DATA_BYTES, Choice, Reply
 from ground.ports import CONSOLE_CAPABILITIES, TELEGRAM_CAPABILITIES, ZALO_CAPABILITIES
 from ground.reply_limits import MAX_LABEL_CHARS, MAX_PARTS, fit_reply, text_budget, utf16_units
@@ -17,13 +18,15 @@ from handlers.context import FLOW_BUTTON_PREFIX
 from handlers.directives_view import PICKABLE_COMMANDS
 from handlers.registry import build_router
 from handlers.status import CHART_WORDS
-from services import broadcast, outbox
+from services import broadcast, outbox, units
 from services.directive_drafts import EDITABLE_FIELDS
 from services.dispatcher import Dispatcher
 from services.exports import FORMATS
 from services.report_templates import TemplateError, default_template, template_from_dict
+from storage.db import session_scope
 from storage.tables import ChatAccount
 from tests.reliability.limits_check import assert_within_limits, telegram_messages, zalo_messages
+from tests.reliability.support import publish_directive, seed
 from tests.support.chat import RecordingSender
 
 #: A list a staff member may well ask for: 100 lines of 73 characters (7,300).
@@ -139,3 +142,26 @@ def test_a_pushed_message_is_fitted_before_the_channel_sees_it(org, app, clock):
     assert asyncio.run(dispatcher.run_once()).sent == 1
     [text] = sender.texts_to("u-cb01")
     assert len(text) == text_budget(CONSOLE_CAPABILITIES) and text.endswith("…")
+
+
+def test_a_list_of_600_cells_through_the_core_is_cut_within_four_telegram_messages(db_url, tmp_path):
+    """/unacked lists every cell that has not acknowledged: 600 cells make 36,000 characters,
+    nine Telegram messages. The core's answer holds four messages' worth and ends in "…"."""
+    seeded = seed(db_url, tmp_path, 0)
+    rows = [
+        {"code": f"C{n:03d}", "name": f"Chi bộ số {n} thuộc Đảng bộ cơ sở khối doanh nghiệp", "kind": "cell"}
+        for n in range(600)
+    ]
+    with session_scope(seeded.app.engine) as session:
+        units.import_units(
+            session=session, now=seeded.app.clock.now(), rows=[{**r, "parent_code": "DUK"} for r in rows]
+        )
+    publish_directive(seeded)
+    staff = seeded.staff  # on Telegram
+    [reply] = staff.send("/unacked 141")
+    assert "141-CV/ĐUK" in reply.text[:200], reply.text[:200]
+    assert "• C000 — Chi bộ số 0 thuộc" in reply.text and reply.text.endswith("…")
+    assert utf16_units(reply.text) <= text_budget(TELEGRAM_CAPABILITIES)
+    telegram = telegram_messages(reply)
+    assert len(telegram) <= MAX_PARTS + 1 and all(telegram_render.telegram_length(m.text) <= 4096 for m in telegram)
+    seeded.app.engine.dispose()
