@@ -11,6 +11,8 @@ from sqlalchemy.engine import Engine
 
 from ground.actor import Actor, RoleInUnit
 from ground.messages import Incoming, Reply
+from ground.ports import capabilities_of
+from ground.reply_limits import fit_replies
 from ground.text_limits import has_controls, without_controls
 from handlers import typed_choice
 from handlers.context import FLOW_BUTTON_PREFIX, Context
@@ -57,7 +59,7 @@ class ChibotCore:
             log.exception("handler failed for update %r", _describe(incoming))
             lang = normalize_language(incoming.language, self.deps.settings.default_language)
             return [Reply(text=t(lang, "error.generic"))]
-        return replies
+        return fit_replies(replies, capabilities_of(incoming.channel))
 
     def mark_unreachable(self, *, channel: str, chat_id: str, reason: str) -> None:
         with session_scope(self.engine) as session:

@@ -7,7 +7,8 @@ belongs to this user (the router has only checked the role).
 
 from __future__ import annotations
 
-from ground.messages import Choice, Reply
+from ground.messages import MAX_BUTTON_DATA_BYTES, Choice, Reply
+from ground.text_limits import cut_bytes
 from handlers.context import Context
 from handlers.router import Router
 from services import directive_texts as texts
@@ -50,7 +51,15 @@ def which_reply(ctx: Context, typed: str, found: list[Directive], command: str, 
     head = ctx.t("directive.which.head", count=len(found), number=typed.strip()[:64], command=command, id=found[0].id)
     lines = [head] + [texts.which_line(ctx.t, d, ctx.deps.tz) for d in found]
     suffix = f":{rest.strip()}" if rest.strip() else ""
-    rows = [[Choice(texts.which_button(ctx.t, d, ctx.deps.tz), f"pick:{command}:{d.id}{suffix}"[:64])] for d in found]
+    rows = [
+        [
+            Choice(
+                texts.which_button(ctx.t, d, ctx.deps.tz),
+                cut_bytes(f"pick:{command}:{d.id}{suffix}", MAX_BUTTON_DATA_BYTES),
+            )
+        ]
+        for d in found
+    ]
     return Reply(text="\n".join(lines), choices=rows)
 
 

@@ -57,6 +57,8 @@ class InviteFlow(StepFlow[InviteState]):
         code = text.strip()
         unit = unit_queries.get_unit_by_code(session=ctx.session, code=code)
         if unit is None or not ctx.actor.oversees(unit.path):
+            if unit is not None:  # answered as a code that exists nowhere, and noted
+                ctx.audit("denied", unit_id=unit.id, command="invite")
             key = "invite.unit_number" if code.isdigit() else "invite.unit_unknown"
             return [ctx.reply(key, code=code[:64], example=self._example(ctx))]
         roles = self._allowed_roles(ctx, unit.kind, unit.path)
