@@ -28,7 +28,9 @@ def _mine(here: Desk, directive_id: int, what: str) -> Directive | HTMLResponse:
 
 
 @router.get("/directives", response_class=HTMLResponse)
-def directive_list(here: Desk = Depends(desk, scope="function"), show: str = Query("open"), q: str = Query("")) -> HTMLResponse:
+def directive_list(
+    here: Desk = Depends(desk, scope="function"), show: str = Query("open"), q: str = Query("")
+) -> HTMLResponse:
     """Directives of my unit and below, with the counts /status shows."""
     which = show if show in view.FILTERS else "open"
     found = status.summaries_in_scope(session=here.session, actor=here.actor, now=here.now)
