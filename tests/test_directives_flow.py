@@ -187,9 +187,9 @@ def test_staff_remove_a_deadline(org):
     staff = paste_141(org)
     staff.press("Xóa hạn")
     assert staff.buttons == [
-        "• Hoàn thành: đến hết 20/8/2021",
-        "• Báo cáo: trước 23/8/2021",
-        "• Kế hoạch: trước 30/8/2021",
+        "Hoàn thành: đến hết 20/8/2021",
+        "Báo cáo: trước 23/8/2021",
+        "Kế hoạch: trước 30/8/2021",
     ]
     staff.press("Báo cáo")
     assert "Thời hạn:\n• Hoàn thành: đến hết 20/8/2021\n• Kế hoạch: trước 30/8/2021\n" in staff.last_text
@@ -416,9 +416,9 @@ def test_changing_a_deadline_after_publishing_tells_the_cells(org, app, outbox, 
     staff = publish_141(org, app)
     staff.send("/deadline 141")
     assert staff.buttons == [
-        "• Hoàn thành: đến hết 20/8/2021",
-        "• Báo cáo: trước 23/8/2021",
-        "• Kế hoạch: trước 30/8/2021",
+        "Hoàn thành: đến hết 20/8/2021",
+        "Báo cáo: trước 23/8/2021",
+        "Kế hoạch: trước 30/8/2021",
         "Hủy",
     ]
     staff.press("Báo cáo")
