@@ -123,6 +123,7 @@ class Context:
                 "_numopt": flow.nonce if flow.number_answer and flow.options_first else None,
             },
             now=self.now,
+            loaded=self.state,
         )
         flow.changed = False
 

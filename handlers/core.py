@@ -84,10 +84,12 @@ class ChibotCore:
             session=session, channel=incoming.channel, external_user_id=incoming.user_id
         )
         if account is not None:
+            # The person first and held: touch_account's own lookup then finds it in the
+            # session instead of loading it a second time (the session keeps only weak refs).
+            person = account_queries.get_person(session=session, person_id=account.person_id)
             account_queries.touch_account(
                 session=session, account=account, chat_id=incoming.chat_id, display_name=incoming.display_name, now=now
             )
-            person = account_queries.get_person(session=session, person_id=account.person_id)
             roles = [
                 RoleInUnit(m.role, u.id, u.code, u.name, u.kind, u.path)
                 for m, u in account_queries.active_memberships(session=session, person_id=account.person_id)

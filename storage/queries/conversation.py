@@ -38,9 +38,19 @@ def get_state(*, session: Session, channel: str, user_id: str) -> ConversationSt
 
 
 def save_state(
-    *, session: Session, channel: str, user_id: str, flow: str, step: str, data: dict[str, Any], now: datetime
+    *,
+    session: Session,
+    channel: str,
+    user_id: str,
+    flow: str,
+    step: str,
+    data: dict[str, Any],
+    now: datetime,
+    loaded: ConversationState | None = None,
 ) -> ConversationState:
-    state = get_state(session=session, channel=channel, user_id=user_id)
+    """Write the flow's row. ``loaded``: the row as read earlier in this session (saves
+    reading it again); without it the row is looked up."""
+    state = loaded if loaded is not None else get_state(session=session, channel=channel, user_id=user_id)
     if state is None:
         state = ConversationState(channel=channel, user_id=user_id, flow=flow, step=step)
     state.flow = flow
