@@ -279,6 +279,9 @@ def _start_profiler(pid: int, output: str) -> subprocess.Popen[bytes]:
     return proc
 
 
+_PLUMBING = ("threading.py", "concurrent/futures/", "asyncio/", "bench_storm.py", "telegram/ext/_application.py")
+
+
 def summarise_profile(path: str, top: int = 25) -> list[tuple[str, float, float]]:
     """(function, % of samples with it on the stack, % of samples in it) from py-spy's raw
     output, most inclusive first: where the bot's time goes, its callers included."""
@@ -302,7 +305,11 @@ def summarise_profile(path: str, top: int = 25) -> list[tuple[str, float, float]
             own[frames[-1]] = own.get(frames[-1], 0) + count
     if not total:
         return []
-    ranked = sorted(inclusive.items(), key=lambda item: -item[1])[:top]
+    # The frames every stack of a thread or of the event loop starts with say nothing.
+    ranked = sorted(
+        ((name, n) for name, n in inclusive.items() if not any(part in name for part in _PLUMBING)),
+        key=lambda item: -item[1],
+    )[:top]
     return [(name, 100 * n / total, 100 * own.get(name, 0) / total) for name, n in ranked]
 
 
