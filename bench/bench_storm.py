@@ -68,6 +68,10 @@ WARNINGS = {
 
 
 def serve(users_file: str, rate: float, mode: str, step_timeout: float) -> None:
+    import logging
+
+    # tornado logs every 429 it answers as a warning: thousands of lines under the limiter.
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)
     asyncio.run(_serve(json.loads(Path(users_file).read_text()), rate, mode, step_timeout))
 
 
@@ -529,8 +533,9 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"--limiter takes off and/or on, not {args.limiter!r}") from None
     _check_size(args.size)
     try:
-        result = run(args.size, url=args.url, bots=bots, limiters=limiters, step_timeout=args.step_timeout,
-                     profile=args.profile)
+        result = run(
+            args.size, url=args.url, bots=bots, limiters=limiters, step_timeout=args.step_timeout, profile=args.profile
+        )
     except KeyboardInterrupt:
         raise SystemExit("interrupted; the bot and the fake server were stopped") from None
     print(json.dumps(result, indent=2)) if args.json else _print(result)

@@ -38,21 +38,18 @@ def get_state(*, session: Session, channel: str, user_id: str) -> ConversationSt
 
 
 def save_state(
-    *,
-    session: Session,
-    channel: str,
-    user_id: str,
-    flow: str,
-    step: str,
-    data: dict[str, Any],
-    now: datetime,
-    loaded: ConversationState | None = None,
+    *, session: Session, channel: str, user_id: str, flow: str, step: str, data: dict[str, Any], now: datetime
 ) -> ConversationState:
-    """Write the flow's row. ``loaded``: the row as read earlier in this session (saves
-    reading it again); without it the row is looked up."""
-    state = loaded if loaded is not None else get_state(session=session, channel=channel, user_id=user_id)
+    state = get_state(session=session, channel=channel, user_id=user_id)
     if state is None:
         state = ConversationState(channel=channel, user_id=user_id, flow=flow, step=step)
+    return write_state(session=session, state=state, flow=flow, step=step, data=data, now=now)
+
+
+def write_state(
+    *, session: Session, state: ConversationState, flow: str, step: str, data: dict[str, Any], now: datetime
+) -> ConversationState:
+    """Write a flow's row read earlier in this session (``save_state`` without reading it again)."""
     state.flow = flow
     state.step = step
     state.data = dict(data)  # a new object so SQLAlchemy sees the JSON change
