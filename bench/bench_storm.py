@@ -16,7 +16,8 @@ process's CPU (% of one core, ms per update), rate-limited requests per update, 
 errors, secretaries who did not finish, reports stored (must be N), messages queued to staff,
 and warnings of the bot process ("database is locked", "maximum number of running instances").
 
-``run(size, ...)`` returns the same as a dict (for `python -m bench`). --url: a database chibot
+``measure(size, ...)`` returns the same as a dict; ``run(size, database_url=...)`` as the
+figures of `python -m bench`. --url: a database chibot
 may empty (default: a fresh SQLite file per run).
 """
 
@@ -233,7 +234,9 @@ def bare_bot(api_url: str, limiter: bool) -> None:
 
     builder = ApplicationBuilder().token(TOKEN).base_url(f"{api_url}/bot").base_file_url(f"{api_url}/file/bot")
     if limiter:
-        builder = builder.rate_limiter(AIORateLimiter())
+        # Waits out a 429 and retries, as chibot's limiter does (max_retries=0, the default,
+        # drops the answer and its secretary waits out --step-timeout).
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
     application = builder.concurrent_updates(8).build()
 
     async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -435,7 +438,48 @@ def run_one(
     return figures
 
 
-def run(
+def run(size: int = 300, *, database_url: str | None = None) -> list[dict[str, Any]]:
+    """For `python -m bench`: both bots, without and with the limiter, as figures judged
+    against the issue's targets."""
+    return figures(measure(size, url=database_url))
+
+
+def figures(result: dict[str, Any]) -> list[dict[str, Any]]:
+    from bench.common import figure
+
+    size = result["size"]
+    out: list[dict[str, Any]] = [figure("machine load at the end", round(result["load"], 1))]
+    for r in result["runs"]:
+        who = f"{r['bot']}, limiter {'on' if r['limiter'] else 'off'}"
+        out += [
+            figure(f"{who}: updates/s", r["updates_per_s"]),
+            figure(f"{who}: p50 / p95 / p99", f"{r['p50']:.2f} / {r['p95']:.2f} / {r['p99']:.2f}", "s"),
+            figure(f"{who}: bot CPU", r["cpu_percent"], "% of a core"),
+            figure(f"{who}: bot CPU per update", r["cpu_ms_per_update"], "ms"),
+            figure(f"{who}: unfinished secretaries", r["unfinished"], equals=0),
+            figure(f"{who}: errors (not 429)", sum(r["errors"].values()), equals=0),
+        ]
+        if r["bot"] != "chibot":
+            continue
+        p99_ratio = r["p99"] / r["p50"] if r["p50"] else 0.0
+        out += [
+            figure(f"{who}: p99 / p50", round(p99_ratio, 2), at_most=3),
+            figure(f"{who}: rate-limited requests per update", r["requests_per_update"], at_most=1),
+            figure(f"{who}: typing indicators", r["typing"]),
+            figure(f"{who}: reports stored", r["reports_stored"], equals=size),
+            figure(f"{who}: messages queued to staff", r["staff_messages_queued"]),
+            figure(f"{who}: 'database is locked'", r["warnings"]["locked"], equals=0),
+            figure(f"{who}: 'maximum number of running instances'", r["warnings"]["max_instances"], equals=0),
+        ]
+    ratios = result["chibot_vs_bare"]
+    if "without_limiter" in ratios:
+        out.append(figure("chibot / bare updates/s, limiter off", ratios["without_limiter"], at_least=0.5))
+    if "with_limiter" in ratios:
+        out.append(figure("chibot / bare updates/s, limiter on", ratios["with_limiter"], at_least=0.9))
+    return out
+
+
+def measure(
     size: int = 300,
     *,
     url: str | None = None,
@@ -533,7 +577,7 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"--limiter takes off and/or on, not {args.limiter!r}") from None
     _check_size(args.size)
     try:
-        result = run(
+        result = measure(
             args.size, url=args.url, bots=bots, limiters=limiters, step_timeout=args.step_timeout, profile=args.profile
         )
     except KeyboardInterrupt:
