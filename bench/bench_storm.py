@@ -257,6 +257,12 @@ def chibot_bot(api_url: str, limiter: bool, db_url: str) -> None:
     from bot.runtime import Runtime
 
     configure_logging("WARNING")
+    if os.environ.get("STORM_WITHOUT_WRITER_LOCK"):  # an experiment: SQLite's busy handler instead
+        from contextlib import nullcontext
+
+        import handlers.core
+
+        handlers.core.writer_lock = lambda engine: nullcontext()  # type: ignore[assignment]
     settings = settings_for(
         db_url,
         telegram_bot_token=TOKEN,
