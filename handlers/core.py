@@ -82,14 +82,16 @@ class ChibotCore:
     def _context(self, session, incoming: Incoming, now) -> Context:  # noqa: ANN001
         settings = self.deps.settings
         actor = Actor()
-        account = account_queries.get_account(
+        found = account_queries.get_account_and_person(
             session=session, channel=incoming.channel, external_user_id=incoming.user_id
         )
-        if account is not None:
+        if found is not None:
+            # The person is held here: touch_account's own lookup finds it in the session
+            # instead of loading it a second time (the session keeps only weak references).
+            account, person = found
             account_queries.touch_account(
                 session=session, account=account, chat_id=incoming.chat_id, display_name=incoming.display_name, now=now
             )
-            person = account_queries.get_person(session=session, person_id=account.person_id)
             roles = [
                 RoleInUnit(m.role, u.id, u.code, u.name, u.kind, u.path)
                 for m, u in account_queries.active_memberships(session=session, person_id=account.person_id)

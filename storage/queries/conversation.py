@@ -44,6 +44,13 @@ def save_state(
     state = get_state(session=session, channel=channel, user_id=user_id)
     if state is None:
         state = ConversationState(channel=channel, user_id=user_id, flow=flow, step=step)
+    return write_state(session=session, state=state, flow=flow, step=step, data=data, now=now)
+
+
+def write_state(
+    *, session: Session, state: ConversationState, flow: str, step: str, data: dict[str, Any], now: datetime
+) -> ConversationState:
+    """Write a flow's row read earlier in this session (``save_state`` without reading it again)."""
     state.flow = flow
     state.step = step
     state.data = dict(data)  # a new object so SQLAlchemy sees the JSON change
