@@ -782,3 +782,31 @@ def test_thang_glued_to_its_number_is_still_the_month():
 def test_a_district_known_by_its_number_prints_the_place_date():
     doc = parse_document("ĐẢNG ỦY PHƯỜNG 7\nSố 21-KH/ĐU\nPhường 7, ngày 14 tháng 2 năm 2024\nKẾ HOẠCH\nsơ kết")
     assert doc.issued_on == date(2024, 2, 14)
+
+
+# A two-column header flattened by a PDF copy: the subject block stops at the header fields
+# printed under it (national motto, place-date line, number line, the "*" under the organ).
+def test_flattened_pdf_header_subject_stops_at_the_motto_and_place_date():
+    text = (
+        "Số 152-CV/ĐUK\nV/v báo cáo kết quả học tập chuyên đề năm 2026\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Quảng Nam, ngày 02 tháng 12 năm 2026"
+    )
+    doc = parse_document(text)
+    assert doc.subject == "V/v báo cáo kết quả học tập chuyên đề năm 2026"
+    assert (doc.number, doc.issued_on) == ("152-CV/ĐUK", date(2026, 12, 2))
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hội An, ngày 5 tháng 1 năm 2027",
+        "Hội An, ngày   tháng   năm 2027",
+        "Số: 31/UBND-VX",
+        "*",
+    ],
+)
+def test_subject_continues_over_lines_but_not_into_a_header_field(after):
+    text = f"V/v chuẩn bị hội nghị sơ kết\ncông tác dân vận quý I\n{after}\n\nKính gửi: Các chi bộ"
+    assert parse_document(text).subject == "V/v chuẩn bị hội nghị sơ kết công tác dân vận quý I"

@@ -323,6 +323,13 @@ def _unquote(s: str) -> str:
 
 
 _BLOCK_BREAK = re.compile(r"[-+•]\s|\d{1,2}\s?\.\s|[ivx]{1,4}\.\s")  # a list item / heading
+# Header fields that a two-column header flattened onto single lines (a PDF copied as text)
+# puts right under the subject: the national motto, a place-date line ("Quảng Nam, ngày 02
+# tháng 12 năm 2026"), a number line ("Số: 12/UBND") or the "*" under the issuing body.
+_HEADER_FIELD = re.compile(
+    r"(?:cong\s+hoa\s+xa\s+hoi|dang\s+cong\s+san\s+viet\s+nam|doc\s+lap\s*[-–]\s*tu\s+do|"
+    r"so\s*:?\s*\d|\*+\s*$|[^,]{1,40},\s*ngay\s*(?:\d{1,2}|\.+|…)?\s*(?:thang|/))"
+)
 
 
 def _block_after(doc: Text, i: int, *, first: str = "", max_lines: int = 6) -> list[str]:
@@ -338,6 +345,8 @@ def _block_after(doc: Text, i: int, *, first: str = "", max_lines: int = 6) -> l
         if not ln.text or len(ln.text) > 250 or _mark(ln):
             break
         if f.startswith(("kinh gui", "can cu ")) or _BLOCK_BREAK.match(ln.folded):
+            break
+        if _HEADER_FIELD.match(f) or _HEADER_FIELD.match(ln.folded.strip()):
             break
         if parts and f.startswith("thuc hien ") and len(ln.text) > 120:
             break
