@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .body_fields import find_body_document, valid_date
+from .body_fields import find_body_document, find_own_mention, valid_date
 from .dates import iter_temporal
 from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
 from .deadlines import Deadline
@@ -176,6 +176,20 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         if issued_on is None and body.day:
             year = body.year or _own_year(folded, temporals, refs)
             issued_on = valid_date(year, body.month, body.day) if year else None
+    # the number named in running text tells the issuer as well as a printed one
+    issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)
+    issuer = _safe(find_issuer, None, doc, issuer_number, body.issuer if body else None)
+    if number_text is None:
+        # no number printed or given by an issuing clause: a numbered mention whose code is
+        # the initials of the organ acting on it ("Đảng ủy phường X triển khai Kế hoạch số
+        # 89-KH/ĐU ngày ...") or of this document's issuer
+        own = _safe(find_own_mention, None, cleaned, folded, issuer)
+        if own:
+            number_text = own.number
+            doc_type = doc_type or own.doc_type
+            issuer = issuer or own.issuer
+            if issued_on is None and own.day:
+                issued_on = valid_date(own.year, own.month, own.day)
     if today is not None:
         # a cited document dated in the future is a typo ("30/7/2031"): it must not push
         # the document's date past every real deadline
@@ -210,9 +224,6 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     if extraction:
         warnings.extend(w for w in extraction.warnings if w not in warnings)
 
-    # the number named in running text tells the issuer as well as a printed one
-    issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)
-    issuer = _safe(find_issuer, None, doc, issuer_number, body.issuer if body else None)
     subject = _safe(find_subject, None, doc, doc_type)
     addressees = _safe(find_addressees, [], doc)
     recipients = _safe(find_recipients, [], doc)
