@@ -300,3 +300,27 @@ def test_a_state_number_without_a_type_code_is_a_letter_and_with_one_is_not():
     assert parse_document("Số: 2210/UBND-KT\nCác xã báo cáo.").doc_type == "Công văn"
     assert parse_document("Số: 44/TTr-UBND\nCác xã báo cáo.").doc_type is None
     assert parse_document("Số: 44/QĐ-UBND\nCác xã báo cáo.").doc_type == "Quyết định"
+
+
+def test_header_name_spaced_out_by_a_double_space_is_one_name():
+    text = (
+        "ỦY BAN NHÂN DÂN\n    XÃ TÂN  PHONG\nSố: 15/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Tân Phong, ngày 3 tháng 4 năm 2022\n\nKẾ HOẠCH\nTuyên truyền ngày hội toàn dân\n"
+    )
+    assert same(issuer(text), "Ủy ban nhân dân xã Tân Phong")
+
+
+def test_a_stamp_beside_a_header_name_is_not_part_of_it():
+    text = "ỦY BAN NHÂN DÂN\nHUYỆN TÂN YÊN  KHẨN\nSố: 15/UBND-VP\nTân Yên, ngày 3 tháng 4 năm 2022\n"
+    doc = parse_document(text)
+    assert same(doc.issuer, "Ủy ban nhân dân huyện Tân Yên")
+    assert doc.urgent == "KHẨN"
+
+
+def test_a_decisions_chairman_line_names_the_committee_a_bare_header_leaves_out():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 21/2003/QĐ-UB | Pleiku, ngày 4 tháng 5 năm 2003 |\nQUYẾT ĐỊNH\nV/V ban hành quy chế\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH GIA LAI\n- Căn cứ Luật Tổ chức Hội đồng Nhân dân và Ủy ban Nhân dân;\n"
+    )
+    assert same(issuer(text), "Ủy ban nhân dân tỉnh Gia Lai")

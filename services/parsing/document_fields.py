@@ -824,7 +824,21 @@ def _header_cands(doc: Text) -> list[str]:
         cells = _cells(ln)
         if not cells:
             continue
+        appended_here = False  # a name cell of this line was taken
         for cell in cells:
+            cf = fold(_strip_deco(cell).strip(" |"))
+            if (
+                appended_here
+                and "|" not in cell
+                and 0 < len(cf.split()) <= 2
+                and _is_upper(_strip_deco(cell))
+                and not (_ORGAN_START.match(cf) or _PLACE_START.match(cf) or _MOTTO.match(cf) or _HEADER_STOP.match(cf))
+                and not any(c.isdigit() for c in cell)
+                and not _is_mark(cell)
+            ):
+                # "XÃ DÂN  LỰC": a name spaced out by a double space is one cell, not two
+                cands[-1] = cands[-1] + " " + _strip_deco(cell).strip(" |")
+                continue
             for part in cell.split("|"):
                 text = _strip_deco(part).strip(" |")
                 f = fold(text)
@@ -838,6 +852,7 @@ def _header_cands(doc: Text) -> list[str]:
                     continue
                 if _ORGAN_START.match(f) or (_PLACE_START.match(f) and cands):
                     cands.append(text)
+                    appended_here = True
                     joinable = not _HAS_PLACE.search(f) and f not in _STATE_ORGANS
                 elif joinable and _is_upper(text) and len(f.split()) <= 6:
                     # "ĐẢNG ỦY TRƯỜNG ĐẠI HỌC" / "KỸ THUẬT CÔNG NGHIỆP": one name on two lines
@@ -905,9 +920,10 @@ def _header_issuer(doc: Text) -> str | None:
 _BARE_ORGANS = {fold(n) for _, n in _ORGANS} | {"ban tuyen giao", "ban to chuc", "uy ban kiem tra"}
 _STATE_ORGANS = {"uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd"}
 _PLACE_NOUNS_RE = r"(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran)"
-# the enacting line of a decision: "ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH" on its own line
+# the enacting line of a decision: "ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH" on its own line, or its
+# chairman's "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..." (the organ is the one named after the title)
 _ENACTING_RE = re.compile(
-    rf"^[ \t|]*(?:uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan)\s+{_PLACE_NOUNS_RE}\s+[^\n|]{{2,40}}?[ \t|]*$", re.M
+    rf"^[ \t|]*(?:chu\s+tich\s+)?(?P<organ>(?:uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan)\s+{_PLACE_NOUNS_RE}\s+[^\n|]{{2,40}}?)[ \t|]*$", re.M
 )
 
 
@@ -919,7 +935,7 @@ def _complete_state_organ(doc: Text, name: str) -> str:
     if fold(name) not in _STATE_ORGANS:
         return name
     for m in _ENACTING_RE.finditer(doc.folded, 0, min(len(doc.folded), 20000)):
-        line = doc.cleaned[m.start() : m.end()].strip(" \t|")
+        line = doc.cleaned[m.start("organ") : m.end("organ")].strip(" \t|")
         if fold(line).split()[0] == fold(name).split()[0] and _is_upper(line):
             return _case_upper_line(line)
     d = ISSUED_RE.search(doc.folded, 0, _number_region(doc))
