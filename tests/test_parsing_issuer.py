@@ -324,3 +324,34 @@ def test_a_decisions_chairman_line_names_the_committee_a_bare_header_leaves_out(
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH GIA LAI\n- Căn cứ Luật Tổ chức Hội đồng Nhân dân và Ủy ban Nhân dân;\n"
     )
     assert same(issuer(text), "Ủy ban nhân dân tỉnh Gia Lai")
+
+
+def test_an_organ_answering_with_its_opinion_is_the_issuer():
+    text = (
+        "Văn bản chỉ đạo\nUBND tỉnh có ý kiến như sau:\n"
+        "Giao Sở Công Thương chủ trì rà soát, báo cáo trước ngày 20/10/2024.\n"
+    )
+    assert same(issuer(text), "UBND tỉnh")
+
+
+def test_the_organiser_named_after_do_is_the_issuer():
+    text = (
+        "Hội thi do Ban Dân vận Huyện ủy tổ chức nhằm tôn vinh gương người tốt việc tốt.\n"
+        "Bài dự thi gửi về trước ngày 30/9/2024.\n"
+    )
+    assert same(issuer(text), "Ban Dân vận Huyện ủy")
+
+
+def test_an_abbreviation_defined_after_the_name_is_not_part_of_it():
+    text = "Sở Văn hóa và Thể thao (VHTT) yêu cầu các phòng VHTT báo cáo trước ngày 5/6/2022.\n"
+    assert same(issuer(text), "Sở Văn hóa và Thể thao")
+
+
+def test_a_unit_that_will_carry_out_a_plan_is_not_named_by_its_verb():
+    text = (
+        "Ban Thường vụ Huyện ủy Tân Yên dự kiến tổ chức đại hội chi bộ trong quý I/2025. "
+        "Các chi, Đảng bộ sẽ tiến hành xây dựng kế hoạch triển khai trong nội bộ.\n"
+    )
+    got = issuer(text)
+    assert got is not None and "tiến hành" not in got
+    assert same(got, "Huyện ủy Tân Yên")

@@ -59,7 +59,7 @@ _HEAD = (
 )
 _ISSUE_VERB = r"(?:(?:da|vua|moi|cung)\s+)*(?:ban\s+hanh|co|ky|xay\s+dung|gui)"
 _STOP = (
-    rf"(?:da|vua|cung|moi|ngay|ve|cua|tai|theo|trong|tren|den|voi|"
+    rf"(?:da|vua|cung|moi|se|tien\s+hanh|ngay|ve|cua|tai|theo|trong|tren|den|voi|"
     rf"yeu|de|trien|thuc|chi|huong|thong|quyet|giao|la|ban\s+hanh|xay\s+dung|ky|gui|"
     rf"co\s+(?:cac\s+|01\s+|mot\s+)?(?:{_TYPE_ALT}))\b"
 )

@@ -997,7 +997,8 @@ def _complete_place(doc: Text, name: str) -> str:
 # proper name in capitals after it, then a verb: "Ban Thường vụ Huyện ủy Bình Giang đang xin ý
 # kiến", "..., Quận ủy Cầu Giấy đã phân công", "Chủ tịch UBND tỉnh yêu cầu".
 _SUBJECT_HEAD = re.compile(
-    r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n))[ \t]*"
+    # (or the agent after "do": "Hội thi do Huyện ủy X tổ chức")
+    r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n)|(?<=\bdo\s))[ \t]*"
     r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\s+)?"
     rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)|bo|so)\b",
     re.M,
@@ -1016,6 +1017,8 @@ _DIRECTING = (
     "thanh lap",
     "phan cong",
     "quyet dinh",
+    "co y kien",  # "UBND tỉnh có ý kiến như sau": the organ answering in its own letter
+    "phat dong",  # "Cuộc thi do Ban Tuyên giáo Tỉnh ủy phát động"
 )
 _PLACE_WORD_SET = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"}
 
@@ -1050,14 +1053,14 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             k = next((j for j in range(1, 7) if any(" ".join(fwords[j : j + 2]).startswith(v) for v in _DIRECTING)), 0)
             if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == m["head"][0].upper()):
                 continue
-        rest = " ".join(fwords[k : k + 2])
-        verb_next = bool(fwords[k:]) and (
-            fwords[k] in _ADVERBS or any(rest == v or rest.startswith(v + " ") for v in _DIRECTING)
-        )
+        rest = " ".join(fwords[k : k + 3]) + " "
+        verb_next = bool(fwords[k:]) and (fwords[k] in _ADVERBS or any(rest.startswith(v + " ") for v in _DIRECTING))
         if not (verb_next or (m["lead"] and fwords[k:] and words[k][:1].islower())):
             continue
         head = collapse_spaces(doc.cleaned[m.start("head") : m.end("head")])
         name = " ".join([head, *words[:k]])
+        # "Sở Giáo dục và Đào tạo (GDĐT)": the abbreviation it defines is not part of the name
+        name = re.sub(r"\s*\([^\W\d_]{2,10}\)$", "", name)
         out.append(name)
     return out
 
