@@ -355,3 +355,18 @@ def test_a_unit_that_will_carry_out_a_plan_is_not_named_by_its_verb():
     got = issuer(text)
     assert got is not None and "tiến hành" not in got
     assert same(got, "Huyện ủy Tân Yên")
+
+
+def test_a_request_told_as_done_after_a_meeting_is_news_not_a_document():
+    text = (
+        "Sáng 5-11, Huyện ủy Tân Yên đã tổ chức hội nghị quán triệt các nghị quyết của Trung ương.\n"
+        "Kết thúc hội nghị, lãnh đạo Huyện ủy Tân Yên đã đề nghị các chi bộ sớm xây dựng chương trình hành động.\n"
+    )
+    doc = parse_document(text)
+    assert (doc.recognized, doc.issuer, doc.deadlines) == (False, None, [])
+
+
+def test_the_same_request_still_to_be_done_is_a_directive_told_as_news():
+    text = "Huyện ủy Tân Yên đề nghị các chi bộ sớm xây dựng chương trình hành động.\n"
+    doc = parse_document(text)
+    assert doc.recognized and same(doc.issuer, "Huyện ủy Tân Yên")

@@ -229,11 +229,13 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     recipients = _safe(find_recipients, [], doc)
     # a body asking the units below it to act ("Sở Giáo dục và Đào tạo đề nghị các đơn vị ...")
     # is a directive told as news; a meeting reported as news ("Ban Thường vụ Tỉnh ủy họp")
-    # is not
+    # is not; nor is a request told as done ("lãnh đạo Huyện ủy đã đề nghị ..." after a meeting)
     asks = bool(issuer) and bool(_REQUEST.search(folded))
     recognized = bool(
         number_text or doc_type or issued_on or deadlines or subject or addressees or recipients or signer or asks
     )
+    if not recognized:
+        issuer = None  # a page that is no document has no issuer: only an actor in a news story
     return ParsedDocument(
         doc_type=doc_type,
         number=number_text,
@@ -256,7 +258,7 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
 
 # a requesting verb and who is asked: "đề nghị các phòng", "yêu cầu Đảng bộ xã ..."
 _REQUEST = re.compile(
-    r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao)\s+(?:cac|toan\s+the|moi|dang\s+bo|chi\s+bo|cap\s+uy|don\s+vi|"
+    r"(?<!\bda\s)\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao)\s+(?:cac|toan\s+the|moi|dang\s+bo|chi\s+bo|cap\s+uy|don\s+vi|"
     r"ubnd|uy\s+ban|phong|so|ban|truong|hieu\s+truong|thu\s+truong)\b"
 )
 # "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
