@@ -810,3 +810,39 @@ def test_flattened_pdf_header_subject_stops_at_the_motto_and_place_date():
 def test_subject_continues_over_lines_but_not_into_a_header_field(after):
     text = f"V/v chuẩn bị hội nghị sơ kết\ncông tác dân vận quý I\n{after}\n\nKính gửi: Các chi bộ"
     assert parse_document(text).subject == "V/v chuẩn bị hội nghị sơ kết công tác dân vận quý I"
+
+
+# "QĐ" codes both a decision and a regulation: the title line or the word before the number says
+@pytest.mark.parametrize(
+    ("text", "doc_type"),
+    [
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 45-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2022\n\nQUY ĐỊNH\nvề công tác kiểm tra\n", "Quy định"),
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 45-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2022\n\nQUYẾT ĐỊNH\nthành lập tổ công tác\n", "Quyết định"),
+        (
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 45-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2022\n"
+            "Ban Bí thư ban hành Quy định số 45-QĐ/TW về công tác kiểm tra.\n",
+            "Quy định",
+        ),
+        ("Ban Thường vụ ban hành Quyết định số 45-QĐ/HU về thành lập tổ công tác.\n", "Quyết định"),
+    ],
+)
+def test_qd_is_a_decision_or_a_regulation_by_its_title(text, doc_type):
+    assert parse_document(text).doc_type == doc_type
+
+
+def test_news_of_a_letter_sent_out_reads_as_a_letter():
+    text = "Sở Tư pháp vừa ra văn bản nhắc nhở các phòng gửi báo cáo về Sở.\nNội dung báo cáo theo mẫu đính kèm.\n"
+    assert parse_document(text).doc_type == "Công văn"
+
+
+def test_a_letters_closing_names_itself():
+    text = (
+        "Sở Y tế đề nghị thủ trưởng các đơn vị báo cáo số liệu tiêm chủng trước ngày 15/4/2022.\n"
+        "Nhận được công văn này, đề nghị các đơn vị khẩn trương triển khai thực hiện./.\n"
+    )
+    assert parse_document(text).doc_type == "Công văn"
+
+
+def test_the_content_to_report_is_not_a_report_quoted():
+    text = "Các phòng thực hiện đầy đủ các nội dung báo cáo theo tinh thần chỉ đạo nêu trên.\n"
+    assert parse_document(text).doc_type is None

@@ -79,7 +79,8 @@ ISSUING_DOC_RE = re.compile(
 # "Nội dung Chỉ thị như sau", "Nội dung công văn Ban Tuyên giáo Tỉnh ủy", "Kế hoạch của Ban
 # Thường vụ Đảng uỷ cũng nêu rõ": the page quotes the document it is about.
 CONTENT_RE = re.compile(
-    rf"\bnoi\s+dung\s+(?:toan\s+van\s+)?(?:(?:tai|cua)\s+)?(?P<type>{_TYPE_ALT})\b(?:\s+{_NUMBER}{_NUMBER_DATE})?"
+    # ("nội dung báo cáo" is what the units must report, not a report quoted)
+    rf"\bnoi\s+dung\s+(?:toan\s+van\s+)?(?:(?:tai|cua)\s+)?(?!bao\s+cao\b)(?P<type>{_TYPE_ALT})\b(?:\s+{_NUMBER}{_NUMBER_DATE})?"
     rf"|\b(?P<type2>{_TYPE_ALT})\s+(?:nay\s+)?(?:cua\s+[^.;:\n]{{3,80}}?\s+)?(?:cung\s+)?neu\s+ro\b"
 )
 
@@ -96,6 +97,11 @@ SOURCE_RE = re.compile(
     rf"(?:\(\s*theo|\b(?:trich|xem\s+(?:chi\s+tiet|toan\s+van)(?:\s+tai)?|toan\s+van))\s+"
     rf"(?P<type>{_TYPE_ALT})\s+(?:so\s*:?\s*)?(?P<num>{_NUM}){_NUMBER_DATE}"
 )
+
+
+# "Sở ... vừa ra văn bản nhắc nhở", "Huyện ủy đã ra văn bản chỉ đạo": a letter sent out
+# (news of it); "Nhận được công văn này, ...": a letter's closing names itself.
+LETTER_OUT_RE = re.compile(r"\b(?:da|vua|moi)\s+ra\s+(?:van\s+ban|cong\s+van)\b|\bnhan\s+duoc\s+cong\s+van\s+nay\b")
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,8 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
     for m in ISSUING_DOC_RE.finditer(folded, 0, end):
         if in_singled_out_sentence(folded, m.start("type")):
             continue  # "Riêng Đảng bộ X đã xây dựng kế hoạch ...": one case of a report
+        if m["org"] and re.search(r"\b(?:cac|nhung|moi)\s+$", folded[max(0, m.start("org") - 8) : m.start("org")]):
+            continue  # "các phòng gửi báo cáo về Sở": the units addressed, acting, not an issuer
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
         org = None
         # the last "thừa lệnh / thay mặt ..." before the type word
@@ -154,6 +162,8 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
                 d, mo, y = _day_month_year(dm)
         urg = _URGENT[re.sub(r"\s+", " ", m["urg"])] if m["urg"] else None
         return BodyDocument(tname or "Công văn", num, org, d, mo, y, urg)
+    if LETTER_OUT_RE.search(folded, 0, end):
+        return BodyDocument("Công văn", None, None)
     source = SOURCE_RE.search(folded, 0, end)
     if source and not source["num"].isdigit():
         num = re.sub(r"\s+", "", cleaned[source.start("num") : source.end("num")]).upper()

@@ -119,7 +119,9 @@ TYPE_CODES = {
     "bc": "Báo cáo",
     "tt": "Thông tư",
 }
-_TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()]
+# "QĐ" codes both a decision (Quyết định) and a regulation (Quy định, "97-QĐ/TW"): the title
+# line or the type word before the number tells which.
+_TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()] + [("quy dinh", "Quy định")]
 
 # "Số 141 - CV/ĐUK", "Số: 54-KH/ĐUK" (party style) or "Số: 12/QĐ-UBND" (state style), at the
 # start of a line (or of a table cell flattened onto a line).
@@ -232,6 +234,8 @@ def _type_title(ln: Line) -> str | None:
 
 def find_doc_type(doc: Text, number: Number | None) -> str | None:
     if number and number.type_code in TYPE_CODES:
+        if number.type_code == "qd":
+            return _decision_or_regulation(doc, number)
         return TYPE_CODES[number.type_code]
     for ln in doc.lines[:60]:
         if name := _type_title(ln):
@@ -244,6 +248,18 @@ def find_doc_type(doc: Text, number: Number | None) -> str | None:
     if number and "/" in number.text.split("-", 1)[0] and number.type_code not in _ALL_TYPE_CODES:
         return "Công văn"  # a state number with no type code ("1823/UBND", "2221/UBND-TH") is a letter's
     return _title_line_type(doc) or _letter_opening(doc)
+
+
+def _decision_or_regulation(doc: Text, number: Number) -> str:
+    for ln in doc.lines[:60]:
+        if (name := _type_title(ln)) in ("Quyết định", "Quy định"):
+            return name
+    digits = re.match(r"\d+", number.text)
+    if digits:
+        m = re.search(rf"\b(quyet|quy)\s+dinh\s+(?:so\s*:?\s*)?{digits.group(0)}\s?[-/]", doc.folded[:20000])
+        if m and m.group(1) == "quy":
+            return "Quy định"
+    return "Quyết định"
 
 
 _FLAT_VV = re.compile(r"\bnam\s+\d{4}\s+v\s?/\s?v\b")
