@@ -813,11 +813,14 @@ def test_subject_continues_over_lines_but_not_into_a_header_field(after):
 
 
 # "QĐ" codes both a decision and a regulation: the title line or the word before the number says
+HEAD_TW = "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 45-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2022\n"
+
+
 @pytest.mark.parametrize(
     ("text", "doc_type"),
     [
-        ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 45-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2022\n\nQUY ĐỊNH\nvề công tác kiểm tra\n", "Quy định"),
-        ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 45-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2022\n\nQUYẾT ĐỊNH\nthành lập tổ công tác\n", "Quyết định"),
+        (HEAD_TW + "\nQUY ĐỊNH\nvề công tác kiểm tra\n", "Quy định"),
+        (HEAD_TW + "\nQUYẾT ĐỊNH\nthành lập tổ công tác\n", "Quyết định"),
         (
             "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 45-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2022\n"
             "Ban Bí thư ban hành Quy định số 45-QĐ/TW về công tác kiểm tra.\n",
@@ -846,3 +849,22 @@ def test_a_letters_closing_names_itself():
 def test_the_content_to_report_is_not_a_report_quoted():
     text = "Các phòng thực hiện đầy đủ các nội dung báo cáo theo tinh thần chỉ đạo nêu trên.\n"
     assert parse_document(text).doc_type is None
+
+
+def test_a_district_committees_own_congress_is_not_a_task_for_the_cells():
+    text = (
+        "Ban Thường vụ Huyện ủy Tân Yên dự kiến: từ tháng 6 đến tháng 7-2025 tiến hành đại hội Đảng bộ huyện. "
+        "Đảng bộ xã Ngọc Thiện sẽ tiến hành đại hội điểm trước ngày 31-1-2025.\n"
+    )
+    doc = parse_document(text)
+    assert doc.issuer == "Huyện ủy Tân Yên"
+    assert [(d.due, d.until) for d in doc.deadlines] == [(datetime(2025, 1, 30, 23, 59), None)]
+
+
+def test_the_congress_of_a_lower_level_stays_a_task():
+    text = (
+        "Ban Thường vụ Tỉnh ủy Bắc Giang yêu cầu: từ tháng 6 đến tháng 7-2025 tiến hành đại hội Đảng bộ huyện; "
+        "đại hội Đảng bộ tỉnh trong tháng 10-2025.\n"
+    )
+    dues = [d.due for d in parse_document(text).deadlines]
+    assert datetime(2025, 6, 1) in dues

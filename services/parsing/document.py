@@ -221,6 +221,8 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         None,
     )
     deadlines = extraction.deadlines if extraction else []
+    if issuer and deadlines:
+        deadlines = _safe(_drop_own_congress, deadlines, folded, issuer, deadlines)
     if extraction:
         warnings.extend(w for w in extraction.warnings if w not in warnings)
 
@@ -286,3 +288,27 @@ def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:
         and not (t.unit == "day" and REF_BEFORE.search(folded, max(0, t.start - 60), t.start))
     ]
     return max(years) if years else None
+
+
+# A district committee's plan schedules the cells' and wards' congresses and also "đại hội Đảng
+# bộ huyện", its own: the issuer's own congress is no task for the units it writes to.
+_OWN_LEVEL = {"huyen uy": "huyen", "tinh uy": "tinh", "quan uy": "quan", "thanh uy": "thanh pho", "thi uy": "thi xa"}
+
+
+def _drop_own_congress(folded: str, issuer: str, deadlines: list) -> list:
+    head = next((lv for k, lv in _OWN_LEVEL.items() if re.search(rf"\b{k}\b", fold(issuer))), None)
+    if head is None:
+        return deadlines
+    level = r"\s+".join(head.split())
+    own = re.compile(
+        rf"\s*,?\s*(?:(?:se\s+)?(?:tien\s+hanh|to\s+chuc)\s+)?dai\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo\s+{level}\b"
+        r"(?!\s+(?:va|,))"
+    )
+    kept = []
+    for d in deadlines:
+        words = fold(d.text).split()
+        at = re.search(r"\s+".join(re.escape(w) for w in words), folded) if words else None
+        if at and own.match(folded, at.end()):
+            continue
+        kept.append(d)
+    return kept

@@ -939,7 +939,9 @@ _PLACE_NOUNS_RE = r"(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran
 # the enacting line of a decision: "ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH" on its own line, or its
 # chairman's "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..." (the organ is the one named after the title)
 _ENACTING_RE = re.compile(
-    rf"^[ \t|]*(?:chu\s+tich\s+)?(?P<organ>(?:uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan)\s+{_PLACE_NOUNS_RE}\s+[^\n|]{{2,40}}?)[ \t|]*$", re.M
+    rf"^[ \t|]*(?:chu\s+tich\s+)?(?P<organ>(?:uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan)\s+{_PLACE_NOUNS_RE}"
+    r"\s+[^\n|]{2,40}?)[ \t|]*$",
+    re.M,
 )
 
 
