@@ -868,3 +868,17 @@ def test_the_congress_of_a_lower_level_stays_a_task():
     )
     dues = [d.due for d in parse_document(text).deadlines]
     assert datetime(2025, 6, 1) in dues
+
+
+def test_a_deadline_already_past_when_a_reminder_tells_the_state_as_of_a_later_day():
+    text = (
+        "Sở Tư pháp vừa ra văn bản nhắc nhở các phòng về báo cáo công tác năm.\n"
+        "Thời hạn nộp báo cáo: trước ngày 20/12/2023. Tuy nhiên đến ngày 05/01/2024 vẫn còn nhiều "
+        "đơn vị chưa nộp báo cáo về Sở.\n"
+    )
+    assert deadlines_of(text) == []
+
+
+def test_the_same_deadline_without_a_later_state_is_kept():
+    text = "Sở Tư pháp đề nghị các phòng nộp báo cáo công tác năm trước ngày 20/12/2023.\n"
+    assert deadlines_of(text) == [("report", datetime(2023, 12, 19, 23, 59))]

@@ -127,13 +127,21 @@ class Segmenter:
         return self.folded[start : end if end != -1 else len(self.folded)]
 
 
+# A state told as of a day ("Tuy nhiên đến ngày 02/01/2020 vẫn còn nhiều đơn vị chưa nộp"):
+# the text was written on or after that day.
+_AS_OF_BEFORE = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+)?ngay\s*$")
+_AS_OF_AFTER = re.compile(r"\s*,?\s*(?:van|con|moi|chi|chua|da\s+co)\b")
+
+
 def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> list[date]:
-    """Dates of cited documents ("... 05-NQ/TU ngày 05/8/2021"), valid ones only."""
+    """Dates of cited documents ("... 05-NQ/TU ngày 05/8/2021") and days a state is told as
+    of ("đến ngày 02/01/2020 vẫn còn ..."): the text is no earlier. Valid ones only."""
     out = []
     for t in temporals if temporals is not None else iter_temporal(folded):
         if t.unit != "day" or t.year is None or t.month is None or t.day is None:
             continue  # (a day temporal always has its day and month)
-        if REF_BEFORE.search(folded, max(0, t.start - 60), t.start):
+        as_of = _AS_OF_BEFORE.search(folded, max(0, t.start - 20), t.start) and _AS_OF_AFTER.match(folded, t.end)
+        if as_of or REF_BEFORE.search(folded, max(0, t.start - 60), t.start):
             try:
                 out.append(date(t.year, t.month, t.day))
             except ValueError:
