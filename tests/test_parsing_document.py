@@ -882,3 +882,14 @@ def test_a_deadline_already_past_when_a_reminder_tells_the_state_as_of_a_later_d
 def test_the_same_deadline_without_a_later_state_is_kept():
     text = "Sở Tư pháp đề nghị các phòng nộp báo cáo công tác năm trước ngày 20/12/2023.\n"
     assert deadlines_of(text) == [("report", datetime(2023, 12, 19, 23, 59))]
+
+
+def test_a_window_of_months_takes_its_year_from_the_end():
+    text = (
+        "Ban Thường vụ Huyện ủy Tân Yên dự kiến: từ tháng 9 đến tháng 11-2024 triển khai học tập nghị quyết; "
+        "từ tháng 1 đến tháng 3-2025 tiến hành đại hội các chi bộ trực thuộc.\n"
+    )
+    assert [(d.kind, d.due, d.until) for d in parse_document(text).deadlines] == [
+        ("start", datetime(2024, 9, 1), datetime(2024, 11, 30, 23, 59)),
+        ("start", datetime(2025, 1, 1), datetime(2025, 3, 31, 23, 59)),
+    ]

@@ -199,7 +199,10 @@ _OWN_COMMITTEE = re.compile(
     r"(?:dang\s+uy(?!\s+(?:xa|phuong|thi\s+tran|co\s+so|cac|truc\s+thuoc)\b)|huyen\s+uy|tinh\s+uy|thanh\s+uy|"
     r"quan\s+uy|thi\s+uy)\b"
 )
-_HANDS_ON = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|giao|chi\s+dao|phan\s+cong|huong\s+dan|dinh\s+huong|cac)\b")
+# (or announces a schedule for the units below it: "Ban Thường vụ Huyện ủy dự kiến: từ tháng 7 ...")
+_HANDS_ON = re.compile(
+    r"\b(?:yeu\s+cau|de\s+nghi|giao|chi\s+dao|phan\s+cong|huong\s+dan|dinh\s+huong|cac)\b|\bdu\s+kien\s*:"
+)
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
 _DA = re.compile(r"\bđã\b", re.I)
 _DA_PLAIN = re.compile(r"\bda\b", re.I)
@@ -572,14 +575,16 @@ def _windows(
         pos, d = found[i]
         if d.kind == "start" and i + 1 < len(found):
             npos, nxt = found[i + 1]
+            dy = _start_in_ends_year(d, nxt)
             if (
                 nxt.kind != "start"
                 and nxt.due is not None
-                and d.due is not None
+                and dy.due is not None
                 and seg.clause(pos)[0] == seg.clause(npos)[0]
                 and (_UNTIL_CUE.match(folded, npos) or _ENDS_BEFORE.search(folded, max(pos, npos - 12), npos))
-                and nxt.due >= d.due
+                and nxt.due >= dy.due
             ):
+                d = dy
                 i += 2
                 if _in_brackets(folded, pos, npos):
                     # "Đợt cao điểm (từ ngày 30/4 đến hết 03/5/2023)": the span of the thing
@@ -592,6 +597,21 @@ def _windows(
         out.append((pos, d))
         i += 1
     return out
+
+
+def _start_in_ends_year(d: Deadline, end: Deadline) -> Deadline:
+    """ "từ tháng 7 đến tháng 12-2019": a start written without its year is in the year of
+    the end written with one (the default year, taken from elsewhere, may be the next)."""
+    if d.due is None or end.due is None or end.due >= d.due or re.search(r"\d{4}", d.text):
+        return d
+    try:
+        due = d.due.replace(year=end.due.year)
+        anchor = d.anchor.replace(year=end.due.year) if d.anchor else None
+    except ValueError:  # 29/2
+        return d
+    if due > end.due:
+        return d
+    return replace(d, due=due, anchor=anchor, shown=d.shown.replace(str(d.due.year), str(due.year)))
 
 
 def _in_brackets(folded: str, start: int, end: int) -> bool:
