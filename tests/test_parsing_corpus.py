@@ -89,7 +89,7 @@ def test_holdout2_does_not_regress(holdout2):
 # (issue 12 fifth pass, rules by the language): a regression guard at the level reached, no
 # longer an honest estimate of unseen documents.
 def test_holdout3_does_not_regress(holdout3):
-    assert holdout3.recall >= 0.85 and holdout3.precision >= 0.94
+    assert holdout3.recall >= 0.90 and holdout3.precision >= 0.94
     assert holdout3.accuracy("number") >= 0.99
     assert holdout3.accuracy("doc_type") >= 0.99
     assert holdout3.accuracy("issuer") >= 0.95
