@@ -893,3 +893,17 @@ def test_a_window_of_months_takes_its_year_from_the_end():
         ("start", datetime(2024, 9, 1), datetime(2024, 11, 30, 23, 59)),
         ("start", datetime(2025, 1, 1), datetime(2025, 3, 31, 23, 59)),
     ]
+
+
+def test_a_committees_own_completed_act_is_not_a_deadline():
+    text = (
+        "Điểm mới lần này là Huyện ủy Tân Yên đã lấy ý kiến của các sở, ban, ngành, đoàn thể, "
+        "nhân sĩ, trí thức của tỉnh trước ngày 15.3.\n"
+    )
+    doc = parse_document(text)
+    assert (doc.deadlines, doc.recognized, doc.issuer) == ([], False, None)
+
+
+def test_a_committees_instruction_told_with_da_is_still_a_deadline():
+    text = "Huyện ủy Tân Yên đã yêu cầu các chi bộ, đảng bộ cơ sở báo cáo kết quả trước ngày 15/3/2024.\n"
+    assert deadlines_of(text) == [("report", datetime(2024, 3, 14, 23, 59))]

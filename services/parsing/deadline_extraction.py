@@ -204,6 +204,14 @@ _HANDS_ON = re.compile(
     r"\b(?:yeu\s+cau|de\s+nghi|giao|chi\s+dao|phan\s+cong|huong\s+dan|dinh\s+huong|cac)\b|\bdu\s+kien\s*:"
 )
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
+_UNITS_ACT = re.compile(
+    r"(?<!cua\s)\bcac\s+(?:chi\s+bo|dang\s+bo|don\s+vi|cap\s+uy|to\s+chuc\s+dang|phong|xa|phuong|co\s+so)\b"
+)
+_ORGAN_DID = re.compile(
+    r"\b(?:huyen|tinh|thanh|quan|thi)\s+uy(?:\s+[a-z]+){0,3}\s+(?P<da>da)\s+"
+    r"(?!giao|yeu\s+cau|de\s+nghi|chi\s+dao|ban\s+hanh|huong\s+dan|co\s+van\s+ban|co\s+cong\s+van|phan\s+cong)"
+    r"[a-z]+[^;.!?\n]*$"
+)
 _DA = re.compile(r"\bđã\b", re.I)
 _DA_PLAIN = re.compile(r"\bda\b", re.I)
 _YEARLY = re.compile(r"\b(?:hang|moi)\s+nam\b")
@@ -254,6 +262,13 @@ class _Extractor:
         tail = _CLAUSE_PUNCT.split(self.cleaned[max(lo, cue_start - 30) : cue_start])[-1]
         if _DA.search(tail):
             return True
+        # a committee's own completed act told as news, however long the list of its object:
+        # "Huyện ủy X đã lấy ý kiến của các sở, ban, ngành ... trước ngày 28.2"
+        for m in _ORGAN_DID.finditer(self.folded, max(lo, cue_start - 300), cue_start):
+            if _UNITS_ACT.search(self.folded, m.end("da"), cue_start):
+                continue  # "Huyện ủy X đã chọn các chi bộ hoàn thành ...": units set to act
+            if self.cleaned[m.start("da") : m.end("da")].lower() == "đã" or self.cleaned.isascii():
+                return True
         return tail.isascii() and bool(_DA_PLAIN.search(tail))
 
 
