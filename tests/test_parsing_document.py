@@ -907,3 +907,20 @@ def test_a_committees_own_completed_act_is_not_a_deadline():
 def test_a_committees_instruction_told_with_da_is_still_a_deadline():
     text = "Huyện ủy Tân Yên đã yêu cầu các chi bộ, đảng bộ cơ sở báo cáo kết quả trước ngày 15/3/2024.\n"
     assert deadlines_of(text) == [("report", datetime(2024, 3, 14, 23, 59))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Theo kế hoạch, tháng 3-2025, tiến hành đại hội các chi bộ trực thuộc.",
+            [("complete", datetime(2025, 3, 31, 23, 59))],
+        ),
+        ("- Tháng 3/2025 hoàn thành đại hội các chi bộ trực thuộc.", [("complete", datetime(2025, 3, 31, 23, 59))]),
+        # a month that only dates what happened, or is not followed by the task, is no deadline
+        ("Tháng 3-2025, Huyện ủy đã tổ chức hội nghị sơ kết.", []),
+        ("Theo kế hoạch, tháng 3-2025 là tháng cao điểm tuyên truyền.", []),
+    ],
+)
+def test_a_schedules_month_opening_its_clause_with_the_task_after_it(text, expected):
+    assert deadlines_of(text) == expected
