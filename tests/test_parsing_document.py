@@ -924,3 +924,16 @@ def test_a_committees_instruction_told_with_da_is_still_a_deadline():
 )
 def test_a_schedules_month_opening_its_clause_with_the_task_after_it(text, expected):
     assert deadlines_of(text) == expected
+
+
+def test_a_measure_asked_of_the_recipients_from_a_day_is_a_start():
+    text = (
+        "Sở Y tế yêu cầu các trung tâm y tế, các bệnh viện trực thuộc thực hiện các nội dung, trong đó "
+        "có việc tạm dừng thăm bệnh nhân kể từ ngày 03/9/2021.\n"
+    )
+    assert deadlines_of(text) == [("start", datetime(2021, 9, 3))]
+
+
+def test_the_issuers_own_measure_from_a_day_is_an_effective_date():
+    text = "1. Tạm dừng tiếp công dân tại trụ sở UBND phường kể từ ngày 03/9/2021 cho đến khi có thông báo mới.\n"
+    assert deadlines_of(text) == []

@@ -222,6 +222,7 @@ _EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s
 
 
 _KE_TU = re.compile(r"ke\s+tu\b")
+_ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+the|moi)\s")
 _MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?![\d/.\-])")
 
 
@@ -338,7 +339,9 @@ def extract_deadlines(
             continue
         # "tạm dừng ... kể từ ngày 23/12/2021 cho đến khi có thông báo mới": "kể từ" says from
         # when a measure holds, not a date to begin a task ("từ ngày", "bắt đầu từ")
-        if res.is_start and _KE_TU.match(folded, cue.start):
+        # Unless the measure is asked of the recipients: "Sở ... yêu cầu các phòng ... cho học
+        # sinh tạm dừng đến trường kể từ ngày 12/5/2021" is a start they must make that day.
+        if res.is_start and _KE_TU.match(folded, cue.start) and not _ASKS_OTHERS.search(folded, lo, cue.start):
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         end, until = t.end, None
