@@ -782,3 +782,158 @@ def test_thang_glued_to_its_number_is_still_the_month():
 def test_a_district_known_by_its_number_prints_the_place_date():
     doc = parse_document("ĐẢNG ỦY PHƯỜNG 7\nSố 21-KH/ĐU\nPhường 7, ngày 14 tháng 2 năm 2024\nKẾ HOẠCH\nsơ kết")
     assert doc.issued_on == date(2024, 2, 14)
+
+
+# A two-column header flattened by a PDF copy: the subject block stops at the header fields
+# printed under it (national motto, place-date line, number line, the "*" under the organ).
+def test_flattened_pdf_header_subject_stops_at_the_motto_and_place_date():
+    text = (
+        "Số 152-CV/ĐUK\nV/v báo cáo kết quả học tập chuyên đề năm 2026\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Quảng Nam, ngày 02 tháng 12 năm 2026"
+    )
+    doc = parse_document(text)
+    assert doc.subject == "V/v báo cáo kết quả học tập chuyên đề năm 2026"
+    assert (doc.number, doc.issued_on) == ("152-CV/ĐUK", date(2026, 12, 2))
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hội An, ngày 5 tháng 1 năm 2027",
+        "Hội An, ngày   tháng   năm 2027",
+        "Số: 31/UBND-VX",
+        "*",
+    ],
+)
+def test_subject_continues_over_lines_but_not_into_a_header_field(after):
+    text = f"V/v chuẩn bị hội nghị sơ kết\ncông tác dân vận quý I\n{after}\n\nKính gửi: Các chi bộ"
+    assert parse_document(text).subject == "V/v chuẩn bị hội nghị sơ kết công tác dân vận quý I"
+
+
+# "QĐ" codes both a decision and a regulation: the title line or the word before the number says
+HEAD_TW = "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 45-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2022\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type"),
+    [
+        (HEAD_TW + "\nQUY ĐỊNH\nvề công tác kiểm tra\n", "Quy định"),
+        (HEAD_TW + "\nQUYẾT ĐỊNH\nthành lập tổ công tác\n", "Quyết định"),
+        (
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 45-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2022\n"
+            "Ban Bí thư ban hành Quy định số 45-QĐ/TW về công tác kiểm tra.\n",
+            "Quy định",
+        ),
+        ("Ban Thường vụ ban hành Quyết định số 45-QĐ/HU về thành lập tổ công tác.\n", "Quyết định"),
+    ],
+)
+def test_qd_is_a_decision_or_a_regulation_by_its_title(text, doc_type):
+    assert parse_document(text).doc_type == doc_type
+
+
+def test_news_of_a_letter_sent_out_reads_as_a_letter():
+    text = "Sở Tư pháp vừa ra văn bản nhắc nhở các phòng gửi báo cáo về Sở.\nNội dung báo cáo theo mẫu đính kèm.\n"
+    assert parse_document(text).doc_type == "Công văn"
+
+
+def test_a_letters_closing_names_itself():
+    text = (
+        "Sở Y tế đề nghị thủ trưởng các đơn vị báo cáo số liệu tiêm chủng trước ngày 15/4/2022.\n"
+        "Nhận được công văn này, đề nghị các đơn vị khẩn trương triển khai thực hiện./.\n"
+    )
+    assert parse_document(text).doc_type == "Công văn"
+
+
+def test_the_content_to_report_is_not_a_report_quoted():
+    text = "Các phòng thực hiện đầy đủ các nội dung báo cáo theo tinh thần chỉ đạo nêu trên.\n"
+    assert parse_document(text).doc_type is None
+
+
+def test_a_district_committees_own_congress_is_not_a_task_for_the_cells():
+    text = (
+        "Ban Thường vụ Huyện ủy Tân Yên dự kiến: từ tháng 6 đến tháng 7-2025 tiến hành đại hội Đảng bộ huyện. "
+        "Đảng bộ xã Ngọc Thiện sẽ tiến hành đại hội điểm trước ngày 31-1-2025.\n"
+    )
+    doc = parse_document(text)
+    assert doc.issuer == "Huyện ủy Tân Yên"
+    assert [(d.due, d.until) for d in doc.deadlines] == [(datetime(2025, 1, 30, 23, 59), None)]
+
+
+def test_the_congress_of_a_lower_level_stays_a_task():
+    text = (
+        "Ban Thường vụ Tỉnh ủy Bắc Giang yêu cầu: từ tháng 6 đến tháng 7-2025 tiến hành đại hội Đảng bộ huyện; "
+        "đại hội Đảng bộ tỉnh trong tháng 10-2025.\n"
+    )
+    dues = [d.due for d in parse_document(text).deadlines]
+    assert datetime(2025, 6, 1) in dues
+
+
+def test_a_deadline_already_past_when_a_reminder_tells_the_state_as_of_a_later_day():
+    text = (
+        "Sở Tư pháp vừa ra văn bản nhắc nhở các phòng về báo cáo công tác năm.\n"
+        "Thời hạn nộp báo cáo: trước ngày 20/12/2023. Tuy nhiên đến ngày 05/01/2024 vẫn còn nhiều "
+        "đơn vị chưa nộp báo cáo về Sở.\n"
+    )
+    assert deadlines_of(text) == []
+
+
+def test_the_same_deadline_without_a_later_state_is_kept():
+    text = "Sở Tư pháp đề nghị các phòng nộp báo cáo công tác năm trước ngày 20/12/2023.\n"
+    assert deadlines_of(text) == [("report", datetime(2023, 12, 19, 23, 59))]
+
+
+def test_a_window_of_months_takes_its_year_from_the_end():
+    text = (
+        "Ban Thường vụ Huyện ủy Tân Yên dự kiến: từ tháng 9 đến tháng 11-2024 triển khai học tập nghị quyết; "
+        "từ tháng 1 đến tháng 3-2025 tiến hành đại hội các chi bộ trực thuộc.\n"
+    )
+    assert [(d.kind, d.due, d.until) for d in parse_document(text).deadlines] == [
+        ("start", datetime(2024, 9, 1), datetime(2024, 11, 30, 23, 59)),
+        ("start", datetime(2025, 1, 1), datetime(2025, 3, 31, 23, 59)),
+    ]
+
+
+def test_a_committees_own_completed_act_is_not_a_deadline():
+    text = (
+        "Điểm mới lần này là Huyện ủy Tân Yên đã lấy ý kiến của các sở, ban, ngành, đoàn thể, "
+        "nhân sĩ, trí thức của tỉnh trước ngày 15.3.\n"
+    )
+    doc = parse_document(text)
+    assert (doc.deadlines, doc.recognized, doc.issuer) == ([], False, None)
+
+
+def test_a_committees_instruction_told_with_da_is_still_a_deadline():
+    text = "Huyện ủy Tân Yên đã yêu cầu các chi bộ, đảng bộ cơ sở báo cáo kết quả trước ngày 15/3/2024.\n"
+    assert deadlines_of(text) == [("report", datetime(2024, 3, 14, 23, 59))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Theo kế hoạch, tháng 3-2025, tiến hành đại hội các chi bộ trực thuộc.",
+            [("complete", datetime(2025, 3, 31, 23, 59))],
+        ),
+        ("- Tháng 3/2025 hoàn thành đại hội các chi bộ trực thuộc.", [("complete", datetime(2025, 3, 31, 23, 59))]),
+        # a month that only dates what happened, or is not followed by the task, is no deadline
+        ("Tháng 3-2025, Huyện ủy đã tổ chức hội nghị sơ kết.", []),
+        ("Theo kế hoạch, tháng 3-2025 là tháng cao điểm tuyên truyền.", []),
+    ],
+)
+def test_a_schedules_month_opening_its_clause_with_the_task_after_it(text, expected):
+    assert deadlines_of(text) == expected
+
+
+def test_a_measure_asked_of_the_recipients_from_a_day_is_a_start():
+    text = (
+        "Sở Y tế yêu cầu các trung tâm y tế, các bệnh viện trực thuộc thực hiện các nội dung, trong đó "
+        "có việc tạm dừng thăm bệnh nhân kể từ ngày 03/9/2021.\n"
+    )
+    assert deadlines_of(text) == [("start", datetime(2021, 9, 3))]
+
+
+def test_the_issuers_own_measure_from_a_day_is_an_effective_date():
+    text = "1. Tạm dừng tiếp công dân tại trụ sở UBND phường kể từ ngày 03/9/2021 cho đến khi có thông báo mới.\n"
+    assert deadlines_of(text) == []

@@ -300,3 +300,73 @@ def test_a_state_number_without_a_type_code_is_a_letter_and_with_one_is_not():
     assert parse_document("Số: 2210/UBND-KT\nCác xã báo cáo.").doc_type == "Công văn"
     assert parse_document("Số: 44/TTr-UBND\nCác xã báo cáo.").doc_type is None
     assert parse_document("Số: 44/QĐ-UBND\nCác xã báo cáo.").doc_type == "Quyết định"
+
+
+def test_header_name_spaced_out_by_a_double_space_is_one_name():
+    text = (
+        "ỦY BAN NHÂN DÂN\n    XÃ TÂN  PHONG\nSố: 15/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Tân Phong, ngày 3 tháng 4 năm 2022\n\nKẾ HOẠCH\nTuyên truyền ngày hội toàn dân\n"
+    )
+    assert same(issuer(text), "Ủy ban nhân dân xã Tân Phong")
+
+
+def test_a_stamp_beside_a_header_name_is_not_part_of_it():
+    text = "ỦY BAN NHÂN DÂN\nHUYỆN TÂN YÊN  KHẨN\nSố: 15/UBND-VP\nTân Yên, ngày 3 tháng 4 năm 2022\n"
+    doc = parse_document(text)
+    assert same(doc.issuer, "Ủy ban nhân dân huyện Tân Yên")
+    assert doc.urgent == "KHẨN"
+
+
+def test_a_decisions_chairman_line_names_the_committee_a_bare_header_leaves_out():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 21/2003/QĐ-UB | Pleiku, ngày 4 tháng 5 năm 2003 |\nQUYẾT ĐỊNH\nV/V ban hành quy chế\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH GIA LAI\n- Căn cứ Luật Tổ chức Hội đồng Nhân dân và Ủy ban Nhân dân;\n"
+    )
+    assert same(issuer(text), "Ủy ban nhân dân tỉnh Gia Lai")
+
+
+def test_an_organ_answering_with_its_opinion_is_the_issuer():
+    text = (
+        "Văn bản chỉ đạo\nUBND tỉnh có ý kiến như sau:\n"
+        "Giao Sở Công Thương chủ trì rà soát, báo cáo trước ngày 20/10/2024.\n"
+    )
+    assert same(issuer(text), "UBND tỉnh")
+
+
+def test_the_organiser_named_after_do_is_the_issuer():
+    text = (
+        "Hội thi do Ban Dân vận Huyện ủy tổ chức nhằm tôn vinh gương người tốt việc tốt.\n"
+        "Bài dự thi gửi về trước ngày 30/9/2024.\n"
+    )
+    assert same(issuer(text), "Ban Dân vận Huyện ủy")
+
+
+def test_an_abbreviation_defined_after_the_name_is_not_part_of_it():
+    text = "Sở Văn hóa và Thể thao (VHTT) yêu cầu các phòng VHTT báo cáo trước ngày 5/6/2022.\n"
+    assert same(issuer(text), "Sở Văn hóa và Thể thao")
+
+
+def test_a_unit_that_will_carry_out_a_plan_is_not_named_by_its_verb():
+    text = (
+        "Ban Thường vụ Huyện ủy Tân Yên dự kiến tổ chức đại hội chi bộ trong quý I/2025. "
+        "Các chi, Đảng bộ sẽ tiến hành xây dựng kế hoạch triển khai trong nội bộ.\n"
+    )
+    got = issuer(text)
+    assert got is not None and "tiến hành" not in got
+    assert same(got, "Huyện ủy Tân Yên")
+
+
+def test_a_request_told_as_done_after_a_meeting_is_news_not_a_document():
+    text = (
+        "Sáng 5-11, Huyện ủy Tân Yên đã tổ chức hội nghị quán triệt các nghị quyết của Trung ương.\n"
+        "Kết thúc hội nghị, lãnh đạo Huyện ủy Tân Yên đã đề nghị các chi bộ sớm xây dựng chương trình hành động.\n"
+    )
+    doc = parse_document(text)
+    assert (doc.recognized, doc.issuer, doc.deadlines) == (False, None, [])
+
+
+def test_the_same_request_still_to_be_done_is_a_directive_told_as_news():
+    text = "Huyện ủy Tân Yên đề nghị các chi bộ sớm xây dựng chương trình hành động.\n"
+    doc = parse_document(text)
+    assert doc.recognized and same(doc.issuer, "Huyện ủy Tân Yên")

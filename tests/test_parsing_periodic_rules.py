@@ -18,6 +18,8 @@ def rules(text: str) -> list[str | None]:
         ("Các chi bộ gửi báo cáo kiểm điểm chậm nhất ngày 15/3 năm sau.", ["yearly@3-15"]),
         ("Các đảng bộ cơ sở báo cáo kết quả trước ngày 10/8 hằng năm.", ["yearly<8-10"]),
         ("Đề nghị các chi bộ gửi báo cáo trước ngày 28 hàng tháng.", ["monthly<28"]),
+        # entering results into the shared system each month is a monthly duty too
+        ("Định kỳ từ ngày 1 đến ngày 10 hằng tháng, các phòng cập nhật số liệu lên phần mềm.", ["monthly@10"]),
         ("Hằng quý, các chi bộ gửi báo cáo trước ngày 20 của tháng cuối quý.", ["quarterly<3-20"]),
         ("Báo cáo 6 tháng gửi trước ngày 15/6; báo cáo năm gửi trước ngày 15/12.", ["yearly<6-15", "yearly<12-15"]),
         ("- Chậm nhất ngày 08 (tám) tháng 06 (sáu) đối với báo cáo định kỳ 06 (sáu) tháng;", ["yearly@6-8"]),

@@ -18,7 +18,7 @@ from datetime import date
 from .document_fields import TYPE_CODES
 from .vn_text import collapse_spaces, fold, in_singled_out_sentence
 
-__all__ = ["BodyDocument", "find_body_document"]
+__all__ = ["BodyDocument", "find_body_document", "find_own_mention", "initials"]
 
 _TYPES = {
     "cong van": "Công văn",
@@ -37,7 +37,7 @@ _TYPE_ALT = "|".join(t.replace(" ", r"\s+") for t in _TYPES)
 # A number with its codes ("41/NQ-HĐBCQG", "27-HD/BTGDVTW") names a document even without
 # "số" before it; a bare "468" only after "số".
 _NUM_CODED = (
-    r"\d{1,5}\s?-\s?[a-z]{1,8}\s?/\s?[a-z]{1,12}(?:\s?-\s?[a-z]{1,10})?"
+    r"\d{1,5}\s?[-–]\s?[a-z]{1,8}\s?/\s?[a-z]{1,12}(?:\s?-\s?[a-z]{1,10})?"
     r"|\d{1,5}/\d{4}/[a-z]{1,8}-[a-z]{1,10}"
     r"|\d{1,5}\s?/\s?[a-z]{1,8}(?:\s?-\s?[a-z]{1,10})?"
 )
@@ -59,7 +59,7 @@ _HEAD = (
 )
 _ISSUE_VERB = r"(?:(?:da|vua|moi|cung)\s+)*(?:ban\s+hanh|co|ky|xay\s+dung|gui)"
 _STOP = (
-    rf"(?:da|vua|cung|moi|ngay|ve|cua|tai|theo|trong|tren|den|voi|"
+    rf"(?:da|vua|cung|moi|se|tien\s+hanh|ngay|ve|cua|tai|theo|trong|tren|den|voi|"
     rf"yeu|de|trien|thuc|chi|huong|thong|quyet|giao|la|ban\s+hanh|xay\s+dung|ky|gui|"
     rf"co\s+(?:cac\s+|01\s+|mot\s+)?(?:{_TYPE_ALT}))\b"
 )
@@ -79,7 +79,8 @@ ISSUING_DOC_RE = re.compile(
 # "Nội dung Chỉ thị như sau", "Nội dung công văn Ban Tuyên giáo Tỉnh ủy", "Kế hoạch của Ban
 # Thường vụ Đảng uỷ cũng nêu rõ": the page quotes the document it is about.
 CONTENT_RE = re.compile(
-    rf"\bnoi\s+dung\s+(?:toan\s+van\s+)?(?:(?:tai|cua)\s+)?(?P<type>{_TYPE_ALT})\b(?:\s+{_NUMBER}{_NUMBER_DATE})?"
+    # ("nội dung báo cáo" is what the units must report, not a report quoted)
+    rf"\bnoi\s+dung\s+(?:toan\s+van\s+)?(?:(?:tai|cua)\s+)?(?!bao\s+cao\b)(?P<type>{_TYPE_ALT})\b(?:\s+{_NUMBER}{_NUMBER_DATE})?"
     rf"|\b(?P<type2>{_TYPE_ALT})\s+(?:nay\s+)?(?:cua\s+[^.;:\n]{{3,80}}?\s+)?(?:cung\s+)?neu\s+ro\b"
 )
 
@@ -90,10 +91,17 @@ ACCORDING_RE = re.compile(
 )
 # "(Trích Thông tư số 03/2015/TT-BTTTT ...)", "Xem chi tiết tại Thông tư 02/2023/TT-BTTTT",
 # "giới thiệu toàn văn Văn bản số 581/BNV-CCHC": the page is an excerpt of that document.
+# "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)": a news post's closing attribution in
+# brackets names the document the post retells.
 SOURCE_RE = re.compile(
-    rf"\b(?:trich|xem\s+(?:chi\s+tiet|toan\s+van)(?:\s+tai)?|toan\s+van)\s+"
-    rf"(?P<type>{_TYPE_ALT})\s+(?:so\s*:?\s*)?(?P<num>{_NUM})"
+    rf"(?:\(\s*theo|\b(?:trich|xem\s+(?:chi\s+tiet|toan\s+van)(?:\s+tai)?|toan\s+van))\s+"
+    rf"(?P<type>{_TYPE_ALT})\s+(?:so\s*:?\s*)?(?P<num>{_NUM}){_NUMBER_DATE}"
 )
+
+
+# "Sở ... vừa ra văn bản nhắc nhở", "Huyện ủy đã ra văn bản chỉ đạo": a letter sent out
+# (news of it); "Nhận được công văn này, ...": a letter's closing names itself.
+LETTER_OUT_RE = re.compile(r"\b(?:da|vua|moi)\s+ra\s+(?:van\s+ban|cong\s+van)\b|\bnhan\s+duoc\s+cong\s+van\s+nay\b")
 
 
 @dataclass(frozen=True)
@@ -119,6 +127,8 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
     for m in ISSUING_DOC_RE.finditer(folded, 0, end):
         if in_singled_out_sentence(folded, m.start("type")):
             continue  # "Riêng Đảng bộ X đã xây dựng kế hoạch ...": one case of a report
+        if m["org"] and re.search(r"\b(?:cac|nhung|moi)\s+$", folded[max(0, m.start("org") - 8) : m.start("org")]):
+            continue  # "các phòng gửi báo cáo về Sở": the units addressed, acting, not an issuer
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
         org = None
         # the last "thừa lệnh / thay mặt ..." before the type word
@@ -152,10 +162,16 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
                 d, mo, y = _day_month_year(dm)
         urg = _URGENT[re.sub(r"\s+", " ", m["urg"])] if m["urg"] else None
         return BodyDocument(tname or "Công văn", num, org, d, mo, y, urg)
+    if LETTER_OUT_RE.search(folded, 0, end):
+        return BodyDocument("Công văn", None, None)
     source = SOURCE_RE.search(folded, 0, end)
     if source and not source["num"].isdigit():
         num = re.sub(r"\s+", "", cleaned[source.start("num") : source.end("num")]).upper()
-        return BodyDocument(_TYPES.get(re.sub(r"\s+", " ", source["type"])) or "Công văn", num, None)
+        tname = _TYPES.get(re.sub(r"\s+", " ", source["type"])) or "Công văn"
+        if source["d2"]:
+            day, month = int(source["d2"]), int(source["m2"] or source["m2w"])
+            return BodyDocument(tname, num, None, day, month, int(source["y2"]))
+        return BodyDocument(tname, num, None)
     # "Theo kế hoạch, đại hội các chi bộ hoàn thành trước ngày 15.2; ...", "Theo kế hoạch tổ
     # chức đại hội ..., đại hội cấp xã hoàn thành trước ...": a news page telling a plan's
     # schedule is about that plan, the one it names with its author ("kế hoạch của Huyện ủy
@@ -212,3 +228,87 @@ def valid_date(y: int | None, m: int | None, d: int | None) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
+
+
+# "Đảng ủy phường X triển khai Kế hoạch số 89-KH/ĐU", "Hướng dẫn số 35-HD/BTG ngày 25/12/2018
+# của Ban Tuyên giáo Quận ủy": a numbered document in running text, with the organ that acts
+# on it before or its author after.
+# (the words that end an organ's name; not "là", which folds like the name "La" of "Phúc La")
+_MENTION_STOP = (
+    r"(?:da|vua|cung|moi|ngay|ve|cua|tai|theo|trong|tren|den|voi|va|so|nhiem|yeu|de|trien|thuc|chi|"
+    rf"huong|thong|quyet|giao|ban\s+hanh|xay\s+dung|ky|gui|dang\s+tai|{_TYPE_ALT})\b"
+)
+# "theo nội dung nêu trong Hướng dẫn số ...", "thực hiện Kế hoạch số ...": a cited document
+_CITED_BEFORE = re.compile(r"(?:theo|thuc\s+hien|can\s+cu|trong|(?<!dang\s)tai|quan\s+triet|voi)\s+(?:cac\s+)?$")
+_MENTION_RE = re.compile(
+    rf"(?:(?P<org>{_HEAD}(?:\s+(?!{_MENTION_STOP})[^\s,.;:()\"]+){{0,9}})\s+(?:(?:da|vua|moi)\s+)*"
+    rf"(?:trien\s+khai|ban\s+hanh|xay\s+dung)\s+)?"
+    rf"\b(?P<type>{_TYPE_ALT})\s+so\s*:?\s*(?P<num>{_NUM_CODED})(?![a-z\d]){_NUMBER_DATE}"
+    rf"(?:\s*,?\s*cua\s+(?P<author>{_HEAD}(?:\s+(?!{_MENTION_STOP})[^\s,.;:()\"]+){{0,9}}))?"
+)
+
+
+def initials(name: str) -> str:
+    """ "Ban Tuyên giáo Quận ủy Cầu Giấy" -> "btgqucg", "UBND tỉnh Quảng Trị" -> "ubndtqt": how
+    an organ's number code is formed (its name's initials; an acronym kept whole)."""
+    out = []
+    for w in name.split():
+        w = w.strip("()\"'“”,.")
+        if not w:
+            continue
+        out.append(fold(w) if len(w) > 1 and w.isupper() else fold(w[0]))
+    return "".join(out)
+
+
+def _code_of(num: str) -> str:
+    """The issuing body's code in a number: "35-HD/BTG" -> "btg", "6202/UBND-KT" -> "ubnd"."""
+    f = re.sub(r"\s+", "", fold(num))
+    if "/" in f.split("-", 1)[0]:
+        codes = [p for p in re.split(r"[/\-–]", f)[1:] if p.isalpha()]
+        if len(codes) > 1 and codes[0] in TYPE_CODES:
+            return codes[1]
+        return codes[0] if codes else ""
+    return f.rsplit("/", 1)[-1]
+
+
+def find_own_mention(cleaned: str, folded: str, issuer: str | None, limit: int = 20000) -> BodyDocument | None:
+    """A page that gives no number for the document it is about may still name it by its
+    number in running text. Of the numbered documents it names, the one whose issuing code is
+    the initials of the organ that acts on it, or of its named author, is its own; when
+    neither is named, the code must be the initials of the document's issuer. A document
+    after "thực hiện", "căn cứ", "quán triệt" authored by another organ fails that test."""
+    for m in _MENTION_RE.finditer(folded, 0, min(len(folded), limit)):
+        code = _code_of(m["num"])
+        if not m["org"] and _CITED_BEFORE.search(folded, max(0, m.start() - 30), m.start()):
+            continue
+        if len(code) < 2:
+            continue
+        if m["org"]:
+            owner = collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:")
+            if issuer and not _same_organ(owner, issuer):
+                continue
+        else:
+            # no organ acts on it: it is this document only if its code, and its author
+            # when named, are this document's issuer
+            if not issuer:
+                continue
+            if m["author"]:
+                author = collapse_spaces(cleaned[m.start("author") : m.end("author")]).strip(" ,.;:")
+                if not _same_organ(author, issuer):
+                    continue
+            owner = issuer
+        if not initials(owner).startswith(code):
+            continue
+        num = re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-").upper()
+        tname = _TYPES.get(re.sub(r"\s+", " ", m["type"])) or _type_of_number(num)
+        day = month = year = None
+        if m["d2"]:
+            day, month, year = int(m["d2"]), int(m["m2"] or m["m2w"]), int(m["y2"])
+        return BodyDocument(tname, num, owner if m["org"] else None, day, month, year)
+    return None
+
+
+def _same_organ(a: str, b: str) -> bool:
+    """ "Huyện ủy" and "Huyện ủy Thoại Sơn" are one organ named short and in full."""
+    ia, ib = initials(a), initials(b)
+    return ia.startswith(ib) or ib.startswith(ia)

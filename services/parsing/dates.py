@@ -354,6 +354,8 @@ VERB_BEFORE_TRONG = re.compile(
     rf"ket\s+thuc|to\s+chuc\s+xong|tien\s+hanh)\s*[:,]?\s*trong\s*$"
 )
 LABEL_BEFORE_TRONG = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:trong\s*)?$")
+BARE_MONTH_OPENING = re.compile(r"[\s\-+*•.)(\d]*(?:theo\s+(?:ke\s+hoach|du\s+kien|lo\s+trinh)\s*,\s*)?$")
+BARE_MONTH_ACT = re.compile(r"\s*,?\s*(?:se\s+)?(?:tien\s+hanh|hoan\s+thanh|to\s+chuc|trien\s+khai)\b")
 CLAUSE_START_TRONG = re.compile(r"^[\s\-+*•.)(\d]*trong\s*$")
 DOING_VERB = re.compile(
     rf"{_W}(?:hoan\s+thanh|bao\s+cao|nop|gui|trien\s+khai|thuc\s+hien|xay\s+dung|"
@@ -388,6 +390,16 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     # ("Thời gian hoàn thành công tác triển khai: ..."), which gets 120 when a ":" is near.
     wstart = max(lo, t.start - 60)
     window = folded[wstart : t.start]
+    if (
+        t.unit == "month"
+        and t.year is not None
+        and t.start - lo <= 40
+        and BARE_MONTH_OPENING.match(folded, lo, t.start)
+        and BARE_MONTH_ACT.match(folded, t.end)
+    ):
+        # "Theo kế hoạch, tháng 1-2020, tiến hành đại hội các chi bộ": a schedule's month
+        # opening its clause, its task right after it, is done within that month
+        return Cue("period_end", t.start)
     # Most dates are governed by nothing; one cheap scan for any cue word spares the dozen
     # anchored cue patterns below (a table of 25,000 dates must stay fast).
     if not loose and not _ANY_CUE_WORD.search(window) and folded.find(":", max(lo, t.start - 120), t.start) == -1:

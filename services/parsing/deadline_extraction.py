@@ -127,13 +127,21 @@ class Segmenter:
         return self.folded[start : end if end != -1 else len(self.folded)]
 
 
+# A state told as of a day ("Tuy nhiên đến ngày 02/01/2020 vẫn còn nhiều đơn vị chưa nộp"):
+# the text was written on or after that day.
+_AS_OF_BEFORE = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+)?ngay\s*$")
+_AS_OF_AFTER = re.compile(r"\s*,?\s*(?:van|con|moi|chi|chua|da\s+co)\b")
+
+
 def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> list[date]:
-    """Dates of cited documents ("... 05-NQ/TU ngày 05/8/2021"), valid ones only."""
+    """Dates of cited documents ("... 05-NQ/TU ngày 05/8/2021") and days a state is told as
+    of ("đến ngày 02/01/2020 vẫn còn ..."): the text is no earlier. Valid ones only."""
     out = []
     for t in temporals if temporals is not None else iter_temporal(folded):
         if t.unit != "day" or t.year is None or t.month is None or t.day is None:
             continue  # (a day temporal always has its day and month)
-        if REF_BEFORE.search(folded, max(0, t.start - 60), t.start):
+        as_of = _AS_OF_BEFORE.search(folded, max(0, t.start - 20), t.start) and _AS_OF_AFTER.match(folded, t.end)
+        if as_of or REF_BEFORE.search(folded, max(0, t.start - 60), t.start):
             try:
                 out.append(date(t.year, t.month, t.day))
             except ValueError:
@@ -191,8 +199,19 @@ _OWN_COMMITTEE = re.compile(
     r"(?:dang\s+uy(?!\s+(?:xa|phuong|thi\s+tran|co\s+so|cac|truc\s+thuoc)\b)|huyen\s+uy|tinh\s+uy|thanh\s+uy|"
     r"quan\s+uy|thi\s+uy)\b"
 )
-_HANDS_ON = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|giao|chi\s+dao|phan\s+cong|huong\s+dan|dinh\s+huong|cac)\b")
+# (or announces a schedule for the units below it: "Ban Thường vụ Huyện ủy dự kiến: từ tháng 7 ...")
+_HANDS_ON = re.compile(
+    r"\b(?:yeu\s+cau|de\s+nghi|giao|chi\s+dao|phan\s+cong|huong\s+dan|dinh\s+huong|cac)\b|\bdu\s+kien\s*:"
+)
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
+_UNITS_ACT = re.compile(
+    r"(?<!cua\s)\bcac\s+(?:chi\s+bo|dang\s+bo|don\s+vi|cap\s+uy|to\s+chuc\s+dang|phong|xa|phuong|co\s+so)\b"
+)
+_ORGAN_DID = re.compile(
+    r"\b(?:huyen|tinh|thanh|quan|thi)\s+uy(?:\s+[a-z]+){0,3}\s+(?P<da>da)\s+"
+    r"(?!giao|yeu\s+cau|de\s+nghi|chi\s+dao|ban\s+hanh|huong\s+dan|co\s+van\s+ban|co\s+cong\s+van|phan\s+cong)"
+    r"[a-z]+[^;.!?\n]*$"
+)
 _DA = re.compile(r"\bđã\b", re.I)
 _DA_PLAIN = re.compile(r"\bda\b", re.I)
 _YEARLY = re.compile(r"\b(?:hang|moi)\s+nam\b")
@@ -203,6 +222,7 @@ _EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s
 
 
 _KE_TU = re.compile(r"ke\s+tu\b")
+_ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+the|moi)\s")
 _MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?![\d/.\-])")
 
 
@@ -243,6 +263,13 @@ class _Extractor:
         tail = _CLAUSE_PUNCT.split(self.cleaned[max(lo, cue_start - 30) : cue_start])[-1]
         if _DA.search(tail):
             return True
+        # a committee's own completed act told as news, however long the list of its object:
+        # "Huyện ủy X đã lấy ý kiến của các sở, ban, ngành ... trước ngày 28.2"
+        for m in _ORGAN_DID.finditer(self.folded, max(lo, cue_start - 300), cue_start):
+            if _UNITS_ACT.search(self.folded, m.end("da"), cue_start):
+                continue  # "Huyện ủy X đã chọn các chi bộ hoàn thành ...": units set to act
+            if self.cleaned[m.start("da") : m.end("da")].lower() == "đã" or self.cleaned.isascii():
+                return True
         return tail.isascii() and bool(_DA_PLAIN.search(tail))
 
 
@@ -312,7 +339,9 @@ def extract_deadlines(
             continue
         # "tạm dừng ... kể từ ngày 23/12/2021 cho đến khi có thông báo mới": "kể từ" says from
         # when a measure holds, not a date to begin a task ("từ ngày", "bắt đầu từ")
-        if res.is_start and _KE_TU.match(folded, cue.start):
+        # Unless the measure is asked of the recipients: "Sở ... yêu cầu các phòng ... cho học
+        # sinh tạm dừng đến trường kể từ ngày 12/5/2021" is a start they must make that day.
+        if res.is_start and _KE_TU.match(folded, cue.start) and not _ASKS_OTHERS.search(folded, lo, cue.start):
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         end, until = t.end, None
@@ -564,14 +593,16 @@ def _windows(
         pos, d = found[i]
         if d.kind == "start" and i + 1 < len(found):
             npos, nxt = found[i + 1]
+            dy = _start_in_ends_year(d, nxt)
             if (
                 nxt.kind != "start"
                 and nxt.due is not None
-                and d.due is not None
+                and dy.due is not None
                 and seg.clause(pos)[0] == seg.clause(npos)[0]
                 and (_UNTIL_CUE.match(folded, npos) or _ENDS_BEFORE.search(folded, max(pos, npos - 12), npos))
-                and nxt.due >= d.due
+                and nxt.due >= dy.due
             ):
+                d = dy
                 i += 2
                 if _in_brackets(folded, pos, npos):
                     # "Đợt cao điểm (từ ngày 30/4 đến hết 03/5/2023)": the span of the thing
@@ -584,6 +615,21 @@ def _windows(
         out.append((pos, d))
         i += 1
     return out
+
+
+def _start_in_ends_year(d: Deadline, end: Deadline) -> Deadline:
+    """ "từ tháng 7 đến tháng 12-2019": a start written without its year is in the year of
+    the end written with one (the default year, taken from elsewhere, may be the next)."""
+    if d.due is None or end.due is None or end.due >= d.due or re.search(r"\d{4}", d.text):
+        return d
+    try:
+        due = d.due.replace(year=end.due.year)
+        anchor = d.anchor.replace(year=end.due.year) if d.anchor else None
+    except ValueError:  # 29/2
+        return d
+    if due > end.due:
+        return d
+    return replace(d, due=due, anchor=anchor, shown=d.shown.replace(str(d.due.year), str(due.year)))
 
 
 def _in_brackets(folded: str, start: int, end: int) -> bool:

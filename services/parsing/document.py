@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .body_fields import find_body_document, valid_date
+from .body_fields import find_body_document, find_own_mention, valid_date
 from .dates import iter_temporal
 from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
 from .deadlines import Deadline
@@ -176,6 +176,20 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         if issued_on is None and body.day:
             year = body.year or _own_year(folded, temporals, refs)
             issued_on = valid_date(year, body.month, body.day) if year else None
+    # the number named in running text tells the issuer as well as a printed one
+    issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)
+    issuer = _safe(find_issuer, None, doc, issuer_number, body.issuer if body else None)
+    if number_text is None:
+        # no number printed or given by an issuing clause: a numbered mention whose code is
+        # the initials of the organ acting on it ("Đảng ủy phường X triển khai Kế hoạch số
+        # 89-KH/ĐU ngày ...") or of this document's issuer
+        own = _safe(find_own_mention, None, cleaned, folded, issuer)
+        if own:
+            number_text = own.number
+            doc_type = doc_type or own.doc_type
+            issuer = issuer or own.issuer
+            if issued_on is None and own.day:
+                issued_on = valid_date(own.year, own.month, own.day)
     if today is not None:
         # a cited document dated in the future is a typo ("30/7/2031"): it must not push
         # the document's date past every real deadline
@@ -207,22 +221,23 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         None,
     )
     deadlines = extraction.deadlines if extraction else []
+    if issuer and deadlines:
+        deadlines = _safe(_drop_own_congress, deadlines, folded, issuer, deadlines)
     if extraction:
         warnings.extend(w for w in extraction.warnings if w not in warnings)
 
-    # the number named in running text tells the issuer as well as a printed one
-    issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)
-    issuer = _safe(find_issuer, None, doc, issuer_number, body.issuer if body else None)
     subject = _safe(find_subject, None, doc, doc_type)
     addressees = _safe(find_addressees, [], doc)
     recipients = _safe(find_recipients, [], doc)
     # a body asking the units below it to act ("Sở Giáo dục và Đào tạo đề nghị các đơn vị ...")
     # is a directive told as news; a meeting reported as news ("Ban Thường vụ Tỉnh ủy họp")
-    # is not
+    # is not; nor is a request told as done ("lãnh đạo Huyện ủy đã đề nghị ..." after a meeting)
     asks = bool(issuer) and bool(_REQUEST.search(folded))
     recognized = bool(
         number_text or doc_type or issued_on or deadlines or subject or addressees or recipients or signer or asks
     )
+    if not recognized:
+        issuer = None  # a page that is no document has no issuer: only an actor in a news story
     return ParsedDocument(
         doc_type=doc_type,
         number=number_text,
@@ -245,7 +260,7 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
 
 # a requesting verb and who is asked: "đề nghị các phòng", "yêu cầu Đảng bộ xã ..."
 _REQUEST = re.compile(
-    r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao)\s+(?:cac|toan\s+the|moi|dang\s+bo|chi\s+bo|cap\s+uy|don\s+vi|"
+    r"(?<!\bda\s)\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao)\s+(?:cac|toan\s+the|moi|dang\s+bo|chi\s+bo|cap\s+uy|don\s+vi|"
     r"ubnd|uy\s+ban|phong|so|ban|truong|hieu\s+truong|thu\s+truong)\b"
 )
 # "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
@@ -273,3 +288,27 @@ def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:
         and not (t.unit == "day" and REF_BEFORE.search(folded, max(0, t.start - 60), t.start))
     ]
     return max(years) if years else None
+
+
+# A district committee's plan schedules the cells' and wards' congresses and also "đại hội Đảng
+# bộ huyện", its own: the issuer's own congress is no task for the units it writes to.
+_OWN_LEVEL = {"huyen uy": "huyen", "tinh uy": "tinh", "quan uy": "quan", "thanh uy": "thanh pho", "thi uy": "thi xa"}
+
+
+def _drop_own_congress(folded: str, issuer: str, deadlines: list) -> list:
+    head = next((lv for k, lv in _OWN_LEVEL.items() if re.search(rf"\b{k}\b", fold(issuer))), None)
+    if head is None:
+        return deadlines
+    level = r"\s+".join(head.split())
+    own = re.compile(
+        rf"\s*,?\s*(?:(?:se\s+)?(?:tien\s+hanh|to\s+chuc)\s+)?dai\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo\s+{level}\b"
+        r"(?!\s+(?:va|,))"
+    )
+    kept = []
+    for d in deadlines:
+        words = fold(d.text).split()
+        at = re.search(r"\s+".join(re.escape(w) for w in words), folded) if words else None
+        if at and own.match(folded, at.end()):
+            continue
+        kept.append(d)
+    return kept

@@ -119,7 +119,9 @@ TYPE_CODES = {
     "bc": "Báo cáo",
     "tt": "Thông tư",
 }
-_TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()]
+# "QĐ" codes both a decision (Quyết định) and a regulation (Quy định, "97-QĐ/TW"): the title
+# line or the type word before the number tells which.
+_TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()] + [("quy dinh", "Quy định")]
 
 # "Số 141 - CV/ĐUK", "Số: 54-KH/ĐUK" (party style) or "Số: 12/QĐ-UBND" (state style), at the
 # start of a line (or of a table cell flattened onto a line).
@@ -232,6 +234,8 @@ def _type_title(ln: Line) -> str | None:
 
 def find_doc_type(doc: Text, number: Number | None) -> str | None:
     if number and number.type_code in TYPE_CODES:
+        if number.type_code == "qd":
+            return _decision_or_regulation(doc, number)
         return TYPE_CODES[number.type_code]
     for ln in doc.lines[:60]:
         if name := _type_title(ln):
@@ -244,6 +248,18 @@ def find_doc_type(doc: Text, number: Number | None) -> str | None:
     if number and "/" in number.text.split("-", 1)[0] and number.type_code not in _ALL_TYPE_CODES:
         return "Công văn"  # a state number with no type code ("1823/UBND", "2221/UBND-TH") is a letter's
     return _title_line_type(doc) or _letter_opening(doc)
+
+
+def _decision_or_regulation(doc: Text, number: Number) -> str:
+    for ln in doc.lines[:60]:
+        if (name := _type_title(ln)) in ("Quyết định", "Quy định"):
+            return name
+    digits = re.match(r"\d+", number.text)
+    if digits:
+        m = re.search(rf"\b(quyet|quy)\s+dinh\s+(?:so\s*:?\s*)?{digits.group(0)}\s?[-/]", doc.folded[:20000])
+        if m and m.group(1) == "quy":
+            return "Quy định"
+    return "Quyết định"
 
 
 _FLAT_VV = re.compile(r"\bnam\s+\d{4}\s+v\s?/\s?v\b")
@@ -323,6 +339,13 @@ def _unquote(s: str) -> str:
 
 
 _BLOCK_BREAK = re.compile(r"[-+•]\s|\d{1,2}\s?\.\s|[ivx]{1,4}\.\s")  # a list item / heading
+# Header fields that a two-column header flattened onto single lines (a PDF copied as text)
+# puts right under the subject: the national motto, a place-date line ("Quảng Nam, ngày 02
+# tháng 12 năm 2026"), a number line ("Số: 12/UBND") or the "*" under the issuing body.
+_HEADER_FIELD = re.compile(
+    r"(?:cong\s+hoa\s+xa\s+hoi|dang\s+cong\s+san\s+viet\s+nam|doc\s+lap\s*[-–]\s*tu\s+do|"
+    r"so\s*:?\s*\d|\*+\s*$|[^,]{1,40},\s*ngay\s*(?:\d{1,2}|\.+|…)?\s*(?:thang|/))"
+)
 
 
 def _block_after(doc: Text, i: int, *, first: str = "", max_lines: int = 6) -> list[str]:
@@ -338,6 +361,8 @@ def _block_after(doc: Text, i: int, *, first: str = "", max_lines: int = 6) -> l
         if not ln.text or len(ln.text) > 250 or _mark(ln):
             break
         if f.startswith(("kinh gui", "can cu ")) or _BLOCK_BREAK.match(ln.folded):
+            break
+        if _HEADER_FIELD.match(f) or _HEADER_FIELD.match(ln.folded.strip()):
             break
         if parts and f.startswith("thuc hien ") and len(ln.text) > 120:
             break
@@ -815,7 +840,21 @@ def _header_cands(doc: Text) -> list[str]:
         cells = _cells(ln)
         if not cells:
             continue
+        appended_here = False  # a name cell of this line was taken
         for cell in cells:
+            cf = fold(_strip_deco(cell).strip(" |"))
+            if (
+                appended_here
+                and "|" not in cell
+                and 0 < len(cf.split()) <= 2
+                and _is_upper(_strip_deco(cell))
+                and not (_ORGAN_START.match(cf) or _PLACE_START.match(cf) or _MOTTO.match(cf) or _HEADER_STOP.match(cf))
+                and not any(c.isdigit() for c in cell)
+                and not _is_mark(cell)
+            ):
+                # "XÃ DÂN  LỰC": a name spaced out by a double space is one cell, not two
+                cands[-1] = cands[-1] + " " + _strip_deco(cell).strip(" |")
+                continue
             for part in cell.split("|"):
                 text = _strip_deco(part).strip(" |")
                 f = fold(text)
@@ -829,6 +868,7 @@ def _header_cands(doc: Text) -> list[str]:
                     continue
                 if _ORGAN_START.match(f) or (_PLACE_START.match(f) and cands):
                     cands.append(text)
+                    appended_here = True
                     joinable = not _HAS_PLACE.search(f) and f not in _STATE_ORGANS
                 elif joinable and _is_upper(text) and len(f.split()) <= 6:
                     # "ĐẢNG ỦY TRƯỜNG ĐẠI HỌC" / "KỸ THUẬT CÔNG NGHIỆP": one name on two lines
@@ -896,9 +936,12 @@ def _header_issuer(doc: Text) -> str | None:
 _BARE_ORGANS = {fold(n) for _, n in _ORGANS} | {"ban tuyen giao", "ban to chuc", "uy ban kiem tra"}
 _STATE_ORGANS = {"uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd"}
 _PLACE_NOUNS_RE = r"(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran)"
-# the enacting line of a decision: "ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH" on its own line
+# the enacting line of a decision: "ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH" on its own line, or its
+# chairman's "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..." (the organ is the one named after the title)
 _ENACTING_RE = re.compile(
-    rf"^[ \t|]*(?:uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan)\s+{_PLACE_NOUNS_RE}\s+[^\n|]{{2,40}}?[ \t|]*$", re.M
+    rf"^[ \t|]*(?:chu\s+tich\s+)?(?P<organ>(?:uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan)\s+{_PLACE_NOUNS_RE}"
+    r"\s+[^\n|]{2,40}?)[ \t|]*$",
+    re.M,
 )
 
 
@@ -910,7 +953,7 @@ def _complete_state_organ(doc: Text, name: str) -> str:
     if fold(name) not in _STATE_ORGANS:
         return name
     for m in _ENACTING_RE.finditer(doc.folded, 0, min(len(doc.folded), 20000)):
-        line = doc.cleaned[m.start() : m.end()].strip(" \t|")
+        line = doc.cleaned[m.start("organ") : m.end("organ")].strip(" \t|")
         if fold(line).split()[0] == fold(name).split()[0] and _is_upper(line):
             return _case_upper_line(line)
     d = ISSUED_RE.search(doc.folded, 0, _number_region(doc))
@@ -972,7 +1015,8 @@ def _complete_place(doc: Text, name: str) -> str:
 # proper name in capitals after it, then a verb: "Ban Thường vụ Huyện ủy Bình Giang đang xin ý
 # kiến", "..., Quận ủy Cầu Giấy đã phân công", "Chủ tịch UBND tỉnh yêu cầu".
 _SUBJECT_HEAD = re.compile(
-    r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n))[ \t]*"
+    # (or the agent after "do": "Hội thi do Huyện ủy X tổ chức")
+    r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n)|(?<=\bdo\s))[ \t]*"
     r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\s+)?"
     rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)|bo|so)\b",
     re.M,
@@ -991,6 +1035,8 @@ _DIRECTING = (
     "thanh lap",
     "phan cong",
     "quyet dinh",
+    "co y kien",  # "UBND tỉnh có ý kiến như sau": the organ answering in its own letter
+    "phat dong",  # "Cuộc thi do Ban Tuyên giáo Tỉnh ủy phát động"
 )
 _PLACE_WORD_SET = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"}
 
@@ -1025,14 +1071,14 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             k = next((j for j in range(1, 7) if any(" ".join(fwords[j : j + 2]).startswith(v) for v in _DIRECTING)), 0)
             if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == m["head"][0].upper()):
                 continue
-        rest = " ".join(fwords[k : k + 2])
-        verb_next = bool(fwords[k:]) and (
-            fwords[k] in _ADVERBS or any(rest == v or rest.startswith(v + " ") for v in _DIRECTING)
-        )
+        rest = " ".join(fwords[k : k + 3]) + " "
+        verb_next = bool(fwords[k:]) and (fwords[k] in _ADVERBS or any(rest.startswith(v + " ") for v in _DIRECTING))
         if not (verb_next or (m["lead"] and fwords[k:] and words[k][:1].islower())):
             continue
         head = collapse_spaces(doc.cleaned[m.start("head") : m.end("head")])
         name = " ".join([head, *words[:k]])
+        # "Sở Giáo dục và Đào tạo (GDĐT)": the abbreviation it defines is not part of the name
+        name = re.sub(r"\s*\([^\W\d_]{2,10}\)$", "", name)
         out.append(name)
     return out
 

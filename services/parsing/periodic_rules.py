@@ -69,7 +69,8 @@ _DAY_ONLY = re.compile(
     _CUE + r"ngay\s+(?P<d>\d{1,2})\b(?!\s?[/.\-]\s?\d|\s+thang\s+\d|\s?-\s?[a-z])"
     r"(?:\s+(?:cua\s+)?thang\s+(?P<which>cuoi\s+quy|dau\s+quy|cuoi\s+ky|bao\s+cao|cuoi))?"
 )
-_REPORTING = re.compile(r"\bbao\s+cao\b|\bgui\b|\bnop\b")
+# (entering results into a shared system is reporting too: "cập nhật kết quả ... hằng tháng")
+_REPORTING = re.compile(r"\bbao\s+cao\b|\bgui\b|\bnop\b|\bcap\s+nhat\b")
 
 
 @dataclass(frozen=True)
