@@ -38,6 +38,11 @@ def holdout3():
     return bench.score(bench.corpus_files(folder="holdout3"))[0]
 
 
+@pytest.fixture(scope="module")
+def holdout4():
+    return bench.score(bench.corpus_files(folder="holdout4"))[0]
+
+
 def test_corpus_is_real_sized():
     assert len(bench.corpus_files()) >= 25 and len(bench.corpus_files(holdout=True)) >= 10
     assert len(bench.corpus_files(folder="holdout2")) >= 10
@@ -96,6 +101,20 @@ def test_holdout3_does_not_regress(holdout3):
     assert holdout3.accuracy("issued_on") >= 0.99
     assert holdout3.accuracy("urgent") >= 0.99
     assert holdout3.accuracy("recognized") >= 0.99
+
+
+# holdout4 (23 documents, 32 deadlines, gathered in session 4 while the parser was tuned on
+# holdout3; readings written before the parser ran) scored ONCE, after that tuning: recall 0.81
+# / precision 0.79, number 0.91, type 0.74, issuer 0.74, issue date 0.87, urgency 0.96,
+# recognised 0.78 -- the honest estimate of documents nobody tuned for. Not tuned on yet: a
+# guard at the level of that single score.
+def test_holdout4_does_not_regress(holdout4):
+    assert holdout4.recall >= 0.8 and holdout4.precision >= 0.78
+    assert holdout4.accuracy("number") >= 0.9
+    assert holdout4.accuracy("doc_type") >= 0.73
+    assert holdout4.accuracy("issuer") >= 0.73
+    assert holdout4.accuracy("issued_on") >= 0.86
+    assert holdout4.accuracy("recognized") >= 0.77
 
 
 def test_a_page_with_no_document_is_not_recognized():
