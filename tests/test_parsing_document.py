@@ -937,3 +937,26 @@ def test_a_measure_asked_of_the_recipients_from_a_day_is_a_start():
 def test_the_issuers_own_measure_from_a_day_is_an_effective_date():
     text = "1. Tạm dừng tiếp công dân tại trụ sở UBND phường kể từ ngày 03/9/2021 cho đến khi có thông báo mới.\n"
     assert deadlines_of(text) == []
+
+
+def test_the_title_block_stops_where_the_body_starts_without_a_blank_line():
+    # A secret notice pasted from a PDF: the body follows the title with no blank line; it
+    # must not become the subject that every cell's chat receives.
+    text = (
+        "ĐẢNG ỦY XÃ AN PHÚ\nSố 12-TB/ĐU\nAn Phú, ngày 03 tháng 3 năm 2027\nMẬT\nTHÔNG BÁO\n"
+        "về chuẩn bị nhân sự chi bộ nhiệm kỳ 2027-2030\n"
+        "Phương án dự kiến: đồng chí Trần Văn C làm Bí thư.\n"
+        "Các chi bộ báo cáo trước ngày 20/3/2027.\nT/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn D\n"
+    )
+    doc = parse_document(text)
+    assert doc.subject == "Về chuẩn bị nhân sự chi bộ nhiệm kỳ 2027-2030"
+    assert doc.secret == "MẬT"
+
+
+def test_a_title_wrapped_after_cua_keeps_its_second_line():
+    text = (
+        "HUYỆN ỦY BÌNH SƠN\nSố 40-KH/HU\nBình Sơn, ngày 5 tháng 4 năm 2027\nKẾ HOẠCH\n"
+        "học tập, quán triệt Nghị quyết của\nBan Chấp hành Đảng bộ tỉnh.\n\n"
+        "Các chi bộ hoàn thành trước ngày 30/4/2027.\n"
+    )
+    assert parse_document(text).subject == "Học tập, quán triệt Nghị quyết của Ban Chấp hành Đảng bộ tỉnh"

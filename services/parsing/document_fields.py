@@ -366,9 +366,29 @@ def _block_after(doc: Text, i: int, *, first: str = "", max_lines: int = 6) -> l
             break
         if parts and f.startswith("thuc hien ") and len(ln.text) > 120:
             break
+        if parts and (_SIGN_ANCHOR.match(ln.folded) or _opens_body(parts[-1], ln.text)):
+            break
         parts.append(ln.text)
         j += 1
     return parts
+
+
+#: Words a title line may end on while its next line goes on with the same phrase.
+_RUNS_ON = {"cua", "ve", "va", "cac", "trong", "tai", "so", "theo", "cho", "voi", "doi", "nam", "ngay", "thang"}
+
+
+def _opens_body(previous: str, line: str) -> bool:
+    """A sentence of the body right under the title (no blank line between): it starts with a
+    capital, is not an all-caps title line, and labels something ("Nội dung ...: ...") or ends
+    a sentence while the title line before it is complete (not ending on "của", "về", ",")."""
+    words = line.split()
+    if not words or not words[0][:1].isupper() or line.isupper():
+        return False
+    if re.search(r"\w:\s+\S", line):
+        return True
+    last = fold(previous.rstrip()).split()[-1:] if previous.strip() else []
+    runs_on = previous.rstrip().endswith((",", "-", "–")) or (last and last[0] in _RUNS_ON)
+    return line.rstrip().endswith(".") and not runs_on
 
 
 def find_subject(doc: Text, doc_type: str | None) -> str | None:
