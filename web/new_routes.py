@@ -17,6 +17,7 @@ from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
 from services import document_intake as intake
+from services.fanout import FanoutConfig
 from services.localtime import to_local
 from services.parsing import parse_document
 from services.parsing.deadlines import DeadlineError
@@ -179,5 +180,6 @@ async def review_action(here: Desk = Depends(desk)) -> Response:
         who=who,
         now=here.now,
         config=ReminderConfig.from_settings(here.web.settings),
+        fanout=FanoutConfig.from_settings(here.web.settings),
     )
     return RedirectResponse(f"/directives/{directive.id}", status_code=303)

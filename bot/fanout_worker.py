@@ -1,0 +1,100 @@
+"""The background fan-out (services/fanout.py) on the runtime's scheduler: it writes the
+batches of every running publish, in a worker thread, one short transaction each.
+
+Woken like the dispatcher: after a commit that queued outbox rows (a publish always queues its
+first batch's messages), by another process's commit (PostgreSQL NOTIFY, through the runtime's
+listener), and by a poll every POLL_SECONDS, which also picks up, at start, a fan-out a
+crash or a stop cut short."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+
+from bot.app import App
+from bot.scheduler import DispatchScheduler
+from services.fanout import run_pending
+
+log = logging.getLogger(__name__)
+
+#: How often the database is asked for running fan-outs without a wake-up (SQLite's other
+#: processes cannot notify; a restart resumes here).
+POLL_SECONDS = 1.0
+
+
+class FanoutWorker:
+    def __init__(self, app: App, dispatch: DispatchScheduler, *, poll_seconds: float = POLL_SECONDS) -> None:
+        self.app = app
+        self.dispatch = dispatch
+        self.poll_seconds = poll_seconds
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._again = False
+        self._stopping = False
+
+    def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self.dispatch.add_job(
+            self._tick,
+            "interval",
+            seconds=self.poll_seconds,
+            id="fanout-poll",
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
+        )
+
+    def wake(self) -> None:
+        """Thread-safe: look for fan-out work now (called after commits)."""
+        loop = self._loop
+        if loop is None or loop.is_closed() or self._stopping:
+            return
+        try:
+            loop.call_soon_threadsafe(self._kick)
+        except RuntimeError:  # the loop closed between the check and the call
+            pass
+
+    async def _tick(self) -> None:
+        self._kick()
+
+    def _kick(self) -> None:
+        """Start the worker, or ask the running one to look once more when done (so the
+        scheduler never sees two runs, and a wake during a long fan-out is not lost)."""
+        if self._stopping:
+            return
+        if self._task is not None and not self._task.done():
+            self._again = True
+            return
+        self._task = asyncio.create_task(self._work(), name="chibot-fanout")
+
+    async def _work(self) -> None:
+        while not self._stopping:
+            self._again = False
+            try:
+                written = await asyncio.to_thread(
+                    run_pending,
+                    engine=self.app.engine,
+                    clock=self.app.clock,
+                    config=self.app.core.deps.reminders,
+                    fanout=self.app.core.deps.fanout,
+                    should_stop=lambda: self._stopping,
+                )
+            except Exception:
+                log.exception("fan-out failed; it goes on from its last batch at the next poll")
+                return
+            if written:
+                log.info("fan-out: %d units written", written)
+                self.dispatch.wake()
+            if not self._again:
+                return
+
+    async def aclose(self, grace: float) -> None:
+        """Stop after the batch in progress (its transaction commits or rolls back whole)."""
+        self._stopping = True
+        self._loop = None
+        task = self._task
+        if task is not None and not task.done():
+            _done, late = await asyncio.wait([task], timeout=grace)
+            if late:
+                log.warning("fan-out batch still busy after %.0f s; it is written again at the next start", grace)
