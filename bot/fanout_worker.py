@@ -12,20 +12,42 @@ import asyncio
 import logging
 from datetime import UTC, datetime
 
-from bot.app import App
-from bot.scheduler import DispatchScheduler
-from services.fanout import run_pending
+from sqlalchemy.engine import Engine
+
+from bot.scheduler import WAKE_DELAY_SECONDS, DispatchScheduler
+from ground.clock import Clock
+from services.fanout import FanoutConfig, run_pending
+from services.reminders.config import ReminderConfig
 
 log = logging.getLogger(__name__)
 
 #: How often the database is asked for running fan-outs without a wake-up (SQLite's other
 #: processes cannot notify; a restart resumes here).
 POLL_SECONDS = 1.0
+#: How long after being woken the first background batch starts. The publish queued the first
+#: units' messages and the dispatcher sends them WAKE_DELAY_SECONDS after the commit; a batch
+#: already writing then would hold the database's write lock against the dispatcher's claim
+#: (SQLite: 2-5 s late at 5,000 units on a loaded machine, bench/bench_fanout.py).
+START_DELAY_SECONDS = WAKE_DELAY_SECONDS + 0.5
 
 
 class FanoutWorker:
-    def __init__(self, app: App, dispatch: DispatchScheduler, *, poll_seconds: float = POLL_SECONDS) -> None:
-        self.app = app
+    def __init__(
+        self,
+        *,
+        engine: Engine,
+        clock: Clock,
+        config: ReminderConfig,
+        fanout: FanoutConfig,
+        dispatch: DispatchScheduler,
+        poll_seconds: float = POLL_SECONDS,
+        start_delay: float = START_DELAY_SECONDS,
+    ) -> None:
+        self.start_delay = start_delay
+        self.engine = engine
+        self.clock = clock
+        self.config = config
+        self.fanout = fanout
         self.dispatch = dispatch
         self.poll_seconds = poll_seconds
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -69,15 +91,16 @@ class FanoutWorker:
         self._task = asyncio.create_task(self._work(), name="chibot-fanout")
 
     async def _work(self) -> None:
+        await asyncio.sleep(self.start_delay)
         while not self._stopping:
             self._again = False
             try:
                 written = await asyncio.to_thread(
                     run_pending,
-                    engine=self.app.engine,
-                    clock=self.app.clock,
-                    config=self.app.core.deps.reminders,
-                    fanout=self.app.core.deps.fanout,
+                    engine=self.engine,
+                    clock=self.clock,
+                    config=self.config,
+                    fanout=self.fanout,
                     should_stop=lambda: self._stopping,
                 )
             except Exception:

@@ -64,7 +64,13 @@ class Runtime:
         self.stop_grace = stop_grace
         self.dispatch = DispatchScheduler(app.dispatcher)
         #: Writes the units of large publishes in batches (services/fanout.py).
-        self.fanout = FanoutWorker(app, self.dispatch)
+        self.fanout = FanoutWorker(
+            engine=app.engine,
+            clock=app.clock,
+            config=app.core.deps.reminders,
+            fanout=app.core.deps.fanout,
+            dispatch=self.dispatch,
+        )
         self._started: list[Channel] = []
         self._unsubscribe: list[object] = []
         #: Wakes this process's dispatcher after other processes' commits (PostgreSQL only).

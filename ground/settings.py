@@ -35,8 +35,9 @@ class Settings(BaseSettings):
     fanout_batch: int = Field(default=200, ge=1, le=5000)
     #: Fan-outs to at least this many units also tell staff when half of them are told.
     fanout_halfway_min: int = Field(default=1000, ge=1)
-    #: Seconds the fan-out rests between batches.
-    fanout_pause_seconds: float = Field(default=0.0, ge=0, le=60)
+    #: Seconds the fan-out rests between batches: chat updates and the dispatcher waiting for
+    #: the database's write lock (SQLite) get it then.
+    fanout_pause_seconds: float = Field(default=0.02, ge=0, le=60)
     zalo_bot_token: SecretStr | None = None
     zalo_api_base_url: str = ZALO_DEFAULT_API
     #: `chibot run --channel zalo --webhook`: the public HTTPS URL Zalo posts updates to, and the

@@ -55,7 +55,7 @@ class FanoutConfig:
     #: Fan-outs to at least this many units tell staff when half is written, too.
     halfway_min: int = 1000
     #: Seconds the worker rests between batches (lets interactive writes in on SQLite).
-    pause: float = 0.0
+    pause: float = 0.02
 
     @classmethod
     def from_settings(cls, settings: Settings) -> FanoutConfig:
