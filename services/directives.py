@@ -535,6 +535,7 @@ def change_recipients(
 ) -> tuple[list[int], list[int]]:
     """Make ``unit_ids`` the directive's units: new units get the directive, removed units'
     assignments are cancelled and they are told. Returns (added, removed) unit ids."""
+    fanout_service.complete(session=session, directive=directive, now=now, config=config)
     current = {a.unit_id: a for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)}
     wanted = list(dict.fromkeys(unit_ids))
     added = [u for u in wanted if u not in current]

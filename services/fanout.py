@@ -122,9 +122,12 @@ def _write_batch(
     config: ReminderConfig,
     fanout: FanoutConfig,
     inline: bool = False,
+    tell: bool | None = None,
 ) -> tuple[int, int]:
     """Assign, tell and plan reminders for these units (the next ones of the job); move the
-    job on in the same transaction. Returns (messages queued, units reached)."""
+    job on in the same transaction. ``inline``: the job row is this transaction's own (the
+    publish, or an edit that holds its lock). ``tell``: the publisher hears of the progress
+    (not when the publish's own answer gives the figures). Returns (messages queued, units reached)."""
     assignments = queries.insert_assignments(session=session, directive_id=directive.id, unit_ids=unit_ids, now=now)
     deadlines = directive_queries.active_deadlines(session=session, directive_id=directive.id)
     rendered = PerAssignment()
@@ -171,8 +174,9 @@ def _write_batch(
         finished_at=now if finished else None,
     ):
         raise _Overtaken(job.id)
-    if not inline:
+    else:
         session.refresh(job)
+    if (not inline) if tell is None else tell:
         _tell_staff(session, job, directive, before, now, fanout)
     return queued, len(reached)
 
@@ -273,6 +277,20 @@ def _next_batch(engine: Engine, job_id: int, now: datetime, config: ReminderConf
         batch = [int(u) for u in job.unit_ids[job.done : job.done + fanout.batch]]
         _write_batch(session, job, directive, batch, now=now, config=config, fanout=fanout)
         return len(batch)
+
+
+def complete(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int:
+    """Write what is left of the directive's fan-out in the caller's transaction (before its
+    recipients change: the edit must see every unit the publish named). Returns the units written."""
+    job = queries.running_job_of(session=session, directive_id=directive.id)
+    if job is None:
+        return 0
+    session.refresh(job)  # the lock waited for a batch that may have moved it on
+    if job.status != "running":
+        return 0
+    rest = [int(u) for u in job.unit_ids[job.done :]]
+    _write_batch(session, job, directive, rest, now=now, config=config, fanout=FanoutConfig(), inline=True, tell=True)
+    return len(rest)
 
 
 @dataclass(frozen=True)

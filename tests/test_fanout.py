@@ -16,7 +16,7 @@ from sqlmodel import select
 
 from bot.runtime import Runtime
 from ground.settings import Settings
-from services import fanout
+from services import directives, fanout
 from services.i18n import Translator
 from services.reminders import lifecycle
 from services.reminders import texts as reminder_texts
@@ -191,6 +191,30 @@ def test_a_closed_directive_stops_its_fan_out(org, app, outbox):
     deliver(app)
     assert sum(len(directive_texts_to(outbox, chat)) for chat in SECRETARIES) == 2
     assert [(j.status, j.done) for j in rows(app, FanoutJob)] == [("done", 2)]
+
+
+def test_changing_recipients_during_the_fan_out_finishes_it_first(org, app, outbox):
+    """The edit sees every unit the publish named: none is added twice, a removed one is told once."""
+    publish_141(org)
+    with session_scope(app.engine) as session:
+        directive = session.exec(select(Directive)).one()
+        units = [a.unit_id for a in session.exec(select(Assignment))]
+        job = session.exec(select(FanoutJob)).one()
+        wanted = [u for u in job.unit_ids if u != units[0]]
+        added, removed = directives.change_recipients(
+            session=session,
+            directive=directive,
+            unit_ids=wanted,
+            who=directives.Who(None),
+            now=app.clock.now(),
+            config=app.core.deps.reminders,
+        )
+    assert (added, removed) == ([], [units[0]])
+    assert run_background(app) == 0
+    deliver(app)
+    assert [len(directive_texts_to(outbox, chat)) for chat in SECRETARIES] == [1] * 6
+    assert outbox.texts_to("u-staff")[-1].startswith("Đã gửi Công văn 141-CV/ĐUK cho 6 đơn vị")
+    assert [(j.status, j.done) for j in rows(app, FanoutJob)] == [("done", 8)]
 
 
 async def test_the_running_bot_writes_the_rest_without_being_asked(org, app, outbox):

@@ -36,6 +36,15 @@ def claim_job(*, session: Session, job_id: int) -> FanoutJob | None:
     ).first()
 
 
+def running_job_of(*, session: Session, directive_id: int) -> FanoutJob | None:
+    """The directive's running job, locked (waiting for a worker's batch in progress to end)."""
+    return session.exec(
+        select(FanoutJob)
+        .where(col(FanoutJob.directive_id) == directive_id, col(FanoutJob.status) == "running")
+        .with_for_update()
+    ).first()
+
+
 def advance(
     *,
     session: Session,
