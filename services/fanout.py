@@ -52,6 +52,9 @@ class FanoutConfig:
     inline_max: int = 50
     #: Units per background transaction.
     batch: int = 200
+    #: Units of a large publish written before staff are answered: the first cells are told
+    #: at once, whichever process runs the background batches.
+    first: int = 20
     #: Fan-outs to at least this many units tell staff when half is written, too.
     halfway_min: int = 1000
     #: Seconds the worker rests between batches (lets interactive writes in on SQLite).
@@ -107,7 +110,7 @@ def start(
             created_at=now,
         ),
     )
-    first = units if len(units) <= fanout.inline_max else units[: fanout.inline_max]
+    first = units if len(units) <= fanout.inline_max else units[: min(fanout.first, fanout.inline_max)]
     queued, reached = _write_batch(session, job, directive, first, now=now, config=config, fanout=fanout, inline=True)
     return Published(job.id, len(units), len(first), queued, reached)
 
