@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
 
+from bot.app import App
 from bot.scheduler import WAKE_DELAY_SECONDS, DispatchScheduler
 from ground.clock import Clock
 from services.fanout import FanoutConfig, run_pending
@@ -29,6 +30,13 @@ POLL_SECONDS = 1.0
 #: already writing then would hold the database's write lock against the dispatcher's claim
 #: (SQLite: 2-5 s late at 5,000 units on a loaded machine, bench/bench_fanout.py).
 START_DELAY_SECONDS = WAKE_DELAY_SECONDS + 0.5
+
+
+def write_pending(app: App) -> int:
+    """Write every running fan-out now, in the calling thread: for the console shell and the
+    simulated clock, which run no scheduler (what ``FanoutWorker`` does when woken)."""
+    deps = app.core.deps
+    return run_pending(engine=app.engine, clock=app.clock, config=deps.reminders, fanout=deps.fanout)
 
 
 class FanoutWorker:

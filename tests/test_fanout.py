@@ -15,6 +15,7 @@ import pytest
 from sqlmodel import select
 
 from bot.runtime import Runtime
+from bot.simulated_time import tick
 from ground.settings import Settings
 from services import directives, fanout
 from services.i18n import Translator
@@ -215,6 +216,14 @@ def test_changing_recipients_during_the_fan_out_finishes_it_first(org, app, outb
     assert [len(directive_texts_to(outbox, chat)) for chat in SECRETARIES] == [1] * 6
     assert outbox.texts_to("u-staff")[-1].startswith("Đã gửi Công văn 141-CV/ĐUK cho 6 đơn vị")
     assert [(j.status, j.done) for j in rows(app, FanoutJob)] == [("done", 8)]
+
+
+def test_without_a_scheduler_the_next_delivery_writes_the_rest(org, app, outbox):
+    """The console shell and the simulated clock run no scheduler: their delivery step writes the fan-out."""
+    publish_141(org)
+    tick(app)
+    assert [len(directive_texts_to(outbox, chat)) for chat in SECRETARIES] == [1] * 6
+    assert outbox.texts_to("u-staff")[-1].startswith("Đã gửi Công văn 141-CV/ĐUK cho 6 đơn vị")
 
 
 async def test_the_running_bot_writes_the_rest_without_being_asked(org, app, outbox):
