@@ -3,6 +3,8 @@
     .venv/bin/python bench/bench_documents.py            # the development set
     .venv/bin/python bench/bench_documents.py --holdout  # the held-out third (seen since)
     .venv/bin/python bench/bench_documents.py --holdout2 # documents gathered after the last tuning
+    .venv/bin/python bench/bench_documents.py --holdout3 # session 4's set, read before the parser ran
+    .venv/bin/python bench/bench_documents.py --holdout4 # a further never-seen set (issue 12)
     .venv/bin/python bench/bench_documents.py --quiet    # figures only
 
 Each tests/fixtures/documents/NAME.txt is a public page as staff copy it; NAME.expected.json
@@ -188,9 +190,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--holdout", action="store_true", help="score the held-out documents")
     ap.add_argument("--holdout2", action="store_true", help="score the second held-out set")
+    ap.add_argument("--holdout3", action="store_true", help="score the third held-out set (once)")
+    ap.add_argument("--holdout4", action="store_true", help="score the fourth held-out set (once)")
     ap.add_argument("--quiet", action="store_true", help="figures only")
     args = ap.parse_args()
-    folder = "holdout2" if args.holdout2 else ("holdout" if args.holdout else None)
+    folder = next((f for f in ("holdout4", "holdout3", "holdout2", "holdout") if getattr(args, f)), None)
     fig, scores = score(corpus_files(folder=folder))
     if not args.quiet:
         for s in scores:
@@ -206,7 +210,13 @@ def main() -> None:
             for f, v in s.wrong.items():
                 print(f"   {f:<9} {v}")
         print()
-    print({"holdout2": "HOLDOUT2 ", "holdout": "HOLDOUT "}.get(folder or "", "DEV ") + fig.line())
+    label = {
+        "holdout4": "HOLDOUT4 ",
+        "holdout3": "HOLDOUT3 ",
+        "holdout2": "HOLDOUT2 ",
+        "holdout": "HOLDOUT ",
+    }
+    print(label.get(folder or "", "DEV ") + fig.line())
 
 
 if __name__ == "__main__":

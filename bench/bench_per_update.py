@@ -12,7 +12,8 @@ acknowledging. A cost that does not grow with the number of cells stays flat fro
 size to the large one. ``--profile`` writes a pyinstrument-style text profile of the largest
 size (cProfile, sorted by cumulative time) to FILE.
 
-run(size, small=100, reports=40, url=None) returns the same figures as a dict for `python -m bench`.
+measure_sizes(size, small=100, reports=40, url=None) returns the same figures as a dict;
+run(size, database_url=...) as the figures of `python -m bench`.
 """
 
 from __future__ import annotations
@@ -147,7 +148,27 @@ def measure(cells: int, reports: int, url: str | None, profile: cProfile.Profile
     return figures
 
 
-def run(size: int = 5000, *, small: int = 100, reports: int = 40, url: str | None = None) -> dict[str, Any]:
+#: A kind's cost at the large size over the small one above this counts as growing (the rest is
+#: the noise of a loaded machine: the same code measured twice differs by 10-20%).
+GROWTH_LIMIT = 1.5
+
+
+def run(size: int = 5000, *, database_url: str | None = None) -> list[dict[str, Any]]:
+    """For `python -m bench`: the figures of ``measure_sizes`` at 100 and ``size`` cells."""
+    from bench.common import figure
+
+    result = measure_sizes(size, url=database_url)
+    out = [
+        figure(f"{kind} at {by['cells']:,} cells: CPU per update (median)", by[f"{kind}_ms"], "ms")
+        for by in result["sizes"]
+        for kind in KINDS
+    ]
+    for kind, growth in result.get("growth", {}).items():
+        out.append(figure(f"{kind}: cost at {size:,} / at 100 cells", growth, at_most=GROWTH_LIMIT))
+    return out
+
+
+def measure_sizes(size: int = 5000, *, small: int = 100, reports: int = 40, url: str | None = None) -> dict[str, Any]:
     """Median CPU ms per update kind at ``small`` and ``size`` cells, and the ratio between them
     (about 1 when the cost does not grow with the province)."""
     check_size(size)

@@ -16,7 +16,8 @@ process's CPU (% of one core, ms per update), rate-limited requests per update, 
 errors, secretaries who did not finish, reports stored (must be N), messages queued to staff,
 and warnings of the bot process ("database is locked", "maximum number of running instances").
 
-``run(size, ...)`` returns the same as a dict (for `python -m bench`). --url: a database chibot
+``measure(size, ...)`` returns the same as a dict; ``run(size, database_url=...)`` as the
+figures of `python -m bench`. --url: a database chibot
 may empty (default: a fresh SQLite file per run).
 """
 
@@ -42,6 +43,8 @@ if str(ROOT) not in sys.path:
 #: The secretaries' chat ids start here (storm_seed.secretary_user for Telegram).
 CHAT_BASE = 100_000
 MAX_SIZE = 20_000
+#: The fake server's listen backlog (tornado's default of 128 overflows in a storm's bursts).
+BACKLOG = 4096
 #: Requests that answer a user (and count against Telegram's per-bot budget).
 ANSWERS = ("sendMessage", "editMessageText", "sendDocument", "sendPhoto")
 LIMITED = ANSWERS + ("editMessageReplyMarkup", "sendChatAction")
@@ -66,11 +69,19 @@ WARNINGS = {
 
 
 def serve(users_file: str, rate: float, mode: str, step_timeout: float) -> None:
+    import logging
+
+    # tornado logs every 429 it answers as a warning: thousands of lines under the limiter.
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)
     asyncio.run(_serve(json.loads(Path(users_file).read_text()), rate, mode, step_timeout))
 
 
 async def _serve(users: list[dict[str, Any]], rate: float, mode: str, step_timeout: float) -> None:
-    from tests.support.fake_bot_api import Call, FakeBotApi
+    import tornado.web
+    from tornado.httpserver import HTTPServer
+    from tornado.netutil import bind_sockets
+
+    from tests.support.fake_bot_api import Call, FakeBotApi, _ApiHandler, _FileHandler
 
     class StormApi(FakeBotApi):
         def __init__(self) -> None:
@@ -79,6 +90,18 @@ async def _serve(users: list[dict[str, Any]], rate: float, mode: str, step_timeo
             self.bot_messages: dict[int, list[int]] = {}
             self.counts: dict[str, int] = {}
             self.errors: dict[str, int] = {}
+
+        async def start(self, backlog: int = 128) -> StormApi:
+            # FakeBotApi.start with a listen backlog for a storm's bursts of connections.
+            app = tornado.web.Application(
+                [(r"/bot([^/]+)/([A-Za-z]+)/?", _ApiHandler, {"api": self}),
+                 (r"/file/bot([^/]+)/(.+)", _FileHandler, {"api": self})]
+            )  # fmt: skip
+            sockets = bind_sockets(0, "127.0.0.1", backlog=backlog)
+            self.port = sockets[0].getsockname()[1]
+            self._server = HTTPServer(app, idle_connection_timeout=3600)
+            self._server.add_sockets(sockets)
+            return self
 
         def _record(self, call: Call) -> None:
             self._notify()
@@ -106,7 +129,7 @@ async def _serve(users: list[dict[str, Any]], rate: float, mode: str, step_timeo
                             return message_id, data
             return None
 
-    api = await StormApi().start()
+    api = await StormApi().start(backlog=BACKLOG)
     print(f"PORT {api.port}", flush=True)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + 120
@@ -186,6 +209,9 @@ async def _serve(users: list[dict[str, Any]], rate: float, mode: str, step_timeo
         "staff_messages": staff,
     }
     print("DONE " + json.dumps(result), flush=True)
+    # Serve on until the parent stopped the bot (it closes our stdin): a bot whose server went
+    # away first logs connection errors that are none of the storm's.
+    await loop.run_in_executor(None, sys.stdin.readline)
     await api.stop()
 
 
@@ -208,7 +234,9 @@ def bare_bot(api_url: str, limiter: bool) -> None:
 
     builder = ApplicationBuilder().token(TOKEN).base_url(f"{api_url}/bot").base_file_url(f"{api_url}/file/bot")
     if limiter:
-        builder = builder.rate_limiter(AIORateLimiter())
+        # Waits out a 429 and retries, as chibot's limiter does (max_retries=0, the default,
+        # drops the answer and its secretary waits out --step-timeout).
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
     application = builder.concurrent_updates(8).build()
 
     async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -229,6 +257,12 @@ def chibot_bot(api_url: str, limiter: bool, db_url: str) -> None:
     from bot.runtime import Runtime
 
     configure_logging("WARNING")
+    if os.environ.get("STORM_WITHOUT_WRITER_LOCK"):  # an experiment: SQLite's busy handler instead
+        from contextlib import nullcontext
+
+        import handlers.core
+
+        handlers.core.writer_lock = lambda engine: nullcontext()  # type: ignore[assignment]
     settings = settings_for(
         db_url,
         telegram_bot_token=TOKEN,
@@ -241,6 +275,55 @@ def chibot_bot(api_url: str, limiter: bool, db_url: str) -> None:
 
 
 # =========================================================================== the parent
+
+
+def _start_profiler(pid: int, output: str) -> subprocess.Popen[bytes]:
+    """py-spy attached to the bot (it needs ptrace: root, or ptrace_scope 0), until stopped."""
+    spy = Path(sys.executable).with_name("py-spy")
+    command = [str(spy) if spy.exists() else "py-spy", "record", "--pid", str(pid), "--format", "raw"]
+    command += ["--function", "--nonblocking", "--rate", "100", "-o", output]
+    try:
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except FileNotFoundError:
+        raise SystemExit("--profile needs py-spy: pip install py-spy") from None
+    time.sleep(1)  # attached before the storm starts
+    if proc.poll() is not None:
+        raise SystemExit("py-spy could not attach to the bot (it needs ptrace: run as root)")
+    return proc
+
+
+_PLUMBING = ("threading.py", "concurrent/futures/", "asyncio/", "bench_storm.py", "telegram/ext/_application.py")
+
+
+def summarise_profile(path: str, top: int = 25) -> list[tuple[str, float, float]]:
+    """(function, % of samples with it on the stack, % of samples in it) from py-spy's raw
+    output, most inclusive first: where the bot's time goes, its callers included."""
+    inclusive: dict[str, int] = {}
+    own: dict[str, int] = {}
+    total = 0
+    for line in Path(path).read_text(errors="replace").splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack or not count_text.isdigit():
+            continue
+        count = int(count_text)
+        frames = [frame.strip() for frame in stack.split(";")]
+        if frames and frames[0].startswith("process "):
+            frames = frames[1:]
+        if frames and frames[0].startswith("thread "):
+            frames = frames[1:]
+        total += count
+        for frame in set(frames):
+            inclusive[frame] = inclusive.get(frame, 0) + count
+        if frames:
+            own[frames[-1]] = own.get(frames[-1], 0) + count
+    if not total:
+        return []
+    # The frames every stack of a thread or of the event loop starts with say nothing.
+    ranked = sorted(
+        ((name, n) for name, n in inclusive.items() if not any(part in name for part in _PLUMBING)),
+        key=lambda item: -item[1],
+    )[:top]
+    return [(name, 100 * n / total, 100 * own.get(name, 0) / total) for name, n in ranked]
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -271,8 +354,12 @@ def _stop(proc: subprocess.Popen[Any] | None) -> None:
         proc.wait()
 
 
-def run_one(bot: str, limiter: bool, size: int, url: str | None, step_timeout: float = 300) -> dict[str, Any]:
-    """One storm: ``size`` secretaries against ``bot`` ("bare" or "chibot")."""
+def run_one(
+    bot: str, limiter: bool, size: int, url: str | None, step_timeout: float = 300, profile: str | None = None
+) -> dict[str, Any]:
+    """One storm: ``size`` secretaries against ``bot`` ("bare" or "chibot"). With ``profile``
+    (a file name), py-spy samples the bot process during the storm and writes its collapsed
+    stacks there (py-spy's raw format; ``summarise_profile`` reads it)."""
     from sqlalchemy import func
     from sqlmodel import Session, select
 
@@ -290,7 +377,7 @@ def run_one(bot: str, limiter: bool, size: int, url: str | None, step_timeout: f
     (work / "users.json").write_text(json.dumps(users))
     python = sys.executable
     me = str(Path(__file__).resolve())
-    server = bot_proc = None
+    server = bot_proc = spy = None
     log_path = work / "bot.log"
     try:
         server = subprocess.Popen(
@@ -304,6 +391,8 @@ def run_one(bot: str, limiter: bool, size: int, url: str | None, step_timeout: f
         with log_path.open("w") as log:
             bot_proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
         _line(server, "READY", 180)
+        if profile:
+            spy = _start_profiler(bot_proc.pid, profile)
         cpu_before = _cpu_seconds(bot_proc.pid)
         assert server.stdin is not None
         server.stdin.write("GO\n")
@@ -311,7 +400,14 @@ def run_one(bot: str, limiter: bool, size: int, url: str | None, step_timeout: f
         done = json.loads(_line(server, "DONE ", step_timeout * len(STEPS) + 60))
         cpu = _cpu_seconds(bot_proc.pid) - cpu_before
     finally:
+        _stop(spy)
         _stop(bot_proc)
+        if server is not None and server.stdin is not None and not server.stdin.closed:
+            server.stdin.close()  # the fake server stops serving (and exits)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                pass
         _stop(server)
     if "error" in done:
         raise RuntimeError(done["error"])
@@ -334,6 +430,8 @@ def run_one(bot: str, limiter: bool, size: int, url: str | None, step_timeout: f
         "unfinished": done["unfinished"],
         "warnings": {name: log_text.count(text) for name, text in WARNINGS.items()},
         "log_errors": log_text.count(" ERROR "),
+        "requests": done["counts"],
+        "log": str(log_path),
     }
     if engine is not None:
         with Session(engine) as session:
@@ -346,17 +444,66 @@ def run_one(bot: str, limiter: bool, size: int, url: str | None, step_timeout: f
     return figures
 
 
-def run(
+def run(size: int = 300, *, database_url: str | None = None) -> list[dict[str, Any]]:
+    """For `python -m bench`: both bots, without and with the limiter, as figures judged
+    against the issue's targets."""
+    return figures(measure(size, url=database_url))
+
+
+def figures(result: dict[str, Any]) -> list[dict[str, Any]]:
+    from bench.common import figure
+
+    size = result["size"]
+    out: list[dict[str, Any]] = [figure("machine load at the end", round(result["load"], 1))]
+    for r in result["runs"]:
+        who = f"{r['bot']}, limiter {'on' if r['limiter'] else 'off'}"
+        out += [
+            figure(f"{who}: updates/s", r["updates_per_s"]),
+            figure(f"{who}: p50 / p95 / p99", f"{r['p50']:.2f} / {r['p95']:.2f} / {r['p99']:.2f}", "s"),
+            figure(f"{who}: bot CPU", r["cpu_percent"], "% of a core"),
+            figure(f"{who}: bot CPU per update", r["cpu_ms_per_update"], "ms"),
+            figure(f"{who}: unfinished secretaries", r["unfinished"], equals=0),
+            figure(f"{who}: errors (not 429)", sum(r["errors"].values()), equals=0),
+        ]
+        if r["bot"] != "chibot":
+            continue
+        p99_ratio = r["p99"] / r["p50"] if r["p50"] else 0.0
+        out += [
+            figure(f"{who}: p99 / p50", round(p99_ratio, 2), at_most=3),
+            figure(f"{who}: rate-limited requests per update", r["requests_per_update"], at_most=1),
+            figure(f"{who}: typing indicators", r["typing"]),
+            figure(f"{who}: reports stored", r["reports_stored"], equals=size),
+            figure(f"{who}: messages queued to staff", r["staff_messages_queued"]),
+            figure(f"{who}: 'database is locked'", r["warnings"]["locked"], equals=0),
+            figure(f"{who}: 'maximum number of running instances'", r["warnings"]["max_instances"], equals=0),
+        ]
+    ratios = result["chibot_vs_bare"]
+    if "without_limiter" in ratios:
+        out.append(figure("chibot / bare updates/s, limiter off", ratios["without_limiter"], at_least=0.5))
+    if "with_limiter" in ratios:
+        out.append(figure("chibot / bare updates/s, limiter on", ratios["with_limiter"], at_least=0.9))
+    return out
+
+
+def measure(
     size: int = 300,
     *,
     url: str | None = None,
     bots: tuple[str, ...] = ("bare", "chibot"),
     limiters: tuple[bool, ...] = (False, True),
     step_timeout: float = 300,
+    profile: str | None = None,
 ) -> dict[str, Any]:
-    """Every (limiter, bot) pair, bare first; and chibot's share of the bare bot's updates/s."""
+    """Every (limiter, bot) pair, bare first; and chibot's share of the bare bot's updates/s.
+    With ``profile``, chibot's runs are sampled by py-spy into ``{profile}.limiter-off`` etc."""
     _check_size(size)
-    runs = [run_one(bot, limiter, size, url, step_timeout) for limiter in limiters for bot in bots]
+    runs = []
+    for limiter in limiters:
+        for bot in bots:
+            where = f"{profile}.limiter-{'on' if limiter else 'off'}" if profile and bot == "chibot" else None
+            runs.append(run_one(bot, limiter, size, url, step_timeout, where))
+            if where:
+                runs[-1]["profile"] = where
     ratios = {}
     for limiter in limiters:
         pair = {r["bot"]: r for r in runs if r["limiter"] == limiter}
@@ -391,6 +538,12 @@ def _print(result: dict[str, Any]) -> None:
         )
     for name, ratio in result["chibot_vs_bare"].items():
         print(f"chibot / bare updates/s {name.replace('_', ' ')}: {ratio:.2f}")
+    for r in result["runs"]:
+        if r.get("profile") and Path(r["profile"]).exists():
+            print(f"\nprofile of chibot, limiter {'on' if r['limiter'] else 'off'} ({r['profile']}): "
+                  "% of samples on the stack / in the function")  # fmt: skip
+            for name, inclusive, own in summarise_profile(r["profile"]):
+                print(f"{inclusive:6.1f} {own:6.1f}  {name}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -401,6 +554,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limiter", default="off,on")
     parser.add_argument("--step-timeout", type=float, default=300)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--profile", default=None, help="py-spy chibot's runs into FILE.limiter-off/-on (raw)")
     # internal: the two child processes
     parser.add_argument("--serve", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--rate", type=float, default=0, help=argparse.SUPPRESS)
@@ -429,7 +583,9 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"--limiter takes off and/or on, not {args.limiter!r}") from None
     _check_size(args.size)
     try:
-        result = run(args.size, url=args.url, bots=bots, limiters=limiters, step_timeout=args.step_timeout)
+        result = measure(
+            args.size, url=args.url, bots=bots, limiters=limiters, step_timeout=args.step_timeout, profile=args.profile
+        )
     except KeyboardInterrupt:
         raise SystemExit("interrupted; the bot and the fake server were stopped") from None
     print(json.dumps(result, indent=2)) if args.json else _print(result)

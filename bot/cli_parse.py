@@ -9,8 +9,7 @@ import typer
 
 from bot.cli_common import CliError
 from ground.settings import Settings
-from handlers.deps import ocr_of
-from services.document_intake import DocumentIn, Refused, read_upload
+from services.document_intake import DocumentIn, Refused, ocr_of, read_upload
 from services.i18n import t
 from services.localtime import format_date
 from services.parsing import parse_document

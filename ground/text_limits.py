@@ -42,3 +42,12 @@ def cut_list(items: list[str], limit: int, separator: str = ", ") -> str:
         shown.append(item)
         used += extra
     return separator.join(shown)
+
+
+def cut_bytes(text: str, limit: int) -> str:
+    """``text`` at most ``limit`` bytes in UTF-8, cut at a character boundary (no "…": for
+    button data, where the bytes count and nobody reads the cut)."""
+    encoded = text.encode("utf-8")
+    if len(encoded) <= limit:
+        return text
+    return encoded[:limit].decode("utf-8", errors="ignore")

@@ -16,6 +16,11 @@ _NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
 _BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,9})\s*[.)]?\s*$", re.ASCII)
 #: How close a typed answer must be to a label to count (difflib ratio on folded text).
 CLOSE_MATCH = 0.8
+#: Longest typed answer compared with the labels. Labels are a few words (buttons are cut to
+#: 64 characters), so a longer line is never a choice; past this it is not folded or compared
+#: at all: difflib's matching grows with the square of the text and took minutes on a
+#: 300,000-character line. The line then goes on to the flow, which answers it politely.
+MAX_CHOICE_CHARS = 200
 #: Ways of saying "yes, go ahead" ("ok gửi luôn", "đồng ý") that pick the menu's one
 #: confirming option (Xác nhận / Gửi / Đồng ý), folded.
 _AFFIRMATIVE = frozenset(
@@ -51,7 +56,7 @@ def bare_number(text: str) -> int | None:
 
 def match_choice(text: str, choices: list[Choice]) -> Choice | None:
     """The choice the user meant, or None when the answer is not one of them."""
-    if not choices:
+    if not choices or len(text) > MAX_CHOICE_CHARS and len(text.strip()) > MAX_CHOICE_CHARS:
         return None
     number = _NUMBER_RE.match(text)
     if number:

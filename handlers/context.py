@@ -109,21 +109,27 @@ class Context:
             if flow.state is not None
             else {k: v for k, v in flow.stored.items() if not k.startswith("_")}
         )
-        self.state = conv_queries.save_state(
-            session=self.session,
-            channel=self.incoming.channel,
-            user_id=self.incoming.user_id,
-            flow=flow.name,
-            step=flow.step,
-            data={
-                **data,
-                "_n": flow.nonce,
-                "_offered": flow.offered,
-                "_num": flow.nonce if flow.number_answer else None,
-                "_numopt": flow.nonce if flow.number_answer and flow.options_first else None,
-            },
-            now=self.now,
-        )
+        data = {
+            **data,
+            "_n": flow.nonce,
+            "_offered": flow.offered,
+            "_num": flow.nonce if flow.number_answer else None,
+            "_numopt": flow.nonce if flow.number_answer and flow.options_first else None,
+        }
+        if self.state is not None:  # the row read for this update: written without reading it again
+            self.state = conv_queries.write_state(
+                session=self.session, state=self.state, flow=flow.name, step=flow.step, data=data, now=self.now
+            )
+        else:
+            self.state = conv_queries.save_state(
+                session=self.session,
+                channel=self.incoming.channel,
+                user_id=self.incoming.user_id,
+                flow=flow.name,
+                step=flow.step,
+                data=data,
+                now=self.now,
+            )
         flow.changed = False
 
     def flow_button(self, label: str, value: str) -> Choice:

@@ -11,6 +11,8 @@ from sqlalchemy.engine import Engine
 
 from ground.actor import Actor, RoleInUnit
 from ground.messages import Incoming, Reply
+from ground.ports import capabilities_of
+from ground.reply_limits import fit_replies
 from ground.text_limits import has_controls, without_controls
 from handlers import typed_choice
 from handlers.context import FLOW_BUTTON_PREFIX, Context
@@ -57,7 +59,7 @@ class ChibotCore:
             log.exception("handler failed for update %r", _describe(incoming))
             lang = normalize_language(incoming.language, self.deps.settings.default_language)
             return [Reply(text=t(lang, "error.generic"))]
-        return replies
+        return fit_replies(replies, capabilities_of(incoming.channel))
 
     def mark_unreachable(self, *, channel: str, chat_id: str, reason: str) -> None:
         with session_scope(self.engine) as session:
@@ -80,14 +82,16 @@ class ChibotCore:
     def _context(self, session, incoming: Incoming, now) -> Context:  # noqa: ANN001
         settings = self.deps.settings
         actor = Actor()
-        account = account_queries.get_account(
+        found = account_queries.get_account_and_person(
             session=session, channel=incoming.channel, external_user_id=incoming.user_id
         )
-        if account is not None:
+        if found is not None:
+            # The person is held here: touch_account's own lookup finds it in the session
+            # instead of loading it a second time (the session keeps only weak references).
+            account, person = found
             account_queries.touch_account(
                 session=session, account=account, chat_id=incoming.chat_id, display_name=incoming.display_name, now=now
             )
-            person = account_queries.get_person(session=session, person_id=account.person_id)
             roles = [
                 RoleInUnit(m.role, u.id, u.code, u.name, u.kind, u.path)
                 for m, u in account_queries.active_memberships(session=session, person_id=account.person_id)

@@ -7,20 +7,10 @@ from zoneinfo import ZoneInfo
 
 from ground.clock import Clock
 from ground.settings import Settings
+from services.document_intake import ocr_of
 from services.fanout import FanoutConfig
 from services.parsing.ocr import Ocr
 from services.reminders.config import ReminderConfig
-
-
-def ocr_of(settings: Settings) -> Ocr:
-    """The OCR set-up the settings describe (programs, language, limits)."""
-    return Ocr(
-        tesseract=settings.tesseract_cmd,
-        pdftoppm=settings.pdftoppm_cmd,
-        language=settings.ocr_language,
-        timeout_seconds=settings.ocr_timeout_seconds,
-        max_pages=settings.ocr_max_pages,
-    )
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
             return replies
         ctx.flow_start(self.name, "pick", DeadlineChangeState(directive_id=directive.id))
         rows = [
-            [ctx.flow_button(texts.deadline_line(ctx.t, d.kind, d.shown), str(d.id))]
+            [ctx.flow_button(texts.deadline_text(ctx.t, d.kind, d.shown), str(d.id))]
             for d in directives.deadlines_of(session=ctx.session, directive=directive)
         ]
         rows.append([ctx.flow_button(ctx.t("directive.button.cancel"), "cancel")])

@@ -199,7 +199,7 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         if value == "remove" and draft["deadlines"]:
             ctx.flow_goto("remove")
             rows = [
-                [ctx.flow_button(texts.deadline_line(ctx.t, d["kind"], d["shown"]), str(i))]
+                [ctx.flow_button(texts.deadline_text(ctx.t, d["kind"], d["shown"]), str(i))]
                 for i, d in enumerate(draft["deadlines"])
             ]
             return [Reply(text=ctx.t("directive.ask_remove"), choices=rows)]

@@ -7,7 +7,8 @@ belongs to this user (the router has only checked the role).
 
 from __future__ import annotations
 
-from ground.messages import Choice, Reply
+from ground.messages import MAX_BUTTON_DATA_BYTES, Choice, Reply
+from ground.text_limits import cut_bytes
 from handlers.context import Context
 from handlers.router import Router
 from services import directive_texts as texts
@@ -50,7 +51,15 @@ def which_reply(ctx: Context, typed: str, found: list[Directive], command: str, 
     head = ctx.t("directive.which.head", count=len(found), number=typed.strip()[:64], command=command, id=found[0].id)
     lines = [head] + [texts.which_line(ctx.t, d, ctx.deps.tz) for d in found]
     suffix = f":{rest.strip()}" if rest.strip() else ""
-    rows = [[Choice(texts.which_button(ctx.t, d, ctx.deps.tz), f"pick:{command}:{d.id}{suffix}"[:64])] for d in found]
+    rows = [
+        [
+            Choice(
+                texts.which_button(ctx.t, d, ctx.deps.tz),
+                cut_bytes(f"pick:{command}:{d.id}{suffix}", MAX_BUTTON_DATA_BYTES),
+            )
+        ]
+        for d in found
+    ]
     return Reply(text="\n".join(lines), choices=rows)
 
 
@@ -60,10 +69,15 @@ def _list(ctx: Context, args: str) -> list[Reply]:
     if not found:
         return [ctx.reply("directive.list.empty")]
     lines = [ctx.t("directive.list.head")]
-    for directive in found[:LIST_LIMIT]:
-        if directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
-            statuses = directives.unit_statuses(session=ctx.session, directive=directive)
-            lines.append(texts.staff_list_line(ctx.t, directive, statuses))
+    shown = found[:LIST_LIMIT]
+    managed = [d for d in shown if directives.can_manage(session=ctx.session, actor=ctx.actor, directive=d)]
+    counts = {
+        s.directive.id: s.counts
+        for s in status.summaries_of(session=ctx.session, actor=ctx.actor, found=managed, now=ctx.now)
+    }
+    for directive in shown:
+        if directive.id in counts:
+            lines.append(texts.staff_list_line(ctx.t, directive, counts[directive.id]))
         else:
             assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
             assert assignment is not None, "visible() lists a directive not managed only for its live assignment"

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from ground.messages import Reply
 from handlers.context import Context
 from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from handlers.router import Router
-from services import invites
-from services.localtime import format_local_datetime
+from services import invites, unit_people
 from services.unit_words import role_label
 from storage.queries import units as unit_queries
 
-INVITE_VALID_FOR = timedelta(days=7)
 MAX_NAME = 120
 
 
@@ -61,6 +57,8 @@ class InviteFlow(StepFlow[InviteState]):
         code = text.strip()
         unit = unit_queries.get_unit_by_code(session=ctx.session, code=code)
         if unit is None or not ctx.actor.oversees(unit.path):
+            if unit is not None:  # answered as a code that exists nowhere, and noted
+                ctx.audit("denied", unit_id=unit.id, command="invite")
             key = "invite.unit_number" if code.isdigit() else "invite.unit_unknown"
             return [ctx.reply(key, code=code[:64], example=self._example(ctx))]
         roles = self._allowed_roles(ctx, unit.kind, unit.path)
@@ -91,35 +89,20 @@ class InviteFlow(StepFlow[InviteState]):
 
     def _create(self, ctx: Context, state: InviteState, label: str) -> list[Reply]:
         role = required(state.role, "role")
-        code, invite = invites.create_invite(
-            session=ctx.session,
-            unit_code=required(state.unit_code, "unit_code"),
-            role=role,
-            expires_in=INVITE_VALID_FOR,
-            label=label or None,
-            created_by_person_id=ctx.actor.person_id,
-            now=ctx.now,
+        unit = unit_queries.get_unit_by_code(session=ctx.session, code=required(state.unit_code, "unit_code"))
+        if unit is None or role not in self._allowed_roles(ctx, unit.kind, unit.path):
+            ctx.flow_end()
+            return [ctx.reply("invite.role_not_allowed")]
+        code, invite = invites.invite_by(
+            session=ctx.session, actor=ctx.actor, unit=unit, role=role, label=label or None, now=ctx.now
         )
         ctx.audit("invite", unit_id=invite.unit_id, role=state.role, label=label)
         ctx.flow_end()
-        return [
-            ctx.reply(
-                "invite.created",
-                role=role_label(ctx.t, role, state.unit_kind),
-                unit=state.unit_name,
-                label=f" ({label})" if label else "",
-                code=code,
-                expires=format_local_datetime(invite.expires_at, ctx.deps.tz),
-            )
-        ]
+        return [Reply(text=unit_people.invite_text(ctx.t, unit_people.Made(code, invite, unit), ctx.deps.tz))]
 
     @staticmethod
     def _allowed_roles(ctx: Context, unit_kind: str, unit_path: str) -> list[str]:
-        """Staff invite secretaries of the units they oversee; administrators invite anyone."""
-        if not ctx.actor.oversees(unit_path):
-            return []
-        wanted = ("secretary", "staff", "admin") if ctx.actor.has_role("admin") else ("secretary",)
-        return [role for role in wanted if unit_kind in invites.ROLE_UNIT_KINDS[role]]
+        return invites.allowed_roles(ctx.actor, unit_kind=unit_kind, unit_path=unit_path)
 
     def _role_labels(self, ctx: Context, state: InviteState) -> str:
         roles = self._allowed_roles(ctx, state.unit_kind or "", state.unit_path or "")

@@ -167,7 +167,7 @@ class ReportFlow(StepFlow[ReportState]):
         ]
         if role == "staff":
             intro.append(ctx.reply("report.on_behalf", unit=task.unit.name))
-        return intro + (notes or []) + self._advance(ctx, state, task, None, set())
+        return _as_one_message(intro + (notes or []) + self._advance(ctx, state, task, None, set()))
 
     # ---- what each step does with text, buttons and files -----------------------------------
     def _pick_first(self, ctx: Context, state: ReportState, text: str) -> list[Reply]:
@@ -512,6 +512,23 @@ class ReportFlow(StepFlow[ReportState]):
     def _deny(ctx: Context, assignment_id: Any) -> list[Reply]:
         ctx.audit("denied", button=f"rep:{assignment_id}", assignment_id=assignment_id)
         return [ctx.reply("auth.denied")]
+
+
+def _as_one_message(replies: list[Reply]) -> list[Reply]:
+    """The report's heading and its first question as one message (one Bot API request for
+    the press that starts a report): plain texts before a text message are put on top of it."""
+    head: list[str] = []
+    for n, reply in enumerate(replies):
+        plain = reply.document is None and reply.photo is None and not reply.edit and reply.commands is None
+        if not plain:
+            break
+        if reply.choices or n == len(replies) - 1:
+            if not head:
+                return replies
+            text = "\n\n".join([*head, reply.text])
+            return [Reply(text=text, choices=reply.choices), *replies[n + 1 :]]
+        head.append(reply.text)
+    return replies
 
 
 def _unplaced_home(template: Template, state: ReportState) -> TemplateField | None:

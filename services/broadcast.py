@@ -25,6 +25,7 @@ from ground.actor import Actor
 from ground.messages import Reply
 from services import directives as directive_service
 from services import outbox, status
+from services.directive_recipients import DEFAULT_KINDS
 from services.i18n import Translator
 from services.reach import Reach, reach
 from storage.queries import accounts as account_queries
@@ -59,7 +60,9 @@ def own_unit(actor: Actor) -> int:
 
 
 def cells_of(*, session: Session, unit_id: int) -> list[Unit]:
-    return unit_queries.cells_under(session=session, unit_id=unit_id)
+    """Who "all" means: the cells and mass organisations below the unit, the same units a
+    directive goes to by default (publishing offers "Tất cả chi bộ, đoàn thể")."""
+    return unit_queries.cells_under(session=session, unit_id=unit_id, kinds=DEFAULT_KINDS)
 
 
 def choose(*, session: Session, actor: Actor, spec: dict[str, Any], now: datetime) -> Audience:
@@ -92,6 +95,15 @@ def choose(*, session: Session, actor: Actor, spec: dict[str, Any], now: datetim
     reachable = [(u, p, a) for u, p, a in rows if a.reachable]
     found = reach(session=session, unit_ids=[u.id for u in units])
     return Audience(spec, units, reachable, found.unreachable, found)
+
+
+def visible(*, session: Session, actor: Actor, broadcast_id: int) -> tuple[Broadcast | None, bool]:
+    """(the broadcast if it was sent from a unit this staff member oversees, whether it exists)."""
+    row = queries.get_broadcast(session=session, broadcast_id=broadcast_id)
+    if row is None:
+        return None, False
+    unit = unit_queries.get_unit(session=session, unit_id=row.unit_id)
+    return (row if unit is not None and actor.oversees(unit.path) else None), True
 
 
 def describe(t: Translator, spec: dict[str, Any]) -> str:

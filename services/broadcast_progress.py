@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from ground.clock import Clock
 from ground.messages import Reply
@@ -28,6 +29,7 @@ from services.dispatcher import Delivered
 from services.i18n import Translator
 from storage.db import session_scope
 from storage.queries import broadcasts as queries
+from storage.tables import Broadcast
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +193,46 @@ class BroadcastProgress:
 
 def _final(counts: dict[str, int]) -> int:
     return sum(n for status, n in counts.items() if status in queries.FINAL)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where a broadcast stands, counted from its outbox rows as the listener counts them (so a
+    page that polls it agrees with chat's progress message and its delivery report)."""
+
+    done: int
+    total: int
+    sent: int
+    failed: int
+    #: Units left out because nobody there can be reached (named in the report).
+    unreachable: int
+    finished: bool
+    #: The delivery report chat sends staff, in the reader's language; "" until finished.
+    report: str
+
+
+def delivery(*, session: Session, row: Broadcast, t: Translator) -> Delivery:
+    counts = queries.status_counts(session=session, broadcast_id=row.id)
+    done, total = _final(counts), row.total
+    finished = row.status == "done" or done >= total
+    report = ""
+    if finished:
+        report = report_text(
+            t,
+            row,
+            counts,
+            queries.failures(session=session, broadcast_id=row.id),
+            by_channel=queries.sent_by_channel(session=session, broadcast_id=row.id),
+        )
+    return Delivery(
+        done=done,
+        total=total,
+        sent=counts.get("sent", 0),
+        failed=counts.get("failed", 0),
+        unreachable=len(row.unreachable_units),
+        finished=finished,
+        report=report,
+    )
 
 
 #: Channels named in a delivery report (the console is a test bench, not worth a line).

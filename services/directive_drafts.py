@@ -16,6 +16,7 @@ from services.parsing.deadlines import Deadline as ParsedDeadline
 from services.parsing.deadlines import DeadlineError
 from storage.tables import Deadline as DeadlineRow
 from storage.tables import Directive
+from storage.tables.directives import DEADLINE_KINDS
 
 #: The most text stored for one directive. A 30-page document is ~100k characters; above
 #: this it is more likely a paste accident than a directive.
@@ -23,7 +24,11 @@ MAX_TEXT_CHARS = 200_000
 
 #: Fields staff may edit by hand in the summary.
 EDITABLE_FIELDS = ("number", "subject", "urgency")
+#: Every field the parser extracts, which the dashboard's register page lets staff correct
+#: (chat offers the three above, one at a time).
+DESK_FIELDS = ("doc_type", "number", "subject", "issuer", "issued_on", "urgency", "secrecy")
 URGENCY_MARKS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
+SECRECY_MARKS = ("MẬT", "TỐI MẬT", "TUYỆT MẬT")
 SECRECY_DEFAULT = "MẬT"
 #: A pasted part at least this long was probably cut by the client (Zalo cuts at 2,000
 #: characters, Telegram at 4,096); a shorter one is the whole paste.
@@ -174,27 +179,94 @@ def remove_deadline(draft: dict[str, Any], index: int) -> dict[str, Any]:
 
 #: The fields whose typed value is checked (set_field raises InvalidValue for a bad one).
 VALIDATED_FIELDS = ("urgency",)
+#: Checked as well, on the dashboard only (chat never offers them).
+DESK_VALIDATED_FIELDS = ("urgency", "issued_on", "secrecy")
 
 
 def set_field(draft: dict[str, Any], field: str, value: str) -> dict[str, Any]:
-    """Staff's correction of one field. Urgency accepts a mark or "không" (none); anything
-    else raises InvalidValue, so a typo never silently makes an urgent letter ordinary. A
-    value longer than the field holds raises ValueTooLong (the draft keeps its old value)."""
-    if field not in EDITABLE_FIELDS:
+    """Staff's correction of one field. Urgency accepts a mark or "không" (none), secrecy a
+    mark (MẬT, TỐI MẬT, TUYỆT MẬT) or "không", the issue date a date such as 20/8/2021 (or
+    nothing); anything else raises InvalidValue, so a typo never silently makes an urgent
+    letter ordinary. A value longer than the field holds raises ValueTooLong (the draft keeps
+    its old value). Marking a draft secret drops its full text, as a secret document read
+    from the start keeps none."""
+    if field not in DESK_FIELDS:
         raise ValueError(field)
     value = " ".join(without_controls(value).split())
     limit = field_limit(field)
     if limit is not None and len(value) > limit:
         raise ValueTooLong(len(value), limit)
-    if field == "urgency":  # VALIDATED_FIELDS
-        from services.parsing.vn_text import normalize
-
-        marks = {normalize(m): m for m in URGENCY_MARKS}
-        typed = normalize(value).strip(" .!")
-        if typed not in marks and typed not in NO_URGENCY_WORDS:
-            raise InvalidValue(value)
-        value = marks.get(typed) or ""  # a "no urgency" word is stored as None below
+    if field == "urgency":
+        return {**draft, field: _mark_typed(value, URGENCY_MARKS)}
+    if field == "secrecy":
+        secrecy = _mark_typed(value, SECRECY_MARKS)
+        return {**draft, "secrecy": secrecy, "full_text": None if secrecy else draft.get("full_text")}
+    if field == "issued_on":
+        return _issued_on(draft, value)
     return {**draft, field: value or None if field != "subject" else value}
+
+
+def _mark_typed(value: str, marks: tuple[str, ...]) -> str | None:
+    """A mark typed in any case, with or without accents; None for "no mark"."""
+    from services.parsing.vn_text import normalize
+
+    typed = normalize(value).strip(" .!")
+    if not typed:
+        return None
+    by_folded = {normalize(m): m for m in marks}
+    if typed in NO_URGENCY_WORDS:
+        return None
+    if typed not in by_folded:
+        raise InvalidValue(value)
+    return by_folded[typed]
+
+
+def _issued_on(draft: dict[str, Any], value: str) -> dict[str, Any]:
+    from services.parsing.dates import InvalidDateError, parse_date
+
+    if not value:
+        return {**draft, "issued_on": None}
+    try:
+        found = parse_date(value)
+    except InvalidDateError as bad:
+        raise InvalidValue(value) from bad
+    if found is None:
+        raise InvalidValue(value)
+    return {**draft, "issued_on": found.isoformat(), "year": found.year}
+
+
+def edit_deadline(
+    draft: dict[str, Any], index: int, *, kind: str, phrase: str, today: date
+) -> dict[str, Any] | DeadlineError:
+    """Staff's correction of one deadline: its kind, and when it is, typed as in chat ("17h00
+    ngày 20/8/2021", "trước ngày 23/8", "hằng tháng, ngày 25"). A new phrase is read again
+    (its words decide the kind unless staff chose another); a kind alone changes the kind. A
+    schedule stays "recurring" and a dated deadline never becomes one."""
+    from services.parsing.dates import parse_deadline_phrase
+
+    deadlines = list(draft["deadlines"])
+    if not 0 <= index < len(deadlines) or kind not in DEADLINE_KINDS:
+        return DeadlineError("kind", "bad kind", kind)
+    old = deadlines[index]
+    phrase = " ".join(without_controls(phrase).split())
+    if phrase and phrase != old.get("phrase"):
+        hint = kind if kind != old["kind"] else None
+        found = parse_deadline_phrase(
+            phrase, default_year=draft.get("year") or today.year, kind_hint=hint, reference=today
+        )
+        if isinstance(found, DeadlineError):
+            return found
+        entry = deadline_entry(found)
+        if kind != old["kind"] and (kind == "recurring") == (entry["kind"] == "recurring"):
+            entry["kind"] = kind
+    elif kind != old["kind"]:
+        if (kind == "recurring") != (old["kind"] == "recurring"):
+            return DeadlineError("kind", "a schedule and a dated deadline cannot swap kinds", kind)
+        entry = {**old, "kind": kind}
+    else:
+        return draft
+    deadlines[index] = storable_draft({"deadlines": [entry]})["deadlines"][0]
+    return {**draft, "deadlines": deadlines}
 
 
 def is_past(entry: dict[str, Any], now_local: datetime) -> bool:

@@ -204,14 +204,15 @@ def unit_line(t: Translator, unit) -> str:  # noqa: ANN001
     return t("directive.unit_line", code=unit.code, name=unit.name)
 
 
-def staff_list_line(t: Translator, directive: Directive, statuses: Sequence[Any]) -> str:
-    acked = sum(1 for s in statuses if is_acknowledged(s.assignment))
+def staff_list_line(t: Translator, directive: Directive, counts: Any) -> str:
+    """One directive in a staff member's /directives: received and reported, as /status counts them."""
     return t(
         "directive.list.staff_line",
         title=title(directive, t),
         subject=directive.subject,
-        acked=acked,
-        assigned=len(statuses),
+        acked=counts.acknowledged,
+        reported=counts.reported,
+        assigned=counts.assigned,
     )
 
 

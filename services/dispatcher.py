@@ -30,7 +30,8 @@ from sqlalchemy.exc import OperationalError
 
 from ground.clock import Clock
 from ground.messages import Choice, Reply
-from ground.ports import ChannelSender, SendResult
+from ground.ports import ChannelSender, SendResult, capabilities_of
+from ground.reply_limits import fit_reply
 from services import chat_menus
 from services.outbox import payload_to_reply
 from storage.db import session_scope
@@ -301,7 +302,7 @@ class Dispatcher:
             await asyncio.to_thread(self._release, message.claims, "taken over")
             return stats
         try:
-            result = await sender.send(chat_id, message.reply)
+            result = await sender.send(chat_id, fit_reply(message.reply, capabilities_of(channel)))
         except Exception as exc:  # a sender must not take the dispatcher down
             log.exception("sending outbox message %s failed", [c.message_id for c in message.claims])
             result = SendResult("retry", retry_after=None, reason=repr(exc))

@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ground.settings import Settings
 from services.parsing.file_kind import IMAGE_KINDS, FileKind, sniff
 from services.parsing.files import DocumentFormatError, decode_text_file, extract_text_from_docx
 from services.parsing.ocr import Ocr, OcrError
 from services.parsing.pdf_text import PdfPasswordError, read_pdf_text
 
-__all__ = ["DocumentIn", "Refused", "read_upload", "MIN_OCR_LETTERS"]
+__all__ = ["DocumentIn", "Refused", "read_upload", "ocr_of", "MIN_OCR_LETTERS"]
 
 #: OCR of a photo that is not a document (a face, a landscape) yields a few stray letters;
 #: a real page has hundreds. Below this, nothing is kept.
@@ -28,6 +29,18 @@ MIN_OCR_LETTERS = 40
 #: Control characters other than tab and line/page breaks. PostgreSQL refuses NUL in text
 #: columns, and PDF text layers yield NUL for glyphs without a Unicode mapping.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def ocr_of(settings: Settings) -> Ocr:
+    """The OCR set-up the settings describe (programs, language, limits): one place for chat's
+    /new, the dashboard's register page and ``chibot parse``."""
+    return Ocr(
+        tesseract=settings.tesseract_cmd,
+        pdftoppm=settings.pdftoppm_cmd,
+        language=settings.ocr_language,
+        timeout_seconds=settings.ocr_timeout_seconds,
+        max_pages=settings.ocr_max_pages,
+    )
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
+from ground.actor import Actor
 from ground.text_limits import without_controls
 from storage.queries.accounts import create_account, get_account
 from storage.queries.audit import add_audit
@@ -37,7 +38,7 @@ from storage.queries.invites import (
     set_invite_account,
 )
 from storage.queries.units import get_unit, get_unit_by_code
-from storage.tables import ChatAccount, Invite, Membership
+from storage.tables import ChatAccount, Invite, Membership, Unit
 from storage.tables.people import CHANNELS, ROLES
 
 #: No 0/O, 1/I/L or U/V look-alikes: codes are read off a screen and typed on a phone.
@@ -45,6 +46,8 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTWXYZ23456789"
 #: 29**10 ≈ 4e14 codes: guessing one of a handful of live, expiring invites is hopeless.
 CODE_LENGTH = 10
 MAX_EXPIRY = timedelta(days=365)
+#: How long an invite made in chat (/invite) or on the dashboard stays usable.
+DEFAULT_VALID_FOR = timedelta(days=7)
 MAX_LABEL_LENGTH = 255  # Person.full_name
 
 ROLE_UNIT_KINDS: dict[str, tuple[str, ...]] = {
@@ -157,6 +160,33 @@ def create_invite(
     )
     # Not audited here: the caller (chat flow or CLI) knows who asked and through which channel.
     return code, invite
+
+
+def allowed_roles(actor: Actor, *, unit_kind: str, unit_path: str) -> list[str]:
+    """The roles ``actor`` may invite into a unit: staff invite secretaries of the units they
+    oversee; administrators invite anyone there; each role only where it fits the unit."""
+    if not actor.oversees(unit_path):
+        return []
+    wanted = ("secretary", "staff", "admin") if actor.has_role("admin") else ("secretary",)
+    return [role for role in wanted if unit_kind in ROLE_UNIT_KINDS[role]]
+
+
+def invite_by(
+    *, session: Session, actor: Actor, unit: Unit, role: str, label: str | None, now: datetime
+) -> tuple[str, Invite]:
+    """An invite made by a staff member or administrator (chat's /invite, the dashboard):
+    the role must be one ``allowed_roles`` gives them for the unit, else InviteRequestError."""
+    if role not in allowed_roles(actor, unit_kind=unit.kind, unit_path=unit.path):
+        raise InviteRequestError(f"role '{role}' cannot be invited to '{unit.code}' by this person")
+    return create_invite(
+        session=session,
+        unit_code=unit.code,
+        role=role,
+        expires_in=DEFAULT_VALID_FOR,
+        label=label,
+        created_by_person_id=actor.person_id,
+        now=now,
+    )
 
 
 def check_invite(*, session: Session, code: str, now: datetime) -> Invite:

@@ -426,8 +426,15 @@ def _multi_answer(f: TemplateField, text: str, lang: str) -> Parsed:
         if not folded:
             continue
         numbered = _by_number(f, folded)
+        numbers = folded.split()
         if numbered is not None:
             picked = [numbered.value]
+        elif len(numbers) > 1 and all(_is_number(n) for n in numbers):
+            # "1 3" typed on a phone names options 1 and 3, as "1, 3" does.
+            chosen = [_by_number(f, n) for n in numbers]
+            if any(o is None for o in chosen):
+                return Parsed(problem=Problem("choice_unknown", {"options": option_list(f, lang)}))
+            picked = [o.value for o in chosen if o is not None]
         elif _OTHER_RE.match(folded):
             picked = []
             if _OTHER_RE.sub("", folded):

@@ -200,7 +200,8 @@ def template_for(report_template: dict[str, Any] | None) -> Template:
 # Each check raises (or pydantic reports) an error whose kind is a report.template_error key;
 # _template_error turns the first one into a TemplateError naming the field as it was written.
 _Number = Annotated[float, Strict()]
-_Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
+#: Field keys travel in 64-byte button data ("f:<nonce>:e:<key>"), as option values do.
+_Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$", max_length=32)]
 
 
 def _fail(reason: str, **params: Any) -> PydanticCustomError:

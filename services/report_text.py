@@ -61,7 +61,11 @@ def format_due(deadline: Deadline | None, tz: ZoneInfo, lang: str) -> str:
     if deadline is None or deadline.due_at is None:
         return t(lang, "report.due.none")
     when = format_local_datetime(deadline.due_at, tz)
-    return t(lang, "report.due.shown", shown=deadline.shown, when=when) if deadline.shown else when
+    if not deadline.shown:
+        return when
+    if when in deadline.shown:
+        return deadline.shown  # "trước 17:00 24/12/2026" already says the minute
+    return t(lang, "report.due.shown", shown=deadline.shown, when=when)
 
 
 def format_timing(deadline: Deadline | None, on_time: bool, tz: ZoneInfo, lang: str) -> str:

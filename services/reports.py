@@ -110,8 +110,11 @@ def closed_tasks(*, session: Session, unit_ids: list[int]) -> list[Task]:
 
 
 def get_task(*, session: Session, assignment_id: int) -> Task | None:
-    row = report_queries.get_assignment_row(session=session, assignment_id=assignment_id)
-    return _tasks(session, [row])[0] if row is not None else None
+    row = report_queries.get_assignment_with_deadlines(session=session, assignment_id=assignment_id)
+    if row is None:
+        return None
+    assignment, directive, unit, deadlines = row
+    return Task(assignment, directive, unit, answered_deadline(assignment, deadlines))
 
 
 def reporting_role(actor: Actor, unit: Unit) -> str | None:

@@ -146,6 +146,11 @@ def summaries_in_scope(
     return _summaries(session, actor, found, now)
 
 
+def summaries_of(*, session: Session, actor: Actor, found: list[Directive], now: datetime) -> list[DirectiveSummary]:
+    """The counts of ``/status`` for these directives (``/directives`` lists them)."""
+    return _summaries(session, actor, found, now)
+
+
 def _summaries(session: Session, actor: Actor, found: list[Directive], now: datetime) -> list[DirectiveSummary]:
     ids = [d.id for d in found]
     by_directive: dict[int, list[queries.CountRow]] = {d: [] for d in ids}

@@ -38,6 +38,10 @@ def make_db_engine(url: str, *, echo: bool = False, **engine_kw: object) -> Engi
             cur.execute("PRAGMA busy_timeout=30000")
             if parsed.database and parsed.database != ":memory:":
                 cur.execute("PRAGMA journal_mode=WAL")
+                # WAL's recommended level: a commit no longer waits for fsync (4 ms each on this
+                # machine, under the writer lock, so at most ~240 updates/s), the database stays
+                # consistent; only a power cut or OS crash may lose the last commits.
+                cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
         return engine

@@ -62,7 +62,7 @@ def start_all_cells(staff, text: str = TEXT) -> None:
     )
     staff.send(text)
     assert staff.buttons == [
-        "Tất cả chi bộ của đơn vị",
+        "Tất cả chi bộ, đoàn thể của đơn vị",
         "Chưa báo cáo văn bản…",
         "Quá hạn báo cáo văn bản…",
         "Chưa báo đã nhận văn bản…",
@@ -77,11 +77,12 @@ def test_broadcast_to_all_cells_shows_count_and_preview_then_delivers_with_a_rep
     start_all_cells(staff)
     assert staff.last_text == (
         "Xem trước tin nhắn:\n———\n" + TEXT + "\n———\n"
-        "Đối tượng: tất cả chi bộ\n"
+        "Đối tượng: tất cả chi bộ, đoàn thể\n"
         "Sẽ gửi tới 6 tài khoản của 6 đơn vị.\n"
-        "Chưa báo được cho 1 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng "
+        "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng "
         "đường khác):\n"
-        "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký"
+        "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
+        "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký"
     )
     staff.press("Gửi")
     assert staff.last_text == "Đã xếp 6 tin vào hàng gửi. Tiến độ sẽ được cập nhật trong tin nhắn tiếp theo."
@@ -99,23 +100,26 @@ def test_broadcast_to_all_cells_shows_count_and_preview_then_delivers_with_a_rep
         shown = [int(re.fullmatch(r"Đã gửi ([1-6])/6", line).group(1)) for line in to_staff[:-1]]
         assert shown == sorted(set(shown)) and shown[-1] == 6
     assert to_staff[-1] == (
-        "Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6\n• Không gửi được: 1\n"
-        "   – chưa có bí thư đăng ký hoặc không liên lạc được: DB1-CB2 — Chi bộ Phòng Tài chính"
-        + carried_by(channel, 6)
+        "Kết quả gửi tin (tất cả chi bộ, đoàn thể):\n• Đã gửi tới: 6\n• Không gửi được: 2\n"
+        "   – chưa có bí thư đăng ký hoặc không liên lạc được: DB1-CB2 — Chi bộ Phòng Tài chính, "
+        "DTN — Đoàn Thanh niên Khối" + carried_by(channel, 6)
     )
     with session_scope(app.engine) as session:
         row = session.exec(select(Broadcast)).one()
         assert (row.status, row.total, row.unreachable_units) == (
             "done",
             6,
-            [[row.unreachable_units[0][0], "DB1-CB2", "Chi bộ Phòng Tài chính"]],
+            [
+                [row.unreachable_units[0][0], "DB1-CB2", "Chi bộ Phòng Tài chính"],
+                [row.unreachable_units[1][0], "DTN", "Đoàn Thanh niên Khối"],
+            ],
         )
         audit = session.exec(select(AuditEntry).where(AuditEntry.action == "broadcast")).one()
         assert audit.details["audience"] == {"kind": "all"}
         assert (audit.details["units"], audit.details["accounts"], audit.details["unreachable_units"]) == (
-            7,
+            8,
             6,
-            ["DB1-CB2"],
+            ["DB1-CB2", "DTN"],
         )
         assert audit.actor_person_id is not None and audit.at == app.clock.now()
         keys = sorted(
@@ -130,7 +134,7 @@ def test_a_recipient_who_blocked_the_bot_is_named_in_the_report(app, org, sender
     org["staff"].press("Gửi")
     deliver(app)
     report = sender.texts_to("u-staff")[-1]
-    assert "• Đã gửi tới: 5\n• Không gửi được: 2" in report
+    assert "• Đã gửi tới: 5\n• Không gửi được: 3" in report
     assert "   – đã chặn chatbot: Bí thư CB03" in report
 
 
@@ -196,7 +200,7 @@ def test_an_empty_audience_sends_nothing_and_says_so(app, org, sender):
         "Không có đơn vị nào thuộc đối tượng đã chọn, nên không có tin nào được gửi. "
         "Đồng chí chọn đối tượng khác hoặc gõ /cancel."
     )
-    assert "Tất cả chi bộ của đơn vị" in staff.buttons
+    assert "Tất cả chi bộ, đoàn thể của đơn vị" in staff.buttons
     with session_scope(app.engine) as session:
         assert session.exec(select(Broadcast)).all() == []
 
@@ -237,8 +241,8 @@ def test_two_staff_broadcasting_at_once_do_not_interfere(app, org, sender):
     deliver(app)
     for chat in SECRETARIES:
         assert sorted(sender.texts_to(chat)) == [HEADER + "Tin thứ hai", HEADER + "Tin thứ nhất"]
-    assert sender.texts_to("u-staff")[-1].startswith("Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6")
-    assert sender.texts_to("u-admin")[-1].startswith("Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6")
+    assert sender.texts_to("u-staff")[-1].startswith("Kết quả gửi tin (tất cả chi bộ, đoàn thể):\n• Đã gửi tới: 6")
+    assert sender.texts_to("u-admin")[-1].startswith("Kết quả gửi tin (tất cả chi bộ, đoàn thể):\n• Đã gửi tới: 6")
     with session_scope(app.engine) as session:
         assert [b.status for b in session.exec(select(Broadcast).order_by(Broadcast.id))] == ["done", "done"]
 
@@ -263,7 +267,7 @@ def test_a_crash_during_a_broadcast_resumes_without_duplicate_or_loss(app, org, 
         rows = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "broadcast")).all()
         assert sorted(r.status for r in rows) == ["sent"] * 6
         assert session.exec(select(Broadcast)).one().status == "done"
-    assert sender.texts_to("u-staff")[-1].startswith("Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6")
+    assert sender.texts_to("u-staff")[-1].startswith("Kết quả gửi tin (tất cả chi bộ, đoàn thể):\n• Đã gửi tới: 6")
 
 
 def test_progress_edits_are_throttled_by_share_of_the_total(app, org, sender):
@@ -308,6 +312,6 @@ def test_two_processes_sharing_a_broadcast_send_the_delivery_report_once(app, or
     deliver(app)
     assert {chat: len(sender.texts_to(chat)) for chat in SECRETARIES} == dict.fromkeys(SECRETARIES, 1)
     reports = [t for t in sender.texts_to("u-staff") if t.startswith("Kết quả gửi tin")]
-    assert len(reports) == 1 and reports[0].startswith("Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 6")
+    assert len(reports) == 1 and reports[0].startswith("Kết quả gửi tin (tất cả chi bộ, đoàn thể):\n• Đã gửi tới: 6")
     with session_scope(app.engine) as session:
         assert session.exec(select(Broadcast)).one().status == "done"

@@ -68,9 +68,9 @@ async def test_broadcast_over_telegram_with_a_blocked_recipient_and_retry_after(
     assert progress["text"] == "Đã gửi 5/5"
     assert server.calls_of("editMessageText", chat_id=STAFF)
     assert report["text"] == (
-        "Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 4\n• Không gửi được: 3\n"
+        "Kết quả gửi tin (tất cả chi bộ, đoàn thể):\n• Đã gửi tới: 4\n• Không gửi được: 4\n"
         "   – đã chặn chatbot: secretary CB03\n"
         "   – chưa có bí thư đăng ký hoặc không liên lạc được: DB1-CB1 — Chi bộ Phòng Nghiệp vụ, DB1-CB2 — Chi bộ "
-        "Phòng Tài chính\n"
+        "Phòng Tài chính, DTN — Đoàn Thanh niên Khối\n"
         "• Gửi qua: Telegram 4"
     )

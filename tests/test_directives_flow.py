@@ -187,9 +187,9 @@ def test_staff_remove_a_deadline(org):
     staff = paste_141(org)
     staff.press("Xóa hạn")
     assert staff.buttons == [
-        "• Hoàn thành: đến hết 20/8/2021",
-        "• Báo cáo: trước 23/8/2021",
-        "• Kế hoạch: trước 30/8/2021",
+        "Hoàn thành: đến hết 20/8/2021",
+        "Báo cáo: trước 23/8/2021",
+        "Kế hoạch: trước 30/8/2021",
     ]
     staff.press("Báo cáo")
     assert "Thời hạn:\n• Hoàn thành: đến hết 20/8/2021\n• Kế hoạch: trước 30/8/2021\n" in staff.last_text
@@ -416,9 +416,9 @@ def test_changing_a_deadline_after_publishing_tells_the_cells(org, app, outbox, 
     staff = publish_141(org, app)
     staff.send("/deadline 141")
     assert staff.buttons == [
-        "• Hoàn thành: đến hết 20/8/2021",
-        "• Báo cáo: trước 23/8/2021",
-        "• Kế hoạch: trước 30/8/2021",
+        "Hoàn thành: đến hết 20/8/2021",
+        "Báo cáo: trước 23/8/2021",
+        "Kế hoạch: trước 30/8/2021",
         "Hủy",
     ]
     staff.press("Báo cáo")
@@ -468,8 +468,12 @@ def test_directives_lists_what_each_user_may_see(org, app, outbox):
     staff.send("/directives")
     assert staff.last_text == (
         "Văn bản:\n• Công văn 141-CV/ĐUK — V/v tổ chức quán triệt, tuyên truyền Nghị quyết số 05-NQ/TU ngày 05/8/2021 "
-        "của Tỉnh ủy\n  Đã nhận: 1/9 đơn vị\nXem chi tiết: /doc SỐ"
+        "của Tỉnh ủy\n  Đã nhận: 1/9 đơn vị · đã báo cáo: 0/9\nXem chi tiết: /doc SỐ"
     )
+    org["CB03"].send("bc 141 truc tiep + zalo 45/50 tot")
+    org["CB03"].press("Xác nhận")
+    staff.send("/directives")
+    assert "  Đã nhận: 2/9 đơn vị · đã báo cáo: 1/9\n" in staff.last_text  # a report is a receipt too
     org["CB02"].send("/directives")
     assert org["CB02"].last_text.endswith(
         "  Tình trạng: chưa báo đã nhận; hạn gần nhất: Hoàn thành: đến hết 20/8/2021\nXem chi tiết: /doc SỐ"

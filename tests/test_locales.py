@@ -13,7 +13,7 @@ from fluent.syntax import ast as fl
 from fluent.syntax import visitor
 
 from services.broadcast import AUDIENCES
-from services.directive_drafts import EDITABLE_FIELDS, VALIDATED_FIELDS
+from services.directive_drafts import DESK_VALIDATED_FIELDS, EDITABLE_FIELDS, VALIDATED_FIELDS
 from services.export_data import COLUMNS
 from services.export_docx import TABLE_COLUMNS
 from services.i18n import LANGUAGES, catalog, fluent_id, t
@@ -21,8 +21,9 @@ from services.parsing.deadlines import FLAGS as DEADLINE_FLAGS
 from services.reminders.staff_tools import NOTIFY_CHOICES
 from services.report_templates import FIELD_TYPES
 from storage.tables.directives import ASSIGNMENT_STATUSES, DEADLINE_KINDS
-from storage.tables.people import ROLES
+from storage.tables.people import CHANNELS, ROLES
 from storage.tables.units import UNIT_KINDS
+from web.directive_view import FILTERS
 
 ROOT = pathlib.Path(__file__).parents[1]
 #: Code that holds user-facing texts; storage/ only names SQL columns ("directive.id").
@@ -153,6 +154,8 @@ def _runtime_values() -> dict[str, set[str]]:
         "directive.ask_value.{}": set(EDITABLE_FIELDS),
         "directive.button.field_{}": set(EDITABLE_FIELDS),
         "directive.bad_value.{}": set(VALIDATED_FIELDS),
+        # web/new_routes.py words urgency as chat does (directive.bad_value.urgency).
+        "web.new.bad_value.{}": set(DESK_VALIDATED_FIELDS) - {"urgency"},
         # services/unit_words.py reads any other kind as "unit".
         "unit_kind.{}.noun": set(UNIT_KINDS) | {"unit"},
         "unit_kind.{}.leader": set(UNIT_KINDS) | {"unit"},
@@ -169,6 +172,98 @@ def _runtime_values() -> dict[str, set[str]]:
         # /kenh answers "no_account" with kenh.no_account; only /link's reasons are link errors.
         "link.error.{}": _constant_args("LinkError", 0) - {"no_account"},
     }
+
+
+#: Dashboard pages (web/templates/*.html): their texts are keys passed to ``t`` as well.
+TEMPLATES = ROOT / "web" / "templates"
+
+
+def _template_calls() -> list[tuple[str, str]]:
+    """(template, key or key shape) of every ``t(...)`` call in the dashboard's templates, read
+    from Jinja2's own parse tree: ``t("web.nav.new")`` -> "web.nav.new", and a key built with
+    ``~`` (``t("web.refused." ~ reason)``) -> "web.refused.{}". Anything else is "?"."""
+    from jinja2 import Environment, nodes
+
+    env = Environment()
+    found: list[tuple[str, str]] = []
+    for path in sorted(TEMPLATES.glob("*.html")):
+        tree = env.parse(path.read_text(encoding="utf-8"))
+        for call in tree.find_all(nodes.Call):
+            if not (isinstance(call.node, nodes.Name) and call.node.name == "t"):
+                continue
+            arg = call.args[0] if call.args else None
+            if isinstance(arg, nodes.Const) and isinstance(arg.value, str):
+                found.append((path.name, arg.value))
+            elif isinstance(arg, nodes.Concat):
+                found.append((path.name, "".join(p.value if isinstance(p, nodes.Const) else "{}" for p in arg.nodes)))
+            else:
+                found.append((path.name, "?"))
+    return found
+
+
+def _web_keyword_constants(keyword: str, template: str) -> set[str]:
+    """The values the dashboard's code passes as ``keyword=`` when it renders ``template``
+    (``page(..., "refused.html", ..., reason="csrf")``), constants and both sides of an
+    ``if``; a variable passed instead is followed to the constants assigned to it."""
+    values: set[str] = set()
+    for path in sorted((ROOT / "web").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assigned: dict[str, set[str]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                strings = {
+                    c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                }
+                assigned.setdefault(node.targets[0].id, set()).update(strings)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not any(
+                isinstance(a, ast.Constant) and a.value == template for a in node.args
+            ):
+                continue
+            for kw in node.keywords:
+                if kw.arg != keyword:
+                    continue
+                for sub in ast.walk(kw.value):
+                    if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+                        values.add(sub.value)
+                    elif isinstance(sub, ast.Name):
+                        values |= assigned.get(sub.id, set())
+    return values
+
+
+def _template_shape_values() -> dict[str, set[str]]:
+    """What each key a template builds can be: the shapes the code builds too, and these."""
+    return {
+        **_runtime_values(),
+        "web.refused.{}": _web_keyword_constants("reason", "refused.html"),
+        "web.refused.{}_title": _web_keyword_constants("reason", "refused.html"),
+        # login_failed.html shows the reason a login link was refused (services/web_login.py).
+        "web.login.error.{}": _constant_args("WebLoginError", 0),
+        "web.channel.{}": set(CHANNELS),
+        "web.list.filter_{}": set(FILTERS),
+        # broadcast_compose.html: one choice per audience (web/broadcast_routes.py passes AUDIENCES).
+        "web.broadcast.kind_{}": set(AUDIENCES),
+    }
+
+
+def test_every_key_a_template_uses_exists_in_both_languages():
+    calls = _template_calls()
+    assert len({key for _, key in calls}) > 80, "the scan found too few keys; is it still reading the templates?"
+    assert ("base.html", "web.nav.new") in calls and ("refused.html", "web.refused.{}") in calls
+    unreadable = sorted(name for name, key in calls if key == "?")
+    assert unreadable == [], "a template passes t() a key this test cannot read"
+    shapes = _template_shape_values()
+    assert {"csrf", "not_found", "stale_form"} <= shapes["web.refused.{}"]
+    assert {"unknown", "used", "expired", "not_staff"} <= shapes["web.login.error.{}"]
+    wanted: set[str] = set()
+    for name, key in calls:
+        if "{}" in key:
+            assert key in shapes, f"{name} builds {key!r}; say in _template_shape_values what it can be"
+            wanted |= {key.format(v) for v in shapes[key]}
+        else:
+            wanted.add(key)
+    for lang in LANGUAGES:
+        assert sorted(k for k in wanted if k not in catalog(lang)) == [], lang
 
 
 def test_vietnamese_and_english_have_the_same_keys():

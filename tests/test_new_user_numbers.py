@@ -135,4 +135,4 @@ def test_broadcast_to_unreported_cells_none_of_which_has_a_secretary_says_how_ma
         "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
         "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký"
     )
-    assert "Tất cả chi bộ của đơn vị" in staff.buttons
+    assert "Tất cả chi bộ, đoàn thể của đơn vị" in staff.buttons

@@ -16,6 +16,7 @@ from services.parsing import (
     normalize,
     parse_date,
     parse_deadline_phrase,
+    parse_document,
     parse_time,
     strip_diacritics,
 )
@@ -365,3 +366,81 @@ def test_recurrence_describe_in_vietnamese():
     assert Recurrence("monthly", day_of_month=5).describe() == "hằng tháng vào ngày 5"
     assert Recurrence("weekly", weekday=6).describe() == "hằng tuần vào Chủ nhật"
     assert Recurrence("daily", times=("17:00",), before=True).describe() == "hằng ngày trước 17:00"
+
+
+# --- cues for documents never seen (issue 12) -------------------------------------------------
+
+
+def test_no_later_than_is_the_days_end():
+    assert phrase("không muộn hơn ngày 20/6/2023").due == datetime(2023, 6, 20, 23, 59)
+    assert phrase("không chậm hơn ngày 21/6/2023").due == datetime(2023, 6, 21, 23, 59)
+
+
+def test_a_deadline_label_other_than_thoi_gian_governs_its_date():
+    [d] = parse_document("Hạn nộp bài dự thi: 25/6/2023.").deadlines
+    assert d.due == datetime(2023, 6, 25, 23, 59)
+    assert parse_document("Hạn chế: 25/6/2023 không tổ chức.").deadlines == []
+
+
+def test_khong_qua_before_a_fraction_is_no_deadline():
+    assert parse_document("Số đảng viên dự họp không quá 1/2 tổng số; hội nghị năm 2023.").deadlines == []
+
+
+def test_muon_nhat_is_chậm_nhat():
+    [d] = parse_document("Các chi bộ gửi báo cáo muộn nhất là ngày 15/6/2023.").deadlines
+    assert (d.kind, d.due) == ("report", datetime(2023, 6, 15, 23, 59))
+
+
+def test_a_minute_mark_after_the_time_keeps_the_time():
+    for text in ("Gửi về trước 17 giờ 00' ngày 19/6/2023.", "Gửi về trước 16h30’ ngày 19/6/2023."):
+        [d] = parse_document(text).deadlines
+        assert d.due.date() == date(2023, 6, 19) and d.due.hour in (16, 17), text
+
+
+def test_bao_cao_so_ket_is_a_report_but_bao_cao_so_12_is_a_citation():
+    [d] = parse_document("Yêu cầu gửi báo cáo sơ kết trước 10/12/2023.").deadlines
+    assert d.kind == "report"
+    [d] = parse_document("Theo Báo cáo số 12, các chi bộ hoàn thành trước 10/12/2023.").deadlines
+    assert d.kind == "complete"
+
+
+def test_a_clause_opened_by_den_ngay_with_a_duty_sets_the_deadline():
+    [d] = parse_document("Đến ngày 30/7/2023, các đơn vị phải hoàn thành việc kiểm tra.").deadlines
+    assert d.due == datetime(2023, 7, 30, 23, 59)
+
+
+def test_a_clause_opened_by_den_ngay_with_a_count_is_an_as_of_date():
+    assert parse_document("Đến ngày 30/7/2023, có 12 trong tổng số 15 đơn vị đã hoàn thành.").deadlines == []
+
+
+def test_months_listed_with_the_word_once_run_to_the_last_one():
+    [d] = parse_document("Các chi bộ tổ chức sinh hoạt chuyên đề vào tháng 4, 5 năm 2024.").deadlines
+    assert (d.due, d.text) == (datetime(2024, 5, 31, 23, 59), "vào tháng 4, 5 năm 2024")
+
+
+def test_vao_thang_is_a_deadline_only_after_a_doing_verb():
+    assert parse_document("Thời tiết vào tháng 6/2024 nắng nóng kéo dài, năm 2024.").deadlines == []
+    [d] = parse_document("Các xã tổ chức hội nghị cử tri vào tháng 6/2024.").deadlines
+    assert d.due == datetime(2024, 6, 30, 23, 59)
+
+
+@pytest.mark.parametrize(
+    "text, due",
+    [
+        ("Các đơn vị gửi báo cáo trước 17h00, thứ Sáu, ngày 23/6/2023.", datetime(2023, 6, 23, 17, 0)),
+        ("Các đơn vị gửi báo cáo trước 16 giờ, ngày thứ Năm 22/6/2023.", datetime(2023, 6, 22, 16, 0)),
+        ("Các đơn vị gửi báo cáo trước thứ Sáu, ngày 23/6/2023.", datetime(2023, 6, 22, 23, 59)),
+        ("Các đơn vị gửi báo cáo chậm nhất vào Chủ nhật, ngày 25/6/2023.", datetime(2023, 6, 25, 23, 59)),
+    ],
+)
+def test_a_weekday_between_the_cue_and_its_date(text, due):
+    assert [d.due for d in parse_document(text).deadlines] == [due]
+
+
+def test_a_range_written_with_a_spaced_dash_is_one_window():
+    [d] = parse_document("Thời gian tổ chức: từ 03/9 - 20/9/2024.").deadlines
+    assert (d.kind, d.due, d.until) == ("start", datetime(2024, 9, 3), datetime(2024, 9, 20, 23, 59))
+
+
+def test_a_run_of_days_with_a_dash_is_not_a_range_of_two_dates():
+    assert parse_document("Hội nghị diễn ra từ ngày 23 - 24/11/2024.").deadlines == []

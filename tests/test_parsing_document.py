@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from services.parsing import ParsedDocument, Recurrence, parse_document, strip_diacritics
+from services.parsing import ParsedDocument, Recurrence, normalize, parse_document, strip_diacritics
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 
@@ -588,3 +588,197 @@ def test_non_text_input_returns_an_empty_result():
 def test_bytes_input_is_decoded():
     doc = parse_document(seed("003_11edc695b26208f2.txt").encode("utf-8"))  # type: ignore[arg-type]
     assert doc.number == "141-CV/ĐUK"
+
+
+# --- rules for documents never seen (issue 12, holdout2 misses) ------------------------------
+
+
+def dues(text: str) -> list[tuple]:
+    return [(d.kind, d.due, d.until) for d in parse_document(text).deadlines]
+
+
+def test_a_window_closed_by_ket_thuc_is_one_item_with_its_end():
+    text = (
+        "Hội đồng thi đua huyện thông báo: thời gian nhận hồ sơ xét khen thưởng bắt đầu từ ngày "
+        "05/4/2022 và kết thúc lúc 16 giờ 30 ngày 20/4/2022."
+    )
+    [d] = parse_document(text).deadlines
+    assert (d.kind, d.due, d.until) == ("start", datetime(2022, 4, 5, 0, 0), datetime(2022, 4, 20, 16, 30))
+    assert d.text == "bắt đầu từ ngày 05/4/2022 và kết thúc lúc 16 giờ 30 ngày 20/4/2022"
+
+
+def test_a_dotted_day_without_a_year_after_a_cue_takes_the_documents_year():
+    text = "Các chi bộ nhận đăng ký từ 03.6 đến ngày 10.6.2023."
+    assert dues(text) == [("start", datetime(2023, 6, 3, 0, 0), datetime(2023, 6, 10, 23, 59))]
+
+
+def test_a_dotted_number_without_a_cue_is_not_a_date():
+    assert dues("Tốc độ tăng trưởng đạt 12.5 phần trăm, hoàn thành kế hoạch năm 2023.") == []
+
+
+def test_with_no_year_written_the_term_of_office_gives_the_year():
+    text = (
+        "Hội nghị giới thiệu người ứng cử đại biểu HĐND xã nhiệm kỳ 2026 - 2031. "
+        "Chậm nhất đến 17 giờ ngày 20.2, các thôn gửi biên bản về Ban Thường trực."
+    )
+    assert dues(text) == [("complete", datetime(2026, 2, 20, 17, 0), None)]
+
+
+def test_with_no_year_written_a_date_of_the_school_year_falls_in_its_half():
+    text = "Kế hoạch năm học 2018-2019.\nTrước ngày 20/9, các tổ gửi kế hoạch; hoàn thành trước ngày 15/4."
+    assert [d.due for d in parse_document(text).deadlines] == [
+        datetime(2018, 9, 19, 23, 59),
+        datetime(2019, 4, 14, 23, 59),
+    ]
+
+
+def test_a_cue_glued_to_the_word_before_it_still_governs_the_date():
+    text = "Các xã báo cáo kết quả rà soát về Ủy ban nhân dân huyệnchậm nhất là ngày 12 tháng 5 năm 2022."
+    assert dues(text) == [("report", datetime(2022, 5, 12, 23, 59), None)]
+
+
+def test_two_list_lines_with_the_same_date_are_two_items_even_if_the_last_is_cut_off():
+    text = (
+        "Đề nghị:\n"
+        "- Các chi bộ hoàn thành việc lấy ý kiến chậm nhất là ngày 9 tháng 8 năm 2022.\n"
+        "- Các đoàn thể hoàn thành việc tổng hợp danh sách chậm nhất là ngày 9 tháng 8 năm 2022 (trư"
+    )
+    assert [d.due for d in parse_document(text).deadlines] == [datetime(2022, 8, 9, 23, 59)] * 2
+
+
+def test_a_headline_above_the_article_is_still_one_item_with_it():
+    text = (
+        "Hoàn thành đại hội chi bộ trước ngày 30-4-2022\n\n"
+        "Ban Thường vụ Huyện ủy yêu cầu các chi bộ hoàn thành đại hội chi bộ trước ngày 30-4-2022."
+    )
+    assert [d.due for d in parse_document(text).deadlines] == [datetime(2022, 4, 29, 23, 59)]
+
+
+def test_the_standing_committees_own_task_is_not_a_deadline_for_the_cells():
+    text = (
+        "Huyện ủy yêu cầu các chi bộ hoàn thành tổng kết trước ngày 15/12/2022; "
+        "Ban Thường vụ Huyện ủy hoàn thành tổng kết xong trong tháng 1/2023."
+    )
+    assert dues(text) == [("complete", datetime(2022, 12, 14, 23, 59), None)]
+
+
+def test_the_standing_committee_handing_a_task_on_is_a_deadline():
+    text = "Ban Thường vụ Huyện ủy yêu cầu các chi bộ hoàn thành tổng kết trước ngày 15/12/2022."
+    assert dues(text) == [("complete", datetime(2022, 12, 14, 23, 59), None)]
+
+
+def test_a_run_of_months_written_with_the_word_once_is_one_window():
+    text = (
+        "Năm 2024, các chi bộ tổ chức sinh hoạt chuyên đề từ tháng 3 - 5; "
+        "báo cáo kết quả hoàn thành trong tháng 12/2024."
+    )
+    [window, end] = parse_document(text).deadlines
+    assert (window.kind, window.due, window.until) == ("start", datetime(2024, 3, 1), datetime(2024, 5, 31, 23, 59))
+    assert window.text == "từ tháng 3 - 5"
+    assert end.due == datetime(2024, 12, 31, 23, 59)
+
+
+def test_a_news_page_telling_a_plans_schedule_is_about_that_plan():
+    doc = parse_document(
+        "Thực hiện kế hoạch của Đảng ủy xã Hòa Phong về đại hội chi bộ, nhiều chi bộ đã tổ chức xong.\n\n"
+        "Theo kế hoạch, các chi bộ còn lại hoàn thành đại hội trước ngày 20/4/2024."
+    )
+    assert (doc.doc_type, doc.number) == ("Kế hoạch", None)
+    assert doc.issuer is not None and normalize(doc.issuer) == "dang uy xa hoa phong"
+    assert [d.due for d in doc.deadlines] == [datetime(2024, 4, 19, 23, 59)]
+
+
+def test_a_numbered_plan_after_theo_is_cited_not_the_pages_document():
+    doc = parse_document("Theo Kế hoạch số 12-KH/ĐU của Đảng ủy xã, các chi bộ báo cáo trước ngày 20/4/2024.")
+    assert doc.number is None
+
+
+def test_a_first_line_opening_with_a_type_in_sentence_case_is_the_title():
+    doc = parse_document(
+        "Hướng dẫn tổ chức hội nghị cử tri tại thôn, tổ dân phố\n\n"
+        "Các xã tổ chức hội nghị cử tri chậm nhất là ngày 05/3/2026."
+    )
+    assert doc.doc_type == "Hướng dẫn"
+
+
+def test_a_headline_that_is_a_sentence_or_a_report_word_is_no_title():
+    assert parse_document("Kế hoạch được triển khai đồng bộ.\nCác xã đã hoàn thành.").doc_type is None
+    assert parse_document("Báo cáo viên cấp huyện dự tập huấn\nHội nghị diễn ra sáng nay.").doc_type is None
+
+
+def test_a_text_opening_with_kinh_gui_is_a_letter():
+    doc = parse_document(
+        "Kính gửi:\n- Hiệu trưởng các trường Tiểu học,\n- Thủ trưởng các đơn vị trực thuộc.\n"
+        "Đề nghị các đơn vị gửi danh sách trước ngày 12/10/2025."
+    )
+    assert doc.doc_type == "Công văn"
+
+
+def test_theo_ke_hoach_with_what_it_plans_then_a_comma_is_the_pages_plan():
+    doc = parse_document(
+        "Theo kế hoạch tổ chức đại hội Hội Nông dân các cấp, đại hội cấp xã hoàn thành trước tháng 6.2027."
+    )
+    assert doc.doc_type == "Kế hoạch"
+    assert [d.due for d in doc.deadlines] == [datetime(2027, 5, 31, 23, 59)]
+
+
+def test_the_place_date_of_a_header_flattened_onto_one_line_follows_the_motto():
+    doc = parse_document(
+        "ĐẢNG BỘ HUYỆN MỸ HÀO ĐẢNG ỦY XÃ HÒA PHONG * Số 14-KH/ĐU ĐẢNG CỘNG SẢN VIỆT NAM "
+        "Hòa Phong, ngày 07 tháng 3 năm 2024 KẾ HOẠCH tổ chức hội nghị"
+    )
+    assert (doc.number, doc.issued_on) == ("14-KH/ĐU", date(2024, 3, 7))
+
+
+def test_the_date_after_the_number_of_the_document_a_page_quotes_is_its_issue_date():
+    doc = parse_document(
+        "Hội nghị đã quán triệt nội dung Kế hoạch số 58 ngày 12.9.2024 của Ban Thường vụ Huyện ủy "
+        "về đại hội chi bộ; các chi bộ hoàn thành đại hội trước tháng 12.2024."
+    )
+    assert (doc.doc_type, doc.number, doc.issued_on) == ("Kế hoạch", "58", date(2024, 9, 12))
+
+
+def test_drafting_the_political_report_is_a_completion_not_a_report_deadline():
+    text = "Các đảng bộ xã hoàn thiện dự thảo báo cáo chính trị trước ngày 10/4/2025."
+    assert [d.kind for d in parse_document(text).deadlines] == ["complete"]
+    assert [d.kind for d in parse_document("Các chi bộ gửi báo cáo trước ngày 10/4/2025.").deadlines] == ["report"]
+
+
+def test_a_window_ended_by_ket_thuc_ngay_is_one_item():
+    assert dues("Cuộc thi bắt đầu từ ngày 1/8/2023 và kết thúc ngày 30/9/2023.") == [
+        ("start", datetime(2023, 8, 1), datetime(2023, 9, 30, 23, 59))
+    ]
+
+
+def test_a_window_in_brackets_after_a_noun_is_its_span_not_a_task():
+    assert dues("Trong đợt cao điểm (từ ngày 30/4 đến hết 03/5/2023), các đơn vị tăng cường trực.") == []
+
+
+def test_a_window_in_brackets_after_a_time_label_is_the_tasks_window():
+    assert dues("Thời gian thực hiện (từ ngày 01/8 đến ngày 30/9/2023), các chi bộ tổ chức cuộc thi.") == [
+        ("start", datetime(2023, 8, 1), datetime(2023, 9, 30, 23, 59))
+    ]
+
+
+def test_a_communes_standing_committee_named_by_its_level_is_asked_not_the_issuer():
+    text = "Ban Thường vụ Đảng ủy xã hoàn thành đại hội chi bộ trước ngày 15/5/2025."
+    assert dues(text) == [("complete", datetime(2025, 5, 14, 23, 59), None)]
+
+
+def test_a_v_v_line_after_the_place_date_of_a_one_line_header_makes_a_letter():
+    doc = parse_document(
+        "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc Số: 55/SYT-NV Hà Giang, ngày 02 tháng 3 năm 2022 "
+        "V/v báo cáo nhanh tình hình dịch bệnh Kính gửi: các đơn vị trực thuộc."
+    )
+    assert doc.doc_type == "Công văn"
+
+
+def test_thang_glued_to_its_number_is_still_the_month():
+    assert dues("Các đơn vị hoàn thành chậm nhất ngày 05 tháng11 năm 2022.") == [
+        ("complete", datetime(2022, 11, 5, 23, 59), None)
+    ]
+
+
+def test_a_district_known_by_its_number_prints_the_place_date():
+    doc = parse_document("ĐẢNG ỦY PHƯỜNG 7\nSố 21-KH/ĐU\nPhường 7, ngày 14 tháng 2 năm 2024\nKẾ HOẠCH\nsơ kết")
+    assert doc.issued_on == date(2024, 2, 14)

@@ -191,3 +191,112 @@ def test_bare_dates_in_a_table_without_a_deadline_column_are_not_deadlines():
         "2 | Chỉ thị 03-CT/ĐU | 15/7/2021\n"
     )
     assert due(text) == []
+
+
+# --- rules for documents never seen (issue 12, holdout2 misses) ------------------------------
+
+
+def test_a_numbered_van_ban_issued_by_a_state_body_is_a_letter_with_its_number():
+    doc = parse_document("Ngày 12-3, UBND huyện có văn bản số 715/UBND-VP về việc rà soát hộ nghèo.")
+    assert (doc.doc_type, doc.number, doc.issuer) == ("Công văn", "715/UBND-VP", "UBND huyện")
+
+
+def test_a_numbered_van_ban_with_a_type_code_takes_that_type():
+    doc = parse_document("Sở Y tế vừa ban hành văn bản số 88/KH-SYT về tiêm chủng mùa hè.")
+    assert (doc.doc_type, doc.number) == ("Kế hoạch", "88/KH-SYT")
+
+
+def test_van_ban_alone_still_names_no_document():
+    assert parse_document("Huyện đoàn có văn bản gửi các cơ sở đoàn.").doc_type is None
+
+
+def test_a_coded_number_without_so_names_the_pages_document_and_its_body_by_initials():
+    doc = parse_document(
+        "Đây là nội dung tại Quyết định 15/QĐ-HĐTĐKT về tiêu chuẩn xét tặng danh hiệu. "
+        "Hồ sơ gửi về Thường trực Hội đồng Thi đua Khen thưởng huyện."
+    )
+    assert (doc.doc_type, doc.number) == ("Quyết định", "15/QĐ-HĐTĐKT")
+    assert same(doc.issuer, "Hội đồng Thi đua Khen thưởng")
+
+
+def test_initials_may_skip_va_and_a_letters_first_code_is_its_issuer():
+    doc = parse_document(
+        "Số: 301/BKHĐT-TH\nV/v góp ý dự thảo\n"
+        "Thực hiện chỉ đạo của Thủ tướng, Bộ Kế hoạch và Đầu tư đề nghị các địa phương góp ý."
+    )
+    assert same(doc.issuer, "Bộ Kế hoạch và Đầu tư")
+
+
+def test_va_between_capitalised_parts_stays_inside_the_organs_name():
+    doc = parse_document("Ngày 02/6/2025, Ban Tổ chức và Nội vụ Trung ương ban hành Hướng dẫn số 12-HD/BTCNVTW.")
+    assert (doc.doc_type, doc.number, doc.issued_on.isoformat()) == ("Hướng dẫn", "12-HD/BTCNVTW", "2025-06-02")
+    assert same(doc.issuer, "Ban Tổ chức và Nội vụ Trung ương")
+
+
+def test_an_issue_date_in_words_before_the_signing_clause():
+    doc = parse_document(
+        "Ngày 03 tháng 4 năm 2023, đồng chí Trần Văn A, Phó Bí thư Huyện ủy đã ký ban hành "
+        "Công văn số 512-CV/HU về việc chuẩn bị sơ kết."
+    )
+    assert (doc.doc_type, doc.number, doc.issued_on.isoformat()) == ("Công văn", "512-CV/HU", "2023-04-03")
+
+
+def test_an_issue_date_in_words_after_the_number():
+    doc = parse_document("Đảng ủy phường đã xây dựng Kế hoạch số 31-KH/ĐU ngày 05 tháng 3 năm 2022 về kiểm tra.")
+    assert (doc.number, doc.issued_on.isoformat()) == ("31-KH/ĐU", "2022-03-05")
+
+
+def test_van_ban_huong_dan_is_a_guidance_and_an_election_committee_its_issuer():
+    doc = parse_document("Ủy ban Bầu cử xã Tam Anh vừa ban hành văn bản hướng dẫn nộp hồ sơ ứng cử.")
+    assert doc.doc_type == "Hướng dẫn"
+    assert same(doc.issuer, "Ủy ban Bầu cử xã Tam Anh")
+
+
+def test_a_department_directing_its_schools_is_the_issuer_of_a_page_with_no_document():
+    doc = parse_document(
+        "Sở Tài nguyên và Môi trường đề nghị các phòng, đơn vị trực thuộc tăng cường kiểm tra bãi thải."
+    )
+    assert same(doc.issuer, "Sở Tài nguyên và Môi trường")
+    assert doc.recognized
+
+
+def test_a_sentence_opened_by_rieng_is_one_case_of_a_report_not_the_pages_document():
+    doc = parse_document(
+        "Đến nay, 9 trong 12 xã đã hoàn thành quán triệt nghị quyết. "
+        "Riêng Đảng ủy xã Tân Phú đã xây dựng kế hoạch kiểm tra và triển khai đến các chi bộ. "
+        "Riêng đối với thị trấn, Huyện ủy Minh Hòa đã chỉ đạo sớm hoàn thành."
+    )
+    assert (doc.doc_type, doc.issuer, doc.recognized) == (None, None, False)
+
+
+def test_a_code_may_be_spelled_as_the_head_noun_and_the_rest_in_initials():
+    doc = parse_document(
+        "Trích Thông tư số 05/2022/TT-BGDĐT của Bộ trưởng Bộ GDĐT.\nCác sở báo cáo trước ngày 30/6/2022."
+    )
+    assert doc.issuer == "Bộ GDĐT"
+
+
+def test_a_place_whose_name_folds_like_a_place_noun_is_not_completed_twice():
+    doc = parse_document("UBND tỉnh Hà Tĩnh ban hành Quyết định số 1234/QĐ-UBND ngày 5/6/2023 phê duyệt đề án.")
+    assert doc.issuer == "UBND tỉnh Hà Tĩnh"
+
+
+def test_a_meeting_told_as_news_is_no_directive_even_with_its_committee_named():
+    doc = parse_document("Chiều 12/5, Ban Thường vụ Tỉnh ủy họp cho ý kiến về nhiều nội dung quan trọng.")
+    assert doc.recognized is False
+
+
+def test_a_committee_asking_a_named_unit_to_act_is_a_directive_told_as_news():
+    doc = parse_document("Ban Thường vụ Huyện ủy đề nghị Đảng bộ xã Tân Lập chuẩn bị các điều kiện tổ chức đại hội.")
+    assert doc.recognized
+
+
+def test_a_state_letters_number_may_be_the_issuers_code_alone():
+    doc = parse_document("UBND TỈNH LAI CHÂU\nSố: 1530/UBND\nLai Châu, ngày 5 tháng 6 năm 2023\nV/v rà soát")
+    assert (doc.number, doc.doc_type, doc.issuer) == ("1530/UBND", "Công văn", "UBND tỉnh Lai Châu")
+
+
+def test_a_state_number_without_a_type_code_is_a_letter_and_with_one_is_not():
+    assert parse_document("Số: 2210/UBND-KT\nCác xã báo cáo.").doc_type == "Công văn"
+    assert parse_document("Số: 44/TTr-UBND\nCác xã báo cáo.").doc_type is None
+    assert parse_document("Số: 44/QĐ-UBND\nCác xã báo cáo.").doc_type == "Quyết định"

@@ -80,10 +80,16 @@ def test_pair_with_a_percentage_that_does_not_match():
         ("trực tuyến, tài liệu", ["truc_tuyen", "tai_lieu"]),
         ("shcb và mxh", ["sinh_hoat_chi_bo", "zalo"]),
         ("1, 3", ["truc_tiep", "zalo"]),
+        ("1 3", ["truc_tiep", "zalo"]),
+        ("2  5 2", ["truc_tuyen", "sinh_hoat_chi_bo"]),
     ],
 )
 def test_formats_shorthand(text, expected):
     assert values("formats", text)["formats"] == {"values": expected, "other": None}
+
+
+def test_format_numbers_past_the_options_are_asked_again():
+    assert problem("formats", "1 9") == "choice_unknown"
 
 
 def test_format_other_is_free_text():

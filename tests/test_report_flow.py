@@ -314,6 +314,15 @@ def test_mytasks_lists_deadlines_and_status_nearest_first(org, app):
     assert "chưa báo đã nhận" in text and "trước 23/8 (23:59 22/8/2021)" in text
 
 
+def test_a_deadline_with_its_own_hour_is_not_repeated_in_brackets(org, app):
+    make_assignment(app, report_due=datetime(2021, 8, 24, 17, 0), report_shown="trước 17:00 24/8/2021")
+    cb01 = org["CB01"]
+    cb01.send("/mytasks")
+    assert "Hạn: trước 17:00 24/8/2021 — chưa báo đã nhận" in cb01.last_text
+    cb01.send("/report")
+    assert "Hạn: trước 17:00 24/8/2021. Gõ /cancel" in cb01.last_text
+
+
 def test_mytasks_offers_da_nhan_while_it_is_still_due_and_says_what_to_type(org, app):
     make_assignment(app, number="54-KH/ĐUK", report_due=None, complete_due=datetime(2021, 8, 31, 23, 59))
     make_assignment(app, number="141-CV/ĐUK")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from html.parser import HTMLParser
 from importlib import resources
 
 import docx
@@ -24,18 +25,50 @@ def published(app) -> list[Directive]:
         return list(session.exec(select(Directive).where(Directive.status == "published")).all())
 
 
+class _Form(HTMLParser):
+    """The fields of the review form as a browser would send them: inputs and text areas
+    with their values, the selected option of each select, ticked checkboxes only."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: dict[str, object] = {"unit": []}
+        self._textarea: str | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        name = a.get("name")
+        if tag == "input" and name and a.get("type") not in ("checkbox", "file"):
+            self.fields[name] = a.get("value", "")
+        elif tag == "input" and name and a.get("type") == "checkbox" and "checked" in a:
+            if name == "unit":
+                self.fields["unit"].append(a["value"])  # type: ignore[union-attr]
+            else:
+                self.fields[name] = a.get("value", "on")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.fields[name] = ""
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and ("selected" in a or self._select not in self.fields):
+            self.fields[self._select] = a.get("value", "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea:
+            self.fields[self._textarea] = str(self.fields[self._textarea]) + data
+
+
 def review_form(html: str) -> dict[str, object]:
     """What the browser would send back from the review page, as it stands."""
-    nonce = re.search(r'name="nonce" value="([^"]+)"', html).group(1)
-    ticked = re.findall(r'name="unit" value="(\d+)" checked', html)
-    return {
-        "csrf": csrf_of(html),
-        "nonce": nonce,
-        "number": re.search(r'name="number" value="([^"]*)"', html).group(1),
-        "subject": re.search(r'name="subject" rows="2">([^<]*)</textarea>', html).group(1),
-        "urgency": re.search(r'name="urgency" value="([^"]*)"', html).group(1),
-        "unit": ticked,
-    }
+    form = _Form()
+    form.feed(html[html.index('<form method="post" action="/new/review"') :])
+    return form.fields
 
 
 def start(browser, **files_or_text):  # noqa: ANN003, ANN201
@@ -96,7 +129,7 @@ def test_corrections_ticks_and_an_added_deadline_show_in_the_preview(app, org, w
     assert saved.status_code == 303
     review = browser.get("/new/review").text
     assert review_form(review)["unit"] == [str(cb01.id)]
-    assert "V/v quán triệt Nghị quyết 05" in review and 'name="urgency" value=""' in review
+    assert "V/v quán triệt Nghị quyết 05" in review and review_form(review)["urgency"] == ""
     assert "5/9/2021" in re.search(r'<pre class="preview">(.*?)</pre>', review, re.S).group(1)
     browser.post("/new/review", data={**review_form(review), "action": "publish"})
     (directive,) = published(app)
@@ -153,4 +186,169 @@ def test_units_outside_the_tree_cannot_be_ticked_in(app, org, web):
 def test_no_session_and_secretaries_cannot_register(app, org, web):
     assert web().get("/new").status_code == 401
     assert web().post("/new", data={"text": TEXT_141}).status_code == 401
+    assert published(app) == []
+
+
+def deadlines_of(app, directive: Directive) -> list[tuple[str, str, str | None]]:
+    """(kind, shown, recurrence) of each stored deadline, in order."""
+    from storage.tables import Deadline
+
+    with session_scope(app.engine) as session:
+        rows = session.exec(
+            select(Deadline).where(Deadline.directive_id == directive.id).order_by(Deadline.position)
+        ).all()
+        return [(d.kind, d.shown, d.recurrence) for d in rows]
+
+
+def preview_of(html: str) -> str:
+    return re.search(r'<pre class="preview">(.*?)</pre>', html, re.S).group(1)
+
+
+def test_every_extracted_field_is_corrected_on_the_page_and_published_as_corrected(app, org, web):
+    browser = sign_in(web(), org["staff"])
+    start(browser, text=TEXT_141)
+    form = review_form(browser.get("/new/review").text)
+    assert (form["doc_type"], form["issuer"], form["urgency"], form["secrecy"]) == (
+        "Công văn",
+        "Đảng ủy Khối",
+        "KHẨN",
+        "",
+    )
+
+    browser.post(
+        "/new/review",
+        data={
+            **form,
+            "doc_type": "Kế hoạch",
+            "number": "99-KH/ĐUK",
+            "subject": "V/v tổ chức học tập Nghị quyết",
+            "issuer": "Đảng ủy Khối Cơ quan tỉnh",
+            "issued_on": "16/8/2021",
+            "urgency": "HỎA TỐC",
+            "action": "preview",
+        },
+    )
+    review = browser.get("/new/review").text
+    again = review_form(review)
+    assert (again["doc_type"], again["number"], again["issued_on"], again["urgency"]) == (
+        "Kế hoạch",
+        "99-KH/ĐUK",
+        "16/8/2021",
+        "HỎA TỐC",
+    )
+    assert "Kế hoạch 99-KH/ĐUK" in preview_of(review) and "HỎA TỐC" in preview_of(review)
+    browser.post("/new/review", data={**again, "action": "publish"})
+
+    (directive,) = published(app)
+    assert (directive.doc_type, directive.number, directive.issuer, directive.urgency) == (
+        "Kế hoạch",
+        "99-KH/ĐUK",
+        "Đảng ủy Khối Cơ quan tỉnh",
+        "HỎA TỐC",
+    )
+    assert directive.issued_on.isoformat() == "2021-08-16" and directive.subject == "V/v tổ chức học tập Nghị quyết"
+
+
+def test_a_deadline_is_removed_retimed_rekinded_or_made_a_schedule_with_chats_phrases(app, org, web):
+    browser = sign_in(web(), org["staff"])
+    start(browser, text=TEXT_141)
+    review = browser.get("/new/review").text
+    form = review_form(review)
+    assert [form[f"dl-{i}-kind"] for i in range(3)] == ["complete", "report", "plan"]
+    assert form["dl-1-when"] == "trước ngày 23/8/2021"
+
+    saved = browser.post(
+        "/new/review",
+        data={
+            **form,
+            "dl-0-when": "trước 17h00 ngày 25/8/2021",
+            "dl-1-remove": "1",
+            "dl-2-kind": "report",
+            "deadline": "báo cáo hằng tháng, ngày 25",
+            "action": "preview",
+        },
+    )
+    assert saved.status_code == 303
+    review = browser.get("/new/review").text
+    assert "trước 23/8/2021" not in preview_of(review)
+    assert "• Hoàn thành: trước 17:00 25/8/2021" in preview_of(review)
+    assert "• Báo cáo: trước 30/8/2021" in preview_of(review)  # the plan, now a report
+    assert "• Báo cáo định kỳ: hằng tháng vào ngày 25" in preview_of(review)
+    browser.post("/new/review", data={**review_form(review), "action": "publish"})
+
+    (directive,) = published(app)
+    stored = deadlines_of(app, directive)
+    assert [(kind, recurrence is not None) for kind, _, recurrence in stored] == [
+        ("complete", False),
+        ("report", False),
+        ("recurring", True),
+    ]
+    assert [shown for _, shown, _ in stored] == ["trước 17:00 25/8/2021", "trước 30/8/2021", "hằng tháng vào ngày 25"]
+
+
+def test_recipients_by_the_documents_lines_or_all_cells_or_ticked(app, org, web):
+    browser = sign_in(web(), org["staff"])
+    start(browser, text=TEXT_141)
+    review = browser.get("/new/review").text
+    assert "Kính gửi:</b> Các chi, đảng bộ cơ sở; Đoàn Khối, Hội Cựu chiến binh Khối" in review
+    assert "Nơi nhận:</b> Thường trực Tỉnh ủy;" in review
+    assert ">Tất cả chi bộ, đoàn thể (8)</button>" in review and ">Theo Kính gửi/Nơi nhận (9)</button>" in review
+    with session_scope(app.engine) as session:
+        from storage.tables import Unit
+
+        ids = {u.code: str(u.id) for u in session.exec(select(Unit)).all()}
+
+    browser.post("/new/review", data={**review_form(review), "unit": [ids["CB02"]], "action": "tick_all"})
+    everyone = review_form(browser.get("/new/review").text)["unit"]
+    assert sorted(everyone) == sorted(
+        ids[c] for c in ("CB01", "CB02", "CB03", "CB04", "CB05", "DTN", "DB1-CB1", "DB1-CB2")
+    )
+
+    browser.post("/new/review", data={**review_form(browser.get("/new/review").text), "action": "tick_named"})
+    named = review_form(browser.get("/new/review").text)["unit"]
+    assert ids["DB1"] in named and len(named) == 9
+
+    browser.post(
+        "/new/review", data={**review_form(browser.get("/new/review").text), "unit": [ids["DTN"]], "action": "publish"}
+    )
+    (directive,) = published(app)
+    with session_scope(app.engine) as session:
+        assigned = session.exec(select(Assignment).where(Assignment.directive_id == directive.id)).all()
+    assert [a.unit_id for a in assigned] == [int(ids["DTN"])]
+
+
+def test_marking_the_draft_secret_keeps_no_full_text(app, org, web):
+    browser = sign_in(web(), org["staff"])
+    start(browser, text=TEXT_141)
+    form = review_form(browser.get("/new/review").text)
+    browser.post("/new/review", data={**form, "secrecy": "TỐI MẬT", "action": "preview"})
+    review = browser.get("/new/review").text
+    assert review_form(review)["secrecy"] == "TỐI MẬT" and "Độ mật: TỐI MẬT" in review
+    browser.post("/new/review", data={**review_form(review), "action": "publish"})
+    (directive,) = published(app)
+    assert (directive.secrecy, directive.full_text) == ("TỐI MẬT", None)
+
+
+def test_a_bad_correction_is_refused_in_a_sentence_and_changes_nothing(app, org, web):
+    browser = sign_in(web(), org["staff"])
+    start(browser, text=TEXT_141)
+    form = review_form(browser.get("/new/review").text)
+
+    bad_date = browser.post("/new/review", data={**form, "number": "77", "issued_on": "31/2/2021", "action": "preview"})
+    bad_when = browser.post("/new/review", data={**form, "dl-0-when": "sớm nhất có thể", "action": "preview"})
+    bad_kind = browser.post("/new/review", data={**form, "dl-0-kind": "recurring", "action": "preview"})
+    bad_mark = browser.post("/new/review", data={**form, "secrecy": "bí mật lắm", "action": "publish"})
+
+    assert bad_date.status_code == 400
+    assert "«31/2/2021» không phải là ngày; đồng chí ghi ngày ban hành như 20/8/2021." in bad_date.text
+    assert bad_when.status_code == 400 and "Thời hạn thứ 1: Không tìm thấy ngày trong thời hạn" in bad_when.text
+    assert bad_kind.status_code == 400 and "Thời hạn thứ 1: lịch định kỳ" in bad_kind.text
+    assert bad_mark.status_code == 400 and "«bí mật lắm» không phải là độ mật" in bad_mark.text
+    kept = review_form(browser.get("/new/review").text)
+    assert (kept["number"], kept["issued_on"], kept["dl-0-when"], kept["dl-0-kind"]) == (
+        "141-CV/ĐUK",
+        "",
+        "từ nay đến hết ngày 20/8/2021",
+        "complete",
+    )
     assert published(app) == []

@@ -172,7 +172,7 @@ async def test_a_broadcast_on_zalo_progress_as_a_few_messages_and_a_report_namin
         shown = [int(t.removeprefix("Đã gửi ").removesuffix("/4")) for t in progress]
         assert shown == sorted(set(shown)) and shown[-1] == 4 and len(shown) <= 3
         report = staff_texts[-1]
-        assert report.startswith("Kết quả gửi tin (tất cả chi bộ):\n• Đã gửi tới: 3")
+        assert report.startswith("Kết quả gửi tin (tất cả chi bộ, đoàn thể):\n• Đã gửi tới: 3")
         assert "đã chặn chatbot: Bí thư CB03" in report and report.endswith("• Gửi qua: Zalo 3")
 
 

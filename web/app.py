@@ -4,6 +4,7 @@ the security every response carries (web/security.py)."""
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
@@ -12,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ground.clock import Clock
 from ground.settings import Settings
 from services.i18n import Translator
-from web import directive_routes, login_routes, new_routes
+from web import admin_routes, broadcast_routes, directive_routes, login_routes, new_routes
 from web.desk import CsrfRefused, NotSignedIn, WebState, state_of
 from web.rendering import Pages, page
 from web.security import BodyLimit, SecurityHeaders
@@ -43,6 +44,8 @@ def create_app(*, settings: Settings, engine: Engine, clock: Clock) -> FastAPI:
     app.include_router(login_routes.router)
     app.include_router(directive_routes.router)
     app.include_router(new_routes.router)
+    app.include_router(broadcast_routes.router)
+    app.include_router(admin_routes.router)
 
     def default_t(request: Request) -> Translator:
         return Translator(state_of(request).settings.default_language)
@@ -54,6 +57,11 @@ def create_app(*, settings: Settings, engine: Engine, clock: Clock) -> FastAPI:
     @app.exception_handler(CsrfRefused)
     async def _csrf(request: Request, exc: CsrfRefused) -> HTMLResponse:
         return page(state_of(request).pages, "refused.html", default_t(request), status_code=403, reason="csrf")
+
+    @app.exception_handler(RequestValidationError)
+    async def _unreadable(request: Request, exc: RequestValidationError) -> HTMLResponse:
+        # "/units/abc": a page of its own, not FastAPI's JSON.
+        return page(state_of(request).pages, "refused.html", default_t(request), status_code=400, reason="bad_request")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> HTMLResponse:

@@ -28,7 +28,9 @@ def _mine(here: Desk, directive_id: int, what: str) -> Directive | HTMLResponse:
 
 
 @router.get("/directives", response_class=HTMLResponse)
-def directive_list(here: Desk = Depends(desk), show: str = Query("open"), q: str = Query("")) -> HTMLResponse:
+def directive_list(
+    here: Desk = Depends(desk, scope="function"), show: str = Query("open"), q: str = Query("")
+) -> HTMLResponse:
     """Directives of my unit and below, with the counts /status shows."""
     which = show if show in view.FILTERS else "open"
     found = status.summaries_in_scope(session=here.session, actor=here.actor, now=here.now)
@@ -42,7 +44,7 @@ def directive_list(here: Desk = Depends(desk), show: str = Query("open"), q: str
 
 
 @router.get("/directives/{directive_id}", response_class=HTMLResponse)
-def directive_page(directive_id: int, here: Desk = Depends(desk)) -> HTMLResponse:
+def directive_page(directive_id: int, here: Desk = Depends(desk, scope="function")) -> HTMLResponse:
     directive = _mine(here, directive_id, "directive")
     if isinstance(directive, HTMLResponse):
         return directive
@@ -63,7 +65,7 @@ def directive_page(directive_id: int, here: Desk = Depends(desk)) -> HTMLRespons
 
 
 @router.get("/directives/{directive_id}/chart.png")
-def directive_chart(directive_id: int, here: Desk = Depends(desk)) -> Response:
+def directive_chart(directive_id: int, here: Desk = Depends(desk, scope="function")) -> Response:
     """The /status chart, the same PNG chat sends."""
     directive = _mine(here, directive_id, "chart")
     if isinstance(directive, HTMLResponse):
@@ -75,7 +77,7 @@ def directive_chart(directive_id: int, here: Desk = Depends(desk)) -> Response:
 
 
 @router.get("/directives/{directive_id}/export/{fmt}")
-def directive_export(directive_id: int, fmt: str, here: Desk = Depends(desk)) -> Response:
+def directive_export(directive_id: int, fmt: str, here: Desk = Depends(desk, scope="function")) -> Response:
     """The file /export sends: the same builder, the same name."""
     directive = _mine(here, directive_id, "export")
     if isinstance(directive, HTMLResponse):

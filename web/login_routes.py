@@ -72,7 +72,7 @@ def login(request: Request, token: str = Form(""), csrf: str = Form("")) -> Resp
 
 
 @router.post("/logout")
-def logout(here: Desk = Depends(desk), csrf: str = Form("")) -> Response:
+def logout(here: Desk = Depends(desk, scope="function"), csrf: str = Form("")) -> Response:
     here.check_csrf(csrf)
     web_login.sign_out(session=here.session, web_session=here.web_session, now=here.now)
     response = RedirectResponse("/signed-out", status_code=303)

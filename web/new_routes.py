@@ -7,6 +7,7 @@ a second press of "Ban hành" publishes nothing more."""
 from __future__ import annotations
 
 import secrets
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, UploadFile
@@ -18,16 +19,20 @@ from services import directive_texts as texts
 from services import directives
 from services import document_intake as intake
 from services.fanout import FanoutConfig
-from services.localtime import to_local
+from services.localtime import format_date, to_local
 from services.parsing import parse_document
 from services.parsing.deadlines import DeadlineError
-from services.parsing.ocr import Ocr
 from services.reminders.config import ReminderConfig
 from storage.queries import conversation as conv_queries
 from storage.tables import Unit
+from storage.tables.directives import DEADLINE_KINDS
 from web.desk import Desk, desk
 
 router = APIRouter()
+#: The request's transaction commits before the answer is sent ("function" scope; FastAPI's
+#: default runs a dependency's exit after sending): the browser follows a 303 at once, and the
+#: page it then asks for must see what this request saved.
+HERE = Depends(desk, scope="function")
 FLOW = "web_new"
 
 
@@ -35,29 +40,18 @@ def _key(here: Desk) -> dict[str, str]:
     return {"channel": "web", "user_id": f"person:{here.actor.person_id}"}
 
 
-def _ocr(here: Desk) -> Ocr:
-    s = here.web.settings
-    return Ocr(
-        tesseract=s.tesseract_cmd,
-        pdftoppm=s.pdftoppm_cmd,
-        language=s.ocr_language,
-        timeout_seconds=s.ocr_timeout_seconds,
-        max_pages=s.ocr_max_pages,
-    )
-
-
 def _issuer(here: Desk) -> Unit | None:
     return recipients.staff_unit(session=here.session, actor=here.actor)
 
 
 @router.get("/new", response_class=HTMLResponse)
-def new_page(here: Desk = Depends(desk)) -> HTMLResponse:
+def new_page(here: Desk = HERE) -> HTMLResponse:
     return here.page("new.html", error=None, text="")
 
 
 @router.post("/new")
 async def new_document(
-    here: Desk = Depends(desk), csrf: str = Form(""), text: str = Form(""), document: UploadFile | None = None
+    here: Desk = HERE, csrf: str = Form(""), text: str = Form(""), document: UploadFile | None = None
 ) -> Response:
     """Read the pasted text or the file and keep the draft; then the review page."""
     here.check_csrf(csrf)
@@ -70,7 +64,7 @@ async def new_document(
                 file_name=document.filename,
                 size=len(data),
                 max_bytes=limit,
-                ocr=_ocr(here),
+                ocr=intake.ocr_of(here.web.settings),
             )
         except intake.Refused as refused:
             reason = here.t(refused.key, **refused.params)
@@ -89,8 +83,7 @@ async def new_document(
     if unit is None:
         return here.page("refused.html", status_code=404, reason="not_found")
     draft = drafts.draft_from_parsed(parsed, text)
-    audience = recipients.match_addressees(session=here.session, unit=unit, lines=draft.get("recipients_text") or [])
-    ticked = [u.id for u in audience] or [u.id for u in recipients.default_audience(session=here.session, unit=unit)]
+    ticked = [u.id for u in _named(here, unit, draft)] or [u.id for u in _everyone(here, unit)]
     _save(here, draft, ticked)
     return RedirectResponse("/new/review", status_code=303)
 
@@ -106,6 +99,21 @@ def _save(here: Desk, draft: dict[str, Any], ticked: list[int]) -> None:
     )
 
 
+def _named(here: Desk, unit: Unit, draft: dict[str, Any]) -> list[Unit]:
+    """The units the document's "Kính gửi" and "Nơi nhận" lines name (as chat's /new offers)."""
+    lines = list(draft.get("addressees") or []) + list(draft.get("recipients_text") or [])
+    return recipients.match_addressees(session=here.session, unit=unit, lines=lines)
+
+
+def _everyone(here: Desk, unit: Unit) -> list[Unit]:
+    """ "Tất cả chi bộ, đoàn thể": the default audience chat's /new offers first."""
+    return recipients.default_audience(session=here.session, unit=unit)
+
+
+def _shown_date(iso: str | None) -> str:
+    return format_date(date.fromisoformat(iso)) if iso else ""
+
+
 def _review(here: Desk, data: dict[str, Any], *, error: str | None = None, status_code: int = 200) -> HTMLResponse:
     unit = _issuer(here)
     draft = data["draft"]
@@ -115,9 +123,15 @@ def _review(here: Desk, data: dict[str, Any], *, error: str | None = None, statu
         "review.html",
         status_code=status_code,
         draft=draft,
+        issued_on=_shown_date(draft.get("issued_on")),
         summary=texts.summary(here.t, draft, to_local(here.now, here.tz).replace(tzinfo=None)),
         units=units,
         ticked=set(data["ticked"]),
+        named=len(_named(here, unit, draft)) if unit is not None else 0,
+        everyone=len(_everyone(here, unit)) if unit is not None else 0,
+        kinds=DEADLINE_KINDS,
+        urgency_marks=drafts.URGENCY_MARKS,
+        secrecy_marks=drafts.SECRECY_MARKS,
         preview=preview.text,
         nonce=data["nonce"],
         error=error,
@@ -125,49 +139,104 @@ def _review(here: Desk, data: dict[str, Any], *, error: str | None = None, statu
 
 
 @router.get("/new/review", response_class=HTMLResponse)
-def review_page(here: Desk = Depends(desk)) -> Response:
+def review_page(here: Desk = HERE) -> Response:
     state = conv_queries.get_state(session=here.session, **_key(here))
     if state is None or state.flow != FLOW:
         return RedirectResponse("/new", status_code=303)
     return _review(here, state.data)
 
 
+class Bad(Exception):
+    """A correction that cannot be taken: the sentence that says what is expected."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _text(form: Any, name: str, limit: int = 1000) -> str | None:
+    value = form.get(name)
+    return value[:limit] if isinstance(value, str) else None
+
+
+def _corrected(here: Desk, form: Any, draft: dict[str, Any]) -> dict[str, Any]:
+    """The draft with every field, deadline, removal and addition of the form; Bad on the
+    first thing that cannot be taken (the stored draft is then left as it was)."""
+    today = to_local(here.now, here.tz).date()
+    for field in drafts.DESK_FIELDS:
+        value = _text(form, field)
+        shown = _shown_date(draft.get(field)) if field == "issued_on" else draft.get(field) or ""
+        if value is None or " ".join(value.split()) == " ".join(str(shown).split()):
+            continue
+        try:
+            draft = drafts.set_field(draft, field, value)
+        except drafts.ValueTooLong as too_long:
+            raise Bad(here.t("directive.value_too_long", length=too_long.length, max=too_long.limit)) from None
+        except drafts.InvalidValue:
+            key = "directive.bad_value.urgency" if field == "urgency" else f"web.new.bad_value.{field}"
+            raise Bad(here.t(key, typed=value.strip()[:60])) from None
+    removed: list[int] = []
+    for index in range(len(draft["deadlines"])):
+        kind, when = _text(form, f"dl-{index}-kind", 32), _text(form, f"dl-{index}-when", 300)
+        if form.get(f"dl-{index}-remove"):
+            removed.append(index)
+            continue
+        if kind is None and when is None:
+            continue
+        edited = drafts.edit_deadline(
+            draft, index, kind=kind or draft["deadlines"][index]["kind"], phrase=when or "", today=today
+        )
+        if isinstance(edited, DeadlineError):
+            raise Bad(_deadline_error(here, edited, index + 1))
+        draft = edited
+    for index in reversed(removed):
+        draft = drafts.remove_deadline(draft, index)
+    phrase = _text(form, "deadline", 300)
+    if phrase and phrase.strip():
+        added = drafts.add_deadline(draft, phrase.strip(), today=today)
+        if isinstance(added, DeadlineError):
+            raise Bad(here.t("web.new.bad_deadline"))
+        draft = added[0]
+    return draft
+
+
+def _deadline_error(here: Desk, error: DeadlineError, line: int) -> str:
+    if error.code == "kind":
+        return here.t("web.new.bad_deadline_kind", line=line)
+    return here.t("web.new.deadline_line_error", line=line, message=texts.parser_message(error.message))
+
+
 @router.post("/new/review")
-async def review_action(here: Desk = Depends(desk)) -> Response:
-    """Save corrections and ticks ("Xem trước"), or publish ("Ban hành") once."""
+async def review_action(here: Desk = HERE) -> Response:
+    """Save corrections and ticks ("Xem trước"), tick all or the named units, or publish
+    ("Ban hành") once."""
     form = await here.request.form()
     here.check_csrf(form.get("csrf"))
     state = conv_queries.get_state(session=here.session, **_key(here))
     if state is None or state.flow != FLOW or form.get("nonce") != state.data.get("nonce"):
         # Published already (a double submit), or the draft was replaced in another tab.
         return here.page("refused.html", status_code=409, reason="stale_form")
-    draft = dict(state.data["draft"])
     unit = _issuer(here)
-    allowed = {u.id for u in recipients.pickable_units(session=here.session, unit=unit)} if unit else set()
+    if unit is None:
+        return here.page("refused.html", status_code=404, reason="not_found")
+    allowed = {u.id for u in recipients.pickable_units(session=here.session, unit=unit)}
     ticked = [int(v) for v in form.getlist("unit") if isinstance(v, str) and v.isdigit() and int(v) in allowed]
     data = {**state.data, "ticked": ticked}
-    for field in drafts.EDITABLE_FIELDS:
-        value = form.get(field)
-        if isinstance(value, str) and value.strip() != (draft.get(field) or ""):
-            try:
-                draft = drafts.set_field(draft, field, value[:1000])
-            except drafts.InvalidValue:
-                error = here.t("directive.bad_value.urgency", typed=value.strip()[:60])
-                return _review(here, data, error=error, status_code=400)
-    phrase = form.get("deadline")
-    if isinstance(phrase, str) and phrase.strip():
-        added = drafts.add_deadline(draft, phrase.strip()[:200], today=to_local(here.now, here.tz).date())
-        if isinstance(added, DeadlineError):
-            return _review(here, {**data, "draft": draft}, error=here.t("web.new.bad_deadline"), status_code=400)
-        draft = added[0]
+    try:
+        draft = _corrected(here, form, dict(state.data["draft"]))
+    except Bad as bad:
+        return _review(here, data, error=bad.message, status_code=400)
     data["draft"] = draft
-    if form.get("action") != "publish":
+    action = form.get("action")
+    if action == "tick_all":
+        ticked = [u.id for u in _everyone(here, unit)]
+    elif action == "tick_named":
+        ticked = [u.id for u in _named(here, unit, draft)]
+    if action != "publish":
         _save(here, draft, ticked)
         return RedirectResponse("/new/review", status_code=303)
     if not ticked:
         return _review(here, data, error=here.t("directive.none_selected"), status_code=400)
-    if unit is None:
-        return here.page("refused.html", status_code=404, reason="not_found")
     conv_queries.clear_state(session=here.session, **_key(here))  # a second press finds nothing
     who = directives.Who(here.actor.person_id, None, "web")
     directive = directives.register(

@@ -133,7 +133,7 @@ directive-list-staff_line =
     {"  "}Received: { $acked }{ $assigned ->
         [one] /{ $assigned } unit
        *[other] /{ $assigned } units
-    }
+    } · reported: { $reported }/{ $assigned }
 directive-list-secretary_line =
     • { $title } — { $subject }
     {"  "}Status: { $status }; next deadline: { $nearest }

@@ -63,7 +63,7 @@ broadcast-file_too_large = The file «{ $name }» is larger than the { $max_mb }
 broadcast-file_unreadable = The content of «{ $name }» did not arrive. Please send the file again.
 broadcast-file_saved = File «{ $name }» received. Please type the message to go with it.
 broadcast-ask_audience = Who should receive it?
-broadcast-audience_all = All cells of the unit
+broadcast-audience_all = All cells and mass organisations of the unit
 broadcast-audience_not_reported = Not yet reported on a directive…
 broadcast-audience_overdue = Overdue on a directive…
 broadcast-audience_not_acknowledged = Not yet acknowledged a directive…
@@ -94,7 +94,7 @@ broadcast-queued = { $accounts ->
         [one] { $accounts } message is queued
        *[other] { $accounts } messages are queued
     }. Progress will be shown in the next message.
-broadcast-audience-all = all cells
+broadcast-audience-all = all cells and mass organisations
 broadcast-audience-not_reported = units that have not reported on { $number }
 broadcast-audience-overdue = units overdue on { $number }
 broadcast-audience-not_acknowledged = units that have not acknowledged { $number }

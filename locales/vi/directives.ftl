@@ -112,7 +112,7 @@ directive-list-head = Văn bản:
 directive-list-empty = Chưa có văn bản nào.
 directive-list-staff_line =
     • { $title } — { $subject }
-    {"  "}Đã nhận: { $acked }/{ $assigned } đơn vị
+    {"  "}Đã nhận: { $acked }/{ $assigned } đơn vị · đã báo cáo: { $reported }/{ $assigned }
 directive-list-secretary_line =
     • { $title } — { $subject }
     {"  "}Tình trạng: { $status }; hạn gần nhất: { $nearest }

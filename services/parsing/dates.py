@@ -53,11 +53,15 @@ TEMPORAL_RE = re.compile(
     # cheap first-character test so most positions fail before trying six alternatives
     r"(?=[nqt\d])(?:"
     # "ngày 20 tháng 8 năm 2021" (year optional)
-    r"\bngay\s+(?P<w_d>\d{1,2})\s+thang\s+(?P<w_m>\d{1,2})"
+    r"\bngay\s+(?P<w_d>\d{1,2})\s+thang\s*(?P<w_m>\d{1,2})"
     r"(?:(?:\s*,)?\s+nam\s+(?P<w_y>\d{4}))?(?!\d)"
     # 20/8/2021, 20-8-2021, 20.8.2021 (same separator twice)
     r"|(?<![\d/.\-])(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})\s?(?P=sep)\s?"
     r"(?P<n_y>\d{4})(?!\d)"
+    # "tháng 9, 10 năm 2018", "tháng 11 và 12/2023": months listed with the word once, read as
+    # the span to the last one
+    r"|\bthang\s+\d{1,2}(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)(?P<l_m>\d{1,2})"
+    r"(?:\s?[/.\-]\s?|(?:\s*,)?\s+nam\s+)(?P<l_y>\d{4})(?!\d)"
     # tháng 8/2021, tháng 8 năm 2021, tháng 8
     r"|\bthang\s+(?P<m_m>\d{1,2})" + _YEAR_TAIL.format("m_y", "m_y2") + r"(?![\d/])"
     # quý III/2021, quý 3 năm 2021, quý III
@@ -68,8 +72,12 @@ TEMPORAL_RE = re.compile(
     # 20/8 or 20-8 without a year; "ngày 25.3" with a dot
     # "hoàn thành trong 2/2021": a month and year after "trong" with the word "tháng" dropped
     r"|(?<=trong\s)(?P<b_m>0?[1-9]|1[0-2])\s?/\s?(?P<b_y>(?:19|20)\d{2})(?![\d/])"
-    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?[/\-]\s?\d)"
-    r"|(?<=ngay\s)(?P<p_d>\d{1,2})\.(?P<p_m>\d{1,2})(?![\d.]\d|\d)"
+    # (a spaced dash after it opens the end of a range: "từ 01/8 - 15/8/2023")
+    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-\s?\d|\s-\d)"
+    # (or right after a cue word: "bắt đầu từ 22.2", "trước 15.2"; a bare "22.2" elsewhere may
+    # be a decimal number)
+    r"|(?:(?<=ngay\s)|(?<=\btu\s)|(?<=\btruoc\s)|(?<=\bden\s)|(?<=\bhet\s))"
+    r"(?P<p_d>\d{1,2})\.(?P<p_m>\d{1,2})(?![\d.]\d|\d)"
     r")"
 )
 
@@ -162,6 +170,8 @@ def iter_temporal(folded: str, start: int = 0, end: int | None = None):
             yield Temporal(s, e, "day", day=int(g["w_d"]), month=int(g["w_m"]), year=_int(g["w_y"]))
         elif g["n_d"] is not None:
             yield Temporal(s, e, "day", day=int(g["n_d"]), month=int(g["n_m"]), year=int(g["n_y"]))
+        elif g["l_m"] is not None:
+            yield Temporal(s, e, "month", month=int(g["l_m"]), year=int(g["l_y"]))
         elif g["m_m"] is not None:
             yield Temporal(s, e, "month", month=int(g["m_m"]), year=_int(g["m_y"] or g["m_y2"]))
         elif g["b_m"] is not None:
@@ -272,48 +282,66 @@ def period_label(t: Temporal, year: int) -> str:
 # Cue words start at a word that is not glued to a "/" or "-": the "TU" of "08-NQ/TU ngày"
 # is an issuer code, not "từ" (from). Hence _W instead of \b at word starts.
 _W = r"(?<![\w/\-])"
-_T = rf"(?P<t>{_TIME_CORE})"
-_NGAY = r"(?:(?:cua|vao)\s+)?(?:ngay\s*)?"
+# Copy-paste glues words ("đại biểu Hội đồng nhân dânchậm nhất là ngày ..."). A cue that opens
+# with a consonant cluster no Vietnamese syllable has inside it ("tr", "ch") is still that
+# cue after a glued letter; short cues ("từ", "đến", "hạn") keep the strict start.
+_WG = r"(?<![\d/\-])"
+# "17 giờ 00'", "17h00’": a minute mark after the time
+_T = rf"(?P<t>{_TIME_CORE})(?:\s?')?"
+# the weekday written between a cue and its date: "trước 17h00, thứ Sáu, ngày 23/6/2023",
+# "ngày thứ Sáu 23/6/2023", "chậm nhất vào Chủ nhật, ngày ..."
+_WD = r"(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*(?:ngay\s*)?)?"
+_NGAY = rf"(?:(?:cua|vao)\s+)?(?:ngay\s*)?{_WD}"
 _HAN = (  # "hạn", "thời hạn", "hạn chót", "hạn nộp báo cáo" — not "giới hạn", "hạn chế"
     rf"(?<!gioi\s){_W}(?:thoi\s+)?han(?:\s+(?:chot|cuoi(?:\s+cung)?))?"
 )
 
-CUE_BEFORE_TIME = re.compile(rf"{_W}truoc\s+(?:(?:luc|thoi\s+diem)\s+)?{_T}\s*,?\s*{_NGAY}$")
+CUE_BEFORE_TIME = re.compile(rf"{_WG}truoc\s+(?:(?:luc|thoi\s+diem)\s+)?{_T}\s*,?\s*{_NGAY}$")
 CUE_AT_TIME = re.compile(
-    rf"(?<!tinh\s){_W}(?:cham\s+nhat|den|vao|luc|han(?:\s+chot)?)\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
+    rf"(?<!tinh\s)(?:{_WG}(?:cham|muon)\s+nhat|{_W}(?:den|vao|luc|han(?:\s+chot)?))\s+(?:(?:la|luc|vao|truoc)\s+){{0,2}}"
     rf"{_T}\s*,?\s*{_NGAY}$"
 )
 # "trước tháng 30/6/2020": "tháng" before a whole day is a slip for "ngày" (read as the
 # evident day and flagged, see TYPO_MONTH_FOR_DAY).
-CUE_BEFORE = re.compile(rf"{_W}truoc\s*(?:(?:ngay|thang)\s*)?$")
+CUE_BEFORE = re.compile(rf"{_WG}truoc\s*(?:(?:ngay|thang)\s*)?{_WD}$")
 TYPO_MONTH_FOR_DAY = re.compile(r"\bthang\s*$")
 CUE_END_OF_DAY = re.compile(
     rf"(?:{_W}tu\s+nay\s+)?(?:{_W}(?:den|toi)\s+)?{_W}het\s*(?:ngay\s*)?$"
-    rf"|{_W}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?$"
+    rf"|{_WG}(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?{_WD}$"
     rf"|{_HAN}(?:\s+(?:nop|gui|bao\s+cao|hoan\s+thanh|thuc\s+hien|ke\s+hoach)){{0,2}}"
     rf"(?:\s+(?:la|vao))?\s*:?\s*(?:ngay\s*)?$"
     rf"|{_W}(?:hoan\s+thanh|xong|nop|ket\s+thuc)(?:\s+xong)?\s*(?:(?:vao|trong|la)\s+)?"
     rf"(?:ngay\s*)?$"
+    # "không muộn hơn ngày X", "không chậm hơn ngày X", "không quá ngày X": no later than X
+    # ("không quá 1/2" without "ngày" is a fraction: no more than half)
+    rf"|{_W}khong\s+(?:(?:muon|cham)\s+hon\s*(?:ngay\s*)?|qua\s+ngay\s*)$"
 )
 # "Thời gian thực hiện: 20/8/2021" — a time label whose value is the date.
-CUE_LABEL = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:ngay\s*)?$")
+# So is "Hạn chót nộp hồ sơ: 25/6/2023", "Hạn nộp bài dự thi: ..." (not "hạn chế: ...").
+CUE_LABEL = re.compile(
+    rf"(?:{_W}thoi\s+(?:gian|han)|(?<!gioi\s){_W}han(?:\s+chot)?(?!\s+che\b))\b[^:;\n]{{0,60}}:\s*(?:ngay\s*)?$"
+)
 # "đến ngày X" is an end only in a range ("từ ... đến ngày X") or with a completion cue;
 # "tính đến ngày X" is an as-of date in statistics, never a deadline.
 # "từ ngày 27 đến 29-7-2020": a run of days written with the month once is the days an
 # event takes (a congress, a conference), not a deadline; "đến" there closes no task.
 CUE_UNTIL = re.compile(rf"(?<!tinh\s)(?<!ngay\s\d\s)(?<!ngay\s\d\d\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
+# "từ 01/8 - 15/8/2023": a spaced dash after a whole day (not "từ ngày 23 - 24/11", a run of days)
+CUE_DASH = re.compile(r"(?<=\d\s)[-–]\s?$")
+_DAY_BEFORE_DASH = re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$")
 CUE_START = re.compile(
     rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
 )
 # Periods ("tháng 8/2021", "quý III", "năm 2021").
-CUE_P_BEFORE = re.compile(rf"{_W}truoc\s*$")
+CUE_P_BEFORE = re.compile(rf"{_WG}truoc\s*$")
 CUE_P_END = re.compile(
     rf"(?:{_W}(?:den|toi)\s+)?{_W}het\s*$"
-    rf"|{_W}cham\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*$"
+    rf"|{_WG}(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*$"
     rf"|{_HAN}\s*:?\s*(?:trong\s*)?$"
 )
 CUE_P_IN = re.compile(rf"{_W}trong\s*$")
+CUE_P_AT = re.compile(rf"{_W}vao\s*$")
 # "(hoàn thành ...) vào cuối quý 2/2021", "trước cuối tháng 3-2020": the period's end, when a
 # completion word or time label earlier in the clause makes it a deadline (and not a target
 # such as "đến cuối năm 2025, tỷ lệ ... đạt 90%").
@@ -335,7 +363,7 @@ RANGE_START = re.compile(rf"{_W}tu\s+(?:nay|ngay|\d|thang|quy|nam)")
 COMPLETION_WORD = re.compile(rf"{_W}(?:hoan\s+thanh|thoi\s+(?:gian|han)|xong|nop)\b")
 
 
-_ANY_CUE_WORD = re.compile(r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi")
+_ANY_CUE_WORD = re.compile(r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua|vao")
 
 
 @dataclass(frozen=True)
@@ -380,9 +408,19 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         if m := CUE_START.search(window):
             return cue("start", m, _time_from_text(m["t"]) if m["t"] else None)
         if m := CUE_UNTIL.search(window):
-            if loose or _range_or_completion(folded, lo, wstart + m.start()):
+            if (
+                loose
+                or _range_or_completion(folded, lo, wstart + m.start())
+                or _must_by(folded, lo, wstart + m.start(), t)
+            ):
                 return cue("end_of_day", m)
             return None
+        if (
+            (m := CUE_DASH.search(window))
+            and _DAY_BEFORE_DASH.search(window, 0, m.start())
+            and RANGE_START.search(folded, max(lo, t.start - 40), wstart + m.start())
+        ):
+            return cue("end_of_day", m)  # "từ 01/8 - 15/8/2023": the range's end
         if (p := _label(folded, lo, t.start, CUE_LABEL)) is not None:
             return Cue("end_of_day", p)
         if loose:
@@ -400,6 +438,9 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         if loose or COMPLETION_WORD.search(folded, lo, wstart + m.start()):
             return cue("period_end", m)
         return None
+    if (m := CUE_P_AT.search(window)) and DOING_VERB.search(folded, max(lo, t.start - 200), wstart + m.start()):
+        # "tổ chức sinh hoạt chuyên đề ... vào tháng 9, 10 năm 2018": done in that period
+        return cue("period_end", m)
     if m := CUE_P_IN.search(window):
         if loose:
             return cue("period_end", m)
@@ -438,6 +479,25 @@ def _range_or_completion(folded: str, lo: int, end: int) -> bool:
     most 300 characters back so that many dates in one long clause stay linear."""
     head = folded[max(lo, end - 300) : end]
     return bool(RANGE_START.search(head) or COMPLETION_WORD.search(head))
+
+
+# "Đến ngày 30/7/2023, các đơn vị phải hoàn thành ...": a clause opened by "đến ngày X" whose
+# verb is a duty ("phải hoàn thành") sets X as the deadline; "Đến ngày 10/9, có 12 đảng bộ đã
+# hoàn thành" (as of X, a count) has no duty and stays no deadline.
+_MUST_DO = re.compile(
+    r"\bphai\s+(?:[a-z]+\s+){0,2}?(?:hoan\s+thanh|xong|bao\s+cao|nop|gui|ket\s+thuc|trien\s+khai|to\s+chuc)\b"
+)
+
+
+def _must_by(folded: str, lo: int, cue_start: int, t: Temporal) -> bool:
+    if not CLAUSE_OPEN.fullmatch(folded, lo, cue_start):
+        return False
+    tail = folded[t.end : t.end + 200]
+    cut = re.search(r"[;\n]|\.(?:\s|$)", tail)
+    return bool(_MUST_DO.search(tail[: cut.start()] if cut else tail))
+
+
+CLAUSE_OPEN = re.compile(r"[\s\-+*•.)(\d]*")
 
 
 def _doing_after(folded: str, t: Temporal) -> bool:
@@ -537,7 +597,9 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None, refere
 # Kind of a deadline from the clause that governs it.
 # ---------------------------------------------------------------------------------------
 
-REPORT_WORD = re.compile(r"\bbao\s+cao\b(?!\s+so\b)")
+# "báo cáo" is the act of reporting, not the name of a congress document ("dự thảo báo cáo
+# chính trị") or a person ("báo cáo viên")
+REPORT_WORD = re.compile(r"(?<!thao\s)\bbao\s+cao\b(?!\s+(?:so\b(?!\s+ket)|chinh\s+tri\b|vien\b))")
 # In documents "kế hoạch" makes a plan deadline only as the thing being drafted
 # ("xây dựng kế hoạch", "hoàn thành kế hoạch"); "thực hiện Kế hoạch này/số ..." is carrying
 # out an existing plan, i.e. a completion.

@@ -31,10 +31,11 @@ The rule, by the language rather than by any one document's wording:
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time
 
 from .dates import (
     COMPLETE_WORD,
@@ -180,6 +181,17 @@ _OWN_OFFICE = re.compile(
     r"(?:dang\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|quan\s+uy|thi\s+uy|cap\s+uy)"
     r"(?:\s+(?!tong\b|bao\b|gui\b|chu\b|theo\b)[a-z]+){0,4}?\s+(?:chu\s+tri|tong\s+hop|bao\s+cao|gui|theo\s+doi)\b"
 )
+# A clause whose subject is the issuing committee's own standing body ("...; Ban Thường vụ
+# Thành ủy hoàn thành kiểm điểm xong trong tháng 1/2014"): what the issuer itself will do,
+# asked of no one below, so no deadline for the cells. Unless that body hands the task on
+# ("Ban Thường vụ Huyện ủy yêu cầu các chi bộ hoàn thành trước ...").
+_OWN_COMMITTEE = re.compile(
+    r"\s*(?:[-+•*]\s*|\d{1,2}\s?[.)]\s*)?(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\s+"
+    # (a commune's or grassroots committee named by its level is an addressee, not the issuer)
+    r"(?:dang\s+uy(?!\s+(?:xa|phuong|thi\s+tran|co\s+so|cac|truc\s+thuoc)\b)|huyen\s+uy|tinh\s+uy|thanh\s+uy|"
+    r"quan\s+uy|thi\s+uy)\b"
+)
+_HANDS_ON = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|giao|chi\s+dao|phan\s+cong|huong\s+dan|dinh\s+huong|cac)\b")
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
 _DA = re.compile(r"\bđã\b", re.I)
 _DA_PLAIN = re.compile(r"\bda\b", re.I)
@@ -191,6 +203,7 @@ _EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s
 
 
 _KE_TU = re.compile(r"ke\s+tu\b")
+_MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?![\d/.\-])")
 
 
 class _Extractor:
@@ -203,6 +216,7 @@ class _Extractor:
         self.past = _Matches(PAST_MARKER, folded)
         self.yearly = _Matches(_YEARLY, folded)
         self.send = _Matches(_SEND, folded)
+        self.cutoff = _Matches(DATA_CUTOFF, folded)
 
     def kind_in(self, a: int, b: int) -> str | None:
         """Same rule as ``dates.kind_of`` on folded[a:b]: the report or plan word nearest
@@ -264,11 +278,13 @@ def extract_deadlines(
             continue
         # "số liệu tính từ ngày ... đến ngày ...", "chốt số liệu ngày 25": the days a report
         # covers, not when it is due
-        if DATA_CUTOFF.search(folded, lo, t.start):
+        if ex.cutoff.first_in(lo, t.start):
             continue
         # "Kế hoạch số 12-KH/HU ngày ... về việc hoàn thành trước ngày ...": words of a cited
         # document's title, not an instruction of this one
-        if _IN_CITED_TITLE.search(folded, lo, cue.start):
+        # (a match ends at the cue and spans at most ~420 characters: searching only that far
+        # back keeps a clause of thousands of dates linear)
+        if _IN_CITED_TITLE.search(folded, max(lo, cue.start - 450), cue.start):
             continue
         # "... 08-NQ/TU ngày 30/7/2021": the date of a cited document, whatever precedes it
         if t.unit == "day" and REF_BEFORE.search(folded, max(lo, t.start - 60), t.start):
@@ -290,6 +306,8 @@ def extract_deadlines(
             continue
         if ex.said_in_past(lo, cue.start):
             continue
+        if (body := _OWN_COMMITTEE.match(folded, lo)) and not _HANDS_ON.search(folded, body.end(), cue.start):
+            continue
         if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
             continue
         # "tạm dừng ... kể từ ngày 23/12/2021 cho đến khi có thông báo mới": "kể từ" says from
@@ -297,7 +315,14 @@ def extract_deadlines(
         if res.is_start and _KE_TU.match(folded, cue.start):
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
-        text = " ".join(cleaned[cue.start : t.end].split())
+        end, until = t.end, None
+        if res.is_start and t.unit == "month" and t.year is None:
+            # "từ tháng 4 - 6": a run of months written with the word once is one window
+            if (run := _MONTH_RUN.match(folded, t.end)) and (t.month or 0) < int(run["m"]) <= 12:
+                last = date(res.due.year, int(run["m"]), calendar.monthrange(res.due.year, int(run["m"]))[1])
+                end, until = run.end(), datetime.combine(last, time(23, 59))
+                res = replace(res, shown=f"{res.shown} đến hết tháng {last.month}/{last.year}")
+        text = " ".join(cleaned[cue.start : end].split())
         flags = (
             ("month_for_day",)
             if (
@@ -319,6 +344,7 @@ def extract_deadlines(
                     anchor=res.anchor,
                     relation=res.relation,
                     flags=flags,
+                    until=until,
                 ),
             )
         )
@@ -366,7 +392,7 @@ def extract_deadlines(
 
     found.extend(_relative(ex, found))
     found.sort(key=lambda p: p[0])
-    found = _windows(found, seg, folded)
+    found = _windows(found, seg, folded, cleaned)
     found = _drop_headline_repeats(found, folded)
     return ExtractionResult([d for _, d in found], warnings)
 
@@ -521,10 +547,15 @@ def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[i
     return out
 
 
-_UNTIL_CUE = re.compile(r"(?:den|toi)\b")
+_UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b|[-–]")
+# "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
+# second date's cue closes the window just as "đến" does.
+_ENDS_BEFORE = re.compile(r"\bket\s+thuc\s*$")
 
 
-def _windows(found: list[tuple[int, Deadline]], seg: Segmenter, folded: str) -> list[tuple[int, Deadline]]:
+def _windows(
+    found: list[tuple[int, Deadline]], seg: Segmenter, folded: str, cleaned: str
+) -> list[tuple[int, Deadline]]:
     """ "từ ngày 12/8 đến ngày 15/9": a start followed in its clause by an end ("đến",
     "tới", "đến hết") is one item, the start with ``until`` = the end."""
     out: list[tuple[int, Deadline]] = []
@@ -538,17 +569,31 @@ def _windows(found: list[tuple[int, Deadline]], seg: Segmenter, folded: str) -> 
                 and nxt.due is not None
                 and d.due is not None
                 and seg.clause(pos)[0] == seg.clause(npos)[0]
-                and _UNTIL_CUE.match(folded, npos)
+                and (_UNTIL_CUE.match(folded, npos) or _ENDS_BEFORE.search(folded, max(pos, npos - 12), npos))
                 and nxt.due >= d.due
             ):
-                out.append(
-                    (pos, replace(d, until=nxt.due, text=f"{d.text} {nxt.text}", shown=f"{d.shown} {nxt.shown}"))
-                )
                 i += 2
+                if _in_brackets(folded, pos, npos):
+                    # "Đợt cao điểm (từ ngày 30/4 đến hết 03/5/2023)": the span of the thing
+                    # named before the bracket, not a task's window
+                    continue
+                # the words between the two ("và kết thúc") belong to the phrase
+                text = f"{' '.join(cleaned[pos:npos].split())} {nxt.text}"
+                out.append((pos, replace(d, until=nxt.due, text=text, shown=f"{d.shown} {nxt.shown}")))
                 continue
         out.append((pos, d))
         i += 1
     return out
+
+
+def _in_brackets(folded: str, start: int, end: int) -> bool:
+    """Does a bracket open right before ``start`` and close soon after ``end``?"""
+    if not folded[max(0, start - 3) : start].rstrip().endswith("("):
+        return False
+    if re.search(r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}$", folded[max(0, start - 45) : start].rstrip(" (")):
+        return False  # "Thời gian thực hiện (từ ... đến ...)": a time label's value is the window
+    close = folded.find(")", end, end + 60)
+    return close != -1 and "(" not in folded[start:close]
 
 
 def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> list[tuple[int, Deadline]]:
@@ -564,16 +609,18 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
         return bool(line) and not line.endswith((".", ";", ":")) and line[0] not in "-+*•" and not line[0].isdigit()
 
     # per (kind, due): how many of its mentions are not headlines (linear in the count)
-    body_mentions: dict = {}
+    # A headline stands above the text it sums up: only a body mention after it makes it a
+    # repeat. A line after the body's mention (a list item the page cut off before its
+    # closing stop) is an item of its own.
+    last_body: dict = {}
     heads = [d.due is not None and headline(pos) for pos, d in found]
-    for (_pos, d), is_head in zip(found, heads, strict=True):
+    for (pos, d), is_head in zip(found, heads, strict=True):
         if d.due is not None and not is_head:
-            key = (d.kind, d.due)
-            body_mentions[key] = body_mentions.get(key, 0) + 1
+            last_body[(d.kind, d.due)] = pos
     return [
         (pos, d)
         for (pos, d), is_head in zip(found, heads, strict=True)
-        if not (is_head and body_mentions.get((d.kind, d.due)))
+        if not (is_head and last_body.get((d.kind, d.due), -1) > pos)
     ]
 
 

@@ -10,6 +10,7 @@ the year-less dates ("20/8") and the past-event rule depend on.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,6 +30,7 @@ from .document_fields import (
     find_report_fields,
     find_signature,
     find_subject,
+    number_from_text,
 )
 from .files import DocumentFormatError, decode_text_file, extract_text_from_docx
 from .periodic_rules import blank_spelled_numbers
@@ -178,9 +180,16 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         # a cited document dated in the future is a typo ("30/7/2031"): it must not push
         # the document's date past every real deadline
         refs = [r for r in refs if r <= today]
-    year = _safe(_year_of, None, temporals, issued_on, refs, today)
+    year = _safe(_year_of, None, temporals, issued_on, refs, None)
     # The document's own date: printed, else no earlier than the latest document it cites.
     own_date = issued_on or (max(refs) if refs else None)
+    # With no year written anywhere, a term or school year it is about ("nhiệm kỳ 2021 -
+    # 2026", "năm học 2010-2011") says when it was written: at that span's start.
+    span_start = _safe(_span_start, None, folded) if year is None else None
+    if span_start is not None:
+        year = span_start.year
+    elif year is None and today is not None:
+        year = today.year
     urgent, secret = _safe(find_marks, (None, None), doc)
     if urgent is None and body and body.urgent:
         urgent = body.urgent  # "đã ký công văn hỏa tốc": the mark named in running text
@@ -188,7 +197,12 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
 
     extraction = _safe(
         lambda: extract_deadlines(
-            cleaned, folded, default_year=year, reference=own_date, not_before=own_date, temporals=temporals
+            cleaned,
+            folded,
+            default_year=year,
+            reference=own_date or span_start,
+            not_before=own_date,
+            temporals=temporals,
         ),
         None,
     )
@@ -196,12 +210,18 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     if extraction:
         warnings.extend(w for w in extraction.warnings if w not in warnings)
 
-    issuer = _safe(find_issuer, None, doc, number, body.issuer if body else None)
+    # the number named in running text tells the issuer as well as a printed one
+    issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)
+    issuer = _safe(find_issuer, None, doc, issuer_number, body.issuer if body else None)
     subject = _safe(find_subject, None, doc, doc_type)
     addressees = _safe(find_addressees, [], doc)
     recipients = _safe(find_recipients, [], doc)
+    # a body asking the units below it to act ("Sở Giáo dục và Đào tạo đề nghị các đơn vị ...")
+    # is a directive told as news; a meeting reported as news ("Ban Thường vụ Tỉnh ủy họp")
+    # is not
+    asks = bool(issuer) and bool(_REQUEST.search(folded))
     recognized = bool(
-        number_text or doc_type or issued_on or deadlines or subject or addressees or recipients or signer
+        number_text or doc_type or issued_on or deadlines or subject or addressees or recipients or signer or asks
     )
     return ParsedDocument(
         doc_type=doc_type,
@@ -221,6 +241,24 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         warnings=warnings,
         recognized=recognized,
     )
+
+
+# a requesting verb and who is asked: "đề nghị các phòng", "yêu cầu Đảng bộ xã ..."
+_REQUEST = re.compile(
+    r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao)\s+(?:cac|toan\s+the|moi|dang\s+bo|chi\s+bo|cap\s+uy|don\s+vi|"
+    r"ubnd|uy\s+ban|phong|so|ban|truong|hieu\s+truong|thu\s+truong)\b"
+)
+# "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
+_SPAN_RE = re.compile(r"\b(?P<w>nhiem\s+ky|nam\s+hoc)\s+(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)(?!\d)")
+
+
+def _span_start(folded: str) -> date | None:
+    """Start of the first term or school year the text names: a term's elections and
+    congresses fall in its first year; a school year opens in August. None without one."""
+    m = _SPAN_RE.search(folded)
+    if not m or not 0 < int(m["b"]) - int(m["a"]) <= 5:
+        return None
+    return date(int(m["a"]), 8 if m["w"].startswith("nam") else 1, 1)
 
 
 def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 
-from .vn_text import collapse_spaces, fold, has_diacritics
+from .vn_text import collapse_spaces, fold, has_diacritics, in_singled_out_sentence
 
 # ---------------------------------------------------------------------------------------
 # Text with lines
@@ -178,6 +178,14 @@ def find_number(doc: Text) -> Number | None:
     return None
 
 
+def number_from_text(number: str) -> Number | None:
+    """The parts of a number read from running text ("41/NQ-HĐBCQG", "27-HD/BTGDVTW")."""
+    cleaned = "Số " + number
+    doc = Text(cleaned, fold(cleaned))
+    m = NUMBER_RE.match(doc.folded)
+    return _number_of(doc, m) if m else None
+
+
 def _number_of(doc: Text, m: re.Match) -> Number | None:
     def cut(name: str) -> str:
         return re.sub(r"\s+", "", doc.cleaned[m.start(name) : m.end(name)]).upper()
@@ -194,9 +202,19 @@ def _number_of(doc: Text, m: re.Match) -> Number | None:
         (c for c in sorted(TYPE_CODES, key=len, reverse=True) if glued.startswith(c) and len(glued) - len(c) >= 2), None
     )
     if code is None:
+        # "Số: 1823/UBND": a state letter's number is the issuer's code alone, no type code
+        if glued in _STATE_ISSUER_CODES:
+            return Number(f"{m['n']}/{cut('glued')}", "", glued)
         return None
     raw = cut("glued")
     return Number(f"{m['n']}/{raw[: len(code)]}-{raw[len(code) :]}", code, glued[len(code) :])
+
+
+# codes of the named kinds of document beyond TYPE_CODES: chương trình, tờ trình, giấy mời,
+# công điện, đề án, phương án, quy chế, biên bản, giấy chứng nhận...
+_ALL_TYPE_CODES = set(TYPE_CODES) | {"ctr", "ttr", "tr", "gm", "cd", "da", "pa", "qc", "bb", "gcn", "gxn", "hd", "kh"}
+# issuer codes that stand alone after a letter's number ("1823/UBND")
+_STATE_ISSUER_CODES = {"ubnd", "hdnd", "ubmttq", "vpubnd"}
 
 
 def _type_title(ln: Line) -> str | None:
@@ -219,8 +237,41 @@ def find_doc_type(doc: Text, number: Number | None) -> str | None:
         if name := _type_title(ln):
             return name
     for ln in doc.lines[:40]:
-        if _strip_deco(ln.folded).startswith("v/v"):
-            return "Công văn"  # only letters carry a "V/v" (về việc) subject line
+        # only letters carry a "V/v" (về việc) subject line, also after the place-date of a
+        # header flattened onto one line ("... ngày 05 tháng 11 năm 2010 V/v báo cáo nhanh ...")
+        if _strip_deco(ln.folded).startswith("v/v") or _FLAT_VV.search(ln.folded[:3000]):
+            return "Công văn"
+    if number and "/" in number.text.split("-", 1)[0] and number.type_code not in _ALL_TYPE_CODES:
+        return "Công văn"  # a state number with no type code ("1823/UBND", "2221/UBND-TH") is a letter's
+    return _title_line_type(doc) or _letter_opening(doc)
+
+
+_FLAT_VV = re.compile(r"\bnam\s+\d{4}\s+v\s?/\s?v\b")
+
+
+def _title_line_type(doc: Text) -> str | None:
+    """A page whose first line is the document's title in sentence case ("Kế hoạch triển khai
+    công tác bầu cử ..."): the type it opens with. A title is one line, not a sentence (no
+    closing stop), and the type word is followed by what the document is about."""
+    first = next((ln for ln in doc.lines[:5] if ln.text), None)
+    if first is None or len(first.text) > 250 or first.text.rstrip().endswith((".", ":", ";", "?", "!")):
+        return None
+    for key, name in _TYPE_TITLES:
+        if (
+            first.folded.startswith(key + " ")
+            and first.text[:1].isupper()
+            and not re.match(r"\s*(?:so\b|\d)", first.folded[len(key) :])
+            and key != "bao cao"  # "Báo cáo viên ...", "Báo cáo tình hình ...": news, not a title
+        ):
+            return name
+    return None
+
+
+def _letter_opening(doc: Text) -> str | None:
+    """A text opening with "Kính gửi:" and no type title: the body of a letter (Công văn)."""
+    first = next((ln for ln in doc.lines[:5] if ln.text), None)
+    if first is not None and re.match(r"kinh\s+gui\s*:", _strip_deco(first.folded)):
+        return "Công văn"
     return None
 
 
@@ -228,9 +279,13 @@ def find_doc_type(doc: Text, number: Number | None) -> str | None:
 # Date of issue: the place-date line "Đà Nẵng, ngày 03 tháng 8 năm 2021".
 # ---------------------------------------------------------------------------------------
 
+# (or, in a header flattened onto one line, right after the motto: "... ĐẢNG CỘNG SẢN VIỆT NAM
+# La Bằng, ngày 24 tháng 11 năm 2020", "... Hạnh phúc Hà Nội, ngày ...")
 ISSUED_RE = re.compile(
-    rf"{_CELL_START}[a-z][a-z .'\-]{{1,40}},[ \t]*ngay\s+(?P<d>\d{{1,2}})\s*"
-    r"(?:thang\s+(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})|/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4}))",
+    rf"(?:{_CELL_START}|(?<=viet nam )|(?<=hanh phuc )|(?<=--- ))"
+    # (a district known by its number: "Quận 3, ngày ...")
+    rf"[a-z][a-z .'\-]{{1,40}}(?:(?<=quan )\d{{1,2}}|(?<=phuong )\d{{1,2}})?,[ \t]*ngay\s+(?P<d>\d{{1,2}})\s*"
+    r"(?:thang\s*(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})|/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4}))",
     re.M,
 )
 
@@ -636,6 +691,10 @@ _FIXED_CASE = {
         "Ban Chỉ đạo",
         "Đảng ủy Khối",
         "Đảng bộ Khối",
+        "UBND",
+        "HĐND",
+        "UBKT",
+        "UBMTTQ",
     )
 }
 # A proper name follows these: "Quận ủy Hà Đông", "thành phố Đà Nẵng", "phường Văn Quán".
@@ -673,7 +732,7 @@ def _case_upper_line(s: str) -> str:
 
     i = 0
     while i < len(words):
-        fixed = next((n for n in (3, 2) if " ".join(fw[i : i + n]) in _FIXED_CASE and len(fw[i : i + n]) == n), None)
+        fixed = next((n for n in (3, 2, 1) if " ".join(fw[i : i + n]) in _FIXED_CASE and len(fw[i : i + n]) == n), None)
         if fixed:
             out[i : i + fixed] = _FIXED_CASE[" ".join(fw[i : i + fixed])].split()
             i += fixed
@@ -878,12 +937,18 @@ def _complete_state_organ(doc: Text, name: str) -> str:
     return f"{name} {noun} {place}"
 
 
+_PLACE_NOUNS_ACCENTED = {"thành phố", "tỉnh", "quận", "huyện", "phường", "xã", "thị xã", "thị trấn"}
+
+
 def _complete_place(doc: Text, name: str) -> str:
     """ "... thành phố" (the city, unnamed) -> "... thành phố Đà Nẵng" using the city the
     document names most often after that noun."""
     m = _PLACE_NOUN.search(fold(name))
     if not m:
         return name
+    written = name[m.start() :].lower()
+    if has_diacritics(written) and written not in _PLACE_NOUNS_ACCENTED:
+        return name  # "UBND tỉnh Hà Tĩnh": "Tĩnh" is the name, not the noun "tỉnh"
     noun = m.group(0)
     names: Counter[str] = Counter()
     noun_re = noun.replace(" ", r"\s+")
@@ -909,7 +974,7 @@ def _complete_place(doc: Text, name: str) -> str:
 _SUBJECT_HEAD = re.compile(
     r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n))[ \t]*"
     r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\s+)?"
-    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)|bo)\b",
+    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)|bo|so)\b",
     re.M,
 )
 _ADVERBS = {"da", "dang", "vua", "se", "moi", "cung", "luon"}
@@ -935,6 +1000,8 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
     for m in _SUBJECT_HEAD.finditer(doc.folded, 0, min(len(doc.folded), limit)):
         if re.search(r"\bcua\s*$", doc.folded[max(0, m.start() - 6) : m.start()]):
             continue  # "... của Huyện ủy X": a cited document's author
+        if in_singled_out_sentence(doc.folded, m.start("head")):
+            continue  # "Riêng đối với xã A, Huyện ủy X đã chỉ đạo ...": one case of a report
         words = doc.cleaned[m.end() : m.end() + 120].split()
         fwords = doc.folded[m.end() : m.end() + 120].split()
         k, ended = 0, False
@@ -952,10 +1019,11 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                 break
         if ended:
             continue
-        if m["head"] == "bo":
-            # a ministry's name has lowercase words ("Bộ Nội vụ"): it runs to the directing verb
+        if m["head"] in ("bo", "so"):
+            # a ministry's or department's name has lowercase words ("Bộ Nội vụ", "Sở Giáo dục
+            # và Đào tạo"): it runs to the directing verb
             k = next((j for j in range(1, 7) if any(" ".join(fwords[j : j + 2]).startswith(v) for v in _DIRECTING)), 0)
-            if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == "B"):
+            if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == m["head"][0].upper()):
                 continue
         rest = " ".join(fwords[k : k + 2])
         verb_next = bool(fwords[k:]) and (
@@ -969,6 +1037,63 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
     return out
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
+def issuing_code(number: Number) -> str:
+    """The code of the body that issued a numbered document: a party number's suffix
+    ("27-HD/BTGDVTW" -> "btgdvtw"); in a state number, the part after the type code
+    ("41/NQ-HĐBCQG" -> "hdbcqg") or, for a letter with no type code, its first part
+    ("581/BNV-CCHC" -> "bnv"; CCHC is the drafting unit)."""
+    parts = re.split(r"[/-]", fold(number.text))
+    if "/" in number.text.split("-", 1)[0]:  # state style: "41/NQ-HĐBCQG", "06/2024/QĐ-UBND"
+        codes = [p for p in parts[1:] if p.isalpha()]
+        if codes and codes[0] in TYPE_CODES and len(codes) > 1:
+            return codes[1]
+        return codes[0] if codes else ""
+    return number.issuer_code
+
+
+def spelled_out_code(doc: Text, code: str, limit: int = 20000) -> str | None:
+    """A state body's code is the initials of its name, "và" skipped ("HĐBCQG" = Hội đồng bầu
+    cử quốc gia, "BTTTT" = Bộ Thông tin và Truyền thông): the first run of words in the text,
+    within one phrase, whose initials spell it, as written there (mixed case preferred)."""
+    code = re.sub(r"[^a-z]", "", code)
+    n = len(code)
+    if not 3 <= n <= 10:
+        return None
+    words = list(_WORD.finditer(doc.folded, 0, min(len(doc.folded), limit)))
+    found = None
+    for i in range(len(words)):
+        if words[i].group()[0] != code[0]:
+            continue
+        k, j = 0, i
+        while k < n and j < len(words):
+            w = words[j].group()
+            if w[0] == code[k]:
+                k += 1
+            elif w != "va" or k == 0:
+                break
+            j += 1
+        if k < n:
+            continue
+        a, b = words[i].start(), words[j - 1].end()
+        if re.search(r"[^a-z ]", doc.folded[a:b]):
+            continue  # across punctuation or a line break: not one name
+        text = collapse_spaces(doc.cleaned[a:b])
+        if not _is_upper(text):
+            return text
+        found = found or _case_upper_line(text)
+    if found is None:
+        # its head noun in full and the rest as initials: "Bộ TTTT", "Sở GDĐT", "Cục QLCL"
+        for m in re.finditer(rf"\b(?:bo|so|cuc|vu|ban)\s+{re.escape(code[1:])}\b", doc.folded[:limit]):
+            text = doc.cleaned[m.start() : m.end()]
+            head, rest = text.split(None, 1)
+            if m.group()[0] == code[0] and head[:1].isupper() and _is_upper(rest):
+                return f"{head} {rest}"
+    return found
+
+
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
     """Printed header first (only when the text prints one: a number or place-date field);
     else the issuing clause of the body ("Ban Thường vụ Đảng ủy Khối ... ban hành", "Trên
@@ -979,12 +1104,16 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
     if name := _header_issuer(doc):
         return name
     base = issuer_from_code(number.issuer_code, doc) if number else None
+    if base is None and number:
+        base = spelled_out_code(doc, issuing_code(number))
     base_f = fold(base) if base else None
     cands: list[str] = []
     for rx in (ISSUING_RE, CLOSING_RE):
         for k, m in enumerate(rx.finditer(doc.folded)):
             if k >= 20:  # the issuing clause is stated once or twice, not hundreds of times
                 break
+            if in_singled_out_sentence(doc.folded, m.start("body")):
+                continue  # "Riêng Đảng ủy xã A đã xây dựng kế hoạch ...": one case of a report
             s = collapse_spaces(doc.cleaned[m.start("body") : m.end("body")]).strip(" ,.;:")
             cands.append(s)
     if base_f:

@@ -58,7 +58,7 @@ _YEARLY = re.compile(
 )
 PERIOD_WORD = (_MONTHLY, _QUARTERLY, _HALF, _YEARLY)
 
-_CUE = r"(?P<cue>truoc|cham\s+nhat(?:\s+la)?|han(?:\s+chot)?(?:\s+la)?|vao|den\s+het|den)\s+"
+_CUE = r"(?P<cue>truoc|(?:cham|muon)\s+nhat(?:\s+la)?|han(?:\s+chot)?(?:\s+la)?|vao|den\s+het|den)\s+"
 # ngày D/M, ngày D tháng M (no year: a year would make it a one-off date)
 _DAY_MONTH = re.compile(
     _CUE + r"(?:ngay\s+)?(?P<d>\d{1,2})\s?(?:[/.\-]\s?|\s+thang\s+)(?P<m>\d{1,2})\b"

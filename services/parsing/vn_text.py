@@ -124,3 +124,18 @@ def normalize(s: str) -> str:
 def has_diacritics(s: str) -> bool:
     """True when the text is written with Vietnamese marks (so exact-accent checks are safe)."""
     return strip_diacritics(s) != s
+
+
+# "Riêng Đảng bộ Công an tỉnh đã xây dựng kế hoạch ...", "Riêng đối với xã A, Huyện ủy đã chỉ
+# đạo ...": a sentence opened by "riêng" (as for ... alone) singles out one case of a report;
+# its actor and its document are not the page's own.
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?;]\s)[^\S\n]*(?:[-+•*]\s*)?(?=\S)")
+_SINGLED_OUT = re.compile(r"rieng\b")
+
+
+def in_singled_out_sentence(folded: str, pos: int, reach: int = 300) -> bool:
+    """Is ``pos`` inside a sentence of ``folded`` that opens with "riêng"?"""
+    lo = max(0, pos - reach)
+    starts = list(_SENTENCE_START.finditer(folded, lo, pos))
+    begin = starts[-1].end() if starts else lo
+    return bool(_SINGLED_OUT.match(folded, begin))

@@ -19,6 +19,18 @@ def get_account(*, session: Session, channel: str, external_user_id: str) -> Cha
     ).first()
 
 
+def get_account_and_person(
+    *, session: Session, channel: str, external_user_id: str
+) -> tuple[ChatAccount, Person | None] | None:
+    """``get_account`` and its person in one statement (every update reads both)."""
+    row = session.exec(
+        select(ChatAccount, Person)
+        .outerjoin(Person, col(Person.id) == col(ChatAccount.person_id))
+        .where(col(ChatAccount.channel) == channel, col(ChatAccount.external_user_id) == external_user_id)
+    ).first()
+    return (row[0], row[1]) if row is not None else None
+
+
 def get_account_by_chat(*, session: Session, channel: str, chat_id: str) -> ChatAccount | None:
     return session.exec(
         select(ChatAccount).where(col(ChatAccount.channel) == channel, col(ChatAccount.chat_id) == chat_id)

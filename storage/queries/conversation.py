@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, delete, select
@@ -43,6 +44,13 @@ def save_state(
     state = get_state(session=session, channel=channel, user_id=user_id)
     if state is None:
         state = ConversationState(channel=channel, user_id=user_id, flow=flow, step=step)
+    return write_state(session=session, state=state, flow=flow, step=step, data=data, now=now)
+
+
+def write_state(
+    *, session: Session, state: ConversationState, flow: str, step: str, data: dict[str, Any], now: datetime
+) -> ConversationState:
+    """Write a flow's row read earlier in this session (``save_state`` without reading it again)."""
     state.flow = flow
     state.step = step
     state.data = dict(data)  # a new object so SQLAlchemy sees the JSON change
@@ -64,3 +72,20 @@ def flow_nonce(state: ConversationState | None) -> str | None:
     """The current step's nonce: a new step gets a new one, so buttons and menus of earlier
     steps are known to be stale. None outside a flow."""
     return state.data.get("_n") if state is not None else None
+
+
+def claim_step(*, session: Session, channel: str, user_id: str, flow: str, step: str, to_step: str) -> bool:
+    """Move a state from ``step`` to ``to_step``; True only for the one caller that did it.
+    Two requests racing with the same form (a double submit) both read ``step``; the second
+    UPDATE waits for the first to commit, then matches nothing."""
+    result = session.exec(
+        update(ConversationState)
+        .where(
+            col(ConversationState.channel) == channel,
+            col(ConversationState.user_id) == user_id,
+            col(ConversationState.flow) == flow,
+            col(ConversationState.step) == step,
+        )
+        .values(step=to_step)
+    )
+    return (result.rowcount or 0) == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import true, update
+from sqlalchemy import and_, true, update
 from sqlmodel import Session, col, func, select
 
 from storage.tables import Assignment, Deadline, Directive, Report, Unit
@@ -19,6 +19,25 @@ def get_assignment_row(*, session: Session, assignment_id: int) -> tuple[Assignm
         .where(col(Assignment.id) == assignment_id)
     ).first()
     return tuple(row) if row is not None else None  # type: ignore[return-value]
+
+
+def get_assignment_with_deadlines(
+    *, session: Session, assignment_id: int
+) -> tuple[Assignment, Directive, Unit, list[Deadline]] | None:
+    """``get_assignment_row`` and the directive's active deadlines in one statement (a report
+    flow reads its assignment at every answer)."""
+    rows = session.exec(
+        select(Assignment, Directive, Unit, Deadline)
+        .join(Directive, col(Directive.id) == col(Assignment.directive_id))
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .outerjoin(Deadline, and_(col(Deadline.directive_id) == col(Directive.id), col(Deadline.active) == true()))
+        .where(col(Assignment.id) == assignment_id)
+        .order_by(col(Deadline.position), col(Deadline.id))
+    ).all()
+    if not rows:
+        return None
+    assignment, directive, unit, _ = rows[0]
+    return assignment, directive, unit, [row[3] for row in rows if row[3] is not None]
 
 
 def open_assignment_rows(*, session: Session, unit_ids: list[int]) -> list[tuple[Assignment, Directive, Unit]]:

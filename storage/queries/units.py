@@ -71,12 +71,15 @@ def subtree_units(
     return list(session.exec(query.order_by(col(Unit.path))))
 
 
-def cells_under(*, session: Session, unit_id: int, active_only: bool = True) -> list[Unit]:
-    """The cells (chi bộ) anywhere below ``unit_id``, not counting the unit itself, by code."""
+def cells_under(
+    *, session: Session, unit_id: int, active_only: bool = True, kinds: tuple[str, ...] = ("cell",)
+) -> list[Unit]:
+    """The cells (chi bộ) anywhere below ``unit_id`` (or the units of ``kinds``), not counting the
+    unit itself, by code."""
     unit = session.get(Unit, unit_id)
     if unit is None:
         return []
-    cells = subtree_units(session=session, unit=unit, kinds=("cell",), include_self=False, active_only=active_only)
+    cells = subtree_units(session=session, unit=unit, kinds=kinds, include_self=False, active_only=active_only)
     return sorted(cells, key=lambda cell: cell.code)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pytest
 from sqlmodel import func, select
 
+from handlers.registry import build_router
 from services import units
 from storage.db import session_scope
 from storage.tables import Assignment, AuditEntry, Deadline, Directive, OutboxMessage, Report
@@ -60,6 +61,7 @@ def attempts(directive_id: int, assignment_id: int) -> list[Attempt]:
         Attempt("command", f"/status #{d}", f"/status #{m}", (f"#{d}", f"#{m}")),
         Attempt("command", f"/doc #{d}", f"/doc #{m}", (f"#{d}", f"#{m}")),
         Attempt("command", "/report CB01", "/report ZZ99", ("CB01", "ZZ99")),
+        Attempt("command", "/invite CB01", "/invite ZZ99", ("CB01", "ZZ99")),
     ]
     buttons = [
         Attempt("button", f"ack:{a}", f"ack:{m}"),
@@ -151,3 +153,33 @@ def test_nobody_outside_learns_anything_of_another_units_directive(app, org, tar
         refused += 1
     assert snapshot(app) == before
     assert tried == refused == len(attempts(directive_id, assignment_id))
+
+
+#: Commands that take nothing of another unit to aim at: they act on the user's own account or
+#: list only what the user may see; /new and /broadcast pick units from the user's own tree
+#: (a typed code outside it is answered as unknown, tests/reliability/test_long_lines.py).
+NAMES_NOTHING = {
+    "start",
+    "help",
+    "whoami",
+    "lang",
+    "cancel",
+    "directives",
+    "mytasks",
+    "notify",
+    "link",
+    "kenh",
+    "web",
+    "new",
+    "broadcast",
+}
+
+
+def test_the_matrix_tries_every_command_and_every_button_kind():
+    router = build_router()
+    tried = attempts(1, 1)
+    commands = {a.aimed[1:].split()[0] for a in tried if a.kind == "command"}
+    buttons = {a.aimed.split(":")[0] for a in tried if a.kind == "button"}
+    assert commands | NAMES_NOTHING == set(router.commands), "a new command: aim it in the matrix or say why not"
+    assert not commands & NAMES_NOTHING
+    assert buttons == set(router.buttons), "a new button kind: aim it in the matrix"

@@ -8,9 +8,13 @@ holds whole transactions only: an even number of rows, and every pair complete.
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
+from sqlalchemy import create_engine, make_url, text
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
@@ -100,3 +104,48 @@ def test_backup_refuses_in_one_sentence_what_it_cannot_do(tmp_path):
     missing_dir = runner.invoke(app, ["--database-url", url, "backup", str(tmp_path / "no" / "such.db")])
     assert missing_dir.exit_code == 2 and "does not exist" in missing_dir.output
     assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_the_readmes_postgresql_backup_and_restore_bring_back_every_row(db_url, tmp_path):
+    """README "Backup and restore": pg_dump --format=custom, then pg_restore --no-owner into an
+    empty database: the restored database has every unit and is at the current schema."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("pg_dump is PostgreSQL's: run with TEST_DATABASE_URL=postgresql+psycopg://...")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "pg_dump --format=custom --file=" in readme and "pg_restore --no-owner --dbname=" in readme
+    upgrade(db_url)
+    engine = make_db_engine(db_url)
+    rows = [{"code": "DUK", "name": "Đảng ủy Khối", "kind": "committee", "parent_code": ""}]
+    rows += [{"code": f"C{n:03d}", "name": f"Chi bộ {n}", "kind": "cell", "parent_code": "DUK"} for n in range(50)]
+    with session_scope(engine) as session:
+        units.import_units(session=session, now=NOW, rows=rows)
+    libpq_url = make_url(db_url).set(drivername="postgresql")
+    restored_name = f"{libpq_url.database}_restored"
+    dump = tmp_path / "chibot.dump"
+    plain = libpq_url.render_as_string(hide_password=False)
+    subprocess.run(["pg_dump", "--format=custom", f"--file={dump}", plain], check=True, timeout=120)
+    admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{restored_name}"'))
+        conn.execute(text(f'CREATE DATABASE "{restored_name}"'))
+    restored_url = libpq_url.set(database=restored_name)
+    try:
+        subprocess.run(
+            ["pg_restore", "--no-owner", f"--dbname={restored_url.render_as_string(hide_password=False)}", str(dump)],
+            check=True,
+            timeout=120,
+        )
+        restored = make_db_engine(restored_url.set(drivername="postgresql+psycopg").render_as_string(False))
+        with session_scope(restored) as session:
+            codes = sorted(u.code for u in session.exec(select(Unit)).all())
+            version = session.exec(text("SELECT version_num FROM alembic_version")).one()[0]
+        restored.dispose()
+        with session_scope(engine) as session:
+            assert codes == sorted(u.code for u in session.exec(select(Unit)).all())
+            assert version == session.exec(text("SELECT version_num FROM alembic_version")).one()[0]
+        assert len(codes) == 51
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{restored_name}" WITH (FORCE)'))
+        admin.dispose()
+        engine.dispose()

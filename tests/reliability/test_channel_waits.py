@@ -50,7 +50,7 @@ async def test_a_shell_leaves_telegram_messages_to_the_bot_and_the_bot_leaves_co
     engine = seeded.app.engine
     # The staff member works in `chibot shell` (a console account) while `chibot run` is down.
     register(seeded.app, unit_code="DUK", role="staff", name="Phạm Thu Hà", user_id="c-ha", channel="console")
-    script = "/broadcast\nHọp chi bộ thường kỳ lúc 14 giờ thứ Sáu.\nTất cả chi bộ của đơn vị\nGửi\n"
+    script = "/broadcast\nHọp chi bộ thường kỳ lúc 14 giờ thứ Sáu.\nTất cả chi bộ, đoàn thể của đơn vị\nGửi\n"
     shell = chibot(db_url, "shell", "--as", "Phạm Thu Hà", stdin=script)
     assert shell.returncode == 0, shell.stderr
     assert f"Đã xếp {CELLS} tin vào hàng gửi." in shell.stdout, shell.stdout

@@ -27,6 +27,7 @@ def make_assignment(
     complete_due: datetime | None = datetime(2021, 8, 20, 23, 59),
     template: dict[str, Any] | None = None,
     directive_id: int | None = None,
+    report_shown: str | None = None,
 ) -> int:
     """An assignment of a published directive of DUK to ``cell``; returns the assignment id.
 
@@ -52,6 +53,8 @@ def make_assignment(
                     shown = (
                         f"trước {due.day + 1}/{due.month}" if kind == "report" else f"hết ngày {due.day}/{due.month}"
                     )
+                    if kind == "report" and report_shown:
+                        shown = report_shown
                     session.add(
                         Deadline(
                             directive_id=directive_id,

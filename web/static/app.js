@@ -25,3 +25,15 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+document.addEventListener("DOMContentLoaded", function () {
+  // The invite sheet: print it, or copy one code to paste into a chat.
+  document.querySelectorAll("button[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var code = document.getElementById(button.getAttribute("data-copy"));
+      if (code && navigator.clipboard) { navigator.clipboard.writeText(code.textContent.trim()); }
+    });
+  });
+});
