@@ -5,6 +5,7 @@
 * the App (bot/app.py): database engine, core, outbox dispatcher;
 * one APScheduler (bot/scheduler.py) with the dispatcher's safety-net tick and the reminder
   jobs (bot/reminder_jobs.py);
+* the background fan-out of large publishes (bot/fanout_worker.py), woken with the dispatcher;
 * the wake-up after commit: every commit on the app's engine that queued or rescheduled an
   outbox row, from any thread and any caller (the core, a service, a web request), wakes the
   dispatcher (storage/outbox_wake.py); so do such commits of other processes on the same
@@ -32,6 +33,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.app import App
 from bot.channels.base import Channel
+from bot.fanout_worker import FanoutWorker
 from bot.reminder_jobs import start_reminder_jobs
 from bot.scheduler import DispatchScheduler
 from storage.outbox_wake import OutboxListener, on_outbox_commit
@@ -61,10 +63,18 @@ class Runtime:
         self.reminder_jobs = reminder_jobs
         self.stop_grace = stop_grace
         self.dispatch = DispatchScheduler(app.dispatcher)
+        #: Writes the units of large publishes in batches (services/fanout.py).
+        self.fanout = FanoutWorker(
+            engine=app.engine,
+            clock=app.clock,
+            config=app.core.deps.reminders,
+            fanout=app.core.deps.fanout,
+            dispatch=self.dispatch,
+        )
         self._started: list[Channel] = []
         self._unsubscribe: list[object] = []
         #: Wakes this process's dispatcher after other processes' commits (PostgreSQL only).
-        self.listener = OutboxListener(app.engine, self.dispatch.wake)
+        self.listener = OutboxListener(app.engine, self._woken)
         self.running = False
 
     @property
@@ -76,11 +86,17 @@ class Runtime:
         """Ask for a dispatch now (thread-safe). Commits that queue outbox rows do it already."""
         self.dispatch.wake()
 
+    def _woken(self) -> None:
+        """A commit queued outbox rows (here or, on PostgreSQL, in another process): send them,
+        and, if it was a publish, write the rest of its units."""
+        self.dispatch.wake()
+        self.fanout.wake()
+
     # ---- lifecycle ----------------------------------------------------------------------
     async def start(self) -> None:
         if self.running:
             raise RuntimeError("the runtime is already running")
-        self._unsubscribe.append(on_outbox_commit(self.app.engine, self.dispatch.wake))
+        self._unsubscribe.append(on_outbox_commit(self.app.engine, self._woken))
         try:
             for channel in self.channels:
                 await channel.start(self)
@@ -90,6 +106,7 @@ class Runtime:
             # After the channels: the first tick must find every sender registered, or it
             # would count "channel not running" as a failed attempt.
             self.dispatch.start()
+            self.fanout.start()
             if self.listener.supported:
                 self.listener.start()
             else:
@@ -114,6 +131,7 @@ class Runtime:
             unsubscribe()  # type: ignore[operator]
         self._unsubscribe.clear()
         await asyncio.to_thread(self.listener.stop)
+        await self.fanout.aclose(self.stop_grace)
         await self.dispatch.aclose(self.stop_grace)
         while self._started:
             channel = self._started.pop()

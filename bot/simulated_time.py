@@ -10,13 +10,15 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.app import App
+from bot.fanout_worker import write_pending
 from ground.clock import ManualClock
 from services.reminders.jobs import next_job_time, run_jobs
 
 
 def tick(app: App) -> None:
-    """What the scheduler does at one moment: periodic jobs, then deliver what is due."""
+    """What the scheduler does at one moment: periodic jobs, a publish's fan-out, then deliver what is due."""
     run_jobs(engine=app.engine, now=app.clock.now(), config=app.core.deps.reminders)
+    write_pending(app)
     asyncio.run(app.dispatcher.run_once())
 
 
@@ -61,7 +63,9 @@ async def run_until_async(app: App, target: datetime) -> None:
             break
         clock.set(stop)
         run_jobs(engine=app.engine, now=clock.now(), config=app.core.deps.reminders)
+        write_pending(app)
         await app.dispatcher.run_once()
     clock.set(target)
     run_jobs(engine=app.engine, now=clock.now(), config=app.core.deps.reminders)
+    write_pending(app)
     await app.dispatcher.run_once()

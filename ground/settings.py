@@ -28,6 +28,16 @@ class Settings(BaseSettings):
     #: Chats the outbox dispatcher sends to at once (each chat's messages stay in order): one
     #: Bot API round trip is 50-100 ms, so one at a time cannot reach 30 messages a second.
     outbox_concurrency: int = Field(default=8, ge=1, le=64)
+    #: Publishing to at most this many units writes everything before staff are answered;
+    #: beyond it the first units are written so, the rest by the background fan-out.
+    fanout_inline_max: int = Field(default=50, ge=1)
+    #: Units the background fan-out writes per transaction.
+    fanout_batch: int = Field(default=200, ge=1, le=5000)
+    #: Fan-outs to at least this many units also tell staff when half of them are told.
+    fanout_halfway_min: int = Field(default=1000, ge=1)
+    #: Seconds the fan-out rests between batches: chat updates and the dispatcher waiting for
+    #: the database's write lock (SQLite) get it then.
+    fanout_pause_seconds: float = Field(default=0.02, ge=0, le=60)
     zalo_bot_token: SecretStr | None = None
     zalo_api_base_url: str = ZALO_DEFAULT_API
     #: `chibot run --channel zalo --webhook`: the public HTTPS URL Zalo posts updates to, and the

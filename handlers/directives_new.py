@@ -363,23 +363,24 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
             tz=ctx.deps.tz,
             amends_id=state.amends_directive_id,
         )
-        queued = directives.publish(
+        published = directives.publish(
             session=ctx.session,
             directive=directive,
             unit_ids=state.recipient_ids,
             who=who,
             now=ctx.now,
             config=ctx.deps.reminders,
+            fanout=ctx.deps.fanout,
         )
         ctx.flow_end()
         told = directives.reach_of_units(session=ctx.session, unit_ids=state.recipient_ids)
-        text = ctx.t(
-            "directive.published",
-            title=texts.title(directive, ctx.t),
-            count=len(told.reached),
-            messages=queued,
-            number=directives.lookup_key(directive),
-        )
+        title, number = texts.title(directive, ctx.t), directives.lookup_key(directive)
+        if published.finished:
+            text = ctx.t(
+                "directive.published", title=title, count=len(told.reached), messages=published.queued, number=number
+            )
+        else:  # the rest goes out in the background; staff are told when every unit has it
+            text = ctx.t("directive.sending", title=title, count=len(told.reached), number=number)
         superseded = ctx.t("directive.superseded", id=directive.amends_id) if directive.amends_id else ""
         return [Reply(text="\n".join(filter(None, [text, superseded, unreachable_text(ctx.t, told)])))]
 

@@ -43,6 +43,10 @@ def _status(ctx: Context, args: str) -> list[Reply]:
     directive, replies = resolve(ctx, number, "status", "chart" if want_chart else "")
     if directive is None:
         return replies
+    sending = status.sending(session=ctx.session, directive=directive)
+    if sending is not None:
+        title = ctx.t("status.title", title=texts.title(directive, ctx.t))
+        return [Reply(text=f"{title}\n{ctx.t('status.sending', done=sending.done, total=sending.total)}")]
     figures = status.directive_status(
         session=ctx.session, directive=directive, paths=status.scope_paths(ctx.actor), now=ctx.now
     )

@@ -3,6 +3,8 @@ publishing, and find what a user may see.
 
 Messages to other users always go through the outbox, written in the same transaction as the
 change that causes them, so a crash never leaves a cell assigned but untold (or told twice).
+Publishing to many units writes each unit's assignment and message together in batches after
+the publish (services/fanout.py), under the same rule.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from sqlmodel import Session
 from ground.actor import Actor
 from ground.messages import Reply
 from services import directive_texts as texts
+from services import fanout as fanout_service
 from services import outbox
 from services.directive_drafts import storable_draft
+from services.fanout import FanoutConfig, Published
 from services.i18n import Translator
 from services.localtime import local_to_utc, to_local
 from services.parsing.deadlines import DeadlineError
@@ -180,21 +184,34 @@ def _deadline_row(directive_id: int, position: int, entry: dict[str, Any], tz: Z
 
 
 def publish(
-    *, session: Session, directive: Directive, unit_ids: list[int], who: Who, now: datetime, config: ReminderConfig
-) -> int:
-    """Assign the directive to the units and queue its message to their secretaries.
+    *,
+    session: Session,
+    directive: Directive,
+    unit_ids: list[int],
+    who: Who,
+    now: datetime,
+    config: ReminderConfig,
+    fanout: FanoutConfig | None = None,
+) -> Published:
+    """Publish the directive to the units: mark it published and record its fan-out (the
+    units' assignments, the message to their secretaries, their reminders: services/fanout.py).
 
-    Returns how many messages were queued. Secretaries whose chat is known to be unreachable
-    get nothing queued (staff see them as not acknowledged)."""
-    assignments = {
-        uid: queries.add_assignment(session=session, directive_id=directive.id, unit_id=uid, now=now)
-        for uid in dict.fromkeys(unit_ids)
-    }
+    The first units (all of them in a small publish) are written in this transaction; the rest
+    by the background fan-out in short transactions of their own, so staff are answered at
+    once however many units there are. Secretaries whose chat is known to be unreachable get
+    nothing queued (staff see them as not acknowledged)."""
     directive.status = "published"
     directive.published_at = now
     queries.save(session=session, row=directive)
-    queued = _tell_units(session, directive, assignments, now, key=lambda u, a: f"publish:{directive.id}:{u}:{a}")
-    reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)
+    published = fanout_service.start(
+        session=session,
+        directive=directive,
+        unit_ids=unit_ids,
+        notify_account_id=who.account_id,
+        now=now,
+        config=config,
+        fanout=fanout or FanoutConfig(),
+    )
     replaced = get(session=session, directive_id=directive.amends_id) if directive.amends_id else None
     if replaced is not None and replaced.status == "published":
         # The changed version is what cells carry out and report on from now: the version it
@@ -208,10 +225,11 @@ def publish(
         now,
         directive_id=directive.id,
         unit_id=directive.unit_id,
-        units=len(assignments),
-        messages=queued,
+        units=published.total,
+        messages=published.queued,
+        **({} if published.finished else {"fanout_job": published.job_id, "written": published.done}),
     )
-    return queued
+    return published
 
 
 def units_without_reachable_secretary(*, session: Session, unit_ids: list[int]) -> list[Unit]:
@@ -517,6 +535,7 @@ def change_recipients(
 ) -> tuple[list[int], list[int]]:
     """Make ``unit_ids`` the directive's units: new units get the directive, removed units'
     assignments are cancelled and they are told. Returns (added, removed) unit ids."""
+    fanout_service.complete(session=session, directive=directive, now=now, config=config)
     current = {a.unit_id: a for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)}
     wanted = list(dict.fromkeys(unit_ids))
     added = [u for u in wanted if u not in current]

@@ -25,7 +25,9 @@ NAMED = 30
 
 @dataclass(frozen=True)
 class Reach:
-    reached: list[Unit]
+    #: Ids of the units a message reaches (counted, never named: thousands of them).
+    reached: list[int]
+    #: The units it cannot reach, by code, to be named to staff.
     unreachable: list[Unit]
     #: Ids of the unreachable units that have a secretary whose chat blocked chibot (the rest
     #: have no registered secretary).
@@ -41,15 +43,17 @@ def reach(*, session: Session, unit_ids: list[int]) -> Reach:
     ids = list(dict.fromkeys(unit_ids))
     reached_ids: set[int] = set()
     with_secretary: set[int] = set()
-    for unit, _person, account in account_queries.secretaries_accounts(session=session, unit_ids=ids):
-        with_secretary.add(unit.id)
-        if account.reachable:
-            reached_ids.add(unit.id)
-    units = status_queries.units_by_ids(session=session, unit_ids=ids)
-    ordered = sorted((units[i] for i in ids if i in units), key=lambda u: u.code)
+    # Columns, not ORM rows: publishing to 5,000 units asks this before staff are answered.
+    for unit_id, reachable in account_queries.secretary_reachability(session=session, unit_ids=ids):
+        with_secretary.add(unit_id)
+        if reachable:
+            reached_ids.add(unit_id)
+    # Only the unreachable units are loaded (to be named): a publish to 5,000 units asks this
+    # before staff are answered, and 5,000 ORM units took half a second on PostgreSQL.
+    units = status_queries.units_by_ids(session=session, unit_ids=[i for i in ids if i not in reached_ids])
     return Reach(
-        [u for u in ordered if u.id in reached_ids],
-        [u for u in ordered if u.id not in reached_ids],
+        [i for i in ids if i in reached_ids],
+        sorted(units.values(), key=lambda u: u.code),
         {i for i in with_secretary if i not in reached_ids},
     )
 

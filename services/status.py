@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from ground.actor import Actor
-from services import directives
+from services import directives, fanout
 from services.reminders.obligation import is_overdue, obligation
 from storage.queries import reports as report_queries
 from storage.queries import status as queries
@@ -43,6 +43,8 @@ class DirectiveSummary:
     directive: Directive
     counts: Counts
     nearest: Deadline | None
+    #: Still being sent to its units (services/fanout.py): the counts are not complete yet.
+    sending: fanout.Progress | None = None
 
 
 @dataclass(frozen=True)
@@ -155,14 +157,21 @@ def _summaries(session: Session, actor: Actor, found: list[Directive], now: date
     for row in queries.assignment_counts(session=session, directive_ids=ids, scope_paths=scope_paths(actor)):
         by_directive[row.directive_id].append(row)
     deadlines = _deadlines(session, ids)
+    sending = fanout.progress(session=session, directive_ids=ids)
     return [
         DirectiveSummary(
             d,
             _fold(by_directive[d.id], deadlines[d.id], now),
             directives.nearest_deadline(deadlines=deadlines[d.id], now=now),
+            sending.get(d.id),
         )
         for d in found
     ]
+
+
+def sending(*, session: Session, directive: Directive) -> fanout.Progress | None:
+    """How far the directive's fan-out is, while it is still being sent to its units."""
+    return fanout.progress(session=session, directive_ids=[directive.id]).get(directive.id)
 
 
 def may_see(*, session: Session, actor: Actor, directive: Directive) -> bool:

@@ -28,6 +28,12 @@ def summaries_text(t: Translator, found: list[DirectiveSummary], tz: ZoneInfo) -
         nearest = texts.when(s.nearest.due_at, tz) if s.nearest is not None else t("status.no_nearest")
         if s.nearest is not None and s.nearest.shown:
             nearest = f"{s.nearest.shown} ({nearest})"
+        if s.sending is not None:
+            # Counted now, the figures would say most units were never assigned.
+            lines.append(
+                t("status.line_sending", title=texts.title(s.directive, t), done=s.sending.done, total=s.sending.total)
+            )
+            continue
         c = s.counts
         lines.append(
             t(

@@ -18,6 +18,7 @@ from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
 from services import document_intake as intake
+from services.fanout import FanoutConfig
 from services.localtime import format_date, to_local
 from services.parsing import parse_document
 from services.parsing.deadlines import DeadlineError
@@ -248,5 +249,6 @@ async def review_action(here: Desk = HERE) -> Response:
         who=who,
         now=here.now,
         config=ReminderConfig.from_settings(here.web.settings),
+        fanout=FanoutConfig.from_settings(here.web.settings),
     )
     return RedirectResponse(f"/directives/{directive.id}", status_code=303)

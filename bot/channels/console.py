@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from bot.app import App
 from bot.channels.text_render import numbered_lines
+from bot.fanout_worker import write_pending
 from ground.clock import ManualClock
 from ground.messages import Attachment, Incoming, Reply
 from ground.ports import SendResult
@@ -160,6 +161,7 @@ class ConsoleShell:
         self._flush_outbox()
 
     def _flush_outbox(self) -> None:
+        write_pending(self.app)  # the shell runs no scheduler: a large publish's fan-out is written here
         asyncio.run(self.app.dispatcher.run_once())
 
     def receive_pushed(self, chat_id: str, reply: Reply) -> SendResult:

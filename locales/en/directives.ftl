@@ -109,6 +109,11 @@ directive-published = { $title } was sent to { $count ->
         [one] { $messages } message to the secretary or person in charge
        *[other] { $messages } messages to secretaries and persons in charge
     }). See who received it: /doc { $number }
+directive-sending = { $title } is recorded. Sending it to { $count ->
+        [one] { $count } unit…
+       *[other] { $count } units…
+    } I will tell you when it is done. See who received it: /doc { $number }
+fanout-halfway = Sending { $title }: sent to { $done }/{ $total } units so far…
 directive-cell-head = New directive: { $title }
 directive-cell-urgency = Urgency: { $mark }
 directive-cell-subject = Subject: { $subject }

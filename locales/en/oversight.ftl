@@ -7,6 +7,9 @@ status-line =
     • { $title }
     {"   "}Assigned { $assigned } · acknowledged { $acknowledged } · reported { $reported } · overdue { $overdue }
     {"   "}Nearest deadline: { $nearest }
+status-line_sending =
+    • { $title }
+    {"   "}Being sent to the units: { $done }/{ $total }
 status-no_nearest = no upcoming deadline
 status-hint = Type /status NUMBER for one directive, e.g. /status 141.
 status-more = … and { $count ->
@@ -14,6 +17,7 @@ status-more = … and { $count ->
        *[other] { $count } more directives
     }.
 status-title = Progress of { $title }
+status-sending = The directive is still being sent to the units: { $done }/{ $total } so far. Acknowledgement and report figures are complete once it is sent; look again in a few minutes.
 status-counts = { $assigned ->
         [one] Assigned to { $assigned } unit
        *[other] Assigned to { $assigned } units

@@ -94,6 +94,8 @@ directive-confirm_publish =
     { $units }
     Đồng chí xác nhận gửi?
 directive-published = Đã gửi { $title } cho { $count } đơn vị ({ $messages } tin nhắn tới bí thư, người phụ trách). Xem ai đã nhận: /doc { $number }
+directive-sending = Đã ghi nhận { $title }. Đang gửi cho { $count } đơn vị… Gửi xong tôi sẽ báo lại. Xem ai đã nhận: /doc { $number }
+fanout-halfway = Đang gửi { $title }: đã gửi cho { $done }/{ $total } đơn vị…
 directive-cell-head = Văn bản mới: { $title }
 directive-cell-urgency = Độ khẩn: { $mark }
 directive-cell-subject = Trích yếu: { $subject }

@@ -7,10 +7,14 @@ status-line =
     • { $title }
     {"   "}Giao { $assigned } · đã nhận { $acknowledged } · đã báo cáo { $reported } · quá hạn { $overdue }
     {"   "}Hạn gần nhất: { $nearest }
+status-line_sending =
+    • { $title }
+    {"   "}Đang gửi cho các đơn vị: { $done }/{ $total }
 status-no_nearest = không còn hạn nào sắp tới
 status-hint = Gõ /status SỐ để xem chi tiết một văn bản, ví dụ /status 141.
 status-more = … và { $count } văn bản khác.
 status-title = Tình hình thực hiện { $title }
+status-sending = Văn bản đang được gửi cho các đơn vị: đã gửi { $done }/{ $total }. Số liệu nhận, báo cáo sẽ đầy đủ khi gửi xong; đồng chí xem lại sau ít phút.
 status-counts = Giao { $assigned } đơn vị · đã nhận { $acknowledged } · đã báo cáo { $reported } · quá hạn { $overdue }
 status-deadlines_head = Theo thời hạn:
 status-deadline_line = • { $kind } { $shown }: đã báo cáo { $reported }/{ $concerned }, quá hạn { $overdue }

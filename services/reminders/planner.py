@@ -31,6 +31,7 @@ from sqlmodel import Session
 
 from services.i18n import Translator
 from services.outbox import reply_to_payload
+from services.per_assignment import PerAssignment
 from services.reminders import texts
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import DATED_KINDS, due_of, obligation
@@ -78,31 +79,40 @@ class _Wanted:
     config: ReminderConfig
     occurrence: datetime | None = None
 
-    def payload(self) -> dict:
+    def payload(self, rendered: PerAssignment | None = None) -> dict:
+        if rendered is None:
+            return self._render(self.assignment.id)
+        # The text is the same for every cell with this language, deadline, moment and state:
+        # rendered once per batch of cells (services/per_assignment.py).
+        acknowledged = is_acknowledged(self.assignment)
+        key = (self.account.language, self.deadline.id, self.offset, self.due_at, acknowledged, self.occurrence)
+        return rendered.payload(key, self.assignment.id, self._render)
+
+    def _render(self, assignment_id: int) -> dict:
         cfg = self.config
         t = Translator(self.account.language)
         acknowledged = is_acknowledged(self.assignment)
         if self.occurrence is not None:
             reply = texts.recurring(
-                t, self.directive, self.assignment.id, occurrence=self.occurrence, acknowledged=acknowledged, tz=cfg.tz
+                t, self.directive, assignment_id, occurrence=self.occurrence, acknowledged=acknowledged, tz=cfg.tz
             )
             return reply_to_payload(reply)
         return texts.reminder_payload(
             t,
             self.directive,
             self.deadline,
-            self.assignment.id,
+            assignment_id,
             acknowledged=acknowledged,
             at=self.due_at,
             offset=self.offset,
             tz=cfg.tz,
         )
 
-    def row(self, key: str) -> dict:
+    def row(self, key: str, rendered: PerAssignment | None = None) -> dict:
         return {
             "account_id": self.account.id,
             "kind": KIND,
-            "payload": self.payload(),
+            "payload": self.payload(rendered),
             "due_at": self.due_at,
             "dedupe_key": key,
             "directive_id": self.directive.id,
@@ -184,7 +194,8 @@ def plan_directive(
         reason="no longer applies",
     )
     existing = queries.outbox_rows_by_key(session=session, keys=wanted)
-    fresh = [w.row(key) for key, w in wanted.items() if key not in existing and w.due_at > now]
+    rendered = PerAssignment()
+    fresh = [w.row(key, rendered) for key, w in wanted.items() if key not in existing and w.due_at > now]
     result.created = queries.insert_outbox_rows(session=session, rows=fresh)
     for key, message in existing.items():
         want = wanted[key]

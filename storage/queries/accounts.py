@@ -182,6 +182,26 @@ def secretaries_accounts(*, session: Session, unit_ids: list[int]) -> list[tuple
     return one_per_person(list(rows), person_at=1, account_at=2, group_at=(0,))
 
 
+def secretary_reachability(*, session: Session, unit_ids: list[int]) -> list[tuple[int, bool]]:
+    """(unit id, reachable) of every chat account of every active secretary of these units: plain
+    columns, for counting thousands of units (a unit is reached when any of them is reachable,
+    which is also when ``secretaries_accounts`` picks a reachable one)."""
+    found: list[tuple[int, bool]] = []
+    for start in range(0, len(unit_ids), 1000):
+        found.extend(
+            session.exec(
+                select(col(Membership.unit_id), col(ChatAccount.reachable))
+                .join(ChatAccount, col(ChatAccount.person_id) == col(Membership.person_id))
+                .where(
+                    col(Membership.unit_id).in_(unit_ids[start : start + 1000]),
+                    col(Membership.role) == "secretary",
+                    col(Membership.active) == true(),
+                )
+            ).all()
+        )
+    return found
+
+
 def staff_accounts(*, session: Session, unit_id: int) -> list[tuple[Person, ChatAccount]]:
     """One chat account per staff member or admin of the unit (as ``secretaries_accounts``)."""
     rows = session.exec(

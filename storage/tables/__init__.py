@@ -16,6 +16,7 @@ from storage.tables.audit import AuditEntry  # noqa: E402
 from storage.tables.broadcasts import Broadcast  # noqa: E402
 from storage.tables.conversation import ConversationState, ProcessedUpdate  # noqa: E402
 from storage.tables.directives import Assignment, Deadline, Directive  # noqa: E402
+from storage.tables.fanout import FanoutJob  # noqa: E402
 from storage.tables.menus import ChatMenu  # noqa: E402
 from storage.tables.outbox import OutboxMessage  # noqa: E402
 from storage.tables.people import ChatAccount, Invite, LinkCode, Membership, Person  # noqa: E402
@@ -35,6 +36,7 @@ __all__ = [
     "ConversationState",
     "Deadline",
     "Directive",
+    "FanoutJob",
     "Invite",
     "LinkCode",
     "Membership",
