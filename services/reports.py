@@ -156,6 +156,13 @@ def submit_report(
     answers_for = task.answers_for
     report_queries.lock_assignment(session=session, assignment_id=task.assignment.id)
     version = report_queries.next_version(session=session, assignment_id=task.assignment.id, answers_for=answers_for)
+    # A correction keeps the mark of the first submission: an on-time report corrected after
+    # the deadline is still on time, and a late one does not become on time by a correction.
+    first = (
+        report_queries.first_report(session=session, assignment_id=task.assignment.id, answers_for=answers_for)
+        if version > 1
+        else None
+    )
     report_queries.supersede_latest(session=session, assignment_id=task.assignment.id, answers_for=answers_for)
     report = Report(
         assignment_id=task.assignment.id,
@@ -167,7 +174,7 @@ def submit_report(
         submitted_by_account_id=account_id,
         on_behalf=on_behalf,
         submitted_at=now,
-        on_time=is_on_time(task.deadline, now),
+        on_time=first.on_time if first is not None else is_on_time(task.deadline, now),
         answers={k: v for k, v in answers.items() if k != "attachments"},
         attachments=list(answers.get("attachments") or []),
         **typed_columns(template, answers),

@@ -515,3 +515,31 @@ def test_free_text_for_the_awareness_is_asked_about_once(org, session, app):
     cb01.press("Bỏ qua")
     cb01.press("Xác nhận")
     assert reports(session)[0].answers["awareness"] == {"other": "hôm nay trời mưa quá"}
+
+
+def test_a_correction_after_the_deadline_keeps_the_on_time_mark_of_the_first_report(org, session, app, clock, outbox):
+    import io
+
+    from openpyxl import load_workbook
+
+    aid = make_assignment(app)
+    clock.set(local_to_utc(datetime(2021, 8, 20, 10, 0)))
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    fill_default(cb01)
+    cb01.press("Xác nhận")
+    clock.set(local_to_utc(datetime(2021, 8, 25, 9, 30)))
+    cb01.send("bc 141 tt + zalo 47/50 tot")
+    cb01.press("Xác nhận")
+    assert "(bản 2)" in cb01.last_text and "đúng hạn" in cb01.last_text and "trễ hạn" not in cb01.last_text
+    first, second = reports(session)
+    assert (first.on_time, second.on_time, second.reached) == (True, True, 47)
+    deliver(app)
+    corrected = outbox.texts_to("u-staff")[-1]
+    assert "(bản 2)" in corrected and "đúng hạn" in corrected and "trễ hạn" not in corrected
+    org["staff"].send("/export 141")
+    book = load_workbook(io.BytesIO(org["staff"].replies[0].document.content))
+    [row] = [r for r in book["Các đơn vị"].iter_rows(min_row=2, values_only=True) if r[0] == "CB01"]
+    assert (row[6], row[7], row[10]) == (datetime(2021, 8, 20, 10, 0), "đúng hạn", 47)
+    summary = {r[0]: r[1] for r in book["Tổng hợp"].iter_rows(values_only=True)}
+    assert (summary["Báo cáo đúng hạn"], summary["Báo cáo trễ hạn"]) == (1, 0)
