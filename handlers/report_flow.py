@@ -30,6 +30,7 @@ from services.report_answers import (
     looks_like_report,
     parse_field,
     parse_quick,
+    with_selection,
 )
 from services.report_templates import Template, TemplateField, template_for
 from services.report_text import format_due, format_timing, format_value, summary_lines
@@ -276,6 +277,7 @@ class ReportFlow(StepFlow[ReportState]):
             pending_percent=state.pending_percent,
             asked_other=state.other_asked,
         )
+        parsed = with_selection(parsed, step, state.selected)
         if parsed.problem is not None and parsed.problem.key == "other_confirm":
             state.other_asked = parsed.problem.params["text"]
             ctx.flow_goto(step, state)

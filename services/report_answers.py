@@ -443,13 +443,23 @@ def _multi_answer(f: TemplateField, text: str, lang: str) -> Parsed:
             found, _left = _match_options([f], folded)
             picked = found.get(f.key, [])
             if not picked:
-                if not f.allow_other or _is_number(folded):
+                # Free "khác" text is words; "-5" or "?" is not an answer to "which formats".
+                if not f.allow_other or _is_number(folded) or not any(c.isalpha() for c in folded):
                     return Parsed(problem=Problem("choice_unknown", {"options": option_list(f, lang)}))
                 others.append(piece.strip())
         values.extend(v for v in picked if v not in values)
     if not values and not others:
         return Parsed(problem=Problem("choice_unknown", {"options": option_list(f, lang)}))
     return Parsed(values={f.key: {"values": values, "other": "; ".join(others) or None}})
+
+
+def with_selection(parsed: Parsed, key: str, selected: list[str]) -> Parsed:
+    """A typed answer to a multiple choice joins the options already ticked on the buttons."""
+    typed = parsed.values.get(key)
+    if parsed.problem is not None or not selected or not isinstance(typed, dict):
+        return parsed
+    values = [*selected, *(v for v in typed.get("values", []) if v not in selected)]
+    return Parsed(values={**parsed.values, key: {**typed, "values": values}}, pending_percent=parsed.pending_percent)
 
 
 # ---- whole reports -------------------------------------------------------------------------

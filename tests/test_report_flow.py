@@ -543,3 +543,33 @@ def test_a_correction_after_the_deadline_keeps_the_on_time_mark_of_the_first_rep
     assert (row[6], row[7], row[10]) == (datetime(2021, 8, 20, 10, 0), "đúng hạn", 47)
     summary = {r[0]: r[1] for r in book["Tổng hợp"].iter_rows(values_only=True)}
     assert (summary["Báo cáo đúng hạn"], summary["Báo cáo trễ hạn"]) == (1, 0)
+
+
+def test_typed_formats_at_the_multiple_choice_are_read_whole_and_join_the_ticked_ones(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    cb01.send("hoi nghi truc tiep, zalo")
+    assert "Số người tiếp cận?" in cb01.last_text  # both understood: the next question
+    cb01.send("45/50")
+    cb01.press("Tốt")
+    cb01.press("Bỏ qua")
+    cb01.press("Bỏ qua")
+    assert "Hình thức quán triệt: Hội nghị trực tiếp, Zalo / mạng xã hội" in cb01.last_text
+
+
+def test_nonsense_after_a_ticked_format_is_asked_again_and_words_join_the_selection(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    cb01.press("Hội nghị trực tiếp")
+    cb01.send("-5")
+    assert "Hình thức quán triệt?" in cb01.last_text and "Đã chọn: Hội nghị trực tiếp" in cb01.last_text
+    assert "khác" not in cb01.last_text.split("Hình thức quán triệt?")[0].lower()
+    cb01.send("zalo + tai lieu")
+    assert "Số người tiếp cận?" in cb01.last_text
+    cb01.send("45/50")
+    cb01.press("Tốt")
+    cb01.press("Bỏ qua")
+    cb01.press("Bỏ qua")
+    assert "Hình thức quán triệt: Hội nghị trực tiếp, Zalo / mạng xã hội, Tài liệu" in cb01.last_text
