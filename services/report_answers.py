@@ -23,14 +23,17 @@ _INT = r"\d{1,3}(?:[., ]\d{3})+(?!\d)|\d+"
 _UNIT = r"(?:\s+(?:nguoi|ng|dong chi|dc|dang vien|dv|can bo|cb|quan chung|nguoi tham gia|nguoi dan|ban|nguoi\s*\.))?"
 _PAIR_SEP = r"\s*(?:/|tren tong so|tren tong|tren|trong tong so|trong so|trong|out of|of)\s*"
 _PAIR_RE = re.compile(rf"^({_INT}){_UNIT}{_PAIR_SEP}({_INT}){_UNIT}\s*(?:[(,;-]?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?)?$")
+# A minus typed before the count ("tt -3/50") belongs to it: the count is refused as negative,
+# not read as 3 with a stray "-" left over.
 _PAIR_SEARCH_RE = re.compile(
-    rf"(?<![\d.,])({_INT}){_PAIR_SEP}({_INT})(?![\d%])(?:{_UNIT})?(?:\s*\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?)?"
+    rf"(?<![\d.,])((?:(?<![\w-])-)?(?:{_INT})){_PAIR_SEP}({_INT})(?![\d%])(?:{_UNIT})?"
+    r"(?:\s*\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?)?"
 )
 _INT_RE = re.compile(rf"^({_INT}){_UNIT}$")
 _NEGATIVE_RE = re.compile(r"^-\s*\d")
 _DECIMAL_RE = re.compile(r"^\d+[.,]\d{1,2}(?:\s|$)")
 _PERCENT_RE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*%$")
-_PERCENT_SEARCH_RE = re.compile(r"(?<![\d/])(\d+(?:[.,]\d+)?)\s*%")
+_PERCENT_SEARCH_RE = re.compile(r"(?<![\d/])((?:(?<![\w-])-)?\d+(?:[.,]\d+)?)\s*%")
 _DATE_RE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?$")
 # Separators between several choices: "tt + zalo", "trực tiếp, zalo", "tt và zalo".
 _CHOICE_SEP_RE = re.compile(r"\s*(?:[+,;&\n]|\s(?:và|va|and|với|voi)\s)\s*", re.IGNORECASE)

@@ -573,3 +573,13 @@ def test_nonsense_after_a_ticked_format_is_asked_again_and_words_join_the_select
     cb01.press("Bỏ qua")
     cb01.press("Bỏ qua")
     assert "Hình thức quán triệt: Hội nghị trực tiếp, Zalo / mạng xã hội, Tài liệu" in cb01.last_text
+
+
+def test_a_quick_report_with_a_negative_count_is_refused_like_the_guided_one(org, session, app):
+    make_assignment(app)
+    cb01 = org["CB01"]
+    replies = " ".join(r.text for r in cb01.send("bc 141 tt -3/50 tot"))
+    assert "không thể là số âm" in replies and "«-»" not in replies
+    assert "Số người tiếp cận?" in cb01.last_text  # nothing taken for it: asked again
+    cb01.send("3/50")
+    assert "Số người tiếp cận: 3/50 (6%)" in cb01.last_text
