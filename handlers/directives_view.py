@@ -68,13 +68,13 @@ def _list(ctx: Context, args: str) -> list[Reply]:
     }
     for directive in shown:
         if directive.id in counts:
-            lines.append(texts.staff_list_line(ctx.t, directive, counts[directive.id]))
+            lines.append(texts.staff_list_line(ctx.t, directive, counts[directive.id], ctx.deps.tz))
         else:
             assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
             assert assignment is not None, "visible() lists a directive not managed only for its live assignment"
             deadlines = directives.deadlines_of(session=ctx.session, directive=directive)
             nearest = directives.nearest_deadline(deadlines=deadlines, now=ctx.now)
-            lines.append(texts.secretary_list_line(ctx.t, directive, assignment.status, nearest))
+            lines.append(texts.secretary_list_line(ctx.t, directive, assignment.status, nearest, ctx.deps.tz))
     lines.append(ctx.t("directive.list.hint"))
     return [Reply(text="\n".join(lines))]
 

@@ -78,3 +78,17 @@ def test_close_cancels_what_staff_queued_by_hand_and_counts_it(org, app, outbox)
     assert [m.kind for m in rows(app, status="pending") if m.kind in ("reminder_now", "broadcast")] == []
     until(app, datetime(2021, 8, 17, 10, 0))
     assert delivered(app, "reminder_now", "broadcast") == []  # the cells hear nothing more about it
+
+
+def test_status_and_directives_say_a_directive_is_closed_and_when(org, app):
+    publish_to_five(org, app)
+    until(app, datetime(2021, 8, 17, 9, 0))
+    staff = org["staff"]
+    assert "đã kết thúc" not in staff.send("/status 141")[0].text
+    staff.send("/close 141")
+    staff.press("Kết thúc")
+    assert staff.send("/status 141")[0].text.splitlines()[0] == (
+        "Tình hình thực hiện Công văn 141-CV/ĐUK (đã kết thúc lúc 09:00 17/8/2021)"
+    )
+    assert "141-CV/ĐUK (đã kết thúc lúc 09:00 17/8/2021) —" in staff.send("/directives")[0].text
+    assert "141-CV/ĐUK (đã kết thúc lúc 09:00 17/8/2021) —" in org["CB02"].send("/directives")[0].text

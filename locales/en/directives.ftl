@@ -121,6 +121,7 @@ directive-full-as_file = The full text of { $title } is in the attached file.
 directive-ack-ok = Recorded: your { $unit_word } received { $title } at { $time }. Thank you.
 directive-ack-already = { $Unit_word } acknowledged { $title } already, at { $time }.
 directive-ack-cancelled = { $title } is no longer assigned to your unit.
+directive-closed_title = { $title } (closed at { $when })
 directive-list-head = Directives:
 directive-list-empty = No directives yet.
 directive-list-staff_line =

@@ -106,6 +106,7 @@ directive-full-as_file = Toàn văn { $title } trong tệp đính kèm.
 directive-ack-ok = Đã ghi nhận { $unit_word } đồng chí đã nhận { $title } lúc { $time }. Cảm ơn đồng chí.
 directive-ack-already = { $Unit_word } đồng chí đã báo nhận { $title } lúc { $time } rồi.
 directive-ack-cancelled = { $title } không còn giao cho đơn vị đồng chí.
+directive-closed_title = { $title } (đã kết thúc lúc { $when })
 directive-list-head = Văn bản:
 directive-list-empty = Chưa có văn bản nào.
 directive-list-staff_line =
