@@ -224,9 +224,20 @@ def staff_list_line(t: Translator, directive: Directive, counts: Any, tz: ZoneIn
 
 
 def secretary_list_line(
-    t: Translator, directive: Directive, status: str, nearest: Deadline | None, tz: ZoneInfo
+    t: Translator,
+    directive: Directive,
+    status: str,
+    nearest: Deadline | None,
+    tz: ZoneInfo,
+    passed: tuple[Deadline, int] | None = None,
 ) -> str:
-    near = deadline_text(t, nearest.kind, nearest.shown) if nearest else t("directive.list.no_nearest")
+    """``passed``: the last deadline gone by and how many days ago, named when none is ahead."""
+    if nearest is not None:
+        near = deadline_text(t, nearest.kind, nearest.shown)
+    elif passed is not None:
+        near = t("directive.list.overdue", deadline=deadline_text(t, passed[0].kind, passed[0].shown), n=passed[1])
+    else:
+        near = t("directive.list.no_nearest")
     return t(
         "directive.list.secretary_line",
         title=closed_title(t, directive, tz),

@@ -583,3 +583,16 @@ def test_a_quick_report_with_a_negative_count_is_refused_like_the_guided_one(org
     assert "Số người tiếp cận?" in cb01.last_text  # nothing taken for it: asked again
     cb01.send("3/50")
     assert "Số người tiếp cận: 3/50 (6%)" in cb01.last_text
+
+
+def test_a_secretary_is_told_a_deadline_has_passed_in_mytasks_and_directives(org, app, clock):
+    make_assignment(app, number="141-CV/ĐUK")
+    cb01 = org["CB01"]
+    clock.set(local_to_utc(datetime(2021, 8, 24, 10, 0)))
+    cb01.send("/mytasks")
+    assert "Hạn: trước 23/8 (23:59 22/8/2021) — chưa báo đã nhận — đã quá hạn 2 ngày" in cb01.last_text
+    listing = cb01.send("/directives")[0].text
+    assert "đã quá hạn 2 ngày" in listing and "không còn hạn nào sắp tới" not in listing
+    cb01.send("bc 141 tt 45/50 tot")
+    cb01.press("Xác nhận")
+    assert "quá hạn" not in cb01.send("/mytasks")[-1].text  # reported: nothing overdue any more

@@ -133,6 +133,10 @@ directive-list-staff_line =
 directive-list-secretary_line =
     • { $title } — { $subject }
     {"  "}Status: { $status }; next deadline: { $nearest }
+directive-list-overdue = { $deadline } — overdue by { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
 directive-list-no_nearest = no upcoming deadline
 directive-list-hint = Details: /doc NUMBER
 directive-duplicate-head = Your unit has already registered a directive numbered «{ $number }»:

@@ -52,6 +52,10 @@ report-mytasks_header = Assigned to { $unit } (nearest deadline first):
 report-mytasks_line =
     • { $directive }: { $subject }
     {"   "}Due: { $due } — { $status }
+report-status_overdue = { $status } — overdue by { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
 report-mytasks_none = { $unit } has no open assignments.
 report-mytasks_hint = Press «Received» once your { $unit_word } has the directive, «Report» to report the result; or type a one-line report, for example: bc { $example } in person + zalo 45/50 good. See the directive: /doc { $example }.
 report-timing-on_time = on time — due { $due }

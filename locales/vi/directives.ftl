@@ -115,6 +115,7 @@ directive-list-staff_line =
 directive-list-secretary_line =
     • { $title } — { $subject }
     {"  "}Tình trạng: { $status }; hạn gần nhất: { $nearest }
+directive-list-overdue = { $deadline } — đã quá hạn { $n } ngày
 directive-list-no_nearest = không còn hạn nào sắp tới
 directive-list-hint = Xem chi tiết: /doc SỐ
 directive-duplicate-head = Đơn vị đã đăng ký văn bản số «{ $number }»:
