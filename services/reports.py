@@ -27,6 +27,7 @@ from services.report_templates import Template, template_for
 from services.report_text import format_timing, is_on_time, summary_lines
 from storage.queries import accounts as account_queries
 from storage.queries import outbox as outbox_queries
+from storage.queries import reminders as reminder_queries
 from storage.queries import reports as report_queries
 from storage.tables import Assignment, Deadline, Directive, Report, Unit
 
@@ -195,7 +196,54 @@ def submit_report(
         now=now,
         tz=config.tz,
     )
+    if on_behalf:
+        _notify_secretaries(
+            session=session,
+            task=task,
+            report=report,
+            template=template,
+            answers=answers,
+            name=submitter_name,
+            account_id=account_id,
+        )
     return report
+
+
+def _notify_secretaries(
+    *,
+    session: Session,
+    task: Task,
+    report: Report,
+    template: Template,
+    answers: dict[str, Any],
+    name: str,
+    account_id: int | None,
+) -> None:
+    """Staff reported for the cell: its secretaries hear it, with the figures sent in their name."""
+    assert task.unit.id is not None
+    accounts = reminder_queries.secretary_accounts(session=session, unit_ids=[task.unit.id])
+    for account in accounts.get(task.unit.id, []):
+        if account.id == account_id:
+            continue  # staff who are also its secretary saw the thank-you
+        text = t(
+            account.language,
+            "report.notify_secretary_behalf",
+            name=name,
+            directive=task.title,
+            unit=task.unit.name,
+            version=report.version,
+            summary=summary_lines(template, answers, account.language),
+        )
+        outbox_queries.insert_message(
+            session=session,
+            account_id=account.id,
+            kind="notice",
+            payload=reply_to_payload(Reply(text=text)),
+            due_at=report.submitted_at,
+            dedupe_key=f"report-behalf:{report.id}:{account.id}",
+            directive_id=task.directive.id,
+            assignment_id=task.assignment.id,
+        )
 
 
 def typed_columns(template: Template, answers: dict[str, Any]) -> dict[str, Any]:

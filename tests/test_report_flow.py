@@ -596,3 +596,18 @@ def test_a_secretary_is_told_a_deadline_has_passed_in_mytasks_and_directives(org
     cb01.send("bc 141 tt 45/50 tot")
     cb01.press("Xác nhận")
     assert "quá hạn" not in cb01.send("/mytasks")[-1].text  # reported: nothing overdue any more
+
+
+def test_staff_report_on_behalf_tells_the_cells_secretary_once_with_the_figures(org, session, app, outbox):
+    make_assignment(app, cell="CB03")
+    staff = org["staff"]
+    staff.send("/report CB03")
+    fill_default(staff)
+    staff.press("Xác nhận")
+    deliver(app)
+    [told] = outbox.texts_to("u-cb03")[-1:]
+    assert told.startswith(
+        f"Đồng chí {staff.name} (cán bộ đơn vị cấp trên) đã báo cáo 141-CV/ĐUK thay cho Chi bộ Ban Tổ chức (bản 1):"
+    )
+    assert "45/50 (90%)" in told
+    assert sum("thay cho Chi bộ Ban Tổ chức" in text for text in outbox.texts_to("u-cb03")) == 1

@@ -40,6 +40,9 @@ report-notify_new =
 report-notify_amended =
     { $unit } amended its report on { $directive } (version { $version }){ $behalf } — { $timing }.
     { $summary }
+report-notify_secretary_behalf =
+    { $name } (staff of the committee above) reported on { $directive } for { $unit } (version { $version }):
+    { $summary }
 report-notify_behalf = {" "}(sent on its behalf by { $name })
 report-gathered =
     { $count ->

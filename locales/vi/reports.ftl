@@ -40,6 +40,9 @@ report-notify_new =
 report-notify_amended =
     { $unit } đã sửa báo cáo { $directive } (bản { $version }){ $behalf } — { $timing }.
     { $summary }
+report-notify_secretary_behalf =
+    Đồng chí { $name } (cán bộ đơn vị cấp trên) đã báo cáo { $directive } thay cho { $unit } (bản { $version }):
+    { $summary }
 report-notify_behalf = {" "}(do { $name } báo cáo thay)
 report-gathered =
     { $count } đơn vị vừa báo cáo { $directive }: { $units }.
