@@ -13,6 +13,7 @@ from ground.messages import Choice
 from services.parsing.vn_text import normalize
 
 _NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
+_LIST_SEP_RE = re.compile(r"[,+;]")
 _BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,9})\s*[.)]?\s*$", re.ASCII)
 #: How close a typed answer must be to a label to count (difflib ratio on folded text).
 CLOSE_MATCH = 0.8
@@ -73,6 +74,10 @@ def match_choice(text: str, choices: list[Choice]) -> Choice | None:
         confirming = [c for c, label in zip(choices, labels, strict=True) if label in _CONFIRMING_LABELS]
         if len(confirming) == 1:
             return confirming[0]
+    if _LIST_SEP_RE.search(typed):
+        # "hoi nghi truc tiep, zalo" names several options: the question's own parser reads
+        # it; a close match would keep the first and drop the rest.
+        return None
     scored = sorted(
         ((difflib.SequenceMatcher(None, typed, label).ratio(), i) for i, label in enumerate(labels)),
         reverse=True,

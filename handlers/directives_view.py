@@ -13,8 +13,9 @@ from handlers.context import Context
 from handlers.router import Router
 from services import directive_texts as texts
 from services import directives, status
+from services.report_text import overdue_days
 from services.unit_words import capitalized, unit_word
-from storage.tables import Directive
+from storage.tables import Deadline, Directive
 
 #: Directives listed by /directives: a chat message stays readable (and under 4096 characters).
 LIST_LIMIT = 15
@@ -77,15 +78,24 @@ def _list(ctx: Context, args: str) -> list[Reply]:
     }
     for directive in shown:
         if directive.id in counts:
-            lines.append(texts.staff_list_line(ctx.t, directive, counts[directive.id]))
+            lines.append(texts.staff_list_line(ctx.t, directive, counts[directive.id], ctx.deps.tz))
         else:
             assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
             assert assignment is not None, "visible() lists a directive not managed only for its live assignment"
             deadlines = directives.deadlines_of(session=ctx.session, directive=directive)
             nearest = directives.nearest_deadline(deadlines=deadlines, now=ctx.now)
-            lines.append(texts.secretary_list_line(ctx.t, directive, assignment.status, nearest))
+            passed = _passed(ctx, deadlines, assignment.status) if nearest is None else None
+            lines.append(texts.secretary_list_line(ctx.t, directive, assignment.status, nearest, ctx.deps.tz, passed))
     lines.append(ctx.t("directive.list.hint"))
     return [Reply(text="\n".join(lines))]
+
+
+def _passed(ctx: Context, deadlines: list[Deadline], status: str) -> tuple[Deadline, int] | None:
+    """The last deadline gone by and the days since, while the cell has not reported."""
+    gone = [d for d in deadlines if d.due_at is not None and d.kind != "start" and d.due_at < ctx.now]
+    last = max(gone, key=lambda d: d.due_at or ctx.now) if gone else None
+    days = overdue_days(last, status, ctx.now, ctx.deps.tz)
+    return (last, days) if last is not None and days is not None else None
 
 
 def _doc(ctx: Context, args: str) -> list[Reply]:

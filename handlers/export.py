@@ -28,13 +28,22 @@ def _file_reply(ctx: Context, directive: Directive, fmt: str) -> Reply:
     return Reply(text=caption, document=document, choices=others)
 
 
+#: File kinds people ask for that chibot does not make: named back, not taken for part of a number.
+OTHER_FORMATS = frozenset(
+    {"pdf", "doc", "xls", "ods", "odt", "txt", "rtf", "html", "json", "xml", "zip", "ppt", "pptx"}
+)
+
+
 def _export(ctx: Context, args: str) -> list[Reply]:
     """The file for a typed number."""
     words = args.split()
-    fmt = words[-1].lower() if words and words[-1].lower() in exports.FORMATS else "xlsx"
-    number = " ".join(words[:-1] if words and words[-1].lower() in exports.FORMATS else words)
+    last = words[-1].lower().lstrip(".") if words else ""
+    if last in OTHER_FORMATS:
+        return [ctx.reply("export.bad_format", format=words[-1][:10], formats=", ".join(exports.FORMATS))]
+    fmt = last if last in exports.FORMATS else "xlsx"
+    number = " ".join(words[:-1] if last in exports.FORMATS else words)
     if not number:
-        return [ctx.reply("export.help")]
+        return [ctx.reply("export.usage")]
     directive, replies = resolve(ctx, number, "export", fmt)
     if directive is None:
         return replies

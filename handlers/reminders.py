@@ -6,6 +6,8 @@ the directive."""
 
 from __future__ import annotations
 
+import secrets
+
 from ground.messages import Choice, Reply
 from handlers.context import Context
 from handlers.directives_view import find_one
@@ -77,7 +79,8 @@ def register(router: Router) -> None:
             ]
         choices = [
             [
-                Choice(ctx.t("reminder.remind.button_send"), f"rmd:{directive.id}"),
+                # A token per question: the confirm is used up by its first press.
+                Choice(ctx.t("reminder.remind.button_send"), f"rmd:{directive.id}:{secrets.token_hex(4)}"),
                 Choice(ctx.t("reminder.remind.button_cancel"), "rmd:no"),
             ]
         ]
@@ -89,10 +92,17 @@ def register(router: Router) -> None:
         """The confirmation of /remind."""
         if args == "no":
             return [ctx.reply("reminder.remind.cancelled", edit=True)]
-        directive, refused = _button_directive(ctx, "rmd", args)
+        directive_part, _, token = args.partition(":")
+        directive, refused = _button_directive(ctx, "rmd", directive_part)
         if directive is None:
             return refused
-        count = staff_tools.remind_now(session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders)
+        if not (token.isascii() and token.isalnum() and len(token) <= 16):
+            return [ctx.reply("menu.stale")]
+        count = staff_tools.remind_now(
+            session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders, token=token
+        )
+        if count is None:
+            return [ctx.reply("menu.stale")]
         return [ctx.reply("reminder.remind.sent", count=count, directive=title(directive), edit=True)]
 
     @router.command("close", roles=STAFF, help_key="reminder.help_close")

@@ -30,9 +30,10 @@ from services.report_answers import (
     looks_like_report,
     parse_field,
     parse_quick,
+    with_selection,
 )
 from services.report_templates import Template, TemplateField, template_for
-from services.report_text import format_due, format_timing, format_value, summary_lines
+from services.report_text import format_due, format_timing, format_value, overdue_days, summary_lines
 from services.unit_words import common_kind, unit_word
 from storage.queries import units as unit_queries
 from storage.queries.acknowledged import is_acknowledged
@@ -276,6 +277,7 @@ class ReportFlow(StepFlow[ReportState]):
             pending_percent=state.pending_percent,
             asked_other=state.other_asked,
         )
+        parsed = with_selection(parsed, step, state.selected)
         if parsed.problem is not None and parsed.problem.key == "other_confirm":
             state.other_asked = parsed.problem.params["text"]
             ctx.flow_goto(step, state)
@@ -643,7 +645,7 @@ def register(router: Router) -> None:
                     directive=t.title,
                     subject=t.directive.subject[:120],
                     due=format_due(t.deadline, ctx.deps.tz, ctx.lang),
-                    status=ctx.t(f"report.status.{t.assignment.status}"),
+                    status=_task_status(ctx, t),
                 )
                 for t in tasks
             ]
@@ -714,6 +716,13 @@ def register(router: Router) -> None:
         return notes + _pick_list(ctx, tasks, lambda task: None)
 
     router.add_text_handler(quick_report)
+
+
+def _task_status(ctx: Context, task: reports.Task) -> str:
+    """ "đã nhận, chưa báo cáo", and "— đã quá hạn 2 ngày" once its deadline has passed."""
+    status = ctx.t(f"report.status.{task.assignment.status}")
+    days = overdue_days(task.deadline, task.assignment.status, ctx.now, ctx.deps.tz)
+    return status if days is None else ctx.t("report.status_overdue", status=status, n=days)
 
 
 def _task_buttons(ctx: Context, task: reports.Task) -> list[Choice]:

@@ -61,7 +61,7 @@ def _status(ctx: Context, args: str) -> list[Reply]:
             Choice(ctx.t("status.button_export"), f"exp:{directive.id}:xlsx"),
         ]
     ]
-    return [Reply(text=status_text.status_text(ctx.t, figures, key), choices=buttons)]
+    return [Reply(text=status_text.status_text(ctx.t, figures, key, ctx.deps.tz), choices=buttons)]
 
 
 def _chart_button(ctx: Context, args: str) -> list[Reply]:

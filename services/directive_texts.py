@@ -204,11 +204,18 @@ def unit_line(t: Translator, unit) -> str:  # noqa: ANN001
     return t("directive.unit_line", code=unit.code, name=unit.name)
 
 
-def staff_list_line(t: Translator, directive: Directive, counts: Any) -> str:
+def closed_title(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
+    """The title, with "(đã kết thúc lúc …)" once staff have closed the directive."""
+    if directive.status != "closed" or directive.closed_at is None:
+        return title(directive, t)
+    return t("directive.closed_title", title=title(directive, t), when=when(directive.closed_at, tz))
+
+
+def staff_list_line(t: Translator, directive: Directive, counts: Any, tz: ZoneInfo) -> str:
     """One directive in a staff member's /directives: received and reported, as /status counts them."""
     return t(
         "directive.list.staff_line",
-        title=title(directive, t),
+        title=closed_title(t, directive, tz),
         subject=directive.subject,
         acked=counts.acknowledged,
         reported=counts.reported,
@@ -216,11 +223,24 @@ def staff_list_line(t: Translator, directive: Directive, counts: Any) -> str:
     )
 
 
-def secretary_list_line(t: Translator, directive: Directive, status: str, nearest: Deadline | None) -> str:
-    near = deadline_text(t, nearest.kind, nearest.shown) if nearest else t("directive.list.no_nearest")
+def secretary_list_line(
+    t: Translator,
+    directive: Directive,
+    status: str,
+    nearest: Deadline | None,
+    tz: ZoneInfo,
+    passed: tuple[Deadline, int] | None = None,
+) -> str:
+    """``passed``: the last deadline gone by and how many days ago, named when none is ahead."""
+    if nearest is not None:
+        near = deadline_text(t, nearest.kind, nearest.shown)
+    elif passed is not None:
+        near = t("directive.list.overdue", deadline=deadline_text(t, passed[0].kind, passed[0].shown), n=passed[1])
+    else:
+        near = t("directive.list.no_nearest")
     return t(
         "directive.list.secretary_line",
-        title=title(directive, t),
+        title=closed_title(t, directive, tz),
         subject=directive.subject,
         status=t(f"directive.status.{status}"),
         nearest=near,

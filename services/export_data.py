@@ -20,6 +20,7 @@ from services.localtime import to_local
 from services.parsing.vn_text import normalize
 from services.report_templates import Template, template_for
 from services.status import DirectiveStatus, directive_status, percent
+from storage.queries import reports as report_queries
 from storage.queries import units as unit_queries
 from storage.tables import Directive
 
@@ -102,6 +103,9 @@ def build(
         # Spreadsheets have no time zones: write the local wall-clock time staff read.
         return to_local(moment, tz).replace(tzinfo=None) if moment is not None else None
 
+    first_at = report_queries.first_submitted_at(
+        session=session, report_ids=[c.report.id for c in status.cells if c.report is not None and c.report.id]
+    )
     for cell in status.cells:
         a, unit, report = cell.assignment, cell.unit, cell.report
         parent = status.parents.get(unit.parent_id) if unit.parent_id is not None else None
@@ -116,7 +120,8 @@ def build(
         if report is not None:
             values.update(
                 {
-                    "submitted_at": local(report.submitted_at),
+                    # The first submission decides on-time or late; a correction keeps it.
+                    "submitted_at": local(first_at.get(report.id or 0, report.submitted_at)),
                     "timing": t("export.value.on_time" if report.on_time else "export.value.late"),
                     "formats": _formats(template, report.formats, t.lang),
                     "format_other": report.format_other or "",

@@ -23,14 +23,17 @@ _INT = r"\d{1,3}(?:[., ]\d{3})+(?!\d)|\d+"
 _UNIT = r"(?:\s+(?:nguoi|ng|dong chi|dc|dang vien|dv|can bo|cb|quan chung|nguoi tham gia|nguoi dan|ban|nguoi\s*\.))?"
 _PAIR_SEP = r"\s*(?:/|tren tong so|tren tong|tren|trong tong so|trong so|trong|out of|of)\s*"
 _PAIR_RE = re.compile(rf"^({_INT}){_UNIT}{_PAIR_SEP}({_INT}){_UNIT}\s*(?:[(,;-]?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?)?$")
+# A minus typed before the count ("tt -3/50") belongs to it: the count is refused as negative,
+# not read as 3 with a stray "-" left over.
 _PAIR_SEARCH_RE = re.compile(
-    rf"(?<![\d.,])({_INT}){_PAIR_SEP}({_INT})(?![\d%])(?:{_UNIT})?(?:\s*\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?)?"
+    rf"(?<![\d.,])((?:(?<![\w-])-)?(?:{_INT})){_PAIR_SEP}({_INT})(?![\d%])(?:{_UNIT})?"
+    r"(?:\s*\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?)?"
 )
 _INT_RE = re.compile(rf"^({_INT}){_UNIT}$")
 _NEGATIVE_RE = re.compile(r"^-\s*\d")
 _DECIMAL_RE = re.compile(r"^\d+[.,]\d{1,2}(?:\s|$)")
 _PERCENT_RE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*%$")
-_PERCENT_SEARCH_RE = re.compile(r"(?<![\d/])(\d+(?:[.,]\d+)?)\s*%")
+_PERCENT_SEARCH_RE = re.compile(r"(?<![\d/])((?:(?<![\w-])-)?\d+(?:[.,]\d+)?)\s*%")
 _DATE_RE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?$")
 # Separators between several choices: "tt + zalo", "trực tiếp, zalo", "tt và zalo".
 _CHOICE_SEP_RE = re.compile(r"\s*(?:[+,;&\n]|\s(?:và|va|and|với|voi)\s)\s*", re.IGNORECASE)
@@ -443,13 +446,23 @@ def _multi_answer(f: TemplateField, text: str, lang: str) -> Parsed:
             found, _left = _match_options([f], folded)
             picked = found.get(f.key, [])
             if not picked:
-                if not f.allow_other or _is_number(folded):
+                # Free "khác" text is words; "-5" or "?" is not an answer to "which formats".
+                if not f.allow_other or _is_number(folded) or not any(c.isalpha() for c in folded):
                     return Parsed(problem=Problem("choice_unknown", {"options": option_list(f, lang)}))
                 others.append(piece.strip())
         values.extend(v for v in picked if v not in values)
     if not values and not others:
         return Parsed(problem=Problem("choice_unknown", {"options": option_list(f, lang)}))
     return Parsed(values={f.key: {"values": values, "other": "; ".join(others) or None}})
+
+
+def with_selection(parsed: Parsed, key: str, selected: list[str]) -> Parsed:
+    """A typed answer to a multiple choice joins the options already ticked on the buttons."""
+    typed = parsed.values.get(key)
+    if parsed.problem is not None or not selected or not isinstance(typed, dict):
+        return parsed
+    values = [*selected, *(v for v in typed.get("values", []) if v not in selected)]
+    return Parsed(values={**parsed.values, key: {**typed, "values": values}}, pending_percent=parsed.pending_percent)
 
 
 # ---- whole reports -------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from services.i18n import t
-from services.localtime import format_local_datetime
+from services.localtime import format_local_datetime, to_local
 from services.number_format import number_text
 from services.report_answers import computed_percent
 from services.report_templates import Template, TemplateField
@@ -77,6 +77,14 @@ def format_timing(deadline: Deadline | None, on_time: bool, tz: ZoneInfo, lang: 
 def is_on_time(deadline: Deadline | None, submitted_at: datetime) -> bool:
     """Late only when submitted after the moment the answered deadline falls due."""
     return deadline is None or deadline.due_at is None or submitted_at <= deadline.due_at
+
+
+def overdue_days(deadline: Deadline | None, status: str, now: datetime, tz: ZoneInfo) -> int | None:
+    """Whole local days since the deadline passed (at least 1), counted as reminders count them;
+    None while it is not passed or the cell has reported."""
+    if deadline is None or deadline.due_at is None or status in ("reported", "completed") or now < deadline.due_at:
+        return None
+    return max((to_local(now, tz).date() - to_local(deadline.due_at, tz).date()).days, 1)
 
 
 def _percent(value: float | None, lang: str) -> str:

@@ -27,6 +27,7 @@ from services.report_templates import Template, template_for
 from services.report_text import format_timing, is_on_time, summary_lines
 from storage.queries import accounts as account_queries
 from storage.queries import outbox as outbox_queries
+from storage.queries import reminders as reminder_queries
 from storage.queries import reports as report_queries
 from storage.tables import Assignment, Deadline, Directive, Report, Unit
 
@@ -159,6 +160,13 @@ def submit_report(
     answers_for = task.answers_for
     report_queries.lock_assignment(session=session, assignment_id=task.assignment.id)
     version = report_queries.next_version(session=session, assignment_id=task.assignment.id, answers_for=answers_for)
+    # A correction keeps the mark of the first submission: an on-time report corrected after
+    # the deadline is still on time, and a late one does not become on time by a correction.
+    first = (
+        report_queries.first_report(session=session, assignment_id=task.assignment.id, answers_for=answers_for)
+        if version > 1
+        else None
+    )
     report_queries.supersede_latest(session=session, assignment_id=task.assignment.id, answers_for=answers_for)
     report = Report(
         assignment_id=task.assignment.id,
@@ -170,7 +178,7 @@ def submit_report(
         submitted_by_account_id=account_id,
         on_behalf=on_behalf,
         submitted_at=now,
-        on_time=is_on_time(task.deadline, now),
+        on_time=first.on_time if first is not None else is_on_time(task.deadline, now),
         answers={k: v for k, v in answers.items() if k != "attachments"},
         attachments=list(answers.get("attachments") or []),
         **typed_columns(template, answers),
@@ -191,7 +199,54 @@ def submit_report(
         now=now,
         tz=config.tz,
     )
+    if on_behalf:
+        _notify_secretaries(
+            session=session,
+            task=task,
+            report=report,
+            template=template,
+            answers=answers,
+            name=submitter_name,
+            account_id=account_id,
+        )
     return report
+
+
+def _notify_secretaries(
+    *,
+    session: Session,
+    task: Task,
+    report: Report,
+    template: Template,
+    answers: dict[str, Any],
+    name: str,
+    account_id: int | None,
+) -> None:
+    """Staff reported for the cell: its secretaries hear it, with the figures sent in their name."""
+    assert task.unit.id is not None
+    accounts = reminder_queries.secretary_accounts(session=session, unit_ids=[task.unit.id])
+    for account in accounts.get(task.unit.id, []):
+        if account.id == account_id:
+            continue  # staff who are also its secretary saw the thank-you
+        text = t(
+            account.language,
+            "report.notify_secretary_behalf",
+            name=name,
+            directive=task.title,
+            unit=task.unit.name,
+            version=report.version,
+            summary=summary_lines(template, answers, account.language),
+        )
+        outbox_queries.insert_message(
+            session=session,
+            account_id=account.id,
+            kind="notice",
+            payload=reply_to_payload(Reply(text=text)),
+            due_at=report.submitted_at,
+            dedupe_key=f"report-behalf:{report.id}:{account.id}",
+            directive_id=task.directive.id,
+            assignment_id=task.assignment.id,
+        )
 
 
 def typed_columns(template: Template, answers: dict[str, Any]) -> dict[str, Any]:

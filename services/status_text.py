@@ -52,10 +52,10 @@ def summaries_text(t: Translator, found: list[DirectiveSummary], tz: ZoneInfo) -
     return "\n".join(lines)
 
 
-def status_text(t: Translator, status: DirectiveStatus, number: str) -> str:
+def status_text(t: Translator, status: DirectiveStatus, number: str, tz: ZoneInfo) -> str:
     c = status.counts
     lines = [
-        t("status.title", title=texts.title(status.directive, t)),
+        t("status.title", title=texts.closed_title(t, status.directive, tz)),
         t("status.counts", assigned=c.assigned, acknowledged=c.acknowledged, reported=c.reported, overdue=c.overdue),
     ]
     if status.per_deadline:

@@ -235,3 +235,15 @@ def test_cli_lists_directives_sharing_a_number_and_takes_the_id(cli, db_url, tmp
     assert f"chibot export '#{first_id}' -o FILE" in result.output
     result = cli("export", f"#{twin_id}", "--format", "xlsx", "-o", str(tmp_path / "twin.xlsx"))
     assert result.exit_code == 0, result.output
+
+
+def test_chat_export_names_a_format_it_cannot_make_and_says_how_to_use_it(app, org):
+    make_assignment(app, cell="CB01")
+    staff = org["staff"]
+    (reply,) = staff.send("/export 141 pdf")
+    assert reply.text == ("Định dạng «pdf» chưa có; chibot chỉ xuất được xlsx, docx hoặc csv, ví dụ /export 141 docx.")
+    assert reply.document is None
+    (reply,) = staff.send("/export")
+    assert reply.text == "Cách dùng: /export SỐ [xlsx|docx|csv], ví dụ /export 141 hoặc /export 141 docx."
+    (reply,) = staff.send("/export 141 csv")
+    assert reply.document.name == "bao-cao-141-cv-duk.csv"

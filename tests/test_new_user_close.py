@@ -56,3 +56,39 @@ def test_a_report_on_a_closed_directive_says_it_is_closed_and_reopen_brings_remi
     cb02.press("Xác nhận")
     assert cb02.last_text.startswith("Cảm ơn đồng chí! Đã gửi báo cáo 141-CV/ĐUK — Chi bộ Ban Tuyên giáo")
     assert staff.send("/reopen 141")[0].text == "Văn bản 141-CV/ĐUK chưa kết thúc, không cần mở lại."
+
+
+def test_close_cancels_what_staff_queued_by_hand_and_counts_it(org, app, outbox):
+    publish_to_five(org, app)
+    until(app, datetime(2021, 8, 17, 9, 0))
+    staff = org["staff"]
+    staff.send("/remind 141")
+    staff.press("Gửi nhắc")
+    staff.send("/broadcast")
+    staff.send("Các đồng chí khẩn trương báo cáo 141.")
+    staff.press("Chưa báo cáo văn bản…")
+    staff.send("141")
+    staff.press("Gửi")
+    planned = len(rows(app, kind="reminder", status="pending"))
+    by_hand = len(rows(app, kind="reminder_now", status="pending")) + len(rows(app, kind="broadcast", status="pending"))
+    assert by_hand == 10  # five cells, one reminder and one broadcast each
+    staff.send("/close 141")
+    staff.press("Kết thúc")
+    assert f"hủy {planned + by_hand} tin nhắc chưa gửi" in staff.last_text
+    assert [m.kind for m in rows(app, status="pending") if m.kind in ("reminder_now", "broadcast")] == []
+    until(app, datetime(2021, 8, 17, 10, 0))
+    assert delivered(app, "reminder_now", "broadcast") == []  # the cells hear nothing more about it
+
+
+def test_status_and_directives_say_a_directive_is_closed_and_when(org, app):
+    publish_to_five(org, app)
+    until(app, datetime(2021, 8, 17, 9, 0))
+    staff = org["staff"]
+    assert "đã kết thúc" not in staff.send("/status 141")[0].text
+    staff.send("/close 141")
+    staff.press("Kết thúc")
+    assert staff.send("/status 141")[0].text.splitlines()[0] == (
+        "Tình hình thực hiện Công văn 141-CV/ĐUK (đã kết thúc lúc 09:00 17/8/2021)"
+    )
+    assert "141-CV/ĐUK (đã kết thúc lúc 09:00 17/8/2021) —" in staff.send("/directives")[0].text
+    assert "141-CV/ĐUK (đã kết thúc lúc 09:00 17/8/2021) —" in org["CB02"].send("/directives")[0].text

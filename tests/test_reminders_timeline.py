@@ -441,3 +441,23 @@ def test_staff_of_another_unit_cannot_see_or_trigger_reminders_and_it_is_audited
             (directive_id(app), None, f"rmd:{directive_id(app)}"),
         ]
         assert session.exec(select(OutboxMessage).where(OutboxMessage.kind == "reminder_now")).all() == []
+
+
+@on_every_channel
+def test_the_remind_confirm_is_used_up_and_a_second_remind_queues_nothing_twice(org, app, clock):
+    publish_to_five(org, app)
+    quick_report(org["CB01"])
+    until(app, datetime(2021, 8, 27, 9, 0))
+    staff = org["staff"]
+    staff.send("/remind 141")
+    staff.press("Gửi nhắc")
+    assert staff.last_text == "Đã gửi nhắc cho 4 đơn vị chưa thực hiện 141-CV/ĐUK."
+    clock.advance(timedelta(minutes=3))
+    staff.press("Gửi nhắc")
+    assert staff.last_text == "Các lựa chọn đó thuộc một tin nhắn cũ, không còn dùng được."
+    staff.send("/remind 141")  # a new question, while the first reminders still wait
+    staff.press("Gửi nhắc")
+    with session_scope(app.engine) as session:
+        queued = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "reminder_now")).all()
+        assert sorted(m.assignment_id for m in queued) == sorted({m.assignment_id for m in queued})
+        assert len(queued) == 4

@@ -232,5 +232,5 @@ def test_check_answers_is_the_last_gate():
 
 
 def test_superscript_digits_are_not_option_numbers():
-    assert values("formats", "¹")["formats"] == {"values": [], "other": "¹"}
+    assert problem("formats", "¹") == "choice_unknown"  # not option 1, and not words for «khác»
     assert problem("reached", "¹") == "not_a_number"

@@ -515,3 +515,99 @@ def test_free_text_for_the_awareness_is_asked_about_once(org, session, app):
     cb01.press("Bỏ qua")
     cb01.press("Xác nhận")
     assert reports(session)[0].answers["awareness"] == {"other": "hôm nay trời mưa quá"}
+
+
+def test_a_correction_after_the_deadline_keeps_the_on_time_mark_of_the_first_report(org, session, app, clock, outbox):
+    import io
+
+    from openpyxl import load_workbook
+
+    aid = make_assignment(app)
+    clock.set(local_to_utc(datetime(2021, 8, 20, 10, 0)))
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    fill_default(cb01)
+    cb01.press("Xác nhận")
+    clock.set(local_to_utc(datetime(2021, 8, 25, 9, 30)))
+    cb01.send("bc 141 tt + zalo 47/50 tot")
+    cb01.press("Xác nhận")
+    assert "(bản 2)" in cb01.last_text and "đúng hạn" in cb01.last_text and "trễ hạn" not in cb01.last_text
+    first, second = reports(session)
+    assert (first.on_time, second.on_time, second.reached) == (True, True, 47)
+    deliver(app)
+    corrected = outbox.texts_to("u-staff")[-1]
+    assert "(bản 2)" in corrected and "đúng hạn" in corrected and "trễ hạn" not in corrected
+    org["staff"].send("/export 141")
+    book = load_workbook(io.BytesIO(org["staff"].replies[0].document.content))
+    [row] = [r for r in book["Các đơn vị"].iter_rows(min_row=2, values_only=True) if r[0] == "CB01"]
+    assert (row[6], row[7], row[10]) == (datetime(2021, 8, 20, 10, 0), "đúng hạn", 47)
+    summary = {r[0]: r[1] for r in book["Tổng hợp"].iter_rows(values_only=True)}
+    assert (summary["Báo cáo đúng hạn"], summary["Báo cáo trễ hạn"]) == (1, 0)
+
+
+def test_typed_formats_at_the_multiple_choice_are_read_whole_and_join_the_ticked_ones(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    cb01.send("hoi nghi truc tiep, zalo")
+    assert "Số người tiếp cận?" in cb01.last_text  # both understood: the next question
+    cb01.send("45/50")
+    cb01.press("Tốt")
+    cb01.press("Bỏ qua")
+    cb01.press("Bỏ qua")
+    assert "Hình thức quán triệt: Hội nghị trực tiếp, Zalo / mạng xã hội" in cb01.last_text
+
+
+def test_nonsense_after_a_ticked_format_is_asked_again_and_words_join_the_selection(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    start_by_button(cb01, aid)
+    cb01.press("Hội nghị trực tiếp")
+    cb01.send("-5")
+    assert "Hình thức quán triệt?" in cb01.last_text and "Đã chọn: Hội nghị trực tiếp" in cb01.last_text
+    assert "khác" not in cb01.last_text.split("Hình thức quán triệt?")[0].lower()
+    cb01.send("zalo + tai lieu")
+    assert "Số người tiếp cận?" in cb01.last_text
+    cb01.send("45/50")
+    cb01.press("Tốt")
+    cb01.press("Bỏ qua")
+    cb01.press("Bỏ qua")
+    assert "Hình thức quán triệt: Hội nghị trực tiếp, Zalo / mạng xã hội, Tài liệu" in cb01.last_text
+
+
+def test_a_quick_report_with_a_negative_count_is_refused_like_the_guided_one(org, session, app):
+    make_assignment(app)
+    cb01 = org["CB01"]
+    replies = " ".join(r.text for r in cb01.send("bc 141 tt -3/50 tot"))
+    assert "không thể là số âm" in replies and "«-»" not in replies
+    assert "Số người tiếp cận?" in cb01.last_text  # nothing taken for it: asked again
+    cb01.send("3/50")
+    assert "Số người tiếp cận: 3/50 (6%)" in cb01.last_text
+
+
+def test_a_secretary_is_told_a_deadline_has_passed_in_mytasks_and_directives(org, app, clock):
+    make_assignment(app, number="141-CV/ĐUK")
+    cb01 = org["CB01"]
+    clock.set(local_to_utc(datetime(2021, 8, 24, 10, 0)))
+    cb01.send("/mytasks")
+    assert "Hạn: trước 23/8 (23:59 22/8/2021) — chưa báo đã nhận — đã quá hạn 2 ngày" in cb01.last_text
+    listing = cb01.send("/directives")[0].text
+    assert "đã quá hạn 2 ngày" in listing and "không còn hạn nào sắp tới" not in listing
+    cb01.send("bc 141 tt 45/50 tot")
+    cb01.press("Xác nhận")
+    assert "quá hạn" not in cb01.send("/mytasks")[-1].text  # reported: nothing overdue any more
+
+
+def test_staff_report_on_behalf_tells_the_cells_secretary_once_with_the_figures(org, session, app, outbox):
+    make_assignment(app, cell="CB03")
+    staff = org["staff"]
+    staff.send("/report CB03")
+    fill_default(staff)
+    staff.press("Xác nhận")
+    deliver(app)
+    [told] = outbox.texts_to("u-cb03")[-1:]
+    assert told.startswith(
+        f"Đồng chí {staff.name} (cán bộ đơn vị cấp trên) đã báo cáo 141-CV/ĐUK thay cho Chi bộ Ban Tổ chức (bản 1):"
+    )
+    assert "45/50 (90%)" in told
+    assert sum("thay cho Chi bộ Ban Tổ chức" in text for text in outbox.texts_to("u-cb03")) == 1

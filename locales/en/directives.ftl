@@ -126,6 +126,7 @@ directive-full-as_file = The full text of { $title } is in the attached file.
 directive-ack-ok = Recorded: your { $unit_word } received { $title } at { $time }. Thank you.
 directive-ack-already = { $Unit_word } acknowledged { $title } already, at { $time }.
 directive-ack-cancelled = { $title } is no longer assigned to your unit.
+directive-closed_title = { $title } (closed at { $when })
 directive-list-head = Directives:
 directive-list-empty = No directives yet.
 directive-list-staff_line =
@@ -137,6 +138,10 @@ directive-list-staff_line =
 directive-list-secretary_line =
     • { $title } — { $subject }
     {"  "}Status: { $status }; next deadline: { $nearest }
+directive-list-overdue = { $deadline } — overdue by { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
 directive-list-no_nearest = no upcoming deadline
 directive-list-hint = Details: /doc NUMBER
 directive-duplicate-head = Your unit has already registered a directive numbered «{ $number }»:

@@ -124,6 +124,8 @@ broadcast-by_channel =
 broadcast-channel_count = { $channel } { $count }
 
 export-help = export the compiled report: /export NUMBER (Excel, Word or CSV)
+export-usage = Usage: /export NUMBER [xlsx|docx|csv], for example /export 141 or /export 141 docx.
+export-bad_format = The format «{ $format }» is not available; chibot exports xlsx, docx or csv only, for example /export 141 docx.
 export-ask_format = Which format for { $title }?
 export-caption = Compiled report on { $title }
 export-nothing = No unit has reported on { $title } yet.

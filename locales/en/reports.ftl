@@ -40,6 +40,9 @@ report-notify_new =
 report-notify_amended =
     { $unit } amended its report on { $directive } (version { $version }){ $behalf } — { $timing }.
     { $summary }
+report-notify_secretary_behalf =
+    { $name } (staff of the committee above) reported on { $directive } for { $unit } (version { $version }):
+    { $summary }
 report-notify_behalf = {" "}(sent on its behalf by { $name })
 report-gathered =
     { $count ->
@@ -52,6 +55,10 @@ report-mytasks_header = Assigned to { $unit } (nearest deadline first):
 report-mytasks_line =
     • { $directive }: { $subject }
     {"   "}Due: { $due } — { $status }
+report-status_overdue = { $status } — overdue by { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
 report-mytasks_none = { $unit } has no open assignments.
 report-mytasks_hint = Press «Received» once your { $unit_word } has the directive, «Report» to report the result; or type a one-line report, for example: bc { $example } in person + zalo 45/50 good. See the directive: /doc { $example }.
 report-timing-on_time = on time — due { $due }

@@ -108,6 +108,7 @@ directive-full-as_file = Toàn văn { $title } trong tệp đính kèm.
 directive-ack-ok = Đã ghi nhận { $unit_word } đồng chí đã nhận { $title } lúc { $time }. Cảm ơn đồng chí.
 directive-ack-already = { $Unit_word } đồng chí đã báo nhận { $title } lúc { $time } rồi.
 directive-ack-cancelled = { $title } không còn giao cho đơn vị đồng chí.
+directive-closed_title = { $title } (đã kết thúc lúc { $when })
 directive-list-head = Văn bản:
 directive-list-empty = Chưa có văn bản nào.
 directive-list-staff_line =
@@ -116,6 +117,7 @@ directive-list-staff_line =
 directive-list-secretary_line =
     • { $title } — { $subject }
     {"  "}Tình trạng: { $status }; hạn gần nhất: { $nearest }
+directive-list-overdue = { $deadline } — đã quá hạn { $n } ngày
 directive-list-no_nearest = không còn hạn nào sắp tới
 directive-list-hint = Xem chi tiết: /doc SỐ
 directive-duplicate-head = Đơn vị đã đăng ký văn bản số «{ $number }»:

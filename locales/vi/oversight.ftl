@@ -100,6 +100,8 @@ broadcast-by_channel =
 broadcast-channel_count = { $channel } { $count }
 
 export-help = xuất báo cáo tổng hợp: /export SỐ (Excel, Word hoặc CSV)
+export-usage = Cách dùng: /export SỐ [xlsx|docx|csv], ví dụ /export 141 hoặc /export 141 docx.
+export-bad_format = Định dạng «{ $format }» chưa có; chibot chỉ xuất được xlsx, docx hoặc csv, ví dụ /export 141 docx.
 export-ask_format = Đồng chí muốn xuất { $title } dạng nào?
 export-caption = Báo cáo tổng hợp { $title }
 export-nothing = Chưa có đơn vị nào báo cáo { $title }.

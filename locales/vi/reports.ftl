@@ -40,6 +40,9 @@ report-notify_new =
 report-notify_amended =
     { $unit } đã sửa báo cáo { $directive } (bản { $version }){ $behalf } — { $timing }.
     { $summary }
+report-notify_secretary_behalf =
+    Đồng chí { $name } (cán bộ đơn vị cấp trên) đã báo cáo { $directive } thay cho { $unit } (bản { $version }):
+    { $summary }
 report-notify_behalf = {" "}(do { $name } báo cáo thay)
 report-gathered =
     { $count } đơn vị vừa báo cáo { $directive }: { $units }.
@@ -49,6 +52,7 @@ report-mytasks_header = Việc được giao cho { $unit } (hạn gần nhất �
 report-mytasks_line =
     • { $directive }: { $subject }
     {"   "}Hạn: { $due } — { $status }
+report-status_overdue = { $status } — đã quá hạn { $n } ngày
 report-mytasks_none = Hiện { $unit } không có việc nào đang mở.
 report-mytasks_hint = Bấm «Đã nhận» khi { $unit_word } đã nhận văn bản, «Báo cáo» để báo cáo kết quả; hoặc gõ báo cáo một dòng, ví dụ: bc { $example } truc tiep + zalo 45/50 tot. Xem văn bản: /doc { $example }.
 report-timing-on_time = đúng hạn — hạn { $due }

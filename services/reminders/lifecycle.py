@@ -11,10 +11,13 @@ from sqlmodel import Session
 from services.reminders.config import ReminderConfig
 from services.reminders.planner import plan_directive
 from services.reminders.recurring import mark_reported
+from storage.queries import outbox as outbox_queries
 from storage.queries import reminders as queries
 from storage.tables import Assignment, Directive
 
 log = logging.getLogger(__name__)
+#: Queued messages about a directive that its closing cancels besides the planned reminders.
+CLOSED_WITH = ("reminder_now", "broadcast")
 
 
 def after_change(*, session: Session, directive_id: int, now: datetime, config: ReminderConfig) -> None:
@@ -49,6 +52,9 @@ def close(*, session: Session, directive: Directive, now: datetime, config: Remi
     session.flush()
     queries.cancel_open_requests(session=session, directive_id=directive.id)
     cancelled = plan_directive(session=session, directive_id=directive.id, now=now, config=config).cancelled
+    # What staff queued by hand about this directive (/remind, a /broadcast to its cells) would
+    # push a "Báo cáo" button for a directive that no longer takes reports.
+    cancelled += outbox_queries.cancel_pending(session=session, directive_id=directive.id, kinds=CLOSED_WITH)
     log.info("directive %s closed: %s pending reminders cancelled", directive.id, cancelled)
     return cancelled
 

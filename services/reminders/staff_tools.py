@@ -14,7 +14,8 @@ from services.reach import Reach, reach
 from services.reminders import lifecycle, texts
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of
-from services.reminders.planner import DATED_KINDS, DONE_STATUSES, parse_key, stamp
+from services.reminders.planner import DATED_KINDS, DONE_STATUSES, parse_key
+from storage.queries import outbox as outbox_queries
 from storage.queries import reminders as queries
 from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Directive
@@ -61,9 +62,14 @@ def remind_reach(*, session: Session, directive: Directive) -> Reach:
     return reach(session=session, unit_ids=[u.id for _a, u in not_done_units(session=session, directive=directive)])
 
 
-def remind_now(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int:
-    """Queue an immediate reminder to every not-done unit; returns how many units were reached.
-    Pressing twice in the same minute sends nothing more (dedupe key with the minute)."""
+def remind_now(
+    *, session: Session, directive: Directive, now: datetime, config: ReminderConfig, token: str
+) -> int | None:
+    """Queue an immediate reminder to every not-done unit; returns how many units were reached,
+    None when this confirm (``token``, made when /remind asked) was used already. A cell whose
+    secretary still has a reminder of /remind pending is not queued a second one."""
+    if outbox_queries.key_used(session=session, pattern=f"remind:{directive.id}:%:{token}"):
+        return None
     cfg = config
     deadlines = [
         d
@@ -78,6 +84,10 @@ def remind_now(*, session: Session, directive: Directive, now: datetime, config:
     reached = 0
     for assignment, unit in rows:
         for account in accounts.get(unit.id, []):
+            if outbox_queries.has_pending(
+                session=session, account_id=account.id, kind="reminder_now", assignment_id=assignment.id
+            ):
+                continue  # the reminder of a /remind a moment ago has not gone yet: one is enough
             t = Translator(account.language)
             acknowledged = is_acknowledged(assignment)
             if deadline is not None:
@@ -102,7 +112,7 @@ def remind_now(*, session: Session, directive: Directive, now: datetime, config:
                 kind="reminder_now",
                 reply=reply,
                 due_at=now,
-                dedupe_key=f"remind:{directive.id}:{assignment.id}:{account.id}:{stamp(now)}",
+                dedupe_key=f"remind:{directive.id}:{assignment.id}:{account.id}:{token}",
                 directive_id=directive.id,
                 assignment_id=assignment.id,
             )

@@ -290,6 +290,23 @@ def cancel_pending(
     return result.rowcount or 0
 
 
+def has_pending(*, session: Session, account_id: int, kind: str, assignment_id: int) -> bool:
+    """Whether a message of this kind about this assignment still waits for this account."""
+    query = select(col(OutboxMessage.id)).where(
+        col(OutboxMessage.status) == "pending",
+        col(OutboxMessage.account_id) == account_id,
+        col(OutboxMessage.kind) == kind,
+        col(OutboxMessage.assignment_id) == assignment_id,
+    )
+    return session.exec(query.limit(1)).first() is not None
+
+
+def key_used(*, session: Session, pattern: str) -> bool:
+    """Whether any row's dedupe key matches this LIKE pattern (a one-time confirm already used)."""
+    query = select(col(OutboxMessage.id)).where(col(OutboxMessage.dedupe_key).like(pattern))
+    return session.exec(query.limit(1)).first() is not None
+
+
 def counts_by_channel(*, session: Session) -> list[tuple[str, str, str | None, int]]:
     """(channel, status, last_error, rows) for every row not cancelled, for `chibot outbox`."""
     query = (

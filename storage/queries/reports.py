@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import and_, true, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
 from storage.tables import Assignment, Deadline, Directive, Report, Unit
@@ -105,6 +108,34 @@ def next_version(*, session: Session, assignment_id: int, answers_for: str) -> i
         )
     ).one()
     return (current or 0) + 1
+
+
+def first_report(*, session: Session, assignment_id: int, answers_for: str) -> Report | None:
+    """Version 1 of the cell's report for this deadline: its time decides on-time or late."""
+    return session.exec(
+        select(Report)
+        .where(col(Report.assignment_id) == assignment_id, col(Report.answers_for) == answers_for)
+        .order_by(col(Report.version))
+        .limit(1)
+    ).first()
+
+
+def first_submitted_at(*, session: Session, report_ids: list[int]) -> dict[int, datetime]:
+    """For each given report, when version 1 of the same cell's report for the same deadline came."""
+    if not report_ids:
+        return {}
+    first = aliased(Report)
+    rows = session.exec(
+        select(col(Report.id), func.min(col(first.submitted_at)))
+        .join(
+            first,
+            (col(first.assignment_id) == col(Report.assignment_id))
+            & (col(first.answers_for) == col(Report.answers_for)),
+        )
+        .where(col(Report.id).in_(report_ids))
+        .group_by(col(Report.id))
+    ).all()
+    return {rid: when for rid, when in rows}
 
 
 def supersede_latest(*, session: Session, assignment_id: int, answers_for: str) -> None:

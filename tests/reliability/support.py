@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import secrets
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -105,12 +106,15 @@ def broadcast_to_all(seeded: Seeded, text: str) -> None:
     assert "Đã gửi" in staff.last_text or "gửi" in staff.last_text.lower(), staff.last_text
 
 
-def remind_all(seeded: Seeded, directive_id: int) -> int:
-    """An immediate reminder to every cell that has not reported (the /remind button)."""
+def remind_all(seeded: Seeded, directive_id: int) -> int | None:
+    """An immediate reminder to every cell that has not reported (the /remind button, a fresh
+    confirm each call)."""
     app = seeded.app
     with session_scope(app.engine) as session:
         directive = session.get(Directive, directive_id)
-        return remind_now(session=session, directive=directive, now=app.clock.now(), config=CONFIG)
+        return remind_now(
+            session=session, directive=directive, now=app.clock.now(), config=CONFIG, token=secrets.token_hex(4)
+        )
 
 
 def outbox_counts(engine, channel: str = "telegram") -> dict[str, int]:  # noqa: ANN001
