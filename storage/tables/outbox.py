@@ -43,3 +43,16 @@ class OutboxMessage(SQLModel, table=True):
     sent_late: bool = Field(default=False)
     channel_message_id: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class SendShareMember(SQLModel, table=True):
+    """A live process sending with one bot token: each takes an equal share of the token's rate
+    (services/send_share.py). A row not seen for a few seconds is a process that is gone."""
+
+    __tablename__ = "send_share_member"
+
+    #: Which token: a hash of it (the token itself is never stored), with the channel's name.
+    budget_key: str = Field(primary_key=True, max_length=80)
+    worker: str = Field(primary_key=True, max_length=64)
+    joined_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

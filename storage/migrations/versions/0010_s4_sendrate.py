@@ -1,0 +1,33 @@
+"""one send budget per bot token across processes: the live processes that share it
+
+Revision ID: 0010_s4_sendrate
+Revises: 0009
+Create Date: 2026-12-01 16:20:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+import storage.types  # noqa: F401
+
+revision = "0010_s4_sendrate"
+down_revision = "0009"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "send_share_member",
+        sa.Column("budget_key", sa.String(length=80), nullable=False),
+        sa.Column("worker", sa.String(length=64), nullable=False),
+        sa.Column("joined_at", storage.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("seen_at", storage.types.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("budget_key", "worker", name=op.f("pk_send_share_member")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("send_share_member")
