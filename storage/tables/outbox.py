@@ -15,7 +15,11 @@ OUTBOX_STATUSES = ("pending", "sending", "sent", "failed", "cancelled")
 
 class OutboxMessage(SQLModel, table=True):
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_status_due_at", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_outbox_status_due_at", "status", "due_at"),
+        # "Is anything of this broadcast still to go?" at every delivery: one seek.
+        Index("ix_outbox_broadcast_id_status", "broadcast_id", "status"),
+    )
 
     id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     account_id: int = Field(foreign_key="chat_account.id", index=True)

@@ -1,4 +1,5 @@
-"""one send budget per bot token across processes: the live processes that share it
+"""one send budget per bot token across processes: the live processes that share it; an
+index to ask whether a broadcast has messages left to go
 
 Revision ID: 0010_s4_sendrate
 Revises: 0009
@@ -27,7 +28,11 @@ def upgrade() -> None:
         sa.Column("seen_at", storage.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("budget_key", "worker", name=op.f("pk_send_share_member")),
     )
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.create_index("ix_outbox_broadcast_id_status", ["broadcast_id", "status"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.drop_index("ix_outbox_broadcast_id_status")
     op.drop_table("send_share_member")
