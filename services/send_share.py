@@ -38,8 +38,8 @@ from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 
-INTERVAL = 1.0
-TTL = 4.0
+INTERVAL = 0.5
+TTL = 3.0
 
 
 def budget_key(channel: str, token: str) -> str:

@@ -99,7 +99,7 @@ class SendBudget:
     # ---- the budget ------------------------------------------------------------------------
     @property
     def window(self) -> float:
-        return self.base_window + self.margin
+        return self._span + self.margin
 
     def set_rate(self, per_second: float) -> None:
         """Change the rate (this process's share of the token's, services/send_share.py). Never
@@ -108,6 +108,8 @@ class SendBudget:
             raise ValueError(f"a send budget needs a positive rate, got {per_second}")
         self.per_second = per_second
         self.capacity = max(1, int(per_second * self.base_window + 1e-9))
+        # Below one a window (Zalo at 0.5 a second): one slot per 1 / per_second.
+        self._span = max(self.base_window, self.capacity / per_second)
         if self._changed is not None:
             self._poke()
 
