@@ -7,11 +7,13 @@ every process that runs a channel registers in the database under a key for its 
 every ``interval``; each takes ``total / N`` of the rate, N being the processes seen within
 ``ttl``. That is the whole protocol:
 
-* the shares never add up to more than the token's rate once every process has seen the
-  latest count, and a process that joins makes sure of that: when others are there already it
-  sends nothing for two intervals (by then each of them has counted it and lowered its share);
-* a process that stops leaves at once (the others take its share at their next beat); one
-  that dies is forgotten after ``ttl`` (its share is unused meanwhile, nothing is exceeded);
+* the shares never add up to more than the token's rate, also while processes come and go.
+  Lowering a share does not take back what was sent in the last second, so a process that
+  joins while others are there sends nothing for two intervals and a window (by then each of
+  them has counted it and lowered its share, and what they sent at the old rate has left the
+  server's window); and a process raises its share only a window after it saw fewer members;
+* a process that stops leaves at once (the others take its share a window after their next
+  beat); one that dies is forgotten after ``ttl`` (its share is unused meanwhile);
 * the database unreachable: the last share is kept (it was right a moment ago).
 
 Equal shares suit the outbox: every process's dispatcher claims from the one outbox, so a
@@ -27,6 +29,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -40,6 +43,8 @@ log = logging.getLogger(__name__)
 
 INTERVAL = 0.5
 TTL = 3.0
+#: The server's counting window (Telegram counts a second), with a little to spare.
+WINDOW = 1.1
 
 
 def budget_key(channel: str, token: str) -> str:
@@ -61,6 +66,7 @@ class SendShare:
         hold: Callable[[float], None],
         interval: float = INTERVAL,
         ttl: float = TTL,
+        window: float = WINDOW,
     ) -> None:
         if ttl <= 2 * interval:
             raise ValueError(f"ttl ({ttl} s) must be well above two intervals ({interval} s)")
@@ -72,6 +78,9 @@ class SendShare:
         self._hold = hold
         self.interval = interval
         self.ttl = timedelta(seconds=ttl)
+        self.window = window
+        #: Fewer members seen: (their number, when this process may take the larger share).
+        self._raise: tuple[int, float] | None = None
         #: Processes sharing the token at the last beat (this one included).
         self.members = 1
         self._task: asyncio.Task[None] | None = None
@@ -107,7 +116,7 @@ class SendShare:
             members, joined = 1, False
         self._apply(members)
         if joined and members > 1:
-            self._hold(2 * self.interval)
+            self._hold(2 * self.interval + self.window)
         self._task = asyncio.get_running_loop().create_task(self._beating(), name=f"chibot-send-share-{self.key}")
 
     async def _beating(self) -> None:
@@ -118,6 +127,19 @@ class SendShare:
             except Exception as exc:  # keep the last share: it was right a moment ago
                 log.warning("send share beat failed (keeping %.1f/s): %s", self.total / self.members, exc)
                 continue
+            self._update(members, time.monotonic())
+
+    def _update(self, members: int, now: float) -> None:
+        """More members: the smaller share at once. Fewer: the larger one a window later (what
+        the others sent at their rate is still within the server's window until then)."""
+        if members >= self.members:
+            self._raise = None
+            self._apply(members)
+            return
+        if self._raise is None or self._raise[0] != members:
+            self._raise = (members, now + self.window)
+        if now >= self._raise[1]:
+            self._raise = None
             self._apply(members)
 
     async def stop(self) -> None:

@@ -78,7 +78,9 @@ def test_the_token_is_shared_equally_and_a_process_that_leaves_gives_its_share_b
     assert first.capacity == 5
     b._leave()
     assert a.beat() == (1, False)
-    a._apply(1)
+    a._update(1, now=100.0)  # the other left: its last second's sends still count at the server
+    assert first.capacity == 5
+    a._update(1, now=100.0 + a.window)  # a window later the whole rate is this one's again
     assert first.capacity == 10
     with session_scope(engine) as session:
         rows = session.exec(select(SendShareMember)).all()
