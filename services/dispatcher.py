@@ -286,6 +286,8 @@ class Dispatcher:
                         outgoing = one_each(claimed)
                     delivery.add(outgoing)
                     await delivery.until_low(2 * max(1, self.concurrency))
+                    if delivery.errors:  # a chat's sending raised: no more claims, report it
+                        break
             except BaseException:
                 await delivery.cancel()  # stopped (shutdown): as before, the chats stop with us
                 raise
