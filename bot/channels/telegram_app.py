@@ -10,7 +10,8 @@ Decisions worth knowing:
   Interactive replies go through the Application's bot, whose limiter waits out a 429
   ``RetryAfter`` and retries (``max_retries``). Outbox delivery uses ``TelegramSender`` on a
   *separate* bot whose limiter never retries: the outbox reschedules instead. A 429 on
-  either pauses the shared budget.
+  either pauses the shared budget. Several processes with one token take equal shares of
+  it through the database (services/send_share.py).
 * Updates of different chats are handled concurrently; updates of one chat strictly in order
   (``PerChatUpdateProcessor``), so a slow report for one user never stalls the others and a
   user's two quick messages are never answered out of order.
