@@ -62,8 +62,9 @@ async def test_broadcast_over_telegram_with_a_blocked_recipient_and_retry_after(
             else ["Tin nhắn từ Đảng ủy Khối Cơ quan tỉnh:\n" + TEXT.replace("<", "&lt;").replace(">", "&gt;")]
         )
         assert delivered == expected, code
-    assert len(server.calls_of("sendMessage", ok=False)) >= 3  # two 429s and the blocked chat
-    assert [c.status for c in server.calls_of("sendMessage", ok=False)][:2] == [429, 429]
+    # Two 429s and the blocked chat, in whichever order the chats sent to at once reached the server.
+    refused = sorted(c.status for c in server.calls_of("sendMessage", ok=False))
+    assert refused.count(429) == 2 and 403 in refused
     progress, report = server.chat_messages(STAFF)[-2:]
     assert progress["text"] == "Đã gửi 5/5"
     assert server.calls_of("editMessageText", chat_id=STAFF)

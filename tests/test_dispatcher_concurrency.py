@@ -76,3 +76,38 @@ def test_several_chats_at_once_each_in_order_across_event_loops(engine, clock):
         for chat in "123456":
             texts = [text for chat_id, text in sender.sent if chat_id == f"{tag}{chat}"]
             assert texts == ["tin 1", "tin 2", "tin 3"]
+
+
+class HeldSender:
+    """Holds the first chat's message until a message of a later batch has started going out."""
+
+    channel = "console"
+
+    def __init__(self, held_chat: str, until_chat: str) -> None:
+        self.held_chat, self.until_chat = held_chat, until_chat
+        self.sent: list[tuple[str, str]] = []
+        self.later_started = asyncio.Event()
+
+    async def send(self, chat_id: str, reply: Reply) -> SendResult:
+        if chat_id == self.until_chat:
+            self.later_started.set()
+        if chat_id == self.held_chat:
+            await asyncio.wait_for(self.later_started.wait(), 10)
+        await asyncio.sleep(0)
+        self.sent.append((chat_id, reply.text))
+        return SendResult("sent", message_id=str(len(self.sent)))
+
+
+def test_the_next_batch_goes_out_while_a_slow_chat_of_the_last_one_is_still_sending(engine, clock):
+    # Batches of 4: chat c1's message waits until c6 (second batch) is being sent. Claiming only
+    # after a whole batch had finished would leave c1 waiting and the run stuck.
+    queue(engine, clock, ["1", "2", "3", "4", "5", "6", "7", "8"], 1, "c")
+    queue(engine, clock, ["1"], 2, "d")  # d1 has two messages, one in each batch (claimed by due time, id)
+    sender = HeldSender(held_chat="c1", until_chat="c6")
+    dispatcher = Dispatcher(engine=engine, clock=clock, senders={"console": sender}, batch=4, concurrency=2)
+    stats = asyncio.run(dispatcher.run_once())
+    assert stats.sent == 10
+    chats = [chat for chat, _ in sender.sent]
+    assert chats.index("c6") < chats.index("c1")  # the later batch did not wait for the slow chat
+    assert sorted(chats) == sorted([f"c{n}" for n in range(1, 9)] + ["d1", "d1"])
+    assert [text for chat, text in sender.sent if chat == "d1"] == ["tin 1", "tin 2"]  # in order

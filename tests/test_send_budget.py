@@ -60,6 +60,48 @@ async def test_a_pause_for_retry_after_holds_every_sender_back():
     await budget.aclose()
 
 
+async def test_a_request_counts_until_a_window_after_its_answer_not_after_it_was_given():
+    # A request may reach the server any time before its answer comes back: a slot only frees a
+    # window after that answer, however long the request took.
+    budget = SendBudget(20, window=0.1)  # two slots per tenth of a second
+    answered = [asyncio.Event(), asyncio.Event()]
+    entered = asyncio.Event()
+    count = 0
+
+    async def slow_request(n: int) -> None:
+        nonlocal count
+        async with budget.slot(OUTBOX):
+            count += 1
+            if count == 2:
+                entered.set()
+            await answered[n].wait()  # the server takes its time
+
+    requests = [asyncio.create_task(slow_request(n)) for n in range(2)]
+    await entered.wait()
+    try:  # three windows later both are still unanswered: nothing is free
+        await asyncio.wait_for(budget.acquire(INTERACTIVE), 0.3)
+    except TimeoutError:
+        pass
+    else:  # pragma: no cover - the assertion below names the failure
+        raise AssertionError("a slot was given while both requests of the window were unanswered")
+    answered[0].set()
+    await asyncio.wait_for(budget.acquire(INTERACTIVE), 5)  # free a window after the answer
+    assert budget.given == {INTERACTIVE: 1, OUTBOX: 2, BACKGROUND: 0}
+    answered[1].set()
+    await asyncio.gather(*requests)
+    await budget.aclose()
+
+
+def test_a_share_of_the_rate_is_never_rounded_up_and_slow_rates_space_their_slots():
+    budget = SendBudget(30)
+    budget.set_rate(30 / 4)  # four processes on one token: 7 each (28 in all), not 8 (32)
+    assert budget.capacity == 7
+    budget.set_rate(30 / 2)
+    assert budget.capacity == 15
+    slow = SendBudget(0.5)  # one message every two seconds
+    assert (slow.capacity, round(slow.window - slow.margin, 6)) == (1, 2.0)
+
+
 def seed_secretaries(engine, clock) -> None:  # noqa: ANN001
     with session_scope(engine) as session:
         for chat in SECRETARIES:

@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from bot.channels.plain_render import plan_texts, split_text
-from bot.channels.zalo_api import RateLimiter, ZaloApi, ZaloFailed, ZaloRetry, ZaloUnreachable
+from bot.channels.send_budget import SendBudget
+from bot.channels.zalo_api import ZaloApi, ZaloFailed, ZaloRetry, ZaloUnreachable
 from bot.channels.zalo_channel import SECRET_HEADER, ZaloSender
 from bot.channels.zalo_inbound import Skipped, parse_update
 from ground.messages import Choice, Reply
@@ -191,19 +192,31 @@ def test_updates_wrapped_or_bare_read_the_same():
     assert isinstance(parse_update(group), Skipped)
 
 
-async def test_the_rate_limiter_spaces_calls_and_pauses_after_429():
-    now = [0.0]
-    slept: list[float] = []
+async def test_zalo_answers_go_before_the_outbox_on_the_tokens_budget_and_a_429_pauses_both(zalo_server):
+    budget = SendBudget(20, window=0.1)  # two sends per tenth of a second for the token
+    async with httpx.AsyncClient(timeout=httpx.Timeout(2.0)) as client:
+        answers = ZaloApi(token=DEFAULT_TOKEN, client=client, base_url=zalo_server.url, budget=budget)
+        outbox = answers.for_outbox()
+        await outbox.send_message(chat_id="c1", text="Thông báo 1")
+        await outbox.send_message(chat_id="c2", text="Thông báo 2")  # the window is full now
+        sends = []
+        for api, chat, text in [
+            (outbox, "c3", "Thông báo 3"),
+            (outbox, "c4", "Thông báo 4"),
+            (answers, "z-an", "Trả lời An"),
+            (answers, "z-binh", "Trả lời Bình"),
+        ]:
+            sends.append(asyncio.create_task(api.send_message(chat_id=chat, text=text)))
+            await asyncio.sleep(0)  # queued in this order
+        await asyncio.gather(*sends)
+        order = [c.params["text"] for c in zalo_server.calls_of("sendMessage", ok=True)]
+        assert order == ["Thông báo 1", "Thông báo 2", "Trả lời An", "Trả lời Bình", "Thông báo 3", "Thông báo 4"]
 
-    async def sleep(seconds: float) -> None:
-        slept.append(round(seconds, 3))
-        now[0] += seconds
-
-    limiter = RateLimiter(per_second=2, monotonic=lambda: now[0], sleep=sleep)
-    for _ in range(3):
-        await limiter.wait()
-    assert slept == [0.5, 0.5]
-    limiter.pause(5.0)
-    await limiter.wait()
-    assert slept[-1] == 5.0
-    await asyncio.sleep(0)
+        zalo_server.fail_next("sendMessage", "429")
+        with pytest.raises(ZaloRetry):
+            await outbox.send_message(chat_id="c5", text="Thông báo 5")
+        assert budget.pauses == 1  # everyone who sends with the token waits, answers too
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(answers.send_message(chat_id="z-an", text="Trả lời nữa"), 0.3)
+    await budget.aclose()
+    assert zalo_server.texts_to("z-an") == ["Trả lời An"]

@@ -5,8 +5,14 @@ bot) and outbox delivery (notifications, reminders, broadcasts: the sender's own
 one ``SendBudget``, so together they never exceed it, and a broadcast uses exactly what the
 conversations leave:
 
-* a slot is given at most ``per_second`` times in any window of one second (plus a small
-  margin for the time a request takes to reach the server), the way Telegram counts;
+* a slot is given at most ``capacity`` (``per_second`` x one second) times in any window of one
+  second, the way Telegram counts. A slot held with ``async with budget.slot():`` (every Bot API
+  request does) counts from the moment it is given until one second after its *answer* came
+  back: the server received the request at the latest then, so however late a request reaches
+  it on a busy machine, the server never sees more than ``capacity`` in any second of its own
+  clock. (Counting from the moment it was given, as ``acquire`` alone does, needs a guessed
+  margin for that delay; on a loaded machine requests bunch and draw 429s.) The cost is the
+  answer's delay: a token's rate is ``capacity / (1 s + margin + answer delay)``;
 * waiting requests are served by priority: ``INTERACTIVE`` (an answer to someone who is
   typing) before ``OUTBOX`` before ``BACKGROUND`` ("typing…" indicators), first come first
   served within a priority; so a storm of conversations is never starved by a broadcast;
@@ -19,8 +25,9 @@ conversations leave:
 Interactive replies wait out a 429 and retry (``max_retries``); the outbox's limiter has
 ``max_retries=0``: the 429 is raised at once and the outbox reschedules the row.
 
-The budget lives in one process. Several processes sending with one token must split it
-(``TELEGRAM_MAX_PER_SECOND``, see docs/deployment.md).
+The budget lives in one process. Several processes sending with one token split it: each
+registers in the database and takes its share (services/send_share.py, ``set_rate`` and
+``hold`` below; see docs/deployment.md).
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Any
 
 from aiolimiter import AsyncLimiter
@@ -50,32 +57,40 @@ _PRIORITIES = (INTERACTIVE, OUTBOX, BACKGROUND)
 BACKGROUND_ENDPOINTS = frozenset({"sendChatAction"})
 
 
+class _Slot:
+    """One given slot: counts until ``at`` + the window (``at`` is infinite while in flight)."""
+
+    __slots__ = ("at",)
+
+    def __init__(self, at: float) -> None:
+        self.at = at
+
+
 class SendBudget:
-    """At most ``per_second`` slots in any window of ``window`` seconds, by priority."""
+    """At most ``capacity`` slots in any window of ``window`` seconds, by priority."""
 
     def __init__(
         self,
         per_second: float,
         *,
         window: float = 1.0,
-        margin: float = 0.02,
+        margin: float = 0.01,
         max_margin: float = 0.3,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if per_second <= 0:
             raise ValueError(f"a send budget needs a positive rate, got {per_second}")
-        self.per_second = per_second
-        self.capacity = max(1, round(per_second * window))
         self.base_window = window
+        self._changed: asyncio.Event | None = None
+        self.set_rate(per_second)
         self.base_margin = margin
         self.max_margin = max_margin
         #: Added to the window; widened after a 429, narrowed again as slots are given.
         self.margin = margin
         self._clock = clock
-        self._given: deque[float] = deque()
-        self._waiting: dict[int, deque[asyncio.Future[None]]] = {p: deque() for p in _PRIORITIES}
+        self._slots: list[_Slot] = []
+        self._waiting: dict[int, deque[tuple[asyncio.Future[_Slot], bool]]] = {p: deque() for p in _PRIORITIES}
         self._paused_until = 0.0
-        self._changed: asyncio.Event | None = None
         self._pump: asyncio.Task[None] | None = None
         #: Slots given per priority (benchmarks and tests read them).
         self.given = dict.fromkeys(_PRIORITIES, 0)
@@ -84,42 +99,75 @@ class SendBudget:
     # ---- the budget ------------------------------------------------------------------------
     @property
     def window(self) -> float:
-        return self.base_window + self.margin
+        return self._span + self.margin
+
+    def set_rate(self, per_second: float) -> None:
+        """Change the rate (this process's share of the token's, services/send_share.py). Never
+        rounded up: shares of 30 a second over 4 processes are 7 each, not 8."""
+        if per_second <= 0:
+            raise ValueError(f"a send budget needs a positive rate, got {per_second}")
+        self.per_second = per_second
+        self.capacity = max(1, int(per_second * self.base_window + 1e-9))
+        # Below one a window (Zalo at 0.5 a second): one slot per 1 / per_second.
+        self._span = max(self.base_window, self.capacity / per_second)
+        if self._changed is not None:
+            self._poke()
 
     def _free_at(self, now: float) -> float:
-        """The earliest time a slot is free (``now`` when one is)."""
+        """The earliest time a slot is free (``now`` when one is; infinite until an answer)."""
         window = self.window
-        while len(self._given) > self.capacity or (self._given and self._given[0] <= now - window):
-            self._given.popleft()
+        self._slots = [s for s in self._slots if s.at > now - window]
         at = now
-        if len(self._given) >= self.capacity:
-            at = self._given[-self.capacity] + window
+        if len(self._slots) >= self.capacity:
+            times = sorted(s.at for s in self._slots)
+            at = times[len(times) - self.capacity] + window
         return max(at, self._paused_until)
 
-    def _give(self, priority: int, now: float) -> None:
-        self._given.append(now)
+    def _give(self, priority: int, now: float, held: bool) -> _Slot:
+        slot = _Slot(float("inf") if held else now)
+        self._slots.append(slot)
         self.given[priority] += 1
-        # Back towards the narrow margin: a tenth of a second per 200 slots without a 429.
-        self.margin = max(self.base_margin, self.margin - 0.0005)
+        # Back towards the narrow margin: a tenth of a second per 1,000 slots without a 429.
+        self.margin = max(self.base_margin, self.margin - 0.0001)
+        return slot
 
     def _queued_before(self, priority: int) -> bool:
         return any(self._waiting[p] for p in _PRIORITIES if p <= priority)
 
-    async def acquire(self, priority: int = INTERACTIVE) -> None:
-        """Wait for a slot. Cancelling the wait gives nothing back and takes nothing."""
+    async def _take(self, priority: int, held: bool) -> _Slot:
         now = self._clock()
         if not self._queued_before(priority) and self._free_at(now) <= now:
-            self._give(priority, now)
-            return
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiting[priority].append(future)
+            return self._give(priority, now, held)
+        future: asyncio.Future[_Slot] = asyncio.get_running_loop().create_future()
+        self._waiting[priority].append((future, held))
         self._poke()
         try:
-            await future
+            return await future
         except asyncio.CancelledError:
             with contextlib.suppress(ValueError):
-                self._waiting[priority].remove(future)
+                self._waiting[priority].remove((future, held))
+            if future.done() and not future.cancelled():  # given just as we were cancelled
+                self._settle(future.result())
             raise
+
+    async def acquire(self, priority: int = INTERACTIVE) -> None:
+        """Wait for a slot that counts from now. Cancelling the wait takes nothing."""
+        await self._take(priority, held=False)
+
+    @contextlib.asynccontextmanager
+    async def slot(self, priority: int = INTERACTIVE) -> AsyncIterator[None]:
+        """Hold a slot for one request: it counts until a window after the block ends (the
+        answer came back, or the request failed)."""
+        given = await self._take(priority, held=True)
+        try:
+            yield
+        finally:
+            self._settle(given)
+
+    def _settle(self, slot: _Slot) -> None:
+        slot.at = self._clock()
+        if self._changed is not None and self._next_waiter() is not None:
+            self._poke()
 
     def pause(self, seconds: float) -> None:
         """Give no slot for ``seconds`` (Telegram answered 429 with retry_after)."""
@@ -131,6 +179,13 @@ class SendBudget:
             log.info("send budget paused for %.1f s (429 Too Many Requests)", seconds)
         self._poke()
 
+    def hold(self, seconds: float) -> None:
+        """Give no slot for ``seconds`` without counting a 429 (a process joining a shared
+        token waits until the others have lowered their shares)."""
+        self._paused_until = max(self._paused_until, self._clock() + seconds)
+        with contextlib.suppress(RuntimeError):  # no running loop yet: nobody waits
+            self._poke()
+
     # ---- serving the queue -----------------------------------------------------------------
     def _poke(self) -> None:
         if self._changed is None:
@@ -139,13 +194,14 @@ class SendBudget:
         if self._pump is None or self._pump.done():
             self._pump = asyncio.get_running_loop().create_task(self._serve(), name="chibot-send-budget")
 
-    def _next_waiter(self) -> tuple[int, asyncio.Future[None]] | None:
+    def _next_waiter(self) -> tuple[int, asyncio.Future[_Slot], bool] | None:
         for priority in _PRIORITIES:
             queue = self._waiting[priority]
-            while queue and queue[0].done():  # cancelled while waiting
+            while queue and queue[0][0].done():  # cancelled while waiting
                 queue.popleft()
             if queue:
-                return priority, queue[0]
+                future, held = queue[0]
+                return priority, future, held
         return None
 
     async def _serve(self) -> None:
@@ -158,14 +214,15 @@ class SendBudget:
             free_at = self._free_at(now)
             if free_at > now:
                 self._changed.clear()
-                # Woken early by a new (perhaps more urgent) waiter or a pause; re-decide then.
+                # Woken early by a new (perhaps more urgent) waiter, an answer or a pause;
+                # re-decide then. Every slot in flight: only an answer frees one.
+                timeout = None if free_at == float("inf") else free_at - now
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._changed.wait(), free_at - now)
+                    await asyncio.wait_for(self._changed.wait(), timeout)
                 continue
-            priority, future = waiter
+            priority, future, held = waiter
             self._waiting[priority].popleft()
-            self._give(priority, now)
-            future.set_result(None)
+            future.set_result(self._give(priority, now, held))
 
     async def aclose(self) -> None:
         pump, self._pump = self._pump, None
@@ -175,7 +232,7 @@ class SendBudget:
                 await pump
         for queue in self._waiting.values():
             while queue:
-                future = queue.popleft()
+                future, _held = queue.popleft()
                 if not future.done():
                     future.cancel()
 
@@ -232,11 +289,10 @@ class BudgetRateLimiter(BaseRateLimiter[int]):
                 if chat_id is None:
                     return await callback(*args, **kwargs)
                 if group is not None:
-                    async with self._group(group):
-                        await self.budget.acquire(priority)
-                else:
-                    await self.budget.acquire(priority)
-                return await callback(*args, **kwargs)
+                    async with self._group(group), self.budget.slot(priority):
+                        return await callback(*args, **kwargs)
+                async with self.budget.slot(priority):
+                    return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 seconds = retry_after_seconds(exc)
                 self.budget.pause(seconds + 0.1)

@@ -10,7 +10,8 @@ Decisions worth knowing:
   Interactive replies go through the Application's bot, whose limiter waits out a 429
   ``RetryAfter`` and retries (``max_retries``). Outbox delivery uses ``TelegramSender`` on a
   *separate* bot whose limiter never retries: the outbox reschedules instead. A 429 on
-  either pauses the shared budget.
+  either pauses the shared budget. Several processes with one token take equal shares of
+  it through the database (services/send_share.py).
 * Updates of different chats are handled concurrently; updates of one chat strictly in order
   (``PerChatUpdateProcessor``), so a slow report for one user never stalls the others and a
   user's two quick messages are never answered out of order.
@@ -40,6 +41,7 @@ from bot.channels.telegram_send import CHANNEL, TelegramSender
 from bot.channels.webhook_http import DEFAULT_MAX_BODY, NotAnUpdate, webhook_route
 from ground.ports import TELEGRAM_CAPABILITIES, ConversationCore
 from ground.settings import Settings
+from services.send_share import SendShare, budget_key
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -362,10 +364,21 @@ class TelegramChannel:
         self.sender: TelegramSender | None = None
         #: The token's one send budget: interactive replies and the outbox sender share it.
         self.budget: SendBudget | None = None
+        #: This process's share of the token's rate among the processes that send with it.
+        self.share: SendShare | None = None
 
     async def start(self, runtime: RuntimeHandle) -> None:
         core = self.core if self.core is not None else runtime.app.core
         self.budget = SendBudget(self.settings.telegram_max_per_second)
+        self.share = SendShare(
+            engine=runtime.app.engine,
+            budget_key=budget_key(CHANNEL, _token(self.settings)),
+            worker=runtime.app.dispatcher.worker_id,
+            total=self.settings.telegram_max_per_second,
+            set_rate=self.budget.set_rate,
+            hold=self.budget.hold,
+        )
+        await self.share.start()
         self.sender = build_telegram_sender(
             self.settings, base_url=self.base_url, base_file_url=self.base_file_url, budget=self.budget
         )
@@ -382,6 +395,7 @@ class TelegramChannel:
             await start_application(self.application, webhook=self.webhook, poll_timeout=self.poll_timeout)
         except BaseException:
             await self.sender.aclose()
+            await self.share.stop()
             raise
         mode = f"webhook on {self.webhook.listen}:{self.webhook.port}" if self.webhook else "long polling"
         _LOGGER.info("telegram channel started (%s)", mode)
@@ -394,5 +408,7 @@ class TelegramChannel:
         finally:
             if self.sender is not None:
                 await self.sender.aclose()
+            if self.share is not None:
+                await self.share.stop()
             if self.budget is not None:
                 await self.budget.aclose()

@@ -17,13 +17,12 @@ outbox needs to decide:
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
+
+from bot.channels.send_budget import BACKGROUND, INTERACTIVE, OUTBOX, SendBudget
 
 log = logging.getLogger(__name__)
 
@@ -84,34 +83,6 @@ def error_for(method: str, error_code: int | None, description: str) -> ZaloErro
     return ZaloFailed(text, error_code=error_code, method=method)
 
 
-@dataclass
-class RateLimiter:
-    """At most ``per_second`` calls a second, spaced evenly (Zalo publishes no limit, so the
-    default is conservative), and a pause for everyone after the platform said "slow down"."""
-
-    per_second: float
-    monotonic: Any = time.monotonic
-    sleep: Any = asyncio.sleep
-
-    def __post_init__(self) -> None:
-        self._lock = asyncio.Lock()
-        self._next_at = 0.0
-
-    async def wait(self) -> None:
-        if self.per_second <= 0:
-            return
-        async with self._lock:
-            now = self.monotonic()
-            if self._next_at > now:
-                await self.sleep(self._next_at - now)
-                now = self._next_at
-            self._next_at = now + 1.0 / self.per_second
-
-    def pause(self, seconds: float) -> None:
-        """Nobody sends before ``seconds`` from now (after a 429 or a burst of 5xx)."""
-        self._next_at = max(self._next_at, self.monotonic() + seconds)
-
-
 class ZaloApi:
     """Calls on one bot token through one ``httpx.AsyncClient`` (owned by whoever made it).
 
@@ -123,7 +94,8 @@ class ZaloApi:
         token: str,
         client: httpx.AsyncClient,
         base_url: str = DEFAULT_BASE_URL,
-        limiter: RateLimiter | None = None,
+        budget: SendBudget | None = None,
+        priority: int = INTERACTIVE,
         poll_grace: float = 10.0,
     ) -> None:
         self._token = token
@@ -131,7 +103,21 @@ class ZaloApi:
         self.poll_grace = poll_grace
         self.client = client
         self.base_url = base_url.rstrip("/")
-        self.limiter = limiter
+        #: The token's send budget (``ZALO_MAX_PER_SECOND``; None: unlimited), shared by the
+        #: answers (this api, INTERACTIVE) and the outbox (``for_outbox()``): answers first.
+        self.budget = budget
+        self.priority = priority
+
+    def for_outbox(self) -> ZaloApi:
+        """The same token, client and budget, drawing after the interactive answers."""
+        return ZaloApi(
+            token=self._token,
+            client=self.client,
+            base_url=self.base_url,
+            budget=self.budget,
+            priority=OUTBOX,
+            poll_grace=self.poll_grace,
+        )
 
     def _url(self, method: str) -> str:
         return f"{self.base_url}/bot{self._token}/{method}"
@@ -187,14 +173,16 @@ class ZaloApi:
     async def get_webhook_info(self) -> Any:
         return await self.call("getWebhookInfo")
 
-    async def _limited(self, method: str, params: dict[str, Any]) -> Any:
-        if self.limiter is not None:
-            await self.limiter.wait()
-        try:
+    async def _limited(self, method: str, params: dict[str, Any], priority: int | None = None) -> Any:
+        """One call within the token's budget; a 429 pauses everyone who sends with it."""
+        if self.budget is None:
             return await self.call(method, params)
+        try:
+            async with self.budget.slot(self.priority if priority is None else priority):
+                return await self.call(method, params)
         except ZaloRetry as exc:
-            if self.limiter is not None and exc.error_code == 429:
-                self.limiter.pause(exc.retry_after or 5.0)
+            if exc.error_code == 429:
+                self.budget.pause(exc.retry_after or 5.0)
             raise
 
     async def send_message(self, *, chat_id: str, text: str) -> dict[str, Any]:
@@ -207,7 +195,8 @@ class ZaloApi:
         return await self._limited("sendPhoto", params)
 
     async def send_chat_action(self, *, chat_id: str, action: str = "typing") -> Any:
-        return await self.call("sendChatAction", {"chat_id": chat_id, "action": action})
+        # "typing…" waits behind every message (it never takes an answer's slot).
+        return await self._limited("sendChatAction", {"chat_id": chat_id, "action": action}, BACKGROUND)
 
 
 def make_client(*, timeout: float = 20.0) -> httpx.AsyncClient:

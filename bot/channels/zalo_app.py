@@ -1,6 +1,7 @@
 """The Zalo channel of the runtime (bot/channels/base.py ``Channel``): long polling or a
-webhook for the core, and a ZaloSender for the outbox, sharing one HTTP client and one rate
-limit (bot/channels/zalo_channel.py holds the pieces)."""
+webhook for the core, and a ZaloSender for the outbox, sharing one HTTP client and one send
+budget, answers first (``ZALO_MAX_PER_SECOND`` for the token, split among the processes that
+send with it: services/send_share.py); bot/channels/zalo_channel.py holds the pieces."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import logging
 import httpx
 
 from bot.channels.base import RuntimeHandle
-from bot.channels.zalo_api import RateLimiter, ZaloApi, make_client
+from bot.channels.send_budget import SendBudget
+from bot.channels.zalo_api import ZaloApi, make_client
 from bot.channels.zalo_channel import (
     HttpServer,
     ZaloReceiver,
@@ -24,6 +26,7 @@ from bot.channels.zalo_channel import (
 from bot.channels.zalo_inbound import CHANNEL
 from ground.ports import ConversationCore, capabilities_of
 from ground.settings import Settings
+from services.send_share import SendShare, budget_key
 
 log = logging.getLogger(__name__)
 
@@ -57,23 +60,38 @@ class ZaloChannel:
         self.server: HttpServer | None = None
         self._stop_event: asyncio.Event | None = None
         self._poller: asyncio.Task | None = None
+        #: The token's send budget (None when ZALO_MAX_PER_SECOND is 0: unlimited) and this
+        #: process's share of it.
+        self.budget: SendBudget | None = None
+        self.share: SendShare | None = None
 
     async def start(self, runtime: RuntimeHandle) -> None:
         settings = self.settings
         core = self.core if self.core is not None else runtime.app.core
         self._client = self._client or make_client()
+        if settings.zalo_max_per_second > 0:
+            self.budget = SendBudget(settings.zalo_max_per_second)
+            self.share = SendShare(
+                engine=runtime.app.engine,
+                budget_key=budget_key(CHANNEL, self.token),
+                worker=runtime.app.dispatcher.worker_id,
+                total=settings.zalo_max_per_second,
+                set_rate=self.budget.set_rate,
+                hold=self.budget.hold,
+            )
+            await self.share.start()
         api = ZaloApi(
             token=self.token,
             client=self._client,
             base_url=settings.zalo_api_base_url,
-            limiter=RateLimiter(per_second=settings.zalo_max_per_second),
+            budget=self.budget,
             poll_grace=self.poll_grace,
         )
         publisher = file_publisher(settings)
         self.receiver = ZaloReceiver(
             core=core, api=api, settings=settings, publisher=publisher, min_backoff=self.min_backoff
         )
-        self.sender = ZaloSender(api, publisher=publisher, language=settings.default_language)
+        self.sender = ZaloSender(api.for_outbox(), publisher=publisher, language=settings.default_language)
         try:
             routes = http_routes(self.receiver, self.webhook)
             if routes:
@@ -107,3 +125,9 @@ class ZaloChannel:
         client, self._client = self._client, None
         if client is not None:
             await client.aclose()
+        share, self.share = self.share, None
+        if share is not None:
+            await share.stop()
+        budget, self.budget = self.budget, None
+        if budget is not None:
+            await budget.aclose()

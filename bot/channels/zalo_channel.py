@@ -2,9 +2,10 @@
 
 Decisions worth knowing:
 
-* One ``httpx.AsyncClient`` and one ``ZaloApi`` serve both the conversation replies and the
-  outbox sender, so the conservative rate limit (``ZALO_MAX_PER_SECOND``) covers everything
-  chibot sends to Zalo from this process.
+* One ``httpx.AsyncClient`` and one send budget serve both the conversation replies and the
+  outbox sender (``ZaloApi.for_outbox``), so the conservative rate limit
+  (``ZALO_MAX_PER_SECOND``) covers everything chibot sends to Zalo with the token, answers
+  first (bot/channels/send_budget.py), shared among processes (services/send_share.py).
 * getUpdates hands out one update per call and has no offset: an update taken is gone, so
   the loop hands it to a task at once and polls again. Updates of one chat are answered in
   order (one lock per chat), different chats concurrently.

@@ -67,6 +67,16 @@ def status_counts(*, session: Session, broadcast_id: int) -> dict[str, int]:
     return {status: n for status, n in rows}
 
 
+def has_unfinished(*, session: Session, broadcast_id: int) -> bool:
+    """Whether a message of the broadcast is still to go (one index seek: broadcast, status)."""
+    found = session.exec(
+        select(col(OutboxMessage.id))
+        .where(col(OutboxMessage.broadcast_id) == broadcast_id, col(OutboxMessage.status).in_(("pending", "sending")))
+        .limit(1)
+    ).first()
+    return found is not None
+
+
 def failures(*, session: Session, broadcast_id: int) -> list[tuple[str, str]]:
     """(person name, last error) of every message of the broadcast that was not delivered."""
     rows = session.exec(

@@ -18,7 +18,7 @@ from storage.tables.conversation import ConversationState, ProcessedUpdate  # no
 from storage.tables.directives import Assignment, Deadline, Directive  # noqa: E402
 from storage.tables.fanout import FanoutJob  # noqa: E402
 from storage.tables.menus import ChatMenu  # noqa: E402
-from storage.tables.outbox import OutboxMessage  # noqa: E402
+from storage.tables.outbox import OutboxMessage, SendShareMember  # noqa: E402
 from storage.tables.people import ChatAccount, Invite, LinkCode, Membership, Person  # noqa: E402
 from storage.tables.report_requests import ReportRequest  # noqa: E402
 from storage.tables.reports import Report  # noqa: E402
@@ -44,6 +44,7 @@ __all__ = [
     "Person",
     "ProcessedUpdate",
     "Report",
+    "SendShareMember",
     "ReportRequest",
     "Unit",
     "WebLogin",

@@ -15,7 +15,11 @@ OUTBOX_STATUSES = ("pending", "sending", "sent", "failed", "cancelled")
 
 class OutboxMessage(SQLModel, table=True):
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_status_due_at", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_outbox_status_due_at", "status", "due_at"),
+        # "Is anything of this broadcast still to go?" at every delivery: one seek.
+        Index("ix_outbox_broadcast_id_status", "broadcast_id", "status"),
+    )
 
     id: int = Field(default=None, primary_key=True)  # None only until the first flush; typed for stored rows
     account_id: int = Field(foreign_key="chat_account.id", index=True)
@@ -43,3 +47,16 @@ class OutboxMessage(SQLModel, table=True):
     sent_late: bool = Field(default=False)
     channel_message_id: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class SendShareMember(SQLModel, table=True):
+    """A live process sending with one bot token: each takes an equal share of the token's rate
+    (services/send_share.py). A row not seen for a few seconds is a process that is gone."""
+
+    __tablename__ = "send_share_member"
+
+    #: Which token: a hash of it (the token itself is never stored), with the channel's name.
+    budget_key: str = Field(primary_key=True, max_length=80)
+    worker: str = Field(primary_key=True, max_length=64)
+    joined_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
