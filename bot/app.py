@@ -40,7 +40,7 @@ def build_app(
     """Build everything the channels need. Upgrades the database schema first (the app
     upgrades on start), unless ``migrate`` is False (tests that created the tables)."""
     clock = clock or SystemClock()
-    engine = engine or make_db_engine(settings.database_url)
+    engine = engine or make_db_engine(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
     if migrate:
         upgrade_engine(engine)
     deps = Deps(settings=settings, clock=clock)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, SecretStr, field_validator
@@ -19,6 +20,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     database_url: str = Field(default="sqlite:///chibot.db")
+    #: SQLite's fsync on commit: FULL (default) keeps every confirmed report through a power cut;
+    #: NORMAL (WAL's lighter level) skips the wait, and an OS crash may lose the last commits.
+    sqlite_synchronous: Literal["FULL", "NORMAL"] = "FULL"
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = TELEGRAM_DEFAULT_API
     telegram_bot_username: str | None = None
