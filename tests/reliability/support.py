@@ -18,7 +18,7 @@ from sqlmodel import select
 from bot.app import build_app
 from ground.clock import ManualClock
 from ground.settings import Settings
-from services import directives, units
+from services import directives, fanout, units
 from services.directive_drafts import draft_from_parsed
 from services.parsing import parse_document
 from services.reminders.staff_tools import remind_now
@@ -93,6 +93,9 @@ def publish_directive(seeded: Seeded) -> int:
             now=app.clock.now(),
             config=CONFIG,
         )
+        # Over FANOUT_INLINE_MAX cells a publish writes the rest in the background; these tests
+        # are about delivery, so every cell's message is queued here at once.
+        fanout.complete(session=session, directive=directive, now=app.clock.now(), config=CONFIG)
         return directive.id
 
 
