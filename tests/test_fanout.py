@@ -25,6 +25,7 @@ from services.reminders.planner import parse_key
 from storage.db import session_scope
 from storage.tables import Assignment, Deadline, Directive, FanoutJob, OutboxMessage
 from tests.support.chat import CHANNELS, deliver
+from tests.support.web import sign_in
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 DOC_141 = (SEEDS / "003_11edc695b26208f2.txt").read_text(encoding="utf-8")
@@ -115,6 +116,19 @@ def test_status_during_the_fan_out_says_it_is_still_being_sent(org, app):
     run_background(app)
     staff.send("/status 141")
     assert "Giao 8 đơn vị · đã nhận 0 · đã báo cáo 0" in staff.last_text
+
+
+def test_the_dashboard_says_it_is_still_being_sent_too(org, app, web):
+    staff = publish_141(org)
+    browser = sign_in(web(), staff)
+    (directive,) = rows(app, Directive)
+    listed = browser.get("/directives").text
+    assert '<span class="tag sending">Đang gửi cho các đơn vị: 2/8</span>' in listed
+    page = browser.get(f"/directives/{directive.id}").text
+    assert "Văn bản đang được gửi cho các đơn vị: đã gửi 2/8." in page
+    run_background(app)
+    assert "Đang gửi" not in browser.get("/directives").text
+    assert "đang được gửi" not in browser.get(f"/directives/{directive.id}").text
 
 
 def test_reminders_planned_in_batches_are_each_cells_own(org, app):

@@ -61,6 +61,7 @@ def directive_page(directive_id: int, here: Desk = Depends(desk, scope="function
         history=status.report_history(session=here.session, directive=directive, paths=paths),
         trail=view.trail(session=here.session, directive=directive),
         formats=exports.FORMATS,
+        sending=status.sending(session=here.session, directive=directive),
     )
 
 

@@ -40,6 +40,7 @@ web-list-col_subject = Subject
 web-list-col_urgency = Urgency
 web-list-col_nearest = Nearest deadline
 web-list-closed = closed
+web-list-sending = Being sent to the units: { $done }/{ $total }
 web-col-assigned = Assigned
 web-col-acknowledged = Acknowledged
 web-col-reported = Reported

@@ -40,6 +40,7 @@ web-list-col_subject = Trích yếu
 web-list-col_urgency = Độ khẩn
 web-list-col_nearest = Hạn gần nhất
 web-list-closed = đã kết thúc
+web-list-sending = Đang gửi cho các đơn vị: { $done }/{ $total }
 web-col-assigned = Giao
 web-col-acknowledged = Đã nhận
 web-col-reported = Đã báo cáo
