@@ -960,3 +960,29 @@ def test_a_title_wrapped_after_cua_keeps_its_second_line():
         "Các chi bộ hoàn thành trước ngày 30/4/2027.\n"
     )
     assert parse_document(text).subject == "Học tập, quán triệt Nghị quyết của Ban Chấp hành Đảng bộ tỉnh"
+
+
+def test_an_issue_date_printed_without_its_place_under_the_motto():
+    text = (
+        "ĐẢNG BỘ HUYỆN TÂN KỲ\nĐẢNG ỦY XÃ NGHĨA ĐỒNG\n*\nSố 07-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Ngày 09 tháng 3 năm 2027\n\nKẾ HOẠCH\ntổ chức hội nghị học tập chuyên đề\n\n"
+        "Các chi bộ hoàn thành trước ngày 30/3/2027.\n"
+    )
+    assert parse_document(text).issued_on == date(2027, 3, 9)
+
+
+def test_a_body_sentence_opening_with_a_date_is_not_the_issue_date():
+    text = (
+        "ĐẢNG ỦY XÃ NGHĨA ĐỒNG\nKẾ HOẠCH\ntổ chức hội nghị\n\nNội dung:\n"
+        "Ngày 09 tháng 3 năm 2027\nCác chi bộ hoàn thành trước ngày 30/3/2027.\n"
+    )
+    assert parse_document(text).issued_on is None
+
+
+def test_inline_report_fields_end_before_the_next_numbered_item():
+    text = (
+        "ĐẢNG ỦY KHỐI\nSố 9-KH/ĐUK\nKẾ HOẠCH\nhọc tập chuyên đề\n\n"
+        "2. Báo cáo kết quả trước ngày 20/4/2027. Báo cáo cần nêu rõ: hình thức, số người tham dự; khó khăn, đề xuất.\n"
+        "3. Từ tháng 5/2027, các chi bộ báo cáo định kỳ trước ngày 25 hằng tháng.\n"
+    )
+    assert parse_document(text).report_fields == ["hình thức", "số người tham dự", "khó khăn", "đề xuất"]

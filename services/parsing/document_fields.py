@@ -306,13 +306,35 @@ ISSUED_RE = re.compile(
 )
 
 
+# A date line with no place before it ("Ngày 01 tháng 12 năm 2026"), right under the motto,
+# the number or the "*" of the header: where the place-date line stands.
+_BARE_DATE_LINE = re.compile(r"^[\s*]*ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})[\s.]*$")
+_ABOVE_DATE = re.compile(r"^[\s*]*(?:dang\s+cong\s+san\s+viet\s+nam|doc\s+lap\s*[-–]|so\s*:?\s*\d|\*+[\s*]*$)")
+
+
+def _bare_date_line(doc: Text) -> re.Match[str] | None:
+    limit = _header_limit(doc)
+    above = None
+    for ln in doc.lines:
+        if ln.start >= limit:
+            break
+        if not ln.text:
+            continue
+        m = _BARE_DATE_LINE.match(ln.folded)
+        if m and above is not None and _ABOVE_DATE.match(above):
+            return m
+        above = ln.folded
+    return None
+
+
 def find_issued_on(doc: Text) -> tuple[date | None, str | None]:
     """(date, warning). The place-date line is in the header; a blank template or an
     impossible date gives None (with a warning for the latter)."""
-    m = ISSUED_RE.search(doc.folded, 0, _number_region(doc))
+    m = ISSUED_RE.search(doc.folded, 0, _number_region(doc)) or _bare_date_line(doc)
     if not m:
         return None, None
-    d, mo, y = int(m["d"]), int(m["m"] or m["m2"]), int(m["y"] or m["y2"])
+    groups = m.groupdict()
+    d, mo, y = int(m["d"]), int(groups.get("m") or groups["m2"]), int(groups.get("y") or groups["y2"])
     try:
         return date(y, mo, d), None
     except ValueError:
@@ -1265,8 +1287,8 @@ def find_report_fields(doc: Text) -> list[str]:
         end = pos
         for stop in _FIELDS_END.finditer(doc.folded, pos, min(len(doc.folded), pos + 2000)):
             after = doc.cleaned[stop.end() : stop.end() + 1]
-            if stop.group(0).startswith(".") and after and not after.isupper():
-                continue  # "v.v. các nội dung" — not a sentence end
+            if stop.group(0).startswith(".") and after.isalpha() and not after.isupper():
+                continue  # "v.v. các nội dung" — not a sentence end ("... đề xuất.\n3. ..." is)
             end = stop.start()
             break
         else:
