@@ -68,8 +68,9 @@ def remind_now(
     """Queue an immediate reminder to every not-done unit; returns how many units were reached,
     None when this confirm (``token``, made when /remind asked) was used already. A cell whose
     secretary still has a reminder of /remind pending is not queued a second one."""
-    if outbox_queries.key_used(session=session, pattern=f"remind:{directive.id}:%:{token}"):
+    if outbox_queries.key_used(session=session, directive_id=directive.id, pattern=f"remind:{directive.id}:%:{token}"):
         return None
+    waiting = outbox_queries.pending_pairs(session=session, directive_id=directive.id, kind="reminder_now")
     cfg = config
     deadlines = [
         d
@@ -84,9 +85,7 @@ def remind_now(
     reached = 0
     for assignment, unit in rows:
         for account in accounts.get(unit.id, []):
-            if outbox_queries.has_pending(
-                session=session, account_id=account.id, kind="reminder_now", assignment_id=assignment.id
-            ):
+            if (account.id, assignment.id) in waiting:
                 continue  # the reminder of a /remind a moment ago has not gone yet: one is enough
             t = Translator(account.language)
             acknowledged = is_acknowledged(assignment)

@@ -298,20 +298,23 @@ def cancel_pending(
     return result.rowcount or 0
 
 
-def has_pending(*, session: Session, account_id: int, kind: str, assignment_id: int) -> bool:
-    """Whether a message of this kind about this assignment still waits for this account."""
-    query = select(col(OutboxMessage.id)).where(
+def pending_pairs(*, session: Session, directive_id: int, kind: str) -> set[tuple[int, int]]:
+    """(account id, assignment id) of the messages of this kind about the directive that still
+    wait: one query for a whole /remind instead of one per secretary."""
+    query = select(col(OutboxMessage.account_id), col(OutboxMessage.assignment_id)).where(
+        col(OutboxMessage.directive_id) == directive_id,
         col(OutboxMessage.status) == "pending",
-        col(OutboxMessage.account_id) == account_id,
         col(OutboxMessage.kind) == kind,
-        col(OutboxMessage.assignment_id) == assignment_id,
     )
-    return session.exec(query.limit(1)).first() is not None
+    return {(account, assignment) for account, assignment in session.exec(query).all() if assignment is not None}
 
 
-def key_used(*, session: Session, pattern: str) -> bool:
-    """Whether any row's dedupe key matches this LIKE pattern (a one-time confirm already used)."""
-    query = select(col(OutboxMessage.id)).where(col(OutboxMessage.dedupe_key).like(pattern))
+def key_used(*, session: Session, directive_id: int, pattern: str) -> bool:
+    """Whether a row about the directive has a dedupe key matching this LIKE pattern (a
+    one-time confirm already used); the directive's index narrows the rows read."""
+    query = select(col(OutboxMessage.id)).where(
+        col(OutboxMessage.directive_id) == directive_id, col(OutboxMessage.dedupe_key).like(pattern)
+    )
     return session.exec(query.limit(1)).first() is not None
 
 
