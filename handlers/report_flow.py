@@ -293,10 +293,21 @@ class ReportFlow(StepFlow[ReportState]):
         at the first one) fills every question it answers; None when it answers one at most."""
         template = task.template()
         quick = parse_quick(template, text, lang=ctx.lang, today=ctx.now.date())
+        if quick.ref and not _number_matches(task.directive.number, quick.ref):
+            # "bc 141 …" while 87's report is open names another directive: never file its
+            # figures into this one.
+            return [
+                ctx.reply("report.other_ref_in_flow", ref=quick.ref[:32], directive=task.title),
+                *self._ask(ctx, state, task, step, fresh=False),
+            ]
         ratio = template.ratio
         one = {step} | ({ratio.part, ratio.whole} if ratio is not None and step in (ratio.part, ratio.whole) else set())
         if not set(quick.values) - one:
             return None
+        if step in template.keys() and state.selected and step not in quick.values:
+            # Options ticked on the buttons, then the next answer typed instead of «Xong»:
+            # moving on keeps what was ticked, as «Xong» would.
+            quick.values = {step: {"values": state.selected, "other": None}, **quick.values}
         state.answers = {**state.answers, **quick.values}
         state.history, state.selected, state.quick = [*state.history, step], [], True
         state.pending_percent = quick.pending_percent

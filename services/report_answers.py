@@ -413,6 +413,10 @@ def _choice_answer(f: TemplateField, text: str, lang: str, asked_other: str | No
     return Parsed(problem=Problem("choice_unknown", {"options": option_list(f, lang)}))
 
 
+#: A "none" typed as the answer to a multiple choice (folded): refused, never stored as «khác».
+_NONE_WORDS = frozenset({"khong", "khong co", "khong co gi", "ko", "k", "kg", "ko co", "none", "no", "nothing"})
+
+
 def _strip_other(text: str) -> str:
     folded = fold(text)
     match = _OTHER_RE.match(folded)
@@ -445,6 +449,9 @@ def _multi_answer(f: TemplateField, text: str, lang: str) -> Parsed:
         else:
             found, _left = _match_options([f], folded)
             picked = found.get(f.key, [])
+            if not picked and folded in _NONE_WORDS:
+                # "không" to "which formats" is not a format called «khác: không».
+                return Parsed(problem=Problem("choice_none", {"label": f.label(lang), "options": option_list(f, lang)}))
             if not picked:
                 # Free "khác" text is words; "-5" or "?" is not an answer to "which formats".
                 if not f.allow_other or _is_number(folded) or not any(c.isalpha() for c in folded):

@@ -14,6 +14,7 @@ report-staff_usage = To report on behalf of a unit, type /report UNIT_CODE, e.g.
 report-unit_unknown = No unit with code «{ $code }» under your responsibility.
 report-not_open = This directive is no longer open for reports (completed or cancelled).
 report-quick_unknown_ref = No directive numbered «{ $ref }» is assigned to your { $unit_word }. Type /report to pick from the list.
+report-other_ref_in_flow = You are reporting on { $directive }. This message is about directive «{ $ref }», so nothing of it was added to this report. To report on «{ $ref }» first, type /cancel (dropping the report in progress) and send it again; or answer the question below.
 report-quick_understood = Noted: { $fields }.
 report-quick_nothing = I did not recognise a report in this message; I will ask question by question.
 report-quick_unplaced = I did not understand: «{ $text }».
@@ -127,6 +128,7 @@ report-error-text_too_long = The text is { $length ->
        *[other] { $length } characters long
     }, over the { $max }-character limit; please shorten it.
 report-error-choice_unknown = I did not understand this choice; press a button, or type the number or name of one of: { $options }.
+report-error-choice_none = «{ $label }» needs at least one choice; press a button, or type the number or name of one of: { $options }.
 report-error-other_confirm = «{ $text }» is not one of the levels: { $options }. Please pick one; if it really is another assessment, send the same text again (or type «other: ...»).
 report-error-other_empty = Please say what the other answer is, e.g. «other: neighbourhood meeting».
 report-error-yes_no_expected = Please answer «yes» or «no».
