@@ -14,12 +14,13 @@ from collections.abc import Callable
 from typing import Any
 
 from ground.messages import Choice, Reply
+from ground.text_limits import cut
 from handlers.context import Context
 from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from handlers.router import Router
-from services import chat_menus, reports
-from services.localtime import format_date, to_local
+from services import chat_menus, report_history, reports
+from services.localtime import format_date, format_local_datetime, to_local
 from services.parsing.vn_text import normalize
 from services.report_answers import (
     Parsed,
@@ -168,6 +169,20 @@ class ReportFlow(StepFlow[ReportState]):
         ]
         if role == "staff":
             intro.append(ctx.reply("report.on_behalf", unit=task.unit.name))
+        sent = report_history.latest_report(session=ctx.session, task=task)
+        if sent is not None:
+            # Said before the first question: what is typed now replaces what was sent.
+            figures = report_history.figures_of(task, sent, ctx.lang)
+            intro.append(
+                ctx.reply(
+                    "report.already_sent",
+                    unit=task.unit.name,
+                    when=format_local_datetime(sent.submitted_at, ctx.deps.tz),
+                    version=str(sent.version),
+                    figures=f": {figures}" if figures else "",
+                    next=str(sent.version + 1),
+                )
+            )
         return _as_one_message(intro + (notes or []) + self._advance(ctx, state, task, None, set()))
 
     # ---- what each step does with text, buttons and files -----------------------------------
@@ -786,9 +801,8 @@ def _pick_list(ctx: Context, tasks: list[reports.Task], data_of: Any) -> list[Re
         return [ctx.reply("report.no_open", unit_word=_own_unit_word(ctx))]
     rows = []
     for task in tasks:
-        label = ctx.t("report.pick_item", directive=task.title, due=format_due(task.deadline, ctx.deps.tz, ctx.lang))[
-            :60
-        ]
+        key = "report.pick_item_reported" if task.assignment.status == "reported" else "report.pick_item"
+        label = cut(ctx.t(key, directive=task.title, due=format_due(task.deadline, ctx.deps.tz, ctx.lang)), 60)
         data = data_of(task)
         rows.append([Choice(label=label, data=data) if data else ctx.flow_button(label, f"p:{task.assignment.id}")])
     return [Reply(text=ctx.t("report.pick"), choices=rows)]

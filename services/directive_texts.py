@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ground.messages import Choice, OutFile, Reply
+from services.deadline_words import shown_in
 from services.directive_drafts import is_past
 from services.i18n import Translator
 from services.localtime import format_date, format_local_date, format_local_datetime
@@ -23,7 +24,7 @@ MAX_CHUNKS_AS_MESSAGES = 3
 
 
 def deadline_line(t: Translator, kind: str, shown: str) -> str:
-    return t("directive.deadline_line", kind=t(f"directive.kind.{kind}"), shown=shown)
+    return t("directive.deadline_line", kind=t(f"directive.kind.{kind}"), shown=shown_in(t, shown))
 
 
 def window_shown(t: Translator, entry: dict) -> str | None:
@@ -37,7 +38,7 @@ def window_shown(t: Translator, entry: dict) -> str | None:
 
 def deadline_text(t: Translator, kind: str, shown: str) -> str:
     """ "Báo cáo: trước 23/8/2021" without the bullet, for use inside a sentence."""
-    return t("directive.deadline_text", kind=t(f"directive.kind.{kind}"), shown=shown)
+    return t("directive.deadline_text", kind=t(f"directive.kind.{kind}"), shown=shown_in(t, shown))
 
 
 def parser_message(message: str) -> str:

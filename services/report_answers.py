@@ -299,7 +299,9 @@ def _from_percent(template: Template, percent: float, whole: int, lang: str) -> 
     assert ratio is not None
     part = round(whole * percent / 100)
     if abs(percent_of(part, whole) - percent) >= 0.5:
-        return Parsed(problem=Problem("percent_not_whole", {"percent": _fmt(percent), "whole": whole}))
+        # The example is the nearest whole count of this total, so the next answer is accepted.
+        example = min(max(part, 0), whole)
+        return Parsed(problem=Problem("percent_not_whole", {"percent": _fmt(percent), "whole": whole, "part": example}))
     problem = _bounds(template.field(ratio.part), part, lang)
     if problem is not None:
         return Parsed(problem=problem)

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from services.deadline_words import shown_in
 from services.i18n import t
 from services.localtime import format_local_datetime, to_local
 from services.number_format import number_text
@@ -63,9 +64,10 @@ def format_due(deadline: Deadline | None, tz: ZoneInfo, lang: str) -> str:
     when = format_local_datetime(deadline.due_at, tz)
     if not deadline.shown:
         return when
+    shown = shown_in(lambda key: t(lang, key), deadline.shown)
     if when in deadline.shown:
-        return deadline.shown  # "trước 17:00 24/12/2026" already says the minute
-    return t(lang, "report.due.shown", shown=deadline.shown, when=when)
+        return shown  # "trước 17:00 24/12/2026" already says the minute
+    return t(lang, "report.due.shown", shown=shown, when=when)
 
 
 def format_timing(deadline: Deadline | None, on_time: bool, tz: ZoneInfo, lang: str) -> str:

@@ -98,9 +98,12 @@ def open_tasks(*, session: Session, unit_ids: list[int]) -> list[Task]:
     tasks = _tasks(session, report_queries.open_assignment_rows(session=session, unit_ids=unit_ids))
     far = datetime.max.replace(tzinfo=None)
 
-    def key(task: Task) -> tuple[bool, Any, int]:
+    def key(task: Task) -> tuple[bool, bool, Any, int]:
+        # What still waits for a report comes before what was reported (a report there would
+        # only amend it), each nearest deadline first.
         due = task.deadline.due_at if task.deadline is not None else None
-        return (due is None, due.replace(tzinfo=None) if due else far, task.assignment.id or 0)
+        reported = task.assignment.status == "reported"
+        return (reported, due is None, due.replace(tzinfo=None) if due else far, task.assignment.id or 0)
 
     return sorted(tasks, key=key)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from services import directive_texts as texts
+from services.deadline_words import shown_in
 from services.i18n import Translator
 from services.number_format import percent_text
 from services.status import DirectiveStatus, DirectiveSummary
@@ -27,7 +28,7 @@ def summaries_text(t: Translator, found: list[DirectiveSummary], tz: ZoneInfo) -
     for s in found[:LIST_LIMIT]:
         nearest = texts.when(s.nearest.due_at, tz) if s.nearest is not None else t("status.no_nearest")
         if s.nearest is not None and s.nearest.shown:
-            nearest = f"{s.nearest.shown} ({nearest})"
+            nearest = f"{shown_in(t, s.nearest.shown)} ({nearest})"
         if s.sending is not None:
             # Counted now, the figures would say most units were never assigned.
             lines.append(
@@ -64,7 +65,14 @@ def status_text(t: Translator, status: DirectiveStatus, number: str, tz: ZoneInf
             kind = t(f"directive.kind.{f.deadline.kind}")
             key = "status.deadline_line" if f.counts_overdue else "status.deadline_line_no_overdue"
             lines.append(
-                t(key, kind=kind, shown=f.deadline.shown, reported=f.reported, concerned=f.concerned, overdue=f.overdue)
+                t(
+                    key,
+                    kind=kind,
+                    shown=shown_in(t, f.deadline.shown),
+                    reported=f.reported,
+                    concerned=f.concerned,
+                    overdue=f.overdue,
+                )
             )
     if status.total:
         lines.append(t("status.reach", reached=status.reached, total=status.total, percent=pct(t, status.percent)))

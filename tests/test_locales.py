@@ -13,6 +13,7 @@ from fluent.syntax import ast as fl
 from fluent.syntax import visitor
 
 from services.broadcast import AUDIENCES
+from services.deadline_words import WORDS as DEADLINE_WORDS
 from services.directive_drafts import DESK_VALIDATED_FIELDS, EDITABLE_FIELDS, VALIDATED_FIELDS
 from services.export_data import COLUMNS
 from services.export_docx import TABLE_COLUMNS
@@ -143,6 +144,8 @@ def _runtime_values() -> dict[str, set[str]]:
         "cli.role.{}": set(ROLES),
         "cli.kind.{}": set(UNIT_KINDS),
         "deadline_kind.{}": set(DEADLINE_KINDS),
+        # services/deadline_words.py: one key per Vietnamese word of a stored deadline phrase.
+        "deadline_word.{}": {key for _, key in DEADLINE_WORDS},
         "parse.{}": _tuple_heads("bot/cli_parse.py", "rows"),
         "directive.kind.{}": set(DEADLINE_KINDS),
         "directive.status.{}": set(ASSIGNMENT_STATUSES),

@@ -68,3 +68,49 @@ def test_a_one_line_report_for_another_directive_is_not_filed_into_the_open_one(
     cb01.press("Xác nhận")
     [report] = reports(session)
     assert (report.reached, report.total, report.formats) == (20, 25, "truc_tiep")
+
+
+def test_an_english_reader_gets_the_deadline_in_english_words(org, app):
+    make_assignment(app, report_shown="trước 23/8/2021")
+    cb01 = org["CB01"]
+    cb01.send("/mytasks")
+    assert "trước 23/8/2021" in cb01.last_text
+    cb01.send("/lang en")
+    cb01.send("/mytasks")
+    assert "before 23/8/2021" in cb01.last_text and "trước" not in cb01.last_text
+
+
+def test_reporting_again_says_what_was_sent_and_that_this_is_a_correction(org, app, session):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.send("bc 141 tt 20/25 tot")
+    cb01.press("Xác nhận")
+    cb01.press_data(f"rep:{aid}")
+    assert "Chi bộ Văn phòng đã gửi báo cáo lúc" in cb01.last_text
+    assert "(bản 1: 20/25 (80%))" in cb01.last_text and "bản sửa (bản 2)" in cb01.last_text
+
+
+def test_the_picker_puts_what_still_waits_first_and_marks_what_was_reported(org, app):
+    from datetime import datetime
+
+    make_assignment(app, number="87-CV/ĐU", report_due=datetime(2021, 8, 10, 23, 59))
+    make_assignment(app, number="141-CV/ĐUK", report_due=datetime(2021, 8, 22, 23, 59))
+    cb01 = org["CB01"]
+    cb01.send("bc 87 tt 20/25 tot")
+    cb01.press("Xác nhận")
+    cb01.send("bc tt 45/50 tot")  # no number: which one?
+    labels = [c.label for c in cb01._buttons]
+    assert labels[0].startswith("141-CV/ĐUK"), labels
+    assert labels[1].startswith("Sửa báo cáo 87-CV/ĐU"), labels
+
+
+def test_a_percentage_that_fits_no_whole_count_suggests_one_that_does(org, app, session):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.press_data(f"rep:{aid}")
+    cb01.send("tt, zalo")
+    cb01.send("90%")
+    cb01.send("33")
+    assert "ví dụ 30/33" in cb01.last_text
+    cb01.send("30/33")
+    assert "Nhận thức" in cb01.last_text

@@ -107,3 +107,34 @@ reach-more = … and { $count ->
        *[other] { $count } more units
     }
 reach-no_secretary = no { $leader } registered
+
+## The words of a deadline as shown, for a reader of English (stored in Vietnamese).
+deadline_word-first_month_of_quarter = of the first month of the quarter
+deadline_word-middle_month_of_quarter = of the middle month of the quarter
+deadline_word-last_month_of_quarter = of the last month of the quarter
+deadline_word-first_half = the first half of
+deadline_word-second_half = the second half of
+deadline_word-by_end_of = by the end of
+deadline_word-no_later_than = no later than
+deadline_word-daily = daily
+deadline_word-weekly = weekly
+deadline_word-monthly = monthly
+deadline_word-quarterly = quarterly
+deadline_word-yearly = yearly
+deadline_word-before = before
+deadline_word-until = until
+deadline_word-from = from
+deadline_word-in = in
+deadline_word-at = at
+deadline_word-on = on
+deadline_word-mon = Monday
+deadline_word-tue = Tuesday
+deadline_word-wed = Wednesday
+deadline_word-thu = Thursday
+deadline_word-fri = Friday
+deadline_word-sat = Saturday
+deadline_word-sun = Sunday
+deadline_word-day = day
+deadline_word-month = month
+deadline_word-quarter = quarter
+deadline_word-year = year

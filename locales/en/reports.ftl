@@ -4,12 +4,14 @@ report-describe = sending a report
 report-help_report = send the report on a directive
 report-help_mytasks = see assigned directives, deadlines and status
 report-no_open = Your { $unit_word } has no directive waiting for a report.
-report-pick = Which directive are you reporting on? (nearest deadline first)
+report-pick = Which directive are you reporting on? (not yet reported first, nearest deadline first)
 report-pick_item = { $directive } — { $due }
+report-pick_item_reported = Correct the report on { $directive } — { $due }
 report-start =
     Report on { $directive } — { $unit }.
     Deadline: { $due }. Type /cancel to stop; nothing is saved.
 report-on_behalf = You are reporting on behalf of { $unit }; the report is recorded as sent on its behalf.
+report-already_sent = { $unit } already sent a report at { $when } (version { $version }{ $figures }). This one will be a correction (version { $next }); the earlier one is kept.
 report-staff_usage = To report on behalf of a unit, type /report UNIT_CODE, e.g. /report { $example }.
 report-unit_unknown = No unit with code «{ $code }» under your responsibility.
 report-not_open = This directive is no longer open for reports (completed or cancelled).
@@ -120,7 +122,7 @@ report-error-bad_pair = I did not understand «{ $text }»; type people/total, e
 report-error-percent_here = «{ $label }» needs a whole number, not a percentage; the percentage is computed.
 report-error-bad_percent = «{ $text }» is not a percentage; type a number, e.g. 90%, or people/total, e.g. 45/50.
 report-error-percent_range = A percentage must be between 0% and 100%.
-report-error-percent_not_whole = { $percent }% of { $whole } people is not a whole number of people; type the exact number, e.g. 45/{ $whole }.
+report-error-percent_not_whole = { $percent }% of { $whole } people is not a whole number of people; type the exact number, e.g. { $part }/{ $whole }.
 report-error-percent_mismatch = { $part }/{ $whole } is { $percent }%, not { $typed }%; please type people/total again.
 report-error-text_empty = «{ $label }» is empty; please type the text.
 report-error-text_too_long = The text is { $length ->

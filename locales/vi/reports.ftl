@@ -4,12 +4,14 @@ report-describe = gửi báo cáo
 report-help_report = gửi báo cáo kết quả thực hiện văn bản
 report-help_mytasks = xem việc được giao, thời hạn và tình trạng
 report-no_open = Hiện { $unit_word } của đồng chí không có văn bản nào cần báo cáo.
-report-pick = Đồng chí báo cáo cho văn bản nào? (hạn gần nhất ở trên)
+report-pick = Đồng chí báo cáo cho văn bản nào? (việc chưa báo cáo ở trên, hạn gần nhất trước)
 report-pick_item = { $directive } — { $due }
+report-pick_item_reported = Sửa báo cáo { $directive } — { $due }
 report-start =
     Báo cáo { $directive } — { $unit }.
     Hạn: { $due }. Gõ /cancel để thôi, không có gì được lưu.
 report-on_behalf = Đồng chí đang báo cáo thay cho { $unit }; báo cáo sẽ được ghi là báo cáo thay.
+report-already_sent = { $unit } đã gửi báo cáo lúc { $when } (bản { $version }{ $figures }). Báo cáo này sẽ là bản sửa (bản { $next }); bản trước vẫn được lưu.
 report-staff_usage = Để báo cáo thay cho một đơn vị, đồng chí gõ /report MÃ_ĐƠN_VỊ, ví dụ /report { $example }.
 report-unit_unknown = Không tìm thấy đơn vị có mã «{ $code }» trong phạm vi đồng chí quản lý.
 report-not_open = Văn bản này không còn mở để báo cáo (đã hoàn thành hoặc đã hủy).
@@ -108,7 +110,7 @@ report-error-bad_pair = Tôi chưa hiểu «{ $text }»; đồng chí gõ số n
 report-error-percent_here = «{ $label }» cần một số nguyên, không phải tỷ lệ phần trăm; tỷ lệ được tự tính.
 report-error-bad_percent = «{ $text }» không phải tỷ lệ phần trăm; đồng chí gõ số, ví dụ 90%, hoặc số người/tổng số, ví dụ 45/50.
 report-error-percent_range = Tỷ lệ phải từ 0% đến 100%.
-report-error-percent_not_whole = { $percent }% của { $whole } người không ra số người tròn; đồng chí gõ số người cụ thể, ví dụ 45/{ $whole }.
+report-error-percent_not_whole = { $percent }% của { $whole } người không ra số người tròn; đồng chí gõ số người cụ thể, ví dụ { $part }/{ $whole }.
 report-error-percent_mismatch = { $part }/{ $whole } là { $percent }%, không phải { $typed }%; đồng chí gõ lại số người/tổng số.
 report-error-text_empty = «{ $label }» chưa có nội dung; đồng chí gõ nội dung.
 report-error-text_too_long = Nội dung dài { $length } ký tự, quá giới hạn { $max } ký tự; đồng chí rút gọn lại.
