@@ -26,7 +26,7 @@ _PAIR_RE = re.compile(rf"^({_INT}){_UNIT}{_PAIR_SEP}({_INT}){_UNIT}\s*(?:[(,;-]?
 # A minus typed before the count ("tt -3/50") belongs to it: the count is refused as negative,
 # not read as 3 with a stray "-" left over.
 _PAIR_SEARCH_RE = re.compile(
-    rf"(?<![\d.,])((?:(?<![\w-])-)?(?:{_INT})){_PAIR_SEP}({_INT})(?![\d%])(?:{_UNIT})?"
+    rf"(?<![\d.,])((?:(?<![\w-])-)?(?:{_INT})){_UNIT}{_PAIR_SEP}({_INT})(?![\d%])(?:{_UNIT})?"
     r"(?:\s*\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?)?"
 )
 _INT_RE = re.compile(rf"^({_INT}){_UNIT}$")
@@ -663,6 +663,7 @@ def _parse_free(template: Template, readable: str, folded: str, quick: Quick, la
     """Shorthand or a sentence: a count pair or a percentage, then choice words; the words
     left over are kept, as typed, in ``quick.unplaced``."""
     ratio = template.ratio
+    folded = _labelled_counts(template, folded, quick, lang)
     if ratio is not None and ratio.part not in quick.values:
         pair = _PAIR_SEARCH_RE.search(folded)
         if pair:
@@ -693,6 +694,34 @@ def _parse_free(template: Template, readable: str, folded: str, quick: Quick, la
         quick.unplaced = unplaced[:500]
 
 
+def _labelled_counts(template: Template, folded: str, quick: Quick, lang: str) -> str:
+    """Counts named by their question without a colon ("tiếp cận 45 người, tổng số 50 đảng
+    viên"): each taken by its question; ``folded`` comes back with them blanked."""
+    fields = [f for f in template.fields if f.type == "integer" and f.key not in quick.values]
+    names = sorted(((n, f.key) for f in fields for n in f.names()), key=lambda p: len(p[0]), reverse=True)
+    if not names:
+        return folded
+    by_name = dict(names)
+    pattern = re.compile(
+        r"(?<![a-z0-9])(" + "|".join(re.escape(n) for n, _ in names) + r")"
+        rf"(?:\s+(?:nguoi|dang vien|dong chi|can bo))?\s*(?:la|=|:)?\s*({_INT}){_UNIT}(?![\d/%]|[.,]\d)"
+    )
+    counts: dict[str, str] = {}
+    for match in pattern.finditer(folded):
+        key = by_name[match.group(1)]
+        if key in counts:
+            continue
+        counts[key] = match.group(2)
+        folded = _blank(folded, match.start(), match.end())
+    ratio = template.ratio
+    if ratio is not None and ratio.part in counts and ratio.whole in counts:
+        pair = f"{counts.pop(ratio.part)}/{counts.pop(ratio.whole)}"
+        _take(quick, parse_field(template, ratio.part, pair, quick.values, lang=lang))
+    for key, count in counts.items():
+        _take(quick, parse_field(template, key, count, quick.values, lang=lang))
+    return folded
+
+
 def _field_words(template: Template) -> set[str]:
     """Words of the questions' names: "nhan thuc tot" names the question before its answer."""
     return {w for f in template.fields for n in f.names() for w in n.split()}
@@ -720,7 +749,8 @@ def _match_spans(
                 i += len(spelling)
                 break
         else:
-            if words[i] not in _FILLER and words[i] not in ignore and not _is_number(words[i]):
+            if words[i] not in _FILLER and words[i] not in ignore:
+                # A number no question took is said back too, never dropped without a word.
                 left.append((tokens[i][1], tokens[i][2]))
             i += 1
     return found, left

@@ -114,3 +114,51 @@ def test_a_percentage_that_fits_no_whole_count_suggests_one_that_does(org, app, 
     assert "ví dụ 30/33" in cb01.last_text
     cb01.send("30/33")
     assert "Nhận thức" in cb01.last_text
+
+
+def test_a_difficulty_that_names_a_format_is_taken_whole_and_changes_nothing_else(org, app, session):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.press_data(f"rep:{aid}")
+    cb01.send("truc tiep, zalo")
+    cb01.send("15/20")
+    cb01.press("Khá")
+    assert "Khó khăn" in cb01.last_text
+    cb01.send("thieu tai lieu, can them kinh phi, zalo chua on dinh")
+    assert "Đã ghi nhận" not in cb01.last_text and "Tôi chưa hiểu" not in cb01.last_text
+    cb01.press("Bỏ qua")  # the attachment question still comes
+    assert "Hình thức quán triệt: Hội nghị trực tiếp, Zalo / mạng xã hội" in cb01.last_text
+    assert "Khó khăn, đề xuất: thieu tai lieu, can them kinh phi, zalo chua on dinh" in cb01.last_text
+    cb01.press("Xác nhận")
+    [report] = reports(session)
+    assert report.formats == "truc_tiep,zalo" and report.difficulties.startswith("thieu tai lieu")
+
+
+def test_words_naming_a_format_at_another_question_do_not_replace_the_formats(org, app, session):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.press_data(f"rep:{aid}")
+    cb01.send("truc tiep, zalo")
+    cb01.send("zalo chua on dinh")  # at «Số người tiếp cận?»
+    assert "Số người tiếp cận?" in cb01.last_text
+    cb01.send("40/45")
+    cb01.press("Tốt")
+    cb01.press("Bỏ qua")
+    cb01.press("Bỏ qua")
+    assert "Hình thức quán triệt: Hội nghị trực tiếp, Zalo / mạng xã hội" in cb01.last_text
+
+
+def test_counts_named_by_their_question_in_a_sentence_are_read(org, app, session):
+    make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.send("bc 141 hội nghị trực tiếp, tiếp cận 45 người, tổng số 50 đảng viên, nhận thức tốt")
+    assert "Số người tiếp cận: 45/50 (90%)" in cb01.last_text or "Khó khăn" in cb01.last_text
+    assert "Số người tiếp cận?" not in cb01.last_text
+
+
+def test_a_number_no_question_took_is_said_back(org, app):
+    make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.send("bc 141 tt 45 tot")
+    assert "Tôi chưa hiểu: «45»" in cb01.last_text
+    assert "Số người tiếp cận?" in cb01.last_text
