@@ -82,7 +82,14 @@ class InviteFlow(StepFlow[InviteState]):
         ]
 
     def _got_name(self, ctx: Context, state: InviteState, text: str) -> list[Reply]:
-        return self._create(ctx, state, text.strip()[:MAX_NAME])
+        name = " ".join(text.split())
+        if len(name) > MAX_NAME:
+            # Refused whole, never cut into a name nobody typed; the question stays.
+            return [
+                ctx.reply("invite.name_too_long", max=MAX_NAME, length=len(name)),
+                Reply(text=ctx.t("invite.ask_name"), choices=[[ctx.flow_button(ctx.t("invite.skip"), "skip")]]),
+            ]
+        return self._create(ctx, state, name)
 
     def _skipped_name(self, ctx: Context, state: InviteState, value: str) -> list[Reply]:
         return self._create(ctx, state, "") if value == "skip" else [ctx.reply("button.stale")]
@@ -98,7 +105,19 @@ class InviteFlow(StepFlow[InviteState]):
         )
         ctx.audit("invite", unit_id=invite.unit_id, role=state.role, label=label)
         ctx.flow_end()
-        return [Reply(text=unit_people.invite_text(ctx.t, unit_people.Made(code, invite, unit), ctx.deps.tz))]
+        replies = [Reply(text=unit_people.invite_text(ctx.t, unit_people.Made(code, invite, unit), ctx.deps.tz))]
+        holders = unit_people.holders(session=ctx.session, unit=unit, role=role, now=ctx.now)
+        if holders:
+            # Not refused (a deputy may stand in), but said: both will get every directive.
+            replies.append(
+                ctx.reply(
+                    "invite.role_already_held",
+                    unit=unit.name,
+                    role=role_label(ctx.t, role, unit.kind),
+                    names=", ".join(holders),
+                )
+            )
+        return replies
 
     @staticmethod
     def _allowed_roles(ctx: Context, unit_kind: str, unit_path: str) -> list[str]:

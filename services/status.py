@@ -305,7 +305,9 @@ def any_numbered(*, session: Session, text: str) -> list[Directive]:
     "#12" is the directive with id 12)."""
     wanted = directives.number_key(text)
     if wanted.startswith("#") and wanted[1:].isascii() and wanted[1:].isdigit():
-        return [d for d in queries.numbered_directives(session=session) if d.id == int(wanted[1:])]
+        # By id: a directive without a number (a plan named by its subject) too.
+        found = directives.get(session=session, directive_id=int(wanted[1:]))
+        return [found] if found is not None and found.status in ("published", "closed") else []
     return [
         d
         for d in queries.numbered_directives(session=session)

@@ -97,6 +97,12 @@ def unit_node(*, session: Session, unit: Unit, now: datetime) -> UnitNode:
     return node
 
 
+def holders(*, session: Session, unit: Unit, role: str, now: datetime) -> list[str]:
+    """Names of the registered people who already hold ``role`` in ``unit``."""
+    node = _nodes(session, [unit], now)[unit.id]
+    return [m.name for m in node.members if m.role == role and m.registered]
+
+
 def _nodes(session: Session, units: list[Unit], now: datetime) -> dict[int, UnitNode]:
     nodes = {u.id: UnitNode(u) for u in units}
     rows = queries.members_of_units(session=session, unit_ids=list(nodes))

@@ -82,7 +82,8 @@ def test_unknown_person_is_one_sentence_and_a_non_zero_exit(org_db):
     result = chibot(org_db, "shell", "--as", "Không Có Ai", stdin="")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "Error: No invite code or registered person matches «Không Có Ai»." in result.stderr
+    assert "Error: No invite code or registered person matches «Không Có Ai» (a code works once" in result.stderr
+    assert "`chibot invite` makes one)." in result.stderr
 
 
 def test_demo_shell_walks_in_as_the_staff_member(db_url):

@@ -109,3 +109,26 @@ def test_the_command_line_speaks_english_and_names_the_vietnamese_terms(db_url, 
     assert written.output.strip() == f"Wrote {tmp_path / 'r.xlsx'}."
     missing = runner.invoke(cli, ["export", "77", "-o", str(tmp_path / "r.xlsx"), "--database-url", db_url])
     assert one_sentence(missing) == "Error: No directive numbered 77 was found."
+
+
+def test_export_by_id_works_for_a_directive_without_a_number(db_url, tmp_path):
+    from sqlmodel import select
+
+    from storage.db import make_db_engine, session_scope
+    from storage.tables import Directive
+
+    runner.invoke(cli, ["demo", "--database-url", db_url])
+    engine = make_db_engine(db_url)
+    with session_scope(engine) as session:
+        demo = session.exec(select(Directive)).first()
+        plan = Directive(
+            unit_id=demo.unit_id, doc_type="KH", number=None, subject="Kế hoạch tuyên truyền", status="published"
+        )
+        session.add(plan)
+        session.flush()
+        plan_id = plan.id
+    engine.dispose()
+    out = tmp_path / "plan.csv"
+    written = runner.invoke(cli, ["export", f"#{plan_id}", "--format", "csv", "-o", str(out), "--database-url", db_url])
+    assert written.output.strip() == f"Wrote {out}.", written.output
+    assert out.read_text(encoding="utf-8-sig").count("\n") >= 1

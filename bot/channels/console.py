@@ -103,7 +103,10 @@ class ConsoleShell:
             try:
                 user_id, name, invite_code = console_users.resolve(session=session, who=who, now=self.app.clock.now())
             except console_users.ConsoleUserError:
-                raise ShellError(f"no invite code or registered person matches «{who}»") from None
+                raise ShellError(
+                    f"no invite code or registered person matches «{who}» (a code works once, each run of"
+                    " `chibot demo` prints new ones, and `chibot invite` makes one)"
+                ) from None
         user = self.users.setdefault(user_id, ConsoleUser(user_id=user_id, name=name))
         self.current = user
         self._print(f"— now talking as {name} —")

@@ -84,6 +84,8 @@ invite-unit_number = «{ $code }» is not a unit code. Type the code of the unit
 invite-ask_role = Invite for which role at { $unit }?
 invite-role_not_allowed = You cannot invite that role for that unit.
 invite-ask_name = Name of the person invited? (type the name, or press Skip)
+invite-name_too_long = The name is { $length } characters long; at most { $max }. Type a shorter name, or press Skip.
+invite-role_already_held = Note: { $unit } already has a registered { $role } ({ $names }). This code adds one more person; both will get every directive and reminder.
 invite-skip = Skip
 invite-created =
     Invite created for { $role } — { $unit }{ $label }:

@@ -83,6 +83,8 @@ invite-unit_number = «{ $code }» không phải mã đơn vị. Đồng chí g�
 invite-ask_role = Mã mời cho vai trò nào tại { $unit }?
 invite-role_not_allowed = Đồng chí không thể mời vai trò này cho đơn vị này.
 invite-ask_name = Họ tên người được mời? (gõ họ tên, hoặc bấm Bỏ qua)
+invite-name_too_long = Họ tên dài { $length } ký tự; tối đa { $max } ký tự. Đồng chí gõ lại họ tên ngắn hơn, hoặc bấm Bỏ qua.
+invite-role_already_held = Lưu ý: { $unit } đã có { $role } đăng ký ({ $names }). Mã này thêm một người nữa; cả hai sẽ cùng nhận văn bản và nhắc việc.
 invite-skip = Bỏ qua
 invite-created =
     Đã tạo mã mời cho { $role } — { $unit }{ $label }:
