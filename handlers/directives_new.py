@@ -342,7 +342,11 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
             count=len(unit_ids),
             units=unit_picker.unit_lines(ctx, required(state.picker, "picker"), state.recipient_ids),
         )
-        return [Reply(text=text, choices=rows)]
+        # Said before «Gửi», so staff can invite first: who nobody can be told yet, and why.
+        warning = unreachable_text(
+            ctx.t, directives.reach_of_units(session=ctx.session, unit_ids=unit_ids), head="reach.head_before"
+        )
+        return [Reply(text="\n".join(filter(None, [text, warning])), choices=rows)]
 
     def _publish_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
         if value == "publish":

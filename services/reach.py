@@ -58,11 +58,12 @@ def reach(*, session: Session, unit_ids: list[int]) -> Reach:
     )
 
 
-def unreachable_text(t: Translator, found: Reach) -> str:
-    """ "Chưa báo được cho 2 đơn vị ...:" and one line per unit with its reason; "" when none."""
+def unreachable_text(t: Translator, found: Reach, *, head: str = "reach.head") -> str:
+    """ "Chưa báo được cho 2 đơn vị ...:" and one line per unit with its reason; "" when none.
+    ``head``: "reach.head_before" words it as a warning before anything is sent."""
     if not found.unreachable:
         return ""
-    lines = [t("reach.head", count=len(found.unreachable))]
+    lines = [t(head, count=len(found.unreachable))]
     for unit in found.unreachable[:NAMED]:
         leader = leader_short(t, unit.kind)
         reason = t("reach.blocked" if unit.id in found.blocked else "reach.no_secretary", leader=leader)

@@ -146,15 +146,15 @@ def test_english_reminders_count_one_day_and_three_days(org, app, outbox):
         return [r.text for c, r in outbox.sent if c == chat][-1]
 
     until(app, datetime(2021, 8, 17, 8, 0))
-    assert "Complete: đến hết 20/8/2021 — 3 days left." in last("u-cb03").split(
+    assert "Complete: by the end of 20/8/2021 — 3 days left." in last("u-cb03").split(
         "\n"
     )  # the deadline as the document words it
     until(app, datetime(2021, 8, 21, 8, 0))
-    assert "Report: trước 23/8/2021 — 1 day left." in last("u-cb03").split("\n")
+    assert "Report: before 23/8/2021 — 1 day left." in last("u-cb03").split("\n")
     until(app, datetime(2021, 8, 23, 8, 0))
-    assert "Report: trước 23/8/2021 — overdue by 1 day." in last("u-cb03").split("\n")
+    assert "Report: before 23/8/2021 — overdue by 1 day." in last("u-cb03").split("\n")
     until(app, datetime(2021, 8, 24, 8, 0))
-    assert "Report: trước 23/8/2021 — overdue by 2 days." in last("u-cb03").split("\n")
+    assert "Report: before 23/8/2021 — overdue by 2 days." in last("u-cb03").split("\n")
     # the Vietnamese cell next to it reads its own words
     assert "Báo cáo: trước 23/8/2021 — đã quá hạn 2 ngày." in last("u-cb04").split("\n")
     deliver(app)

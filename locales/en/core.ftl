@@ -99,6 +99,10 @@ menu-stale = Those options belong to an older message and no longer apply.
 menu-pick_one = Answer with the number or the words of one option:
 menu-what_to_do = Type /help to see the commands you can use.
 reach-blocked = the { $leader } blocked chibot
+reach-head_before = Note: { $count ->
+    [one] one unit cannot
+   *[other] { $count } units cannot
+} be told yet (nobody receives messages from chibot there). The directive is still assigned; they get it once someone registers (invite with /invite), or tell them another way:
 reach-head = Could not tell { $count ->
         [one] { $count } unit
        *[other] { $count } units

@@ -98,6 +98,7 @@ menu-stale = Các lựa chọn đó thuộc một tin nhắn cũ, không còn d�
 menu-pick_one = Đồng chí trả lời bằng số thứ tự hoặc chữ của một mục:
 menu-what_to_do = Gõ /help để xem các lệnh đồng chí có thể dùng.
 reach-blocked = { $leader } đã chặn chibot
+reach-head_before = Lưu ý: hiện chưa báo được cho { $count } đơn vị (chưa có bí thư hoặc người phụ trách nhận tin qua chibot). Văn bản vẫn được giao; họ nhận khi có người đăng ký (mời bằng /invite), hoặc đồng chí báo bằng đường khác:
 reach-head = Chưa báo được cho { $count } đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng đường khác):
 reach-line = • { $code } — { $name }: { $reason }
 reach-more = … và { $count } đơn vị khác
