@@ -438,6 +438,18 @@ class ReportFlow(StepFlow[ReportState]):
                 ctx.reply("report.not_saved", problems="; ".join(problem_text(ctx, p) for p in problems)),
                 *self._ask(ctx, state, task, step),
             ]
+        sent = report_history.latest_report(session=ctx.session, task=task)
+        if sent is not None and report_history.same_as(sent, state.answers, on_behalf=state.on_behalf):
+            # A secretary unsure it went through sends it again: nothing new, nothing stored.
+            ctx.flow_end()
+            return [
+                ctx.reply(
+                    "report.same_as_sent",
+                    directive=task.title,
+                    version=str(sent.version),
+                    when=format_local_datetime(sent.submitted_at, ctx.deps.tz),
+                )
+            ]
         report = reports.submit_report(
             session=ctx.session,
             task=task,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlmodel import Session
 
 from services.report_text import format_value
@@ -28,3 +30,14 @@ def figures_of(task: Task, report: Report, lang: str) -> str:
     if ratio is None or answers.get(ratio.part) is None:
         return ""
     return format_value(template, template.field(ratio.part), answers, lang)
+
+
+def same_as(report: Report, answers: dict[str, Any], *, on_behalf: bool) -> bool:
+    """Whether ``answers`` say exactly what ``report`` said (same figures, words and files)."""
+    kept = {k: v for k, v in answers.items() if k != "attachments" and v not in (None, [], "")}
+    stored = {k: v for k, v in (report.answers or {}).items() if v not in (None, [], "")}
+    return (
+        kept == stored
+        and list(answers.get("attachments") or []) == list(report.attachments or [])
+        and bool(report.on_behalf) == on_behalf
+    )

@@ -29,9 +29,9 @@ def start_by_button(chat: Chat, assignment_id: int) -> None:
     chat.press_data(f"rep:{assignment_id}")
 
 
-def fill_default(chat: Chat) -> None:
+def fill_default(chat: Chat, counts: str = "45/50") -> None:
     chat.send("trực tiếp + zalo")
-    chat.send("45/50")
+    chat.send(counts)
     chat.press("Tốt")
     chat.press("Bỏ qua")
     chat.press("Bỏ qua")
@@ -208,6 +208,19 @@ def test_restart_mid_flow_resumes_the_same_step(org, settings, engine, clock, se
     assert reports(session)[0].formats == "truc_tiep,zalo"
 
 
+def test_the_same_report_sent_again_is_not_stored_twice(org, session, app, outbox):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    for _ in range(2):
+        start_by_button(cb01, aid)
+        fill_default(cb01)
+        cb01.press("Xác nhận")
+    assert "giống hệt bản 1 đã gửi lúc" in cb01.last_text and "không gửi lại" in cb01.last_text
+    assert [r.version for r in reports(session)] == [1]
+    deliver(app)
+    assert len(outbox.texts_to("u-staff")) == 1  # staff are not told of an "amendment"
+
+
 def test_amendment_makes_version_two_and_keeps_history(org, session, app, outbox):
     aid = make_assignment(app)
     cb01 = org["CB01"]
@@ -349,7 +362,7 @@ def test_two_devices_of_one_cell_the_second_confirm_is_version_two(org, session,
     # second device continues the same draft; a second account of the cell gets its own.
     phone.press("Xác nhận")
     start_by_button(laptop, aid)
-    fill_default(laptop)
+    fill_default(laptop, counts="46/50")
     laptop.press("Xác nhận")
     assert [r.version for r in reports(session)] == [1, 2]
 
@@ -412,7 +425,7 @@ def test_two_secretaries_of_one_cell_report_at_once(org, session, app):
     start_by_button(first, aid)
     start_by_button(second, aid)
     fill_default(first)
-    fill_default(second)
+    fill_default(second, counts="46/50")
     first.press("Xác nhận")
     second.press("Xác nhận")
     assert "Cảm ơn đồng chí" in first.last_text and "(bản 2)" in second.last_text

@@ -36,6 +36,7 @@ report-summary =
 report-summary_line = • { $label }: { $value }
 report-saved = Thank you! The report on { $directive } — { $unit } was sent: { $timing }.
 report-saved_amended = Thank you! The amended report on { $directive } — { $unit } was sent (version { $version }): { $timing }. The earlier version is kept.
+report-same_as_sent = This report is the same as version { $version } sent at { $when } for { $directive }, so it was not sent again; that one is on record. To correct it, type /report and change the figures.
 report-not_saved = The report was not saved: { $problems }
 report-notify_new =
     { $unit } reported on { $directive }{ $behalf } — { $timing }.

@@ -36,6 +36,7 @@ report-summary =
 report-summary_line = • { $label }: { $value }
 report-saved = Cảm ơn đồng chí! Đã gửi báo cáo { $directive } — { $unit }: { $timing }.
 report-saved_amended = Cảm ơn đồng chí! Đã gửi báo cáo sửa { $directive } — { $unit } (bản { $version }): { $timing }. Bản trước vẫn được lưu.
+report-same_as_sent = Báo cáo này giống hệt bản { $version } đã gửi lúc { $when } cho { $directive }, nên tôi không gửi lại; báo cáo đó đã được ghi nhận. Muốn sửa, đồng chí gõ /report và thay số liệu.
 report-not_saved = Báo cáo chưa được lưu: { $problems }
 report-notify_new =
     { $unit } đã báo cáo { $directive }{ $behalf } — { $timing }.
