@@ -127,6 +127,13 @@ def test_not_reported_and_not_acknowledged_cells_name_their_secretaries_and_chan
     assert "Đỗ Thị Lan · Telegram" in row
     assert "Bí thư mẫu" not in row  # a secretary without a chat account is not shown as reachable
     assert re.search(r'<tr data-unit="DB001-CB004">.*?chưa có người đăng ký.*?</tr>', waiting, re.S)
+    direct = re.search(r'<tr data-unit="QU-CB001">(.*?)</tr>', waiting, re.S)
+    if direct:  # a cell right under the committee names the committee as «Thuộc», as below
+        assert re.findall(r"<td>(.*?)</td>", direct.group(1), re.S)[1].strip() != ""
+    assert all(
+        re.findall(r"<td>(.*?)</td>", r, re.S)[1].strip()
+        for r in re.findall(r"<tr data-unit=[^>]*>(.*?)</tr>", waiting, re.S)
+    ), "every unit not reported names the unit it belongs to"
     unacked = page[page.index('id="not-acknowledged"') : page.index('id="reports"')]
     assert "Chưa xác nhận đã nhận (17)" in unacked  # 200 - 183
 

@@ -76,18 +76,19 @@ class Waiting:
 def not_reported(*, session: Session, figures: DirectiveStatus) -> list[Waiting]:
     units = [m.unit.id for m in figures.missing]
     found = reach.contacts(session=session, unit_ids=units)
-    return [Waiting(m.unit, m.group, found.get(m.unit.id, []), m.overdue) for m in figures.missing]
+    # «Thuộc» names the unit right above, the issuer too (as the not-acknowledged table does);
+    # /status's grouping leaves the issuer's own units without a group.
+    return [Waiting(m.unit, _above(figures, m.unit), found.get(m.unit.id, []), m.overdue) for m in figures.missing]
+
+
+def _above(figures: DirectiveStatus, unit: Unit) -> Unit | None:
+    return figures.parents.get(unit.parent_id) if unit.parent_id else None
 
 
 def not_acknowledged(*, session: Session, figures: DirectiveStatus) -> list[Waiting]:
     cells = [c for c in figures.cells if not is_acknowledged(c.assignment)]
     found = reach.contacts(session=session, unit_ids=[c.unit.id for c in cells])
-    return [
-        Waiting(
-            c.unit, figures.parents.get(c.unit.parent_id) if c.unit.parent_id else None, found.get(c.unit.id, []), False
-        )
-        for c in cells
-    ]
+    return [Waiting(c.unit, _above(figures, c.unit), found.get(c.unit.id, []), False) for c in cells]
 
 
 @dataclass(frozen=True)
