@@ -307,7 +307,8 @@ class ReportFlow(StepFlow[ReportState]):
         """A message that answers more than this question ("bc 141 truc tiep + zalo 45/50 tot"
         at the first one) fills every question it answers; None when it answers one at most."""
         template = task.template()
-        if step in template.keys() and template.field(step).type == "text":
+        restated = is_quick_report(text)  # "bc 141 …": the whole report said again, on purpose
+        if not restated and step in template.keys() and template.field(step).type == "text":
             return None  # a free-text answer ("thiếu tài liệu, cần thêm kinh phí") is taken whole
         quick = parse_quick(template, text, lang=ctx.lang, today=ctx.now.date())
         if quick.ref and not _number_matches(task.directive.number, quick.ref):
@@ -321,7 +322,8 @@ class ReportFlow(StepFlow[ReportState]):
         one = {step} | ({ratio.part, ratio.whole} if ratio is not None and step in (ratio.part, ratio.whole) else set())
         # An answer already given is changed only at its own question (or «Sửa»): words of a
         # later answer that happen to name a format ("zalo chưa ổn định") never replace it.
-        quick.values = {k: v for k, v in quick.values.items() if k in one or state.answers.get(k) in (None, [], "")}
+        if not restated:
+            quick.values = {k: v for k, v in quick.values.items() if k in one or state.answers.get(k) in (None, [], "")}
         if not set(quick.values) - one:
             return None
         if step in template.keys() and state.selected and step not in quick.values:
