@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .document_fields import TYPE_CODES
+from .document_fields import TYPE_CODES, drop_person_name
 from .vn_text import collapse_spaces, fold, in_singled_out_sentence
 
 __all__ = ["BodyDocument", "find_body_document", "find_own_mention", "initials"]
@@ -51,16 +51,24 @@ _DATE = (
 # An organ as the subject of the issuing verb: its head noun, then up to 9 name words that
 # are not the verb, an adverb of time or a preposition.
 _HEAD = (
-    r"(?:ban\s+thuong\s+vu\s+|thuong\s+truc\s+|ban\s+chap\s+hanh\s+)?"
+    r"(?:ban\s+thuong\s+vu\s+|thuong\s+truc\s+|ban\s+chap\s+hanh\s+|b?tt\s+(?=ubmt|mttq))?"
     r"(?:dang\s+uy|dang\s+bo|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|"
     r"ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh)|ubkt|uy\s+ban\s+kiem\s+tra|"
     r"uy\s+ban(?=\s+[a-z])|hoi\s+dong(?=\s+[a-z])|ubnd|so(?=\s+[a-z])|bo(?=\s+[a-z])|van\s+phong|"
-    r"phong(?=\s+[a-z]))"
+    r"phong(?=\s+[a-z])|ubmttq[a-z]*|mttq|ban\s+quan\s+ly|ban\s+chi\s+dao|tieu\s+ban|cong\s+an(?=\s+[a-z])|"
+    r"huyen\s+doan|tinh\s+doan|thanh\s+doan|doan\s+(?:tncs|thanh\s+nien)|"
+    r"hoi\s+(?:nong\s+dan|phu\s+nu|lien\s+hiep\s+phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong)"
 )
 _ISSUE_VERB = r"(?:(?:da|vua|moi|cung)\s+)*(?:ban\s+hanh|co|ky|xay\s+dung|gui)"
+# verbs and prepositions that end a name, but not the same letters opening a field of work
+# ("Giáo dục", "Tài nguyên", "Tài chính", "Thông tin", "Kỹ thuật")
+_GIAO = r"giao(?!\s+duc)"
+_TAI = r"tai(?!\s+(?:nguyen|chinh))"
+_THONG = r"thong(?!\s+tin)"
+_KY = r"ky(?!\s+thuat)"
 _STOP = (
-    rf"(?:da|vua|cung|moi|se|tien\s+hanh|ngay|ve|cua|tai|theo|trong|tren|den|voi|"
-    rf"yeu|de|trien|thuc|chi|huong|thong|quyet|giao|la|ban\s+hanh|xay\s+dung|ky|gui|"
+    rf"(?:da|vua|cung|moi|se|tien\s+hanh|ngay|ve|cua|{_TAI}|theo|trong|tren|den|voi|"
+    rf"yeu|de|trien|thuc|chi|huong\s+dan|{_THONG}|quyet|{_GIAO}|la|ban\s+hanh|xay\s+dung|{_KY}|gui|"
     rf"co\s+(?:cac\s+|01\s+|mot\s+)?(?:{_TYPE_ALT}))\b"
 )
 _ORGAN = rf"(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}})"
@@ -127,8 +135,12 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
     for m in ISSUING_DOC_RE.finditer(folded, 0, end):
         if in_singled_out_sentence(folded, m.start("type")):
             continue  # "Riêng Đảng bộ X đã xây dựng kế hoạch ...": one case of a report
-        if m["org"] and re.search(r"\b(?:cac|nhung|moi)\s+$", folded[max(0, m.start("org") - 8) : m.start("org")]):
-            continue  # "các phòng gửi báo cáo về Sở": the units addressed, acting, not an issuer
+        if m["org"] and _MANY_BEFORE.search(folded, max(0, m.start("org") - 12), m.start("org")):
+            continue  # "các phòng gửi báo cáo về Sở", "14/16 đảng ủy đã ban hành": units acting
+        if in_earlier_clause(folded, m.start("type")):
+            continue  # "ngay sau khi Thành ủy ban hành Kế hoạch số ...": an earlier document
+        if not m["org"] and _COUNTED_SUBJECT.search(folded, _clause_start(folded, m.start()), m.start()):
+            continue  # "56/56 xã, phường đã ban hành kế hoạch": progress of the units below
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
         org = None
         # the last "thừa lệnh / thay mặt ..." before the type word
@@ -138,13 +150,17 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             org = collapse_spaces(cleaned[behalf.start("org") : behalf.end("org")]).strip(" ,.;:")
         elif m["org"]:
             org = _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:"))
+            org = drop_person_name(org) if org else None
+        elif not (m["num"] or m["numc"]):
+            org = _named_subject(cleaned, folded, m.start())
         if m["type"].startswith("van") and not (m["urg"] or m["num"] or m["numc"]):
             continue  # "có văn bản" alone names no type; "có văn bản số 4912/UBND-NC" is a letter
         if not (org or m["num"] or m["d"] or m["urg"]) and not m["type"].startswith(("ke", "cong")):
             continue
         num = _number(cleaned, m)
         if tname is None and num:
-            tname = _type_of_number(num)
+            # a numbered "văn bản" is a letter unless its number names another type
+            tname = _type_of_number(num) or "Công văn"
         d: int | None
         mo: int | None
         y: int | None
@@ -156,12 +172,14 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             d = mo = y = None
             head = folded[max(0, m.start() - 200) : m.start()]
             head = re.split(r"\n|\.\s", head)[-1]
-            for dm in re.finditer(rf"\bngay\s+{_DATE}", head):
+            # "Ngày 27/8, ...", "Chiều nay 8/10/2020, ...", "Sáng 6-10, ...": when it was signed
+            for dm in re.finditer(rf"\b(?:ngay|{_DAY_PART})\s+{_DATE}", head):
                 if _CITED_NUMBER_END.search(head, 0, dm.start()):
                     continue  # "Nghị quyết số 08-NQ/TU ngày 30/7/2021": the cited document's date
                 d, mo, y = _day_month_year(dm)
         urg = _URGENT[re.sub(r"\s+", " ", m["urg"])] if m["urg"] else None
-        return BodyDocument(tname or "Công văn", num, org, d, mo, y, urg)
+        # "ký văn bản hỏa tốc": urgent, but "văn bản" names no type
+        return BodyDocument(tname, num, org, d, mo, y, urg)
     if LETTER_OUT_RE.search(folded, 0, end):
         return BodyDocument("Công văn", None, None)
     source = SOURCE_RE.search(folded, 0, end)
@@ -192,6 +210,50 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
                 return BodyDocument(_TYPES[t], _number(cleaned, content), None, day, month, int(content["y2"]))
             return BodyDocument(_TYPES[t], _number(cleaned, content), None)
     return None
+
+
+#: a count or a plural word right before an organ: many units, not one issuer
+_MANY_BEFORE = re.compile(r"(?:\b(?:cac|nhung|moi)\s+|(?<![\d/.\-])\d{1,3}(?:\s?/\s?\d{1,3})?[^\S\n]+)$")
+#: "56/56 xã, phường", "14/16 đảng ủy", "100% chi bộ": a counted subject
+_COUNTED_SUBJECT = re.compile(r"\b\d+\s?(?:/\s?\d+|%)\s+[a-z]")
+#: a part of the day before a date: "Chiều nay 8/10/2020", "Sáng 6-10", "Hôm qua 5/3"
+_DAY_PART = r"(?:(?:sang|chieu|toi|trua)(?:\s+(?:nay|qua|hom\s+nay))?|hom\s+(?:nay|qua))"
+_CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\n")
+#: "sau khi", "trước khi", "kể từ khi", "khi": a clause about an earlier event
+_EARLIER = re.compile(r"\b(?:(?:sau|truoc|tu|ke\s+tu)\s+)?khi\b")
+
+
+def _clause_start(folded: str, pos: int, reach: int = 300) -> int:
+    lo = max(0, pos - reach)
+    breaks = list(_CLAUSE_BREAK.finditer(folded, lo, pos))
+    return breaks[-1].end() if breaks else lo
+
+
+def in_earlier_clause(folded: str, pos: int) -> bool:
+    """Is ``pos`` inside a "sau khi / khi ..." clause ("ngay sau khi Ban Thường vụ ban hành
+    Kế hoạch số 106-KH/TU ..., các cơ quan đã triển khai")? The document it names was issued
+    before the events the page tells: an earlier one, not the page's own."""
+    start = _clause_start(folded, pos)
+    hits = list(_EARLIER.finditer(folded, start, pos))
+    return bool(hits) and "," not in folded[hits[-1].end() : pos]
+
+
+_NOT_SUBJECT = {"ngay", "sang", "chieu", "toi", "theo", "thuc", "can", "tren", "tai", "trong", "sau", "nam", "thang"}
+
+
+def _named_subject(cleaned: str, folded: str, pos: int) -> str | None:
+    """A place or organ named by its proper name alone as the subject of the issuing verb
+    ("Thực hiện chỉ đạo của tỉnh, Đức Phổ đã ban hành Kế hoạch"): one to four capitalised
+    words that open the clause or follow its comma."""
+    start = _clause_start(folded, pos, 160)
+    before = cleaned[start:pos]
+    part = re.split(r"[,“”\"(]", before)[-1]
+    words = part.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    if fold(words[0]) in _NOT_SUBJECT or all(w.isupper() for w in words):
+        return None
+    return " ".join(words)
 
 
 def _organ_name(org: str) -> str | None:
@@ -235,8 +297,8 @@ def valid_date(y: int | None, m: int | None, d: int | None) -> date | None:
 # on it before or its author after.
 # (the words that end an organ's name; not "là", which folds like the name "La" of "Phúc La")
 _MENTION_STOP = (
-    r"(?:da|vua|cung|moi|ngay|ve|cua|tai|theo|trong|tren|den|voi|va|so|nhiem|yeu|de|trien|thuc|chi|"
-    rf"huong|thong|quyet|giao|ban\s+hanh|xay\s+dung|ky|gui|dang\s+tai|{_TYPE_ALT})\b"
+    rf"(?:da|vua|cung|moi|ngay|ve|cua|{_TAI}|theo|trong|tren|den|voi|va|so|nhiem|yeu|de|trien|thuc|chi|"
+    rf"huong\s+dan|{_THONG}|quyet|{_GIAO}|ban\s+hanh|xay\s+dung|{_KY}|gui|dang\s+tai|{_TYPE_ALT})\b"
 )
 # "theo nội dung nêu trong Hướng dẫn số ...", "thực hiện Kế hoạch số ...": a cited document
 _CITED_BEFORE = re.compile(r"(?:theo|thuc\s+hien|can\s+cu|trong|(?<!dang\s)tai|quan\s+triet|voi)\s+(?:cac\s+)?$")

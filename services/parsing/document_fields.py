@@ -1052,6 +1052,13 @@ def _complete_place(doc: Text, name: str) -> str:
     return f"{name} {names.most_common(1)[0][0]}"
 
 
+# the Fatherland Front, the Youth Union and the other mass organisations ("UBMTTQVN phường",
+# "Ủy ban MTTQ Việt Nam huyện ...", "Huyện đoàn ...", "Hội Nông dân tỉnh ...")
+_MASS_ORGAN = (
+    r"(?:ubmttq[a-z]*|uy\s+ban\s+(?:mttq[a-z]*|mat\s+tran\s+to\s+quoc(?:\s+viet\s+nam)?)|"
+    r"(?:huyen|tinh|thanh|quan)\s+doan|doan\s+tncs\s+ho\s+chi\s+minh|"
+    r"hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu|phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong)"
+)
 # A news page's actor: a committee (or its organ, or the provincial People's Committee and its
 # chairman) as the subject of a sentence — at a line start or after a clause's comma — with a
 # proper name in capitals after it, then a verb: "Ban Thường vụ Huyện ủy Bình Giang đang xin ý
@@ -1059,11 +1066,26 @@ def _complete_place(doc: Text, name: str) -> str:
 _SUBJECT_HEAD = re.compile(
     # (or the agent after "do": "Hội thi do Huyện ủy X tổ chức")
     r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n)|(?<=\bdo\s))[ \t]*"
-    r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\s+)?"
-    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)|bo|so)\b",
+    # (an official's title before a department: "Giám đốc Sở Y tế ... đã ký")
+    r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|b?tt|ban\s+thuong\s+truc|"
+    r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong))\s+)?"
+    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)|{_MASS_ORGAN}|bo|so)\b",
     re.M,
 )
 _ADVERBS = {"da", "dang", "vua", "se", "moi", "cung", "luon"}
+_ADVERBS_ACCENTED = {"đã", "đang", "vừa", "sẽ", "mới", "cũng", "luôn"}
+
+
+def _is_adverb(word: str, folded_word: str) -> bool:
+    """ "đã", "vừa", "mới" — not "đảng", "Môi" (trường) that fold the same."""
+    if folded_word not in _ADVERBS:
+        return False
+    w = word.lower().strip(",.;:")
+    return w in _ADVERBS_ACCENTED if has_diacritics(w) else word[:1].islower()
+
+
+# what a mass organisation's news tells of its own work ("quyết định thành lập", "tổ chức")
+_MASS_EVENT_VERBS = ("to chuc", "quyet dinh", "thanh lap", "phan cong", "giao")
 _DIRECTING = (
     "ban hanh",
     "yeu cau",
@@ -1090,14 +1112,18 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             continue  # "... của Huyện ủy X": a cited document's author
         if in_singled_out_sentence(doc.folded, m.start("head")):
             continue  # "Riêng đối với xã A, Huyện ủy X đã chỉ đạo ...": one case of a report
-        words = doc.cleaned[m.end() : m.end() + 120].split()
-        fwords = doc.folded[m.end() : m.end() + 120].split()
+        words = doc.cleaned[m.end() : m.end() + 160].split()
+        fwords = doc.folded[m.end() : m.end() + 160].split()
         k, ended = 0, False
         while k < min(len(words), 8):
             w = words[k].rstrip(',.;:)"')
             named = w[:1].isupper() or (
                 fwords[k] in _PLACE_WORD_SET
-                and (m["head"].endswith(("ubnd", "dan")) or (k + 1 < len(words) and words[k + 1][:1].isupper()))
+                and (
+                    m["head"].endswith(("ubnd", "dan"))
+                    or m["head"].startswith(("ubmt", "uy ban m"))
+                    or (k + 1 < len(words) and words[k + 1][:1].isupper())
+                )
             )  # "Huyện ủy Bình Giang", "UBND tỉnh" (the province itself, unnamed)
             if not named:
                 break
@@ -1107,22 +1133,100 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                 break
         if ended:
             continue
+        # "Đảng ủy phường Diên Hồng (TP. Pleiku) phát động": a bracketed apposition is skipped
+        skip = 0
+        if k < len(words) and words[k].startswith("("):
+            close = next((j for j in range(k, min(len(words), k + 8)) if words[j].rstrip(",.;:").endswith(")")), None)
+            if close is not None:
+                skip = close + 1 - k
         if m["head"] in ("bo", "so"):
             # a ministry's or department's name has lowercase words ("Bộ Nội vụ", "Sở Giáo dục
-            # và Đào tạo"): it runs to the directing verb
-            k = next((j for j in range(1, 7) if any(" ".join(fwords[j : j + 2]).startswith(v) for v in _DIRECTING)), 0)
+            # và Đào tạo"): it runs to the directing verb or to an adverb before it ("vừa có")
+            k = next(
+                (
+                    j
+                    for j in range(1, 9)
+                    if fwords[j : j + 1]
+                    and (
+                        _is_adverb(words[j], fwords[j])
+                        or any(" ".join(fwords[j : j + 2]).startswith(v) for v in _DIRECTING)
+                    )
+                ),
+                0,
+            )
             if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == m["head"][0].upper()):
                 continue
-        rest = " ".join(fwords[k : k + 3]) + " "
-        verb_next = bool(fwords[k:]) and (fwords[k] in _ADVERBS or any(rest.startswith(v + " ") for v in _DIRECTING))
-        if not (verb_next or (m["lead"] and fwords[k:] and words[k][:1].islower())):
+            if any(re.search(r"[,;:]", w) for w in words[:k]):
+                continue  # "Bộ Chính trị, Ban Bí thư giao ...": a list of organs is no one issuer
+            skip = 0
+        else:
+            # a name with lowercase words after its one capitalised word ("Đảng uỷ Dân chính
+            # đảng thành lập"; a place has two: "Huyện ủy Tân Yên dự kiến ..."): taken up to a
+            # verb at most three words on, none of them punctuated
+            ext = next(
+                (
+                    j
+                    for j in range(k + 1, min(len(fwords), k + 4))
+                    if _is_adverb(words[j], fwords[j])
+                    or any(" ".join(fwords[j : j + 3]).startswith(v + " ") for v in _DIRECTING)
+                ),
+                None,
+            )
+            lower_run = ext is not None and all(
+                words[j][:1].islower() and words[j].isalpha() and not _is_adverb(words[j], fwords[j])
+                for j in range(k, ext)
+            )
+            if ext is not None and k == 1 and not skip and lower_run and not _verb_at(words, fwords, k):
+                k = ext
+        at = k + skip
+        if not (_verb_at(words, fwords, at) or (m["lead"] and fwords[at:] and words[at][:1].islower())):
             continue
+        if re.match(_MASS_ORGAN, m["head"]):
+            # "Ủy ban MTTQ huyện vừa tổ chức hội nghị ...": a mass organisation's own work told
+            # as news, no document
+            verb = re.sub(r"^(?:(?:da|vua|moi|cung|dang|se)\s+)*", "", " ".join(fwords[at : at + 6]))
+            if verb.startswith(_MASS_EVENT_VERBS):
+                continue
         head = collapse_spaces(doc.cleaned[m.start("head") : m.end("head")])
-        name = " ".join([head, *words[:k]])
+        name = drop_person_name(" ".join([head, *words[:k]]))
         # "Sở Giáo dục và Đào tạo (GDĐT)": the abbreviation it defines is not part of the name
         name = re.sub(r"\s*\([^\W\d_]{2,10}\)$", "", name)
         out.append(name)
     return out
+
+
+# Family names that open most Vietnamese full names ("Lê Thị Hương").
+_SURNAMES = {
+    fold(n)
+    for n in (
+        "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lương Đinh Trương Lâm "
+        "Đào Đoàn Mai Cao Tô Vương Trịnh Thái Lưu Châu Tạ Triệu Quách Kiều Thân Tôn Hứa Văn Nông"
+    ).split()
+}
+
+
+def drop_person_name(org: str) -> str:
+    """ "Sở Giáo dục và Đào tạo Lê Thị Hương" (an official's title and name before the verb:
+    "Giám đốc Sở ... Lê Thị Hương đã ký") -> the organ without the person: a trailing run of
+    three or four capitalised words opening with a family name ("Hồ Chí Minh" is a place)."""
+    words = org.split()
+    for n in (4, 3):
+        if len(words) < n + 2:
+            continue
+        tail = words[-n:]
+        if (
+            fold(tail[0]) in _SURNAMES
+            and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in tail)
+            and fold(" ".join(tail)) != "ho chi minh"
+        ):
+            return " ".join(words[:-n])
+    return org
+
+
+def _verb_at(words: list[str], fwords: list[str], k: int) -> bool:
+    """Does an adverb or a directing verb stand at word ``k``?"""
+    rest = " ".join(fwords[k : k + 3]) + " "
+    return bool(fwords[k:]) and (_is_adverb(words[k], fwords[k]) or any(rest.startswith(v + " ") for v in _DIRECTING))
 
 
 _WORD = re.compile(r"[a-z]+")
