@@ -92,6 +92,13 @@ CONTENT_RE = re.compile(
     rf"|\b(?P<type2>{_TYPE_ALT})\s+(?:nay\s+)?(?:cua\s+[^.;:\n]{{3,80}}?\s+)?(?:cung\s+)?neu\s+ro\b"
 )
 
+# "Nội dung này được đề cập tại kế hoạch triển khai ...", "Cuộc họp thông qua dự thảo Kế hoạch
+# thực hiện ...": a page telling what an unnumbered document says, or that it was adopted. A
+# numbered one ("quy định tại Thông tư số 02/2023/TT-BTTTT") is a citation.
+TOLD_IN_RE = re.compile(
+    r"\b(?:(?:duoc\s+)?(?:de\s+cap|neu|de\s+ra|neu\s+ro)\s+(?:tai|trong)|thong\s+qua\s+(?:du\s+thao\s+)?)\s*"
+    rf"(?P<type>{_TYPE_ALT})\b(?!\s*(?:so\b|\d|cua\b|nay\b|tren\b))"
+)
 ACCORDING_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.;]\s))[^\S\n]*theo\s+(?P<type>ke\s+hoach|huong\s+dan)\b"
     r"(?!\s*(?:so\b|\d|cua\b))[^.;:\n]{0,200}?,",
@@ -141,6 +148,8 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             continue  # "ngay sau khi Thành ủy ban hành Kế hoạch số ...": an earlier document
         if not m["org"] and _COUNTED_SUBJECT.search(folded, _clause_start(folded, m.start()), m.start()):
             continue  # "56/56 xã, phường đã ban hành kế hoạch": progress of the units below
+        if _NOT_YET_DONE.search(folded, m.end(), min(len(folded), m.end() + 800)):
+            continue  # "... Tuy nhiên, đến nay Sở chưa trình": the earlier letter a reminder chases
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
         org = None
         # the last "thừa lệnh / thay mặt ..." before the type word
@@ -209,6 +218,12 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
                 day, month = int(content["d2"]), int(content["m2"] or content["m2w"])
                 return BodyDocument(_TYPES[t], _number(cleaned, content), None, day, month, int(content["y2"]))
             return BodyDocument(_TYPES[t], _number(cleaned, content), None)
+    for told in TOLD_IN_RE.finditer(folded, 0, end):
+        if in_singled_out_sentence(folded, told.start("type")):
+            continue
+        told_type = _TYPES.get(re.sub(r"\s+", " ", told["type"]))
+        if told_type:
+            return BodyDocument(told_type, None, None)
     return None
 
 
@@ -221,6 +236,11 @@ _DAY_PART = r"(?:(?:sang|chieu|toi|trua)(?:\s+(?:nay|qua|hom\s+nay))?|hom\s+(?:n
 _CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\n")
 #: "sau khi", "trước khi", "kể từ khi", "khi": a clause about an earlier event
 _EARLIER = re.compile(r"\b(?:(?:sau|truoc|tu|ke\s+tu)\s+)?khi\b")
+
+
+#: "Tuy nhiên, đến nay ... chưa ...": what an earlier document asked is still undone, so the
+#: page is the reminder that follows it, not that document
+_NOT_YET_DONE = re.compile(r"\b(?:den\s+nay|den\s+thoi\s+diem\s+nay|hien\s+nay)\b[^.;\n]{0,160}?\b(?:van\s+)?chua\b")
 
 
 def _clause_start(folded: str, pos: int, reach: int = 300) -> int:
@@ -345,6 +365,10 @@ def find_own_mention(cleaned: str, folded: str, issuer: str | None, limit: int =
             continue
         if len(code) < 2:
             continue
+        if in_earlier_clause(folded, m.start("type")) or _NOT_YET_DONE.search(
+            folded, m.end(), min(len(folded), m.end() + 800)
+        ):
+            continue  # "ngay sau khi ... ban hành Kế hoạch số ...", "... đến nay chưa ...": earlier
         if m["org"]:
             owner = collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:")
             if issuer and not _same_organ(owner, issuer):

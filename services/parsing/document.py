@@ -204,6 +204,10 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         year = span_start.year
     elif year is None and today is not None:
         year = today.year
+    # a page's post stamp ("Đăng lúc: 07:54:42 16/04/2021"): what was due before it had passed
+    # when the page went up, so before anyone could paste it
+    posted = _safe(_post_date, None, folded)
+    not_before = max(own_date, posted) if own_date and posted else own_date or posted
     urgent, secret = _safe(find_marks, (None, None), doc)
     if urgent is None and body and body.urgent:
         urgent = body.urgent  # "đã ký công văn hỏa tốc": the mark named in running text
@@ -215,7 +219,7 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
             folded,
             default_year=year,
             reference=own_date or span_start,
-            not_before=own_date,
+            not_before=not_before,
             temporals=temporals,
         ),
         None,
@@ -265,6 +269,25 @@ _REQUEST = re.compile(
 )
 # "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
 _SPAN_RE = re.compile(r"\b(?P<w>nhiem\s+ky|nam\s+hoc)\s+(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)(?!\d)")
+
+
+# "Đăng lúc: 07:54:42 16/04/2021", "Ngày đăng: 07/11/2022 16:18", "Đăng ngày 29-03-2023 18:11",
+# "Cập nhật, 05:43, Thứ Ba, 25/02/2020": a site's stamp of when it put the page up
+_POST_LABEL = re.compile(
+    r"^[ \t(|]*(?:ngay\s+dang|dang\s+(?:luc|ngay)|ngay\s+cap\s+nhat|cap\s+nhat(?:\s+(?:luc|ngay))?|"
+    r"thoi\s+gian\s+dang|ngay\s+xuat\s+ban)\b[ \t:,]*(?P<rest>[^\n]{0,60})",
+    re.M,
+)
+_STAMP_DATE = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>(?:19|20)\d\d)(?!\d)")
+
+
+def _post_date(folded: str) -> date | None:
+    """The page's post date from a labelled stamp near its top, or None."""
+    m = _POST_LABEL.search(folded, 0, min(len(folded), 3000))
+    if not m:
+        return None
+    d = _STAMP_DATE.search(m["rest"])
+    return valid_date(int(d["y"]), int(d["m"]), int(d["d"])) if d else None
 
 
 def _span_start(folded: str) -> date | None:

@@ -269,7 +269,7 @@ def _title_line_type(doc: Text) -> str | None:
     """A page whose first line is the document's title in sentence case ("Kế hoạch triển khai
     công tác bầu cử ..."): the type it opens with. A title is one line, not a sentence (no
     closing stop), and the type word is followed by what the document is about."""
-    first = next((ln for ln in doc.lines[:5] if ln.text), None)
+    first = _first_content_line(doc)
     if first is None or len(first.text) > 250 or first.text.rstrip().endswith((".", ":", ";", "?", "!")):
         return None
     for key, name in _TYPE_TITLES:
@@ -280,6 +280,27 @@ def _title_line_type(doc: Text) -> str | None:
             and key != "bao cao"  # "Báo cáo viên ...", "Báo cáo tình hình ...": news, not a title
         ):
             return name
+    return None
+
+
+_CRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
+
+
+def _first_content_line(doc: Text) -> Line | None:
+    """The first line that is not a site's menu or breadcrumb ("Trang chủ", "Tin tức > Thông
+    báo"): a short line of at most three words that opens with no document type, or a line of
+    crumbs; at most four are passed over."""
+    skipped = 0
+    for ln in doc.lines[:20]:
+        if not ln.text:
+            continue
+        words = ln.folded.split()
+        opens_type = any(ln.folded.startswith(key + " ") or ln.folded == key for key, _ in _TYPE_TITLES)
+        crumb = bool(_CRUMB.search(ln.text)) and len(ln.text) < 120
+        if skipped < 4 and ((len(words) <= 3 and not opens_type) or crumb):
+            skipped += 1
+            continue
+        return ln
     return None
 
 
@@ -1069,7 +1090,8 @@ _SUBJECT_HEAD = re.compile(
     # (an official's title before a department: "Giám đốc Sở Y tế ... đã ký")
     r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|b?tt|ban\s+thuong\s+truc|"
     r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong))\s+)?"
-    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)|{_MASS_ORGAN}|bo|so)\b",
+    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)"
+    rf"|{_MASS_ORGAN}|bo|so)\b",
     re.M,
 )
 _ADVERBS = {"da", "dang", "vua", "se", "moi", "cung", "luon"}
