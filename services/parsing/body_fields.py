@@ -32,6 +32,9 @@ _TYPES = {
     "quyet dinh": "Quyết định",
     "bao cao": "Báo cáo",
     "thong tu": "Thông tư",
+    "chuong trinh": "Chương trình",
+    "to trinh": "Tờ trình",
+    "cong dien": "Công điện",
 }
 _TYPE_ALT = "|".join(t.replace(" ", r"\s+") for t in _TYPES)
 # A number with its codes ("41/NQ-HĐBCQG", "27-HD/BTGDVTW") names a document even without
@@ -157,14 +160,15 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         behalf = behalves[-1] if behalves else None
         if behalf:
             org = collapse_spaces(cleaned[behalf.start("org") : behalf.end("org")]).strip(" ,.;:")
-        elif m["org"]:
+        elif m["org"] and cleaned[m.start("org")].isupper():
+            # (a subject organ is written with its capital: "chi bộ sớm xây dựng" is no "Bộ")
             org = _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:"))
             org = drop_person_name(org) if org else None
         elif not (m["num"] or m["numc"]):
             org = _named_subject(cleaned, folded, m.start())
         if m["type"].startswith("van") and not (m["urg"] or m["num"] or m["numc"]):
             continue  # "có văn bản" alone names no type; "có văn bản số 4912/UBND-NC" is a letter
-        if not (org or m["num"] or m["d"] or m["urg"]) and not m["type"].startswith(("ke", "cong")):
+        if not (org or m["num"] or m["d"] or m["urg"]) and not re.match(r"ke\s|cong\s+van", m["type"]):
             continue
         num = _number(cleaned, m)
         if tname is None and num:

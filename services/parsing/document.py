@@ -160,6 +160,10 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
 
     warnings: list[str] = []
     number = _safe(find_number, None, doc)
+    if number is None and _safe(_is_listing, False, folded):
+        # a tag page, a search result page, a list of news teasers: each item is a different
+        # story, none of them a document, and their dates belong to no one document
+        return ParsedDocument(recognized=False)
     doc_type = _safe(find_doc_type, None, doc, number)
     issued_on, issued_warning = _safe(find_issued_on, (None, None), doc)
     if issued_warning:
@@ -269,6 +273,40 @@ _REQUEST = re.compile(
 )
 # "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
 _SPAN_RE = re.compile(r"\b(?P<w>nhiem\s+ky|nam\s+hoc)\s+(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)(?!\d)")
+
+
+# A page of search results or of a tag ("Kết quả tìm kiếm", "Tìm thấy 124 kết quả", "Thẻ:",
+# "Tags:", "Từ khóa:" above the items), or a list whose items each carry their own post stamp
+# ("(12/03/2020)", "05/01/2022 - ..."), before any "Tin liên quan" block a real page ends with.
+_LISTING_HEAD = re.compile(
+    r"^[ \t]*(?:ket\s+qua\s+tim\s+kiem|tim\s+thay\s+\d[\d.,]*\s+ket\s+qua|"
+    r"(?:the|tag|tags|tu\s+khoa|chu\s+de)[ \t]*:[ \t]*(?:$|[^\n]{0,60}$))",
+    re.M,
+)
+# (a bare date on its own line is a cell of a flattened schedule table, not a stamp)
+_STAMP_DAY = r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)\d\d"
+_ITEM_STAMP = re.compile(
+    rf"^[ \t]*(?:\({_STAMP_DAY}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\)[ \t]*$"
+    rf"|{_STAMP_DAY}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t]+[-–|][ \t]+\S"
+    rf"|{_STAMP_DAY}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]*$)",
+    re.M,
+)
+_RELATED = re.compile(
+    r"^[ \t]*(?:tin\s+lien\s+quan|bai\s+lien\s+quan|tin\s+cung\s+chuyen\s+muc|bai\s+viet\s+cung\s+chuyen\s+muc|"
+    r"cac\s+tin\s+khac|tin\s+khac|xem\s+them|tin\s+moi|doc\s+them)\b",
+    re.M,
+)
+
+
+def _is_listing(folded: str) -> bool:
+    """A page listing several news items: a search or tag heading among its first lines, or
+    at least three item stamps before any related-news block."""
+    first_lines = "\n".join([ln for ln in folded[:3000].split("\n") if ln.strip()][:5])
+    if _LISTING_HEAD.search(first_lines):
+        return True
+    related = _RELATED.search(folded)
+    end = related.start() if related else len(folded)
+    return len(_ITEM_STAMP.findall(folded, 0, min(end, 20000))) >= 3
 
 
 # "Đăng lúc: 07:54:42 16/04/2021", "Ngày đăng: 07/11/2022 16:18", "Đăng ngày 29-03-2023 18:11",

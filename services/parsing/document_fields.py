@@ -118,7 +118,17 @@ TYPE_CODES = {
     "qd": "Quyết định",
     "bc": "Báo cáo",
     "tt": "Thông tư",
+    # the other named kinds of Nghị định 30/2020 (Phụ lục III) and of the party's Hướng dẫn
+    # 36-HD/VPTW: "15-CTr/TU", "34/TTr-UBND", "05/CĐ-UBND", "12-ĐA/TU", "08/GM-UBND"
+    "ctr": "Chương trình",
+    "ttr": "Tờ trình",
+    "cd": "Công điện",
+    "da": "Đề án",
+    "qc": "Quy chế",
+    "gm": "Giấy mời",
 }
+# codes written in mixed case by those rules
+_MIXED_CASE_CODES = {"ctr": "CTr", "ttr": "TTr"}
 # "QĐ" codes both a decision (Quyết định) and a regulation (Quy định, "97-QĐ/TW"): the title
 # line or the type word before the number tells which.
 _TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()] + [("quy dinh", "Quy định")]
@@ -190,7 +200,8 @@ def number_from_text(number: str) -> Number | None:
 
 def _number_of(doc: Text, m: re.Match) -> Number | None:
     def cut(name: str) -> str:
-        return re.sub(r"\s+", "", doc.cleaned[m.start(name) : m.end(name)]).upper()
+        code = re.sub(r"\s+", "", doc.cleaned[m.start(name) : m.end(name)]).upper()
+        return _MIXED_CASE_CODES.get(fold(code), code)
 
     if m["pt"]:
         text = f"{m['n']}-{cut('pt')}/{cut('pi')}"
@@ -348,10 +359,25 @@ def _bare_date_line(doc: Text) -> re.Match[str] | None:
     return None
 
 
+# the place-date field with nothing before it: right after the number of a header flattened
+# onto one line ("... Số : 2917 /SGDĐT-VP Phan Rang-Tháp Chàm, ngày 05 tháng11 năm 2010 V/v ...")
+_PLACE_DATE = re.compile(
+    r"[ \t]*[a-z][a-z .'\-]{1,40},[ \t]*ngay\s+(?P<d>\d{1,2})\s*"
+    r"(?:thang\s*(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})|/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4}))"
+)
+
+
+def _date_after_number(doc: Text) -> re.Match[str] | None:
+    for n in NUMBER_RE.finditer(doc.folded, 0, _number_region(doc)):
+        if m := _PLACE_DATE.match(doc.folded, n.end()):
+            return m
+    return None
+
+
 def find_issued_on(doc: Text) -> tuple[date | None, str | None]:
     """(date, warning). The place-date line is in the header; a blank template or an
     impossible date gives None (with a warning for the latter)."""
-    m = ISSUED_RE.search(doc.folded, 0, _number_region(doc)) or _bare_date_line(doc)
+    m = ISSUED_RE.search(doc.folded, 0, _number_region(doc)) or _bare_date_line(doc) or _date_after_number(doc)
     if not m:
         return None, None
     groups = m.groupdict()
@@ -800,6 +826,10 @@ _NAMED_AFTER = {
     "xa",
     "thi xa",
     "thi tran",
+    "tinh doan",
+    "huyen doan",
+    "thanh doan",
+    "quan doan",
 }
 
 
@@ -815,19 +845,51 @@ def _case_upper_line(s: str) -> str:
     fw = [fold(w) for w in words]
     out = [w[:1].upper() + w[1:] if i == 0 else w for i, w in enumerate(words)]
 
+    orig = s.split()
+
     def title(k: int) -> None:
-        out[k] = words[k][:1].upper() + words[k][1:]
+        out[k] = orig[k] if _is_acronym(orig[k]) else words[k][:1].upper() + words[k][1:]
+
+    for k, w in enumerate(orig):
+        if _is_acronym(w):
+            out[k] = w  # "THPT", "TNCS", "GD&ĐT": initials stay in capitals
 
     i = 0
     while i < len(words):
         fixed = next((n for n in (3, 2, 1) if " ".join(fw[i : i + n]) in _FIXED_CASE and len(fw[i : i + n]) == n), None)
         if fixed:
-            out[i : i + fixed] = _FIXED_CASE[" ".join(fw[i : i + fixed])].split()
+            name = " ".join(fw[i : i + fixed])
+            out[i : i + fixed] = _FIXED_CASE[name].split()
             i += fixed
+            if name in ("dang uy khoi", "dang bo khoi"):
+                i = _title_fields(fw, i, title)  # "Đảng ủy Khối Doanh nghiệp tỉnh"
+            continue
+        if " ".join(fw[i : i + 2]) in ("dang uy", "dang bo") and _field_at(fw, i + 2):
+            title(i)  # "Đảng ủy Công an tỉnh", "Đảng ủy Quân sự tỉnh"
+            i = _title_fields(fw, i + 2, title)
+            continue
+        if (n := _organ_head_at(fw, i)) and (
+            i == 0 or fw[i - 1] in ("va", "cua") or _organ_head_at(fw, 0) or " ".join(fw[i - 2 : i]) == "dang uy"
+        ):
+            # "Sở Y tế", "Ban Quản lý các khu ...", "Ủy ban Mặt trận Tổ quốc Việt Nam": the kind of
+            # organ and each field of work after it open with a capital (Nghị định 30/2020,
+            # Phụ lục II)
+            title(i)
+            school = fw[i] == "truong"
+            short = i + n < len(orig) and _is_acronym(orig[i + n])  # "Sở GD&ĐT Nghệ An", "Sở TNMT"
+            i = _title_fields(fw, i + n, title)
+            if school or (short and i < len(fw) and fw[i] not in _NAMED_AFTER and fw[i] not in ("va", "cac")):
+                # "Trường THPT Phan Bội Châu": a school's name follows its level
+                while i < len(words) and fw[i] not in ("va", "cac", "cua"):
+                    title(i)
+                    i += 1
+            continue
+        if fw[i] == "quan" and i and fw[i - 1] == "co":
+            i += 1  # "cơ quan" (agency), not "quận" (district)
             continue
         two = " ".join(fw[i : i + 2])
         if two in _NAMED_AFTER and " " in two:
-            if two.endswith(" uy"):  # "Tỉnh ủy", "Quận ủy": organ names are capitalised
+            if two.endswith((" uy", " doan")):  # "Tỉnh ủy", "Quận ủy", "Tỉnh đoàn": organs
                 title(i)
             i += 2
         elif fw[i] in _NAMED_AFTER and not (i + 1 < len(fw) and fw[i + 1] == "uy"):
@@ -843,6 +905,91 @@ def _case_upper_line(s: str) -> str:
     return " ".join(out)
 
 
+_VOWELS = set("aeiouy")
+
+
+def _is_acronym(word: str) -> bool:
+    """ "THPT", "TNCS", "GD&ĐT", "UBND": capitals with no vowel, so no Vietnamese syllable."""
+    w = word.strip("().,;:")
+    return len(w) >= 2 and w.isupper() and not (_VOWELS & set(fold(w)))
+
+
+# the kind of organ that opens a state or mass organisation's name
+_ORGAN_HEADS = {
+    "so",
+    "bo",
+    "ban",
+    "phong",
+    "cuc",
+    "chi cuc",
+    "tong cuc",
+    "vu",
+    "uy ban",
+    "hoi",
+    "trung tam",
+    "tieu ban",
+    "to",
+    "truong",
+    "benh vien",
+    "vien",
+    "hoc vien",
+    "thanh tra",
+    "cong an",
+    "doan",
+}
+# fields of work and organ kinds written as compounds, whose first word takes the capital
+_FIELDS = {
+    fold(w)
+    for w in (
+        "y tế, giáo dục, đào tạo, tài nguyên, môi trường, nội vụ, tư pháp, tài chính, kế hoạch, đầu tư, "
+        "xây dựng, giao thông, vận tải, công thương, nông nghiệp, phát triển nông thôn, lao động, "
+        "thương binh, xã hội, văn hóa, văn hoá, thể thao, du lịch, khoa học, công nghệ, thông tin, "
+        "truyền thông, ngoại vụ, thanh tra, quản lý, tham mưu, mặt trận, tổ quốc, việt nam, dân tộc, "
+        "tôn giáo, thi đua, khen thưởng, thanh niên, nông dân, phụ nữ, cựu chiến binh, chữ thập đỏ, "
+        "tuyên giáo, dân vận, tổ chức, nội chính, kiểm tra, chỉ đạo, văn kiện, biên tập, hành chính, "
+        "an ninh, cảnh sát, phòng cháy, chữa cháy, quân sự, bảo hiểm, thống kê, thuế, kho bạc, "
+        "tiếp công dân, dân số, kế hoạch hóa gia đình, nhân dân, tuyên truyền, "
+        "tiểu học, trung học cơ sở, trung học phổ thông, mầm non, đại học, cao đẳng, "
+        "thường trực, thường vụ, chấp hành, chính trị, điều hành, quản lý dự án, phát triển, "
+        "công an, doanh nghiệp, hồ chí minh, kỹ thuật, công nghiệp, sư phạm, kinh tế, bách khoa"
+    ).split(", ")
+}
+_FIELD_SIZES = sorted({len(f.split()) for f in _FIELDS}, reverse=True)
+
+
+def _title_fields(fw: list[str], i: int, title) -> int:
+    """Capitalise the field-of-work compounds from word ``i`` on ("Giáo dục và Đào tạo");
+    returns the index past them."""
+    while i < len(fw):
+        f = _field_at(fw, i)
+        if _VOWELS.isdisjoint(fw[i]) and len(fw[i]) >= 2:
+            i += 1  # initials inside the name: "Đoàn TNCS Hồ Chí Minh"
+        elif f:
+            title(i)
+            if " ".join(fw[i : i + f]) in ("viet nam", "ho chi minh"):
+                for k in range(i + 1, i + f):
+                    title(k)
+            i += f
+        elif fw[i] == "va" and _field_at(fw, i + 1):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _field_at(fw: list[str], i: int) -> int:
+    """Length of the field-of-work compound starting at word ``i`` (longest), or 0."""
+    return next((n for n in _FIELD_SIZES if len(fw[i : i + n]) == n and " ".join(fw[i : i + n]) in _FIELDS), 0)
+
+
+def _organ_head_at(fw: list[str], i: int) -> int:
+    """Length of an organ kind ("sở", "ủy ban", "trung tâm") at word ``i``, or 0; "ủy ban nhân
+    dân" keeps its own case ("Ủy ban nhân dân")."""
+    if " ".join(fw[i : i + 4]) == "uy ban nhan dan":
+        return 0
+    return next((n for n in (2, 1) if len(fw[i : i + n]) == n and " ".join(fw[i : i + n]) in _ORGAN_HEADS), 0)
+
+
 # Header lines naming a party organ, when not printed in capitals.
 _ORGAN_LINE = re.compile(
     r"(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|"
@@ -856,7 +1003,11 @@ _ORGAN_LINE = re.compile(
 _ORGAN_START = re.compile(
     r"(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|chi\s+bo|"
     r"ban\s+|uy\s+ban|ubnd|ubkt|so\s+[a-z]|bo\s+[a-z]|van\s+phong|phong\s+[a-z]|truong\s+|"
-    r"hoi\s+dong|uy$)"
+    r"hoi\s+dong|uy$|"
+    # mass organisations and other organs: "ĐOÀN TNCS HỒ CHÍ MINH", "BCH TỈNH ĐOÀN ...", "HỘI NÔNG
+    # DÂN ...", "CÔNG AN TỈNH ...", "TRUNG TÂM ...", "CỤC / CHI CỤC ..."
+    r"doan\s+[a-z]|bch\s+|(?:tinh|huyen|thanh|quan)\s+doan\b|hoi\s+[a-z]|cong\s+an\s|lien\s+doan\s|"
+    r"ubmttq|mttq|trung\s+tam\s|(?:chi\s+|tong\s+)?cuc\s+[a-z]|benh\s+vien\s)"
 )
 _PLACE_START = re.compile(r"(?:tinh|thanh\s+pho|huyen|quan|xa|phuong|thi\s+xa|thi\s+tran)\s+\S")
 _HEADER_STOP = re.compile(r"so\b\s*:?\s*(?:\d|$)|cong\s+hoa|dang\s+cong\s+san")
@@ -1066,7 +1217,7 @@ def _complete_place(doc: Text, name: str) -> str:
                 words.append(w)
             else:
                 break
-        if words:
+        if words and not is_person_name(words):  # "huyện Nguyễn Văn Bình": the chairman's name
             names[" ".join(words)] += 1
     if not names:
         return name
@@ -1227,20 +1378,24 @@ _SURNAMES = {
 }
 
 
+def is_person_name(words: list[str]) -> bool:
+    """Three or four capitalised words opening with a family name ("Nguyễn Văn Bình"); "Hồ Chí
+    Minh" is a city's name."""
+    return (
+        3 <= len(words) <= 4
+        and fold(words[0]) in _SURNAMES
+        and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
+        and fold(" ".join(words)) != "ho chi minh"
+    )
+
+
 def drop_person_name(org: str) -> str:
     """ "Sở Giáo dục và Đào tạo Lê Thị Hương" (an official's title and name before the verb:
     "Giám đốc Sở ... Lê Thị Hương đã ký") -> the organ without the person: a trailing run of
     three or four capitalised words opening with a family name ("Hồ Chí Minh" is a place)."""
     words = org.split()
     for n in (4, 3):
-        if len(words) < n + 2:
-            continue
-        tail = words[-n:]
-        if (
-            fold(tail[0]) in _SURNAMES
-            and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in tail)
-            and fold(" ".join(tail)) != "ho chi minh"
-        ):
+        if len(words) >= n + 2 and is_person_name(words[-n:]):
             return " ".join(words[:-n])
     return org
 

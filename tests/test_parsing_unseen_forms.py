@@ -1,0 +1,283 @@
+"""Header and body forms of official Vietnamese documents (Nghị định 30/2020, the party's
+Hướng dẫn 36-HD/VPTW), written for these tests in words that are in no corpus page: other
+provinces, other organs (Ban Dân vận, Ủy ban MTTQ, Đoàn TNCS, Công an, Sở Y tế, Ban Quản lý,
+a school) and other types (Hướng dẫn, Thông báo, Quyết định, Nghị quyết, Chương trình, Tờ
+trình, Công điện). Each asserts what staff see on the draft: type, number, issuer, date, and
+whether chibot read a document at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from services.parsing import parse_document
+
+# (text, doc_type, number, issuer spellings accepted, issued_on)
+HEADERS = [
+    pytest.param(
+        "HUYỆN ỦY CHƯ SÊ                    ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "BAN DÂN VẬN\n"
+        "*\n"
+        "Số 27-HD/BDVHU                     Chư Sê, ngày 14 tháng 3 năm 2022\n\n"
+        "HƯỚNG DẪN\n"
+        "tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư năm 2022\n\n"
+        "Các chi bộ thôn, làng báo cáo kết quả về Ban Dân vận Huyện ủy trước ngày 20/11/2022.\n",
+        "Hướng dẫn",
+        "27-HD/BDVHU",
+        {"Ban Dân vận Huyện ủy Chư Sê"},
+        date(2022, 3, 14),
+        id="ban-dan-van-huong-dan",
+    ),
+    pytest.param(
+        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH BẾN TRE                          Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 145/TB-MTTQ-BTT                   Bến Tre, ngày 02 tháng 6 năm 2023\n\n"
+        "THÔNG BÁO\n"
+        "Kết quả hội nghị hiệp thương lần thứ hai\n",
+        "Thông báo",
+        "145/TB-MTTQ-BTT",
+        {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bến Tre"},
+        date(2023, 6, 2),
+        id="mttq-thong-bao",
+    ),
+    pytest.param(
+        "ĐOÀN TNCS HỒ CHÍ MINH\n"
+        "BCH TỈNH ĐOÀN LẠNG SƠN\n"
+        "***\n"
+        "Số: 312-KH/TĐTN-TNNT                  Lạng Sơn, ngày 20 tháng 4 năm 2024\n\n"
+        "KẾ HOẠCH\n"
+        "Tổ chức chiến dịch Thanh niên tình nguyện hè năm 2024\n",
+        "Kế hoạch",
+        "312-KH/TĐTN-TNNT",
+        {"BCH Tỉnh đoàn Lạng Sơn", "Tỉnh đoàn Lạng Sơn", "Ban Chấp hành Tỉnh đoàn Lạng Sơn"},
+        date(2024, 4, 20),
+        id="tinh-doan-ke-hoach",
+    ),
+    pytest.param(
+        "CÔNG AN TỈNH HÀ GIANG                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "PHÒNG THAM MƯU                        Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 1045/PTM-TH                       Hà Giang, ngày 09 tháng 8 năm 2021\n"
+        "V/v tăng cường bảo đảm an ninh trật tự dịp Quốc khánh\n\n"
+        "Kính gửi: Công an các huyện, thành phố.\n",
+        "Công văn",
+        "1045/PTM-TH",
+        {"Phòng Tham mưu", "Phòng Tham mưu Công an tỉnh Hà Giang"},
+        date(2021, 8, 9),
+        id="cong-an-cong-van",
+    ),
+    pytest.param(
+        "UBND TỈNH SÓC TRĂNG                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ Y TẾ                               Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 2210/SYT-NVY                      Sóc Trăng, ngày 17 tháng 10 năm 2022\n"
+        "V/v tiêm vắc xin mũi nhắc lại cho người cao tuổi\n\n"
+        "Kính gửi: Các bệnh viện, trung tâm y tế huyện, thị xã, thành phố.\n",
+        "Công văn",
+        "2210/SYT-NVY",
+        {"Sở Y tế", "Sở Y tế tỉnh Sóc Trăng"},
+        date(2022, 10, 17),
+        id="so-y-te-cong-van",
+    ),
+    pytest.param(
+        "UBND TỈNH BÌNH DƯƠNG                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP       Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 88/QĐ-BQL                         Bình Dương, ngày 05 tháng 5 năm 2020\n\n"
+        "QUYẾT ĐỊNH\n"
+        "Về việc thành lập Tổ công tác hỗ trợ doanh nghiệp\n",
+        "Quyết định",
+        "88/QĐ-BQL",
+        {"Ban Quản lý các khu công nghiệp", "Ban Quản lý các khu công nghiệp tỉnh Bình Dương"},
+        date(2020, 5, 5),
+        id="ban-quan-ly-quyet-dinh",
+    ),
+    pytest.param(
+        "SỞ GD&ĐT NGHỆ AN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TRƯỜNG THPT PHAN BỘI CHÂU             Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 56/TB-THPTPBC                     Vinh, ngày 11 tháng 9 năm 2023\n\n"
+        "THÔNG BÁO\n"
+        "Lịch họp phụ huynh học sinh đầu năm học 2023-2024\n",
+        "Thông báo",
+        "56/TB-THPTPBC",
+        {"Trường THPT Phan Bội Châu"},
+        date(2023, 9, 11),
+        id="truong-thong-bao",
+    ),
+    pytest.param(
+        "ĐẢNG BỘ HUYỆN THANH CHƯƠNG            ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "ĐẢNG ỦY XÃ THANH LIÊN\n"
+        "*\n"
+        "Số 09-NQ/ĐU                           Thanh Liên, ngày 28 tháng 7 năm 2021\n\n"
+        "NGHỊ QUYẾT\n"
+        "về lãnh đạo sản xuất nông nghiệp 6 tháng cuối năm 2021\n",
+        "Nghị quyết",
+        "09-NQ/ĐU",
+        {"Đảng ủy xã Thanh Liên"},
+        date(2021, 7, 28),
+        id="dang-uy-xa-nghi-quyet",
+    ),
+    pytest.param(
+        "TỈNH ỦY PHÚ YÊN                       ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "*\n"
+        "Số 15-CTr/TU                          Tuy Hòa, ngày 03 tháng 12 năm 2020\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII\n",
+        "Chương trình",
+        "15-CTr/TU",
+        {"Tỉnh ủy Phú Yên"},
+        date(2020, 12, 3),
+        id="tinh-uy-chuong-trinh",
+    ),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN                       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "HUYỆN MƯỜNG LÁT                       Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 34/TTr-UBND                       Mường Lát, ngày 22 tháng 2 năm 2019\n\n"
+        "TỜ TRÌNH\n"
+        "Về việc đề nghị phê duyệt dự toán kinh phí sửa chữa trường học\n",
+        "Tờ trình",
+        "34/TTr-UBND",
+        {"Ủy ban nhân dân huyện Mường Lát"},
+        date(2019, 2, 22),
+        id="ubnd-to-trinh",
+    ),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN                       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH QUẢNG BÌNH                       Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 05/CĐ-UBND                        Quảng Bình, ngày 13 tháng 10 năm 2020\n\n"
+        "CÔNG ĐIỆN\n"
+        "Về việc khẩn trương ứng phó mưa lũ\n",
+        "Công điện",
+        "05/CĐ-UBND",
+        {"Ủy ban nhân dân tỉnh Quảng Bình"},
+        date(2020, 10, 13),
+        id="ubnd-cong-dien",
+    ),
+    pytest.param(
+        "ĐẢNG BỘ TỈNH KHÁNH HÒA                ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\n"
+        "*\n"
+        "Số 118-CV/ĐUK                         Nha Trang, ngày 06 tháng 4 năm 2022\n"
+        "V/v góp ý dự thảo báo cáo chính trị\n",
+        "Công văn",
+        "118-CV/ĐUK",
+        {"Đảng ủy Khối các cơ quan tỉnh", "Đảng ủy Khối các cơ quan tỉnh Khánh Hòa"},
+        date(2022, 4, 6),
+        id="dang-uy-khoi-cac-co-quan-tinh",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,doc_type,number,issuers,issued_on", HEADERS)
+def test_a_printed_header_gives_type_number_issuer_and_date(text, doc_type, number, issuers, issued_on):
+    doc = parse_document(text)
+    assert doc.recognized
+    assert doc.doc_type == doc_type
+    assert doc.number == number
+    assert doc.issuer in issuers
+    assert doc.issued_on == issued_on
+
+
+# A page that tells of a document in running text: (text, doc_type, number, issuers, issued_on)
+BODIES = [
+    pytest.param(
+        "Huyện ủy Krông Pắc vừa ban hành Chỉ thị số 12-CT/HU về tăng cường sự lãnh đạo của cấp ủy "
+        "đối với công tác phòng, chống thiên tai. Chỉ thị yêu cầu các chi bộ, đảng bộ cơ sở tổ "
+        "chức quán triệt đến từng đảng viên.",
+        "Chỉ thị",
+        "12-CT/HU",
+        {"Huyện ủy Krông Pắc"},
+        None,
+        id="huyen-uy-vua-ban-hanh",
+    ),
+    pytest.param(
+        "Trang chủ > Tin tức > Hoạt động\n"
+        "Thứ hai, 14/02/2022 08:15\n\n"
+        "Ban Tuyên giáo Tỉnh ủy Bình Định vừa có Hướng dẫn số 45-HD/BTGTU về tuyên truyền kỷ niệm "
+        "các ngày lễ lớn trong năm. Theo đó, các huyện ủy, thị ủy báo cáo kết quả trước ngày "
+        "15/12/2022.",
+        "Hướng dẫn",
+        "45-HD/BTGTU",
+        {"Ban Tuyên giáo Tỉnh ủy Bình Định"},
+        None,
+        id="portal-clock-is-no-issue-date",
+    ),
+    pytest.param(
+        "Ngày 12/9/2022, Sở Nội vụ tỉnh Quảng Bình ban hành Công văn số 1530/SNV-CCVC đề nghị các "
+        "sở, ban, ngành rà soát vị trí việc làm, gửi kết quả về Sở trước ngày 30/9/2022.",
+        "Công văn",
+        "1530/SNV-CCVC",
+        {"Sở Nội vụ tỉnh Quảng Bình"},
+        date(2022, 9, 12),
+        id="ngay-so-ban-hanh",
+    ),
+    pytest.param(
+        "Sáng 3/7/2023, Chủ tịch UBND huyện Nguyễn Văn Bình đã ký công văn hỏa tốc yêu cầu các xã "
+        "ven sông sơ tán dân ra khỏi vùng nguy hiểm.",
+        "Công văn",
+        None,
+        {"UBND huyện"},
+        date(2023, 7, 3),
+        id="chairman-signs-an-urgent-letter",
+    ),
+    pytest.param(
+        "Thực hiện Kế hoạch số 30-KH/TU của Tỉnh ủy, Đảng ủy Khối Doanh nghiệp tỉnh đề nghị các chi "
+        "bộ, đảng bộ cơ sở tổ chức sinh hoạt chuyên đề, báo cáo kết quả trước ngày 25/10/2021.",
+        None,
+        None,
+        {"Đảng ủy Khối Doanh nghiệp tỉnh"},
+        None,
+        id="a-cited-plan-is-not-the-number",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,doc_type,number,issuers,issued_on", BODIES)
+def test_a_document_told_in_running_text(text, doc_type, number, issuers, issued_on):
+    doc = parse_document(text)
+    assert doc.recognized
+    assert doc.doc_type == doc_type
+    assert doc.number == number
+    assert doc.issuer in issuers
+    assert doc.issued_on == issued_on
+
+
+def test_an_urgent_letter_named_in_running_text_is_urgent():
+    doc = parse_document(
+        "Sáng 3/7/2023, Chủ tịch UBND huyện Nguyễn Văn Bình đã ký công văn hỏa tốc yêu cầu các xã "
+        "ven sông sơ tán dân ra khỏi vùng nguy hiểm."
+    )
+    assert doc.urgent == "HỎA TỐC"
+
+
+NOT_DOCUMENTS = [
+    pytest.param(
+        "Tags: đại hội chi bộ\n\n"
+        "Huyện Đak Pơ hoàn thành đại hội chi bộ thí điểm\n"
+        "(12/03/2020)\n"
+        "Sáng nay, chi bộ thôn 2 tổ chức đại hội nhiệm kỳ 2020-2022 ...\n\n"
+        "Thị xã An Khê chuẩn bị đại hội đảng bộ cơ sở\n"
+        "(10/03/2020)\n"
+        "Các đảng bộ cơ sở hoàn thành đại hội trước ngày 30/4/2020 ...\n\n"
+        "Đảng bộ xã Tú An tổng kết công tác năm\n"
+        "(05/03/2020)\n"
+        "Ban Chấp hành Đảng bộ xã đánh giá kết quả ...\n",
+        id="tag-page",
+    ),
+    pytest.param(
+        "Kết quả tìm kiếm cho: kế hoạch đại hội\n"
+        "Tìm thấy 124 kết quả\n\n"
+        "Kế hoạch tổ chức đại hội chi bộ nhiệm kỳ 2022-2025\n"
+        "05/01/2022 - Ban Thường vụ Đảng ủy phường ban hành kế hoạch ...\n\n"
+        "Đại hội điểm chi bộ khu phố 3\n"
+        "28/12/2021 - Chi bộ khu phố 3 hoàn thành đại hội trước ngày 15/01/2022 ...\n",
+        id="search-results",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_DOCUMENTS)
+def test_a_page_listing_several_news_items_is_no_document(text):
+    doc = parse_document(text)
+    assert not doc.recognized
+    assert doc.issuer is None
+    assert doc.deadlines == []
