@@ -281,3 +281,118 @@ def test_a_page_listing_several_news_items_is_no_document(text):
     assert not doc.recognized
     assert doc.issuer is None
     assert doc.deadlines == []
+
+
+# More forms: a header's two columns pasted onto one line, menus and a clock above the
+# header, codes with digits, numbers with the issuer's code alone, fields listed with commas
+# in a department's name, "ký ban hành", the central committee's header.
+MORE = [
+    pytest.param(
+        "ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY SƠN TỊNH\n*\n"
+        "Số 245-CV/HU Sơn Tịnh, ngày 18 tháng 6 năm 2021\nV/v tổng kết công tác bầu cử\n",
+        "Công văn",
+        "245-CV/HU",
+        {"Huyện ủy Sơn Tịnh"},
+        date(2021, 6, 18),
+        id="columns-on-one-line",
+    ),
+    pytest.param(
+        "Trang chủ | Giới thiệu | Tin tức\nThứ năm, 12/05/2022, 09:12\n\nTỈNH ỦY GIA LAI\n*\n"
+        "Số 512-CV/TU\nPleiku, ngày 10 tháng 5 năm 2022\nV/v tăng cường phòng chống dịch\n",
+        "Công văn",
+        "512-CV/TU",
+        {"Tỉnh ủy Gia Lai"},
+        date(2022, 5, 10),
+        id="menus-and-clock-above-the-header",
+    ),
+    pytest.param(
+        "UBND HUYỆN CẦN GIUỘC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 215/PGDĐT Cần Giuộc, ngày 03 tháng 9 năm 2021\nV/v tổ chức khai giảng năm học mới\n",
+        "Công văn",
+        "215/PGDĐT",
+        {"Phòng Giáo dục và Đào tạo", "Phòng Giáo dục và Đào tạo huyện Cần Giuộc"},
+        date(2021, 9, 3),
+        id="issuer-code-alone-and-motto-on-the-line",
+    ),
+    pytest.param(
+        "CÔNG AN TỈNH NINH BÌNH\nSố: 1502/KH-CAT-PV01 Ninh Bình, ngày 22 tháng 3 năm 2023\n"
+        "KẾ HOẠCH\nTuyên truyền phòng chống ma túy\n",
+        "Kế hoạch",
+        "1502/KH-CAT-PV01",
+        {"Công an tỉnh Ninh Bình"},
+        date(2023, 3, 22),
+        id="unit-code-with-digits",
+    ),
+    pytest.param(
+        "HUYỆN ĐOÀN BA VÌ\n***\nSố: 45-TB/HĐBV Ba Vì, ngày 14 tháng 02 năm 2024\n"
+        "THÔNG BÁO\nvề việc tổ chức Ngày hội thanh niên\n",
+        "Thông báo",
+        "45-TB/HĐBV",
+        {"Huyện đoàn Ba Vì"},
+        date(2024, 2, 14),
+        id="huyen-doan",
+    ),
+    pytest.param(
+        "TRUNG TÂM Y TẾ HUYỆN ĐÔNG ANH\nSố: 77/TB-TTYT Đông Anh, ngày 01 tháng 8 năm 2022\n"
+        "THÔNG BÁO\nLịch tiêm chủng mở rộng tháng 8\n",
+        "Thông báo",
+        "77/TB-TTYT",
+        {"Trung tâm Y tế huyện Đông Anh"},
+        date(2022, 8, 1),
+        id="trung-tam-y-te",
+    ),
+    pytest.param(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 21-CT/TW Hà Nội, ngày 20 tháng 1 năm 2023\n"
+        "CHỈ THỊ\nCỦA BAN BÍ THƯ\nvề tiếp tục đổi mới công tác phụ nữ\n",
+        "Chỉ thị",
+        "21-CT/TW",
+        {"Ban Chấp hành Trung ương", "Ban Bí thư"},
+        date(2023, 1, 20),
+        id="central-committee",
+    ),
+    pytest.param(
+        "Sở Văn hóa, Thể thao và Du lịch tỉnh Thái Bình vừa có Hướng dẫn số 08/HD-SVHTTDL về tổ chức lễ hội năm 2024.",
+        "Hướng dẫn",
+        "08/HD-SVHTTDL",
+        {"Sở Văn hóa, Thể thao và Du lịch tỉnh Thái Bình"},
+        None,
+        id="department-with-listed-fields",
+    ),
+    pytest.param(
+        "Chiều 14-9, Thường trực Huyện ủy Đắk Song đã ký ban hành Thông báo kết luận số 210-TB/HU "
+        "về tình hình kinh tế - xã hội.",
+        "Thông báo",
+        "210-TB/HU",
+        {"Huyện ủy Đắk Song"},
+        None,
+        id="ky-ban-hanh-thong-bao-ket-luan",
+    ),
+    pytest.param(
+        "Ngày 10 tháng 4 năm 2023, Ban Thường vụ Quận ủy Ngũ Hành Sơn ban hành Kế hoạch số "
+        "88-KH/QU về tổ chức các hoạt động kỷ niệm.",
+        "Kế hoạch",
+        "88-KH/QU",
+        {"Quận ủy Ngũ Hành Sơn"},
+        date(2023, 4, 10),
+        id="date-in-words-before-the-issuing-clause",
+    ),
+    pytest.param(
+        "Căn cứ Hướng dẫn số 12-HD/BTGTW ngày 02/3/2021 của Ban Tuyên giáo Trung ương, Ban Tuyên "
+        "giáo Huyện ủy Lộc Ninh hướng dẫn các chi bộ tổ chức sinh hoạt chuyên đề, báo cáo trước "
+        "ngày 30/4/2021.",
+        None,
+        None,
+        {"Ban Tuyên giáo Huyện ủy Lộc Ninh"},
+        None,
+        id="the-cited-guide-is-not-its-own",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,doc_type,number,issuers,issued_on", MORE)
+def test_more_forms_of_headers_and_issuing_clauses(text, doc_type, number, issuers, issued_on):
+    doc = parse_document(text)
+    assert doc.recognized
+    assert (doc.doc_type, doc.number, doc.issued_on) == (doc_type, number, issued_on)
+    assert doc.issuer in issuers

@@ -62,7 +62,7 @@ _HEAD = (
     r"huyen\s+doan|tinh\s+doan|thanh\s+doan|doan\s+(?:tncs|thanh\s+nien)|"
     r"hoi\s+(?:nong\s+dan|phu\s+nu|lien\s+hiep\s+phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong)"
 )
-_ISSUE_VERB = r"(?:(?:da|vua|moi|cung)\s+)*(?:ban\s+hanh|co|ky|xay\s+dung|gui)"
+_ISSUE_VERB = r"(?:(?:da|vua|moi|cung)\s+)*(?:ban\s+hanh|co|ky(?:\s+ban\s+hanh)?|xay\s+dung|gui)"
 # verbs and prepositions that end a name, but not the same letters opening a field of work
 # ("Giáo dục", "Tài nguyên", "Tài chính", "Thông tin", "Kỹ thuật")
 _GIAO = r"giao(?!\s+duc)"
@@ -171,9 +171,10 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         if not (org or m["num"] or m["d"] or m["urg"]) and not re.match(r"ke\s|cong\s+van", m["type"]):
             continue
         num = _number(cleaned, m)
-        if tname is None and num:
-            # a numbered "văn bản" is a letter unless its number names another type
-            tname = _type_of_number(num) or "Công văn"
+        if num:
+            # the number's type code says what it is ("Thông báo kết luận số 210-TB/HU" is a
+            # Thông báo); a numbered "văn bản" with no type code is a letter
+            tname = _type_of_number(num) or tname or "Công văn"
         d: int | None
         mo: int | None
         y: int | None

@@ -147,8 +147,9 @@ _CELL_START = r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\t)|(?<=\|)[ \t]?)"
 # be re-scanned from each of its positions (that is how "Số" + 100k spaces took minutes).
 NUMBER_RE = re.compile(
     rf"(?:{_CELL_START}|(?<=\s))(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?(?P<n>\d{{1,5}})[ \t]?"
-    r"(?:-?\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
-    r"|/\s?(?:(?P<yr>\d{4})\s?/\s?)?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
+    # (a unit's code may end in digits: "1502/KH-CAT-PV01")
+    r"(?:-?\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z][a-z\d]{0,11})?)"
+    r"|/\s?(?:(?P<yr>\d{4})\s?/\s?)?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z][a-z\d]{0,11})?)"
     r"|/\s?(?P<glued>[a-z]{3,14}))"
     r"(?![a-z\d])",
     re.M,
@@ -215,8 +216,10 @@ def _number_of(doc: Text, m: re.Match) -> Number | None:
         (c for c in sorted(TYPE_CODES, key=len, reverse=True) if glued.startswith(c) and len(glued) - len(c) >= 2), None
     )
     if code is None:
-        # "Số: 1823/UBND": a state letter's number is the issuer's code alone, no type code
-        if glued in _STATE_ISSUER_CODES:
+        # "Số: 1823/UBND", "Số: 215/PGDĐT": a state letter's number is the issuer's code
+        # alone, no type code (initials, written in capitals)
+        raw_code = doc.cleaned[m.start("glued") : m.end("glued")]
+        if glued in _STATE_ISSUER_CODES or (raw_code.isupper() and len(glued) >= 3):
             return Number(f"{m['n']}/{cut('glued')}", "", glued)
         return None
     raw = cut("glued")
@@ -1019,6 +1022,7 @@ _RUN_SPLIT = re.compile(
     r"\s(?=(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|chi\s+bo|"
     r"ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh|chap\s+hanh)|uy\s+ban\s+kiem\s+tra)\b)"
 )
+_INLINE_MOTTO = re.compile(r"\s(?:cong\s+hoa\s+xa\s+hoi|dang\s+cong\s+san\s+viet\s+nam|doc\s+lap\s*-\s*tu\s+do)\b")
 _MOTTO = re.compile(r"(?:cong\s+hoa\b|cong$|dang\s+cong\s+san\b|doc\s+lap\s*-)")
 
 
@@ -1072,6 +1076,11 @@ def _header_cands(doc: Text) -> list[str]:
             for part in cell.split("|"):
                 text = _strip_deco(part).strip(" |")
                 f = fold(text)
+                # the two header columns pasted onto one line with single spaces ("UBND HUYỆN
+                # CẦN GIUỘC CỘNG HÒA XÃ HỘI ..."): the organ ends where the motto starts
+                motto = _INLINE_MOTTO.search(f)
+                if motto and motto.start() > 0:
+                    text, f = text[: motto.start()].rstrip(), f[: motto.start()].rstrip()
                 if not f:
                     continue
                 if len(f) > 80 or not (_is_upper(text) or _ORGAN_LINE.match(f)):
@@ -1318,7 +1327,7 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             k = next(
                 (
                     j
-                    for j in range(1, 9)
+                    for j in range(1, 13)
                     if fwords[j : j + 1]
                     and (
                         _is_adverb(words[j], fwords[j])
@@ -1329,7 +1338,7 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             )
             if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == m["head"][0].upper()):
                 continue
-            if any(re.search(r"[,;:]", w) for w in words[:k]):
+            if not _one_organ_name(words[:k]):
                 continue  # "Bộ Chính trị, Ban Bí thư giao ...": a list of organs is no one issuer
             skip = 0
         else:
@@ -1398,6 +1407,23 @@ def drop_person_name(org: str) -> str:
         if len(words) >= n + 2 and is_person_name(words[-n:]):
             return " ".join(words[:-n])
     return org
+
+
+def _one_organ_name(words: list[str]) -> bool:
+    """A ministry's or department's name may list its fields with commas ("Văn hóa, Thể thao
+    và Du lịch"): each part capitalised and a "và" closing the list; a comma before another
+    organ ("Bộ Chính trị, Ban Bí thư") lists two organs."""
+    if not any(re.search(r"[,;:]", w) for w in words):
+        return True
+    if any(re.search(r"[;:]", w) for w in words):
+        return False
+    for k, w in enumerate(words[:-1]):
+        if w.endswith(","):
+            nxt = fold(words[k + 1])
+            if not words[k + 1][:1].isupper() or nxt in ("ban", "bo", "so", "uy", "hoi", "van"):
+                return False
+    last_comma = max(k for k, w in enumerate(words) if w.endswith(","))
+    return any(fold(w) == "va" for w in words[last_comma + 1 :])
 
 
 def _verb_at(words: list[str], fwords: list[str], k: int) -> bool:
