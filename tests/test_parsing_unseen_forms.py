@@ -378,6 +378,41 @@ MORE = [
         id="date-in-words-before-the-issuing-clause",
     ),
     pytest.param(
+        "Ủy ban MTTQ Việt Nam tỉnh Đồng Nai vừa ban hành Kế hoạch số 120/KH-MTTQ-BTT về giám sát "
+        "việc thực hiện chính sách.",
+        "Kế hoạch",
+        "120/KH-MTTQ-BTT",
+        {"Ủy ban MTTQ Việt Nam tỉnh Đồng Nai"},
+        None,
+        id="front-plan-with-two-unit-codes",
+    ),
+    pytest.param(
+        "Đảng ủy phường Phú Hội (TP. Huế) vừa ban hành Nghị quyết chuyên đề về chỉnh trang đô thị, "
+        "yêu cầu các chi bộ triển khai trước ngày 30/6/2022.",
+        "Nghị quyết",
+        None,
+        {"Đảng ủy phường Phú Hội"},
+        None,
+        id="bracketed-city-after-the-ward",
+    ),
+    pytest.param(
+        "Công an huyện Đức Trọng vừa có Công văn gửi UBND các xã đề nghị phối hợp rà soát hộ khẩu "
+        "trước ngày 15/8/2021.",
+        "Công văn",
+        None,
+        {"Công an huyện Đức Trọng"},
+        None,
+        id="a-place-name-that-folds-like-a-preposition",
+    ),
+    pytest.param(
+        "Sở Y tế Hà Nội vừa có văn bản hỏa tốc gửi các bệnh viện trên địa bàn về việc sẵn sàng tiếp nhận người bệnh.",
+        None,
+        None,
+        {"Sở Y tế Hà Nội"},
+        None,
+        id="an-urgent-letter-is-a-document",
+    ),
+    pytest.param(
         "Căn cứ Hướng dẫn số 12-HD/BTGTW ngày 02/3/2021 của Ban Tuyên giáo Trung ương, Ban Tuyên "
         "giáo Huyện ủy Lộc Ninh hướng dẫn các chi bộ tổ chức sinh hoạt chuyên đề, báo cáo trước "
         "ngày 30/4/2021.",

@@ -39,10 +39,11 @@ _TYPES = {
 _TYPE_ALT = "|".join(t.replace(" ", r"\s+") for t in _TYPES)
 # A number with its codes ("41/NQ-HĐBCQG", "27-HD/BTGDVTW") names a document even without
 # "số" before it; a bare "468" only after "số".
+# (a unit's code after the issuer's, even two, or with digits: "120/KH-MTTQ-BTT", "1502/KH-CAT-PV01")
 _NUM_CODED = (
-    r"\d{1,5}\s?[-–]\s?[a-z]{1,8}\s?/\s?[a-z]{1,12}(?:\s?-\s?[a-z]{1,10})?"
+    r"\d{1,5}\s?[-–]\s?[a-z]{1,8}\s?/\s?[a-z]{1,12}(?:\s?-\s?[a-z][a-z\d]{0,9})?"
     r"|\d{1,5}/\d{4}/[a-z]{1,8}-[a-z]{1,10}"
-    r"|\d{1,5}\s?/\s?[a-z]{1,8}(?:\s?-\s?[a-z]{1,10})?"
+    r"|\d{1,5}\s?/\s?[a-z]{1,8}(?:\s?-\s?[a-z][a-z\d]{0,9}){0,2}"
 )
 _NUM = rf"{_NUM_CODED}|\d{{1,5}}(?![\d/.,\-])"
 _NUMBER = rf"(?:so\s*:?\s*(?P<num>{_NUM})|(?P<numc>(?:{_NUM_CODED})(?![a-z\d])))"
@@ -164,7 +165,7 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             # (a subject organ is written with its capital: "chi bộ sớm xây dựng" is no "Bộ")
             org = _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:"))
             org = drop_person_name(org) if org else None
-        elif not (m["num"] or m["numc"]):
+        else:
             org = _named_subject(cleaned, folded, m.start())
         if m["type"].startswith("van") and not (m["urg"] or m["num"] or m["numc"]):
             continue  # "có văn bản" alone names no type; "có văn bản số 4912/UBND-NC" is a letter
@@ -238,7 +239,8 @@ _MANY_BEFORE = re.compile(r"(?:\b(?:cac|nhung|moi)\s+|(?<![\d/.\-])\d{1,3}(?:\s?
 _COUNTED_SUBJECT = re.compile(r"\b\d+\s?(?:/\s?\d+|%)\s+[a-z]")
 #: a part of the day before a date: "Chiều nay 8/10/2020", "Sáng 6-10", "Hôm qua 5/3"
 _DAY_PART = r"(?:(?:sang|chieu|toi|trua)(?:\s+(?:nay|qua|hom\s+nay))?|hom\s+(?:nay|qua))"
-_CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\n")
+# (not the stop of an abbreviation: "TP. Huế", "Q. 3", "TX. Hương Thủy")
+_CLAUSE_BREAK = re.compile(r"(?<!\btp)(?<!\btx)(?<!\btt)(?<!\b[qphx])\.(?:\s|$)|[;:!?](?:\s|$)|\n")
 #: "sau khi", "trước khi", "kể từ khi", "khi": a clause about an earlier event
 _EARLIER = re.compile(r"\b(?:(?:sau|truoc|tu|ke\s+tu)\s+)?khi\b")
 
@@ -263,6 +265,8 @@ def in_earlier_clause(folded: str, pos: int) -> bool:
     return bool(hits) and "," not in folded[hits[-1].end() : pos]
 
 
+_HEAD_RE = re.compile(rf"\b{_HEAD}\b")
+_PLACE_NOUN_WORDS = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran", "tp."}
 _NOT_SUBJECT = {"ngay", "sang", "chieu", "toi", "theo", "thuc", "can", "tren", "tai", "trong", "sau", "nam", "thang"}
 
 
@@ -271,7 +275,23 @@ def _named_subject(cleaned: str, folded: str, pos: int) -> str | None:
     ("Thực hiện chỉ đạo của tỉnh, Đức Phổ đã ban hành Kế hoạch"): one to four capitalised
     words that open the clause or follow its comma."""
     start = _clause_start(folded, pos, 160)
-    before = cleaned[start:pos]
+    # "Đảng ủy phường Phú Hội (TP. Huế) vừa ban hành": the bracketed apposition is no part of it
+    before = re.sub(r"\s*\([^()\n]{1,40}\)\s*$", " ", cleaned[start:pos])
+    # an organ whose proper name holds a word that folds like a preposition ("Công an huyện Đức
+    # Trọng": "trong") is not cut there: its head, then only capitalised words and place nouns
+    for hm in reversed(list(_HEAD_RE.finditer(fold(before)))):
+        head_text = before[hm.start() :]
+        rest = before[hm.end() :].split()
+        if (
+            head_text[:1].isupper()
+            and rest
+            and len(rest) <= 7
+            and all(w[:1].isupper() or fold(w) in _PLACE_NOUN_WORDS for w in rest)
+            and rest[-1][:1].isupper()
+            and not re.search(r"[,;:()]", before[hm.start() :])
+        ):
+            return drop_person_name(collapse_spaces(head_text))
+        break
     part = re.split(r"[,“”\"(]", before)[-1]
     words = part.split()
     if not 1 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):

@@ -242,7 +242,16 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     # is not; nor is a request told as done ("lãnh đạo Huyện ủy đã đề nghị ..." after a meeting)
     asks = bool(issuer) and bool(_REQUEST.search(folded))
     recognized = bool(
-        number_text or doc_type or issued_on or deadlines or subject or addressees or recipients or signer or asks
+        number_text
+        or doc_type
+        or issued_on
+        or deadlines
+        or subject
+        or addressees
+        or recipients
+        or signer
+        or asks
+        or (urgent and issuer)  # "Sở Y tế vừa có văn bản hỏa tốc gửi ...": an urgent letter told
     )
     if not recognized:
         issuer = None  # a page that is no document has no issuer: only an actor in a news story
