@@ -431,3 +431,40 @@ def test_more_forms_of_headers_and_issuing_clauses(text, doc_type, number, issue
     assert doc.recognized
     assert (doc.doc_type, doc.number, doc.issued_on) == (doc_type, number, issued_on)
     assert doc.issuer in issuers
+
+
+# The organ printed in capitals under its superior, read back in the case Nghị định 30/2020
+# writes names in: the kind of organ and its fields of work capitalised, initials kept.
+_TAIL = "\n*\n{num}                    {place}, ngày 10 tháng 3 năm 2022\n\nTHÔNG BÁO\nvề việc tổ chức hội nghị\n"
+HEADER_PAIRS = [
+    pytest.param("ĐẢNG ỦY KHỐI CƠ QUAN TỈNH           ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY SỞ TƯ PHÁP",
+                 "Số 12-TB/ĐU", "Lâm Đồng", "Đảng ủy Sở Tư pháp", id="party-committee-of-a-department"),
+    pytest.param("HUYỆN ỦY LỤC NAM                    ĐẢNG CỘNG SẢN VIỆT NAM\nVĂN PHÒNG",
+                 "Số 88-TB/VPHU", "Lục Nam", "Văn phòng Huyện ủy Lục Nam", id="office-of-a-district-committee"),
+    pytest.param("TỈNH ỦY BÌNH ĐỊNH                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA",
+                 "Số 45-TB/UBKTTU", "Quy Nhơn", "Ủy ban Kiểm tra Tỉnh ủy Bình Định", id="inspection-committee"),
+    pytest.param("ĐẢNG BỘ HUYỆN TIÊN DU               ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY THỊ TRẤN LIM",
+                 "Số 07-TB/ĐU", "Lim", "Đảng ủy thị trấn Lim", id="township-committee"),
+    pytest.param("ĐOÀN TNCS HỒ CHÍ MINH\nBCH ĐOÀN TRƯỜNG ĐẠI HỌC VINH",
+                 "Số: 12-TB/ĐTN", "Nghệ An", "BCH Đoàn Trường Đại học Vinh", id="university-youth-union"),
+    pytest.param("ĐẢNG BỘ TỈNH QUẢNG NINH             ĐẢNG CỘNG SẢN VIỆT NAM\nTHÀNH ỦY HẠ LONG\nBAN TUYÊN GIÁO",
+                 "Số 33-TB/BTGTU", "Hạ Long", "Ban Tuyên giáo Thành ủy Hạ Long", id="propaganda-board-of-a-city"),
+    pytest.param("HỘI NÔNG DÂN VIỆT NAM               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "BCH HỘI NÔNG DÂN TỈNH ĐẮK LẮK      Độc lập - Tự do - Hạnh phúc",
+                 "Số: 210-TB/HNDT", "Đắk Lắk", "BCH Hội Nông dân tỉnh Đắk Lắk", id="farmers-union"),
+    pytest.param("UBND TỈNH LÀO CAI                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI  Độc lập - Tự do - Hạnh phúc",
+                 "Số: 760/TB-SLĐTBXH", "Lào Cai", "Sở Lao động - Thương binh và Xã hội", id="labour-department"),
+    pytest.param("BỘ TÀI CHÍNH                        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "TỔNG CỤC THUẾ                       Độc lập - Tự do - Hạnh phúc",
+                 "Số: 1200/TB-TCT", "Hà Nội", "Tổng cục Thuế", id="general-department"),
+    pytest.param("UBND HUYỆN BÌNH CHÁNH               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "BAN CHỈ HUY QUÂN SỰ                 Độc lập - Tự do - Hạnh phúc",
+                 "Số: 56/TB-BCH", "Bình Chánh", "Ban Chỉ huy Quân sự", id="military-command"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("head,num,place,issuer", HEADER_PAIRS)
+def test_an_organ_in_capitals_is_written_as_its_name_is_spelled(head, num, place, issuer):
+    doc = parse_document(head + _TAIL.format(num=num, place=place))
+    assert (doc.doc_type, doc.issuer, doc.issued_on) == ("Thông báo", issuer, date(2022, 3, 10))

@@ -872,7 +872,7 @@ def _case_upper_line(s: str) -> str:
             i = _title_fields(fw, i + 2, title)
             continue
         if (n := _organ_head_at(fw, i)) and (
-            i == 0 or fw[i - 1] in ("va", "cua") or _organ_head_at(fw, 0) or " ".join(fw[i - 2 : i]) == "dang uy"
+            i == 0 or fw[i - 1] in ("va", "cua") or _organ_head_at(fw, 0) or _organ_prefix(orig[:i])
         ):
             # "Sở Y tế", "Ban Quản lý các khu ...", "Ủy ban Mặt trận Tổ quốc Việt Nam": the kind of
             # organ and each field of work after it open with a capital (Nghị định 30/2020,
@@ -919,6 +919,7 @@ def _is_acronym(word: str) -> bool:
 
 # the kind of organ that opens a state or mass organisation's name
 _ORGAN_HEADS = {
+    "cong ty",
     "so",
     "bo",
     "ban",
@@ -954,7 +955,7 @@ _FIELDS = {
         "tiếp công dân, dân số, kế hoạch hóa gia đình, nhân dân, tuyên truyền, "
         "tiểu học, trung học cơ sở, trung học phổ thông, mầm non, đại học, cao đẳng, "
         "thường trực, thường vụ, chấp hành, chính trị, điều hành, quản lý dự án, phát triển, "
-        "công an, doanh nghiệp, hồ chí minh, kỹ thuật, công nghiệp, sư phạm, kinh tế, bách khoa"
+        "chỉ huy, cấp nước, công an, doanh nghiệp, hồ chí minh, kỹ thuật, công nghiệp, sư phạm, kinh tế, bách khoa"
     ).split(", ")
 }
 _FIELD_SIZES = sorted({len(f.split()) for f in _FIELDS}, reverse=True)
@@ -973,8 +974,8 @@ def _title_fields(fw: list[str], i: int, title) -> int:
                 for k in range(i + 1, i + f):
                     title(k)
             i += f
-        elif fw[i] == "va" and _field_at(fw, i + 1):
-            i += 1
+        elif fw[i] in ("va", "-", "–") and _field_at(fw, i + 1):
+            i += 1  # "Lao động - Thương binh và Xã hội"
         else:
             break
     return i
@@ -983,6 +984,15 @@ def _title_fields(fw: list[str], i: int, title) -> int:
 def _field_at(fw: list[str], i: int) -> int:
     """Length of the field-of-work compound starting at word ``i`` (longest), or 0."""
     return next((n for n in _FIELD_SIZES if len(fw[i : i + n]) == n and " ".join(fw[i : i + n]) in _FIELDS), 0)
+
+
+# what an organ kind may follow inside one name: initials ("BCH Hội Nông dân"), a party cell or
+# committee ("Chi bộ Công ty ...", "Đảng ủy Sở Tư pháp"), another organ ("Đoàn Trường ...")
+_ORGAN_PREFIX_RE = re.compile(r"\b(?:chi\s+bo|dang\s+bo|dang\s+uy|ban\s+chap\s+hanh|doan)$")
+
+
+def _organ_prefix(words: list[str]) -> bool:
+    return bool(words) and (all(_is_acronym(w) for w in words) or bool(_ORGAN_PREFIX_RE.search(fold(" ".join(words)))))
 
 
 def _organ_head_at(fw: list[str], i: int) -> int:
