@@ -413,6 +413,24 @@ MORE = [
         id="an-urgent-letter-is-a-document",
     ),
     pytest.param(
+        "Kế hoạch số 120-KH/HU ngày 5/3/2023 của Ban Thường vụ Huyện ủy Con Cuông về tổ chức đại "
+        "hội chi bộ\n\nCác chi bộ hoàn thành đại hội trước ngày 30/4/2023.",
+        "Kế hoạch",
+        "120-KH/HU",
+        {"Huyện ủy Con Cuông"},
+        date(2023, 3, 5),
+        id="a-page-titled-with-its-number-date-and-author",
+    ),
+    pytest.param(
+        "Quyết định 1234/QĐ-UBND năm 2022 phê duyệt kế hoạch phát triển du lịch tỉnh Quảng Trị\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt kế hoạch.",
+        "Quyết định",
+        "1234/QĐ-UBND",
+        {"Ủy ban nhân dân tỉnh Quảng Trị"},
+        None,
+        id="a-law-library-title",
+    ),
+    pytest.param(
         "Căn cứ Hướng dẫn số 12-HD/BTGTW ngày 02/3/2021 của Ban Tuyên giáo Trung ương, Ban Tuyên "
         "giáo Huyện ủy Lộc Ninh hướng dẫn các chi bộ tổ chức sinh hoạt chuyên đề, báo cáo trước "
         "ngày 30/4/2021.",

@@ -18,7 +18,7 @@ from datetime import date
 from .document_fields import TYPE_CODES, drop_person_name
 from .vn_text import collapse_spaces, fold, in_singled_out_sentence
 
-__all__ = ["BodyDocument", "find_body_document", "find_own_mention", "initials"]
+__all__ = ["BodyDocument", "find_body_document", "find_own_mention", "find_title_document", "initials"]
 
 _TYPES = {
     "cong van": "Công văn",
@@ -299,6 +299,46 @@ def _named_subject(cleaned: str, folded: str, pos: int) -> str | None:
     if fold(words[0]) in _NOT_SUBJECT or all(w.isupper() for w in words):
         return None
     return " ".join(words)
+
+
+# A page whose title is the document's name with its number ("Kế hoạch số 120-KH/HU ngày
+# 5/3/2023 của Ban Thường vụ Huyện ủy Con Cuông về ...", "Quyết định 1234/QĐ-UBND năm 2022 phê
+# duyệt ..."): the page is that document.
+_TITLE_DOC_RE = re.compile(
+    rf"[^\S\n]*(?P<type>{_TYPE_ALT})\s+(?:so\s*:?\s*)?(?P<num>{_NUM_CODED})(?![a-z\d])"
+    rf"(?:\s+nam\s+\d{{4}})?{_NUMBER_DATE}(?:\s*,?\s*cua\s+(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}}))?"
+)
+
+
+def find_title_document(cleaned: str, folded: str) -> BodyDocument | None:
+    """The document a page's title line names by its number, with its date and author when the
+    title gives them; None when the first line is no such title (a sentence, or another
+    opening)."""
+    start = 0
+    for _ in range(6):  # past the site's menu crumbs
+        end = folded.find("\n", start)
+        end = len(folded) if end == -1 else end
+        line = cleaned[start:end].strip()
+        if line and len(line.split()) > 3:
+            break
+        start = end + 1
+        if start >= len(folded):
+            return None
+    else:
+        return None
+    if len(line) > 300 or line.endswith((".", ":", ";", "?", "!")) or not line[:1].isupper():
+        return None
+    m = _TITLE_DOC_RE.match(folded, start, end)
+    if not m:
+        return None
+    num = re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-").upper()
+    tname = _type_of_number(num) or _TYPES.get(re.sub(r"\s+", " ", m["type"])) or "Công văn"
+    org = None
+    if m["org"] and cleaned[m.start("org")].isupper():
+        org = _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:"))
+    if m["d2"]:
+        return BodyDocument(tname, num, org, int(m["d2"]), int(m["m2"] or m["m2w"]), int(m["y2"]))
+    return BodyDocument(tname, num, org)
 
 
 def _organ_name(org: str) -> str | None:

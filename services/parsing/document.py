@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .body_fields import find_body_document, find_own_mention, valid_date
+from .body_fields import find_body_document, find_own_mention, find_title_document, valid_date
 from .dates import iter_temporal
 from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
 from .deadlines import Deadline
@@ -173,6 +173,9 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     # A page about a document names it in running text ("Ban Thường vụ Thành ủy có Công
     # văn số 4182-CV/TU ..."): used for what the printed header does not give.
     body = _safe(find_body_document, None, cleaned, folded)
+    if number is None:
+        # a page titled with the document's name and number is that document
+        body = _safe(find_title_document, None, cleaned, folded) or body
     number_text = number.text if number else None
     if body:
         number_text = number_text or body.number

@@ -1537,7 +1537,8 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
         # the subject of the issuing clause ("Ban Thường vụ Thành ủy có Công văn số ...")
         return _complete_place(doc, re.sub(r"^(?:Ban [Tt]hường vụ|Thường trực|Ban [Cc]hấp hành) ", "", body_issuer))
     if not cands:
-        return base
+        # "Ủy ban nhân dân" spelled out from "UBND": its place from the enacting line
+        return _complete_state_organ(doc, base) if base else None
     # the fullest name; among equals, the first stated
     best = max(enumerate(cands), key=lambda ic: (len(ic[1].split()), -ic[0]))[1]
     best = _complete_place(doc, best)
