@@ -486,3 +486,21 @@ HEADER_PAIRS = [
 def test_an_organ_in_capitals_is_written_as_its_name_is_spelled(head, num, place, issuer):
     doc = parse_document(head + _TAIL.format(num=num, place=place))
     assert (doc.doc_type, doc.issuer, doc.issued_on) == ("Thông báo", issuer, date(2022, 3, 10))
+
+
+def test_a_plan_issued_before_the_events_told_is_not_the_pages_own():
+    doc = parse_document("Sau khi Huyện ủy Yên Thành ban hành Kế hoạch số 12-KH/HU, các chi bộ đã triển khai kịp thời.")
+    assert (doc.number, doc.recognized) == (None, False)
+
+
+def test_a_letter_chased_by_a_reminder_is_the_earlier_one_but_a_status_chases_nothing():
+    reminder = parse_document(
+        "Ngày 2/3/2023, Sở Nội vụ ban hành Công văn số 321/SNV-CCHC đề nghị các huyện báo cáo. Tuy nhiên, "
+        "đến nay một số huyện chưa báo cáo. Sở Nội vụ đề nghị các huyện khẩn trương báo cáo trước ngày 20/4/2023."
+    )
+    assert (reminder.number, reminder.issued_on, reminder.issuer) == (None, None, "Sở Nội vụ")
+    letter = parse_document(
+        "UBND huyện Tân Phú ban hành Công văn số 123/UBND-VP đề nghị các xã báo cáo trước ngày 5/6/2023. "
+        "Đến nay vẫn còn 3 xã chưa báo cáo."
+    )
+    assert (letter.number, letter.doc_type, letter.issuer) == ("123/UBND-VP", "Công văn", "UBND huyện Tân Phú")

@@ -152,7 +152,7 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             continue  # "ngay sau khi Thành ủy ban hành Kế hoạch số ...": an earlier document
         if not m["org"] and _COUNTED_SUBJECT.search(folded, _clause_start(folded, m.start()), m.start()):
             continue  # "56/56 xã, phường đã ban hành kế hoạch": progress of the units below
-        if _NOT_YET_DONE.search(folded, m.end(), min(len(folded), m.end() + 800)):
+        if chased_later(folded, m.end()):
             continue  # "... Tuy nhiên, đến nay Sở chưa trình": the earlier letter a reminder chases
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
         org = None
@@ -248,6 +248,17 @@ _EARLIER = re.compile(r"\b(?:(?:sau|truoc|tu|ke\s+tu)\s+)?khi\b")
 #: "Tuy nhiên, đến nay ... chưa ...": what an earlier document asked is still undone, so the
 #: page is the reminder that follows it, not that document
 _NOT_YET_DONE = re.compile(r"\b(?:den\s+nay|den\s+thoi\s+diem\s+nay|hien\s+nay)\b[^.;\n]{0,160}?\b(?:van\s+)?chua\b")
+_ASKED_AGAIN = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|don\s+doc|nhac\s+nho)\b")
+
+
+def chased_later(folded: str, pos: int) -> bool:
+    """After the document named at ``pos``: "Tuy nhiên, đến nay ... chưa ..." and then a new
+    request ("... đề nghị Sở khẩn trương ..."): the page is the reminder, the named document the
+    earlier one it chases. A status alone ("đến nay còn 3 xã chưa báo cáo") chases nothing."""
+    m = _NOT_YET_DONE.search(folded, pos, min(len(folded), pos + 800))
+    if m is None:
+        return False
+    return bool(_ASKED_AGAIN.search(folded, m.end(), min(len(folded), m.end() + 600)))
 
 
 def _clause_start(folded: str, pos: int, reach: int = 300) -> int:
@@ -430,9 +441,7 @@ def find_own_mention(cleaned: str, folded: str, issuer: str | None, limit: int =
             continue
         if len(code) < 2:
             continue
-        if in_earlier_clause(folded, m.start("type")) or _NOT_YET_DONE.search(
-            folded, m.end(), min(len(folded), m.end() + 800)
-        ):
+        if in_earlier_clause(folded, m.start("type")) or chased_later(folded, m.end()):
             continue  # "ngay sau khi ... ban hành Kế hoạch số ...", "... đến nay chưa ...": earlier
         if m["org"]:
             owner = collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:")
