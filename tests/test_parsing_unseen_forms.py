@@ -431,6 +431,22 @@ MORE = [
         id="a-law-library-title",
     ),
     pytest.param(
+        "Ban Bí thư vừa ban hành Chỉ thị số 35-CT/TW về đại hội đảng bộ các cấp.",
+        "Chỉ thị",
+        "35-CT/TW",
+        {"Ban Bí thư"},
+        None,
+        id="the-secretariat",
+    ),
+    pytest.param(
+        "Thủ tướng Chính phủ vừa ký Công điện số 12/CĐ-TTg yêu cầu các bộ, ngành ứng phó bão số 3.",
+        "Công điện",
+        "12/CĐ-TTg",
+        {"Thủ tướng Chính phủ"},
+        None,
+        id="prime-ministers-dispatch-in-mixed-case",
+    ),
+    pytest.param(
         "Căn cứ Hướng dẫn số 12-HD/BTGTW ngày 02/3/2021 của Ban Tuyên giáo Trung ương, Ban Tuyên "
         "giáo Huyện ủy Lộc Ninh hướng dẫn các chi bộ tổ chức sinh hoạt chuyên đề, báo cáo trước "
         "ngày 30/4/2021.",

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .document_fields import TYPE_CODES, drop_person_name
+from .document_fields import TYPE_CODES, drop_person_name, number_case
 from .vn_text import collapse_spaces, fold, in_singled_out_sentence
 
 __all__ = ["BodyDocument", "find_body_document", "find_own_mention", "find_title_document", "initials"]
@@ -61,7 +61,9 @@ _HEAD = (
     r"uy\s+ban(?=\s+[a-z])|hoi\s+dong(?=\s+[a-z])|ubnd|so(?=\s+[a-z])|bo(?=\s+[a-z])|van\s+phong|"
     r"phong(?=\s+[a-z])|ubmttq[a-z]*|mttq|ban\s+quan\s+ly|ban\s+chi\s+dao|tieu\s+ban|cong\s+an(?=\s+[a-z])|"
     r"huyen\s+doan|tinh\s+doan|thanh\s+doan|doan\s+(?:tncs|thanh\s+nien)|"
-    r"hoi\s+(?:nong\s+dan|phu\s+nu|lien\s+hiep\s+phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong)"
+    r"hoi\s+(?:nong\s+dan|phu\s+nu|lien\s+hiep\s+phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong|"
+    # the central organs: "Ban Bí thư", "Bộ Chính trị", "Thủ tướng Chính phủ", "Chính phủ"
+    r"ban\s+bi\s+thu|bo\s+chinh\s+tri|thu\s+tuong(?:\s+chinh\s+phu)?|chinh\s+phu)"
 )
 _ISSUE_VERB = r"(?:(?:da|vua|moi|cung)\s+)*(?:ban\s+hanh|co|ky(?:\s+ban\s+hanh)?|xay\s+dung|gui)"
 # verbs and prepositions that end a name, but not the same letters opening a field of work
@@ -199,7 +201,7 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         return BodyDocument("Công văn", None, None)
     source = SOURCE_RE.search(folded, 0, end)
     if source and not source["num"].isdigit():
-        num = re.sub(r"\s+", "", cleaned[source.start("num") : source.end("num")]).upper()
+        num = number_case(re.sub(r"\s+", "", cleaned[source.start("num") : source.end("num")]))
         tname = _TYPES.get(re.sub(r"\s+", " ", source["type"])) or "Công văn"
         if source["d2"]:
             day, month = int(source["d2"]), int(source["m2"] or source["m2w"])
@@ -342,7 +344,7 @@ def find_title_document(cleaned: str, folded: str) -> BodyDocument | None:
     m = _TITLE_DOC_RE.match(folded, start, end)
     if not m:
         return None
-    num = re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-").upper()
+    num = number_case(re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-"))
     tname = _type_of_number(num) or _TYPES.get(re.sub(r"\s+", " ", m["type"])) or "Công văn"
     org = None
     if m["org"] and cleaned[m.start("org")].isupper():
@@ -364,7 +366,7 @@ def _organ_name(org: str) -> str | None:
 
 def _number(cleaned: str, m: re.Match) -> str | None:
     name = "num" if m["num"] else "numc" if m["numc"] else None
-    return re.sub(r"\s+", "", cleaned[m.start(name) : m.end(name)]).upper() if name else None
+    return number_case(re.sub(r"\s+", "", cleaned[m.start(name) : m.end(name)])) if name else None
 
 
 def _type_of_number(num: str) -> str | None:
@@ -459,7 +461,7 @@ def find_own_mention(cleaned: str, folded: str, issuer: str | None, limit: int =
             owner = issuer
         if not initials(owner).startswith(code):
             continue
-        num = re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-").upper()
+        num = number_case(re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-"))
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"])) or _type_of_number(num)
         day = month = year = None
         if m["d2"]:

@@ -127,8 +127,16 @@ TYPE_CODES = {
     "qc": "Quy chế",
     "gm": "Giấy mời",
 }
-# codes written in mixed case by those rules
-_MIXED_CASE_CODES = {"ctr": "CTr", "ttr": "TTr"}
+# codes written in mixed case by those rules (and the Prime Minister's "TTg")
+_MIXED_CASE_CODES = {"ctr": "CTr", "ttr": "TTr", "ttg": "TTg"}
+
+
+def number_case(number: str) -> str:
+    """A number in capitals, but for the codes the rules write in mixed case ("15-CTr/TU",
+    "12/CĐ-TTg")."""
+    return re.sub(r"[^\W\d_]+", lambda m: _MIXED_CASE_CODES.get(fold(m.group()), m.group().upper()), number)
+
+
 # "QĐ" codes both a decision (Quyết định) and a regulation (Quy định, "97-QĐ/TW"): the title
 # line or the type word before the number tells which.
 _TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()] + [("quy dinh", "Quy định")]
