@@ -520,3 +520,8 @@ def test_a_letter_chased_by_a_reminder_is_the_earlier_one_but_a_status_chases_no
         "Đến nay vẫn còn 3 xã chưa báo cáo."
     )
     assert (letter.number, letter.doc_type, letter.issuer) == ("123/UBND-VP", "Công văn", "UBND huyện Tân Phú")
+
+
+def test_an_articles_own_tags_do_not_make_it_a_tag_page():
+    doc = parse_document("Sở Y tế Hà Nội vừa có văn bản hỏa tốc gửi các bệnh viện trên địa bàn.\nTags: y tế, bệnh viện")
+    assert (doc.recognized, doc.issuer, doc.urgent) == (True, "Sở Y tế Hà Nội", "HỎA TỐC")

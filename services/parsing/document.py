@@ -292,7 +292,7 @@ _SPAN_RE = re.compile(r"\b(?P<w>nhiem\s+ky|nam\s+hoc)\s+(?P<a>(?:19|20)\d\d)\s?[
 # ("(12/03/2020)", "05/01/2022 - ..."), before any "Tin liên quan" block a real page ends with.
 _LISTING_HEAD = re.compile(
     r"^[ \t]*(?:ket\s+qua\s+tim\s+kiem|tim\s+thay\s+\d[\d.,]*\s+ket\s+qua|"
-    r"(?:the|tag|tags|tu\s+khoa|chu\s+de)[ \t]*:[ \t]*(?:$|[^\n]{0,60}$))",
+    r"(?:the|tag|tags|tu\s+khoa)[ \t]*:[ \t]*(?:$|[^\n]{0,60}$))",
     re.M,
 )
 # (a bare date on its own line is a cell of a flattened schedule table, not a stamp)
@@ -313,8 +313,9 @@ _RELATED = re.compile(
 def _is_listing(folded: str) -> bool:
     """A page listing several news items: a search or tag heading among its first lines, or
     at least three item stamps before any related-news block."""
-    first_lines = "\n".join([ln for ln in folded[:3000].split("\n") if ln.strip()][:5])
-    if _LISTING_HEAD.search(first_lines):
+    lines = [ln for ln in folded[:3000].split("\n") if ln.strip()]
+    # (a tag line closing a short article is the article's own tags, not a tag page)
+    if any(_LISTING_HEAD.match(ln) for ln in lines[:3] if ln is not lines[-1]):
         return True
     related = _RELATED.search(folded)
     end = related.start() if related else len(folded)
