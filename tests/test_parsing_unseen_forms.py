@@ -447,6 +447,24 @@ MORE = [
         id="prime-ministers-dispatch-in-mixed-case",
     ),
     pytest.param(
+        "UBND PHƯỜNG 5\nSố: 88/KH-UBND\nQuận 8, ngày 3 tháng 7 năm 2022\nKẾ HOẠCH\nTổng vệ sinh môi trường\n",
+        "Kế hoạch",
+        "88/KH-UBND",
+        {"UBND phường 5"},
+        date(2022, 7, 3),
+        id="a-ward-known-by-its-number",
+    ),
+    pytest.param(
+        "Trang chủ\nGiới thiệu\nTin tức\nVăn bản chỉ đạo\nThứ hai, 14/06/2021\n"
+        "| HUYỆN ỦY ĐÔNG GIANG | ĐẢNG CỘNG SẢN VIỆT NAM |\n| * | Đông Giang, ngày 14 tháng 6 năm 2021 |\n"
+        "| Số 301-CV/HU | |\n| V/v tăng cường phòng chống dịch | |\nKính gửi: Các chi, đảng bộ cơ sở\n",
+        "Công văn",
+        "301-CV/HU",
+        {"Huyện ủy Đông Giang"},
+        date(2021, 6, 14),
+        id="a-header-table-under-the-menus",
+    ),
+    pytest.param(
         "Căn cứ Hướng dẫn số 12-HD/BTGTW ngày 02/3/2021 của Ban Tuyên giáo Trung ương, Ban Tuyên "
         "giáo Huyện ủy Lộc Ninh hướng dẫn các chi bộ tổ chức sinh hoạt chuyên đề, báo cáo trước "
         "ngày 30/4/2021.",

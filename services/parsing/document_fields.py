@@ -1040,6 +1040,7 @@ _RUN_SPLIT = re.compile(
     r"\s(?=(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|chi\s+bo|"
     r"ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh|chap\s+hanh)|uy\s+ban\s+kiem\s+tra)\b)"
 )
+_NUMBERED_PLACE = re.compile(r"\b(?:phuong|quan)\s+\d{1,2}\b")
 _INLINE_MOTTO = re.compile(r"\s(?:cong\s+hoa\s+xa\s+hoi|dang\s+cong\s+san\s+viet\s+nam|doc\s+lap\s*-\s*tu\s+do)\b")
 _MOTTO = re.compile(r"(?:cong\s+hoa\b|cong$|dang\s+cong\s+san\b|doc\s+lap\s*-)")
 
@@ -1104,7 +1105,10 @@ def _header_cands(doc: Text) -> list[str]:
                 if len(f) > 80 or not (_is_upper(text) or _ORGAN_LINE.match(f)):
                     joinable = False
                     continue
-                if _HEADER_STOP.match(f) or _MOTTO.match(f) or _is_mark(text) or any(c.isdigit() for c in text):
+                # (digits are a clock or a date, except a ward or district known by its number:
+                # "UBND PHƯỜNG 5", "QUẬN ỦY QUẬN 6")
+                digits = any(c.isdigit() for c in _NUMBERED_PLACE.sub("", f))
+                if _HEADER_STOP.match(f) or _MOTTO.match(f) or _is_mark(text) or digits:
                     joinable = False
                     continue
                 if _ORGAN_START.match(f) or (_PLACE_START.match(f) and cands):
