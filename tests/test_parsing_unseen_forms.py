@@ -543,3 +543,13 @@ def test_a_letter_chased_by_a_reminder_is_the_earlier_one_but_a_status_chases_no
 def test_an_articles_own_tags_do_not_make_it_a_tag_page():
     doc = parse_document("Sở Y tế Hà Nội vừa có văn bản hỏa tốc gửi các bệnh viện trên địa bàn.\nTags: y tế, bệnh viện")
     assert (doc.recognized, doc.issuer, doc.urgent) == (True, "Sở Y tế Hà Nội", "HỎA TỐC")
+
+
+def test_a_sites_stamp_and_clock_are_no_deadlines_and_what_fell_due_before_the_post_is_past():
+    doc = parse_document(
+        "Cập nhật lúc 08:30, Thứ Hai, 06/04/2020\n"
+        "Thứ ba, 07/04/2020 10:15:02\n"
+        "Ban Tuyên giáo Huyện ủy Krông Năng đề nghị các chi bộ nộp bài dự thi đợt 1 trước ngày 01/4/2020 "
+        "và đợt 2 trước ngày 30/4/2020."
+    )
+    assert [d.due.date() for d in doc.deadlines if d.due] == [date(2020, 4, 29)]

@@ -220,6 +220,10 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         urgent = body.urgent  # "đã ký công văn hỏa tốc": the mark named in running text
     signer, signer_title = _safe(find_signature, (None, None), doc)
 
+    # the site's own stamps ("Cập nhật lúc 00:16, Chủ Nhật, 05/04/2020", "Thứ sáu, 05/01/2018
+    # 10:00:22") say when the page went up or was read, never when anything is due
+    stamps = _safe(_stamp_spans, [], folded)
+    dated = [t for t in temporals if not any(a <= t.start < b for a, b in stamps)] if stamps else temporals
     extraction = _safe(
         lambda: extract_deadlines(
             cleaned,
@@ -227,7 +231,7 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
             default_year=year,
             reference=own_date or span_start,
             not_before=not_before,
-            temporals=temporals,
+            temporals=dated,
         ),
         None,
     )
@@ -330,6 +334,25 @@ _POST_LABEL = re.compile(
     re.M,
 )
 _STAMP_DATE = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>(?:19|20)\d\d)(?!\d)")
+
+
+# a page clock: a weekday, a date and maybe a time, alone on its line
+_CLOCK_LINE = re.compile(
+    r"^[ \t(|]*(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\s*,?\s*"
+    r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{4}[^\n]{0,40}$",
+    re.M,
+)
+
+
+def _stamp_spans(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines that are the site's post stamps or clocks, near the top."""
+    limit = min(len(folded), 3000)
+    spans = []
+    for rx in (_POST_LABEL, _CLOCK_LINE):
+        for m in rx.finditer(folded, 0, limit):
+            end = folded.find("\n", m.start())
+            spans.append((m.start(), len(folded) if end == -1 else end))
+    return spans
 
 
 def _post_date(folded: str) -> date | None:
