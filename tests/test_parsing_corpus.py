@@ -52,7 +52,8 @@ def test_corpus_is_real_sized():
 # Figures reached (bench/bench_documents.py), issue 12 fourth pass (rules for the holdout2
 # misses, by the language): dev 36 documents, deadline recall 1.00 / precision 0.98, number
 # 1.00, type 1.00, issuer 0.94, issue date 0.97, recognised 1.00; holdout recall 1.00 /
-# precision 0.96, number 1.00, type 1.00, issuer 0.95, issue date 1.00; holdout2 (scored once
+# precision 0.96, number 1.00, type 1.00, issuer 0.95, issue date 1.00 (session 5: issuer and
+# issue date 1.00 on both); holdout2 (scored once
 # at recall 0.73 / precision 0.79, number 0.89, type 0.72, issuer 0.56, then tuned on, so no
 # longer an honest estimate: that is holdout3's job) 1.00 on every figure.
 
@@ -65,15 +66,15 @@ def test_dev_deadlines_do_not_regress(dev):
 def test_dev_fields_do_not_regress(dev):
     assert dev.accuracy("number") >= 0.99
     assert dev.accuracy("doc_type") >= 0.99
-    assert dev.accuracy("issued_on") >= 0.97
+    assert dev.accuracy("issued_on") >= 0.99
     assert dev.accuracy("urgent") >= 0.99
-    assert dev.accuracy("issuer") >= 0.94
+    assert dev.accuracy("issuer") >= 0.99
     assert dev.accuracy("recognized") >= 0.99
 
 
 def test_holdout_does_not_regress(holdout):
     assert holdout.recall >= 0.99 and holdout.precision >= 0.96
-    assert holdout.accuracy("issuer") >= 0.94
+    assert holdout.accuracy("issuer") >= 0.99
     assert holdout.accuracy("number") >= 0.99
     assert holdout.accuracy("doc_type") >= 0.99
     assert holdout.accuracy("issued_on") >= 0.99
@@ -106,15 +107,19 @@ def test_holdout3_does_not_regress(holdout3):
 # holdout4 (23 documents, 32 deadlines, gathered in session 4 while the parser was tuned on
 # holdout3; readings written before the parser ran) scored ONCE, after that tuning: recall 0.81
 # / precision 0.79, number 0.91, type 0.74, issuer 0.74, issue date 0.87, urgency 0.96,
-# recognised 0.78 -- the honest estimate of documents nobody tuned for. Not tuned on yet: a
-# guard at the level of that single score.
+# recognised 0.78 -- the honest estimate of documents nobody tuned for. Session 5 (parseb)
+# tuned its fields on it, by rules of the language (no sample's wording): number 1.00, type
+# 1.00, issuer 0.96 (the editing team's plan, named only in a title), issue date 1.00, urgency
+# 1.00, recognised 0.96 (the school-year rules, read only through their yearly deadlines);
+# deadline precision 0.87 (what fell due before a page's post stamp). Guards at that level.
 def test_holdout4_does_not_regress(holdout4):
     assert holdout4.recall >= 0.8 and holdout4.precision >= 0.78
-    assert holdout4.accuracy("number") >= 0.9
-    assert holdout4.accuracy("doc_type") >= 0.73
-    assert holdout4.accuracy("issuer") >= 0.73
-    assert holdout4.accuracy("issued_on") >= 0.86
-    assert holdout4.accuracy("recognized") >= 0.77
+    assert holdout4.accuracy("number") >= 0.99
+    assert holdout4.accuracy("doc_type") >= 0.99
+    assert holdout4.accuracy("issuer") >= 0.95
+    assert holdout4.accuracy("issued_on") >= 0.99
+    assert holdout4.accuracy("urgent") >= 0.99
+    assert holdout4.accuracy("recognized") >= 0.95
 
 
 def test_a_page_with_no_document_is_not_recognized():

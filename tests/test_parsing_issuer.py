@@ -298,7 +298,8 @@ def test_a_state_letters_number_may_be_the_issuers_code_alone():
 
 def test_a_state_number_without_a_type_code_is_a_letter_and_with_one_is_not():
     assert parse_document("Số: 2210/UBND-KT\nCác xã báo cáo.").doc_type == "Công văn"
-    assert parse_document("Số: 44/TTr-UBND\nCác xã báo cáo.").doc_type is None
+    assert parse_document("Số: 44/TTr-UBND\nCác xã báo cáo.").doc_type == "Tờ trình"  # a named kind
+    assert parse_document("Số: 44/BB-UBND\nCác xã báo cáo.").doc_type is None  # a record, no letter
     assert parse_document("Số: 44/QĐ-UBND\nCác xã báo cáo.").doc_type == "Quyết định"
 
 

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .document_fields import TYPE_CODES
+from .document_fields import TYPE_CODES, drop_person_name, number_case
 from .vn_text import collapse_spaces, fold, in_singled_out_sentence
 
-__all__ = ["BodyDocument", "find_body_document", "find_own_mention", "initials"]
+__all__ = ["BodyDocument", "find_body_document", "find_own_mention", "find_title_document", "initials"]
 
 _TYPES = {
     "cong van": "Công văn",
@@ -32,14 +32,18 @@ _TYPES = {
     "quyet dinh": "Quyết định",
     "bao cao": "Báo cáo",
     "thong tu": "Thông tư",
+    "chuong trinh": "Chương trình",
+    "to trinh": "Tờ trình",
+    "cong dien": "Công điện",
 }
 _TYPE_ALT = "|".join(t.replace(" ", r"\s+") for t in _TYPES)
 # A number with its codes ("41/NQ-HĐBCQG", "27-HD/BTGDVTW") names a document even without
 # "số" before it; a bare "468" only after "số".
+# (a unit's code after the issuer's, even two, or with digits: "120/KH-MTTQ-BTT", "1502/KH-CAT-PV01")
 _NUM_CODED = (
-    r"\d{1,5}\s?[-–]\s?[a-z]{1,8}\s?/\s?[a-z]{1,12}(?:\s?-\s?[a-z]{1,10})?"
+    r"\d{1,5}\s?[-–]\s?[a-z]{1,8}\s?/\s?[a-z]{1,12}(?:\s?-\s?[a-z][a-z\d]{0,9})?"
     r"|\d{1,5}/\d{4}/[a-z]{1,8}-[a-z]{1,10}"
-    r"|\d{1,5}\s?/\s?[a-z]{1,8}(?:\s?-\s?[a-z]{1,10})?"
+    r"|\d{1,5}\s?/\s?[a-z]{1,8}(?:\s?-\s?[a-z][a-z\d]{0,9}){0,2}"
 )
 _NUM = rf"{_NUM_CODED}|\d{{1,5}}(?![\d/.,\-])"
 _NUMBER = rf"(?:so\s*:?\s*(?P<num>{_NUM})|(?P<numc>(?:{_NUM_CODED})(?![a-z\d])))"
@@ -51,16 +55,26 @@ _DATE = (
 # An organ as the subject of the issuing verb: its head noun, then up to 9 name words that
 # are not the verb, an adverb of time or a preposition.
 _HEAD = (
-    r"(?:ban\s+thuong\s+vu\s+|thuong\s+truc\s+|ban\s+chap\s+hanh\s+)?"
+    r"(?:ban\s+thuong\s+vu\s+|thuong\s+truc\s+|ban\s+chap\s+hanh\s+|b?tt\s+(?=ubmt|mttq))?"
     r"(?:dang\s+uy|dang\s+bo|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|"
     r"ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh)|ubkt|uy\s+ban\s+kiem\s+tra|"
     r"uy\s+ban(?=\s+[a-z])|hoi\s+dong(?=\s+[a-z])|ubnd|so(?=\s+[a-z])|bo(?=\s+[a-z])|van\s+phong|"
-    r"phong(?=\s+[a-z]))"
+    r"phong(?=\s+[a-z])|ubmttq[a-z]*|mttq|ban\s+quan\s+ly|ban\s+chi\s+dao|tieu\s+ban|cong\s+an(?=\s+[a-z])|"
+    r"huyen\s+doan|tinh\s+doan|thanh\s+doan|doan\s+(?:tncs|thanh\s+nien)|"
+    r"hoi\s+(?:nong\s+dan|phu\s+nu|lien\s+hiep\s+phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong|"
+    # the central organs: "Ban Bí thư", "Bộ Chính trị", "Thủ tướng Chính phủ", "Chính phủ"
+    r"ban\s+bi\s+thu|bo\s+chinh\s+tri|thu\s+tuong(?:\s+chinh\s+phu)?|chinh\s+phu)"
 )
-_ISSUE_VERB = r"(?:(?:da|vua|moi|cung)\s+)*(?:ban\s+hanh|co|ky|xay\s+dung|gui)"
+_ISSUE_VERB = r"(?:(?:da|vua|moi|cung)\s+)*(?:ban\s+hanh|co|ky(?:\s+ban\s+hanh)?|xay\s+dung|gui)"
+# verbs and prepositions that end a name, but not the same letters opening a field of work
+# ("Giáo dục", "Tài nguyên", "Tài chính", "Thông tin", "Kỹ thuật")
+_GIAO = r"giao(?!\s+duc)"
+_TAI = r"tai(?!\s+(?:nguyen|chinh))"
+_THONG = r"thong(?!\s+tin)"
+_KY = r"ky(?!\s+thuat)"
 _STOP = (
-    rf"(?:da|vua|cung|moi|se|tien\s+hanh|ngay|ve|cua|tai|theo|trong|tren|den|voi|"
-    rf"yeu|de|trien|thuc|chi|huong|thong|quyet|giao|la|ban\s+hanh|xay\s+dung|ky|gui|"
+    rf"(?:da|vua|cung|moi|se|tien\s+hanh|ngay|ve|cua|{_TAI}|theo|trong|tren|den|voi|"
+    rf"yeu|de|trien|thuc|chi|huong\s+dan|{_THONG}|quyet|{_GIAO}|la|ban\s+hanh|xay\s+dung|{_KY}|gui|"
     rf"co\s+(?:cac\s+|01\s+|mot\s+)?(?:{_TYPE_ALT}))\b"
 )
 _ORGAN = rf"(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}})"
@@ -84,6 +98,13 @@ CONTENT_RE = re.compile(
     rf"|\b(?P<type2>{_TYPE_ALT})\s+(?:nay\s+)?(?:cua\s+[^.;:\n]{{3,80}}?\s+)?(?:cung\s+)?neu\s+ro\b"
 )
 
+# "Nội dung này được đề cập tại kế hoạch triển khai ...", "Cuộc họp thông qua dự thảo Kế hoạch
+# thực hiện ...": a page telling what an unnumbered document says, or that it was adopted. A
+# numbered one ("quy định tại Thông tư số 02/2023/TT-BTTTT") is a citation.
+TOLD_IN_RE = re.compile(
+    r"\b(?:(?:duoc\s+)?(?:de\s+cap|neu|de\s+ra|neu\s+ro)\s+(?:tai|trong)|thong\s+qua\s+(?:du\s+thao\s+)?)\s*"
+    rf"(?P<type>{_TYPE_ALT})\b(?!\s*(?:so\b|\d|cua\b|nay\b|tren\b))"
+)
 ACCORDING_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.;]\s))[^\S\n]*theo\s+(?P<type>ke\s+hoach|huong\s+dan)\b"
     r"(?!\s*(?:so\b|\d|cua\b))[^.;:\n]{0,200}?,",
@@ -127,8 +148,14 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
     for m in ISSUING_DOC_RE.finditer(folded, 0, end):
         if in_singled_out_sentence(folded, m.start("type")):
             continue  # "Riêng Đảng bộ X đã xây dựng kế hoạch ...": one case of a report
-        if m["org"] and re.search(r"\b(?:cac|nhung|moi)\s+$", folded[max(0, m.start("org") - 8) : m.start("org")]):
-            continue  # "các phòng gửi báo cáo về Sở": the units addressed, acting, not an issuer
+        if m["org"] and _MANY_BEFORE.search(folded, max(0, m.start("org") - 12), m.start("org")):
+            continue  # "các phòng gửi báo cáo về Sở", "14/16 đảng ủy đã ban hành": units acting
+        if in_earlier_clause(folded, m.start("type")):
+            continue  # "ngay sau khi Thành ủy ban hành Kế hoạch số ...": an earlier document
+        if not m["org"] and _COUNTED_SUBJECT.search(folded, _clause_start(folded, m.start()), m.start()):
+            continue  # "56/56 xã, phường đã ban hành kế hoạch": progress of the units below
+        if chased_later(folded, m.end()):
+            continue  # "... Tuy nhiên, đến nay Sở chưa trình": the earlier letter a reminder chases
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
         org = None
         # the last "thừa lệnh / thay mặt ..." before the type word
@@ -136,15 +163,21 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         behalf = behalves[-1] if behalves else None
         if behalf:
             org = collapse_spaces(cleaned[behalf.start("org") : behalf.end("org")]).strip(" ,.;:")
-        elif m["org"]:
+        elif m["org"] and cleaned[m.start("org")].isupper():
+            # (a subject organ is written with its capital: "chi bộ sớm xây dựng" is no "Bộ")
             org = _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:"))
+            org = drop_person_name(org) if org else None
+        else:
+            org = _named_subject(cleaned, folded, m.start())
         if m["type"].startswith("van") and not (m["urg"] or m["num"] or m["numc"]):
             continue  # "có văn bản" alone names no type; "có văn bản số 4912/UBND-NC" is a letter
-        if not (org or m["num"] or m["d"] or m["urg"]) and not m["type"].startswith(("ke", "cong")):
+        if not (org or m["num"] or m["d"] or m["urg"]) and not re.match(r"ke\s|cong\s+van", m["type"]):
             continue
         num = _number(cleaned, m)
-        if tname is None and num:
-            tname = _type_of_number(num)
+        if num:
+            # the number's type code says what it is ("Thông báo kết luận số 210-TB/HU" is a
+            # Thông báo); a numbered "văn bản" with no type code is a letter
+            tname = _type_of_number(num) or tname or "Công văn"
         d: int | None
         mo: int | None
         y: int | None
@@ -156,17 +189,19 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             d = mo = y = None
             head = folded[max(0, m.start() - 200) : m.start()]
             head = re.split(r"\n|\.\s", head)[-1]
-            for dm in re.finditer(rf"\bngay\s+{_DATE}", head):
+            # "Ngày 27/8, ...", "Chiều nay 8/10/2020, ...", "Sáng 6-10, ...": when it was signed
+            for dm in re.finditer(rf"\b(?:ngay|{_DAY_PART})\s+{_DATE}", head):
                 if _CITED_NUMBER_END.search(head, 0, dm.start()):
                     continue  # "Nghị quyết số 08-NQ/TU ngày 30/7/2021": the cited document's date
                 d, mo, y = _day_month_year(dm)
         urg = _URGENT[re.sub(r"\s+", " ", m["urg"])] if m["urg"] else None
-        return BodyDocument(tname or "Công văn", num, org, d, mo, y, urg)
+        # "ký văn bản hỏa tốc": urgent, but "văn bản" names no type
+        return BodyDocument(tname, num, org, d, mo, y, urg)
     if LETTER_OUT_RE.search(folded, 0, end):
         return BodyDocument("Công văn", None, None)
     source = SOURCE_RE.search(folded, 0, end)
     if source and not source["num"].isdigit():
-        num = re.sub(r"\s+", "", cleaned[source.start("num") : source.end("num")]).upper()
+        num = number_case(re.sub(r"\s+", "", cleaned[source.start("num") : source.end("num")]))
         tname = _TYPES.get(re.sub(r"\s+", " ", source["type"])) or "Công văn"
         if source["d2"]:
             day, month = int(source["d2"]), int(source["m2"] or source["m2w"])
@@ -191,7 +226,132 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
                 day, month = int(content["d2"]), int(content["m2"] or content["m2w"])
                 return BodyDocument(_TYPES[t], _number(cleaned, content), None, day, month, int(content["y2"]))
             return BodyDocument(_TYPES[t], _number(cleaned, content), None)
+    for told in TOLD_IN_RE.finditer(folded, 0, end):
+        if in_singled_out_sentence(folded, told.start("type")):
+            continue
+        told_type = _TYPES.get(re.sub(r"\s+", " ", told["type"]))
+        if told_type:
+            return BodyDocument(told_type, None, None)
     return None
+
+
+#: a count or a plural word right before an organ: many units, not one issuer
+_MANY_BEFORE = re.compile(r"(?:\b(?:cac|nhung|moi)\s+|(?<![\d/.\-])\d{1,3}(?:\s?/\s?\d{1,3})?[^\S\n]+)$")
+#: "56/56 xã, phường", "14/16 đảng ủy", "100% chi bộ": a counted subject
+_COUNTED_SUBJECT = re.compile(r"\b\d+\s?(?:/\s?\d+|%)\s+[a-z]")
+#: a part of the day before a date: "Chiều nay 8/10/2020", "Sáng 6-10", "Hôm qua 5/3"
+_DAY_PART = r"(?:(?:sang|chieu|toi|trua)(?:\s+(?:nay|qua|hom\s+nay))?|hom\s+(?:nay|qua))"
+# (not the stop of an abbreviation: "TP. Huế", "Q. 3", "TX. Hương Thủy")
+_CLAUSE_BREAK = re.compile(r"(?<!\btp)(?<!\btx)(?<!\btt)(?<!\b[qphx])\.(?:\s|$)|[;:!?](?:\s|$)|\n")
+#: "sau khi", "trước khi", "kể từ khi", "khi": a clause about an earlier event
+_EARLIER = re.compile(r"\b(?:(?:sau|truoc|tu|ke\s+tu)\s+)?khi\b")
+
+
+#: "Tuy nhiên, đến nay ... chưa ...": what an earlier document asked is still undone, so the
+#: page is the reminder that follows it, not that document
+_NOT_YET_DONE = re.compile(r"\b(?:den\s+nay|den\s+thoi\s+diem\s+nay|hien\s+nay)\b[^.;\n]{0,160}?\b(?:van\s+)?chua\b")
+_ASKED_AGAIN = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|don\s+doc|nhac\s+nho)\b")
+
+
+def chased_later(folded: str, pos: int) -> bool:
+    """After the document named at ``pos``: "Tuy nhiên, đến nay ... chưa ..." and then a new
+    request ("... đề nghị Sở khẩn trương ..."): the page is the reminder, the named document the
+    earlier one it chases. A status alone ("đến nay còn 3 xã chưa báo cáo") chases nothing."""
+    m = _NOT_YET_DONE.search(folded, pos, min(len(folded), pos + 800))
+    if m is None:
+        return False
+    return bool(_ASKED_AGAIN.search(folded, m.end(), min(len(folded), m.end() + 600)))
+
+
+def _clause_start(folded: str, pos: int, reach: int = 300) -> int:
+    lo = max(0, pos - reach)
+    breaks = list(_CLAUSE_BREAK.finditer(folded, lo, pos))
+    return breaks[-1].end() if breaks else lo
+
+
+def in_earlier_clause(folded: str, pos: int) -> bool:
+    """Is ``pos`` inside a "sau khi / khi ..." clause ("ngay sau khi Ban Thường vụ ban hành
+    Kế hoạch số 106-KH/TU ..., các cơ quan đã triển khai")? The document it names was issued
+    before the events the page tells: an earlier one, not the page's own."""
+    start = _clause_start(folded, pos)
+    hits = list(_EARLIER.finditer(folded, start, pos))
+    return bool(hits) and "," not in folded[hits[-1].end() : pos]
+
+
+_HEAD_RE = re.compile(rf"\b{_HEAD}\b")
+_PLACE_NOUN_WORDS = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran", "tp."}
+_NOT_SUBJECT = {"ngay", "sang", "chieu", "toi", "theo", "thuc", "can", "tren", "tai", "trong", "sau", "nam", "thang"}
+
+
+def _named_subject(cleaned: str, folded: str, pos: int) -> str | None:
+    """A place or organ named by its proper name alone as the subject of the issuing verb
+    ("Thực hiện chỉ đạo của tỉnh, Đức Phổ đã ban hành Kế hoạch"): one to four capitalised
+    words that open the clause or follow its comma."""
+    start = _clause_start(folded, pos, 160)
+    # "Đảng ủy phường Phú Hội (TP. Huế) vừa ban hành": the bracketed apposition is no part of it
+    before = re.sub(r"\s*\([^()\n]{1,40}\)\s*$", " ", cleaned[start:pos])
+    # an organ whose proper name holds a word that folds like a preposition ("Công an huyện Đức
+    # Trọng": "trong") is not cut there: its head, then only capitalised words and place nouns
+    for hm in reversed(list(_HEAD_RE.finditer(fold(before)))):
+        head_text = before[hm.start() :]
+        rest = before[hm.end() :].split()
+        if (
+            head_text[:1].isupper()
+            and rest
+            and len(rest) <= 7
+            and all(w[:1].isupper() or fold(w) in _PLACE_NOUN_WORDS for w in rest)
+            and rest[-1][:1].isupper()
+            and not re.search(r"[,;:()]", before[hm.start() :])
+        ):
+            return drop_person_name(collapse_spaces(head_text))
+        break
+    part = re.split(r"[,“”\"(]", before)[-1]
+    words = part.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    if fold(words[0]) in _NOT_SUBJECT or all(w.isupper() for w in words):
+        return None
+    return " ".join(words)
+
+
+# A page whose title is the document's name with its number ("Kế hoạch số 120-KH/HU ngày
+# 5/3/2023 của Ban Thường vụ Huyện ủy Con Cuông về ...", "Quyết định 1234/QĐ-UBND năm 2022 phê
+# duyệt ..."): the page is that document.
+_TITLE_DOC_RE = re.compile(
+    rf"[^\S\n]*(?P<type>{_TYPE_ALT})\s+(?:so\s*:?\s*)?(?P<num>{_NUM_CODED})(?![a-z\d])"
+    rf"(?:\s+nam\s+\d{{4}})?{_NUMBER_DATE}(?:\s*,?\s*cua\s+(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}}))?"
+)
+
+
+def find_title_document(cleaned: str, folded: str) -> BodyDocument | None:
+    """The document a page's title line names by its number, with its date and author when the
+    title gives them; None when the first line is no such title (a sentence, or another
+    opening)."""
+    start = 0
+    for _ in range(6):  # past the site's menu crumbs
+        end = folded.find("\n", start)
+        end = len(folded) if end == -1 else end
+        line = cleaned[start:end].strip()
+        if line and len(line.split()) > 3:
+            break
+        start = end + 1
+        if start >= len(folded):
+            return None
+    else:
+        return None
+    if len(line) > 300 or line.endswith((".", ":", ";", "?", "!")) or not line[:1].isupper():
+        return None
+    m = _TITLE_DOC_RE.match(folded, start, end)
+    if not m:
+        return None
+    num = number_case(re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-"))
+    tname = _type_of_number(num) or _TYPES.get(re.sub(r"\s+", " ", m["type"])) or "Công văn"
+    org = None
+    if m["org"] and cleaned[m.start("org")].isupper():
+        org = _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:"))
+    if m["d2"]:
+        return BodyDocument(tname, num, org, int(m["d2"]), int(m["m2"] or m["m2w"]), int(m["y2"]))
+    return BodyDocument(tname, num, org)
 
 
 def _organ_name(org: str) -> str | None:
@@ -206,7 +366,7 @@ def _organ_name(org: str) -> str | None:
 
 def _number(cleaned: str, m: re.Match) -> str | None:
     name = "num" if m["num"] else "numc" if m["numc"] else None
-    return re.sub(r"\s+", "", cleaned[m.start(name) : m.end(name)]).upper() if name else None
+    return number_case(re.sub(r"\s+", "", cleaned[m.start(name) : m.end(name)])) if name else None
 
 
 def _type_of_number(num: str) -> str | None:
@@ -235,8 +395,8 @@ def valid_date(y: int | None, m: int | None, d: int | None) -> date | None:
 # on it before or its author after.
 # (the words that end an organ's name; not "là", which folds like the name "La" of "Phúc La")
 _MENTION_STOP = (
-    r"(?:da|vua|cung|moi|ngay|ve|cua|tai|theo|trong|tren|den|voi|va|so|nhiem|yeu|de|trien|thuc|chi|"
-    rf"huong|thong|quyet|giao|ban\s+hanh|xay\s+dung|ky|gui|dang\s+tai|{_TYPE_ALT})\b"
+    rf"(?:da|vua|cung|moi|ngay|ve|cua|{_TAI}|theo|trong|tren|den|voi|va|so|nhiem|yeu|de|trien|thuc|chi|"
+    rf"huong\s+dan|{_THONG}|quyet|{_GIAO}|ban\s+hanh|xay\s+dung|{_KY}|gui|dang\s+tai|{_TYPE_ALT})\b"
 )
 # "theo nội dung nêu trong Hướng dẫn số ...", "thực hiện Kế hoạch số ...": a cited document
 _CITED_BEFORE = re.compile(r"(?:theo|thuc\s+hien|can\s+cu|trong|(?<!dang\s)tai|quan\s+triet|voi)\s+(?:cac\s+)?$")
@@ -283,6 +443,8 @@ def find_own_mention(cleaned: str, folded: str, issuer: str | None, limit: int =
             continue
         if len(code) < 2:
             continue
+        if in_earlier_clause(folded, m.start("type")) or chased_later(folded, m.end()):
+            continue  # "ngay sau khi ... ban hành Kế hoạch số ...", "... đến nay chưa ...": earlier
         if m["org"]:
             owner = collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:")
             if issuer and not _same_organ(owner, issuer):
@@ -299,7 +461,7 @@ def find_own_mention(cleaned: str, folded: str, issuer: str | None, limit: int =
             owner = issuer
         if not initials(owner).startswith(code):
             continue
-        num = re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-").upper()
+        num = number_case(re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-"))
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"])) or _type_of_number(num)
         day = month = year = None
         if m["d2"]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .body_fields import find_body_document, find_own_mention, valid_date
+from .body_fields import find_body_document, find_own_mention, find_title_document, valid_date
 from .dates import iter_temporal
 from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
 from .deadlines import Deadline
@@ -160,6 +160,10 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
 
     warnings: list[str] = []
     number = _safe(find_number, None, doc)
+    if number is None and _safe(_is_listing, False, folded):
+        # a tag page, a search result page, a list of news teasers: each item is a different
+        # story, none of them a document, and their dates belong to no one document
+        return ParsedDocument(recognized=False)
     doc_type = _safe(find_doc_type, None, doc, number)
     issued_on, issued_warning = _safe(find_issued_on, (None, None), doc)
     if issued_warning:
@@ -169,6 +173,9 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     # A page about a document names it in running text ("Ban Thường vụ Thành ủy có Công
     # văn số 4182-CV/TU ..."): used for what the printed header does not give.
     body = _safe(find_body_document, None, cleaned, folded)
+    if number is None:
+        # a page titled with the document's name and number is that document
+        body = _safe(find_title_document, None, cleaned, folded) or body
     number_text = number.text if number else None
     if body:
         number_text = number_text or body.number
@@ -204,19 +211,27 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         year = span_start.year
     elif year is None and today is not None:
         year = today.year
+    # a page's post stamp ("Đăng lúc: 07:54:42 16/04/2021"): what was due before it had passed
+    # when the page went up, so before anyone could paste it
+    posted = _safe(_post_date, None, folded)
+    not_before = max(own_date, posted) if own_date and posted else own_date or posted
     urgent, secret = _safe(find_marks, (None, None), doc)
     if urgent is None and body and body.urgent:
         urgent = body.urgent  # "đã ký công văn hỏa tốc": the mark named in running text
     signer, signer_title = _safe(find_signature, (None, None), doc)
 
+    # the site's own stamps ("Cập nhật lúc 00:16, Chủ Nhật, 05/04/2020", "Thứ sáu, 05/01/2018
+    # 10:00:22") say when the page went up or was read, never when anything is due
+    stamps = _safe(_stamp_spans, [], folded)
+    dated = [t for t in temporals if not any(a <= t.start < b for a, b in stamps)] if stamps else temporals
     extraction = _safe(
         lambda: extract_deadlines(
             cleaned,
             folded,
             default_year=year,
             reference=own_date or span_start,
-            not_before=own_date,
-            temporals=temporals,
+            not_before=not_before,
+            temporals=dated,
         ),
         None,
     )
@@ -234,7 +249,16 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     # is not; nor is a request told as done ("lãnh đạo Huyện ủy đã đề nghị ..." after a meeting)
     asks = bool(issuer) and bool(_REQUEST.search(folded))
     recognized = bool(
-        number_text or doc_type or issued_on or deadlines or subject or addressees or recipients or signer or asks
+        number_text
+        or doc_type
+        or issued_on
+        or deadlines
+        or subject
+        or addressees
+        or recipients
+        or signer
+        or asks
+        or (urgent and issuer)  # "Sở Y tế vừa có văn bản hỏa tốc gửi ...": an urgent letter told
     )
     if not recognized:
         issuer = None  # a page that is no document has no issuer: only an actor in a news story
@@ -265,6 +289,79 @@ _REQUEST = re.compile(
 )
 # "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
 _SPAN_RE = re.compile(r"\b(?P<w>nhiem\s+ky|nam\s+hoc)\s+(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)(?!\d)")
+
+
+# A page of search results or of a tag ("Kết quả tìm kiếm", "Tìm thấy 124 kết quả", "Thẻ:",
+# "Tags:", "Từ khóa:" above the items), or a list whose items each carry their own post stamp
+# ("(12/03/2020)", "05/01/2022 - ..."), before any "Tin liên quan" block a real page ends with.
+_LISTING_HEAD = re.compile(
+    r"^[ \t]*(?:ket\s+qua\s+tim\s+kiem|tim\s+thay\s+\d[\d.,]*\s+ket\s+qua|"
+    r"(?:the|tag|tags|tu\s+khoa)[ \t]*:[ \t]*(?:$|[^\n]{0,60}$))",
+    re.M,
+)
+# (a bare date on its own line is a cell of a flattened schedule table, not a stamp)
+_STAMP_DAY = r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)\d\d"
+_ITEM_STAMP = re.compile(
+    rf"^[ \t]*(?:\({_STAMP_DAY}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\)[ \t]*$"
+    rf"|{_STAMP_DAY}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t]+[-–|][ \t]+\S"
+    rf"|{_STAMP_DAY}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]*$)",
+    re.M,
+)
+_RELATED = re.compile(
+    r"^[ \t]*(?:tin\s+lien\s+quan|bai\s+lien\s+quan|tin\s+cung\s+chuyen\s+muc|bai\s+viet\s+cung\s+chuyen\s+muc|"
+    r"cac\s+tin\s+khac|tin\s+khac|xem\s+them|tin\s+moi|doc\s+them)\b",
+    re.M,
+)
+
+
+def _is_listing(folded: str) -> bool:
+    """A page listing several news items: a search or tag heading among its first lines, or
+    at least three item stamps before any related-news block."""
+    lines = [ln for ln in folded[:3000].split("\n") if ln.strip()]
+    # (a tag line closing a short article is the article's own tags, not a tag page)
+    if any(_LISTING_HEAD.match(ln) for ln in lines[:3] if ln is not lines[-1]):
+        return True
+    related = _RELATED.search(folded)
+    end = related.start() if related else len(folded)
+    return len(_ITEM_STAMP.findall(folded, 0, min(end, 20000))) >= 3
+
+
+# "Đăng lúc: 07:54:42 16/04/2021", "Ngày đăng: 07/11/2022 16:18", "Đăng ngày 29-03-2023 18:11",
+# "Cập nhật, 05:43, Thứ Ba, 25/02/2020": a site's stamp of when it put the page up
+_POST_LABEL = re.compile(
+    r"^[ \t(|]*(?:ngay\s+dang|dang\s+(?:luc|ngay)|ngay\s+cap\s+nhat|cap\s+nhat(?:\s+(?:luc|ngay))?|"
+    r"thoi\s+gian\s+dang|ngay\s+xuat\s+ban)\b[ \t:,]*(?P<rest>[^\n]{0,60})",
+    re.M,
+)
+_STAMP_DATE = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>(?:19|20)\d\d)(?!\d)")
+
+
+# a page clock: a weekday, a date and maybe a time, alone on its line
+_CLOCK_LINE = re.compile(
+    r"^[ \t(|]*(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\s*,?\s*"
+    r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{4}[^\n]{0,40}$",
+    re.M,
+)
+
+
+def _stamp_spans(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines that are the site's post stamps or clocks, near the top."""
+    limit = min(len(folded), 3000)
+    spans = []
+    for rx in (_POST_LABEL, _CLOCK_LINE):
+        for m in rx.finditer(folded, 0, limit):
+            end = folded.find("\n", m.start())
+            spans.append((m.start(), len(folded) if end == -1 else end))
+    return spans
+
+
+def _post_date(folded: str) -> date | None:
+    """The page's post date from a labelled stamp near its top, or None."""
+    m = _POST_LABEL.search(folded, 0, min(len(folded), 3000))
+    if not m:
+        return None
+    d = _STAMP_DATE.search(m["rest"])
+    return valid_date(int(d["y"]), int(d["m"]), int(d["d"])) if d else None
 
 
 def _span_start(folded: str) -> date | None:

@@ -118,7 +118,25 @@ TYPE_CODES = {
     "qd": "Quyết định",
     "bc": "Báo cáo",
     "tt": "Thông tư",
+    # the other named kinds of Nghị định 30/2020 (Phụ lục III) and of the party's Hướng dẫn
+    # 36-HD/VPTW: "15-CTr/TU", "34/TTr-UBND", "05/CĐ-UBND", "12-ĐA/TU", "08/GM-UBND"
+    "ctr": "Chương trình",
+    "ttr": "Tờ trình",
+    "cd": "Công điện",
+    "da": "Đề án",
+    "qc": "Quy chế",
+    "gm": "Giấy mời",
 }
+# codes written in mixed case by those rules (and the Prime Minister's "TTg")
+_MIXED_CASE_CODES = {"ctr": "CTr", "ttr": "TTr", "ttg": "TTg"}
+
+
+def number_case(number: str) -> str:
+    """A number in capitals, but for the codes the rules write in mixed case ("15-CTr/TU",
+    "12/CĐ-TTg")."""
+    return re.sub(r"[^\W\d_]+", lambda m: _MIXED_CASE_CODES.get(fold(m.group()), m.group().upper()), number)
+
+
 # "QĐ" codes both a decision (Quyết định) and a regulation (Quy định, "97-QĐ/TW"): the title
 # line or the type word before the number tells which.
 _TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()] + [("quy dinh", "Quy định")]
@@ -137,8 +155,9 @@ _CELL_START = r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\t)|(?<=\|)[ \t]?)"
 # be re-scanned from each of its positions (that is how "Số" + 100k spaces took minutes).
 NUMBER_RE = re.compile(
     rf"(?:{_CELL_START}|(?<=\s))(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?(?P<n>\d{{1,5}})[ \t]?"
-    r"(?:-?\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
-    r"|/\s?(?:(?P<yr>\d{4})\s?/\s?)?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z]{1,12})?)"
+    # (a unit's code may end in digits: "1502/KH-CAT-PV01")
+    r"(?:-?\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z][a-z\d]{0,11})?)"
+    r"|/\s?(?:(?P<yr>\d{4})\s?/\s?)?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z][a-z\d]{0,11})?)"
     r"|/\s?(?P<glued>[a-z]{3,14}))"
     r"(?![a-z\d])",
     re.M,
@@ -190,7 +209,8 @@ def number_from_text(number: str) -> Number | None:
 
 def _number_of(doc: Text, m: re.Match) -> Number | None:
     def cut(name: str) -> str:
-        return re.sub(r"\s+", "", doc.cleaned[m.start(name) : m.end(name)]).upper()
+        code = re.sub(r"\s+", "", doc.cleaned[m.start(name) : m.end(name)]).upper()
+        return _MIXED_CASE_CODES.get(fold(code), code)
 
     if m["pt"]:
         text = f"{m['n']}-{cut('pt')}/{cut('pi')}"
@@ -204,8 +224,10 @@ def _number_of(doc: Text, m: re.Match) -> Number | None:
         (c for c in sorted(TYPE_CODES, key=len, reverse=True) if glued.startswith(c) and len(glued) - len(c) >= 2), None
     )
     if code is None:
-        # "Số: 1823/UBND": a state letter's number is the issuer's code alone, no type code
-        if glued in _STATE_ISSUER_CODES:
+        # "Số: 1823/UBND", "Số: 215/PGDĐT": a state letter's number is the issuer's code
+        # alone, no type code (initials, written in capitals)
+        raw_code = doc.cleaned[m.start("glued") : m.end("glued")]
+        if glued in _STATE_ISSUER_CODES or (raw_code.isupper() and len(glued) >= 3):
             return Number(f"{m['n']}/{cut('glued')}", "", glued)
         return None
     raw = cut("glued")
@@ -269,7 +291,7 @@ def _title_line_type(doc: Text) -> str | None:
     """A page whose first line is the document's title in sentence case ("Kế hoạch triển khai
     công tác bầu cử ..."): the type it opens with. A title is one line, not a sentence (no
     closing stop), and the type word is followed by what the document is about."""
-    first = next((ln for ln in doc.lines[:5] if ln.text), None)
+    first = _first_content_line(doc)
     if first is None or len(first.text) > 250 or first.text.rstrip().endswith((".", ":", ";", "?", "!")):
         return None
     for key, name in _TYPE_TITLES:
@@ -280,6 +302,27 @@ def _title_line_type(doc: Text) -> str | None:
             and key != "bao cao"  # "Báo cáo viên ...", "Báo cáo tình hình ...": news, not a title
         ):
             return name
+    return None
+
+
+_CRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
+
+
+def _first_content_line(doc: Text) -> Line | None:
+    """The first line that is not a site's menu or breadcrumb ("Trang chủ", "Tin tức > Thông
+    báo"): a short line of at most three words that opens with no document type, or a line of
+    crumbs; at most four are passed over."""
+    skipped = 0
+    for ln in doc.lines[:20]:
+        if not ln.text:
+            continue
+        words = ln.folded.split()
+        opens_type = any(ln.folded.startswith(key + " ") or ln.folded == key for key, _ in _TYPE_TITLES)
+        crumb = bool(_CRUMB.search(ln.text)) and len(ln.text) < 120
+        if skipped < 4 and ((len(words) <= 3 and not opens_type) or crumb):
+            skipped += 1
+            continue
+        return ln
     return None
 
 
@@ -327,10 +370,25 @@ def _bare_date_line(doc: Text) -> re.Match[str] | None:
     return None
 
 
+# the place-date field with nothing before it: right after the number of a header flattened
+# onto one line ("... Số : 2917 /SGDĐT-VP Phan Rang-Tháp Chàm, ngày 05 tháng11 năm 2010 V/v ...")
+_PLACE_DATE = re.compile(
+    r"[ \t]*[a-z][a-z .'\-]{1,40},[ \t]*ngay\s+(?P<d>\d{1,2})\s*"
+    r"(?:thang\s*(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})|/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4}))"
+)
+
+
+def _date_after_number(doc: Text) -> re.Match[str] | None:
+    for n in NUMBER_RE.finditer(doc.folded, 0, _number_region(doc)):
+        if m := _PLACE_DATE.match(doc.folded, n.end()):
+            return m
+    return None
+
+
 def find_issued_on(doc: Text) -> tuple[date | None, str | None]:
     """(date, warning). The place-date line is in the header; a blank template or an
     impossible date gives None (with a warning for the latter)."""
-    m = ISSUED_RE.search(doc.folded, 0, _number_region(doc)) or _bare_date_line(doc)
+    m = ISSUED_RE.search(doc.folded, 0, _number_region(doc)) or _bare_date_line(doc) or _date_after_number(doc)
     if not m:
         return None, None
     groups = m.groupdict()
@@ -779,6 +837,10 @@ _NAMED_AFTER = {
     "xa",
     "thi xa",
     "thi tran",
+    "tinh doan",
+    "huyen doan",
+    "thanh doan",
+    "quan doan",
 }
 
 
@@ -794,19 +856,51 @@ def _case_upper_line(s: str) -> str:
     fw = [fold(w) for w in words]
     out = [w[:1].upper() + w[1:] if i == 0 else w for i, w in enumerate(words)]
 
+    orig = s.split()
+
     def title(k: int) -> None:
-        out[k] = words[k][:1].upper() + words[k][1:]
+        out[k] = orig[k] if _is_acronym(orig[k]) else words[k][:1].upper() + words[k][1:]
+
+    for k, w in enumerate(orig):
+        if _is_acronym(w):
+            out[k] = w  # "THPT", "TNCS", "GD&ĐT": initials stay in capitals
 
     i = 0
     while i < len(words):
         fixed = next((n for n in (3, 2, 1) if " ".join(fw[i : i + n]) in _FIXED_CASE and len(fw[i : i + n]) == n), None)
         if fixed:
-            out[i : i + fixed] = _FIXED_CASE[" ".join(fw[i : i + fixed])].split()
+            name = " ".join(fw[i : i + fixed])
+            out[i : i + fixed] = _FIXED_CASE[name].split()
             i += fixed
+            if name in ("dang uy khoi", "dang bo khoi"):
+                i = _title_fields(fw, i, title)  # "Đảng ủy Khối Doanh nghiệp tỉnh"
+            continue
+        if " ".join(fw[i : i + 2]) in ("dang uy", "dang bo") and _field_at(fw, i + 2):
+            title(i)  # "Đảng ủy Công an tỉnh", "Đảng ủy Quân sự tỉnh"
+            i = _title_fields(fw, i + 2, title)
+            continue
+        if (n := _organ_head_at(fw, i)) and (
+            i == 0 or fw[i - 1] in ("va", "cua") or _organ_head_at(fw, 0) or _organ_prefix(orig[:i])
+        ):
+            # "Sở Y tế", "Ban Quản lý các khu ...", "Ủy ban Mặt trận Tổ quốc Việt Nam": the kind of
+            # organ and each field of work after it open with a capital (Nghị định 30/2020,
+            # Phụ lục II)
+            title(i)
+            school = fw[i] == "truong"
+            short = i + n < len(orig) and _is_acronym(orig[i + n])  # "Sở GD&ĐT Nghệ An", "Sở TNMT"
+            i = _title_fields(fw, i + n, title)
+            if school or (short and i < len(fw) and fw[i] not in _NAMED_AFTER and fw[i] not in ("va", "cac")):
+                # "Trường THPT Phan Bội Châu": a school's name follows its level
+                while i < len(words) and fw[i] not in ("va", "cac", "cua"):
+                    title(i)
+                    i += 1
+            continue
+        if fw[i] == "quan" and i and fw[i - 1] == "co":
+            i += 1  # "cơ quan" (agency), not "quận" (district)
             continue
         two = " ".join(fw[i : i + 2])
         if two in _NAMED_AFTER and " " in two:
-            if two.endswith(" uy"):  # "Tỉnh ủy", "Quận ủy": organ names are capitalised
+            if two.endswith((" uy", " doan")):  # "Tỉnh ủy", "Quận ủy", "Tỉnh đoàn": organs
                 title(i)
             i += 2
         elif fw[i] in _NAMED_AFTER and not (i + 1 < len(fw) and fw[i + 1] == "uy"):
@@ -822,6 +916,101 @@ def _case_upper_line(s: str) -> str:
     return " ".join(out)
 
 
+_VOWELS = set("aeiouy")
+
+
+def _is_acronym(word: str) -> bool:
+    """ "THPT", "TNCS", "GD&ĐT", "UBND": capitals with no vowel, so no Vietnamese syllable."""
+    w = word.strip("().,;:")
+    return len(w) >= 2 and w.isupper() and not (_VOWELS & set(fold(w)))
+
+
+# the kind of organ that opens a state or mass organisation's name
+_ORGAN_HEADS = {
+    "cong ty",
+    "so",
+    "bo",
+    "ban",
+    "phong",
+    "cuc",
+    "chi cuc",
+    "tong cuc",
+    "vu",
+    "uy ban",
+    "hoi",
+    "trung tam",
+    "tieu ban",
+    "to",
+    "truong",
+    "benh vien",
+    "vien",
+    "hoc vien",
+    "thanh tra",
+    "cong an",
+    "doan",
+}
+# fields of work and organ kinds written as compounds, whose first word takes the capital
+_FIELDS = {
+    fold(w)
+    for w in (
+        "y tế, giáo dục, đào tạo, tài nguyên, môi trường, nội vụ, tư pháp, tài chính, kế hoạch, đầu tư, "
+        "xây dựng, giao thông, vận tải, công thương, nông nghiệp, phát triển nông thôn, lao động, "
+        "thương binh, xã hội, văn hóa, văn hoá, thể thao, du lịch, khoa học, công nghệ, thông tin, "
+        "truyền thông, ngoại vụ, thanh tra, quản lý, tham mưu, mặt trận, tổ quốc, việt nam, dân tộc, "
+        "tôn giáo, thi đua, khen thưởng, thanh niên, nông dân, phụ nữ, cựu chiến binh, chữ thập đỏ, "
+        "tuyên giáo, dân vận, tổ chức, nội chính, kiểm tra, chỉ đạo, văn kiện, biên tập, hành chính, "
+        "an ninh, cảnh sát, phòng cháy, chữa cháy, quân sự, bảo hiểm, thống kê, thuế, kho bạc, "
+        "tiếp công dân, dân số, kế hoạch hóa gia đình, nhân dân, tuyên truyền, "
+        "tiểu học, trung học cơ sở, trung học phổ thông, mầm non, đại học, cao đẳng, "
+        "thường trực, thường vụ, chấp hành, chính trị, điều hành, quản lý dự án, phát triển, "
+        "chỉ huy, cấp nước, công an, doanh nghiệp, hồ chí minh, kỹ thuật, công nghiệp, sư phạm, kinh tế, bách khoa"
+    ).split(", ")
+}
+_FIELD_SIZES = sorted({len(f.split()) for f in _FIELDS}, reverse=True)
+
+
+def _title_fields(fw: list[str], i: int, title) -> int:
+    """Capitalise the field-of-work compounds from word ``i`` on ("Giáo dục và Đào tạo");
+    returns the index past them."""
+    while i < len(fw):
+        f = _field_at(fw, i)
+        if _VOWELS.isdisjoint(fw[i]) and len(fw[i]) >= 2:
+            i += 1  # initials inside the name: "Đoàn TNCS Hồ Chí Minh"
+        elif f:
+            title(i)
+            if " ".join(fw[i : i + f]) in ("viet nam", "ho chi minh"):
+                for k in range(i + 1, i + f):
+                    title(k)
+            i += f
+        elif fw[i] in ("va", "-", "–") and _field_at(fw, i + 1):
+            i += 1  # "Lao động - Thương binh và Xã hội"
+        else:
+            break
+    return i
+
+
+def _field_at(fw: list[str], i: int) -> int:
+    """Length of the field-of-work compound starting at word ``i`` (longest), or 0."""
+    return next((n for n in _FIELD_SIZES if len(fw[i : i + n]) == n and " ".join(fw[i : i + n]) in _FIELDS), 0)
+
+
+# what an organ kind may follow inside one name: initials ("BCH Hội Nông dân"), a party cell or
+# committee ("Chi bộ Công ty ...", "Đảng ủy Sở Tư pháp"), another organ ("Đoàn Trường ...")
+_ORGAN_PREFIX_RE = re.compile(r"\b(?:chi\s+bo|dang\s+bo|dang\s+uy|ban\s+chap\s+hanh|doan)$")
+
+
+def _organ_prefix(words: list[str]) -> bool:
+    return bool(words) and (all(_is_acronym(w) for w in words) or bool(_ORGAN_PREFIX_RE.search(fold(" ".join(words)))))
+
+
+def _organ_head_at(fw: list[str], i: int) -> int:
+    """Length of an organ kind ("sở", "ủy ban", "trung tâm") at word ``i``, or 0; "ủy ban nhân
+    dân" keeps its own case ("Ủy ban nhân dân")."""
+    if " ".join(fw[i : i + 4]) == "uy ban nhan dan":
+        return 0
+    return next((n for n in (2, 1) if len(fw[i : i + n]) == n and " ".join(fw[i : i + n]) in _ORGAN_HEADS), 0)
+
+
 # Header lines naming a party organ, when not printed in capitals.
 _ORGAN_LINE = re.compile(
     r"(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|"
@@ -835,7 +1024,11 @@ _ORGAN_LINE = re.compile(
 _ORGAN_START = re.compile(
     r"(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|chi\s+bo|"
     r"ban\s+|uy\s+ban|ubnd|ubkt|so\s+[a-z]|bo\s+[a-z]|van\s+phong|phong\s+[a-z]|truong\s+|"
-    r"hoi\s+dong|uy$)"
+    r"hoi\s+dong|uy$|"
+    # mass organisations and other organs: "ĐOÀN TNCS HỒ CHÍ MINH", "BCH TỈNH ĐOÀN ...", "HỘI NÔNG
+    # DÂN ...", "CÔNG AN TỈNH ...", "TRUNG TÂM ...", "CỤC / CHI CỤC ..."
+    r"doan\s+[a-z]|bch\s+|(?:tinh|huyen|thanh|quan)\s+doan\b|hoi\s+[a-z]|cong\s+an\s|lien\s+doan\s|"
+    r"ubmttq|mttq|trung\s+tam\s|(?:chi\s+|tong\s+)?cuc\s+[a-z]|benh\s+vien\s)"
 )
 _PLACE_START = re.compile(r"(?:tinh|thanh\s+pho|huyen|quan|xa|phuong|thi\s+xa|thi\s+tran)\s+\S")
 _HEADER_STOP = re.compile(r"so\b\s*:?\s*(?:\d|$)|cong\s+hoa|dang\s+cong\s+san")
@@ -847,6 +1040,8 @@ _RUN_SPLIT = re.compile(
     r"\s(?=(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|chi\s+bo|"
     r"ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh|chap\s+hanh)|uy\s+ban\s+kiem\s+tra)\b)"
 )
+_NUMBERED_PLACE = re.compile(r"\b(?:phuong|quan)\s+\d{1,2}\b")
+_INLINE_MOTTO = re.compile(r"\s(?:cong\s+hoa\s+xa\s+hoi|dang\s+cong\s+san\s+viet\s+nam|doc\s+lap\s*-\s*tu\s+do)\b")
 _MOTTO = re.compile(r"(?:cong\s+hoa\b|cong$|dang\s+cong\s+san\b|doc\s+lap\s*-)")
 
 
@@ -900,12 +1095,20 @@ def _header_cands(doc: Text) -> list[str]:
             for part in cell.split("|"):
                 text = _strip_deco(part).strip(" |")
                 f = fold(text)
+                # the two header columns pasted onto one line with single spaces ("UBND HUYỆN
+                # CẦN GIUỘC CỘNG HÒA XÃ HỘI ..."): the organ ends where the motto starts
+                motto = _INLINE_MOTTO.search(f)
+                if motto and motto.start() > 0:
+                    text, f = text[: motto.start()].rstrip(), f[: motto.start()].rstrip()
                 if not f:
                     continue
                 if len(f) > 80 or not (_is_upper(text) or _ORGAN_LINE.match(f)):
                     joinable = False
                     continue
-                if _HEADER_STOP.match(f) or _MOTTO.match(f) or _is_mark(text) or any(c.isdigit() for c in text):
+                # (digits are a clock or a date, except a ward or district known by its number:
+                # "UBND PHƯỜNG 5", "QUẬN ỦY QUẬN 6")
+                digits = any(c.isdigit() for c in _NUMBERED_PLACE.sub("", f))
+                if _HEADER_STOP.match(f) or _MOTTO.match(f) or _is_mark(text) or digits:
                     joinable = False
                     continue
                 if _ORGAN_START.match(f) or (_PLACE_START.match(f) and cands):
@@ -1045,13 +1248,20 @@ def _complete_place(doc: Text, name: str) -> str:
                 words.append(w)
             else:
                 break
-        if words:
+        if words and not is_person_name(words):  # "huyện Nguyễn Văn Bình": the chairman's name
             names[" ".join(words)] += 1
     if not names:
         return name
     return f"{name} {names.most_common(1)[0][0]}"
 
 
+# the Fatherland Front, the Youth Union and the other mass organisations ("UBMTTQVN phường",
+# "Ủy ban MTTQ Việt Nam huyện ...", "Huyện đoàn ...", "Hội Nông dân tỉnh ...")
+_MASS_ORGAN = (
+    r"(?:ubmttq[a-z]*|uy\s+ban\s+(?:mttq[a-z]*|mat\s+tran\s+to\s+quoc(?:\s+viet\s+nam)?)|"
+    r"(?:huyen|tinh|thanh|quan)\s+doan|doan\s+tncs\s+ho\s+chi\s+minh|"
+    r"hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu|phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong)"
+)
 # A news page's actor: a committee (or its organ, or the provincial People's Committee and its
 # chairman) as the subject of a sentence — at a line start or after a clause's comma — with a
 # proper name in capitals after it, then a verb: "Ban Thường vụ Huyện ủy Bình Giang đang xin ý
@@ -1059,11 +1269,27 @@ def _complete_place(doc: Text, name: str) -> str:
 _SUBJECT_HEAD = re.compile(
     # (or the agent after "do": "Hội thi do Huyện ủy X tổ chức")
     r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n)|(?<=\bdo\s))[ \t]*"
-    r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\s+)?"
-    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)|bo|so)\b",
+    # (an official's title before a department: "Giám đốc Sở Y tế ... đã ký")
+    r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|b?tt|ban\s+thuong\s+truc|"
+    r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong))\s+)?"
+    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)"
+    rf"|{_MASS_ORGAN}|bo|so)\b",
     re.M,
 )
 _ADVERBS = {"da", "dang", "vua", "se", "moi", "cung", "luon"}
+_ADVERBS_ACCENTED = {"đã", "đang", "vừa", "sẽ", "mới", "cũng", "luôn"}
+
+
+def _is_adverb(word: str, folded_word: str) -> bool:
+    """ "đã", "vừa", "mới" — not "đảng", "Môi" (trường) that fold the same."""
+    if folded_word not in _ADVERBS:
+        return False
+    w = word.lower().strip(",.;:")
+    return w in _ADVERBS_ACCENTED if has_diacritics(w) else word[:1].islower()
+
+
+# what a mass organisation's news tells of its own work ("quyết định thành lập", "tổ chức")
+_MASS_EVENT_VERBS = ("to chuc", "quyet dinh", "thanh lap", "phan cong", "giao")
 _DIRECTING = (
     "ban hanh",
     "yeu cau",
@@ -1090,14 +1316,18 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             continue  # "... của Huyện ủy X": a cited document's author
         if in_singled_out_sentence(doc.folded, m.start("head")):
             continue  # "Riêng đối với xã A, Huyện ủy X đã chỉ đạo ...": one case of a report
-        words = doc.cleaned[m.end() : m.end() + 120].split()
-        fwords = doc.folded[m.end() : m.end() + 120].split()
+        words = doc.cleaned[m.end() : m.end() + 160].split()
+        fwords = doc.folded[m.end() : m.end() + 160].split()
         k, ended = 0, False
         while k < min(len(words), 8):
             w = words[k].rstrip(',.;:)"')
             named = w[:1].isupper() or (
                 fwords[k] in _PLACE_WORD_SET
-                and (m["head"].endswith(("ubnd", "dan")) or (k + 1 < len(words) and words[k + 1][:1].isupper()))
+                and (
+                    m["head"].endswith(("ubnd", "dan"))
+                    or m["head"].startswith(("ubmt", "uy ban m"))
+                    or (k + 1 < len(words) and words[k + 1][:1].isupper())
+                )
             )  # "Huyện ủy Bình Giang", "UBND tỉnh" (the province itself, unnamed)
             if not named:
                 break
@@ -1107,22 +1337,121 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                 break
         if ended:
             continue
+        # "Đảng ủy phường Diên Hồng (TP. Pleiku) phát động": a bracketed apposition is skipped
+        skip = 0
+        if k < len(words) and words[k].startswith("("):
+            close = next((j for j in range(k, min(len(words), k + 8)) if words[j].rstrip(",.;:").endswith(")")), None)
+            if close is not None:
+                skip = close + 1 - k
         if m["head"] in ("bo", "so"):
             # a ministry's or department's name has lowercase words ("Bộ Nội vụ", "Sở Giáo dục
-            # và Đào tạo"): it runs to the directing verb
-            k = next((j for j in range(1, 7) if any(" ".join(fwords[j : j + 2]).startswith(v) for v in _DIRECTING)), 0)
+            # và Đào tạo"): it runs to the directing verb or to an adverb before it ("vừa có")
+            k = next(
+                (
+                    j
+                    for j in range(1, 13)
+                    if fwords[j : j + 1]
+                    and (
+                        _is_adverb(words[j], fwords[j])
+                        or any(" ".join(fwords[j : j + 2]).startswith(v) for v in _DIRECTING)
+                    )
+                ),
+                0,
+            )
             if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == m["head"][0].upper()):
                 continue
-        rest = " ".join(fwords[k : k + 3]) + " "
-        verb_next = bool(fwords[k:]) and (fwords[k] in _ADVERBS or any(rest.startswith(v + " ") for v in _DIRECTING))
-        if not (verb_next or (m["lead"] and fwords[k:] and words[k][:1].islower())):
+            if not _one_organ_name(words[:k]):
+                continue  # "Bộ Chính trị, Ban Bí thư giao ...": a list of organs is no one issuer
+            skip = 0
+        else:
+            # a name with lowercase words after its one capitalised word ("Đảng uỷ Dân chính
+            # đảng thành lập"; a place has two: "Huyện ủy Tân Yên dự kiến ..."): taken up to a
+            # verb at most three words on, none of them punctuated
+            ext = next(
+                (
+                    j
+                    for j in range(k + 1, min(len(fwords), k + 4))
+                    if _is_adverb(words[j], fwords[j])
+                    or any(" ".join(fwords[j : j + 3]).startswith(v + " ") for v in _DIRECTING)
+                ),
+                None,
+            )
+            lower_run = ext is not None and all(
+                words[j][:1].islower() and words[j].isalpha() and not _is_adverb(words[j], fwords[j])
+                for j in range(k, ext)
+            )
+            if ext is not None and k == 1 and not skip and lower_run and not _verb_at(words, fwords, k):
+                k = ext
+        at = k + skip
+        if not (_verb_at(words, fwords, at) or (m["lead"] and fwords[at:] and words[at][:1].islower())):
             continue
+        if re.match(_MASS_ORGAN, m["head"]):
+            # "Ủy ban MTTQ huyện vừa tổ chức hội nghị ...": a mass organisation's own work told
+            # as news, no document
+            verb = re.sub(r"^(?:(?:da|vua|moi|cung|dang|se)\s+)*", "", " ".join(fwords[at : at + 6]))
+            if verb.startswith(_MASS_EVENT_VERBS):
+                continue
         head = collapse_spaces(doc.cleaned[m.start("head") : m.end("head")])
-        name = " ".join([head, *words[:k]])
+        name = drop_person_name(" ".join([head, *words[:k]]))
         # "Sở Giáo dục và Đào tạo (GDĐT)": the abbreviation it defines is not part of the name
         name = re.sub(r"\s*\([^\W\d_]{2,10}\)$", "", name)
         out.append(name)
     return out
+
+
+# Family names that open most Vietnamese full names ("Lê Thị Hương").
+_SURNAMES = {
+    fold(n)
+    for n in (
+        "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lương Đinh Trương Lâm "
+        "Đào Đoàn Mai Cao Tô Vương Trịnh Thái Lưu Châu Tạ Triệu Quách Kiều Thân Tôn Hứa Văn Nông"
+    ).split()
+}
+
+
+def is_person_name(words: list[str]) -> bool:
+    """Three or four capitalised words opening with a family name ("Nguyễn Văn Bình"); "Hồ Chí
+    Minh" is a city's name."""
+    return (
+        3 <= len(words) <= 4
+        and fold(words[0]) in _SURNAMES
+        and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
+        and fold(" ".join(words)) != "ho chi minh"
+    )
+
+
+def drop_person_name(org: str) -> str:
+    """ "Sở Giáo dục và Đào tạo Lê Thị Hương" (an official's title and name before the verb:
+    "Giám đốc Sở ... Lê Thị Hương đã ký") -> the organ without the person: a trailing run of
+    three or four capitalised words opening with a family name ("Hồ Chí Minh" is a place)."""
+    words = org.split()
+    for n in (4, 3):
+        if len(words) >= n + 2 and is_person_name(words[-n:]):
+            return " ".join(words[:-n])
+    return org
+
+
+def _one_organ_name(words: list[str]) -> bool:
+    """A ministry's or department's name may list its fields with commas ("Văn hóa, Thể thao
+    và Du lịch"): each part capitalised and a "và" closing the list; a comma before another
+    organ ("Bộ Chính trị, Ban Bí thư") lists two organs."""
+    if not any(re.search(r"[,;:]", w) for w in words):
+        return True
+    if any(re.search(r"[;:]", w) for w in words):
+        return False
+    for k, w in enumerate(words[:-1]):
+        if w.endswith(","):
+            nxt = fold(words[k + 1])
+            if not words[k + 1][:1].isupper() or nxt in ("ban", "bo", "so", "uy", "hoi", "van"):
+                return False
+    last_comma = max(k for k, w in enumerate(words) if w.endswith(","))
+    return any(fold(w) == "va" for w in words[last_comma + 1 :])
+
+
+def _verb_at(words: list[str], fwords: list[str], k: int) -> bool:
+    """Does an adverb or a directing verb stand at word ``k``?"""
+    rest = " ".join(fwords[k : k + 3]) + " "
+    return bool(fwords[k:]) and (_is_adverb(words[k], fwords[k]) or any(rest.startswith(v + " ") for v in _DIRECTING))
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -1220,7 +1549,8 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
         # the subject of the issuing clause ("Ban Thường vụ Thành ủy có Công văn số ...")
         return _complete_place(doc, re.sub(r"^(?:Ban [Tt]hường vụ|Thường trực|Ban [Cc]hấp hành) ", "", body_issuer))
     if not cands:
-        return base
+        # "Ủy ban nhân dân" spelled out from "UBND": its place from the enacting line
+        return _complete_state_organ(doc, base) if base else None
     # the fullest name; among equals, the first stated
     best = max(enumerate(cands), key=lambda ic: (len(ic[1].split()), -ic[0]))[1]
     best = _complete_place(doc, best)
