@@ -120,7 +120,7 @@ def doc_replies(ctx: Context, directive: Directive) -> list[Reply]:
         return [Reply(text=text, choices=rows)]
     assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
     assert assignment is not None, "the actor may see it (caller's check) and does not manage it: it is assigned"
-    return [texts.cell_message(ctx.t, directive, deadlines, assignment.id)]
+    return [texts.cell_view(ctx.t, directive, deadlines, assignment)]
 
 
 def _unacked(ctx: Context, args: str) -> list[Reply]:

@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ground.messages import Choice, OutFile, Reply
+from ground.text_limits import cut
 from services.directive_drafts import is_past
 from services.i18n import Translator
 from services.localtime import format_date, format_local_date, format_local_datetime
@@ -88,9 +89,10 @@ def summary(t: Translator, draft: dict[str, Any], now_local: datetime) -> str:
     return "\n".join(lines)
 
 
-def cell_message(t: Translator, directive: Directive, deadlines: Sequence[Deadline], assignment_id: int) -> Reply:
-    """The message each assigned cell's secretaries get when a directive is published."""
-    lines = [t("directive.cell.head", title=title(directive, t))]
+def _cell_body(t: Translator, directive: Directive, deadlines: Sequence[Deadline]) -> list[str]:
+    """What a cell reads of a directive, under its heading: urgency, subject, deadlines, what the
+    report must state, and the notes on secrecy and amendment."""
+    lines = []
     if directive.urgency:
         lines.append(t("directive.cell.urgency", mark=directive.urgency))
     lines.append(t("directive.cell.subject", subject=directive.subject or t("directive.unknown")))
@@ -102,6 +104,12 @@ def cell_message(t: Translator, directive: Directive, deadlines: Sequence[Deadli
         lines.append(t("directive.cell.secret", mark=directive.secrecy))
     if directive.amends_id:
         lines.append(t("directive.cell.amends"))
+    return lines
+
+
+def cell_message(t: Translator, directive: Directive, deadlines: Sequence[Deadline], assignment_id: int) -> Reply:
+    """The message each assigned cell's secretaries get when a directive is published."""
+    lines = [t("directive.cell.head", title=title(directive, t)), *_cell_body(t, directive, deadlines)]
     buttons = [
         Choice(t("directive.button.ack"), f"ack:{assignment_id}"),
         Choice(t("directive.button.report"), f"rep:{assignment_id}"),
@@ -110,6 +118,17 @@ def cell_message(t: Translator, directive: Directive, deadlines: Sequence[Deadli
     if not directive.secrecy:
         rows.append([Choice(t("directive.button.full"), f"full:{directive.id}")])
     return Reply(text="\n".join(lines), choices=rows)
+
+
+def cell_view(t: Translator, directive: Directive, deadlines: Sequence[Deadline], assignment: Assignment) -> Reply:
+    """A directive a cell already has, looked at again (/doc): not "new", with where the cell
+    stands, and only the buttons it still needs («Đã nhận» once, until acknowledged)."""
+    lines = [
+        t("directive.view.head", title=title(directive, t)),
+        *_cell_body(t, directive, deadlines),
+        t("directive.view.status", status=t(f"directive.status.{assignment.status}")),
+    ]
+    return Reply(text="\n".join(lines), choices=next_actions(t, directive, assignment))
 
 
 def next_actions(t: Translator, directive: Directive, assignment: Assignment) -> list[list[Choice]]:
@@ -187,7 +206,7 @@ def which_line(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
         state = t("directive.which.draft")
     if directive.amends_id:
         state = t("directive.which.amends", id=directive.amends_id) + state
-    subject = (directive.subject or t("directive.unknown"))[:100]
+    subject = cut(directive.subject or t("directive.unknown"), 100)
     return t(
         "directive.which.line", id=directive.id, title=title(directive, t), issued=issued, subject=subject, state=state
     )
@@ -195,9 +214,9 @@ def which_line(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
 
 def which_button(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
     moment = directive.published_at or directive.created_at
-    return t("directive.which.button", id=directive.id, title=title(directive, t), date=format_local_date(moment, tz))[
-        :60
-    ]
+    return cut(
+        t("directive.which.button", id=directive.id, title=title(directive, t), date=format_local_date(moment, tz)), 60
+    )
 
 
 def unit_line(t: Translator, unit) -> str:  # noqa: ANN001

@@ -479,7 +479,7 @@ def test_directives_lists_what_each_user_may_see(org, app, outbox):
         "  Tình trạng: chưa báo đã nhận; hạn gần nhất: Hoàn thành: đến hết 20/8/2021\nXem chi tiết: /doc SỐ"
     )
     org["CB02"].send("/doc 141")
-    assert org["CB02"].last_text.startswith("Văn bản mới: Công văn 141-CV/ĐUK")
+    assert org["CB02"].last_text.startswith("Công văn 141-CV/ĐUK\n")
     assert org["CB02"].buttons == ["Đã nhận", "Báo cáo", "Xem toàn văn"]
     org["CB02"].send("/unacked 141")
     assert "không có quyền" in org["CB02"].last_text
