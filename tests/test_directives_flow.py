@@ -425,6 +425,11 @@ def test_changing_a_deadline_after_publishing_tells_the_cells(org, app, outbox, 
     staff.send("trước ngày 31/2/2021")
     assert staff.last_text.startswith("Ngày 31/2/2021 không tồn tại.")
     staff.send("trước ngày 25/8/2021")
+    assert staff.last_text.startswith(
+        "Đổi thời hạn Công văn 141-CV/ĐUK:\nBáo cáo: trước 23/8/2021 → trước 25/8/2021\nSẽ báo cho 6 đơn vị."
+    )
+    assert staff.buttons == ["Xác nhận", "Hủy"]
+    staff.press("Xác nhận")
     assert staff.last_text == (
         "Đã đổi thời hạn: Báo cáo: trước 25/8/2021. Đã báo cho 6 đơn vị.\n"
         "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng "

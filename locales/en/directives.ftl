@@ -77,6 +77,7 @@ directive-button-back = Back
 directive-button-ack = Received
 directive-button-report = Report
 directive-button-full = Full text
+directive-button-remove_reported = Remove anyway
 directive-ask_field = Which field do you want to correct?
 directive-bad_value-urgency = «{ $typed }» is not an urgency mark, so nothing was changed.
 directive-value_too_long = That is { $length } characters, over the limit of { $max }, so nothing was changed.
@@ -188,6 +189,22 @@ directive-change-recipients_done = Units of { $title } updated. Added: { $added 
        *[other] { $count } units concerned were told.
     }
 directive-change-recipients_unchanged = The receiving units did not change.
+directive-change-deadline_confirm =
+    Change a deadline of { $title }:
+    { $kind }: { $old } → { $new }
+    { $count ->
+        [one] { $count } unit will be told
+       *[other] { $count } units will be told
+    }. Change it (yes/no)?
+directive-change-deadline_kept = The deadline stays as it was; no unit was told.
+directive-change-remove_reported_head = { $count ->
+        [one] { $count } unit you are removing from { $title } has reported:
+       *[other] { $count } units you are removing from { $title } have reported:
+    }
+directive-change-remove_reported_line = • { $code } — { $name }: reported at { $time }
+directive-change-remove_reported_what = If removed, the report sent stays stored but no longer counts in /status or the exports, and the unit is told it no longer has to carry out this directive. Remove anyway (yes/no)?
+directive-change-remove_reported_kept = No unit was removed. The units that have reported are ticked again:
+directive-change-answer_yes_no = Please answer «yes» or «no», or press a button below.
 directive-change-deadline =
     Deadline changed for { $title } ({ $subject }):
     { $kind }: { $old } → { $new }

@@ -71,6 +71,7 @@ directive-button-back = Quay lại
 directive-button-ack = Đã nhận
 directive-button-report = Báo cáo
 directive-button-full = Xem toàn văn
+directive-button-remove_reported = Vẫn bỏ
 directive-ask_field = Đồng chí muốn sửa mục nào?
 directive-bad_value-urgency = «{ $typed }» không phải là độ khẩn, nên tôi chưa đổi gì.
 directive-value_too_long = Nội dung dài { $length } ký tự, quá giới hạn { $max } ký tự, nên tôi chưa đổi gì.
@@ -149,6 +150,16 @@ directive-change-ask_pick = Đổi thời hạn nào của { $title }?
 directive-change-deadline_done = Đã đổi thời hạn: { $line }. Đã báo cho { $count } đơn vị.
 directive-change-recipients_done = Đã cập nhật đơn vị nhận { $title }. Thêm: { $added }. Bỏ: { $removed }. Đã báo cho { $count } đơn vị liên quan.
 directive-change-recipients_unchanged = Đơn vị nhận không thay đổi.
+directive-change-deadline_confirm =
+    Đổi thời hạn { $title }:
+    { $kind }: { $old } → { $new }
+    Sẽ báo cho { $count } đơn vị. Đồng chí xác nhận đổi (có/không)?
+directive-change-deadline_kept = Đã giữ nguyên thời hạn; không đơn vị nào được báo.
+directive-change-remove_reported_head = { $count } đơn vị định bỏ khỏi { $title } đã báo cáo:
+directive-change-remove_reported_line = • { $code } — { $name }: đã báo cáo lúc { $time }
+directive-change-remove_reported_what = Nếu bỏ, báo cáo đã gửi vẫn được lưu nhưng không còn được tính trong /status và bản xuất, và đơn vị được báo là không còn phải thực hiện văn bản này. Đồng chí vẫn bỏ (có/không)?
+directive-change-remove_reported_kept = Chưa bỏ đơn vị nào. Các đơn vị đã báo cáo được chọn lại:
+directive-change-answer_yes_no = Đồng chí trả lời «có» hoặc «không», hoặc bấm một nút bên dưới.
 directive-change-deadline =
     Thay đổi thời hạn { $title } ({ $subject }):
     { $kind }: { $old } → { $new }
