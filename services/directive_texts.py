@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ground.messages import Choice, OutFile, Reply
+from ground.reply_limits import MAX_REPLY_UNITS, fit_lines, utf16_units
 from ground.text_limits import cut
 from services.directive_drafts import is_past
 from services.i18n import Translator
@@ -276,8 +277,11 @@ def doc_text(t: Translator, directive: Directive, deadlines: Sequence[Deadline],
     return "\n".join(lines)
 
 
-def ack_status_text(t: Translator, directive: Directive, statuses: Sequence[Any], tz: ZoneInfo) -> str:
-    """Who acknowledged (by whom, when) and who has not, for staff."""
+def ack_status_text(
+    t: Translator, directive: Directive, statuses: Sequence[Any], tz: ZoneInfo, budget: int = MAX_REPLY_UNITS
+) -> str:
+    """Who acknowledged (by whom, when) and who has not, for staff, within ``budget``: each list
+    gets half and ends in "… và N đơn vị khác" when it has more than that holds."""
     missing = [s for s in statuses if not is_acknowledged(s.assignment)]
     acked = [s for s in statuses if is_acknowledged(s.assignment)]
     lines = [t("directive.doc.acked", acked=len(acked), assigned=len(statuses))]
@@ -291,12 +295,17 @@ def ack_status_text(t: Translator, directive: Directive, statuses: Sequence[Any]
         )
         for s in acked
     ]
-    lines.append(unacked_text(t, directive, [s.unit for s in missing], len(statuses)))
-    return "\n".join(lines)
+    unacked = unacked_text(t, directive, [s.unit for s in missing], len(statuses), budget // 2)
+    acked_text = fit_lines(lines, budget - utf16_units(unacked) - 1, lambda n: t("reach.more", count=n))
+    return acked_text + "\n" + unacked
 
 
-def unacked_text(t: Translator, directive: Directive, missing: Sequence[Any], assigned: int) -> str:
+def unacked_text(
+    t: Translator, directive: Directive, missing: Sequence[Any], assigned: int, budget: int = MAX_REPLY_UNITS
+) -> str:
+    """The units that have not acknowledged, one a line, within ``budget`` (a long list ends in
+    "… và N đơn vị khác")."""
     if not missing:
         return t("directive.unacked.none", title=title(directive, t), assigned=assigned)
     head = t("directive.unacked.head", title=title(directive, t), count=len(missing), assigned=assigned)
-    return "\n".join([head, *(unit_line(t, u) for u in missing)])
+    return fit_lines([head, *(unit_line(t, u) for u in missing)], budget, lambda n: t("reach.more", count=n))

@@ -146,7 +146,8 @@ def test_a_pushed_message_is_fitted_before_the_channel_sees_it(org, app, clock):
 
 def test_a_list_of_600_cells_through_the_core_is_cut_within_four_telegram_messages(db_url, tmp_path):
     """/unacked lists every cell that has not acknowledged: 600 cells make 36,000 characters,
-    nine Telegram messages. The core's answer holds four messages' worth and ends in "…"."""
+    nine Telegram messages. The core's answer holds four messages' worth of whole lines and ends
+    by counting the cells it left out; so does the staff /doc, in both languages."""
     seeded = seed(db_url, tmp_path, 0)
     rows = [
         {"code": f"C{n:03d}", "name": f"Chi bộ số {n} thuộc Đảng bộ cơ sở khối doanh nghiệp", "kind": "cell"}
@@ -160,8 +161,22 @@ def test_a_list_of_600_cells_through_the_core_is_cut_within_four_telegram_messag
     staff = seeded.staff  # on Telegram
     [reply] = staff.send("/unacked 141")
     assert "141-CV/ĐUK" in reply.text[:200], reply.text[:200]
-    assert "• C000 — Chi bộ số 0 thuộc" in reply.text and reply.text.endswith("…")
+    assert "• C000 — Chi bộ số 0 thuộc" in reply.text
+    *listed, last = reply.text.splitlines()
+    shown = [line for line in listed if line.startswith("• C")]
+    assert last == f"… và {600 - len(shown)} đơn vị khác" and len(shown) > 100
+    assert all(line.endswith("thuộc Đảng bộ cơ sở khối doanh nghiệp") for line in shown)  # whole lines
     assert utf16_units(reply.text) <= text_budget(TELEGRAM_CAPABILITIES)
     telegram = telegram_messages(reply)
     assert len(telegram) <= MAX_PARTS + 1 and all(telegram_render.telegram_length(m.text) <= 4096 for m in telegram)
+
+    [doc] = staff.send("/doc 141")
+    assert utf16_units(doc.text) <= text_budget(TELEGRAM_CAPABILITIES)
+    assert doc.text.startswith("Công văn 141-CV/ĐUK") and "Đã nhận: 0/600 đơn vị" in doc.text
+    assert doc.text.splitlines()[-1] == f"… và {600 - doc.text.count(chr(10) + '• C')} đơn vị khác"
+
+    staff.send("/lang en")
+    [reply] = staff.send("/unacked 141")
+    shown = [line for line in reply.text.splitlines() if line.startswith("• C")]
+    assert reply.text.splitlines()[-1] == f"… and {600 - len(shown)} more units"
     seeded.app.engine.dispose()
