@@ -304,10 +304,28 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
             "directive.change.recipients_done",
             title=texts.title(directive, ctx.t),
             count=len(told.reached),
-            added=", ".join(codes[u] for u in added) or "—",
-            removed=", ".join(codes[u] for u in removed) or "—",
+            added=_code_list(ctx, [codes[u] for u in added]),
+            removed=_code_list(ctx, [codes[u] for u in removed]),
         )
         return [Reply(text="\n".join(filter(None, [text, unreachable_text(ctx.t, told)])))]
+
+
+#: Codes named in one sentence: a catalog placeable holds at most 1,000 characters (Fluent).
+CODES_CHARS = 600
+
+
+def _code_list(ctx: Context, codes: list[str]) -> str:
+    """ "CB01, CB03", "—" for none; a long list ends in "… và N đơn vị khác"."""
+    if not codes:
+        return "—"
+    shown, used = [], 0
+    for code in codes:
+        if used + len(code) + 2 > CODES_CHARS:
+            break
+        shown.append(code)
+        used += len(code) + 2
+    rest = len(codes) - len(shown)
+    return ", ".join(shown) + (" " + ctx.t("reach.more", count=rest) if rest else "")
 
 
 def _again_rows(ctx: Context) -> list[list[Choice]]:

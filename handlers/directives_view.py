@@ -87,6 +87,8 @@ def _list(ctx: Context, args: str) -> list[Reply]:
             nearest = directives.nearest_deadline(deadlines=deadlines, now=ctx.now)
             passed = _passed(ctx, deadlines, assignment.status) if nearest is None else None
             lines.append(texts.secretary_list_line(ctx.t, directive, assignment.status, nearest, ctx.deps.tz, passed))
+    if len(found) > LIST_LIMIT:
+        lines.append(ctx.t("directive.list.more", count=len(found) - LIST_LIMIT))
     lines.append(ctx.t("directive.list.hint"))
     return [Reply(text="\n".join(lines))]
 

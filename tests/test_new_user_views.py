@@ -90,3 +90,21 @@ async def test_lang_on_telegram_replaces_the_chat_command_menu(server, chibot):
         assert done.params["text"] == "Switched to English."
         await server.wait_for("setMyCommands", since=mark, where=chat_scope)
         assert dict(server.commands[f"chat:{STAFF}"])["help"] == "list of commands"
+
+
+# ---- long lists say what they left out -------------------------------------------------------------
+
+
+def test_directives_past_the_fifteen_shown_says_how_many_older_ones_are_left_out(app, org):
+    from tests.support.report_factories import make_assignment
+
+    for n in range(1, 18):
+        make_assignment(app, cell="CB01", number=f"{n}-CV/ĐUK", subject=f"V/v việc số {n}")
+    staff = org["staff"]
+    staff.send("/directives")
+    lines = staff.last_text.splitlines()
+    assert sum(1 for x in lines if x.startswith("• ")) == 15
+    assert lines[-2:] == ["… và 2 văn bản khác (cũ hơn)", "Xem chi tiết: /doc SỐ"]
+    staff.send("/lang en")
+    staff.send("/directives")
+    assert staff.last_text.splitlines()[-2] == "… and 2 older directives"

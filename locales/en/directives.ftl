@@ -96,13 +96,11 @@ directive-pick-unit = { $box } { $code } — { $name }
 directive-codes_unknown = No unit with code { $codes } under your unit (codes look like { $examples }).
 directive-codes_number = «{ $typed }» is neither a number on the list nor a unit code. Pick from the list, or type a unit code, for example: { $examples }.
 directive-none_selected = You have not chosen any unit.
-directive-confirm_publish =
-    Send { $title } to { $count ->
+directive-confirm_publish-head = Send { $title } to { $count ->
         [one] { $count } unit:
        *[other] { $count } units:
     }
-    { $units }
-    Confirm sending?
+directive-confirm_publish-ask = Confirm sending?
 directive-published = { $title } was sent to { $count ->
         [one] { $count } unit (
        *[other] { $count } units (
@@ -146,6 +144,10 @@ directive-list-overdue = { $deadline } — overdue by { $n ->
        *[other] { $n } days
     }
 directive-list-no_nearest = no upcoming deadline
+directive-list-more = … and { $count ->
+        [one] { $count } older directive
+       *[other] { $count } older directives
+    }
 directive-list-hint = Details: /doc NUMBER
 directive-duplicate-head = Your unit has already registered a directive numbered «{ $number }»:
 directive-duplicate-ask = If this is a changed version of it (same number, new content), choose «Register as changed version»: the new one is sent, the old one is closed and reminds no more. If the number was mistyped, choose «Fix the number».

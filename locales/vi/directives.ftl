@@ -90,10 +90,8 @@ directive-pick-unit = { $box } { $code } — { $name }
 directive-codes_unknown = Không có đơn vị mã { $codes } trong phạm vi đồng chí quản lý (mã đơn vị như { $examples }).
 directive-codes_number = «{ $typed }» không phải số thứ tự trên danh sách, cũng không phải mã đơn vị. Đồng chí chọn trên danh sách, hoặc gõ mã đơn vị, ví dụ: { $examples }.
 directive-none_selected = Đồng chí chưa chọn đơn vị nào.
-directive-confirm_publish =
-    Gửi { $title } cho { $count } đơn vị:
-    { $units }
-    Đồng chí xác nhận gửi?
+directive-confirm_publish-head = Gửi { $title } cho { $count } đơn vị:
+directive-confirm_publish-ask = Đồng chí xác nhận gửi?
 directive-published = Đã gửi { $title } cho { $count } đơn vị ({ $messages } tin nhắn tới bí thư, người phụ trách). Xem ai đã nhận: /doc { $number }
 directive-sending = Đã ghi nhận { $title }. Đang gửi cho { $count } đơn vị… Gửi xong tôi sẽ báo lại. Xem ai đã nhận: /doc { $number }
 fanout-halfway = Đang gửi { $title }: đã gửi cho { $done }/{ $total } đơn vị…
@@ -122,6 +120,7 @@ directive-list-secretary_line =
     {"  "}Tình trạng: { $status }; hạn gần nhất: { $nearest }
 directive-list-overdue = { $deadline } — đã quá hạn { $n } ngày
 directive-list-no_nearest = không còn hạn nào sắp tới
+directive-list-more = … và { $count } văn bản khác (cũ hơn)
 directive-list-hint = Xem chi tiết: /doc SỐ
 directive-duplicate-head = Đơn vị đã đăng ký văn bản số «{ $number }»:
 directive-duplicate-ask = Nếu đây là bản thay đổi của văn bản đó (cùng số, nội dung mới), đồng chí chọn «Đăng ký bản thay đổi»: bản mới được gửi, bản cũ kết thúc và không nhắc hạn nữa. Nếu gõ nhầm số, chọn «Sửa số, ký hiệu».
