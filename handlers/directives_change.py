@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ground.messages import Choice, Reply
+from ground.reply_limits import budget_for, fit_lines, utf16_units
 from handlers import unit_picker
 from handlers.context import Context
 from handlers.directives_view import find_one
@@ -59,8 +60,8 @@ def _still_managed(ctx: Context, directive_id: int, step: str) -> Directive | No
     return directive
 
 
-def _confirm_buttons(ctx: Context, yes_label: str) -> list[list[Choice]]:
-    return [[ctx.flow_button(yes_label, "yes"), ctx.flow_button(ctx.t("directive.button.cancel"), "no")]]
+def _confirm_buttons(ctx: Context, yes_label: str, no_key: str = "directive.button.cancel") -> list[list[Choice]]:
+    return [[ctx.flow_button(yes_label, "yes"), ctx.flow_button(ctx.t(no_key), "no")]]
 
 
 class DeadlineChangeState(FlowState):
@@ -247,10 +248,9 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
         if not reported:
             return self._change(ctx, state, directive)
         ctx.flow_goto("confirm_reported", state)
+        head = ctx.t("directive.change.remove_reported_head", title=texts.title(directive, ctx.t), count=len(reported))
+        what = ctx.t("directive.change.remove_reported_what", count=len(reported))
         lines = [
-            ctx.t("directive.change.remove_reported_head", title=texts.title(directive, ctx.t), count=len(reported))
-        ]
-        lines += [
             ctx.t(
                 "directive.change.remove_reported_line",
                 code=s.unit.code,
@@ -259,8 +259,11 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
             )
             for s in reported
         ]
-        lines.append(ctx.t("directive.change.remove_reported_what", count=len(reported)))
-        return [Reply(text="\n".join(lines), choices=_confirm_buttons(ctx, ctx.t("directive.button.remove_reported")))]
+        # The question under the list must survive a long one: the list gets what is left.
+        budget = budget_for(ctx.incoming.channel) - utf16_units(head) - utf16_units(what) - 2
+        listed = fit_lines(lines, budget, lambda n: ctx.t("reach.more", count=n), head=0)
+        buttons = _confirm_buttons(ctx, ctx.t("directive.button.remove_reported"), "directive.button.back")
+        return [Reply(text="\n".join([head, listed, what]), choices=buttons)]
 
     def _typed_answer(self, ctx: Context, state: RecipientsChangeState, text: str) -> list[Reply]:
         answer = yes_or_no(text)

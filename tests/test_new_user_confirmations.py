@@ -49,12 +49,16 @@ def test_taking_off_a_cell_that_has_reported_asks_first_and_no_keeps_it(org, app
         "Nếu bỏ, báo cáo đã gửi vẫn được lưu nhưng không còn được tính trong /status và bản xuất, và đơn vị được "
         "báo là không còn phải thực hiện văn bản này. Đồng chí vẫn bỏ (có/không)?"
     )
-    assert staff.buttons == ["Vẫn bỏ", "Hủy"]
+    assert staff.buttons == ["Vẫn bỏ", "Quay lại"]
     assert assignment_of(session, "CB03").status == "reported"  # nothing changed yet
     staff.send("không")
     assert staff.replies[0].text == "Chưa bỏ đơn vị nào. Các đơn vị đã báo cáo được chọn lại:"
     assert "☑ CB03 — Chi bộ Ban Tổ chức" in staff.buttons
     assert assignment_of(session, "CB03").status == "reported"
+    staff.press("CB03")
+    staff.press("Xong (7)")
+    staff.press("Quay lại")  # the button says the same as the typed «không»
+    assert "☑ CB03 — Chi bộ Ban Tổ chức" in staff.buttons
     staff.press("Hủy")
     assert assignment_of(session, "CB03").status == "reported"
 
@@ -91,10 +95,10 @@ def test_taking_off_a_reported_cell_in_english_takes_a_typed_yes(org, app, sessi
         "If removed, the report sent stays stored but no longer counts in /status or the exports, and the unit is "
         "told it no longer has to carry out this directive. Remove anyway (yes/no)?"
     )
-    assert staff.buttons == ["Remove anyway", "Cancel"]
+    assert staff.buttons == ["Remove anyway", "Back"]
     staff.send("maybe")
     assert staff.last_text == "Please answer «yes» or «no», or press a button below."
-    assert staff.buttons == ["Remove anyway", "Cancel"]
+    assert staff.buttons == ["Remove anyway", "Back"]
     staff.send("yes")
     assert staff.last_text.startswith("Units of Công văn 141-CV/ĐUK updated. Added: —. Removed: CB03.")
     assert assignment_of(session, "CB03").status == "cancelled"
