@@ -12,6 +12,9 @@ What a user sees:
 * Past that it is cut at a character boundary and ends in "…": a reply never grows with what
   was typed (one 300,000-character line must not become 75 Telegram or 150 Zalo messages).
   The console and the web show one long message; they get the same bound as Telegram.
+* A list reply (units, one a line) that would pass that bound is cut by its builder with
+  ``fit_lines``: whole lines, then "… và N đơn vị khác" counting exactly the lines left out,
+  so the cut above never ends a list in a bare "…" or halfway through a line.
 * A button's label is at most ``MAX_LABEL_CHARS`` characters ("…" at a cut): a Telegram
   button shows one short line, a Zalo option is one numbered line.
 * Button data over 64 bytes is refused where a ``Choice`` is made (ground/messages.py): a
@@ -21,10 +24,11 @@ What a user sees:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ground.messages import Choice, Reply
-from ground.ports import TELEGRAM_CAPABILITIES, Capabilities
+from ground.ports import TELEGRAM_CAPABILITIES, Capabilities, capabilities_of
 from ground.text_limits import ELLIPSIS, cut
 
 #: Messages one reply may become on a channel before its text is cut.
@@ -38,6 +42,11 @@ MAX_LABEL_CHARS = 64
 def text_budget(capabilities: Capabilities) -> int:
     """How long (in UTF-16 units, which no channel counts higher) a reply's text may be."""
     return min(capabilities.max_text * MAX_PARTS, MAX_REPLY_UNITS)
+
+
+def budget_for(channel: str) -> int:
+    """The longest reply text the channel is sent (what ``fit_reply`` keeps of a longer one)."""
+    return text_budget(capabilities_of(channel))
 
 
 def utf16_units(text: str) -> int:
@@ -56,6 +65,27 @@ def cut_units(text: str, budget: int) -> str:
             break
         keep += 1
     return text[:keep].rstrip() + ELLIPSIS
+
+
+def fit_lines(lines: list[str], budget: int, more: Callable[[int], str], *, head: int = 1) -> str:
+    """``lines`` joined one a line within ``budget`` UTF-16 units: the first ``head`` lines
+    always, then as many whole lines as fit, then ``more(n)`` for the ``n`` lines left out
+    (the caller's words, e.g. "… và 412 đơn vị khác"). All of them when they fit."""
+    text = "\n".join(lines)
+    if utf16_units(text) <= budget:
+        return text
+    kept = lines[:head]
+    used = utf16_units("\n".join(kept))
+    # Room for the closing line with the largest count it could show (fewer digits later).
+    reserve = utf16_units(more(len(lines) - head)) + 1
+    for line in lines[head:]:
+        cost = utf16_units(line) + 1
+        if used + cost + reserve > budget:
+            break
+        kept.append(line)
+        used += cost
+    left_out = len(lines) - len(kept)
+    return "\n".join([*kept, more(left_out)]) if left_out else "\n".join(kept)
 
 
 def fit_reply(reply: Reply, capabilities: Capabilities) -> Reply:

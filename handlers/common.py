@@ -87,7 +87,9 @@ def register(router: Router) -> None:
             return [ctx.reply("lang.usage")]
         account_queries.set_language(session=ctx.session, account_id=ctx.actor.account_id, language=wanted)
         ctx.t.lang = wanted
-        return [ctx.reply("lang.done")]
+        reply = ctx.reply("lang.done")
+        reply.commands = router.command_menu(ctx)
+        return [reply]
 
 
 def _help(ctx: Context, router: Router) -> list[Reply]:

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from ground.messages import Reply
+from ground.messages import Choice, Reply
+from ground.reply_limits import budget_for, fit_lines, utf16_units
 from handlers import unit_picker
 from handlers.context import Context
 from handlers.directives_view import find_one
@@ -14,9 +15,25 @@ from handlers.unit_picker import UnitPicker
 from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
+from services.localtime import format_local_datetime
 from services.parsing import DeadlineError
+from services.parsing.vn_text import normalize
 from services.reach import unreachable_text
+from storage.queries.acknowledged import REPORTED
 from storage.tables import Directive
+
+#: Typed answers to a confirmation, folded ("có", "khong", "ok", "thôi"): a typed «Xác nhận»
+#: or «Hủy» is matched against the buttons themselves before the step sees the text.
+_YES_WORDS = frozenset({"co", "c", "yes", "y", "ok", "oke", "dong y", "duoc", "xac nhan", "confirm"})
+_NO_WORDS = frozenset({"khong", "k", "ko", "kg", "no", "n", "thoi", "huy", "cancel", "khong doi", "khong bo"})
+
+
+def yes_or_no(text: str) -> bool | None:
+    """True for a typed yes, False for a typed no, None for anything else."""
+    if len(text) > 40:  # a yes or a no is a word or two; a long line is not folded at all
+        return None
+    folded = normalize(text).strip(" .!")
+    return True if folded in _YES_WORDS else False if folded in _NO_WORDS else None
 
 
 def _managed(ctx: Context, args: str, command: str) -> tuple[Directive | None, list[Reply]]:
@@ -32,9 +49,26 @@ def _who(ctx: Context) -> directives.Who:
     return directives.Who(ctx.actor.person_id, ctx.actor.account_id, ctx.incoming.channel)
 
 
+def _still_managed(ctx: Context, directive_id: int, step: str) -> Directive | None:
+    """The directive a confirmation applies to, checked again on the server when it is
+    answered: the flow's role check says staff, not that they still manage this directive."""
+    directive = directives.get(session=ctx.session, directive_id=directive_id)
+    if directive is None or not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
+        ctx.audit("denied", directive_id=directive_id, command=step)
+        ctx.flow_end()
+        return None
+    return directive
+
+
+def _confirm_buttons(ctx: Context, yes_label: str, no_key: str = "directive.button.cancel") -> list[list[Choice]]:
+    return [[ctx.flow_button(yes_label, "yes"), ctx.flow_button(ctx.t(no_key), "no")]]
+
+
 class DeadlineChangeState(FlowState):
     directive_id: int
     deadline_id: int | None = None
+    #: The phrase read and shown for confirmation (old -> new), applied on «Xác nhận».
+    phrase: str | None = None
 
 
 class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
@@ -46,6 +80,7 @@ class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
         return {
             "pick": Step(button=self._picked),
             "phrase": Step(text=self._got_phrase),
+            "confirm": Step(text=self._typed_answer, button=self._answered),
         }
 
     def start(self, ctx: Context, args: str) -> list[Reply]:
@@ -78,20 +113,67 @@ class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
         return [ctx.reply("directive.ask_deadline")]
 
     def _got_phrase(self, ctx: Context, state: DeadlineChangeState, text: str) -> list[Reply]:
+        """Read the new deadline and ask before changing it: old -> new, and who is told."""
         directive = directives.require(session=ctx.session, directive_id=state.directive_id)
-        result = directives.change_deadline(
+        change = directives.preview_deadline_change(
             session=ctx.session,
             directive=directive,
             deadline_id=required(state.deadline_id, "deadline_id"),
             phrase=text[:300],
+            now=ctx.now,
+            config=ctx.deps.reminders,
+        )
+        if isinstance(change, DeadlineError):
+            return [ctx.reply("directive.deadline_error", message=texts.parser_message(change.message))]
+        if change is None:
+            ctx.flow_end()
+            return [ctx.reply("button.stale")]
+        state.phrase = text[:300]
+        ctx.flow_goto("confirm", state)
+        told = directives.reach_of(session=ctx.session, directive=directive)
+        question = ctx.t(
+            "directive.change.deadline_confirm",
+            title=texts.title(directive, ctx.t),
+            kind=ctx.t(f"directive.kind.{change.kind}"),
+            old=change.old_shown,
+            new=change.new_shown,
+            count=len(told.reached),
+        )
+        return [
+            Reply(
+                text="\n".join(filter(None, [question, unreachable_text(ctx.t, told)])),
+                choices=_confirm_buttons(ctx, ctx.t("directive.button.confirm")),
+            )
+        ]
+
+    def _typed_answer(self, ctx: Context, state: DeadlineChangeState, text: str) -> list[Reply]:
+        """ "có" / "không" typed; another phrase is read as the new deadline instead."""
+        answer = yes_or_no(text)
+        if answer is None:
+            return self._got_phrase(ctx, state, text)
+        return self._answered(ctx, state, "yes" if answer else "no")
+
+    def _answered(self, ctx: Context, state: DeadlineChangeState, value: str) -> list[Reply]:
+        if value == "no":
+            ctx.flow_end()
+            return [ctx.reply("directive.change.deadline_kept")]
+        if value != "yes":
+            return [ctx.reply("button.stale")]
+        directive = _still_managed(ctx, state.directive_id, "deadline")
+        if directive is None:
+            return [ctx.reply("auth.denied")]
+        result = directives.change_deadline(
+            session=ctx.session,
+            directive=directive,
+            deadline_id=required(state.deadline_id, "deadline_id"),
+            phrase=required(state.phrase, "phrase"),
             who=_who(ctx),
             now=ctx.now,
             config=ctx.deps.reminders,
         )
-        if isinstance(result, DeadlineError):
-            return [ctx.reply("directive.deadline_error", message=texts.parser_message(result.message))]
         ctx.flow_end()
-        if result is None:
+        if result is None or isinstance(result, DeadlineError):
+            # Read without complaint a moment ago: only a deadline removed meanwhile gets here.
             return [ctx.reply("button.stale")]
         told = directives.reach_of(session=ctx.session, directive=directive)
         text = ctx.t(
@@ -115,6 +197,7 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
     def steps(self) -> dict[str, Step]:
         return {
             "pick": Step(text=self._typed_codes, button=self._pressed),
+            "confirm_reported": Step(text=self._typed_answer, button=self._answered),
         }
 
     def start(self, ctx: Context, args: str) -> list[Reply]:
@@ -152,10 +235,61 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
         return replies + [unit_picker.render(ctx, state.picker)]
 
     def _apply(self, ctx: Context, state: RecipientsChangeState) -> list[Reply]:
+        """Apply the ticks, asking first when a unit taken off has already reported."""
         picker = state.picker
         if not picker.selected:
             return [ctx.reply("directive.none_selected"), unit_picker.render(ctx, picker)]
         directive = directives.require(session=ctx.session, directive_id=state.directive_id)
+        reported = [
+            s
+            for s in directives.unit_statuses(session=ctx.session, directive=directive)
+            if s.unit.id not in picker.selected and s.assignment.status in REPORTED
+        ]
+        if not reported:
+            return self._change(ctx, state, directive)
+        ctx.flow_goto("confirm_reported", state)
+        head = ctx.t("directive.change.remove_reported_head", title=texts.title(directive, ctx.t), count=len(reported))
+        what = ctx.t("directive.change.remove_reported_what", count=len(reported))
+        lines = [
+            ctx.t(
+                "directive.change.remove_reported_line",
+                code=s.unit.code,
+                name=s.unit.name,
+                time=format_local_datetime(s.assignment.completed_at, ctx.deps.tz) if s.assignment.completed_at else "",
+            )
+            for s in reported
+        ]
+        # The question under the list must survive a long one: the list gets what is left.
+        budget = budget_for(ctx.incoming.channel) - utf16_units(head) - utf16_units(what) - 2
+        listed = fit_lines(lines, budget, lambda n: ctx.t("reach.more", count=n), head=0)
+        buttons = _confirm_buttons(ctx, ctx.t("directive.button.remove_reported"), "directive.button.back")
+        return [Reply(text="\n".join([head, listed, what]), choices=buttons)]
+
+    def _typed_answer(self, ctx: Context, state: RecipientsChangeState, text: str) -> list[Reply]:
+        answer = yes_or_no(text)
+        if answer is None:
+            return [ctx.reply("directive.change.answer_yes_no", choices=_again_rows(ctx))]
+        return self._answered(ctx, state, "yes" if answer else "no")
+
+    def _answered(self, ctx: Context, state: RecipientsChangeState, value: str) -> list[Reply]:
+        directive_id = state.directive_id
+        if value == "no":
+            # Nothing changes: the reported units are ticked again and the list comes back.
+            statuses = directives.unit_statuses(
+                session=ctx.session, directive=directives.require(session=ctx.session, directive_id=directive_id)
+            )
+            unit_picker.add(state.picker, [s.unit.id for s in statuses if s.assignment.status in REPORTED])
+            ctx.flow_goto("pick", state)
+            return [ctx.reply("directive.change.remove_reported_kept"), unit_picker.render(ctx, state.picker)]
+        if value != "yes":
+            return [ctx.reply("button.stale")]
+        directive = _still_managed(ctx, directive_id, "recipients")
+        if directive is None:
+            return [ctx.reply("auth.denied")]
+        return self._change(ctx, state, directive)
+
+    def _change(self, ctx: Context, state: RecipientsChangeState, directive: Directive) -> list[Reply]:
+        picker = state.picker
         added, removed = directives.change_recipients(
             session=ctx.session,
             directive=directive,
@@ -173,10 +307,33 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
             "directive.change.recipients_done",
             title=texts.title(directive, ctx.t),
             count=len(told.reached),
-            added=", ".join(codes[u] for u in added) or "—",
-            removed=", ".join(codes[u] for u in removed) or "—",
+            added=_code_list(ctx, [codes[u] for u in added]),
+            removed=_code_list(ctx, [codes[u] for u in removed]),
         )
         return [Reply(text="\n".join(filter(None, [text, unreachable_text(ctx.t, told)])))]
+
+
+#: Codes named in one sentence: a catalog placeable holds at most 1,000 characters (Fluent).
+CODES_CHARS = 600
+
+
+def _code_list(ctx: Context, codes: list[str]) -> str:
+    """ "CB01, CB03", "—" for none; a long list ends in "… và N đơn vị khác"."""
+    if not codes:
+        return "—"
+    shown, used = [], 0
+    for code in codes:
+        if used + len(code) + 2 > CODES_CHARS:
+            break
+        shown.append(code)
+        used += len(code) + 2
+    rest = len(codes) - len(shown)
+    return ", ".join(shown) + (" " + ctx.t("reach.more", count=rest) if rest else "")
+
+
+def _again_rows(ctx: Context) -> list[list[Choice]]:
+    """The confirmation's buttons again, for an answer that was neither yes nor no."""
+    return [ctx.offered_buttons()]
 
 
 def register(router: Router) -> None:

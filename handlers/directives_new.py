@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ground.messages import Reply
+from ground.reply_limits import budget_for, utf16_units
 from handlers import unit_picker
 from handlers.context import Context
 from handlers.directives_view import doc_replies
@@ -336,17 +337,18 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
             [b(ctx.t("directive.button.publish"), "publish"), b(ctx.t("directive.button.back"), "back")],
             [b(ctx.t("directive.button.cancel"), "cancel")],
         ]
-        text = ctx.t(
-            "directive.confirm_publish",
-            title=texts.title(required(state.draft, "draft"), ctx.t),
-            count=len(unit_ids),
-            units=unit_picker.unit_lines(ctx, required(state.picker, "picker"), state.recipient_ids),
-        )
+        title = texts.title(required(state.draft, "draft"), ctx.t)
+        head = ctx.t("directive.confirm_publish.head", title=title, count=len(unit_ids))
+        ask = ctx.t("directive.confirm_publish.ask")
         # Said before «Gửi», so staff can invite first: who nobody can be told yet, and why.
         warning = unreachable_text(
             ctx.t, directives.reach_of_units(session=ctx.session, unit_ids=unit_ids), head="reach.head_before"
         )
-        return [Reply(text="\n".join(filter(None, [text, warning])), choices=rows)]
+        # The list is joined here, not in a catalog placeable (Fluent refuses one over 1,000
+        # characters), and gets what the question under it leaves: a long list is cut, never it.
+        budget = budget_for(ctx.incoming.channel) - utf16_units(head) - utf16_units(ask) - utf16_units(warning) - 3
+        units = unit_picker.unit_lines(ctx, required(state.picker, "picker"), state.recipient_ids, budget)
+        return [Reply(text="\n".join(filter(None, [head, units, warning, ask])), choices=rows)]
 
     def _publish_button(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
         if value == "publish":

@@ -8,6 +8,7 @@ belongs to this user (the router has only checked the role).
 from __future__ import annotations
 
 from ground.messages import MAX_BUTTON_DATA_BYTES, Choice, Reply
+from ground.reply_limits import budget_for, utf16_units
 from ground.text_limits import cut_bytes
 from handlers.context import Context
 from handlers.router import Router
@@ -86,6 +87,8 @@ def _list(ctx: Context, args: str) -> list[Reply]:
             nearest = directives.nearest_deadline(deadlines=deadlines, now=ctx.now)
             passed = _passed(ctx, deadlines, assignment.status) if nearest is None else None
             lines.append(texts.secretary_list_line(ctx.t, directive, assignment.status, nearest, ctx.deps.tz, passed))
+    if len(found) > LIST_LIMIT:
+        lines.append(ctx.t("directive.list.more", count=len(found) - LIST_LIMIT))
     lines.append(ctx.t("directive.list.hint"))
     return [Reply(text="\n".join(lines))]
 
@@ -111,16 +114,14 @@ def doc_replies(ctx: Context, directive: Directive) -> list[Reply]:
     deadlines = directives.deadlines_of(session=ctx.session, directive=directive)
     if directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
         statuses = directives.unit_statuses(session=ctx.session, directive=directive)
-        text = (
-            texts.doc_text(ctx.t, directive, deadlines, ctx.deps.tz)
-            + "\n"
-            + texts.ack_status_text(ctx.t, directive, statuses, ctx.deps.tz)
-        )
+        head = texts.doc_text(ctx.t, directive, deadlines, ctx.deps.tz)
+        budget = budget_for(ctx.incoming.channel) - utf16_units(head) - 1
+        text = head + "\n" + texts.ack_status_text(ctx.t, directive, statuses, ctx.deps.tz, budget)
         rows = [] if directive.secrecy else [[Choice(ctx.t("directive.button.full"), f"full:{directive.id}")]]
         return [Reply(text=text, choices=rows)]
     assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
     assert assignment is not None, "the actor may see it (caller's check) and does not manage it: it is assigned"
-    return [texts.cell_message(ctx.t, directive, deadlines, assignment.id)]
+    return [texts.cell_view(ctx.t, directive, deadlines, assignment)]
 
 
 def _unacked(ctx: Context, args: str) -> list[Reply]:
@@ -133,7 +134,8 @@ def _unacked(ctx: Context, args: str) -> list[Reply]:
         return [ctx.reply("auth.denied")]
     statuses = directives.unit_statuses(session=ctx.session, directive=directive)
     missing = directives.unacknowledged(session=ctx.session, directive=directive)
-    return [Reply(text=texts.unacked_text(ctx.t, directive, missing, len(statuses)))]
+    budget = budget_for(ctx.incoming.channel)
+    return [Reply(text=texts.unacked_text(ctx.t, directive, missing, len(statuses), budget))]
 
 
 def acknowledge(ctx: Context, args: str) -> list[Reply]:

@@ -40,6 +40,8 @@ from storage.queries import units as unit_queries
 from storage.queries.acknowledged import is_acknowledged
 
 FLOW = "report"
+#: A subject in /mytasks: long enough to recognise, short enough for a phone line or two.
+SUBJECT_CHARS = 120
 SUMMARY, EDIT, PICK = "_summary", "_edit", "_pick"
 #: Not stored: the row keeps the field key of the question being asked.
 QUESTION = "<question>"
@@ -505,18 +507,18 @@ class ReportFlow(StepFlow[ReportState]):
             if home is not None:
                 text += "\n" + ctx.t("report.unplaced_offer", text=state.unplaced_text, label=home.label(ctx.lang))
                 rows.append(
-                    [ctx.flow_button(ctx.t("report.button.unplaced", label=home.label(ctx.lang))[:60], "unplaced")]
+                    [ctx.flow_button(cut(ctx.t("report.button.unplaced", label=home.label(ctx.lang)), 60), "unplaced")]
                 )
             return [Reply(text=text, choices=rows)]
         if step == EDIT:
-            rows = [[ctx.flow_button(f.label(ctx.lang)[:40], f"e:{f.key}")] for f in template.fields]
+            rows = [[ctx.flow_button(cut(f.label(ctx.lang), 40), f"e:{f.key}")] for f in template.fields]
             return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back()])]
         field = template.field(step)
         if field.type in _NUMBER_ANSWER_TYPES:
             ctx.expect_number()
         elif field.type in _TEXT_TYPES:
             ctx.expect_number(options_first=True)
-        rows = [[ctx.flow_button(o.label(ctx.lang)[:40], f"o:{o.value}")] for o in field.options]
+        rows = [[ctx.flow_button(cut(o.label(ctx.lang), 40), f"o:{o.value}")] for o in field.options]
         if field.type == "yes_no":
             rows = [
                 [
@@ -688,7 +690,7 @@ def register(router: Router) -> None:
                 ctx.t(
                     "report.mytasks_line",
                     directive=t.title,
-                    subject=t.directive.subject[:120],
+                    subject=cut(t.directive.subject, SUBJECT_CHARS),
                     due=format_due(t.deadline, ctx.deps.tz, ctx.lang),
                     status=_task_status(ctx, t),
                 )
@@ -774,8 +776,10 @@ def _task_buttons(ctx: Context, task: reports.Task) -> list[Choice]:
     """ "Đã nhận" while the cell has not acknowledged it, then "Báo cáo"."""
     row = []
     if not is_acknowledged(task.assignment):
-        row.append(Choice(label=f"{ctx.t('report.button.ack')}: {task.title}"[:60], data=f"ack:{task.assignment.id}"))
-    row.append(Choice(label=f"{ctx.t('report.button.report')}: {task.title}"[:60], data=f"rep:{task.assignment.id}"))
+        label = cut(f"{ctx.t('report.button.ack')}: {task.title}", 60)
+        row.append(Choice(label=label, data=f"ack:{task.assignment.id}"))
+    label = cut(f"{ctx.t('report.button.report')}: {task.title}", 60)
+    row.append(Choice(label=label, data=f"rep:{task.assignment.id}"))
     return row
 
 

@@ -113,6 +113,12 @@ class Router:
                 found.append(cmd)
         return found
 
+    def command_menu(self, ctx: Context) -> list[tuple[str, str]]:
+        """The chat's command menu (command, description) for the actor's roles, in the actor's
+        language now: sent with /start, and again with /lang so the menu follows the language."""
+        commands = self.commands_for({r.role for r in ctx.actor.roles}, registered=ctx.actor.registered)
+        return [(c.name, ctx.t(c.help_key)) for c in commands if c.help_key]
+
     @staticmethod
     def allowed(roles: frozenset[str], ctx: Context) -> bool:
         return not roles or ctx.actor.has_role(*roles)

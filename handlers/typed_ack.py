@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ground.messages import Choice, Reply
+from ground.text_limits import cut
 from handlers.context import Context
 from handlers.directives_view import acknowledge
 from handlers.router import Router
@@ -37,7 +38,7 @@ def typed_ack(ctx: Context, text: str) -> list[Reply] | None:
             return [ctx.reply("directive.ack.unknown_number", number=number[:32], unit_word=word)]
         return [ctx.reply("directive.ack.none_waiting", Unit_word=capitalized(word))]
     label = ctx.t("directive.button.ack")
-    rows = [[Choice(f"{label}: {texts.title(d, ctx.t)}"[:60], f"ack:{a.id}")] for d, a in waiting]
+    rows = [[Choice(cut(f"{label}: {texts.title(d, ctx.t)}", 60), f"ack:{a.id}")] for d, a in waiting]
     return [ctx.reply("directive.ack.which", choices=rows)]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ground.messages import Reply
+from ground.reply_limits import MAX_REPLY_UNITS, fit_lines
 from ground.text_limits import cut_list
 from handlers.context import Context
 from handlers.flow_state import FlowState
@@ -104,6 +105,8 @@ def add(picker: UnitPicker, unit_ids: list[int]) -> None:
     picker.selected = list(dict.fromkeys([*picker.selected, *unit_ids]))
 
 
-def unit_lines(ctx: Context, picker: UnitPicker, unit_ids: list[int]) -> str:
+def unit_lines(ctx: Context, picker: UnitPicker, unit_ids: list[int], budget: int = MAX_REPLY_UNITS) -> str:
+    """The chosen units one a line, within ``budget`` ("… và N đơn vị khác" past it)."""
     chosen = set(unit_ids)
-    return "\n".join(ctx.t("directive.unit_line", code=u.code, name=u.name) for u in picker.units if u.id in chosen)
+    lines = [ctx.t("directive.unit_line", code=u.code, name=u.name) for u in picker.units if u.id in chosen]
+    return fit_lines(lines, budget, lambda n: ctx.t("reach.more", count=n), head=0)

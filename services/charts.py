@@ -11,6 +11,7 @@ import io
 from functools import cache
 from types import ModuleType
 
+from ground.text_limits import cut
 from services.i18n import Translator
 from services.number_format import percent_text
 from services.status import DirectiveStatus, percent
@@ -47,7 +48,7 @@ def percent_label(value: float, lang: str) -> str:
 
 
 def _short(name: str, limit: int = 28) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+    return cut(name, limit)
 
 
 def status_chart(t: Translator, status: DirectiveStatus) -> bytes:
@@ -85,8 +86,10 @@ def status_figure(t: Translator, status: DirectiveStatus):  # noqa: ANN201 (a ma
         label=t("status.chart_not_reported"),
     )
     top.invert_yaxis()
-    top.set_title(t("status.chart_title_groups"), fontsize=17, loc="left")
-    top.legend(loc="lower right", fontsize=13)
+    # The legend stands above the plot, between the title and the first bar: inside the plot
+    # it sat on whichever bars reached its corner (every bar, when all groups are full).
+    top.set_title(t("status.chart_title_groups"), fontsize=17, loc="left", pad=34)
+    top.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=13, frameon=False, borderaxespad=0.2)
     top.xaxis.get_major_locator().set_params(integer=True)
     if folded:
         values = [percent(r, tot) or 0 for _n, r, tot in folded]

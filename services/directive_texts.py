@@ -10,6 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ground.messages import Choice, OutFile, Reply
+from ground.reply_limits import MAX_REPLY_UNITS, fit_lines, utf16_units
+from ground.text_limits import cut
 from services.deadline_words import shown_in
 from services.directive_drafts import is_past
 from services.i18n import Translator
@@ -89,9 +91,10 @@ def summary(t: Translator, draft: dict[str, Any], now_local: datetime) -> str:
     return "\n".join(lines)
 
 
-def cell_message(t: Translator, directive: Directive, deadlines: Sequence[Deadline], assignment_id: int) -> Reply:
-    """The message each assigned cell's secretaries get when a directive is published."""
-    lines = [t("directive.cell.head", title=title(directive, t))]
+def _cell_body(t: Translator, directive: Directive, deadlines: Sequence[Deadline]) -> list[str]:
+    """What a cell reads of a directive, under its heading: urgency, subject, deadlines, what the
+    report must state, and the notes on secrecy and amendment."""
+    lines = []
     if directive.urgency:
         lines.append(t("directive.cell.urgency", mark=directive.urgency))
     lines.append(t("directive.cell.subject", subject=directive.subject or t("directive.unknown")))
@@ -103,6 +106,12 @@ def cell_message(t: Translator, directive: Directive, deadlines: Sequence[Deadli
         lines.append(t("directive.cell.secret", mark=directive.secrecy))
     if directive.amends_id:
         lines.append(t("directive.cell.amends"))
+    return lines
+
+
+def cell_message(t: Translator, directive: Directive, deadlines: Sequence[Deadline], assignment_id: int) -> Reply:
+    """The message each assigned cell's secretaries get when a directive is published."""
+    lines = [t("directive.cell.head", title=title(directive, t)), *_cell_body(t, directive, deadlines)]
     buttons = [
         Choice(t("directive.button.ack"), f"ack:{assignment_id}"),
         Choice(t("directive.button.report"), f"rep:{assignment_id}"),
@@ -111,6 +120,17 @@ def cell_message(t: Translator, directive: Directive, deadlines: Sequence[Deadli
     if not directive.secrecy:
         rows.append([Choice(t("directive.button.full"), f"full:{directive.id}")])
     return Reply(text="\n".join(lines), choices=rows)
+
+
+def cell_view(t: Translator, directive: Directive, deadlines: Sequence[Deadline], assignment: Assignment) -> Reply:
+    """A directive a cell already has, looked at again (/doc): not "new", with where the cell
+    stands, and only the buttons it still needs («Đã nhận» once, until acknowledged)."""
+    lines = [
+        t("directive.view.head", title=title(directive, t)),
+        *_cell_body(t, directive, deadlines),
+        t("directive.view.status", status=t(f"directive.status.{assignment.status}")),
+    ]
+    return Reply(text="\n".join(lines), choices=next_actions(t, directive, assignment))
 
 
 def next_actions(t: Translator, directive: Directive, assignment: Assignment) -> list[list[Choice]]:
@@ -188,7 +208,7 @@ def which_line(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
         state = t("directive.which.draft")
     if directive.amends_id:
         state = t("directive.which.amends", id=directive.amends_id) + state
-    subject = (directive.subject or t("directive.unknown"))[:100]
+    subject = cut(directive.subject or t("directive.unknown"), 100)
     return t(
         "directive.which.line", id=directive.id, title=title(directive, t), issued=issued, subject=subject, state=state
     )
@@ -196,9 +216,9 @@ def which_line(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
 
 def which_button(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
     moment = directive.published_at or directive.created_at
-    return t("directive.which.button", id=directive.id, title=title(directive, t), date=format_local_date(moment, tz))[
-        :60
-    ]
+    return cut(
+        t("directive.which.button", id=directive.id, title=title(directive, t), date=format_local_date(moment, tz)), 60
+    )
 
 
 def unit_line(t: Translator, unit) -> str:  # noqa: ANN001
@@ -258,8 +278,11 @@ def doc_text(t: Translator, directive: Directive, deadlines: Sequence[Deadline],
     return "\n".join(lines)
 
 
-def ack_status_text(t: Translator, directive: Directive, statuses: Sequence[Any], tz: ZoneInfo) -> str:
-    """Who acknowledged (by whom, when) and who has not, for staff."""
+def ack_status_text(
+    t: Translator, directive: Directive, statuses: Sequence[Any], tz: ZoneInfo, budget: int = MAX_REPLY_UNITS
+) -> str:
+    """Who acknowledged (by whom, when) and who has not, for staff, within ``budget``: each list
+    gets half and ends in "… và N đơn vị khác" when it has more than that holds."""
     missing = [s for s in statuses if not is_acknowledged(s.assignment)]
     acked = [s for s in statuses if is_acknowledged(s.assignment)]
     lines = [t("directive.doc.acked", acked=len(acked), assigned=len(statuses))]
@@ -273,12 +296,17 @@ def ack_status_text(t: Translator, directive: Directive, statuses: Sequence[Any]
         )
         for s in acked
     ]
-    lines.append(unacked_text(t, directive, [s.unit for s in missing], len(statuses)))
-    return "\n".join(lines)
+    unacked = unacked_text(t, directive, [s.unit for s in missing], len(statuses), budget // 2)
+    acked_text = fit_lines(lines, budget - utf16_units(unacked) - 1, lambda n: t("reach.more", count=n))
+    return acked_text + "\n" + unacked
 
 
-def unacked_text(t: Translator, directive: Directive, missing: Sequence[Any], assigned: int) -> str:
+def unacked_text(
+    t: Translator, directive: Directive, missing: Sequence[Any], assigned: int, budget: int = MAX_REPLY_UNITS
+) -> str:
+    """The units that have not acknowledged, one a line, within ``budget`` (a long list ends in
+    "… và N đơn vị khác")."""
     if not missing:
         return t("directive.unacked.none", title=title(directive, t), assigned=assigned)
     head = t("directive.unacked.head", title=title(directive, t), count=len(missing), assigned=assigned)
-    return "\n".join([head, *(unit_line(t, u) for u in missing)])
+    return fit_lines([head, *(unit_line(t, u) for u in missing)], budget, lambda n: t("reach.more", count=n))

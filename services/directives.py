@@ -472,21 +472,19 @@ def _change_number(session: Session, directive: Directive) -> int:
     return queries.count_audit(session=session, directive_id=directive.id, action="edit") + 1
 
 
-def change_deadline(
-    *,
-    session: Session,
-    directive: Directive,
-    deadline_id: int,
-    phrase: str,
-    who: Who,
-    now: datetime,
-    config: ReminderConfig,
-) -> Deadline | DeadlineError | None:
-    tz = config.tz
-    """Replace one deadline by a typed phrase and tell every assigned unit what changed.
+@dataclass(frozen=True)
+class DeadlineChange:
+    """A typed deadline change read but not applied: what staff confirm (old -> new)."""
 
-    Returns the changed deadline, the parser's complaint, or None for a deadline that is not
-    this directive's."""
+    deadline: Deadline
+    kind: str
+    old_shown: str
+    new_shown: str
+
+
+def _read_deadline_change(
+    session: Session, directive: Directive, deadline_id: int, phrase: str, now: datetime, tz: ZoneInfo
+) -> tuple[Deadline, Any] | DeadlineError | None:
     from services.parsing.dates import parse_deadline_phrase
 
     deadline = queries.get_deadline(session=session, deadline_id=deadline_id)
@@ -497,6 +495,40 @@ def change_deadline(
     found = parse_deadline_phrase(phrase, default_year=year, kind_hint=deadline.kind, reference=local_now.date())
     if isinstance(found, DeadlineError):
         return found
+    return deadline, found
+
+
+def preview_deadline_change(
+    *, session: Session, directive: Directive, deadline_id: int, phrase: str, now: datetime, config: ReminderConfig
+) -> DeadlineChange | DeadlineError | None:
+    """What ``change_deadline`` would do with this phrase, changing nothing: the parser's
+    complaint, None for a deadline that is not this directive's, or old and new."""
+    read = _read_deadline_change(session, directive, deadline_id, phrase, now, config.tz)
+    if read is None or isinstance(read, DeadlineError):
+        return read
+    deadline, found = read
+    return DeadlineChange(deadline, found.kind, deadline.shown, found.shown)
+
+
+def change_deadline(
+    *,
+    session: Session,
+    directive: Directive,
+    deadline_id: int,
+    phrase: str,
+    who: Who,
+    now: datetime,
+    config: ReminderConfig,
+) -> Deadline | DeadlineError | None:
+    """Replace one deadline by a typed phrase and tell every assigned unit what changed.
+
+    Returns the changed deadline, the parser's complaint, or None for a deadline that is not
+    this directive's."""
+    tz = config.tz
+    read = _read_deadline_change(session, directive, deadline_id, phrase, now, tz)
+    if read is None or isinstance(read, DeadlineError):
+        return read
+    deadline, found = read
     old_shown = deadline.shown
     deadline.kind = found.kind
     deadline.due_at = local_to_utc(found.due, tz) if found.due else None

@@ -19,7 +19,7 @@ from docx.shared import Cm, Pt
 
 from services.export_data import COLUMNS, ExportData
 from services.i18n import Translator
-from services.number_format import number_text
+from services.number_format import figure_text
 from services.parsing.vn_text import normalize
 from services.status_text import pct
 from services.unit_words import leader_short
@@ -155,7 +155,5 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
 
 
 def _cell_text(value: object, lang: str) -> str:
-    """Figures in the reader's form ("1.724", "86,5"); codes and names stay as they are."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return number_text(value, lang)
-    return str(value)
+    """Figures in the reader's form ("1.724", "86,5"), as the chat and the CSV write them."""
+    return figure_text(value, lang)

@@ -20,6 +20,7 @@ from services.export_data import (
 )
 from services.export_docx import to_docx
 from services.i18n import Translator
+from services.number_format import figure_text
 
 __all__ = ["FORMATS", "MIME", "ExportData", "build", "file_name", "render", "to_csv", "to_docx", "to_xlsx"]
 
@@ -86,10 +87,18 @@ def to_csv(data: ExportData, t: Translator) -> bytes:
     writer = csv.writer(out)
     writer.writerow(data.headers)
     for row in data.rows:
-        writer.writerow([v.strftime("%d/%m/%Y %H:%M") if isinstance(v, datetime) else v for v in row])
+        writer.writerow([_csv_field(v, t.lang) for v in row])
     if not data.reported:
         writer.writerow([t("export.summary.no_reports")])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_field(value: object, lang: str) -> str:
+    """A CSV field is text for a reader, so figures are written as the chat writes them:
+    "52,4" in Vietnamese, "52.4" in English (services/number_format.py)."""
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    return figure_text(value, lang)
 
 
 def render(fmt: str, data: ExportData, t: Translator) -> bytes:

@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from ground.actor import Actor
 from ground.messages import Attachment, Reply
+from ground.text_limits import cut
 from services.i18n import t
 from services.outbox import reply_to_payload
 from services.reminders import lifecycle as reminders
@@ -67,7 +68,7 @@ class Task:
 
     @property
     def title(self) -> str:
-        return self.directive.number or self.directive.subject[:60]
+        return self.directive.number or cut(self.directive.subject, 60)
 
     def template(self) -> Template:
         return template_for(self.directive.report_template)

@@ -96,7 +96,7 @@ def test_a_changed_version_replaces_the_old_one_for_the_cells(org, app, outbox, 
     cb01.send("/doc 141")  # a cell was sent both: it picks too
     assert cb01.last_text.startswith("Có 2 văn bản số «141».")
     cb01.press("#2")
-    assert cb01.last_text.startswith("Văn bản mới: Công văn 141-CV/ĐUK") and "Đây là bản thay đổi" in cb01.last_text
+    assert cb01.last_text.startswith("Công văn 141-CV/ĐUK\n") and "Đây là bản thay đổi" in cb01.last_text
 
 
 def test_a_forged_pick_runs_nothing_the_user_may_not(org, app):

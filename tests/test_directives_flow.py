@@ -236,11 +236,12 @@ def test_confirm_shows_the_count_and_publishing_reaches_every_secretary(org, app
     assert staff.last_text.startswith("Gửi Công văn 141-CV/ĐUK cho 8 đơn vị:\n• CB01 — Chi bộ Văn phòng\n")
     # Before «Gửi»: who cannot be told yet, so staff may invite them first.
     assert staff.last_text.endswith(
-        "Đồng chí xác nhận gửi?\nLưu ý: hiện chưa báo được cho 2 đơn vị (chưa có bí thư hoặc người phụ trách "
+        "\nLưu ý: hiện chưa báo được cho 2 đơn vị (chưa có bí thư hoặc người phụ trách "
         "nhận tin qua chibot). Văn bản vẫn được giao; họ nhận khi có người đăng ký (mời bằng /invite), hoặc đồng "
         "chí báo bằng đường khác:\n"
         "• DB1-CB2 — Chi bộ Phòng Tài chính: chưa có bí thư đăng ký\n"
-        "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký"
+        "• DTN — Đoàn Thanh niên Khối: chưa có người phụ trách đăng ký\n"
+        "Đồng chí xác nhận gửi?"
     )
     assert rows(session, Directive) == []  # nothing stored before the last confirmation
     staff.press("Gửi")
@@ -283,7 +284,7 @@ def test_kinh_gui_selects_cells_grassroots_and_the_youth_union(org, session):
         "Gửi Công văn 141-CV/ĐUK cho 9 đơn vị:\n• CB01 — Chi bộ Văn phòng\n• CB02 — Chi bộ Ban Tuyên giáo\n"
         "• CB03 — Chi bộ Ban Tổ chức\n• CB04 — Chi bộ Ủy ban Kiểm tra\n• CB05 — Chi bộ Ban Dân vận\n"
         "• DB1 — Đảng bộ Sở Y tế\n• DB1-CB1 — Chi bộ Phòng Nghiệp vụ\n• DB1-CB2 — Chi bộ Phòng Tài chính\n"
-        "• DTN — Đoàn Thanh niên Khối\nĐồng chí xác nhận gửi?\nLưu ý: hiện chưa báo được cho 3 đơn vị"
+        "• DTN — Đoàn Thanh niên Khối\nLưu ý: hiện chưa báo được cho 3 đơn vị"
     )
 
 
@@ -433,6 +434,11 @@ def test_changing_a_deadline_after_publishing_tells_the_cells(org, app, outbox, 
     staff.send("trước ngày 31/2/2021")
     assert staff.last_text.startswith("Ngày 31/2/2021 không tồn tại.")
     staff.send("trước ngày 25/8/2021")
+    assert staff.last_text.startswith(
+        "Đổi thời hạn Công văn 141-CV/ĐUK:\nBáo cáo: trước 23/8/2021 → trước 25/8/2021\nSẽ báo cho 6 đơn vị."
+    )
+    assert staff.buttons == ["Xác nhận", "Hủy"]
+    staff.press("Xác nhận")
     assert staff.last_text == (
         "Đã đổi thời hạn: Báo cáo: trước 25/8/2021. Đã báo cho 6 đơn vị.\n"
         "Chưa báo được cho 2 đơn vị (không có bí thư hoặc người phụ trách nhận tin qua chibot; đồng chí báo bằng "
@@ -487,7 +493,7 @@ def test_directives_lists_what_each_user_may_see(org, app, outbox):
         "  Tình trạng: chưa báo đã nhận; hạn gần nhất: Hoàn thành: đến hết 20/8/2021\nXem chi tiết: /doc SỐ"
     )
     org["CB02"].send("/doc 141")
-    assert org["CB02"].last_text.startswith("Văn bản mới: Công văn 141-CV/ĐUK")
+    assert org["CB02"].last_text.startswith("Công văn 141-CV/ĐUK\n")
     assert org["CB02"].buttons == ["Đã nhận", "Báo cáo", "Xem toàn văn"]
     org["CB02"].send("/unacked 141")
     assert "không có quyền" in org["CB02"].last_text

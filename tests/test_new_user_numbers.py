@@ -97,6 +97,7 @@ def test_deadline_change_and_remind_count_the_told_apart_from_the_unreachable_an
     staff.send("/deadline 141")
     staff.press("Báo cáo")
     staff.send("trước ngày 25/8/2021")
+    staff.press("Xác nhận")
     assert staff.last_text == "Đã đổi thời hạn: Báo cáo: trước 25/8/2021. Đã báo cho 4 đơn vị.\n" + CB05_BLOCKED
     deliver(app)
     told = {chat for chat, reply in outbox.sent if reply.text.startswith("Thay đổi thời hạn")}

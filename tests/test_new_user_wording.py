@@ -21,6 +21,7 @@ def test_the_deadline_prompt_shows_examples_without_a_year_and_the_first_one_wor
     )
     example = re.search(r"«([^»]+)»", prompt).group(1)
     staff.send(example)
+    staff.press("Xác nhận")
     assert staff.last_text.startswith("Đã đổi thời hạn: Báo cáo: trước 17:00 25/8/2021.")
 
 

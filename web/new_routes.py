@@ -24,7 +24,7 @@ from services.parsing import parse_document
 from services.parsing.deadlines import DeadlineError
 from services.reminders.config import ReminderConfig
 from storage.queries import conversation as conv_queries
-from storage.tables import Unit
+from storage.tables import Directive, Unit
 from storage.tables.directives import DEADLINE_KINDS
 from web.desk import Desk, desk
 
@@ -88,15 +88,10 @@ async def new_document(
     return RedirectResponse("/new/review", status_code=303)
 
 
-def _save(here: Desk, draft: dict[str, Any], ticked: list[int]) -> None:
-    conv_queries.save_state(
-        session=here.session,
-        **_key(here),
-        flow=FLOW,
-        step="review",
-        data={"draft": draft, "ticked": ticked, "nonce": secrets.token_urlsafe(12)},
-        now=here.now,
-    )
+def _save(here: Desk, draft: dict[str, Any], ticked: list[int]) -> dict[str, Any]:
+    data = {"draft": draft, "ticked": ticked, "nonce": secrets.token_urlsafe(12)}
+    conv_queries.save_state(session=here.session, **_key(here), flow=FLOW, step="review", data=data, now=here.now)
+    return data
 
 
 def _named(here: Desk, unit: Unit, draft: dict[str, Any]) -> list[Unit]:
@@ -114,7 +109,14 @@ def _shown_date(iso: str | None) -> str:
     return format_date(date.fromisoformat(iso)) if iso else ""
 
 
-def _review(here: Desk, data: dict[str, Any], *, error: str | None = None, status_code: int = 200) -> HTMLResponse:
+def _review(
+    here: Desk,
+    data: dict[str, Any],
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+    duplicate: list[Directive] | None = None,
+) -> HTMLResponse:
     unit = _issuer(here)
     draft = data["draft"]
     units = recipients.pickable_units(session=here.session, unit=unit) if unit is not None else []
@@ -135,6 +137,8 @@ def _review(here: Desk, data: dict[str, Any], *, error: str | None = None, statu
         preview=preview.text,
         nonce=data["nonce"],
         error=error,
+        duplicate=duplicate or [],
+        duplicate_lines=[texts.which_line(here.t, d, here.tz).removeprefix("• ") for d in duplicate or []],
     )
 
 
@@ -232,15 +236,31 @@ async def review_action(here: Desk = HERE) -> Response:
         ticked = [u.id for u in _everyone(here, unit)]
     elif action == "tick_named":
         ticked = [u.id for u in _named(here, unit, draft)]
-    if action != "publish":
+    if action not in ("publish", "amend"):
         _save(here, draft, ticked)
         return RedirectResponse("/new/review", status_code=303)
     if not ticked:
         return _review(here, data, error=here.t("directive.none_selected"), status_code=400)
+    # The number is taken in this unit: as chat's /new does, staff choose to open the one
+    # registered, send this as its changed version (which closes it), or fix the number.
+    existing = directives.same_number(session=here.session, unit_id=unit.id, number=draft.get("number"))
+    if existing and action != "amend":
+        kept = _save(here, draft, ticked)
+        head = here.t("directive.duplicate.head", number=draft.get("number") or "")
+        return _review(here, kept, error=head, status_code=409, duplicate=existing)
+    amends = existing[-1] if existing else None
+    if amends is not None and not directives.can_manage(session=here.session, actor=here.actor, directive=amends):
+        return here.page("refused.html", status_code=404, reason="not_found")
     conv_queries.clear_state(session=here.session, **_key(here))  # a second press finds nothing
     who = directives.Who(here.actor.person_id, None, "web")
     directive = directives.register(
-        session=here.session, draft=draft, unit_id=unit.id, who=who, now=here.now, tz=here.tz
+        session=here.session,
+        draft=draft,
+        unit_id=unit.id,
+        who=who,
+        now=here.now,
+        tz=here.tz,
+        amends_id=amends.id if amends is not None else None,
     )
     directives.publish(
         session=here.session,

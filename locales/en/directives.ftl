@@ -77,6 +77,7 @@ directive-button-back = Back
 directive-button-ack = Received
 directive-button-report = Report
 directive-button-full = Full text
+directive-button-remove_reported = Remove anyway
 directive-ask_field = Which field do you want to correct?
 directive-bad_value-urgency = «{ $typed }» is not an urgency mark, so nothing was changed.
 directive-value_too_long = That is { $length } characters, over the limit of { $max }, so nothing was changed.
@@ -95,13 +96,11 @@ directive-pick-unit = { $box } { $code } — { $name }
 directive-codes_unknown = No unit with code { $codes } under your unit (codes look like { $examples }).
 directive-codes_number = «{ $typed }» is neither a number on the list nor a unit code. Pick from the list, or type a unit code, for example: { $examples }.
 directive-none_selected = You have not chosen any unit.
-directive-confirm_publish =
-    Send { $title } to { $count ->
+directive-confirm_publish-head = Send { $title } to { $count ->
         [one] { $count } unit:
        *[other] { $count } units:
     }
-    { $units }
-    Confirm sending?
+directive-confirm_publish-ask = Confirm sending?
 directive-published = { $title } was sent to { $count ->
         [one] { $count } unit (
        *[other] { $count } units (
@@ -121,6 +120,8 @@ directive-cell-deadlines = Deadlines:
 directive-cell-report_fields = The report must state: { $fields }
 directive-cell-secret = { $mark } document: the full text comes through the official document channel, not through chat.
 directive-cell-amends = This is a changed version of the directive with the same number sent before: the earlier one is closed; carry out and report on this one.
+directive-view-head = { $title }
+directive-view-status = Status: { $status }
 directive-full-official_channel = { $title } is a secret document: the full text comes through the official document channel, not through chat.
 directive-full-as_file = The full text of { $title } is in the attached file.
 directive-ack-ok = Recorded: your { $unit_word } received { $title } at { $time }. Thank you.
@@ -143,6 +144,10 @@ directive-list-overdue = { $deadline } — overdue by { $n ->
        *[other] { $n } days
     }
 directive-list-no_nearest = no upcoming deadline
+directive-list-more = … and { $count ->
+        [one] { $count } older directive
+       *[other] { $count } older directives
+    }
 directive-list-hint = Details: /doc NUMBER
 directive-duplicate-head = Your unit has already registered a directive numbered «{ $number }»:
 directive-duplicate-ask = If this is a changed version of it (same number, new content), choose «Register as changed version»: the new one is sent, the old one is closed and reminds no more. If the number was mistyped, choose «Fix the number».
@@ -186,6 +191,22 @@ directive-change-recipients_done = Units of { $title } updated. Added: { $added 
        *[other] { $count } units concerned were told.
     }
 directive-change-recipients_unchanged = The receiving units did not change.
+directive-change-deadline_confirm =
+    Change a deadline of { $title }:
+    { $kind }: { $old } → { $new }
+    { $count ->
+        [one] { $count } unit will be told
+       *[other] { $count } units will be told
+    }. Change it (yes/no)?
+directive-change-deadline_kept = The deadline stays as it was; no unit was told.
+directive-change-remove_reported_head = { $count ->
+        [one] { $count } unit you are removing from { $title } has reported:
+       *[other] { $count } units you are removing from { $title } have reported:
+    }
+directive-change-remove_reported_line = • { $code } — { $name }: reported at { $time }
+directive-change-remove_reported_what = If removed, the report sent stays stored but no longer counts in /status or the exports, and the unit is told it no longer has to carry out this directive. Remove anyway (yes/no)?
+directive-change-remove_reported_kept = No unit was removed. The units that have reported are ticked again:
+directive-change-answer_yes_no = Please answer «yes» or «no», or press a button below.
 directive-change-deadline =
     Deadline changed for { $title } ({ $subject }):
     { $kind }: { $old } → { $new }

@@ -102,6 +102,7 @@ web-new-tick_none = Untick all
 web-new-preview = The message the cells will get
 web-new-save_preview = Save and preview
 web-new-publish = Publish
+web-new-duplicate_ask = If this is a changed version of it (same number, new content), press «Register as changed version»: the new one is sent to the ticked units, the old one is closed and reminds no more. If the number was mistyped, fix the «Number» field and press «Publish» again.
 web-refused-stale_form_title = Form already used
 web-refused-stale_form = This directive has already been published (or the draft was replaced). Nothing more was sent; see the list of directives.
 web-nav-units = Units

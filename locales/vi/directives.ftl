@@ -71,6 +71,7 @@ directive-button-back = Quay lại
 directive-button-ack = Đã nhận
 directive-button-report = Báo cáo
 directive-button-full = Xem toàn văn
+directive-button-remove_reported = Vẫn bỏ
 directive-ask_field = Đồng chí muốn sửa mục nào?
 directive-bad_value-urgency = «{ $typed }» không phải là độ khẩn, nên tôi chưa đổi gì.
 directive-value_too_long = Nội dung dài { $length } ký tự, quá giới hạn { $max } ký tự, nên tôi chưa đổi gì.
@@ -89,10 +90,8 @@ directive-pick-unit = { $box } { $code } — { $name }
 directive-codes_unknown = Không có đơn vị mã { $codes } trong phạm vi đồng chí quản lý (mã đơn vị như { $examples }).
 directive-codes_number = «{ $typed }» không phải số thứ tự trên danh sách, cũng không phải mã đơn vị. Đồng chí chọn trên danh sách, hoặc gõ mã đơn vị, ví dụ: { $examples }.
 directive-none_selected = Đồng chí chưa chọn đơn vị nào.
-directive-confirm_publish =
-    Gửi { $title } cho { $count } đơn vị:
-    { $units }
-    Đồng chí xác nhận gửi?
+directive-confirm_publish-head = Gửi { $title } cho { $count } đơn vị:
+directive-confirm_publish-ask = Đồng chí xác nhận gửi?
 directive-published = Đã gửi { $title } cho { $count } đơn vị ({ $messages } tin nhắn tới bí thư, người phụ trách). Xem ai đã nhận: /doc { $number }
 directive-sending = Đã ghi nhận { $title }. Đang gửi cho { $count } đơn vị… Gửi xong tôi sẽ báo lại. Xem ai đã nhận: /doc { $number }
 fanout-halfway = Đang gửi { $title }: đã gửi cho { $done }/{ $total } đơn vị…
@@ -103,6 +102,8 @@ directive-cell-deadlines = Thời hạn:
 directive-cell-report_fields = Báo cáo cần nêu rõ: { $fields }
 directive-cell-secret = Văn bản { $mark }: toàn văn được chuyển theo đường văn thư chính thức, không gửi qua chat.
 directive-cell-amends = Đây là bản thay đổi của văn bản cùng số gửi trước đó: bản trước đã kết thúc; đồng chí thực hiện và báo cáo theo bản này.
+directive-view-head = { $title }
+directive-view-status = Tình trạng: { $status }
 directive-full-official_channel = { $title } là văn bản mật: toàn văn được chuyển theo đường văn thư chính thức, không gửi qua chat.
 directive-full-as_file = Toàn văn { $title } trong tệp đính kèm.
 directive-ack-ok = Đã ghi nhận { $unit_word } đồng chí đã nhận { $title } lúc { $time }. Cảm ơn đồng chí.
@@ -119,6 +120,7 @@ directive-list-secretary_line =
     {"  "}Tình trạng: { $status }; hạn gần nhất: { $nearest }
 directive-list-overdue = { $deadline } — đã quá hạn { $n } ngày
 directive-list-no_nearest = không còn hạn nào sắp tới
+directive-list-more = … và { $count } văn bản khác (cũ hơn)
 directive-list-hint = Xem chi tiết: /doc SỐ
 directive-duplicate-head = Đơn vị đã đăng ký văn bản số «{ $number }»:
 directive-duplicate-ask = Nếu đây là bản thay đổi của văn bản đó (cùng số, nội dung mới), đồng chí chọn «Đăng ký bản thay đổi»: bản mới được gửi, bản cũ kết thúc và không nhắc hạn nữa. Nếu gõ nhầm số, chọn «Sửa số, ký hiệu».
@@ -147,6 +149,16 @@ directive-change-ask_pick = Đổi thời hạn nào của { $title }?
 directive-change-deadline_done = Đã đổi thời hạn: { $line }. Đã báo cho { $count } đơn vị.
 directive-change-recipients_done = Đã cập nhật đơn vị nhận { $title }. Thêm: { $added }. Bỏ: { $removed }. Đã báo cho { $count } đơn vị liên quan.
 directive-change-recipients_unchanged = Đơn vị nhận không thay đổi.
+directive-change-deadline_confirm =
+    Đổi thời hạn { $title }:
+    { $kind }: { $old } → { $new }
+    Sẽ báo cho { $count } đơn vị. Đồng chí xác nhận đổi (có/không)?
+directive-change-deadline_kept = Đã giữ nguyên thời hạn; không đơn vị nào được báo.
+directive-change-remove_reported_head = { $count } đơn vị định bỏ khỏi { $title } đã báo cáo:
+directive-change-remove_reported_line = • { $code } — { $name }: đã báo cáo lúc { $time }
+directive-change-remove_reported_what = Nếu bỏ, báo cáo đã gửi vẫn được lưu nhưng không còn được tính trong /status và bản xuất, và đơn vị được báo là không còn phải thực hiện văn bản này. Đồng chí vẫn bỏ (có/không)?
+directive-change-remove_reported_kept = Chưa bỏ đơn vị nào. Các đơn vị đã báo cáo được chọn lại:
+directive-change-answer_yes_no = Đồng chí trả lời «có» hoặc «không», hoặc bấm một nút bên dưới.
 directive-change-deadline =
     Thay đổi thời hạn { $title } ({ $subject }):
     { $kind }: { $old } → { $new }

@@ -102,6 +102,7 @@ web-new-tick_none = Bỏ chọn
 web-new-preview = Tin nhắn các chi bộ sẽ nhận
 web-new-save_preview = Lưu và xem trước
 web-new-publish = Ban hành
+web-new-duplicate_ask = Nếu đây là bản thay đổi của văn bản đó (cùng số, nội dung mới), đồng chí bấm «Đăng ký bản thay đổi»: bản mới được gửi cho các đơn vị đã chọn, bản cũ kết thúc và không nhắc hạn nữa. Nếu gõ nhầm số, sửa ô «Số» rồi bấm «Ban hành» lại.
 web-refused-stale_form_title = Biểu mẫu đã dùng rồi
 web-refused-stale_form = Văn bản này đã được ban hành (hoặc bản nháp đã thay bằng bản khác). Không có gì được gửi thêm; đồng chí xem danh sách văn bản.
 web-nav-units = Đơn vị

@@ -39,7 +39,10 @@ WALKS = {
         "staff",
         [("send", "/broadcast"), ("send", "Nhắc báo cáo 141"), ("press", "Tất cả chi bộ")] + [("press", "Gửi")],
     ),
-    "directive_deadline": ("staff", [("send", "/deadline 141"), ("press", "Báo cáo"), ("send", "trước 25/8/2021")]),
+    "directive_deadline": (
+        "staff",
+        [("send", "/deadline 141"), ("press", "Báo cáo"), ("send", "trước 25/8/2021"), ("press", "Xác nhận")],
+    ),
     "directive_recipients": ("staff", [("send", "/recipients 141"), ("press", "CB03"), ("press", "Xong")]),
 }
 PUBLISHED_FIRST = {"directive_deadline", "directive_recipients"}

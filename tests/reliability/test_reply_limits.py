@@ -26,7 +26,7 @@ from services.report_templates import TemplateError, default_template, template_
 from storage.db import session_scope
 from storage.tables import ChatAccount
 from tests.reliability.limits_check import assert_within_limits, telegram_messages, zalo_messages
-from tests.reliability.support import publish_directive, seed
+from tests.reliability.support import SEED_141, publish_directive, seed
 from tests.support.chat import RecordingSender
 
 #: A list a staff member may well ask for: 100 lines of 73 characters (7,300).
@@ -146,7 +146,8 @@ def test_a_pushed_message_is_fitted_before_the_channel_sees_it(org, app, clock):
 
 def test_a_list_of_600_cells_through_the_core_is_cut_within_four_telegram_messages(db_url, tmp_path):
     """/unacked lists every cell that has not acknowledged: 600 cells make 36,000 characters,
-    nine Telegram messages. The core's answer holds four messages' worth and ends in "…"."""
+    nine Telegram messages. The core's answer holds four messages' worth of whole lines and ends
+    by counting the cells it left out; so does the staff /doc, in both languages."""
     seeded = seed(db_url, tmp_path, 0)
     rows = [
         {"code": f"C{n:03d}", "name": f"Chi bộ số {n} thuộc Đảng bộ cơ sở khối doanh nghiệp", "kind": "cell"}
@@ -156,12 +157,63 @@ def test_a_list_of_600_cells_through_the_core_is_cut_within_four_telegram_messag
         units.import_units(
             session=session, now=seeded.app.clock.now(), rows=[{**r, "parent_code": "DUK"} for r in rows]
         )
-    publish_directive(seeded)
     staff = seeded.staff  # on Telegram
+    staff.send("/new")
+    staff.send(SEED_141.read_text(encoding="utf-8"))
+    staff.press("Xác nhận")
+    [confirm] = staff.press("Tất cả chi bộ")  # the question under the list of 600 stays whole
+    *listed, more, question = confirm.text.splitlines()
+    shown = [line for line in listed if line.startswith("• C")]
+    assert (more, question) == (f"… và {600 - len(shown)} đơn vị khác", "Đồng chí xác nhận gửi?")
+    assert utf16_units(confirm.text) <= text_budget(TELEGRAM_CAPABILITIES)
+    staff.send("/cancel")
+
+    publish_directive(seeded)
     [reply] = staff.send("/unacked 141")
     assert "141-CV/ĐUK" in reply.text[:200], reply.text[:200]
-    assert "• C000 — Chi bộ số 0 thuộc" in reply.text and reply.text.endswith("…")
+    assert "• C000 — Chi bộ số 0 thuộc" in reply.text
+    *listed, last = reply.text.splitlines()
+    shown = [line for line in listed if line.startswith("• C")]
+    assert last == f"… và {600 - len(shown)} đơn vị khác" and len(shown) > 100
+    assert all(line.endswith("thuộc Đảng bộ cơ sở khối doanh nghiệp") for line in shown)  # whole lines
     assert utf16_units(reply.text) <= text_budget(TELEGRAM_CAPABILITIES)
     telegram = telegram_messages(reply)
     assert len(telegram) <= MAX_PARTS + 1 and all(telegram_render.telegram_length(m.text) <= 4096 for m in telegram)
+
+    [doc] = staff.send("/doc 141")
+    assert utf16_units(doc.text) <= text_budget(TELEGRAM_CAPABILITIES)
+    assert doc.text.startswith("Công văn 141-CV/ĐUK") and "Đã nhận: 0/600 đơn vị" in doc.text
+    assert doc.text.splitlines()[-1] == f"… và {600 - doc.text.count(chr(10) + '• C')} đơn vị khác"
+
+    staff.send("/lang en")
+    [reply] = staff.send("/unacked 141")
+    shown = [line for line in reply.text.splitlines() if line.startswith("• C")]
+    assert reply.text.splitlines()[-1] == f"… and {600 - len(shown)} more units"
+    seeded.app.engine.dispose()
+
+
+def test_adding_600_cells_names_the_first_codes_and_counts_the_rest(db_url, tmp_path):
+    """/recipients with 600 codes typed: the answer names as many as a sentence holds and
+    counts the others (a catalog placeable holds 1,000 characters at most)."""
+    seeded = seed(db_url, tmp_path, 0)
+    rows = [{"code": f"C{n:03d}", "name": f"Chi bộ số {n}", "kind": "cell", "parent_code": "DUK"} for n in range(600)]
+    with session_scope(seeded.app.engine) as session:
+        units.import_units(session=session, now=seeded.app.clock.now(), rows=rows)
+    staff = seeded.staff
+    staff.send("/new")
+    staff.send(SEED_141.read_text(encoding="utf-8"))
+    staff.press("Xác nhận")
+    staff.press("Chọn từng đơn vị")
+    staff.send("C000")
+    staff.press("Xong")
+    staff.press("Gửi")
+    staff.send("/recipients 141")
+    staff.send(", ".join(f"C{n:03d}" for n in range(1, 600)))
+    [done] = staff.press("Xong (600)")
+    first = done.text.splitlines()[0]  # the cells without a secretary are listed under it
+    head, _, rest = first.partition("Thêm: C001, C002, ")
+    assert head == "Đã cập nhật đơn vị nhận Công văn 141-CV/ĐUK. "
+    named = rest.split(" … và ")[0].split(", ")
+    assert rest.endswith(f" … và {599 - 2 - len(named)} đơn vị khác. Bỏ: —. Đã báo cho 0 đơn vị liên quan.")
+    assert len(named) > 50 and named[-1] == f"C{len(named) + 2:03d}"
     seeded.app.engine.dispose()
