@@ -56,7 +56,8 @@ TEMPORAL_RE = re.compile(
     r"\bngay\s+(?P<w_d>\d{1,2})\s+thang\s*(?P<w_m>\d{1,2})"
     r"(?:(?:\s*,)?\s+nam\s+(?P<w_y>\d{4}))?(?!\d)"
     # 20/8/2021, 20-8-2021, 20.8.2021 (same separator twice)
-    r"|(?<![\d/.\-])(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})\s?(?P=sep)\s?"
+    # (a whole date may follow another glued by a dash: "từ ngày 01/7/2024-7/7/2024")
+    r"|(?:(?<![\d/.\-])|(?<=[/.\-]\d{4}-))(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})\s?(?P=sep)\s?"
     r"(?P<n_y>\d{4})(?!\d)"
     # "tháng 9, 10 năm 2018", "tháng 11 và 12/2023": months listed with the word once, read as
     # the span to the last one
@@ -73,7 +74,7 @@ TEMPORAL_RE = re.compile(
     # "hoàn thành trong 2/2021": a month and year after "trong" with the word "tháng" dropped
     r"|(?<=trong\s)(?P<b_m>0?[1-9]|1[0-2])\s?/\s?(?P<b_y>(?:19|20)\d{2})(?![\d/])"
     # (a spaced dash after it opens the end of a range: "từ 01/8 - 15/8/2023")
-    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-\s?\d|\s-\d)"
+    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-\s?\d|\s-\d|\.\d)"
     # (or right after a cue word: "bắt đầu từ 22.2", "trước 15.2"; a bare "22.2" elsewhere may
     # be a decimal number)
     r"|(?:(?<=ngay\s)|(?<=\btu\s)|(?<=\btruoc\s)|(?<=\bden\s)|(?<=\bhet\s))"
@@ -327,8 +328,10 @@ CUE_LABEL = re.compile(
 # event takes (a congress, a conference), not a deadline; "đến" there closes no task.
 CUE_UNTIL = re.compile(rf"(?<!tinh\s)(?<!ngay\s\d\s)(?<!ngay\s\d\d\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
 # "từ 01/8 - 15/8/2023": a spaced dash after a whole day (not "từ ngày 23 - 24/11", a run of days)
-CUE_DASH = re.compile(r"(?<=\d\s)[-–]\s?$")
-_DAY_BEFORE_DASH = re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$")
+CUE_DASH = re.compile(r"(?:(?<=\d\s)|(?<=[/.]\d{4}))[-–]\s?$")
+_DAY_BEFORE_DASH = re.compile(
+    r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
+)
 CUE_START = re.compile(
     rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
@@ -342,6 +345,7 @@ CUE_P_END = re.compile(
 )
 CUE_P_IN = re.compile(rf"{_W}trong\s*$")
 CUE_P_AT = re.compile(rf"{_W}vao\s*$")
+CUE_P_ENDS = re.compile(rf"{_W}ket\s+thuc\s+(?:vao\s+)?(?:(?:cuoi|het)\s+)?$")
 # "(hoàn thành ...) vào cuối quý 2/2021", "trước cuối tháng 3-2020": the period's end, when a
 # completion word or time label earlier in the clause makes it a deadline (and not a target
 # such as "đến cuối năm 2025, tỷ lệ ... đạt 90%").
@@ -450,6 +454,11 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         if loose or COMPLETION_WORD.search(folded, lo, wstart + m.start()):
             return cue("period_end", m)
         return None
+    if (m := CUE_P_ENDS.search(window)) and (
+        loose or RANGE_START.search(folded, max(lo, t.start - 200), wstart + m.start())
+    ):
+        # "bắt đầu từ tháng 10-2021 và kết thúc vào tháng 2-2022": the end of a window
+        return Cue("period_end", wstart + m.start(), None, through=True)
     if (m := CUE_P_AT.search(window)) and DOING_VERB.search(folded, max(lo, t.start - 200), wstart + m.start()):
         # "tổ chức sinh hoạt chuyên đề ... vào tháng 9, 10 năm 2018": done in that period
         return cue("period_end", m)

@@ -149,6 +149,50 @@ def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> lis
     return out
 
 
+# A portal's own stamp on a post: a line holding a date and a clock time and nothing else but
+# a weekday, post words, counters and the author's name in capitals ("Đăng lúc: 07:54:42
+# 16/04/2021 (GMT+7)", "THỨ SÁU, 12/10/2018 15:30:50", "Ngày đăng 04/06/2024 | 14:26 | Lượt
+# xem: 94", "Cập nhật lúc 00:16, Chủ Nhật, 05/04/2020"). Its date is when the page went up:
+# not a deadline, and no deadline of the page lies before it.
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_STAMP_DATE = re.compile(r"(?<![\d/.\-])\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?\d{4}(?!\d)")
+_STAMP_NOISE = re.compile(
+    r"\b(?:ngay|dang|cap\s+nhat|xuat\s+ban|luc|luot\s+xem|view\s+count|gmt|am|pm|"
+    r"thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\b|[\d|,:;\-–()+.]"
+)
+
+
+def page_stamps(cleaned: str, folded: str) -> list[tuple[int, int, date | None]]:
+    """(line start, line end, date) of each page stamp line; the date None when it is not a
+    real day (a "9/16/2020" month-first stamp)."""
+    out: list[tuple[int, int, date | None]] = []
+    seen: set[int] = set()
+    for cm in _CLOCK.finditer(folded):
+        a = folded.rfind("\n", 0, cm.start()) + 1
+        b = folded.find("\n", cm.end())
+        b = len(folded) if b == -1 else b
+        if a in seen or b - a > 90:
+            continue
+        seen.add(a)
+        dm = _STAMP_DATE.search(folded, a, b)
+        if dm is None:
+            continue
+        rest = _STAMP_NOISE.sub(" ", folded[a:b].replace(dm[0], " "))
+        words = rest.split()
+        if len(words) > 4:
+            continue
+        # what is left may only be a name in capitals ("VĂN PHIN 26/02/2021 08:38")
+        if words and not all(w.isupper() for w in _STAMP_NOISE.sub(" ", cleaned[a:b]).split() if w.isalpha()):
+            continue
+        nums = [int(x) for x in re.findall(r"\d+", dm[0])]
+        try:
+            day = date(nums[2], nums[1], nums[0])
+        except ValueError:
+            day = None
+        out.append((a, b, day))
+    return out
+
+
 @dataclass(frozen=True)
 class ExtractionResult:
     deadlines: list[Deadline]
@@ -221,6 +265,32 @@ _SEND = re.compile(r"\b(?:nop|gui)\b")
 _EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$")
 
 
+# "(từ) ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": the first day of a run written with the
+# month once, right before the last day
+_RUN_FIRST = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s?(?:[-–]|\s(?:den|toi)(?:\s+(?:het\s+)?ngay)?)\s?$")
+_RUN_OPEN = re.compile(r"(?<![\w/\-])(?:ke\s+)?tu\s+(?:ngay\s+)?$")
+#: a run of days shorter than this is the days an event takes (a congress "từ ngày 27 đến
+#: 29-7-2020", a conference "từ ngày 23 - 24/11/2020"), not a window to act in
+_RUN_MIN_DAYS = 6
+
+
+def _shared_month_run(folded: str, t: Temporal, lo: int) -> Temporal | None:
+    """The start day of a window "từ ngày D1 - D2/M/Y" whose end ``t`` is, as a Temporal of
+    its own; None when ``t`` closes no such run or the run is an event's few days."""
+    if t.year is None or t.day is None or t.month is None:
+        return None
+    m = _RUN_FIRST.search(folded, max(lo, t.start - 24), t.start)
+    if m is None or not _RUN_OPEN.search(folded, max(lo, m.start() - 12), m.start()):
+        return None
+    first = int(m["d"])
+    if not 1 <= first < t.day or t.day - first < _RUN_MIN_DAYS:
+        return None
+    return Temporal(m.start(), m.start() + len(m["d"]), "day", day=first, month=t.month, year=t.year)
+
+
+_UP_TO_NOW = re.compile(
+    r"\s*,?\s*(?:(?:cho\s+)?(?:den|toi)\s+(?:nay|hien\s+nay|thoi\s+diem\s+nay)\b|tro\s+lai\s+day\b)"
+)
 _KE_TU = re.compile(r"ke\s+tu\b")
 _ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+the|moi)\s")
 _MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?![\d/.\-])")
@@ -287,12 +357,21 @@ def extract_deadlines(
     seg = ex.seg
     found: list[tuple[int, Deadline]] = []
     warnings: list[str] = []
+    past_starts: set[int] = set()
+
+    stamps = page_stamps(cleaned, folded)
+    stamp_days = [d for _, _, d in stamps if d is not None]
+    if not_before is None and stamp_days:
+        not_before = min(stamp_days)  # the page went up then: what was due before is past
+    stamp_lines = [(a, b) for a, b, _ in stamps]
 
     periodic, periodic_clauses, covered = _periodic(cleaned, folded, seg)
     found.extend(periodic)
     table_cells = _deadline_table_cells(folded)
 
     for t in temporals if temporals is not None else iter_temporal(folded):
+        if stamp_lines and any(a <= t.start < b for a, b in stamp_lines):
+            continue
         lo, hi = seg.clause(t.start)
         # a year-less day in a reporting rule ("trước ngày 10/07 của năm báo cáo") is the
         # rule's day, not a one-off deadline
@@ -301,6 +380,13 @@ def extract_deadlines(
         cue = match_cue(folded, t, lo)
         if cue is None and t.start in table_cells:
             cue = Cue("end_of_day" if t.unit == "day" else "period_end", t.start)
+        run_end: Temporal | None = None
+        if cue is None and t.unit == "day" and (first := _shared_month_run(folded, t, lo)) is not None:
+            # "Từ ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": a window of a week or more
+            # with the month written once; its start day takes the end's month and year
+            run_end, t = t, first
+            opened = _RUN_OPEN.search(folded, max(lo, t.start - 12), t.start)
+            cue = Cue("start", opened.start() if opened else t.start)
         if cue is None:
             continue
         # "số liệu tính từ ngày ... đến ngày ...", "chốt số liệu ngày 25": the days a report
@@ -330,10 +416,17 @@ def extract_deadlines(
             continue
         latest = res.anchor if t.unit == "day" else res.due.date()
         if not_before is not None and latest < not_before:
-            continue
+            if not res.is_start:
+                continue
+            # a window opened before the text but closing after it is still open: kept
+            # only if an end joins it below
+            past_starts.add(cue.start)
         if ex.said_in_past(lo, cue.start):
             continue
         if (body := _OWN_COMMITTEE.match(folded, lo)) and not _HANDS_ON.search(folded, body.end(), cue.start):
+            continue
+        # "từ năm 2017 đến nay", "từ tháng 3/2020 trở lại đây": a span up to now, told of the past
+        if res.is_start and _UP_TO_NOW.match(folded, t.end):
             continue
         if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
             continue
@@ -345,6 +438,11 @@ def extract_deadlines(
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         end, until = t.end, None
+        if run_end is not None:
+            assert run_end.year is not None and run_end.month is not None and run_end.day is not None
+            last = date(run_end.year, run_end.month, run_end.day)
+            end, until = run_end.end, datetime.combine(last, time(23, 59))
+            res = replace(res, shown=f"{res.shown} đến hết {last.day}/{last.month}/{last.year}")
         if res.is_start and t.unit == "month" and t.year is None:
             # "từ tháng 4 - 6": a run of months written with the word once is one window
             if (run := _MONTH_RUN.match(folded, t.end)) and (t.month or 0) < int(run["m"]) <= 12:
@@ -422,6 +520,9 @@ def extract_deadlines(
     found.extend(_relative(ex, found))
     found.sort(key=lambda p: p[0])
     found = _windows(found, seg, folded, cleaned)
+    if past_starts:
+        found = [(pos, d) for pos, d in found if pos not in past_starts or d.until is not None]
+    found = _drop_sub_windows(found)
     found = _drop_headline_repeats(found, folded)
     return ExtractionResult([d for _, d in found], warnings)
 
@@ -609,11 +710,39 @@ def _windows(
                     # named before the bracket, not a task's window
                     continue
                 # the words between the two ("và kết thúc") belong to the phrase
-                text = f"{' '.join(cleaned[pos:npos].split())} {nxt.text}"
+                gap = " " if cleaned[npos - 1 : npos].isspace() else ""
+                text = f"{' '.join(cleaned[pos:npos].split())}{gap}{nxt.text}"
                 out.append((pos, replace(d, until=nxt.due, text=text, shown=f"{d.shown} {nxt.shown}")))
                 continue
         out.append((pos, d))
         i += 1
+    return out
+
+
+#: how far after a window its parts may be listed ("..., chia thành 3 tuần: Tuần 01: từ ...")
+_PARTS_REACH = 400
+
+
+def _drop_sub_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Deadline]]:
+    """ "Cuộc thi được tổ chức từ ngày 01/7 đến hết ngày 21/7, chia thành 3 tuần: Tuần 01: từ
+    ngày 01/7-7/7; ...": windows listed right after a window and lying inside it are its
+    parts, not further items (rounds with no window around them stay items)."""
+    out: list[tuple[int, Deadline]] = []
+    outer: tuple[int, Deadline] | None = None
+    for pos, d in found:
+        if d.until is not None and d.due is not None:
+            if (
+                outer is not None
+                and pos - outer[0] <= _PARTS_REACH + len(outer[1].text)
+                and outer[1].due is not None
+                and outer[1].until is not None
+                and outer[1].due <= d.due
+                and d.until <= outer[1].until
+                and (d.due, d.until) != (outer[1].due, outer[1].until)
+            ):
+                continue
+            outer = (pos, d)
+        out.append((pos, d))
     return out
 
 
