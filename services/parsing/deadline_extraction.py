@@ -35,7 +35,7 @@ import calendar
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from .dates import (
     COMPLETE_WORD,
@@ -54,7 +54,7 @@ from .dates import (
     match_cue,
     resolve,
 )
-from .deadlines import Deadline
+from .deadlines import Deadline, Recurrence
 from .periodic_rules import DATA_CUTOFF, PERIOD_WORD, find_periodic
 
 __all__ = ["Segmenter", "extract_deadlines", "reference_dates", "ExtractionResult"]
@@ -368,6 +368,7 @@ def extract_deadlines(
     periodic, periodic_clauses, covered = _periodic(cleaned, folded, seg)
     found.extend(periodic)
     table_cells = _deadline_table_cells(folded)
+    yearly_frame = any(d.recurrence is not None and d.recurrence.freq == "yearly" for _, d in periodic)
 
     for t in temporals if temporals is not None else iter_temporal(folded):
         if stamp_lines and any(a <= t.start < b for a, b in stamp_lines):
@@ -413,8 +414,22 @@ def extract_deadlines(
             warnings.append(f"ngày {e.raw} không tồn tại")
             continue
         except _NoYear:
+            # no year anywhere, in a text that states yearly rules ("khai giảng vào ngày 5-9
+            # hàng năm. Kết thúc năm học trước ngày 31-5."): each day of its calendar is a
+            # day of every year
+            if yearly_frame and (item := _yearly_day(ex, t, cue, lo, hi)) is not None:
+                found.append(item)
             continue
         latest = res.anchor if t.unit == "day" else res.due.date()
+        year_typo = False
+        if not_before is not None and latest < not_before and (fixed := _year_slip(t, not_before)) is not None:
+            # "hoàn thành trước ngày 21/11/2022" in a letter of 14/11/2023: last year's number
+            # left in a date a few weeks ahead; read as the evident date, flagged
+            try:
+                res = resolve(fixed, cue, raw=_date_words(raw), default_year=default_year, reference=reference)
+            except (_Invalid, _NoYear):
+                continue
+            t, latest, year_typo = fixed, res.anchor, True
         if not_before is not None and latest < not_before:
             if not res.is_start:
                 continue
@@ -458,7 +473,7 @@ def extract_deadlines(
                 and TYPO_MONTH_FOR_DAY.search(folded, cue.start, t.start)
             )
             else ()
-        )
+        ) + (("year_typo",) if year_typo else ())
         found.append(
             (
                 cue.start,
@@ -717,6 +732,56 @@ def _windows(
         out.append((pos, d))
         i += 1
     return out
+
+
+def _yearly_day(ex: _Extractor, t: Temporal, cue: Cue, lo: int, hi: int) -> tuple[int, Deadline] | None:
+    """A cued year-less day of a yearly calendar as a yearly schedule ("trước ngày 31-5" ->
+    yearly<5-31); None for a start or a day that no year has."""
+    if t.unit != "day" or t.day is None or t.month is None or cue.relation == "start":
+        return None
+    if not _is_day_of_some_year(t.day, t.month):
+        return None
+    times = (cue.at.strftime("%H:%M"),) if cue.at is not None else ()
+    before = cue.relation in ("before_day", "before_time")
+    rec = Recurrence("yearly", times=times, day_of_month=t.day, month=t.month, before=before)
+    clause = ex.cleaned[lo:hi]
+    marker = _LIST_MARKER.match(clause)
+    text = " ".join(clause[marker.end() if marker else 0 :].split()).rstrip(".;,")
+    return (
+        cue.start,
+        Deadline(
+            kind="recurring",
+            due=None,
+            recurrence=rec,
+            text=text,
+            shown=rec.describe(),
+            anchor=None,
+            relation="recurring",
+        ),
+    )
+
+
+def _is_day_of_some_year(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
+
+
+#: a date written with last year's number is read as this year's when that falls this close
+#: after the document's own date (a deadline a few weeks ahead, the year not yet updated)
+_YEAR_SLIP_DAYS = 62
+
+
+def _year_slip(t: Temporal, own: date) -> Temporal | None:
+    """``t`` with the document's year when it was written with the year before and the day
+    then falls within a couple of months after the document's date; else None."""
+    if t.unit != "day" or t.year != own.year - 1 or t.day is None or t.month is None:
+        return None
+    try:
+        day = date(own.year, t.month, t.day)
+    except ValueError:
+        return None
+    if not own <= day <= own + timedelta(days=_YEAR_SLIP_DAYS):
+        return None
+    return replace(t, year=own.year)
 
 
 #: how far after a window its parts may be listed ("..., chia thành 3 tuần: Tuần 01: từ ...")

@@ -71,6 +71,15 @@ _DAY_ONLY = re.compile(
 )
 # (entering results into a shared system is reporting too: "cập nhật kết quả ... hằng tháng")
 _REPORTING = re.compile(r"\bbao\s+cao\b|\bgui\b|\bnop\b|\bcap\s+nhat\b")
+# A yearly calendar of work states its days with doing verbs, not only reports: "tổ chức khai
+# giảng vào ngày 5-9 hằng năm", "hoàn thành tuyển sinh trước ngày 31-7 hằng năm".
+_DOING = re.compile(
+    r"\b(?:hoan\s+thanh|ket\s+thuc|to\s+chuc|trien\s+khai|thuc\s+hien|tong\s+ket|khai\s+giang|xet|"
+    r"tuyen\s+sinh|ban\s+hanh|xay\s+dung)\b"
+)
+# ... but a day kept every year in memory is an anniversary ("kỷ niệm ngày 3-2 hằng năm"), and
+# "sớm nhất vào ngày 1-8" is the earliest a thing may happen, not a limit
+_NOT_A_LIMIT = re.compile(r"\bky\s+niem\b|\bngay\s+(?:sinh|thanh\s+lap|truyen\s+thong)\b|\bsom\s+nhat\b")
 
 
 @dataclass(frozen=True)
@@ -89,11 +98,17 @@ def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = Non
     """Schedules stated in the clause folded[lo:hi]; ``context_lo`` opens the stretch before
     it where the periods may have been named ("... hàng quý, 6 tháng và hàng năm. Báo cáo
     ..., chậm nhất là ngày 20 của tháng cuối kỳ báo cáo")."""
-    if DATA_CUTOFF.search(folded, lo, hi) or not _REPORTING.search(folded, lo, hi):
+    if DATA_CUTOFF.search(folded, lo, hi):
         return []
     periods = _periods(folded, lo, hi)
     out: list[PeriodicRule] = []
     m = _DAY_MONTH.search(folded, lo, hi)
+    if not _REPORTING.search(folded, lo, hi):
+        # a yearly calendar's day of work ("tổ chức khai giảng vào ngày 5-9 hằng năm")
+        if not (m and periods == ["yearly"] and _DOING.search(folded, lo, m.start())):
+            return []
+        if _NOT_A_LIMIT.search(folded, lo, m.end()):
+            return []
     if m and periods and periods != ["monthly"] and "quarterly" not in periods:
         day, month = int(m["d"]), int(m["m"])
         if 1 <= month <= 12 and 1 <= day <= 31:
