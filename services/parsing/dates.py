@@ -288,7 +288,8 @@ _W = r"(?<![\w/\-])"
 # cue after a glued letter; short cues ("từ", "đến", "hạn") keep the strict start.
 _WG = r"(?<![\d/\-])"
 # "17 giờ 00'", "17h00’": a minute mark after the time
-_T = rf"(?P<t>{_TIME_CORE})(?:\s?')?"
+# "8 giờ sáng", "3 giờ chiều": the part of the day after the hour
+_T = rf"(?P<t>{_TIME_CORE})(?:\s?')?(?:\s+(?P<pod>sang|trua|chieu|toi)\b)?"
 # the weekday written between a cue and its date: "trước 17h00, thứ Sáu, ngày 23/6/2023",
 # "ngày thứ Sáu 23/6/2023", "chậm nhất vào Chủ nhật, ngày ..."
 _WD = r"(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*(?:ngay\s*)?)?"
@@ -322,6 +323,7 @@ CUE_END_OF_DAY = re.compile(
 CUE_LABEL = re.compile(
     rf"(?:{_W}thoi\s+(?:gian|han)|(?<!gioi\s){_W}han(?:\s+chot)?(?!\s+che\b))\b[^:;\n]{{0,60}}:\s*(?:ngay\s*)?$"
 )
+LABEL_AT_TIME = re.compile(rf"(?<![\d:]){_T}\s*,?\s*{_NGAY}$")
 # "đến ngày X" is an end only in a range ("từ ... đến ngày X") or with a completion cue;
 # "tính đến ngày X" is an as-of date in statistics, never a deadline.
 # "từ ngày 27 đến 29-7-2020": a run of days written with the month once is the days an
@@ -357,6 +359,8 @@ VERB_BEFORE_TRONG = re.compile(
     rf"{_W}(?:hoan\s+thanh|xong|thuc\s+hien|trien\s+khai|bao\s+cao|nop|gui|ban\s+hanh|"
     rf"ket\s+thuc|to\s+chuc\s+xong|tien\s+hanh)\s*[:,]?\s*trong\s*$"
 )
+FINISH_VERB = re.compile(rf"{_W}(?:hoan\s+thanh|ket\s+thuc)\b")
+CLAUSE_END = re.compile(r"\s*(?:[.;,\n]|$)")
 LABEL_BEFORE_TRONG = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:trong\s*)?$")
 BARE_MONTH_OPENING = re.compile(r"[\s\-+*•.)(\d]*(?:theo\s+(?:ke\s+hoach|du\s+kien|lo\s+trinh)\s*,\s*)?$")
 BARE_MONTH_ACT = re.compile(r"\s*,?\s*(?:se\s+)?(?:tien\s+hanh|hoan\s+thanh|to\s+chuc|trien\s+khai)\b")
@@ -414,15 +418,18 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
 
     if t.unit == "day":
         if m := CUE_BEFORE_TIME.search(window):
-            return cue("before_time", m, _time_from_text(m["t"]))
+            return cue("before_time", m, _cue_time(m))
         if m := CUE_AT_TIME.search(window):
-            return cue("at_time", m, _time_from_text(m["t"]))
+            return cue("at_time", m, _cue_time(m))
         if m := CUE_BEFORE.search(window):
             return cue("before_day", m)
+        if (m := LABEL_AT_TIME.search(window)) and (p := _label(folded, lo, wstart + m.start(), CUE_LABEL)) is not None:
+            # "Hạn cuối nhận bài dự thi: 17 giờ ngày 30/9/2022": a time label's value with an hour
+            return Cue("at_time", p, _cue_time(m))
         if m := CUE_END_OF_DAY.search(window):
             return cue("end_of_day", m)
         if m := CUE_START.search(window):
-            return cue("start", m, _time_from_text(m["t"]) if m["t"] else None)
+            return cue("start", m, _cue_time(m) if m["t"] else None)
         if m := CUE_UNTIL.search(window):
             if (
                 loose
@@ -470,6 +477,12 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
             return cue("period_end", v)
         if _label(folded, lo, t.start, LABEL_BEFORE_TRONG) is not None:
             return cue("period_end", m)
+        # "hoàn thành hội nghị sơ kết trong tháng 5.2020.": the period closing a clause whose
+        # verb is a finishing one is the time it must be finished in
+        if CLAUSE_END.match(folded, t.end) and (
+            f := _last(FINISH_VERB.finditer(folded, max(lo, t.start - 100), wstart + m.start()))
+        ):
+            return Cue("period_end", f.start())
         # "Trong tháng 8/2021, các chi bộ hoàn thành ..." — the period opens the clause and
         # a doing verb follows in the same clause.
         if lo >= wstart and CLAUSE_START_TRONG.search(folded[lo : t.start]):
@@ -484,6 +497,13 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     if loose:
         return Cue("period_end", t.start)
     return None
+
+
+def _last(matches) -> re.Match | None:
+    last = None
+    for last in matches:  # noqa: B007 - only the last one is wanted
+        pass
+    return last
 
 
 def _label(folded: str, lo: int, end: int, rx: re.Pattern) -> int | None:
@@ -526,6 +546,14 @@ def _doing_after(folded: str, t: Temporal) -> bool:
     cut = re.search(r"[;\n]|\.(?:\s|$)", tail)
     tail = tail[: cut.start()] if cut else tail
     return bool(DOING_VERB.search(tail)) and not re.search(r"\bda\b", tail[:40])
+
+
+def _cue_time(m: re.Match) -> time | None:
+    """The hour of a cue's time, "3 giờ chiều" read as 15:00."""
+    at = _time_from_text(m["t"])
+    if at is not None and m["pod"] in ("chieu", "toi") and at.hour < 12:
+        at = at.replace(hour=at.hour + 12)
+    return at
 
 
 def _time_from_text(s: str) -> time | None:
@@ -620,7 +648,7 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None, refere
 
 # "báo cáo" is the act of reporting, not the name of a congress document ("dự thảo báo cáo
 # chính trị") or a person ("báo cáo viên")
-REPORT_WORD = re.compile(r"(?<!thao\s)\bbao\s+cao\b(?!\s+(?:so\b(?!\s+ket)|chinh\s+tri\b|vien\b))")
+REPORT_WORD = re.compile(r"(?<!thao\s)\bbao\s+cao\b(?!\s+(?:so\b(?!\s+(?:ket|luong|lieu))|chinh\s+tri\b|vien\b))")
 # In documents "kế hoạch" makes a plan deadline only as the thing being drafted
 # ("xây dựng kế hoạch", "hoàn thành kế hoạch"); "thực hiện Kế hoạch này/số ..." is carrying
 # out an existing plan, i.e. a completion.
