@@ -265,6 +265,9 @@ def test_a_page_clock_is_no_deadline_and_what_was_due_before_it_is_past():
         "Ngày đăng 20/06/2022 | 10:02 | Lượt xem: 318",
         "NGỌC LAN 20/06/2022 10:02",
         "20/06/2022 - 10:02",
+        "Ngày đăng: 20/06/2022",
+        "Cập nhật ngày 20/06/2022",
+        "Thứ Hai, 20/06/2022, 10:02 (GMT+7)",
     ],
 )
 def test_page_stamps_of_every_portal(stamp):
@@ -358,7 +361,20 @@ SCHEDULES = [
     ("05/1/2023", "Hằng tháng, chậm nhất ngày 28, các đơn vị gửi báo cáo tiến độ.", "monthly@28"),
     ("05/1/2023", "Các tổ công tác báo cáo hằng ngày lúc 16 giờ.", "daily@16:00"),
     ("05/1/2023", "Báo cáo quý gửi trước ngày 18 của tháng cuối quý.", "quarterly<3-18"),
+    ("05/1/2023", "Định kỳ hằng quý (trước ngày 15 tháng cuối quý), các đơn vị báo cáo về Sở.", "quarterly<3-15"),
+    ("05/1/2023", "Các đơn vị báo cáo định kỳ hằng tháng (trước ngày 25 hằng tháng).", "monthly<25"),
 ]
+
+
+def test_each_day_of_a_yearly_reporting_rule_is_its_own_schedule():
+    body = "Báo cáo 6 tháng gửi trước ngày 15/6, báo cáo năm gửi trước ngày 15/12 hằng năm."
+    assert [r for *_, r in _items(body, "05/1/2023")] == ["yearly<6-15", "yearly<12-15"]
+
+
+def test_the_issuing_offices_own_weekly_report_is_flagged_not_asked_of_the_cells():
+    doc = parse_document(_doc("Giao Văn phòng Huyện ủy tổng hợp, báo cáo Ban Thường vụ hằng tuần.", "05/1/2023"))
+    (d,) = doc.deadlines
+    assert d.recurrence is not None and d.recurrence.to_rule() == "weekly" and d.flags == ("own_office",)
 
 
 @pytest.mark.parametrize(("issued", "body", "rule"), SCHEDULES)

@@ -156,6 +156,8 @@ def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> lis
 # not a deadline, and no deadline of the page lies before it.
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _STAMP_DATE = re.compile(r"(?<![\d/.\-])\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?\d{4}(?!\d)")
+_POST_WORD = re.compile(r"\b(?:(?:ngay\s+)?(?:dang|cap\s+nhat|xuat\s+ban)(?:\s+(?:luc|ngay))?\s*:?|luot\s+xem)\b")
+_STAMP_CUE = re.compile(_CLOCK.pattern + "|" + _POST_WORD.pattern)
 _STAMP_NOISE = re.compile(
     r"\b(?:ngay|dang|cap\s+nhat|xuat\s+ban|luc|luot\s+xem|view\s+count|gmt|am|pm|"
     r"thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\b|[\d|,:;\-–()+.]"
@@ -167,7 +169,7 @@ def page_stamps(cleaned: str, folded: str) -> list[tuple[int, int, date | None]]
     real day (a "9/16/2020" month-first stamp)."""
     out: list[tuple[int, int, date | None]] = []
     seen: set[int] = set()
-    for cm in _CLOCK.finditer(folded):
+    for cm in _STAMP_CUE.finditer(folded):
         a = folded.rfind("\n", 0, cm.start()) + 1
         b = folded.find("\n", cm.end())
         b = len(folded) if b == -1 else b
@@ -176,6 +178,9 @@ def page_stamps(cleaned: str, folded: str) -> list[tuple[int, int, date | None]]
         seen.add(a)
         dm = _STAMP_DATE.search(folded, a, b)
         if dm is None:
+            continue
+        # without a clock, a post word must say it is a stamp ("Ngày đăng: 12/10/2023")
+        if not _CLOCK.search(folded, a, b) and not _POST_WORD.search(folded, a, b):
             continue
         rest = _STAMP_NOISE.sub(" ", folded[a:b].replace(dm[0], " "))
         words = rest.split()

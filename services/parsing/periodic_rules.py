@@ -110,11 +110,14 @@ def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = Non
         if _NOT_A_LIMIT.search(folded, lo, m.end()):
             return []
     if m and periods and periods != ["monthly"] and "quarterly" not in periods:
-        day, month = int(m["d"]), int(m["m"])
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            rec = Recurrence("yearly", day_of_month=day, month=month, before=m["cue"] == "truoc")
-            return [PeriodicRule(rec, m.start(), m.end())]
-        return []
+        # each day of the clause is one yearly rule: "Báo cáo 6 tháng gửi trước ngày 15/6, báo
+        # cáo năm gửi trước ngày 15/12 hằng năm"
+        for dm in _DAY_MONTH.finditer(folded, m.start(), hi):
+            day, month = int(dm["d"]), int(dm["m"])
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                rec = Recurrence("yearly", day_of_month=day, month=month, before=dm["cue"] == "truoc")
+                out.append(PeriodicRule(rec, dm.start(), dm.end()))
+        return out
     m = _DAY_ONLY.search(folded, lo, hi)
     if not m:
         return []
