@@ -103,6 +103,11 @@ DATE_FORMS = [
         _one("report", "2010-10-17 23:59"),
     ),
     (
+        "05/6/2023",
+        "Các cấp ủy tổ chức quán triệt xong trong tháng 6 và tháng 7/2023.",  # the span of the months
+        _one("complete", "2023-07-31 23:59"),
+    ),
+    (
         "03/3/2022",
         "Các đơn vị tổ chức tuyên truyền xong trước cuối tháng 4/2022.",  # by the end of April
         _one("complete", "2022-04-30 23:59"),
@@ -321,6 +326,11 @@ WINDOWS = [
         "20/2/2024",
         "Thời gian thực hiện: từ ngày 01/3/2024-31/3/2024.",
         _one("start", "2024-03-01 00:00", "2024-03-31 23:59"),
+    ),
+    (
+        "05/6/2023",
+        "Giai đoạn 1 (từ tháng 6 - 8/2023): tổ chức tuyên truyền sâu rộng trong cán bộ, đảng viên.",
+        _one("start", "2023-06-01 00:00", "2023-08-31 23:59"),
     ),
     (
         "15/9/2023",

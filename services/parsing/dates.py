@@ -61,7 +61,7 @@ TEMPORAL_RE = re.compile(
     r"(?P<n_y>\d{4})(?!\d)"
     # "tháng 9, 10 năm 2018", "tháng 11 và 12/2023": months listed with the word once, read as
     # the span to the last one
-    r"|\bthang\s+\d{1,2}(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)(?P<l_m>\d{1,2})"
+    r"|\bthang\s+\d{1,2}(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)(?:thang\s+)?(?P<l_m>\d{1,2})"
     r"(?:\s?[/.\-]\s?|(?:\s*,)?\s+nam\s+)(?P<l_y>\d{4})(?!\d)"
     # tháng 8/2021, tháng 8 năm 2021, tháng 8
     r"|\bthang\s+(?P<m_m>\d{1,2})" + _YEAR_TAIL.format("m_y", "m_y2") + r"(?![\d/])"

@@ -298,7 +298,7 @@ _UP_TO_NOW = re.compile(
 )
 _KE_TU = re.compile(r"ke\s+tu\b")
 _ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+the|moi)\s")
-_MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?![\d/.\-])")
+_MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?:\s?[/.\-]\s?(?P<y>(?:19|20)\d{2}))?(?![\d/.\-])")
 
 
 class _Extractor:
@@ -466,6 +466,11 @@ def extract_deadlines(
         if res.is_start and t.unit == "month" and t.year is None:
             # "từ tháng 4 - 6": a run of months written with the word once is one window
             if (run := _MONTH_RUN.match(folded, t.end)) and (t.month or 0) < int(run["m"]) <= 12:
+                if run["y"] and t.month is not None:  # "từ tháng 6 - 8/2023": the year written at the end
+                    y = int(run["y"])
+                    res = replace(
+                        res, due=datetime(y, t.month, 1), anchor=date(y, t.month, 1), shown=f"từ tháng {t.month}/{y}"
+                    )
                 last = date(res.due.year, int(run["m"]), calendar.monthrange(res.due.year, int(run["m"]))[1])
                 end, until = run.end(), datetime.combine(last, time(23, 59))
                 res = replace(res, shown=f"{res.shown} đến hết tháng {last.month}/{last.year}")
@@ -835,8 +840,13 @@ def _in_brackets(folded: str, start: int, end: int) -> bool:
     """Does a bracket open right before ``start`` and close soon after ``end``?"""
     if not folded[max(0, start - 3) : start].rstrip().endswith("("):
         return False
-    if re.search(r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}$", folded[max(0, start - 45) : start].rstrip(" (")):
-        return False  # "Thời gian thực hiện (từ ... đến ...)": a time label's value is the window
+    if re.search(
+        r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}$|\b(?:giai\s+doan|dot|buoc|phan)\s+(?:\d{1,2}|[ivx]{1,4}|mot|hai|ba|bon)\s*$",
+        folded[max(0, start - 45) : start].rstrip(" ("),
+    ):
+        # "Thời gian thực hiện (từ ... đến ...)", "Giai đoạn 1 (từ tháng 6 - 8/2023)": a time
+        # label's or a phase's value is the window
+        return False
     close = folded.find(")", end, end + 60)
     return close != -1 and "(" not in folded[start:close]
 
