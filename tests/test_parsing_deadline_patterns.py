@@ -167,7 +167,27 @@ TIMES = [
         "Đề nghị các phòng nộp bản đăng ký thi đua trước 15h chiều ngày 5/4/2022.",
         _one("complete", "2022-04-05 15:00"),
     ),
+    # the hour written after the day
+    (
+        "20/5/2020",
+        "Các chi bộ nộp hồ sơ chậm nhất ngày 15/6/2020 lúc 17h00.",
+        _one("complete", "2020-06-15 17:00"),
+    ),
+    ("20/5/2020", "Phiếu đăng ký nộp trước ngày 15/6/2020 (16 giờ).", _one("complete", "2020-06-15 16:00")),
+    ("20/5/2020", "HẠN CHÓT 30/06/2020 17:00", _one("complete", "2020-06-30 17:00")),
 ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hội nghị được tổ chức vào lúc 14 giờ ngày 25/5/2020 tại Hội trường Huyện ủy.",
+        "Vào lúc 8 giờ 00 ngày 25/5/2020, Huyện ủy tổ chức lễ mít tinh.",
+        "Kính mời đồng chí đến dự hội nghị vào 8h00 ngày 28/5/2020.",
+    ],
+)
+def test_the_hour_an_event_is_held_is_no_deadline(body):
+    assert _items(body, "20/5/2020") == []
 
 
 @pytest.mark.parametrize(("issued", "body", "expected"), TIMES)
@@ -430,6 +450,11 @@ def test_last_years_number_in_a_date_weeks_ahead_is_read_as_this_year_and_flagge
     (d,) = doc.deadlines
     assert d.due.strftime("%Y-%m-%d %H:%M") == "2024-01-19 23:59"
     assert d.flags == ("year_typo",)
+
+
+def test_a_missed_limit_of_last_year_is_no_slip():
+    body = "Theo Công văn số 12-CV/HU, hạn nộp là ngày 31/01/2023; đến nay vẫn còn 5 chi bộ chưa nộp."
+    assert _items(body, "10/01/2024") == []
 
 
 @pytest.mark.parametrize(

@@ -323,6 +323,11 @@ CUE_END_OF_DAY = re.compile(
 CUE_LABEL = re.compile(
     rf"(?:{_W}thoi\s+(?:gian|han)|(?<!gioi\s){_W}han(?:\s+chot)?(?!\s+che\b))\b[^:;\n]{{0,60}}:\s*(?:ngay\s*)?$"
 )
+EVENT_AT = re.compile(r"(?:vao|luc)\b")
+EVENT_WORD = re.compile(
+    r"\b(?:hoi\s+nghi|dai\s+hoi|le|buoi|hop|khai\s+mac|dien\s+ra|duoc\s+to\s+chuc|du|moi|ra\s+quan|mit\s+tinh)\b"
+)
+WORK_WORD = re.compile(r"\b(?:nop|gui|bao\s+cao|hoan\s+thanh|xong|ket\s+thuc|han|dang\s+ky)\b")
 LABEL_AT_TIME = re.compile(rf"(?<![\d:]){_T}\s*,?\s*{_NGAY}$")
 # "đến ngày X" is an end only in a range ("từ ... đến ngày X") or with a completion cue;
 # "tính đến ngày X" is an as-of date in statistics, never a deadline.
@@ -420,6 +425,10 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         if m := CUE_BEFORE_TIME.search(window):
             return cue("before_time", m, _cue_time(m))
         if m := CUE_AT_TIME.search(window):
+            if EVENT_AT.match(window, m.start()) and _event_clause(folded, lo, t):
+                # "Hội nghị được tổ chức vào lúc 14 giờ ngày 25/5/2020": when an event is
+                # held, not a limit for anyone's work
+                return None
             return cue("at_time", m, _cue_time(m))
         if m := CUE_BEFORE.search(window):
             return cue("before_day", m)
@@ -497,6 +506,15 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     if loose:
         return Cue("period_end", t.start)
     return None
+
+
+def _event_clause(folded: str, lo: int, t: Temporal) -> bool:
+    """Does the clause around ``t`` tell when an event is held (a meeting, a ceremony) and ask
+    for no work to be handed in or finished?"""
+    tail = folded[t.end : t.end + 160]
+    cut = re.search(r"[;\n]|\.(?:\s|$)", tail)
+    clause = folded[max(lo, t.start - 200) : t.start] + " " + (tail[: cut.start()] if cut else tail)
+    return bool(EVENT_WORD.search(clause)) and not WORK_WORD.search(clause)
 
 
 def _last(matches) -> re.Match | None:

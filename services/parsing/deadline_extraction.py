@@ -54,7 +54,7 @@ from .dates import (
     match_cue,
     resolve,
 )
-from .deadlines import Deadline, Recurrence
+from .deadlines import Deadline, Recurrence, format_date
 from .periodic_rules import DATA_CUTOFF, PERIOD_WORD, find_periodic
 
 __all__ = ["Segmenter", "extract_deadlines", "reference_dates", "ExtractionResult"]
@@ -158,6 +158,8 @@ _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _STAMP_DATE = re.compile(r"(?<![\d/.\-])\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?\d{4}(?!\d)")
 _POST_WORD = re.compile(r"\b(?:(?:ngay\s+)?(?:dang|cap\s+nhat|xuat\s+ban)(?:\s+(?:luc|ngay))?\s*:?|luot\s+xem)\b")
 _STAMP_CUE = re.compile(_CLOCK.pattern + "|" + _POST_WORD.pattern)
+# words that make the line a limit, not a stamp ("HẠN CHÓT 30/06/2020 17:00")
+_STAMP_NOT = re.compile(r"truoc|han|chot|cham|muon|nhat|den|toi|het|tu|nop|gui|hoan|thanh|xong|ket|thuc|bat|dau")
 _STAMP_NOISE = re.compile(
     r"\b(?:ngay|dang|cap\s+nhat|xuat\s+ban|luc|luot\s+xem|view\s+count|gmt|am|pm|"
     r"thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\b|[\d|,:;\-–()+.]"
@@ -184,7 +186,7 @@ def page_stamps(cleaned: str, folded: str) -> list[tuple[int, int, date | None]]
             continue
         rest = _STAMP_NOISE.sub(" ", folded[a:b].replace(dm[0], " "))
         words = rest.split()
-        if len(words) > 4:
+        if len(words) > 4 or any(_STAMP_NOT.fullmatch(w) for w in words):
             continue
         # what is left may only be a name in capitals ("VĂN PHIN 26/02/2021 08:38")
         if words and not all(w.isupper() for w in _STAMP_NOISE.sub(" ", cleaned[a:b]).split() if w.isalpha()):
@@ -427,7 +429,12 @@ def extract_deadlines(
             continue
         latest = res.anchor if t.unit == "day" else res.due.date()
         year_typo = False
-        if not_before is not None and latest < not_before and (fixed := _year_slip(t, not_before)) is not None:
+        if (
+            not_before is not None
+            and latest < not_before
+            and (fixed := _year_slip(t, not_before)) is not None
+            and not _OVERDUE.search(folded, lo, hi + 100)
+        ):
             # "hoàn thành trước ngày 21/11/2022" in a letter of 14/11/2023: last year's number
             # left in a date a few weeks ahead; read as the evident date, flagged
             try:
@@ -458,6 +465,23 @@ def extract_deadlines(
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         end, until = t.end, None
+        if (
+            t.unit == "day"
+            and res.relation in ("end_of_day", "before_day")
+            and (tm := _TIME_AFTER.match(folded, t.end))
+        ):
+            # "chậm nhất ngày 15/9/2023 lúc 17h00", "HẠN CHÓT 30/06/2020 17:00": the hour
+            # written after the day
+            at = time(int(tm["h"]), int(tm["m"] or 0))
+            rel = "at_time" if res.relation == "end_of_day" else "before_time"
+            lead = "đến" if rel == "at_time" else "trước"
+            res = replace(
+                res,
+                relation=rel,
+                due=datetime.combine(res.anchor, at),
+                shown=f"{lead} {at:%H:%M} {format_date(res.anchor)}",
+            )
+            end = tm.end()
         if run_end is not None:
             assert run_end.year is not None and run_end.month is not None and run_end.day is not None
             last = date(run_end.year, run_end.month, run_end.day)
@@ -773,6 +797,13 @@ def _yearly_day(ex: _Extractor, t: Temporal, cue: Cue, lo: int, hi: int) -> tupl
 
 def _is_day_of_some_year(day: int, month: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
+
+
+_TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:\(\s*)?(?:(?:vao\s+)?luc\s+)?(?P<h>[01]?\d|2[0-3])\s?(?:h|gio|:)\s?(?P<m>[0-5]\d)?(?:\s?(?:phut|p))?(?![\d/a-z])"
+)
+# "hạn nộp là ngày 31/01/2022; đến nay vẫn còn 5 chi bộ chưa nộp": a limit told as missed
+_OVERDUE = re.compile(r"\b(?:den\s+nay|van\s+con|qua\s+han|cham\s+tre|chua\s+(?:nop|gui|bao\s+cao|hoan\s+thanh))\b")
 
 
 #: a date written with last year's number is read as this year's when that falls this close
