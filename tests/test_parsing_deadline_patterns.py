@@ -78,6 +78,11 @@ DATE_FORMS = [
         _one("complete", "2021-08-14 23:59"),
     ),
     (
+        "20/5/2020",
+        "Các chi bộ hoàn thành việc thu nộp đảng phí trước ngày 30–6–2020.",  # en dashes from a word processor
+        _one("complete", "2020-06-29 23:59"),
+    ),
+    (
         "10/9/2019",
         "Hoàn thành việc kiện toàn ban chỉ đạo trước ngày 1.10.2019.",
         _one("complete", "2019-09-30 23:59"),
