@@ -232,6 +232,9 @@ NOT_DEADLINES = [
     ("02/5/2020", "Nội dung thi gồm những thành tựu của huyện từ năm 2016 đến nay."),
     ("06/12/2021", "Hội nghị Ban Chấp hành diễn ra từ ngày 14 đến 16/12/2021."),
     ("15/11/2020", "Lớp bồi dưỡng được tổ chức từ ngày 23 - 25/11/2020 tại Trung tâm Chính trị."),
+    # the period a tally covers
+    (None, "Từ ngày 1/1 đến ngày 30/6/2023, toàn huyện kết nạp 125 đảng viên mới."),
+    (None, "Từ ngày 01.01 đến ngày 15.7.2022, Sở tiếp nhận 1.245 hồ sơ, đã giải quyết 1.200 hồ sơ."),
     # a deadline quoted from a cited document's title
     (
         "15/2/2022",
@@ -368,6 +371,11 @@ WINDOWS = [
         "Tuần 1: từ ngày 02/10/2023 - 08/10/2023;\nTuần 2: từ ngày 09/10/2023 - 15/10/2023;\n"
         "Tuần 3: từ ngày 16/10/2023 - 22/10/2023;\nTuần 4: từ ngày 23/10/2023 - 29/10/2023.",
         _one("start", "2023-10-02 00:00", "2023-10-29 23:59"),
+    ),
+    (
+        "20/6/2023",
+        "Từ ngày 1/7 đến ngày 30/7/2023, mỗi chi bộ giới thiệu 10 quần chúng ưu tú.",  # a count asked of each
+        _one("start", "2023-07-01 00:00", "2023-07-30 23:59"),
     ),
     (
         "10/9/2020",

@@ -572,6 +572,7 @@ def extract_deadlines(
     if past_starts:
         found = [(pos, d) for pos, d in found if pos not in past_starts or d.until is not None]
     found = _drop_sub_windows(found)
+    found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
     found = _drop_headline_repeats(found, folded)
     return ExtractionResult([d for _, d in found], warnings)
 
@@ -823,6 +824,25 @@ def _year_slip(t: Temporal, own: date) -> Temporal | None:
     if not own <= day <= own + timedelta(days=_YEAR_SLIP_DAYS):
         return None
     return replace(t, year=own.year)
+
+
+# "Từ ngày 1.1 đến ngày 6.7, UBND tỉnh giao 833 nhiệm vụ ...": a window whose clause goes on to
+# a tally (a count of ten or more things) is the period a statistic covers, not a time to act
+_TALLY = re.compile(
+    r"(?<![\d/.,])(?<!nam\s)(?<!khoa\s)(?!(?:19|20)\d\d\b)\d{2,}(?:[.,]\d{3})*\s+(?!ngay|thang|nam|gio|phut|h\b|%)[a-z]"
+)
+# (a task set for each unit names them: "mỗi chi bộ giới thiệu 10 quần chúng", "các xã rà soát")
+_ASKED = re.compile(
+    r"\b(?:de\s+nghi|yeu\s+cau|phai|can|giao\s+cho|chi\s+dao|moi\s+(?:chi|dang|don|xa|phuong|to|co)"
+    r"|cac\s+(?:chi\s+bo|dang\s+bo|don\s+vi|xa|phuong|thi\s+tran|co\s+quan|to\s+chuc|cap\s+uy))\b"
+)
+
+
+def _tallied_window(folded: str, seg: Segmenter, pos: int, d: Deadline) -> bool:
+    lo, hi = seg.clause(pos)
+    after = pos + len(d.text)
+    tail = folded[after:hi]
+    return bool(_TALLY.search(tail[:120])) and not _ASKED.search(folded, lo, hi)
 
 
 #: how far after a window its parts may be listed ("..., chia thành 3 tuần: Tuần 01: từ ...")
