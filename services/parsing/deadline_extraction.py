@@ -829,7 +829,7 @@ def _year_slip(t: Temporal, own: date) -> Temporal | None:
 # "Từ ngày 1.1 đến ngày 6.7, UBND tỉnh giao 833 nhiệm vụ ...": a window whose clause goes on to
 # a tally (a count of ten or more things) is the period a statistic covers, not a time to act
 _TALLY = re.compile(
-    r"(?<![\d/.,])(?<!nam\s)(?<!khoa\s)(?!(?:19|20)\d\d\b)\d{2,}(?:[.,]\d{3})*\s+(?!ngay|thang|nam|gio|phut|h\b|%)[a-z]"
+    r"(?<![\d/.,])(?<!nam\s)(?<!khoa\s)(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:[.,]\d{3})+|\d{2,})\s+(?!ngay|thang|nam|gio|phut|h\b|%)[a-z]"
 )
 # (a task set for each unit names them: "mỗi chi bộ giới thiệu 10 quần chúng", "các xã rà soát")
 _ASKED = re.compile(
