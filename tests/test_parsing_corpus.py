@@ -72,7 +72,8 @@ def test_dev_fields_do_not_regress(dev):
 
 
 def test_holdout_does_not_regress(holdout):
-    assert holdout.recall >= 0.99 and holdout.precision >= 0.96
+    # precision 1.00 since session 5 (a statistic's period is no window)
+    assert holdout.recall >= 0.99 and holdout.precision >= 0.99
     assert holdout.accuracy("issuer") >= 0.94
     assert holdout.accuracy("number") >= 0.99
     assert holdout.accuracy("doc_type") >= 0.99
