@@ -243,6 +243,14 @@ NOT_DEADLINES = [
 ]
 
 
+def test_a_cut_off_in_brackets_leaves_the_deadline_after_it():
+    body = (
+        "Báo cáo kết quả thực hiện quý I/2022 (số liệu tính từ ngày 01/01/2022 đến ngày 31/3/2022), "
+        "gửi về Sở Nội vụ trước ngày 20/4/2022."
+    )
+    assert _items(body, "05/4/2022") == _one("report", "2022-04-19 23:59")
+
+
 @pytest.mark.parametrize(("issued", "body"), NOT_DEADLINES)
 def test_cut_offs_effective_dates_anniversaries_and_terms_are_not_deadlines(issued, body):
     assert _items(body, issued) == []

@@ -295,6 +295,7 @@ def _shared_month_run(folded: str, t: Temporal, lo: int) -> Temporal | None:
     return Temporal(m.start(), m.start() + len(m["d"]), "day", day=first, month=t.month, year=t.year)
 
 
+_CUTOFF_ENDS = re.compile(r"\)|,\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao|hoan\s+thanh)\b")
 _UP_TO_NOW = re.compile(
     r"\s*,?\s*(?:(?:cho\s+)?(?:den|toi)\s+(?:nay|hien\s+nay|thoi\s+diem\s+nay)\b|tro\s+lai\s+day\b)"
 )
@@ -399,7 +400,9 @@ def extract_deadlines(
             continue
         # "số liệu tính từ ngày ... đến ngày ...", "chốt số liệu ngày 25": the days a report
         # covers, not when it is due
-        if ex.cutoff.first_in(lo, t.start):
+        # (a cut-off in brackets, or one a sending verb follows, stops there: "(số liệu tính
+        # từ ngày 01/01 đến ngày 31/3), gửi về Sở trước ngày 20/4" keeps its deadline)
+        if (cut := ex.cutoff.last_in(lo, t.start)) and not _CUTOFF_ENDS.search(folded, cut[1], t.start):
             continue
         # "Kế hoạch số 12-KH/HU ngày ... về việc hoàn thành trước ngày ...": words of a cited
         # document's title, not an instruction of this one
