@@ -447,6 +447,18 @@ def test_a_yearly_calendar_without_a_year_is_yearly_throughout():
     assert rules == ["yearly@9-5", "yearly<1-15", "yearly<6-20"]
 
 
+def test_a_dated_duty_of_the_issuing_office_itself_is_flagged_too():
+    body = (
+        "Các chi bộ báo cáo kết quả về Đảng ủy Khối trước ngày 10/01/2024.\n"
+        "Văn phòng Đảng ủy Khối tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy trước ngày 20/01/2024."
+    )
+    doc = parse_document(_doc(body, "16/11/2023"))
+    assert [(d.due.strftime("%d/%m/%Y %H:%M"), d.flags) for d in doc.deadlines if d.due] == [
+        ("09/01/2024 23:59", ()),
+        ("19/01/2024 23:59", ("own_office",)),
+    ]
+
+
 # --- relative limits ---------------------------------------------------------------------------
 RELATIVE = [
     "Hồ sơ gửi về Ban Tổ chức trước ngày khai mạc đại hội ít nhất 10 ngày.",

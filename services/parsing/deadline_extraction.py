@@ -511,6 +511,10 @@ def extract_deadlines(
             )
             else ()
         ) + (("year_typo",) if year_typo else ())
+        if _OWN_OFFICE.match(folded, lo):
+            # "Văn phòng Đảng ủy Khối tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy trước ngày ...":
+            # the issuing office's own duty upward, as for its schedules below
+            flags += ("own_office",)
         found.append(
             (
                 cue.start,
