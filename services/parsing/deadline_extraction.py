@@ -32,6 +32,7 @@ The rule, by the language rather than by any one document's wording:
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
@@ -166,15 +167,23 @@ _STAMP_NOISE = re.compile(
 )
 
 
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Is ``pos`` inside one of ``spans`` (sorted, not overlapping)?"""
+    i = bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 def page_stamps(cleaned: str, folded: str) -> list[tuple[int, int, date | None]]:
     """(line start, line end, date) of each page stamp line; the date None when it is not a
     real day (a "9/16/2020" month-first stamp)."""
     out: list[tuple[int, int, date | None]] = []
     seen: set[int] = set()
+    # line ends found once: a long line with many clocks costs a lookup per clock, not a scan
+    breaks = [m.start() for m in re.finditer("\n", folded)]
     for cm in _STAMP_CUE.finditer(folded):
-        a = folded.rfind("\n", 0, cm.start()) + 1
-        b = folded.find("\n", cm.end())
-        b = len(folded) if b == -1 else b
+        i = bisect_left(breaks, cm.start())
+        a = breaks[i - 1] + 1 if i > 0 else 0
+        b = breaks[i] if i < len(breaks) else len(folded)
         if a in seen or b - a > 90:
             continue
         seen.add(a)
@@ -379,7 +388,7 @@ def extract_deadlines(
     yearly_frame = any(d.recurrence is not None and d.recurrence.freq == "yearly" for _, d in periodic)
 
     for t in temporals if temporals is not None else iter_temporal(folded):
-        if stamp_lines and any(a <= t.start < b for a, b in stamp_lines):
+        if stamp_lines and _in_spans(stamp_lines, t.start):
             continue
         lo, hi = seg.clause(t.start)
         # a year-less day in a reporting rule ("trước ngày 10/07 của năm báo cáo") is the
