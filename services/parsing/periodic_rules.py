@@ -118,9 +118,22 @@ def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = Non
                 rec = Recurrence("yearly", day_of_month=day, month=month, before=dm["cue"] == "truoc")
                 out.append(PeriodicRule(rec, dm.start(), dm.end()))
         return out
-    m = _DAY_ONLY.search(folded, lo, hi)
-    if not m:
-        return []
+    days = list(_DAY_ONLY.finditer(folded, lo, hi))
+    if len(days) <= 1:
+        return _day_rules(folded, days[0], periods, lo, context_lo) if days else []
+    # several days, each after its own period: "Định kỳ hằng tháng (trước ngày 20), hằng quý
+    # (trước ngày 20 của tháng cuối quý), ..." -> monthly<20, quarterly<3-20
+    prev = lo
+    for dm in days:
+        own = _periods(folded, prev, dm.end()) or periods
+        out.extend(_day_rules(folded, dm, own, lo, context_lo))
+        prev = dm.end()
+    return out
+
+
+def _day_rules(folded: str, m: re.Match, periods: list[str], lo: int, context_lo: int | None) -> list[PeriodicRule]:
+    """The schedules of one "ngày D (của tháng cuối quý / cuối kỳ / báo cáo)" under ``periods``."""
+    out: list[PeriodicRule] = []
     day, which = int(m["d"]), (m["which"] or "")
     if not 1 <= day <= 31:
         return []
