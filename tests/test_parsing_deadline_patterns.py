@@ -232,6 +232,9 @@ NOT_DEADLINES = [
     ("02/5/2020", "Nội dung thi gồm những thành tựu của huyện từ năm 2016 đến nay."),
     ("06/12/2021", "Hội nghị Ban Chấp hành diễn ra từ ngày 14 đến 16/12/2021."),
     ("15/11/2020", "Lớp bồi dưỡng được tổ chức từ ngày 23 - 25/11/2020 tại Trung tâm Chính trị."),
+    # days off
+    ("20/4/2020", "Lịch nghỉ lễ năm 2020: cán bộ, công chức được nghỉ từ ngày 30/4 đến hết ngày 3/5/2020."),
+    ("10/1/2021", "Học sinh nghỉ Tết từ ngày 8/2/2021 đến hết ngày 17/2/2021."),
     # the period a tally covers
     (None, "Từ ngày 1/1 đến ngày 30/6/2023, toàn huyện kết nạp 125 đảng viên mới."),
     (None, "Từ ngày 01.01 đến ngày 15.7.2022, Sở tiếp nhận 1.245 hồ sơ, đã giải quyết 1.200 hồ sơ."),

@@ -42,6 +42,7 @@ from .dates import (
     COMPLETE_WORD,
     FREQ_RE,
     PLAN_WORD_STRICT,
+    RANGE_START,
     REPORT_WORD,
     TYPO_MONTH_FOR_DAY,
     Cue,
@@ -304,6 +305,7 @@ def _shared_month_run(folded: str, t: Temporal, lo: int) -> Temporal | None:
     return Temporal(m.start(), m.start() + len(m["d"]), "day", day=first, month=t.month, year=t.year)
 
 
+_DAYS_OFF = re.compile(r"\b(?:duoc\s+nghi|nghi\s+(?:le|tet|bu|phep|he|hoc|viec)|lich\s+nghi)\b")
 _CUTOFF_ENDS = re.compile(r"\)|,\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao|hoan\s+thanh)\b")
 _UP_TO_NOW = re.compile(
     r"\s*,?\s*(?:(?:cho\s+)?(?:den|toi)\s+(?:nay|hien\s+nay|thoi\s+diem\s+nay)\b|tro\s+lai\s+day\b)"
@@ -467,6 +469,11 @@ def extract_deadlines(
         # "từ năm 2017 đến nay", "từ tháng 3/2020 trở lại đây": a span up to now, told of the past
         if res.is_start and _UP_TO_NOW.match(folded, t.end):
             continue
+        # "Cán bộ được nghỉ từ ngày 30/4 đến hết ngày 3/5/2020": days off, not a time to act
+        if (res.is_start or RANGE_START.search(folded, max(lo, cue.start - 80), cue.start)) and _DAYS_OFF.search(
+            folded, lo, hi
+        ):
+            continue  # (its end too)
         if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
             continue
         # "tạm dừng ... kể từ ngày 23/12/2021 cho đến khi có thông báo mới": "kể từ" says from
