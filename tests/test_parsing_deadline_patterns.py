@@ -368,8 +368,18 @@ WINDOWS = [
     ),
     (
         "05/6/2023",
-        "Giai đoạn 1 (từ tháng 6 - 8/2023): tổ chức tuyên truyền sâu rộng trong cán bộ, đảng viên.",
-        _one("start", "2023-06-01 00:00", "2023-08-31 23:59"),
+        "Giai đoạn 1 (từ tháng 6 - 8/2023): tổ chức tuyên truyền sâu rộng; "
+        "Giai đoạn 2 (tháng 9 - 10/2023): tổ chức thi.",
+        [
+            ("start", "2023-06-01 00:00", "2023-08-31 23:59", None),
+            ("start", "2023-09-01 00:00", "2023-10-31 23:59", None),
+        ],
+    ),
+    (
+        "05/6/2023",
+        "- Đợt 1: tháng 9/2023, kiểm tra các chi bộ khối xã.\n"
+        "- Đợt 2: tháng 11/2023, kiểm tra các chi bộ khối cơ quan.",
+        [("complete", "2023-09-30 23:59", None, None), ("complete", "2023-11-30 23:59", None, None)],
     ),
     (
         "15/9/2023",

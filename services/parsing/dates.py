@@ -352,6 +352,10 @@ CUE_P_END = re.compile(
 )
 CUE_P_IN = re.compile(rf"{_W}trong\s*$")
 CUE_P_AT = re.compile(rf"{_W}vao\s*$")
+PHASE_LABEL = re.compile(
+    rf"(?:^\s*|\n\s*|[-+•*]\s*|[.;]\s+){_W}(?:giai\s+doan|dot|buoc)\s+(?:\d{{1,2}}|[ivx]{{1,4}})\s*[:(]\s*$"
+)
+PHASE_MONTH_RUN = re.compile(r"\s?-\s?(?:thang\s+)?\d{1,2}\b")
 CUE_P_ENDS = re.compile(rf"{_W}ket\s+thuc\s+(?:vao\s+)?(?:(?:cuoi|het)\s+)?$")
 # "(hoàn thành ...) vào cuối quý 2/2021", "trước cuối tháng 3-2020": the period's end, when a
 # completion word or time label earlier in the clause makes it a deadline (and not a target
@@ -378,7 +382,9 @@ RANGE_START = re.compile(rf"{_W}tu\s+(?:nay|ngay|\d|thang|quy|nam)")
 COMPLETION_WORD = re.compile(rf"{_W}(?:hoan\s+thanh|thoi\s+(?:gian|han)|xong|nop)\b")
 
 
-_ANY_CUE_WORD = re.compile(r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua|vao")
+_ANY_CUE_WORD = re.compile(
+    r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua|vao|doan|dot|buoc"
+)
 
 
 @dataclass(frozen=True)
@@ -460,6 +466,11 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         return None
 
     # periods
+    if m := PHASE_LABEL.search(window):
+        # "Giai đoạn 2 (tháng 9 - 10/2023): tổ chức thi", "Đợt 1: tháng 9/2023": a phase's span;
+        # a run of months is a window from its first month, one month the time to finish in
+        run = PHASE_MONTH_RUN.match(folded, t.end) if t.unit == "month" else None
+        return cue("period_start" if run else "period_end", m)
     if m := CUE_P_BEFORE.search(window):
         return cue("period_before", m)
     if m := CUE_P_END.search(window):
