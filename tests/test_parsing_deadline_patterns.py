@@ -120,6 +120,38 @@ DATE_FORMS = [
 ]
 
 
+COORDINATED = [
+    (
+        "Các đơn vị gửi báo cáo trước ngày 15/6/2020 và ngày 15/12/2020.",
+        [("report", "2020-06-14 23:59", None, None), ("report", "2020-12-14 23:59", None, None)],
+    ),
+    (
+        "Các đơn vị gửi báo cáo chậm nhất vào các ngày 15/6/2020 và 15/12/2020.",
+        [("report", "2020-06-15 23:59", None, None), ("report", "2020-12-15 23:59", None, None)],
+    ),
+    (
+        "Các đơn vị báo cáo trước các ngày 15/3, 15/6, 15/9 và 15/12/2020.",
+        [
+            ("report", "2020-03-14 23:59", None, None),
+            ("report", "2020-06-14 23:59", None, None),
+            ("report", "2020-09-14 23:59", None, None),
+            ("report", "2020-12-14 23:59", None, None),
+        ],
+    ),
+    # a day after a comma that opens another act is not in the list
+    ("Gửi về trước ngày 30/6/2020, ngày 15/7/2020 tổ chức tổng kết.", [("complete", "2020-06-29 23:59", None, None)]),
+    (
+        "Hoàn thành trước ngày 30/6/2020 và tổ chức tổng kết vào ngày 15/7/2020.",
+        [("complete", "2020-06-29 23:59", None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), COORDINATED)
+def test_days_joined_to_a_deadlines_day_share_its_cue(body, expected):
+    assert _items(body, "20/1/2020") == expected
+
+
 @pytest.mark.parametrize(("issued", "body", "expected"), DATE_FORMS)
 def test_date_forms_of_real_documents(issued, body, expected):
     assert _items(body, issued) == expected

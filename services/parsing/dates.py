@@ -305,11 +305,11 @@ CUE_AT_TIME = re.compile(
 )
 # "trước tháng 30/6/2020": "tháng" before a whole day is a slip for "ngày" (read as the
 # evident day and flagged, see TYPO_MONTH_FOR_DAY).
-CUE_BEFORE = re.compile(rf"{_WG}truoc\s*(?:(?:ngay|thang)\s*)?{_WD}$")
+CUE_BEFORE = re.compile(rf"{_WG}truoc\s*(?:(?:cac\s+)?(?:ngay|thang)\s*)?{_WD}$")
 TYPO_MONTH_FOR_DAY = re.compile(r"\bthang\s*$")
 CUE_END_OF_DAY = re.compile(
     rf"(?:{_W}tu\s+nay\s+)?(?:{_W}(?:den|toi)\s+)?{_W}het\s*(?:ngay\s*)?$"
-    rf"|{_WG}(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?{_WD}$"
+    rf"|{_WG}(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den|trong|cac))*\s*[:,]?\s*(?:ngay\s*)?{_WD}$"
     rf"|{_HAN}(?:\s+(?:nop|gui|bao\s+cao|hoan\s+thanh|thuc\s+hien|ke\s+hoach)){{0,2}}"
     rf"(?:\s+(?:la|vao))?\s*:?\s*(?:ngay\s*)?$"
     rf"|{_W}(?:hoan\s+thanh|xong|nop|ket\s+thuc)(?:\s+xong)?\s*(?:(?:vao|trong|la)\s+)?"

@@ -305,6 +305,8 @@ def _shared_month_run(folded: str, t: Temporal, lo: int) -> Temporal | None:
     return Temporal(m.start(), m.start() + len(m["d"]), "day", day=first, month=t.month, year=t.year)
 
 
+_COORDINATED = re.compile(r"\s*(?:\([^()\n]{0,20}\)\s*)?(?P<w>,|va|hoac)\s*(?:(?:cac\s+)?ngay\s*)?")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|va|hoac)\s*(?:ngay\s*)?\d{1,2}\s?[/.\-]\s?\d")
 _DAYS_OFF = re.compile(r"\b(?:duoc\s+nghi|nghi\s+(?:le|tet|bu|phep|he|hoc|viec)|lich\s+nghi)\b")
 _CUTOFF_ENDS = re.compile(r"\)|,\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao|hoan\s+thanh)\b")
 _UP_TO_NOW = re.compile(
@@ -377,6 +379,7 @@ def extract_deadlines(
     found: list[tuple[int, Deadline]] = []
     warnings: list[str] = []
     past_starts: set[int] = set()
+    last_day: tuple[int, int, Cue] | None = None  # (clause, end, cue) of the last dated deadline
 
     stamps = page_stamps(cleaned, folded)
     stamp_days = [d for _, _, d in stamps if d is not None]
@@ -401,6 +404,19 @@ def extract_deadlines(
         if cue is None and t.start in table_cells:
             cue = Cue("end_of_day" if t.unit == "day" else "period_end", t.start)
         run_end: Temporal | None = None
+        if (
+            cue is None
+            and t.unit == "day"
+            and last_day is not None
+            and last_day[0] == lo
+            and (co := _COORDINATED.fullmatch(folded, last_day[1], t.start))
+            # (a comma only inside a list of days: "trước ngày 15/3, 15/6, 15/9 và 15/12")
+            and (co["w"] != "," or _LIST_GOES_ON.match(folded, t.end))
+        ):
+            # "trước ngày 15/6/2020 và ngày 15/12/2020": a day joined to a deadline's day by
+            # "và" / "," / "hoặc" shares its cue
+            prev = last_day[2]
+            cue = Cue(prev.relation, last_day[1] + co.start("w"), prev.at, prev.through)
         if cue is None and t.unit == "day" and (first := _shared_month_run(folded, t, lo)) is not None:
             # "Từ ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": a window of a week or more
             # with the month written once; its start day takes the end's month and year
@@ -547,6 +563,8 @@ def extract_deadlines(
                 ),
             )
         )
+        if t.unit == "day" and not res.is_start and run_end is None:
+            last_day = (lo, end, cue)
 
     seen_clauses: set[int] = set()
     for fm in FREQ_RE.finditer(folded):
