@@ -264,6 +264,8 @@ NOT_DEADLINES = [
     ("02/5/2020", "Nội dung thi gồm những thành tựu của huyện từ năm 2016 đến nay."),
     ("06/12/2021", "Hội nghị Ban Chấp hành diễn ra từ ngày 14 đến 16/12/2021."),
     ("15/11/2020", "Lớp bồi dưỡng được tổ chức từ ngày 23 - 25/11/2020 tại Trung tâm Chính trị."),
+    # a rating, not a time to finish in
+    ("01/12/2022", "Số tập thể đạt danh hiệu hoàn thành xuất sắc nhiệm vụ trong năm 2022 tăng 5%."),
     # days off
     ("20/4/2020", "Lịch nghỉ lễ năm 2020: cán bộ, công chức được nghỉ từ ngày 30/4 đến hết ngày 3/5/2020."),
     ("10/1/2021", "Học sinh nghỉ Tết từ ngày 8/2/2021 đến hết ngày 17/2/2021."),

@@ -368,7 +368,8 @@ VERB_BEFORE_TRONG = re.compile(
     rf"{_W}(?:hoan\s+thanh|xong|thuc\s+hien|trien\s+khai|bao\s+cao|nop|gui|ban\s+hanh|"
     rf"ket\s+thuc|to\s+chuc\s+xong|tien\s+hanh)\s*[:,]?\s*trong\s*$"
 )
-FINISH_VERB = re.compile(rf"{_W}(?:hoan\s+thanh|ket\s+thuc)\b")
+# (not the ratings "hoàn thành tốt / xuất sắc nhiệm vụ")
+FINISH_VERB = re.compile(rf"{_W}(?:hoan\s+thanh(?!\s+(?:tot|xuat\s+sac|nhiem\s+vu)\b)|ket\s+thuc)\b")
 CLAUSE_END = re.compile(r"\s*(?:[.;,\n]|$)")
 LABEL_BEFORE_TRONG = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:trong\s*)?$")
 BARE_MONTH_OPENING = re.compile(r"[\s\-+*•.)(\d]*(?:theo\s+(?:ke\s+hoach|du\s+kien|lo\s+trinh)\s*,\s*)?$")
