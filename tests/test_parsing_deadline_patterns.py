@@ -113,6 +113,17 @@ DATE_FORMS = [
         _one("complete", "2023-07-31 23:59"),
     ),
     (
+        "01/2/2020",
+        "Các chi bộ báo cáo kết quả về Huyện ủy vào cuối tháng 3-2020.",
+        _one("report", "2020-03-31 23:59"),
+    ),
+    (
+        "01/2/2020",
+        "Đến cuối tháng 3-2020, các chi bộ gửi danh sách đảng viên về Huyện ủy.",
+        _one("complete", "2020-03-31 23:59"),
+    ),
+    ("01/2/2020", "Chậm nhất cuối tháng 3/2020 phải hoàn thành.", _one("complete", "2020-03-31 23:59")),
+    (
         "03/3/2022",
         "Các đơn vị tổ chức tuyên truyền xong trước cuối tháng 4/2022.",  # by the end of April
         _one("complete", "2022-04-30 23:59"),
@@ -259,6 +270,7 @@ NOT_DEADLINES = [
     ("05/6/2020", "Đại hội đại biểu Đảng bộ huyện lần thứ XX, nhiệm kỳ 2020 - 2025."),
     ("03/3/2021", "Tiếp tục thực hiện Nghị quyết Đại hội Đảng bộ tỉnh nhiệm kỳ 2015-2020."),
     ("04/4/2021", "Chương trình hành động giai đoạn 2021 - 2025 của Ban Chấp hành Đảng bộ."),
+    ("04/4/2021", "Đến cuối năm 2025, tỷ lệ hộ nghèo của huyện giảm còn dưới 2%."),  # a target
     ("05/5/2021", "Ban Chấp hành Đảng bộ khóa XII (2016-2021) đã lãnh đạo hoàn thành các chỉ tiêu."),
     # spans up to now, and events of a few days
     ("02/5/2020", "Nội dung thi gồm những thành tựu của huyện từ năm 2016 đến nay."),
@@ -317,6 +329,14 @@ PAST = [
         "Theo kế hoạch, hạn chót nhận hồ sơ là ngày 31/3/2024.",
         [],
     ),
+    # the state so far, then a request made anew
+    ("01/2/2020", "Đến nay, xã đã dự thảo báo cáo, tổng hợp trình Ban Thường vụ vào cuối tháng 2/2020.", []),
+    (
+        "01/2/2020",
+        "Đến nay vẫn còn 3 chi bộ chưa nộp, đề nghị các chi bộ này nộp trước ngày 20/2/2020.",
+        _one("complete", "2020-02-19 23:59"),
+    ),
+    ("01/2/2020", "Thời gian qua, nhiều chi bộ hoàn thành trước ngày 20/2/2020.", []),
 ]
 
 

@@ -360,7 +360,11 @@ CUE_P_ENDS = re.compile(rf"{_W}ket\s+thuc\s+(?:vao\s+)?(?:(?:cuoi|het)\s+)?$")
 # "(hoàn thành ...) vào cuối quý 2/2021", "trước cuối tháng 3-2020": the period's end, when a
 # completion word or time label earlier in the clause makes it a deadline (and not a target
 # such as "đến cuối năm 2025, tỷ lệ ... đạt 90%").
-CUE_P_LATE = re.compile(rf"{_W}(?:(?:vao|truoc|den|trong)\s+)?(?:thoi\s+diem\s+)?cuoi\s*$")
+CUE_P_LATE = re.compile(
+    rf"{_W}(?:(?:vao|truoc|den|trong|(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den))*)\s+)?(?:thoi\s+diem\s+)?cuoi\s*$"
+)
+# "... báo cáo kết quả về Huyện ủy vào cuối tháng 3-2020": a report or a sending before it
+LATE_ACT = re.compile(rf"{_W}(?:gui|nop)\b")
 # "trong tháng X" is a deadline when it is the complement of a doing/finishing verb
 # ("hoàn thành trong tháng 8/2021", "triển khai xong trong quý III") — not when it is a
 # time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
@@ -479,7 +483,17 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     if m := CUE_START.search(window):
         return cue("period_start", m)
     if m := CUE_P_LATE.search(window):
-        if loose or COMPLETION_WORD.search(folded, lo, wstart + m.start()):
+        head_end = wstart + m.start()
+        if (
+            loose
+            or COMPLETION_WORD.search(folded, lo, head_end)
+            or LATE_ACT.search(folded, lo, head_end)
+            or REPORT_WORD.search(folded, lo, head_end)
+            or re.match(r"(?:truoc|cham|muon)\b", m[0])
+            # "Đến cuối tháng 3-2020, các chi bộ gửi danh sách ...": opening the clause, a
+            # duty after it (not "Đến cuối năm 2025, tỷ lệ hộ nghèo giảm ...", a target)
+            or (CLAUSE_OPEN.fullmatch(folded, lo, head_end) and _doing_after(folded, t))
+        ):
             return cue("period_end", m)
         return None
     if (m := CUE_P_ENDS.search(window)) and (

@@ -78,6 +78,8 @@ _IN_CITED_TITLE = re.compile(rf"(?:{DOC_NUMBER})[^;\n]{{0,160}}?\b(?:ve\s+viec|v
 PAST_MARKER = re.compile(
     r"\bthoi\s+gian\s+(?:gan\s+day|qua|vua\s+qua)\b|\bvua\s+qua\b|\bgan\s+day\b"
     r"|\bnam\s+qua\b|\btruoc\s+day\b|\btu\s+truoc\s+den\s+nay\b"
+    # "Đến nay, xã đã dự thảo ...": the state reached so far
+    r"|(?<!\w)(?<!tu\s)(?<!nam\s\d{4}\s)den\s+nay\b"
 )
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-+•*]|\d{1,3}(?:\.\d{1,3})*\s?[.)]|[ivxlc]{1,6}\s?[.)]|[a-z]\))")
 _HEADING = re.compile(r"^[ \t]*(?:[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*)\s?[.)]", re.M)
@@ -317,6 +319,9 @@ _ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+
 _MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?:\s?[/.\-]\s?(?P<y>(?:19|20)\d{2}))?(?![\d/.\-])")
 
 
+_REQUEST_WORD = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|giao|phai|can|dong\s+thoi)\b")
+
+
 class _Extractor:
     def __init__(self, cleaned: str, folded: str):
         self.cleaned, self.folded = cleaned, folded
@@ -345,7 +350,9 @@ class _Extractor:
         )
 
     def said_in_past(self, lo: int, cue_start: int) -> bool:
-        if self.past.last_in(lo, cue_start):
+        # (a request after the past marker asks anew: "Đến nay vẫn còn 3 chi bộ chưa nộp, đề
+        # nghị nộp trước ngày 20/2")
+        if (past := self.past.last_in(lo, cue_start)) and not _REQUEST_WORD.search(self.folded, past[1], cue_start):
             return True
         # "đã" (already) governing the cue's verb: "các chi bộ đã hoàn thành trước ngày ...".
         # Only the words since the last comma count ("nội dung đã giao, hoàn thành trước
