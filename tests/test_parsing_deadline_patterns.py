@@ -112,6 +112,10 @@ DATE_FORMS = [
         "Các cấp ủy tổ chức quán triệt xong trong tháng 6 và tháng 7/2023.",  # the span of the months
         _one("complete", "2023-07-31 23:59"),
     ),
+    # a span of periods is done by the end of its last one
+    ("01/2/2020", "Các chi bộ tổ chức đại hội xong trong tháng 5 - 6/2020.", _one("complete", "2020-06-30 23:59")),
+    ("01/2/2020", "Hoàn thành việc kiểm tra trong quý II và quý III/2020.", _one("complete", "2020-09-30 23:59")),
+    ("01/2/2020", "Thời gian thực hiện: tháng 6 - tháng 8/2020.", _one("complete", "2020-08-31 23:59")),
     (
         "01/2/2020",
         "Các chi bộ báo cáo kết quả về Huyện ủy vào cuối tháng 3-2020.",
@@ -434,6 +438,11 @@ WINDOWS = [
         "- Đợt 1: tháng 9/2023, kiểm tra các chi bộ khối xã.\n"
         "- Đợt 2: tháng 11/2023, kiểm tra các chi bộ khối cơ quan.",
         [("complete", "2023-09-30 23:59", None, None), ("complete", "2023-11-30 23:59", None, None)],
+    ),
+    (
+        "01/2/2020",
+        "Từ tháng 11 - 12/2020, các chi bộ tổ chức sinh hoạt chuyên đề.",
+        _one("start", "2020-11-01 00:00", "2020-12-31 23:59"),
     ),
     (
         "15/9/2023",

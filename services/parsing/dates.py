@@ -374,7 +374,11 @@ VERB_BEFORE_TRONG = re.compile(
 )
 # (not the ratings "hoàn thành tốt / xuất sắc nhiệm vụ")
 FINISH_VERB = re.compile(rf"{_W}(?:hoan\s+thanh(?!\s+(?:tot|xuat\s+sac|nhiem\s+vu)\b)|ket\s+thuc)\b")
-CLAUSE_END = re.compile(r"\s*(?:[.;,\n]|$)")
+# (after the period, or after a span of periods it opens: "trong quý II và quý III/2020.")
+CLAUSE_END = re.compile(
+    r"(?:\s?(?:-|\s(?:va|den)\s)\s?(?:(?:thang|quy)\s+)?(?:\d{1,2}|iv|iii|ii|i)(?:\s?[/.\-]\s?\d{4})?)?"
+    r"\s*(?:[.;,\n]|$)"
+)
 LABEL_BEFORE_TRONG = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:trong\s*)?$")
 BARE_MONTH_OPENING = re.compile(r"[\s\-+*•.)(\d]*(?:theo\s+(?:ke\s+hoach|du\s+kien|lo\s+trinh)\s*,\s*)?$")
 BARE_MONTH_ACT = re.compile(r"\s*,?\s*(?:se\s+)?(?:tien\s+hanh|hoan\s+thanh|to\s+chuc|trien\s+khai)\b")

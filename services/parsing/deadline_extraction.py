@@ -309,6 +309,37 @@ def _shared_month_run(folded: str, t: Temporal, lo: int) -> Temporal | None:
 
 _COORDINATED = re.compile(r"\s*(?:\([^()\n]{0,20}\)\s*)?(?P<w>,|va|hoac)\s*(?:(?:cac\s+)?ngay\s*)?")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|va|hoac)\s*(?:ngay\s*)?\d{1,2}\s?[/.\-]\s?\d")
+_PERIOD_SPAN = re.compile(
+    r"\s?(?:-|\s(?:va|den|toi)\s)\s?(?:(?:het\s+)?(?P<w>thang|quy)\s+)?(?P<n>\d{1,2}|iv|iii|ii|i)(?![a-z])"
+    r"(?:\s?[/.\-]\s?(?P<y>(?:19|20)\d{2})|\s+nam\s+(?P<y2>(?:19|20)\d{2}))?(?![\d/])"
+)
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _span_last(t: Temporal, span: re.Match, year: int) -> datetime | None:
+    """End of the last period of "tháng 5 - 6/2020" / "quý II và quý III/2020"."""
+    y = int(span["y"] or span["y2"] or year)
+    if t.unit == "month":
+        if span["w"] == "quy" or not span["n"].isdigit() or not (t.month or 0) < int(span["n"]) <= 12:
+            return None
+        m = int(span["n"])
+    else:
+        if span["w"] == "thang":
+            return None
+        q = _ROMAN_Q.get(span["n"]) or (int(span["n"]) if span["n"].isdigit() else 0)
+        if not (t.quarter or 0) < q <= 4:
+            return None
+        m = 3 * q
+    return datetime(y, m, calendar.monthrange(y, m)[1], 23, 59)
+
+
+def _span_label(t: Temporal, span: re.Match, last: datetime) -> str:
+    if t.unit == "month":
+        return f"tháng {t.month} - {last.month}/{last.year}"
+    roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
+    return f"quý {roman.get(t.quarter or 0, t.quarter)} - {roman[last.month // 3]}/{last.year}"
+
+
 _DAYS_OFF = re.compile(r"\b(?:duoc\s+nghi|nghi\s+(?:le|tet|bu|phep|he|hoc|viec)|lich\s+nghi)\b")
 _CUTOFF_ENDS = re.compile(r"\)|,\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao|hoan\s+thanh)\b")
 _UP_TO_NOW = re.compile(
@@ -451,6 +482,9 @@ def extract_deadlines(
         # schedule's day, not a one-off deadline
         if t.year is None and ex.yearly.first_in(lo, hi):
             continue
+        if t.year is None and t.unit in ("month", "quarter") and (sp := _PERIOD_SPAN.match(folded, t.end)):
+            if sp["y"] or sp["y2"]:  # "tháng 5 - 6/2020": the year written once, at the end
+                t = replace(t, year=int(sp["y"] or sp["y2"]))
         raw = cleaned[t.start : t.end]
         try:
             res = resolve(t, cue, raw=_date_words(raw), default_year=default_year, reference=reference)
@@ -529,7 +563,14 @@ def extract_deadlines(
             last = date(run_end.year, run_end.month, run_end.day)
             end, until = run_end.end, datetime.combine(last, time(23, 59))
             res = replace(res, shown=f"{res.shown} đến hết {last.day}/{last.month}/{last.year}")
-        if res.is_start and t.unit == "month" and t.year is None:
+        if not res.is_start and t.unit in ("month", "quarter") and (span := _PERIOD_SPAN.match(folded, t.end)):
+            # "xong trong tháng 5 - 6/2020", "trong quý II và quý III/2020": done by the end of
+            # the last period of the span
+            span_end = _span_last(t, span, res.due.year)
+            if span_end is not None and span_end > res.due:
+                res = replace(res, due=span_end, shown=f"{res.shown.split(' ')[0]} {_span_label(t, span, span_end)}")
+                end = span.end()
+        if res.is_start and t.unit == "month":
             # "từ tháng 4 - 6": a run of months written with the word once is one window
             if (run := _MONTH_RUN.match(folded, t.end)) and (t.month or 0) < int(run["m"]) <= 12:
                 if run["y"] and t.month is not None:  # "từ tháng 6 - 8/2023": the year written at the end
