@@ -541,7 +541,14 @@ RELATIVE = [
     "Trong vòng 05 ngày làm việc kể từ khi kết thúc hội nghị, các chi bộ gửi biên bản về Đảng ủy.",
     "Chậm nhất 07 ngày sau khi tổ chức đại hội, chi bộ báo cáo kết quả về Đảng ủy.",
     "Sau 03 ngày kể từ ngày nhận công văn này, các đơn vị phải gửi danh sách về Huyện ủy.",
+    "Trước ngày khai mạc đại hội 10 ngày, các đoàn gửi danh sách đại biểu về Ban Tổ chức.",
+    "Sau khi kết thúc hội nghị 05 ngày, các chi bộ gửi báo cáo thu hoạch.",
+    "Trong vòng 48 giờ kể từ khi phát hiện vụ việc, đơn vị phải báo cáo Thường trực Huyện ủy.",
 ]
+
+
+def test_a_span_after_an_event_told_as_past_is_no_limit():
+    assert _items("Sau khi diễn ra 3 ngày, hội nghị đã bế mạc thành công.", "03/4/2023") == []
 
 
 @pytest.mark.parametrize("body", RELATIVE)

@@ -766,11 +766,13 @@ def _periodic(cleaned: str, folded: str, seg: Segmenter):
 # khi kết thúc hội nghị". The event has no date in the text, so the item keeps its words and
 # no due time; staff set the date. The event must start with a word, not a number, so
 # "kể từ ngày 23/12/2021" (a dated start) is not one.
-_AMOUNT = r"\d{1,3}(?:\s*\([a-z ]{2,20}\))?\s+(?:ngay(?:\s+lam\s+viec)?|tuan|thang)\b"
+_AMOUNT = r"\d{1,3}(?:\s*\([a-z ]{2,20}\))?\s+(?:ngay(?:\s+lam\s+viec)?|tuan|thang|gio)\b"
 _EVENT = r"(?:\s+(?!\d)[a-z]+){1,5}"
 _RELATIVE = re.compile(
     rf"\btruoc\s+(?:ngay|khi|thoi\s+diem|buoi|le|hoi\s+nghi|dai\s+hoi)\b(?:\s+(?!\d)[a-z]+){{0,8}}?"
     rf"\s+(?:it\s+nhat|toi\s+thieu|cham\s+nhat)\s+{_AMOUNT}"
+    # "Trước ngày khai mạc 10 ngày", "Sau khi kết thúc hội nghị 05 ngày": the amount after the event
+    rf"|\b(?:truoc\s+(?:ngay|khi)|sau\s+khi)(?:\s+(?!\d)[a-z]+){{1,6}}?\s+{_AMOUNT}(?!\s+(?:ke\s+tu|tinh\s+tu))"
     rf"|\b(?:(?:it\s+nhat|toi\s+thieu|cham\s+nhat)\s+)?(?:sau|trong(?:\s+vong|\s+thoi\s+han)?"
     rf"|khong\s+qua|cham\s+nhat|chua\s+qua)\s+{_AMOUNT}\s*,?\s*"
     rf"(?:ke\s+tu|tinh\s+tu|sau\s+khi|truoc\s+khi|truoc|sau)\b{_EVENT}"
@@ -795,6 +797,9 @@ def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[i
             continue
         lo, hi = ex.seg.clause(start)
         if ex.said_in_past(lo, start):
+            continue
+        # "Sau khi diễn ra 3 ngày, hội nghị đã bế mạc": a span told of the past
+        if _DA.search(ex.cleaned, end, hi) or (ex.cleaned.isascii() and _DA_PLAIN.search(ex.cleaned, end, hi)):
             continue
         kind = ex.kind_in(lo, start) or ex.kind_in(end, hi) or kind_of(ex.seg.heading_line(lo)) or "complete"
         text = " ".join(ex.cleaned[start:end].split())
