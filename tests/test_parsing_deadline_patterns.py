@@ -92,6 +92,9 @@ DATE_FORMS = [
         "Thời gian hoàn thành: trong quý III/2021.",
         _one("complete", "2021-09-30 23:59"),
     ),
+    ("01/8/2023", "Hạn cuối nhận bài dự thi là ngày 30/9/2023.", _one("complete", "2023-09-30 23:59")),
+    ("01/8/2023", "Hạn chót gửi bài là 30/9/2023.", _one("complete", "2023-09-30 23:59")),
+    ("01/8/2023", "Ban Tổ chức sẽ nhận bài dự thi đến ngày 30/9/2023.", _one("complete", "2023-09-30 23:59")),
     (
         "16/11/2021",
         "Gửi báo cáo tổng kết về Ban Tổ chức Huyện ủy trước ngày 15 tháng 12 năm 2021.",

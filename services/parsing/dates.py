@@ -312,6 +312,8 @@ CUE_END_OF_DAY = re.compile(
     rf"|{_WG}(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den|trong|cac))*\s*[:,]?\s*(?:ngay\s*)?{_WD}$"
     rf"|{_HAN}(?:\s+(?:nop|gui|bao\s+cao|hoan\s+thanh|thuc\s+hien|ke\s+hoach)){{0,2}}"
     rf"(?:\s+(?:la|vao))?\s*:?\s*(?:ngay\s*)?$"
+    # "Hạn cuối nhận bài dự thi là ngày ...", "Hạn chót gửi bài là ...": what is due, then "là"
+    rf"|{_HAN}(?!\s+che\b)(?:\s+[a-z]+){{1,6}}?\s+la\s*:?\s*(?:ngay\s*)?$"
     rf"|{_W}(?:hoan\s+thanh|xong|nop|ket\s+thuc)(?:\s+xong)?\s*(?:(?:vao|trong|la)\s+)?"
     rf"(?:ngay\s*)?$"
     # "không muộn hơn ngày X", "không chậm hơn ngày X", "không quá ngày X": no later than X
@@ -388,7 +390,9 @@ DOING_VERB = re.compile(
     rf"ban\s+hanh|to\s+chuc)\b"
 )
 RANGE_START = re.compile(rf"{_W}tu\s+(?:nay|ngay|\d|thang|quy|nam)")
-COMPLETION_WORD = re.compile(rf"{_W}(?:hoan\s+thanh|thoi\s+(?:gian|han)|xong|nop)\b")
+COMPLETION_WORD = re.compile(
+    rf"{_W}(?:hoan\s+thanh|thoi\s+(?:gian|han)|xong|nop|tiep\s+nhan|nhan\s+(?:bai|ho\s+so|phieu|tac\s+pham))\b"
+)
 
 
 _ANY_CUE_WORD = re.compile(
