@@ -288,6 +288,8 @@ NOT_DEADLINES = [
     # days off
     ("20/4/2020", "Lịch nghỉ lễ năm 2020: cán bộ, công chức được nghỉ từ ngày 30/4 đến hết ngày 3/5/2020."),
     ("10/1/2021", "Học sinh nghỉ Tết từ ngày 8/2/2021 đến hết ngày 17/2/2021."),
+    ("10/3/2023", "Lịch công tác tuần của Thường trực Huyện ủy (từ ngày 13/3/2023 đến ngày 19/3/2023)"),
+    ("10/3/2023", "Lịch làm việc tuần từ ngày 13/3/2023 đến ngày 19/3/2023"),
     # the period a tally covers
     (None, "Từ ngày 1/1 đến ngày 30/6/2023, toàn huyện kết nạp 125 đảng viên mới."),
     (None, "Từ ngày 01.01 đến ngày 15.7.2022, Sở tiếp nhận 1.245 hồ sơ, đã giải quyết 1.200 hồ sơ."),

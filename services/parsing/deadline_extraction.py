@@ -340,7 +340,10 @@ def _span_label(t: Temporal, span: re.Match, last: datetime) -> str:
     return f"quý {roman.get(t.quarter or 0, t.quarter)} - {roman[last.month // 3]}/{last.year}"
 
 
-_DAYS_OFF = re.compile(r"\b(?:duoc\s+nghi|nghi\s+(?:le|tet|bu|phep|he|hoc|viec)|lich\s+nghi)\b")
+# (or a page's calendar: "Lịch công tác tuần từ ngày 13/3 đến ngày 19/3/2023")
+_DAYS_OFF = re.compile(
+    r"\b(?:duoc\s+nghi|nghi\s+(?:le|tet|bu|phep|he|hoc|viec)|lich\s+(?:nghi|cong\s+tac|lam\s+viec|tiep\s+cong\s+dan))\b"
+)
 _CUTOFF_ENDS = re.compile(r"\)|,\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao|hoan\s+thanh)\b")
 _UP_TO_NOW = re.compile(
     r"\s*,?\s*(?:(?:cho\s+)?(?:den|toi)\s+(?:nay|hien\s+nay|thoi\s+diem\s+nay)\b|tro\s+lai\s+day\b)"
