@@ -444,7 +444,7 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         if m := CUE_BEFORE_TIME.search(window):
             return cue("before_time", m, _cue_time(m))
         if m := CUE_AT_TIME.search(window):
-            if EVENT_AT.match(window, m.start()) and _event_clause(folded, lo, t):
+            if not loose and EVENT_AT.match(window, m.start()) and _event_clause(folded, lo, t):
                 # "Hội nghị được tổ chức vào lúc 14 giờ ngày 25/5/2020": when an event is
                 # held, not a limit for anyone's work
                 return None
@@ -612,6 +612,34 @@ def _time_from_text(s: str) -> time | None:
     m = TIME_RE.search(s)
     return _time_of(m) if m else None
 
+
+# "(từ) ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": the first day of a run written with the
+# month once, right before the last day
+RUN_FIRST = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s?(?:[-–]|\s(?:den|toi)(?:\s+(?:het\s+)?ngay)?)\s?$")
+RUN_OPEN = re.compile(r"(?<![\w/\-])(?:ke\s+)?tu\s+(?:ngay\s+)?$")
+#: a run of days shorter than this is the days an event takes (a congress "từ ngày 27 đến
+#: 29-7-2020", a conference "từ ngày 23 - 24/11/2020"), not a window to act in
+RUN_MIN_DAYS = 6
+
+
+def shared_month_run(folded: str, t: Temporal, lo: int, min_days: int = RUN_MIN_DAYS) -> Temporal | None:
+    """The start day of a window "từ ngày D1 - D2/M/Y" whose end ``t`` is, as a Temporal of
+    its own; None when ``t`` closes no such run or the run is an event's few days."""
+    if t.day is None or t.month is None:
+        return None
+    m = RUN_FIRST.search(folded, max(lo, t.start - 24), t.start)
+    if m is None or not RUN_OPEN.search(folded, max(lo, m.start() - 12), m.start()):
+        return None
+    first = int(m["d"])
+    if not 1 <= first < t.day or t.day - first < min_days:
+        return None
+    return Temporal(m.start(), m.start() + len(m["d"]), "day", day=first, month=t.month, year=t.year)
+
+
+# "chậm nhất ngày 15/9/2023 lúc 17h00", "trước ngày 15/6 (16 giờ)": an hour written after the day
+TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:\(\s*)?(?:(?:vao\s+)?luc\s+)?(?P<h>[01]?\d|2[0-3])\s?(?:h|gio|:)\s?(?P<m>[0-5]\d)?(?:\s?(?:phut|p))?(?![\d/a-z])"
+)
 
 # ---------------------------------------------------------------------------------------
 # Turning a cue + temporal into due / shown.
@@ -873,7 +901,12 @@ def parse_deadline_phrase(
     lo = 0
     if (km := _KIND_PREFIX.match(folded)) and km.end() <= t.start:
         lo = km.end()
-    cue = match_cue(folded, t, lo, loose=True)
+    run_end: Temporal | None = None
+    if t.unit == "day" and (first := shared_month_run(folded, t, lo, min_days=1)) is not None:
+        run_end, t = t, first  # "từ ngày 1 - 25/4/2019": from the 1st, through the 25th
+        cue = Cue("start", t.start)
+    else:
+        cue = match_cue(folded, t, lo, loose=True)
     raw = phrase[t.start : t.end]
     if re.match(r"ngay\s", fold(raw)):
         raw = raw[5:].strip()
@@ -883,6 +916,20 @@ def parse_deadline_phrase(
         return DeadlineError("invalid_date", f"ngày {e.raw} không tồn tại", original)
     except _NoYear:
         return DeadlineError("missing_year", "Vui lòng ghi rõ năm, ví dụ: 20/8/2021.", original)
+    until = None
+    if run_end is not None and run_end.day is not None and run_end.month is not None:
+        try:
+            until = datetime(res.due.year, run_end.month, run_end.day, 23, 59)
+        except ValueError:
+            return DeadlineError("invalid_date", f"ngày {_date_raw(phrase, run_end)} không tồn tại", original)
+    elif t.unit == "day" and res.relation in ("end_of_day", "before_day") and (tm := TIME_AFTER.match(folded, t.end)):
+        # "trước ngày 15/6/2020 lúc 17h": the hour written after the day
+        at = time(int(tm["h"]), int(tm["m"] or 0))
+        rel = "at_time" if res.relation == "end_of_day" else "before_time"
+        lead = "đến" if rel == "at_time" else "trước"
+        res = Resolved(
+            rel, datetime.combine(res.anchor, at), res.anchor, f"{lead} {at:%H:%M} {format_date(res.anchor)}"
+        )
     kind = word_kind or kind_hint or "complete"
     if kind not in ("complete", "report", "plan", "start"):
         kind = "complete"  # e.g. a "recurring" hint but no schedule written: a plain date
@@ -892,6 +939,19 @@ def parse_deadline_phrase(
             res = Resolved(
                 "start", datetime.combine(res.anchor, time(0, 0)), res.anchor, f"từ {format_date(res.anchor)}", True
             )
+    if until is not None:
+        res = Resolved(res.relation, res.due, res.anchor, f"{res.shown} đến hết {format_date(until.date())}", True)
     return Deadline(
-        kind=kind, due=res.due, recurrence=None, text=phrase, shown=res.shown, anchor=res.anchor, relation=res.relation
+        kind=kind,
+        due=res.due,
+        recurrence=None,
+        text=phrase,
+        shown=res.shown,
+        anchor=res.anchor,
+        relation=res.relation,
+        until=until,
     )
+
+
+def _date_raw(phrase: str, t: Temporal) -> str:
+    return re.sub(r"^\s*ng[aà]y\s+", "", phrase[t.start : t.end], flags=re.I)

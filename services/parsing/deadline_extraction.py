@@ -44,6 +44,8 @@ from .dates import (
     PLAN_WORD_STRICT,
     RANGE_START,
     REPORT_WORD,
+    RUN_OPEN,
+    TIME_AFTER,
     TYPO_MONTH_FOR_DAY,
     Cue,
     Temporal,
@@ -55,6 +57,7 @@ from .dates import (
     kind_of,
     match_cue,
     resolve,
+    shared_month_run,
 )
 from .deadlines import Deadline, Recurrence, format_date
 from .periodic_rules import DATA_CUTOFF, PERIOD_WORD, find_periodic
@@ -284,29 +287,6 @@ _SEND = re.compile(r"\b(?:nop|gui)\b")
 _EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$")
 
 
-# "(từ) ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": the first day of a run written with the
-# month once, right before the last day
-_RUN_FIRST = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s?(?:[-–]|\s(?:den|toi)(?:\s+(?:het\s+)?ngay)?)\s?$")
-_RUN_OPEN = re.compile(r"(?<![\w/\-])(?:ke\s+)?tu\s+(?:ngay\s+)?$")
-#: a run of days shorter than this is the days an event takes (a congress "từ ngày 27 đến
-#: 29-7-2020", a conference "từ ngày 23 - 24/11/2020"), not a window to act in
-_RUN_MIN_DAYS = 6
-
-
-def _shared_month_run(folded: str, t: Temporal, lo: int) -> Temporal | None:
-    """The start day of a window "từ ngày D1 - D2/M/Y" whose end ``t`` is, as a Temporal of
-    its own; None when ``t`` closes no such run or the run is an event's few days."""
-    if t.year is None or t.day is None or t.month is None:
-        return None
-    m = _RUN_FIRST.search(folded, max(lo, t.start - 24), t.start)
-    if m is None or not _RUN_OPEN.search(folded, max(lo, m.start() - 12), m.start()):
-        return None
-    first = int(m["d"])
-    if not 1 <= first < t.day or t.day - first < _RUN_MIN_DAYS:
-        return None
-    return Temporal(m.start(), m.start() + len(m["d"]), "day", day=first, month=t.month, year=t.year)
-
-
 _COORDINATED = re.compile(r"\s*(?:\([^()\n]{0,20}\)\s*)?(?P<w>,|va|hoac)\s*(?:(?:cac\s+)?ngay\s*)?")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|va|hoac)\s*(?:ngay\s*)?\d{1,2}\s?[/.\-]\s?\d")
 _PERIOD_SPAN = re.compile(
@@ -458,11 +438,11 @@ def extract_deadlines(
             # "và" / "," / "hoặc" shares its cue
             prev = last_day[2]
             cue = Cue(prev.relation, last_day[1] + co.start("w"), prev.at, prev.through)
-        if cue is None and t.unit == "day" and (first := _shared_month_run(folded, t, lo)) is not None:
+        if cue is None and t.unit == "day" and (first := shared_month_run(folded, t, lo)) is not None:
             # "Từ ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": a window of a week or more
             # with the month written once; its start day takes the end's month and year
             run_end, t = t, first
-            opened = _RUN_OPEN.search(folded, max(lo, t.start - 12), t.start)
+            opened = RUN_OPEN.search(folded, max(lo, t.start - 12), t.start)
             cue = Cue("start", opened.start() if opened else t.start)
         if cue is None:
             continue
@@ -544,11 +524,7 @@ def extract_deadlines(
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         end, until = t.end, None
-        if (
-            t.unit == "day"
-            and res.relation in ("end_of_day", "before_day")
-            and (tm := _TIME_AFTER.match(folded, t.end))
-        ):
+        if t.unit == "day" and res.relation in ("end_of_day", "before_day") and (tm := TIME_AFTER.match(folded, t.end)):
             # "chậm nhất ngày 15/9/2023 lúc 17h00", "HẠN CHÓT 30/06/2020 17:00": the hour
             # written after the day
             at = time(int(tm["h"]), int(tm["m"] or 0))
@@ -562,8 +538,8 @@ def extract_deadlines(
             )
             end = tm.end()
         if run_end is not None:
-            assert run_end.year is not None and run_end.month is not None and run_end.day is not None
-            last = date(run_end.year, run_end.month, run_end.day)
+            assert run_end.month is not None and run_end.day is not None
+            last = date(res.due.year, run_end.month, run_end.day)  # the start's year, resolved
             end, until = run_end.end, datetime.combine(last, time(23, 59))
             res = replace(res, shown=f"{res.shown} đến hết {last.day}/{last.month}/{last.year}")
         if not res.is_start and t.unit in ("month", "quarter") and (span := _PERIOD_SPAN.match(folded, t.end)):
@@ -897,9 +873,6 @@ def _is_day_of_some_year(day: int, month: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
 
 
-_TIME_AFTER = re.compile(
-    r"\s*,?\s*(?:\(\s*)?(?:(?:vao\s+)?luc\s+)?(?P<h>[01]?\d|2[0-3])\s?(?:h|gio|:)\s?(?P<m>[0-5]\d)?(?:\s?(?:phut|p))?(?![\d/a-z])"
-)
 # "hạn nộp là ngày 31/01/2022; đến nay vẫn còn 5 chi bộ chưa nộp": a limit told as missed
 _OVERDUE = re.compile(r"\b(?:den\s+nay|van\s+con|qua\s+han|cham\s+tre|chua\s+(?:nop|gui|bao\s+cao|hoan\s+thanh))\b")
 
