@@ -375,6 +375,8 @@ def test_a_page_clock_is_no_deadline_and_what_was_due_before_it_is_past():
         "Ngày đăng: 20/06/2022",
         "Cập nhật ngày 20/06/2022",
         "Thứ Hai, 20/06/2022, 10:02 (GMT+7)",
+        "Cập nhật: 10h02 ngày 20/06/2022",
+        "Đăng ngày: 20/06/2022 - 10h02",
     ],
 )
 def test_page_stamps_of_every_portal(stamp):

@@ -169,7 +169,7 @@ _STAMP_CUE = re.compile(_CLOCK.pattern + "|" + _POST_WORD.pattern)
 _STAMP_NOT = re.compile(r"truoc|han|chot|cham|muon|nhat|den|toi|het|tu|nop|gui|hoan|thanh|xong|ket|thuc|bat|dau")
 _STAMP_NOISE = re.compile(
     r"\b(?:ngay|dang|cap\s+nhat|xuat\s+ban|luc|luot\s+xem|view\s+count|gmt|am|pm|"
-    r"thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\b|[\d|,:;\-–()+.]"
+    r"thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\b|(?<=\d)[hg](?![a-z])|[\d|,:;\-–()+.]"
 )
 
 
