@@ -73,7 +73,8 @@ def test_dev_fields_do_not_regress(dev):
 
 
 def test_holdout_does_not_regress(holdout):
-    assert holdout.recall >= 0.99 and holdout.precision >= 0.96
+    # precision 1.00 since session 5 (a statistic's period is no window)
+    assert holdout.recall >= 0.99 and holdout.precision >= 0.99
     assert holdout.accuracy("issuer") >= 0.99
     assert holdout.accuracy("number") >= 0.99
     assert holdout.accuracy("doc_type") >= 0.99
@@ -107,13 +108,13 @@ def test_holdout3_does_not_regress(holdout3):
 # holdout4 (23 documents, 32 deadlines, gathered in session 4 while the parser was tuned on
 # holdout3; readings written before the parser ran) scored ONCE, after that tuning: recall 0.81
 # / precision 0.79, number 0.91, type 0.74, issuer 0.74, issue date 0.87, urgency 0.96,
-# recognised 0.78 -- the honest estimate of documents nobody tuned for. Session 5 (parseb)
-# tuned its fields on it, by rules of the language (no sample's wording): number 1.00, type
-# 1.00, issuer 0.96 (the editing team's plan, named only in a title), issue date 1.00, urgency
-# 1.00, recognised 0.96 (the school-year rules, read only through their yearly deadlines);
-# deadline precision 0.87 (what fell due before a page's post stamp). Guards at that level.
+# recognised 0.78 -- the last honest estimate. Session 5 then tuned on it, by rules of the
+# language (no sample's wording): its fields (number 1.00, type 1.00, issuer 0.96, issue date
+# 1.00, urgency 1.00) and its deadlines (page stamps, windows with the month written once,
+# yearly calendars, year slips, parts of a window: recall 1.00 / precision 1.00). A guard at
+# the level reached, no longer an honest estimate (holdout5 is the next one).
 def test_holdout4_does_not_regress(holdout4):
-    assert holdout4.recall >= 0.8 and holdout4.precision >= 0.78
+    assert holdout4.recall >= 0.99 and holdout4.precision >= 0.99
     assert holdout4.accuracy("number") >= 0.99
     assert holdout4.accuracy("doc_type") >= 0.99
     assert holdout4.accuracy("issuer") >= 0.95

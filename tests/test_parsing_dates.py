@@ -444,3 +444,26 @@ def test_a_range_written_with_a_spaced_dash_is_one_window():
 
 def test_a_run_of_days_with_a_dash_is_not_a_range_of_two_dates():
     assert parse_document("Hội nghị diễn ra từ ngày 23 - 24/11/2024.").deadlines == []
+
+
+# --- issue 12: phrases typed in chat the way documents write them ---------------------------
+
+
+def test_a_typed_hour_after_the_day_sets_the_due_minute():
+    d = parse_deadline_phrase("trước ngày 15/6/2020 lúc 17h", default_year=2020)
+    assert isinstance(d, Deadline)
+    assert (d.due, d.shown) == (datetime(2020, 6, 15, 17, 0), "trước 17:00 15/6/2020")
+    d = parse_deadline_phrase("chậm nhất ngày 20/8 lúc 16 giờ 30", default_year=2020)
+    assert isinstance(d, Deadline) and d.due == datetime(2020, 8, 20, 16, 30)
+
+
+def test_a_typed_window_with_the_month_written_once_keeps_its_end():
+    d = parse_deadline_phrase("từ ngày 1 - 25/4/2019", default_year=2019)
+    assert isinstance(d, Deadline)
+    assert (d.kind, d.due, d.until) == ("start", datetime(2019, 4, 1, 0, 0), datetime(2019, 4, 25, 23, 59))
+    assert d.shown == "từ 1/4/2019 đến hết 25/4/2019"
+
+
+def test_a_typed_meeting_hour_is_still_the_deadline_staff_meant():
+    d = parse_deadline_phrase("họp vào lúc 14h ngày 25/5/2020", default_year=2020)
+    assert isinstance(d, Deadline) and d.due == datetime(2020, 5, 25, 14, 0)

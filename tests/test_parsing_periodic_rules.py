@@ -28,6 +28,23 @@ def rules(text: str) -> list[str | None]:
             "bằng văn bản, chậm nhất là ngày 25 của tháng cuối kỳ báo cáo.",
             ["quarterly@3-25", "yearly@6-25", "yearly@12-25"],
         ),
+        # several periods in one clause, each with its own day
+        (
+            "Định kỳ hằng tháng (trước ngày 20), hằng quý (trước ngày 20 của tháng cuối quý), "
+            "các đơn vị báo cáo kết quả về Sở.",
+            ["monthly<20", "quarterly<3-20"],
+        ),
+        (
+            "Báo cáo định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12) gửi về Ban Tổ chức.",
+            ["yearly<6-15", "yearly<12-15"],
+        ),
+        ("Định kỳ vào ngày 05 hằng tháng, các chi bộ gửi báo cáo về Đảng ủy.", ["monthly@5"]),
+        ("Mỗi tháng một lần, chậm nhất ngày 25, các đơn vị nộp báo cáo.", ["monthly@25"]),
+        ("Báo cáo tuần gửi trước 15h00 thứ Năm hằng tuần.", ["weekly<thu/15:00"]),
+        ("Các xã báo cáo nhanh trước 16 giờ hằng ngày.", ["daily<16:00"]),
+        # a yearly calendar of work, not only of reports
+        ("Các trường tổ chức khai giảng vào ngày 5/9 hằng năm.", ["yearly@9-5"]),
+        ("Hằng năm, các chi bộ tổ chức kiểm điểm trước ngày 15/12.", ["yearly<12-15"]),
     ],
 )
 def test_periodic_rule(text, expected):
@@ -40,6 +57,9 @@ def test_periodic_rule(text, expected):
         "Số liệu báo cáo 6 tháng tính từ ngày 01/01 đến ngày 30/6 của năm báo cáo.",
         "Thời gian chốt số liệu từ ngày 15 tháng 12 năm trước đến ngày 14 tháng 6.",
         "Chốt số liệu ngày 25 hằng tháng để tổng hợp báo cáo.",
+        # an anniversary kept every year, and the earliest day a thing may happen
+        "Các trường tổ chức kỷ niệm Ngày Nhà giáo Việt Nam vào ngày 20/11 hằng năm.",
+        "Học sinh tựu trường sớm nhất vào ngày 1/8 hằng năm.",
     ],
 )
 def test_data_cut_offs_are_not_schedules(text):

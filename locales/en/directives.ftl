@@ -231,6 +231,7 @@ intake-ocr_failed = Text recognition (OCR) failed on this file.
 directive-doc-acked_by_report = received, per the report staff sent on its behalf
 directive-summary-window = from { $start } to { $end }
 directive-summary-flag-month_for_day = {" "}(the document says «{ $phrase }»; read as a day, please check)
+directive-summary-flag-year_typo = {" "}(the document says «{ $phrase }», a year before its own date; read as its own year, please check)
 directive-summary-flag-relative = {" "}(counted from an event the document does not date: press «Add deadline» to set the date; no reminder is sent for this line until it has one)
 directive-summary-flag-own_office = {" "}(a duty of the issuing office itself, not asked of the units; no report request is made for them)
 directive-ack-unknown_number = No directive numbered { $number } is assigned to your { $unit_word }. Type /directives to see them.

@@ -183,6 +183,7 @@ intake-ocr_failed = Nhận dạng chữ (OCR) gặp lỗi với tệp này.
 directive-doc-acked_by_report = nhận qua báo cáo do cán bộ gửi thay
 directive-summary-window = từ { $start } đến { $end }
 directive-summary-flag-month_for_day = {" "}(văn bản ghi «{ $phrase }», tôi hiểu là ngày; xin kiểm tra lại)
+directive-summary-flag-year_typo = {" "}(văn bản ghi «{ $phrase }», năm trước ngày ban hành; tôi hiểu là năm của văn bản, xin kiểm tra lại)
 directive-summary-flag-relative = {" "}(hạn tính từ một sự việc, văn bản chưa ghi ngày cụ thể: đồng chí bấm «Thêm hạn» để đặt ngày hạn; dòng này không được nhắc hạn cho đến khi có ngày)
 directive-summary-flag-own_office = {" "}(việc của văn phòng cơ quan ban hành, không giao cho các đơn vị; sẽ không tạo yêu cầu báo cáo cho các đơn vị)
 directive-ack-unknown_number = Không có văn bản số { $number } giao cho { $unit_word } đồng chí. Gõ /directives để xem các văn bản.

@@ -56,11 +56,12 @@ TEMPORAL_RE = re.compile(
     r"\bngay\s+(?P<w_d>\d{1,2})\s+thang\s*(?P<w_m>\d{1,2})"
     r"(?:(?:\s*,)?\s+nam\s+(?P<w_y>\d{4}))?(?!\d)"
     # 20/8/2021, 20-8-2021, 20.8.2021 (same separator twice)
-    r"|(?<![\d/.\-])(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})\s?(?P=sep)\s?"
+    # (a whole date may follow another glued by a dash: "từ ngày 01/7/2024-7/7/2024")
+    r"|(?:(?<![\d/.\-])|(?<=[/.\-]\d{4}-))(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})\s?(?P=sep)\s?"
     r"(?P<n_y>\d{4})(?!\d)"
     # "tháng 9, 10 năm 2018", "tháng 11 và 12/2023": months listed with the word once, read as
     # the span to the last one
-    r"|\bthang\s+\d{1,2}(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)(?P<l_m>\d{1,2})"
+    r"|\bthang\s+\d{1,2}(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)(?:thang\s+)?(?P<l_m>\d{1,2})"
     r"(?:\s?[/.\-]\s?|(?:\s*,)?\s+nam\s+)(?P<l_y>\d{4})(?!\d)"
     # tháng 8/2021, tháng 8 năm 2021, tháng 8
     r"|\bthang\s+(?P<m_m>\d{1,2})" + _YEAR_TAIL.format("m_y", "m_y2") + r"(?![\d/])"
@@ -73,7 +74,7 @@ TEMPORAL_RE = re.compile(
     # "hoàn thành trong 2/2021": a month and year after "trong" with the word "tháng" dropped
     r"|(?<=trong\s)(?P<b_m>0?[1-9]|1[0-2])\s?/\s?(?P<b_y>(?:19|20)\d{2})(?![\d/])"
     # (a spaced dash after it opens the end of a range: "từ 01/8 - 15/8/2023")
-    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-\s?\d|\s-\d)"
+    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-\s?\d|\s-\d|\.\d)"
     # (or right after a cue word: "bắt đầu từ 22.2", "trước 15.2"; a bare "22.2" elsewhere may
     # be a decimal number)
     r"|(?:(?<=ngay\s)|(?<=\btu\s)|(?<=\btruoc\s)|(?<=\bden\s)|(?<=\bhet\s))"
@@ -287,7 +288,8 @@ _W = r"(?<![\w/\-])"
 # cue after a glued letter; short cues ("từ", "đến", "hạn") keep the strict start.
 _WG = r"(?<![\d/\-])"
 # "17 giờ 00'", "17h00’": a minute mark after the time
-_T = rf"(?P<t>{_TIME_CORE})(?:\s?')?"
+# "8 giờ sáng", "3 giờ chiều": the part of the day after the hour
+_T = rf"(?P<t>{_TIME_CORE})(?:\s?')?(?:\s+(?P<pod>sang|trua|chieu|toi)\b)?"
 # the weekday written between a cue and its date: "trước 17h00, thứ Sáu, ngày 23/6/2023",
 # "ngày thứ Sáu 23/6/2023", "chậm nhất vào Chủ nhật, ngày ..."
 _WD = r"(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*(?:ngay\s*)?)?"
@@ -303,13 +305,15 @@ CUE_AT_TIME = re.compile(
 )
 # "trước tháng 30/6/2020": "tháng" before a whole day is a slip for "ngày" (read as the
 # evident day and flagged, see TYPO_MONTH_FOR_DAY).
-CUE_BEFORE = re.compile(rf"{_WG}truoc\s*(?:(?:ngay|thang)\s*)?{_WD}$")
+CUE_BEFORE = re.compile(rf"{_WG}truoc\s*(?:(?:cac\s+)?(?:ngay|thang)\s*)?{_WD}$")
 TYPO_MONTH_FOR_DAY = re.compile(r"\bthang\s*$")
 CUE_END_OF_DAY = re.compile(
     rf"(?:{_W}tu\s+nay\s+)?(?:{_W}(?:den|toi)\s+)?{_W}het\s*(?:ngay\s*)?$"
-    rf"|{_WG}(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den|trong))*\s*[:,]?\s*(?:ngay\s*)?{_WD}$"
+    rf"|{_WG}(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den|trong|cac))*\s*[:,]?\s*(?:ngay\s*)?{_WD}$"
     rf"|{_HAN}(?:\s+(?:nop|gui|bao\s+cao|hoan\s+thanh|thuc\s+hien|ke\s+hoach)){{0,2}}"
     rf"(?:\s+(?:la|vao))?\s*:?\s*(?:ngay\s*)?$"
+    # "Hạn cuối nhận bài dự thi là ngày ...", "Hạn chót gửi bài là ...": what is due, then "là"
+    rf"|{_HAN}(?!\s+che\b)(?:\s+[a-z]+){{1,6}}?\s+la\s*:?\s*(?:ngay\s*)?$"
     rf"|{_W}(?:hoan\s+thanh|xong|nop|ket\s+thuc)(?:\s+xong)?\s*(?:(?:vao|trong|la)\s+)?"
     rf"(?:ngay\s*)?$"
     # "không muộn hơn ngày X", "không chậm hơn ngày X", "không quá ngày X": no later than X
@@ -321,14 +325,22 @@ CUE_END_OF_DAY = re.compile(
 CUE_LABEL = re.compile(
     rf"(?:{_W}thoi\s+(?:gian|han)|(?<!gioi\s){_W}han(?:\s+chot)?(?!\s+che\b))\b[^:;\n]{{0,60}}:\s*(?:ngay\s*)?$"
 )
+EVENT_AT = re.compile(r"(?:vao|luc)\b")
+EVENT_WORD = re.compile(
+    r"\b(?:hoi\s+nghi|dai\s+hoi|le|buoi|hop|khai\s+mac|dien\s+ra|duoc\s+to\s+chuc|du|moi|ra\s+quan|mit\s+tinh)\b"
+)
+WORK_WORD = re.compile(r"\b(?:nop|gui|bao\s+cao|hoan\s+thanh|xong|ket\s+thuc|han|dang\s+ky)\b")
+LABEL_AT_TIME = re.compile(rf"(?<![\d:]){_T}\s*,?\s*{_NGAY}$")
 # "đến ngày X" is an end only in a range ("từ ... đến ngày X") or with a completion cue;
 # "tính đến ngày X" is an as-of date in statistics, never a deadline.
 # "từ ngày 27 đến 29-7-2020": a run of days written with the month once is the days an
 # event takes (a congress, a conference), not a deadline; "đến" there closes no task.
 CUE_UNTIL = re.compile(rf"(?<!tinh\s)(?<!ngay\s\d\s)(?<!ngay\s\d\d\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
 # "từ 01/8 - 15/8/2023": a spaced dash after a whole day (not "từ ngày 23 - 24/11", a run of days)
-CUE_DASH = re.compile(r"(?<=\d\s)[-–]\s?$")
-_DAY_BEFORE_DASH = re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$")
+CUE_DASH = re.compile(r"(?:(?<=\d\s)|(?<=[/.]\d{4}))[-–]\s?$")
+_DAY_BEFORE_DASH = re.compile(
+    r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
+)
 CUE_START = re.compile(
     rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
@@ -342,16 +354,32 @@ CUE_P_END = re.compile(
 )
 CUE_P_IN = re.compile(rf"{_W}trong\s*$")
 CUE_P_AT = re.compile(rf"{_W}vao\s*$")
+PHASE_LABEL = re.compile(
+    rf"(?:^\s*|\n\s*|[-+•*]\s*|[.;]\s+){_W}(?:giai\s+doan|dot|buoc)\s+(?:\d{{1,2}}|[ivx]{{1,4}})\s*[:(]\s*$"
+)
+PHASE_MONTH_RUN = re.compile(r"\s?-\s?(?:thang\s+)?\d{1,2}\b")
+CUE_P_ENDS = re.compile(rf"{_W}ket\s+thuc\s+(?:vao\s+)?(?:(?:cuoi|het)\s+)?$")
 # "(hoàn thành ...) vào cuối quý 2/2021", "trước cuối tháng 3-2020": the period's end, when a
 # completion word or time label earlier in the clause makes it a deadline (and not a target
 # such as "đến cuối năm 2025, tỷ lệ ... đạt 90%").
-CUE_P_LATE = re.compile(rf"{_W}(?:(?:vao|truoc|den|trong)\s+)?(?:thoi\s+diem\s+)?cuoi\s*$")
+CUE_P_LATE = re.compile(
+    rf"{_W}(?:(?:vao|truoc|den|trong|(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den))*)\s+)?(?:thoi\s+diem\s+)?cuoi\s*$"
+)
+# "... báo cáo kết quả về Huyện ủy vào cuối tháng 3-2020": a report or a sending before it
+LATE_ACT = re.compile(rf"{_W}(?:gui|nop)\b")
 # "trong tháng X" is a deadline when it is the complement of a doing/finishing verb
 # ("hoàn thành trong tháng 8/2021", "triển khai xong trong quý III") — not when it is a
 # time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
 VERB_BEFORE_TRONG = re.compile(
     rf"{_W}(?:hoan\s+thanh|xong|thuc\s+hien|trien\s+khai|bao\s+cao|nop|gui|ban\s+hanh|"
     rf"ket\s+thuc|to\s+chuc\s+xong|tien\s+hanh)\s*[:,]?\s*trong\s*$"
+)
+# (not the ratings "hoàn thành tốt / xuất sắc nhiệm vụ")
+FINISH_VERB = re.compile(rf"{_W}(?:hoan\s+thanh(?!\s+(?:tot|xuat\s+sac|nhiem\s+vu)\b)|ket\s+thuc)\b")
+# (after the period, or after a span of periods it opens: "trong quý II và quý III/2020.")
+CLAUSE_END = re.compile(
+    r"(?:\s?(?:-|\s(?:va|den)\s)\s?(?:(?:thang|quy)\s+)?(?:\d{1,2}|iv|iii|ii|i)(?:\s?[/.\-]\s?\d{4})?)?"
+    r"\s*(?:[.;,\n]|$)"
 )
 LABEL_BEFORE_TRONG = re.compile(rf"{_W}thoi\s+(?:gian|han)\b[^:;\n]{{0,60}}:\s*(?:trong\s*)?$")
 BARE_MONTH_OPENING = re.compile(r"[\s\-+*•.)(\d]*(?:theo\s+(?:ke\s+hoach|du\s+kien|lo\s+trinh)\s*,\s*)?$")
@@ -362,10 +390,14 @@ DOING_VERB = re.compile(
     rf"ban\s+hanh|to\s+chuc)\b"
 )
 RANGE_START = re.compile(rf"{_W}tu\s+(?:nay|ngay|\d|thang|quy|nam)")
-COMPLETION_WORD = re.compile(rf"{_W}(?:hoan\s+thanh|thoi\s+(?:gian|han)|xong|nop)\b")
+COMPLETION_WORD = re.compile(
+    rf"{_W}(?:hoan\s+thanh|thoi\s+(?:gian|han)|xong|nop|tiep\s+nhan|nhan\s+(?:bai|ho\s+so|phieu|tac\s+pham))\b"
+)
 
 
-_ANY_CUE_WORD = re.compile(r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua|vao")
+_ANY_CUE_WORD = re.compile(
+    r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua|vao|doan|dot|buoc"
+)
 
 
 @dataclass(frozen=True)
@@ -410,15 +442,22 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
 
     if t.unit == "day":
         if m := CUE_BEFORE_TIME.search(window):
-            return cue("before_time", m, _time_from_text(m["t"]))
+            return cue("before_time", m, _cue_time(m))
         if m := CUE_AT_TIME.search(window):
-            return cue("at_time", m, _time_from_text(m["t"]))
+            if not loose and EVENT_AT.match(window, m.start()) and _event_clause(folded, lo, t):
+                # "Hội nghị được tổ chức vào lúc 14 giờ ngày 25/5/2020": when an event is
+                # held, not a limit for anyone's work
+                return None
+            return cue("at_time", m, _cue_time(m))
         if m := CUE_BEFORE.search(window):
             return cue("before_day", m)
+        if (m := LABEL_AT_TIME.search(window)) and (p := _label(folded, lo, wstart + m.start(), CUE_LABEL)) is not None:
+            # "Hạn cuối nhận bài dự thi: 17 giờ ngày 30/9/2022": a time label's value with an hour
+            return Cue("at_time", p, _cue_time(m))
         if m := CUE_END_OF_DAY.search(window):
             return cue("end_of_day", m)
         if m := CUE_START.search(window):
-            return cue("start", m, _time_from_text(m["t"]) if m["t"] else None)
+            return cue("start", m, _cue_time(m) if m["t"] else None)
         if m := CUE_UNTIL.search(window):
             if (
                 loose
@@ -440,6 +479,11 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         return None
 
     # periods
+    if m := PHASE_LABEL.search(window):
+        # "Giai đoạn 2 (tháng 9 - 10/2023): tổ chức thi", "Đợt 1: tháng 9/2023": a phase's span;
+        # a run of months is a window from its first month, one month the time to finish in
+        run = PHASE_MONTH_RUN.match(folded, t.end) if t.unit == "month" else None
+        return cue("period_start" if run else "period_end", m)
     if m := CUE_P_BEFORE.search(window):
         return cue("period_before", m)
     if m := CUE_P_END.search(window):
@@ -447,9 +491,24 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     if m := CUE_START.search(window):
         return cue("period_start", m)
     if m := CUE_P_LATE.search(window):
-        if loose or COMPLETION_WORD.search(folded, lo, wstart + m.start()):
+        head_end = wstart + m.start()
+        if (
+            loose
+            or COMPLETION_WORD.search(folded, lo, head_end)
+            or LATE_ACT.search(folded, lo, head_end)
+            or REPORT_WORD.search(folded, lo, head_end)
+            or re.match(r"(?:truoc|cham|muon)\b", m[0])
+            # "Đến cuối tháng 3-2020, các chi bộ gửi danh sách ...": opening the clause, a
+            # duty after it (not "Đến cuối năm 2025, tỷ lệ hộ nghèo giảm ...", a target)
+            or (CLAUSE_OPEN.fullmatch(folded, lo, head_end) and _doing_after(folded, t))
+        ):
             return cue("period_end", m)
         return None
+    if (m := CUE_P_ENDS.search(window)) and (
+        loose or RANGE_START.search(folded, max(lo, t.start - 200), wstart + m.start())
+    ):
+        # "bắt đầu từ tháng 10-2021 và kết thúc vào tháng 2-2022": the end of a window
+        return Cue("period_end", wstart + m.start(), None, through=True)
     if (m := CUE_P_AT.search(window)) and DOING_VERB.search(folded, max(lo, t.start - 200), wstart + m.start()):
         # "tổ chức sinh hoạt chuyên đề ... vào tháng 9, 10 năm 2018": done in that period
         return cue("period_end", m)
@@ -461,6 +520,12 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
             return cue("period_end", v)
         if _label(folded, lo, t.start, LABEL_BEFORE_TRONG) is not None:
             return cue("period_end", m)
+        # "hoàn thành hội nghị sơ kết trong tháng 5.2020.": the period closing a clause whose
+        # verb is a finishing one is the time it must be finished in
+        if CLAUSE_END.match(folded, t.end) and (
+            f := _last(FINISH_VERB.finditer(folded, max(lo, t.start - 100), wstart + m.start()))
+        ):
+            return Cue("period_end", f.start())
         # "Trong tháng 8/2021, các chi bộ hoàn thành ..." — the period opens the clause and
         # a doing verb follows in the same clause.
         if lo >= wstart and CLAUSE_START_TRONG.search(folded[lo : t.start]):
@@ -475,6 +540,22 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     if loose:
         return Cue("period_end", t.start)
     return None
+
+
+def _event_clause(folded: str, lo: int, t: Temporal) -> bool:
+    """Does the clause around ``t`` tell when an event is held (a meeting, a ceremony) and ask
+    for no work to be handed in or finished?"""
+    tail = folded[t.end : t.end + 160]
+    cut = re.search(r"[;\n]|\.(?:\s|$)", tail)
+    clause = folded[max(lo, t.start - 200) : t.start] + " " + (tail[: cut.start()] if cut else tail)
+    return bool(EVENT_WORD.search(clause)) and not WORK_WORD.search(clause)
+
+
+def _last(matches) -> re.Match | None:
+    last = None
+    for last in matches:  # noqa: B007 - only the last one is wanted
+        pass
+    return last
 
 
 def _label(folded: str, lo: int, end: int, rx: re.Pattern) -> int | None:
@@ -519,10 +600,46 @@ def _doing_after(folded: str, t: Temporal) -> bool:
     return bool(DOING_VERB.search(tail)) and not re.search(r"\bda\b", tail[:40])
 
 
+def _cue_time(m: re.Match) -> time | None:
+    """The hour of a cue's time, "3 giờ chiều" read as 15:00."""
+    at = _time_from_text(m["t"])
+    if at is not None and m["pod"] in ("chieu", "toi") and at.hour < 12:
+        at = at.replace(hour=at.hour + 12)
+    return at
+
+
 def _time_from_text(s: str) -> time | None:
     m = TIME_RE.search(s)
     return _time_of(m) if m else None
 
+
+# "(từ) ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": the first day of a run written with the
+# month once, right before the last day
+RUN_FIRST = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s?(?:[-–]|\s(?:den|toi)(?:\s+(?:het\s+)?ngay)?)\s?$")
+RUN_OPEN = re.compile(r"(?<![\w/\-])(?:ke\s+)?tu\s+(?:ngay\s+)?$")
+#: a run of days shorter than this is the days an event takes (a congress "từ ngày 27 đến
+#: 29-7-2020", a conference "từ ngày 23 - 24/11/2020"), not a window to act in
+RUN_MIN_DAYS = 6
+
+
+def shared_month_run(folded: str, t: Temporal, lo: int, min_days: int = RUN_MIN_DAYS) -> Temporal | None:
+    """The start day of a window "từ ngày D1 - D2/M/Y" whose end ``t`` is, as a Temporal of
+    its own; None when ``t`` closes no such run or the run is an event's few days."""
+    if t.day is None or t.month is None:
+        return None
+    m = RUN_FIRST.search(folded, max(lo, t.start - 24), t.start)
+    if m is None or not RUN_OPEN.search(folded, max(lo, m.start() - 12), m.start()):
+        return None
+    first = int(m["d"])
+    if not 1 <= first < t.day or t.day - first < min_days:
+        return None
+    return Temporal(m.start(), m.start() + len(m["d"]), "day", day=first, month=t.month, year=t.year)
+
+
+# "chậm nhất ngày 15/9/2023 lúc 17h00", "trước ngày 15/6 (16 giờ)": an hour written after the day
+TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:\(\s*)?(?:(?:vao\s+)?luc\s+)?(?P<h>[01]?\d|2[0-3])\s?(?:h|gio|:)\s?(?P<m>[0-5]\d)?(?:\s?(?:phut|p))?(?![\d/a-z])"
+)
 
 # ---------------------------------------------------------------------------------------
 # Turning a cue + temporal into due / shown.
@@ -611,7 +728,7 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None, refere
 
 # "báo cáo" is the act of reporting, not the name of a congress document ("dự thảo báo cáo
 # chính trị") or a person ("báo cáo viên")
-REPORT_WORD = re.compile(r"(?<!thao\s)\bbao\s+cao\b(?!\s+(?:so\b(?!\s+ket)|chinh\s+tri\b|vien\b))")
+REPORT_WORD = re.compile(r"(?<!thao\s)\bbao\s+cao\b(?!\s+(?:so\b(?!\s+(?:ket|luong|lieu))|chinh\s+tri\b|vien\b))")
 # In documents "kế hoạch" makes a plan deadline only as the thing being drafted
 # ("xây dựng kế hoạch", "hoàn thành kế hoạch"); "thực hiện Kế hoạch này/số ..." is carrying
 # out an existing plan, i.e. a completion.
@@ -784,7 +901,12 @@ def parse_deadline_phrase(
     lo = 0
     if (km := _KIND_PREFIX.match(folded)) and km.end() <= t.start:
         lo = km.end()
-    cue = match_cue(folded, t, lo, loose=True)
+    run_end: Temporal | None = None
+    if t.unit == "day" and (first := shared_month_run(folded, t, lo, min_days=1)) is not None:
+        run_end, t = t, first  # "từ ngày 1 - 25/4/2019": from the 1st, through the 25th
+        cue = Cue("start", t.start)
+    else:
+        cue = match_cue(folded, t, lo, loose=True)
     raw = phrase[t.start : t.end]
     if re.match(r"ngay\s", fold(raw)):
         raw = raw[5:].strip()
@@ -794,6 +916,20 @@ def parse_deadline_phrase(
         return DeadlineError("invalid_date", f"ngày {e.raw} không tồn tại", original)
     except _NoYear:
         return DeadlineError("missing_year", "Vui lòng ghi rõ năm, ví dụ: 20/8/2021.", original)
+    until = None
+    if run_end is not None and run_end.day is not None and run_end.month is not None:
+        try:
+            until = datetime(res.due.year, run_end.month, run_end.day, 23, 59)
+        except ValueError:
+            return DeadlineError("invalid_date", f"ngày {_date_raw(phrase, run_end)} không tồn tại", original)
+    elif t.unit == "day" and res.relation in ("end_of_day", "before_day") and (tm := TIME_AFTER.match(folded, t.end)):
+        # "trước ngày 15/6/2020 lúc 17h": the hour written after the day
+        at = time(int(tm["h"]), int(tm["m"] or 0))
+        rel = "at_time" if res.relation == "end_of_day" else "before_time"
+        lead = "đến" if rel == "at_time" else "trước"
+        res = Resolved(
+            rel, datetime.combine(res.anchor, at), res.anchor, f"{lead} {at:%H:%M} {format_date(res.anchor)}"
+        )
     kind = word_kind or kind_hint or "complete"
     if kind not in ("complete", "report", "plan", "start"):
         kind = "complete"  # e.g. a "recurring" hint but no schedule written: a plain date
@@ -803,6 +939,19 @@ def parse_deadline_phrase(
             res = Resolved(
                 "start", datetime.combine(res.anchor, time(0, 0)), res.anchor, f"từ {format_date(res.anchor)}", True
             )
+    if until is not None:
+        res = Resolved(res.relation, res.due, res.anchor, f"{res.shown} đến hết {format_date(until.date())}", True)
     return Deadline(
-        kind=kind, due=res.due, recurrence=None, text=phrase, shown=res.shown, anchor=res.anchor, relation=res.relation
+        kind=kind,
+        due=res.due,
+        recurrence=None,
+        text=phrase,
+        shown=res.shown,
+        anchor=res.anchor,
+        relation=res.relation,
+        until=until,
     )
+
+
+def _date_raw(phrase: str, t: Temporal) -> str:
+    return re.sub(r"^\s*ng[aà]y\s+", "", phrase[t.start : t.end], flags=re.I)

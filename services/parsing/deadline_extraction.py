@@ -32,16 +32,20 @@ The rule, by the language rather than by any one document's wording:
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from .dates import (
     COMPLETE_WORD,
     FREQ_RE,
     PLAN_WORD_STRICT,
+    RANGE_START,
     REPORT_WORD,
+    RUN_OPEN,
+    TIME_AFTER,
     TYPO_MONTH_FOR_DAY,
     Cue,
     Temporal,
@@ -53,8 +57,9 @@ from .dates import (
     kind_of,
     match_cue,
     resolve,
+    shared_month_run,
 )
-from .deadlines import Deadline
+from .deadlines import Deadline, Recurrence, format_date
 from .periodic_rules import DATA_CUTOFF, PERIOD_WORD, find_periodic
 
 __all__ = ["Segmenter", "extract_deadlines", "reference_dates", "ExtractionResult"]
@@ -76,6 +81,8 @@ _IN_CITED_TITLE = re.compile(rf"(?:{DOC_NUMBER})[^;\n]{{0,160}}?\b(?:ve\s+viec|v
 PAST_MARKER = re.compile(
     r"\bthoi\s+gian\s+(?:gan\s+day|qua|vua\s+qua)\b|\bvua\s+qua\b|\bgan\s+day\b"
     r"|\bnam\s+qua\b|\btruoc\s+day\b|\btu\s+truoc\s+den\s+nay\b"
+    # "Đến nay, xã đã dự thảo ...": the state reached so far
+    r"|(?<!\w)(?<!tu\s)(?<!nam\s\d{4}\s)den\s+nay\b"
 )
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-+•*]|\d{1,3}(?:\.\d{1,3})*\s?[.)]|[ivxlc]{1,6}\s?[.)]|[a-z]\))")
 _HEADING = re.compile(r"^[ \t]*(?:[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*)\s?[.)]", re.M)
@@ -146,6 +153,65 @@ def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> lis
                 out.append(date(t.year, t.month, t.day))
             except ValueError:
                 pass
+    return out
+
+
+# A portal's own stamp on a post: a line holding a date and a clock time and nothing else but
+# a weekday, post words, counters and the author's name in capitals ("Đăng lúc: 07:54:42
+# 16/04/2021 (GMT+7)", "THỨ SÁU, 12/10/2018 15:30:50", "Ngày đăng 04/06/2024 | 14:26 | Lượt
+# xem: 94", "Cập nhật lúc 00:16, Chủ Nhật, 05/04/2020"). Its date is when the page went up:
+# not a deadline, and no deadline of the page lies before it.
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_STAMP_DATE = re.compile(r"(?<![\d/.\-])\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?\d{4}(?!\d)")
+_POST_WORD = re.compile(r"\b(?:(?:ngay\s+)?(?:dang|cap\s+nhat|xuat\s+ban)(?:\s+(?:luc|ngay))?\s*:?|luot\s+xem)\b")
+_STAMP_CUE = re.compile(_CLOCK.pattern + "|" + _POST_WORD.pattern)
+# words that make the line a limit, not a stamp ("HẠN CHÓT 30/06/2020 17:00")
+_STAMP_NOT = re.compile(r"truoc|han|chot|cham|muon|nhat|den|toi|het|tu|nop|gui|hoan|thanh|xong|ket|thuc|bat|dau")
+_STAMP_NOISE = re.compile(
+    r"\b(?:ngay|dang|cap\s+nhat|xuat\s+ban|luc|luot\s+xem|view\s+count|gmt|am|pm|"
+    r"thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\b|(?<=\d)[hg](?![a-z])|[\d|,:;\-–()+.]"
+)
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Is ``pos`` inside one of ``spans`` (sorted, not overlapping)?"""
+    i = bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def page_stamps(cleaned: str, folded: str) -> list[tuple[int, int, date | None]]:
+    """(line start, line end, date) of each page stamp line; the date None when it is not a
+    real day (a "9/16/2020" month-first stamp)."""
+    out: list[tuple[int, int, date | None]] = []
+    seen: set[int] = set()
+    # line ends found once: a long line with many clocks costs a lookup per clock, not a scan
+    breaks = [m.start() for m in re.finditer("\n", folded)]
+    for cm in _STAMP_CUE.finditer(folded):
+        i = bisect_left(breaks, cm.start())
+        a = breaks[i - 1] + 1 if i > 0 else 0
+        b = breaks[i] if i < len(breaks) else len(folded)
+        if a in seen or b - a > 90:
+            continue
+        seen.add(a)
+        dm = _STAMP_DATE.search(folded, a, b)
+        if dm is None:
+            continue
+        # without a clock, a post word must say it is a stamp ("Ngày đăng: 12/10/2023")
+        if not _CLOCK.search(folded, a, b) and not _POST_WORD.search(folded, a, b):
+            continue
+        rest = _STAMP_NOISE.sub(" ", folded[a:b].replace(dm[0], " "))
+        words = rest.split()
+        if len(words) > 4 or any(_STAMP_NOT.fullmatch(w) for w in words):
+            continue
+        # what is left may only be a name in capitals ("VĂN PHIN 26/02/2021 08:38")
+        if words and not all(w.isupper() for w in _STAMP_NOISE.sub(" ", cleaned[a:b]).split() if w.isalpha()):
+            continue
+        nums = [int(x) for x in re.findall(r"\d+", dm[0])]
+        try:
+            day = date(nums[2], nums[1], nums[0])
+        except ValueError:
+            day = None
+        out.append((a, b, day))
     return out
 
 
@@ -221,9 +287,53 @@ _SEND = re.compile(r"\b(?:nop|gui)\b")
 _EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$")
 
 
+_COORDINATED = re.compile(r"\s*(?:\([^()\n]{0,20}\)\s*)?(?P<w>,|va|hoac)\s*(?:(?:cac\s+)?ngay\s*)?")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|va|hoac)\s*(?:ngay\s*)?\d{1,2}\s?[/.\-]\s?\d")
+_PERIOD_SPAN = re.compile(
+    r"\s?(?:-|\s(?:va|den|toi)\s)\s?(?:(?:het\s+)?(?P<w>thang|quy)\s+)?(?P<n>\d{1,2}|iv|iii|ii|i)(?![a-z])"
+    r"(?:\s?[/.\-]\s?(?P<y>(?:19|20)\d{2})|\s+nam\s+(?P<y2>(?:19|20)\d{2}))?(?![\d/])"
+)
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _span_last(t: Temporal, span: re.Match, year: int) -> datetime | None:
+    """End of the last period of "tháng 5 - 6/2020" / "quý II và quý III/2020"."""
+    y = int(span["y"] or span["y2"] or year)
+    if t.unit == "month":
+        if span["w"] == "quy" or not span["n"].isdigit() or not (t.month or 0) < int(span["n"]) <= 12:
+            return None
+        m = int(span["n"])
+    else:
+        if span["w"] == "thang":
+            return None
+        q = _ROMAN_Q.get(span["n"]) or (int(span["n"]) if span["n"].isdigit() else 0)
+        if not (t.quarter or 0) < q <= 4:
+            return None
+        m = 3 * q
+    return datetime(y, m, calendar.monthrange(y, m)[1], 23, 59)
+
+
+def _span_label(t: Temporal, span: re.Match, last: datetime) -> str:
+    if t.unit == "month":
+        return f"tháng {t.month} - {last.month}/{last.year}"
+    roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
+    return f"quý {roman.get(t.quarter or 0, t.quarter)} - {roman[last.month // 3]}/{last.year}"
+
+
+# (or a page's calendar: "Lịch công tác tuần từ ngày 13/3 đến ngày 19/3/2023")
+_DAYS_OFF = re.compile(
+    r"\b(?:duoc\s+nghi|nghi\s+(?:le|tet|bu|phep|he|hoc|viec)|lich\s+(?:nghi|cong\s+tac|lam\s+viec|tiep\s+cong\s+dan))\b"
+)
+_CUTOFF_ENDS = re.compile(r"\)|,\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao|hoan\s+thanh)\b")
+_UP_TO_NOW = re.compile(
+    r"\s*,?\s*(?:(?:cho\s+)?(?:den|toi)\s+(?:nay|hien\s+nay|thoi\s+diem\s+nay)\b|tro\s+lai\s+day\b)"
+)
 _KE_TU = re.compile(r"ke\s+tu\b")
 _ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+the|moi)\s")
-_MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?![\d/.\-])")
+_MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?:\s?[/.\-]\s?(?P<y>(?:19|20)\d{2}))?(?![\d/.\-])")
+
+
+_REQUEST_WORD = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|giao|phai|can|dong\s+thoi)\b")
 
 
 class _Extractor:
@@ -254,7 +364,9 @@ class _Extractor:
         )
 
     def said_in_past(self, lo: int, cue_start: int) -> bool:
-        if self.past.last_in(lo, cue_start):
+        # (a request after the past marker asks anew: "Đến nay vẫn còn 3 chi bộ chưa nộp, đề
+        # nghị nộp trước ngày 20/2")
+        if (past := self.past.last_in(lo, cue_start)) and not _REQUEST_WORD.search(self.folded, past[1], cue_start):
             return True
         # "đã" (already) governing the cue's verb: "các chi bộ đã hoàn thành trước ngày ...".
         # Only the words since the last comma count ("nội dung đã giao, hoàn thành trước
@@ -287,12 +399,23 @@ def extract_deadlines(
     seg = ex.seg
     found: list[tuple[int, Deadline]] = []
     warnings: list[str] = []
+    past_starts: set[int] = set()
+    last_day: tuple[int, int, Cue] | None = None  # (clause, end, cue) of the last dated deadline
+
+    stamps = page_stamps(cleaned, folded)
+    stamp_days = [d for _, _, d in stamps if d is not None]
+    if not_before is None and stamp_days:
+        not_before = min(stamp_days)  # the page went up then: what was due before is past
+    stamp_lines = [(a, b) for a, b, _ in stamps]
 
     periodic, periodic_clauses, covered = _periodic(cleaned, folded, seg)
     found.extend(periodic)
     table_cells = _deadline_table_cells(folded)
+    yearly_frame = any(d.recurrence is not None and d.recurrence.freq == "yearly" for _, d in periodic)
 
     for t in temporals if temporals is not None else iter_temporal(folded):
+        if stamp_lines and _in_spans(stamp_lines, t.start):
+            continue
         lo, hi = seg.clause(t.start)
         # a year-less day in a reporting rule ("trước ngày 10/07 của năm báo cáo") is the
         # rule's day, not a one-off deadline
@@ -301,11 +424,33 @@ def extract_deadlines(
         cue = match_cue(folded, t, lo)
         if cue is None and t.start in table_cells:
             cue = Cue("end_of_day" if t.unit == "day" else "period_end", t.start)
+        run_end: Temporal | None = None
+        if (
+            cue is None
+            and t.unit == "day"
+            and last_day is not None
+            and last_day[0] == lo
+            and (co := _COORDINATED.fullmatch(folded, last_day[1], t.start))
+            # (a comma only inside a list of days: "trước ngày 15/3, 15/6, 15/9 và 15/12")
+            and (co["w"] != "," or _LIST_GOES_ON.match(folded, t.end))
+        ):
+            # "trước ngày 15/6/2020 và ngày 15/12/2020": a day joined to a deadline's day by
+            # "và" / "," / "hoặc" shares its cue
+            prev = last_day[2]
+            cue = Cue(prev.relation, last_day[1] + co.start("w"), prev.at, prev.through)
+        if cue is None and t.unit == "day" and (first := shared_month_run(folded, t, lo)) is not None:
+            # "Từ ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": a window of a week or more
+            # with the month written once; its start day takes the end's month and year
+            run_end, t = t, first
+            opened = RUN_OPEN.search(folded, max(lo, t.start - 12), t.start)
+            cue = Cue("start", opened.start() if opened else t.start)
         if cue is None:
             continue
         # "số liệu tính từ ngày ... đến ngày ...", "chốt số liệu ngày 25": the days a report
         # covers, not when it is due
-        if ex.cutoff.first_in(lo, t.start):
+        # (a cut-off in brackets, or one a sending verb follows, stops there: "(số liệu tính
+        # từ ngày 01/01 đến ngày 31/3), gửi về Sở trước ngày 20/4" keeps its deadline)
+        if (cut := ex.cutoff.last_in(lo, t.start)) and not _CUTOFF_ENDS.search(folded, cut[1], t.start):
             continue
         # "Kế hoạch số 12-KH/HU ngày ... về việc hoàn thành trước ngày ...": words of a cited
         # document's title, not an instruction of this one
@@ -320,6 +465,9 @@ def extract_deadlines(
         # schedule's day, not a one-off deadline
         if t.year is None and ex.yearly.first_in(lo, hi):
             continue
+        if t.year is None and t.unit in ("month", "quarter") and (sp := _PERIOD_SPAN.match(folded, t.end)):
+            if sp["y"] or sp["y2"]:  # "tháng 5 - 6/2020": the year written once, at the end
+                t = replace(t, year=int(sp["y"] or sp["y2"]))
         raw = cleaned[t.start : t.end]
         try:
             res = resolve(t, cue, raw=_date_words(raw), default_year=default_year, reference=reference)
@@ -327,14 +475,45 @@ def extract_deadlines(
             warnings.append(f"ngày {e.raw} không tồn tại")
             continue
         except _NoYear:
+            # no year anywhere, in a text that states yearly rules ("khai giảng vào ngày 5-9
+            # hàng năm. Kết thúc năm học trước ngày 31-5."): each day of its calendar is a
+            # day of every year
+            if yearly_frame and (item := _yearly_day(ex, t, cue, lo, hi)) is not None:
+                found.append(item)
             continue
         latest = res.anchor if t.unit == "day" else res.due.date()
+        year_typo = False
+        if (
+            not_before is not None
+            and latest < not_before
+            and (fixed := _year_slip(t, not_before)) is not None
+            and not _OVERDUE.search(folded, lo, hi + 100)
+        ):
+            # "hoàn thành trước ngày 21/11/2022" in a letter of 14/11/2023: last year's number
+            # left in a date a few weeks ahead; read as the evident date, flagged
+            try:
+                res = resolve(fixed, cue, raw=_date_words(raw), default_year=default_year, reference=reference)
+            except (_Invalid, _NoYear):
+                continue
+            t, latest, year_typo = fixed, res.anchor, True
         if not_before is not None and latest < not_before:
-            continue
+            if not res.is_start:
+                continue
+            # a window opened before the text but closing after it is still open: kept
+            # only if an end joins it below
+            past_starts.add(cue.start)
         if ex.said_in_past(lo, cue.start):
             continue
         if (body := _OWN_COMMITTEE.match(folded, lo)) and not _HANDS_ON.search(folded, body.end(), cue.start):
             continue
+        # "từ năm 2017 đến nay", "từ tháng 3/2020 trở lại đây": a span up to now, told of the past
+        if res.is_start and _UP_TO_NOW.match(folded, t.end):
+            continue
+        # "Cán bộ được nghỉ từ ngày 30/4 đến hết ngày 3/5/2020": days off, not a time to act
+        if (res.is_start or RANGE_START.search(folded, max(lo, cue.start - 80), cue.start)) and _DAYS_OFF.search(
+            folded, lo, hi
+        ):
+            continue  # (its end too)
         if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
             continue
         # "tạm dừng ... kể từ ngày 23/12/2021 cho đến khi có thông báo mới": "kể từ" says from
@@ -345,9 +524,39 @@ def extract_deadlines(
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         end, until = t.end, None
-        if res.is_start and t.unit == "month" and t.year is None:
+        if t.unit == "day" and res.relation in ("end_of_day", "before_day") and (tm := TIME_AFTER.match(folded, t.end)):
+            # "chậm nhất ngày 15/9/2023 lúc 17h00", "HẠN CHÓT 30/06/2020 17:00": the hour
+            # written after the day
+            at = time(int(tm["h"]), int(tm["m"] or 0))
+            rel = "at_time" if res.relation == "end_of_day" else "before_time"
+            lead = "đến" if rel == "at_time" else "trước"
+            res = replace(
+                res,
+                relation=rel,
+                due=datetime.combine(res.anchor, at),
+                shown=f"{lead} {at:%H:%M} {format_date(res.anchor)}",
+            )
+            end = tm.end()
+        if run_end is not None:
+            assert run_end.month is not None and run_end.day is not None
+            last = date(res.due.year, run_end.month, run_end.day)  # the start's year, resolved
+            end, until = run_end.end, datetime.combine(last, time(23, 59))
+            res = replace(res, shown=f"{res.shown} đến hết {last.day}/{last.month}/{last.year}")
+        if not res.is_start and t.unit in ("month", "quarter") and (span := _PERIOD_SPAN.match(folded, t.end)):
+            # "xong trong tháng 5 - 6/2020", "trong quý II và quý III/2020": done by the end of
+            # the last period of the span
+            span_end = _span_last(t, span, res.due.year)
+            if span_end is not None and span_end > res.due:
+                res = replace(res, due=span_end, shown=f"{res.shown.split(' ')[0]} {_span_label(t, span, span_end)}")
+                end = span.end()
+        if res.is_start and t.unit == "month":
             # "từ tháng 4 - 6": a run of months written with the word once is one window
             if (run := _MONTH_RUN.match(folded, t.end)) and (t.month or 0) < int(run["m"]) <= 12:
+                if run["y"] and t.month is not None:  # "từ tháng 6 - 8/2023": the year written at the end
+                    y = int(run["y"])
+                    res = replace(
+                        res, due=datetime(y, t.month, 1), anchor=date(y, t.month, 1), shown=f"từ tháng {t.month}/{y}"
+                    )
                 last = date(res.due.year, int(run["m"]), calendar.monthrange(res.due.year, int(run["m"]))[1])
                 end, until = run.end(), datetime.combine(last, time(23, 59))
                 res = replace(res, shown=f"{res.shown} đến hết tháng {last.month}/{last.year}")
@@ -360,7 +569,11 @@ def extract_deadlines(
                 and TYPO_MONTH_FOR_DAY.search(folded, cue.start, t.start)
             )
             else ()
-        )
+        ) + (("year_typo",) if year_typo else ())
+        if _OWN_OFFICE.match(folded, lo):
+            # "Văn phòng Đảng ủy Khối tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy trước ngày ...":
+            # the issuing office's own duty upward, as for its schedules below
+            flags += ("own_office",)
         found.append(
             (
                 cue.start,
@@ -377,6 +590,8 @@ def extract_deadlines(
                 ),
             )
         )
+        if t.unit == "day" and not res.is_start and run_end is None:
+            last_day = (lo, end, cue)
 
     seen_clauses: set[int] = set()
     for fm in FREQ_RE.finditer(folded):
@@ -422,6 +637,10 @@ def extract_deadlines(
     found.extend(_relative(ex, found))
     found.sort(key=lambda p: p[0])
     found = _windows(found, seg, folded, cleaned)
+    if past_starts:
+        found = [(pos, d) for pos, d in found if pos not in past_starts or d.until is not None]
+    found = _drop_sub_windows(found)
+    found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
     found = _drop_headline_repeats(found, folded)
     return ExtractionResult([d for _, d in found], warnings)
 
@@ -526,11 +745,13 @@ def _periodic(cleaned: str, folded: str, seg: Segmenter):
 # khi kết thúc hội nghị". The event has no date in the text, so the item keeps its words and
 # no due time; staff set the date. The event must start with a word, not a number, so
 # "kể từ ngày 23/12/2021" (a dated start) is not one.
-_AMOUNT = r"\d{1,3}(?:\s*\([a-z ]{2,20}\))?\s+(?:ngay(?:\s+lam\s+viec)?|tuan|thang)\b"
+_AMOUNT = r"\d{1,3}(?:\s*\([a-z ]{2,20}\))?\s+(?:ngay(?:\s+lam\s+viec)?|tuan|thang|gio)\b"
 _EVENT = r"(?:\s+(?!\d)[a-z]+){1,5}"
 _RELATIVE = re.compile(
     rf"\btruoc\s+(?:ngay|khi|thoi\s+diem|buoi|le|hoi\s+nghi|dai\s+hoi)\b(?:\s+(?!\d)[a-z]+){{0,8}}?"
     rf"\s+(?:it\s+nhat|toi\s+thieu|cham\s+nhat)\s+{_AMOUNT}"
+    # "Trước ngày khai mạc 10 ngày", "Sau khi kết thúc hội nghị 05 ngày": the amount after the event
+    rf"|\b(?:truoc\s+(?:ngay|khi)|sau\s+khi)(?:\s+(?!\d)[a-z]+){{1,6}}?\s+{_AMOUNT}(?!\s+(?:ke\s+tu|tinh\s+tu))"
     rf"|\b(?:(?:it\s+nhat|toi\s+thieu|cham\s+nhat)\s+)?(?:sau|trong(?:\s+vong|\s+thoi\s+han)?"
     rf"|khong\s+qua|cham\s+nhat|chua\s+qua)\s+{_AMOUNT}\s*,?\s*"
     rf"(?:ke\s+tu|tinh\s+tu|sau\s+khi|truoc\s+khi|truoc|sau)\b{_EVENT}"
@@ -555,6 +776,9 @@ def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[i
             continue
         lo, hi = ex.seg.clause(start)
         if ex.said_in_past(lo, start):
+            continue
+        # "Sau khi diễn ra 3 ngày, hội nghị đã bế mạc": a span told of the past
+        if _DA.search(ex.cleaned, end, hi) or (ex.cleaned.isascii() and _DA_PLAIN.search(ex.cleaned, end, hi)):
             continue
         kind = ex.kind_in(lo, start) or ex.kind_in(end, hi) or kind_of(ex.seg.heading_line(lo)) or "complete"
         text = " ".join(ex.cleaned[start:end].split())
@@ -609,11 +833,112 @@ def _windows(
                     # named before the bracket, not a task's window
                     continue
                 # the words between the two ("và kết thúc") belong to the phrase
-                text = f"{' '.join(cleaned[pos:npos].split())} {nxt.text}"
+                gap = " " if cleaned[npos - 1 : npos].isspace() else ""
+                text = f"{' '.join(cleaned[pos:npos].split())}{gap}{nxt.text}"
                 out.append((pos, replace(d, until=nxt.due, text=text, shown=f"{d.shown} {nxt.shown}")))
                 continue
         out.append((pos, d))
         i += 1
+    return out
+
+
+def _yearly_day(ex: _Extractor, t: Temporal, cue: Cue, lo: int, hi: int) -> tuple[int, Deadline] | None:
+    """A cued year-less day of a yearly calendar as a yearly schedule ("trước ngày 31-5" ->
+    yearly<5-31); None for a start or a day that no year has."""
+    if t.unit != "day" or t.day is None or t.month is None or cue.relation == "start":
+        return None
+    if not _is_day_of_some_year(t.day, t.month):
+        return None
+    times = (cue.at.strftime("%H:%M"),) if cue.at is not None else ()
+    before = cue.relation in ("before_day", "before_time")
+    rec = Recurrence("yearly", times=times, day_of_month=t.day, month=t.month, before=before)
+    clause = ex.cleaned[lo:hi]
+    marker = _LIST_MARKER.match(clause)
+    text = " ".join(clause[marker.end() if marker else 0 :].split()).rstrip(".;,")
+    return (
+        cue.start,
+        Deadline(
+            kind="recurring",
+            due=None,
+            recurrence=rec,
+            text=text,
+            shown=rec.describe(),
+            anchor=None,
+            relation="recurring",
+        ),
+    )
+
+
+def _is_day_of_some_year(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
+
+
+# "hạn nộp là ngày 31/01/2022; đến nay vẫn còn 5 chi bộ chưa nộp": a limit told as missed
+_OVERDUE = re.compile(r"\b(?:den\s+nay|van\s+con|qua\s+han|cham\s+tre|chua\s+(?:nop|gui|bao\s+cao|hoan\s+thanh))\b")
+
+
+#: a date written with last year's number is read as this year's when that falls this close
+#: after the document's own date (a deadline a few weeks ahead, the year not yet updated)
+_YEAR_SLIP_DAYS = 62
+
+
+def _year_slip(t: Temporal, own: date) -> Temporal | None:
+    """``t`` with the document's year when it was written with the year before and the day
+    then falls within a couple of months after the document's date; else None."""
+    if t.unit != "day" or t.year != own.year - 1 or t.day is None or t.month is None:
+        return None
+    try:
+        day = date(own.year, t.month, t.day)
+    except ValueError:
+        return None
+    if not own <= day <= own + timedelta(days=_YEAR_SLIP_DAYS):
+        return None
+    return replace(t, year=own.year)
+
+
+# "Từ ngày 1.1 đến ngày 6.7, UBND tỉnh giao 833 nhiệm vụ ...": a window whose clause goes on to
+# a tally (a count of ten or more things) is the period a statistic covers, not a time to act
+_TALLY = re.compile(
+    r"(?<![\d/.,])(?<!nam\s)(?<!khoa\s)(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:[.,]\d{3})+|\d{2,})\s+(?!ngay|thang|nam|gio|phut|h\b|%)[a-z]"
+)
+# (a task set for each unit names them: "mỗi chi bộ giới thiệu 10 quần chúng", "các xã rà soát")
+_ASKED = re.compile(
+    r"\b(?:de\s+nghi|yeu\s+cau|phai|can|giao\s+cho|chi\s+dao|moi\s+(?:chi|dang|don|xa|phuong|to|co)"
+    r"|cac\s+(?:chi\s+bo|dang\s+bo|don\s+vi|xa|phuong|thi\s+tran|co\s+quan|to\s+chuc|cap\s+uy))\b"
+)
+
+
+def _tallied_window(folded: str, seg: Segmenter, pos: int, d: Deadline) -> bool:
+    lo, hi = seg.clause(pos)
+    after = pos + len(d.text)
+    tail = folded[after:hi]
+    return bool(_TALLY.search(tail[:120])) and not _ASKED.search(folded, lo, hi)
+
+
+#: how far after a window its parts may be listed ("..., chia thành 3 tuần: Tuần 01: từ ...")
+_PARTS_REACH = 400
+
+
+def _drop_sub_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Deadline]]:
+    """ "Cuộc thi được tổ chức từ ngày 01/7 đến hết ngày 21/7, chia thành 3 tuần: Tuần 01: từ
+    ngày 01/7-7/7; ...": windows listed right after a window and lying inside it are its
+    parts, not further items (rounds with no window around them stay items)."""
+    out: list[tuple[int, Deadline]] = []
+    outer: tuple[int, Deadline] | None = None
+    for pos, d in found:
+        if d.until is not None and d.due is not None:
+            if (
+                outer is not None
+                and pos - outer[0] <= _PARTS_REACH + len(outer[1].text)
+                and outer[1].due is not None
+                and outer[1].until is not None
+                and outer[1].due <= d.due
+                and d.until <= outer[1].until
+                and (d.due, d.until) != (outer[1].due, outer[1].until)
+            ):
+                continue
+            outer = (pos, d)
+        out.append((pos, d))
     return out
 
 
@@ -636,8 +961,13 @@ def _in_brackets(folded: str, start: int, end: int) -> bool:
     """Does a bracket open right before ``start`` and close soon after ``end``?"""
     if not folded[max(0, start - 3) : start].rstrip().endswith("("):
         return False
-    if re.search(r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}$", folded[max(0, start - 45) : start].rstrip(" (")):
-        return False  # "Thời gian thực hiện (từ ... đến ...)": a time label's value is the window
+    if re.search(
+        r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}$|\b(?:giai\s+doan|dot|buoc|phan)\s+(?:\d{1,2}|[ivx]{1,4}|mot|hai|ba|bon)\s*$",
+        folded[max(0, start - 45) : start].rstrip(" ("),
+    ):
+        # "Thời gian thực hiện (từ ... đến ...)", "Giai đoạn 1 (từ tháng 6 - 8/2023)": a time
+        # label's or a phase's value is the window
+        return False
     close = folded.find(")", end, end + 60)
     return close != -1 and "(" not in folded[start:close]
 

@@ -39,7 +39,7 @@ RELATIONS = (
     "relative",  # trước ngày trao thưởng ít nhất 07 ngày           -> no due: staff set it
 )
 
-FLAGS = ("month_for_day", "relative", "own_office")
+FLAGS = ("month_for_day", "year_typo", "relative", "own_office")
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
@@ -210,7 +210,8 @@ class Deadline:
     relation: str = ""
     until: datetime | None = None
     #: Doubts the reader should check, as codes: "month_for_day" ("trước tháng 30/6/2020"
-    #: read as the day 30/6/2020); "relative" (counted from an event the text does not date,
+    #: read as the day 30/6/2020); "year_typo" ("trước ngày 21/11/2022" in a letter of
+    #: 14/11/2023, read as 21/11/2023); "relative" (counted from an event the text does not date,
     #: so ``due`` is None and staff must set it); "own_office" (a duty of the issuer's own
     #: office, "Văn phòng Đảng ủy Khối tổng hợp, báo cáo hằng ngày", not asked of the cells).
     flags: tuple[str, ...] = ()

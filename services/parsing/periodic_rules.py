@@ -71,6 +71,15 @@ _DAY_ONLY = re.compile(
 )
 # (entering results into a shared system is reporting too: "cập nhật kết quả ... hằng tháng")
 _REPORTING = re.compile(r"\bbao\s+cao\b|\bgui\b|\bnop\b|\bcap\s+nhat\b")
+# A yearly calendar of work states its days with doing verbs, not only reports: "tổ chức khai
+# giảng vào ngày 5-9 hằng năm", "hoàn thành tuyển sinh trước ngày 31-7 hằng năm".
+_DOING = re.compile(
+    r"\b(?:hoan\s+thanh|ket\s+thuc|to\s+chuc|trien\s+khai|thuc\s+hien|tong\s+ket|khai\s+giang|xet|"
+    r"tuyen\s+sinh|ban\s+hanh|xay\s+dung)\b"
+)
+# ... but a day kept every year in memory is an anniversary ("kỷ niệm ngày 3-2 hằng năm"), and
+# "sớm nhất vào ngày 1-8" is the earliest a thing may happen, not a limit
+_NOT_A_LIMIT = re.compile(r"\bky\s+niem\b|\bngay\s+(?:sinh|thanh\s+lap|truyen\s+thong)\b|\bsom\s+nhat\b")
 
 
 @dataclass(frozen=True)
@@ -89,20 +98,42 @@ def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = Non
     """Schedules stated in the clause folded[lo:hi]; ``context_lo`` opens the stretch before
     it where the periods may have been named ("... hàng quý, 6 tháng và hàng năm. Báo cáo
     ..., chậm nhất là ngày 20 của tháng cuối kỳ báo cáo")."""
-    if DATA_CUTOFF.search(folded, lo, hi) or not _REPORTING.search(folded, lo, hi):
+    if DATA_CUTOFF.search(folded, lo, hi):
         return []
     periods = _periods(folded, lo, hi)
     out: list[PeriodicRule] = []
     m = _DAY_MONTH.search(folded, lo, hi)
+    if not _REPORTING.search(folded, lo, hi):
+        # a yearly calendar's day of work ("tổ chức khai giảng vào ngày 5-9 hằng năm")
+        if not (m and periods == ["yearly"] and _DOING.search(folded, lo, m.start())):
+            return []
+        if _NOT_A_LIMIT.search(folded, lo, m.end()):
+            return []
     if m and periods and periods != ["monthly"] and "quarterly" not in periods:
-        day, month = int(m["d"]), int(m["m"])
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            rec = Recurrence("yearly", day_of_month=day, month=month, before=m["cue"] == "truoc")
-            return [PeriodicRule(rec, m.start(), m.end())]
-        return []
-    m = _DAY_ONLY.search(folded, lo, hi)
-    if not m:
-        return []
+        # each day of the clause is one yearly rule: "Báo cáo 6 tháng gửi trước ngày 15/6, báo
+        # cáo năm gửi trước ngày 15/12 hằng năm"
+        for dm in _DAY_MONTH.finditer(folded, m.start(), hi):
+            day, month = int(dm["d"]), int(dm["m"])
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                rec = Recurrence("yearly", day_of_month=day, month=month, before=dm["cue"] == "truoc")
+                out.append(PeriodicRule(rec, dm.start(), dm.end()))
+        return out
+    days = list(_DAY_ONLY.finditer(folded, lo, hi))
+    if len(days) <= 1:
+        return _day_rules(folded, days[0], periods, lo, context_lo) if days else []
+    # several days, each after its own period: "Định kỳ hằng tháng (trước ngày 20), hằng quý
+    # (trước ngày 20 của tháng cuối quý), ..." -> monthly<20, quarterly<3-20
+    prev = lo
+    for dm in days:
+        own = _periods(folded, prev, dm.end()) or periods
+        out.extend(_day_rules(folded, dm, own, lo, context_lo))
+        prev = dm.end()
+    return out
+
+
+def _day_rules(folded: str, m: re.Match, periods: list[str], lo: int, context_lo: int | None) -> list[PeriodicRule]:
+    """The schedules of one "ngày D (của tháng cuối quý / cuối kỳ / báo cáo)" under ``periods``."""
+    out: list[PeriodicRule] = []
     day, which = int(m["d"]), (m["which"] or "")
     if not 1 <= day <= 31:
         return []

@@ -32,6 +32,10 @@ _QUOTES = {
     "\u2019": "'",  # ’
     "\u201a": "'",
     "\u2032": "'",
+    # dashes: "30–6–2020", "1 – 25/4" read as the hyphen they stand for
+    "\u2013": "-",  # –
+    "\u2014": "-",  # —
+    "\u2212": "-",  # minus sign
 }
 
 # Characters that are noise in copied documents. Removing them changes lengths, so this
