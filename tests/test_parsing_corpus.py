@@ -43,6 +43,11 @@ def holdout4():
     return bench.score(bench.corpus_files(folder="holdout4"))[0]
 
 
+@pytest.fixture(scope="module")
+def holdout5():
+    return bench.score(bench.corpus_files(folder="holdout5"))[0]
+
+
 def test_corpus_is_real_sized():
     assert len(bench.corpus_files()) >= 25 and len(bench.corpus_files(holdout=True)) >= 10
     assert len(bench.corpus_files(folder="holdout2")) >= 10
@@ -121,6 +126,21 @@ def test_holdout4_does_not_regress(holdout4):
     assert holdout4.accuracy("issued_on") >= 0.99
     assert holdout4.accuracy("urgent") >= 0.99
     assert holdout4.accuracy("recognized") >= 0.95
+
+
+# holdout5 (37 pages: 17 party, 17 government, 3 not documents; 41 deadlines), gathered in
+# session 5 by a helper who never ran the parser, scored ONCE after session 5's tuning on all the
+# sets above: deadline recall 0.85 / precision 0.76, number 0.86, type 0.84, issuer 0.62, issue
+# date 0.78, urgency 0.97, recognised 0.92 -- the honest estimate on documents nobody tuned for.
+# A guard at that level (it is seen now).
+def test_holdout5_does_not_regress(holdout5):
+    assert holdout5.recall >= 0.85 and holdout5.precision >= 0.76
+    assert holdout5.accuracy("number") >= 0.86
+    assert holdout5.accuracy("doc_type") >= 0.83
+    assert holdout5.accuracy("issuer") >= 0.62
+    assert holdout5.accuracy("issued_on") >= 0.78
+    assert holdout5.accuracy("urgent") >= 0.97
+    assert holdout5.accuracy("recognized") >= 0.91
 
 
 def test_a_page_with_no_document_is_not_recognized():
