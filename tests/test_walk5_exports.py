@@ -10,8 +10,12 @@ from datetime import datetime, timedelta
 
 from docx import Document
 from openpyxl import load_workbook
+from sqlmodel import select
 
+from storage.db import make_db_engine, session_scope
+from storage.tables import Directive
 from tests.support.reminders import until
+from tests.test_exports import cli  # noqa: F401  (the CLI on a migrated database)
 from tests.test_reminders_timeline import publish_to_five
 
 
@@ -95,3 +99,26 @@ def test_an_overdue_cell_reads_overdue_and_the_time_is_the_shown_versions(org, a
     overdue = [code for code, r in sheet_rows.items() if str(r[4]).startswith("quá hạn")]
     summary = {r[0]: r[1] for r in book["Tổng hợp"].iter_rows(values_only=True)}
     assert overdue == ["CB01", "CB02", "CB03", "CB04"] and summary["Quá hạn"] == 4
+
+
+def test_the_cli_exports_a_directive_without_a_number_by_its_id(cli, db_url):  # noqa: F811
+    engine = make_db_engine(db_url)
+    with session_scope(engine) as session:
+        first = session.exec(select(Directive).where(Directive.number == "51-KH/QU")).one()
+        plan = Directive(
+            unit_id=first.unit_id,
+            doc_type="Kế hoạch",
+            number=None,
+            subject="Thực hiện tuyên truyền Thông báo Kết luận số 172-TB/TW",
+            status="published",
+            published_at=first.published_at,
+            created_at=first.created_at,
+        )
+        session.add(plan)
+        session.flush()
+        plan_id = plan.id
+    engine.dispose()
+    result = cli("export", f"#{plan_id}", "--format", "csv", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.decode("utf-8-sig").splitlines()[0].startswith("Mã đơn vị,Đơn vị,Thuộc")
+    assert cli("export", f"#{plan_id + 1}", "--format", "csv", "-o", "-").exit_code == 2  # no such id
