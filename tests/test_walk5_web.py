@@ -32,3 +32,19 @@ def test_the_audit_trail_names_each_action_in_vietnamese(org, app, outbox, web):
     ]
     for code in ("register", "publish", "acknowledge", "report"):
         assert f">{code}<" not in trail
+
+
+def test_the_not_reported_table_names_the_unit_above_as_the_not_acknowledged_one_does(org, app, outbox, web):
+    staff = publish_to_five(org, app)
+    with session_scope(app.engine) as session:
+        directive_id = session.exec(select(Directive.id)).one()
+    page = sign_in(web(), staff).get(f"/directives/{directive_id}").text
+
+    def group_column(section: str) -> list[tuple[str, str]]:
+        part = page[page.index(f'id="{section}"') :]
+        part = part[: part.index("</section>")]
+        return re.findall(r'<tr data-unit="([^"]+)"><td>[^<]*</td><td>([^<]*)</td>', part)
+
+    expected = [(code, "Đảng ủy Khối Cơ quan tỉnh") for code in ("CB01", "CB02", "CB03", "CB04", "CB05")]
+    assert group_column("not-acknowledged") == expected
+    assert group_column("not-reported") == expected

@@ -77,7 +77,17 @@ class Waiting:
 def not_reported(*, session: Session, figures: DirectiveStatus) -> list[Waiting]:
     units = [m.unit.id for m in figures.missing]
     found = reach.contacts(session=session, unit_ids=units)
-    return [Waiting(m.unit, m.group, found.get(m.unit.id, []), m.overdue) for m in figures.missing]
+    # «Thuộc» is the unit above, as in the not-acknowledged table; Missing.group leaves out the
+    # issuer itself (chat lists those units under a heading of their own).
+    return [
+        Waiting(
+            m.unit,
+            figures.parents.get(m.unit.parent_id) if m.unit.parent_id else None,
+            found.get(m.unit.id, []),
+            m.overdue,
+        )
+        for m in figures.missing
+    ]
 
 
 def not_acknowledged(*, session: Session, figures: DirectiveStatus) -> list[Waiting]:
