@@ -64,6 +64,12 @@ def _last_line(ctx: Context, last: staff_tools.LastReminded) -> str:
     return ctx.t("reminder.remind.last", parts=", ".join(parts)) if parts else ""
 
 
+def _closed(ctx: Context, directive: Directive, *, edit: bool = False) -> Reply:
+    return ctx.reply(
+        "reminder.remind.closed", directive=title(directive), number=directives.lookup_key(directive), edit=edit
+    )
+
+
 def _too_soon(ctx: Context, directive: Directive, last: staff_tools.LastReminded, *, edit: bool = False) -> Reply:
     return ctx.reply(
         "reminder.remind.too_soon",
@@ -95,6 +101,8 @@ def register(router: Router) -> None:
         directive, replies = _managed(ctx, args, "reminder.remind.usage", "remind")
         if directive is None:
             return replies
+        if directive.status == "closed":
+            return [_closed(ctx, directive)]
         found = staff_tools.remind_reach(session=ctx.session, directive=directive)
         if found.count == 0:
             return [ctx.reply("reminder.remind.none", directive=title(directive))]
@@ -142,6 +150,8 @@ def register(router: Router) -> None:
             return refused
         if not (token.isascii() and token.isalnum() and len(token) <= 16):
             return [ctx.reply("menu.stale")]
+        if directive.status == "closed":  # closed between the question and the press
+            return [_closed(ctx, directive, edit=True)]
         count = staff_tools.remind_now(
             session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders, token=token
         )

@@ -65,3 +65,21 @@ def test_two_remind_questions_pressed_one_after_the_other_remind_once(org, app, 
     [reply] = other.press("Gửi nhắc")
     assert reply.text.startswith("Các đơn vị chưa thực hiện 141-CV/ĐUK vừa được nhắc bằng tay lúc 09:05 19/8/2021;")
     assert _by_hand(app) == 5
+
+
+def test_remind_on_a_closed_directive_is_refused_and_queues_nothing(org, app):
+    publish_to_five(org, app)
+    until(app, datetime(2021, 8, 19, 9, 5))
+    staff = org["staff"]
+    staff.send("/remind 141")  # asked while open, pressed after the close
+    other = org["admin"]
+    other.send("/close 141")
+    other.press("Kết thúc")
+    closed = (
+        "Văn bản 141-CV/ĐUK đã kết thúc nên chibot không nhắc các đơn vị (họ không gửi báo cáo được nữa). "
+        "Mở lại bằng /reopen 141-CV/ĐUK trước khi nhắc."
+    )
+    assert staff.press("Gửi nhắc")[0].text == closed
+    [reply] = staff.send("/remind 141")
+    assert reply.text == closed and reply.flat_choices() == []
+    assert _by_hand(app) == 0

@@ -97,6 +97,7 @@ reminder-remind-sent = Reminder sent to { $count ->
     } done { $directive }.
 reminder-remind-none = Every unit has done { $directive }; no reminder needed.
 reminder-remind-cancelled = Cancelled, nothing sent.
+reminder-remind-closed = { $directive } is closed, so chibot does not remind the units (they can no longer report). Reopen it with /reopen { $number } before reminding.
 reminder-remind-last = These units were last reminded: { $parts }.
 reminder-remind-last_auto = automatically at { $time }
 reminder-remind-last_by_hand = by hand at { $time }

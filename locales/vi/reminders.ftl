@@ -67,6 +67,7 @@ reminder-remind-button_cancel = Thôi
 reminder-remind-sent = Đã gửi nhắc cho { $count } đơn vị chưa thực hiện { $directive }.
 reminder-remind-none = Mọi đơn vị đã thực hiện { $directive }; không cần nhắc.
 reminder-remind-cancelled = Đã thôi, không gửi nhắc.
+reminder-remind-closed = Văn bản { $directive } đã kết thúc nên chibot không nhắc các đơn vị (họ không gửi báo cáo được nữa). Mở lại bằng /reopen { $number } trước khi nhắc.
 reminder-remind-last = Lần nhắc gần nhất cho các đơn vị này: { $parts }.
 reminder-remind-last_auto = tự động lúc { $time }
 reminder-remind-last_by_hand = bằng tay lúc { $time }

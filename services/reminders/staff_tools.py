@@ -97,6 +97,8 @@ def remind_now(
     REPEAT_WINDOW (another /remind question pressed too), is not queued a second one."""
     if outbox_queries.key_used(session=session, directive_id=directive.id, pattern=f"remind:{directive.id}:%:{token}"):
         return None
+    if directive.status != "published":
+        return 0  # a closed directive takes no reports: a reminder would ask for one in vain
     recent = last_reminded(session=session, directive=directive, now=now).recent
     waiting = outbox_queries.pending_pairs(session=session, directive_id=directive.id, kind="reminder_now")
     cfg = config
