@@ -7,12 +7,14 @@ the directive."""
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
 from ground.messages import Choice, Reply
 from handlers.context import Context
 from handlers.directives_view import find_one
 from handlers.router import Router
 from services import directives
+from services.localtime import format_local_datetime
 from services.reach import unreachable_text
 from services.reminders import staff_tools
 from services.reminders.texts import title
@@ -44,6 +46,40 @@ def _button_directive(ctx: Context, prefix: str, args: str) -> tuple[Directive |
     return directive, []
 
 
+def _when(ctx: Context, moment: datetime | None) -> str:
+    return format_local_datetime(moment, ctx.deps.tz) if moment is not None else ""
+
+
+def _window_minutes() -> int:
+    return int(staff_tools.REPEAT_WINDOW.total_seconds() // 60)
+
+
+def _last_line(ctx: Context, last: staff_tools.LastReminded) -> str:
+    """ "Lần nhắc gần nhất: tự động lúc 08:00 11/12/2026, bằng tay lúc 09:05 11/12/2026." """
+    parts = []
+    if last.auto is not None:
+        parts.append(ctx.t("reminder.remind.last_auto", time=_when(ctx, last.auto)))
+    if last.by_hand is not None:
+        parts.append(ctx.t("reminder.remind.last_by_hand", time=_when(ctx, last.by_hand)))
+    return ctx.t("reminder.remind.last", parts=", ".join(parts)) if parts else ""
+
+
+def _closed(ctx: Context, directive: Directive, *, edit: bool = False) -> Reply:
+    return ctx.reply(
+        "reminder.remind.closed", directive=title(directive), number=directives.lookup_key(directive), edit=edit
+    )
+
+
+def _too_soon(ctx: Context, directive: Directive, last: staff_tools.LastReminded, *, edit: bool = False) -> Reply:
+    return ctx.reply(
+        "reminder.remind.too_soon",
+        directive=title(directive),
+        time=_when(ctx, last.by_hand),
+        minutes=_window_minutes(),
+        edit=edit,
+    )
+
+
 def register(router: Router) -> None:
     @router.command("reminders", roles=STAFF, help_key="reminder.help_reminders")
     def show_plan(ctx: Context, args: str) -> list[Reply]:
@@ -65,6 +101,8 @@ def register(router: Router) -> None:
         directive, replies = _managed(ctx, args, "reminder.remind.usage", "remind")
         if directive is None:
             return replies
+        if directive.status == "closed":
+            return [_closed(ctx, directive)]
         found = staff_tools.remind_reach(session=ctx.session, directive=directive)
         if found.count == 0:
             return [ctx.reply("reminder.remind.none", directive=title(directive))]
@@ -77,6 +115,10 @@ def register(router: Router) -> None:
                     )
                 )
             ]
+        last = staff_tools.last_reminded(session=ctx.session, directive=directive, now=ctx.now)
+        fresh = [u for u in found.reached if u not in last.recent]
+        if not fresh:
+            return [_too_soon(ctx, directive, last)]
         choices = [
             [
                 # A token per question: the confirm is used up by its first press.
@@ -84,8 +126,18 @@ def register(router: Router) -> None:
                 Choice(ctx.t("reminder.remind.button_cancel"), "rmd:no"),
             ]
         ]
-        text = ctx.t("reminder.remind.confirm", count=len(found.reached), directive=title(directive))
-        return [Reply(text="\n".join(filter(None, [text, unreachable])), choices=choices)]
+        text = ctx.t("reminder.remind.confirm", count=len(fresh), directive=title(directive))
+        lines = [text, _last_line(ctx, last)]
+        if len(fresh) < len(found.reached):
+            lines.append(
+                ctx.t(
+                    "reminder.remind.skipped",
+                    count=len(found.reached) - len(fresh),
+                    time=_when(ctx, last.by_hand),
+                    minutes=_window_minutes(),
+                )
+            )
+        return [Reply(text="\n".join(filter(None, [*lines, unreachable])), choices=choices)]
 
     @router.button("rmd", roles=STAFF)
     def remind_confirmed(ctx: Context, args: str) -> list[Reply]:
@@ -98,11 +150,17 @@ def register(router: Router) -> None:
             return refused
         if not (token.isascii() and token.isalnum() and len(token) <= 16):
             return [ctx.reply("menu.stale")]
+        if directive.status == "closed":  # closed between the question and the press
+            return [_closed(ctx, directive, edit=True)]
         count = staff_tools.remind_now(
             session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders, token=token
         )
         if count is None:
             return [ctx.reply("menu.stale")]
+        if count == 0:
+            last = staff_tools.last_reminded(session=ctx.session, directive=directive, now=ctx.now)
+            if last.recent:
+                return [_too_soon(ctx, directive, last, edit=True)]
         return [ctx.reply("reminder.remind.sent", count=count, directive=title(directive), edit=True)]
 
     @router.command("close", roles=STAFF, help_key="reminder.help_close")

@@ -38,10 +38,14 @@ from services.report_text import format_due, format_timing, format_value, overdu
 from services.unit_words import common_kind, unit_word
 from storage.queries import units as unit_queries
 from storage.queries.acknowledged import is_acknowledged
+from storage.tables import Directive
 
 FLOW = "report"
 #: A subject in /mytasks: long enough to recognise, short enough for a phone line or two.
 SUBJECT_CHARS = 120
+#: Subject characters a numberless directive keeps in a button label (labels are cut at 60).
+BUTTON_SUBJECT_CHARS = 24
+PICK_SUBJECT_CHARS = 18
 SUMMARY, EDIT, PICK = "_summary", "_edit", "_pick"
 #: Not stored: the row keeps the field key of the question being asked.
 QUESTION = "<question>"
@@ -164,7 +168,7 @@ class ReportFlow(StepFlow[ReportState]):
         intro = [
             ctx.reply(
                 "report.start",
-                directive=task.title,
+                directive=task.name(ctx.t),
                 unit=task.unit.name,
                 due=format_due(task.deadline, ctx.deps.tz, ctx.lang),
             )
@@ -313,11 +317,11 @@ class ReportFlow(StepFlow[ReportState]):
         if not restated and step in template.keys() and template.field(step).type == "text":
             return None  # a free-text answer ("thiếu tài liệu, cần thêm kinh phí") is taken whole
         quick = parse_quick(template, text, lang=ctx.lang, today=ctx.now.date())
-        if quick.ref and not _number_matches(task.directive.number, quick.ref):
+        if quick.ref and not _number_matches(task.directive, quick.ref):
             # "bc 141 …" while 87's report is open names another directive: never file its
             # figures into this one.
             return [
-                ctx.reply("report.other_ref_in_flow", ref=quick.ref[:32], directive=task.title),
+                ctx.reply("report.other_ref_in_flow", ref=quick.ref[:32], directive=task.name(ctx.t)),
                 *self._ask(ctx, state, task, step, fresh=False),
             ]
         ratio = template.ratio
@@ -449,7 +453,7 @@ class ReportFlow(StepFlow[ReportState]):
             return [
                 ctx.reply(
                     "report.same_as_sent",
-                    directive=task.title,
+                    directive=task.name(ctx.t),
                     version=str(sent.version),
                     when=format_local_datetime(sent.submitted_at, ctx.deps.tz),
                 )
@@ -478,7 +482,7 @@ class ReportFlow(StepFlow[ReportState]):
         ctx.flow_end()
         timing = format_timing(task.deadline, report.on_time, ctx.deps.tz, ctx.lang)
         key = "report.saved" if report.version == 1 else "report.saved_amended"
-        return [ctx.reply(key, directive=task.title, unit=task.unit.name, timing=timing, version=report.version)]
+        return [ctx.reply(key, directive=task.name(ctx.t), unit=task.unit.name, timing=timing, version=report.version)]
 
     # ---- questions ----------------------------------------------------------------------
     def _ask(
@@ -493,7 +497,7 @@ class ReportFlow(StepFlow[ReportState]):
         if step == SUMMARY:
             text = ctx.t(
                 "report.summary",
-                directive=task.title,
+                directive=task.name(ctx.t),
                 unit=task.unit.name,
                 lines=summary_lines(template, state.answers, ctx.lang),
             )
@@ -689,7 +693,7 @@ def register(router: Router) -> None:
             lines = [ctx.t("report.mytasks_header", unit=role.unit_name)] + [
                 ctx.t(
                     "report.mytasks_line",
-                    directive=t.title,
+                    directive=t.name(ctx.t, with_subject=False),
                     subject=cut(t.directive.subject, SUBJECT_CHARS),
                     due=format_due(t.deadline, ctx.deps.tz, ctx.lang),
                     status=_task_status(ctx, t),
@@ -719,12 +723,12 @@ def register(router: Router) -> None:
         template = tasks[0].template() if tasks else template_for(None)
         quick = parse_quick(template, text, lang=ctx.lang, today=ctx.now.date())
         if quick.ref:
-            matching = [t for t in tasks if _number_matches(t.directive.number, quick.ref)]
+            matching = [t for t in tasks if _number_matches(t.directive, quick.ref)]
             if not matching:
                 closed = [
                     t
                     for t in reports.closed_tasks(session=ctx.session, unit_ids=unit_ids)
-                    if _number_matches(t.directive.number, quick.ref)
+                    if _number_matches(t.directive, quick.ref)
                 ]
                 if closed:
                     return [_not_open(ctx, closed[0])]
@@ -776,9 +780,9 @@ def _task_buttons(ctx: Context, task: reports.Task) -> list[Choice]:
     """ "Đã nhận" while the cell has not acknowledged it, then "Báo cáo"."""
     row = []
     if not is_acknowledged(task.assignment):
-        label = cut(f"{ctx.t('report.button.ack')}: {task.title}", 60)
+        label = cut(f"{ctx.t('report.button.ack')}: {task.name(ctx.t, subject_chars=BUTTON_SUBJECT_CHARS)}", 60)
         row.append(Choice(label=label, data=f"ack:{task.assignment.id}"))
-    label = cut(f"{ctx.t('report.button.report')}: {task.title}", 60)
+    label = cut(f"{ctx.t('report.button.report')}: {task.name(ctx.t, subject_chars=BUTTON_SUBJECT_CHARS)}", 60)
     row.append(Choice(label=label, data=f"rep:{task.assignment.id}"))
     return row
 
@@ -793,7 +797,7 @@ def _not_open(ctx: Context, task: reports.Task) -> Reply:
     if task.directive.status == "closed":
         return ctx.reply(
             "report.closed",
-            directive=task.title,
+            directive=task.name(ctx.t),
             date=format_date(to_local(task.directive.closed_at, ctx.deps.tz).date())
             if task.directive.closed_at
             else "",
@@ -801,9 +805,12 @@ def _not_open(ctx: Context, task: reports.Task) -> Reply:
     return ctx.reply("report.not_open")
 
 
-def _number_matches(number: str | None, ref: str) -> bool:
-    """ "141" names 141-CV/ĐUK but not 1410-CV/ĐUK."""
-    folded = normalize(number or "")
+def _number_matches(directive: Directive, ref: str) -> bool:
+    """ "141" names 141-CV/ĐUK but not 1410-CV/ĐUK; "#3" names the directive with id 3 (how
+    one without a number is named in /mytasks' hint and in /doc)."""
+    if ref.startswith("#"):
+        return ref[1:] == str(directive.id)
+    folded = normalize(directive.number or "")
     return folded == ref or folded.startswith((ref + "-", ref + "/"))
 
 
@@ -825,7 +832,14 @@ def _pick_list(ctx: Context, tasks: list[reports.Task], data_of: Any) -> list[Re
     rows = []
     for task in tasks:
         key = "report.pick_item_reported" if task.assignment.status == "reported" else "report.pick_item"
-        label = cut(ctx.t(key, directive=task.title, due=format_due(task.deadline, ctx.deps.tz, ctx.lang)), 60)
+        label = cut(
+            ctx.t(
+                key,
+                directive=task.name(ctx.t, subject_chars=PICK_SUBJECT_CHARS),
+                due=format_due(task.deadline, ctx.deps.tz, ctx.lang),
+            ),
+            60,
+        )
         data = data_of(task)
         rows.append([Choice(label=label, data=data) if data else ctx.flow_button(label, f"p:{task.assignment.id}")])
     return [Reply(text=ctx.t("report.pick"), choices=rows)]

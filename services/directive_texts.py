@@ -61,6 +61,47 @@ def title(directive: Directive | dict[str, Any], t: Translator) -> str:
     return f"{get('doc_type') or t('directive.document')} {number}".strip()
 
 
+#: Longest subject a directive without a number is named by, cut on a word with "…".
+NAME_SUBJECT_CHARS = 60
+#: Words a cut subject cannot end on: "… Kết luận số 172 -TB/TW của" reads as broken.
+_DANGLING = frozenset(
+    "của và về với cho trong tại theo từ đến các những số ngày tháng năm "
+    "of and about for on in to the at by from a an".split()
+)
+
+
+def cut_subject(subject: str, limit: int = NAME_SUBJECT_CHARS) -> str:
+    """The subject as it is when short; else its words up to ``limit`` characters, without a
+    dangling "của"/"và" at the end, followed by "…"."""
+    words = " ".join(subject.split()).split(" ")
+    if len(" ".join(words)) <= limit:
+        return " ".join(words)
+    kept: list[str] = []
+    for word in words:
+        if len(" ".join([*kept, word])) > limit - 1:
+            break
+        kept.append(word)
+    while len(kept) > 1 and (kept[-1].lower() in _DANGLING or not any(c.isalnum() for c in kept[-1])):
+        kept.pop()
+    text = " ".join(kept) if kept else words[0][: limit - 1]
+    return text.rstrip(",;:.-–— ") + "…"
+
+
+def directive_name(
+    t: Translator, directive: Directive, *, with_subject: bool = True, subject_chars: int = NAME_SUBJECT_CHARS
+) -> str:
+    """How a directive is named to cell secretaries, and in every message about a report on it:
+    its number; without one "Kế hoạch (không số) — <subject cut on a word…>", as staff's
+    /directives writes it (``with_subject=False`` where the subject follows anyway; a button,
+    whose label has little room, passes fewer ``subject_chars``)."""
+    if directive.number:
+        return directive.number
+    head = title(directive, t)
+    if not with_subject or not (directive.subject or "").strip():
+        return head
+    return t("directive.unnumbered_name", title=head, subject=cut_subject(directive.subject, subject_chars))
+
+
 def summary(t: Translator, draft: dict[str, Any], now_local: datetime) -> str:
     """What staff check before confirming a new directive."""
     lines = [

@@ -38,6 +38,7 @@ COLUMNS = (
     "secretary",
     "status",
     "acknowledged_at",
+    "first_submitted_at",
     "submitted_at",
     "timing",
     "formats",
@@ -50,7 +51,7 @@ COLUMNS = (
     "version",
     "behalf",
 )
-DATE_COLUMNS = ("acknowledged_at", "submitted_at")
+DATE_COLUMNS = ("acknowledged_at", "first_submitted_at", "submitted_at")
 #: Template fields that already have a typed column above.
 TYPED_FIELDS = ("formats", "reached", "total", "awareness", "difficulties", "attachments")
 WIDTHS = {
@@ -60,6 +61,7 @@ WIDTHS = {
     "secretary": 22,
     "status": 18,
     "acknowledged_at": 17,
+    "first_submitted_at": 17,
     "submitted_at": 17,
     "timing": 12,
     "formats": 30,
@@ -106,6 +108,8 @@ def build(
     first_at = report_queries.first_submitted_at(
         session=session, report_ids=[c.report.id for c in status.cells if c.report is not None and c.report.id]
     )
+    # Overdue as /status counts it (services/status.py): the rows must say what the summary says.
+    overdue = {m.unit.id for m in status.missing if m.overdue}
     for cell in status.cells:
         a, unit, report = cell.assignment, cell.unit, cell.report
         parent = status.parents.get(unit.parent_id) if unit.parent_id is not None else None
@@ -117,11 +121,16 @@ def build(
             "status": t(f"directive.status.{a.status}"),
             "acknowledged_at": local(a.acknowledged_at),
         }
+        if report is None and unit.id in overdue:
+            values["status"] = t("export.value.overdue_status", status=values["status"])
+            values["timing"] = t("export.value.overdue")
         if report is not None:
             values.update(
                 {
-                    # The first submission decides on-time or late; a correction keeps it.
-                    "submitted_at": local(first_at.get(report.id or 0, report.submitted_at)),
+                    # The first submission decides on-time or late; a correction keeps it. The
+                    # figures are the latest version's, so «Báo cáo lúc» is when that one came.
+                    "first_submitted_at": local(first_at.get(report.id or 0, report.submitted_at)),
+                    "submitted_at": local(report.submitted_at),
                     "timing": t("export.value.on_time" if report.on_time else "export.value.late"),
                     "formats": _formats(template, report.formats, t.lang),
                     "format_other": report.format_other or "",

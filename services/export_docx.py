@@ -116,9 +116,8 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
             cell.paragraphs[0].runs[0].bold = True
         for row in reported_rows:
             cells = table.add_row().cells
-            for cell, index in zip(cells, indexes, strict=True):
-                value = row[index]
-                cell.text = _cell_text(value, t.lang)
+            for cell, key, index in zip(cells, TABLE_COLUMNS, indexes, strict=True):
+                cell.text = _table_text(row, key, index, t)
     else:
         _para(doc, t("export.docx.no_reports"), italic=True)
 
@@ -152,6 +151,18 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _table_text(row: list, key: str, index: int, t: Translator) -> str:
+    """One cell of the units table. The table has no «Hình thức khác» or «Báo cáo thay»
+    column: the other format is written in «Hình thức» as chat shows it ("khác: …"), and a
+    report staff typed for the cell says so under «Đúng/trễ hạn»."""
+    text = _cell_text(row[index], t.lang)
+    if key == "formats" and (other := row[COLUMNS.index("format_other")]):
+        text = ", ".join(p for p in (text, t("report.value.other", text=other)) if p)
+    if key == "timing" and row[COLUMNS.index("behalf")]:
+        text = f"{text}\n{t('export.docx.behalf_mark')}"
+    return text
 
 
 def _cell_text(value: object, lang: str) -> str:

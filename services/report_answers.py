@@ -86,7 +86,7 @@ _YES = {"co", "c", "yes", "y", "roi", "da", "dung", "ok", "da co"}
 _NO = {"khong", "k", "ko", "kg", "no", "n", "chua", "sai"}
 #: "bc 141 ..." or "báo cáo: ..." starts a quick report.
 _QUICK_PREFIX_RE = re.compile(r"^\s*(?:bc|bao cao)(?=[\s:]|\d|$)[\s:]*")
-_REF_RE = re.compile(r"^(\d+(?:-[a-z]+)?(?:/[a-z0-9]+)?)(?=\s|$)")
+_REF_RE = re.compile(r"^(#\d+|\d+(?:-[a-z]+)?(?:/[a-z0-9]+)?)(?=\s|$)")
 _LINE_RE = re.compile(r"^\s*([^:]{2,40}?)\s*:\s*(.*)$")
 
 

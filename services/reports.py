@@ -17,8 +17,8 @@ from sqlmodel import Session
 
 from ground.actor import Actor
 from ground.messages import Attachment, Reply
-from ground.text_limits import cut
-from services.i18n import t
+from services import directive_texts
+from services.i18n import Translator, t
 from services.outbox import reply_to_payload
 from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
@@ -66,9 +66,9 @@ class Task:
     def answers_for(self) -> str:
         return f"d{self.deadline.id}" if self.deadline is not None else "directive"
 
-    @property
-    def title(self) -> str:
-        return self.directive.number or cut(self.directive.subject, 60)
+    def name(self, t: Translator, *, with_subject: bool = True, subject_chars: int = 60) -> str:
+        """The directive as secretaries read it (services/directive_texts.directive_name)."""
+        return directive_texts.directive_name(t, self.directive, with_subject=with_subject, subject_chars=subject_chars)
 
     def template(self) -> Template:
         return template_for(self.directive.report_template)
@@ -236,7 +236,7 @@ def _notify_secretaries(
             account.language,
             "report.notify_secretary_behalf",
             name=name,
-            directive=task.title,
+            directive=task.name(Translator(account.language)),
             unit=task.unit.name,
             version=report.version,
             summary=summary_lines(template, answers, account.language),
@@ -322,7 +322,9 @@ def _notify_staff(
                     session=session, directive_id=task.directive.id, statuses=LIVE_STATUSES
                 )
             payload = {
-                **reply_to_payload(Reply(text=_gathered_text(lang, task.title, units, reported, total))),
+                **reply_to_payload(
+                    Reply(text=_gathered_text(lang, task.name(Translator(lang)), units, reported, total))
+                ),
                 "gathered": units,
             }
             if outbox_queries.replace_pending_payload(session=session, message_id=last.id, payload=payload):
@@ -334,7 +336,7 @@ def _notify_staff(
             lang,
             key,
             unit=task.unit.name,
-            directive=task.title,
+            directive=task.name(Translator(lang)),
             version=report.version,
             behalf=behalf,
             timing=format_timing(task.deadline, report.on_time, tz, lang),

@@ -304,10 +304,10 @@ def any_numbered(*, session: Session, text: str) -> list[Directive]:
     """Published or closed directives of any unit numbered ``text`` (same matching as /doc;
     "#12" is the directive with id 12)."""
     wanted = directives.number_key(text)
-    if wanted.startswith("#") and wanted[1:].isascii() and wanted[1:].isdigit():
-        # By id: a directive without a number (a plan named by its subject) too.
+    if wanted.startswith("#") and wanted[1:].isascii() and wanted[1:].isdigit() and len(wanted) <= 13:
+        # "#3" is how a directive without a number is named: it must be found too.
         found = directives.get(session=session, directive_id=int(wanted[1:]))
-        return [found] if found is not None and found.status in ("published", "closed") else []
+        return [found] if found is not None and found.status != "draft" else []
     return [
         d
         for d in queries.numbered_directives(session=session)

@@ -32,7 +32,8 @@ XLSX_HEADERS = [
     "Bí thư / người phụ trách",
     "Tình trạng",
     "Nhận lúc",
-    "Báo cáo lúc",
+    "Báo cáo lần đầu lúc",
+    "Gửi bản mới nhất lúc",
     "Đúng/trễ hạn",
     "Hình thức",
     "Hình thức khác",
@@ -85,8 +86,8 @@ def test_xlsx_has_one_row_per_cell_with_report_fields_dates_and_a_summary(cli, t
     cell = rows["DB001-CB002"]  # cell 1: reported on time, 11/21, secretary none (odd index)
     assert cell[:5] == ("DB001-CB002", "Chi bộ DB001-CB002", "Đảng bộ phường số 1", None, "đã báo cáo")
     assert cell[5] == datetime(2021, 8, 15, 8, 0)
-    assert cell[6] == datetime(2021, 8, 15, 9, 0)
-    assert cell[7:15] == (
+    assert cell[6] == cell[7] == datetime(2021, 8, 15, 9, 0)
+    assert cell[8:16] == (
         "đúng hạn",
         "Hội nghị trực tiếp, Zalo / mạng xã hội",
         None,
@@ -98,8 +99,9 @@ def test_xlsx_has_one_row_per_cell_with_report_fields_dates_and_a_summary(cli, t
     )
     assert sheet.cell(3, 6).number_format == "dd/mm/yyyy hh:mm"
     missing = rows["DB001-CB001"]  # cell 0: not reported, has a secretary
-    assert missing[3:8] == ("Bí thư mẫu", "chưa báo đã nhận", None, None, None)
-    assert rows["QU-CB006"][7] == "trễ hạn"  # cell 185: a multiple of 5 reported late
+    # Past the report deadline: overdue, as the summary counts it.
+    assert missing[3:9] == ("Bí thư mẫu", "quá hạn (chưa báo đã nhận)", None, None, None, "quá hạn")
+    assert rows["QU-CB006"][8] == "trễ hạn"  # cell 185: a multiple of 5 reported late
     summary = {r[0]: r[1] for r in book["Tổng hợp"].iter_rows(values_only=True)}
     assert summary["Văn bản"] == "KH 51-KH/QU"
     assert (
@@ -128,7 +130,8 @@ def test_csv_to_stdout_is_utf8_with_bom(cli):
     assert lines[0].split(",")[:3] == ["Mã đơn vị", "Đơn vị", "Thuộc"]
     assert len(lines) == 201
     assert lines[2].startswith(
-        "DB001-CB002,Chi bộ DB001-CB002,Đảng bộ phường số 1,,đã báo cáo,15/08/2021 08:00,15/08/2021 09:00,đúng hạn,"
+        "DB001-CB002,Chi bộ DB001-CB002,Đảng bộ phường số 1,,đã báo cáo,15/08/2021 08:00,15/08/2021 09:00,"
+        "15/08/2021 09:00,đúng hạn,"
     )
 
 

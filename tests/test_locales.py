@@ -24,7 +24,7 @@ from services.report_templates import FIELD_TYPES
 from storage.tables.directives import ASSIGNMENT_STATUSES, DEADLINE_KINDS
 from storage.tables.people import CHANNELS, ROLES
 from storage.tables.units import UNIT_KINDS
-from web.directive_view import FILTERS
+from web.directive_view import AUDIT_ACTIONS, AUDIT_CHANNELS, FILTERS
 
 ROOT = pathlib.Path(__file__).parents[1]
 #: Code that holds user-facing texts; storage/ only names SQL columns ("directive.id").
@@ -174,6 +174,8 @@ def _runtime_values() -> dict[str, set[str]]:
         "directive.change.{}_usage": _constant_args("_managed", 2, "handlers/directives_change.py"),
         # /kenh answers "no_account" with kenh.no_account; only /link's reasons are link errors.
         "link.error.{}": _constant_args("LinkError", 0) - {"no_account"},
+        "web.audit.{}": set(AUDIT_ACTIONS),
+        "web.audit.channel.{}": set(AUDIT_CHANNELS),
     }
 
 

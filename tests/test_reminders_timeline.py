@@ -350,7 +350,10 @@ def test_staff_see_the_plan_and_can_remind_now(org, app, outbox):
     ]
     staff = org["staff"]
     staff.send("/remind 141")
-    assert staff.last_text == "Gửi nhắc ngay cho 4 đơn vị chưa thực hiện 141-CV/ĐUK?"
+    assert staff.last_text == (
+        "Gửi nhắc ngay cho 4 đơn vị chưa thực hiện 141-CV/ĐUK?\n"
+        "Lần nhắc gần nhất cho các đơn vị này: tự động lúc 08:00 26/8/2021."
+    )
     staff.press("Gửi nhắc")
     assert staff.last_text == "Đã gửi nhắc cho 4 đơn vị chưa thực hiện 141-CV/ĐUK."
     deliver(app)
@@ -455,8 +458,9 @@ def test_the_remind_confirm_is_used_up_and_a_second_remind_queues_nothing_twice(
     clock.advance(timedelta(minutes=3))
     staff.press("Gửi nhắc")
     assert staff.last_text == "Các lựa chọn đó thuộc một tin nhắn cũ, không còn dùng được."
-    staff.send("/remind 141")  # a new question, while the first reminders still wait
-    staff.press("Gửi nhắc")
+    [refused] = staff.send("/remind 141")  # a new question, while the first reminders still wait
+    assert refused.text.startswith("Các đơn vị chưa thực hiện 141-CV/ĐUK vừa được nhắc bằng tay lúc 09:00 27/8/2021;")
+    assert refused.flat_choices() == []
     with session_scope(app.engine) as session:
         queued = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "reminder_now")).all()
         assert sorted(m.assignment_id for m in queued) == sorted({m.assignment_id for m in queued})

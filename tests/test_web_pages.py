@@ -280,4 +280,4 @@ def test_the_audit_trail_lists_what_was_done(app, qu_staff, tree, web, other_sta
     sign_in(web(), other_staff).get(f"/directives/{tree.directive_ids[0]}")
     page = sign_in(web(), qu_staff).get(f"/directives/{tree.directive_ids[0]}").text
     trail = page[page.index('id="trail"') :]
-    assert "Phạm Văn Nam" in trail and "denied" in trail
+    assert "Phạm Văn Nam" in trail and "bị từ chối (không có quyền)" in trail

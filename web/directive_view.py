@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from ground.actor import Actor
 from services import directives, reach, status
+from services.i18n import Translator
 from services.parsing.vn_text import normalize
 from services.status import DirectiveStatus, DirectiveSummary, GroupFigures
 from storage.queries import audit as audit_queries
@@ -91,10 +92,43 @@ def not_acknowledged(*, session: Session, figures: DirectiveStatus) -> list[Wait
     return [Waiting(c.unit, _above(figures, c.unit), found.get(c.unit.id, []), False) for c in cells]
 
 
+#: Audit actions and channels with words in the locales (web.audit.<action>,
+#: web.audit.channel.<channel>); anything else shows as it is stored.
+AUDIT_ACTIONS = frozenset(
+    {
+        "register",
+        "publish",
+        "edit",
+        "close",
+        "reopen",
+        "acknowledge",
+        "report",
+        "broadcast",
+        "denied",
+        "invite",
+        "role_change",
+        "account_link",
+        "units_import",
+        "web_link",
+        "web_login",
+        "web_logout",
+    }
+)
+AUDIT_CHANNELS = frozenset({"console", "telegram", "zalo", "web", "cli"})
+
+
 @dataclass(frozen=True)
 class TrailLine:
     entry: AuditEntry
     who: str
+
+    def action(self, t: Translator) -> str:
+        code = self.entry.action
+        return t(f"web.audit.{code}") if code in AUDIT_ACTIONS else code
+
+    def channel(self, t: Translator) -> str:
+        code = str((self.entry.details or {}).get("channel", ""))
+        return t(f"web.audit.channel.{code}") if code in AUDIT_CHANNELS else code
 
 
 def trail(*, session: Session, directive: Directive) -> list[TrailLine]:

@@ -26,6 +26,7 @@ directive-use_buttons = Please choose one of the buttons below (or type /cancel 
 directive-review_typed = «{ $typed }» is not one of the choices, and I did not add it to the document. Please pick one of the options below (type its number or name), or type /cancel to stop.
 directive-document = Document
 directive-no_number = (no number)
+directive-unnumbered_name = { $title } — { $subject }
 directive-unknown = (unknown)
 directive-not_urgent = normal
 directive-no_deadlines = • (no deadline)

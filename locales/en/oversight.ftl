@@ -137,7 +137,8 @@ export-col-parent = Part of
 export-col-secretary = Secretary / person in charge
 export-col-status = Status
 export-col-acknowledged_at = Acknowledged at
-export-col-submitted_at = Reported at
+export-col-first_submitted_at = First reported at
+export-col-submitted_at = Latest version sent at
 export-col-timing = On time / late
 export-col-formats = Formats
 export-col-format_other = Other format
@@ -150,6 +151,8 @@ export-col-version = Report version
 export-col-behalf = Reported on behalf
 export-value-on_time = on time
 export-value-late = late
+export-value-overdue = overdue
+export-value-overdue_status = overdue ({ $status })
 export-value-yes = yes
 export-value-not_reported = not reported
 export-summary-directive = Directive
@@ -188,6 +191,7 @@ export-docx-recipients_lines =
     - As above;
     - Filed.
 export-docx-no_reports = No unit has reported yet.
+export-docx-behalf_mark = (reported on behalf by staff)
 export-cli-bad_format = unknown format «{ $fmt }»: use xlsx, docx or csv
 export-cli-stdout_csv = only CSV can be written to standard output (-o -); give a file name for xlsx and docx
 export-cli-not_found = no directive numbered { $number } was found

@@ -97,6 +97,15 @@ reminder-remind-sent = Reminder sent to { $count ->
     } done { $directive }.
 reminder-remind-none = Every unit has done { $directive }; no reminder needed.
 reminder-remind-cancelled = Cancelled, nothing sent.
+reminder-remind-closed = { $directive } is closed, so chibot does not remind the units (they can no longer report). Reopen it with /reopen { $number } before reminding.
+reminder-remind-last = These units were last reminded: { $parts }.
+reminder-remind-last_auto = automatically at { $time }
+reminder-remind-last_by_hand = by hand at { $time }
+reminder-remind-skipped = { $count ->
+        [one] 1 other unit was reminded by hand at { $time } and is not reminded again (within { $minutes } minutes).
+       *[other] { $count } other units were reminded by hand at { $time } and are not reminded again (within { $minutes } minutes).
+    }
+reminder-remind-too_soon = The units that have not done { $directive } were reminded by hand at { $time }; chibot does not remind them again within { $minutes } minutes, so nobody gets the same message twice. To say more, use /broadcast.
 reminder-close-usage = Type /close NUMBER, e.g. /close 141.
 reminder-close-done = Directive { $directive } closed: { $count ->
         [one] { $count } pending reminder cancelled

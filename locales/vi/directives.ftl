@@ -20,6 +20,7 @@ directive-use_buttons = Đồng chí chọn một nút bên dưới (hoặc gõ 
 directive-review_typed = «{ $typed }» không phải là một lựa chọn, và tôi không ghép nó vào văn bản. Đồng chí chọn một trong các mục bên dưới (gõ số hoặc tên mục), hoặc gõ /cancel để thôi.
 directive-document = Văn bản
 directive-no_number = (không số)
+directive-unnumbered_name = { $title } — { $subject }
 directive-unknown = (chưa rõ)
 directive-not_urgent = thường
 directive-no_deadlines = • (không có thời hạn)

@@ -113,7 +113,8 @@ export-col-parent = Thuộc
 export-col-secretary = Bí thư / người phụ trách
 export-col-status = Tình trạng
 export-col-acknowledged_at = Nhận lúc
-export-col-submitted_at = Báo cáo lúc
+export-col-first_submitted_at = Báo cáo lần đầu lúc
+export-col-submitted_at = Gửi bản mới nhất lúc
 export-col-timing = Đúng/trễ hạn
 export-col-formats = Hình thức
 export-col-format_other = Hình thức khác
@@ -126,6 +127,8 @@ export-col-version = Bản báo cáo
 export-col-behalf = Báo cáo thay
 export-value-on_time = đúng hạn
 export-value-late = trễ hạn
+export-value-overdue = quá hạn
+export-value-overdue_status = quá hạn ({ $status })
 export-value-yes = có
 export-value-not_reported = chưa báo cáo
 export-summary-directive = Văn bản
@@ -161,6 +164,7 @@ export-docx-recipients_lines =
     - Như trên;
     - Lưu VT.
 export-docx-no_reports = Chưa có đơn vị nào báo cáo.
+export-docx-behalf_mark = (cán bộ báo cáo thay)
 export-cli-bad_format = định dạng «{ $fmt }» không dùng được: chọn xlsx, docx hoặc csv
 export-cli-stdout_csv = chỉ ghi được CSV ra đầu ra chuẩn (-o -); với xlsx và docx hãy cho tên tệp
 export-cli-not_found = không có văn bản nào số { $number }

@@ -1,6 +1,8 @@
 """The daily digest to staff at DIGEST_AT local time: per open directive of their unit,
 reported / assigned, overdue cells, and the reports that came in during the 24 hours before
-the digest moment (each report is listed once, even when a digest goes out late).
+the digest moment (each report is listed once, even when a digest goes out late). A directive
+every unit has reported, with no report new since the last digest, is left out; a digest with
+nothing left in it is not sent.
 
 Staff who chose "/notify digest" get no message per report: this digest is where they see
 them. One digest per staff account per day (dedupe key), whoever runs the job."""
@@ -44,6 +46,8 @@ def _directive_lines(
             session=session, directive_id=directive.id, since=since, until=since + timedelta(days=1)
         )
     ]
+    if rows and len(reported) == len(rows) and not fresh:
+        return []  # every unit has reported and nothing came in since: nothing to tell staff
     codes = lambda units: ", ".join(dict.fromkeys(u.code for u in units))  # noqa: E731
     return [
         t("reminder.digest.directive", directive=texts.title(directive), reported=len(reported), assigned=len(rows)),
@@ -65,6 +69,8 @@ def run_digest(*, session: Session, now: datetime, config: ReminderConfig) -> in
             lines = [t("reminder.digest.head", date=format_date(day))]
             for directive in directives:
                 lines.extend(line for line in _directive_lines(t, session, directive, since, now) if line)
+            if len(lines) == 1:
+                continue  # no directive to tell about: no digest that day
             queued += outbox.enqueue(
                 session=session,
                 account_id=account.id,

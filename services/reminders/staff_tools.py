@@ -3,7 +3,8 @@ close a directive, choose how they hear about reports."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
@@ -21,6 +22,19 @@ from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Directive
 
 NOTIFY_CHOICES = ("each", "digest")
+#: A second /remind to cells reminded by hand this recently is refused: they just heard it.
+#: Staff who must say more use /broadcast.
+REPEAT_WINDOW = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class LastReminded:
+    """When the not-done cells of a directive were last reminded, planned and by hand."""
+
+    auto: datetime | None
+    by_hand: datetime | None
+    #: Units reminded by hand within REPEAT_WINDOW: /remind does not remind them again.
+    recent: frozenset[int]
 
 
 def plan_lines(
@@ -57,6 +71,18 @@ def not_done_units(*, session: Session, directive: Directive) -> list:
     ]
 
 
+def last_reminded(*, session: Session, directive: Directive, now: datetime) -> LastReminded:
+    rows = not_done_units(session=session, directive=directive)
+    unit_of = {a.id: u.id for a, u in rows}
+    found = outbox_queries.last_reminders(session=session, directive_id=directive.id, assignment_ids=list(unit_of))
+    auto = max((at for kind, _a, at in found if kind == "reminder"), default=None)
+    by_hand = max((at for kind, _a, at in found if kind == "reminder_now"), default=None)
+    recent = frozenset(
+        unit_of[a] for kind, a, at in found if kind == "reminder_now" and at > now - REPEAT_WINDOW and a in unit_of
+    )
+    return LastReminded(auto, by_hand, recent)
+
+
 def remind_reach(*, session: Session, directive: Directive) -> Reach:
     """The not-done units a reminder now would reach, and those it cannot (named to staff)."""
     return reach(session=session, unit_ids=[u.id for _a, u in not_done_units(session=session, directive=directive)])
@@ -67,9 +93,13 @@ def remind_now(
 ) -> int | None:
     """Queue an immediate reminder to every not-done unit; returns how many units were reached,
     None when this confirm (``token``, made when /remind asked) was used already. A cell whose
-    secretary still has a reminder of /remind pending is not queued a second one."""
+    secretary still has a reminder of /remind pending, or was reminded by hand within
+    REPEAT_WINDOW (another /remind question pressed too), is not queued a second one."""
     if outbox_queries.key_used(session=session, directive_id=directive.id, pattern=f"remind:{directive.id}:%:{token}"):
         return None
+    if directive.status != "published":
+        return 0  # a closed directive takes no reports: a reminder would ask for one in vain
+    recent = last_reminded(session=session, directive=directive, now=now).recent
     waiting = outbox_queries.pending_pairs(session=session, directive_id=directive.id, kind="reminder_now")
     cfg = config
     deadlines = [
@@ -84,6 +114,8 @@ def remind_now(
     accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])
     reached = 0
     for assignment, unit in rows:
+        if unit.id in recent:
+            continue
         for account in accounts.get(unit.id, []):
             if (account.id, assignment.id) in waiting:
                 continue  # the reminder of a /remind a moment ago has not gone yet: one is enough

@@ -309,6 +309,31 @@ def pending_pairs(*, session: Session, directive_id: int, kind: str) -> set[tupl
     return {(account, assignment) for account, assignment in session.exec(query).all() if assignment is not None}
 
 
+def last_reminders(
+    *, session: Session, directive_id: int, assignment_ids: Collection[int]
+) -> list[tuple[str, int, datetime]]:
+    """(kind, assignment id, when) of the latest reminder about the directive each assignment
+    got: "reminder" (planned, when it was sent) and "reminder_now" (staff's /remind, when it
+    was sent or, still waiting, when it was queued for)."""
+    if not assignment_ids:
+        return []
+    at = func.max(func.coalesce(col(OutboxMessage.sent_at), col(OutboxMessage.due_at)))
+    query = (
+        select(col(OutboxMessage.kind), col(OutboxMessage.assignment_id), at)
+        .where(
+            col(OutboxMessage.directive_id) == directive_id,
+            col(OutboxMessage.assignment_id).in_(list(assignment_ids)),
+            or_(
+                (col(OutboxMessage.kind) == "reminder") & (col(OutboxMessage.status) == "sent"),
+                (col(OutboxMessage.kind) == "reminder_now")
+                & col(OutboxMessage.status).in_(("pending", "sending", "sent")),
+            ),
+        )
+        .group_by(col(OutboxMessage.kind), col(OutboxMessage.assignment_id))
+    )
+    return [(kind, assignment, when) for kind, assignment, when in session.exec(query).all() if assignment is not None]
+
+
 def key_used(*, session: Session, directive_id: int, pattern: str) -> bool:
     """Whether a row about the directive has a dedupe key matching this LIKE pattern (a
     one-time confirm already used); the directive's index narrows the rows read."""
