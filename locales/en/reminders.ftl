@@ -53,6 +53,9 @@ reminder-escalation_reminded =
 reminder-escalation_unreached =
     Units with no secretary or person in charge registered on chibot (they received no reminder); please contact them directly:
     { $cells }
+reminder-escalation_undelivered =
+    Units that received no reminder (the messages to their secretary or person in charge could not be delivered); please contact them directly:
+    { $cells }
 reminder-escalation_parent =
     ⚠️ Units under you are overdue: { $directive } — { $deadline }
     { $cells }

@@ -38,6 +38,9 @@ reminder-escalation_reminded =
 reminder-escalation_unreached =
     Các đơn vị chưa có bí thư hoặc người phụ trách đăng ký nhận tin trên chibot (chưa nhận được lời nhắc nào), đồng chí liên hệ trực tiếp:
     { $cells }
+reminder-escalation_undelivered =
+    Các đơn vị chưa nhận được lời nhắc nào (tin nhắn tới bí thư, người phụ trách không gửi được), đồng chí liên hệ trực tiếp:
+    { $cells }
 reminder-escalation_parent =
     ⚠️ Đơn vị trực thuộc quá hạn: { $directive } — { $deadline }
     { $cells }

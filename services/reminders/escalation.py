@@ -18,22 +18,38 @@ from services.localtime import local_date
 from services.reminders import texts
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of, obligation
-from services.reminders.planner import DONE_STATUSES
+from services.reminders.planner import DONE_STATUSES, parse_key
 from services.reminders.policy import escalation_at
 from storage.queries import reminders as queries
-from storage.tables import Deadline, Directive, Unit
+from storage.tables import Assignment, Deadline, Directive, Unit
 
 
 def overdue_units(
     *, session: Session, directive: Directive, deadline: Deadline, deadlines: list[Deadline] | None = None
-) -> list[Unit]:
+) -> list[tuple[Assignment, Unit]]:
     """Units not done whose report deadline is ``deadline`` (services/reminders/obligation.py)."""
     deadlines = deadlines if deadlines is not None else queries.deadlines_of(session=session, directive_id=directive.id)
     return [
-        u
+        (a, u)
         for a, u in queries.live_assignments(session=session, directive_id=directive.id)
         if a.status not in DONE_STATUSES and obligation(deadlines, a.deadline_id) is deadline
     ]
+
+
+def overdue_reminders_delivered(
+    *, session: Session, deadline: Deadline, assignments: list[Assignment]
+) -> dict[int, int]:
+    """Per assignment, how many overdue reminders of ``deadline`` actually reached the cell: one
+    that failed, was cancelled (secretary unreachable) or never went is not a reminder the cell
+    heard. A reminder sent to two secretaries of one cell counts once."""
+    sent = queries.delivered_offsets(
+        session=session, deadline_id=deadline.id, assignment_ids=[a.id for a in assignments]
+    )
+    counts: dict[int, int] = {}
+    for assignment in assignments:
+        offsets = {parsed[3] for key in sent.get(assignment.id, ()) if (parsed := parse_key(key)) is not None}
+        counts[assignment.id] = sum(1 for offset in offsets if offset.startswith("o"))
+    return counts
 
 
 def run_escalations(*, session: Session, now: datetime, config: ReminderConfig) -> int:
@@ -64,7 +80,6 @@ def run_escalations(*, session: Session, now: datetime, config: ReminderConfig) 
                     units,
                     at,
                     now,
-                    policy.overdue_times,
                     to_parent=policy.escalate_to_parent,
                     tz=cfg.tz,
                 )
@@ -75,25 +90,38 @@ def _escalate(
     session: Session,
     directive: Directive,
     deadline: Deadline,
-    units: list[Unit],
+    overdue: list[tuple[Assignment, Unit]],
     at: datetime,
     now: datetime,
-    times: int,
     *,
     to_parent: bool,
     tz: ZoneInfo,
 ) -> int:
     day = local_date(at, tz).isoformat()
     queued = 0
-    # Cells with no reachable secretary never heard a reminder: say so, not "after 3 reminders".
+    units = [u for _a, u in overdue]
+    # "After 3 reminders" counts the reminders the cell received, not those planned: a cell
+    # whose reminders failed heard fewer, or none (then staff must call it).
+    heard = overdue_reminders_delivered(session=session, deadline=deadline, assignments=[a for a, _u in overdue])
     reachable = queries.secretary_accounts(session=session, unit_ids=[u.id for u in units])
-    reminded = [u for u in units if reachable.get(u.id)]
-    unreached = [u for u in units if not reachable.get(u.id)]
+    by_times: dict[int, list[Unit]] = {}
+    undelivered: list[Unit] = []
+    unreached: list[Unit] = []
+    for assignment, unit in overdue:
+        if heard[assignment.id]:
+            by_times.setdefault(heard[assignment.id], []).append(unit)
+        elif reachable.get(unit.id):
+            undelivered.append(unit)
+        else:
+            unreached.append(unit)
     for _person, account in queries.staff_accounts_with_people(session=session, unit_id=directive.unit_id):
         t = Translator(account.language)
-        groups = []
-        if reminded:
-            groups.append(t("reminder.escalation_reminded", times=times, cells=texts.cell_lines(t, reminded)))
+        groups = [
+            t("reminder.escalation_reminded", times=times, cells=texts.cell_lines(t, cells))
+            for times, cells in sorted(by_times.items(), reverse=True)
+        ]
+        if undelivered:
+            groups.append(t("reminder.escalation_undelivered", cells=texts.cell_lines(t, undelivered)))
         if unreached:
             groups.append(t("reminder.escalation_unreached", cells=texts.cell_lines(t, unreached)))
         text = t(

@@ -347,3 +347,22 @@ def planned_reminders(
             .order_by(col(OutboxMessage.due_at), col(Unit.code))
         ).all()
     )
+
+
+def delivered_offsets(*, session: Session, deadline_id: int, assignment_ids: list[int]) -> dict[int, set[str]]:
+    """Per assignment, the dedupe keys of this deadline's planned reminders that were delivered
+    (status sent: failed, cancelled and still pending ones never reached anybody)."""
+    found: dict[int, set[str]] = {}
+    for start in range(0, len(assignment_ids), 500):
+        rows = session.exec(
+            select(col(OutboxMessage.assignment_id), col(OutboxMessage.dedupe_key)).where(
+                col(OutboxMessage.deadline_id) == deadline_id,
+                col(OutboxMessage.assignment_id).in_(assignment_ids[start : start + 500]),
+                col(OutboxMessage.kind).in_(REMINDER_KINDS),
+                col(OutboxMessage.status) == "sent",
+            )
+        ).all()
+        for assignment_id, key in rows:
+            if assignment_id is not None:
+                found.setdefault(assignment_id, set()).add(key)
+    return found
