@@ -17,6 +17,8 @@ reminder-button_ack_of = Received { $directive }
 reminder-recurring_text =
     🔔 Report due: { $directive } — { $subject }
     This report is due at { $when }. Please send it on time.
+reminder-period = { $rule } (this period: due { $due })
+reminder-period_before = before { $date }
 reminder-manual_text =
     🔔 Reminder from the office: { $directive } — { $subject }
     { $deadline } — { $left }.

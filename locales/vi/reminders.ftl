@@ -17,6 +17,8 @@ reminder-button_ack_of = Đã nhận { $directive }
 reminder-recurring_text =
     🔔 Đến kỳ báo cáo { $directive } — { $subject }
     Kỳ báo cáo lúc { $when }. Đề nghị đồng chí gửi báo cáo đúng giờ.
+reminder-period = { $rule } (hạn kỳ này: { $due })
+reminder-period_before = trước { $date }
 reminder-manual_text =
     🔔 Văn phòng nhắc: { $directive } — { $subject }
     { $deadline } — { $left }.
