@@ -96,6 +96,20 @@ def test_each_period_is_reminded_before_on_the_day_and_overdue_and_shown_in_stat
         ("26/01 08:00", f"{rule} — đã quá hạn 2 ngày."),
         ("27/01 08:00", f"{rule} — đã quá hạn 3 ngày."),
     ]
+    # The day after the third overdue reminder, staff hear which cells missed the period.
+    escalations = [(when, text) for when, who, text in delivered(app, "escalation") if who == "staff"]
+    assert escalations == [
+        (
+            "28/01 08:00",
+            f"⚠️ Quá hạn: 200-CV/ĐUK — {rule}\n"
+            "Các đơn vị chưa thực hiện sau 3 lần nhắc:\n"
+            "• CB02 — Chi bộ Ban Tuyên giáo\n• CB03 — Chi bộ Ban Tổ chức\n• CB04 — Chi bộ Ủy ban Kiểm tra\n"
+            "• CB05 — Chi bộ Ban Dân vận\n• DB1-CB1 — Chi bộ Phòng Nghiệp vụ\n"
+            "Các đơn vị chưa có bí thư hoặc người phụ trách đăng ký nhận tin trên chibot (chưa nhận được lời nhắc "
+            "nào), đồng chí liên hệ trực tiếp:\n"
+            "• DB1-CB2 — Chi bộ Phòng Tài chính\n• DTN — Đoàn Thanh niên Khối",
+        )
+    ]
     # CB01 reported on 22/1: its period's later reminders were dropped.
     assert [when for when, who, _t in delivered(app, "reminder") if who == "CB01"] == ["21/01 08:00"]
     status = staff.send("/status 200")[0].text
