@@ -38,4 +38,8 @@ def start_reminder_jobs(app: App, dispatch: DispatchScheduler) -> None:
         next_run_time=datetime.now(UTC),
         max_instances=1,
         coalesce=True,
+        # The first run is the restart recovery (a digest missed while the bot was down goes
+        # out now): never skipped as "missed" when the start kept the loop busy past
+        # APScheduler's default grace of 1 s, which would put it off to the next interval.
+        misfire_grace_time=None,
     )

@@ -37,6 +37,11 @@ def run_until(app: App, target: datetime, *, on_stop: Callable[[datetime], None]
     clock = app.clock
     if not isinstance(clock, ManualClock):
         raise TypeError("run_until needs a ManualClock")
+    # What the runtime does on start (bot/reminder_jobs.py runs the jobs at once): a digest or
+    # escalation of today missed while nothing ran goes out now, not at the next hourly stop.
+    if on_stop is not None:
+        on_stop(clock.now())
+    tick(app)
     while True:
         stop = _next_stop(app, clock.now())
         if stop > target:
@@ -57,6 +62,9 @@ async def run_until_async(app: App, target: datetime) -> None:
     clock = app.clock
     if not isinstance(clock, ManualClock):
         raise TypeError("run_until needs a ManualClock")
+    run_jobs(engine=app.engine, now=clock.now(), config=app.core.deps.reminders)
+    write_pending(app)
+    await app.dispatcher.run_once()
     while True:
         stop = _next_stop(app, clock.now())
         if stop > target:

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from ground.actor import Actor
 from services import directives, fanout
 from services.reminders.obligation import is_overdue, obligation
+from storage.queries import reminders as reminder_queries
 from storage.queries import reports as report_queries
 from storage.queries import status as queries
 from storage.queries import units as unit_queries
@@ -59,6 +60,20 @@ class DeadlineFigures:
 
 
 @dataclass(frozen=True)
+class PeriodFigures:
+    """One period of a recurring report ("hằng tháng trước ngày 25"): who has reported it.
+    ``current`` is the next one due; the other is the last one already due (its missing cells
+    are overdue)."""
+
+    deadline: Deadline
+    due_at: datetime
+    current: bool
+    concerned: int
+    reported: int
+    missing: list[Unit]
+
+
+@dataclass(frozen=True)
 class GroupFigures:
     unit: Unit
     cells: int
@@ -95,6 +110,8 @@ class DirectiveStatus:
     cells: list[queries.CellRow] = field(default_factory=list)
     secretaries: dict[int, list[str]] = field(default_factory=dict)
     parents: dict[int, Unit] = field(default_factory=dict)
+    #: Recurring reports: the last period due and the current one, per schedule.
+    periods: list[PeriodFigures] = field(default_factory=list)
 
     @property
     def percent(self) -> float | None:
@@ -213,8 +230,43 @@ def directive_status(*, session: Session, directive: Directive, paths: list[str]
     reached = sum(g.reached for g in groups)
     total = sum(g.total for g in groups)
     return DirectiveStatus(
-        directive, counts, per_deadline, reached, total, groups, deep, missing, cells, names, parents
+        directive,
+        counts,
+        per_deadline,
+        reached,
+        total,
+        groups,
+        deep,
+        missing,
+        cells,
+        names,
+        parents,
+        _periods(session, deadlines, paths, now),
     )
+
+
+def _periods(session: Session, deadlines: list[Deadline], paths: list[str], now: datetime) -> list[PeriodFigures]:
+    """Who has reported the last and the current period of each recurring report."""
+    found = []
+    for deadline in deadlines:
+        if deadline.kind != "recurring" or not deadline.recurrence:
+            continue
+        last, upcoming = reminder_queries.period_requests(
+            session=session, deadline_id=deadline.id, around=now, scope_paths=paths
+        )
+        for rows, current in ((last, False), (upcoming, True)):
+            if rows:
+                found.append(
+                    PeriodFigures(
+                        deadline,
+                        rows[0][0].due_at,
+                        current,
+                        len(rows),
+                        sum(1 for r, _u in rows if r.status == "reported"),
+                        [u for r, u in rows if r.status != "reported"],
+                    )
+                )
+    return found
 
 
 def subgroups(*, session: Session, directive: Directive, parent_id: int, paths: list[str]) -> list[GroupFigures]:

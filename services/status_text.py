@@ -9,12 +9,15 @@ from services import directive_texts as texts
 from services.deadline_words import shown_in
 from services.i18n import Translator
 from services.number_format import percent_text
+from services.reminders import texts as reminder_texts
 from services.status import DirectiveStatus, DirectiveSummary
 from services.unit_words import leader_short
 
 #: Directives listed by /status, and not-reported units listed by /status <number>.
 LIST_LIMIT = 15
 MISSING_LIMIT = 40
+#: Cells named per period of a recurring report (the rest are counted).
+PERIOD_CODES_LIMIT = 20
 
 
 def pct(t: Translator, value: float | None) -> str:
@@ -59,7 +62,7 @@ def status_text(t: Translator, status: DirectiveStatus, number: str, tz: ZoneInf
         t("status.title", title=texts.closed_title(t, status.directive, tz)),
         t("status.counts", assigned=c.assigned, acknowledged=c.acknowledged, reported=c.reported, overdue=c.overdue),
     ]
-    if status.per_deadline:
+    if status.per_deadline or status.periods:
         lines.append(t("status.deadlines_head"))
         for f in status.per_deadline:
             kind = t(f"directive.kind.{f.deadline.kind}")
@@ -74,6 +77,7 @@ def status_text(t: Translator, status: DirectiveStatus, number: str, tz: ZoneInf
                     overdue=f.overdue,
                 )
             )
+        lines.extend(_period_lines(t, status, tz))
     if status.total:
         lines.append(t("status.reach", reached=status.reached, total=status.total, percent=pct(t, status.percent)))
     else:
@@ -94,6 +98,41 @@ def status_text(t: Translator, status: DirectiveStatus, number: str, tz: ZoneInf
             )
     lines.extend(_missing_lines(t, status, number))
     return "\n".join(lines)
+
+
+def _period_lines(t: Translator, status: DirectiveStatus, tz: ZoneInfo) -> list[str]:
+    """Recurring reports: who has reported the last period due and the current one."""
+    lines = []
+    for p in status.periods:
+        due = reminder_texts.period_due(t, p.deadline, p.due_at, tz)
+        kind = t("directive.kind.recurring")
+        if p.current:
+            line = t(
+                "status.period_current",
+                kind=kind,
+                rule=p.deadline.shown,
+                due=due,
+                reported=p.reported,
+                concerned=p.concerned,
+            )
+        else:
+            line = t(
+                "status.period_last",
+                kind=kind,
+                rule=p.deadline.shown,
+                due=due,
+                reported=p.reported,
+                concerned=p.concerned,
+                overdue=len(p.missing),
+            )
+        lines.append(line)
+        if p.missing:
+            codes = [u.code for u in p.missing]
+            cells = ", ".join(codes[:PERIOD_CODES_LIMIT])
+            if len(codes) > PERIOD_CODES_LIMIT:
+                cells = t("status.period_cells_more", cells=cells, count=len(codes) - PERIOD_CODES_LIMIT)
+            lines.append(t("status.period_missing", cells=cells))
+    return lines
 
 
 def _missing_lines(t: Translator, status: DirectiveStatus, number: str) -> list[str]:

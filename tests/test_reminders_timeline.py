@@ -180,7 +180,8 @@ def test_escalation_and_digest_contents(org, app):
         "• CB04 — Chi bộ Ủy ban Kiểm tra\n• CB05 — Chi bộ Ban Dân vận"
     )
     digests = [(w, text) for w, who, text in delivered(app, "digest") if who == "staff"]
-    assert digests[0] == ("15/08 09:00", "📋 Bản tin ngày 15/8/2021\n141-CV/ĐUK: đã báo cáo 1/5")
+    # The bot starts at 08:00 on 15/8, after 07:30: that day's digest goes out at once.
+    assert digests[0] == ("15/08 08:00", "📋 Bản tin ngày 15/8/2021\n141-CV/ĐUK: đã báo cáo 1/5")
     assert (
         "16/08 07:30",
         "📋 Bản tin ngày 16/8/2021\n141-CV/ĐUK: đã báo cáo 1/5\n  Báo cáo mới từ hôm qua: CB01",

@@ -17,6 +17,8 @@ reminder-button_ack_of = Received { $directive }
 reminder-recurring_text =
     🔔 Report due: { $directive } — { $subject }
     This report is due at { $when }. Please send it on time.
+reminder-period = { $rule } (this period: due { $due })
+reminder-period_before = before { $date }
 reminder-manual_text =
     🔔 Reminder from the office: { $directive } — { $subject }
     { $deadline } — { $left }.
@@ -52,6 +54,9 @@ reminder-escalation_reminded =
     { $cells }
 reminder-escalation_unreached =
     Units with no secretary or person in charge registered on chibot (they received no reminder); please contact them directly:
+    { $cells }
+reminder-escalation_undelivered =
+    Units that received no reminder (the messages to their secretary or person in charge could not be delivered); please contact them directly:
     { $cells }
 reminder-escalation_parent =
     ⚠️ Units under you are overdue: { $directive } — { $deadline }

@@ -17,6 +17,8 @@ reminder-button_ack_of = Đã nhận { $directive }
 reminder-recurring_text =
     🔔 Đến kỳ báo cáo { $directive } — { $subject }
     Kỳ báo cáo lúc { $when }. Đề nghị đồng chí gửi báo cáo đúng giờ.
+reminder-period = { $rule } (hạn kỳ này: { $due })
+reminder-period_before = trước { $date }
 reminder-manual_text =
     🔔 Văn phòng nhắc: { $directive } — { $subject }
     { $deadline } — { $left }.
@@ -37,6 +39,9 @@ reminder-escalation_reminded =
     { $cells }
 reminder-escalation_unreached =
     Các đơn vị chưa có bí thư hoặc người phụ trách đăng ký nhận tin trên chibot (chưa nhận được lời nhắc nào), đồng chí liên hệ trực tiếp:
+    { $cells }
+reminder-escalation_undelivered =
+    Các đơn vị chưa nhận được lời nhắc nào (tin nhắn tới bí thư, người phụ trách không gửi được), đồng chí liên hệ trực tiếp:
     { $cells }
 reminder-escalation_parent =
     ⚠️ Đơn vị trực thuộc quá hạn: { $directive } — { $deadline }

@@ -21,7 +21,8 @@ CLOSED_WITH = ("reminder_now", "broadcast")
 
 
 def after_change(*, session: Session, directive_id: int, now: datetime, config: ReminderConfig) -> None:
-    """Published, deadline or recipients changed: re-plan the whole directive."""
+    """Published, deadline or recipients changed: re-plan the whole directive (its recurring
+    reports' next periods included)."""
     plan_directive(session=session, directive_id=directive_id, now=now, config=config)
 
 

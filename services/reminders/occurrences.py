@@ -71,3 +71,18 @@ def occurrences(rule_text: str, start: datetime, end: datetime, tz: ZoneInfo) ->
                 found.append(utc)
         day += timedelta(days=1)
     return found
+
+
+#: The nominal length of a schedule's period in days (a month is at least 28).
+PERIOD_DAYS = {"daily": 1, "weekly": 7, "monthly": 28, "quarterly": 90, "yearly": 365}
+
+
+def period_days(rule_text: str) -> int:
+    """Whole days between two occurrences of a schedule; 0 when it falls several times a day."""
+    try:
+        rule = Recurrence.from_rule(rule_text)
+    except ValueError:
+        return 0
+    if rule.freq == "daily" and len(rule.times) > 1:
+        return 0
+    return PERIOD_DAYS.get(rule.freq, 0)

@@ -18,8 +18,9 @@ reminders and the escalation, so a passed completion date never calls a cell "qu
 its report is not yet due. Reminders of two deadlines that fall on the same moment are still
 two rows (each keeps its meaning for re-planning and the sweep); the dispatcher sends them to
 the cell as one message naming both (services/reminders/compose.py). "start" deadlines are not
-obligations and get no reminders; a recurring report's occurrence is done when its
-ReportRequest is reported.
+obligations and get no reminders. Each period of a recurring report (its ReportRequest) gets
+the same reminders as a one-off deadline, scaled to the period (policy.for_period), keyed by
+the period's due moment; it is done when its ReportRequest is reported.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ from services.per_assignment import PerAssignment
 from services.reminders import texts
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import DATED_KINDS, due_of, obligation
-from services.reminders.policy import is_urgent, plan, recurring_reminder_at
+from services.reminders.occurrences import period_days
+from services.reminders.periods import ensure_periods
+from services.reminders.policy import Policy, for_period, is_urgent, plan, recurring_reminder_at
 from storage.queries import reminders as queries
 from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Assignment, ChatAccount, Deadline, Directive, ReportRequest
@@ -66,6 +69,8 @@ def parse_key(key: str) -> tuple[int, int, str, str, int] | None:
 class PlanResult:
     created: int = 0
     cancelled: int = 0
+    #: Periods of recurring reports created (report requests, one per cell and period).
+    occurrences: int = 0
 
 
 @dataclass(frozen=True)
@@ -92,15 +97,18 @@ class _Wanted:
         cfg = self.config
         t = Translator(self.account.language)
         acknowledged = is_acknowledged(self.assignment)
+        deadline = self.deadline
         if self.occurrence is not None:
-            reply = texts.recurring(
-                t, self.directive, assignment_id, occurrence=self.occurrence, acknowledged=acknowledged, tz=cfg.tz
-            )
-            return reply_to_payload(reply)
+            if self.offset == "r":
+                reply = texts.recurring(
+                    t, self.directive, assignment_id, occurrence=self.occurrence, acknowledged=acknowledged, tz=cfg.tz
+                )
+                return reply_to_payload(reply)
+            deadline = texts.period_deadline(t, deadline, self.occurrence, cfg.tz)
         return texts.reminder_payload(
             t,
             self.directive,
-            self.deadline,
+            deadline,
             assignment_id,
             acknowledged=acknowledged,
             at=self.due_at,
@@ -121,7 +129,14 @@ class _Wanted:
         }
 
 
-def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: ReminderConfig) -> dict[str, _Wanted]:
+def _wanted(
+    session: Session,
+    directive: Directive,
+    only: set[int] | None,
+    cfg: ReminderConfig,
+    now: datetime,
+    result: PlanResult,
+) -> dict[str, _Wanted]:
     policy = cfg.policy.with_overrides(directive.reminder_policy)
     urgent = is_urgent(directive.urgency)
     deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
@@ -132,7 +147,19 @@ def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: 
         session=session, directive_id=directive.id, assignment_ids=sorted(only) if only is not None else None
     )
     accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])
+    if recurring:
+        # The next periods of its recurring reports exist before their reminders are planned.
+        result.occurrences = ensure_periods(
+            session=session,
+            directive=directive,
+            deadlines=deadlines,
+            assignments=[a for a, _u in rows],
+            now=now,
+            config=cfg,
+        )
     wanted: dict[str, _Wanted] = {}
+    #: The plan of each period, shared by every cell it concerns.
+    periods: dict[tuple[int, datetime], list[tuple[str, datetime]]] = {}
     for assignment, unit in rows:
         mine = [d for d in dated if assignment.deadline_id in (None, d.id)]
         report_due = obligation(mine)
@@ -152,21 +179,37 @@ def _wanted(session: Session, directive: Directive, only: set[int] | None, cfg: 
                         key = reminder_key(assignment.id, deadline.id, due_of(deadline), offset, account.id)
                         wanted[key] = _Wanted(directive, assignment, account, deadline, offset, when, cfg)
             for request in open_requests:
-                at = recurring_reminder_at(request.due_at, policy, tz=cfg.tz)
-                if at is None:
-                    continue
-                key = reminder_key(assignment.id, request.deadline_id, request.due_at, "r", account.id)
-                wanted[key] = _Wanted(
-                    directive,
-                    assignment,
-                    account,
-                    recurring[request.deadline_id],
-                    "r",
-                    at,
-                    cfg,
-                    occurrence=request.due_at,
-                )
+                slot = (request.deadline_id, request.due_at)
+                if slot not in periods:
+                    periods[slot] = _period_plan(recurring[request.deadline_id], request.due_at, policy, urgent, cfg)
+                for offset, at in periods[slot]:
+                    key = reminder_key(assignment.id, request.deadline_id, request.due_at, offset, account.id)
+                    wanted[key] = _Wanted(
+                        directive,
+                        assignment,
+                        account,
+                        recurring[request.deadline_id],
+                        offset,
+                        at,
+                        cfg,
+                        occurrence=request.due_at,
+                    )
     return wanted
+
+
+def _period_plan(
+    deadline: Deadline, occurrence: datetime, policy: Policy, urgent: bool, cfg: ReminderConfig
+) -> list[tuple[str, datetime]]:
+    """The reminders of one period of a recurring report: a one-off's policy scaled to the
+    period (policy.for_period); where none of them falls before the occurrence (a schedule
+    several times a day, a daily report at 06:00), the one reminder shortly before it."""
+    days = period_days(deadline.recurrence or "")
+    moments = plan(occurrence, None, for_period(policy, days), urgent=urgent, tz=cfg.tz) if days else []
+    if not any(at < occurrence for _offset, at in moments):
+        lead = recurring_reminder_at(occurrence, policy, tz=cfg.tz)
+        if lead is not None:
+            moments.append(("r", lead))
+    return moments
 
 
 def plan_directive(
@@ -182,7 +225,9 @@ def plan_directive(
     directive = session.get(Directive, directive_id)
     only = set(assignment_ids) if assignment_ids is not None else None
     wanted = (
-        _wanted(session, directive, only, config) if directive is not None and directive.status == "published" else {}
+        _wanted(session, directive, only, config, now, result)
+        if directive is not None and directive.status == "published"
+        else {}
     )
     pending = queries.pending_reminders(
         session=session, directive_id=directive_id, assignment_ids=list(only) if only is not None else None

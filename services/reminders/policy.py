@@ -149,6 +149,16 @@ def escalation_at(due_at: datetime, policy: Policy, *, tz: ZoneInfo) -> datetime
     return local_to_utc(datetime.combine(day, _hm(policy.at)), tz)
 
 
+def for_period(policy: Policy, days: int) -> Policy:
+    """The policy of a one-off deadline scaled to a recurring period of ``days`` whole days: a
+    reminder N days before, or an overdue one N days after, only where it falls inside the
+    period, so one period's chase never runs into the next one's reminders (a daily report
+    keeps "on the day" only; a weekly or monthly one keeps 3 days, 1 day, the day, 3 overdue)."""
+    before = tuple(d for d in policy.before_days if d < days)
+    overdue = max(0, min(policy.overdue_times, days - 1 - max(before, default=0)))
+    return replace(policy, before_days=before, overdue_times=overdue)
+
+
 def recurring_reminder_at(occurrence: datetime, policy: Policy, *, tz: ZoneInfo) -> datetime | None:
     """The one reminder before a recurring report occurrence (quiet hours respected)."""
     local = to_local(occurrence, tz)

@@ -1,46 +1,24 @@
-"""Recurring reports: one ReportRequest per occurrence, created ahead of time, each with its
-own status, until the directive is closed. Re-running for the same window creates nothing new
-(unique assignment/deadline/due_at, ON CONFLICT DO NOTHING)."""
+"""Recurring reports: their periods are created and planned by the jobs (and by the planner on
+publishing, services/reminders/periods.py); a report answers the open period nearest to it."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import datetime
 
 from sqlmodel import Session
 
 from services.reminders.config import ReminderConfig
-from services.reminders.occurrences import occurrences
 from services.reminders.planner import plan_directive
 from storage.queries import reminders as queries
 
-HORIZON = timedelta(hours=48)
 
-
-def ensure_occurrences(*, session: Session, now: datetime, config: ReminderConfig, horizon: timedelta = HORIZON) -> int:
-    """Create the report requests due in the next ``horizon`` and plan their reminders."""
+def ensure_occurrences(*, session: Session, now: datetime, config: ReminderConfig) -> int:
+    """Create the report requests due next and plan their reminders, for every directive with a
+    recurring report; returns how many requests were created."""
     created = 0
-    tz = config.tz
     for directive in queries.published_directives(session=session):
-        rules = [
-            (d, d.recurrence)
-            for d in queries.deadlines_of(session=session, directive_id=directive.id)
-            if d.kind == "recurring" and d.recurrence
-        ]
-        if not rules:
-            continue
-        assignments = [a for a, _u in queries.live_assignments(session=session, directive_id=directive.id)]
-        rows: list[dict[str, Any]] = []
-        for deadline, rule in rules:
-            start = max(now, directive.published_at or now)
-            for due in occurrences(rule, start, now + horizon, tz):
-                rows.extend(
-                    {"assignment_id": a.id, "deadline_id": deadline.id, "due_at": due}
-                    for a in assignments
-                    if a.deadline_id in (None, deadline.id)
-                )
-        created += queries.add_report_requests(session=session, rows=rows)
-        plan_directive(session=session, directive_id=directive.id, now=now, config=config)
+        if any(d.kind == "recurring" for d in queries.deadlines_of(session=session, directive_id=directive.id)):
+            created += plan_directive(session=session, directive_id=directive.id, now=now, config=config).occurrences
     return created
 
 

@@ -4,7 +4,7 @@ close a directive, choose how they hear about reports."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session
 
@@ -45,7 +45,12 @@ def plan_lines(
     for message, unit, deadline in queries.planned_reminders(session=session, directive_id=directive.id, after=now):
         parsed = parse_key(message.dedupe_key)
         offset = parsed[3] if parsed else ""
-        slot = (message.due_at, deadline.kind, deadline.shown, offset)
+        shown = deadline.shown
+        if deadline.kind == "recurring" and parsed is not None:
+            # which period it is about, not only the rule
+            occurrence = datetime.strptime(parsed[2], "%Y%m%dT%H%MZ").replace(tzinfo=UTC)
+            shown = texts.period_shown(t, deadline, occurrence, config.tz)
+        slot = (message.due_at, deadline.kind, shown, offset)
         codes = groups.setdefault(slot, [])
         if unit.code not in codes:
             codes.append(unit.code)

@@ -12,7 +12,7 @@ sent_late. Nothing here sends, so nothing can be sent twice.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -35,7 +35,7 @@ def sweep_due(*, session: Session, now: datetime, config: ReminderConfig) -> int
     """Cancel due reminders that no longer make sense; returns how many were cancelled."""
     due = queries.pending_reminders(session=session, due_before=now)
     cancel: dict[int, str] = {}
-    latest_overdue: dict[tuple[int, int, int], OutboxMessage] = {}
+    latest_overdue: dict[tuple[int, int, str, int], OutboxMessage] = {}
     # After downtime many rows share an assignment and account: decide each pair once.
     decided: dict[tuple, str | None] = {}
     for message in due:
@@ -54,7 +54,7 @@ def sweep_due(*, session: Session, now: datetime, config: ReminderConfig) -> int
             continue
         parsed = parse_key(message.dedupe_key)
         if parsed and parsed[3].startswith("o") and now - message.due_at > LATE_AFTER:
-            group = (parsed[0], parsed[1], parsed[4])
+            group = (parsed[0], parsed[1], parsed[2], parsed[4])  # one period of a recurring report each
             older = latest_overdue.get(group)
             if older is not None:
                 cancel[older.id] = "superseded by a later overdue reminder"
@@ -98,7 +98,8 @@ def _why_drop(session: Session, message: OutboxMessage, now: datetime) -> str | 
     deadline = session.get(Deadline, deadline_id)
     if deadline is None or not deadline.active:
         return "deadline removed"
-    if offset == "r":
+    if deadline.kind == "recurring":
+        # One period of a recurring report: done when its request is, whatever the assignment.
         request = next(
             (
                 r
@@ -109,7 +110,7 @@ def _why_drop(session: Session, message: OutboxMessage, now: datetime) -> str | 
         )
         if request is None or request.status != "open":
             return "occurrence reported or cancelled"
-        if now >= request.due_at:
+        if not offset.startswith("o") and now >= request.due_at:
             return "stale: the occurrence has passed"
         return None
     if assignment.status in DONE_STATUSES:
@@ -131,8 +132,12 @@ def _reword(session: Session, message: OutboxMessage, now: datetime, tz: ZoneInf
     if context is None or found is None or deadline is None:
         return
     assignment, directive, _unit = context
+    t = Translator(found[0].language)
+    if deadline.kind == "recurring":
+        occurrence = datetime.strptime(parsed[2], "%Y%m%dT%H%MZ").replace(tzinfo=UTC)
+        deadline = texts.period_deadline(t, deadline, occurrence, tz)
     message.payload = texts.reminder_payload(
-        Translator(found[0].language),
+        t,
         directive,
         deadline,
         assignment.id,

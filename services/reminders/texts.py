@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from ground.messages import Choice, Reply
 from services.directive_texts import deadline_text
 from services.i18n import Translator
-from services.localtime import format_local_datetime, to_local
+from services.localtime import format_date, format_local_datetime, to_local
 from services.outbox import reply_to_payload
+from services.parsing.deadlines import Recurrence
 from services.reminders.obligation import due_of
 from storage.tables import Deadline, Directive
 
@@ -167,6 +168,38 @@ def recurring(
         when=format_local_datetime(occurrence, tz),
     )
     return Reply(text=text, choices=buttons(t, assignment_id, acknowledged))
+
+
+def period_shown(t: Translator, deadline: Deadline, occurrence: datetime, tz: ZoneInfo) -> str:
+    """One period of a recurring report, as its rule and this period's due moment:
+    "hằng tháng trước ngày 25 (hạn kỳ này: trước 25/1/2027)"."""
+    return t("reminder.period", rule=deadline.shown, due=period_due(t, deadline, occurrence, tz))
+
+
+def period_due(t: Translator, deadline: Deadline, occurrence: datetime, tz: ZoneInfo) -> str:
+    """A period's due moment as the rule says it: "trước 25/1/2027" for "trước ngày 25" (due
+    23:59 on the 24th, deadline semantics), else the moment ("17:00 4/12/2026")."""
+    local = to_local(occurrence, tz)
+    try:
+        before = Recurrence.from_rule(deadline.recurrence or "").before and local.time() == time(23, 59)
+    except ValueError:
+        before = False
+    if before:
+        return t("reminder.period_before", date=format_date(local.date() + timedelta(days=1)))
+    return format_local_datetime(occurrence, tz)
+
+
+def period_deadline(t: Translator, deadline: Deadline, occurrence: datetime, tz: ZoneInfo) -> Deadline:
+    """A period of a recurring report worded like a dated deadline (never stored): its reminders
+    read "Báo cáo định kỳ: hằng tháng trước ngày 25 (hạn kỳ này: trước 25/1/2027) — còn 3 ngày"."""
+    return Deadline(
+        id=deadline.id,
+        directive_id=deadline.directive_id,
+        kind="recurring",
+        due_at=occurrence,
+        recurrence=deadline.recurrence,
+        shown=period_shown(t, deadline, occurrence, tz),
+    )
 
 
 def offset_label(t: Translator, offset: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import true, update
+from sqlalchemy import func, or_, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -347,3 +347,62 @@ def planned_reminders(
             .order_by(col(OutboxMessage.due_at), col(Unit.code))
         ).all()
     )
+
+
+def delivered_offsets(*, session: Session, deadline_id: int, assignment_ids: list[int]) -> dict[int, set[str]]:
+    """Per assignment, the dedupe keys of this deadline's planned reminders that were delivered
+    (status sent: failed, cancelled and still pending ones never reached anybody)."""
+    found: dict[int, set[str]] = {}
+    for start in range(0, len(assignment_ids), 500):
+        rows = session.exec(
+            select(col(OutboxMessage.assignment_id), col(OutboxMessage.dedupe_key)).where(
+                col(OutboxMessage.deadline_id) == deadline_id,
+                col(OutboxMessage.assignment_id).in_(assignment_ids[start : start + 500]),
+                col(OutboxMessage.kind).in_(REMINDER_KINDS),
+                col(OutboxMessage.status) == "sent",
+            )
+        ).all()
+        for assignment_id, key in rows:
+            if assignment_id is not None:
+                found.setdefault(assignment_id, set()).add(key)
+    return found
+
+
+def period_requests(
+    *, session: Session, deadline_id: int, around: datetime, scope_paths: list[str]
+) -> tuple[list[tuple[ReportRequest, Unit]], list[tuple[ReportRequest, Unit]]]:
+    """The requests of a recurring report's last period due before ``around`` and of its next
+    one (due at or after it), each with its unit, for the units under ``scope_paths``."""
+    if not scope_paths:
+        return [], []
+    live = select(col(Assignment.id)).where(col(Assignment.status) != "cancelled")
+    of_deadline = (
+        col(ReportRequest.deadline_id) == deadline_id,
+        col(ReportRequest.status) != "cancelled",
+        col(ReportRequest.assignment_id).in_(live),
+    )
+    last = session.exec(
+        select(func.max(ReportRequest.due_at)).where(*of_deadline, col(ReportRequest.due_at) < around)
+    ).one()
+    upcoming = session.exec(
+        select(func.min(ReportRequest.due_at)).where(*of_deadline, col(ReportRequest.due_at) >= around)
+    ).one()
+
+    def of(due: datetime | None) -> list[tuple[ReportRequest, Unit]]:
+        if due is None:
+            return []
+        return list(
+            session.exec(
+                select(ReportRequest, Unit)
+                .join(Assignment, col(Assignment.id) == col(ReportRequest.assignment_id))
+                .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+                .where(
+                    *of_deadline,
+                    col(ReportRequest.due_at) == due,
+                    or_(*[col(Unit.path).startswith(p, autoescape=True) for p in scope_paths]),
+                )
+                .order_by(col(Unit.code))
+            ).all()
+        )
+
+    return of(last), of(upcoming)

@@ -1,0 +1,91 @@
+"""The periods of recurring reports: one ReportRequest per occurrence, created ahead of time by
+the planner (whenever it plans a directive or some of its cells: on publishing, by the jobs),
+each with its own status, until the directive is closed. Re-running for the same window
+creates nothing new (unique assignment/deadline/due_at, ON CONFLICT DO NOTHING).
+
+A schedule begins at the start date written in its own sentence ("Từ tháng 01/2027, các chi
+bộ gửi báo cáo trước ngày 25 hằng tháng": the first period is January 2027, none before), or
+at publication. The next period of each schedule always exists, however far away (a monthly
+report's is a month ahead), so it gets the whole reminder policy of a one-off deadline (3 days
+before, on the day, overdue) and shows in /status and /reminders; beyond it, the occurrences
+of the next ``horizon`` (several a day for "hằng ngày 06h, 12h, 18h")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session
+
+from services.parsing.deadlines import Recurrence
+from services.parsing.vn_text import fold
+from services.reminders.config import ReminderConfig
+from services.reminders.occurrences import occurrences
+from storage.queries import reminders as queries
+from storage.tables import Assignment, Deadline, Directive
+
+HORIZON = timedelta(hours=48)
+#: How far ahead the next occurrence of a schedule may lie (one period and a little more).
+LOOKAHEAD = {
+    "daily": timedelta(days=2),
+    "weekly": timedelta(days=8),
+    "monthly": timedelta(days=32),
+    "quarterly": timedelta(days=93),
+    "yearly": timedelta(days=367),
+}
+
+
+def schedule_start(recurring: Deadline, deadlines: Iterable[Deadline]) -> datetime | None:
+    """The start date that governs a recurring schedule: a start ("từ ngày …", "từ tháng …")
+    written in the schedule's own sentence. A start elsewhere in the document is about other
+    work (54-KH/ĐUK starts its propaganda on 4/8 and reports daily from publication)."""
+    own = fold(recurring.phrase or "")
+    found = [
+        d.due_at
+        for d in deadlines
+        if d.kind == "start" and d.active and d.due_at is not None and d.phrase and fold(d.phrase) in own
+    ]
+    return max(found) if found else None
+
+
+def due_moments(
+    rule_text: str, *, begin: datetime, now: datetime, horizon: timedelta, config: ReminderConfig
+) -> list[datetime]:
+    """The occurrences to exist now: those in [max(begin, now), now + horizon), and the next one
+    from then on, wherever it falls."""
+    start = max(begin, now)
+    moments = occurrences(rule_text, start, now + horizon, config.tz)
+    try:
+        freq = Recurrence.from_rule(rule_text).freq
+    except ValueError:
+        return moments
+    if not moments:
+        moments = occurrences(rule_text, start, start + LOOKAHEAD[freq], config.tz)[:1]
+    return moments
+
+
+def ensure_periods(
+    *,
+    session: Session,
+    directive: Directive,
+    deadlines: list[Deadline],
+    assignments: Iterable[Assignment],
+    now: datetime,
+    config: ReminderConfig,
+    horizon: timedelta = HORIZON,
+) -> int:
+    """Create the report requests of the directive's recurring schedules for these assignments
+    (see the module); returns how many were new."""
+    rows: list[dict[str, Any]] = []
+    for deadline in deadlines:
+        if deadline.kind != "recurring" or not deadline.recurrence:
+            continue
+        begin = max(filter(None, [directive.published_at, schedule_start(deadline, deadlines)]), default=now)
+        for due in due_moments(deadline.recurrence, begin=begin, now=now, horizon=horizon, config=config):
+            rows.extend(
+                {"assignment_id": a.id, "deadline_id": deadline.id, "due_at": due}
+                for a in assignments
+                if a.deadline_id in (None, deadline.id)
+            )
+    return queries.add_report_requests(session=session, rows=rows) if rows else 0
