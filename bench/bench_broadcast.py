@@ -71,7 +71,10 @@ async def measure(size: int, database_url: str | None, rate: float = LIMIT) -> l
             settings, base_url=server.base_url, base_file_url=server.base_file_url, budget=budget
         )
         senders = {"telegram": sender}
-        dispatcher = Dispatcher(engine=engine, clock=clock, senders=senders, batch=200)
+        # As `chibot run` builds it (bot/app.py), with the benchmark's larger batches.
+        dispatcher = Dispatcher(
+            engine=engine, clock=clock, senders=senders, batch=200, concurrency=settings.outbox_concurrency
+        )
         dispatcher.listeners.append(BroadcastProgress(engine=engine, clock=clock, senders=senders))
         answers = ExtBot(
             token=DEFAULT_TOKEN,

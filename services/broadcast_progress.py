@@ -98,10 +98,12 @@ class BroadcastProgress:
             # Counting every row of a broadcast of 10,000 at each delivery made the broadcast
             # O(N²). This process's own deliveries are a lower bound of the rows' count; the
             # rows are counted only when that bound says a figure is due, or when none is left
-            # to go (one index seek), which whoever delivers the last message sees.
+            # to go (one index seek), which whoever delivers the last message sees. While the
+            # dispatcher still holds rows of the broadcast this is not the last one: no seek
+            # (listeners run one at a time, so a seek per delivery held up every chat).
             progress.done = min(progress.total, progress.done + 1)
-            if not self._due(progress, progress.done, self.monotonic()) and await asyncio.to_thread(
-                self._unfinished, event.broadcast_id
+            if not self._due(progress, progress.done, self.monotonic()) and (
+                event.held_of_broadcast > 0 or await asyncio.to_thread(self._unfinished, event.broadcast_id)
             ):
                 return
             progress.done = _final(await asyncio.to_thread(self._counts, event.broadcast_id))
