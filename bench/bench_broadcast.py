@@ -8,6 +8,12 @@ second, as Telegram does. Figures: achieved rate against --rate, 429 answers, du
 losses (every recipient must get the message exactly once), and the latency of interactive
 replies sent while the broadcast goes out (one every few seconds on the same budget, as the
 Application's bot sends them: they go first, so they wait for one slot, not for the queue).
+
+The achieved rate counts only the messages recipients got, over the whole delivery: the
+replies (about 1% of the token) and the staff member's progress edits (every 5 s, under 1%)
+draw from the same 30 a second, so it is a little below what a broadcast reaches while nobody
+chats, the issue's condition. Each slot counts until a second after its answer, so the answer
+delay (a few ms here, with the fake server in this process) is the budget's only other cost.
 """
 
 from __future__ import annotations
@@ -65,7 +71,10 @@ async def measure(size: int, database_url: str | None, rate: float = LIMIT) -> l
             settings, base_url=server.base_url, base_file_url=server.base_file_url, budget=budget
         )
         senders = {"telegram": sender}
-        dispatcher = Dispatcher(engine=engine, clock=clock, senders=senders, batch=200)
+        # As `chibot run` builds it (bot/app.py), with the benchmark's larger batches.
+        dispatcher = Dispatcher(
+            engine=engine, clock=clock, senders=senders, batch=200, concurrency=settings.outbox_concurrency
+        )
         dispatcher.listeners.append(BroadcastProgress(engine=engine, clock=clock, senders=senders))
         answers = ExtBot(
             token=DEFAULT_TOKEN,
@@ -115,11 +124,15 @@ async def measure(size: int, database_url: str | None, rate: float = LIMIT) -> l
     duplicates = sum(n - 1 for n in per_chat.values() if n > 1)
     lost = queued - len(per_chat)
     achieved = len(ok) / elapsed
+    # The issue's 0.95 is for a broadcast while nobody chats; here someone does, throughout:
+    # what the broadcast made of the rate the replies left (still only recipients' messages).
+    left_by_replies = LIMIT - len(latencies) / elapsed
     replies = sorted(latencies)
     return [
         figure("recipients queued", queued, "", equals=size),
         figure("queueing the broadcast", round(queue_seconds, 2), "s"),
         figure("achieved rate / 30 msg/s", round(achieved / LIMIT, 3), "", at_least=0.95),
+        figure("achieved rate / (30 msg/s - the replies' rate)", round(achieved / left_by_replies, 3), ""),
         figure(
             "token's rate used / 30 msg/s (broadcast, replies, progress)", round(token_sends / elapsed / LIMIT, 3), ""
         ),

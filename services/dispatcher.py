@@ -22,6 +22,7 @@ import logging
 import os
 import secrets
 import socket
+from collections import Counter
 from collections.abc import Awaitable, Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -59,6 +60,10 @@ class Delivered:
     assignment_id: int | None
     status: str  # SendResult.status after retries were decided: sent | blocked | retry | failed
     reason: str | None
+    #: Rows of the same broadcast this dispatcher still holds (claimed in this run, outcome not
+    #: recorded yet). While there are some this cannot be the broadcast's last delivery: its
+    #: listener need not ask the database. 0 when unknown (the listener asks).
+    held_of_broadcast: int = 0
 
 
 Listener = Callable[[Delivered], Awaitable[None]]
@@ -230,6 +235,8 @@ class Dispatcher:
         #: How claimed rows become messages; reminders plug in a composer that merges the ones
         #: due for one cell at one moment and words them for the moment they go.
         self.composer: Composer = one_each
+        #: Broadcast rows claimed in the current run and not recorded yet, per broadcast.
+        self._held: Counter[int] = Counter()
 
     async def _in_thread(self, func: Callable[..., T], *args: Any) -> T:
         """Run database work in this dispatcher's own threads: one per chat sent to at once and
@@ -263,6 +270,8 @@ class Dispatcher:
             # Made here, in the running loop: the console runs each dispatch in an asyncio.run of
             # its own, and a lock that once waited is bound to the loop it waited in.
             self._listening = asyncio.Lock()
+            # Counted afresh each run: rows a stopped run left claimed are not held any more.
+            self._held = Counter()
             delivery = _Delivery(self, total)
             try:
                 while True:
@@ -280,6 +289,7 @@ class Dispatcher:
                         # once it is out, look again.
                         await delivery.until_low(0)
                         continue
+                    self._held.update(c.broadcast_id for c in claimed if c.broadcast_id is not None)
                     try:
                         outgoing = self.composer(claimed)
                     except Exception:  # a composing bug must not stop delivery: send as planned
@@ -371,12 +381,16 @@ class Dispatcher:
             # The channel stopped after the claim (the runtime is shutting down): the rows wait
             # for it, no attempt counted.
             await self._in_thread(self._release, message.claims, f"channel {channel} is not running", 60)
+            for claim in message.claims:
+                self._let_go(claim)
             stats.retried += len(message.claims)
             return stats
         if not await self._in_thread(self._attempt, message.claims):
             # Another process took these rows over (our claim outlived its lease): it sends them.
             log.info("outbox message(s) %s taken over by another process", [c.message_id for c in message.claims])
             await self._in_thread(self._release, message.claims, "taken over")
+            for claim in message.claims:
+                self._let_go(claim)
             return stats
         try:
             result = await sender.send(chat_id, fit_reply(message.reply, capabilities_of(channel)))
@@ -387,6 +401,7 @@ class Dispatcher:
             # The chat saw one message: its choices become the menu once, with the last row.
             shown = message.reply.flat_choices() if claim is message.claims[-1] else []
             rerouted = await self._in_thread(self._record, claim, result, message.reply.text, shown)
+            held = self._let_go(claim)
             # Blocked here, but the person has another channel: the message waits for it.
             final = "retry" if rerouted else self._final(result, claim.attempts)
             if final == "sent":
@@ -407,6 +422,7 @@ class Dispatcher:
                 claim.assignment_id,
                 final,
                 result.reason,
+                held,
             )
             async with self._listening:  # listeners see one outcome at a time, as before
                 for listener in self.listeners:
@@ -415,6 +431,16 @@ class Dispatcher:
                     except Exception:  # a listener must not stop delivery
                         log.exception("dispatcher listener failed for message %s", claim.message_id)
         return stats
+
+    def _let_go(self, claim: Claim) -> int:
+        """``claim``'s outcome is recorded (or it was given back): how many rows of its broadcast
+        this dispatcher still holds. Counted in the event loop, after the commit, so the row
+        that brings it to 0 is recorded after every other row this run held."""
+        if claim.broadcast_id is None:
+            return 0
+        if self._held[claim.broadcast_id] > 0:
+            self._held[claim.broadcast_id] -= 1
+        return self._held[claim.broadcast_id]
 
     @staticmethod
     def _final(result: SendResult, attempts: int) -> str:
