@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, true, update
+from sqlalchemy import and_, bindparam, true, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
@@ -24,19 +24,23 @@ def get_assignment_row(*, session: Session, assignment_id: int) -> tuple[Assignm
     return tuple(row) if row is not None else None  # type: ignore[return-value]
 
 
+# Built once: a report flow reads its assignment at every answer (storage/queries/conversation.py).
+_ASSIGNMENT_WITH_DEADLINES = (
+    select(Assignment, Directive, Unit, Deadline)
+    .join(Directive, col(Directive.id) == col(Assignment.directive_id))
+    .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+    .outerjoin(Deadline, and_(col(Deadline.directive_id) == col(Directive.id), col(Deadline.active) == true()))
+    .where(col(Assignment.id) == bindparam("assignment_id"))
+    .order_by(col(Deadline.position), col(Deadline.id))
+)
+
+
 def get_assignment_with_deadlines(
     *, session: Session, assignment_id: int
 ) -> tuple[Assignment, Directive, Unit, list[Deadline]] | None:
     """``get_assignment_row`` and the directive's active deadlines in one statement (a report
     flow reads its assignment at every answer)."""
-    rows = session.exec(
-        select(Assignment, Directive, Unit, Deadline)
-        .join(Directive, col(Directive.id) == col(Assignment.directive_id))
-        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
-        .outerjoin(Deadline, and_(col(Deadline.directive_id) == col(Directive.id), col(Deadline.active) == true()))
-        .where(col(Assignment.id) == assignment_id)
-        .order_by(col(Deadline.position), col(Deadline.id))
-    ).all()
+    rows = session.execute(_ASSIGNMENT_WITH_DEADLINES, {"assignment_id": assignment_id}).all()
     if not rows:
         return None
     assignment, directive, unit, _ = rows[0]
