@@ -135,6 +135,22 @@ def set_status(*, session: Session, ids: list[int], status: str, reason: str | N
     return total
 
 
+def cancel_assignment_reminders(*, session: Session, assignment_id: int, reason: str) -> int:
+    """Cancel the pending reminders of one assignment (``set_status`` of what
+    ``pending_reminders(assignment_ids=[...])`` finds, in one statement; `status || ''` for
+    the same reason as there)."""
+    stmt = (
+        update(OutboxMessage)
+        .where(
+            col(OutboxMessage.assignment_id) == assignment_id,
+            col(OutboxMessage.kind).in_(REMINDER_KINDS),
+            col(OutboxMessage.status).concat("") == "pending",
+        )
+        .values(status="cancelled", last_error=reason)
+    )
+    return session.exec(stmt).rowcount or 0
+
+
 def published_directives(*, session: Session) -> list[Directive]:
     return list(
         session.exec(select(Directive).where(col(Directive.status) == "published").order_by(col(Directive.id))).all()
