@@ -286,19 +286,22 @@ def secretary_reachability(*, session: Session, unit_ids: list[int]) -> list[tup
     return found
 
 
+_STAFF_ACCOUNTS = (
+    select(Person, ChatAccount)
+    .join(Membership, col(Membership.person_id) == col(Person.id))
+    .join(ChatAccount, col(ChatAccount.person_id) == col(Person.id))
+    .where(
+        col(Membership.unit_id) == bindparam("unit_id"),
+        col(Membership.role).in_(["staff", "admin"]),
+        col(Membership.active) == true(),
+    )
+    .order_by(col(Person.id), col(ChatAccount.id))
+)
+
+
 def staff_accounts(*, session: Session, unit_id: int) -> list[tuple[Person, ChatAccount]]:
     """One chat account per staff member or admin of the unit (as ``secretaries_accounts``)."""
-    rows = session.exec(
-        select(Person, ChatAccount)
-        .join(Membership, col(Membership.person_id) == col(Person.id))
-        .join(ChatAccount, col(ChatAccount.person_id) == col(Person.id))
-        .where(
-            col(Membership.unit_id) == unit_id,
-            col(Membership.role).in_(["staff", "admin"]),
-            col(Membership.active) == true(),
-        )
-        .order_by(col(Person.id), col(ChatAccount.id))
-    ).all()
+    rows = session.execute(_STAFF_ACCOUNTS, {"unit_id": unit_id}).all()
     return one_per_person(list(rows), person_at=0, account_at=1)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import true, update
+from sqlalchemy import Table, bindparam, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -28,6 +28,7 @@ from storage.tables import (
 from storage.types import utcnow
 
 REMINDER_KINDS = ("reminder",)
+_outbox: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
 LIVE_ASSIGNMENT = ("assigned", "acknowledged", "reported", "completed")
 
 
@@ -135,20 +136,25 @@ def set_status(*, session: Session, ids: list[int], status: str, reason: str | N
     return total
 
 
+_CANCEL_ASSIGNMENT_REMINDERS = (
+    _outbox.update()
+    .where(
+        _outbox.c.assignment_id == bindparam("of_assignment"),  # (not a column's name: see reports.py)
+        _outbox.c.kind.in_(REMINDER_KINDS),
+        _outbox.c.status.concat("") == "pending",
+    )
+    .values(status="cancelled", last_error=bindparam("reason"))
+)
+
+
 def cancel_assignment_reminders(*, session: Session, assignment_id: int, reason: str) -> int:
     """Cancel the pending reminders of one assignment (``set_status`` of what
-    ``pending_reminders(assignment_ids=[...])`` finds, in one statement; `status || ''` for
-    the same reason as there)."""
-    stmt = (
-        update(OutboxMessage)
-        .where(
-            col(OutboxMessage.assignment_id) == assignment_id,
-            col(OutboxMessage.kind).in_(REMINDER_KINDS),
-            col(OutboxMessage.status).concat("") == "pending",
-        )
-        .values(status="cancelled", last_error=reason)
+    ``pending_reminders(assignment_ids=[...])`` finds, in one prepared Core statement; `status
+    || ''` for the same reason as there). Reminder rows loaded in the session are not updated."""
+    result = session.connection().execute(
+        _CANCEL_ASSIGNMENT_REMINDERS, {"of_assignment": assignment_id, "reason": reason}
     )
-    return session.exec(stmt).rowcount or 0
+    return result.rowcount or 0
 
 
 def published_directives(*, session: Session) -> list[Directive]:
