@@ -97,9 +97,10 @@ class ChibotCore:
                 account_id=found.account_id, person_id=found.person_id, name=found.full_name or "", roles=roles
             )
             lang = found.language
+            state = found.flow  # read with the account
         else:
             lang = normalize_language(incoming.language, settings.default_language)
-        state = conv_queries.read_flow(session=session, channel=incoming.channel, user_id=incoming.user_id)
+            state = conv_queries.read_flow(session=session, channel=incoming.channel, user_id=incoming.user_id)
         return Context(
             session=session, incoming=incoming, actor=actor, t=Translator(lang), deps=self.deps, now=now, state=state
         )

@@ -11,7 +11,8 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from ground.text_limits import without_controls
-from storage.tables import ChatAccount, Membership, Person, Unit
+from storage.queries.conversation import FlowRow
+from storage.tables import ChatAccount, ConversationState, Membership, Person, Unit
 
 
 def get_account(*, session: Session, channel: str, external_user_id: str) -> ChatAccount | None:
@@ -26,6 +27,7 @@ _accounts: Table = ChatAccount.__table__  # type: ignore[attr-defined]
 _people: Table = Person.__table__  # type: ignore[attr-defined]
 _memberships: Table = Membership.__table__  # type: ignore[attr-defined]
 _units: Table = Unit.__table__  # type: ignore[attr-defined]
+_states: Table = ConversationState.__table__  # type: ignore[attr-defined]
 # Built once: the core runs it for every update (see storage/queries/conversation.py).
 _ACTOR = (
     core_select(
@@ -44,9 +46,19 @@ _ACTOR = (
         _units.c.name,
         _units.c.kind,
         _units.c.path,
+        _states.c.id.label("flow_id"),
+        _states.c.flow,
+        _states.c.step,
+        _states.c.data,
+        _states.c.updated_at,
     )
     .select_from(_accounts)
     .outerjoin(_people, _people.c.id == _accounts.c.person_id)
+    # The chat's flow row comes along (it is keyed like the account): one statement less.
+    .outerjoin(
+        _states,
+        and_(_states.c.channel == _accounts.c.channel, _states.c.user_id == _accounts.c.external_user_id),
+    )
     .outerjoin(_memberships, and_(_memberships.c.person_id == _accounts.c.person_id, _memberships.c.active == true()))
     .outerjoin(_units, and_(_units.c.id == _memberships.c.unit_id, _units.c.active == true()))
     .where(_accounts.c.channel == bindparam("channel"), _accounts.c.external_user_id == bindparam("user_id"))
@@ -83,14 +95,21 @@ class ActorRow:
     preferences: dict[str, Any]
     #: Active roles in active units, in the order they were given.
     roles: list[ActorRole]
+    #: The chat's flow row (storage/queries/conversation.py ``read_flow``), None outside a flow.
+    flow: FlowRow | None
 
 
 def get_actor(*, session: Session, channel: str, external_user_id: str) -> ActorRow | None:
-    """The account of (channel, user), its person and active roles, in one statement."""
+    """The account of (channel, user), its person, active roles and flow row, in one statement."""
     rows = session.connection().execute(_ACTOR, {"channel": channel, "user_id": external_user_id}).all()
     if not rows:
         return None
     first = rows[0]
+    flow = (
+        FlowRow(first.flow_id, channel, external_user_id, first.flow, first.step, first.data or {}, first.updated_at)
+        if first.flow_id is not None
+        else None
+    )
     roles = [ActorRole(r.role, r.unit_id, r.code, r.name, r.kind, r.path) for r in rows if r.unit_id is not None]
     return ActorRow(
         account_id=first.id,
@@ -103,6 +122,7 @@ def get_actor(*, session: Session, channel: str, external_user_id: str) -> Actor
         full_name=first.full_name,
         preferences=first.preferences or {},
         roles=roles,
+        flow=flow,
     )
 
 

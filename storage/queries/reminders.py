@@ -247,9 +247,23 @@ def add_report_requests(*, session: Session, rows: list[dict[str, Any]]) -> int:
     return session.exec(stmt).rowcount or 0
 
 
+_REQUESTS_OF_ASSIGNMENT = (
+    select(ReportRequest)
+    .where(
+        col(ReportRequest.assignment_id) == bindparam("assignment_id"), col(ReportRequest.status) == bindparam("status")
+    )
+    .order_by(col(ReportRequest.due_at), col(ReportRequest.id))
+)
+
+
 def report_requests(
     *, session: Session, assignment_id: int | None = None, deadline_id: int | None = None, status: str | None = None
 ) -> list[ReportRequest]:
+    if assignment_id is not None and deadline_id is None and status is not None:
+        # What every confirmed report asks (services/reminders/recurring.py): built once.
+        return list(
+            session.execute(_REQUESTS_OF_ASSIGNMENT, {"assignment_id": assignment_id, "status": status}).scalars()
+        )
     query = select(ReportRequest)
     if assignment_id is not None:
         query = query.where(col(ReportRequest.assignment_id) == assignment_id)

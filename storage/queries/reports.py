@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import Table, and_, bindparam, true
 from sqlalchemy import select as core_select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, defer
 from sqlmodel import Session, col, func, select
 
 from storage.tables import Assignment, Deadline, Directive, Report, Unit
@@ -33,6 +33,8 @@ _ASSIGNMENT_WITH_DEADLINES = (
     .outerjoin(Deadline, and_(col(Deadline.directive_id) == col(Directive.id), col(Deadline.active) == true()))
     .where(col(Assignment.id) == bindparam("assignment_id"))
     .order_by(col(Deadline.position), col(Deadline.id))
+    # The document's text is not read at every answer (loaded if something asks for it).
+    .options(defer(Directive.full_text))  # type: ignore[arg-type]
 )
 
 
