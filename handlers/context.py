@@ -15,7 +15,7 @@ from handlers.flow_state import FlowPosition, FlowState, ValidationError
 from services.i18n import Translator
 from storage.queries import audit as audit_queries
 from storage.queries import conversation as conv_queries
-from storage.tables import ConversationState
+from storage.queries.conversation import FlowRow
 
 if TYPE_CHECKING:
     from handlers.deps import Deps
@@ -33,7 +33,7 @@ class Context:
     deps: Deps
     now: datetime
     #: The flow's row as it was when this update arrived (what the user's buttons were made from).
-    state: ConversationState | None = None
+    state: FlowRow | None = None
     notes: list[Reply] = field(default_factory=list)
     #: Where the flow stands now; ``save_flow`` writes it once, after the handler ran.
     flow: FlowPosition | None = field(default=None, init=False)
@@ -95,7 +95,7 @@ class Context:
         self.flow.number_answer = self.flow.options_first = False
 
     def flow_end(self) -> None:
-        conv_queries.clear_state(session=self.session, channel=self.incoming.channel, user_id=self.incoming.user_id)
+        conv_queries.clear_flow(session=self.session, channel=self.incoming.channel, user_id=self.incoming.user_id)
         self.state = None
         self.flow = None
 
@@ -116,20 +116,17 @@ class Context:
             "_num": flow.nonce if flow.number_answer else None,
             "_numopt": flow.nonce if flow.number_answer and flow.options_first else None,
         }
-        if self.state is not None:  # the row read for this update: written without reading it again
-            self.state = conv_queries.write_state(
-                session=self.session, state=self.state, flow=flow.name, step=flow.step, data=data, now=self.now
-            )
-        else:
-            self.state = conv_queries.save_state(
-                session=self.session,
-                channel=self.incoming.channel,
-                user_id=self.incoming.user_id,
-                flow=flow.name,
-                step=flow.step,
-                data=data,
-                now=self.now,
-            )
+        # Over the row read for this update (or a new one once the flow was ended): one statement.
+        self.state = conv_queries.write_flow(
+            session=self.session,
+            row=self.state,
+            channel=self.incoming.channel,
+            user_id=self.incoming.user_id,
+            flow=flow.name,
+            step=flow.step,
+            data=data,
+            now=self.now,
+        )
         flow.changed = False
 
     def flow_button(self, label: str, value: str) -> Choice:

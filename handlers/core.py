@@ -82,27 +82,25 @@ class ChibotCore:
     def _context(self, session, incoming: Incoming, now) -> Context:  # noqa: ANN001
         settings = self.deps.settings
         actor = Actor()
-        found = account_queries.get_account_and_person(
-            session=session, channel=incoming.channel, external_user_id=incoming.user_id
-        )
+        found = account_queries.get_actor(session=session, channel=incoming.channel, external_user_id=incoming.user_id)
         if found is not None:
-            # The person is held here: touch_account's own lookup finds it in the session
-            # instead of loading it a second time (the session keeps only weak references).
-            account, person = found
-            account_queries.touch_account(
-                session=session, account=account, chat_id=incoming.chat_id, display_name=incoming.display_name, now=now
+            account_queries.touch_actor(
+                session=session,
+                actor=found,
+                channel=incoming.channel,
+                chat_id=incoming.chat_id,
+                display_name=incoming.display_name,
+                now=now,
             )
-            roles = [
-                RoleInUnit(m.role, u.id, u.code, u.name, u.kind, u.path)
-                for m, u in account_queries.active_memberships(session=session, person_id=account.person_id)
-            ]
+            roles = [RoleInUnit(r.role, r.unit_id, r.code, r.name, r.kind, r.path) for r in found.roles]
             actor = Actor(
-                account_id=account.id, person_id=account.person_id, name=person.full_name if person else "", roles=roles
+                account_id=found.account_id, person_id=found.person_id, name=found.full_name or "", roles=roles
             )
-            lang = account.language
+            lang = found.language
+            state = found.flow  # read with the account
         else:
             lang = normalize_language(incoming.language, settings.default_language)
-        state = conv_queries.get_state(session=session, channel=incoming.channel, user_id=incoming.user_id)
+            state = conv_queries.read_flow(session=session, channel=incoming.channel, user_id=incoming.user_id)
         return Context(
             session=session, incoming=incoming, actor=actor, t=Translator(lang), deps=self.deps, now=now, state=state
         )

@@ -88,9 +88,13 @@ class Option:
         return self.label_en if lang == "en" else self.label_vi
 
     def words(self) -> tuple[str, ...]:
-        """Every folded spelling that picks this option, longest first."""
-        found = {normalize(s) for s in (*self.synonyms, self.label_vi, self.label_en, self.value.replace("_", " "))}
-        return tuple(sorted((w for w in found if w), key=len, reverse=True))
+        """Every folded spelling that picks this option, longest first (folded once: a report
+        answer reads them for every option of the template)."""
+        words = self.__dict__.get("_words")
+        if words is None:
+            found = {normalize(s) for s in (*self.synonyms, self.label_vi, self.label_en, self.value.replace("_", " "))}
+            words = self.__dict__["_words"] = tuple(sorted((w for w in found if w), key=len, reverse=True))
+        return words
 
 
 @dataclass(frozen=True)
@@ -114,9 +118,13 @@ class TemplateField:
         return next((o for o in self.options if o.value == value), None)
 
     def names(self) -> tuple[str, ...]:
-        """Folded names a "field: value" line may use for this field."""
-        found = {normalize(s) for s in (*self.aliases, self.label_vi, self.label_en, self.key.replace("_", " "))}
-        return tuple(w for w in found if w)
+        """Folded names a "field: value" line may use for this field (folded once, as
+        ``Option.words``; the template is frozen)."""
+        names = self.__dict__.get("_names")
+        if names is None:
+            found = {normalize(s) for s in (*self.aliases, self.label_vi, self.label_en, self.key.replace("_", " "))}
+            names = self.__dict__["_names"] = tuple(w for w in found if w)
+        return names
 
 
 @dataclass(frozen=True)

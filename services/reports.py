@@ -315,12 +315,9 @@ def _notify_staff(
         if last is not None and last.status == "pending" and gathering:
             units = [*(last.payload.get("gathered") or []), unit]
             if total is None or reported is None:
-                reported = outbox_queries.count_assignments(
-                    session=session, directive_id=task.directive.id, statuses=REPORTED_STATUSES
-                )
-                total = outbox_queries.count_assignments(
-                    session=session, directive_id=task.directive.id, statuses=LIVE_STATUSES
-                )
+                counts = outbox_queries.assignment_counts(session=session, directive_id=task.directive.id)
+                reported = sum(counts.get(status, 0) for status in REPORTED_STATUSES)
+                total = sum(counts.get(status, 0) for status in LIVE_STATUSES)
             payload = {
                 **reply_to_payload(
                     Reply(text=_gathered_text(lang, task.name(Translator(lang)), units, reported, total))

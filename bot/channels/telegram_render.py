@@ -39,7 +39,11 @@ def _cost(ch: str) -> int:
 
 def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     """Split plain ``text`` into parts whose escaped form is at most ``limit`` long (the shared
-    splitter of bot/channels/text_render.py, measuring as Telegram counts)."""
+    splitter of bot/channels/text_render.py, measuring as Telegram counts). A text that fits
+    whole (nearly every answer) is measured once instead of character by character."""
+    whole = text.strip()
+    if telegram_length(escape(whole)) <= limit:
+        return [whole] if whole else []
     return shared_split_text(text, limit, _cost)
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from services.reminders.config import ReminderConfig
-from services.reminders.planner import plan_directive
+from services.reminders.planner import DONE_STATUSES, plan_directive
 from services.reminders.recurring import mark_reported
 from storage.queries import outbox as outbox_queries
 from storage.queries import reminders as queries
@@ -39,7 +39,12 @@ def after_report(
 ) -> None:
     """A report answers the open recurring occurrence nearest now, and cancels the dated
     reminders it made pointless (the assignment is reported)."""
-    mark_reported(session=session, assignment_id=assignment.id, report_id=report_id, now=now)
+    answered = mark_reported(session=session, assignment_id=assignment.id, report_id=report_id, now=now)
+    if answered is None and assignment.status in DONE_STATUSES:
+        # No open occurrence before or after: re-planning would want nothing for this cell and
+        # cancel its pending reminders; done in one statement (the report storm's confirm).
+        queries.cancel_assignment_reminders(session=session, assignment_id=assignment.id, reason="no longer applies")
+        return
     plan_directive(
         session=session, directive_id=assignment.directive_id, now=now, config=config, assignment_ids=[assignment.id]
     )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import true
+from sqlalchemy import Table, and_, bindparam, true
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from ground.text_limits import without_controls
-from storage.tables import ChatAccount, Membership, Person, Unit
+from storage.queries.conversation import FlowRow
+from storage.tables import ChatAccount, ConversationState, Membership, Person, Unit
 
 
 def get_account(*, session: Session, channel: str, external_user_id: str) -> ChatAccount | None:
@@ -19,16 +23,133 @@ def get_account(*, session: Session, channel: str, external_user_id: str) -> Cha
     ).first()
 
 
-def get_account_and_person(
-    *, session: Session, channel: str, external_user_id: str
-) -> tuple[ChatAccount, Person | None] | None:
-    """``get_account`` and its person in one statement (every update reads both)."""
-    row = session.exec(
-        select(ChatAccount, Person)
-        .outerjoin(Person, col(Person.id) == col(ChatAccount.person_id))
-        .where(col(ChatAccount.channel) == channel, col(ChatAccount.external_user_id) == external_user_id)
-    ).first()
-    return (row[0], row[1]) if row is not None else None
+_accounts: Table = ChatAccount.__table__  # type: ignore[attr-defined]
+_people: Table = Person.__table__  # type: ignore[attr-defined]
+_memberships: Table = Membership.__table__  # type: ignore[attr-defined]
+_units: Table = Unit.__table__  # type: ignore[attr-defined]
+_states: Table = ConversationState.__table__  # type: ignore[attr-defined]
+# Built once: the core runs it for every update (see storage/queries/conversation.py).
+_ACTOR = (
+    core_select(
+        _accounts.c.id,
+        _accounts.c.person_id,
+        _accounts.c.chat_id,
+        _accounts.c.display_name,
+        _accounts.c.language,
+        _accounts.c.reachable,
+        _accounts.c.last_seen_at,
+        _people.c.full_name,
+        _people.c.preferences,
+        _memberships.c.role,
+        _units.c.id.label("unit_id"),
+        _units.c.code,
+        _units.c.name,
+        _units.c.kind,
+        _units.c.path,
+        _states.c.id.label("flow_id"),
+        _states.c.flow,
+        _states.c.step,
+        _states.c.data,
+        _states.c.updated_at,
+    )
+    .select_from(_accounts)
+    .outerjoin(_people, _people.c.id == _accounts.c.person_id)
+    # The chat's flow row comes along (it is keyed like the account): one statement less.
+    .outerjoin(
+        _states,
+        and_(_states.c.channel == _accounts.c.channel, _states.c.user_id == _accounts.c.external_user_id),
+    )
+    .outerjoin(_memberships, and_(_memberships.c.person_id == _accounts.c.person_id, _memberships.c.active == true()))
+    .outerjoin(_units, and_(_units.c.id == _memberships.c.unit_id, _units.c.active == true()))
+    .where(_accounts.c.channel == bindparam("channel"), _accounts.c.external_user_id == bindparam("user_id"))
+    .order_by(_memberships.c.id)
+)
+_TOUCH = _accounts.update().where(_accounts.c.id == bindparam("account_id"))
+_SET_PREFERENCES = (
+    _people.update().where(_people.c.id == bindparam("person_id")).values(preferences=bindparam("preferences"))
+)
+
+
+@dataclass(frozen=True)
+class ActorRole:
+    role: str
+    unit_id: int
+    code: str
+    name: str
+    kind: str
+    path: str
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    """What every update needs of its sender's account: read in one statement."""
+
+    account_id: int
+    person_id: int
+    chat_id: str
+    display_name: str
+    language: str
+    reachable: bool
+    last_seen_at: datetime | None
+    full_name: str | None
+    preferences: dict[str, Any]
+    #: Active roles in active units, in the order they were given.
+    roles: list[ActorRole]
+    #: The chat's flow row (storage/queries/conversation.py ``read_flow``), None outside a flow.
+    flow: FlowRow | None
+
+
+def get_actor(*, session: Session, channel: str, external_user_id: str) -> ActorRow | None:
+    """The account of (channel, user), its person, active roles and flow row, in one statement."""
+    rows = session.connection().execute(_ACTOR, {"channel": channel, "user_id": external_user_id}).all()
+    if not rows:
+        return None
+    first = rows[0]
+    flow = (
+        FlowRow(first.flow_id, channel, external_user_id, first.flow, first.step, first.data or {}, first.updated_at)
+        if first.flow_id is not None
+        else None
+    )
+    roles = [ActorRole(r.role, r.unit_id, r.code, r.name, r.kind, r.path) for r in rows if r.unit_id is not None]
+    return ActorRow(
+        account_id=first.id,
+        person_id=first.person_id,
+        chat_id=first.chat_id,
+        display_name=first.display_name,
+        language=first.language,
+        reachable=first.reachable,
+        last_seen_at=first.last_seen_at,
+        full_name=first.full_name,
+        preferences=first.preferences or {},
+        roles=roles,
+        flow=flow,
+    )
+
+
+def touch_actor(
+    *, session: Session, actor: ActorRow, channel: str, chat_id: str, display_name: str, now: datetime
+) -> None:
+    """Note that the account wrote from ``chat_id`` now (to the minute), under this name, and
+    is reachable; the person's preferred channel follows (``note_channel_used``). A statement
+    only when something changed: a flow's answers a few seconds apart write nothing."""
+    values: dict[str, Any] = {}
+    if actor.chat_id != chat_id:
+        values["chat_id"] = chat_id
+    name = storable_name(display_name) if display_name else ""
+    if name and actor.display_name != name:
+        values["display_name"] = name
+    if actor.last_seen_at is None or abs(now - actor.last_seen_at) >= SEEN_PRECISION:
+        values["last_seen_at"] = now
+    if not actor.reachable:
+        # They are writing to us right now, so this chat works again.
+        values["reachable"], values["unreachable_reason"] = True, None
+    connection = session.connection()
+    if values:
+        connection.execute(_TOUCH.values(**values), {"account_id": actor.account_id})
+    prefs = actor.preferences
+    if actor.full_name is not None and not prefs.get(PREFERRED_FIXED) and prefs.get(PREFERRED_CHANNEL) != channel:
+        preferences = {**prefs, PREFERRED_CHANNEL: channel}
+        connection.execute(_SET_PREFERENCES, {"person_id": actor.person_id, "preferences": preferences})
 
 
 def get_account_by_chat(*, session: Session, channel: str, chat_id: str) -> ChatAccount | None:
@@ -62,23 +183,6 @@ def storable_name(name: str) -> str:
 
 #: last_seen_at is kept to the minute: a flow's answers a few seconds apart write no row.
 SEEN_PRECISION = timedelta(minutes=1)
-
-
-def touch_account(*, session: Session, account: ChatAccount, chat_id: str, display_name: str, now: datetime) -> None:
-    if account.chat_id != chat_id:
-        account.chat_id = chat_id
-    name = storable_name(display_name) if display_name else ""
-    if name and account.display_name != name:
-        account.display_name = name
-    if account.last_seen_at is None or abs(now - account.last_seen_at) >= SEEN_PRECISION:
-        account.last_seen_at = now
-    if not account.reachable:
-        # They are writing to us right now, so this chat works again.
-        account.reachable, account.unreachable_reason = True, None
-    session.add(account)
-    person = session.get(Person, account.person_id)
-    if person is not None:
-        note_channel_used(session=session, person=person, channel=account.channel)
 
 
 # ---- one person, several channels ------------------------------------------------------------
@@ -202,19 +306,22 @@ def secretary_reachability(*, session: Session, unit_ids: list[int]) -> list[tup
     return found
 
 
+_STAFF_ACCOUNTS = (
+    select(Person, ChatAccount)
+    .join(Membership, col(Membership.person_id) == col(Person.id))
+    .join(ChatAccount, col(ChatAccount.person_id) == col(Person.id))
+    .where(
+        col(Membership.unit_id) == bindparam("unit_id"),
+        col(Membership.role).in_(["staff", "admin"]),
+        col(Membership.active) == true(),
+    )
+    .order_by(col(Person.id), col(ChatAccount.id))
+)
+
+
 def staff_accounts(*, session: Session, unit_id: int) -> list[tuple[Person, ChatAccount]]:
     """One chat account per staff member or admin of the unit (as ``secretaries_accounts``)."""
-    rows = session.exec(
-        select(Person, ChatAccount)
-        .join(Membership, col(Membership.person_id) == col(Person.id))
-        .join(ChatAccount, col(ChatAccount.person_id) == col(Person.id))
-        .where(
-            col(Membership.unit_id) == unit_id,
-            col(Membership.role).in_(["staff", "admin"]),
-            col(Membership.active) == true(),
-        )
-        .order_by(col(Person.id), col(ChatAccount.id))
-    ).all()
+    rows = session.execute(_STAFF_ACCOUNTS, {"unit_id": unit_id}).all()
     return one_per_person(list(rows), person_at=0, account_at=1)
 
 

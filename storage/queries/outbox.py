@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, text, update
+from sqlalchemy import Table, bindparam, func, or_, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
@@ -354,40 +354,47 @@ def counts_by_channel(*, session: Session) -> list[tuple[str, str, str | None, i
     return [(channel, status, error, int(count)) for channel, status, error, count in session.exec(query).all()]
 
 
+_outbox: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
+# Every confirmed report runs these for each staff member; built once.
+_LATEST_OF_KIND = (
+    select(OutboxMessage)
+    .where(
+        col(OutboxMessage.account_id) == bindparam("account_id"),
+        col(OutboxMessage.kind) == bindparam("kind"),
+        col(OutboxMessage.directive_id) == bindparam("directive_id"),
+    )
+    .order_by(col(OutboxMessage.id).desc())
+    .limit(1)
+)
+_LATEST_OF_KIND_LOCKED = _LATEST_OF_KIND.with_for_update(of=OutboxMessage)
+_REPLACE_PENDING_PAYLOAD = (
+    _outbox.update()
+    .where(_outbox.c.id == bindparam("message_id"), _outbox.c.status == "pending")
+    .values(payload=bindparam("payload"))
+)
+
+
 def latest_of_kind(*, session: Session, account_id: int, kind: str, directive_id: int) -> OutboxMessage | None:
     """The newest row of this kind about this directive to this account. On PostgreSQL a
     pending row comes locked (FOR UPDATE), so two reports gathering into it take turns and
     a dispatcher that claimed it first wins (the gatherer then sees it is no longer pending)."""
-    query = (
-        select(OutboxMessage)
-        .where(
-            col(OutboxMessage.account_id) == account_id,
-            col(OutboxMessage.kind) == kind,
-            col(OutboxMessage.directive_id) == directive_id,
-        )
-        .order_by(col(OutboxMessage.id).desc())
-        .limit(1)
-    )
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(of=OutboxMessage)
-    return session.exec(query).first()
+    locked = session.get_bind().dialect.name == "postgresql"
+    params = {"account_id": account_id, "kind": kind, "directive_id": directive_id}
+    return session.execute(_LATEST_OF_KIND_LOCKED if locked else _LATEST_OF_KIND, params).scalars().first()
 
 
 def replace_pending_payload(*, session: Session, message_id: int, payload: dict[str, Any]) -> bool:
-    """Rewrite a row's message while nobody has claimed it; False once a dispatcher has."""
-    result = session.exec(
-        update(OutboxMessage)
-        .where(col(OutboxMessage.id) == message_id, col(OutboxMessage.status) == "pending")
-        .values(payload=payload)
-    )
+    """Rewrite a row's message while nobody has claimed it; False once a dispatcher has. (A
+    Core statement: the row's object in the session keeps the payload it was read with.)"""
+    result = session.connection().execute(_REPLACE_PENDING_PAYLOAD, {"message_id": message_id, "payload": payload})
     return (result.rowcount or 0) == 1
 
 
-def count_assignments(*, session: Session, directive_id: int, statuses: Collection[str]) -> int:
-    return int(
-        session.exec(
-            select(func.count())
-            .select_from(Assignment)
-            .where(col(Assignment.directive_id) == directive_id, col(Assignment.status).in_(list(statuses)))
-        ).one()
-    )
+def assignment_counts(*, session: Session, directive_id: int) -> dict[str, int]:
+    """How many of the directive's assignments are in each status, in one statement."""
+    rows = session.exec(
+        select(col(Assignment.status), func.count())
+        .where(col(Assignment.directive_id) == directive_id)
+        .group_by(col(Assignment.status))
+    ).all()
+    return {status: int(count) for status, count in rows}

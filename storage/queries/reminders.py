@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, true, update
+from sqlalchemy import Table, bindparam, func, or_, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -28,6 +28,7 @@ from storage.tables import (
 from storage.types import utcnow
 
 REMINDER_KINDS = ("reminder",)
+_outbox: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
 LIVE_ASSIGNMENT = ("assigned", "acknowledged", "reported", "completed")
 
 
@@ -135,6 +136,27 @@ def set_status(*, session: Session, ids: list[int], status: str, reason: str | N
     return total
 
 
+_CANCEL_ASSIGNMENT_REMINDERS = (
+    _outbox.update()
+    .where(
+        _outbox.c.assignment_id == bindparam("of_assignment"),  # (not a column's name: see reports.py)
+        _outbox.c.kind.in_(REMINDER_KINDS),
+        _outbox.c.status.concat("") == "pending",
+    )
+    .values(status="cancelled", last_error=bindparam("reason"))
+)
+
+
+def cancel_assignment_reminders(*, session: Session, assignment_id: int, reason: str) -> int:
+    """Cancel the pending reminders of one assignment (``set_status`` of what
+    ``pending_reminders(assignment_ids=[...])`` finds, in one prepared Core statement; `status
+    || ''` for the same reason as there). Reminder rows loaded in the session are not updated."""
+    result = session.connection().execute(
+        _CANCEL_ASSIGNMENT_REMINDERS, {"of_assignment": assignment_id, "reason": reason}
+    )
+    return result.rowcount or 0
+
+
 def published_directives(*, session: Session) -> list[Directive]:
     return list(
         session.exec(select(Directive).where(col(Directive.status) == "published").order_by(col(Directive.id))).all()
@@ -225,9 +247,23 @@ def add_report_requests(*, session: Session, rows: list[dict[str, Any]]) -> int:
     return session.exec(stmt).rowcount or 0
 
 
+_REQUESTS_OF_ASSIGNMENT = (
+    select(ReportRequest)
+    .where(
+        col(ReportRequest.assignment_id) == bindparam("assignment_id"), col(ReportRequest.status) == bindparam("status")
+    )
+    .order_by(col(ReportRequest.due_at), col(ReportRequest.id))
+)
+
+
 def report_requests(
     *, session: Session, assignment_id: int | None = None, deadline_id: int | None = None, status: str | None = None
 ) -> list[ReportRequest]:
+    if assignment_id is not None and deadline_id is None and status is not None:
+        # What every confirmed report asks (services/reminders/recurring.py): built once.
+        return list(
+            session.execute(_REQUESTS_OF_ASSIGNMENT, {"assignment_id": assignment_id, "status": status}).scalars()
+        )
     query = select(ReportRequest)
     if assignment_id is not None:
         query = query.where(col(ReportRequest.assignment_id) == assignment_id)

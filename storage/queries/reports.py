@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, true, update
-from sqlalchemy.orm import aliased
+from sqlalchemy import Table, and_, bindparam, true
+from sqlalchemy import select as core_select
+from sqlalchemy.orm import aliased, defer
 from sqlmodel import Session, col, func, select
 
 from storage.tables import Assignment, Deadline, Directive, Report, Unit
@@ -24,19 +25,25 @@ def get_assignment_row(*, session: Session, assignment_id: int) -> tuple[Assignm
     return tuple(row) if row is not None else None  # type: ignore[return-value]
 
 
+# Built once: a report flow reads its assignment at every answer (storage/queries/conversation.py).
+_ASSIGNMENT_WITH_DEADLINES = (
+    select(Assignment, Directive, Unit, Deadline)
+    .join(Directive, col(Directive.id) == col(Assignment.directive_id))
+    .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+    .outerjoin(Deadline, and_(col(Deadline.directive_id) == col(Directive.id), col(Deadline.active) == true()))
+    .where(col(Assignment.id) == bindparam("assignment_id"))
+    .order_by(col(Deadline.position), col(Deadline.id))
+    # The document's text is not read at every answer (loaded if something asks for it).
+    .options(defer(Directive.full_text))  # type: ignore[arg-type]
+)
+
+
 def get_assignment_with_deadlines(
     *, session: Session, assignment_id: int
 ) -> tuple[Assignment, Directive, Unit, list[Deadline]] | None:
     """``get_assignment_row`` and the directive's active deadlines in one statement (a report
     flow reads its assignment at every answer)."""
-    rows = session.exec(
-        select(Assignment, Directive, Unit, Deadline)
-        .join(Directive, col(Directive.id) == col(Assignment.directive_id))
-        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
-        .outerjoin(Deadline, and_(col(Deadline.directive_id) == col(Directive.id), col(Deadline.active) == true()))
-        .where(col(Assignment.id) == assignment_id)
-        .order_by(col(Deadline.position), col(Deadline.id))
-    ).all()
+    rows = session.execute(_ASSIGNMENT_WITH_DEADLINES, {"assignment_id": assignment_id}).all()
     if not rows:
         return None
     assignment, directive, unit, _ = rows[0]
@@ -95,18 +102,39 @@ def get_deadline(*, session: Session, deadline_id: int) -> Deadline | None:
     return session.get(Deadline, deadline_id)
 
 
+_reports: Table = Report.__table__  # type: ignore[attr-defined]
+_assignments: Table = Assignment.__table__  # type: ignore[attr-defined]
+# Confirming a report runs these once each; built once (see _ASSIGNMENT_WITH_DEADLINES).
+_LOCK_ASSIGNMENT = (
+    core_select(_assignments.c.id).where(_assignments.c.id == bindparam("assignment_id")).with_for_update()
+)
+_NEXT_VERSION = core_select(func.max(_reports.c.version)).where(
+    _reports.c.assignment_id == bindparam("assignment_id"), _reports.c.answers_for == bindparam("answers_for")
+)
+_SUPERSEDE = (
+    _reports.update()
+    .where(
+        # Not named after columns: an UPDATE keeps those names for the values it sets.
+        _reports.c.assignment_id == bindparam("of_assignment"),
+        _reports.c.answers_for == bindparam("of_answers_for"),
+        _reports.c.is_latest == true(),
+    )
+    .values(is_latest=False)
+)
+
+
 def lock_assignment(*, session: Session, assignment_id: int) -> None:
     """Serialize reports on one assignment: two devices confirming at once get versions 1 and 2
     instead of a unique-key error (PostgreSQL row lock; SQLite has a single writer anyway)."""
-    session.exec(select(col(Assignment.id)).where(col(Assignment.id) == assignment_id).with_for_update()).first()
+    session.connection().execute(_LOCK_ASSIGNMENT, {"assignment_id": assignment_id}).first()
 
 
 def next_version(*, session: Session, assignment_id: int, answers_for: str) -> int:
-    current = session.exec(
-        select(func.max(col(Report.version))).where(
-            col(Report.assignment_id) == assignment_id, col(Report.answers_for) == answers_for
-        )
-    ).one()
+    current = (
+        session.connection()
+        .execute(_NEXT_VERSION, {"assignment_id": assignment_id, "answers_for": answers_for})
+        .scalar_one()
+    )
     return (current or 0) + 1
 
 
@@ -139,16 +167,9 @@ def first_submitted_at(*, session: Session, report_ids: list[int]) -> dict[int, 
 
 
 def supersede_latest(*, session: Session, assignment_id: int, answers_for: str) -> None:
-    """The previous latest report stays as history; only the new one is the latest."""
-    session.exec(
-        update(Report)
-        .where(
-            col(Report.assignment_id) == assignment_id,
-            col(Report.answers_for) == answers_for,
-            col(Report.is_latest) == true(),
-        )
-        .values(is_latest=False)
-    )
+    """The previous latest report stays as history; only the new one is the latest. (A Core
+    statement: a Report of this cell loaded in the session keeps its old ``is_latest``.)"""
+    session.connection().execute(_SUPERSEDE, {"of_assignment": assignment_id, "of_answers_for": answers_for})
 
 
 def add_report(*, session: Session, report: Report) -> Report:
