@@ -75,9 +75,13 @@ def test_a_100000_character_line_at_every_step_is_answered_and_changes_nothing(f
     if flow == "report":
         assert [(r.reached, r.total) for r in session.exec(select(Report)).all()] == [(45, 50)]
     elif flow == "invite":
-        # The name is the one free-text step: the long line is taken as the name, cut to fit.
-        [label] = [i.label for i in session.exec(select(Invite)).all() if i.label and i.label.startswith("xin")]
-        assert label == LONG[:MAX_NAME].strip()
+        # The name is the one free-text step: the long line is refused whole (never cut into a
+        # name nobody typed) and the name is asked again; a real name then makes the invite.
+        assert f"tối đa {MAX_NAME} ký tự" in chat.last_text
+        chat.send("Lê Văn Dài")
+        session.expire_all()
+        assert [i.label for i in session.exec(select(Invite)).all() if i.label and i.label.startswith("xin")] == []
+        assert "Lê Văn Dài" in [i.label for i in session.exec(select(Invite)).all()]
     elif flow == "broadcast":
         assert [b.text for b in session.exec(select(Broadcast)).all()] == ["Nhắc báo cáo 141"]
     users = [chat.user_id]
