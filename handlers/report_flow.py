@@ -221,7 +221,17 @@ class ReportFlow(StepFlow[ReportState]):
     @_with_task
     def _typed_on_list(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply]:
         handled = self._typed_control(ctx, state, task, text)
-        return handled if handled is not None else self._ask(ctx, state, task, ctx.flow_step)
+        if handled is not None:
+            return handled
+        if is_quick_report(text):
+            quick = parse_quick(task.template(), text, lang=ctx.lang, today=ctx.now.date())
+            if quick.ref and not _number_matches(task.directive, quick.ref):
+                # "bc 05 …" at 87's summary: said, not dropped without a word.
+                return [
+                    ctx.reply("report.other_ref_in_flow", ref=quick.ref[:32], directive=task.name(ctx.t)),
+                    *self._ask(ctx, state, task, ctx.flow_step, fresh=False),
+                ]
+        return [ctx.reply("report.list_expects_button"), *self._ask(ctx, state, task, ctx.flow_step, fresh=False)]
 
     @_with_task
     def _typed_answer(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply]:
@@ -332,12 +342,17 @@ class ReportFlow(StepFlow[ReportState]):
             quick.values = {k: v for k, v in quick.values.items() if k in one or state.answers.get(k) in (None, [], "")}
         if not set(quick.values) - one:
             return None
+        # Only a message that answers several questions itself makes the rest a quick report
+        # (required questions only); one later answer typed early keeps the guided questions.
+        pair = {ratio.part, ratio.whole} if ratio is not None else set()
+        answered = len(set(quick.values) - pair) + (1 if set(quick.values) & pair else 0)
+        guided = not restated and answered < 2
         if step in template.keys() and state.selected and step not in quick.values:
             # Options ticked on the buttons, then the next answer typed instead of «Xong»:
             # moving on keeps what was ticked, as «Xong» would.
             quick.values = {step: {"values": state.selected, "other": None}, **quick.values}
         state.answers = {**state.answers, **quick.values}
-        state.history, state.selected, state.quick = [*state.history, step], [], True
+        state.history, state.selected, state.quick = [*state.history, step], [], state.quick or not guided
         state.pending_percent = quick.pending_percent
         state.unplaced_text = quick.unplaced or state.unplaced_text
         state.other_asked = quick.other_asked

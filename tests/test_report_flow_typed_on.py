@@ -162,3 +162,26 @@ def test_a_number_no_question_took_is_said_back(org, app):
     cb01.send("bc 141 tt 45 tot")
     assert "Tôi chưa hiểu: «45»" in cb01.last_text
     assert "Số người tiếp cận?" in cb01.last_text
+
+
+def test_one_later_answer_typed_early_keeps_the_guided_questions_after_it(org, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.press_data(f"rep:{aid}")
+    cb01.send("hoi nghi truc tiep")
+    cb01.send("45 tren 50")
+    cb01.send("tot")
+    assert "Khó khăn" in cb01.last_text  # not straight to the summary
+
+
+def test_a_one_line_report_for_another_directive_at_the_summary_is_said(org, app, session):
+    make_assignment(app, number="87-CV/ĐU")
+    make_assignment(app, number="141-CV/ĐUK")
+    cb01 = org["CB01"]
+    cb01.send("bc 87 tt 45/50 tot")
+    assert "Xác nhận" in [c.label for c in cb01._buttons]
+    cb01.send("bc 141 tt 30/40 kha")
+    assert "Đồng chí đang báo cáo 87-CV/ĐU" in cb01.last_text and "«141»" in cb01.last_text
+    cb01.send("abc xyz")
+    assert "Tôi chưa hiểu tin nhắn này" in cb01.last_text
+    assert reports(session) == []

@@ -17,6 +17,7 @@ report-unit_unknown = No unit with code «{ $code }» under your responsibility.
 report-not_open = This directive is no longer open for reports (completed or cancelled).
 report-quick_unknown_ref = No directive numbered «{ $ref }» is assigned to your { $unit_word }. Type /report to pick from the list.
 report-other_ref_in_flow = You are reporting on { $directive }. This message is about directive «{ $ref }», so nothing of it was added to this report. To report on «{ $ref }» first, type /cancel (dropping the report in progress) and send it again; or answer the question below.
+report-list_expects_button = I did not understand that message. Press one of the buttons below (or type its number), or type /cancel to stop.
 report-quick_understood = Noted: { $fields }.
 report-quick_nothing = I did not recognise a report in this message; I will ask question by question.
 report-quick_unplaced = I did not understand: «{ $text }».

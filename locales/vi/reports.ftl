@@ -17,6 +17,7 @@ report-unit_unknown = Không tìm thấy đơn vị có mã «{ $code }» trong 
 report-not_open = Văn bản này không còn mở để báo cáo (đã hoàn thành hoặc đã hủy).
 report-quick_unknown_ref = Không tìm thấy văn bản số «{ $ref }» trong việc được giao cho { $unit_word } của đồng chí. Đồng chí gõ /report để chọn từ danh sách.
 report-other_ref_in_flow = Đồng chí đang báo cáo { $directive }. Tin nhắn này nói về văn bản «{ $ref }» nên tôi chưa ghi vào báo cáo này. Muốn báo cáo văn bản «{ $ref }» trước, đồng chí gõ /cancel (bỏ báo cáo đang làm dở) rồi gửi lại tin nhắn đó; hoặc trả lời tiếp câu hỏi dưới đây.
+report-list_expects_button = Tôi chưa hiểu tin nhắn này. Đồng chí bấm một nút bên dưới (hoặc gõ số thứ tự của nút), hoặc gõ /cancel để thôi.
 report-quick_understood = Đã ghi nhận: { $fields }.
 report-quick_nothing = Tôi chưa nhận ra nội dung báo cáo trong tin nhắn này; tôi sẽ hỏi lần lượt từng mục.
 report-quick_unplaced = Tôi chưa hiểu: «{ $text }».
