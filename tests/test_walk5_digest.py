@@ -18,7 +18,8 @@ def test_a_fully_reported_directive_leaves_the_digest_and_an_empty_digest_is_not
 
     digests = [(when, text) for when, who, text in delivered(app, "digest") if who == "staff"]
     assert digests == [
-        ("15/08 09:00", "📋 Bản tin ngày 15/8/2021\n141-CV/ĐUK: đã báo cáo 0/5"),
+        # 15/8 07:30 passed before the bot started at 08:00: that day's digest goes at the start
+        ("15/08 08:00", "📋 Bản tin ngày 15/8/2021\n141-CV/ĐUK: đã báo cáo 0/5"),
         ("16/08 07:30", "📋 Bản tin ngày 16/8/2021\n141-CV/ĐUK: đã báo cáo 0/5"),
         (
             "17/08 07:30",
