@@ -68,7 +68,10 @@ class Task:
 
     @property
     def title(self) -> str:
-        return self.directive.number or cut(self.directive.subject, 60)
+        # A secret directive's subject never names it in chat (see directive_texts.chat_subject).
+        if self.directive.number or self.directive.secrecy:
+            return self.directive.number or f"#{self.directive.id}"
+        return cut(self.directive.subject, 60)
 
     def template(self) -> Template:
         return template_for(self.directive.report_template)
