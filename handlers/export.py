@@ -21,6 +21,7 @@ def _file_reply(ctx: Context, directive: Directive, fmt: str) -> Reply:
         tz=ctx.deps.tz,
         t=ctx.t,
     )
+    data.for_chat = True
     title = texts.title(directive, ctx.t)
     caption = ctx.t("export.caption", title=title) if data.reported else ctx.t("export.nothing", title=title)
     others = [[Choice(other.upper(), f"exp:{directive.id}:{other}") for other in exports.FORMATS if other != fmt]]

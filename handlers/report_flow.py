@@ -20,6 +20,7 @@ from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from handlers.router import Router
 from services import chat_menus, report_history, reports
+from services.directive_texts import chat_subject
 from services.localtime import format_date, format_local_datetime, to_local
 from services.parsing.vn_text import normalize
 from services.report_answers import (
@@ -709,7 +710,7 @@ def register(router: Router) -> None:
                 ctx.t(
                     "report.mytasks_line",
                     directive=t.name(ctx.t, with_subject=False),
-                    subject=cut(t.directive.subject, SUBJECT_CHARS),
+                    subject=cut(chat_subject(ctx.t, t.directive), SUBJECT_CHARS),
                     due=format_due(t.deadline, ctx.deps.tz, ctx.lang),
                     status=_task_status(ctx, t),
                 )

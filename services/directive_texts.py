@@ -97,9 +97,25 @@ def directive_name(
     if directive.number:
         return directive.number
     head = title(directive, t)
+    if directive.secrecy:
+        return f"{head} #{directive.id}"  # a secret one is never named by its subject in chat
     if not with_subject or not (directive.subject or "").strip():
         return head
     return t("directive.unnumbered_name", title=head, subject=cut_subject(directive.subject, subject_chars))
+
+
+def chat_subject(t: Translator, directive: Directive | dict[str, Any]) -> str:
+    """The subject as a chat may show it. A secret document (MẬT, TỐI MẬT) must never pass
+    through a third-party chat, and its subject can itself be secret (personnel, discipline):
+    chat names it by number and type (the title) and this pointer to the official channel; a
+    secret one without a number also gets its id, so it can still be referred to. The dashboard
+    (the committee's own server) shows the real subject; every chat text uses this."""
+    get = directive.get if isinstance(directive, dict) else lambda k: getattr(directive, k, None)
+    if not get("secrecy"):
+        return get("subject") or ""
+    if get("number") or get("id") is None:
+        return t("directive.secret_subject", mark=get("secrecy"))
+    return t("directive.secret_subject_unnumbered", mark=get("secrecy"), id=get("id"))
 
 
 def summary(t: Translator, draft: dict[str, Any], now_local: datetime) -> str:
@@ -138,7 +154,7 @@ def _cell_body(t: Translator, directive: Directive, deadlines: Sequence[Deadline
     lines = []
     if directive.urgency:
         lines.append(t("directive.cell.urgency", mark=directive.urgency))
-    lines.append(t("directive.cell.subject", subject=directive.subject or t("directive.unknown")))
+    lines.append(t("directive.cell.subject", subject=chat_subject(t, directive) or t("directive.unknown")))
     lines.append(t("directive.cell.deadlines"))
     lines.append(deadline_lines(t, deadlines))
     if directive.report_fields:
@@ -221,7 +237,7 @@ def changed_deadline_message(t: Translator, directive: Directive, kind: str, old
         text=t(
             "directive.change.deadline",
             title=title(directive, t),
-            subject=directive.subject,
+            subject=chat_subject(t, directive),
             kind=t(f"directive.kind.{kind}"),
             old=old,
             new=new,
@@ -230,7 +246,7 @@ def changed_deadline_message(t: Translator, directive: Directive, kind: str, old
 
 
 def removed_message(t: Translator, directive: Directive) -> Reply:
-    return Reply(text=t("directive.change.removed", title=title(directive, t), subject=directive.subject))
+    return Reply(text=t("directive.change.removed", title=title(directive, t), subject=chat_subject(t, directive)))
 
 
 def when(moment: datetime | None, tz: ZoneInfo) -> str:
@@ -249,7 +265,7 @@ def which_line(t: Translator, directive: Directive, tz: ZoneInfo) -> str:
         state = t("directive.which.draft")
     if directive.amends_id:
         state = t("directive.which.amends", id=directive.amends_id) + state
-    subject = cut(directive.subject or t("directive.unknown"), 100)
+    subject = cut(chat_subject(t, directive) or t("directive.unknown"), 100)
     return t(
         "directive.which.line", id=directive.id, title=title(directive, t), issued=issued, subject=subject, state=state
     )
@@ -278,7 +294,7 @@ def staff_list_line(t: Translator, directive: Directive, counts: Any, tz: ZoneIn
     return t(
         "directive.list.staff_line",
         title=closed_title(t, directive, tz),
-        subject=directive.subject,
+        subject=chat_subject(t, directive),
         acked=counts.acknowledged,
         reported=counts.reported,
         assigned=counts.assigned,
@@ -303,14 +319,17 @@ def secretary_list_line(
     return t(
         "directive.list.secretary_line",
         title=closed_title(t, directive, tz),
-        subject=directive.subject,
+        subject=chat_subject(t, directive),
         status=t(f"directive.status.{status}"),
         nearest=near,
     )
 
 
 def doc_text(t: Translator, directive: Directive, deadlines: Sequence[Deadline], tz: ZoneInfo) -> str:
-    lines = [title(directive, t), t("directive.cell.subject", subject=directive.subject or t("directive.unknown"))]
+    lines = [
+        title(directive, t),
+        t("directive.cell.subject", subject=chat_subject(t, directive) or t("directive.unknown")),
+    ]
     if directive.urgency:
         lines.append(t("directive.cell.urgency", mark=directive.urgency))
     lines += [t("directive.cell.deadlines"), deadline_lines(t, deadlines)]

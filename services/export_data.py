@@ -86,10 +86,15 @@ class ExportData:
     #: One list per assigned unit, in header order; date cells are naive local datetimes.
     rows: list[list[Any]]
     now_local: datetime
+    #: A file sent through a chat (/export): a secret directive's subject stays out of it.
+    for_chat: bool = False
 
     @property
     def reported(self) -> int:
         return self.status.counts.reported
+
+    def subject(self, t: Translator) -> str:
+        return texts.chat_subject(t, self.directive) if self.for_chat else self.directive.subject
 
 
 def build(
@@ -189,7 +194,7 @@ def summary_pairs(data: ExportData, t: Translator) -> list[tuple[str, Any]]:
     late = sum(1 for c in s.cells if c.report is not None and not c.report.on_time)
     pairs: list[tuple[str, Any]] = [
         (t("export.summary.directive"), texts.title(data.directive, t)),
-        (t("export.summary.subject"), data.directive.subject),
+        (t("export.summary.subject"), data.subject(t)),
         (t("export.summary.assigned"), s.counts.assigned),
         (t("export.summary.acknowledged"), s.counts.acknowledged),
         (t("export.summary.reported"), s.counts.reported),

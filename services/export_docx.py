@@ -81,13 +81,13 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
     _para(doc, t("export.docx.title"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=15)
     _para(
         doc,
-        t("export.docx.subtitle", number=data.directive.number or data.directive.subject),
+        t("export.docx.subtitle", number=data.directive.number or data.subject(t)),
         bold=True,
         align=WD_ALIGN_PARAGRAPH.CENTER,
         size=14,
     )
-    if data.directive.subject:
-        _para(doc, data.directive.subject, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    if data.subject(t):
+        _para(doc, data.subject(t), italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
 
     s = data.status
     _para(doc, t("export.docx.figures"), bold=True)

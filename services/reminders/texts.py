@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ground.messages import Choice, Reply
-from services.directive_texts import deadline_text
+from services.directive_texts import chat_subject, deadline_text
 from services.i18n import Translator
 from services.localtime import format_date, format_local_datetime, to_local
 from services.outbox import reply_to_payload
@@ -66,7 +66,7 @@ def reminder(
     text = t(
         "reminder.manual_text" if manual else "reminder.text",
         directive=title(directive),
-        subject=directive.subject,
+        subject=chat_subject(t, directive),
         deadline=deadline_text(t, deadline.kind, deadline.shown),
         left=left,
     )
@@ -90,7 +90,7 @@ def reminder_payload(
     payload = reply_to_payload(reply)
     payload["reminder"] = {
         "directive": title(directive),
-        "subject": directive.subject,
+        "subject": chat_subject(t, directive),
         "assignment_id": assignment_id,
         "kind": deadline.kind,
         "shown": deadline.shown,
@@ -164,7 +164,7 @@ def recurring(
     text = t(
         "reminder.recurring_text",
         directive=title(directive),
-        subject=directive.subject,
+        subject=chat_subject(t, directive),
         when=format_local_datetime(occurrence, tz),
     )
     return Reply(text=text, choices=buttons(t, assignment_id, acknowledged))
