@@ -132,13 +132,14 @@ def test_holdout4_does_not_regress(holdout4):
 # session 5 by a helper who never ran the parser, scored ONCE after session 5's tuning on all the
 # sets above: deadline recall 0.85 / precision 0.76, number 0.86, type 0.84, issuer 0.62, issue
 # date 0.78, urgency 0.97, recognised 0.92 -- the honest estimate on documents nobody tuned for.
+# Round 2 (s5-parseb2, tuned on it, no longer honest): number 0.92, issuer 0.65, issue date 0.81.
 # A guard at that level (it is seen now).
 def test_holdout5_does_not_regress(holdout5):
     assert holdout5.recall >= 0.85 and holdout5.precision >= 0.76
-    assert holdout5.accuracy("number") >= 0.86
+    assert holdout5.accuracy("number") >= 0.91
     assert holdout5.accuracy("doc_type") >= 0.83
-    assert holdout5.accuracy("issuer") >= 0.62
-    assert holdout5.accuracy("issued_on") >= 0.78
+    assert holdout5.accuracy("issuer") >= 0.64
+    assert holdout5.accuracy("issued_on") >= 0.80
     assert holdout5.accuracy("urgent") >= 0.97
     assert holdout5.accuracy("recognized") >= 0.91
 

@@ -65,7 +65,12 @@ _HEAD = (
     # the central organs: "Ban Bí thư", "Bộ Chính trị", "Thủ tướng Chính phủ", "Chính phủ"
     r"ban\s+bi\s+thu|bo\s+chinh\s+tri|thu\s+tuong(?:\s+chinh\s+phu)?|chinh\s+phu)"
 )
-_ISSUE_VERB = r"(?:(?:da|vua|moi|cung)\s+)*(?:ban\s+hanh|co|ky(?:\s+ban\s+hanh)?|xay\s+dung|gui)"
+# ("Văn phòng Chính phủ đã ra Công văn số ...": "ra" issues only after an adverb of time; bare
+# "ra" is too common a word)
+_ISSUE_VERB = (
+    r"(?:(?:(?:da|vua|moi|cung)\s+)*(?:ban\s+hanh|co|ky(?:\s+ban\s+hanh)?|xay\s+dung|gui)"
+    r"|(?:(?:da|cung)\s+)?(?:da|vua|moi)\s+ra)"
+)
 # verbs and prepositions that end a name, but not the same letters opening a field of work
 # ("Giáo dục", "Tài nguyên", "Tài chính", "Thông tin", "Kỹ thuật")
 _GIAO = r"giao(?!\s+duc)"

@@ -133,7 +133,8 @@ _MIXED_CASE_CODES = {"ctr": "CTr", "ttr": "TTr", "ttg": "TTg"}
 
 def number_case(number: str) -> str:
     """A number in capitals, but for the codes the rules write in mixed case ("15-CTr/TU",
-    "12/CĐ-TTg")."""
+    "12/CĐ-TTg"), its dashes written as the hyphen the rules print ("31–HD/BTCTW" is 31-HD/BTCTW)."""
+    number = re.sub(r"[\u2010-\u2015\u2212]", "-", number)
     return re.sub(r"[^\W\d_]+", lambda m: _MIXED_CASE_CODES.get(fold(m.group()), m.group().upper()), number)
 
 
