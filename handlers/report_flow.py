@@ -24,6 +24,7 @@ from services.directive_texts import chat_subject
 from services.localtime import format_date, format_local_datetime, to_local
 from services.parsing.vn_text import normalize
 from services.report_answers import (
+    NONE_WORDS,
     Parsed,
     Problem,
     Quick,
@@ -66,7 +67,7 @@ _CONTROL_WORDS = {
 
 #: On an optional free-text question ("Khó khăn, đề xuất?") these replies mean "nothing to
 #: add", as pressing «Bỏ qua» does; a secretary types "không" rather than look for the button.
-_NOTHING_WORDS = frozenset({"khong", "khong co", "khong co gi", "ko", "k", "kg", "ko co", "none", "no", "nothing", "-"})
+_NOTHING_WORDS = NONE_WORDS | {"-"}
 
 #: Questions that read a bare number themselves ("45" people reached), whatever menu is shown.
 #: On the others a number names an option of the menu (a choice's options come first, in the

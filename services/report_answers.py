@@ -415,8 +415,9 @@ def _choice_answer(f: TemplateField, text: str, lang: str, asked_other: str | No
     return Parsed(problem=Problem("choice_unknown", {"options": option_list(f, lang)}))
 
 
-#: A "none" typed as the answer to a multiple choice (folded): refused, never stored as «khác».
-_NONE_WORDS = frozenset({"khong", "khong co", "khong co gi", "ko", "k", "kg", "ko co", "none", "no", "nothing"})
+#: "None" as a secretary types it (folded): no format at a multiple choice (never «khác: không»),
+#: nothing to add at an optional free-text question (handlers/report_flow.py).
+NONE_WORDS = frozenset({"khong", "khong co", "khong co gi", "ko", "k", "kg", "ko co", "none", "no", "nothing"})
 
 
 def _strip_other(text: str) -> str:
@@ -451,7 +452,7 @@ def _multi_answer(f: TemplateField, text: str, lang: str) -> Parsed:
         else:
             found, _left = _match_options([f], folded)
             picked = found.get(f.key, [])
-            if not picked and folded in _NONE_WORDS:
+            if not picked and folded in NONE_WORDS:
                 # "không" to "which formats" is not a format called «khác: không».
                 return Parsed(problem=Problem("choice_none", {"label": f.label(lang), "options": option_list(f, lang)}))
             if not picked:
