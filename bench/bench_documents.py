@@ -6,6 +6,7 @@
     .venv/bin/python bench/bench_documents.py --holdout3 # session 4's set, read before the parser ran
     .venv/bin/python bench/bench_documents.py --holdout4 # a further never-seen set (issue 12)
     .venv/bin/python bench/bench_documents.py --holdout5 # session 5's set, read before the parser ran
+    .venv/bin/python bench/bench_documents.py --holdout6 # session 6's set, read before the parser ran
     .venv/bin/python bench/bench_documents.py --quiet    # figures only
 
 Each tests/fixtures/documents/NAME.txt is a public page as staff copy it; NAME.expected.json
@@ -194,9 +195,13 @@ def main() -> None:
     ap.add_argument("--holdout3", action="store_true", help="score the third held-out set (once)")
     ap.add_argument("--holdout4", action="store_true", help="score the fourth held-out set (once)")
     ap.add_argument("--holdout5", action="store_true", help="score the fifth held-out set (once)")
+    ap.add_argument("--holdout6", action="store_true", help="score the sixth held-out set (once)")
     ap.add_argument("--quiet", action="store_true", help="figures only")
     args = ap.parse_args()
-    folder = next((f for f in ("holdout5", "holdout4", "holdout3", "holdout2", "holdout") if getattr(args, f)), None)
+    folder = next(
+        (f for f in ("holdout6", "holdout5", "holdout4", "holdout3", "holdout2", "holdout") if getattr(args, f)),
+        None,
+    )
     fig, scores = score(corpus_files(folder=folder))
     if not args.quiet:
         for s in scores:
@@ -213,6 +218,7 @@ def main() -> None:
                 print(f"   {f:<9} {v}")
         print()
     label = {
+        "holdout6": "HOLDOUT6 ",
         "holdout5": "HOLDOUT5 ",
         "holdout4": "HOLDOUT4 ",
         "holdout3": "HOLDOUT3 ",
