@@ -20,6 +20,7 @@ from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
 from .deadlines import Deadline
 from .document_fields import (
     Text,
+    announced_type,
     find_addressees,
     find_doc_type,
     find_issued_on,
@@ -186,6 +187,8 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     # the number named in running text tells the issuer as well as a printed one
     issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)
     issuer = _safe(find_issuer, None, doc, issuer_number, body.issuer if body else None)
+    if doc_type is None and issuer:
+        doc_type = _safe(announced_type, None, doc, issuer)
     if number_text is None:
         # no number printed or given by an issuing clause: a numbered mention whose code is
         # the initials of the organ acting on it ("Đảng ủy phường X triển khai Kế hoạch số

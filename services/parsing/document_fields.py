@@ -1253,7 +1253,14 @@ def _complete_place(doc: Text, name: str) -> str:
             names[" ".join(words)] += 1
     if not names:
         return name
-    return f"{name} {names.most_common(1)[0][0]}"
+    for short in list(names):  # "Đà" cut by a line break is the "Đà Nẵng" named in full
+        longer = [n for n in names if n.startswith(short + " ")]
+        if len(longer) == 1:
+            names[longer[0]] += names.pop(short)
+    top = names.most_common(2)
+    if len(top) == 2 and top[0][1] == top[1][1]:
+        return name  # "tỉnh Hải Hưng (nay là ... tỉnh Hải Dương ... tỉnh Hưng Yên)": no one place
+    return f"{name} {top[0][0]}"
 
 
 # the Fatherland Front, the Youth Union and the other mass organisations ("UBMTTQVN phường",
@@ -1263,6 +1270,20 @@ _MASS_ORGAN = (
     r"(?:huyen|tinh|thanh|quan)\s+doan|doan\s+tncs\s+ho\s+chi\s+minh|"
     r"hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu|phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong)"
 )
+# State bodies whose name, like a ministry's or a department's, runs in lowercase words up to
+# the verb: "Cục Trợ giúp pháp lý đề nghị", "Ban Quản lý Khu kinh tế yêu cầu", "Ban Thi đua -
+# Khen thưởng tỉnh vừa có", "Tiểu ban Văn kiện thông báo".
+_NAMED_ORGAN = r"(?:cuc|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban)"
+_NAMED_ORGAN_RE = re.compile(rf"(?:bo|so|{_NAMED_ORGAN})$")
+# "Sở Nội vụ (cơ quan Thường trực Hội đồng ...) lấy ý kiến": a bracketed apposition after a
+# named organ is no part of its name (blanked in both texts, so their words stay aligned)
+_APPOSITION = re.compile(r"\([^()\n]{1,120}\)")
+
+
+def _drop_apposition(s: str) -> str:
+    return _APPOSITION.sub(lambda m: " " * len(m.group()), s)
+
+
 # A news page's actor: a committee (or its organ, or the provincial People's Committee and its
 # chairman) as the subject of a sentence — at a line start or after a clause's comma — with a
 # proper name in capitals after it, then a verb: "Ban Thường vụ Huyện ủy Bình Giang đang xin ý
@@ -1274,7 +1295,7 @@ _SUBJECT_HEAD = re.compile(
     r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|b?tt|ban\s+thuong\s+truc|"
     r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong))\s+)?"
     rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)"
-    rf"|{_MASS_ORGAN}|bo|so)\b",
+    rf"|{_MASS_ORGAN}|bo|so|{_NAMED_ORGAN})\b",
     re.M,
 )
 _ADVERBS = {"da", "dang", "vua", "se", "moi", "cung", "luon"}
@@ -1306,6 +1327,7 @@ _DIRECTING = (
     "quyet dinh",
     "co y kien",  # "UBND tỉnh có ý kiến như sau": the organ answering in its own letter
     "phat dong",  # "Cuộc thi do Ban Tuyên giáo Tỉnh ủy phát động"
+    "lay y kien",  # "Sở Nội vụ lấy ý kiến nhân dân về ...": a call for comments
 )
 _PLACE_WORD_SET = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"}
 
@@ -1317,8 +1339,11 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             continue  # "... của Huyện ủy X": a cited document's author
         if in_singled_out_sentence(doc.folded, m.start("head")):
             continue  # "Riêng đối với xã A, Huyện ủy X đã chỉ đạo ...": one case of a report
-        words = doc.cleaned[m.end() : m.end() + 160].split()
-        fwords = doc.folded[m.end() : m.end() + 160].split()
+        named_organ = bool(_NAMED_ORGAN_RE.match(re.sub(r"\s+", " ", m["head"])))
+        after, fafter = doc.cleaned[m.end() : m.end() + 200], doc.folded[m.end() : m.end() + 200]
+        if named_organ:
+            after, fafter = _drop_apposition(after), _drop_apposition(fafter)
+        words, fwords = after.split(), fafter.split()
         k, ended = 0, False
         while k < min(len(words), 8):
             w = words[k].rstrip(',.;:)"')
@@ -1344,22 +1369,45 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             close = next((j for j in range(k, min(len(words), k + 8)) if words[j].rstrip(",.;:").endswith(")")), None)
             if close is not None:
                 skip = close + 1 - k
-        if m["head"] in ("bo", "so"):
+        if named_organ:
             # a ministry's or department's name has lowercase words ("Bộ Nội vụ", "Sở Giáo dục
             # và Đào tạo"): it runs to the directing verb or to an adverb before it ("vừa có")
+            # a quoted name inside it is read whole ("Ban Chỉ đạo ... phong trào “Toàn dân đoàn
+            # kết xây dựng đời sống văn hoá” đã có"): its words are no verb
+            quoted = set()
+            inside = False
+            for j, w in enumerate(words[:24]):
+                if w[:1] in _OPEN_Q or (inside and w[:1] in _CLOSE_Q):
+                    inside = w[:1] in _OPEN_Q and not w.rstrip(",.;:)").endswith(tuple(_CLOSE_Q))
+                    quoted.add(j)
+                elif inside:
+                    quoted.add(j)
+                    inside = not w.rstrip(",.;:)").endswith(tuple(_CLOSE_Q))
             k = next(
                 (
                     j
-                    for j in range(1, 13)
+                    for j in range(1, 24 if quoted else 13)
                     if fwords[j : j + 1]
+                    and j not in quoted
                     and (
                         _is_adverb(words[j], fwords[j])
-                        or any(" ".join(fwords[j : j + 2]).startswith(v) for v in _DIRECTING)
+                        or any(" ".join(fwords[j : j + 3]).startswith(v) for v in _DIRECTING)
                     )
                 ),
                 0,
             )
-            if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == m["head"][0].upper()):
+            if k and fwords[k] == "se" and not re.match(r"(?:bo|so)\b", m["head"]):
+                continue  # "Ban Chỉ đạo ... sẽ công bố kết quả": what it will do, no document
+            # ("Ban Thi đua - Khen thưởng": a dash joins the two parts of one name)
+            # (a head of two words or more names the body itself: "Ban Quản lý các khu công
+            # nghiệp", "Ban Chỉ đạo tỉnh"; its own second word is capitalised)
+            head_words = doc.cleaned[m.start("head") : m.end("head")].split()
+            opens = (
+                words[0][:1].isupper()
+                or (words[0] in ("-", "–") and words[1:2] and words[1][:1].isupper())
+                or (len(head_words) >= 2 and head_words[1][:1].isupper())
+            )
+            if not (k and opens and doc.cleaned[m.start("head")] == m["head"][0].upper()):
                 continue
             if not _one_organ_name(words[:k]):
                 continue  # "Bộ Chính trị, Ban Bí thư giao ...": a list of organs is no one issuer
@@ -1451,7 +1499,7 @@ def _one_organ_name(words: list[str]) -> bool:
 
 def _verb_at(words: list[str], fwords: list[str], k: int) -> bool:
     """Does an adverb or a directing verb stand at word ``k``?"""
-    rest = " ".join(fwords[k : k + 3]) + " "
+    rest = " ".join(w.rstrip(",;:") for w in fwords[k : k + 3]) + " "  # "Sở Nội vụ thông báo, nếu ..."
     return bool(fwords[k:]) and (_is_adverb(words[k], fwords[k]) or any(rest.startswith(v + " ") for v in _DIRECTING))
 
 
@@ -1510,6 +1558,14 @@ def spelled_out_code(doc: Text, code: str, limit: int = 20000) -> str | None:
             if m.group()[0] == code[0] and head[:1].isupper() and _is_upper(rest):
                 return f"{head} {rest}"
     return found
+
+
+def announced_type(doc: Text, issuer: str) -> str | None:
+    """ "Văn phòng UBND tỉnh thông báo đến quý cơ quan ...", "Sở Nội vụ thông báo, nếu ...": the
+    issuer itself announcing, as a clause's subject, is a notice (Thông báo) told in its words."""
+    name = r"\s+".join(re.escape(w) for w in fold(issuer).split())
+    rx = rf"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n))[ \t]*{name}\s+(?:(?:da|vua|cung|xin)\s+)?thong\s+bao\b"
+    return "Thông báo" if re.search(rx, doc.folded[:20000], re.M) else None
 
 
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:

@@ -1,0 +1,136 @@
+"""Document fields, round 3 (issue 12): who issued a page, its type and number, read by rules
+of the language from texts written for these tests (other bodies, numbers and dates than the
+corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.parsing import parse_document
+
+# ---------------------------------------------------------------------------------------
+# Numbers: every dash form a word processor or a web page prints is the number's hyphen
+# ---------------------------------------------------------------------------------------
+DASH_FORMS = [
+    ("\u2010", "hyphen"),
+    ("\u2011", "non-breaking hyphen"),
+    ("\u2012", "figure dash"),
+    ("\u2015", "horizontal bar"),
+    ("\ufe63", "small hyphen-minus"),
+    ("\uff0d", "full-width hyphen-minus"),
+]
+
+
+@pytest.mark.parametrize(("dash", "name"), DASH_FORMS)
+def test_a_number_printed_with_any_dash_is_read_with_a_hyphen(dash: str, name: str) -> None:
+    text = f"HUYỆN ỦY PHÚ LỘC\nSố 37{dash}KH/HU\nPhú Lộc, ngày 4 tháng 3 năm 2022\n\nKẾ HOẠCH\nvề tổ chức hội nghị"
+    doc = parse_document(text)
+    assert doc.number == "37-KH/HU", name
+    assert doc.doc_type == "Kế hoạch"
+
+
+def test_a_state_number_with_a_full_width_dash_is_a_letter() -> None:
+    doc = parse_document("UBND TỈNH AN GIANG\nSố: 512/UBND\uff0dKT\nAn Giang, ngày 4 tháng 3 năm 2022\nV/v báo cáo")
+    assert doc.number == "512/UBND-KT"
+    assert doc.doc_type == "Công văn"
+
+
+# ---------------------------------------------------------------------------------------
+# Issuers named as a sentence's subject on a news page: state bodies whose name runs in
+# lowercase words up to the verb (Cục, Ban Quản lý, Ban Chỉ đạo, Ban Thi đua, Tiểu ban)
+# ---------------------------------------------------------------------------------------
+NAMED_BODIES = [
+    (
+        "Hướng dẫn về hồ sơ đăng ký\n\n12/04/2021\n\n"
+        "Cục Quản lý xuất nhập cảnh đề nghị công an các tỉnh lưu ý khi tiếp nhận hồ sơ của công dân.",
+        "Cục Quản lý xuất nhập cảnh",
+    ),
+    (
+        "Chấn chỉnh an toàn lao động\n\nNgày đăng 03/08/2022\n\n"
+        "Ban Quản lý các khu công nghiệp yêu cầu các doanh nghiệp rà soát hệ thống phòng cháy và gửi "
+        "báo cáo trước ngày 20/8/2022.",
+        "Ban Quản lý các khu công nghiệp",
+    ),
+    (
+        "Lấy ý kiến nhân dân\n\nBan Thi đua - Khen thưởng thành phố vừa có văn bản số 88/TĐKT-NV về việc "
+        "lấy ý kiến đối với tập thể đề nghị khen thưởng. Ý kiến gửi trước ngày 5/11/2021.",
+        "Ban Thi đua - Khen thưởng thành phố",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer"), NAMED_BODIES)
+def test_a_state_body_named_as_the_subject_is_the_issuer(text: str, issuer: str) -> None:
+    assert parse_document(text).issuer == issuer
+
+
+def test_a_bracketed_apposition_is_no_part_of_the_issuer() -> None:
+    text = (
+        "Sở Nội vụ (cơ quan thường trực Hội đồng Thi đua tỉnh) lấy ý kiến về danh sách đề nghị khen thưởng.\n"
+        "Đề nghị tặng Bằng khen cho ông Trần Văn Lực - Phó Giám đốc Sở Xây dựng đã có thành tích trong "
+        "công tác từ năm 2018 đến năm 2022.\nThời gian lấy ý kiến từ ngày 02/6/2023 đến ngày 16/6/2023."
+    )
+    assert parse_document(text).issuer == "Sở Nội vụ"
+
+
+def test_a_quoted_campaign_name_is_read_whole_in_the_issuer() -> None:
+    text = (
+        "Tổng kết phong trào thi đua\n\nBan Chỉ đạo tỉnh phong trào “Cả nước chung tay vì người nghèo” đã có "
+        "Kế hoạch số 17/KH-BCĐ về việc sơ kết 5 năm thực hiện phong trào. Cấp xã hoàn thành sơ kết trong "
+        "tháng 4 năm 2022."
+    )
+    assert parse_document(text).issuer == "Ban Chỉ đạo tỉnh phong trào “Cả nước chung tay vì người nghèo”"
+
+
+def test_what_a_body_will_do_later_does_not_make_it_the_issuer() -> None:
+    text = (
+        "Tỉnh triển khai kế hoạch điều tra nông nghiệp\n\n"
+        "Theo kế hoạch triển khai điều tra nông nghiệp năm 2021, việc thu thập thông tin diễn ra từ ngày "
+        "1/7 đến ngày 31/7/2021.\nBan Chỉ đạo điều tra nông nghiệp tỉnh sẽ công bố kết quả sơ bộ theo chỉ "
+        "đạo của Trung ương."
+    )
+    assert parse_document(text).issuer is None
+
+
+def test_a_place_named_as_often_as_another_is_not_added_to_the_issuer() -> None:
+    # two provinces, once each: the board's own province is not told
+    text = (
+        "Ban Thi đua - Khen thưởng tỉnh vừa có Văn bản số 61/TĐKT-VP về việc lấy ý kiến đối với Nhà máy cơ "
+        "khí tỉnh Hà Nam Ninh (nay thuộc tỉnh Nam Định và tỉnh Ninh Bình) đề nghị khen thưởng. Các ý kiến gửi "
+        "về Ban trước ngày 14.9.2020."
+    )
+    assert parse_document(text).issuer == "Ban Thi đua - Khen thưởng tỉnh"
+
+
+# ---------------------------------------------------------------------------------------
+# A notice told in its issuer's words: "<organ> thông báo ..."
+# ---------------------------------------------------------------------------------------
+ANNOUNCED = [
+    (
+        "Theo lịch, ngày 20/3/2023 lãnh đạo huyện tiếp công dân định kỳ; do có lịch công tác đột xuất "
+        "nên buổi tiếp công dân tháng 3/2023 được lùi lại.\nVăn phòng UBND huyện thông báo đến các cơ quan, "
+        "đơn vị và công dân được biết.",
+        "Văn phòng UBND huyện",
+    ),
+    (
+        "Để việc xét khen thưởng được công khai, Sở Nội vụ thông báo, tổ chức, cá nhân có ý kiến thì gửi về "
+        "Sở Nội vụ trong thời hạn 7 ngày làm việc.",
+        "Sở Nội vụ",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer"), ANNOUNCED)
+def test_a_body_announcing_in_its_own_words_is_a_notice(text: str, issuer: str) -> None:
+    doc = parse_document(text)
+    assert doc.recognized
+    assert doc.doc_type == "Thông báo"
+    assert doc.issuer == issuer
+
+
+def test_a_notice_cited_from_another_body_makes_no_notice() -> None:
+    doc = parse_document(
+        "Theo thông báo của Sở Nội vụ, buổi họp được lùi sang tuần sau. Phòng Nội vụ đề nghị các xã chuẩn bị "
+        "hồ sơ trước ngày 10/5/2022."
+    )
+    assert doc.doc_type != "Thông báo"
