@@ -4,6 +4,8 @@ corpus)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from services.parsing import parse_document
@@ -134,3 +136,78 @@ def test_a_notice_cited_from_another_body_makes_no_notice() -> None:
         "hồ sơ trước ngày 10/5/2022."
     )
     assert doc.doc_type != "Thông báo"
+
+
+# ---------------------------------------------------------------------------------------
+# Printed headers of state bodies outside the ministries' tree, on two lines
+# ---------------------------------------------------------------------------------------
+HEADERS = [
+    (
+        "BẢO HIỂM XÃ HỘI\nTỈNH THANH HÓA\n-------\nSố: 77/BHXH-TCKT\nThanh Hóa, ngày 2 tháng 3 năm 2015\nV/v thu nợ",
+        "Bảo hiểm xã hội tỉnh Thanh Hóa",
+    ),
+    (
+        "BẢO HIỂM XÃ HỘI\nVIỆT NAM\n-------\nSố: 903/BHXH-BT\nHà Nội, ngày 9 tháng 4 năm 2013\nV/v cấp thẻ",
+        "Bảo hiểm xã hội Việt Nam",
+    ),
+    (
+        "KHO BẠC NHÀ NƯỚC\nHUYỆN ĐÔNG SƠN\nSố: 41/KBĐS\nĐông Sơn, ngày 2 tháng 3 năm 2015\nV/v đối chiếu số dư",
+        "Kho bạc Nhà nước huyện Đông Sơn",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer"), HEADERS)
+def test_a_state_body_printed_on_two_header_lines_is_the_issuer(text: str, issuer: str) -> None:
+    assert parse_document(text).issuer == issuer
+
+
+def test_a_commune_is_still_a_place_in_a_header() -> None:
+    doc = parse_document("UBND XÃ HÒA AN\nSố: 77/UBND\nHòa An, ngày 2 tháng 3 năm 2015\nV/v đối chiếu số dư")
+    assert doc.issuer == "UBND xã Hòa An"
+
+
+# ---------------------------------------------------------------------------------------
+# A title line with the type, its mark and its date; a type title with a colon
+# ---------------------------------------------------------------------------------------
+def test_a_title_with_type_mark_and_date_gives_all_three() -> None:
+    doc = parse_document(
+        "Công văn Hỏa tốc ngày 3/9/2022\n\nKính gửi: các trường trên địa bàn huyện\n"
+        "Do mưa lớn kéo dài, Phòng Giáo dục và Đào tạo yêu cầu các trường cho học sinh nghỉ học ngày 5/9/2022."
+    )
+    assert doc.doc_type == "Công văn"
+    assert doc.urgent == "HỎA TỐC"
+    assert doc.issued_on == date(2022, 9, 3)
+    assert doc.issuer == "Phòng Giáo dục và Đào tạo"
+
+
+def test_a_title_date_written_in_words() -> None:
+    doc = parse_document("Thông báo Khẩn ngày 07 tháng 11 năm 2021\n\nPhòng Nội vụ yêu cầu các xã báo cáo ngay.")
+    assert (doc.doc_type, doc.urgent, doc.issued_on) == ("Thông báo", "KHẨN", date(2021, 11, 7))
+
+
+def test_an_unaccented_lowercase_khan_in_a_title_is_no_mark() -> None:
+    doc = parse_document("Thong bao khan ngay 07/11/2021\n\nPhong Noi vu yeu cau cac xa bao cao.")
+    assert doc.urgent is None
+    assert doc.issued_on == date(2021, 11, 7)
+
+
+def test_a_sentence_with_a_date_is_no_title() -> None:
+    doc = parse_document("Thông báo ngày 7/11/2021 của Sở Y tế đã được gửi tới các xã, phường.\nCác xã thực hiện.")
+    assert doc.issued_on is None
+
+
+def test_a_type_title_with_a_colon_names_the_type() -> None:
+    doc = parse_document(
+        "Thông báo: Về việc nộp báo cáo thống kê\n\n15/02/2019\n\n"
+        "Cục Thống kê đề nghị các chi cục gửi báo cáo trước ngày 25/02/2019."
+    )
+    assert doc.doc_type == "Thông báo"
+    assert doc.issuer == "Cục Thống kê"
+
+
+def test_a_department_office_named_as_subject_is_the_issuer() -> None:
+    doc = parse_document(
+        "Do bão số 4, Phòng Văn hóa và Thông tin yêu cầu các xã gỡ bỏ pa nô, áp phích trước 17 giờ ngày 26/9/2022."
+    )
+    assert doc.issuer == "Phòng Văn hóa và Thông tin"

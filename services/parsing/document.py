@@ -31,6 +31,7 @@ from .document_fields import (
     find_report_fields,
     find_signature,
     find_subject,
+    find_title_date,
     number_from_text,
 )
 from .files import DocumentFormatError, decode_text_file, extract_text_from_docx
@@ -169,6 +170,9 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     issued_on, issued_warning = _safe(find_issued_on, (None, None), doc)
     if issued_warning:
         warnings.append(issued_warning)
+    title_type, title_mark, title_date = _safe(find_title_date, (None, None, None), doc)
+    doc_type = doc_type or title_type
+    issued_on = issued_on or title_date
     temporals = _safe(lambda: list(iter_temporal(folded)), [])
     refs = _safe(reference_dates, [], folded, temporals)
     # A page about a document names it in running text ("Ban Thường vụ Thành ủy có Công
@@ -219,6 +223,7 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     posted = _safe(_post_date, None, folded)
     not_before = max(own_date, posted) if own_date and posted else own_date or posted
     urgent, secret = _safe(find_marks, (None, None), doc)
+    urgent = urgent or title_mark  # "Thông báo Khẩn ngày 18/10/2020": the title carries the mark
     if urgent is None and body and body.urgent:
         urgent = body.urgent  # "đã ký công văn hỏa tốc": the mark named in running text
     signer, signer_title = _safe(find_signature, (None, None), doc)

@@ -297,7 +297,8 @@ def _title_line_type(doc: Text) -> str | None:
         return None
     for key, name in _TYPE_TITLES:
         if (
-            first.folded.startswith(key + " ")
+            # ("Thông báo: Về việc hướng dẫn ...": the type, a colon, then what it is about)
+            (first.folded.startswith(key + " ") or re.match(re.escape(key) + r"\s?:\s*\S", first.folded))
             and first.text[:1].isupper()
             and not re.match(r"\s*(?:so\b|\d)", first.folded[len(key) :])
             and key != "bao cao"  # "Báo cáo viên ...", "Báo cáo tình hình ...": news, not a title
@@ -325,6 +326,34 @@ def _first_content_line(doc: Text) -> Line | None:
             continue
         return ln
     return None
+
+
+# A page titled with the document's type, its mark and its date, no number: "Thông báo Khẩn
+# ngày 18/10/2020", "Công văn hỏa tốc ngày 5 tháng 8 năm 2021".
+_TITLE_DATE = re.compile(
+    r"(?P<type>[a-z ]+?)(?:\s+(?P<mark>thuong\s+khan|khan|hoa\s+toc))?\s*,?\s+ngay\s+(?P<d>\d{1,2})"
+    r"(?:\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?|\s+thang\s+(?P<mw>\d{1,2})\s*,?\s+nam\s+)(?P<y>(?:19|20)\d\d)[\s.]*$"
+)
+_TITLE_KEYS = {key: name for key, name in _TYPE_TITLES}
+
+
+def find_title_date(doc: Text) -> tuple[str | None, str | None, date | None]:
+    """(type, urgency mark, date) of a title line naming only a type, a mark and a date."""
+    first = _first_content_line(doc)
+    if first is None or len(first.text) > 80 or not first.text[:1].isupper():
+        return None, None, None
+    m = _TITLE_DATE.match(first.folded)
+    if not m or (name := _TITLE_KEYS.get(m["type"].strip())) is None:
+        return None, None, None
+    mark = None
+    if m["mark"]:
+        written = first.text[m.start("mark") : m.end("mark")]
+        mark = _mark_of(written, _URGENT_ACCENTED, _URGENT)
+    try:
+        issued = date(int(m["y"]), int(m["m"] or m["mw"]), int(m["d"]))
+    except ValueError:
+        issued = None
+    return name, mark, issued
 
 
 def _letter_opening(doc: Text) -> str | None:
@@ -782,7 +811,8 @@ CLOSING_RE = re.compile(
     rf"huong\s+dan|ket\s+luan|quyet\s+dinh|bao\s+cao)\s+(?:cua\s+)?"
     rf"(?:ban\s+thuong\s+vu\s+)?\b{_BODY}"
 )
-_PLACE_WORDS = r"(?:thanh\s+pho|tinh|quan|huyen|phuong|xa|thi\s+xa|thi\s+tran)"
+# ("xã hội", society, is no commune: "Bảo hiểm xã hội")
+_PLACE_WORDS = r"(?:thanh\s+pho|tinh|quan|huyen|phuong|xa(?!\s+hoi\b)|thi\s+xa|thi\s+tran)"
 # ends with a place noun but no name: "Đảng ủy Khối các cơ quan thành phố" ("cơ quan" is
 # "agency", not "district")
 _PLACE_NOUN = re.compile(rf"(?<!co\s)\b{_PLACE_WORDS}$")
@@ -821,6 +851,9 @@ _FIXED_CASE = {
         "HĐND",
         "UBKT",
         "UBMTTQ",
+        "Bảo hiểm xã hội",
+        "Kho bạc Nhà nước",
+        "Việt Nam",
     )
 }
 # A proper name follows these: "Quận ủy Hà Đông", "thành phố Đà Nẵng", "phường Văn Quán".
@@ -868,7 +901,9 @@ def _case_upper_line(s: str) -> str:
 
     i = 0
     while i < len(words):
-        fixed = next((n for n in (3, 2, 1) if " ".join(fw[i : i + n]) in _FIXED_CASE and len(fw[i : i + n]) == n), None)
+        fixed = next(
+            (n for n in (4, 3, 2, 1) if " ".join(fw[i : i + n]) in _FIXED_CASE and len(fw[i : i + n]) == n), None
+        )
         if fixed:
             name = " ".join(fw[i : i + fixed])
             out[i : i + fixed] = _FIXED_CASE[name].split()
@@ -1029,7 +1064,10 @@ _ORGAN_START = re.compile(
     # mass organisations and other organs: "ĐOÀN TNCS HỒ CHÍ MINH", "BCH TỈNH ĐOÀN ...", "HỘI NÔNG
     # DÂN ...", "CÔNG AN TỈNH ...", "TRUNG TÂM ...", "CỤC / CHI CỤC ..."
     r"doan\s+[a-z]|bch\s+|(?:tinh|huyen|thanh|quan)\s+doan\b|hoi\s+[a-z]|cong\s+an\s|lien\s+doan\s|"
-    r"ubmttq|mttq|trung\s+tam\s|(?:chi\s+|tong\s+)?cuc\s+[a-z]|benh\s+vien\s)"
+    r"ubmttq|mttq|trung\s+tam\s|(?:chi\s+|tong\s+)?cuc\s+[a-z]|benh\s+vien\s|"
+    # state bodies outside the ministries' tree: "BẢO HIỂM XÃ HỘI / VIỆT NAM", "KHO BẠC NHÀ NƯỚC
+    # ...", "THANH TRA TỈNH ..."
+    r"bao\s+hiem\s+xa\s+hoi|kho\s+bac\s+nha\s+nuoc|thanh\s+tra\s+[a-z])"
 )
 _PLACE_START = re.compile(r"(?:tinh|thanh\s+pho|huyen|quan|xa|phuong|thi\s+xa|thi\s+tran)\s+\S")
 _HEADER_STOP = re.compile(r"so\b\s*:?\s*(?:\d|$)|cong\s+hoa|dang\s+cong\s+san")
@@ -1273,7 +1311,7 @@ _MASS_ORGAN = (
 # State bodies whose name, like a ministry's or a department's, runs in lowercase words up to
 # the verb: "Cục Trợ giúp pháp lý đề nghị", "Ban Quản lý Khu kinh tế yêu cầu", "Ban Thi đua -
 # Khen thưởng tỉnh vừa có", "Tiểu ban Văn kiện thông báo".
-_NAMED_ORGAN = r"(?:cuc|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban)"
+_NAMED_ORGAN = r"(?:cuc|phong|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban)"
 _NAMED_ORGAN_RE = re.compile(rf"(?:bo|so|{_NAMED_ORGAN})$")
 # "Sở Nội vụ (cơ quan Thường trực Hội đồng ...) lấy ý kiến": a bracketed apposition after a
 # named organ is no part of its name (blanked in both texts, so their words stay aligned)
