@@ -211,3 +211,43 @@ def test_a_department_office_named_as_subject_is_the_issuer() -> None:
         "Do bão số 4, Phòng Văn hóa và Thông tin yêu cầu các xã gỡ bỏ pa nô, áp phích trước 17 giờ ngày 26/9/2022."
     )
     assert doc.issuer == "Phòng Văn hóa và Thông tin"
+
+
+# ---------------------------------------------------------------------------------------
+# A news lead with one misspelt word still names the page's own document
+# ---------------------------------------------------------------------------------------
+def test_a_lead_with_a_misspelt_verb_names_the_document() -> None:
+    doc = parse_document(
+        "Ngày 9/ 6, UBND huyện banhành Công văn số 512 /UBND-VP về việc rà soát hồ sơ đất đai năm 2022.\n"
+        "Các xã gửi kết quả về Phòng Tài nguyên và Môi trường trước ngày 20/6/2022 (Sao gửi Công văn kèm theo)."
+    )
+    assert doc.number == "512/UBND-VP"
+    assert doc.doc_type == "Công văn"
+    assert doc.issued_on == date(2022, 6, 9)
+    assert doc.issuer is not None and doc.issuer.startswith("UBND huyện")
+
+
+def test_a_lead_with_a_misspelt_type_names_the_document_by_its_code() -> None:
+    doc = parse_document(
+        "Tuyên truyền lịch sử Đảng bộ. Ngày 12.4, Đảng ủy Khối Doanh nghiệp tỉnh đã ban hành Kế hoặc số 33- KH/ĐUK "
+        "về tổ chức cuộc thi tìm hiểu lịch sử Đảng bộ năm 2021. Bài dự thi gửi về trước ngày 30.6.2021."
+    )
+    assert doc.number == "33-KH/ĐUK"
+    assert doc.doc_type == "Kế hoạch"
+    assert doc.issued_on == date(2021, 4, 12)
+
+
+def test_a_letter_received_in_a_lead_is_not_the_pages_own() -> None:
+    doc = parse_document(
+        "Ngày 3/8/2020, Ủy ban nhân dân tỉnh nhận được Văn bản số 771/BYT-KCB ngày 1/8/2020 của Bộ Y tế về phòng "
+        "dịch. Giao Sở Y tế báo cáo trước ngày 10/8/2020."
+    )
+    assert doc.number != "771/BYT-KCB"
+
+
+def test_a_copy_note_is_never_the_issuer() -> None:
+    doc = parse_document(
+        "Giao các sở, ngành rà soát theo đề nghị của Bộ Tài chính tại Công văn số 91/BTC-NSNN (Sao gửi Công văn kèm "
+        "theo). Yêu cầu gửi báo cáo về Sở Tài chính trước ngày 15/4/2021."
+    )
+    assert doc.issuer != "Sao"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .body_fields import find_body_document, find_own_mention, find_title_document, valid_date
+from .body_fields import find_body_document, find_lead_document, find_own_mention, find_title_document, valid_date
 from .dates import iter_temporal
 from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
 from .deadlines import Deadline
@@ -181,6 +181,9 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     if number is None:
         # a page titled with the document's name and number is that document
         body = _safe(find_title_document, None, cleaned, folded) or body
+    if number is None and (body is None or body.number is None):
+        # a lead sentence with one misspelt word ("Ngày 21/5, UBND tỉnh banh Công văn số ...")
+        body = _safe(find_lead_document, None, cleaned, folded) or body
     number_text = number.text if number else None
     if body:
         number_text = number_text or body.number
