@@ -251,3 +251,36 @@ def test_a_copy_note_is_never_the_issuer() -> None:
         "theo). Yêu cầu gửi báo cáo về Sở Tài chính trước ngày 15/4/2021."
     )
     assert doc.issuer != "Sao"
+
+
+# ---------------------------------------------------------------------------------------
+# A print view's place-date stamp is not the date of the document the page tells of
+# ---------------------------------------------------------------------------------------
+def test_a_place_date_stamp_without_a_header_yields_to_the_told_date() -> None:
+    doc = parse_document(
+        "Cần Thơ, ngày 02 tháng 12 năm 2020\n"
+        "    Thực hiện Nghị quyết của Huyện ủy về chuyển đổi số, ngày 21/3/2016, Ủy ban nhân dân huyện ban hành "
+        "Kế hoạch số 57/KH-UBND về ứng dụng công nghệ thông tin năm 2016.\n"
+        "    Đề nghị các phòng, ban xây dựng kế hoạch thực hiện tại đơn vị mình."
+    )
+    assert doc.number == "57/KH-UBND"
+    assert doc.issued_on == date(2016, 3, 21)
+
+
+def test_a_printed_header_keeps_its_own_date() -> None:
+    doc = parse_document(
+        "ỦY BAN NHÂN DÂN\nHUYỆN PHONG ĐIỀN\n\nPhong Điền, ngày 02 tháng 12 năm 2020\n\nV/v triển khai kế hoạch\n\n"
+        "Ngày 21/3/2016, Ủy ban nhân dân huyện ban hành Kế hoạch số 57/KH-UBND về ứng dụng công nghệ thông tin."
+    )
+    assert doc.issued_on == date(2020, 12, 2)
+
+
+# ---------------------------------------------------------------------------------------
+# A bloc committee's name is lowercase words after "Khối"
+# ---------------------------------------------------------------------------------------
+def test_a_bloc_committee_named_in_lowercase_words_is_the_issuer() -> None:
+    doc = parse_document(
+        "Hội nghị Đảng ủy Khối lần thứ 7\n\nNgày 9-5, Đảng ủy Khối các cơ quan thành phố tổ chức hội nghị lần thứ 7.\n"
+        "Đảng ủy đã thông qua kế hoạch tổ chức đại hội. Theo kế hoạch, đại hội cơ sở hoàn thành trước 30-6-2024."
+    )
+    assert doc.issuer is not None and doc.issuer.startswith("Đảng ủy Khối các cơ quan thành phố")

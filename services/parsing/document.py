@@ -32,6 +32,7 @@ from .document_fields import (
     find_signature,
     find_subject,
     find_title_date,
+    has_printed_header,
     number_from_text,
 )
 from .files import DocumentFormatError, decode_text_file, extract_text_from_docx
@@ -185,6 +186,14 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         # a lead sentence with one misspelt word ("Ngày 21/5, UBND tỉnh banh Công văn số ...")
         body = _safe(find_lead_document, None, cleaned, folded) or body
     number_text = number.text if number else None
+    if body and number is None and issued_on and body.number and body.day and body.year:
+        # a place-date line with no body printed above it and no number ("Hải Phòng, ngày 18
+        # tháng 11 năm 2019" atop a portal's print view) is the page's stamp when the running
+        # text dates the numbered document it tells of ("ngày 13/5/2011, ... ban hành Kế hoạch
+        # số 42/KH-UBND")
+        told = valid_date(body.year, body.month, body.day)
+        if told and told != issued_on and not _safe(has_printed_header, True, doc):
+            issued_on = told
     if body:
         number_text = number_text or body.number
         doc_type = doc_type or body.doc_type

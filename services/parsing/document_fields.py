@@ -1181,6 +1181,11 @@ def _header_cands(doc: Text) -> list[str]:
     return cands
 
 
+def has_printed_header(doc: Text) -> bool:
+    """Does the text print an issuing body above its number or place-date field?"""
+    return bool(_header_cands(doc))
+
+
 def _header_issuer(doc: Text) -> str | None:
     """The issuing body printed above the number: the lower of the header's capitalised
     lines ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN"), completed with the place of the line above
@@ -1454,10 +1459,12 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             # a name with lowercase words after its one capitalised word ("Đảng uỷ Dân chính
             # đảng thành lập"; a place has two: "Huyện ủy Tân Yên dự kiến ..."): taken up to a
             # verb at most three words on, none of them punctuated
+            # ("Đảng ủy Khối các cơ quan tỉnh tổ chức ...": a bloc's name is all lowercase words)
+            bloc = k == 0 and re.sub(r"\s+", " ", m["head"]).endswith("uy khoi")
             ext = next(
                 (
                     j
-                    for j in range(k + 1, min(len(fwords), k + 4))
+                    for j in range(k + 1, min(len(fwords), k + (6 if bloc else 4)))
                     if _is_adverb(words[j], fwords[j])
                     or any(" ".join(fwords[j : j + 3]).startswith(v + " ") for v in _DIRECTING)
                 ),
@@ -1467,7 +1474,7 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                 words[j][:1].islower() and words[j].isalpha() and not _is_adverb(words[j], fwords[j])
                 for j in range(k, ext)
             )
-            if ext is not None and k == 1 and not skip and lower_run and not _verb_at(words, fwords, k):
+            if ext is not None and (k == 1 or bloc) and not skip and lower_run and not _verb_at(words, fwords, k):
                 k = ext
         at = k + skip
         if not (_verb_at(words, fwords, at) or (m["lead"] and fwords[at:] and words[at][:1].islower())):
