@@ -284,3 +284,32 @@ def test_a_bloc_committee_named_in_lowercase_words_is_the_issuer() -> None:
         "Đảng ủy đã thông qua kế hoạch tổ chức đại hội. Theo kế hoạch, đại hội cơ sở hoàn thành trước 30-6-2024."
     )
     assert doc.issuer is not None and doc.issuer.startswith("Đảng ủy Khối các cơ quan thành phố")
+
+
+# ---------------------------------------------------------------------------------------
+# A database's "Ngày ban hành" field; an actor retelling a cited document
+# ---------------------------------------------------------------------------------------
+def test_a_database_issue_date_field_is_the_issue_date() -> None:
+    doc = parse_document(
+        "thuộc tính Chỉ thị 07-CT/TU\nSố hiệu: | 07-CT/TU |\nNgày ban hành: | 03/02/2022 | Ngày hết hiệu lực: | "
+        "Đang cập nhật |\nTỈNH ỦY PHÚ YÊN * Số 07-CT/TU | ĐẢNG CỘNG SẢN VIỆT NAM ____ Tuy H"
+    )
+    assert doc.issued_on == date(2022, 2, 3)
+
+
+def test_a_sentence_naming_an_issue_date_is_no_field() -> None:
+    doc = parse_document(
+        "Các đơn vị báo cáo trong 10 ngày kể từ ngày ban hành văn bản này; văn bản ban hành 03/02/2022 của Sở Y tế "
+        "được bãi bỏ."
+    )
+    assert doc.issued_on is None
+
+
+def test_the_actor_of_a_retold_document_yields_to_the_pages_own() -> None:
+    doc = parse_document(
+        "Thực hiện chỉ đạo của UBND tỉnh tại Văn bản số 1204/UBND-KT ngày 02/3/2021 về phòng chống thiên tai. "
+        "Theo đó, UBND tỉnh yêu cầu các sở, ngành rà soát phương án ứng phó.\n"
+        "Căn cứ nhiệm vụ được giao, Ban Quản lý các khu công nghiệp đề nghị các doanh nghiệp gửi phương án trước "
+        "ngày 15/3/2021."
+    )
+    assert doc.issuer == "Ban Quản lý các khu công nghiệp"

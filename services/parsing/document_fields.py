@@ -415,10 +415,25 @@ def _date_after_number(doc: Text) -> re.Match[str] | None:
     return None
 
 
+# A legal database's property field: "Ngày ban hành: | 18/01/2025", "- Ngày ban hành: 16-03-2001"
+# (a label, then a colon or a table cell; "ngày ban hành văn bản" in a sentence is no field)
+_ISSUED_FIELD = re.compile(
+    r"(?:^|(?<=\|)|(?<=\s\s))[ \t\-*]*ngay\s+ban\s+hanh\s*(?::\s*\|?|\|)[ \t]*"
+    r"(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>(?:19|20)\d\d)(?!\d)",
+    re.M,
+)
+
+
 def find_issued_on(doc: Text) -> tuple[date | None, str | None]:
     """(date, warning). The place-date line is in the header; a blank template or an
-    impossible date gives None (with a warning for the latter)."""
-    m = ISSUED_RE.search(doc.folded, 0, _number_region(doc)) or _bare_date_line(doc) or _date_after_number(doc)
+    impossible date gives None (with a warning for the latter). With no such line, a
+    database's "Ngày ban hành:" field."""
+    m = (
+        ISSUED_RE.search(doc.folded, 0, _number_region(doc))
+        or _bare_date_line(doc)
+        or _date_after_number(doc)
+        or _ISSUED_FIELD.search(doc.folded, 0, 20000)
+    )
     if not m:
         return None, None
     groups = m.groupdict()
@@ -1376,7 +1391,7 @@ _PLACE_WORD_SET = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi
 
 
 def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
-    out = []
+    out: list[tuple[bool, str]] = []
     for m in _SUBJECT_HEAD.finditer(doc.folded, 0, min(len(doc.folded), limit)):
         if re.search(r"\bcua\s*$", doc.folded[max(0, m.start() - 6) : m.start()]):
             continue  # "... của Huyện ủy X": a cited document's author
@@ -1489,8 +1504,15 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
         name = drop_person_name(" ".join([head, *words[:k]]))
         # "Sở Giáo dục và Đào tạo (GDĐT)": the abbreviation it defines is not part of the name
         name = re.sub(r"\s*\([^\W\d_]{2,10}\)$", "", name)
-        out.append(name)
-    return out
+        # "Thực hiện chỉ đạo của UBND tỉnh tại Văn bản số ... Theo đó, UBND tỉnh yêu cầu ...": a
+        # clause opened by "theo đó" retells the document just cited, so its actor is that
+        # document's author; another actor on the page comes first
+        retold = bool(_RETOLD.search(doc.folded, max(0, m.start("head") - 12), m.start("head")))
+        out.append((retold, name))
+    return [name for _, name in sorted(out, key=lambda rn: rn[0])]
+
+
+_RETOLD = re.compile(r"\btheo\s+do\s*,?\s*$")
 
 
 # Family names that open most Vietnamese full names ("Lê Thị Hương").
