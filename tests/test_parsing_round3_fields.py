@@ -313,3 +313,35 @@ def test_the_actor_of_a_retold_document_yields_to_the_pages_own() -> None:
         "ngày 15/3/2021."
     )
     assert doc.issuer == "Ban Quản lý các khu công nghiệp"
+
+
+# ---------------------------------------------------------------------------------------
+# Documents a page names that are not its own: an earlier one, one that may come
+# ---------------------------------------------------------------------------------------
+def test_a_letter_sent_before_that_is_not_the_pages_own() -> None:
+    doc = parse_document(
+        "Ban Dân vận Huyện ủy Krông Pa hướng dẫn tổ chức hội thi dân vận khéo năm 2019\n\n"
+        "Tại buổi làm việc, lãnh đạo Ban Dân vận đề nghị các chi bộ quan tâm chỉ đạo hội thi.\n\n"
+        "Trước đó, ngày 12/3/2019, Ban Dân vận Huyện ủy đã có công văn số 64 về việc đăng ký tham gia hội thi.\n\n"
+        "Hội thi diễn ra từ ngày 1-5 đến 30-6-2019."
+    )
+    assert doc.number is None
+    assert doc.issued_on is None
+    assert doc.issuer is not None and doc.issuer.startswith("Ban Dân vận Huyện ủy")
+
+
+def test_a_sentence_about_an_earlier_time_is_no_place_date_line() -> None:
+    doc = parse_document(
+        "Trước đây, ngày 3/4/2018, Sở đã nhắc các đơn vị nộp hồ sơ.\nCác đơn vị nộp trước ngày 9/4/2018."
+    )
+    assert doc.issued_on is None
+
+
+def test_guidance_that_may_come_is_no_document() -> None:
+    doc = parse_document(
+        "Căn cứ Mục 3 Quyết định 211/QĐ-BNV năm 2020 quy định về hồ sơ khen thưởng, cụ thể như sau:\n"
+        "- Các vụ, cục gửi hồ sơ trước ngày 15 tháng 11 hàng năm, trừ trường hợp Bộ Nội vụ có hướng dẫn khác."
+    )
+    assert doc.doc_type is None
+    assert doc.issuer is None
+    assert doc.issued_on is None

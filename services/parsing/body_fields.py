@@ -164,6 +164,8 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             continue  # "các phòng gửi báo cáo về Sở", "14/16 đảng ủy đã ban hành": units acting
         if in_earlier_clause(folded, m.start("type")):
             continue  # "ngay sau khi Thành ủy ban hành Kế hoạch số ...": an earlier document
+        if hypothetical(folded, m.start(), m.end("type")):
+            continue  # "trừ trường hợp ... có hướng dẫn khác": a document that may come
         if not m["org"] and _COUNTED_SUBJECT.search(folded, _clause_start(folded, m.start()), m.start()):
             continue  # "56/56 xã, phường đã ban hành kế hoạch": progress of the units below
         if chased_later(folded, m.end()):
@@ -286,8 +288,25 @@ def in_earlier_clause(folded: str, pos: int) -> bool:
     Kế hoạch số 106-KH/TU ..., các cơ quan đã triển khai")? The document it names was issued
     before the events the page tells: an earlier one, not the page's own."""
     start = _clause_start(folded, pos)
+    if _BEFORE_THAT.match(folded, start):
+        return True  # "Trước đó, ngày 5/7, Ban Tuyên giáo đã có công văn số ...": the earlier letter
     hits = list(_EARLIER.finditer(folded, start, pos))
     return bool(hits) and "," not in folded[hits[-1].end() : pos]
+
+
+#: "Trước đó, ...", "Trước đây, ...", "Cách đây 2 tháng, ...": a sentence about an earlier time
+_BEFORE_THAT = re.compile(r"\s*(?:[-+•*]\s*)?(?:truoc\s+(?:do|day)|cach\s+day\s+[^,.;\n]{1,20}?)\s*,")
+#: "trừ trường hợp Thanh tra Chính phủ có hướng dẫn khác", "nếu Sở có văn bản": a document that
+#: may come, under a condition; "có hướng dẫn khác" (other guidance) names no one document
+_CONDITION = re.compile(r"\b(?:tru\s+truong\s+hop|trong\s+truong\s+hop|truong\s+hop|neu)\b")
+
+
+def hypothetical(folded: str, start: int, type_end: int) -> bool:
+    """Is the document named from ``start`` to ``type_end`` only one that may come?"""
+    if re.match(r"\s+khac\b", folded[type_end : type_end + 8]):
+        return True
+    clause = _clause_start(folded, start)
+    return bool(_CONDITION.search(folded, clause, start))
 
 
 _HEAD_RE = re.compile(rf"\b{_HEAD}\b")

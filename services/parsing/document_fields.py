@@ -372,7 +372,9 @@ def _letter_opening(doc: Text) -> str | None:
 # La Bằng, ngày 24 tháng 11 năm 2020", "... Hạnh phúc Hà Nội, ngày ...")
 ISSUED_RE = re.compile(
     rf"(?:{_CELL_START}|(?<=viet nam )|(?<=hanh phuc )|(?<=--- ))"
-    # (a district known by its number: "Quận 3, ngày ...")
+    # (a district known by its number: "Quận 3, ngày ..."; "Trước đó, ngày 5/7/2017, ..." opens a
+    # sentence about an earlier time, no place)
+    r"(?!(?:truoc\s+(?:do|day)|sau\s+do|hom\s+(?:nay|qua)|cach\s+day)\s*,)"
     rf"[a-z][a-z .'\-]{{1,40}}(?:(?<=quan )\d{{1,2}}|(?<=phuong )\d{{1,2}})?,[ \t]*ngay\s+(?P<d>\d{{1,2}})\s*"
     r"(?:thang\s*(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})|/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4}))",
     re.M,
