@@ -345,3 +345,30 @@ def test_guidance_that_may_come_is_no_document() -> None:
     assert doc.doc_type is None
     assert doc.issuer is None
     assert doc.issued_on is None
+
+
+# ---------------------------------------------------------------------------------------
+# A news page titled with a meeting: the organ that met is its actor
+# ---------------------------------------------------------------------------------------
+def test_the_organ_named_in_a_meeting_title_is_the_actor() -> None:
+    doc = parse_document(
+        "14:20, 05/07/2021\n\nHọp Tiểu ban Tuyên truyền Đại hội Phụ nữ tỉnh lần thứ XVI\n\n"
+        "Sáng 5-7, bà Trần Thị Hạnh - Trưởng Tiểu ban Tuyên truyền chủ trì cuộc họp với các thành viên.\n"
+        "Theo tiến độ, các thành viên hoàn thành tài liệu tuyên truyền trước ngày 20-7."
+    )
+    assert doc.issuer == "Tiểu ban Tuyên truyền Đại hội Phụ nữ tỉnh lần thứ XVI"
+
+
+def test_a_meeting_title_without_an_organ_names_no_actor() -> None:
+    doc = parse_document(
+        "Họp mặt kỷ niệm ngày Nhà giáo Việt Nam\n\nCác trường gửi danh sách giáo viên về dự trước ngày 15/11/2022."
+    )
+    assert doc.issuer is None
+
+
+def test_a_sub_committee_printed_in_a_header_is_the_issuer() -> None:
+    doc = parse_document(
+        "ĐẢNG BỘ TỈNH BÌNH ĐỊNH\nTIỂU BAN VĂN KIỆN\n*\nSố 04-KH/TBVK\nQuy Nhơn, ngày 3 tháng 6 năm 2019\n\nKẾ HOẠCH\n"
+        "biên tập dự thảo báo cáo chính trị"
+    )
+    assert doc.issuer is not None and doc.issuer.startswith("Tiểu ban Văn kiện")

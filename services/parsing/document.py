@@ -33,6 +33,7 @@ from .document_fields import (
     find_subject,
     find_title_date,
     has_printed_header,
+    meeting_organ,
     number_from_text,
 )
 from .files import DocumentFormatError, decode_text_file, extract_text_from_docx
@@ -280,6 +281,8 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         or asks
         or (urgent and issuer)  # "Sở Y tế vừa có văn bản hỏa tốc gửi ...": an urgent letter told
     )
+    if recognized and issuer is None:
+        issuer = _safe(meeting_organ, None, doc)  # "Họp Tiểu ban Nội dung Đại hội ...": who met
     if not recognized:
         issuer = None  # a page that is no document has no issuer: only an actor in a news story
     return ParsedDocument(

@@ -1077,7 +1077,7 @@ _ORGAN_LINE = re.compile(
 _ORGAN_START = re.compile(
     r"(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|chi\s+bo|"
     r"ban\s+|uy\s+ban|ubnd|ubkt|so\s+[a-z]|bo\s+[a-z]|van\s+phong|phong\s+[a-z]|truong\s+|"
-    r"hoi\s+dong|uy$|"
+    r"hoi\s+dong|uy$|tieu\s+ban\s|to\s+bien\s+tap\s|"
     # mass organisations and other organs: "ĐOÀN TNCS HỒ CHÍ MINH", "BCH TỈNH ĐOÀN ...", "HỘI NÔNG
     # DÂN ...", "CÔNG AN TỈNH ...", "TRUNG TÂM ...", "CỤC / CHI CỤC ..."
     r"doan\s+[a-z]|bch\s+|(?:tinh|huyen|thanh|quan)\s+doan\b|hoi\s+[a-z]|cong\s+an\s|lien\s+doan\s|"
@@ -1635,6 +1635,25 @@ def announced_type(doc: Text, issuer: str) -> str | None:
     name = r"\s+".join(re.escape(w) for w in fold(issuer).split())
     rx = rf"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n))[ \t]*{name}\s+(?:(?:da|vua|cung|xin)\s+)?thong\s+bao\b"
     return "Thông báo" if re.search(rx, doc.folded[:20000], re.M) else None
+
+
+_MEETING_TITLE = re.compile(r"(?:hop|hoi\s+nghi|phien\s+hop)\s+(?P<organ>.+)$")
+
+
+def meeting_organ(doc: Text) -> str | None:
+    """A news page titled "Họp Tiểu ban Nội dung Đại hội ...", "Hội nghị Ban Chỉ đạo ...": the
+    organ that met, named in full in the title, is the actor of the page."""
+    # the title: the first line with words, past a page clock ("09:06, 23/06/2020")
+    first = next((ln for ln in doc.lines[:8] if re.search(r"[a-z]{3}", ln.folded)), None)
+    if first is None or len(first.text) > 160 or first.text.rstrip().endswith((".", "?", "!", ":")):
+        return None
+    m = _MEETING_TITLE.match(first.folded)
+    if not m or not first.text[:1].isupper() or len(m["organ"].split()) > 14:
+        return None
+    organ = first.text[m.start("organ") :].strip()
+    if not _ORGAN_START.match(m["organ"]) or not organ[:1].isupper() or _is_upper(organ):
+        return None
+    return organ
 
 
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
