@@ -138,7 +138,12 @@ def score_document(path: Path) -> DocScore:
         "recognized": exp.get("recognized", True),
     }
     for f in FIELDS:
-        ok = _issuer_ok(want[f], got[f]) if f == "issuer" else want[f] == got[f]
+        if f == "issuer":
+            ok = _issuer_ok(want[f], got[f])
+        elif f == "urgent" and want[f] is True:
+            ok = bool(got[f])  # an expected file that says only "urgent: true": any mark (KHẨN, HỎA TỐC)
+        else:
+            ok = want[f] == got[f]
         if not ok:
             s.wrong[f] = (want[f], got[f])
     return s

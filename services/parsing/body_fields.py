@@ -18,7 +18,14 @@ from datetime import date
 from .document_fields import TYPE_CODES, drop_person_name, number_case
 from .vn_text import collapse_spaces, fold, in_singled_out_sentence
 
-__all__ = ["BodyDocument", "find_body_document", "find_own_mention", "find_title_document", "initials"]
+__all__ = [
+    "BodyDocument",
+    "find_body_document",
+    "find_lead_document",
+    "find_own_mention",
+    "find_title_document",
+    "initials",
+]
 
 _TYPES = {
     "cong van": "Công văn",
@@ -157,6 +164,8 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             continue  # "các phòng gửi báo cáo về Sở", "14/16 đảng ủy đã ban hành": units acting
         if in_earlier_clause(folded, m.start("type")):
             continue  # "ngay sau khi Thành ủy ban hành Kế hoạch số ...": an earlier document
+        if hypothetical(folded, m.start(), m.end("type")):
+            continue  # "trừ trường hợp ... có hướng dẫn khác": a document that may come
         if not m["org"] and _COUNTED_SUBJECT.search(folded, _clause_start(folded, m.start()), m.start()):
             continue  # "56/56 xã, phường đã ban hành kế hoạch": progress of the units below
         if chased_later(folded, m.end()):
@@ -279,13 +288,33 @@ def in_earlier_clause(folded: str, pos: int) -> bool:
     Kế hoạch số 106-KH/TU ..., các cơ quan đã triển khai")? The document it names was issued
     before the events the page tells: an earlier one, not the page's own."""
     start = _clause_start(folded, pos)
+    if _BEFORE_THAT.match(folded, start):
+        return True  # "Trước đó, ngày 5/7, Ban Tuyên giáo đã có công văn số ...": the earlier letter
     hits = list(_EARLIER.finditer(folded, start, pos))
     return bool(hits) and "," not in folded[hits[-1].end() : pos]
+
+
+#: "Trước đó, ...", "Trước đây, ...", "Cách đây 2 tháng, ...": a sentence about an earlier time
+_BEFORE_THAT = re.compile(r"\s*(?:[-+•*]\s*)?(?:truoc\s+(?:do|day)|cach\s+day\s+[^,.;\n]{1,20}?)\s*,")
+#: "trừ trường hợp Thanh tra Chính phủ có hướng dẫn khác", "nếu Sở có văn bản": a document that
+#: may come, under a condition; "có hướng dẫn khác" (other guidance) names no one document
+_CONDITION = re.compile(r"\b(?:tru\s+truong\s+hop|trong\s+truong\s+hop|truong\s+hop|neu)\b")
+
+
+def hypothetical(folded: str, start: int, type_end: int) -> bool:
+    """Is the document named from ``start`` to ``type_end`` only one that may come?"""
+    if re.match(r"\s+khac\b", folded[type_end : type_end + 8]):
+        return True
+    clause = _clause_start(folded, start)
+    return bool(_CONDITION.search(folded, clause, start))
 
 
 _HEAD_RE = re.compile(rf"\b{_HEAD}\b")
 _PLACE_NOUN_WORDS = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran", "tp."}
 _NOT_SUBJECT = {"ngay", "sang", "chieu", "toi", "theo", "thuc", "can", "tren", "tai", "trong", "sau", "nam", "thang"}
+# "(Sao gửi Công văn kèm theo)", "Sao y bản chính", "Nơi nhận": a copy's note or the list of
+# recipients, never who issued the page
+_NOT_SUBJECT |= {"sao", "noi"}
 
 
 def _named_subject(cleaned: str, folded: str, pos: int) -> str | None:
@@ -326,6 +355,48 @@ _TITLE_DOC_RE = re.compile(
     rf"[^\S\n]*(?P<type>{_TYPE_ALT})\s+(?:so\s*:?\s*)?(?P<num>{_NUM_CODED})(?![a-z\d])"
     rf"(?:\s+nam\s+\d{{4}})?{_NUMBER_DATE}(?:\s*,?\s*cua\s+(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}}))?"
 )
+
+
+# The lead sentence of a news page: "Ngày 21/5, UBND tỉnh ban hành Công văn số 846/UBND-TH
+# ...", "Ngày 1.3, Đảng ủy Khối ... đã ban hành Kế hoạch số 21-KH/ĐUK ...": when one word of it
+# is misspelt (the verb, or the type: "banh", "Kế hoạc"), the date, the organ and the coded
+# number still say it is the page's own document. Only one of verb and type may be unknown.
+_LEAD_RE = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[.!?]\s))[^\S\n]*ngay\s+{_DATE}\s*,\s*(?P<org>{_HEAD}(?:\s+[^\s,.;:()\"]+){{0,7}}?)"
+    rf"\s+(?P<verb>{_ISSUE_VERB}\s+|[a-z]+\s+)(?P<type>[a-z]+(?:\s+[a-z]+)?)\s+so\s*:?\s*(?P<num>{_NUM_CODED})(?![a-z\d])"
+)
+_ISSUE_VERB_RE = re.compile(rf"{_ISSUE_VERB}\s+$")
+
+
+def find_lead_document(cleaned: str, folded: str, limit: int = 1500) -> BodyDocument | None:
+    """The document a news page's lead sentence says its organ issued, read past one misspelt
+    word (see ``_LEAD_RE``)."""
+    for m in _LEAD_RE.finditer(folded, 0, min(len(folded), limit)):
+        known_verb = bool(_ISSUE_VERB_RE.fullmatch(m["verb"]))
+        type_f = re.sub(r"\s+", " ", m["type"])
+        known_type = type_f in _TYPES
+        one_word_verb = len(m["verb"].split()) == 1
+        if known_verb == known_type or not (known_verb or one_word_verb):
+            continue  # both known: the issuing clause's own rule has judged it; both unknown: no lead
+        if chased_later(folded, m.end()) or in_earlier_clause(folded, m.start("type")):
+            continue
+        org = collapse_spaces(cleaned[m.start("org") : m.end("org")])
+        # the organ's name opens with its capital, holds no figure and ends with a name or a
+        # place noun ("... tỉnh nhận được Văn bản số ...": a letter received, not issued)
+        last = org.split()[-1]
+        if not org[:1].isupper() or any(c.isdigit() for c in org):
+            continue
+        if not (last[:1].isupper() or fold(last) in _PLACE_NOUN_WORDS):
+            continue
+        num = number_case(re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-"))
+        tname = _type_of_number(num) or _TYPES.get(type_f)
+        if tname is None and not known_type:
+            if "/" not in num.split("-", 1)[0]:
+                continue
+            tname = "Công văn"  # a state letter's number with no type code ("846/UBND-TH")
+        d, mo, y = _day_month_year(m)
+        return BodyDocument(tname, num, _organ_name(org), d, mo, y)
+    return None
 
 
 def find_title_document(cleaned: str, folded: str) -> BodyDocument | None:

@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .body_fields import find_body_document, find_own_mention, find_title_document, valid_date
+from .body_fields import find_body_document, find_lead_document, find_own_mention, find_title_document, valid_date
 from .dates import iter_temporal
 from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
 from .deadlines import Deadline
 from .document_fields import (
     Text,
+    announced_type,
     find_addressees,
     find_doc_type,
     find_issued_on,
@@ -30,6 +31,9 @@ from .document_fields import (
     find_report_fields,
     find_signature,
     find_subject,
+    find_title_date,
+    has_printed_header,
+    meeting_organ,
     number_from_text,
 )
 from .files import DocumentFormatError, decode_text_file, extract_text_from_docx
@@ -168,6 +172,9 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     issued_on, issued_warning = _safe(find_issued_on, (None, None), doc)
     if issued_warning:
         warnings.append(issued_warning)
+    title_type, title_mark, title_date = _safe(find_title_date, (None, None, None), doc)
+    doc_type = doc_type or title_type
+    issued_on = issued_on or title_date
     temporals = _safe(lambda: list(iter_temporal(folded)), [])
     refs = _safe(reference_dates, [], folded, temporals)
     # A page about a document names it in running text ("Ban Thường vụ Thành ủy có Công
@@ -176,7 +183,18 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     if number is None:
         # a page titled with the document's name and number is that document
         body = _safe(find_title_document, None, cleaned, folded) or body
+    if number is None and (body is None or body.number is None):
+        # a lead sentence with one misspelt word ("Ngày 21/5, UBND tỉnh banh Công văn số ...")
+        body = _safe(find_lead_document, None, cleaned, folded) or body
     number_text = number.text if number else None
+    if body and number is None and issued_on and body.number and body.day and body.year:
+        # a place-date line with no body printed above it and no number ("Hải Phòng, ngày 18
+        # tháng 11 năm 2019" atop a portal's print view) is the page's stamp when the running
+        # text dates the numbered document it tells of ("ngày 13/5/2011, ... ban hành Kế hoạch
+        # số 42/KH-UBND")
+        told = valid_date(body.year, body.month, body.day)
+        if told and told != issued_on and not _safe(has_printed_header, True, doc):
+            issued_on = told
     if body:
         number_text = number_text or body.number
         doc_type = doc_type or body.doc_type
@@ -186,6 +204,8 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     # the number named in running text tells the issuer as well as a printed one
     issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)
     issuer = _safe(find_issuer, None, doc, issuer_number, body.issuer if body else None)
+    if doc_type is None and issuer:
+        doc_type = _safe(announced_type, None, doc, issuer)
     if number_text is None:
         # no number printed or given by an issuing clause: a numbered mention whose code is
         # the initials of the organ acting on it ("Đảng ủy phường X triển khai Kế hoạch số
@@ -216,6 +236,7 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     posted = _safe(_post_date, None, folded)
     not_before = max(own_date, posted) if own_date and posted else own_date or posted
     urgent, secret = _safe(find_marks, (None, None), doc)
+    urgent = urgent or title_mark  # "Thông báo Khẩn ngày 18/10/2020": the title carries the mark
     if urgent is None and body and body.urgent:
         urgent = body.urgent  # "đã ký công văn hỏa tốc": the mark named in running text
     signer, signer_title = _safe(find_signature, (None, None), doc)
@@ -260,6 +281,8 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         or asks
         or (urgent and issuer)  # "Sở Y tế vừa có văn bản hỏa tốc gửi ...": an urgent letter told
     )
+    if recognized and issuer is None:
+        issuer = _safe(meeting_organ, None, doc)  # "Họp Tiểu ban Nội dung Đại hội ...": who met
     if not recognized:
         issuer = None  # a page that is no document has no issuer: only an actor in a news story
     return ParsedDocument(

@@ -297,7 +297,8 @@ def _title_line_type(doc: Text) -> str | None:
         return None
     for key, name in _TYPE_TITLES:
         if (
-            first.folded.startswith(key + " ")
+            # ("Thông báo: Về việc hướng dẫn ...": the type, a colon, then what it is about)
+            (first.folded.startswith(key + " ") or re.match(re.escape(key) + r"\s?:\s*\S", first.folded))
             and first.text[:1].isupper()
             and not re.match(r"\s*(?:so\b|\d)", first.folded[len(key) :])
             and key != "bao cao"  # "Báo cáo viên ...", "Báo cáo tình hình ...": news, not a title
@@ -327,6 +328,34 @@ def _first_content_line(doc: Text) -> Line | None:
     return None
 
 
+# A page titled with the document's type, its mark and its date, no number: "Thông báo Khẩn
+# ngày 18/10/2020", "Công văn hỏa tốc ngày 5 tháng 8 năm 2021".
+_TITLE_DATE = re.compile(
+    r"(?P<type>[a-z ]+?)(?:\s+(?P<mark>thuong\s+khan|khan|hoa\s+toc))?\s*,?\s+ngay\s+(?P<d>\d{1,2})"
+    r"(?:\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?|\s+thang\s+(?P<mw>\d{1,2})\s*,?\s+nam\s+)(?P<y>(?:19|20)\d\d)[\s.]*$"
+)
+_TITLE_KEYS = {key: name for key, name in _TYPE_TITLES}
+
+
+def find_title_date(doc: Text) -> tuple[str | None, str | None, date | None]:
+    """(type, urgency mark, date) of a title line naming only a type, a mark and a date."""
+    first = _first_content_line(doc)
+    if first is None or len(first.text) > 80 or not first.text[:1].isupper():
+        return None, None, None
+    m = _TITLE_DATE.match(first.folded)
+    if not m or (name := _TITLE_KEYS.get(m["type"].strip())) is None:
+        return None, None, None
+    mark = None
+    if m["mark"]:
+        written = first.text[m.start("mark") : m.end("mark")]
+        mark = _mark_of(written, _URGENT_ACCENTED, _URGENT)
+    try:
+        issued = date(int(m["y"]), int(m["m"] or m["mw"]), int(m["d"]))
+    except ValueError:
+        issued = None
+    return name, mark, issued
+
+
 def _letter_opening(doc: Text) -> str | None:
     """A text opening with "Kính gửi:" and no type title: the body of a letter (Công văn)."""
     first = next((ln for ln in doc.lines[:5] if ln.text), None)
@@ -343,7 +372,9 @@ def _letter_opening(doc: Text) -> str | None:
 # La Bằng, ngày 24 tháng 11 năm 2020", "... Hạnh phúc Hà Nội, ngày ...")
 ISSUED_RE = re.compile(
     rf"(?:{_CELL_START}|(?<=viet nam )|(?<=hanh phuc )|(?<=--- ))"
-    # (a district known by its number: "Quận 3, ngày ...")
+    # (a district known by its number: "Quận 3, ngày ..."; "Trước đó, ngày 5/7/2017, ..." opens a
+    # sentence about an earlier time, no place)
+    r"(?!(?:truoc\s+(?:do|day)|sau\s+do|hom\s+(?:nay|qua)|cach\s+day)\s*,)"
     rf"[a-z][a-z .'\-]{{1,40}}(?:(?<=quan )\d{{1,2}}|(?<=phuong )\d{{1,2}})?,[ \t]*ngay\s+(?P<d>\d{{1,2}})\s*"
     r"(?:thang\s*(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4})|/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4}))",
     re.M,
@@ -386,10 +417,25 @@ def _date_after_number(doc: Text) -> re.Match[str] | None:
     return None
 
 
+# A legal database's property field: "Ngày ban hành: | 18/01/2025", "- Ngày ban hành: 16-03-2001"
+# (a label, then a colon or a table cell; "ngày ban hành văn bản" in a sentence is no field)
+_ISSUED_FIELD = re.compile(
+    r"(?:^|(?<=\|)|(?<=\s\s))[ \t\-*]*ngay\s+ban\s+hanh\s*(?::\s*\|?|\|)[ \t]*"
+    r"(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>(?:19|20)\d\d)(?!\d)",
+    re.M,
+)
+
+
 def find_issued_on(doc: Text) -> tuple[date | None, str | None]:
     """(date, warning). The place-date line is in the header; a blank template or an
-    impossible date gives None (with a warning for the latter)."""
-    m = ISSUED_RE.search(doc.folded, 0, _number_region(doc)) or _bare_date_line(doc) or _date_after_number(doc)
+    impossible date gives None (with a warning for the latter). With no such line, a
+    database's "Ngày ban hành:" field."""
+    m = (
+        ISSUED_RE.search(doc.folded, 0, _number_region(doc))
+        or _bare_date_line(doc)
+        or _date_after_number(doc)
+        or _ISSUED_FIELD.search(doc.folded, 0, 20000)
+    )
     if not m:
         return None, None
     groups = m.groupdict()
@@ -782,7 +828,8 @@ CLOSING_RE = re.compile(
     rf"huong\s+dan|ket\s+luan|quyet\s+dinh|bao\s+cao)\s+(?:cua\s+)?"
     rf"(?:ban\s+thuong\s+vu\s+)?\b{_BODY}"
 )
-_PLACE_WORDS = r"(?:thanh\s+pho|tinh|quan|huyen|phuong|xa|thi\s+xa|thi\s+tran)"
+# ("xã hội", society, is no commune: "Bảo hiểm xã hội")
+_PLACE_WORDS = r"(?:thanh\s+pho|tinh|quan|huyen|phuong|xa(?!\s+hoi\b)|thi\s+xa|thi\s+tran)"
 # ends with a place noun but no name: "Đảng ủy Khối các cơ quan thành phố" ("cơ quan" is
 # "agency", not "district")
 _PLACE_NOUN = re.compile(rf"(?<!co\s)\b{_PLACE_WORDS}$")
@@ -821,6 +868,9 @@ _FIXED_CASE = {
         "HĐND",
         "UBKT",
         "UBMTTQ",
+        "Bảo hiểm xã hội",
+        "Kho bạc Nhà nước",
+        "Việt Nam",
     )
 }
 # A proper name follows these: "Quận ủy Hà Đông", "thành phố Đà Nẵng", "phường Văn Quán".
@@ -868,7 +918,9 @@ def _case_upper_line(s: str) -> str:
 
     i = 0
     while i < len(words):
-        fixed = next((n for n in (3, 2, 1) if " ".join(fw[i : i + n]) in _FIXED_CASE and len(fw[i : i + n]) == n), None)
+        fixed = next(
+            (n for n in (4, 3, 2, 1) if " ".join(fw[i : i + n]) in _FIXED_CASE and len(fw[i : i + n]) == n), None
+        )
         if fixed:
             name = " ".join(fw[i : i + fixed])
             out[i : i + fixed] = _FIXED_CASE[name].split()
@@ -1025,11 +1077,14 @@ _ORGAN_LINE = re.compile(
 _ORGAN_START = re.compile(
     r"(?:dang\s+bo|dang\s+uy|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|chi\s+bo|"
     r"ban\s+|uy\s+ban|ubnd|ubkt|so\s+[a-z]|bo\s+[a-z]|van\s+phong|phong\s+[a-z]|truong\s+|"
-    r"hoi\s+dong|uy$|"
+    r"hoi\s+dong|uy$|tieu\s+ban\s|to\s+bien\s+tap\s|"
     # mass organisations and other organs: "ĐOÀN TNCS HỒ CHÍ MINH", "BCH TỈNH ĐOÀN ...", "HỘI NÔNG
     # DÂN ...", "CÔNG AN TỈNH ...", "TRUNG TÂM ...", "CỤC / CHI CỤC ..."
     r"doan\s+[a-z]|bch\s+|(?:tinh|huyen|thanh|quan)\s+doan\b|hoi\s+[a-z]|cong\s+an\s|lien\s+doan\s|"
-    r"ubmttq|mttq|trung\s+tam\s|(?:chi\s+|tong\s+)?cuc\s+[a-z]|benh\s+vien\s)"
+    r"ubmttq|mttq|trung\s+tam\s|(?:chi\s+|tong\s+)?cuc\s+[a-z]|benh\s+vien\s|"
+    # state bodies outside the ministries' tree: "BẢO HIỂM XÃ HỘI / VIỆT NAM", "KHO BẠC NHÀ NƯỚC
+    # ...", "THANH TRA TỈNH ..."
+    r"bao\s+hiem\s+xa\s+hoi|kho\s+bac\s+nha\s+nuoc|thanh\s+tra\s+[a-z])"
 )
 _PLACE_START = re.compile(r"(?:tinh|thanh\s+pho|huyen|quan|xa|phuong|thi\s+xa|thi\s+tran)\s+\S")
 _HEADER_STOP = re.compile(r"so\b\s*:?\s*(?:\d|$)|cong\s+hoa|dang\s+cong\s+san")
@@ -1143,6 +1198,11 @@ def _header_cands(doc: Text) -> list[str]:
     return cands
 
 
+def has_printed_header(doc: Text) -> bool:
+    """Does the text print an issuing body above its number or place-date field?"""
+    return bool(_header_cands(doc))
+
+
 def _header_issuer(doc: Text) -> str | None:
     """The issuing body printed above the number: the lower of the header's capitalised
     lines ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN"), completed with the place of the line above
@@ -1253,7 +1313,14 @@ def _complete_place(doc: Text, name: str) -> str:
             names[" ".join(words)] += 1
     if not names:
         return name
-    return f"{name} {names.most_common(1)[0][0]}"
+    for short in list(names):  # "Đà" cut by a line break is the "Đà Nẵng" named in full
+        longer = [n for n in names if n.startswith(short + " ")]
+        if len(longer) == 1:
+            names[longer[0]] += names.pop(short)
+    top = names.most_common(2)
+    if len(top) == 2 and top[0][1] == top[1][1]:
+        return name  # "tỉnh Hải Hưng (nay là ... tỉnh Hải Dương ... tỉnh Hưng Yên)": no one place
+    return f"{name} {top[0][0]}"
 
 
 # the Fatherland Front, the Youth Union and the other mass organisations ("UBMTTQVN phường",
@@ -1263,6 +1330,20 @@ _MASS_ORGAN = (
     r"(?:huyen|tinh|thanh|quan)\s+doan|doan\s+tncs\s+ho\s+chi\s+minh|"
     r"hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu|phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong)"
 )
+# State bodies whose name, like a ministry's or a department's, runs in lowercase words up to
+# the verb: "Cục Trợ giúp pháp lý đề nghị", "Ban Quản lý Khu kinh tế yêu cầu", "Ban Thi đua -
+# Khen thưởng tỉnh vừa có", "Tiểu ban Văn kiện thông báo".
+_NAMED_ORGAN = r"(?:cuc|phong|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban)"
+_NAMED_ORGAN_RE = re.compile(rf"(?:bo|so|{_NAMED_ORGAN})$")
+# "Sở Nội vụ (cơ quan Thường trực Hội đồng ...) lấy ý kiến": a bracketed apposition after a
+# named organ is no part of its name (blanked in both texts, so their words stay aligned)
+_APPOSITION = re.compile(r"\([^()\n]{1,120}\)")
+
+
+def _drop_apposition(s: str) -> str:
+    return _APPOSITION.sub(lambda m: " " * len(m.group()), s)
+
+
 # A news page's actor: a committee (or its organ, or the provincial People's Committee and its
 # chairman) as the subject of a sentence — at a line start or after a clause's comma — with a
 # proper name in capitals after it, then a verb: "Ban Thường vụ Huyện ủy Bình Giang đang xin ý
@@ -1274,7 +1355,7 @@ _SUBJECT_HEAD = re.compile(
     r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|b?tt|ban\s+thuong\s+truc|"
     r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong))\s+)?"
     rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)"
-    rf"|{_MASS_ORGAN}|bo|so)\b",
+    rf"|{_MASS_ORGAN}|bo|so|{_NAMED_ORGAN})\b",
     re.M,
 )
 _ADVERBS = {"da", "dang", "vua", "se", "moi", "cung", "luon"}
@@ -1306,19 +1387,23 @@ _DIRECTING = (
     "quyet dinh",
     "co y kien",  # "UBND tỉnh có ý kiến như sau": the organ answering in its own letter
     "phat dong",  # "Cuộc thi do Ban Tuyên giáo Tỉnh ủy phát động"
+    "lay y kien",  # "Sở Nội vụ lấy ý kiến nhân dân về ...": a call for comments
 )
 _PLACE_WORD_SET = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"}
 
 
 def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
-    out = []
+    out: list[tuple[bool, str]] = []
     for m in _SUBJECT_HEAD.finditer(doc.folded, 0, min(len(doc.folded), limit)):
         if re.search(r"\bcua\s*$", doc.folded[max(0, m.start() - 6) : m.start()]):
             continue  # "... của Huyện ủy X": a cited document's author
         if in_singled_out_sentence(doc.folded, m.start("head")):
             continue  # "Riêng đối với xã A, Huyện ủy X đã chỉ đạo ...": one case of a report
-        words = doc.cleaned[m.end() : m.end() + 160].split()
-        fwords = doc.folded[m.end() : m.end() + 160].split()
+        named_organ = bool(_NAMED_ORGAN_RE.match(re.sub(r"\s+", " ", m["head"])))
+        after, fafter = doc.cleaned[m.end() : m.end() + 200], doc.folded[m.end() : m.end() + 200]
+        if named_organ:
+            after, fafter = _drop_apposition(after), _drop_apposition(fafter)
+        words, fwords = after.split(), fafter.split()
         k, ended = 0, False
         while k < min(len(words), 8):
             w = words[k].rstrip(',.;:)"')
@@ -1344,22 +1429,45 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             close = next((j for j in range(k, min(len(words), k + 8)) if words[j].rstrip(",.;:").endswith(")")), None)
             if close is not None:
                 skip = close + 1 - k
-        if m["head"] in ("bo", "so"):
+        if named_organ:
             # a ministry's or department's name has lowercase words ("Bộ Nội vụ", "Sở Giáo dục
             # và Đào tạo"): it runs to the directing verb or to an adverb before it ("vừa có")
+            # a quoted name inside it is read whole ("Ban Chỉ đạo ... phong trào “Toàn dân đoàn
+            # kết xây dựng đời sống văn hoá” đã có"): its words are no verb
+            quoted = set()
+            inside = False
+            for j, w in enumerate(words[:24]):
+                if w[:1] in _OPEN_Q or (inside and w[:1] in _CLOSE_Q):
+                    inside = w[:1] in _OPEN_Q and not w.rstrip(",.;:)").endswith(tuple(_CLOSE_Q))
+                    quoted.add(j)
+                elif inside:
+                    quoted.add(j)
+                    inside = not w.rstrip(",.;:)").endswith(tuple(_CLOSE_Q))
             k = next(
                 (
                     j
-                    for j in range(1, 13)
+                    for j in range(1, 24 if quoted else 13)
                     if fwords[j : j + 1]
+                    and j not in quoted
                     and (
                         _is_adverb(words[j], fwords[j])
-                        or any(" ".join(fwords[j : j + 2]).startswith(v) for v in _DIRECTING)
+                        or any(" ".join(fwords[j : j + 3]).startswith(v) for v in _DIRECTING)
                     )
                 ),
                 0,
             )
-            if not (k and words[0][:1].isupper() and doc.cleaned[m.start("head")] == m["head"][0].upper()):
+            if k and fwords[k] == "se" and not re.match(r"(?:bo|so)\b", m["head"]):
+                continue  # "Ban Chỉ đạo ... sẽ công bố kết quả": what it will do, no document
+            # ("Ban Thi đua - Khen thưởng": a dash joins the two parts of one name)
+            # (a head of two words or more names the body itself: "Ban Quản lý các khu công
+            # nghiệp", "Ban Chỉ đạo tỉnh"; its own second word is capitalised)
+            head_words = doc.cleaned[m.start("head") : m.end("head")].split()
+            opens = (
+                words[0][:1].isupper()
+                or (words[0] in ("-", "–") and words[1:2] and words[1][:1].isupper())
+                or (len(head_words) >= 2 and head_words[1][:1].isupper())
+            )
+            if not (k and opens and doc.cleaned[m.start("head")] == m["head"][0].upper()):
                 continue
             if not _one_organ_name(words[:k]):
                 continue  # "Bộ Chính trị, Ban Bí thư giao ...": a list of organs is no one issuer
@@ -1368,10 +1476,12 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             # a name with lowercase words after its one capitalised word ("Đảng uỷ Dân chính
             # đảng thành lập"; a place has two: "Huyện ủy Tân Yên dự kiến ..."): taken up to a
             # verb at most three words on, none of them punctuated
+            # ("Đảng ủy Khối các cơ quan tỉnh tổ chức ...": a bloc's name is all lowercase words)
+            bloc = k == 0 and re.sub(r"\s+", " ", m["head"]).endswith("uy khoi")
             ext = next(
                 (
                     j
-                    for j in range(k + 1, min(len(fwords), k + 4))
+                    for j in range(k + 1, min(len(fwords), k + (6 if bloc else 4)))
                     if _is_adverb(words[j], fwords[j])
                     or any(" ".join(fwords[j : j + 3]).startswith(v + " ") for v in _DIRECTING)
                 ),
@@ -1381,7 +1491,7 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                 words[j][:1].islower() and words[j].isalpha() and not _is_adverb(words[j], fwords[j])
                 for j in range(k, ext)
             )
-            if ext is not None and k == 1 and not skip and lower_run and not _verb_at(words, fwords, k):
+            if ext is not None and (k == 1 or bloc) and not skip and lower_run and not _verb_at(words, fwords, k):
                 k = ext
         at = k + skip
         if not (_verb_at(words, fwords, at) or (m["lead"] and fwords[at:] and words[at][:1].islower())):
@@ -1396,8 +1506,15 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
         name = drop_person_name(" ".join([head, *words[:k]]))
         # "Sở Giáo dục và Đào tạo (GDĐT)": the abbreviation it defines is not part of the name
         name = re.sub(r"\s*\([^\W\d_]{2,10}\)$", "", name)
-        out.append(name)
-    return out
+        # "Thực hiện chỉ đạo của UBND tỉnh tại Văn bản số ... Theo đó, UBND tỉnh yêu cầu ...": a
+        # clause opened by "theo đó" retells the document just cited, so its actor is that
+        # document's author; another actor on the page comes first
+        retold = bool(_RETOLD.search(doc.folded, max(0, m.start("head") - 12), m.start("head")))
+        out.append((retold, name))
+    return [name for _, name in sorted(out, key=lambda rn: rn[0])]
+
+
+_RETOLD = re.compile(r"\btheo\s+do\s*,?\s*$")
 
 
 # Family names that open most Vietnamese full names ("Lê Thị Hương").
@@ -1451,7 +1568,7 @@ def _one_organ_name(words: list[str]) -> bool:
 
 def _verb_at(words: list[str], fwords: list[str], k: int) -> bool:
     """Does an adverb or a directing verb stand at word ``k``?"""
-    rest = " ".join(fwords[k : k + 3]) + " "
+    rest = " ".join(w.rstrip(",;:") for w in fwords[k : k + 3]) + " "  # "Sở Nội vụ thông báo, nếu ..."
     return bool(fwords[k:]) and (_is_adverb(words[k], fwords[k]) or any(rest.startswith(v + " ") for v in _DIRECTING))
 
 
@@ -1510,6 +1627,33 @@ def spelled_out_code(doc: Text, code: str, limit: int = 20000) -> str | None:
             if m.group()[0] == code[0] and head[:1].isupper() and _is_upper(rest):
                 return f"{head} {rest}"
     return found
+
+
+def announced_type(doc: Text, issuer: str) -> str | None:
+    """ "Văn phòng UBND tỉnh thông báo đến quý cơ quan ...", "Sở Nội vụ thông báo, nếu ...": the
+    issuer itself announcing, as a clause's subject, is a notice (Thông báo) told in its words."""
+    name = r"\s+".join(re.escape(w) for w in fold(issuer).split())
+    rx = rf"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n))[ \t]*{name}\s+(?:(?:da|vua|cung|xin)\s+)?thong\s+bao\b"
+    return "Thông báo" if re.search(rx, doc.folded[:20000], re.M) else None
+
+
+_MEETING_TITLE = re.compile(r"(?:hop|hoi\s+nghi|phien\s+hop)\s+(?P<organ>.+)$")
+
+
+def meeting_organ(doc: Text) -> str | None:
+    """A news page titled "Họp Tiểu ban Nội dung Đại hội ...", "Hội nghị Ban Chỉ đạo ...": the
+    organ that met, named in full in the title, is the actor of the page."""
+    # the title: the first line with words, past a page clock ("09:06, 23/06/2020")
+    first = next((ln for ln in doc.lines[:8] if re.search(r"[a-z]{3}", ln.folded)), None)
+    if first is None or len(first.text) > 160 or first.text.rstrip().endswith((".", "?", "!", ":")):
+        return None
+    m = _MEETING_TITLE.match(first.folded)
+    if not m or not first.text[:1].isupper() or len(m["organ"].split()) > 14:
+        return None
+    organ = first.text[m.start("organ") :].strip()
+    if not _ORGAN_START.match(m["organ"]) or not organ[:1].isupper() or _is_upper(organ):
+        return None
+    return organ
 
 
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:

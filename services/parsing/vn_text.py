@@ -36,6 +36,14 @@ _QUOTES = {
     "\u2013": "-",  # –
     "\u2014": "-",  # —
     "\u2212": "-",  # minus sign
+    # the other dash forms a word processor or a web page puts in "12‑KH/HU", "30‒6‒2020":
+    # hyphen, non-breaking hyphen, figure dash, horizontal bar, small and full-width hyphen-minus
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2015": "-",
+    "\ufe63": "-",
+    "\uff0d": "-",
 }
 
 # Characters that are noise in copied documents. Removing them changes lengths, so this
