@@ -367,6 +367,8 @@ CUE_P_LATE = re.compile(
 )
 # "... báo cáo kết quả về Huyện ủy vào cuối tháng 3-2020": a report or a sending before it
 LATE_ACT = re.compile(rf"{_W}(?:gui|nop)\b")
+# (or a task carried out "vào cuối ...": "tiến hành đại hội vào cuối tháng 3", "tổ chức hội nghị vào cuối quý")
+HELD_ACT = re.compile(rf"{_W}(?:tien\s+hanh|to\s+chuc|trien\s+khai|thuc\s+hien)\b")
 # "trong tháng X" is a deadline when it is the complement of a doing/finishing verb
 # ("hoàn thành trong tháng 8/2021", "triển khai xong trong quý III") — not when it is a
 # time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
@@ -496,6 +498,8 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
             loose
             or COMPLETION_WORD.search(folded, lo, head_end)
             or LATE_ACT.search(folded, lo, head_end)
+            # "tiến hành đại hội điểm vào cuối tháng 3-2020": a task held by the period's end
+            or (m[0].lstrip(" ,").startswith("vao") and HELD_ACT.search(folded, max(lo, head_end - 120), head_end))
             or REPORT_WORD.search(folded, lo, head_end)
             or re.match(r"(?:truoc|cham|muon)\b", m[0])
             # "Đến cuối tháng 3-2020, các chi bộ gửi danh sách ...": opening the clause, a

@@ -598,6 +598,9 @@ def extract_deadlines(
         lo, hi = seg.clause(fm.start())
         if lo in seen_clauses or lo in periodic_clauses:
             continue
+        # "Công văn số 2070/BHXH-KHTC về báo cáo thống kê hàng tháng": a cited title's words
+        if _IN_CITED_TITLE.search(folded, max(lo, fm.start() - 450), fm.start()):
+            continue
         seen_clauses.add(lo)  # one schedule per clause, and each clause examined once
         fm = freq_match(folded, fm.start(), hi, cleaned)
         if fm is None:

@@ -1,0 +1,87 @@
+"""Deadline rules of session 6 (issue 12, holdout5 misses), each checked on paragraphs written
+afresh: other organisations, other dates, the same turn of the Vietnamese phrase. Each case is
+what a careful reader takes from the paragraph -- the items a cell would be reminded of -- and
+each rule has its negative: the look-alike sentence where it must not fire.
+
+An item is (kind, due, until, rule): due/until as "YYYY-MM-DD HH:MM" local time, rule a
+``Recurrence`` rule string for a schedule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from services.parsing import parse_document
+
+
+def _doc(body: str, issued: str | None = None) -> str:
+    if issued is None:
+        return body
+    d, m, y = issued.split("/")
+    return f"ĐẢNG ỦY XÃ HÒA BÌNH\n*\nSố 47-CV/ĐU\nHòa Bình, ngày {d} tháng {m} năm {y}\n\n{body}"
+
+
+def _items(body: str, issued: str | None = None) -> list[tuple]:
+    doc = parse_document(_doc(body, issued))
+    return [
+        (
+            d.kind,
+            d.due.strftime("%Y-%m-%d %H:%M") if d.due else None,
+            d.until.strftime("%Y-%m-%d %H:%M") if d.until else None,
+            d.recurrence.to_rule() if d.recurrence else None,
+        )
+        for d in doc.deadlines
+    ]
+
+
+# --- a monthly rule after a data cut-off ------------------------------------------------------
+
+
+def test_a_monthly_rule_after_a_cut_off_is_the_rule_and_the_cut_off_day_is_not():
+    body = (
+        "Cục Thống kê tỉnh yêu cầu Chi cục Thống kê các huyện thực hiện:\n"
+        "- Báo cáo tháng về tiến độ thu ngân sách, thời gian chốt số liệu ngày 20 tháng báo cáo, "
+        "gửi về Cục Thống kê tỉnh trước ngày 26 hàng tháng."
+    )
+    assert _items(body, "03/3/2019") == [("recurring", None, None, "monthly<26")]
+
+
+def test_a_cut_off_with_no_sending_after_it_gives_no_rule():
+    body = (
+        "Đề nghị các phòng chuyên môn thực hiện báo cáo tháng theo mẫu, "
+        "chốt số liệu đến ngày 22 hàng tháng."
+    )
+    assert _items(body, "03/3/2019") == []
+
+
+def test_a_cited_letter_about_monthly_reports_is_no_second_rule():
+    body = (
+        "Căn cứ Công văn số 512/CTK-TH ngày 10/4/2018 của Cục Thống kê về báo cáo tổng hợp hàng tháng "
+        "đối với các huyện.\n\n"
+        "Đề nghị các xã gửi báo cáo tháng về Chi cục Thống kê trước ngày 22 hàng tháng."
+    )
+    assert _items(body, "03/3/2019") == [("recurring", None, None, "monthly<22")]
+
+
+def test_a_monthly_report_asked_in_the_letters_own_words_is_still_a_rule():
+    body = "Các xã gửi báo cáo tình hình an ninh trật tự hàng tháng về Công an huyện."
+    assert [i[0] for i in _items(body, "03/3/2019")] == ["recurring"]
+
+
+# --- "vào cuối tháng" after a task held ---------------------------------------------------------
+
+
+def test_a_task_held_at_the_end_of_a_month_is_due_then():
+    body = (
+        "Theo kế hoạch, Ban Thường vụ Huyện ủy chọn hai chi bộ tiến hành đại hội điểm "
+        "vào cuối tháng 4-2021, sau đó các chi bộ còn lại hoàn thành trước 15-6-2021."
+    )
+    assert _items(body, "10/1/2021") == [
+        ("complete", "2021-04-30 23:59", None, None),
+        ("complete", "2021-06-14 23:59", None, None),
+    ]
+
+
+def test_the_end_of_a_month_as_a_target_figure_is_no_deadline():
+    body = "Vào cuối tháng 6-2021, tỷ lệ hộ dân dùng nước sạch của xã đạt 95%."
+    assert _items(body, "10/1/2021") == []
