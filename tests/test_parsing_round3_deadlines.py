@@ -47,10 +47,7 @@ def test_a_monthly_rule_after_a_cut_off_is_the_rule_and_the_cut_off_day_is_not()
 
 
 def test_a_cut_off_with_no_sending_after_it_gives_no_rule():
-    body = (
-        "Đề nghị các phòng chuyên môn thực hiện báo cáo tháng theo mẫu, "
-        "chốt số liệu đến ngày 22 hàng tháng."
-    )
+    body = "Đề nghị các phòng chuyên môn thực hiện báo cáo tháng theo mẫu, chốt số liệu đến ngày 22 hàng tháng."
     assert _items(body, "03/3/2019") == []
 
 
@@ -85,3 +82,63 @@ def test_a_task_held_at_the_end_of_a_month_is_due_then():
 def test_the_end_of_a_month_as_a_target_figure_is_no_deadline():
     body = "Vào cuối tháng 6-2021, tỷ lệ hộ dân dùng nước sạch của xã đạt 95%."
     assert _items(body, "10/1/2021") == []
+
+
+# --- how many reports a year, and reports dropped ------------------------------------------------
+
+
+def test_a_count_of_reports_a_year_is_no_rule_and_the_days_after_it_are():
+    body = (
+        "Đề nghị các Phòng Tư pháp hàng năm chỉ thực hiện 03 kỳ báo cáo, không thực hiện báo cáo "
+        "hàng tuần và hàng tháng. Báo cáo gửi về Sở Tư pháp trước ngày 20/4 đối với báo cáo quý I, "
+        "trước ngày 20/10 đối với báo cáo 9 tháng hàng năm."
+    )
+    rules = [i[3] for i in _items(body, "05/1/2019")]
+    assert rules == ["yearly<4-20", "yearly<10-20"]
+
+
+def test_a_yearly_report_sent_every_year_is_still_a_rule():
+    body = "Các trường gửi báo cáo tổng kết về Phòng Giáo dục hàng năm."
+    assert [(i[0], i[3]) for i in _items(body, "05/1/2019")] == [("recurring", "yearly")]
+
+
+# --- spans of years --------------------------------------------------------------------------
+
+
+def test_a_span_of_years_of_a_record_is_not_a_start():
+    body = (
+        "Đề nghị tặng Bằng khen cho ông Trần Văn Bình, Trưởng phòng Văn hóa huyện, đã có thành tích "
+        "trong công tác từ năm 2020 đến năm 2024. Ý kiến gửi về Phòng Nội vụ trước ngày 15/3/2024."
+    )
+    assert _items(body, "04/3/2024") == [("complete", "2024-03-14 23:59", None, None)]
+
+
+def test_a_start_in_a_year_with_no_end_year_is_still_a_start():
+    body = "Các chi bộ bắt đầu thực hiện sổ tay đảng viên điện tử từ năm 2025."
+    assert [i[0] for i in _items(body, "04/11/2024")] == ["start"]
+
+
+# --- a year typed years ahead ------------------------------------------------------------------
+
+
+def test_a_deadline_typed_with_the_terms_end_year_is_read_in_the_letters_year_and_flagged():
+    body = (
+        "Các chi bộ khẩn trương chuẩn bị đại hội nhiệm kỳ 2025 - 2030, lưu ý đại hội chi bộ "
+        "hoàn thành chậm nhất ngày 20 tháng 6 năm 2030."
+    )
+    doc = parse_document(_doc(body, "02/6/2025"))
+    assert [(d.kind, d.due.strftime("%Y-%m-%d %H:%M")) for d in doc.deadlines] == [("complete", "2025-06-20 23:59")]
+    assert "year_typo" in doc.deadlines[0].flags
+
+
+@pytest.mark.parametrize(
+    "body, due",
+    [
+        # a real goal years ahead, far from the letter's own weeks
+        ("Các xã hoàn thành chuyển đổi số hồ sơ đảng viên chậm nhất ngày 31/12/2028.", "2028-12-31 23:59"),
+        # a year ahead is no slip
+        ("Các chi bộ hoàn thành kiểm điểm trước ngày 30/6/2026.", "2026-06-29 23:59"),
+    ],
+)
+def test_a_deadline_years_ahead_far_from_the_letters_date_keeps_its_year(body, due):
+    assert [i[1] for i in _items(body, "02/6/2025")] == [due]

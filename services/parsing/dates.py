@@ -796,9 +796,21 @@ class RecurringFound:
 _FREQ_WORDS_ACCENTED = {"hằng", "hàng", "mỗi"}
 
 
+# "hàng năm chỉ thực hiện 02 kỳ báo cáo": how many reports a year, not when one is due
+_COUNT_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:chi|se|duoc|phai)\s+)*(?:(?:thuc\s+hien|co|gom|to\s+chuc|lam)\s+)?\d{1,2}\s+(?:ky|lan|dot)\b"
+)
+# "không thực hiện báo cáo hàng tháng và hàng quý": a report dropped, not scheduled
+_NOT_REPORTED = re.compile(
+    r"\bkhong\s+(?:(?:can|phai)\s+)?(?:(?:thuc\s+hien|gui|nop|lam)\s+)?(?:che\s+do\s+)?bao\s+cao\b[^,;()]{0,30}$"
+)
+
+
 def freq_match(folded: str, lo: int, hi: int, cleaned: str | None = None):
     """First frequency phrase ("hằng tuần") in folded[lo:hi], checked against ``cleaned``."""
     for fm in FREQ_RE.finditer(folded, lo, hi):
+        if _COUNT_AFTER.match(folded, fm.end()) or _NOT_REPORTED.search(folded, max(lo, fm.start() - 60), fm.start()):
+            continue
         if cleaned is not None:
             word = cleaned[fm.start() : fm.start() + (4 if fm[0].startswith("hang") else 3)]
             if has_diacritics(word) and word.lower() not in _FREQ_WORDS_ACCENTED:

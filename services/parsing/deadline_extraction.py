@@ -329,6 +329,7 @@ _UP_TO_NOW = re.compile(
     r"\s*,?\s*(?:(?:cho\s+)?(?:den|toi)\s+(?:nay|hien\s+nay|thoi\s+diem\s+nay)\b|tro\s+lai\s+day\b)"
 )
 _KE_TU = re.compile(r"ke\s+tu\b")
+_YEAR_SPAN_END = re.compile(r"\s*(?:den|toi|[-–])\s*(?:het\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\d)")
 _ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+the|moi)\s")
 _MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?:\s?[/.\-]\s?(?P<y>(?:19|20)\d{2}))?(?![\d/.\-])")
 
@@ -413,8 +414,11 @@ def extract_deadlines(
     table_cells = _deadline_table_cells(folded)
     yearly_frame = any(d.recurrence is not None and d.recurrence.freq == "yearly" for _, d in periodic)
 
+    years_end = -1  # end of a span of years just read ("từ năm 2020 đến năm 2024")
     for t in temporals if temporals is not None else iter_temporal(folded):
         if stamp_lines and _in_spans(stamp_lines, t.start):
+            continue
+        if t.start < years_end:
             continue
         lo, hi = seg.clause(t.start)
         # a year-less day in a reporting rule ("trước ngày 10/07 của năm báo cáo") is the
@@ -496,6 +500,14 @@ def extract_deadlines(
             except (_Invalid, _NoYear):
                 continue
             t, latest, year_typo = fixed, res.anchor, True
+        elif not_before is not None and not res.is_start and (fixed := _year_ahead_slip(t, not_before)) is not None:
+            # "hoàn thành chậm nhất ngày 31 tháng 5 năm 2025" in a letter of 7/5/2020 pressing
+            # this spring's congresses: the term's end year typed for the current one
+            try:
+                res = resolve(fixed, cue, raw=_date_words(raw), default_year=default_year, reference=reference)
+            except (_Invalid, _NoYear):
+                continue
+            t, latest, year_typo = fixed, res.anchor, True
         if not_before is not None and latest < not_before:
             if not res.is_start:
                 continue
@@ -508,6 +520,11 @@ def extract_deadlines(
             continue
         # "từ năm 2017 đến nay", "từ tháng 3/2020 trở lại đây": a span up to now, told of the past
         if res.is_start and _UP_TO_NOW.match(folded, t.end):
+            continue
+        # "có thành tích trong công tác từ năm 2020 đến năm 2024": a span of whole years is the
+        # period a thing covers (a record, a programme), not a day to begin a task
+        if res.is_start and t.unit == "year" and (ys := _YEAR_SPAN_END.match(folded, t.end)):
+            years_end = ys.end()  # (its end year too)
             continue
         # "Cán bộ được nghỉ từ ngày 30/4 đến hết ngày 3/5/2020": days off, not a time to act
         if (res.is_start or RANGE_START.search(folded, max(lo, cue.start - 80), cue.start)) and _DAYS_OFF.search(
@@ -889,6 +906,26 @@ def _year_slip(t: Temporal, own: date) -> Temporal | None:
     """``t`` with the document's year when it was written with the year before and the day
     then falls within a couple of months after the document's date; else None."""
     if t.unit != "day" or t.year != own.year - 1 or t.day is None or t.month is None:
+        return None
+    try:
+        day = date(own.year, t.month, t.day)
+    except ValueError:
+        return None
+    if not own <= day <= own + timedelta(days=_YEAR_SLIP_DAYS):
+        return None
+    return replace(t, year=own.year)
+
+
+#: a day-level deadline this many years or more after the document's date is no plan for a
+#: day: when its day and month fall within weeks of the document's date, the year is a slip
+_YEARS_AHEAD = 3
+
+
+def _year_ahead_slip(t: Temporal, own: date) -> Temporal | None:
+    """``t`` with the document's year when it was written years ahead (a term's end year,
+    "năm 2025", in a letter of 2020) and the day then falls within a couple of months after
+    the document's date; else None."""
+    if t.unit != "day" or t.year is None or t.year < own.year + _YEARS_AHEAD or t.day is None or t.month is None:
         return None
     try:
         day = date(own.year, t.month, t.day)
