@@ -142,3 +142,36 @@ def test_a_deadline_typed_with_the_terms_end_year_is_read_in_the_letters_year_an
 )
 def test_a_deadline_years_ahead_far_from_the_letters_date_keeps_its_year(body, due):
     assert [i[1] for i in _items(body, "02/6/2025")] == [due]
+
+
+# --- kinds -----------------------------------------------------------------------------------
+
+
+def test_sending_right_after_a_report_is_drafted_is_a_report_deadline():
+    body = (
+        "Giao Phòng Tài chính - Kế hoạch chủ trì tổng hợp chung báo cáo. "
+        "Yêu cầu hoàn thiện gửi Văn phòng HĐND và UBND huyện trước ngày 12/9/2022."
+    )
+    assert _items(body, "05/9/2022") == [("report", "2022-09-11 23:59", None, None)]
+
+
+def test_submitting_after_a_report_clause_and_a_semicolon_is_a_report_deadline():
+    body = (
+        "Các phòng, ban rà soát, đánh giá kết quả và xây dựng báo cáo chuyên đề về cải cách hành chính; "
+        "trình UBND huyện trước ngày 20/10/2022 để tổng hợp."
+    )
+    assert _items(body, "05/9/2022") == [("report", "2022-10-19 23:59", None, None)]
+
+
+def test_sending_after_a_clause_with_no_report_is_a_completion():
+    body = "Các xã rà soát danh sách hộ nghèo. Yêu cầu hoàn thiện gửi Phòng Lao động trước ngày 12/9/2022."
+    assert _items(body, "05/9/2022") == [("complete", "2022-09-11 23:59", None, None)]
+
+
+def test_a_task_to_finish_after_a_paragraph_ending_in_an_ellipsis_is_a_completion():
+    body = (
+        "Đồng chí Phó Chủ tịch yêu cầu các ngành viết báo cáo tham luận ở một số lĩnh vực: "
+        "nông nghiệp, du lịch, chuyển đổi số, giao thông nông thôn, y tế cơ sở…\n\n"
+        "Theo tiến độ dự kiến, các nhiệm vụ của ban tổ chức phải hoàn thành trước ngày 20-9."
+    )
+    assert _items(body, "05/9/2022") == [("complete", "2022-09-19 23:59", None, None)]

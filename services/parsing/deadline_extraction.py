@@ -87,7 +87,7 @@ PAST_MARKER = re.compile(
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-+•*]|\d{1,3}(?:\.\d{1,3})*\s?[.)]|[ivxlc]{1,6}\s?[.)]|[a-z]\))")
 _HEADING = re.compile(r"^[ \t]*(?:[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*)\s?[.)]", re.M)
 _INLINE_BOUNDARY = re.compile(r"[;!?]|\.(?=\s|$)")
-_SENTENCE_END = (".", ":", ";", "!", "?")
+_SENTENCE_END = (".", ":", ";", "!", "?", "…")
 _BREAK_RUN = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)*")
 
 
@@ -334,6 +334,7 @@ _ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+
 _MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?:\s?[/.\-]\s?(?P<y>(?:19|20)\d{2}))?(?![\d/.\-])")
 
 
+_SUBMIT = re.compile(r"\b(?:trinh|gui|nop)\b")
 _REQUEST_WORD = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|giao|phai|can|dong\s+thoi)\b")
 
 
@@ -360,9 +361,19 @@ class _Extractor:
         return "complete" if self.complete.last_in(a, b) else None
 
     def kind(self, lo: int, hi: int, cue: Cue, t: Temporal) -> str:
-        return (
-            self.kind_in(lo, cue.start) or self.kind_in(t.end, hi) or kind_of(self.seg.heading_line(lo)) or "complete"
-        )
+        own = self.kind_in(lo, cue.start) or self.kind_in(t.end, hi)
+        if own is None and self.submits_report(lo, cue.start):
+            return "report"
+        return own or kind_of(self.seg.heading_line(lo)) or "complete"
+
+    def submits_report(self, lo: int, cue_start: int) -> bool:
+        """ "Sở X tổng hợp chung báo cáo. Yêu cầu hoàn thiện gửi Văn phòng trước ngày 24/5":
+        a clause that only sends (gửi / trình / nộp) right after a clause drafting a report
+        sends that report."""
+        if not _SUBMIT.search(self.folded, lo, cue_start) or lo < 2 or self.folded[lo - 1] == "\n":
+            return False
+        plo, phi = self.seg.clause(lo - 2)
+        return self.report.last_in(plo, phi) is not None and self.plan.last_in(plo, phi) is None
 
     def said_in_past(self, lo: int, cue_start: int) -> bool:
         # (a request after the past marker asks anew: "Đến nay vẫn còn 3 chi bộ chưa nộp, đề
