@@ -175,3 +175,31 @@ def test_a_task_to_finish_after_a_paragraph_ending_in_an_ellipsis_is_a_completio
         "Theo tiến độ dự kiến, các nhiệm vụ của ban tổ chức phải hoàn thành trước ngày 20-9."
     )
     assert _items(body, "05/9/2022") == [("complete", "2022-09-19 23:59", None, None)]
+
+
+# --- a schedule listed by level after a colon -------------------------------------------------
+
+
+def test_a_schedule_listed_by_level_gives_each_level_its_months():
+    body = (
+        "Lộ trình sơ kết phong trào gồm ba cấp: cấp xã, thị trấn trong tháng 8 và 9 năm 2022; "
+        "cấp huyện tổ chức trong tháng 10 và 11 năm 2022; cấp tỉnh trong tháng 12 năm 2022."
+    )
+    assert _items(body, "05/7/2022") == [
+        ("complete", "2022-08-01 00:00", "2022-09-30 23:59", None),
+        ("complete", "2022-10-01 00:00", "2022-11-30 23:59", None),
+        ("complete", "2022-12-31 23:59", None, None),
+    ]
+
+
+def test_finishing_within_listed_months_is_due_at_the_last_months_end():
+    body = "Các chi bộ hoàn thành kiểm điểm trong tháng 8 và 9 năm 2022."
+    assert _items(body, "05/7/2022") == [("complete", "2022-09-30 23:59", None, None)]
+
+
+def test_a_list_after_a_colon_that_is_no_schedule_gives_no_deadline():
+    body = (
+        "Kết quả nổi bật gồm các lĩnh vực: doanh thu du lịch trong tháng 8 năm 2022; "
+        "số khách quốc tế trong tháng 9 năm 2022."
+    )
+    assert _items(body, "05/10/2022") == []

@@ -530,6 +530,10 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
             f := _last(FINISH_VERB.finditer(folded, max(lo, t.start - 100), wstart + m.start()))
         ):
             return Cue("period_end", f.start())
+        # "Kế hoạch tổng kết có ba cấp: cấp xã trong tháng 3 và 4 năm 2010; cấp huyện trong
+        # tháng 5 năm 2010.": a schedule listed after a colon, each item's period closing it
+        if CLAUSE_END.match(folded, t.end) and _in_schedule_list(folded, t.start):
+            return cue("period_end", m)
         # "Trong tháng 8/2021, các chi bộ hoàn thành ..." — the period opens the clause and
         # a doing verb follows in the same clause.
         if lo >= wstart and CLAUSE_START_TRONG.search(folded[lo : t.start]):
@@ -560,6 +564,21 @@ def _last(matches) -> re.Match | None:
     for last in matches:  # noqa: B007 - only the last one is wanted
         pass
     return last
+
+
+# what a colon-headed list schedules: "Kế hoạch ... gồm các mốc:", "Tiến độ thực hiện:", "Lịch ..."
+_SCHEDULE_HEAD = re.compile(r"\b(?:ke\s+hoach|lich|tien\s+do|thoi\s+gian|lo\s+trinh)\b")
+
+
+def _in_schedule_list(folded: str, pos: int) -> bool:
+    """Is ``pos`` in an item of a list that a schedule's colon opens, within one sentence
+    ("Lộ trình có ba bước: cấp xã ...; cấp huyện ...; cấp tỉnh ...")?"""
+    head = folded[max(0, pos - 400) : pos]
+    colon = head.rfind(":")
+    if colon == -1 or re.search(r"[.!?\n]", head[colon:]):
+        return False
+    stop = max(head.rfind(c, 0, colon) for c in ".!?\n")
+    return bool(_SCHEDULE_HEAD.search(head, stop + 1, colon))
 
 
 def _label(folded: str, lo: int, end: int, rx: re.Pattern) -> int | None:

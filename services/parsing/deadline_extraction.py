@@ -334,6 +334,9 @@ _ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+
 _MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?:\s?[/.\-]\s?(?P<y>(?:19|20)\d{2}))?(?![\d/.\-])")
 
 
+_LISTED_MONTHS = re.compile(r"thang\s+(?P<m>\d{1,2})(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)")
+_IN_BEFORE = re.compile(r"\btrong\s*$")
+_FINISHED_BY = re.compile(r"\b(?:hoan\s+thanh|xong|ket\s+thuc)\b")
 _SUBMIT = re.compile(r"\b(?:trinh|gui|nop)\b")
 _REQUEST_WORD = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|giao|phai|can|dong\s+thoi)\b")
 
@@ -577,6 +580,25 @@ def extract_deadlines(
             if span_end is not None and span_end > res.due:
                 res = replace(res, due=span_end, shown=f"{res.shown.split(' ')[0]} {_span_label(t, span, span_end)}")
                 end = span.end()
+        if (
+            not res.is_start
+            and t.unit == "month"
+            and until is None
+            and (listed := _LISTED_MONTHS.match(folded, t.start))
+            and (t.month or 0) > int(listed["m"])
+            and _IN_BEFORE.search(folded, max(lo, t.start - 12), t.start)
+            and not _FINISHED_BY.search(folded, lo, t.start)
+        ):
+            # "cấp xã tổ chức trong tháng 3 và 4 năm 2010": held during the months listed, a
+            # window from the first one's start (finishing "trong tháng 5 - 6" is by the end)
+            first_day = date(res.due.year, int(listed["m"]), 1)
+            until = res.due
+            res = replace(
+                res,
+                due=datetime.combine(first_day, time(0, 0)),
+                anchor=first_day,
+                shown=f"trong tháng {first_day.month} - {t.month}/{first_day.year}",
+            )
         if res.is_start and t.unit == "month":
             # "từ tháng 4 - 6": a run of months written with the word once is one window
             if (run := _MONTH_RUN.match(folded, t.end)) and (t.month or 0) < int(run["m"]) <= 12:
