@@ -203,3 +203,20 @@ def test_a_list_after_a_colon_that_is_no_schedule_gives_no_deadline():
         "số khách quốc tế trong tháng 9 năm 2022."
     )
     assert _items(body, "05/10/2022") == []
+
+
+# --- a sentence the page prints twice ---------------------------------------------------------
+
+
+def test_a_deadline_sentence_printed_in_the_lead_and_again_in_the_body_is_one_item():
+    sentence = "Ý kiến góp ý gửi về Phòng Nội vụ huyện (số 12 đường Trần Phú, thị trấn Hưng Hà) trước ngày 05.11.2021."
+    body = f"{sentence}\n\nPhòng Nội vụ huyện Hưng Hà đề nghị lấy ý kiến nhân dân về hồ sơ khen thưởng.\n\n{sentence}"
+    assert _items(body, "25/10/2021") == [("complete", "2021-11-04 23:59", None, None)]
+
+
+def test_two_tasks_due_the_same_day_stay_two_items():
+    body = (
+        "Các chi bộ gửi danh sách đảng viên được tặng huy hiệu về Ban Tổ chức trước ngày 05.11.2021.\n\n"
+        "Các chi bộ gửi báo cáo kiểm điểm tập thể chi ủy về Văn phòng Đảng ủy trước ngày 05.11.2021."
+    )
+    assert [i[0] for i in _items(body, "25/10/2021")] == ["complete", "report"]

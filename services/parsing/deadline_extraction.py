@@ -695,6 +695,7 @@ def extract_deadlines(
     found = _drop_sub_windows(found)
     found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
     found = _drop_headline_repeats(found, folded)
+    found = _drop_repeated_sentences(found, seg, folded)
     return ExtractionResult([d for _, d in found], warnings)
 
 
@@ -1071,6 +1072,30 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
         for (pos, d), is_head in zip(found, heads, strict=True)
         if not (is_head and last_body.get((d.kind, d.due), -1) > pos)
     ]
+
+
+#: a sentence this long printed twice word for word is the page repeating itself (a lead
+#: above the body); a short label ("Thời gian thực hiện: từ ngày 04/8/2021") may recur by design
+_REPEAT_MIN = 60
+
+
+def _drop_repeated_sentences(
+    found: list[tuple[int, Deadline]], seg: Segmenter, folded: str
+) -> list[tuple[int, Deadline]]:
+    """ "Các ý kiến gửi về Ban Thi đua ... trước ngày 22.10.2018." in the sapo and again in the
+    body is one item: a later item whose whole clause repeats an earlier item's, word for word,
+    with the same kind and due time."""
+    seen: set[tuple] = set()
+    out: list[tuple[int, Deadline]] = []
+    for pos, d in found:
+        lo, hi = seg.clause(pos)
+        words = " ".join(folded[lo:hi].split()).strip(" .;,-+*")
+        key = (d.kind, d.due, d.until, d.recurrence, words)
+        if len(words) >= _REPEAT_MIN and key in seen:
+            continue
+        seen.add(key)
+        out.append((pos, d))
+    return out
 
 
 def _date_words(raw: str) -> str:
