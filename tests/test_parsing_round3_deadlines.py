@@ -220,3 +220,23 @@ def test_two_tasks_due_the_same_day_stay_two_items():
         "Các chi bộ gửi báo cáo kiểm điểm tập thể chi ủy về Văn phòng Đảng ủy trước ngày 05.11.2021."
     )
     assert [i[0] for i in _items(body, "25/10/2021")] == ["complete", "report"]
+
+
+# --- a tally told as of a day dates the text -----------------------------------------------------
+
+
+def test_a_deadline_before_a_tally_told_as_of_a_later_day_is_past():
+    body = (
+        "Các huyện ủy đã chỉ đạo 12 chi bộ tiến hành đại hội điểm hoàn thành trước ngày 10/4/2025 "
+        "bảo đảm yêu cầu.\n\n"
+        "Đến ngày 18/4/2025, toàn huyện có 37/120 chi bộ đã đại hội xong."
+    )
+    assert _items(body) == []
+
+
+def test_a_day_a_count_is_taken_on_later_does_not_date_the_text():
+    body = (
+        "Đề nghị các chi bộ hoàn thành đại hội trước ngày 30/5/2025. "
+        "Đến ngày 15/6/2025, Ban Tổ chức tổng hợp kết quả báo cáo Ban Thường vụ."
+    )
+    assert [i[1] for i in _items(body)] == ["2025-05-29 23:59"]

@@ -137,7 +137,8 @@ class Segmenter:
 # A state told as of a day ("Tuy nhiên đến ngày 02/01/2020 vẫn còn nhiều đơn vị chưa nộp"):
 # the text was written on or after that day.
 _AS_OF_BEFORE = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+)?ngay\s*$")
-_AS_OF_AFTER = re.compile(r"\s*,?\s*(?:van|con|moi|chi|chua|da\s+co)\b")
+# (or a tally as of that day: "Đến ngày 27/3/2020, toàn tỉnh có 159/1447 tổ chức đã đại hội xong")
+_AS_OF_AFTER = re.compile(r"\s*,?\s*(?:van|con|moi|chi|chua|da\s+co|(?:[a-z]+\s+){0,3}?(?:co|da\s+co)\s+\d+)(?![a-z])")
 
 
 def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> list[date]:
