@@ -240,3 +240,20 @@ def test_a_day_a_count_is_taken_on_later_does_not_date_the_text():
         "Đến ngày 15/6/2025, Ban Tổ chức tổng hợp kết quả báo cáo Ban Thường vụ."
     )
     assert [i[1] for i in _items(body)] == ["2025-05-29 23:59"]
+
+
+# --- the organisers' own marking ---------------------------------------------------------------
+
+
+def test_the_organisers_marking_and_prize_giving_window_is_not_the_units_deadline():
+    body = (
+        "Các chi bộ chọn bài dự thi tiêu biểu gửi về Ban Tổ chức cuộc thi của Huyện đoàn, "
+        "thời gian từ 10.6.2023 đến 30.6.2023. Vòng chung kết, Ban Tổ chức cuộc thi cấp huyện "
+        "tổ chức thu bài, chấm bài và trao giải, thời gian từ 01.7.2023 đến 20.7.2023."
+    )
+    assert _items(body, "02/6/2023") == [("start", "2023-06-10 00:00", "2023-06-30 23:59", None)]
+
+
+def test_entries_sent_to_the_organisers_for_marking_keep_their_window():
+    body = "Bài dự thi gửi về Ban Tổ chức để chấm bài và trao giải, thời gian nhận bài từ 10.6.2023 đến 30.6.2023."
+    assert [(i[1], i[2]) for i in _items(body, "02/6/2023")] == [("2023-06-10 00:00", "2023-06-30 23:59")]

@@ -270,6 +270,11 @@ _OWN_COMMITTEE = re.compile(
 _HANDS_ON = re.compile(
     r"\b(?:yeu\s+cau|de\s+nghi|giao|chi\s+dao|phan\s+cong|huong\s+dan|dinh\s+huong|cac)\b|\bdu\s+kien\s*:"
 )
+# a clause whose subject is a contest's organisers or judges, marking or awarding
+_ORGANISERS_MARK = re.compile(
+    r"\s*(?:[-+•*]\s*)?(?:[^,;:\n]{0,40},\s*)?(?:btc|ban\s+to\s+chuc|ban\s+giam\s+khao|hoi\s+dong\s+giam\s+khao)\b"
+    r"[a-z\s,]{0,80}?\b(?:cham\s+(?:bai|thi|diem|chung\s+khao)|trao\s+(?:giai|thuong)|xet\s+giai)\b"
+)
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
 _UNITS_ACT = re.compile(
     r"(?<!cua\s)\bcac\s+(?:chi\s+bo|dang\s+bo|don\s+vi|cap\s+uy|to\s+chuc\s+dang|phong|xa|phuong|co\s+so)\b"
@@ -532,6 +537,10 @@ def extract_deadlines(
         if ex.said_in_past(lo, cue.start):
             continue
         if (body := _OWN_COMMITTEE.match(folded, lo)) and not _HANDS_ON.search(folded, body.end(), cue.start):
+            continue
+        # "Vòng chung khảo, BTC cuộc thi tổ chức chấm bài, trao giải, thời gian từ ...": the
+        # organisers' own marking and prize-giving, nothing for the units to do
+        if _ORGANISERS_MARK.match(folded, lo) and not _HANDS_ON.search(folded, lo, cue.start):
             continue
         # "từ năm 2017 đến nay", "từ tháng 3/2020 trở lại đây": a span up to now, told of the past
         if res.is_start and _UP_TO_NOW.match(folded, t.end):
