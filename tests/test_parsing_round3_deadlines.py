@@ -257,3 +257,32 @@ def test_the_organisers_marking_and_prize_giving_window_is_not_the_units_deadlin
 def test_entries_sent_to_the_organisers_for_marking_keep_their_window():
     body = "Bài dự thi gửi về Ban Tổ chức để chấm bài và trao giải, thời gian nhận bài từ 10.6.2023 đến 30.6.2023."
     assert [(i[1], i[2]) for i in _items(body, "02/6/2023")] == [("2023-06-10 00:00", "2023-06-30 23:59")]
+
+
+# --- what a cited document asks, told before this text's own request -------------------------------
+
+
+def test_the_rule_a_cited_letter_sets_is_not_the_notices_own_request():
+    body = (
+        "Thực hiện chỉ đạo của UBND tỉnh tại Công văn số 1452/UBND-KGVX ngày 03/8/2021 về chế độ "
+        "báo cáo tiêm chủng. Theo đó, UBND tỉnh yêu cầu các sở; các huyện, thành phố báo cáo trước "
+        "8h00 hàng ngày về Sở Y tế.\n\n"
+        "Sở Giáo dục và Đào tạo đề nghị các trường báo cáo trước 14h00 hàng ngày về Sở."
+    )
+    assert _items(body) == [("recurring", None, None, "daily<14:00")]
+
+
+def test_a_news_page_telling_what_the_issuer_asks_keeps_the_request():
+    body = (
+        "Ngày 03/8/2021, UBND huyện ban hành Công văn số 1452/UBND-VP về báo cáo tiêm chủng. "
+        "Theo đó, UBND huyện yêu cầu các xã báo cáo trước 8h00 hàng ngày về Trung tâm Y tế."
+    )
+    assert _items(body) == [("recurring", None, None, "daily<08:00")]
+
+
+def test_accordingly_after_a_cited_letter_of_another_body_keeps_the_issuers_request():
+    body = (
+        "Thực hiện chỉ đạo của UBND tỉnh tại Công văn số 1452/UBND-KGVX ngày 03/8/2021. "
+        "Theo đó, Sở Y tế yêu cầu các trung tâm y tế báo cáo trước 8h00 hàng ngày về Sở."
+    )
+    assert _items(body) == [("recurring", None, None, "daily<08:00")]

@@ -275,6 +275,32 @@ _ORGANISERS_MARK = re.compile(
     r"\s*(?:[-+•*]\s*)?(?:[^,;:\n]{0,40},\s*)?(?:btc|ban\s+to\s+chuc|ban\s+giam\s+khao|hoi\s+dong\s+giam\s+khao)\b"
     r"[a-z\s,]{0,80}?\b(?:cham\s+(?:bai|thi|diem|chung\s+khao)|trao\s+(?:giai|thuong)|xet\s+giai)\b"
 )
+# "Thực hiện chỉ đạo của UBND tỉnh tại Văn bản số 3079/UBND-VX4 ... . Theo đó, UBND tỉnh yêu
+# cầu các sở ... báo cáo trước 7h30' hàng ngày": what the cited document asks (of the issuer
+# among others), told before this text's own request: a duty upward, not a request of it
+_IMPLEMENTS = re.compile(
+    r"\s*(?:thuc\s+hien|can\s+cu|trien\s+khai)(?:\s+(?:y\s+kien\s+)?chi\s+dao)?\s+cua\s+(?P<who>(?:[a-z]+\s+){1,5}?)"
+    r"tai\s+(?:van\s+ban|cong\s+van|ke\s+hoach|chi\s+thi|quyet\s+dinh|thong\s+bao)\s+(?:so\s+)?\d"
+)
+_ACCORDINGLY = re.compile(r"\s*theo\s+do\s*,\s*(?P<who>(?:[a-z]+\s+){1,5}?)(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao)\b")
+_ISSUES = re.compile(r"\b(?:ban\s+hanh|co\s+(?:cong\s+)?van\s+ban|vua\s+co)\b")
+
+
+def _cited_request(folded: str, pos: int) -> bool:
+    """Is ``pos`` in a "Theo đó, X yêu cầu ..." sentence telling what X's document, cited by the
+    sentence before as the one being carried out, asks?"""
+    # (sentences looked at are bounded: a paste of one endless line stays linear)
+    s0 = max(folded.rfind(c, max(0, pos - 800), pos) for c in ".!?\n")
+    if s0 == -1 and pos > 800:
+        return False
+    m = _ACCORDINGLY.match(folded, s0 + 1)
+    if m is None or m.start("who") > pos:
+        return False
+    s1 = max(folded.rfind(c, max(0, s0 - 800), s0) for c in ".!?\n")
+    prev = _IMPLEMENTS.match(folded, s1 + 1, s0)
+    return prev is not None and prev["who"].split() == m["who"].split() and not _ISSUES.search(folded, s1 + 1, s0)
+
+
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
 _UNITS_ACT = re.compile(
     r"(?<!cua\s)\bcac\s+(?:chi\s+bo|dang\s+bo|don\s+vi|cap\s+uy|to\s+chuc\s+dang|phong|xa|phuong|co\s+so)\b"
@@ -542,6 +568,8 @@ def extract_deadlines(
         # organisers' own marking and prize-giving, nothing for the units to do
         if _ORGANISERS_MARK.match(folded, lo) and not _HANDS_ON.search(folded, lo, cue.start):
             continue
+        if _cited_request(folded, cue.start):
+            continue
         # "từ năm 2017 đến nay", "từ tháng 3/2020 trở lại đây": a span up to now, told of the past
         if res.is_start and _UP_TO_NOW.match(folded, t.end):
             continue
@@ -659,7 +687,7 @@ def extract_deadlines(
         if lo in seen_clauses or lo in periodic_clauses:
             continue
         # "Công văn số 2070/BHXH-KHTC về báo cáo thống kê hàng tháng": a cited title's words
-        if _IN_CITED_TITLE.search(folded, max(lo, fm.start() - 450), fm.start()):
+        if _IN_CITED_TITLE.search(folded, max(lo, fm.start() - 450), fm.start()) or _cited_request(folded, fm.start()):
             continue
         seen_clauses.add(lo)  # one schedule per clause, and each clause examined once
         fm = freq_match(folded, fm.start(), hi, cleaned)
