@@ -1115,6 +1115,7 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
 #: a sentence this long printed twice word for word is the page repeating itself (a lead
 #: above the body); a short label ("Thời gian thực hiện: từ ngày 04/8/2021") may recur by design
 _REPEAT_MIN = 60
+_REPEAT_MAX = 1000
 
 
 def _drop_repeated_sentences(
@@ -1127,6 +1128,9 @@ def _drop_repeated_sentences(
     out: list[tuple[int, Deadline]] = []
     for pos, d in found:
         lo, hi = seg.clause(pos)
+        if hi - lo > _REPEAT_MAX:  # a sentence, not a table flattened into one clause
+            out.append((pos, d))
+            continue
         words = " ".join(folded[lo:hi].split()).strip(" .;,-+*")
         key = (d.kind, d.due, d.until, d.recurrence, words)
         if len(words) >= _REPEAT_MIN and key in seen:
