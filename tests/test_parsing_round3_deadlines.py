@@ -286,3 +286,41 @@ def test_accordingly_after_a_cited_letter_of_another_body_keeps_the_issuers_requ
         "Theo đó, Sở Y tế yêu cầu các trung tâm y tế báo cáo trước 8h00 hàng ngày về Sở."
     )
     assert _items(body) == [("recurring", None, None, "daily<08:00")]
+
+
+# --- the issuer's own level -----------------------------------------------------------------------
+
+_PROVINCE_PLAN = """TỈNH ỦY QUẢNG BÌNH
+*
+Số 88-KH/TU
+Quảng Bình, ngày 02 tháng 10 năm 2024
+
+KẾ HOẠCH
+tổ chức đại hội đảng bộ các cấp
+
+{body}
+"""
+
+
+def _province_items(body: str) -> list[tuple]:
+    doc = parse_document(_PROVINCE_PLAN.format(body=body))
+    return [(d.kind, d.due.strftime("%Y-%m-%d %H:%M") if d.due else None) for d in doc.deadlines]
+
+
+def test_the_provinces_own_congress_and_personnel_steps_are_not_the_cells_deadlines():
+    body = (
+        "Công tác nhân sự cấp cơ sở phải hoàn thành trước 15/3/2025, cấp trên cơ sở trước 30/4/2025, "
+        "cấp tỉnh trước 30/6/2025.\n"
+        "Đại hội đảng bộ cấp huyện hoàn thành trước ngày 31/8/2025. "
+        "Đại hội đại biểu Đảng bộ tỉnh hoàn thành trước ngày 15/10/2025."
+    )
+    assert _province_items(body) == [
+        ("complete", "2025-03-14 23:59"),
+        ("complete", "2025-04-29 23:59"),
+        ("complete", "2025-08-30 23:59"),
+    ]
+
+
+def test_a_base_level_task_in_a_province_plan_is_kept():
+    body = "Đại hội các chi bộ trực thuộc cấp cơ sở hoàn thành trước ngày 31/5/2025."
+    assert _province_items(body) == [("complete", "2025-05-30 23:59")]

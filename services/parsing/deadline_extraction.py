@@ -62,7 +62,7 @@ from .dates import (
 from .deadlines import Deadline, Recurrence, format_date
 from .periodic_rules import DATA_CUTOFF, PERIOD_WORD, find_periodic
 
-__all__ = ["Segmenter", "extract_deadlines", "reference_dates", "ExtractionResult"]
+__all__ = ["Segmenter", "extract_deadlines", "reference_dates", "ExtractionResult", "own_level_before"]
 
 # A document number such as 08-NQ/TU, 293- CV/BTG, 16/CT-TTg, 3642/QĐ-UBND, 01/2021/NĐ-CP
 # (folded). A date right after one ("... 08-NQ/TU ngày 30/7/2021") is the cited document's date.
@@ -1138,6 +1138,22 @@ def _drop_repeated_sentences(
         seen.add(key)
         out.append((pos, d))
     return out
+
+
+def own_level_before(folded: str, pos: int, level: str) -> bool:
+    """Does the deadline at ``pos`` belong to the issuer's own level, named right before it in
+    its clause? "Đại hội đại biểu Đảng bộ tỉnh hoàn thành trước ngày 31/10/2020" and "..., cấp
+    tỉnh trước 30/6/2020" in a Tỉnh ủy's plan are the Tỉnh ủy's own work (``level`` the folded
+    level word: "tinh", "huyen", "thanh pho", ...)."""
+    lv = r"\s+".join(level.split())
+    head = folded[max(0, pos - 80) : pos]
+    return bool(
+        re.search(
+            rf"(?:^|[.;:,\n]\s*)(?:(?:\d{{1,2}}\s?[.)]|[-+•*])\s*)?(?:(?:dai\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo|cap)\s+{lv})\b"
+            r"(?:\s+(?!va\b|cac\b|cap\b)[a-z]+){0,3}\s*$",
+            head,
+        )
+    )
 
 
 def _date_words(raw: str) -> str:
