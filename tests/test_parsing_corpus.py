@@ -135,7 +135,7 @@ def test_holdout4_does_not_regress(holdout4):
 # Round 2 (s5-parseb2, tuned on it, no longer honest): number 0.92, issuer 0.65, issue date 0.81.
 # A guard at that level (it is seen now).
 def test_holdout5_does_not_regress(holdout5):
-    assert holdout5.recall >= 1.00 and holdout5.precision >= 0.93
+    assert holdout5.recall >= 1.00 and holdout5.precision >= 0.97
     assert holdout5.accuracy("number") >= 0.91
     assert holdout5.accuracy("doc_type") >= 0.83
     assert holdout5.accuracy("issuer") >= 0.64
