@@ -367,6 +367,8 @@ CUE_P_LATE = re.compile(
 )
 # "... báo cáo kết quả về Huyện ủy vào cuối tháng 3-2020": a report or a sending before it
 LATE_ACT = re.compile(rf"{_W}(?:gui|nop)\b")
+# (or a task carried out "vào cuối ...": "tiến hành đại hội vào cuối tháng 3", "tổ chức hội nghị vào cuối quý")
+HELD_ACT = re.compile(rf"{_W}(?:tien\s+hanh|to\s+chuc|trien\s+khai|thuc\s+hien)\b")
 # "trong tháng X" is a deadline when it is the complement of a doing/finishing verb
 # ("hoàn thành trong tháng 8/2021", "triển khai xong trong quý III") — not when it is a
 # time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
@@ -496,6 +498,8 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
             loose
             or COMPLETION_WORD.search(folded, lo, head_end)
             or LATE_ACT.search(folded, lo, head_end)
+            # "tiến hành đại hội điểm vào cuối tháng 3-2020": a task held by the period's end
+            or (m[0].lstrip(" ,").startswith("vao") and HELD_ACT.search(folded, max(lo, head_end - 120), head_end))
             or REPORT_WORD.search(folded, lo, head_end)
             or re.match(r"(?:truoc|cham|muon)\b", m[0])
             # "Đến cuối tháng 3-2020, các chi bộ gửi danh sách ...": opening the clause, a
@@ -526,6 +530,10 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
             f := _last(FINISH_VERB.finditer(folded, max(lo, t.start - 100), wstart + m.start()))
         ):
             return Cue("period_end", f.start())
+        # "Kế hoạch tổng kết có ba cấp: cấp xã trong tháng 3 và 4 năm 2010; cấp huyện trong
+        # tháng 5 năm 2010.": a schedule listed after a colon, each item's period closing it
+        if CLAUSE_END.match(folded, t.end) and _in_schedule_list(folded, t.start):
+            return cue("period_end", m)
         # "Trong tháng 8/2021, các chi bộ hoàn thành ..." — the period opens the clause and
         # a doing verb follows in the same clause.
         if lo >= wstart and CLAUSE_START_TRONG.search(folded[lo : t.start]):
@@ -556,6 +564,21 @@ def _last(matches) -> re.Match | None:
     for last in matches:  # noqa: B007 - only the last one is wanted
         pass
     return last
+
+
+# what a colon-headed list schedules: "Kế hoạch ... gồm các mốc:", "Tiến độ thực hiện:", "Lịch ..."
+_SCHEDULE_HEAD = re.compile(r"\b(?:ke\s+hoach|lich|tien\s+do|thoi\s+gian|lo\s+trinh)\b")
+
+
+def _in_schedule_list(folded: str, pos: int) -> bool:
+    """Is ``pos`` in an item of a list that a schedule's colon opens, within one sentence
+    ("Lộ trình có ba bước: cấp xã ...; cấp huyện ...; cấp tỉnh ...")?"""
+    head = folded[max(0, pos - 400) : pos]
+    colon = head.rfind(":")
+    if colon == -1 or re.search(r"[.!?\n]", head[colon:]):
+        return False
+    stop = max(head.rfind(c, 0, colon) for c in ".!?\n")
+    return bool(_SCHEDULE_HEAD.search(head, stop + 1, colon))
 
 
 def _label(folded: str, lo: int, end: int, rx: re.Pattern) -> int | None:
@@ -792,9 +815,21 @@ class RecurringFound:
 _FREQ_WORDS_ACCENTED = {"hằng", "hàng", "mỗi"}
 
 
+# "hàng năm chỉ thực hiện 02 kỳ báo cáo": how many reports a year, not when one is due
+_COUNT_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:chi|se|duoc|phai)\s+)*(?:(?:thuc\s+hien|co|gom|to\s+chuc|lam)\s+)?\d{1,2}\s+(?:ky|lan|dot)\b"
+)
+# "không thực hiện báo cáo hàng tháng và hàng quý": a report dropped, not scheduled
+_NOT_REPORTED = re.compile(
+    r"\bkhong\s+(?:(?:can|phai)\s+)?(?:(?:thuc\s+hien|gui|nop|lam)\s+)?(?:che\s+do\s+)?bao\s+cao\b[^,;()]{0,30}$"
+)
+
+
 def freq_match(folded: str, lo: int, hi: int, cleaned: str | None = None):
     """First frequency phrase ("hằng tuần") in folded[lo:hi], checked against ``cleaned``."""
     for fm in FREQ_RE.finditer(folded, lo, hi):
+        if _COUNT_AFTER.match(folded, fm.end()) or _NOT_REPORTED.search(folded, max(lo, fm.start() - 60), fm.start()):
+            continue
         if cleaned is not None:
             word = cleaned[fm.start() : fm.start() + (4 if fm[0].startswith("hang") else 3)]
             if has_diacritics(word) and word.lower() not in _FREQ_WORDS_ACCENTED:

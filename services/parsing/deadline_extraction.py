@@ -62,7 +62,7 @@ from .dates import (
 from .deadlines import Deadline, Recurrence, format_date
 from .periodic_rules import DATA_CUTOFF, PERIOD_WORD, find_periodic
 
-__all__ = ["Segmenter", "extract_deadlines", "reference_dates", "ExtractionResult"]
+__all__ = ["Segmenter", "extract_deadlines", "reference_dates", "ExtractionResult", "own_level_before"]
 
 # A document number such as 08-NQ/TU, 293- CV/BTG, 16/CT-TTg, 3642/QĐ-UBND, 01/2021/NĐ-CP
 # (folded). A date right after one ("... 08-NQ/TU ngày 30/7/2021") is the cited document's date.
@@ -87,7 +87,7 @@ PAST_MARKER = re.compile(
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-+•*]|\d{1,3}(?:\.\d{1,3})*\s?[.)]|[ivxlc]{1,6}\s?[.)]|[a-z]\))")
 _HEADING = re.compile(r"^[ \t]*(?:[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*)\s?[.)]", re.M)
 _INLINE_BOUNDARY = re.compile(r"[;!?]|\.(?=\s|$)")
-_SENTENCE_END = (".", ":", ";", "!", "?")
+_SENTENCE_END = (".", ":", ";", "!", "?", "…")
 _BREAK_RUN = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)*")
 
 
@@ -137,7 +137,8 @@ class Segmenter:
 # A state told as of a day ("Tuy nhiên đến ngày 02/01/2020 vẫn còn nhiều đơn vị chưa nộp"):
 # the text was written on or after that day.
 _AS_OF_BEFORE = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+)?ngay\s*$")
-_AS_OF_AFTER = re.compile(r"\s*,?\s*(?:van|con|moi|chi|chua|da\s+co)\b")
+# (or a tally as of that day: "Đến ngày 27/3/2020, toàn tỉnh có 159/1447 tổ chức đã đại hội xong")
+_AS_OF_AFTER = re.compile(r"\s*,?\s*(?:van|con|moi|chi|chua|da\s+co|(?:[a-z]+\s+){0,3}?(?:co|da\s+co)\s+\d+)(?![a-z])")
 
 
 def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> list[date]:
@@ -269,6 +270,37 @@ _OWN_COMMITTEE = re.compile(
 _HANDS_ON = re.compile(
     r"\b(?:yeu\s+cau|de\s+nghi|giao|chi\s+dao|phan\s+cong|huong\s+dan|dinh\s+huong|cac)\b|\bdu\s+kien\s*:"
 )
+# a clause whose subject is a contest's organisers or judges, marking or awarding
+_ORGANISERS_MARK = re.compile(
+    r"\s*(?:[-+•*]\s*)?(?:[^,;:\n]{0,40},\s*)?(?:btc|ban\s+to\s+chuc|ban\s+giam\s+khao|hoi\s+dong\s+giam\s+khao)\b"
+    r"[a-z\s,]{0,80}?\b(?:cham\s+(?:bai|thi|diem|chung\s+khao)|trao\s+(?:giai|thuong)|xet\s+giai)\b"
+)
+# "Thực hiện chỉ đạo của UBND tỉnh tại Văn bản số 3079/UBND-VX4 ... . Theo đó, UBND tỉnh yêu
+# cầu các sở ... báo cáo trước 7h30' hàng ngày": what the cited document asks (of the issuer
+# among others), told before this text's own request: a duty upward, not a request of it
+_IMPLEMENTS = re.compile(
+    r"\s*(?:thuc\s+hien|can\s+cu|trien\s+khai)(?:\s+(?:y\s+kien\s+)?chi\s+dao)?\s+cua\s+(?P<who>(?:[a-z]+\s+){1,5}?)"
+    r"tai\s+(?:van\s+ban|cong\s+van|ke\s+hoach|chi\s+thi|quyet\s+dinh|thong\s+bao)\s+(?:so\s+)?\d"
+)
+_ACCORDINGLY = re.compile(r"\s*theo\s+do\s*,\s*(?P<who>(?:[a-z]+\s+){1,5}?)(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao)\b")
+_ISSUES = re.compile(r"\b(?:ban\s+hanh|co\s+(?:cong\s+)?van\s+ban|vua\s+co)\b")
+
+
+def _cited_request(folded: str, pos: int) -> bool:
+    """Is ``pos`` in a "Theo đó, X yêu cầu ..." sentence telling what X's document, cited by the
+    sentence before as the one being carried out, asks?"""
+    # (sentences looked at are bounded: a paste of one endless line stays linear)
+    s0 = max(folded.rfind(c, max(0, pos - 800), pos) for c in ".!?\n")
+    if s0 == -1 and pos > 800:
+        return False
+    m = _ACCORDINGLY.match(folded, s0 + 1)
+    if m is None or m.start("who") > pos:
+        return False
+    s1 = max(folded.rfind(c, max(0, s0 - 800), s0) for c in ".!?\n")
+    prev = _IMPLEMENTS.match(folded, s1 + 1, s0)
+    return prev is not None and prev["who"].split() == m["who"].split() and not _ISSUES.search(folded, s1 + 1, s0)
+
+
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
 _UNITS_ACT = re.compile(
     r"(?<!cua\s)\bcac\s+(?:chi\s+bo|dang\s+bo|don\s+vi|cap\s+uy|to\s+chuc\s+dang|phong|xa|phuong|co\s+so)\b"
@@ -329,10 +361,15 @@ _UP_TO_NOW = re.compile(
     r"\s*,?\s*(?:(?:cho\s+)?(?:den|toi)\s+(?:nay|hien\s+nay|thoi\s+diem\s+nay)\b|tro\s+lai\s+day\b)"
 )
 _KE_TU = re.compile(r"ke\s+tu\b")
+_YEAR_SPAN_END = re.compile(r"\s*(?:den|toi|[-–])\s*(?:het\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\d)")
 _ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+the|moi)\s")
 _MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?:\s?[/.\-]\s?(?P<y>(?:19|20)\d{2}))?(?![\d/.\-])")
 
 
+_LISTED_MONTHS = re.compile(r"thang\s+(?P<m>\d{1,2})(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)")
+_IN_BEFORE = re.compile(r"\btrong\s*$")
+_FINISHED_BY = re.compile(r"\b(?:hoan\s+thanh|xong|ket\s+thuc)\b")
+_SUBMIT = re.compile(r"\b(?:trinh|gui|nop)\b")
 _REQUEST_WORD = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|giao|phai|can|dong\s+thoi)\b")
 
 
@@ -359,9 +396,19 @@ class _Extractor:
         return "complete" if self.complete.last_in(a, b) else None
 
     def kind(self, lo: int, hi: int, cue: Cue, t: Temporal) -> str:
-        return (
-            self.kind_in(lo, cue.start) or self.kind_in(t.end, hi) or kind_of(self.seg.heading_line(lo)) or "complete"
-        )
+        own = self.kind_in(lo, cue.start) or self.kind_in(t.end, hi)
+        if own is None and self.submits_report(lo, cue.start):
+            return "report"
+        return own or kind_of(self.seg.heading_line(lo)) or "complete"
+
+    def submits_report(self, lo: int, cue_start: int) -> bool:
+        """ "Sở X tổng hợp chung báo cáo. Yêu cầu hoàn thiện gửi Văn phòng trước ngày 24/5":
+        a clause that only sends (gửi / trình / nộp) right after a clause drafting a report
+        sends that report."""
+        if not _SUBMIT.search(self.folded, lo, cue_start) or lo < 2 or self.folded[lo - 1] == "\n":
+            return False
+        plo, phi = self.seg.clause(lo - 2)
+        return self.report.last_in(plo, phi) is not None and self.plan.last_in(plo, phi) is None
 
     def said_in_past(self, lo: int, cue_start: int) -> bool:
         # (a request after the past marker asks anew: "Đến nay vẫn còn 3 chi bộ chưa nộp, đề
@@ -413,8 +460,11 @@ def extract_deadlines(
     table_cells = _deadline_table_cells(folded)
     yearly_frame = any(d.recurrence is not None and d.recurrence.freq == "yearly" for _, d in periodic)
 
+    years_end = -1  # end of a span of years just read ("từ năm 2020 đến năm 2024")
     for t in temporals if temporals is not None else iter_temporal(folded):
         if stamp_lines and _in_spans(stamp_lines, t.start):
+            continue
+        if t.start < years_end:
             continue
         lo, hi = seg.clause(t.start)
         # a year-less day in a reporting rule ("trước ngày 10/07 của năm báo cáo") is the
@@ -496,6 +546,14 @@ def extract_deadlines(
             except (_Invalid, _NoYear):
                 continue
             t, latest, year_typo = fixed, res.anchor, True
+        elif not_before is not None and not res.is_start and (fixed := _year_ahead_slip(t, not_before)) is not None:
+            # "hoàn thành chậm nhất ngày 31 tháng 5 năm 2025" in a letter of 7/5/2020 pressing
+            # this spring's congresses: the term's end year typed for the current one
+            try:
+                res = resolve(fixed, cue, raw=_date_words(raw), default_year=default_year, reference=reference)
+            except (_Invalid, _NoYear):
+                continue
+            t, latest, year_typo = fixed, res.anchor, True
         if not_before is not None and latest < not_before:
             if not res.is_start:
                 continue
@@ -506,8 +564,19 @@ def extract_deadlines(
             continue
         if (body := _OWN_COMMITTEE.match(folded, lo)) and not _HANDS_ON.search(folded, body.end(), cue.start):
             continue
+        # "Vòng chung khảo, BTC cuộc thi tổ chức chấm bài, trao giải, thời gian từ ...": the
+        # organisers' own marking and prize-giving, nothing for the units to do
+        if _ORGANISERS_MARK.match(folded, lo) and not _HANDS_ON.search(folded, lo, cue.start):
+            continue
+        if _cited_request(folded, cue.start):
+            continue
         # "từ năm 2017 đến nay", "từ tháng 3/2020 trở lại đây": a span up to now, told of the past
         if res.is_start and _UP_TO_NOW.match(folded, t.end):
+            continue
+        # "có thành tích trong công tác từ năm 2020 đến năm 2024": a span of whole years is the
+        # period a thing covers (a record, a programme), not a day to begin a task
+        if res.is_start and t.unit == "year" and (ys := _YEAR_SPAN_END.match(folded, t.end)):
+            years_end = ys.end()  # (its end year too)
             continue
         # "Cán bộ được nghỉ từ ngày 30/4 đến hết ngày 3/5/2020": days off, not a time to act
         if (res.is_start or RANGE_START.search(folded, max(lo, cue.start - 80), cue.start)) and _DAYS_OFF.search(
@@ -549,6 +618,25 @@ def extract_deadlines(
             if span_end is not None and span_end > res.due:
                 res = replace(res, due=span_end, shown=f"{res.shown.split(' ')[0]} {_span_label(t, span, span_end)}")
                 end = span.end()
+        if (
+            not res.is_start
+            and t.unit == "month"
+            and until is None
+            and (listed := _LISTED_MONTHS.match(folded, t.start))
+            and (t.month or 0) > int(listed["m"])
+            and _IN_BEFORE.search(folded, max(lo, t.start - 12), t.start)
+            and not _FINISHED_BY.search(folded, lo, t.start)
+        ):
+            # "cấp xã tổ chức trong tháng 3 và 4 năm 2010": held during the months listed, a
+            # window from the first one's start (finishing "trong tháng 5 - 6" is by the end)
+            first_day = date(res.due.year, int(listed["m"]), 1)
+            until = res.due
+            res = replace(
+                res,
+                due=datetime.combine(first_day, time(0, 0)),
+                anchor=first_day,
+                shown=f"trong tháng {first_day.month} - {t.month}/{first_day.year}",
+            )
         if res.is_start and t.unit == "month":
             # "từ tháng 4 - 6": a run of months written with the word once is one window
             if (run := _MONTH_RUN.match(folded, t.end)) and (t.month or 0) < int(run["m"]) <= 12:
@@ -598,6 +686,9 @@ def extract_deadlines(
         lo, hi = seg.clause(fm.start())
         if lo in seen_clauses or lo in periodic_clauses:
             continue
+        # "Công văn số 2070/BHXH-KHTC về báo cáo thống kê hàng tháng": a cited title's words
+        if _IN_CITED_TITLE.search(folded, max(lo, fm.start() - 450), fm.start()) or _cited_request(folded, fm.start()):
+            continue
         seen_clauses.add(lo)  # one schedule per clause, and each clause examined once
         fm = freq_match(folded, fm.start(), hi, cleaned)
         if fm is None:
@@ -642,6 +733,7 @@ def extract_deadlines(
     found = _drop_sub_windows(found)
     found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
     found = _drop_headline_repeats(found, folded)
+    found = _drop_repeated_sentences(found, seg, folded)
     return ExtractionResult([d for _, d in found], warnings)
 
 
@@ -896,6 +988,26 @@ def _year_slip(t: Temporal, own: date) -> Temporal | None:
     return replace(t, year=own.year)
 
 
+#: a day-level deadline this many years or more after the document's date is no plan for a
+#: day: when its day and month fall within weeks of the document's date, the year is a slip
+_YEARS_AHEAD = 3
+
+
+def _year_ahead_slip(t: Temporal, own: date) -> Temporal | None:
+    """``t`` with the document's year when it was written years ahead (a term's end year,
+    "năm 2025", in a letter of 2020) and the day then falls within a couple of months after
+    the document's date; else None."""
+    if t.unit != "day" or t.year is None or t.year < own.year + _YEARS_AHEAD or t.day is None or t.month is None:
+        return None
+    try:
+        day = date(own.year, t.month, t.day)
+    except ValueError:
+        return None
+    if not own <= day <= own + timedelta(days=_YEAR_SLIP_DAYS):
+        return None
+    return replace(t, year=own.year)
+
+
 # "Từ ngày 1.1 đến ngày 6.7, UBND tỉnh giao 833 nhiệm vụ ...": a window whose clause goes on to
 # a tally (a count of ten or more things) is the period a statistic covers, not a time to act
 _TALLY = re.compile(
@@ -998,6 +1110,50 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
         for (pos, d), is_head in zip(found, heads, strict=True)
         if not (is_head and last_body.get((d.kind, d.due), -1) > pos)
     ]
+
+
+#: a sentence this long printed twice word for word is the page repeating itself (a lead
+#: above the body); a short label ("Thời gian thực hiện: từ ngày 04/8/2021") may recur by design
+_REPEAT_MIN = 60
+_REPEAT_MAX = 1000
+
+
+def _drop_repeated_sentences(
+    found: list[tuple[int, Deadline]], seg: Segmenter, folded: str
+) -> list[tuple[int, Deadline]]:
+    """ "Các ý kiến gửi về Ban Thi đua ... trước ngày 22.10.2018." in the sapo and again in the
+    body is one item: a later item whose whole clause repeats an earlier item's, word for word,
+    with the same kind and due time."""
+    seen: set[tuple] = set()
+    out: list[tuple[int, Deadline]] = []
+    for pos, d in found:
+        lo, hi = seg.clause(pos)
+        if hi - lo > _REPEAT_MAX:  # a sentence, not a table flattened into one clause
+            out.append((pos, d))
+            continue
+        words = " ".join(folded[lo:hi].split()).strip(" .;,-+*")
+        key = (d.kind, d.due, d.until, d.recurrence, words)
+        if len(words) >= _REPEAT_MIN and key in seen:
+            continue
+        seen.add(key)
+        out.append((pos, d))
+    return out
+
+
+def own_level_before(folded: str, pos: int, level: str) -> bool:
+    """Does the deadline at ``pos`` belong to the issuer's own level, named right before it in
+    its clause? "Đại hội đại biểu Đảng bộ tỉnh hoàn thành trước ngày 31/10/2020" and "..., cấp
+    tỉnh trước 30/6/2020" in a Tỉnh ủy's plan are the Tỉnh ủy's own work (``level`` the folded
+    level word: "tinh", "huyen", "thanh pho", ...)."""
+    lv = r"\s+".join(level.split())
+    head = folded[max(0, pos - 80) : pos]
+    return bool(
+        re.search(
+            rf"(?:^|[.;:,\n]\s*)(?:(?:\d{{1,2}}\s?[.)]|[-+•*])\s*)?(?:(?:dai\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo|cap)\s+{lv})\b"
+            r"(?:\s+(?!va\b|cac\b|cap\b)[a-z]+){0,3}\s*$",
+            head,
+        )
+    )
 
 
 def _date_words(raw: str) -> str:

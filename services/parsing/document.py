@@ -16,7 +16,7 @@ from datetime import date
 
 from .body_fields import find_body_document, find_lead_document, find_own_mention, find_title_document, valid_date
 from .dates import iter_temporal
-from .deadline_extraction import REF_BEFORE, extract_deadlines, reference_dates
+from .deadline_extraction import REF_BEFORE, extract_deadlines, own_level_before, reference_dates
 from .deadlines import Deadline
 from .document_fields import (
     Text,
@@ -428,7 +428,7 @@ def _drop_own_congress(folded: str, issuer: str, deadlines: list) -> list:
     for d in deadlines:
         words = fold(d.text).split()
         at = re.search(r"\s+".join(re.escape(w) for w in words), folded) if words else None
-        if at and own.match(folded, at.end()):
+        if at and (own.match(folded, at.end()) or own_level_before(folded, at.start(), head)):
             continue
         kept.append(d)
     return kept

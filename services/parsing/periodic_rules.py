@@ -69,6 +69,8 @@ _DAY_ONLY = re.compile(
     _CUE + r"ngay\s+(?P<d>\d{1,2})\b(?!\s?[/.\-]\s?\d|\s+thang\s+\d|\s?-\s?[a-z])"
     r"(?:\s+(?:cua\s+)?thang\s+(?P<which>cuoi\s+quy|dau\s+quy|cuoi\s+ky|bao\s+cao|cuoi))?"
 )
+# a sending verb after a comma closes a cut-off: ", gửi về Sở trước ngày 28 hàng tháng"
+_SEND_AFTER_CUTOFF = re.compile(r",\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao)\b")
 # (entering results into a shared system is reporting too: "cập nhật kết quả ... hằng tháng")
 _REPORTING = re.compile(r"\bbao\s+cao\b|\bgui\b|\bnop\b|\bcap\s+nhat\b")
 # A yearly calendar of work states its days with doing verbs, not only reports: "tổ chức khai
@@ -98,11 +100,17 @@ def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = Non
     """Schedules stated in the clause folded[lo:hi]; ``context_lo`` opens the stretch before
     it where the periods may have been named ("... hàng quý, 6 tháng và hàng năm. Báo cáo
     ..., chậm nhất là ngày 20 của tháng cuối kỳ báo cáo")."""
-    if DATA_CUTOFF.search(folded, lo, hi):
-        return []
     periods = _periods(folded, lo, hi)
+    day_lo = lo
+    if cut := DATA_CUTOFF.search(folded, lo, hi):
+        # "..., thời gian chốt số liệu ngày 25 tháng báo cáo, gửi về ... trước ngày 28 hàng
+        # tháng": the cut-off ends where a sending verb takes over; its day is no due day
+        resume = _SEND_AFTER_CUTOFF.search(folded, cut.end(), hi)
+        if resume is None:
+            return []
+        day_lo = resume.start()
     out: list[PeriodicRule] = []
-    m = _DAY_MONTH.search(folded, lo, hi)
+    m = _DAY_MONTH.search(folded, day_lo, hi)
     if not _REPORTING.search(folded, lo, hi):
         # a yearly calendar's day of work ("tổ chức khai giảng vào ngày 5-9 hằng năm")
         if not (m and periods == ["yearly"] and _DOING.search(folded, lo, m.start())):
@@ -118,7 +126,7 @@ def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = Non
                 rec = Recurrence("yearly", day_of_month=day, month=month, before=dm["cue"] == "truoc")
                 out.append(PeriodicRule(rec, dm.start(), dm.end()))
         return out
-    days = list(_DAY_ONLY.finditer(folded, lo, hi))
+    days = list(_DAY_ONLY.finditer(folded, day_lo, hi))
     if len(days) <= 1:
         return _day_rules(folded, days[0], periods, lo, context_lo) if days else []
     # several days, each after its own period: "Định kỳ hằng tháng (trước ngày 20), hằng quý
