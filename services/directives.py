@@ -480,6 +480,8 @@ class DeadlineChange:
     kind: str
     old_shown: str
     new_shown: str
+    #: The new date is already gone by: confirming makes the cells not done overdue at once.
+    past: bool = False
 
 
 def _read_deadline_change(
@@ -507,7 +509,9 @@ def preview_deadline_change(
     if read is None or isinstance(read, DeadlineError):
         return read
     deadline, found = read
-    return DeadlineChange(deadline, found.kind, deadline.shown, found.shown)
+    past = found.kind != "start" and found.recurrence is None and found.due is not None
+    past = past and found.due < to_local(now, config.tz).replace(tzinfo=None)
+    return DeadlineChange(deadline, found.kind, deadline.shown, found.shown, past)
 
 
 def change_deadline(
