@@ -118,13 +118,16 @@ def chat_subject(t: Translator, directive: Directive | dict[str, Any]) -> str:
     return t("directive.secret_subject_unnumbered", mark=get("secrecy"), id=get("id"))
 
 
-def summary(t: Translator, draft: dict[str, Any], now_local: datetime) -> str:
-    """What staff check before confirming a new directive."""
+def summary(t: Translator, draft: dict[str, Any], now_local: datetime, *, in_chat: bool = True) -> str:
+    """What staff check before confirming a new directive. In a chat a secret one's subject is
+    the pointer, as in every chat text (``chat_subject``); the dashboard (``in_chat=False``,
+    the committee's own server) shows the subject read."""
+    subject = chat_subject(t, draft) if in_chat else draft.get("subject")
     lines = [
         t("directive.summary.head"),
         t("directive.summary.type", value=draft.get("doc_type") or t("directive.unknown")),
         t("directive.summary.number", value=draft.get("number") or t("directive.unknown")),
-        t("directive.summary.subject", value=draft.get("subject") or t("directive.unknown")),
+        t("directive.summary.subject", value=subject or t("directive.unknown")),
         t("directive.summary.urgency", value=draft.get("urgency") or t("directive.not_urgent")),
     ]
     if draft.get("secrecy"):
