@@ -313,7 +313,10 @@ def secretary_list_line(
     passed: tuple[Deadline, int] | None = None,
 ) -> str:
     """``passed``: the last deadline gone by and how many days ago, named when none is ahead."""
-    if nearest is not None:
+    if nearest is not None and nearest.kind == "recurring" and nearest.due_at is not None:
+        # Its next period: the rule and when this period is due.
+        near = f"{deadline_text(t, nearest.kind, nearest.shown)} ({when(nearest.due_at, tz)})"
+    elif nearest is not None:
         near = deadline_text(t, nearest.kind, nearest.shown)
     elif passed is not None:
         near = t("directive.list.overdue", deadline=deadline_text(t, passed[0].kind, passed[0].shown), n=passed[1])
