@@ -16,6 +16,7 @@ from services.deadline_words import shown_in
 from services.directive_drafts import is_past
 from services.i18n import Translator
 from services.localtime import format_date, format_local_date, format_local_datetime
+from services.parsing.vn_text import fold
 from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Assignment, Deadline, Directive
 
@@ -54,11 +55,28 @@ def deadline_lines(t: Translator, deadlines: Iterable[Deadline]) -> str:
     return "\n".join(lines) if lines else t("directive.no_deadlines")
 
 
+#: Document types the catalogs name (directive.doctype.<folded name>): the kinds of Nghị định
+#: 30/2020 and the party's Hướng dẫn 36-HD/VPTW the parser reads (services/parsing).
+DOC_TYPE_KEYS = frozenset(
+    "cong_van ke_hoach nghi_quyet chi_thi thong_bao huong_dan ket_luan quyet_dinh quy_dinh bao_cao "
+    "thong_tu chuong_trinh to_trinh cong_dien de_an quy_che giay_moi".split()
+)
+
+
+def doc_type_name(t: Translator, doc_type: str | None) -> str | None:
+    """The document type in the reader's language ("Công văn" is an "Official letter" in
+    English), the stored value unchanged; a type no catalog names (typed by staff) as stored."""
+    if not doc_type or not doc_type.strip():
+        return None
+    folded = "_".join(fold(doc_type).split())
+    return t(f"directive.doctype.{folded}") if folded in DOC_TYPE_KEYS else doc_type
+
+
 def title(directive: Directive | dict[str, Any], t: Translator) -> str:
     """ "Công văn 141-CV/ĐUK" or, without a number, the start of the subject."""
     get = directive.get if isinstance(directive, dict) else lambda k: getattr(directive, k)
     number = get("number") or t("directive.no_number")
-    return f"{get('doc_type') or t('directive.document')} {number}".strip()
+    return f"{doc_type_name(t, get('doc_type')) or t('directive.document')} {number}".strip()
 
 
 #: Longest subject a directive without a number is named by, cut on a word with "…".
@@ -125,7 +143,7 @@ def summary(t: Translator, draft: dict[str, Any], now_local: datetime, *, in_cha
     subject = chat_subject(t, draft) if in_chat else draft.get("subject")
     lines = [
         t("directive.summary.head"),
-        t("directive.summary.type", value=draft.get("doc_type") or t("directive.unknown")),
+        t("directive.summary.type", value=doc_type_name(t, draft.get("doc_type")) or t("directive.unknown")),
         t("directive.summary.number", value=draft.get("number") or t("directive.unknown")),
         t("directive.summary.subject", value=subject or t("directive.unknown")),
         t("directive.summary.urgency", value=draft.get("urgency") or t("directive.not_urgent")),

@@ -193,3 +193,22 @@ directive-summary-flag-own_office = {" "}(việc của văn phòng cơ quan ban 
 directive-ack-unknown_number = Không có văn bản số { $number } giao cho { $unit_word } đồng chí. Gõ /directives để xem các văn bản.
 directive-ack-none_waiting = { $Unit_word } đồng chí đã báo nhận mọi văn bản được giao. Gõ /directives để xem các văn bản.
 directive-ack-which = Đồng chí xác nhận đã nhận văn bản nào? (hoặc gõ «đã nhận» kèm số văn bản, ví dụ: đã nhận 141)
+
+## Document types by their folded Vietnamese name (services/directive_texts.doc_type_name); the stored value stays Vietnamese.
+directive-doctype-cong_van = Công văn
+directive-doctype-ke_hoach = Kế hoạch
+directive-doctype-nghi_quyet = Nghị quyết
+directive-doctype-chi_thi = Chỉ thị
+directive-doctype-thong_bao = Thông báo
+directive-doctype-huong_dan = Hướng dẫn
+directive-doctype-ket_luan = Kết luận
+directive-doctype-quyet_dinh = Quyết định
+directive-doctype-quy_dinh = Quy định
+directive-doctype-bao_cao = Báo cáo
+directive-doctype-thong_tu = Thông tư
+directive-doctype-chuong_trinh = Chương trình
+directive-doctype-to_trinh = Tờ trình
+directive-doctype-cong_dien = Công điện
+directive-doctype-de_an = Đề án
+directive-doctype-quy_che = Quy chế
+directive-doctype-giay_moi = Giấy mời
