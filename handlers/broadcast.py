@@ -13,7 +13,8 @@ from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from handlers.router import Router
 from handlers.unit_picker import UnitPicker
-from services import broadcast, status
+from services import broadcast, directives, status
+from services import directive_texts as texts
 from services.reach import unreachable_text
 
 #: Audience kinds that need a directive number first.
@@ -153,9 +154,9 @@ class BroadcastFlow(StepFlow[BroadcastState]):
         if not audience.accounts:
             ctx.flow_goto("audience")
             return [self._nobody(ctx, audience), self._ask_audience(ctx)]
-        unreachable = ""
+        unreachable = self._closed_note(ctx, chosen)
         if audience.unreachable:
-            unreachable = "\n" + unreachable_text(ctx.t, audience.reach)
+            unreachable += "\n" + unreachable_text(ctx.t, audience.reach)
         if state.file:
             unreachable += ctx.t("broadcast.preview_file", name=state.file.name)
         state.audience = chosen
@@ -172,6 +173,22 @@ class BroadcastFlow(StepFlow[BroadcastState]):
             unreachable=unreachable,
         )
         return [Reply(text=text, choices=buttons)]
+
+    @staticmethod
+    def _closed_note(ctx: Context, chosen: Audience) -> str:
+        """A directive closed meanwhile: sending only talks to the cells, who still cannot
+        report until it is reopened; said in the preview, before staff press «Gửi»."""
+        if chosen.directive_id is None:
+            return ""
+        directive = directives.get(session=ctx.session, directive_id=chosen.directive_id)
+        if directive is None or directive.status != "closed":
+            return ""
+        return "\n" + ctx.t(
+            "broadcast.preview_closed",
+            directive=texts.title(directive, ctx.t),
+            when=texts.when(directive.closed_at, ctx.deps.tz),
+            number=directives.lookup_key(directive),
+        )
 
     def _nobody(self, ctx: Context, audience: broadcast.Audience) -> Reply:
         """Nothing to send: either the audience has no units, or none of them can be reached

@@ -15,7 +15,7 @@ from handlers.unit_picker import UnitPicker
 from services import directive_recipients as recipients
 from services import directive_texts as texts
 from services import directives
-from services.localtime import format_local_datetime
+from services.localtime import format_local_date, format_local_datetime
 from services.parsing import DeadlineError
 from services.parsing.vn_text import normalize
 from services.reach import unreachable_text
@@ -139,9 +139,13 @@ class DeadlineChangeFlow(StepFlow[DeadlineChangeState]):
             new=change.new_shown,
             count=len(told.reached),
         )
+        # A date gone by is most often a slip (a wrong month or year), sometimes the paper's own
+        # date kept on record: said plainly, and confirmed or typed again, never taken silently.
+        today = format_local_date(ctx.now, ctx.deps.tz)
+        past = ctx.t("directive.change.deadline_past", today=today) if change.past else ""
         return [
             Reply(
-                text="\n".join(filter(None, [question, unreachable_text(ctx.t, told)])),
+                text="\n".join(filter(None, [question, past, unreachable_text(ctx.t, told)])),
                 choices=_confirm_buttons(ctx, ctx.t("directive.button.confirm")),
             )
         ]

@@ -84,7 +84,8 @@ def _list(ctx: Context, args: str) -> list[Reply]:
             assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
             assert assignment is not None, "visible() lists a directive not managed only for its live assignment"
             deadlines = directives.deadlines_of(session=ctx.session, directive=directive)
-            nearest = directives.nearest_deadline(deadlines=deadlines, now=ctx.now)
+            periods = directives.next_periods(session=ctx.session, deadlines=deadlines, now=ctx.now)
+            nearest = directives.nearest_deadline(deadlines=deadlines, now=ctx.now, periods=periods)
             passed = _passed(ctx, deadlines, assignment.status) if nearest is None else None
             lines.append(texts.secretary_list_line(ctx.t, directive, assignment.status, nearest, ctx.deps.tz, passed))
     if len(found) > LIST_LIMIT:

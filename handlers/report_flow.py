@@ -314,6 +314,8 @@ class ReportFlow(StepFlow[ReportState]):
         if parsed.problem is not None and parsed.problem.key == "other_confirm":
             state.other_asked = parsed.problem.params["text"]
             ctx.flow_goto(step, state)
+        if parsed.problem is not None and parsed.kept and template.ratio is not None:
+            return self._keep_whole(ctx, state, task, step, parsed)
         if parsed.problem is not None:
             # Same step, nothing stored: one sentence saying what is expected, then the question.
             return [Reply(text=problem_text(ctx, parsed.problem)), *self._ask(ctx, state, task, step, fresh=False)]
@@ -361,8 +363,26 @@ class ReportFlow(StepFlow[ReportState]):
         ctx.flow_goto(step, state)
         return _quick_notes(ctx, template, quick) + self._advance(ctx, state, task, None, set(quick.values))
 
+    def _keep_whole(
+        self, ctx: Context, state: ReportState, task: reports.Task, step: str, parsed: Parsed
+    ) -> list[Reply]:
+        """ "90%", then a total of 33: no whole count of people is 90% of 33, but the total is
+        known; it is kept and only the count of people is asked."""
+        ratio = task.template().ratio
+        assert ratio is not None and parsed.problem is not None
+        state.answers = {**state.answers, **parsed.kept}
+        state.selected, state.pending_percent, state.other_asked = [], None, None
+        state.history = [*state.history, step]
+        ctx.flow_goto(ratio.part, state)
+        return [Reply(text=problem_text(ctx, parsed.problem)), *self._ask(ctx, state, task, ratio.part)]
+
     def _accept(self, ctx: Context, state: ReportState, task: reports.Task, step: str, parsed: Parsed) -> list[Reply]:
         template = task.template()
+        ratio, after = template.ratio, step
+        if ratio is not None and step == ratio.part and state.history[-1:] == [ratio.whole]:
+            # The count asked after its total was kept (see _keep_whole): the questions go on
+            # after the later of the two, the total is not asked again.
+            after = max(ratio.part, ratio.whole, key=template.keys().index)
         state.answers = {**state.answers, **parsed.values}
         state.selected, state.pending_percent, state.other_asked = [], parsed.pending_percent, None
         state.history = [*state.history, step]
@@ -370,8 +390,13 @@ class ReportFlow(StepFlow[ReportState]):
             ctx.flow_goto(template.ratio.whole, state)
             note = ctx.reply("report.pending_percent", percent=_fmt(parsed.pending_percent))
             return [note, *self._ask(ctx, state, task, template.ratio.whole)]
+        missing = _missing_half(template, state, step)
+        if missing is not None:
+            # One half of the count given again after «Quay lại» from the other: that one next.
+            ctx.flow_goto(missing, state)
+            return self._ask(ctx, state, task, missing)
         ctx.flow_goto(step, state)
-        return self._advance(ctx, state, task, step, set(parsed.values))
+        return self._advance(ctx, state, task, after, set(parsed.values))
 
     def _advance(
         self, ctx: Context, state: ReportState, task: reports.Task, after: str | None, filled: set[str]
@@ -555,7 +580,7 @@ class ReportFlow(StepFlow[ReportState]):
         if state.history or state.editing:
             controls.extend(back())
         choices = [*rows, controls] if controls else rows
-        lines = [_question(ctx, template, field)]
+        lines = [_question(ctx, template, field, state.answers)]
         if state.selected:
             labels = ", ".join(option.label(ctx.lang) for v in state.selected if (option := field.option(v)))
             lines.append(ctx.t("report.ask.multi_selected", selected=labels))
@@ -601,6 +626,16 @@ def _as_one_message(replies: list[Reply]) -> list[Reply]:
     return replies
 
 
+def _missing_half(template: Template, state: ReportState, step: str) -> str | None:
+    """The other half of the count of people (reached / total) when ``step`` is one half, the
+    other is still unanswered and was asked before it (a kept total, then «Quay lại»)."""
+    ratio, keys = template.ratio, template.keys()
+    if ratio is None or step not in (ratio.part, ratio.whole) or state.editing:
+        return None
+    other = ratio.whole if step == ratio.part else ratio.part
+    return other if state.answers.get(other) is None and keys.index(other) < keys.index(step) else None
+
+
 def _unplaced_home(template: Template, state: ReportState) -> TemplateField | None:
     """The free-text question still unanswered that words nobody placed could answer."""
     if not state.unplaced_text:
@@ -618,10 +653,13 @@ def _optional_hint(ctx: Context, choices: list[list[Choice]]) -> str:
     return ctx.t("report.ask.optional")
 
 
-def _question(ctx: Context, template: Template, field: TemplateField) -> str:
+def _question(ctx: Context, template: Template, field: TemplateField, answers: dict[str, Any]) -> str:
     label = field.label(ctx.lang)
     ratio = template.ratio
     if ratio is not None and field.key == ratio.part:
+        whole = answers.get(ratio.whole)
+        if isinstance(whole, int) and answers.get(ratio.part) is None:
+            return ctx.t("report.ask.ratio_part_of", label=label, whole=whole)
         return ctx.t("report.ask.ratio_part", label=label)
     if ratio is not None and field.key == ratio.whole:
         return ctx.t("report.ask.ratio_whole", label=label)

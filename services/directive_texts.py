@@ -16,6 +16,7 @@ from services.deadline_words import shown_in
 from services.directive_drafts import is_past
 from services.i18n import Translator
 from services.localtime import format_date, format_local_date, format_local_datetime
+from services.parsing.vn_text import fold
 from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Assignment, Deadline, Directive
 
@@ -54,11 +55,28 @@ def deadline_lines(t: Translator, deadlines: Iterable[Deadline]) -> str:
     return "\n".join(lines) if lines else t("directive.no_deadlines")
 
 
+#: Document types the catalogs name (directive.doctype.<folded name>): the kinds of Nghị định
+#: 30/2020 and the party's Hướng dẫn 36-HD/VPTW the parser reads (services/parsing).
+DOC_TYPE_KEYS = frozenset(
+    "cong_van ke_hoach nghi_quyet chi_thi thong_bao huong_dan ket_luan quyet_dinh quy_dinh bao_cao "
+    "thong_tu chuong_trinh to_trinh cong_dien de_an quy_che giay_moi".split()
+)
+
+
+def doc_type_name(t: Translator, doc_type: str | None) -> str | None:
+    """The document type in the reader's language ("Công văn" is an "Official letter" in
+    English), the stored value unchanged; a type no catalog names (typed by staff) as stored."""
+    if not doc_type or not doc_type.strip():
+        return None
+    folded = "_".join(fold(doc_type).split())
+    return t(f"directive.doctype.{folded}") if folded in DOC_TYPE_KEYS else doc_type
+
+
 def title(directive: Directive | dict[str, Any], t: Translator) -> str:
     """ "Công văn 141-CV/ĐUK" or, without a number, the start of the subject."""
     get = directive.get if isinstance(directive, dict) else lambda k: getattr(directive, k)
     number = get("number") or t("directive.no_number")
-    return f"{get('doc_type') or t('directive.document')} {number}".strip()
+    return f"{doc_type_name(t, get('doc_type')) or t('directive.document')} {number}".strip()
 
 
 #: Longest subject a directive without a number is named by, cut on a word with "…".
@@ -118,13 +136,16 @@ def chat_subject(t: Translator, directive: Directive | dict[str, Any]) -> str:
     return t("directive.secret_subject_unnumbered", mark=get("secrecy"), id=get("id"))
 
 
-def summary(t: Translator, draft: dict[str, Any], now_local: datetime) -> str:
-    """What staff check before confirming a new directive."""
+def summary(t: Translator, draft: dict[str, Any], now_local: datetime, *, in_chat: bool = True) -> str:
+    """What staff check before confirming a new directive. In a chat a secret one's subject is
+    the pointer, as in every chat text (``chat_subject``); the dashboard (``in_chat=False``,
+    the committee's own server) shows the subject read."""
+    subject = chat_subject(t, draft) if in_chat else draft.get("subject")
     lines = [
         t("directive.summary.head"),
-        t("directive.summary.type", value=draft.get("doc_type") or t("directive.unknown")),
+        t("directive.summary.type", value=doc_type_name(t, draft.get("doc_type")) or t("directive.unknown")),
         t("directive.summary.number", value=draft.get("number") or t("directive.unknown")),
-        t("directive.summary.subject", value=draft.get("subject") or t("directive.unknown")),
+        t("directive.summary.subject", value=subject or t("directive.unknown")),
         t("directive.summary.urgency", value=draft.get("urgency") or t("directive.not_urgent")),
     ]
     if draft.get("secrecy"):
@@ -310,7 +331,10 @@ def secretary_list_line(
     passed: tuple[Deadline, int] | None = None,
 ) -> str:
     """``passed``: the last deadline gone by and how many days ago, named when none is ahead."""
-    if nearest is not None:
+    if nearest is not None and nearest.kind == "recurring" and nearest.due_at is not None:
+        # Its next period: the rule and when this period is due.
+        near = f"{deadline_text(t, nearest.kind, nearest.shown)} ({when(nearest.due_at, tz)})"
+    elif nearest is not None:
         near = deadline_text(t, nearest.kind, nearest.shown)
     elif passed is not None:
         near = t("directive.list.overdue", deadline=deadline_text(t, passed[0].kind, passed[0].shown), n=passed[1])

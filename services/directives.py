@@ -34,6 +34,7 @@ from services.reminders.obligation import due_of
 from storage.queries import accounts as account_queries
 from storage.queries import audit as audit_queries
 from storage.queries import directives as queries
+from storage.queries import reminders as reminder_queries
 from storage.queries import units as unit_queries
 from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Assignment, Deadline, Directive, Unit
@@ -459,8 +460,25 @@ def deadlines_of(*, session: Session, directive: Directive) -> list[Deadline]:
     return queries.active_deadlines(session=session, directive_id=directive.id)
 
 
-def nearest_deadline(*, deadlines: list[Deadline], now: datetime) -> Deadline | None:
-    upcoming = [d for d in deadlines if d.due_at is not None and d.kind != "start" and d.due_at >= now]
+def next_periods(*, session: Session, deadlines: list[Deadline], now: datetime) -> dict[int, datetime]:
+    """When the next period of each recurring deadline among ``deadlines`` is due."""
+    ids = [d.id for d in deadlines if d.kind == "recurring" and d.id is not None]
+    return reminder_queries.next_periods(session=session, deadline_ids=ids, now=now) if ids else {}
+
+
+def nearest_deadline(
+    *, deadlines: list[Deadline], now: datetime, periods: dict[int, datetime] | None = None
+) -> Deadline | None:
+    """The next deadline due; a recurring one counts by its next period (``periods``, from
+    ``next_periods``): a monthly report due on the 25th is nearer than a plan due next month.
+    A recurring one is returned as a copy dated by that period, never stored."""
+    periods = periods or {}
+    dated = [d for d in deadlines if d.kind != "start" and not (d.kind == "recurring" and d.id in periods)]
+    upcoming = [d for d in dated if d.due_at is not None and d.due_at >= now]
+    for d in deadlines:
+        due = periods.get(d.id) if d.kind == "recurring" else None
+        if due is not None and due >= now:
+            upcoming.append(Deadline(id=d.id, directive_id=d.directive_id, kind=d.kind, due_at=due, shown=d.shown))
     return min(upcoming, key=due_of) if upcoming else None
 
 
@@ -480,6 +498,8 @@ class DeadlineChange:
     kind: str
     old_shown: str
     new_shown: str
+    #: The new date is already gone by: confirming makes the cells not done overdue at once.
+    past: bool = False
 
 
 def _read_deadline_change(
@@ -507,7 +527,9 @@ def preview_deadline_change(
     if read is None or isinstance(read, DeadlineError):
         return read
     deadline, found = read
-    return DeadlineChange(deadline, found.kind, deadline.shown, found.shown)
+    past = found.kind != "start" and found.recurrence is None and found.due is not None
+    past = past and found.due < to_local(now, config.tz).replace(tzinfo=None)
+    return DeadlineChange(deadline, found.kind, deadline.shown, found.shown, past)
 
 
 def change_deadline(

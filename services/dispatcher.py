@@ -36,7 +36,7 @@ from ground.clock import Clock
 from ground.messages import Choice, Reply
 from ground.ports import ChannelSender, SendResult, capabilities_of
 from ground.reply_limits import fit_reply
-from services import chat_menus
+from services import chat_menus, secret_payloads
 from services.outbox import payload_to_reply
 from storage.db import session_scope
 from storage.queries import accounts as account_queries
@@ -334,6 +334,7 @@ class Dispatcher:
                 chats=some,
                 dead_workers=dead,
             )
+            secret_payloads.redact_claimed(session=session, rows=rows)
             return [
                 Claim(
                     m.id,

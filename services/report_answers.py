@@ -106,6 +106,9 @@ class Parsed:
     problem: Problem | None = None
     #: "90%" typed before the total is known: the reached count follows once it is.
     pending_percent: float | None = None
+    #: What stands although the answer was refused: the total typed after "90%" when no whole
+    #: count of people fits (90% of 33); only the count is asked then.
+    kept: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -162,6 +165,10 @@ def parse_field(
         parsed = Parsed(problem=Problem("attachment_expected", {"label": f.label(lang)}))
     if parsed.problem is None:
         problem = rule_problem(template, {**answers, **parsed.values}, lang=lang, changed=set(parsed.values))
+        if problem is not None:
+            return Parsed(problem=problem)
+    elif parsed.kept:
+        problem = rule_problem(template, {**answers, **parsed.kept}, lang=lang, changed=set(parsed.kept))
         if problem is not None:
             return Parsed(problem=problem)
     return parsed
@@ -254,7 +261,10 @@ def _integer_answer(
     if problem is not None:
         return Parsed(problem=problem)
     if in_ratio and f.key == ratio.whole and pending is not None:  # type: ignore[union-attr]
-        return _from_percent(template, pending, value, lang)
+        found = _from_percent(template, pending, value, lang)
+        if found.problem is not None and found.problem.key == "percent_not_whole":
+            found.kept = {f.key: value}  # the total is right; the percentage was rounded
+        return found
     return Parsed(values={f.key: value})
 
 

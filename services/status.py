@@ -174,12 +174,14 @@ def _summaries(session: Session, actor: Actor, found: list[Directive], now: date
     for row in queries.assignment_counts(session=session, directive_ids=ids, scope_paths=scope_paths(actor)):
         by_directive[row.directive_id].append(row)
     deadlines = _deadlines(session, ids)
+    every = [d for found_deadlines in deadlines.values() for d in found_deadlines]
+    periods = directives.next_periods(session=session, deadlines=every, now=now)
     sending = fanout.progress(session=session, directive_ids=ids)
     return [
         DirectiveSummary(
             d,
             _fold(by_directive[d.id], deadlines[d.id], now),
-            directives.nearest_deadline(deadlines=deadlines[d.id], now=now),
+            directives.nearest_deadline(deadlines=deadlines[d.id], now=now, periods=periods),
             sending.get(d.id),
         )
         for d in found

@@ -262,6 +262,6 @@ def test_each_secretary_reads_the_directive_in_their_own_language(org, session):
         m.account_id: m.payload["text"]
         for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind != "reminder")).all()
     }
-    assert texts_by_account[account.id].startswith("New directive: Công văn 141-CV/ĐUK\nUrgency: KHẨN\n")
+    assert texts_by_account[account.id].startswith("New directive: Official letter 141-CV/ĐUK\nUrgency: KHẨN\n")
     assert "• Report: before 23/8/2021" in texts_by_account[account.id]
     assert [t for a, t in texts_by_account.items() if a != account.id][0].startswith("Văn bản mới: Công văn 141-CV/ĐUK")

@@ -15,6 +15,7 @@ from fluent.syntax import visitor
 from services.broadcast import AUDIENCES
 from services.deadline_words import WORDS as DEADLINE_WORDS
 from services.directive_drafts import DESK_VALIDATED_FIELDS, EDITABLE_FIELDS, VALIDATED_FIELDS
+from services.directive_texts import DOC_TYPE_KEYS
 from services.export_data import COLUMNS
 from services.export_docx import TABLE_COLUMNS
 from services.i18n import LANGUAGES, catalog, fluent_id, t
@@ -148,6 +149,7 @@ def _runtime_values() -> dict[str, set[str]]:
         "deadline_word.{}": {key for _, key in DEADLINE_WORDS},
         "parse.{}": _tuple_heads("bot/cli_parse.py", "rows"),
         "directive.kind.{}": set(DEADLINE_KINDS),
+        "directive.doctype.{}": set(DOC_TYPE_KEYS),
         "directive.status.{}": set(ASSIGNMENT_STATUSES),
         "report.status.{}": set(ASSIGNMENT_STATUSES),
         "export.col.{}": set(COLUMNS) | set(TABLE_COLUMNS),

@@ -90,7 +90,7 @@ def test_taking_off_a_reported_cell_in_english_takes_a_typed_yes(org, app, sessi
     staff.press("CB03")
     staff.press("Done (7)")
     assert staff.last_text == (
-        "1 unit you are removing from Công văn 141-CV/ĐUK has reported:\n"
+        "1 unit you are removing from Official letter 141-CV/ĐUK has reported:\n"
         "• CB03 — Chi bộ Ban Tổ chức: reported at 08:00 15/8/2021\n"
         "If removed, the report sent stays stored but no longer counts in /status or the exports, and the unit is "
         "told it no longer has to carry out this directive. Remove anyway (yes/no)?"
@@ -100,7 +100,7 @@ def test_taking_off_a_reported_cell_in_english_takes_a_typed_yes(org, app, sessi
     assert staff.last_text == "Please answer «yes» or «no», or press a button below."
     assert staff.buttons == ["Remove anyway", "Back"]
     staff.send("yes")
-    assert staff.last_text.startswith("Units of Công văn 141-CV/ĐUK updated. Added: —. Removed: CB03.")
+    assert staff.last_text.startswith("Units of Official letter 141-CV/ĐUK updated. Added: —. Removed: CB03.")
     assert assignment_of(session, "CB03").status == "cancelled"
 
 
@@ -153,7 +153,7 @@ def test_a_deadline_change_in_english_asks_and_takes_a_typed_no(org, app, sessio
     staff.press("Report")
     staff.send("trước ngày 25/8/2021")
     assert staff.last_text.startswith(
-        "Change a deadline of Công văn 141-CV/ĐUK:\n"
+        "Change a deadline of Official letter 141-CV/ĐUK:\n"
         "Report: trước 23/8/2021 → trước 25/8/2021\n"  # the deadline as stored, as every English line shows it
         "6 units will be told. Change it (yes/no)?"
     )

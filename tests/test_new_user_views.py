@@ -38,7 +38,7 @@ def test_a_secretary_doc_in_english_is_a_view_too(org, app, outbox):
     cb01.send("/lang en")
     use_buttons_of(cb01, directive_message(outbox, "u-cb01")).press("Đã nhận")
     cb01.send("/doc 141")
-    assert cb01.last_text.startswith("Công văn 141-CV/ĐUK\nUrgency: KHẨN\nSubject:")
+    assert cb01.last_text.startswith("Official letter 141-CV/ĐUK\nUrgency: KHẨN\nSubject:")
     assert cb01.last_text.endswith("Status: acknowledged")
     assert "New directive" not in cb01.last_text
     assert cb01.buttons == ["Report", "Full text"]

@@ -119,7 +119,8 @@ def test_percentage_with_a_total_computes_reached_and_asks_when_it_does_not_add_
     assert "Đã ghi 90%" in cb01.last_text and "Tổng số" in cb01.last_text
     cb01.send("47")
     assert "không ra số người tròn" in cb01.last_text
-    cb01.send("50")
+    assert "trên tổng số 47 người" in cb01.last_text  # the total is kept, the count is asked
+    cb01.send("45/50")
     assert "Nhận thức" in cb01.last_text
     cb01.send("tb")
     cb01.press("Bỏ qua")

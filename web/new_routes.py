@@ -126,7 +126,7 @@ def _review(
         status_code=status_code,
         draft=draft,
         issued_on=_shown_date(draft.get("issued_on")),
-        summary=texts.summary(here.t, draft, to_local(here.now, here.tz).replace(tzinfo=None)),
+        summary=texts.summary(here.t, draft, to_local(here.now, here.tz).replace(tzinfo=None), in_chat=False),
         units=units,
         ticked=set(data["ticked"]),
         named=len(_named(here, unit, draft)) if unit is not None else 0,

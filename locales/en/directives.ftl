@@ -201,6 +201,7 @@ directive-change-deadline_confirm =
         [one] { $count } unit will be told
        *[other] { $count } units will be told
     }. Change it (yes/no)?
+directive-change-deadline_past = ⚠️ The new deadline is already past (today is { $today }): if you confirm, the units not done yet are overdue at once (in /status and the daily digest). If it was a typo, type the right deadline, or press «Cancel».
 directive-change-deadline_kept = The deadline stays as it was; no unit was told.
 directive-change-remove_reported_head = { $count ->
         [one] { $count } unit you are removing from { $title } has reported:
@@ -240,3 +241,22 @@ directive-summary-flag-own_office = {" "}(a duty of the issuing office itself, n
 directive-ack-unknown_number = No directive numbered { $number } is assigned to your { $unit_word }. Type /directives to see them.
 directive-ack-none_waiting = { $Unit_word }: every directive assigned to it is acknowledged. Type /directives to see them.
 directive-ack-which = Which directive are you acknowledging? (or type «đã nhận» with its number, e.g. đã nhận 141)
+
+## Document types by their folded Vietnamese name (services/directive_texts.doc_type_name); the stored value stays Vietnamese.
+directive-doctype-cong_van = Official letter
+directive-doctype-ke_hoach = Plan
+directive-doctype-nghi_quyet = Resolution
+directive-doctype-chi_thi = Directive
+directive-doctype-thong_bao = Notice
+directive-doctype-huong_dan = Guidance
+directive-doctype-ket_luan = Conclusion
+directive-doctype-quyet_dinh = Decision
+directive-doctype-quy_dinh = Regulation
+directive-doctype-bao_cao = Report
+directive-doctype-thong_tu = Circular
+directive-doctype-chuong_trinh = Programme
+directive-doctype-to_trinh = Submission
+directive-doctype-cong_dien = Official dispatch
+directive-doctype-de_an = Project
+directive-doctype-quy_che = Rules
+directive-doctype-giay_moi = Invitation

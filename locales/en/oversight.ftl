@@ -88,6 +88,7 @@ broadcast-preview =
         [one] of { $units } unit.
        *[other] of { $units } units.
     }{ $unreachable }
+broadcast-preview_closed = ⚠️ { $directive } was closed at { $when }: this message only reaches the units, they still cannot send a report. To take reports again, reopen it with /reopen { $number } before sending.
 broadcast-preview_file =
     {""}
     Attached file: { $name }

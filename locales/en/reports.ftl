@@ -88,6 +88,7 @@ report-button-yes = Yes
 report-button-no = No
 report-ask-integer = { $label }? Type a whole number.
 report-ask-ratio_part = { $label }? Type the number of people, e.g. 45, or people/total, e.g. 45/50 (the % is computed).
+report-ask-ratio_part_of = { $label } (out of { $whole } in total)? Type the number of people.
 report-ask-ratio_whole = { $label }? Type the total number of people, e.g. 50.
 report-ask-percentage = { $label }? Type a percentage, e.g. 90%.
 report-ask-text = { $label }? Type the text (at most { $max ->

@@ -156,6 +156,7 @@ directive-change-deadline_confirm =
     Đổi thời hạn { $title }:
     { $kind }: { $old } → { $new }
     Sẽ báo cho { $count } đơn vị. Đồng chí xác nhận đổi (có/không)?
+directive-change-deadline_past = ⚠️ Thời hạn mới đã qua (hôm nay là { $today }): nếu xác nhận, các đơn vị chưa xong bị tính là quá hạn ngay (trong /status và bản tin ngày). Nếu gõ nhầm, đồng chí gõ lại thời hạn đúng, hoặc bấm «Hủy».
 directive-change-deadline_kept = Đã giữ nguyên thời hạn; không đơn vị nào được báo.
 directive-change-remove_reported_head = { $count } đơn vị định bỏ khỏi { $title } đã báo cáo:
 directive-change-remove_reported_line = • { $code } — { $name }: đã báo cáo lúc { $time }
@@ -192,3 +193,22 @@ directive-summary-flag-own_office = {" "}(việc của văn phòng cơ quan ban 
 directive-ack-unknown_number = Không có văn bản số { $number } giao cho { $unit_word } đồng chí. Gõ /directives để xem các văn bản.
 directive-ack-none_waiting = { $Unit_word } đồng chí đã báo nhận mọi văn bản được giao. Gõ /directives để xem các văn bản.
 directive-ack-which = Đồng chí xác nhận đã nhận văn bản nào? (hoặc gõ «đã nhận» kèm số văn bản, ví dụ: đã nhận 141)
+
+## Document types by their folded Vietnamese name (services/directive_texts.doc_type_name); the stored value stays Vietnamese.
+directive-doctype-cong_van = Công văn
+directive-doctype-ke_hoach = Kế hoạch
+directive-doctype-nghi_quyet = Nghị quyết
+directive-doctype-chi_thi = Chỉ thị
+directive-doctype-thong_bao = Thông báo
+directive-doctype-huong_dan = Hướng dẫn
+directive-doctype-ket_luan = Kết luận
+directive-doctype-quyet_dinh = Quyết định
+directive-doctype-quy_dinh = Quy định
+directive-doctype-bao_cao = Báo cáo
+directive-doctype-thong_tu = Thông tư
+directive-doctype-chuong_trinh = Chương trình
+directive-doctype-to_trinh = Tờ trình
+directive-doctype-cong_dien = Công điện
+directive-doctype-de_an = Đề án
+directive-doctype-quy_che = Quy chế
+directive-doctype-giay_moi = Giấy mời

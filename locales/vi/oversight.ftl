@@ -70,6 +70,7 @@ broadcast-preview =
     ———
     Đối tượng: { $audience }
     Sẽ gửi tới { $accounts } tài khoản của { $units } đơn vị.{ $unreachable }
+broadcast-preview_closed = ⚠️ { $directive } đã kết thúc lúc { $when }: gửi tin này chỉ là nhắn tới các đơn vị, họ vẫn không gửi báo cáo được. Muốn nhận báo cáo, đồng chí mở lại bằng /reopen { $number } trước khi gửi.
 broadcast-preview_file =
     {""}
     Tệp đính kèm: { $name }

@@ -82,6 +82,7 @@ report-button-yes = Có
 report-button-no = Không
 report-ask-integer = { $label }? Đồng chí gõ một số nguyên.
 report-ask-ratio_part = { $label }? Đồng chí gõ số người, ví dụ 45, hoặc số người/tổng số, ví dụ 45/50 (tỷ lệ % được tự tính).
+report-ask-ratio_part_of = { $label } (trên tổng số { $whole } người)? Đồng chí gõ số người.
 report-ask-ratio_whole = { $label }? Đồng chí gõ tổng số người, ví dụ 50.
 report-ask-percentage = { $label }? Đồng chí gõ tỷ lệ phần trăm, ví dụ 90%.
 report-ask-text = { $label }? Đồng chí gõ nội dung (tối đa { $max } ký tự).

@@ -734,6 +734,7 @@ def extract_deadlines(
     found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
     found = _drop_headline_repeats(found, folded)
     found = _drop_repeated_sentences(found, seg, folded)
+    found = _drop_subject_regimes(found, folded)
     return ExtractionResult([d for _, d in found], warnings)
 
 
@@ -1154,6 +1155,28 @@ def own_level_before(folded: str, pos: int, level: str) -> bool:
             head,
         )
     )
+
+
+_SUBJECT_LINE = re.compile(r"\s*(?:v\s?/\s?v|ve\s+viec)\b")
+
+
+def _drop_subject_regimes(found: list[tuple[int, Deadline]], folded: str) -> list[tuple[int, Deadline]]:
+    """A subject line naming the report regime ("V/v chế độ báo cáo hằng tháng") names what the
+    body rules ("... gửi báo cáo trước ngày 20 hằng tháng"): not a schedule of its own when a
+    later sentence sets one of the same frequency. Alone, it stays (the only rule there is)."""
+
+    def on_subject_line(pos: int) -> bool:
+        return bool(_SUBJECT_LINE.match(folded, folded.rfind("\n", 0, pos) + 1))
+
+    def freq(d: Deadline) -> str | None:
+        return d.recurrence.freq if d.recurrence is not None else None
+
+    body = [(pos, freq(d)) for pos, d in found if freq(d) is not None and not on_subject_line(pos)]
+    return [
+        (pos, d)
+        for pos, d in found
+        if not (freq(d) is not None and on_subject_line(pos) and any(b > pos and f == freq(d) for b, f in body))
+    ]
 
 
 def _date_words(raw: str) -> str:

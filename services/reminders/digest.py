@@ -22,7 +22,7 @@ from services.reminders.config import ReminderConfig
 from services.reminders.obligation import is_overdue
 from services.reminders.planner import DONE_STATUSES
 from storage.queries import reminders as queries
-from storage.tables import Directive
+from storage.tables import Deadline, Directive, Unit
 
 
 def digest_moment(now: datetime, cfg: ReminderConfig) -> datetime | None:
@@ -40,6 +40,7 @@ def _directive_lines(
     reported = [u for a, u in rows if a.status in DONE_STATUSES]
     deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
     overdue = [u for a, u in rows if a.status not in DONE_STATUSES and is_overdue(deadlines, now, a.deadline_id)]
+    overdue += _missed_periods(session, deadlines, now)
     fresh = [
         u
         for _r, u in queries.latest_reports_since(
@@ -54,6 +55,19 @@ def _directive_lines(
         t("reminder.digest.overdue", cells=codes(overdue)) if overdue else "",
         t("reminder.digest.new_reports", cells=codes(fresh)) if fresh else "",
     ]
+
+
+def _missed_periods(session: Session, deadlines: list[Deadline], now: datetime) -> list[Unit]:
+    """The cells that have not reported on the last period gone by of each recurring report
+    (a monthly report's January, on 26/1): overdue as a dated deadline's cells are."""
+    missed: list[Unit] = []
+    for deadline in deadlines:
+        if deadline.kind != "recurring" or deadline.id is None:
+            continue
+        # every unit of the directive: the digest goes to the staff of the unit that issued it
+        last, _next = queries.period_requests(session=session, deadline_id=deadline.id, around=now, scope_paths=[""])
+        missed += [u for r, u in last if r.status == "open"]
+    return missed
 
 
 def run_digest(*, session: Session, now: datetime, config: ReminderConfig) -> int:

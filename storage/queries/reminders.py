@@ -404,6 +404,23 @@ def delivered_offsets(*, session: Session, deadline_id: int, assignment_ids: lis
     return found
 
 
+def next_periods(*, session: Session, deadline_ids: Iterable[int], now: datetime) -> dict[int, datetime]:
+    """The next period (due at or after ``now``) of each of these recurring deadlines, by id."""
+    ids = list(deadline_ids)
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(col(ReportRequest.deadline_id), func.min(ReportRequest.due_at))
+        .where(
+            col(ReportRequest.deadline_id).in_(ids),
+            col(ReportRequest.status) != "cancelled",
+            col(ReportRequest.due_at) >= now,
+        )
+        .group_by(col(ReportRequest.deadline_id))
+    ).all()
+    return {deadline_id: due for deadline_id, due in rows if due is not None}
+
+
 def period_requests(
     *, session: Session, deadline_id: int, around: datetime, scope_paths: list[str]
 ) -> tuple[list[tuple[ReportRequest, Unit]], list[tuple[ReportRequest, Unit]]]:
