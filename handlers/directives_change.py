@@ -229,9 +229,11 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
         directive = directives.require(session=ctx.session, directive_id=state.directive_id)
         unit = directives.issuer_unit(session=ctx.session, directive=directive)
         found, unknown = recipients.units_by_codes(session=ctx.session, unit=unit, text=text)
+        already = unit_picker.already_ticked_reply(ctx, state.picker, [u.id for u in found])
         unit_picker.add(state.picker, [u.id for u in found])
         ctx.flow_goto("pick", state)
         replies = [unit_picker.unknown_codes_reply(ctx, state.picker, unknown)] if unknown else []
+        replies += [already] if already is not None else []
         return replies + [unit_picker.render(ctx, state.picker)]
 
     def _apply(self, ctx: Context, state: RecipientsChangeState) -> list[Reply]:

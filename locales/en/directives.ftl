@@ -98,6 +98,7 @@ directive-pick-head = Choose the receiving units (page { $page }/{ $pages }, { $
 directive-pick-unit = { $box } { $code } — { $name }
 directive-codes_unknown = No unit with code { $codes } under your unit (codes look like { $examples }).
 directive-codes_number = «{ $typed }» is neither a number on the list nor a unit code. Pick from the list, or type a unit code, for example: { $examples }.
+directive-codes_already = Already ticked: { $codes }, so typing the code changed nothing. To untick a unit, press it in the list.
 directive-none_selected = You have not chosen any unit.
 directive-confirm_publish-head = Send { $title } to { $count ->
         [one] { $count } unit:

@@ -92,6 +92,7 @@ directive-pick-head = Chọn đơn vị nhận (trang { $page }/{ $pages }, đã
 directive-pick-unit = { $box } { $code } — { $name }
 directive-codes_unknown = Không có đơn vị mã { $codes } trong phạm vi đồng chí quản lý (mã đơn vị như { $examples }).
 directive-codes_number = «{ $typed }» không phải số thứ tự trên danh sách, cũng không phải mã đơn vị. Đồng chí chọn trên danh sách, hoặc gõ mã đơn vị, ví dụ: { $examples }.
+directive-codes_already = { $codes } đã được chọn từ trước, nên gõ mã không đổi gì. Muốn bỏ chọn, đồng chí bấm vào đơn vị đó trong danh sách.
 directive-none_selected = Đồng chí chưa chọn đơn vị nào.
 directive-confirm_publish-head = Gửi { $title } cho { $count } đơn vị:
 directive-confirm_publish-ask = Đồng chí xác nhận gửi?
