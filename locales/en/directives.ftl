@@ -126,6 +126,7 @@ directive-cell-secret = { $mark } document: the full text comes through the offi
 directive-cell-amends = This is a changed version of the directive with the same number sent before: the earlier one is closed; carry out and report on this one.
 directive-view-head = { $title }
 directive-view-status = Status: { $status }
+directive-view-status_closed = Status: { $status }; the directive is closed and takes no more reports.
 directive-full-official_channel = { $title } is a secret document: the full text comes through the official document channel, not through chat.
 directive-full-as_file = The full text of { $title } is in the attached file.
 directive-ack-ok = Recorded: your { $unit_word } received { $title } at { $time }. Thank you.

@@ -108,6 +108,7 @@ directive-cell-secret = Văn bản { $mark }: toàn văn được chuyển theo 
 directive-cell-amends = Đây là bản thay đổi của văn bản cùng số gửi trước đó: bản trước đã kết thúc; đồng chí thực hiện và báo cáo theo bản này.
 directive-view-head = { $title }
 directive-view-status = Tình trạng: { $status }
+directive-view-status_closed = Tình trạng: { $status }; văn bản đã kết thúc, không nhận báo cáo nữa.
 directive-full-official_channel = { $title } là văn bản mật: toàn văn được chuyển theo đường văn thư chính thức, không gửi qua chat.
 directive-full-as_file = Toàn văn { $title } trong tệp đính kèm.
 directive-ack-ok = Đã ghi nhận { $unit_word } đồng chí đã nhận { $title } lúc { $time }. Cảm ơn đồng chí.
