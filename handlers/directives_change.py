@@ -42,6 +42,10 @@ def _managed(ctx: Context, args: str, command: str) -> tuple[Directive | None, l
     if directive is not None and not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
         ctx.audit("denied", directive_id=directive.id, command=command)
         return None, [ctx.reply("auth.denied")]
+    if directive is not None and directive.closed_at is not None:
+        # Its cells no longer report: changing whom or by when would tell them for nothing.
+        title, number = texts.title(directive, ctx.t), directives.lookup_key(directive)
+        return None, [ctx.reply("directive.change.closed", title=title, number=number)]
     return directive, replies
 
 

@@ -186,6 +186,7 @@ directive-change-describe_deadline = changing a directive's deadline
 directive-change-describe_recipients = changing a directive's units
 directive-change-deadline_usage = Usage: /deadline NUMBER (e.g. /deadline 141)
 directive-change-recipients_usage = Usage: /recipients NUMBER (e.g. /recipients 141)
+directive-change-closed = { $title } is closed, so its deadlines and recipients are not changed. Reopen it with /reopen { $number } first.
 directive-change-ask_pick = Which deadline of { $title } should change?
 directive-change-deadline_done = Deadline changed: { $line }. { $count ->
         [one] { $count } unit was told

@@ -150,6 +150,7 @@ directive-change-describe_deadline = đổi thời hạn văn bản
 directive-change-describe_recipients = đổi đơn vị nhận văn bản
 directive-change-deadline_usage = Cách dùng: /deadline SỐ (ví dụ: /deadline 141)
 directive-change-recipients_usage = Cách dùng: /recipients SỐ (ví dụ: /recipients 141)
+directive-change-closed = Văn bản { $title } đã kết thúc nên không đổi thời hạn, đơn vị nhận được. Mở lại bằng /reopen { $number } trước khi đổi.
 directive-change-ask_pick = Đổi thời hạn nào của { $title }?
 directive-change-deadline_done = Đã đổi thời hạn: { $line }. Đã báo cho { $count } đơn vị.
 directive-change-recipients_done = Đã cập nhật đơn vị nhận { $title }. Thêm: { $added }. Bỏ: { $removed }. Đã báo cho { $count } đơn vị liên quan.
