@@ -81,8 +81,7 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
     _para(doc, t("export.docx.title"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=15)
     _para(
         doc,
-        # "Kết quả thực hiện Kế hoạch 51-KH/QU", as chat names the directive.
-        t("export.docx.subtitle", number=_named(data) or data.subject(t)),
+        t("export.docx.subtitle", number=data.directive.number or data.subject(t)),
         bold=True,
         align=WD_ALIGN_PARAGRAPH.CENTER,
         size=14,
@@ -169,9 +168,3 @@ def _table_text(row: list, key: str, index: int, t: Translator) -> str:
 def _cell_text(value: object, lang: str) -> str:
     """Figures in the reader's form ("1.724", "86,5"), as the chat and the CSV write them."""
     return figure_text(value, lang)
-
-
-def _named(data: ExportData) -> str:
-    """The directive's type and number ("Kế hoạch 51-KH/QU"); empty without a number."""
-    directive = data.directive
-    return " ".join(part for part in (directive.doc_type, directive.number) if part) if directive.number else ""
