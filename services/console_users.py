@@ -11,11 +11,6 @@ from services import invites
 from services.parsing.vn_text import normalize
 from storage.queries import accounts as account_queries
 from storage.queries import invites as invite_queries
-from storage.queries import units as unit_queries
-from storage.tables import Invite
-
-#: A console user has no chat profile name: one invited without a name is called by role and unit.
-_ROLE_TITLES = {"secretary": "Bí thư", "staff": "Cán bộ", "admin": "Quản trị"}
 
 
 class ConsoleUserError(LookupError):
@@ -47,7 +42,7 @@ def resolve(*, session: Session, who: str, now: datetime) -> tuple[str, str, str
                 if account is not None:
                     return _console_account_for_person(session, account.person_id, now)
     if invite is not None:
-        return console_user_id(who.upper()), invite.label or _name_by_role(session, invite), who
+        return console_user_id(who.upper()), invite.label or who, who
     wanted = normalize(who)
     people = [p for p in account_queries.registered_people(session=session) if normalize(p.full_name) == wanted]
     if not people:
@@ -55,15 +50,6 @@ def resolve(*, session: Session, who: str, now: datetime) -> tuple[str, str, str
     if len(people) != 1:
         raise ConsoleUserError(who)
     return _console_account_for_person(session, people[0].id, now)
-
-
-def _name_by_role(session: Session, invite: Invite) -> str:
-    """ "Bí thư Chi bộ Khu phố 3": never the invite code, which would become the person's name
-    in /whoami, /status and the exports."""
-    unit = unit_queries.get_unit(session=session, unit_id=invite.unit_id)
-    title = "Người phụ trách" if invite.role == "secretary" and unit is not None and unit.kind == "mass" else None
-    title = title or _ROLE_TITLES.get(invite.role, invite.role)
-    return f"{title} {unit.name}" if unit is not None else title
 
 
 def _console_account_for_person(session: Session, person_id: int, now: datetime) -> tuple[str, str, None]:
