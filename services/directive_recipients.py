@@ -14,9 +14,6 @@ Rules (all on normalized text: lowercase, no diacritics, see services.parsing.vn
     * a mass organisation's head words ("Đoàn", "Hội Cựu chiến binh"/"Hội CCB", "Hội Phụ nữ",
       "Công đoàn", "Mặt trận") -> the mass units whose name carries the same head words
     * otherwise, a unit whose code or full name equals the line.
-  A line that names one unit exactly ("Chi bộ Khu phố 1", its code, with or without a trailing
-  "(để thực hiện)") is that unit only, even though it contains "chi bộ"; a line naming one cell
-  that is not in the tree ("Chi bộ Khu phố 9") matches nothing rather than every cell.
 """
 
 from __future__ import annotations
@@ -48,10 +45,6 @@ _MASS_HEADS = ("cong doan", "doan", "cuu chien binh", "phu nu", "mat tran", "non
 _CELLS_RE = re.compile(r"\bchi bo\b|\bcac chi\b|^chi\b")
 _GRASSROOTS_RE = re.compile(r"\bdang bo co so\b|\bdang bo\b|\bto chuc co so dang\b|\bchi bo co so\b")
 _ALL_MASS_RE = re.compile(r"\bdoan the\b")
-#: "Chi bộ <name>": one cell by its name, unless the words after "chi bộ" are a generic tail
-#: ("chi bộ trực thuộc", "chi bộ cơ sở", "chi bộ thuộc Đảng ủy …", "chi bộ trong Khối").
-_ONE_CELL_RE = re.compile(r"^chi bo (?!truc thuoc\b|co so\b|thuoc\b|trong\b|cac\b|va\b)\S")
-_NOTE_RE = re.compile(r"\s*\([^)]*\)")
 
 
 def _canon(text: str) -> str:
@@ -117,12 +110,6 @@ def match_addressees(*, session: Session, unit: Unit, lines: Iterable[str]) -> l
 def _match_one(phrase: str, below: list[Unit]) -> list[Unit]:
     if phrase.startswith("luu ") or phrase == "luu":
         return []
-    phrase = _NOTE_RE.sub("", phrase).strip(" ,.;:")  # "Chi bộ Khu phố 1 (để thực hiện)"
-    exact = [u for u in below if phrase in (_canon(u.code), _canon(u.name))]
-    if exact:
-        return exact
-    if _ONE_CELL_RE.match(phrase):
-        return [u for u in below if u.kind == "cell" and (_canon(u.name) + " ").startswith(phrase + " ")]
     found: list[Unit] = []
     if _CELLS_RE.search(phrase):
         found += [u for u in below if u.kind == "cell"]
