@@ -10,7 +10,6 @@ from services.deadline_words import shown_in
 from services.i18n import Translator
 from services.number_format import percent_text
 from services.reminders import texts as reminder_texts
-from services.reports import short_number
 from services.status import DirectiveStatus, DirectiveSummary
 from services.unit_words import leader_short
 
@@ -53,8 +52,7 @@ def summaries_text(t: Translator, found: list[DirectiveSummary], tz: ZoneInfo) -
         )
     if len(found) > LIST_LIMIT:
         lines.append(t("status.more", count=len(found) - LIST_LIMIT))
-    # The example is a number the reader has just seen, not 141 of the demo.
-    lines.append(t("status.hint", example=short_number(found[0].directive)))
+    lines.append(t("status.hint"))
     return "\n".join(lines)
 
 
