@@ -9,6 +9,7 @@ commands added later.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,7 +118,10 @@ def open_database(ctx: typer.Context, *, migrate: bool = True) -> Engine:
 
 def one_sentence(message: str) -> str:
     message = " ".join(message.split())
-    message = message[:1].upper() + message[1:]
+    first = message.split(" ", 1)[0]
+    if re.fullmatch(r"[a-z]+[,:;]?", first):
+        # A sentence starts with a capital; a file name or a code stays as typed ("empty.txt: …").
+        message = message[:1].upper() + message[1:]
     return message if message.endswith((".", "!", "?")) else message + "."
 
 

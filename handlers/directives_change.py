@@ -42,6 +42,10 @@ def _managed(ctx: Context, args: str, command: str) -> tuple[Directive | None, l
     if directive is not None and not directives.can_manage(session=ctx.session, actor=ctx.actor, directive=directive):
         ctx.audit("denied", directive_id=directive.id, command=command)
         return None, [ctx.reply("auth.denied")]
+    if directive is not None and directive.closed_at is not None:
+        # Its cells no longer report: changing whom or by when would tell them for nothing.
+        title, number = texts.title(directive, ctx.t), directives.lookup_key(directive)
+        return None, [ctx.reply("directive.change.closed", title=title, number=number)]
     return directive, replies
 
 
@@ -233,9 +237,11 @@ class RecipientsChangeFlow(StepFlow[RecipientsChangeState]):
         directive = directives.require(session=ctx.session, directive_id=state.directive_id)
         unit = directives.issuer_unit(session=ctx.session, directive=directive)
         found, unknown = recipients.units_by_codes(session=ctx.session, unit=unit, text=text)
+        already = unit_picker.already_ticked_reply(ctx, state.picker, [u.id for u in found])
         unit_picker.add(state.picker, [u.id for u in found])
         ctx.flow_goto("pick", state)
         replies = [unit_picker.unknown_codes_reply(ctx, state.picker, unknown)] if unknown else []
+        replies += [already] if already is not None else []
         return replies + [unit_picker.render(ctx, state.picker)]
 
     def _apply(self, ctx: Context, state: RecipientsChangeState) -> list[Reply]:

@@ -324,9 +324,11 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         unit = required(recipients.staff_unit(session=ctx.session, actor=ctx.actor), "staff unit")  # a staff-only flow
         found, unknown = recipients.units_by_codes(session=ctx.session, unit=unit, text=text)
         picker = required(state.picker, "picker")
+        already = unit_picker.already_ticked_reply(ctx, picker, [u.id for u in found])
         unit_picker.add(picker, [u.id for u in found])
         ctx.flow_goto("pick", state)
         replies = [unit_picker.unknown_codes_reply(ctx, picker, unknown)] if unknown else []
+        replies += [already] if already is not None else []
         return replies + [unit_picker.render(ctx, picker)]
 
     def _confirm_publish(self, ctx: Context, state: NewDirectiveState, unit_ids: list[int]) -> list[Reply]:

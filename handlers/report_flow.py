@@ -870,7 +870,11 @@ def _number_matches(directive: Directive, ref: str) -> bool:
 
 
 def _quick_notes(ctx: Context, template: Template, quick: Quick) -> list[Reply]:
-    labels = [f.label(ctx.lang) for f in template.fields if f.key in quick.values]
+    # "45/50" is one answer, shown as one line in the review ("Số người tiếp cận: 45/50"): the
+    # total's own label ("Tổng số cán bộ, đảng viên", a comma inside) would read as two more.
+    pair = template.ratio is not None and {template.ratio.part, template.ratio.whole} <= set(quick.values)
+    whole = template.ratio.whole if pair and template.ratio is not None else None
+    labels = [f.label(ctx.lang) for f in template.fields if f.key in quick.values and f.key != whole]
     notes = (
         [ctx.reply("report.quick_understood", fields=", ".join(labels))]
         if labels

@@ -100,6 +100,16 @@ def unknown_codes_reply(ctx: Context, picker: UnitPicker, unknown: list[str]) ->
     return ctx.reply("directive.codes_unknown", codes=cut_list(unknown, ECHO_LIST), examples=example_codes(picker))
 
 
+def already_ticked_reply(ctx: Context, picker: UnitPicker, unit_ids: list[int]) -> Reply | None:
+    """Typed codes of units ticked already: typing adds, so say how to take one off instead of
+    showing the same list again without a word."""
+    ticked = set(picker.selected)
+    codes = [code for unit_id, code in picker.codes().items() if unit_id in unit_ids and unit_id in ticked]
+    if not codes:
+        return None
+    return ctx.reply("directive.codes_already", codes=cut_list(codes, ECHO_LIST))
+
+
 def add(picker: UnitPicker, unit_ids: list[int]) -> None:
     """Tick units named by typed codes, keeping the order they were ticked in."""
     picker.selected = list(dict.fromkeys([*picker.selected, *unit_ids]))

@@ -206,7 +206,10 @@ def cell_view(t: Translator, directive: Directive, deadlines: Sequence[Deadline]
     lines = [
         t("directive.view.head", title=title(directive, t)),
         *_cell_body(t, directive, deadlines),
-        t("directive.view.status", status=t(f"directive.status.{assignment.status}")),
+        t(
+            "directive.view.status_closed" if directive.closed_at is not None else "directive.view.status",
+            status=t(f"directive.status.{assignment.status}"),
+        ),
     ]
     return Reply(text="\n".join(lines), choices=next_actions(t, directive, assignment))
 
@@ -217,7 +220,8 @@ def next_actions(t: Translator, directive: Directive, assignment: Assignment) ->
     row = []
     if not is_acknowledged(assignment):
         row.append(Choice(t("directive.button.ack"), f"ack:{assignment.id}"))
-    if assignment.status in ("assigned", "acknowledged", "reported"):
+    if assignment.status in ("assigned", "acknowledged", "reported") and directive.closed_at is None:
+        # A closed directive takes no report: no button that only answers "đã kết thúc".
         row.append(Choice(t("directive.button.report"), f"rep:{assignment.id}"))
     rows = [row] if row else []
     if not directive.secrecy and directive.full_text:

@@ -34,6 +34,10 @@ _NEGATIVE_RE = re.compile(r"^-\s*\d")
 _DECIMAL_RE = re.compile(r"^\d+[.,]\d{1,2}(?:\s|$)")
 _PERCENT_RE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*%$")
 _PERCENT_SEARCH_RE = re.compile(r"(?<![\d/])((?:(?<![\w-])-)?\d+(?:[.,]\d+)?)\s*%")
+#: "toàn bộ", "tất cả", "toàn thể" (đảng viên): everyone was reached, read as 100% of the total.
+_ALL_PEOPLE_RE = re.compile(
+    r"(?<![a-z])(?:toan bo|tat ca|toan the)(?:\s+(?:nguoi|dang vien|dong chi|can bo|quan chung))?(?![a-z])"
+)
 _DATE_RE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?$")
 # Separators between several choices: "tt + zalo", "trực tiếp, zalo", "tt và zalo".
 _CHOICE_SEP_RE = re.compile(r"\s*(?:[+,;&\n]|\s(?:và|va|and|với|voi)\s)\s*", re.IGNORECASE)
@@ -244,6 +248,8 @@ def _integer_answer(
             if re.search(r"-\s*\d", folded):
                 return Parsed(problem=_labelled(Problem("negative"), f, lang))
             return Parsed(problem=Problem("bad_pair", {"text": text[:40]}))
+    if in_ratio and f.key == ratio.part and _ALL_PEOPLE_RE.fullmatch(folded):  # type: ignore[union-attr]
+        folded = "100%"
     if "%" in folded:
         if ratio is None or f.key != ratio.part:
             return Parsed(problem=_labelled(Problem("percent_here"), f, lang))
@@ -682,9 +688,13 @@ def _parse_free(template: Template, readable: str, folded: str, quick: Quick, la
             folded = _blank(folded, pair.start(), pair.end())
         else:
             percent = _PERCENT_SEARCH_RE.search(folded)
+            everyone = _ALL_PEOPLE_RE.search(folded)
             if percent:
                 _take(quick, parse_field(template, ratio.part, percent.group(0), quick.values, lang=lang))
                 folded = _blank(folded, percent.start(), percent.end())
+            elif everyone:
+                _take(quick, parse_field(template, ratio.part, "100%", quick.values, lang=lang))
+                folded = _blank(folded, everyone.start(), everyone.end())
     tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s+,;&.:()!?]+", folded)]
     fields = [f for f in template.fields if f.type in ("choice", "multi_choice") and f.key not in quick.values]
     found, left = _match_spans(fields, tokens, _field_words(template))

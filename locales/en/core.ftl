@@ -94,7 +94,10 @@ invite-created =
     The person sends the bot: /start { $code }
 invite-describe = creating an invite
 menu-no_pick = I am not sure which option you mean.
-menu-out_of_range = Please choose from 1 to { $last }.
+menu-out_of_range = { $last ->
+    [1] There is only one choice here: type 1.
+   *[other] Please choose from 1 to { $last }.
+}
 menu-stale = Those options belong to an older message and no longer apply.
 menu-pick_one = Answer with the number or the words of one option:
 menu-what_to_do = Type /help to see the commands you can use.

@@ -98,6 +98,7 @@ directive-pick-head = Choose the receiving units (page { $page }/{ $pages }, { $
 directive-pick-unit = { $box } { $code } — { $name }
 directive-codes_unknown = No unit with code { $codes } under your unit (codes look like { $examples }).
 directive-codes_number = «{ $typed }» is neither a number on the list nor a unit code. Pick from the list, or type a unit code, for example: { $examples }.
+directive-codes_already = Already ticked: { $codes }, so typing the code changed nothing. To untick a unit, press it in the list.
 directive-none_selected = You have not chosen any unit.
 directive-confirm_publish-head = Send { $title } to { $count ->
         [one] { $count } unit:
@@ -125,6 +126,7 @@ directive-cell-secret = { $mark } document: the full text comes through the offi
 directive-cell-amends = This is a changed version of the directive with the same number sent before: the earlier one is closed; carry out and report on this one.
 directive-view-head = { $title }
 directive-view-status = Status: { $status }
+directive-view-status_closed = Status: { $status }; the directive is closed and takes no more reports.
 directive-full-official_channel = { $title } is a secret document: the full text comes through the official document channel, not through chat.
 directive-full-as_file = The full text of { $title } is in the attached file.
 directive-ack-ok = Recorded: your { $unit_word } received { $title } at { $time }. Thank you.
@@ -184,6 +186,7 @@ directive-change-describe_deadline = changing a directive's deadline
 directive-change-describe_recipients = changing a directive's units
 directive-change-deadline_usage = Usage: /deadline NUMBER (e.g. /deadline 141)
 directive-change-recipients_usage = Usage: /recipients NUMBER (e.g. /recipients 141)
+directive-change-closed = { $title } is closed, so its deadlines and recipients are not changed. Reopen it with /reopen { $number } first.
 directive-change-ask_pick = Which deadline of { $title } should change?
 directive-change-deadline_done = Deadline changed: { $line }. { $count ->
         [one] { $count } unit was told

@@ -93,7 +93,10 @@ invite-created =
     Người được mời gửi cho bot: /start { $code }
 invite-describe = tạo mã mời
 menu-no_pick = Tôi chưa rõ đồng chí chọn mục nào.
-menu-out_of_range = Đồng chí chọn từ 1 đến { $last }.
+menu-out_of_range = { $last ->
+    [1] Ở đây chỉ có một lựa chọn: đồng chí gõ 1.
+   *[other] Đồng chí chọn từ 1 đến { $last }.
+}
 menu-stale = Các lựa chọn đó thuộc một tin nhắn cũ, không còn dùng được.
 menu-pick_one = Đồng chí trả lời bằng số thứ tự hoặc chữ của một mục:
 menu-what_to_do = Gõ /help để xem các lệnh đồng chí có thể dùng.
