@@ -554,8 +554,18 @@ class ReportFlow(StepFlow[ReportState]):
             controls.append(ctx.flow_button(ctx.t("report.button.skip"), "skip"))
         if state.history or state.editing:
             controls.extend(back())
-        choices = [*rows, controls] if controls else rows
         lines = [_question(ctx, template, field)]
+        if field.type in _NUMBER_ANSWER_TYPES and chat_menus.records_menus(ctx.incoming.channel):
+            # Numbered lines under a question whose answer is a number: "1. « Quay lại" would
+            # read as a way back, yet "1" is an answer here. Say the words to type instead.
+            if not field.required:
+                lines.append(ctx.t("report.ask.optional_words"))
+            if state.history or state.editing:
+                lines.append(ctx.t("report.ask.back_words"))
+            if fresh and state.answers.get(step) not in (None, [], ""):
+                lines.append(ctx.t("report.ask.current", value=format_value(template, field, state.answers, ctx.lang)))
+            return [Reply(text="\n".join(lines), choices=rows)]
+        choices = [*rows, controls] if controls else rows
         if state.selected:
             labels = ", ".join(option.label(ctx.lang) for v in state.selected if (option := field.option(v)))
             lines.append(ctx.t("report.ask.multi_selected", selected=labels))
