@@ -97,7 +97,7 @@ def test_xlsx_has_one_row_per_cell_with_report_fields_dates_and_a_summary(cli, t
         "Tốt",
         "Thiếu tài liệu",
     )
-    assert sheet.cell(3, 6).number_format == "dd/mm/yyyy hh:mm"
+    assert sheet.cell(3, 6).number_format == "d/m/yyyy hh:mm"
     missing = rows["DB001-CB001"]  # cell 0: not reported, has a secretary
     # Past the report deadline: overdue, as the summary counts it.
     assert missing[3:9] == ("Bí thư mẫu", "quá hạn (chưa báo đã nhận)", None, None, None, "quá hạn")
@@ -130,8 +130,8 @@ def test_csv_to_stdout_is_utf8_with_bom(cli):
     assert lines[0].split(",")[:3] == ["Mã đơn vị", "Đơn vị", "Thuộc"]
     assert len(lines) == 201
     assert lines[2].startswith(
-        "DB001-CB002,Chi bộ DB001-CB002,Đảng bộ phường số 1,,đã báo cáo,15/08/2021 08:00,15/08/2021 09:00,"
-        "15/08/2021 09:00,đúng hạn,"
+        "DB001-CB002,Chi bộ DB001-CB002,Đảng bộ phường số 1,,đã báo cáo,15/8/2021 08:00,15/8/2021 09:00,"
+        "15/8/2021 09:00,đúng hạn,"
     )
 
 
