@@ -153,7 +153,7 @@ def test_docx_is_a_party_report_with_tables_missing_units_and_grouped_difficulti
     assert "QUẬN ỦY HÀ ĐÔNG" in head_left.text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in head_right.text
     assert "……………, ngày 25 tháng 8 năm 2021" in head_right.text
-    assert texts[:3] == ["BÁO CÁO", "Kết quả thực hiện 51-KH/QU", "Kế hoạch thực hiện Chỉ thị 05-CT/TU"]
+    assert texts[:3] == ["BÁO CÁO", "Kết quả thực hiện KH 51-KH/QU", "Kế hoạch thực hiện Chỉ thị 05-CT/TU"]
     assert "Có 133/200 đơn vị đã báo cáo (67 đơn vị quá hạn). Số người được tiếp cận: 1.724/2.927 (58,9%)." in texts
     table = doc.tables[1]
     assert len(table.rows) == 134

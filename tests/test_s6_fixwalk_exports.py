@@ -1,5 +1,6 @@
-"""Session 6's new-user walk, finding 12: the CSV export writes its dates as the chat does,
-"16/8/2021 10:00", never the zero-padded "16/08/2021"; the XLSX cells show the same form."""
+"""Session 6's new-user walk, findings 12 and 13: the CSV export writes its dates as the chat does,
+"16/8/2021 10:00", never the zero-padded "16/08/2021"; the XLSX cells show the same form; the
+DOCX is titled "Kết quả thực hiện Công văn 141-CV/ĐUK", the directive named as the chat names it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import csv
 import io
 from datetime import datetime
 
+from docx import Document
 from openpyxl import load_workbook
 
 from tests.support.reminders import until
@@ -29,3 +31,12 @@ def test_the_csv_and_xlsx_write_dates_without_leading_zeros(org, app):
     sheet = load_workbook(io.BytesIO(reply.document.content))["Các đơn vị"]
     dated = [c for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, datetime)]
     assert dated and {c.number_format for c in dated} == {"d/m/yyyy hh:mm"}
+
+
+def test_the_docx_title_names_the_directive_as_the_chat_does(org, app):
+    staff = publish_to_five(org, app)
+    until(app, datetime(2021, 8, 16, 9, 5))
+    quick_report(org["CB01"])
+    [reply] = staff.send("/export 141 docx")
+    texts = [p.text for p in Document(io.BytesIO(reply.document.content)).paragraphs]
+    assert texts[:2] == ["BÁO CÁO", "Kết quả thực hiện Công văn 141-CV/ĐUK"]
