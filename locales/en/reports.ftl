@@ -60,6 +60,7 @@ report-mytasks_header = Assigned to { $unit } (nearest deadline first):
 report-mytasks_line =
     • { $directive }: { $subject }
     {"   "}Due: { $due } — { $status }
+report-mytasks_two_dues = { $first_kind }: { $first }; { $kind }: { $due }
 report-status_overdue = { $status } — overdue by { $n ->
         [one] { $n } day
        *[other] { $n } days
