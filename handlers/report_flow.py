@@ -40,7 +40,7 @@ from services.report_text import format_due, format_timing, format_value, overdu
 from services.unit_words import common_kind, unit_word
 from storage.queries import units as unit_queries
 from storage.queries.acknowledged import is_acknowledged
-from storage.tables import Directive
+from storage.tables import Deadline, Directive
 
 FLOW = "report"
 #: A subject in /mytasks: long enough to recognise, short enough for a phone line or two.
@@ -579,8 +579,18 @@ class ReportFlow(StepFlow[ReportState]):
             controls.append(ctx.flow_button(ctx.t("report.button.skip"), "skip"))
         if state.history or state.editing:
             controls.extend(back())
-        choices = [*rows, controls] if controls else rows
         lines = [_question(ctx, template, field, state.answers)]
+        if field.type in _NUMBER_ANSWER_TYPES and chat_menus.records_menus(ctx.incoming.channel):
+            # Numbered lines under a question whose answer is a number: "1. « Quay lại" would
+            # read as a way back, yet "1" is an answer here. Say the words to type instead.
+            if not field.required:
+                lines.append(ctx.t("report.ask.optional_words"))
+            if state.history or state.editing:
+                lines.append(ctx.t("report.ask.back_words"))
+            if fresh and state.answers.get(step) not in (None, [], ""):
+                lines.append(ctx.t("report.ask.current", value=format_value(template, field, state.answers, ctx.lang)))
+            return [Reply(text="\n".join(lines), choices=rows)]
+        choices = [*rows, controls] if controls else rows
         if state.selected:
             labels = ", ".join(option.label(ctx.lang) for v in state.selected if (option := field.option(v)))
             lines.append(ctx.t("report.ask.multi_selected", selected=labels))
@@ -641,6 +651,21 @@ def _unplaced_home(template: Template, state: ReportState) -> TemplateField | No
     if not state.unplaced_text:
         return None
     return next((f for f in template.fields if f.type == "text" and state.answers.get(f.key) in (None, "")), None)
+
+
+def _dues(ctx: Context, task: reports.Task, nearer: Deadline | None) -> str:
+    """The report's deadline, after a nearer one when there is ("Hoàn thành: đến hết 12/12/2026;
+    Báo cáo: trước 15/12/2026")."""
+    due = format_due(task.deadline, ctx.deps.tz, ctx.lang)
+    if nearer is None or task.deadline is None:
+        return due
+    return ctx.t(
+        "report.mytasks_two_dues",
+        first_kind=ctx.t(f"directive.kind.{nearer.kind}"),
+        first=format_due(nearer, ctx.deps.tz, ctx.lang),
+        kind=ctx.t(f"directive.kind.{task.deadline.kind}"),
+        due=due,
+    )
 
 
 def _optional_hint(ctx: Context, choices: list[list[Choice]]) -> str:
@@ -745,12 +770,13 @@ def register(router: Router) -> None:
             if not tasks:
                 replies.append(ctx.reply("report.mytasks_none", unit=role.unit_name))
                 continue
+            nearer = reports.nearer_deadlines(session=ctx.session, tasks=tasks, now=ctx.now)
             lines = [ctx.t("report.mytasks_header", unit=role.unit_name)] + [
                 ctx.t(
                     "report.mytasks_line",
                     directive=t.name(ctx.t, with_subject=False),
                     subject=cut(chat_subject(ctx.t, t.directive), SUBJECT_CHARS),
-                    due=format_due(t.deadline, ctx.deps.tz, ctx.lang),
+                    due=_dues(ctx, t, nearer.get(t.assignment.id or 0)),
                     status=_task_status(ctx, t),
                 )
                 for t in tasks

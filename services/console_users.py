@@ -42,7 +42,7 @@ def resolve(*, session: Session, who: str, now: datetime) -> tuple[str, str, str
                 if account is not None:
                     return _console_account_for_person(session, account.person_id, now)
     if invite is not None:
-        return console_user_id(who.upper()), invite.label or who, who
+        return console_user_id(who.upper()), invites.person_name(session=session, invite=invite), who
     wanted = normalize(who)
     people = [p for p in account_queries.registered_people(session=session) if normalize(p.full_name) == wanted]
     if not people:

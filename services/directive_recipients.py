@@ -8,7 +8,10 @@ Rules (all on normalized text: lowercase, no diacritics, see services.parsing.vn
   own cells, which are below the unit too, so they are not added by default.
 - Matching a line of "Kính gửi"/"Nơi nhận" (only units below the issuing unit ever match; lines
   such as "Thường trực Tỉnh ủy" or "Lưu Văn phòng" therefore match nothing):
-    * "chi bộ" / "các chi"                 -> every cell below
+    * "chi bộ" alone, "các chi bộ", "chi bộ trực thuộc", "bí thư chi bộ", "các chi"
+                                           -> every cell below
+    * "các chi bộ khu phố" (a plural with a kind of cell) -> the cells whose name says so
+    * "Chi bộ Khu phố 1" (one cell by its name) -> that cell only, never every cell
     * "đảng bộ cơ sở" / "TCCS"             -> every grassroots organisation below
     * "các đoàn thể"                       -> every mass organisation below
     * a mass organisation's head words ("Đoàn", "Hội Cựu chiến binh"/"Hội CCB", "Hội Phụ nữ",
@@ -38,6 +41,8 @@ _ABBREVIATIONS = {
     r"\bmttq\b": "mat tran to quoc",
     r"\blhpn\b": "lien hiep phu nu",
     r"\btccs\b": "to chuc co so dang",
+    r"\bkp\.?\s*(?=\d)": "khu pho ",
+    r"\bkp\b": "khu pho",
 }
 #: Head words of mass organisations: a line naming one selects the mass units naming it too.
 _MASS_HEADS = ("cong doan", "doan", "cuu chien binh", "phu nu", "mat tran", "nong dan")
@@ -45,6 +50,10 @@ _MASS_HEADS = ("cong doan", "doan", "cuu chien binh", "phu nu", "mat tran", "non
 _CELLS_RE = re.compile(r"\bchi bo\b|\bcac chi\b|^chi\b")
 _GRASSROOTS_RE = re.compile(r"\bdang bo co so\b|\bdang bo\b|\bto chuc co so dang\b|\bchi bo co so\b")
 _ALL_MASS_RE = re.compile(r"\bdoan the\b")
+#: "chi bộ" and what stands before it: a plural ("các", "tất cả các", "toàn thể") or a title.
+_CELL_WORDS_RE = re.compile(r"\b(?P<plural>(?:cac|tat ca|toan the|moi|nhung)(?: cac)? )?chi bo\b(?P<rest>.*)$")
+#: Words after "chi bộ" that qualify every cell rather than name one.
+_QUALIFIER_RE = re.compile(r"^(?:(?:truc thuoc|thuoc|co so|trong|cua|o|tai|va|de|nhu)\b|[(,&/+-])")
 
 
 def _canon(text: str) -> str:
@@ -107,12 +116,42 @@ def match_addressees(*, session: Session, unit: Unit, lines: Iterable[str]) -> l
     return sorted(chosen.values(), key=lambda u: u.code)
 
 
+def _named_units(phrase: str, below: list[Unit]) -> list[Unit]:
+    """Units the phrase names by code or full name ("Chi bộ Khu phố 1", "CB1"), also when the
+    phrase says a little more after the name ("Chi bộ Khu phố 1 (để thực hiện)")."""
+    exact = [u for u in below if phrase in (_canon(u.code), _canon(u.name))]
+    if exact:
+        return exact
+    return [u for u in below if phrase.startswith(_canon(u.name) + " ")]
+
+
+def _cells_meant(phrase: str, below: list[Unit]) -> list[Unit] | None:
+    """The cells a phrase with "chi bộ" means, or None when it has no such words."""
+    cells = [u for u in below if u.kind == "cell"]
+    match = _CELL_WORDS_RE.search(phrase)
+    if match is None:
+        return cells if _CELLS_RE.search(phrase) else None
+    rest = match.group("rest").strip()
+    if not rest or _QUALIFIER_RE.match(rest):
+        return cells
+    if match.group("plural"):
+        # "Các chi bộ khu phố": the cells whose name carries those words, else every cell.
+        kind_of = [u for u in cells if re.search(rf"\bchi bo {re.escape(rest)}\b", _canon(u.name))]
+        return kind_of or cells
+    # One cell by its name: that cell, or nothing when no cell is called so (staff pick by hand).
+    return [u for u in _named_units("chi bo " + rest, below) if u.kind == "cell"]
+
+
 def _match_one(phrase: str, below: list[Unit]) -> list[Unit]:
     if phrase.startswith("luu ") or phrase == "luu":
         return []
+    named = _named_units(phrase, below)
+    if named:
+        return named
     found: list[Unit] = []
-    if _CELLS_RE.search(phrase):
-        found += [u for u in below if u.kind == "cell"]
+    cells = _cells_meant(phrase, below)
+    if cells is not None:
+        found += cells
     if _GRASSROOTS_RE.search(phrase) or phrase.startswith("cac chi,"):
         found += [u for u in below if u.kind == "grassroots"]
     if _ALL_MASS_RE.search(phrase):

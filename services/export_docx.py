@@ -17,6 +17,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from services.directive_texts import title
 from services.export_data import COLUMNS, ExportData
 from services.i18n import Translator
 from services.number_format import figure_text
@@ -81,7 +82,8 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
     _para(doc, t("export.docx.title"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=15)
     _para(
         doc,
-        t("export.docx.subtitle", number=data.directive.number or data.subject(t)),
+        # "Kế hoạch 27-KH/ĐU", as the chat names it; without a number, its subject.
+        t("export.docx.subtitle", number=title(data.directive, t) if data.directive.number else data.subject(t)),
         bold=True,
         align=WD_ALIGN_PARAGRAPH.CENTER,
         size=14,

@@ -20,6 +20,7 @@ from services.export_data import (
 )
 from services.export_docx import to_docx
 from services.i18n import Translator
+from services.localtime import format_date
 from services.number_format import figure_text
 
 __all__ = ["FORMATS", "MIME", "ExportData", "build", "file_name", "render", "to_csv", "to_docx", "to_xlsx"]
@@ -29,6 +30,8 @@ __all__ = ["FORMATS", "MIME", "ExportData", "build", "file_name", "render", "to_
 # locale, so a Vietnamese reader sees 86,5 and 1.724 and an English one 86.5 and 1,724.
 PERCENT_FORMAT = "0.0"
 COUNT_FORMAT = "#,##0"
+#: Dates as everywhere else: 2/12/2026 09:00, day and month without leading zeros.
+DATETIME_FORMAT = "d/m/yyyy hh:mm"
 NUMBER_COLUMNS = {"percent": PERCENT_FORMAT, "reached": COUNT_FORMAT, "total": COUNT_FORMAT}
 
 
@@ -51,7 +54,7 @@ def to_xlsx(data: ExportData, t: Translator) -> bytes:
     date_columns = [COLUMNS.index(c) + 1 for c in DATE_COLUMNS]
     for column in date_columns:
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-            cell.number_format = "dd/mm/yyyy hh:mm"
+            cell.number_format = DATETIME_FORMAT
     for key, number_format in NUMBER_COLUMNS.items():
         column = COLUMNS.index(key) + 1
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
@@ -67,7 +70,7 @@ def to_xlsx(data: ExportData, t: Translator) -> bytes:
     for label, value in summary_pairs(data, t):
         summary.append([label, value])
         if isinstance(value, datetime):
-            summary.cell(summary.max_row, 2).number_format = "dd/mm/yyyy hh:mm"
+            summary.cell(summary.max_row, 2).number_format = DATETIME_FORMAT
         elif isinstance(value, float):
             summary.cell(summary.max_row, 2).number_format = PERCENT_FORMAT
         elif isinstance(value, int) and not isinstance(value, bool):
@@ -97,7 +100,7 @@ def _csv_field(value: object, lang: str) -> str:
     """A CSV field is text for a reader, so figures are written as the chat writes them:
     "52,4" in Vietnamese, "52.4" in English (services/number_format.py)."""
     if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
+        return f"{format_date(value.date())} {value:%H:%M}"
     return figure_text(value, lang)
 
 

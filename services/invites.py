@@ -26,6 +26,8 @@ from sqlmodel import Session
 
 from ground.actor import Actor
 from ground.text_limits import without_controls
+from services.i18n import DEFAULT_LANGUAGE, t
+from services.unit_words import capitalized, leader_short
 from storage.queries.accounts import create_account, get_account
 from storage.queries.audit import add_audit
 from storage.queries.invites import (
@@ -201,6 +203,24 @@ def check_invite(*, session: Session, code: str, now: datetime) -> Invite:
     return invite
 
 
+def person_name(*, session: Session, invite: Invite, display_name: str = "", language: str = DEFAULT_LANGUAGE) -> str:
+    """What a newly registered person is called: the name given with the invite, else the name
+    their chat shows, else the unit's title ("Bí thư Chi bộ Khu phố 3"); never the invite code,
+    which is a secret (the console shell knows a person only by the code they typed)."""
+    if invite.label:
+        return invite.label[:MAX_LABEL_LENGTH]
+    shown = without_controls(display_name or "").strip()
+    if shown and hash_code(shown) != invite.code_hash:
+        return shown[:MAX_LABEL_LENGTH]
+    unit = get_unit(session=session, unit_id=invite.unit_id)
+    unit_name = unit.name if unit is not None else ""
+    if invite.role == "secretary":
+        leader = capitalized(leader_short(lambda key, **kw: t(language, key, **kw), unit.kind if unit else None))
+        return t(language, "invite.unnamed_secretary", leader=leader, unit=unit_name)[:MAX_LABEL_LENGTH]
+    key = "invite.unnamed_admin" if invite.role == "admin" else "invite.unnamed_staff"
+    return t(language, key, unit=unit_name)[:MAX_LABEL_LENGTH]
+
+
 def redeem_invite(
     *,
     session: Session,
@@ -225,11 +245,14 @@ def redeem_invite(
         session.refresh(invite)
         raise InviteError("used" if invite.used_at is not None else "expired")
 
+    if display_name and hash_code(display_name.strip()) == invite.code_hash:
+        display_name = ""  # the console shell names a newcomer by the code they typed: a secret
     account = get_account(session=session, channel=channel, external_user_id=external_user_id)
     if account is None:
         person = add_person(
             session=session,
-            full_name=(invite.label or display_name or f"{channel}:{external_user_id}")[:255],
+            # A stored name others read (staff lists, reports): in the organisation's language.
+            full_name=person_name(session=session, invite=invite, display_name=display_name),
             created_at=now,
         )
         account = create_account(
@@ -238,7 +261,7 @@ def redeem_invite(
             channel=channel,
             external_user_id=external_user_id,
             chat_id=chat_id,
-            display_name=display_name,
+            display_name=display_name or person.full_name,
             language=language,
             now=now,
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +107,38 @@ def open_tasks(*, session: Session, unit_ids: list[int]) -> list[Task]:
         return (reported, due is None, due.replace(tzinfo=None) if due else far, task.assignment.id or 0)
 
     return sorted(tasks, key=key)
+
+
+def nearer_deadlines(*, session: Session, tasks: list[Task], now: datetime) -> dict[int, Deadline]:
+    """Per assignment id, the nearest deadline still ahead that falls before the one the report
+    answers ("Hoàn thành: đến hết 12/12" before "Báo cáo: trước 15/12"): /mytasks says the
+    nearest first, so it must show it too. Assignments limited to one deadline have none."""
+    found: dict[int, Deadline] = {}
+    directive_ids = sorted({task.directive.id for task in tasks if task.directive.id is not None})
+    by_directive: dict[int, list[Deadline]] = {}
+    for deadline in report_queries.active_deadlines(session=session, directive_ids=directive_ids):
+        by_directive.setdefault(deadline.directive_id, []).append(deadline)
+
+    def naive(when: datetime) -> datetime:  # stored moments are UTC; SQLite gives them naive
+        return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
+
+    moment = naive(now)
+
+    for task in tasks:
+        answered = task.deadline
+        if answered is None or answered.due_at is None or task.assignment.deadline_id is not None:
+            continue
+        earlier = [
+            d
+            for d in by_directive.get(task.directive.id or 0, [])
+            if d.id != answered.id
+            and d.kind in ANSWERED_KINDS
+            and d.due_at is not None
+            and moment <= naive(d.due_at) < naive(answered.due_at)
+        ]
+        if earlier and task.assignment.id is not None:
+            found[task.assignment.id] = min(earlier, key=lambda d: naive(due_of(d)))
+    return found
 
 
 def closed_tasks(*, session: Session, unit_ids: list[int]) -> list[Task]:

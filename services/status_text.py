@@ -3,6 +3,7 @@ Telegram message (the not-reported list is cut and points to /export)."""
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 from services import directive_texts as texts
@@ -52,8 +53,24 @@ def summaries_text(t: Translator, found: list[DirectiveSummary], tz: ZoneInfo) -
         )
     if len(found) > LIST_LIMIT:
         lines.append(t("status.more", count=len(found) - LIST_LIMIT))
-    lines.append(t("status.hint"))
+    example = _example_number([s.directive.number for s in found[:LIST_LIMIT]])
+    lines.append(t("status.hint", example=example) if example else t("status.hint_plain"))
     return "\n".join(lines)
+
+
+def _example_number(numbers: list[str | None]) -> str | None:
+    """A number the user has, as short as /status reads it: "27" for 27-KH/ĐU (the whole number
+    when another listed directive starts with the same digits); None when none has a number."""
+    leads = [re.match(r"\d+", n.strip()) for n in numbers if n]
+    for number in numbers:
+        if not number:
+            continue
+        lead = re.match(r"\d+", number.strip())
+        if lead is None:
+            return number.strip()
+        same = [m for m in leads if m is not None and m.group() == lead.group()]
+        return lead.group() if len(same) == 1 else number.strip()
+    return None
 
 
 def status_text(t: Translator, status: DirectiveStatus, number: str, tz: ZoneInfo) -> str:

@@ -97,7 +97,7 @@ def test_xlsx_has_one_row_per_cell_with_report_fields_dates_and_a_summary(cli, t
         "Tốt",
         "Thiếu tài liệu",
     )
-    assert sheet.cell(3, 6).number_format == "dd/mm/yyyy hh:mm"
+    assert sheet.cell(3, 6).number_format == "d/m/yyyy hh:mm"
     missing = rows["DB001-CB001"]  # cell 0: not reported, has a secretary
     # Past the report deadline: overdue, as the summary counts it.
     assert missing[3:9] == ("Bí thư mẫu", "quá hạn (chưa báo đã nhận)", None, None, None, "quá hạn")
@@ -130,8 +130,8 @@ def test_csv_to_stdout_is_utf8_with_bom(cli):
     assert lines[0].split(",")[:3] == ["Mã đơn vị", "Đơn vị", "Thuộc"]
     assert len(lines) == 201
     assert lines[2].startswith(
-        "DB001-CB002,Chi bộ DB001-CB002,Đảng bộ phường số 1,,đã báo cáo,15/08/2021 08:00,15/08/2021 09:00,"
-        "15/08/2021 09:00,đúng hạn,"
+        "DB001-CB002,Chi bộ DB001-CB002,Đảng bộ phường số 1,,đã báo cáo,15/8/2021 08:00,15/8/2021 09:00,"
+        "15/8/2021 09:00,đúng hạn,"
     )
 
 
@@ -153,7 +153,7 @@ def test_docx_is_a_party_report_with_tables_missing_units_and_grouped_difficulti
     assert "QUẬN ỦY HÀ ĐÔNG" in head_left.text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in head_right.text
     assert "……………, ngày 25 tháng 8 năm 2021" in head_right.text
-    assert texts[:3] == ["BÁO CÁO", "Kết quả thực hiện 51-KH/QU", "Kế hoạch thực hiện Chỉ thị 05-CT/TU"]
+    assert texts[:3] == ["BÁO CÁO", "Kết quả thực hiện KH 51-KH/QU", "Kế hoạch thực hiện Chỉ thị 05-CT/TU"]
     assert "Có 133/200 đơn vị đã báo cáo (67 đơn vị quá hạn). Số người được tiếp cận: 1.724/2.927 (58,9%)." in texts
     table = doc.tables[1]
     assert len(table.rows) == 134

@@ -329,7 +329,9 @@ def test_mytasks_lists_deadlines_and_status_nearest_first(org, app):
 
 
 def test_a_deadline_with_its_own_hour_is_not_repeated_in_brackets(org, app):
-    make_assignment(app, report_due=datetime(2021, 8, 24, 17, 0), report_shown="trước 17:00 24/8/2021")
+    make_assignment(
+        app, report_due=datetime(2021, 8, 24, 17, 0), report_shown="trước 17:00 24/8/2021", complete_due=None
+    )
     cb01 = org["CB01"]
     cb01.send("/mytasks")
     assert "Hạn: trước 17:00 24/8/2021 — chưa báo đã nhận" in cb01.last_text

@@ -80,7 +80,7 @@ def test_status_list_shows_counts_and_nearest_deadline(qu_staff, tree):
         "• KH 51-KH/QU\n"
         "   Giao 200 · đã nhận 183 · đã báo cáo 133 · quá hạn 0\n"
         "   Hạn gần nhất: hết ngày 20/8 (23:59 20/8/2021)\n"
-        "Gõ /status SỐ để xem chi tiết một văn bản, ví dụ /status 141."
+        "Gõ /status SỐ để xem chi tiết một văn bản, ví dụ /status 51."  # a number staff have
     )
 
 

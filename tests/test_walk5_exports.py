@@ -84,8 +84,8 @@ def test_an_overdue_cell_reads_overdue_and_the_time_is_the_shown_versions(org, a
     assert (late[col["Tình trạng"]], late[col["Đúng/trễ hạn"]]) == ("quá hạn (chưa báo đã nhận)", "quá hạn")
     amended = rows["CB05"]
     assert [amended[i] for i in (col["Báo cáo lần đầu lúc"], col["Gửi bản mới nhất lúc"])] == [
-        "16/08/2021 10:00",
-        "17/08/2021 10:10",
+        "16/8/2021 10:00",
+        "17/8/2021 10:10",
     ]
     assert (amended[col["Số người tiếp cận"]], amended[col["Bản báo cáo"]], amended[col["Tình trạng"]]) == (
         "22",

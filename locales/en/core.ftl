@@ -87,6 +87,9 @@ invite-ask_name = Name of the person invited? (type the name, or press Skip)
 invite-name_too_long = The name is { $length } characters long; at most { $max }. Type a shorter name, or press Skip.
 invite-role_already_held = Note: { $unit } already has a registered { $role } ({ $names }). This code adds one more person; both will get every directive and reminder.
 invite-skip = Skip
+invite-unnamed_secretary = { $leader }, { $unit }
+invite-unnamed_staff = Staff, { $unit }
+invite-unnamed_admin = Administrator, { $unit }
 invite-created =
     Invite created for { $role } — { $unit }{ $label }:
     Code: { $code }

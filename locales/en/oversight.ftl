@@ -11,7 +11,8 @@ status-line_sending =
     • { $title }
     {"   "}Being sent to the units: { $done }/{ $total }
 status-no_nearest = no upcoming deadline
-status-hint = Type /status NUMBER for one directive, e.g. /status 141.
+status-hint = Type /status NUMBER for one directive, e.g. /status { $example }.
+status-hint_plain = Type /status NUMBER for one directive.
 status-more = … and { $count ->
         [one] { $count } more directive
        *[other] { $count } more directives

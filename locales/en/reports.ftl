@@ -60,6 +60,7 @@ report-mytasks_header = Assigned to { $unit } (nearest deadline first):
 report-mytasks_line =
     • { $directive }: { $subject }
     {"   "}Due: { $due } — { $status }
+report-mytasks_two_dues = { $first_kind }: { $first }; { $kind }: { $due }
 report-status_overdue = { $status } — overdue by { $n ->
         [one] { $n } day
        *[other] { $n } days
@@ -104,6 +105,8 @@ report-ask-yes_no = { $label }? Pick Yes or No.
 report-ask-attachment = { $label }? Send a photo or a file (at most { $max_mb } MB), then press «Done».
 report-ask-optional = (Optional: press «Skip» if there is none.)
 report-ask-optional_typed = (Optional: type { $number } to skip if there is none.)
+report-ask-optional_words = (Optional: type «skip» if there is nothing.)
+report-ask-back_words = (Type «back» to return to the previous question.)
 report-ask-current = Current answer: { $value }.
 report-value-none = (none)
 report-value-ratio = { $part }/{ $whole } ({ $percent }%)

@@ -86,6 +86,9 @@ invite-ask_name = Họ tên người được mời? (gõ họ tên, hoặc bấ
 invite-name_too_long = Họ tên dài { $length } ký tự; tối đa { $max } ký tự. Đồng chí gõ lại họ tên ngắn hơn, hoặc bấm Bỏ qua.
 invite-role_already_held = Lưu ý: { $unit } đã có { $role } đăng ký ({ $names }). Mã này thêm một người nữa; cả hai sẽ cùng nhận văn bản và nhắc việc.
 invite-skip = Bỏ qua
+invite-unnamed_secretary = { $leader } { $unit }
+invite-unnamed_staff = Cán bộ { $unit }
+invite-unnamed_admin = Quản trị { $unit }
 invite-created =
     Đã tạo mã mời cho { $role } — { $unit }{ $label }:
     Mã: { $code }

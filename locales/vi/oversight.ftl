@@ -11,7 +11,8 @@ status-line_sending =
     • { $title }
     {"   "}Đang gửi cho các đơn vị: { $done }/{ $total }
 status-no_nearest = không còn hạn nào sắp tới
-status-hint = Gõ /status SỐ để xem chi tiết một văn bản, ví dụ /status 141.
+status-hint = Gõ /status SỐ để xem chi tiết một văn bản, ví dụ /status { $example }.
+status-hint_plain = Gõ /status SỐ để xem chi tiết một văn bản.
 status-more = … và { $count } văn bản khác.
 status-title = Tình hình thực hiện { $title }
 status-sending = Văn bản đang được gửi cho các đơn vị: đã gửi { $done }/{ $total }. Số liệu nhận, báo cáo sẽ đầy đủ khi gửi xong; đồng chí xem lại sau ít phút.

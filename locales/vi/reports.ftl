@@ -57,6 +57,7 @@ report-mytasks_header = Việc được giao cho { $unit } (hạn gần nhất �
 report-mytasks_line =
     • { $directive }: { $subject }
     {"   "}Hạn: { $due } — { $status }
+report-mytasks_two_dues = { $first_kind }: { $first }; { $kind }: { $due }
 report-status_overdue = { $status } — đã quá hạn { $n } ngày
 report-mytasks_none = Hiện { $unit } không có việc nào đang mở.
 report-mytasks_hint = Bấm «Đã nhận» khi { $unit_word } đã nhận văn bản, «Báo cáo» để báo cáo kết quả; hoặc gõ báo cáo một dòng, ví dụ: bc { $example } truc tiep + zalo 45/50 tot. Xem văn bản: /doc { $example }.
@@ -95,6 +96,8 @@ report-ask-yes_no = { $label }? Đồng chí chọn Có hoặc Không.
 report-ask-attachment = { $label }? Đồng chí gửi ảnh hoặc tệp (tối đa { $max_mb } MB), rồi bấm «Xong».
 report-ask-optional = (Không bắt buộc: bấm «Bỏ qua» nếu không có.)
 report-ask-optional_typed = (Không bắt buộc: gõ { $number } để bỏ qua nếu không có.)
+report-ask-optional_words = (Không bắt buộc: gõ «bỏ qua» nếu không có.)
+report-ask-back_words = (Gõ «quay lại» để về câu trước.)
 report-ask-current = Câu trả lời hiện tại: { $value }.
 report-value-none = (không có)
 report-value-ratio = { $part }/{ $whole } ({ $percent }%)
