@@ -447,7 +447,12 @@ class _Extractor:
             return True
         # a committee's own completed act told as news, however long the list of its object:
         # "Huyện ủy X đã lấy ý kiến của các sở, ban, ngành ... trước ngày 28.2"
-        for m in _ORGAN_DID.finditer(self.folded, max(lo, cue_start - 300), cue_start):
+        # (every match names a "... ủy": a window without "uy", a run of dates, skips the scan)
+        organ_at = max(lo, cue_start - 300)
+        organs = (
+            _ORGAN_DID.finditer(self.folded, organ_at, cue_start) if "uy" in self.folded[organ_at:cue_start] else ()
+        )
+        for m in organs:
             if _UNITS_ACT.search(self.folded, m.end("da"), cue_start):
                 continue  # "Huyện ủy X đã chọn các chi bộ hoàn thành ...": units set to act
             if self.cleaned[m.start("da") : m.end("da")].lower() == "đã" or self.cleaned.isascii():
