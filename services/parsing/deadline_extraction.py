@@ -72,6 +72,17 @@ DOC_NUMBER = (
     r"|\d{1,5}\s?/\s?[a-z]{1,8}\s?-\s?[a-z]{1,10}"
 )
 REF_BEFORE = re.compile(rf"(?:{DOC_NUMBER})\s*,?\s*(?:ngay\s*)?$")
+# (every document number has a "/" then a letter: "NQ/TU", "/QĐ-UBND", "/2021/NĐ-CP")
+_SLASH_LETTER = re.compile(r"/\s?[a-z]")
+
+
+def ref_before(folded: str, a: int, b: int) -> bool:
+    """``REF_BEFORE.search(folded, a, b)``: a window with no "/" before a letter (a run of
+    plain dates) holds no document number, told by one quick scan instead of trying the
+    number pattern at each start."""
+    return _SLASH_LETTER.search(folded, a, b) is not None and REF_BEFORE.search(folded, a, b) is not None
+
+
 # A cited document's number, then (its date, its issuer and) "về việc" / "về" / "V/v": what
 # follows is that document's title.
 # A comma after the title ("... về tuyên truyền, các chi bộ báo cáo trước ...") closes it.
@@ -157,7 +168,7 @@ def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> lis
         if t.unit != "day" or t.year is None or t.month is None or t.day is None:
             continue  # (a day temporal always has its day and month)
         as_of = _AS_OF_BEFORE.search(folded, max(0, t.start - 20), t.start) and _AS_OF_AFTER.match(folded, t.end)
-        if as_of or REF_BEFORE.search(folded, max(0, t.start - 60), t.start):
+        if as_of or ref_before(folded, max(0, t.start - 60), t.start):
             try:
                 out.append(date(t.year, t.month, t.day))
             except ValueError:
@@ -537,7 +548,7 @@ def extract_deadlines(
         if _in_cited_title(folded, max(lo, cue.start - 450), cue.start):
             continue
         # "... 08-NQ/TU ngày 30/7/2021": the date of a cited document, whatever precedes it
-        if t.unit == "day" and REF_BEFORE.search(folded, max(lo, t.start - 60), t.start):
+        if t.unit == "day" and ref_before(folded, max(lo, t.start - 60), t.start):
             continue
         # "báo cáo trước ngày 15/12 hằng năm": a year-less date in a yearly schedule is the
         # schedule's day, not a one-off deadline
