@@ -72,10 +72,29 @@ DOC_NUMBER = (
     r"|\d{1,5}\s?/\s?[a-z]{1,8}\s?-\s?[a-z]{1,10}"
 )
 REF_BEFORE = re.compile(rf"(?:{DOC_NUMBER})\s*,?\s*(?:ngay\s*)?$")
+# (every document number has a "/" then a letter: "NQ/TU", "/QĐ-UBND", "/2021/NĐ-CP")
+_SLASH_LETTER = re.compile(r"/\s?[a-z]")
+
+
+def ref_before(folded: str, a: int, b: int) -> bool:
+    """``REF_BEFORE.search(folded, a, b)``: a window with no "/" before a letter (a run of
+    plain dates) holds no document number, told by one quick scan instead of trying the
+    number pattern at each start."""
+    return _SLASH_LETTER.search(folded, a, b) is not None and REF_BEFORE.search(folded, a, b) is not None
+
+
 # A cited document's number, then (its date, its issuer and) "về việc" / "về" / "V/v": what
 # follows is that document's title.
 # A comma after the title ("... về tuyên truyền, các chi bộ báo cáo trước ...") closes it.
 _IN_CITED_TITLE = re.compile(rf"(?:{DOC_NUMBER})[^;\n]{{0,160}}?\b(?:ve\s+viec|v\s?/\s?v|ve)\b[^,;\n]{{0,200}}$")
+
+
+def _in_cited_title(folded: str, a: int, b: int) -> bool:
+    """``_IN_CITED_TITLE.search(folded, a, b)``; every match has a "v" ("về", "v/v"), and a
+    window without one (a run of dates) is told at C speed instead of trying the pattern
+    at each of its ~450 starts."""
+    return folded.find("v", a, b) != -1 and _IN_CITED_TITLE.search(folded, a, b) is not None
+
 
 # Past narrative: background told in the past, not an instruction.
 PAST_MARKER = re.compile(
@@ -149,7 +168,7 @@ def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> lis
         if t.unit != "day" or t.year is None or t.month is None or t.day is None:
             continue  # (a day temporal always has its day and month)
         as_of = _AS_OF_BEFORE.search(folded, max(0, t.start - 20), t.start) and _AS_OF_AFTER.match(folded, t.end)
-        if as_of or REF_BEFORE.search(folded, max(0, t.start - 60), t.start):
+        if as_of or ref_before(folded, max(0, t.start - 60), t.start):
             try:
                 out.append(date(t.year, t.month, t.day))
             except ValueError:
@@ -384,6 +403,21 @@ class _Extractor:
         self.yearly = _Matches(_YEARLY, folded)
         self.send = _Matches(_SEND, folded)
         self.cutoff = _Matches(DATA_CUTOFF, folded)
+        self.submit = _Matches(_SUBMIT, folded)
+        self._days_off: dict[tuple[int, int], bool] = {}
+
+    def days_off_in(self, lo: int, hi: int) -> bool:
+        """``_DAYS_OFF.search(folded, lo, hi)``, asked once per clause (a clause of thousands
+        of dates asks it of each date)."""
+        if (lo, hi) not in self._days_off:
+            self._days_off[lo, hi] = bool(_DAYS_OFF.search(self.folded, lo, hi))
+        return self._days_off[lo, hi]
+
+    def submits_in(self, lo: int, b: int) -> bool:
+        """``_SUBMIT.search(folded, lo, b)`` in O(log n): its matches are whole words, so one
+        lies in [lo, b) exactly when a whole-text match does, or a word cut at b reads as one
+        (hence the short re-search of the last few characters)."""
+        return self.submit.first_in(lo, b) is not None or bool(_SUBMIT.search(self.folded, max(lo, b - 6), b))
 
     def kind_in(self, a: int, b: int) -> str | None:
         """Same rule as ``dates.kind_of`` on folded[a:b]: the report or plan word nearest
@@ -405,7 +439,7 @@ class _Extractor:
         """ "Sở X tổng hợp chung báo cáo. Yêu cầu hoàn thiện gửi Văn phòng trước ngày 24/5":
         a clause that only sends (gửi / trình / nộp) right after a clause drafting a report
         sends that report."""
-        if not _SUBMIT.search(self.folded, lo, cue_start) or lo < 2 or self.folded[lo - 1] == "\n":
+        if not self.submits_in(lo, cue_start) or lo < 2 or self.folded[lo - 1] == "\n":
             return False
         plo, phi = self.seg.clause(lo - 2)
         return self.report.last_in(plo, phi) is not None and self.plan.last_in(plo, phi) is None
@@ -424,7 +458,12 @@ class _Extractor:
             return True
         # a committee's own completed act told as news, however long the list of its object:
         # "Huyện ủy X đã lấy ý kiến của các sở, ban, ngành ... trước ngày 28.2"
-        for m in _ORGAN_DID.finditer(self.folded, max(lo, cue_start - 300), cue_start):
+        # (every match names a "... ủy": a window without "uy", a run of dates, skips the scan)
+        organ_at = max(lo, cue_start - 300)
+        organs = (
+            _ORGAN_DID.finditer(self.folded, organ_at, cue_start) if "uy" in self.folded[organ_at:cue_start] else ()
+        )
+        for m in organs:
             if _UNITS_ACT.search(self.folded, m.end("da"), cue_start):
                 continue  # "Huyện ủy X đã chọn các chi bộ hoàn thành ...": units set to act
             if self.cleaned[m.start("da") : m.end("da")].lower() == "đã" or self.cleaned.isascii():
@@ -506,10 +545,10 @@ def extract_deadlines(
         # document's title, not an instruction of this one
         # (a match ends at the cue and spans at most ~420 characters: searching only that far
         # back keeps a clause of thousands of dates linear)
-        if _IN_CITED_TITLE.search(folded, max(lo, cue.start - 450), cue.start):
+        if _in_cited_title(folded, max(lo, cue.start - 450), cue.start):
             continue
         # "... 08-NQ/TU ngày 30/7/2021": the date of a cited document, whatever precedes it
-        if t.unit == "day" and REF_BEFORE.search(folded, max(lo, t.start - 60), t.start):
+        if t.unit == "day" and ref_before(folded, max(lo, t.start - 60), t.start):
             continue
         # "báo cáo trước ngày 15/12 hằng năm": a year-less date in a yearly schedule is the
         # schedule's day, not a one-off deadline
@@ -579,9 +618,7 @@ def extract_deadlines(
             years_end = ys.end()  # (its end year too)
             continue
         # "Cán bộ được nghỉ từ ngày 30/4 đến hết ngày 3/5/2020": days off, not a time to act
-        if (res.is_start or RANGE_START.search(folded, max(lo, cue.start - 80), cue.start)) and _DAYS_OFF.search(
-            folded, lo, hi
-        ):
+        if (res.is_start or RANGE_START.search(folded, max(lo, cue.start - 80), cue.start)) and ex.days_off_in(lo, hi):
             continue  # (its end too)
         if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
             continue
@@ -687,7 +724,7 @@ def extract_deadlines(
         if lo in seen_clauses or lo in periodic_clauses:
             continue
         # "Công văn số 2070/BHXH-KHTC về báo cáo thống kê hàng tháng": a cited title's words
-        if _IN_CITED_TITLE.search(folded, max(lo, fm.start() - 450), fm.start()) or _cited_request(folded, fm.start()):
+        if _in_cited_title(folded, max(lo, fm.start() - 450), fm.start()) or _cited_request(folded, fm.start()):
             continue
         seen_clauses.add(lo)  # one schedule per clause, and each clause examined once
         fm = freq_match(folded, fm.start(), hi, cleaned)

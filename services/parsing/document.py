@@ -16,7 +16,7 @@ from datetime import date
 
 from .body_fields import find_body_document, find_lead_document, find_own_mention, find_title_document, valid_date
 from .dates import iter_temporal
-from .deadline_extraction import REF_BEFORE, extract_deadlines, own_level_before, reference_dates
+from .deadline_extraction import extract_deadlines, own_level_before, ref_before, reference_dates
 from .deadlines import Deadline
 from .document_fields import (
     Text,
@@ -405,7 +405,7 @@ def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:
         for t in temporals
         if t.year is not None
         and 1900 <= t.year <= 2200
-        and not (t.unit == "day" and REF_BEFORE.search(folded, max(0, t.start - 60), t.start))
+        and not (t.unit == "day" and ref_before(folded, max(0, t.start - 60), t.start))
     ]
     return max(years) if years else None
 

@@ -424,6 +424,16 @@ _ISSUED_FIELD = re.compile(
     r"(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>(?:19|20)\d\d)(?!\d)",
     re.M,
 )
+# Every "Ngày ban hành:" field holds these words: a header without them is told in one
+# linear scan, where the field pattern would retry its run of blanks at each of thousands of
+# spaces (quadratic on a page of blanks).
+_ISSUED_FIELD_WORDS = re.compile(r"ngay\s+ban\s+hanh")
+
+
+def _issued_field(doc: Text) -> re.Match[str] | None:
+    if not _ISSUED_FIELD_WORDS.search(doc.folded, 0, 20000):
+        return None
+    return _ISSUED_FIELD.search(doc.folded, 0, 20000)
 
 
 def find_issued_on(doc: Text) -> tuple[date | None, str | None]:
@@ -434,7 +444,7 @@ def find_issued_on(doc: Text) -> tuple[date | None, str | None]:
         ISSUED_RE.search(doc.folded, 0, _number_region(doc))
         or _bare_date_line(doc)
         or _date_after_number(doc)
-        or _ISSUED_FIELD.search(doc.folded, 0, 20000)
+        or _issued_field(doc)
     )
     if not m:
         return None, None
