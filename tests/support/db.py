@@ -33,6 +33,9 @@ import storage.tables  # noqa: F401  (registers the tables)
 from storage.db import make_db_engine, normalize_url
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+#: Whether the session's PostgreSQL schema has every table (False after a ``db_url`` test,
+#: which leaves it empty or migrated).
+_postgres_tables: dict[Engine, bool] = {}
 #: Memory-backed directory for the per-test SQLite files (none: they go to the test's tmp_path).
 RAM_DIR = Path("/dev/shm")
 
@@ -109,10 +112,10 @@ def db_url(_postgres_engine, _sqlite_path) -> Iterator[str]:
     """URL of an empty database (no tables) for tests that run migrations or the CLI."""
     if _postgres_engine is not None:
         reset_postgres_schema(_postgres_engine)
+        # The next test that wants the tables (``engine``) creates them again; a run of CLI
+        # and migration tests in a row does not rebuild them after each one.
+        _postgres_tables[_postgres_engine] = False
         yield TEST_DATABASE_URL  # type: ignore[misc]
-        # Leave the shared schema as the other tests expect it.
-        reset_postgres_schema(_postgres_engine)
-        SQLModel.metadata.create_all(_postgres_engine)
         return
     yield f"sqlite:///{_sqlite_path}"
 
@@ -121,6 +124,10 @@ def db_url(_postgres_engine, _sqlite_path) -> Iterator[str]:
 def engine(_postgres_engine, _sqlite_path, _sqlite_template) -> Iterator[Engine]:
     """An engine on an empty database that has every table."""
     if _postgres_engine is not None:
+        if not _postgres_tables.get(_postgres_engine, True):
+            reset_postgres_schema(_postgres_engine)
+            SQLModel.metadata.create_all(_postgres_engine)
+            _postgres_tables[_postgres_engine] = True
         names = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
         with _postgres_engine.begin() as conn:
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
