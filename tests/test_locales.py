@@ -4,6 +4,7 @@ code asks for (written out, or built at run time from a known set of values) is 
 from __future__ import annotations
 
 import ast
+import functools
 import pathlib
 import re
 import string
@@ -50,9 +51,11 @@ def _variables(message: fl.Message) -> set[str]:
     return found.names
 
 
-def _modules() -> list[tuple[pathlib.Path, ast.Module]]:
+@functools.cache
+def _modules() -> tuple[tuple[pathlib.Path, ast.Module], ...]:
+    """Every module of the code, parsed once per run (the scans below only read the trees)."""
     paths = [p for d in CODE_DIRS for p in sorted((ROOT / d).rglob("*.py"))]
-    return [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in paths]
+    return tuple((p, ast.parse(p.read_text(encoding="utf-8"))) for p in paths)
 
 
 def _call_name(node: ast.Call) -> str:
