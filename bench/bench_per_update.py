@@ -57,8 +57,8 @@ MAX_REPORTS = 2_000
 
 
 class _Chat:
-    def __init__(self, app, user: str) -> None:  # noqa: ANN001
-        self.app, self.user = app, user
+    def __init__(self, app, user: str, channel: str = "console") -> None:  # noqa: ANN001
+        self.app, self.user, self.channel = app, user, channel
         self.buttons: list[Choice] = []
         self.replies: list[Reply] = []
         self.updates = 0
@@ -66,7 +66,7 @@ class _Chat:
     def _run(self, **fields: Any) -> list[Reply]:
         self.updates += 1
         incoming = Incoming(
-            channel="console",
+            channel=self.channel,
             chat_id=self.user,
             user_id=self.user,
             display_name=self.user,
@@ -103,7 +103,9 @@ def _timed(samples: dict[str, list[float]], kind: str, step: Callable[[], object
     samples[kind].append((time.process_time() - started) * 1000)
 
 
-def measure(cells: int, reports: int, url: str | None, profile: cProfile.Profile | None = None) -> dict[str, Any]:
+def measure(
+    cells: int, reports: int, url: str | None, profile: cProfile.Profile | None = None, channel: str = "console"
+) -> dict[str, Any]:
     check_size(cells)
     check_size(reports, what="reports", most=MAX_REPORTS)
     if 2 * reports > cells:
@@ -111,7 +113,7 @@ def measure(cells: int, reports: int, url: str | None, profile: cProfile.Profile
     engine = fresh_engine(url)
     now = local_to_utc(datetime(2021, 8, 15, 8, 0), _tz())
     started = time.perf_counter()
-    _directive_id, assignment_ids = seed(engine, cells)
+    _directive_id, assignment_ids = seed(engine, cells, channel=channel)
     setup_s = time.perf_counter() - started
     app = build_app(
         settings_for(str(engine.url), attachments_dir=Path(tempfile.mkdtemp(prefix="chibot-bench-att-"))),
@@ -126,7 +128,7 @@ def measure(cells: int, reports: int, url: str | None, profile: cProfile.Profile
     if profile is not None:
         profile.enable()
     for n, i in enumerate(chosen):
-        chat = _Chat(app, secretary_user(i, "console"))
+        chat = _Chat(app, secretary_user(i, channel), channel)
         if n % 2:
             _timed(samples, "ack", lambda chat=chat, i=i: chat.press_data(f"ack:{assignment_ids[i]}"))
             if "nhận" not in chat.text.lower():
@@ -198,6 +200,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reports", type=int, default=40)
     parser.add_argument("--url", default=None, help="database URL (default: a fresh SQLite file)")
     parser.add_argument("--profile", default=None, help="write a cProfile of the largest size here")
+    parser.add_argument("--channel", default="console", choices=("console", "telegram"), help="whose updates")
     args = parser.parse_args(argv)
     try:
         sizes = [int(part) for part in args.cells.split(",") if part.strip()]
@@ -212,7 +215,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         for n, size in enumerate(sizes):
             profile = cProfile.Profile() if args.profile and n == len(sizes) - 1 else None
-            figures = measure(size, args.reports, args.url, profile)
+            figures = measure(size, args.reports, args.url, profile, args.channel)
             rows.append(figures)
             line = "  ".join(f"{k} {figures[f'{k}_ms']:.1f}/{figures[f'{k}_p95_ms']:.1f}" for k in KINDS)
             print(f"{size:>7} cells (setup {figures['setup_s']} s): {line}", flush=True)

@@ -34,6 +34,8 @@ class DispatchScheduler:
         #: The dispatch in progress, and whether a wake came while it ran (it then runs again).
         self._worker: asyncio.Task[None] | None = None
         self._again = False
+        #: The due poll on its way (see _start_poll).
+        self._poll: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -53,8 +55,20 @@ class DispatchScheduler:
         LISTEN/NOTIFY: a row committed by another process is seen without waiting for the
         safety net). Skipped while a dispatch is running: that run claims the row anyway."""
         self.add_job(
-            self._poll_due, "interval", seconds=seconds, id="dispatch-due-poll", max_instances=1, coalesce=True
+            self._start_poll, "interval", seconds=seconds, id="dispatch-due-poll", max_instances=1, coalesce=True
         )
+
+    async def _start_poll(self) -> None:
+        """Start a poll and return at once, as ``_tick`` does: under a storm of updates the
+        question waits for a worker thread behind them, longer than the interval, and
+        APScheduler would skip the next firing with "maximum number of running instances
+        reached". A firing while a poll is still on its way adds nothing: that poll answers
+        the same question."""
+        if self._poll is not None and not self._poll.done():
+            return
+        self._poll = asyncio.create_task(self._poll_due(), name="chibot-due-poll")
+        self._running.add(self._poll)
+        self._poll.add_done_callback(self._running.discard)
 
     async def _poll_due(self) -> None:
         if self.dispatcher.busy or not self.dispatcher.senders:
@@ -88,8 +102,9 @@ class DispatchScheduler:
     def shutdown(self) -> None:
         """Stop at once; APScheduler cancels the runs in progress."""
         self._loop = None
-        if self._worker is not None and not self._worker.done():
-            self._worker.cancel()
+        for task in (self._worker, self._poll):
+            if task is not None and not task.done():
+                task.cancel()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 

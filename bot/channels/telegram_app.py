@@ -36,6 +36,7 @@ from tornado.httpserver import HTTPServer
 
 from bot.channels.base import ChannelConfigError, RuntimeHandle, apology
 from bot.channels.send_budget import INTERACTIVE, OUTBOX, BudgetRateLimiter, SendBudget
+from bot.channels.telegram_http import bot_request
 from bot.channels.telegram_inbound import ApologyText, TelegramInbound, default_apology
 from bot.channels.telegram_send import CHANNEL, TelegramSender
 from bot.channels.webhook_http import DEFAULT_MAX_BODY, NotAnUpdate, webhook_route
@@ -154,7 +155,13 @@ def build_telegram_application(
             _LOGGER.exception("could not set the default command menu; continuing without it")
 
     # Any: the builder's type changes with the limiter's (PTB types it by its arguments).
-    builder: Any = ApplicationBuilder().token(_token(settings)).base_url(api_url).base_file_url(file_url)
+    builder: Any = (
+        ApplicationBuilder()
+        .token(_token(settings))
+        .base_url(api_url)
+        .base_file_url(file_url)
+        .request(bot_request())  # PTB's HTTPXRequest, cheaper per request (bot/channels/telegram_http.py)
+    )
     if rate_limited:  # off only to measure the ceiling (bench/bench_storm.py)
         builder = builder.rate_limiter(BudgetRateLimiter(budget, priority=INTERACTIVE, max_retries=max_retries))
     application = (

@@ -2,8 +2,8 @@
 photos downloaded when they fit), asks the core in a worker thread (the core is synchronous)
 and sends its replies (bot/channels/telegram_send.py).
 
-* Every callback query is answered first, before the core runs, so the button's spinner
-  stops even if the core is slow or fails.
+* Every callback query is answered at once, while the core runs (not after it), so the
+  button's spinner stops even if the core is slow or fails; the reply waits for the answer.
 * Whatever goes wrong becomes a logged apology, never a dead bot; a chat that blocked the bot
   is marked unreachable instead.
 """
@@ -14,7 +14,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 
-from telegram import Bot, Message, Update
+from telegram import Bot, CallbackQuery, Message, Update
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
 from telegram.error import Forbidden, RetryAfter, TelegramError
 from telegram.ext import ContextTypes, filters
@@ -102,12 +102,8 @@ class TelegramInbound:
     async def _on_callback(self, bot: Bot, update: Update) -> None:
         query = update.callback_query
         assert query is not None
-        try:
-            await query.answer()
-        except TelegramError as exc:
-            # Too old or already answered: the press still counts.
-            _LOGGER.warning("could not answer callback query %s: %s", query.id, exc)
         if query.data is None:
+            await _answer(query)
             return
         message = query.message
         chat_id = message.chat.id if message is not None else query.from_user.id
@@ -123,7 +119,13 @@ class TelegramInbound:
             update_id=str(update.update_id),
             message_id=str(message_id) if message_id is not None else None,
         )
-        replies = await self._ask_core(bot, incoming, chat_id)
+        # The answer goes out first and the core works meanwhile (one round trip less per
+        # press); the reply follows once both are done, so it never overtakes the answer.
+        answered = asyncio.ensure_future(_answer(query))
+        try:
+            replies = await self._ask_core(bot, incoming, chat_id)
+        finally:
+            await answered
         await render_after_button(bot, chat_id, message_id, replies)
 
     async def _on_membership(self, update: Update) -> None:
@@ -253,6 +255,14 @@ class TelegramInbound:
             await asyncio.to_thread(self.core.mark_unreachable, channel=CHANNEL, chat_id=str(chat_id), reason=reason)
         except Exception:
             _LOGGER.exception("core.mark_unreachable failed for chat %s", chat_id)
+
+
+async def _answer(query: CallbackQuery) -> None:
+    """Stop the button's spinner; a query too old or already answered still counts as a press."""
+    try:
+        await query.answer()
+    except TelegramError as exc:
+        _LOGGER.warning("could not answer callback query %s: %s", query.id, exc)
 
 
 def _describe(update: object) -> str:
