@@ -48,6 +48,11 @@ def holdout5():
     return bench.score(bench.corpus_files(folder="holdout5"))[0]
 
 
+@pytest.fixture(scope="module")
+def holdout6():
+    return bench.score(bench.corpus_files(folder="holdout6"))[0]
+
+
 def test_corpus_is_real_sized():
     assert len(bench.corpus_files()) >= 25 and len(bench.corpus_files(holdout=True)) >= 10
     assert len(bench.corpus_files(folder="holdout2")) >= 10
@@ -133,6 +138,7 @@ def test_holdout4_does_not_regress(holdout4):
 # sets above: deadline recall 0.85 / precision 0.76, number 0.86, type 0.84, issuer 0.62, issue
 # date 0.78, urgency 0.97, recognised 0.92 -- the honest estimate on documents nobody tuned for.
 # Round 2 (s5-parseb2, tuned on it, no longer honest): number 0.92, issuer 0.65, issue date 0.81.
+# Session 6 (s6-parsedl, s6-parsefields) tuned on it: deadlines 1.00 / 0.98, every field 1.00.
 # A guard at that level (it is seen now).
 def test_holdout5_does_not_regress(holdout5):
     assert holdout5.recall >= 1.00 and holdout5.precision >= 0.97
@@ -142,6 +148,22 @@ def test_holdout5_does_not_regress(holdout5):
     assert holdout5.accuracy("issued_on") >= 1.00
     assert holdout5.accuracy("urgent") >= 1.00
     assert holdout5.accuracy("recognized") >= 1.00
+
+
+# holdout6 (40 pages: 17 party, 19 government, 1 mass organisation, 3 not documents; 29
+# deadlines), gathered in session 6 by a helper who never ran the parser, scored ONCE by the
+# integrator after session 6's tuning on every set above: deadline recall 0.76 / precision 0.47,
+# number 0.90, type 0.70, issuer 0.70, issue date 0.88, urgency 1.00, recognised 0.93 -- the
+# honest estimate on documents nobody tuned for (issue 12 asks 0.9). A guard at that level; the
+# next session may tune on it, and then needs a new unseen set for its own honest figure.
+def test_holdout6_does_not_regress(holdout6):
+    assert holdout6.recall >= 0.75 and holdout6.precision >= 0.46
+    assert holdout6.accuracy("number") >= 0.89
+    assert holdout6.accuracy("doc_type") >= 0.69
+    assert holdout6.accuracy("issuer") >= 0.69
+    assert holdout6.accuracy("issued_on") >= 0.87
+    assert holdout6.accuracy("urgent") >= 0.99
+    assert holdout6.accuracy("recognized") >= 0.92
 
 
 def test_a_page_with_no_document_is_not_recognized():
