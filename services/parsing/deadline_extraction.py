@@ -1015,15 +1015,9 @@ _YEAR_SLIP_DAYS = 62
 def _year_slip(t: Temporal, own: date) -> Temporal | None:
     """``t`` with the document's year when it was written with the year before and the day
     then falls within a couple of months after the document's date; else None."""
-    if t.unit != "day" or t.year != own.year - 1 or t.day is None or t.month is None:
+    if t.year != own.year - 1:
         return None
-    try:
-        day = date(own.year, t.month, t.day)
-    except ValueError:
-        return None
-    if not own <= day <= own + timedelta(days=_YEAR_SLIP_DAYS):
-        return None
-    return replace(t, year=own.year)
+    return _in_own_year_if_soon(t, own)
 
 
 #: a day-level deadline this many years or more after the document's date is no plan for a
@@ -1035,7 +1029,15 @@ def _year_ahead_slip(t: Temporal, own: date) -> Temporal | None:
     """``t`` with the document's year when it was written years ahead (a term's end year,
     "năm 2025", in a letter of 2020) and the day then falls within a couple of months after
     the document's date; else None."""
-    if t.unit != "day" or t.year is None or t.year < own.year + _YEARS_AHEAD or t.day is None or t.month is None:
+    if t.year is None or t.year < own.year + _YEARS_AHEAD:
+        return None
+    return _in_own_year_if_soon(t, own)
+
+
+def _in_own_year_if_soon(t: Temporal, own: date) -> Temporal | None:
+    """``t`` (a day) moved to the document's year when that day then falls within a couple of
+    months after the document's date; else None (the year as written may be meant)."""
+    if t.unit != "day" or t.day is None or t.month is None:
         return None
     try:
         day = date(own.year, t.month, t.day)
