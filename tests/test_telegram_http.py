@@ -88,3 +88,15 @@ async def test_the_bots_request_posts_to_the_bot_api_and_reads_its_answer():
         await request.shutdown()
         await server.stop()
     assert answer is True
+
+
+def test_a_proxy_named_in_the_environment_is_honoured(monkeypatch):
+    # An office reaching Telegram through a proxy (HTTPS_PROXY) keeps PTB's own client, which
+    # uses it; without one, the bot gets the cheaper transport.
+    for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    assert isinstance(bot_request()._client._transport, _Transport)
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:3128")
+    request = bot_request()
+    assert not isinstance(request._client._transport, _Transport)
+    assert request._client._mounts  # the proxy is mounted for https

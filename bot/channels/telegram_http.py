@@ -14,6 +14,7 @@ from __future__ import annotations
 import select
 import socket
 import sys
+import urllib.request
 from collections.abc import Iterable
 from typing import Any
 
@@ -109,6 +110,9 @@ class _Transport(httpx.AsyncHTTPTransport):
 
 def bot_request(connection_pool_size: int = CONNECTION_POOL_SIZE) -> HTTPXRequest:
     """The request object for the Application's bot: PTB's defaults (timeouts, HTTP/1.1, the
-    pool size ApplicationBuilder uses), on ``_Transport``."""
+    pool size ApplicationBuilder uses), on ``_Transport``. Where the environment names a proxy
+    (HTTPS_PROXY, ALL_PROXY ...), PTB's own client, which honours it, as before."""
+    if {"https", "all"} & set(urllib.request.getproxies()):  # an office behind a proxy
+        return HTTPXRequest(connection_pool_size=connection_pool_size)
     limits = httpx.Limits(max_connections=connection_pool_size)
     return HTTPXRequest(connection_pool_size=connection_pool_size, httpx_kwargs={"transport": _Transport(limits)})
