@@ -191,7 +191,17 @@ class ReportFlow(StepFlow[ReportState]):
                     next=str(sent.version + 1),
                 )
             )
-        return _as_one_message(intro + (notes or []) + self._advance(ctx, state, task, None, set()))
+        return _as_one_message(intro + (notes or []) + self._first_question(ctx, state, task))
+
+    def _first_question(self, ctx: Context, state: ReportState, task: reports.Task) -> list[Reply]:
+        """The first question asked; a percentage given without its total ("bc 27 truc tiep 90%
+        tot") is said to be noted and the total asked, as when 90% is typed at the question."""
+        ratio = task.template().ratio
+        if state.pending_percent is None or ratio is None or state.answers.get(ratio.whole) is not None:
+            return self._advance(ctx, state, task, None, set())
+        ctx.flow_goto(ratio.whole, state)
+        note = ctx.reply("report.pending_percent", percent=_fmt(state.pending_percent))
+        return [note, *self._ask(ctx, state, task, ratio.whole)]
 
     # ---- what each step does with text, buttons and files -----------------------------------
     def _pick_first(self, ctx: Context, state: ReportState, text: str) -> list[Reply]:
