@@ -191,14 +191,15 @@ class ReportFlow(StepFlow[ReportState]):
                     next=str(sent.version + 1),
                 )
             )
-        return _as_one_message(intro + (notes or []) + self._first_question(ctx, state, task))
+        return _as_one_message(intro + (notes or []) + self._next_question(ctx, state, task, set()))
 
-    def _first_question(self, ctx: Context, state: ReportState, task: reports.Task) -> list[Reply]:
-        """The first question asked; a percentage given without its total ("bc 27 truc tiep 90%
-        tot") is said to be noted and the total asked, as when 90% is typed at the question."""
+    def _next_question(self, ctx: Context, state: ReportState, task: reports.Task, filled: set[str]) -> list[Reply]:
+        """The question after a one-message report; a percentage given without its total ("bc 27
+        truc tiep 90% tot") is said to be noted and the total asked, as when 90% is typed at the
+        question."""
         ratio = task.template().ratio
         if state.pending_percent is None or ratio is None or state.answers.get(ratio.whole) is not None:
-            return self._advance(ctx, state, task, None, set())
+            return self._advance(ctx, state, task, None, filled)
         ctx.flow_goto(ratio.whole, state)
         note = ctx.reply("report.pending_percent", percent=_fmt(state.pending_percent))
         return [note, *self._ask(ctx, state, task, ratio.whole)]
@@ -371,7 +372,7 @@ class ReportFlow(StepFlow[ReportState]):
         state.unplaced_text = quick.unplaced or state.unplaced_text
         state.other_asked = quick.other_asked
         ctx.flow_goto(step, state)
-        return _quick_notes(ctx, template, quick) + self._advance(ctx, state, task, None, set(quick.values))
+        return _quick_notes(ctx, template, quick) + self._next_question(ctx, state, task, set(quick.values))
 
     def _keep_whole(
         self, ctx: Context, state: ReportState, task: reports.Task, step: str, parsed: Parsed

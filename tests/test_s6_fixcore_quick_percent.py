@@ -46,3 +46,15 @@ def test_a_one_line_report_with_its_count_and_total_is_not_asked_the_total(org, 
     cb01 = org["CB01"]
     cb01.send("bc 141 truc tiep 45/50 tot")
     assert "Đã ghi 90%" not in cb01.last_text and "45/50 (90%)" in cb01.last_text
+
+
+def test_the_same_line_typed_in_the_middle_of_the_report_notes_the_percentage_too(org, session, app):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.press_data(f"rep:{aid}")
+    assert "Hình thức quán triệt?" in cb01.last_text
+    cb01.send("bc 141 truc tiep 90% tot")
+    assert "Đã ghi 90%; cần thêm tổng số để tính số người." in cb01.last_text
+    assert "Tổng số cán bộ, đảng viên?" in cb01.last_text and "Số người tiếp cận?" not in cb01.last_text
+    cb01.send("50")
+    assert "Số người tiếp cận: 45/50 (90%)" in cb01.last_text
