@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
@@ -176,6 +177,19 @@ class ChibotCore:
         ctx.flow_end()
         return [ctx.reply("flow.outdated" if outdated else "flow.expired", what=what)]
 
+    def _dropping(self, ctx: Context, run: Callable[[], list[Reply]]) -> list[Reply]:
+        """Run a command (or a button outside the flow) typed in the middle of a flow; when it
+        starts another flow or ends this one, say first which flow was dropped, so nothing the
+        user was doing vanishes without a word."""
+        before = ctx.flow
+        flow = self.router.flows.get(before.name) if before is not None else None
+        what = flow.describe(ctx) if flow is not None and ctx.flow_readable(flow.state_type) else None
+        replies = run()
+        if before is None or ctx.flow is before:
+            return replies
+        log.info("flow %s of %s/%s dropped by a command", before.name, ctx.incoming.channel, ctx.incoming.user_id)
+        return [ctx.reply("flow.dropped", what=what or before.name), *replies]
+
     def _on_command(self, ctx: Context, text: str) -> list[Reply]:
         head, _, args = text[1:].partition(" ")
         if "\n" in head:
@@ -192,7 +206,9 @@ class ChibotCore:
         if not self.router.allowed(command.roles, ctx):
             ctx.audit("denied", command=name)
             return [ctx.reply("auth.denied")]
-        return command.handler(ctx, args.strip())
+        if name == "cancel":  # says itself what it cancelled
+            return command.handler(ctx, args.strip())
+        return self._dropping(ctx, lambda: command.handler(ctx, args.strip()))
 
     def _on_button(self, ctx: Context, data: str) -> list[Reply]:
         if not ctx.actor.registered:
@@ -216,7 +232,7 @@ class ChibotCore:
         if not self.router.allowed(action.roles, ctx):
             ctx.audit("denied", button=data[:64])
             return [ctx.reply("auth.denied")]
-        return action.handler(ctx, rest)
+        return self._dropping(ctx, lambda: action.handler(ctx, rest))
 
     def _unregistered(self, ctx: Context, text: str) -> list[Reply]:
         if text and INVITE_CODE_RE.match(text):

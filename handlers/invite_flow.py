@@ -41,7 +41,9 @@ class InviteFlow(StepFlow[InviteState]):
         return [ctx.reply("invite.ask_unit", example=self._example(ctx))]
 
     def describe(self, ctx: Context) -> str:
-        return ctx.t("invite.describe")
+        readable = ctx.flow is not None and ctx.flow.name == self.name and ctx.flow_readable(InviteState)
+        unit = ctx.flow_data(InviteState).unit_name if readable else None
+        return ctx.t("invite.describe_for", unit=unit) if unit else ctx.t("invite.describe")
 
     # ---- steps ----------------------------------------------------------------------------
     @staticmethod

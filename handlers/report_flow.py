@@ -191,7 +191,18 @@ class ReportFlow(StepFlow[ReportState]):
                     next=str(sent.version + 1),
                 )
             )
-        return _as_one_message(intro + (notes or []) + self._advance(ctx, state, task, None, set()))
+        return _as_one_message(intro + (notes or []) + self._next_question(ctx, state, task, set()))
+
+    def _next_question(self, ctx: Context, state: ReportState, task: reports.Task, filled: set[str]) -> list[Reply]:
+        """The question after a one-message report; a percentage given without its total ("bc 27
+        truc tiep 90% tot") is said to be noted and the total asked, as when 90% is typed at the
+        question."""
+        ratio = task.template().ratio
+        if state.pending_percent is None or ratio is None or state.answers.get(ratio.whole) is not None:
+            return self._advance(ctx, state, task, None, filled)
+        ctx.flow_goto(ratio.whole, state)
+        note = ctx.reply("report.pending_percent", percent=_fmt(state.pending_percent))
+        return [note, *self._ask(ctx, state, task, ratio.whole)]
 
     # ---- what each step does with text, buttons and files -----------------------------------
     def _pick_first(self, ctx: Context, state: ReportState, text: str) -> list[Reply]:
@@ -361,7 +372,7 @@ class ReportFlow(StepFlow[ReportState]):
         state.unplaced_text = quick.unplaced or state.unplaced_text
         state.other_asked = quick.other_asked
         ctx.flow_goto(step, state)
-        return _quick_notes(ctx, template, quick) + self._advance(ctx, state, task, None, set(quick.values))
+        return _quick_notes(ctx, template, quick) + self._next_question(ctx, state, task, set(quick.values))
 
     def _keep_whole(
         self, ctx: Context, state: ReportState, task: reports.Task, step: str, parsed: Parsed

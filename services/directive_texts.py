@@ -160,7 +160,10 @@ def summary(t: Translator, draft: dict[str, Any], now_local: datetime, *, in_cha
             lines.append(line + (t("directive.summary.past_mark") if is_past(entry, now_local) else ""))
     else:
         lines.append(t("directive.summary.no_deadline"))
-    if draft.get("report_fields"):
+    if draft.get("report_fields") and draft.get("secrecy"):
+        # Dropped at registration with the text (directives.register): say so, not list them.
+        lines.append(t("directive.summary.secret_report_fields"))
+    elif draft.get("report_fields"):
         lines.append(t("directive.summary.report_fields", fields="; ".join(draft["report_fields"])))
     if draft.get("warnings"):
         lines.append(t("directive.summary.warnings", warnings="; ".join(draft["warnings"])))

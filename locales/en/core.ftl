@@ -70,6 +70,7 @@ auth-denied = You are not allowed to do that.
 button-stale = That button is old or no longer valid. Please use the latest message or type /help.
 
 flow-expired = Your earlier { $what } was left unfinished for too long and was cancelled. Nothing was saved.
+flow-dropped = Cancelled { $what }, left unfinished. Nothing of it was saved.
 flow-outdated = chibot was updated, so your unfinished { $what } was stopped. Nothing was saved; please start again.
 
 input-unsupported_media = I can only read text messages, documents and photos. Type /help to see the commands.
@@ -96,6 +97,7 @@ invite-created =
     Expires: { $expires }
     The person sends the bot: /start { $code }
 invite-describe = creating an invite
+invite-describe_for = creating an invite for { $unit }
 menu-no_pick = I am not sure which option you mean.
 menu-out_of_range = { $last ->
     [1] There is only one choice here: type 1.

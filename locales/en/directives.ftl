@@ -57,6 +57,7 @@ directive-summary-past_mark = {" "}(past)
 directive-summary-past_warning = Note: a deadline is already past. If that is right, you can still confirm.
 directive-summary-warnings = Note from reading the document: { $warnings }
 directive-summary-report_fields = The report must state: { $fields }
+directive-summary-secret_report_fields = What the report must state is not kept, as the document is secret; cells read it on paper.
 directive-button-open_existing = Open the registered one
 directive-button-amend = Register as changed version
 directive-button-fix_number = Fix the number

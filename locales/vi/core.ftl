@@ -69,6 +69,7 @@ auth-denied = Đồng chí không có quyền thực hiện thao tác này.
 button-stale = Nút này đã cũ hoặc không còn hiệu lực. Đồng chí vui lòng dùng tin nhắn mới nhất hoặc gõ /help.
 
 flow-expired = Thao tác { $what } trước đó đã quá lâu không được hoàn tất nên đã tự hủy. Không có gì được lưu.
+flow-dropped = Đã hủy { $what } đang làm dở. Không có gì của thao tác đó được lưu.
 flow-outdated = Chibot vừa được cập nhật nên thao tác { $what } đang làm dở đã dừng. Không có gì được lưu; đồng chí vui lòng bắt đầu lại.
 
 input-unsupported_media = Tôi chỉ đọc được tin nhắn chữ, tệp văn bản và ảnh. Gõ /help để xem các lệnh.
@@ -95,6 +96,7 @@ invite-created =
     Hết hạn: { $expires }
     Người được mời gửi cho bot: /start { $code }
 invite-describe = tạo mã mời
+invite-describe_for = tạo mã mời cho { $unit }
 menu-no_pick = Tôi chưa rõ đồng chí chọn mục nào.
 menu-out_of_range = { $last ->
     [1] Ở đây chỉ có một lựa chọn: đồng chí gõ 1.

@@ -51,6 +51,7 @@ directive-summary-past_mark = {" "}(đã qua)
 directive-summary-past_warning = Lưu ý: có thời hạn đã qua so với hôm nay. Nếu đúng như vậy, đồng chí vẫn có thể xác nhận.
 directive-summary-warnings = Lưu ý khi đọc văn bản: { $warnings }
 directive-summary-report_fields = Báo cáo cần nêu rõ: { $fields }
+directive-summary-secret_report_fields = Các mục báo cáo cần nêu rõ không được lưu vì văn bản mật; chi bộ xem trên văn bản giấy.
 directive-button-open_existing = Mở văn bản đã có
 directive-button-amend = Đăng ký bản thay đổi
 directive-button-fix_number = Sửa số, ký hiệu
