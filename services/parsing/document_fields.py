@@ -1414,6 +1414,8 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
         if named_organ:
             after, fafter = _drop_apposition(after), _drop_apposition(fafter)
         words, fwords = after.split(), fafter.split()
+        if not words:
+            continue  # "Số" then a long run of blanks (a form's empty cell): nothing named
         k, ended = 0, False
         while k < min(len(words), 8):
             w = words[k].rstrip(',.;:)"')
