@@ -40,3 +40,29 @@ def test_a_head_word_before_a_run_of_blanks_does_not_hide_the_issuer(
 def test_a_number_alone_after_blanks_names_no_issuer() -> None:
     doc = parse_document("Số" + " " * 1000 + "1")
     assert doc.issuer is None
+
+
+# ---------------------------------------------------------------------------------------
+# Numbers: a unit's code may join two parts with "&" ("TC&BC": tổ chức và biên chế); the
+# code runs on through it, but a "&" between words of a sentence is no code
+# ---------------------------------------------------------------------------------------
+def test_a_unit_code_with_an_ampersand_is_read_whole_in_the_body() -> None:
+    doc = parse_document(
+        "Rà soát biên chế\n\nSở Nội vụ tỉnh Hòa Bình vừa có Công văn số 412/SNV-TC&BC đề nghị các huyện "
+        "gửi báo cáo trước ngày 12/6/2022."
+    )
+    assert doc.number == "412/SNV-TC&BC"
+
+
+def test_a_unit_code_with_an_ampersand_is_read_whole_in_the_header() -> None:
+    doc = parse_document(
+        "SỞ NỘI VỤ TỈNH HÒA BÌNH\nSố: 77/SNV-TC&BC\nHòa Bình, ngày 2 tháng 6 năm 2022\nV/v rà soát biên chế"
+    )
+    assert doc.number == "77/SNV-TC&BC"
+
+
+def test_an_ampersand_after_a_number_with_a_space_is_not_part_of_it() -> None:
+    doc = parse_document(
+        "Rà soát biên chế\n\nSở Nội vụ tỉnh Hòa Bình vừa có Công văn số 412/SNV-TCBC & hướng dẫn kèm theo."
+    )
+    assert doc.number == "412/SNV-TCBC"

@@ -48,9 +48,9 @@ _TYPE_ALT = "|".join(t.replace(" ", r"\s+") for t in _TYPES)
 # "số" before it; a bare "468" only after "số".
 # (a unit's code after the issuer's, even two, or with digits: "120/KH-MTTQ-BTT", "1502/KH-CAT-PV01")
 _NUM_CODED = (
-    r"\d{1,5}\s?[-–]\s?[a-z]{1,8}\s?/\s?[a-z]{1,12}(?:\s?-\s?[a-z][a-z\d]{0,9})?"
+    r"\d{1,5}\s?[-–]\s?[a-z]{1,8}\s?/\s?[a-z]{1,12}(?:\s?-\s?[a-z](?:[a-z\d]|&(?=[a-z])){0,9})?"
     r"|\d{1,5}/\d{4}/[a-z]{1,8}-[a-z]{1,10}"
-    r"|\d{1,5}\s?/\s?[a-z]{1,8}(?:\s?-\s?[a-z][a-z\d]{0,9}){0,2}"
+    r"|\d{1,5}\s?/\s?[a-z]{1,8}(?:\s?-\s?[a-z](?:[a-z\d]|&(?=[a-z])){0,9}){0,2}"
 )
 _NUM = rf"{_NUM_CODED}|\d{{1,5}}(?![\d/.,\-])"
 _NUMBER = rf"(?:so\s*:?\s*(?P<num>{_NUM})|(?P<numc>(?:{_NUM_CODED})(?![a-z\d])))"
