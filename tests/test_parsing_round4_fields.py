@@ -66,3 +66,33 @@ def test_an_ampersand_after_a_number_with_a_space_is_not_part_of_it() -> None:
         "Rà soát biên chế\n\nSở Nội vụ tỉnh Hòa Bình vừa có Công văn số 412/SNV-TCBC & hướng dẫn kèm theo."
     )
     assert doc.number == "412/SNV-TCBC"
+
+
+# ---------------------------------------------------------------------------------------
+# Places: a verb written with a capital after "huyện" is no place's name ("Ủy ban nhân dân
+# huyện Xây dựng kế hoạch"); a place may open with a one-letter syllable ("huyện U Minh Thượng")
+# ---------------------------------------------------------------------------------------
+def test_a_capitalised_verb_after_the_place_word_is_not_the_place() -> None:
+    doc = parse_document(
+        "KẾ HOẠCH\nTổ chức ngày hội đọc sách trên địa bàn huyện Ba Tơ\n\n"
+        "Thực hiện Kế hoạch số 21/KH-UBND ngày 2/3/2023 của UBND tỉnh Quảng Ngãi.\n\n"
+        "Ủy ban nhân dân huyện Ban hành kế hoạch tổ chức ngày hội đọc sách năm 2023 như sau:\n\n"
+        "Các xã báo cáo kết quả trước ngày 30/4/2023."
+    )
+    assert doc.issuer == "Ủy ban nhân dân huyện Ba Tơ"
+
+
+def test_a_place_opening_with_a_one_letter_syllable_completes_the_organ() -> None:
+    doc = parse_document(
+        "KẾ HOẠCH\nKiểm tra công tác phòng cháy trên địa bàn huyện U Minh Thượng\n\n"
+        "Ủy ban nhân dân huyện ban hành kế hoạch kiểm tra công tác phòng cháy năm 2022 tại huyện "
+        "U Minh Thượng như sau:\n\nCác xã báo cáo trước ngày 15/5/2022."
+    )
+    assert doc.issuer == "Ủy ban nhân dân huyện U Minh Thượng"
+
+
+def test_a_place_named_after_the_place_word_is_still_the_place() -> None:
+    doc = parse_document(
+        "Huyện ủy Tây Giang tổ chức hội nghị\n\nHuyện ủy Tây Giang yêu cầu các chi bộ gửi báo cáo trước ngày 9/9/2022."
+    )
+    assert doc.issuer == "Huyện ủy Tây Giang"

@@ -1314,8 +1314,15 @@ def _complete_place(doc: Text, name: str) -> str:
     # on the folded text, so "thành phố" / "Thành phố" / "THÀNH PHỐ" all match
     for hit in re.finditer(rf"\b{noun_re}[ \t]+((?:\S+[ \t]?){{1,3}})", doc.folded):
         words = []
-        for w in doc.cleaned[hit.start(1) : hit.end(1)].split():
-            if w[:1].isupper() and not _is_upper(w):
+        # "huyện U Minh Thượng": a one-letter syllable is part of the name, an acronym is not;
+        # "huyện Xây dựng kế hoạch": a capitalised verb is no name
+        raw = doc.cleaned[hit.start(1) : hit.end(1) + 12].split()
+        for j, w in enumerate(raw[: len(doc.cleaned[hit.start(1) : hit.end(1)].split())]):
+            if (
+                w[:1].isupper()
+                and (len(w) == 1 or not _is_upper(w))
+                and " ".join(fold(x) for x in raw[j : j + 2]) not in _DIRECTING_TWO
+            ):
                 words.append(w)
             else:
                 break
@@ -1419,6 +1426,15 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
         k, ended = 0, False
         while k < min(len(words), 8):
             w = words[k].rstrip(',.;:)"')
+            if (
+                w == words[k]
+                and k
+                and fwords[k - 1] in _PLACE_WORD_SET
+                and k + 1 < len(words)
+                and words[k + 1][:1].islower()
+                and " ".join(fwords[k : k + 2]) in _DIRECTING_TWO
+            ):
+                break  # "Ủy ban nhân dân huyện Xây dựng kế hoạch": a verb capitalised, no place's name
             named = w[:1].isupper() or (
                 fwords[k] in _PLACE_WORD_SET
                 and (
@@ -1526,6 +1542,8 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
     return [name for _, name in sorted(out, key=lambda rn: rn[0])]
 
 
+# the directing verbs of two words: capitalised by mistake, the first is no name's word
+_DIRECTING_TWO = frozenset(v for v in _DIRECTING if len(v.split()) == 2)
 _RETOLD = re.compile(r"\btheo\s+do\s*,?\s*$")
 
 
