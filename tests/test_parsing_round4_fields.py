@@ -96,3 +96,31 @@ def test_a_place_named_after_the_place_word_is_still_the_place() -> None:
         "Huyện ủy Tây Giang tổ chức hội nghị\n\nHuyện ủy Tây Giang yêu cầu các chi bộ gửi báo cáo trước ngày 9/9/2022."
     )
     assert doc.issuer == "Huyện ủy Tây Giang"
+
+
+# ---------------------------------------------------------------------------------------
+# The type word as the verb: "Ban Chỉ đạo ... thông báo số 7/TB-BCĐ về ..." issues that
+# Thông báo; capitalised ("Thông báo số ...") or after "theo" it only names one
+# ---------------------------------------------------------------------------------------
+def test_a_body_announcing_by_number_issues_that_notice() -> None:
+    doc = parse_document(
+        "Tuyển dụng viên chức năm 2022\n\nHội đồng tuyển dụng viên chức huyện Krông Pắc thông báo số "
+        "27/TB-HĐTD về việc nhận hồ sơ dự tuyển. Hồ sơ nộp trước ngày 20/7/2022."
+    )
+    assert (doc.doc_type, doc.number) == ("Thông báo", "27/TB-HĐTD")
+
+
+def test_a_notice_cited_after_theo_is_not_the_pages_own() -> None:
+    doc = parse_document(
+        "Tuyển dụng viên chức năm 2022\n\nCác thí sinh nộp hồ sơ theo thông báo số 27/TB-HĐTD của "
+        "Hội đồng tuyển dụng trước ngày 20/7/2022."
+    )
+    assert doc.number != "27/TB-HĐTD"
+
+
+def test_the_verb_must_agree_with_the_numbers_type_code() -> None:
+    doc = parse_document(
+        "Tuyển dụng viên chức năm 2022\n\nHội đồng tuyển dụng viên chức huyện Krông Pắc thông báo số "
+        "27/KH-HĐTD về việc nhận hồ sơ dự tuyển."
+    )
+    assert doc.number != "27/KH-HĐTD"

@@ -132,6 +132,13 @@ SOURCE_RE = re.compile(
 )
 
 
+# "Ủy ban bầu cử ... thông báo số 15/TB-UBBC về ...": the type word as the verb, its subject
+# the body that issued it (the number's type code agrees with the verb)
+VERB_TYPE_RE = re.compile(
+    rf"\b(?P<type>thong\s+bao|huong\s+dan)\s+so\s*:?\s*(?P<num>{_NUM_CODED})(?![a-z\d]){_NUMBER_DATE}"
+)
+
+
 # "Sở ... vừa ra văn bản nhắc nhở", "Huyện ủy đã ra văn bản chỉ đạo": a letter sent out
 # (news of it); "Nhận được công văn này, ...": a letter's closing names itself.
 LETTER_OUT_RE = re.compile(r"\b(?:da|vua|moi)\s+ra\s+(?:van\s+ban|cong\s+van)\b|\bnhan\s+duoc\s+cong\s+van\s+nay\b")
@@ -211,6 +218,19 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         urg = _URGENT[re.sub(r"\s+", " ", m["urg"])] if m["urg"] else None
         # "ký văn bản hỏa tốc": urgent, but "văn bản" names no type
         return BodyDocument(tname, num, org, d, mo, y, urg)
+    for vm in VERB_TYPE_RE.finditer(folded, 0, end):
+        if not cleaned[vm.start("type")].islower():
+            continue  # "Thông báo số 12/TB-UBND": a document named, not a body announcing
+        before = cleaned[max(0, vm.start("type") - 40) : vm.start("type")].split()
+        if not before or not (before[-1][:1].isupper() or before[-1].isdigit()):
+            continue  # "theo thông báo số ...": a citation; the verb follows its subject's name
+        num = number_case(re.sub(r"\s+", "", cleaned[vm.start("num") : vm.end("num")]))
+        tname = _TYPES[re.sub(r"\s+", " ", vm["type"])]
+        if _type_of_number(num) != tname or in_earlier_clause(folded, vm.start("type")):
+            continue
+        if vm["d2"]:
+            return BodyDocument(tname, num, None, int(vm["d2"]), int(vm["m2"] or vm["m2w"]), int(vm["y2"]))
+        return BodyDocument(tname, num, None)
     if LETTER_OUT_RE.search(folded, 0, end):
         return BodyDocument("Công văn", None, None)
     source = SOURCE_RE.search(folded, 0, end)
