@@ -124,3 +124,30 @@ def test_the_verb_must_agree_with_the_numbers_type_code() -> None:
         "27/KH-HĐTD về việc nhận hồ sơ dự tuyển."
     )
     assert doc.number != "27/KH-HĐTD"
+
+
+# ---------------------------------------------------------------------------------------
+# A page's title after its furniture: a dashed trail of sections ("Tin tức - Xã A - Huyện B")
+# or the post's stamp ("Ngày đăng: ... - Lượt xem: ...") comes before the title line
+# ---------------------------------------------------------------------------------------
+def test_a_title_after_a_dashed_trail_of_sections_gives_the_type() -> None:
+    doc = parse_document(
+        "Tin tức - Xã Tân Lập - Huyện Mộc Châu\n\nCông văn V/v rà soát hộ nghèo năm 2023\n\n"
+        "Ủy ban nhân dân xã Tân Lập đề nghị các bản rà soát và gửi danh sách trước ngày 10/10/2023."
+    )
+    assert doc.doc_type == "Công văn"
+
+
+def test_a_title_after_the_posts_stamp_gives_the_type() -> None:
+    doc = parse_document(
+        "Ngày đăng: 04/03/2022 - Lượt xem: 215\n\nThông báo lịch trực Tết của Ủy ban nhân dân phường Hòa Cường\n\n"
+        "Các bộ phận gửi danh sách trực trước ngày 25/1/2022."
+    )
+    assert doc.doc_type == "Thông báo"
+
+
+def test_a_title_with_dashes_is_not_a_trail_of_sections() -> None:
+    doc = parse_document(
+        "Kế hoạch tổ chức giải chạy - đi bộ - đạp xe năm 2023\n\nCác đơn vị đăng ký tham gia trước ngày 5/5/2023."
+    )
+    assert doc.doc_type == "Kế hoạch"

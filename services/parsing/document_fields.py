@@ -308,6 +308,8 @@ def _title_line_type(doc: Text) -> str | None:
 
 
 _CRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
+_DASH_CRUMB = re.compile(r"\s[-–]\s")
+_POST_STAMP = re.compile(r"(?:ngay\s+dang|dang\s+(?:luc|ngay)|cap\s+nhat(?:\s+luc)?|luot\s+xem)\s*:")
 
 
 def _first_content_line(doc: Text) -> Line | None:
@@ -321,7 +323,11 @@ def _first_content_line(doc: Text) -> Line | None:
         words = ln.folded.split()
         opens_type = any(ln.folded.startswith(key + " ") or ln.folded == key for key, _ in _TYPE_TITLES)
         crumb = bool(_CRUMB.search(ln.text)) and len(ln.text) < 120
-        if skipped < 4 and ((len(words) <= 3 and not opens_type) or crumb):
+        # "Chi tiết tin - Xã A - Huyện B": a dashed trail of the site's sections
+        crumb = crumb or (not opens_type and len(_DASH_CRUMB.findall(ln.text)) >= 2 and len(ln.text) < 120)
+        # "Ngày đăng: 21/01/2021 - Lượt xem: 87": the post's stamp, no title
+        stamp = bool(_POST_STAMP.match(ln.folded))
+        if skipped < 4 and ((len(words) <= 3 and not opens_type) or crumb or stamp):
             skipped += 1
             continue
         return ln
