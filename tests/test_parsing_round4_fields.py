@@ -151,3 +151,23 @@ def test_a_title_with_dashes_is_not_a_trail_of_sections() -> None:
         "Kế hoạch tổ chức giải chạy - đi bộ - đạp xe năm 2023\n\nCác đơn vị đăng ký tham gia trước ngày 5/5/2023."
     )
     assert doc.doc_type == "Kế hoạch"
+
+
+# ---------------------------------------------------------------------------------------
+# A people's council (HĐND) of a place, as a sentence's subject, issues what it announces;
+# "HĐND" with no place is the kind of body, not one issuer
+# ---------------------------------------------------------------------------------------
+def test_a_district_council_announcing_is_the_issuer() -> None:
+    doc = parse_document(
+        "Lịch tiếp xúc cử tri quý III năm 2022\n\n1. Thời gian: các xã đăng ký trước ngày 5/8/2022.\n\n"
+        "Với nội dung trên, HĐND huyện Bảo Lâm thông báo để các xã, thị trấn biết và thực hiện./."
+    )
+    assert doc.issuer == "HĐND huyện Bảo Lâm"
+
+
+def test_a_council_with_no_place_is_not_an_issuer() -> None:
+    doc = parse_document(
+        "Quy trình lấy phiếu tín nhiệm\n\nTheo luật, HĐND quyết định việc lấy phiếu tín nhiệm tại kỳ họp "
+        "cuối năm. Các đại biểu gửi ý kiến trước ngày 5/8/2022."
+    )
+    assert doc.issuer is None

@@ -1377,7 +1377,7 @@ _SUBJECT_HEAD = re.compile(
     # (an official's title before a department: "Giám đốc Sở Y tế ... đã ký")
     r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|b?tt|ban\s+thuong\s+truc|"
     r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong))\s+)?"
-    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)"
+    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)"
     rf"|{_MASS_ORGAN}|bo|so|{_NAMED_ORGAN})\b",
     re.M,
 )
@@ -1444,7 +1444,7 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             named = w[:1].isupper() or (
                 fwords[k] in _PLACE_WORD_SET
                 and (
-                    m["head"].endswith(("ubnd", "dan"))
+                    m["head"].endswith(("ubnd", "hdnd", "dan"))
                     or m["head"].startswith(("ubmt", "uy ban m"))
                     or (k + 1 < len(words) and words[k + 1][:1].isupper())
                 )
@@ -1528,6 +1528,8 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             if ext is not None and (k == 1 or bloc) and not skip and lower_run and not _verb_at(words, fwords, k):
                 k = ext
         at = k + skip
+        if k == 0 and re.search(r"(?:hdnd|hoi\s+dong\s+nhan\s+dan)$", m["head"]):
+            continue  # "HĐND xem xét ...": a council with no place named is the kind, not one body
         if not (_verb_at(words, fwords, at) or (m["lead"] and fwords[at:] and words[at][:1].islower())):
             continue
         if re.match(_MASS_ORGAN, m["head"]):
