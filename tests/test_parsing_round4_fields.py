@@ -171,3 +171,26 @@ def test_a_council_with_no_place_is_not_an_issuer() -> None:
         "cuối năm. Các đại biểu gửi ý kiến trước ngày 5/8/2022."
     )
     assert doc.issuer is None
+
+
+# ---------------------------------------------------------------------------------------
+# A newspaper's editor's note (LTS, lời tòa soạn) naming the document the page carries out
+# relays that document; the same "Thực hiện ..." in a body's own text cites a higher one
+# ---------------------------------------------------------------------------------------
+def test_an_editors_note_relays_the_letter_it_carries_out() -> None:
+    doc = parse_document(
+        "Chuyên mục góp ý dự thảo văn kiện\n\nLTS: Thực hiện Công văn số 418 ngày 3/4/2025 của Ban Tuyên "
+        "giáo Tỉnh ủy, Báo Hà Giang mở chuyên mục góp ý dự thảo văn kiện. Bạn đọc gửi ý kiến từ ngày "
+        "5/4 đến hết ngày 20/4/2025."
+    )
+    assert (doc.doc_type, doc.number) == ("Công văn", "418")
+    assert doc.issuer == "Ban Tuyên giáo Tỉnh ủy"
+    assert doc.issued_on is not None and doc.issued_on.isoformat() == "2025-04-03"
+
+
+def test_carrying_out_a_letter_outside_an_editors_note_does_not_make_it_the_pages() -> None:
+    doc = parse_document(
+        "Chuyên mục góp ý dự thảo văn kiện\n\nThực hiện Công văn số 418 ngày 3/4/2025 của Ban Tuyên "
+        "giáo Tỉnh ủy, Báo Hà Giang mở chuyên mục góp ý dự thảo văn kiện."
+    )
+    assert doc.number != "418"

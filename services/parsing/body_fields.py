@@ -139,6 +139,15 @@ VERB_TYPE_RE = re.compile(
 )
 
 
+# "LTS: Thực hiện Công văn số 2266 ngày 17/9/2020 của Ban Tuyên giáo Tỉnh ủy, từ số báo này, Báo
+# ... mở chuyên mục ...": a newspaper's editor's note (lời tòa soạn) says which document the
+# page carries out, so the page relays that document
+EDITOR_NOTE_RE = re.compile(
+    rf"(?:^|(?<=\n))[^\S\n]*(?:lts|loi\s+toa\s+soan)\s*:\s*(?:thuc\s+hien|theo)\s+(?P<type>{_TYPE_ALT})\s+"
+    rf"{_NUMBER}{_NUMBER_DATE}(?:\s*,?\s*cua\s+{_ORGAN})?"
+)
+
+
 # "Sở ... vừa ra văn bản nhắc nhở", "Huyện ủy đã ra văn bản chỉ đạo": a letter sent out
 # (news of it); "Nhận được công văn này, ...": a letter's closing names itself.
 LETTER_OUT_RE = re.compile(r"\b(?:da|vua|moi)\s+ra\s+(?:van\s+ban|cong\s+van)\b|\bnhan\s+duoc\s+cong\s+van\s+nay\b")
@@ -231,6 +240,17 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         if vm["d2"]:
             return BodyDocument(tname, num, None, int(vm["d2"]), int(vm["m2"] or vm["m2w"]), int(vm["y2"]))
         return BodyDocument(tname, num, None)
+    relayed = EDITOR_NOTE_RE.search(folded, 0, end)
+    if relayed:
+        tname = _TYPES[re.sub(r"\s+", " ", relayed["type"])]
+        num = _number(cleaned, relayed)
+        tname = (_type_of_number(num) if num else None) or tname
+        org = collapse_spaces(cleaned[relayed.start("org") : relayed.end("org")]) if relayed["org"] else None
+        org = _organ_name(org) if org else None
+        if relayed["d2"]:
+            day, month, year = int(relayed["d2"]), int(relayed["m2"] or relayed["m2w"]), int(relayed["y2"])
+            return BodyDocument(tname, num, org, day, month, year)
+        return BodyDocument(tname, num, org)
     if LETTER_OUT_RE.search(folded, 0, end):
         return BodyDocument("Công văn", None, None)
     source = SOURCE_RE.search(folded, 0, end)
