@@ -194,3 +194,23 @@ def test_carrying_out_a_letter_outside_an_editors_note_does_not_make_it_the_page
         "giáo Tỉnh ủy, Báo Hà Giang mở chuyên mục góp ý dự thảo văn kiện."
     )
     assert doc.number != "418"
+
+
+# ---------------------------------------------------------------------------------------
+# Two documents issued together ("Chỉ thị số ... và Kế hoạch số ..."): the one the page goes
+# on to follow ("Theo kế hoạch, ...") is its own; with no such sign the first stays
+# ---------------------------------------------------------------------------------------
+PAIRED = (
+    "Chuẩn bị đại hội\n\nBan Thường vụ Huyện ủy Tiên Phước đã ban hành Chỉ thị số 14-CT/HU và Kế hoạch "
+    "số 71-KH/HU về đại hội chi bộ nhiệm kỳ 2025 - 2027. "
+)
+
+
+def test_of_two_documents_named_together_the_one_followed_is_the_pages() -> None:
+    doc = parse_document(PAIRED + "Theo kế hoạch, các chi bộ hoàn thành đại hội trước ngày 30/6/2025.")
+    assert (doc.doc_type, doc.number) == ("Kế hoạch", "71-KH/HU")
+
+
+def test_of_two_documents_named_together_the_first_stays_without_a_sign() -> None:
+    doc = parse_document(PAIRED + "Các chi bộ hoàn thành đại hội trước ngày 30/6/2025.")
+    assert (doc.doc_type, doc.number) == ("Chỉ thị", "14-CT/HU")

@@ -148,6 +148,10 @@ EDITOR_NOTE_RE = re.compile(
 )
 
 
+# the second of two documents named together: "... và Kế hoạch số 62/KH-HU"
+_PAIRED_DOC = re.compile(rf"\s+va\s+(?P<type>{_TYPE_ALT})\s+{_NUMBER}{_NUMBER_DATE}")
+
+
 # "Sở ... vừa ra văn bản nhắc nhở", "Huyện ủy đã ra văn bản chỉ đạo": a letter sent out
 # (news of it); "Nhận được công văn này, ...": a letter's closing names itself.
 LETTER_OUT_RE = re.compile(r"\b(?:da|vua|moi)\s+ra\s+(?:van\s+ban|cong\s+van)\b|\bnhan\s+duoc\s+cong\s+van\s+nay\b")
@@ -204,6 +208,16 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         if not (org or m["num"] or m["d"] or m["urg"]) and not re.match(r"ke\s|cong\s+van", m["type"]):
             continue
         num = _number(cleaned, m)
+        # "đã ban hành Chỉ thị số 25/CT-HU và Kế hoạch số 62/KH-HU ...", then "Theo kế hoạch,
+        # ...": two documents named together; the one the page goes on to follow is its own
+        pair = _PAIRED_DOC.match(folded, m.end())
+        if pair and num:
+            second = re.sub(r"\s+", " ", pair["type"])
+            type_re = r"\s+".join(second.split())
+            if second != re.sub(r"\s+", " ", m["type"]) and re.search(
+                rf"\btheo\s+{type_re}\b(?!\s*(?:so\b|\d|cua\b))", folded[pair.end() : end]
+            ):
+                tname, num = _TYPES[second], _number(cleaned, pair)
         if num:
             # the number's type code says what it is ("Thông báo kết luận số 210-TB/HU" is a
             # Thông báo); a numbered "văn bản" with no type code is a letter
