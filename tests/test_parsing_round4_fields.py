@@ -214,3 +214,25 @@ def test_of_two_documents_named_together_the_one_followed_is_the_pages() -> None
 def test_of_two_documents_named_together_the_first_stays_without_a_sign() -> None:
     doc = parse_document(PAIRED + "Các chi bộ hoàn thành đại hội trước ngày 30/6/2025.")
     assert (doc.doc_type, doc.number) == ("Chỉ thị", "14-CT/HU")
+
+
+# ---------------------------------------------------------------------------------------
+# A body spelled out from its number's code ("HĐTT": Hội đồng thi tuyển) is named with the
+# place the page writes right after it ("... TP. Cần Thơ"); no place after it, none added
+# ---------------------------------------------------------------------------------------
+def test_a_body_spelled_from_its_code_takes_the_place_written_after_it() -> None:
+    doc = parse_document(
+        "Tuyển công chức năm 2024\n\nTừ ngày 3/6/2024, Hội đồng thi tuyển TP. Cần Thơ nhận hồ sơ dự thi.\n\n"
+        "Hội đồng thi tuyển công chức năm 2024 thông báo số 12/TB-HĐTT về lịch nhận hồ sơ. Hồ sơ nộp "
+        "trước ngày 20/6/2024."
+    )
+    assert doc.issuer == "Hội đồng thi tuyển TP. Cần Thơ"
+
+
+def test_a_body_spelled_from_its_code_with_no_place_after_it_stays_as_spelled() -> None:
+    doc = parse_document(
+        "Tuyển công chức năm 2024\n\nTừ ngày 3/6/2024, Hội đồng thi tuyển nhận hồ sơ dự thi.\n\n"
+        "Hội đồng thi tuyển công chức năm 2024 thông báo số 12/TB-HĐTT về lịch nhận hồ sơ. Hồ sơ nộp "
+        "trước ngày 20/6/2024."
+    )
+    assert doc.issuer == "Hội đồng thi tuyển"

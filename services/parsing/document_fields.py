@@ -1667,6 +1667,33 @@ def spelled_out_code(doc: Text, code: str, limit: int = 20000) -> str | None:
     return found
 
 
+# a place right after a body's name: "TP.HCM", "TP. Cần Thơ", "tỉnh Gia Lai", "thành phố Huế"
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?P<place>TP\.[ \t]?[^\W\d_][\w.]*(?:[ \t][^\W\d_]\w*){0,2}"
+    r"|(?:tỉnh|thành phố)[ \t]+[^\W\d_]\w*(?:[ \t][^\W\d_]\w*){0,2})"
+)
+
+
+def _named_with_place(doc: Text, name: str) -> str:
+    """ "Ủy ban bầu cử" (spelled out from the number's code "UBBC") written "Ủy ban bầu cử TP.HCM"
+    where the page names it: the body of that place."""
+    at = doc.cleaned.find(name)
+    if at < 0:
+        return name
+    m = _PLACE_AFTER.match(doc.cleaned, at + len(name))
+    if not m:
+        return name
+    place = m["place"].split()
+    # the place's name runs over its capitalised words ("TP. Cần Thơ nhận ...")
+    lead = {"tỉnh": 1, "thành": 2}.get(place[0], 0)  # the place noun before the name
+    k = lead
+    while k < len(place) and place[k][:1].isupper():
+        k += 1
+    if k == lead:
+        return name
+    return f"{name} {' '.join(place[:k]).rstrip('.')}"
+
+
 def announced_type(doc: Text, issuer: str) -> str | None:
     """ "Văn phòng UBND tỉnh thông báo đến quý cơ quan ...", "Sở Nội vụ thông báo, nếu ...": the
     issuer itself announcing, as a clause's subject, is a notice (Thông báo) told in its words."""
@@ -1704,8 +1731,10 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
     if name := _header_issuer(doc):
         return name
     base = issuer_from_code(number.issuer_code, doc) if number else None
+    spelled = False
     if base is None and number:
         base = spelled_out_code(doc, issuing_code(number))
+        spelled = base is not None
     base_f = fold(base) if base else None
     cands: list[str] = []
     for rx in (ISSUING_RE, CLOSING_RE):
@@ -1733,6 +1762,8 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
         return _complete_place(doc, re.sub(r"^(?:Ban [Tt]hường vụ|Thường trực|Ban [Cc]hấp hành) ", "", body_issuer))
     if not cands:
         # "Ủy ban nhân dân" spelled out from "UBND": its place from the enacting line
+        if base and spelled and (placed := _named_with_place(doc, base)) != base:
+            return placed
         return _complete_state_organ(doc, base) if base else None
     # the fullest name; among equals, the first stated
     best = max(enumerate(cands), key=lambda ic: (len(ic[1].split()), -ic[0]))[1]
