@@ -48,9 +48,9 @@ _TYPE_ALT = "|".join(t.replace(" ", r"\s+") for t in _TYPES)
 # "số" before it; a bare "468" only after "số".
 # (a unit's code after the issuer's, even two, or with digits: "120/KH-MTTQ-BTT", "1502/KH-CAT-PV01")
 _NUM_CODED = (
-    r"\d{1,5}\s?[-–]\s?[a-z]{1,8}\s?/\s?[a-z]{1,12}(?:\s?-\s?[a-z][a-z\d]{0,9})?"
+    r"\d{1,5}\s?[-–]\s?[a-z]{1,8}\s?/\s?[a-z]{1,12}(?:\s?-\s?[a-z](?:[a-z\d]|&(?=[a-z])){0,9})?"
     r"|\d{1,5}/\d{4}/[a-z]{1,8}-[a-z]{1,10}"
-    r"|\d{1,5}\s?/\s?[a-z]{1,8}(?:\s?-\s?[a-z][a-z\d]{0,9}){0,2}"
+    r"|\d{1,5}\s?/\s?[a-z]{1,8}(?:\s?-\s?[a-z](?:[a-z\d]|&(?=[a-z])){0,9}){0,2}"
 )
 _NUM = rf"{_NUM_CODED}|\d{{1,5}}(?![\d/.,\-])"
 _NUMBER = rf"(?:so\s*:?\s*(?P<num>{_NUM})|(?P<numc>(?:{_NUM_CODED})(?![a-z\d])))"
@@ -132,6 +132,26 @@ SOURCE_RE = re.compile(
 )
 
 
+# "Ủy ban bầu cử ... thông báo số 15/TB-UBBC về ...": the type word as the verb, its subject
+# the body that issued it (the number's type code agrees with the verb)
+VERB_TYPE_RE = re.compile(
+    rf"\b(?P<type>thong\s+bao|huong\s+dan)\s+so\s*:?\s*(?P<num>{_NUM_CODED})(?![a-z\d]){_NUMBER_DATE}"
+)
+
+
+# "LTS: Thực hiện Công văn số 2266 ngày 17/9/2020 của Ban Tuyên giáo Tỉnh ủy, từ số báo này, Báo
+# ... mở chuyên mục ...": a newspaper's editor's note (lời tòa soạn) says which document the
+# page carries out, so the page relays that document
+EDITOR_NOTE_RE = re.compile(
+    rf"(?:^|(?<=\n))[^\S\n]*(?:lts|loi\s+toa\s+soan)\s*:\s*(?:thuc\s+hien|theo)\s+(?P<type>{_TYPE_ALT})\s+"
+    rf"{_NUMBER}{_NUMBER_DATE}(?:\s*,?\s*cua\s+{_ORGAN})?"
+)
+
+
+# the second of two documents named together: "... và Kế hoạch số 62/KH-HU"
+_PAIRED_DOC = re.compile(rf"\s+va\s+(?P<type>{_TYPE_ALT})\s+{_NUMBER}{_NUMBER_DATE}")
+
+
 # "Sở ... vừa ra văn bản nhắc nhở", "Huyện ủy đã ra văn bản chỉ đạo": a letter sent out
 # (news of it); "Nhận được công văn này, ...": a letter's closing names itself.
 LETTER_OUT_RE = re.compile(r"\b(?:da|vua|moi)\s+ra\s+(?:van\s+ban|cong\s+van)\b|\bnhan\s+duoc\s+cong\s+van\s+nay\b")
@@ -188,6 +208,16 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         if not (org or m["num"] or m["d"] or m["urg"]) and not re.match(r"ke\s|cong\s+van", m["type"]):
             continue
         num = _number(cleaned, m)
+        # "đã ban hành Chỉ thị số 25/CT-HU và Kế hoạch số 62/KH-HU ...", then "Theo kế hoạch,
+        # ...": two documents named together; the one the page goes on to follow is its own
+        pair = _PAIRED_DOC.match(folded, m.end())
+        if pair and num:
+            second = re.sub(r"\s+", " ", pair["type"])
+            type_re = r"\s+".join(second.split())
+            if second != re.sub(r"\s+", " ", m["type"]) and re.search(
+                rf"\btheo\s+{type_re}\b(?!\s*(?:so\b|\d|cua\b))", folded[pair.end() : end]
+            ):
+                tname, num = _TYPES[second], _number(cleaned, pair)
         if num:
             # the number's type code says what it is ("Thông báo kết luận số 210-TB/HU" is a
             # Thông báo); a numbered "văn bản" with no type code is a letter
@@ -211,6 +241,30 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         urg = _URGENT[re.sub(r"\s+", " ", m["urg"])] if m["urg"] else None
         # "ký văn bản hỏa tốc": urgent, but "văn bản" names no type
         return BodyDocument(tname, num, org, d, mo, y, urg)
+    for vm in VERB_TYPE_RE.finditer(folded, 0, end):
+        if not cleaned[vm.start("type")].islower():
+            continue  # "Thông báo số 12/TB-UBND": a document named, not a body announcing
+        before = cleaned[max(0, vm.start("type") - 40) : vm.start("type")].split()
+        if not before or not (before[-1][:1].isupper() or before[-1].isdigit()):
+            continue  # "theo thông báo số ...": a citation; the verb follows its subject's name
+        num = number_case(re.sub(r"\s+", "", cleaned[vm.start("num") : vm.end("num")]))
+        tname = _TYPES[re.sub(r"\s+", " ", vm["type"])]
+        if _type_of_number(num) != tname or in_earlier_clause(folded, vm.start("type")):
+            continue
+        if vm["d2"]:
+            return BodyDocument(tname, num, None, int(vm["d2"]), int(vm["m2"] or vm["m2w"]), int(vm["y2"]))
+        return BodyDocument(tname, num, None)
+    relayed = EDITOR_NOTE_RE.search(folded, 0, end)
+    if relayed:
+        tname = _TYPES[re.sub(r"\s+", " ", relayed["type"])]
+        num = _number(cleaned, relayed)
+        tname = (_type_of_number(num) if num else None) or tname
+        org = collapse_spaces(cleaned[relayed.start("org") : relayed.end("org")]) if relayed["org"] else None
+        org = _organ_name(org) if org else None
+        if relayed["d2"]:
+            day, month, year = int(relayed["d2"]), int(relayed["m2"] or relayed["m2w"]), int(relayed["y2"])
+            return BodyDocument(tname, num, org, day, month, year)
+        return BodyDocument(tname, num, org)
     if LETTER_OUT_RE.search(folded, 0, end):
         return BodyDocument("Công văn", None, None)
     source = SOURCE_RE.search(folded, 0, end)

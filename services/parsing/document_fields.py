@@ -157,8 +157,8 @@ _CELL_START = r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\t)|(?<=\|)[ \t]?)"
 NUMBER_RE = re.compile(
     rf"(?:{_CELL_START}|(?<=\s))(?:\*[ \t]*)?so[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?(?P<n>\d{{1,5}})[ \t]?"
     # (a unit's code may end in digits: "1502/KH-CAT-PV01")
-    r"(?:-?\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z]{1,12}(?:\s?-\s?[a-z][a-z\d]{0,11})?)"
-    r"|/\s?(?:(?P<yr>\d{4})\s?/\s?)?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z]{1,12}(?:\s?-\s?[a-z][a-z\d]{0,11})?)"
+    r"(?:-?\s?(?P<pt>[a-z]{1,6})\s?/\s?(?P<pi>[a-z](?:[a-z]|&(?=[a-z])){0,11}(?:\s?-\s?[a-z](?:[a-z\d]|&(?=[a-z])){0,11})?)"
+    r"|/\s?(?:(?P<yr>\d{4})\s?/\s?)?(?P<st>[a-z]{1,6})\s?-\s?(?P<si>[a-z](?:[a-z]|&(?=[a-z])){0,11}(?:\s?-\s?[a-z](?:[a-z\d]|&(?=[a-z])){0,11})?)"
     r"|/\s?(?P<glued>[a-z]{3,14}))"
     r"(?![a-z\d])",
     re.M,
@@ -308,6 +308,8 @@ def _title_line_type(doc: Text) -> str | None:
 
 
 _CRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
+_DASH_CRUMB = re.compile(r"\s[-–]\s")
+_POST_STAMP = re.compile(r"(?:ngay\s+dang|dang\s+(?:luc|ngay)|cap\s+nhat(?:\s+luc)?|luot\s+xem)\s*:")
 
 
 def _first_content_line(doc: Text) -> Line | None:
@@ -321,7 +323,11 @@ def _first_content_line(doc: Text) -> Line | None:
         words = ln.folded.split()
         opens_type = any(ln.folded.startswith(key + " ") or ln.folded == key for key, _ in _TYPE_TITLES)
         crumb = bool(_CRUMB.search(ln.text)) and len(ln.text) < 120
-        if skipped < 4 and ((len(words) <= 3 and not opens_type) or crumb):
+        # "Chi tiết tin - Xã A - Huyện B": a dashed trail of the site's sections
+        crumb = crumb or (not opens_type and len(_DASH_CRUMB.findall(ln.text)) >= 2 and len(ln.text) < 120)
+        # "Ngày đăng: 21/01/2021 - Lượt xem: 87": the post's stamp, no title
+        stamp = bool(_POST_STAMP.match(ln.folded))
+        if skipped < 4 and ((len(words) <= 3 and not opens_type) or crumb or stamp):
             skipped += 1
             continue
         return ln
@@ -1314,8 +1320,15 @@ def _complete_place(doc: Text, name: str) -> str:
     # on the folded text, so "thành phố" / "Thành phố" / "THÀNH PHỐ" all match
     for hit in re.finditer(rf"\b{noun_re}[ \t]+((?:\S+[ \t]?){{1,3}})", doc.folded):
         words = []
-        for w in doc.cleaned[hit.start(1) : hit.end(1)].split():
-            if w[:1].isupper() and not _is_upper(w):
+        # "huyện U Minh Thượng": a one-letter syllable is part of the name, an acronym is not;
+        # "huyện Xây dựng kế hoạch": a capitalised verb is no name
+        raw = doc.cleaned[hit.start(1) : hit.end(1) + 12].split()
+        for j, w in enumerate(raw[: len(doc.cleaned[hit.start(1) : hit.end(1)].split())]):
+            if (
+                w[:1].isupper()
+                and (len(w) == 1 or not _is_upper(w))
+                and " ".join(fold(x) for x in raw[j : j + 2]) not in _DIRECTING_TWO
+            ):
                 words.append(w)
             else:
                 break
@@ -1364,7 +1377,7 @@ _SUBJECT_HEAD = re.compile(
     # (an official's title before a department: "Giám đốc Sở Y tế ... đã ký")
     r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|b?tt|ban\s+thuong\s+truc|"
     r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong))\s+)?"
-    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)"
+    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)"
     rf"|{_MASS_ORGAN}|bo|so|{_NAMED_ORGAN})\b",
     re.M,
 )
@@ -1414,13 +1427,24 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
         if named_organ:
             after, fafter = _drop_apposition(after), _drop_apposition(fafter)
         words, fwords = after.split(), fafter.split()
+        if not words:
+            continue  # "Số" then a long run of blanks (a form's empty cell): nothing named
         k, ended = 0, False
         while k < min(len(words), 8):
             w = words[k].rstrip(',.;:)"')
+            if (
+                w == words[k]
+                and k
+                and fwords[k - 1] in _PLACE_WORD_SET
+                and k + 1 < len(words)
+                and words[k + 1][:1].islower()
+                and " ".join(fwords[k : k + 2]) in _DIRECTING_TWO
+            ):
+                break  # "Ủy ban nhân dân huyện Xây dựng kế hoạch": a verb capitalised, no place's name
             named = w[:1].isupper() or (
                 fwords[k] in _PLACE_WORD_SET
                 and (
-                    m["head"].endswith(("ubnd", "dan"))
+                    m["head"].endswith(("ubnd", "hdnd", "dan"))
                     or m["head"].startswith(("ubmt", "uy ban m"))
                     or (k + 1 < len(words) and words[k + 1][:1].isupper())
                 )
@@ -1504,6 +1528,8 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             if ext is not None and (k == 1 or bloc) and not skip and lower_run and not _verb_at(words, fwords, k):
                 k = ext
         at = k + skip
+        if k == 0 and re.search(r"(?:hdnd|hoi\s+dong\s+nhan\s+dan)$", m["head"]):
+            continue  # "HĐND xem xét ...": a council with no place named is the kind, not one body
         if not (_verb_at(words, fwords, at) or (m["lead"] and fwords[at:] and words[at][:1].islower())):
             continue
         if re.match(_MASS_ORGAN, m["head"]):
@@ -1524,6 +1550,8 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
     return [name for _, name in sorted(out, key=lambda rn: rn[0])]
 
 
+# the directing verbs of two words: capitalised by mistake, the first is no name's word
+_DIRECTING_TWO = frozenset(v for v in _DIRECTING if len(v.split()) == 2)
 _RETOLD = re.compile(r"\btheo\s+do\s*,?\s*$")
 
 
@@ -1639,6 +1667,33 @@ def spelled_out_code(doc: Text, code: str, limit: int = 20000) -> str | None:
     return found
 
 
+# a place right after a body's name: "TP.HCM", "TP. Cần Thơ", "tỉnh Gia Lai", "thành phố Huế"
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?P<place>TP\.[ \t]?[^\W\d_][\w.]*(?:[ \t][^\W\d_]\w*){0,2}"
+    r"|(?:tỉnh|thành phố)[ \t]+[^\W\d_]\w*(?:[ \t][^\W\d_]\w*){0,2})"
+)
+
+
+def _named_with_place(doc: Text, name: str) -> str:
+    """ "Ủy ban bầu cử" (spelled out from the number's code "UBBC") written "Ủy ban bầu cử TP.HCM"
+    where the page names it: the body of that place."""
+    at = doc.cleaned.find(name)
+    if at < 0:
+        return name
+    m = _PLACE_AFTER.match(doc.cleaned, at + len(name))
+    if not m:
+        return name
+    place = m["place"].split()
+    # the place's name runs over its capitalised words ("TP. Cần Thơ nhận ...")
+    lead = {"tỉnh": 1, "thành": 2}.get(place[0], 0)  # the place noun before the name
+    k = lead
+    while k < len(place) and place[k][:1].isupper():
+        k += 1
+    if k == lead:
+        return name
+    return f"{name} {' '.join(place[:k]).rstrip('.')}"
+
+
 def announced_type(doc: Text, issuer: str) -> str | None:
     """ "Văn phòng UBND tỉnh thông báo đến quý cơ quan ...", "Sở Nội vụ thông báo, nếu ...": the
     issuer itself announcing, as a clause's subject, is a notice (Thông báo) told in its words."""
@@ -1676,8 +1731,10 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
     if name := _header_issuer(doc):
         return name
     base = issuer_from_code(number.issuer_code, doc) if number else None
+    spelled = False
     if base is None and number:
         base = spelled_out_code(doc, issuing_code(number))
+        spelled = base is not None
     base_f = fold(base) if base else None
     cands: list[str] = []
     for rx in (ISSUING_RE, CLOSING_RE):
@@ -1705,6 +1762,8 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
         return _complete_place(doc, re.sub(r"^(?:Ban [Tt]hường vụ|Thường trực|Ban [Cc]hấp hành) ", "", body_issuer))
     if not cands:
         # "Ủy ban nhân dân" spelled out from "UBND": its place from the enacting line
+        if base and spelled and (placed := _named_with_place(doc, base)) != base:
+            return placed
         return _complete_state_organ(doc, base) if base else None
     # the fullest name; among equals, the first stated
     best = max(enumerate(cands), key=lambda ic: (len(ic[1].split()), -ic[0]))[1]
