@@ -1,0 +1,66 @@
+"""Deadline rules of session 6, round 4 (issue 12, holdout6 misses), each checked on
+paragraphs written afresh: other organisations, other dates, the same turn of the Vietnamese
+phrase. Each case is what a careful reader takes from the paragraph -- the items a cell would
+be reminded of -- and each rule has its negative: the look-alike sentence where it must not
+fire.
+
+An item is (kind, due, until, rule): due/until as "YYYY-MM-DD HH:MM" local time, rule a
+``Recurrence`` rule string for a schedule.
+"""
+
+from __future__ import annotations
+
+from services.directive_drafts import looks_like_directive
+from services.parsing import parse_document
+
+
+def _doc(body: str, issued: str | None = None) -> str:
+    if issued is None:
+        return body
+    d, m, y = issued.split("/")
+    return f"ĐẢNG ỦY XÃ TÂN LẬP\n*\nSố 52-CV/ĐU\nTân Lập, ngày {d} tháng {m} năm {y}\n\n{body}"
+
+
+def _items(body: str, issued: str | None = None) -> list[tuple]:
+    doc = parse_document(_doc(body, issued))
+    return [
+        (
+            d.kind,
+            d.due.strftime("%Y-%m-%d %H:%M") if d.due else None,
+            d.until.strftime("%Y-%m-%d %H:%M") if d.until else None,
+            d.recurrence.to_rule() if d.recurrence else None,
+        )
+        for d in doc.deadlines
+    ]
+
+
+# --- a directive pasted in chat on one line -----------------------------------------------------
+
+
+def test_a_directive_pasted_on_one_line_is_read_as_the_same_lines_split():
+    title, subject, body = (
+        "Kế hoạch số 15-KH/ĐU ngày 02/3/2027",
+        "V/v tổng kết công tác dân vận.",
+        "Các chi bộ gửi báo cáo trước ngày 25/3/2027.",
+    )
+    one, split = f"{title} {subject} {body}", f"{title}\n{subject}\n{body}"
+    a, b = parse_document(one), parse_document(split)
+    assert looks_like_directive(a)
+    assert (a.number, a.issued_on) == (b.number, b.issued_on)
+    assert (a.doc_type, a.number, a.issued_on.isoformat()) == ("Kế hoạch", "15-KH/ĐU", "2027-03-02")
+    assert [d.due.strftime("%d/%m/%Y") for d in a.deadlines] == ["24/03/2027"]
+
+
+def test_a_chat_sentence_citing_a_document_is_still_no_directive():
+    # a sentence that opens with no document's title is a message, not a pasted directive
+    doc = parse_document("Đề nghị đồng chí xem lại Công văn số 15-KH/ĐU ngày 02/3/2027. Cảm ơn.")
+    assert not looks_like_directive(doc)
+
+
+def test_a_one_line_title_keeps_a_capital_abbreviation_inside_it():
+    doc = parse_document(
+        "Công văn số 88-CV/TU ngày 05/4/2027 của Thành ủy TP. Cần Thơ V/v sơ kết."
+        " Các đảng bộ báo cáo trước ngày 20/4/2027."
+    )
+    assert doc.number == "88-CV/TU"
+    assert doc.issued_on.isoformat() == "2027-04-05"
