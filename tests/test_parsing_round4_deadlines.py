@@ -64,3 +64,24 @@ def test_a_one_line_title_keeps_a_capital_abbreviation_inside_it():
     )
     assert doc.number == "88-CV/TU"
     assert doc.issued_on.isoformat() == "2027-04-05"
+
+
+# --- "gửi ... về <organ>" after a cited plan is the sending, not the plan's title -----------------
+
+
+def test_a_list_sent_to_an_organ_after_a_cited_plan_is_this_texts_deadline():
+    items = _items(
+        "Các chi bộ căn cứ Kế hoạch số 12-KH/ĐU ngày 03/4/2027 của Đảng ủy, cử một đảng viên tham gia"
+        " tổ giúp việc và gửi danh sách về Văn phòng Đảng ủy trước 20/4/2027.",
+        issued="10/4/2027",
+    )
+    assert items == [("complete", "2027-04-19 23:59", None, None)]
+
+
+def test_a_date_inside_a_cited_plans_title_is_still_no_deadline():
+    items = _items(
+        "Thực hiện Kế hoạch số 12-KH/ĐU ngày 03/4/2027 của Đảng ủy về việc gửi danh sách đảng viên trước ngày"
+        " 20/4/2027 của các chi bộ khối cơ quan",
+        issued="10/4/2027",
+    )
+    assert items == []

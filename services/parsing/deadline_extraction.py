@@ -86,14 +86,20 @@ def ref_before(folded: str, a: int, b: int) -> bool:
 # A cited document's number, then (its date, its issuer and) "về việc" / "về" / "V/v": what
 # follows is that document's title.
 # A comma after the title ("... về tuyên truyền, các chi bộ báo cáo trước ...") closes it.
-_IN_CITED_TITLE = re.compile(rf"(?:{DOC_NUMBER})[^;\n]{{0,160}}?\b(?:ve\s+viec|v\s?/\s?v|ve)\b[^,;\n]{{0,200}}$")
+_IN_CITED_TITLE = re.compile(rf"(?:{DOC_NUMBER})[^;\n]{{0,160}}?\b(?P<kw>ve\s+viec|v\s?/\s?v|ve)\b[^,;\n]{{0,200}}$")
+# "... và gửi danh sách về Ban Tổ chức trước 30/9": the "về" of a sending verb says where to,
+# it opens no title
+_SENT_TO = re.compile(r"\b(?:gui|nop|chuyen|bao\s+cao)(?:\s+[a-z]+){0,4}\s+$")
 
 
 def _in_cited_title(folded: str, a: int, b: int) -> bool:
     """``_IN_CITED_TITLE.search(folded, a, b)``; every match has a "v" ("về", "v/v"), and a
     window without one (a run of dates) is told at C speed instead of trying the pattern
     at each of its ~450 starts."""
-    return folded.find("v", a, b) != -1 and _IN_CITED_TITLE.search(folded, a, b) is not None
+    if folded.find("v", a, b) == -1 or (m := _IN_CITED_TITLE.search(folded, a, b)) is None:
+        return False
+    kw = m.start("kw")
+    return m["kw"] != "ve" or _SENT_TO.search(folded, max(m.start(), kw - 40), kw) is None
 
 
 # Past narrative: background told in the past, not an instruction.
