@@ -85,3 +85,39 @@ def test_a_date_inside_a_cited_plans_title_is_still_no_deadline():
         issued="10/4/2027",
     )
     assert items == []
+
+
+# --- a schedule in a dashed list under a lead that asks for reports -------------------------------
+
+
+def test_a_quarterly_day_in_a_list_under_a_request_for_reports_is_a_schedule():
+    items = _items(
+        "3. Chế độ thông tin: các chi bộ gửi báo cáo tình hình hoạt động tháng, quý về Văn phòng Đảng ủy\n"
+        "- Trước ngày 22 hàng tháng đối với báo cáo tháng.\n"
+        "- Trước ngày 18 tháng cuối quý, đối với quý.",
+        issued="10/4/2027",
+    )
+    assert items == [("recurring", None, None, "monthly<22"), ("recurring", None, None, "quarterly<3-18")]
+
+
+def test_a_quarterly_day_in_a_list_under_a_calendar_of_meetings_is_no_schedule():
+    # the lead line asks for no report: the days are when meetings are held
+    items = _items(
+        "3. Lịch sinh hoạt của các chi bộ trong năm như sau:\n- Ngày 05 hàng tháng: sinh hoạt định kỳ.\n"
+        "- Trước ngày 18 tháng cuối quý, họp chi ủy.",
+        issued="10/4/2027",
+    )
+    assert items == []
+
+
+# --- registering by a day of each month -------------------------------------------------------
+
+
+def test_registering_by_a_day_of_each_month_is_a_monthly_limit():
+    items = _items("2. Thời gian các hộ đến đăng ký tạm trú: trước ngày 10 hàng tháng tại trụ sở UBND xã.")
+    assert items == [("recurring", None, None, "monthly<10")]
+
+
+def test_a_meeting_day_of_each_month_without_registering_is_no_limit():
+    items = _items("2. Thời gian tiếp công dân định kỳ: ngày 10 hàng tháng tại trụ sở UBND xã.")
+    assert items == []
