@@ -121,3 +121,24 @@ def test_registering_by_a_day_of_each_month_is_a_monthly_limit():
 def test_a_meeting_day_of_each_month_without_registering_is_no_limit():
     items = _items("2. Thời gian tiếp công dân định kỳ: ngày 10 hàng tháng tại trụ sở UBND xã.")
     assert items == []
+
+
+# --- a lead's bare start restated by the body's window --------------------------------------------
+
+
+def test_a_lead_start_restated_as_a_window_in_the_body_is_one_item():
+    items = _items(
+        "Từ ngày 05/5/2027, Ban Tổ chức Đảng ủy bắt đầu tiếp nhận hồ sơ đề nghị kết nạp đảng viên.\n\n"
+        "Thời gian tiếp nhận hồ sơ từ ngày 05/5, trong giờ hành chính đến 16 giờ ngày 26/5.",
+        issued="28/4/2027",
+    )
+    assert items == [("start", "2027-05-05 00:00", "2027-05-26 16:00", None)]
+
+
+def test_a_start_on_another_day_than_the_window_stays_its_own_item():
+    items = _items(
+        "Từ ngày 03/5/2027, các chi bộ bắt đầu rà soát danh sách đảng viên.\n\n"
+        "Thời gian tiếp nhận hồ sơ từ ngày 05/5, trong giờ hành chính đến 16 giờ ngày 26/5.",
+        issued="28/4/2027",
+    )
+    assert items == [("start", "2027-05-03 00:00", None, None), ("start", "2027-05-05 00:00", "2027-05-26 16:00", None)]

@@ -774,6 +774,7 @@ def extract_deadlines(
     if past_starts:
         found = [(pos, d) for pos, d in found if pos not in past_starts or d.until is not None]
     found = _drop_sub_windows(found)
+    found = _drop_starts_of_windows(found)
     found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
     found = _drop_headline_repeats(found, folded)
     found = _drop_repeated_sentences(found, seg, folded)
@@ -1098,6 +1099,14 @@ def _drop_sub_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Dead
             outer = (pos, d)
         out.append((pos, d))
     return out
+
+
+def _drop_starts_of_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Deadline]]:
+    """ "Từ ngày 22/02/2021, Ủy ban bắt đầu tiếp nhận hồ sơ" in the lead and "nhận hồ sơ từ ngày
+    22/02 ... đến 17 giờ ngày 14/3" in the body: a start with no end, on the day a window of the
+    text opens, is that window told without its end -- one item."""
+    opens = {d.due for _, d in found if d.until is not None and d.due is not None}
+    return [(pos, d) for pos, d in found if not (d.kind == "start" and d.until is None and d.due in opens)]
 
 
 def _start_in_ends_year(d: Deadline, end: Deadline) -> Deadline:
