@@ -142,3 +142,21 @@ def test_a_start_on_another_day_than_the_window_stays_its_own_item():
         issued="28/4/2027",
     )
     assert items == [("start", "2027-05-03 00:00", None, None), ("start", "2027-05-05 00:00", "2027-05-26 16:00", None)]
+
+
+# --- a few days for filing, the month written once -----------------------------------------------
+
+
+def test_a_few_days_for_filing_with_the_month_written_once_are_a_window():
+    items = _items("Các chi bộ nộp hồ sơ đề nghị khen thưởng từ ngày 12 đến ngày 15.5-2027 tại Văn phòng Đảng ủy.")
+    assert items == [("start", "2027-05-12 00:00", "2027-05-15 23:59", None)]
+
+
+def test_a_congress_of_a_few_days_with_the_month_written_once_is_no_window():
+    items = _items("Đại hội Đảng bộ xã được tổ chức từ ngày 12 đến ngày 15.5-2027 tại hội trường UBND xã.")
+    assert items == []
+
+
+def test_a_dotted_day_and_month_with_the_year_after_a_dash_is_that_day():
+    items = _items("Các chi bộ gửi báo cáo về Đảng ủy trước ngày 18.5-2027.")
+    assert items == [("report", "2027-05-17 23:59", None, None)]

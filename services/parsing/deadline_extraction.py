@@ -44,6 +44,7 @@ from .dates import (
     PLAN_WORD_STRICT,
     RANGE_START,
     REPORT_WORD,
+    RUN_MIN_DAYS,
     RUN_OPEN,
     TIME_AFTER,
     TYPO_MONTH_FOR_DAY,
@@ -533,7 +534,11 @@ def extract_deadlines(
             # "và" / "," / "hoặc" shares its cue
             prev = last_day[2]
             cue = Cue(prev.relation, last_day[1] + co.start("w"), prev.at, prev.through)
-        if cue is None and t.unit == "day" and (first := shared_month_run(folded, t, lo)) is not None:
+        if (
+            cue is None
+            and t.unit == "day"
+            and (first := shared_month_run(folded, t, lo, _run_min_days(folded, lo, t.start))) is not None
+        ):
             # "Từ ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": a window of a week or more
             # with the month written once; its start day takes the end's month and year
             run_end, t = t, first
@@ -1099,6 +1104,15 @@ def _drop_sub_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Dead
             outer = (pos, d)
         out.append((pos, d))
     return out
+
+
+# "các trường nhận hồ sơ ... từ ngày 26 đến ngày 28.6": days for filing are a window to act in,
+# however few (a congress's or a conference's few days are not)
+_FILING = re.compile(r"\b(?:tiep\s+nhan|nhan|nop)\s+(?:ho\s+so|don|tac\s+pham|bai\s+du\s+thi)\b|\bdang\s+ky\b")
+
+
+def _run_min_days(folded: str, lo: int, pos: int) -> int:
+    return 1 if _FILING.search(folded, max(lo, pos - 200), pos) else RUN_MIN_DAYS
 
 
 def _drop_starts_of_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Deadline]]:
