@@ -160,3 +160,20 @@ def test_a_congress_of_a_few_days_with_the_month_written_once_is_no_window():
 def test_a_dotted_day_and_month_with_the_year_after_a_dash_is_that_day():
     items = _items("Các chi bộ gửi báo cáo về Đảng ủy trước ngày 18.5-2027.")
     assert items == [("report", "2027-05-17 23:59", None, None)]
+
+
+# --- when the eligible works came out is no window --------------------------------------------
+
+
+def test_the_period_works_were_published_in_is_no_window_and_the_entry_window_stays():
+    items = _items(
+        "Các cơ quan báo chí chọn các tác phẩm được đăng tải, phát sóng từ ngày 01/11/2026 đến ngày 30/4/2027"
+        " để gửi dự giải.\n\nCác tác phẩm dự giải gửi về Ban Tổ chức từ ngày 02/3/2027 đến hết ngày 30/5/2027.",
+        issued="20/2/2027",
+    )
+    assert items == [("start", "2027-03-02 00:00", "2027-05-30 23:59", None)]
+
+
+def test_a_window_to_register_is_still_a_window():
+    items = _items("Các chi bộ đăng ký từ ngày 02/3/2027 đến hết ngày 30/3/2027.", issued="20/2/2027")
+    assert items == [("start", "2027-03-02 00:00", "2027-03-30 23:59", None)]

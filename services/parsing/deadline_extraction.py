@@ -942,6 +942,10 @@ def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[i
     return out
 
 
+_PUBLISHED = re.compile(
+    r"\b(?:dang(?:\s+tai)?|phat(?:\s+song)?|xuat\s+ban|cong\s+bo)"
+    r"(?:\s*,\s*(?:dang(?:\s+tai)?|phat(?:\s+song)?|xuat\s+ban))?\s+$"
+)
 _UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b|[-–]")
 # "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
 # second date's cue closes the window just as "đến" does.
@@ -970,6 +974,10 @@ def _windows(
             ):
                 d = dy
                 i += 2
+                if _PUBLISHED.search(folded, max(0, pos - 40), pos):
+                    # "các tác phẩm được đăng tải, phát sóng từ ngày 1/10/2018 đến ngày ...":
+                    # when the eligible works came out, not a window for anyone to act in
+                    continue
                 if _in_brackets(folded, pos, npos):
                     # "Đợt cao điểm (từ ngày 30/4 đến hết 03/5/2023)": the span of the thing
                     # named before the bracket, not a task's window
