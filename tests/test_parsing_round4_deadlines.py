@@ -177,3 +177,20 @@ def test_the_period_works_were_published_in_is_no_window_and_the_entry_window_st
 def test_a_window_to_register_is_still_a_window():
     items = _items("Các chi bộ đăng ký từ ngày 02/3/2027 đến hết ngày 30/3/2027.", issued="20/2/2027")
     assert items == [("start", "2027-03-02 00:00", "2027-03-30 23:59", None)]
+
+
+# --- an award's judging is the organisers' own work -----------------------------------------------
+
+
+def test_the_judging_rounds_of_an_award_are_no_window_and_the_entry_deadline_stays():
+    items = _items(
+        "Hạn cuối nhận tác phẩm dự giải là ngày 15-5-2027. Tổ chức chấm vòng sơ khảo từ ngày 16-5 đến ngày"
+        " 30-5-2027. Hội đồng chấm chung khảo từ ngày 01-6-2027 đến ngày 20-6-2027.",
+        issued="20/2/2027",
+    )
+    assert items == [("complete", "2027-05-15 23:59", None, None)]
+
+
+def test_a_window_to_send_works_to_the_judges_is_still_a_window():
+    items = _items("Các chi bộ gửi tác phẩm về Hội đồng giám khảo từ ngày 16-5 đến ngày 30-5-2027.", issued="20/2/2027")
+    assert items == [("start", "2027-05-16 00:00", "2027-05-30 23:59", None)]

@@ -946,6 +946,9 @@ _PUBLISHED = re.compile(
     r"\b(?:dang(?:\s+tai)?|phat(?:\s+song)?|xuat\s+ban|cong\s+bo)"
     r"(?:\s*,\s*(?:dang(?:\s+tai)?|phat(?:\s+song)?|xuat\s+ban))?\s+$"
 )
+# "Tổ chức chấm vòng sơ khảo từ ngày 7-12 đến ngày 22-12": the judging of a contest or award
+# is its organisers' own work
+_JUDGING = re.compile(r"\bcham\s+(?:giai|vong|so\s+khao|chung\s+khao|tac\s+pham)\b|\bvong\s+(?:so|chung)\s+khao\b")
 _UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b|[-–]")
 # "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
 # second date's cue closes the window just as "đến" does.
@@ -974,9 +977,12 @@ def _windows(
             ):
                 d = dy
                 i += 2
-                if _PUBLISHED.search(folded, max(0, pos - 40), pos):
+                if _PUBLISHED.search(folded, max(0, pos - 40), pos) or _JUDGING.search(
+                    folded, max(seg.clause(pos)[0], pos - 120), pos
+                ):
                     # "các tác phẩm được đăng tải, phát sóng từ ngày 1/10/2018 đến ngày ...":
-                    # when the eligible works came out, not a window for anyone to act in
+                    # when the eligible works came out, not a window for anyone to act in;
+                    # "chấm vòng sơ khảo từ ngày ...": the organisers' judging
                     continue
                 if _in_brackets(folded, pos, npos):
                     # "Đợt cao điểm (từ ngày 30/4 đến hết 03/5/2023)": the span of the thing
