@@ -157,7 +157,7 @@ def test_holdout5_does_not_regress(holdout5):
 # honest estimate on documents nobody tuned for (issue 12 asks 0.9). A guard at that level; the
 # next session may tune on it, and then needs a new unseen set for its own honest figure.
 def test_holdout6_does_not_regress(holdout6):
-    assert holdout6.recall >= 0.75 and holdout6.precision >= 0.46
+    assert holdout6.recall >= 0.93 and holdout6.precision >= 0.57
     assert holdout6.accuracy("number") >= 0.89
     assert holdout6.accuracy("doc_type") >= 0.69
     assert holdout6.accuracy("issuer") >= 0.69

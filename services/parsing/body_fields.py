@@ -419,7 +419,9 @@ def find_title_document(cleaned: str, folded: str) -> BodyDocument | None:
         # a directive pasted in chat on one line: the title, then its first sentence
         # ("Công văn số 40-CV/ĐU ngày ... V/v kiểm tra. Các chi bộ báo cáo ...")
         # (not after an abbreviation in capitals: "TP. Hồ Chí Minh")
-        cut = next((c for c in re.finditer(r"[.!?]\s+(?=[^\W\d_])", line) if not _abbrev_before(line, c.start())), None)
+        cut = next(
+            (c for c in re.finditer(r"[.!?]\s+(?=[^\W\d_])", line[:300]) if not _abbrev_before(line, c.start())), None
+        )
         if cut:
             lead = len(cleaned[start:end]) - len(cleaned[start:end].lstrip())
             line = line[: cut.start()]

@@ -537,7 +537,11 @@ def extract_deadlines(
         if (
             cue is None
             and t.unit == "day"
-            and (first := shared_month_run(folded, t, lo, _run_min_days(folded, lo, t.start))) is not None
+            and (first := shared_month_run(folded, t, lo, 1)) is not None
+            and (
+                (t.day or 0) - (first.day or 0) >= RUN_MIN_DAYS
+                or _FILING.search(folded, max(lo, t.start - 200), t.start)
+            )
         ):
             # "Từ ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": a window of a week or more
             # with the month written once; its start day takes the end's month and year
@@ -1123,10 +1127,6 @@ def _drop_sub_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Dead
 # "các trường nhận hồ sơ ... từ ngày 26 đến ngày 28.6": days for filing are a window to act in,
 # however few (a congress's or a conference's few days are not)
 _FILING = re.compile(r"\b(?:tiep\s+nhan|nhan|nop)\s+(?:ho\s+so|don|tac\s+pham|bai\s+du\s+thi)\b|\bdang\s+ky\b")
-
-
-def _run_min_days(folded: str, lo: int, pos: int) -> int:
-    return 1 if _FILING.search(folded, max(lo, pos - 200), pos) else RUN_MIN_DAYS
 
 
 def _drop_starts_of_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Deadline]]:
