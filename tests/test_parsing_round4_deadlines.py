@@ -194,3 +194,22 @@ def test_the_judging_rounds_of_an_award_are_no_window_and_the_entry_deadline_sta
 def test_a_window_to_send_works_to_the_judges_is_still_a_window():
     items = _items("Các chi bộ gửi tác phẩm về Hội đồng giám khảo từ ngày 16-5 đến ngày 30-5-2027.", issued="20/2/2027")
     assert items == [("start", "2027-05-16 00:00", "2027-05-30 23:59", None)]
+
+
+# --- "để tổng hợp, báo cáo" is the receiving office's purpose ---------------------------------
+
+
+def test_files_sent_for_the_office_to_report_upward_are_a_task_to_complete():
+    items = _items(
+        "Các thôn lập hồ sơ đề nghị gửi về Văn phòng Đảng ủy để tổng hợp, báo cáo Ban Thường vụ trước ngày 12/6/2027.",
+        issued="20/5/2027",
+    )
+    assert items == [("complete", "2027-06-11 23:59", None, None)]
+
+
+def test_a_report_sent_for_the_office_to_sum_up_is_still_a_report():
+    items = _items(
+        "Các chi bộ gửi báo cáo kết quả về Văn phòng Đảng ủy để tổng hợp, báo cáo Ban Thường vụ trước ngày 12/6/2027.",
+        issued="20/5/2027",
+    )
+    assert items == [("report", "2027-06-11 23:59", None, None)]

@@ -438,6 +438,13 @@ class _Extractor:
 
     def kind(self, lo: int, hi: int, cue: Cue, t: Temporal) -> str:
         own = self.kind_in(lo, cue.start) or self.kind_in(t.end, hi)
+        if own == "report" and (rep := self.report.last_in(lo, cue.start)):
+            # "lập hồ sơ gửi về Phòng Văn hóa để tổng hợp, báo cáo UBND huyện trước ngày ...":
+            # the report after "để" is the receiving office's purpose; the sender's task is
+            # what comes before it
+            purpose = _PURPOSE_REPORT.search(self.folded, max(lo, rep[0] - 30), rep[0])
+            if purpose:
+                own = self.kind_in(lo, purpose.start()) or "complete"
         if own is None and self.submits_report(lo, cue.start):
             return "report"
         return own or kind_of(self.seg.heading_line(lo)) or "complete"
@@ -953,6 +960,7 @@ _PUBLISHED = re.compile(
 # "Tổ chức chấm vòng sơ khảo từ ngày 7-12 đến ngày 22-12": the judging of a contest or award
 # is its organisers' own work
 _JUDGING = re.compile(r"\bcham\s+(?:giai|vong|so\s+khao|chung\s+khao|tac\s+pham)\b|\bvong\s+(?:so|chung)\s+khao\b")
+_PURPOSE_REPORT = re.compile(r"\bde\s+(?:tong\s+hop\s*,?\s*(?:va\s+)?)?$")
 _UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b|[-–]")
 # "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
 # second date's cue closes the window just as "đến" does.
