@@ -469,6 +469,17 @@ def find_title_document(cleaned: str, folded: str) -> BodyDocument | None:
             return None
     else:
         return None
+    if line.endswith((".", ":", ";", "?", "!")):
+        # a directive pasted in chat on one line: the title, then its first sentence
+        # ("Công văn số 40-CV/ĐU ngày ... V/v kiểm tra. Các chi bộ báo cáo ...")
+        # (not after an abbreviation in capitals: "TP. Hồ Chí Minh")
+        cut = next(
+            (c for c in re.finditer(r"[.!?]\s+(?=[^\W\d_])", line[:300]) if not _abbrev_before(line, c.start())), None
+        )
+        if cut:
+            lead = len(cleaned[start:end]) - len(cleaned[start:end].lstrip())
+            line = line[: cut.start()]
+            end = start + lead + len(line)
     if len(line) > 300 or line.endswith((".", ":", ";", "?", "!")) or not line[:1].isupper():
         return None
     m = _TITLE_DOC_RE.match(folded, start, end)
@@ -482,6 +493,12 @@ def find_title_document(cleaned: str, folded: str) -> BodyDocument | None:
     if m["d2"]:
         return BodyDocument(tname, num, org, int(m["d2"]), int(m["m2"] or m["m2w"]), int(m["y2"]))
     return BodyDocument(tname, num, org)
+
+
+def _abbrev_before(line: str, pos: int) -> bool:
+    """Is the word ending at ``pos`` an abbreviation in capitals ("TP", "TW", "Q")?"""
+    word = line[:pos].rsplit(None, 1)[-1] if line[:pos].strip() else ""
+    return word.isupper() and len(word) <= 4
 
 
 def _organ_name(org: str) -> str | None:

@@ -44,6 +44,7 @@ from .dates import (
     PLAN_WORD_STRICT,
     RANGE_START,
     REPORT_WORD,
+    RUN_MIN_DAYS,
     RUN_OPEN,
     TIME_AFTER,
     TYPO_MONTH_FOR_DAY,
@@ -86,14 +87,20 @@ def ref_before(folded: str, a: int, b: int) -> bool:
 # A cited document's number, then (its date, its issuer and) "về việc" / "về" / "V/v": what
 # follows is that document's title.
 # A comma after the title ("... về tuyên truyền, các chi bộ báo cáo trước ...") closes it.
-_IN_CITED_TITLE = re.compile(rf"(?:{DOC_NUMBER})[^;\n]{{0,160}}?\b(?:ve\s+viec|v\s?/\s?v|ve)\b[^,;\n]{{0,200}}$")
+_IN_CITED_TITLE = re.compile(rf"(?:{DOC_NUMBER})[^;\n]{{0,160}}?\b(?P<kw>ve\s+viec|v\s?/\s?v|ve)\b[^,;\n]{{0,200}}$")
+# "... và gửi danh sách về Ban Tổ chức trước 30/9": the "về" of a sending verb says where to,
+# it opens no title
+_SENT_TO = re.compile(r"\b(?:gui|nop|chuyen|bao\s+cao)(?:\s+[a-z]+){0,4}\s+$")
 
 
 def _in_cited_title(folded: str, a: int, b: int) -> bool:
     """``_IN_CITED_TITLE.search(folded, a, b)``; every match has a "v" ("về", "v/v"), and a
     window without one (a run of dates) is told at C speed instead of trying the pattern
     at each of its ~450 starts."""
-    return folded.find("v", a, b) != -1 and _IN_CITED_TITLE.search(folded, a, b) is not None
+    if folded.find("v", a, b) == -1 or (m := _IN_CITED_TITLE.search(folded, a, b)) is None:
+        return False
+    kw = m.start("kw")
+    return m["kw"] != "ve" or _SENT_TO.search(folded, max(m.start(), kw - 40), kw) is None
 
 
 # Past narrative: background told in the past, not an instruction.
@@ -431,6 +438,13 @@ class _Extractor:
 
     def kind(self, lo: int, hi: int, cue: Cue, t: Temporal) -> str:
         own = self.kind_in(lo, cue.start) or self.kind_in(t.end, hi)
+        if own == "report" and (rep := self.report.last_in(lo, cue.start)):
+            # "lập hồ sơ gửi về Phòng Văn hóa để tổng hợp, báo cáo UBND huyện trước ngày ...":
+            # the report after "để" is the receiving office's purpose; the sender's task is
+            # what comes before it
+            purpose = _PURPOSE_REPORT.search(self.folded, max(lo, rep[0] - 30), rep[0])
+            if purpose:
+                own = self.kind_in(lo, purpose.start()) or "complete"
         if own is None and self.submits_report(lo, cue.start):
             return "report"
         return own or kind_of(self.seg.heading_line(lo)) or "complete"
@@ -527,7 +541,15 @@ def extract_deadlines(
             # "và" / "," / "hoặc" shares its cue
             prev = last_day[2]
             cue = Cue(prev.relation, last_day[1] + co.start("w"), prev.at, prev.through)
-        if cue is None and t.unit == "day" and (first := shared_month_run(folded, t, lo)) is not None:
+        if (
+            cue is None
+            and t.unit == "day"
+            and (first := shared_month_run(folded, t, lo, 1)) is not None
+            and (
+                (t.day or 0) - (first.day or 0) >= RUN_MIN_DAYS
+                or _FILING.search(folded, max(lo, t.start - 200), t.start)
+            )
+        ):
             # "Từ ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": a window of a week or more
             # with the month written once; its start day takes the end's month and year
             run_end, t = t, first
@@ -768,6 +790,7 @@ def extract_deadlines(
     if past_starts:
         found = [(pos, d) for pos, d in found if pos not in past_starts or d.until is not None]
     found = _drop_sub_windows(found)
+    found = _drop_starts_of_windows(found)
     found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
     found = _drop_headline_repeats(found, folded)
     found = _drop_repeated_sentences(found, seg, folded)
@@ -930,6 +953,14 @@ def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[i
     return out
 
 
+_PUBLISHED = re.compile(
+    r"\b(?:dang(?:\s+tai)?|phat(?:\s+song)?|xuat\s+ban|cong\s+bo)"
+    r"(?:\s*,\s*(?:dang(?:\s+tai)?|phat(?:\s+song)?|xuat\s+ban))?\s+$"
+)
+# "Tổ chức chấm vòng sơ khảo từ ngày 7-12 đến ngày 22-12": the judging of a contest or award
+# is its organisers' own work
+_JUDGING = re.compile(r"\bcham\s+(?:giai|vong|so\s+khao|chung\s+khao|tac\s+pham)\b|\bvong\s+(?:so|chung)\s+khao\b")
+_PURPOSE_REPORT = re.compile(r"\bde\s+(?:tong\s+hop\s*,?\s*(?:va\s+)?)?$")
 _UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b|[-–]")
 # "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
 # second date's cue closes the window just as "đến" does.
@@ -958,6 +989,13 @@ def _windows(
             ):
                 d = dy
                 i += 2
+                if _PUBLISHED.search(folded, max(0, pos - 40), pos) or _JUDGING.search(
+                    folded, max(seg.clause(pos)[0], pos - 120), pos
+                ):
+                    # "các tác phẩm được đăng tải, phát sóng từ ngày 1/10/2018 đến ngày ...":
+                    # when the eligible works came out, not a window for anyone to act in;
+                    # "chấm vòng sơ khảo từ ngày ...": the organisers' judging
+                    continue
                 if _in_brackets(folded, pos, npos):
                     # "Đợt cao điểm (từ ngày 30/4 đến hết 03/5/2023)": the span of the thing
                     # named before the bracket, not a task's window
@@ -1092,6 +1130,19 @@ def _drop_sub_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Dead
             outer = (pos, d)
         out.append((pos, d))
     return out
+
+
+# "các trường nhận hồ sơ ... từ ngày 26 đến ngày 28.6": days for filing are a window to act in,
+# however few (a congress's or a conference's few days are not)
+_FILING = re.compile(r"\b(?:tiep\s+nhan|nhan|nop)\s+(?:ho\s+so|don|tac\s+pham|bai\s+du\s+thi)\b|\bdang\s+ky\b")
+
+
+def _drop_starts_of_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Deadline]]:
+    """ "Từ ngày 22/02/2021, Ủy ban bắt đầu tiếp nhận hồ sơ" in the lead and "nhận hồ sơ từ ngày
+    22/02 ... đến 17 giờ ngày 14/3" in the body: a start with no end, on the day a window of the
+    text opens, is that window told without its end -- one item."""
+    opens = {d.due for _, d in found if d.until is not None and d.due is not None}
+    return [(pos, d) for pos, d in found if not (d.kind == "start" and d.until is None and d.due in opens)]
 
 
 def _start_in_ends_year(d: Deadline, end: Deadline) -> Deadline:

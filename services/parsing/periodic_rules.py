@@ -72,7 +72,27 @@ _DAY_ONLY = re.compile(
 # a sending verb after a comma closes a cut-off: ", gửi về Sở trước ngày 28 hàng tháng"
 _SEND_AFTER_CUTOFF = re.compile(r",\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao)\b")
 # (entering results into a shared system is reporting too: "cập nhật kết quả ... hằng tháng")
-_REPORTING = re.compile(r"\bbao\s+cao\b|\bgui\b|\bnop\b|\bcap\s+nhat\b")
+# (registering by a day of each month is a duty by a limit too: "đăng ký trước ngày 15 hàng tháng")
+_REPORTING = re.compile(r"\bbao\s+cao\b|\bgui\b|\bnop\b|\bcap\s+nhat\b|\bdang\s+ky\b")
+_ITEM_OPEN = re.compile(r"[ \t]*[-+•*–][ \t]")
+
+
+def _lead_reports(folded: str, lo: int, context_lo: int | None) -> bool:
+    """Is the clause at ``lo`` an item of a dashed list whose lead line asks for reports ("...
+    yêu cầu các chi bộ gửi báo cáo tháng; quý; năm" / "- Trước ngày 20 tháng cuối quý, ...")?"""
+    if context_lo is None or not _ITEM_OPEN.match(folded, lo):
+        return False
+    end = lo
+    while end > context_lo:
+        start = folded.rfind("\n", context_lo, end - 1) + 1
+        if start <= context_lo:
+            return False
+        if not _ITEM_OPEN.match(folded, start):
+            return _REPORTING.search(folded, start, end) is not None
+        end = start
+    return False
+
+
 # A yearly calendar of work states its days with doing verbs, not only reports: "tổ chức khai
 # giảng vào ngày 5-9 hằng năm", "hoàn thành tuyển sinh trước ngày 31-7 hằng năm".
 _DOING = re.compile(
@@ -111,7 +131,7 @@ def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = Non
         day_lo = resume.start()
     out: list[PeriodicRule] = []
     m = _DAY_MONTH.search(folded, day_lo, hi)
-    if not _REPORTING.search(folded, lo, hi):
+    if not _REPORTING.search(folded, lo, hi) and not _lead_reports(folded, lo, context_lo):
         # a yearly calendar's day of work ("tổ chức khai giảng vào ngày 5-9 hằng năm")
         if not (m and periods == ["yearly"] and _DOING.search(folded, lo, m.start())):
             return []
