@@ -15,11 +15,17 @@ from ground.clock import ManualClock
 from services.reminders.jobs import next_job_time, run_jobs
 
 
-def tick(app: App) -> None:
-    """What the scheduler does at one moment: periodic jobs, a publish's fan-out, then deliver what is due."""
+def tick(app: App, runner: asyncio.Runner | None = None) -> None:
+    """What the scheduler does at one moment: periodic jobs, a publish's fan-out, then deliver what is due.
+
+    ``runner`` is the event loop of a whole advance: building a loop (and its thread pool) for
+    each of the hundreds of stops of a month cost more than the stops' own work."""
     run_jobs(engine=app.engine, now=app.clock.now(), config=app.core.deps.reminders)
     write_pending(app)
-    asyncio.run(app.dispatcher.run_once())
+    if runner is None:
+        asyncio.run(app.dispatcher.run_once())
+    else:
+        runner.run(app.dispatcher.run_once())
 
 
 def _next_stop(app: App, now: datetime) -> datetime:
@@ -37,24 +43,26 @@ def run_until(app: App, target: datetime, *, on_stop: Callable[[datetime], None]
     clock = app.clock
     if not isinstance(clock, ManualClock):
         raise TypeError("run_until needs a ManualClock")
-    # What the runtime does on start (bot/reminder_jobs.py runs the jobs at once): a digest or
-    # escalation of today missed while nothing ran goes out now, not at the next hourly stop.
-    if on_stop is not None:
-        on_stop(clock.now())
-    tick(app)
-    while True:
-        stop = _next_stop(app, clock.now())
-        if stop > target:
-            break
-        clock.set(stop)
+    # One event loop for the whole advance (the dispatcher's locks and thread pool stay with it).
+    with asyncio.Runner() as runner:
+        # What the runtime does on start (bot/reminder_jobs.py runs the jobs at once): a digest or
+        # escalation of today missed while nothing ran goes out now, not at the next hourly stop.
         if on_stop is not None:
-            on_stop(stop)
-        tick(app)
-    if clock.now() != target:
-        clock.set(target)
-        if on_stop is not None:
-            on_stop(target)
-    tick(app)
+            on_stop(clock.now())
+        tick(app, runner)
+        while True:
+            stop = _next_stop(app, clock.now())
+            if stop > target:
+                break
+            clock.set(stop)
+            if on_stop is not None:
+                on_stop(stop)
+            tick(app, runner)
+        if clock.now() != target:
+            clock.set(target)
+            if on_stop is not None:
+                on_stop(target)
+        tick(app, runner)
 
 
 async def run_until_async(app: App, target: datetime) -> None:

@@ -21,6 +21,7 @@ from services.reminders import texts
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import is_overdue
 from services.reminders.planner import DONE_STATUSES
+from storage.queries import outbox as outbox_queries
 from storage.queries import reminders as queries
 from storage.tables import Deadline, Directive, Unit
 
@@ -79,6 +80,11 @@ def run_digest(*, session: Session, now: datetime, config: ReminderConfig) -> in
     queued = 0
     for unit_id, directives in queries.directives_by_unit(session=session).items():
         for _person, account in queries.staff_accounts_with_people(session=session, unit_id=unit_id):
+            key = f"digest:{account.id}:{day.isoformat()}"
+            if outbox_queries.key_queued(session=session, dedupe_key=key):
+                # Queued at an earlier stop today: enqueue would add nothing, so compose nothing
+                # (the clock stops hourly; composing every directive each hour was most of its work).
+                continue
             t = Translator(account.language)
             lines = [t("reminder.digest.head", date=format_date(day))]
             for directive in directives:
@@ -91,6 +97,6 @@ def run_digest(*, session: Session, now: datetime, config: ReminderConfig) -> in
                 kind="digest",
                 reply=Reply(text="\n".join(lines)),
                 due_at=now,
-                dedupe_key=f"digest:{account.id}:{day.isoformat()}",
+                dedupe_key=key,
             )
     return queued

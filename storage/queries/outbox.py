@@ -14,6 +14,12 @@ from sqlmodel import Session, col, select
 from storage.tables import Assignment, ChatAccount, OutboxMessage
 
 
+def key_queued(*, session: Session, dedupe_key: str) -> bool:
+    """Whether a row with this dedupe key exists (``insert_message`` would add nothing)."""
+    found = session.exec(select(col(OutboxMessage.id)).where(col(OutboxMessage.dedupe_key) == dedupe_key)).first()
+    return found is not None
+
+
 def insert_message(
     *,
     session: Session,
