@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from services.parsing import parse_document
+from tests.support.deadline_items import deadline_items
 
 
 def _doc(body: str, issued: str | None = None) -> str:
@@ -22,16 +23,7 @@ def _doc(body: str, issued: str | None = None) -> str:
 
 
 def _items(body: str, issued: str | None = None) -> list[tuple]:
-    doc = parse_document(_doc(body, issued))
-    return [
-        (
-            d.kind,
-            d.due.strftime("%Y-%m-%d %H:%M") if d.due else None,
-            d.until.strftime("%Y-%m-%d %H:%M") if d.until else None,
-            d.recurrence.to_rule() if d.recurrence else None,
-        )
-        for d in doc.deadlines
-    ]
+    return deadline_items(parse_document(_doc(body, issued)))
 
 
 # --- a monthly rule after a data cut-off ------------------------------------------------------
