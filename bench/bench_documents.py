@@ -7,6 +7,7 @@
     .venv/bin/python bench/bench_documents.py --holdout4 # a further never-seen set (issue 12)
     .venv/bin/python bench/bench_documents.py --holdout5 # session 5's set, read before the parser ran
     .venv/bin/python bench/bench_documents.py --holdout6 # session 6's set, read before the parser ran
+    .venv/bin/python bench/bench_documents.py --holdout7 # session 7's sets (also --holdout8, --holdout9)
     .venv/bin/python bench/bench_documents.py --quiet    # figures only
 
 Each tests/fixtures/documents/NAME.txt is a public page as staff copy it; NAME.expected.json
@@ -193,6 +194,10 @@ def score(paths: list[Path]) -> tuple[Figures, list[DocScore]]:
     return fig, scores
 
 
+#: The held-out folders, newest first (one flag each).
+HELD_OUT = tuple(f"holdout{n}" for n in range(9, 1, -1)) + ("holdout",)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--holdout", action="store_true", help="score the held-out documents")
@@ -201,10 +206,12 @@ def main() -> None:
     ap.add_argument("--holdout4", action="store_true", help="score the fourth held-out set (once)")
     ap.add_argument("--holdout5", action="store_true", help="score the fifth held-out set (once)")
     ap.add_argument("--holdout6", action="store_true", help="score the sixth held-out set (once)")
+    for n in (7, 8, 9):
+        ap.add_argument(f"--holdout{n}", action="store_true", help=f"score held-out set {n} (session 7's, once)")
     ap.add_argument("--quiet", action="store_true", help="figures only")
     args = ap.parse_args()
     folder = next(
-        (f for f in ("holdout6", "holdout5", "holdout4", "holdout3", "holdout2", "holdout") if getattr(args, f)),
+        (f for f in HELD_OUT if getattr(args, f)),
         None,
     )
     fig, scores = score(corpus_files(folder=folder))
@@ -223,6 +230,9 @@ def main() -> None:
                 print(f"   {f:<9} {v}")
         print()
     label = {
+        "holdout9": "HOLDOUT9 ",
+        "holdout8": "HOLDOUT8 ",
+        "holdout7": "HOLDOUT7 ",
         "holdout6": "HOLDOUT6 ",
         "holdout5": "HOLDOUT5 ",
         "holdout4": "HOLDOUT4 ",
