@@ -137,7 +137,13 @@ class ReportFlow(StepFlow[ReportState]):
         return self.steps()[name if name in (PICK, SUMMARY, EDIT) else QUESTION]
 
     def describe(self, ctx: Context) -> str:
-        return ctx.t("report.describe")
+        """Names the directive when one is picked, so a dropped report says which one was left."""
+        state = ctx.flow_data(ReportState) if ctx.flow is not None and ctx.flow_readable(ReportState) else None
+        picked = state.assignment_id if state is not None else None
+        task = reports.get_task(session=ctx.session, assignment_id=picked) if picked else None
+        if task is None:
+            return ctx.t("report.describe")
+        return ctx.t("report.describe_for", directive=task.name(ctx.t))
 
     # ---- entry points -------------------------------------------------------------------
     def start(

@@ -527,9 +527,13 @@ def preview_deadline_change(
     if read is None or isinstance(read, DeadlineError):
         return read
     deadline, found = read
+    return DeadlineChange(deadline, found.kind, deadline.shown, found.shown, _gone_by(found, now, config.tz))
+
+
+def _gone_by(found: Any, now: datetime, tz: ZoneInfo) -> bool:
+    """A dated deadline (not a start, not a schedule) whose date is already behind ``now``."""
     past = found.kind != "start" and found.recurrence is None and found.due is not None
-    past = past and found.due < to_local(now, config.tz).replace(tzinfo=None)
-    return DeadlineChange(deadline, found.kind, deadline.shown, found.shown, past)
+    return bool(past and found.due < to_local(now, tz).replace(tzinfo=None))
 
 
 def change_deadline(
@@ -552,13 +556,19 @@ def change_deadline(
         return read
     deadline, found = read
     old_shown = deadline.shown
+    new_due = local_to_utc(found.due, tz) if found.due else None
+    if not _gone_by(found, now, tz):
+        deadline.overdue_from = None
+    elif new_due != deadline.due_at or deadline.overdue_from is None:
+        # Confirmed into the past: the overdue chase starts now (kept when the same date is
+        # typed again, so its reminders are not planned a second time).
+        deadline.overdue_from = now
     deadline.kind = found.kind
-    deadline.due_at = local_to_utc(found.due, tz) if found.due else None
+    deadline.due_at = new_due
     deadline.recurrence = found.recurrence.to_rule() if found.recurrence else None
     deadline.until_at = local_to_utc(found.until, tz) if found.until else None
     deadline.phrase, deadline.shown = found.text, found.shown
     queries.save(session=session, row=deadline)
-    reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)
     n = _change_number(session, directive)
     units = [a.unit_id for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)]
     _tell_units_text(
@@ -569,6 +579,9 @@ def change_deadline(
         key=lambda u, a: f"edit:{directive.id}:{n}:{u}:{a}",
         render=lambda t: texts.changed_deadline_message(t, directive, deadline.kind, old_shown, deadline.shown),
     )
+    # Planned after the notice: a deadline moved into the past has its first overdue reminder
+    # due now, and the cell should read what changed before being told it is late.
+    reminders.after_change(session=session, directive_id=directive.id, now=now, config=config)
     _audit(
         session,
         "edit",

@@ -43,7 +43,7 @@ def test_new_typed_while_a_report_is_half_done_says_the_report_was_dropped(org, 
     staff.press_data(f"rep:{aid}")
     staff.send("trực tiếp")
     staff.send("/new")
-    assert staff.replies[0].text.startswith("Đã hủy gửi báo cáo đang làm dở.")
+    assert staff.replies[0].text.startswith("Đã hủy gửi báo cáo 141-CV/ĐUK (gõ /report để làm lại) đang làm dở.")
     assert "dán toàn văn văn bản" in staff.replies[1].text
     session.expire_all()
     assert session.exec(select(Report)).all() == []

@@ -205,7 +205,7 @@ directive-change-deadline_confirm =
         [one] { $count } unit will be told
        *[other] { $count } units will be told
     }. Change it (yes/no)?
-directive-change-deadline_past = ⚠️ The new deadline is already past (today is { $today }): if you confirm, the units not done yet are overdue at once (in /status and the daily digest). If it was a typo, type the right deadline, or press «Cancel».
+directive-change-deadline_past = ⚠️ The new deadline is already past (today is { $today }): if you confirm, the units not done yet are overdue at once: their overdue reminders start now (one a day), then you are told if they still have not reported. If it was a typo, type the right deadline, or press «Cancel».
 directive-change-deadline_kept = The deadline stays as it was; no unit was told.
 directive-change-remove_reported_head = { $count ->
         [one] { $count } unit you are removing from { $title } has reported:

@@ -1,6 +1,7 @@
 ### Reports of cells and mass organisations. Every key must exist in locales/vi/reports.ftl.
 
 report-describe = sending a report
+report-describe_for = sending the report on { $directive } (type /report to start it again)
 report-help_report = send the report on a directive
 report-help_mytasks = see assigned directives, deadlines and status
 report-no_open = Your { $unit_word } has no directive waiting for a report.

@@ -160,7 +160,7 @@ directive-change-deadline_confirm =
     Đổi thời hạn { $title }:
     { $kind }: { $old } → { $new }
     Sẽ báo cho { $count } đơn vị. Đồng chí xác nhận đổi (có/không)?
-directive-change-deadline_past = ⚠️ Thời hạn mới đã qua (hôm nay là { $today }): nếu xác nhận, các đơn vị chưa xong bị tính là quá hạn ngay (trong /status và bản tin ngày). Nếu gõ nhầm, đồng chí gõ lại thời hạn đúng, hoặc bấm «Hủy».
+directive-change-deadline_past = ⚠️ Thời hạn mới đã qua (hôm nay là { $today }): nếu xác nhận, các đơn vị chưa xong bị tính là quá hạn ngay: được nhắc quá hạn từ bây giờ (mỗi ngày một lần), rồi báo lên đồng chí nếu vẫn chưa báo cáo. Nếu gõ nhầm, đồng chí gõ lại thời hạn đúng, hoặc bấm «Hủy».
 directive-change-deadline_kept = Đã giữ nguyên thời hạn; không đơn vị nào được báo.
 directive-change-remove_reported_head = { $count } đơn vị định bỏ khỏi { $title } đã báo cáo:
 directive-change-remove_reported_line = • { $code } — { $name }: đã báo cáo lúc { $time }

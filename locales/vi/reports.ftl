@@ -1,6 +1,7 @@
 ### Báo cáo kết quả của chi bộ và tổ chức đoàn thể. Mỗi khóa phải có trong locales/en/reports.ftl.
 
 report-describe = gửi báo cáo
+report-describe_for = gửi báo cáo { $directive } (gõ /report để làm lại)
 report-help_report = gửi báo cáo kết quả thực hiện văn bản
 report-help_mytasks = xem việc được giao, thời hạn và tình trạng
 report-no_open = Hiện { $unit_word } của đồng chí không có văn bản nào cần báo cáo.

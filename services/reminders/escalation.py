@@ -20,7 +20,7 @@ from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of, obligation
 from services.reminders.occurrences import period_days
 from services.reminders.planner import DONE_STATUSES, parse_key, stamp
-from services.reminders.policy import Policy, escalation_at, for_period
+from services.reminders.policy import Policy, escalation_at, for_period, is_urgent
 from storage.queries import reminders as queries
 from storage.tables import Assignment, Deadline, Directive, Unit
 
@@ -62,6 +62,7 @@ def run_escalations(*, session: Session, now: datetime, config: ReminderConfig) 
     queued = 0
     for directive in queries.published_directives(session=session):
         policy = cfg.policy.with_overrides(directive.reminder_policy)
+        urgent = is_urgent(directive.urgency)
         deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
         # Only a cell's report deadline makes it overdue; each cell has one (see obligation.py).
         wanted = {
@@ -73,7 +74,7 @@ def run_escalations(*, session: Session, now: datetime, config: ReminderConfig) 
             if d
         }
         for deadline in wanted.values():
-            at = escalation_at(due_of(deadline), policy, tz=cfg.tz)
+            at = escalation_at(due_of(deadline), policy, urgent=urgent, tz=cfg.tz, chase_from=deadline.overdue_from)
             if not at <= now < at + timedelta(days=1):
                 continue
             units = overdue_units(session=session, directive=directive, deadline=deadline, deadlines=deadlines)

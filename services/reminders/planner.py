@@ -20,7 +20,9 @@ two rows (each keeps its meaning for re-planning and the sweep); the dispatcher 
 the cell as one message naming both (services/reminders/compose.py). "start" deadlines are not
 obligations and get no reminders. Each period of a recurring report (its ReportRequest) gets
 the same reminders as a one-off deadline, scaled to the period (policy.for_period), keyed by
-the period's due moment; it is done when its ReportRequest is reported.
+the period's due moment; it is done when its ReportRequest is reported. A deadline moved to
+a date already gone by gets its overdue chase from the moment of the move
+(Deadline.overdue_from, services/reminders/policy.py), keyed like any other.
 """
 
 from __future__ import annotations
@@ -142,7 +144,7 @@ def _wanted(
     deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
     dated = [d for d in deadlines if d.kind in DATED_KINDS and d.due_at is not None]
     recurring = {d.id: d for d in deadlines if d.kind == "recurring" and d.recurrence}
-    plans = {d.id: plan(due_of(d), None, policy, urgent=urgent, tz=cfg.tz) for d in dated}
+    plans = {d.id: plan(due_of(d), None, policy, urgent=urgent, tz=cfg.tz, chase_from=d.overdue_from) for d in dated}
     rows = queries.live_assignments(
         session=session, directive_id=directive.id, assignment_ids=sorted(only) if only is not None else None
     )
@@ -240,7 +242,8 @@ def plan_directive(
     )
     existing = queries.outbox_rows_by_key(session=session, keys=wanted)
     rendered = PerAssignment()
-    fresh = [w.row(key, rendered) for key, w in wanted.items() if key not in existing and w.due_at > now]
+    # ">=": the first overdue reminder of a deadline moved into the past is due at the move.
+    fresh = [w.row(key, rendered) for key, w in wanted.items() if key not in existing and w.due_at >= now]
     result.created = queries.insert_outbox_rows(session=session, rows=fresh)
     for key, message in existing.items():
         want = wanted[key]

@@ -4,6 +4,11 @@ Offset keys name each planned reminder and end up in outbox dedupe keys:
   b3, b1 (days before, at ``at`` local), d0 (on the day), h3 (urgent: hours before),
   o1, o2, o3 (days overdue). Moving a reminder out of quiet hours or off a rest day never
   changes its key, so re-planning stays idempotent.
+
+A deadline staff moved to a date already gone by (Deadline.overdue_from) gets the same overdue
+chase as one that passed on its own, started when they confirmed instead of the day after the
+date: the first overdue reminder at once, the next ones a day apart, the escalation a day
+after the last. The moment is stored, so every re-plan computes the same rows.
 """
 
 from __future__ import annotations
@@ -106,13 +111,52 @@ def adjust(local: datetime, policy: Policy, *, urgent: bool, limit: datetime | N
     return back if back < limit and not in_quiet_hours(back, policy) else None
 
 
+def _chase_start(due_local: datetime, policy: Policy, chase_from: datetime | None, tz: ZoneInfo) -> datetime | None:
+    """The local moment of the first overdue reminder of a deadline moved into the past, or
+    None when its chase runs as usual (not moved, or moved to a date whose chase is still
+    ahead: then the day after the date comes later than the move)."""
+    if chase_from is None:
+        return None
+    natural = datetime.combine(due_local.date() + timedelta(days=1), _hm(policy.at), tzinfo=due_local.tzinfo)
+    start = to_local(chase_from, tz)
+    return start if start > natural else None
+
+
+def overdue_moments(
+    due_at: datetime, policy: Policy, *, urgent: bool = False, tz: ZoneInfo, chase_from: datetime | None = None
+) -> list[tuple[str, datetime]]:
+    """The overdue reminders of one deadline as (offset key, local moment), before quiet hours
+    and rest days move them: a day apart from the day after the date at ``at``, or, for a
+    deadline moved into the past, from the moment of the move (the first one then at once)."""
+    due_local = to_local(due_at, tz)
+    at = _hm(policy.at)
+    start = _chase_start(due_local, policy, chase_from, tz)
+    if start is None:
+        return [
+            (f"o{n}", datetime.combine(due_local.date() + timedelta(days=n), at, tzinfo=due_local.tzinfo))
+            for n in range(1, policy.overdue_times + 1)
+        ]
+    first = adjust(start, policy, urgent=urgent, limit=None) or start
+    moments = [("o1", first)] if policy.overdue_times else []
+    for n in range(2, policy.overdue_times + 1):
+        moments.append((f"o{n}", datetime.combine(first.date() + timedelta(days=n - 1), at, tzinfo=first.tzinfo)))
+    return moments
+
+
 def plan(
-    due_at: datetime, now: datetime | None, policy: Policy, *, urgent: bool = False, tz: ZoneInfo
+    due_at: datetime,
+    now: datetime | None,
+    policy: Policy,
+    *,
+    urgent: bool = False,
+    tz: ZoneInfo,
+    chase_from: datetime | None = None,
 ) -> list[tuple[str, datetime]]:
     """Every reminder for one deadline as (offset key, due UTC), in time order.
 
     With ``now``, only reminders after it are kept (a deadline closer than the first offset
-    gets those that still fit); without, the whole plan (to recognise rows that still apply)."""
+    gets those that still fit); without, the whole plan (to recognise rows that still apply).
+    ``chase_from``: Deadline.overdue_from (see the module's note)."""
     due_local = to_local(due_at, tz)
     at = _hm(policy.at)
     wanted: list[tuple[str, datetime, datetime | None]] = []
@@ -123,10 +167,8 @@ def plan(
         wanted.append(
             (f"h{policy.urgent_hours_before}", due_local - timedelta(hours=policy.urgent_hours_before), due_local)
         )
-    for n in range(1, policy.overdue_times + 1):
-        wanted.append(
-            (f"o{n}", datetime.combine(due_local.date() + timedelta(days=n), at, tzinfo=due_local.tzinfo), None)
-        )
+    for key, moment in overdue_moments(due_at, policy, urgent=urgent, tz=tz, chase_from=chase_from):
+        wanted.append((key, moment, None))
     result: list[tuple[str, datetime]] = []
     seen: set[datetime] = set()
     for key, moment, limit in wanted:
@@ -142,10 +184,17 @@ def plan(
     return sorted(result, key=lambda item: item[1])
 
 
-def escalation_at(due_at: datetime, policy: Policy, *, tz: ZoneInfo) -> datetime:
-    """When staff hear about cells still overdue: a day after the last overdue reminder."""
+def escalation_at(
+    due_at: datetime, policy: Policy, *, urgent: bool = False, tz: ZoneInfo, chase_from: datetime | None = None
+) -> datetime:
+    """When staff hear about cells still overdue: a day after the last overdue reminder (of
+    the chase started by a move into the past, with ``chase_from``)."""
     due_local = to_local(due_at, tz)
-    day = due_local.date() + timedelta(days=policy.overdue_times + policy.escalate_after_days)
+    first = due_local.date() + timedelta(days=1)
+    start = _chase_start(due_local, policy, chase_from, tz)
+    if start is not None:
+        first = (adjust(start, policy, urgent=urgent, limit=None) or start).date()
+    day = first + timedelta(days=policy.overdue_times - 1 + policy.escalate_after_days)
     return local_to_utc(datetime.combine(day, _hm(policy.at)), tz)
 
 

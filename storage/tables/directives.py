@@ -65,6 +65,10 @@ class Deadline(SQLModel, table=True):
     shown: str = Field(default="", max_length=255)
     position: int = Field(default=0)
     active: bool = Field(default=True)
+    #: Set when staff moved the deadline to a date already gone by: the moment they confirmed.
+    #: The overdue chase (reminders, then the escalation) runs from then, as it would have run
+    #: from the day after the date (services/reminders/policy.py: overdue_moments).
+    overdue_from: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Assignment(SQLModel, table=True):
