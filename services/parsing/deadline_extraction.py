@@ -282,6 +282,14 @@ _OWN_OFFICE = re.compile(
     r"(?:dang\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|quan\s+uy|thi\s+uy|cap\s+uy)"
     r"(?:\s+(?!tong\b|bao\b|gui\b|chu\b|theo\b)[a-z]+){0,4}?\s+(?:chu\s+tri|tong\s+hop|bao\s+cao|gui|theo\s+doi)\b"
 )
+# "Cấp thành phố, Văn phòng Thành ủy tham mưu Ban Thường vụ Thành ủy tổng hợp, ... tổ chức hội
+# nghị tổng kết trước ngày 15/10/2021": the committee's office advising (tham mưu) the committee
+# itself prepares the issuer's own work, asked of no unit below
+_OFFICE_ADVISES = re.compile(
+    r"\s*(?:[-+•*]\s*|\d{1,2}\s?[.)]\s*)?(?:[^,;:\n]{0,30}[,:]\s*)?van\s+phong\s+"
+    r"(?:dang\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|quan\s+uy|thi\s+uy|cap\s+uy)"
+    r"(?:\s+(?!tham\b)[a-z]+){0,4}?\s+tham\s+muu\s+(?:cho\s+)?(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\b"
+)
 # A clause whose subject is the issuing committee's own standing body ("...; Ban Thường vụ
 # Thành ủy hoàn thành kiểm điểm xong trong tháng 1/2014"): what the issuer itself will do,
 # asked of no one below, so no deadline for the cells. Unless that body hands the task on
@@ -717,6 +725,8 @@ def extract_deadlines(
             )
             else ()
         ) + (("year_typo",) if year_typo else ())
+        if _OFFICE_ADVISES.match(folded, lo):
+            continue
         if _OWN_OFFICE.match(folded, lo):
             # "Văn phòng Đảng ủy Khối tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy trước ngày ...":
             # the issuing office's own duty upward, as for its schedules below
@@ -1193,13 +1203,30 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
     # closing stop) is an item of its own.
     last_body: dict = {}
     heads = [d.due is not None and headline(pos) for pos, d in found]
+    # (keyed by the due time alone: a headline's few words may not carry the verb that gives
+    # the body's kind, "Hà Nội dự kiến tổng kết ... trước ngày 15/10" above "gửi báo cáo")
     for (pos, d), is_head in zip(found, heads, strict=True):
         if d.due is not None and not is_head:
-            last_body[(d.kind, d.due)] = pos
+            last_body[d.due] = pos
+
+    def told_below(pos: int, d: Deadline) -> bool:
+        # the body gives the headline's day in a sentence of its own, whatever that sentence
+        # makes of it (the issuer's own duty, a date left out): the headline only sums it up
+        if d.anchor is None or d.until is not None:
+            return False
+        end = folded.find("\n", pos)
+        if end == -1:
+            return False
+        day = re.compile(rf"(?<![\d/.\-]){d.anchor.day}\s?[/.\-]\s?0?{d.anchor.month}(?![\d])")
+        for m in day.finditer(folded, end, min(len(folded), end + 20000)):
+            if not headline(m.start()):
+                return True
+        return False
+
     return [
         (pos, d)
         for (pos, d), is_head in zip(found, heads, strict=True)
-        if not (is_head and last_body.get((d.kind, d.due), -1) > pos)
+        if not (is_head and (last_body.get(d.due, -1) > pos or told_below(pos, d)))
     ]
 
 

@@ -16,7 +16,7 @@ from datetime import date
 
 from .body_fields import find_body_document, find_lead_document, find_own_mention, find_title_document, valid_date
 from .dates import iter_temporal
-from .deadline_extraction import extract_deadlines, own_level_before, ref_before, reference_dates
+from .deadline_extraction import extract_deadlines, own_level_before, page_stamps, ref_before, reference_dates
 from .deadlines import Deadline
 from .document_fields import (
     Text,
@@ -221,9 +221,18 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         # a cited document dated in the future is a typo ("30/7/2031"): it must not push
         # the document's date past every real deadline
         refs = [r for r in refs if r <= today]
-    year = _safe(_year_of, None, temporals, issued_on, refs, None)
     # The document's own date: printed, else no earlier than the latest document it cites.
     own_date = issued_on or (max(refs) if refs else None)
+    year = _safe(_year_of, None, temporals, issued_on, refs, None)
+    if issued_on is None and year is not None:
+        # A page with no date of its own but a post stamp ("Thứ Hai, 31/5/2021| 15:35") was
+        # written shortly before it went up: its year-less days ("trước ngày 15/10") are of
+        # the stamp's year, not of an older resolution it cites (Nghị quyết ... ngày 6/1/2012).
+        stamped = [d for _, _, d in _safe(page_stamps, [], cleaned, folded) if d is not None]
+        if stamped and year < min(stamped).year:
+            year = min(stamped).year
+            if own_date is not None and own_date.year < year:
+                own_date = date(year, 1, 1)
     # With no year written anywhere, a term or school year it is about ("nhiệm kỳ 2021 -
     # 2026", "năm học 2010-2011") says when it was written: at that span's start.
     span_start = _safe(_span_start, None, folded) if year is None else None
