@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .body_fields import find_body_document, find_lead_document, find_own_mention, find_title_document, valid_date
@@ -176,6 +176,7 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     doc_type = doc_type or title_type
     issued_on = issued_on or title_date
     temporals = _safe(lambda: list(iter_temporal(folded)), [])
+    temporals = _safe(_in_school_year, temporals, folded, temporals)
     refs = _safe(reference_dates, [], folded, temporals)
     # A page about a document names it in running text ("Ban Thường vụ Thành ủy có Công
     # văn số 4182-CV/TU ..."): used for what the printed header does not give.
@@ -403,6 +404,35 @@ def _span_start(folded: str) -> date | None:
     if not m or not 0 < int(m["b"]) - int(m["a"]) <= 5:
         return None
     return date(int(m["a"]), 8 if m["w"].startswith("nam") else 1, 1)
+
+
+# a yearly rule's words: its year-less days are days of every year, not of one school year
+_EVERY_YEAR = re.compile(r"\b(?:hang|moi)\s+nam\b")
+
+
+def _in_school_year(folded: str, temporals: list) -> list:
+    """A timetable for one school year that writes no year on any day or month ("áp dụng
+    đối với năm học 2019-2020 ... kết thúc học kỳ I trước ngày 20/1 ... khai giảng trước
+    ngày 10/9"): the school year runs from September of its first year to August of its
+    second, so September to December are of the first year and January to August of the
+    second. Temporals are returned with those years; unchanged when any day or month has
+    a year of its own, when the text names no school year or more than one, or when it
+    states yearly rules."""
+    spans = {(m["a"], m["b"]) for m in _SPAN_RE.finditer(folded) if m["w"].startswith("nam")}
+    if len(spans) != 1:
+        return temporals
+    a, b = (int(y) for y in next(iter(spans)))
+    if b != a + 1 or _EVERY_YEAR.search(folded):
+        return temporals
+    dated = [t for t in temporals if t.unit in ("day", "month", "quarter")]
+    if not dated or any(t.year is not None for t in dated):
+        return temporals
+    out = []
+    for t in temporals:
+        if t.unit in ("day", "month") and t.month is not None:
+            t = replace(t, year=a if t.month >= 9 else b)
+        out.append(t)
+    return out
 
 
 def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:
