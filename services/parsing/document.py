@@ -454,6 +454,13 @@ def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:
 _OWN_LEVEL = {"huyen uy": "huyen", "tinh uy": "tinh", "quan uy": "quan", "thanh uy": "thanh pho", "thi uy": "thi xa"}
 
 
+def _sentence(folded: str, pos: int) -> str:
+    """The sentence up to ``pos``: from the last stop, semicolon or line break before it."""
+    lo = max(0, pos - 400)
+    a = max(folded.rfind(c, lo, pos) for c in (". ", ";", "\n"))
+    return folded[max(a + 1, lo) : pos].lstrip(" .;")
+
+
 def _drop_own_congress(folded: str, issuer: str, deadlines: list) -> list:
     head = next((lv for k, lv in _OWN_LEVEL.items() if re.search(rf"\b{k}\b", fold(issuer))), None)
     if head is None:
@@ -463,11 +470,21 @@ def _drop_own_congress(folded: str, issuer: str, deadlines: list) -> list:
         rf"\s*,?\s*(?:(?:se\s+)?(?:tien\s+hanh|to\s+chuc)\s+)?dai\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo\s+{level}\b"
         r"(?!\s+(?:va|,))"
     )
+    # "Đại hội Đại biểu Đảng bộ huyện Hiệp Đức lần thứ VIII, nhiệm kỳ 2015 - 2020 (...) dự kiến
+    # từ ngày 2.6 - 12.6.2015.": a sentence whose subject is the issuer's own congress
+    subject = re.compile(
+        rf"(?:[-+•*]\s*|\d{{1,2}}\s?[.)]\s*)?dai\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo\s+{level}\b(?!\s+(?:va|,))"
+        r"(?:[^.;:\n]*?\b(?:lan\s+thu|nhiem\s+ky)\b)"
+    )
     kept = []
     for d in deadlines:
         words = fold(d.text).split()
         at = re.search(r"\s+".join(re.escape(w) for w in words), folded) if words else None
-        if at and (own.match(folded, at.end()) or own_level_before(folded, at.start(), head)):
+        if at and (
+            own.match(folded, at.end())
+            or own_level_before(folded, at.start(), head)
+            or subject.match(_sentence(folded, at.start()))
+        ):
             continue
         kept.append(d)
     return kept
