@@ -291,6 +291,21 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         or asks
         or (urgent and issuer)  # "Sở Y tế vừa có văn bản hỏa tốc gửi ...": an urgent letter told
     )
+    if (
+        recognized
+        and number_text is None
+        and issued_on is None
+        and (issuer is None or _GENERIC_ORGAN.search(fold(issuer)))
+        and all(d.due is None for d in deadlines)
+        and _cut_at_start(cleaned)
+    ):
+        # a snippet that begins in the middle of a sentence ("toán ngân sách địa phương hàng
+        # năm báo cáo Ủy ban nhân dân cùng cấp ...", a search result's excerpt of a law) with
+        # no number, no date, no deadline with a day and no organ but one named by its level
+        # ("Ủy ban nhân dân cấp tỉnh"): the words of a rule quoted out of a page, no document
+        recognized = False
+        deadlines = []
+        doc_type = None  # ("gửi báo cáo" in the quoted rule names no type of this page)
     if recognized and issuer is None:
         issuer = _safe(meeting_organ, None, doc)  # "Họp Tiểu ban Nội dung Đại hội ...": who met
     if not recognized:
@@ -404,6 +419,17 @@ def _span_start(folded: str) -> date | None:
     if not m or not 0 < int(m["b"]) - int(m["a"]) <= 5:
         return None
     return date(int(m["a"]), 8 if m["w"].startswith("nam") else 1, 1)
+
+
+# an organ named by its level, as a law names a class of organs: "Ủy ban nhân dân cấp tỉnh",
+# "Hội đồng nhân dân cùng cấp"
+_GENERIC_ORGAN = re.compile(r"\b(?:cap\s+(?:tinh|huyen|xa|tren|duoi|co\s+so)|cung\s+cap|cac\s+cap)\s*$")
+
+
+def _cut_at_start(cleaned: str) -> bool:
+    """The paste begins mid-sentence: its first letter is a small one ("toán ngân sách ...")."""
+    head = cleaned.lstrip(" \t\r\n\"'“‘«(-–•*.…")
+    return bool(head) and head[0].isalpha() and head[0].islower()
 
 
 # a yearly rule's words: its year-less days are days of every year, not of one school year
