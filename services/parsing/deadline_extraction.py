@@ -639,6 +639,11 @@ def extract_deadlines(
             continue
         if _cited_request(folded, cue.start):
             continue
+        # "thời gian đăng, phát tác phẩm tham dự Giải ... được tính từ ngày 16/11/2021 đến ngày
+        # 10/8/2022", "kéo dài thời gian đăng, phát tác phẩm ... đến ngày 29/8/2022": when the
+        # eligible works must have come out, an award's period, not a time for anyone to act
+        if _PUBLISH_PERIOD.search(folded, max(lo, cue.start - 300), cue.start):
+            continue
         # "từ năm 2017 đến nay", "từ tháng 3/2020 trở lại đây": a span up to now, told of the past
         if res.is_start and _UP_TO_NOW.match(folded, t.end):
             continue
@@ -804,6 +809,7 @@ def extract_deadlines(
     found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
     found = _drop_headline_repeats(found, folded)
     found = _drop_repeated_sentences(found, seg, folded)
+    found = _drop_extension_restated(found, seg, folded)
     found = _drop_subject_regimes(found, folded)
     return ExtractionResult([d for _, d in found], warnings)
 
@@ -960,6 +966,35 @@ def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[i
                 ),
             )
         )
+    return out
+
+
+_PUBLISH_PERIOD = re.compile(
+    r"\bthoi\s+gian\s+(?:dang(?:\s+tai)?|phat(?:\s+song)?|xuat\s+ban)"
+    r"(?:\s*,\s*(?:dang(?:\s+tai)?|phat(?:\s+song)?|xuat\s+ban))?\s+(?:(?:cac|nhung)\s+)?(?:tac\s+pham|bai\s+(?:bao|viet))\b"
+)
+# "Đồng thời gia hạn thời gian cuối cùng thu nhận tác phẩm ... đến ngày 30/8/2022. Hồ sơ ... gửi
+# về Ban Tổ chức ..., chậm nhất là ngày 30/8/2022": the extension announces the date the next
+# sentence asks for, one deadline
+_EXTENDS = re.compile(r"\b(?:gia\s+han|keo\s+dai)\b")
+
+
+def _drop_extension_restated(
+    found: list[tuple[int, Deadline]], seg: Segmenter, folded: str
+) -> list[tuple[int, Deadline]]:
+    """An extension ("gia hạn ... đến ngày X") followed by an item with the same kind and due
+    is the same deadline: the later one, which names the task, is kept."""
+    out = []
+    for i, (pos, d) in enumerate(found):
+        lo = seg.clause(pos)[0]
+        if (
+            d.due is not None
+            and d.until is None
+            and _EXTENDS.search(folded, max(lo, pos - 300), pos)
+            and any(n.due == d.due and n.kind == d.kind and n.until is None for _, n in found[i + 1 : i + 4])
+        ):
+            continue
+        out.append((pos, d))
     return out
 
 
