@@ -175,3 +175,22 @@ def test_a_paragraph_cut_mid_sentence_with_a_dated_deadline_is_still_read():
     doc = parse_document(text)
     assert doc.recognized
     assert deadline_items(doc) == [("report", "2031-10-19 23:59", None, None)]
+
+
+# --- a state told as of a year-less day ---------------------------------------------------------------
+
+
+def test_a_deadline_quoted_before_a_day_it_was_still_unmet_is_past():
+    text = (
+        "Sở Y tế vừa có thông báo lần 2 gửi các trạm y tế về báo cáo tiêm chủng năm 2031. Theo đó, sở nhắc "
+        "các đơn vị hoàn thành báo cáo trước ngày 12-11. Tuy nhiên, đến ngày 20-11, nhiều trạm y tế chưa gửi báo cáo."
+    )
+    assert _items(text) == []
+
+
+def test_a_reminder_that_gives_a_new_day_after_the_unmet_one_keeps_it():
+    text = (
+        "Đến ngày 20-11, nhiều trạm y tế chưa gửi báo cáo tiêm chủng năm 2031. "
+        "Sở Y tế đề nghị các trạm y tế gửi báo cáo trước ngày 30-11."
+    )
+    assert _items(text) == [("report", "2031-11-29 23:59", None, None)]

@@ -164,7 +164,11 @@ class Segmenter:
 # the text was written on or after that day.
 _AS_OF_BEFORE = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+)?ngay\s*$")
 # (or a tally as of that day: "Đến ngày 27/3/2020, toàn tỉnh có 159/1447 tổ chức đã đại hội xong")
-_AS_OF_AFTER = re.compile(r"\s*,?\s*(?:van|con|moi|chi|chua|da\s+co|(?:[a-z]+\s+){0,3}?(?:co|da\s+co)\s+\d+)(?![a-z])")
+# ("Đến ngày 24-10, nhiều đơn vị chưa nộp báo cáo": a few words of subject, then "chưa" / "vẫn")
+_AS_OF_AFTER = re.compile(
+    r"\s*,?\s*(?:van|con|moi|chi|chua|da\s+co|(?:[a-z]+\s+){0,3}?(?:co|da\s+co)\s+\d+"
+    r"|(?:[a-z]+\s+){1,5}?(?:chua|van\s+chua|van\s+con))(?![a-z])"
+)
 
 
 def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> list[date]:
@@ -178,6 +182,21 @@ def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> lis
         if as_of or ref_before(folded, max(0, t.start - 60), t.start):
             try:
                 out.append(date(t.year, t.month, t.day))
+            except ValueError:
+                pass
+    return out
+
+
+def as_of_days(folded: str, temporals: list[Temporal], year: int) -> list[date]:
+    """Year-less days a state is told as of ("Tuy nhiên, đến ngày 24-10, nhiều đơn vị chưa
+    nộp báo cáo"), in the document's ``year``: the text is no earlier than them."""
+    out = []
+    for t in temporals:
+        if t.unit != "day" or t.year is not None or t.month is None or t.day is None:
+            continue
+        if _AS_OF_BEFORE.search(folded, max(0, t.start - 20), t.start) and _AS_OF_AFTER.match(folded, t.end):
+            try:
+                out.append(date(year, t.month, t.day))
             except ValueError:
                 pass
     return out

@@ -16,7 +16,14 @@ from datetime import date
 
 from .body_fields import find_body_document, find_lead_document, find_own_mention, find_title_document, valid_date
 from .dates import iter_temporal
-from .deadline_extraction import extract_deadlines, own_level_before, page_stamps, ref_before, reference_dates
+from .deadline_extraction import (
+    as_of_days,
+    extract_deadlines,
+    own_level_before,
+    page_stamps,
+    ref_before,
+    reference_dates,
+)
 from .deadlines import Deadline
 from .document_fields import (
     Text,
@@ -245,6 +252,12 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     # when the page went up, so before anyone could paste it
     posted = _safe(_post_date, None, folded)
     not_before = max(own_date, posted) if own_date and posted else own_date or posted
+    if issued_on is None and year is not None:
+        # "đến ngày 24-10, nhiều đơn vị chưa nộp": a page with no date of its own is no earlier
+        # than the day it tells a state as of
+        told = _safe(as_of_days, [], folded, temporals, year)
+        if told and (not_before is None or max(told) > not_before):
+            not_before = max(told)
     urgent, secret = _safe(find_marks, (None, None), doc)
     urgent = urgent or title_mark  # "Thông báo Khẩn ngày 18/10/2020": the title carries the mark
     if urgent is None and body and body.urgent:
