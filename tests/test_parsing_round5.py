@@ -194,3 +194,22 @@ def test_a_reminder_that_gives_a_new_day_after_the_unmet_one_keeps_it():
         "Sở Y tế đề nghị các trạm y tế gửi báo cáo trước ngày 30-11."
     )
     assert _items(text) == [("report", "2031-11-29 23:59", None, None)]
+
+
+# --- the point a report's figures are taken at ---------------------------------------------------------
+
+
+def test_a_report_as_of_the_end_of_a_month_is_its_cut_off_not_its_deadline():
+    text = (
+        "Sở Nội vụ đề nghị các phòng Nội vụ báo cáo kết quả thực hiện chính sách tinh giản biên chế "
+        "đến thời điểm hết tháng 9/2031 theo các nội dung sau:"
+    )
+    assert _items(text) == []
+
+
+def test_a_cut_off_point_then_a_sending_day_keeps_the_sending_day():
+    text = (
+        "Các phòng báo cáo kết quả tinh giản biên chế tính đến thời điểm 30/9/2031, "
+        "gửi về Sở Nội vụ trước ngày 10/10/2031."
+    )
+    assert _items(text) == [("report", "2031-10-09 23:59", None, None)]
