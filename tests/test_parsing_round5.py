@@ -213,3 +213,28 @@ def test_a_cut_off_point_then_a_sending_day_keeps_the_sending_day():
         "gửi về Sở Nội vụ trước ngày 10/10/2031."
     )
     assert _items(text) == [("report", "2031-10-09 23:59", None, None)]
+
+
+# --- the type told by the page's title or the issuer's verb ---------------------------------------------
+
+
+def test_a_reading_widget_line_is_passed_over_to_the_title():
+    text = (
+        "Ngày đăng: 03/02/2031 - Lượt xem: 12\nXem với cỡ chữ\n\n"
+        "Thông báo lịch tiếp công dân của Chủ tịch UBND xã Tân Phú\n\nLịch tiếp công dân như sau."
+    )
+    assert parse_document(text).doc_type == "Thông báo"
+
+
+def test_an_issuer_guiding_the_organising_of_an_event_tells_a_guidance():
+    text = (
+        "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Hậu Giang hướng dẫn việc tổ chức Ngày hội Đại đoàn kết "
+        "toàn dân tộc năm 2031. Các khu dân cư tổ chức Ngày hội trước ngày 18/11/2031."
+    )
+    assert parse_document(text).doc_type == "Hướng dẫn"
+
+
+def test_guidance_received_by_the_issuer_names_no_type_of_its_own():
+    # the issuer being guided ("được hướng dẫn") is told of, it does not guide
+    text = "Ủy ban nhân dân xã Tân Phú được Sở Tài chính hướng dẫn về quyết toán. Xã đã hoàn thành."
+    assert parse_document(text).doc_type != "Hướng dẫn"

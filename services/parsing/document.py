@@ -182,9 +182,12 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     title_type, title_mark, title_date = _safe(find_title_date, (None, None, None), doc)
     doc_type = doc_type or title_type
     issued_on = issued_on or title_date
-    temporals = _safe(lambda: list(iter_temporal(folded)), [])
-    temporals = _safe(_in_school_year, temporals, folded, temporals)
-    refs = _safe(reference_dates, [], folded, temporals)
+    written = _safe(lambda: list(iter_temporal(folded)), [])
+    written_refs = _safe(reference_dates, [], folded, written)
+    # (the years a school year gives are for its timetable's days; an issue day told in the
+    # body takes only a year written in the text)
+    temporals = _safe(_in_school_year, written, folded, written)
+    refs = _safe(reference_dates, [], folded, temporals) if temporals is not written else written_refs
     # A page about a document names it in running text ("Ban Thường vụ Thành ủy có Công
     # văn số 4182-CV/TU ..."): used for what the printed header does not give.
     body = _safe(find_body_document, None, cleaned, folded)
@@ -207,7 +210,7 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         number_text = number_text or body.number
         doc_type = doc_type or body.doc_type
         if issued_on is None and body.day:
-            year = body.year or _own_year(folded, temporals, refs)
+            year = body.year or _own_year(folded, written, written_refs)
             issued_on = valid_date(year, body.month, body.day) if year else None
     # the number named in running text tells the issuer as well as a printed one
     issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)

@@ -312,6 +312,13 @@ _DASH_CRUMB = re.compile(r"\s[-–]\s")
 _POST_STAMP = re.compile(r"(?:ngay\s+dang|dang\s+(?:luc|ngay)|cap\s+nhat(?:\s+luc)?|luot\s+xem)\s*:")
 
 
+_WIDGET = (
+    r"(?:xem\s+voi\s+)?co\s+chu|doc\s+bai(?:\s+viet)?|nghe\s+(?:doc\s+)?bai(?:\s+viet)?|in\s+bai(?:\s+viet)?|"
+    r"ban\s+in|chia\s+se|tuong\s+phan|gui\s+bai(?:\s+viet)?|luu\s+bai(?:\s+viet)?|[aA]\s?[-+]?"
+)
+_WIDGETS = re.compile(rf"(?:{_WIDGET})(?:[\s|:,]+(?:{_WIDGET}))*[\s|:]*")
+
+
 def _first_content_line(doc: Text) -> Line | None:
     """The first line that is not a site's menu or breadcrumb ("Trang chủ", "Tin tức > Thông
     báo"): a short line of at most three words that opens with no document type, or a line of
@@ -327,6 +334,8 @@ def _first_content_line(doc: Text) -> Line | None:
         crumb = crumb or (not opens_type and len(_DASH_CRUMB.findall(ln.text)) >= 2 and len(ln.text) < 120)
         # "Ngày đăng: 21/01/2021 - Lượt xem: 87": the post's stamp, no title
         stamp = bool(_POST_STAMP.match(ln.folded))
+        # "Xem với cỡ chữ", "Cỡ chữ  Đọc bài viết  In bài viết": the page's reading widgets
+        stamp = stamp or bool(_WIDGETS.fullmatch(ln.folded.strip()))
         if skipped < 4 and ((len(words) <= 3 and not opens_type) or crumb or stamp):
             skipped += 1
             continue
@@ -1698,8 +1707,23 @@ def announced_type(doc: Text, issuer: str) -> str | None:
     """ "Văn phòng UBND tỉnh thông báo đến quý cơ quan ...", "Sở Nội vụ thông báo, nếu ...": the
     issuer itself announcing, as a clause's subject, is a notice (Thông báo) told in its words."""
     name = r"\s+".join(re.escape(w) for w in fold(issuer).split())
-    rx = rf"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n))[ \t]*{name}\s+(?:(?:da|vua|cung|xin)\s+)?thong\s+bao\b"
-    return "Thông báo" if re.search(rx, doc.folded[:20000], re.M) else None
+    # (a page's date line run into the lead, " date 2025-11-01 Sở GD-ĐT ... vừa thông báo", is
+    # a boundary too)
+    # (its standing body speaking for it: "Ban Thường trực Ủy ban MTTQ ... hướng dẫn")
+    lead = (
+        rf"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n)|(?<=\d\d)[ \t])[ \t]*"
+        rf"(?:(?:ban\s+thuong\s+truc|thuong\s+truc|ban\s+thuong\s+vu)\s+)?{name}\s+(?:(?:da|vua|cung|xin)\s+)?"
+    )
+    if re.search(rf"{lead}thong\s+bao\b", doc.folded[:20000], re.M):
+        return "Thông báo"
+    # "Ban Thường trực Ủy ban MTTQ tỉnh hướng dẫn việc tổ chức Ngày hội ...": guidance
+    if re.search(
+        rf"{lead}huong\s+dan\s+(?:viec|ve|cac|cong\s+tac|to\s+chuc|thuc\s+hien|trien\s+khai)\b",
+        doc.folded[:20000],
+        re.M,
+    ):
+        return "Hướng dẫn"
+    return None
 
 
 _MEETING_TITLE = re.compile(r"(?:hop|hoi\s+nghi|phien\s+hop)\s+(?P<organ>.+)$")
