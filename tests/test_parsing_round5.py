@@ -238,3 +238,24 @@ def test_guidance_received_by_the_issuer_names_no_type_of_its_own():
     # the issuer being guided ("được hướng dẫn") is told of, it does not guide
     text = "Ủy ban nhân dân xã Tân Phú được Sở Tài chính hướng dẫn về quyết toán. Xã đã hoàn thành."
     assert parse_document(text).doc_type != "Hướng dẫn"
+
+
+# --- an organ whose field is "phòng, chống ..." ----------------------------------------------------------
+
+
+def test_an_organ_named_for_prevention_and_control_keeps_its_comma():
+    text = (
+        "Ban Chỉ đạo phòng, chống thiên tai tỉnh Phú Yên (Ban Chỉ đạo) thông tin nhanh về tình hình mưa lũ. "
+        "Đề nghị các huyện báo cáo thiệt hại trước 16 giờ ngày 04/11/2031."
+    )
+    assert parse_document(text).issuer == "Ban Chỉ đạo phòng, chống thiên tai tỉnh Phú Yên"
+
+
+def test_two_organs_listed_with_a_comma_are_still_no_one_issuer():
+    text = "Bộ Chính trị, Ban Bí thư thông tin về kết quả hội nghị. Đề nghị các chi bộ báo cáo trước ngày 04/11/2031."
+    assert parse_document(text).issuer not in ("Bộ Chính trị, Ban Bí thư", "Bộ Chính trị")
+
+
+def test_the_ministry_of_information_is_a_name_not_the_verb_to_inform():
+    text = "Sở Thông tin và Truyền thông tỉnh Phú Yên đề nghị các đơn vị báo cáo trước ngày 04/11/2031."
+    assert parse_document(text).issuer == "Sở Thông tin và Truyền thông tỉnh Phú Yên"

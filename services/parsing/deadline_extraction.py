@@ -1272,6 +1272,9 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
         if end == -1:
             return False
         day = re.compile(rf"(?<![\d/.\-]){d.anchor.day}\s?[/.\-]\s?0?{d.anchor.month}(?![\d])")
+        # (past the item's own date, which a wrapped line may carry onto the next line)
+        own = day.search(folded, pos, min(len(folded), pos + 400))
+        end = max(end, own.end()) if own else end
         for m in day.finditer(folded, end, min(len(folded), end + 20000)):
             if not headline(m.start()):
                 return True

@@ -311,14 +311,16 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         recognized
         and number_text is None
         and issued_on is None
-        and (issuer is None or _GENERIC_ORGAN.search(fold(issuer)))
+        and issuer is not None
+        and _GENERIC_ORGAN.search(fold(issuer))
         and all(d.due is None for d in deadlines)
         and _cut_at_start(cleaned)
     ):
         # a snippet that begins in the middle of a sentence ("toán ngân sách địa phương hàng
         # năm báo cáo Ủy ban nhân dân cùng cấp ...", a search result's excerpt of a law) with
-        # no number, no date, no deadline with a day and no organ but one named by its level
-        # ("Ủy ban nhân dân cấp tỉnh"): the words of a rule quoted out of a page, no document
+        # no number, no date, no deadline with a day, and whose only organ is one named by its
+        # level ("Ủy ban nhân dân cấp tỉnh"): the words of a rule quoted out of a page, no
+        # document (a chat line "cac chi bo gui bao cao trong vong 10 ngay ..." names none)
         recognized = False
         deadlines = []
         doc_type = None  # ("gửi báo cáo" in the quoted rule names no type of this page)

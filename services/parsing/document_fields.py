@@ -1495,6 +1495,9 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                     and (
                         _is_adverb(words[j], fwords[j])
                         or any(" ".join(fwords[j : j + 3]).startswith(v) for v in _DIRECTING)
+                        # "Ban Chỉ đạo ... (Ban Chỉ đạo) thông tin nhanh về ...": informing, the
+                        # verb in small letters ("Sở Thông tin và Truyền thông" is a name)
+                        or (" ".join(fwords[j : j + 2]) == "thong tin" and words[j][:1].islower())
                     )
                 ),
                 0,
@@ -1604,6 +1607,14 @@ def _one_organ_name(words: list[str]) -> bool:
         return True
     if any(re.search(r"[;:]", w) for w in words):
         return False
+    # "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Quảng Nam": "phòng, chống" (prevent and
+    # fight) is one phrase of the organ's field, its comma no list
+    words = [
+        w[:-1] if fold(w) == "phong," and k + 1 < len(words) and fold(words[k + 1]).startswith("chong") else w
+        for k, w in enumerate(words)
+    ]
+    if not any(re.search(r"[,;:]", w) for w in words):
+        return True
     for k, w in enumerate(words[:-1]):
         if w.endswith(","):
             nxt = fold(words[k + 1])
@@ -1616,7 +1627,11 @@ def _one_organ_name(words: list[str]) -> bool:
 def _verb_at(words: list[str], fwords: list[str], k: int) -> bool:
     """Does an adverb or a directing verb stand at word ``k``?"""
     rest = " ".join(w.rstrip(",;:") for w in fwords[k : k + 3]) + " "  # "Sở Nội vụ thông báo, nếu ..."
-    return bool(fwords[k:]) and (_is_adverb(words[k], fwords[k]) or any(rest.startswith(v + " ") for v in _DIRECTING))
+    return bool(fwords[k:]) and (
+        _is_adverb(words[k], fwords[k])
+        or any(rest.startswith(v + " ") for v in _DIRECTING)
+        or (rest.startswith("thong tin ") and words[k][:1].islower())
+    )
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -1718,7 +1733,7 @@ def announced_type(doc: Text, issuer: str) -> str | None:
         return "Thông báo"
     # "Ban Thường trực Ủy ban MTTQ tỉnh hướng dẫn việc tổ chức Ngày hội ...": guidance
     if re.search(
-        rf"{lead}huong\s+dan\s+(?:viec|ve|cac|cong\s+tac|to\s+chuc|thuc\s+hien|trien\s+khai)\b",
+        rf"{lead}huong\s+dan\s+(?:viec|ve|cong\s+tac)\b",
         doc.folded[:20000],
         re.M,
     ):
