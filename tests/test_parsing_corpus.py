@@ -157,15 +157,16 @@ def test_holdout5_does_not_regress(holdout5):
 # honest estimate on documents nobody tuned for (issue 12 asks 0.9). A guard at that level; the
 # next session may tune on it, and then needs a new unseen set for its own honest figure.
 # Session 6 tuning on it (p6dl, p6fields): deadlines 0.93 / 0.57, number 1.00, type 0.80, issuer 0.80,
-# issue date 0.90, recognised 0.95; the guards below at that level, rounded down.
+# issue date 0.90, recognised 0.95. Session 7 round 5 (parse5): deadlines 1.00 / 0.94, type 0.90,
+# issuer 0.85, recognised 0.97; the guards below at that level, rounded down.
 def test_holdout6_does_not_regress(holdout6):
-    assert holdout6.recall >= 0.93 and holdout6.precision >= 0.57
+    assert holdout6.recall >= 0.99 and holdout6.precision >= 0.93
     assert holdout6.accuracy("number") >= 0.99
-    assert holdout6.accuracy("doc_type") >= 0.80
-    assert holdout6.accuracy("issuer") >= 0.80
+    assert holdout6.accuracy("doc_type") >= 0.90
+    assert holdout6.accuracy("issuer") >= 0.85
     assert holdout6.accuracy("issued_on") >= 0.90
     assert holdout6.accuracy("urgent") >= 0.99
-    assert holdout6.accuracy("recognized") >= 0.95
+    assert holdout6.accuracy("recognized") >= 0.97
 
 
 def test_a_page_with_no_document_is_not_recognized():

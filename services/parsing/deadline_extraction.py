@@ -164,7 +164,11 @@ class Segmenter:
 # the text was written on or after that day.
 _AS_OF_BEFORE = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+)?ngay\s*$")
 # (or a tally as of that day: "Đến ngày 27/3/2020, toàn tỉnh có 159/1447 tổ chức đã đại hội xong")
-_AS_OF_AFTER = re.compile(r"\s*,?\s*(?:van|con|moi|chi|chua|da\s+co|(?:[a-z]+\s+){0,3}?(?:co|da\s+co)\s+\d+)(?![a-z])")
+# ("Đến ngày 24-10, nhiều đơn vị chưa nộp báo cáo": a few words of subject, then "chưa" / "vẫn")
+_AS_OF_AFTER = re.compile(
+    r"\s*,?\s*(?:van|con|moi|chi|chua|da\s+co|(?:[a-z]+\s+){0,3}?(?:co|da\s+co)\s+\d+"
+    r"|(?:[a-z]+\s+){1,5}?(?:chua|van\s+chua|van\s+con))(?![a-z])"
+)
 
 
 def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> list[date]:
@@ -178,6 +182,21 @@ def reference_dates(folded: str, temporals: list[Temporal] | None = None) -> lis
         if as_of or ref_before(folded, max(0, t.start - 60), t.start):
             try:
                 out.append(date(t.year, t.month, t.day))
+            except ValueError:
+                pass
+    return out
+
+
+def as_of_days(folded: str, temporals: list[Temporal], year: int) -> list[date]:
+    """Year-less days a state is told as of ("Tuy nhiên, đến ngày 24-10, nhiều đơn vị chưa
+    nộp báo cáo"), in the document's ``year``: the text is no earlier than them."""
+    out = []
+    for t in temporals:
+        if t.unit != "day" or t.year is not None or t.month is None or t.day is None:
+            continue
+        if _AS_OF_BEFORE.search(folded, max(0, t.start - 20), t.start) and _AS_OF_AFTER.match(folded, t.end):
+            try:
+                out.append(date(year, t.month, t.day))
             except ValueError:
                 pass
     return out
@@ -281,6 +300,14 @@ _OWN_OFFICE = re.compile(
     r"\s*(?:[-+•*]\s*|\d{1,2}\s?[.)]\s*)?(?:[^:;\n]{0,40}:\s*)?(?:giao\s+)?van\s+phong\s+"
     r"(?:dang\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|quan\s+uy|thi\s+uy|cap\s+uy)"
     r"(?:\s+(?!tong\b|bao\b|gui\b|chu\b|theo\b)[a-z]+){0,4}?\s+(?:chu\s+tri|tong\s+hop|bao\s+cao|gui|theo\s+doi)\b"
+)
+# "Cấp thành phố, Văn phòng Thành ủy tham mưu Ban Thường vụ Thành ủy tổng hợp, ... tổ chức hội
+# nghị tổng kết trước ngày 15/10/2021": the committee's office advising (tham mưu) the committee
+# itself prepares the issuer's own work, asked of no unit below
+_OFFICE_ADVISES = re.compile(
+    r"\s*(?:[-+•*]\s*|\d{1,2}\s?[.)]\s*)?(?:[^,;:\n]{0,30}[,:]\s*)?van\s+phong\s+"
+    r"(?:dang\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|quan\s+uy|thi\s+uy|cap\s+uy)"
+    r"(?:\s+(?!tham\b)[a-z]+){0,4}?\s+tham\s+muu\s+(?:cho\s+)?(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh)\b"
 )
 # A clause whose subject is the issuing committee's own standing body ("...; Ban Thường vụ
 # Thành ủy hoàn thành kiểm điểm xong trong tháng 1/2014"): what the issuer itself will do,
@@ -631,6 +658,11 @@ def extract_deadlines(
             continue
         if _cited_request(folded, cue.start):
             continue
+        # "thời gian đăng, phát tác phẩm tham dự Giải ... được tính từ ngày 16/11/2021 đến ngày
+        # 10/8/2022", "kéo dài thời gian đăng, phát tác phẩm ... đến ngày 29/8/2022": when the
+        # eligible works must have come out, an award's period, not a time for anyone to act
+        if _PUBLISH_PERIOD.search(folded, max(lo, cue.start - 300), cue.start):
+            continue
         # "từ năm 2017 đến nay", "từ tháng 3/2020 trở lại đây": a span up to now, told of the past
         if res.is_start and _UP_TO_NOW.match(folded, t.end):
             continue
@@ -717,6 +749,8 @@ def extract_deadlines(
             )
             else ()
         ) + (("year_typo",) if year_typo else ())
+        if _OFFICE_ADVISES.match(folded, lo):
+            continue
         if _OWN_OFFICE.match(folded, lo):
             # "Văn phòng Đảng ủy Khối tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy trước ngày ...":
             # the issuing office's own duty upward, as for its schedules below
@@ -794,6 +828,7 @@ def extract_deadlines(
     found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
     found = _drop_headline_repeats(found, folded)
     found = _drop_repeated_sentences(found, seg, folded)
+    found = _drop_extension_restated(found, seg, folded)
     found = _drop_subject_regimes(found, folded)
     return ExtractionResult([d for _, d in found], warnings)
 
@@ -950,6 +985,35 @@ def _relative(ex: _Extractor, found: list[tuple[int, Deadline]]) -> list[tuple[i
                 ),
             )
         )
+    return out
+
+
+_PUBLISH_PERIOD = re.compile(
+    r"\bthoi\s+gian\s+(?:dang(?:\s+tai)?|phat(?:\s+song)?|xuat\s+ban)"
+    r"(?:\s*,\s*(?:dang(?:\s+tai)?|phat(?:\s+song)?|xuat\s+ban))?\s+(?:(?:cac|nhung)\s+)?(?:tac\s+pham|bai\s+(?:bao|viet))\b"
+)
+# "Đồng thời gia hạn thời gian cuối cùng thu nhận tác phẩm ... đến ngày 30/8/2022. Hồ sơ ... gửi
+# về Ban Tổ chức ..., chậm nhất là ngày 30/8/2022": the extension announces the date the next
+# sentence asks for, one deadline
+_EXTENDS = re.compile(r"\b(?:gia\s+han|keo\s+dai)\b")
+
+
+def _drop_extension_restated(
+    found: list[tuple[int, Deadline]], seg: Segmenter, folded: str
+) -> list[tuple[int, Deadline]]:
+    """An extension ("gia hạn ... đến ngày X") followed by an item with the same kind and due
+    is the same deadline: the later one, which names the task, is kept."""
+    out = []
+    for i, (pos, d) in enumerate(found):
+        lo = seg.clause(pos)[0]
+        if (
+            d.due is not None
+            and d.until is None
+            and _EXTENDS.search(folded, max(lo, pos - 300), pos)
+            and any(n.due == d.due and n.kind == d.kind and n.until is None for _, n in found[i + 1 : i + 4])
+        ):
+            continue
+        out.append((pos, d))
     return out
 
 
@@ -1193,13 +1257,33 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
     # closing stop) is an item of its own.
     last_body: dict = {}
     heads = [d.due is not None and headline(pos) for pos, d in found]
+    # (keyed by the due time alone: a headline's few words may not carry the verb that gives
+    # the body's kind, "Hà Nội dự kiến tổng kết ... trước ngày 15/10" above "gửi báo cáo")
     for (pos, d), is_head in zip(found, heads, strict=True):
         if d.due is not None and not is_head:
-            last_body[(d.kind, d.due)] = pos
+            last_body[d.due] = pos
+
+    def told_below(pos: int, d: Deadline) -> bool:
+        # the body gives the headline's day in a sentence of its own, whatever that sentence
+        # makes of it (the issuer's own duty, a date left out): the headline only sums it up
+        if d.anchor is None or d.until is not None:
+            return False
+        end = folded.find("\n", pos)
+        if end == -1:
+            return False
+        day = re.compile(rf"(?<![\d/.\-]){d.anchor.day}\s?[/.\-]\s?0?{d.anchor.month}(?![\d])")
+        # (past the item's own date, which a wrapped line may carry onto the next line)
+        own = day.search(folded, pos, min(len(folded), pos + 400))
+        end = max(end, own.end()) if own else end
+        for m in day.finditer(folded, end, min(len(folded), end + 20000)):
+            if not headline(m.start()):
+                return True
+        return False
+
     return [
         (pos, d)
         for (pos, d), is_head in zip(found, heads, strict=True)
-        if not (is_head and last_body.get((d.kind, d.due), -1) > pos)
+        if not (is_head and (last_body.get(d.due, -1) > pos or told_below(pos, d)))
     ]
 
 

@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .body_fields import find_body_document, find_lead_document, find_own_mention, find_title_document, valid_date
 from .dates import iter_temporal
-from .deadline_extraction import extract_deadlines, own_level_before, ref_before, reference_dates
+from .deadline_extraction import (
+    as_of_days,
+    extract_deadlines,
+    own_level_before,
+    page_stamps,
+    ref_before,
+    reference_dates,
+)
 from .deadlines import Deadline
 from .document_fields import (
     Text,
@@ -175,8 +182,12 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     title_type, title_mark, title_date = _safe(find_title_date, (None, None, None), doc)
     doc_type = doc_type or title_type
     issued_on = issued_on or title_date
-    temporals = _safe(lambda: list(iter_temporal(folded)), [])
-    refs = _safe(reference_dates, [], folded, temporals)
+    written = _safe(lambda: list(iter_temporal(folded)), [])
+    written_refs = _safe(reference_dates, [], folded, written)
+    # (the years a school year gives are for its timetable's days; an issue day told in the
+    # body takes only a year written in the text)
+    temporals = _safe(_in_school_year, written, folded, written)
+    refs = _safe(reference_dates, [], folded, temporals) if temporals is not written else written_refs
     # A page about a document names it in running text ("Ban Thường vụ Thành ủy có Công
     # văn số 4182-CV/TU ..."): used for what the printed header does not give.
     body = _safe(find_body_document, None, cleaned, folded)
@@ -199,7 +210,7 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         number_text = number_text or body.number
         doc_type = doc_type or body.doc_type
         if issued_on is None and body.day:
-            year = body.year or _own_year(folded, temporals, refs)
+            year = body.year or _own_year(folded, written, written_refs)
             issued_on = valid_date(year, body.month, body.day) if year else None
     # the number named in running text tells the issuer as well as a printed one
     issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)
@@ -221,9 +232,18 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         # a cited document dated in the future is a typo ("30/7/2031"): it must not push
         # the document's date past every real deadline
         refs = [r for r in refs if r <= today]
-    year = _safe(_year_of, None, temporals, issued_on, refs, None)
     # The document's own date: printed, else no earlier than the latest document it cites.
     own_date = issued_on or (max(refs) if refs else None)
+    year = _safe(_year_of, None, temporals, issued_on, refs, None)
+    if issued_on is None and year is not None:
+        # A page with no date of its own but a post stamp ("Thứ Hai, 31/5/2021| 15:35") was
+        # written shortly before it went up: its year-less days ("trước ngày 15/10") are of
+        # the stamp's year, not of an older resolution it cites (Nghị quyết ... ngày 6/1/2012).
+        stamped = [d for _, _, d in _safe(page_stamps, [], cleaned, folded) if d is not None]
+        if stamped and year < min(stamped).year:
+            year = min(stamped).year
+            if own_date is not None and own_date.year < year:
+                own_date = date(year, 1, 1)
     # With no year written anywhere, a term or school year it is about ("nhiệm kỳ 2021 -
     # 2026", "năm học 2010-2011") says when it was written: at that span's start.
     span_start = _safe(_span_start, None, folded) if year is None else None
@@ -235,6 +255,12 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     # when the page went up, so before anyone could paste it
     posted = _safe(_post_date, None, folded)
     not_before = max(own_date, posted) if own_date and posted else own_date or posted
+    if issued_on is None and year is not None:
+        # "đến ngày 24-10, nhiều đơn vị chưa nộp": a page with no date of its own is no earlier
+        # than the day it tells a state as of
+        told = _safe(as_of_days, [], folded, temporals, year)
+        if told and (not_before is None or max(told) > not_before):
+            not_before = max(told)
     urgent, secret = _safe(find_marks, (None, None), doc)
     urgent = urgent or title_mark  # "Thông báo Khẩn ngày 18/10/2020": the title carries the mark
     if urgent is None and body and body.urgent:
@@ -281,6 +307,23 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         or asks
         or (urgent and issuer)  # "Sở Y tế vừa có văn bản hỏa tốc gửi ...": an urgent letter told
     )
+    if (
+        recognized
+        and number_text is None
+        and issued_on is None
+        and issuer is not None
+        and _GENERIC_ORGAN.search(fold(issuer))
+        and all(d.due is None for d in deadlines)
+        and _cut_at_start(cleaned)
+    ):
+        # a snippet that begins in the middle of a sentence ("toán ngân sách địa phương hàng
+        # năm báo cáo Ủy ban nhân dân cùng cấp ...", a search result's excerpt of a law) with
+        # no number, no date, no deadline with a day, and whose only organ is one named by its
+        # level ("Ủy ban nhân dân cấp tỉnh"): the words of a rule quoted out of a page, no
+        # document (a chat line "cac chi bo gui bao cao trong vong 10 ngay ..." names none)
+        recognized = False
+        deadlines = []
+        doc_type = None  # ("gửi báo cáo" in the quoted rule names no type of this page)
     if recognized and issuer is None:
         issuer = _safe(meeting_organ, None, doc)  # "Họp Tiểu ban Nội dung Đại hội ...": who met
     if not recognized:
@@ -396,6 +439,46 @@ def _span_start(folded: str) -> date | None:
     return date(int(m["a"]), 8 if m["w"].startswith("nam") else 1, 1)
 
 
+# an organ named by its level, as a law names a class of organs: "Ủy ban nhân dân cấp tỉnh",
+# "Hội đồng nhân dân cùng cấp"
+_GENERIC_ORGAN = re.compile(r"\b(?:cap\s+(?:tinh|huyen|xa|tren|duoi|co\s+so)|cung\s+cap|cac\s+cap)\s*$")
+
+
+def _cut_at_start(cleaned: str) -> bool:
+    """The paste begins mid-sentence: its first letter is a small one ("toán ngân sách ...")."""
+    head = cleaned.lstrip(" \t\r\n\"'“‘«(-–•*.…")
+    return bool(head) and head[0].isalpha() and head[0].islower()
+
+
+# a yearly rule's words: its year-less days are days of every year, not of one school year
+_EVERY_YEAR = re.compile(r"\b(?:hang|moi)\s+nam\b")
+
+
+def _in_school_year(folded: str, temporals: list) -> list:
+    """A timetable for one school year that writes no year on any day or month ("áp dụng
+    đối với năm học 2019-2020 ... kết thúc học kỳ I trước ngày 20/1 ... khai giảng trước
+    ngày 10/9"): the school year runs from September of its first year to August of its
+    second, so September to December are of the first year and January to August of the
+    second. Temporals are returned with those years; unchanged when any day or month has
+    a year of its own, when the text names no school year or more than one, or when it
+    states yearly rules."""
+    spans = {(m["a"], m["b"]) for m in _SPAN_RE.finditer(folded) if m["w"].startswith("nam")}
+    if len(spans) != 1:
+        return temporals
+    a, b = (int(y) for y in next(iter(spans)))
+    if b != a + 1 or _EVERY_YEAR.search(folded):
+        return temporals
+    dated = [t for t in temporals if t.unit in ("day", "month", "quarter")]
+    if not dated or any(t.year is not None for t in dated):
+        return temporals
+    out = []
+    for t in temporals:
+        if t.unit in ("day", "month") and t.month is not None:
+            t = replace(t, year=a if t.month >= 9 else b)
+        out.append(t)
+    return out
+
+
 def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:
     """Year for an issue day written without one ("Ngày 17-4, ..."): the latest year of a
     date in the text that is not a cited document's date, if any. Cited documents only say
@@ -415,6 +498,13 @@ def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:
 _OWN_LEVEL = {"huyen uy": "huyen", "tinh uy": "tinh", "quan uy": "quan", "thanh uy": "thanh pho", "thi uy": "thi xa"}
 
 
+def _sentence(folded: str, pos: int) -> str:
+    """The sentence up to ``pos``: from the last stop, semicolon or line break before it."""
+    lo = max(0, pos - 400)
+    a = max(folded.rfind(c, lo, pos) for c in (". ", ";", "\n"))
+    return folded[max(a + 1, lo) : pos].lstrip(" .;")
+
+
 def _drop_own_congress(folded: str, issuer: str, deadlines: list) -> list:
     head = next((lv for k, lv in _OWN_LEVEL.items() if re.search(rf"\b{k}\b", fold(issuer))), None)
     if head is None:
@@ -424,11 +514,21 @@ def _drop_own_congress(folded: str, issuer: str, deadlines: list) -> list:
         rf"\s*,?\s*(?:(?:se\s+)?(?:tien\s+hanh|to\s+chuc)\s+)?dai\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo\s+{level}\b"
         r"(?!\s+(?:va|,))"
     )
+    # "Đại hội Đại biểu Đảng bộ huyện Hiệp Đức lần thứ VIII, nhiệm kỳ 2015 - 2020 (...) dự kiến
+    # từ ngày 2.6 - 12.6.2015.": a sentence whose subject is the issuer's own congress
+    subject = re.compile(
+        rf"(?:[-+•*]\s*|\d{{1,2}}\s?[.)]\s*)?dai\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo\s+{level}\b(?!\s+(?:va|,))"
+        r"(?:[^.;:\n]*?\b(?:lan\s+thu|nhiem\s+ky)\b)"
+    )
     kept = []
     for d in deadlines:
         words = fold(d.text).split()
         at = re.search(r"\s+".join(re.escape(w) for w in words), folded) if words else None
-        if at and (own.match(folded, at.end()) or own_level_before(folded, at.start(), head)):
+        if at and (
+            own.match(folded, at.end())
+            or own_level_before(folded, at.start(), head)
+            or subject.match(_sentence(folded, at.start()))
+        ):
             continue
         kept.append(d)
     return kept

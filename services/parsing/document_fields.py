@@ -312,6 +312,13 @@ _DASH_CRUMB = re.compile(r"\s[-–]\s")
 _POST_STAMP = re.compile(r"(?:ngay\s+dang|dang\s+(?:luc|ngay)|cap\s+nhat(?:\s+luc)?|luot\s+xem)\s*:")
 
 
+_WIDGET = (
+    r"(?:xem\s+voi\s+)?co\s+chu|doc\s+bai(?:\s+viet)?|nghe\s+(?:doc\s+)?bai(?:\s+viet)?|in\s+bai(?:\s+viet)?|"
+    r"ban\s+in|chia\s+se|tuong\s+phan|gui\s+bai(?:\s+viet)?|luu\s+bai(?:\s+viet)?|[aA]\s?[-+]?"
+)
+_WIDGETS = re.compile(rf"(?:{_WIDGET})(?:[\s|:,]+(?:{_WIDGET}))*[\s|:]*")
+
+
 def _first_content_line(doc: Text) -> Line | None:
     """The first line that is not a site's menu or breadcrumb ("Trang chủ", "Tin tức > Thông
     báo"): a short line of at most three words that opens with no document type, or a line of
@@ -327,6 +334,8 @@ def _first_content_line(doc: Text) -> Line | None:
         crumb = crumb or (not opens_type and len(_DASH_CRUMB.findall(ln.text)) >= 2 and len(ln.text) < 120)
         # "Ngày đăng: 21/01/2021 - Lượt xem: 87": the post's stamp, no title
         stamp = bool(_POST_STAMP.match(ln.folded))
+        # "Xem với cỡ chữ", "Cỡ chữ  Đọc bài viết  In bài viết": the page's reading widgets
+        stamp = stamp or bool(_WIDGETS.fullmatch(ln.folded.strip()))
         if skipped < 4 and ((len(words) <= 3 and not opens_type) or crumb or stamp):
             skipped += 1
             continue
@@ -1486,6 +1495,9 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                     and (
                         _is_adverb(words[j], fwords[j])
                         or any(" ".join(fwords[j : j + 3]).startswith(v) for v in _DIRECTING)
+                        # "Ban Chỉ đạo ... (Ban Chỉ đạo) thông tin nhanh về ...": informing, the
+                        # verb in small letters ("Sở Thông tin và Truyền thông" is a name)
+                        or (" ".join(fwords[j : j + 2]) == "thong tin" and words[j][:1].islower())
                     )
                 ),
                 0,
@@ -1595,6 +1607,14 @@ def _one_organ_name(words: list[str]) -> bool:
         return True
     if any(re.search(r"[;:]", w) for w in words):
         return False
+    # "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Quảng Nam": "phòng, chống" (prevent and
+    # fight) is one phrase of the organ's field, its comma no list
+    words = [
+        w[:-1] if fold(w) == "phong," and k + 1 < len(words) and fold(words[k + 1]).startswith("chong") else w
+        for k, w in enumerate(words)
+    ]
+    if not any(re.search(r"[,;:]", w) for w in words):
+        return True
     for k, w in enumerate(words[:-1]):
         if w.endswith(","):
             nxt = fold(words[k + 1])
@@ -1607,7 +1627,11 @@ def _one_organ_name(words: list[str]) -> bool:
 def _verb_at(words: list[str], fwords: list[str], k: int) -> bool:
     """Does an adverb or a directing verb stand at word ``k``?"""
     rest = " ".join(w.rstrip(",;:") for w in fwords[k : k + 3]) + " "  # "Sở Nội vụ thông báo, nếu ..."
-    return bool(fwords[k:]) and (_is_adverb(words[k], fwords[k]) or any(rest.startswith(v + " ") for v in _DIRECTING))
+    return bool(fwords[k:]) and (
+        _is_adverb(words[k], fwords[k])
+        or any(rest.startswith(v + " ") for v in _DIRECTING)
+        or (rest.startswith("thong tin ") and words[k][:1].islower())
+    )
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -1698,8 +1722,23 @@ def announced_type(doc: Text, issuer: str) -> str | None:
     """ "Văn phòng UBND tỉnh thông báo đến quý cơ quan ...", "Sở Nội vụ thông báo, nếu ...": the
     issuer itself announcing, as a clause's subject, is a notice (Thông báo) told in its words."""
     name = r"\s+".join(re.escape(w) for w in fold(issuer).split())
-    rx = rf"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n))[ \t]*{name}\s+(?:(?:da|vua|cung|xin)\s+)?thong\s+bao\b"
-    return "Thông báo" if re.search(rx, doc.folded[:20000], re.M) else None
+    # (a page's date line run into the lead, " date 2025-11-01 Sở GD-ĐT ... vừa thông báo", is
+    # a boundary too)
+    # (its standing body speaking for it: "Ban Thường trực Ủy ban MTTQ ... hướng dẫn")
+    lead = (
+        rf"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n)|(?<=\d\d)[ \t])[ \t]*"
+        rf"(?:(?:ban\s+thuong\s+truc|thuong\s+truc|ban\s+thuong\s+vu)\s+)?{name}\s+(?:(?:da|vua|cung|xin)\s+)?"
+    )
+    if re.search(rf"{lead}thong\s+bao\b", doc.folded[:20000], re.M):
+        return "Thông báo"
+    # "Ban Thường trực Ủy ban MTTQ tỉnh hướng dẫn việc tổ chức Ngày hội ...": guidance
+    if re.search(
+        rf"{lead}huong\s+dan\s+(?:viec|ve|cong\s+tac)\b",
+        doc.folded[:20000],
+        re.M,
+    ):
+        return "Hướng dẫn"
+    return None
 
 
 _MEETING_TITLE = re.compile(r"(?:hop|hoi\s+nghi|phien\s+hop)\s+(?P<organ>.+)$")

@@ -44,6 +44,12 @@ def blank_spelled_numbers(folded: str) -> str:
 DATA_CUTOFF = re.compile(
     r"\bchot\s+(?:so|du)\s+lieu\b|\bso\s+lieu\b[^.;\n]{0,60}?\btinh\s+(?:tu|den)\b"
     r"|\bthoi\s+ky\s+lay\s+so\s+lieu\b"
+    # "báo cáo kết quả triển khai ... đến thời điểm hết tháng 07/2019": the point a report's
+    # figures are taken at
+    r"|\b(?:tinh\s+)?den\s+thoi\s+diem\b(?=\s+(?:het\s+|cuoi\s+)?(?:ngay|thang|quy|nam|\d))"
+    # "thông tin ... cập nhật tình hình từ ngày 25/7/2020 đến 18h00 ngày 05/8/2020": the period
+    # a situation update covers
+    r"|\bcap\s+nhat\s+tinh\s+hinh\b(?=(?:\s+[a-z0-9\-]+){0,4}?\s+(?:tinh\s+)?tu\s+ngay\b)"
 )
 
 _MONTHLY = re.compile(r"\b(?:hang|moi)\s+thang\b(?!\s*\d)|\bbao\s+cao\s+(?:dinh\s+ky\s+)?thang\b|\bthang\s+bao\s+cao\b")
