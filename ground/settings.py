@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     #: SQLite's fsync on commit: FULL (default) keeps every confirmed report through a power cut;
     #: NORMAL (WAL's lighter level) skips the wait, and an OS crash may lose the last commits.
     sqlite_synchronous: Literal["FULL", "NORMAL"] = "FULL"
+    #: How long a thread may keep the GIL while another waits for it, while the runtime serves
+    #: (bot/runtime.py; Python's own default is 0.005 s).
+    gil_switch_seconds: float = Field(default=0.0005, gt=0, le=0.1)  # bot/runtime.py GIL_SWITCH_SECONDS
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = TELEGRAM_DEFAULT_API
     telegram_bot_username: str | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -91,7 +91,26 @@ def _argument(value: Any) -> Any:
 
 
 def t(lang: str, key: str, /, **params: Any) -> str:
-    """The text for ``key`` in ``lang``, with ``{ $name }`` placeables filled from ``params``."""
+    """The text for ``key`` in ``lang``, with ``{ $name }`` placeables filled from ``params``.
+
+    The catalogs never change while chibot runs, so a text is formatted once per (language,
+    key, parameters) and remembered (the last few thousand): every answer of a flow formats the
+    same labels and hints again, and Fluent's formatting was a tenth of an update's CPU."""
+    if not _bundle(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).has_message(fluent_id(key)):
+        return _format(lang, key, params)  # logged at every use, never remembered
+    try:
+        # The type goes with each value: 1, 1.0 and True are equal keys but read differently.
+        return _remembered(lang, key, tuple((k, type(v), v) for k, v in sorted(params.items())))
+    except TypeError:  # a value that cannot be a key (a list): formatted every time
+        return _format(lang, key, params)
+
+
+@lru_cache(maxsize=4096)
+def _remembered(lang: str, key: str, params: tuple[tuple[str, type, Any], ...]) -> str:
+    return _format(lang, key, {name: value for name, _type, value in params})
+
+
+def _format(lang: str, key: str, params: dict[str, Any]) -> str:
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     bundle, fid = _bundle(lang), fluent_id(key)
     if not bundle.has_message(fid):

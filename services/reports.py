@@ -345,16 +345,22 @@ def _notify_staff(
         # An amendment keeps its own message (what changed matters); new reports gather.
         gathering = report.version == 1 and last is not None and bool(last.payload.get("gathered"))
         if last is not None and last.status == "pending" and gathering:
-            units = [*(last.payload.get("gathered") or []), unit]
+            # Only the names shown are kept, with the count: the row stays small however many
+            # reports it gathers (re-read and re-written at every report of a storm).
+            units = list(last.payload.get("gathered") or [])
+            count = int(last.payload.get("gathered_count") or len(units)) + 1
+            if len(units) < GATHER_NAMES:
+                units.append(unit)
             if total is None or reported is None:
                 counts = outbox_queries.assignment_counts(session=session, directive_id=task.directive.id)
                 reported = sum(counts.get(status, 0) for status in REPORTED_STATUSES)
                 total = sum(counts.get(status, 0) for status in LIVE_STATUSES)
             payload = {
                 **reply_to_payload(
-                    Reply(text=_gathered_text(lang, task.name(Translator(lang)), units, reported, total))
+                    Reply(text=_gathered_text(lang, task.name(Translator(lang)), units, count, reported, total))
                 ),
                 "gathered": units,
+                "gathered_count": count,
             }
             if outbox_queries.replace_pending_payload(session=session, message_id=last.id, payload=payload):
                 continue
@@ -378,7 +384,7 @@ def _notify_staff(
             session=session,
             account_id=account.id,
             kind="report",
-            payload={**payload, "gathered": [unit]} if report.version == 1 else payload,
+            payload={**payload, "gathered": [unit], "gathered_count": 1} if report.version == 1 else payload,
             due_at=due_at,
             dedupe_key=f"report:{report.id}:{account.id}",
             directive_id=task.directive.id,
@@ -386,11 +392,12 @@ def _notify_staff(
         )
 
 
-def _gathered_text(lang: str, title: str, units: list[str], reported: int, total: int) -> str:
+def _gathered_text(lang: str, title: str, units: list[str], count: int, reported: int, total: int) -> str:
+    """``count`` reports gathered, of which ``units`` are the first (at most GATHER_NAMES) names."""
     named = ", ".join(units[:GATHER_NAMES])
-    if len(units) > GATHER_NAMES:
-        named = t(lang, "report.gathered_more", units=named, count=len(units) - GATHER_NAMES)
-    return t(lang, "report.gathered", count=len(units), directive=title, units=named, reported=reported, total=total)
+    if count > len(units[:GATHER_NAMES]):
+        named = t(lang, "report.gathered_more", units=named, count=count - len(units[:GATHER_NAMES]))
+    return t(lang, "report.gathered", count=count, directive=title, units=named, reported=reported, total=total)
 
 
 def store_attachment(

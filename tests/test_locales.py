@@ -355,6 +355,17 @@ def test_english_counts_take_the_plural_and_vietnamese_numbers_their_own_form():
     assert not any("\u2068" in t(lang, "reminder.left.days", n=3) for lang in LANGUAGES)  # no isolation marks
 
 
+def test_a_remembered_text_is_the_one_its_own_values_make():
+    # Texts are formatted once and remembered: 1, 1.0, True and "1" are one dictionary key, but
+    # each reads its own way, and a list (not a key) is formatted all the same.
+    assert t("en", "reminder.left.days", n=10000) == "10,000 days left"
+    assert t("en", "reminder.left.days", n="10000") == "10000 days left"
+    assert t("en", "reminder.left.days", n=1) == "1 day left"
+    assert t("en", "reminder.left.days", n=True) == "True days left"
+    assert t("en", "reminder.left.days", n=1) == "1 day left"
+    assert t("vi", "command.unknown", command=["/a"]).startswith("Tôi chưa biết lệnh ['/a']")
+
+
 def test_no_format_placeholders_left_from_the_yaml_catalogs():
     """A "{name}" left from the old catalogs would be shown literally."""
     leftovers = {}

@@ -87,3 +87,22 @@ def test_an_amendment_keeps_its_own_message(org, app, outbox):
     deliver(app)
     texts = outbox.texts_to("u-staff")
     assert len(texts) == 2 and "đã sửa báo cáo 141-CV/ĐUK (bản 2)" in texts[1]
+
+
+def test_a_long_gathering_names_the_first_units_and_counts_the_rest(org, app, clock, session, outbox, monkeypatch):
+    import services.reports
+
+    monkeypatch.setattr(services.reports, "GATHER_NAMES", 2)  # fifteen in use; two here
+    ids = assign(app, ["CB01", "CB02", "CB03", "CB04", "CB05"])
+    report(org["CB01"], ids[0])
+    deliver(app)
+    for cell, aid in zip(["CB02", "CB03", "CB04", "CB05"], ids[1:], strict=True):
+        report(org[cell], aid)
+    [queued] = queued_to_staff(session)
+    # The row keeps the names it shows and the count, not one name per report.
+    assert queued.payload["gathered"] == ["Chi bộ Ban Tuyên giáo", "Chi bộ Ban Tổ chức"]
+    advance(app, clock, timedelta(seconds=61))
+    assert outbox.texts_to("u-staff")[1] == (
+        "4 đơn vị vừa báo cáo 141-CV/ĐUK: Chi bộ Ban Tuyên giáo, Chi bộ Ban Tổ chức và 2 đơn vị khác.\n"
+        "Đến nay 5/5 đơn vị đã báo cáo."
+    )

@@ -152,3 +152,45 @@ async def test_a_broadcast_and_conversations_share_the_tokens_rate_without_one_4
     assert all(delivered.index(user) < last_notice for user in TYPING_USERS)
     with Session(engine) as session:
         assert {m.status for m in session.exec(select(OutboxMessage))} == {"sent"}
+
+
+async def test_typing_goes_only_with_spare_capacity_and_never_waits_for_a_slot():
+    from bot.channels.send_budget import BudgetRateLimiter
+
+    budget = SendBudget(40, window=0.1)  # four slots per tenth of a second
+    limiter = BudgetRateLimiter(budget, priority=INTERACTIVE)
+    sent: list[str] = []
+
+    async def request(endpoint: str) -> bool:
+        sent.append(endpoint)
+        return True
+
+    async def send(endpoint: str) -> object:
+        return await limiter.process_request(request, (endpoint,), {}, endpoint, {"chat_id": 7001}, None)
+
+    assert await send("sendChatAction") is True  # an idle budget: "typing…" is shown
+    await send("sendMessage")  # two of four slots taken now: half the window
+    # The budget is half used: "typing…" is answered at once and not sent, so the answer
+    # that follows gets the slot.
+    assert await send("sendChatAction") is True
+    await send("sendMessage")
+    assert sent == ["sendChatAction", "sendMessage", "sendMessage"]
+    assert limiter.skipped == 1
+    assert budget.given == {INTERACTIVE: 2, OUTBOX: 0, BACKGROUND: 1}
+    await budget.aclose()
+
+
+async def test_typing_is_dropped_while_answers_wait_for_the_budget():
+    budget = SendBudget(20, window=0.1)  # two slots per tenth of a second
+    await budget.acquire(INTERACTIVE)
+    assert not budget.spare()  # one of two taken: no room to spare for "typing…"
+    budget = SendBudget(30)
+    assert budget.spare()
+    await budget.acquire(OUTBOX)
+    waiting = [asyncio.create_task(budget.acquire(OUTBOX)) for _ in range(40)]  # a broadcast
+    await asyncio.sleep(0)
+    assert not budget.spare()  # messages wait: "typing…" would only take one's place
+    for task in waiting:
+        task.cancel()
+    await asyncio.gather(*waiting, return_exceptions=True)
+    await budget.aclose()

@@ -15,7 +15,10 @@ conversations leave:
   answer's delay: a token's rate is ``capacity / (1 s + margin + answer delay)``;
 * waiting requests are served by priority: ``INTERACTIVE`` (an answer to someone who is
   typing) before ``OUTBOX`` before ``BACKGROUND`` ("typing…" indicators), first come first
-  served within a priority; so a storm of conversations is never starved by a broadcast;
+  served within a priority; so a storm of conversations is never starved by a broadcast.
+  Through ``BudgetRateLimiter`` (and the Zalo client) "typing…" goes only when the budget has
+  spare capacity (``spare``: nobody waiting, at most half the window taken) and is dropped
+  otherwise, so it never waits for a slot and never holds back an answer;
 * a 429 ``RetryAfter`` pauses the whole budget for the time Telegram asked: every sender of the
   token waits, not only the one that was told. It also widens the margin (requests granted
   evenly can reach the server bunched when this machine is busy); the margin narrows again,
@@ -127,6 +130,18 @@ class SendBudget:
             times = sorted(s.at for s in self._slots)
             at = times[len(times) - self.capacity] + window
         return max(at, self._paused_until)
+
+    def spare(self) -> bool:
+        """Whether a request that only shows something ephemeral ("typing…") may go now: nobody
+        waits for a slot and less than half of this window's capacity is taken (none, for a
+        budget of one to three slots). Such a request is dropped otherwise (``BudgetRateLimiter``),
+        so under load it never takes the slot an answer arriving a moment later needs, and never
+        makes the answer wait behind it."""
+        now = self._clock()
+        if any(self._waiting[p] for p in _PRIORITIES) or self._paused_until > now:
+            return False
+        self._free_at(now)  # forget the slots of past windows
+        return len(self._slots) < max(1, self.capacity // 2)
 
     def _give(self, priority: int, now: float, held: bool) -> _Slot:
         slot = _Slot(float("inf") if held else now)
@@ -246,7 +261,8 @@ class BudgetRateLimiter(BaseRateLimiter[int]):
     """python-telegram-bot's rate limiter on a shared ``SendBudget``.
 
     Requests to a chat (those with a ``chat_id``, as python-telegram-bot's own limiter counts
-    them) take a slot at ``priority`` ("typing…" always at BACKGROUND); the others
+    them) take a slot at ``priority`` ("typing…" always at BACKGROUND, and only when the
+    budget has spare capacity: otherwise it is dropped and answered True); the others
     (getUpdates, answerCallbackQuery, setMyCommands) pass at once. Groups keep Telegram's 20
     messages a minute each. A ``RetryAfter`` pauses the budget; the request is retried up to
     ``max_retries`` times (a ``rate_limit_args`` int overrides it per call), then raised.
@@ -257,6 +273,8 @@ class BudgetRateLimiter(BaseRateLimiter[int]):
         self.priority = priority
         self.max_retries = max_retries
         self._groups: dict[str | int, AsyncLimiter] = {}
+        #: "typing…" requests dropped because the budget had no spare capacity.
+        self.skipped = 0
 
     async def initialize(self) -> None:
         """Nothing to allocate: the budget is shared and outlives this bot."""
@@ -283,6 +301,10 @@ class BudgetRateLimiter(BaseRateLimiter[int]):
         max_retries = self.max_retries if rate_limit_args is None else rate_limit_args
         chat_id = data.get("chat_id")
         priority = BACKGROUND if endpoint in BACKGROUND_ENDPOINTS else self.priority
+        if priority == BACKGROUND and chat_id is not None and not self.budget.spare():
+            # "typing…" with the budget busy: not sent (Telegram answers True to it anyway).
+            self.skipped += 1
+            return True
         group: str | int | None = None
         with contextlib.suppress(ValueError, TypeError):
             chat_id = int(chat_id)  # type: ignore[arg-type]

@@ -195,7 +195,9 @@ class ZaloApi:
         return await self._limited("sendPhoto", params)
 
     async def send_chat_action(self, *, chat_id: str, action: str = "typing") -> Any:
-        # "typing…" waits behind every message (it never takes an answer's slot).
+        # "typing…" only with spare capacity (never waits for a slot nor holds one an answer needs).
+        if self.budget is not None and not self.budget.spare():
+            return None
         return await self._limited("sendChatAction", {"chat_id": chat_id, "action": action}, BACKGROUND)
 
 
