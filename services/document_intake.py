@@ -18,6 +18,7 @@ from services.parsing.file_kind import IMAGE_KINDS, FileKind, sniff
 from services.parsing.files import DocumentFormatError, decode_text_file, extract_text_from_docx
 from services.parsing.ocr import Ocr, OcrError
 from services.parsing.pdf_text import PdfPasswordError, read_pdf_text
+from services.parsing.text_quality import judge_text
 
 __all__ = ["DocumentIn", "Refused", "read_upload", "ocr_of", "MIN_OCR_LETTERS"]
 
@@ -115,9 +116,14 @@ def _read(data: bytes | None, *, file_name: str, size: int | None, max_bytes: in
 
 def _docx(data: bytes) -> str:
     try:
-        return extract_text_from_docx(data)
+        text = extract_text_from_docx(data)
     except DocumentFormatError as exc:
         raise Refused("bad_format", reason=str(exc)) from exc
+    # Typed in a TCVN3/VNI font, a .docx holds those fonts' one-byte codes as Latin-1 letters
+    # ("Ñaûng uûy"): no page image to OCR here, so staff are told how to convert it.
+    if judge_text(text).problem == "legacy":
+        raise Refused("legacy_font")
+    return text
 
 
 def _pdf(data: bytes, ocr: Ocr) -> DocumentIn:

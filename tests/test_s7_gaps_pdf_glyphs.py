@@ -133,3 +133,31 @@ def test_parse_reads_an_unmapped_pdf_by_ocr_and_says_why(tmp_path):
     assert result.output.startswith("The PDF's text layer cannot be read (a legacy TCVN3/VNI font")
     assert "Number and symbol (số, ký hiệu): 141-CV/ĐUK" in result.output
     assert "  • Report (báo cáo): trước 23/8/2021" in result.output
+
+
+# ---- a .docx typed in a legacy font --------------------------------------------------------------
+
+
+def _docx_of(text: str) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_docx_typed_in_a_legacy_font_is_refused_with_how_to_convert_it(org):
+    with pytest.raises(Refused) as caught:
+        read_upload(_docx_of(vni_style(SHORT_141)), file_name="141.docx", max_bytes=LIMIT, ocr=NO_OCR)
+    assert caught.value.key == "intake.legacy_font"
+    assert read_upload(_docx_of(SHORT_141), file_name="141.docx", max_bytes=LIMIT, ocr=NO_OCR).source == "docx"
+    staff = new(org)
+    staff.upload("141.docx", _docx_of(vni_style(SHORT_141)))
+    assert staff.last_text.startswith(
+        "Không đọc được tệp «141.docx»: Tệp được soạn bằng phông chữ cũ (TCVN3/ABC như .VnTime, hoặc VNI)"
+    ), staff.last_text

@@ -186,6 +186,7 @@ intake-pdf_password = Tệp PDF có mật khẩu; đồng chí gửi bản khôn
 intake-ocr_unavailable = Đây là ảnh, cần nhận dạng chữ (OCR) nhưng máy chủ chưa cài Tesseract OCR tiếng Việt (gói tesseract-ocr, tesseract-ocr-vie), nên chưa đọc được.
 intake-pdf_ocr_unavailable = Tệp PDF này không có lớp chữ (là bản quét), cần nhận dạng chữ (OCR) nhưng máy chủ chưa cài Tesseract OCR tiếng Việt (gói tesseract-ocr, tesseract-ocr-vie, poppler-utils), nên chưa đọc được.
 intake-pdf_unreadable = Lớp chữ trong tệp PDF này không đọc được: tệp được soạn bằng phông chữ cũ (TCVN3/ABC như .VnTime, hoặc VNI) hoặc bằng phông không có bảng mã Unicode, nên chữ chép ra toàn ký tự lạ; máy chủ cũng chưa nhận dạng chữ (OCR) được từ ảnh các trang. Đồng chí gửi ảnh chụp hoặc bản quét của văn bản, hoặc mở văn bản gốc, chuyển sang phông Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi dán toàn văn.
+intake-legacy_font = Tệp được soạn bằng phông chữ cũ (TCVN3/ABC như .VnTime, hoặc VNI), nên chữ chép ra toàn ký tự lạ. Đồng chí mở tệp bằng Word, chuyển sang phông Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi gửi lại, hoặc gửi ảnh chụp văn bản.
 intake-image_unreadable = Tệp ảnh bị hỏng hoặc không mở được.
 intake-ocr_no_text = Nhận dạng chữ (OCR) không thấy chữ nào đáng kể: ảnh không phải văn bản, quá mờ hoặc quá nhỏ; chưa lưu gì.
 intake-ocr_timeout = Nhận dạng chữ (OCR) quá { $seconds } giây cho một trang nên đã dừng.
