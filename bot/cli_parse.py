@@ -53,6 +53,8 @@ def parse_command(
         typer.echo(json.dumps({**parsed.to_json_dict(), "read_by": document.source}, ensure_ascii=False, indent=2))
         return
     lang = cli_language()
+    if document.unreadable_layer:
+        typer.echo(t(lang, "parse.unreadable_layer"))
     if document.by_ocr:
         typer.echo(t(lang, "parse.read_by_ocr"))
     rows = [

@@ -6,7 +6,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
 
@@ -21,7 +21,7 @@ from handlers.deps import Deps
 from handlers.router import Router
 from services import chat_menus
 from services.i18n import Translator, normalize_language, t
-from storage.db import session_scope, writer_lock
+from storage.db import is_disconnect, session_scope, writer_lock
 from storage.queries import accounts as account_queries
 from storage.queries import conversation as conv_queries
 
@@ -45,22 +45,34 @@ class ChibotCore:
         incoming = without_control_characters(incoming)
         # Whatever this update queues in the outbox wakes the dispatcher once the transaction
         # commits (storage/outbox_wake.py); handlers need not say so.
-        try:
-            with writer_lock(self.engine), session_scope(self.engine) as session:
-                if incoming.update_id is not None and not conv_queries.claim_update(
-                    session=session, channel=incoming.channel, update_id=incoming.update_id, now=now
-                ):
-                    log.info("update %s/%s already processed; ignored", incoming.channel, incoming.update_id)
-                    return []
-                ctx = self._context(session, incoming, now)
-                replies = self._dispatch(ctx)
-                ctx.save_flow()
-                self._remember_menu(ctx, replies)
-        except Exception:
-            log.exception("handler failed for update %r", _describe(incoming))
-            lang = normalize_language(incoming.language, self.deps.settings.default_language)
-            return [Reply(text=t(lang, "error.generic"))]
+        # A connection the server dropped (restart, idle timeout) fails the first statement
+        # of a transaction that checked it out before the drop: the transaction rolled back
+        # whole (the update's claim with it), so it runs once more on a new connection.
+        for attempt in (1, 2):
+            try:
+                replies = self._unit_of_work(incoming, now)
+            except Exception as exc:
+                if attempt == 1 and is_disconnect(exc):
+                    log.warning("database connection lost handling update %r; trying once more", _describe(incoming))
+                    continue
+                log.exception("handler failed for update %r", _describe(incoming))
+                lang = normalize_language(incoming.language, self.deps.settings.default_language)
+                return [Reply(text=t(lang, "error.generic"))]
+            break
         return fit_replies(replies, capabilities_of(incoming.channel))
+
+    def _unit_of_work(self, incoming: Incoming, now: datetime) -> list[Reply]:
+        with writer_lock(self.engine), session_scope(self.engine) as session:
+            if incoming.update_id is not None and not conv_queries.claim_update(
+                session=session, channel=incoming.channel, update_id=incoming.update_id, now=now
+            ):
+                log.info("update %s/%s already processed; ignored", incoming.channel, incoming.update_id)
+                return []
+            ctx = self._context(session, incoming, now)
+            replies = self._dispatch(ctx)
+            ctx.save_flow()
+            self._remember_menu(ctx, replies)
+        return replies
 
     def mark_unreachable(self, *, channel: str, chat_id: str, reason: str) -> None:
         with session_scope(self.engine) as session:

@@ -155,7 +155,10 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         pages left unread ("" when all were read)."""
         if read is None or not read.by_ocr:
             return None
-        return ctx.t("directive.ocr_pages_cut", read=read.pages_read, total=read.page_count) if read.pages_cut else ""
+        lines = [ctx.t("directive.ocr_unreadable_layer")] if read.unreadable_layer else []
+        if read.pages_cut:
+            lines.append(ctx.t("directive.ocr_pages_cut", read=read.pages_read, total=read.page_count))
+        return "\n".join(lines)
 
     def _review(self, ctx: Context, state: NewDirectiveState, draft: dict[str, Any], *, note: str = "") -> list[Reply]:
         state.draft = draft

@@ -181,7 +181,7 @@ def _cell_body(t: Translator, directive: Directive, deadlines: Sequence[Deadline
     lines.append(t("directive.cell.subject", subject=chat_subject(t, directive) or t("directive.unknown")))
     lines.append(t("directive.cell.deadlines"))
     lines.append(deadline_lines(t, deadlines))
-    if directive.report_fields:
+    if directive.report_fields and not directive.secrecy:  # a secret one's stay on paper (directives.register)
         lines.append(t("directive.cell.report_fields", fields="; ".join(str(f) for f in directive.report_fields)))
     if directive.secrecy:
         lines.append(t("directive.cell.secret", mark=directive.secrecy))

@@ -10,7 +10,7 @@ nothing ("141.docx" that is plain text is a broken .docx, not a text file).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ground.settings import Settings
@@ -18,6 +18,7 @@ from services.parsing.file_kind import IMAGE_KINDS, FileKind, sniff
 from services.parsing.files import DocumentFormatError, decode_text_file, extract_text_from_docx
 from services.parsing.ocr import Ocr, OcrError
 from services.parsing.pdf_text import PdfPasswordError, read_pdf_text
+from services.parsing.text_quality import judge_text
 
 __all__ = ["DocumentIn", "Refused", "read_upload", "ocr_of", "MIN_OCR_LETTERS"]
 
@@ -51,6 +52,9 @@ class DocumentIn:
     #: For OCR of a PDF: pages read and pages in the file.
     pages_read: int | None = None
     page_count: int | None = None
+    #: Read by OCR because the PDF's text layer is not readable text (legacy TCVN3/VNI font,
+    #: a font without a Unicode map): staff are told why.
+    unreadable_layer: bool = False
 
     @property
     def by_ocr(self) -> bool:
@@ -81,7 +85,7 @@ def read_upload(
     (``size`` says so), or the download failed.
     """
     document = _read(data, file_name=file_name, size=size, max_bytes=max_bytes, ocr=ocr)
-    return DocumentIn(_CONTROLS.sub("", document.text), document.source, document.pages_read, document.page_count)
+    return replace(document, text=_CONTROLS.sub("", document.text))
 
 
 def _read(data: bytes | None, *, file_name: str, size: int | None, max_bytes: int, ocr: Ocr) -> DocumentIn:
@@ -112,9 +116,14 @@ def _read(data: bytes | None, *, file_name: str, size: int | None, max_bytes: in
 
 def _docx(data: bytes) -> str:
     try:
-        return extract_text_from_docx(data)
+        text = extract_text_from_docx(data)
     except DocumentFormatError as exc:
         raise Refused("bad_format", reason=str(exc)) from exc
+    # Typed in a TCVN3/VNI font, a .docx holds those fonts' one-byte codes as Latin-1 letters
+    # ("Ñaûng uûy"): no page image to OCR here, so staff are told how to convert it.
+    if judge_text(text).problem == "legacy":
+        raise Refused("legacy_font")
+    return text
 
 
 def _pdf(data: bytes, ocr: Ocr) -> DocumentIn:
@@ -124,13 +133,25 @@ def _pdf(data: bytes, ocr: Ocr) -> DocumentIn:
         raise Refused("pdf_password") from exc
     except DocumentFormatError as exc:
         raise Refused("bad_format", reason=str(exc)) from exc
-    if layer.has_text_layer:
+    unreadable = layer.unreadable
+    if layer.has_text_layer and not unreadable:
         return DocumentIn(layer.text, "pdf")
+    # A scan, or a text layer that is not a language: the page images are what a person reads.
+    if unreadable and ocr.pdf_unavailable():
+        raise Refused("pdf_unreadable")
     try:
         result = ocr.read_pdf(data, page_count=layer.page_count)
     except OcrError as exc:
+        if unreadable:
+            raise Refused("pdf_unreadable") from exc
         raise Refused(exc.reason, seconds=f"{ocr.timeout_seconds:g}") from exc
-    return _ocr_text(result.text, pages_read=len(result.pages), page_count=result.page_count)
+    try:
+        document = _ocr_text(result.text, pages_read=len(result.pages), page_count=result.page_count)
+    except Refused:
+        if unreadable:
+            raise Refused("pdf_unreadable") from None
+        raise
+    return replace(document, unreadable_layer=unreadable)
 
 
 def _ocr_image(data: bytes, ocr: Ocr) -> DocumentIn:
@@ -141,11 +162,11 @@ def _ocr_image(data: bytes, ocr: Ocr) -> DocumentIn:
     return _ocr_text(result.text)
 
 
-def _ocr_text(text: str, **pages: int) -> DocumentIn:
+def _ocr_text(text: str, *, pages_read: int | None = None, page_count: int | None = None) -> DocumentIn:
     letters = sum(ch.isalpha() for ch in text)
     if letters < MIN_OCR_LETTERS:
         raise Refused("ocr_no_text")
-    return DocumentIn(text, "ocr", **pages)
+    return DocumentIn(text, "ocr", pages_read=pages_read, page_count=page_count)
 
 
 def _named(file_name: str, suffix: str) -> bool:

@@ -2,7 +2,8 @@
 a chat. A row queued before the directive was marked secret (or by a version of chibot before
 the rule) still carries the subject as it was worded then; when the dispatcher claims it, the
 subject is replaced by the pointer every chat text uses (``directive_texts.chat_subject``),
-and the row keeps the text that went out."""
+its report fields and «Xem toàn văn» button are dropped, and the row keeps the text that
+went out."""
 
 from __future__ import annotations
 
@@ -40,8 +41,14 @@ def without_subject(t: Translator, directive: Directive, payload: dict[str, Any]
         return payload
     pointer = chat_subject(t, directive)
     namings = _namings(subject)
+    # The report fields and the full text stay on paper too: a message worded before the
+    # directive was marked secret loses its "Báo cáo cần nêu rõ" line and «Xem toàn văn».
+    fields = "; ".join(str(f) for f in directive.report_fields or [])
+    fields_line = t("directive.cell.report_fields", fields=fields) if fields else None
 
     def clean(text: str) -> str:
+        if fields_line:
+            text = text.replace("\n" + fields_line, "").replace(fields_line, "")
         for naming in namings:
             text = text.replace(naming, pointer)
         return text
@@ -51,7 +58,15 @@ def without_subject(t: Translator, directive: Directive, payload: dict[str, Any]
         if isinstance(new.get(key), str):
             new[key] = clean(new[key])
     if isinstance(new.get("choices"), list):
-        new["choices"] = [[{**c, "label": clean(str(c.get("label", "")))} for c in row] for row in new["choices"]]
+        rows = [
+            [
+                {**c, "label": clean(str(c.get("label", "")))}
+                for c in row
+                if not str(c.get("data", "")).startswith("full:")
+            ]
+            for row in new["choices"]
+        ]
+        new["choices"] = [row for row in rows if row]
     if isinstance(new.get("reminder"), dict):
         new["reminder"] = {**new["reminder"], "subject": pointer}
     return new if new != payload else payload

@@ -9,6 +9,7 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
 
@@ -66,6 +67,13 @@ def writer_lock(engine: Engine) -> AbstractContextManager[object]:
         if lock is None:
             lock = _writer_locks[engine] = threading.RLock()
     return lock
+
+
+def is_disconnect(exc: BaseException) -> bool:
+    """The database connection was lost under this error (server restart, idle timeout, a
+    backend terminated): SQLAlchemy has invalidated it, and the pool opens a new one. A unit
+    of work that failed this way rolled back whole and can run once more."""
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
 
 
 def is_postgres(engine: Engine) -> bool:

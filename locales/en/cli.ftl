@@ -28,3 +28,4 @@ cli-kind-cell = cell
 cli-kind-mass = mass organisation
 cli-unit_inactive = inactive
 parse-read_by_ocr = Read by text recognition (OCR) from a photo or scan: check numbers, dates and diacritics against the paper.
+parse-unreadable_layer = The PDF's text layer cannot be read (a legacy TCVN3/VNI font or a font without a Unicode map): the page images were read by OCR.

@@ -28,3 +28,4 @@ cli-kind-cell = chi bộ
 cli-kind-mass = đoàn thể
 cli-unit_inactive = ngừng hoạt động
 parse-read_by_ocr = Đọc bằng nhận dạng chữ (OCR) từ ảnh/bản quét: cần đối chiếu số, ngày và dấu với bản giấy.
+parse-unreadable_layer = Lớp chữ của tệp PDF không đọc được (phông chữ cũ TCVN3/VNI hoặc phông không có bảng mã Unicode): đã đọc ảnh các trang bằng OCR.

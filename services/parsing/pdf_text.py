@@ -1,6 +1,8 @@
 """The text layer of a PDF (pypdf): what a PDF exported from Word or the signing software
 says in characters. A scanned PDF has no text layer (or only the signature stamp's few
-words); ``has_text_layer`` tells the two apart so the caller can fall back to OCR.
+words); ``has_text_layer`` tells the two apart so the caller can fall back to OCR. A text
+layer drawn with fonts that lack a Unicode map (legacy TCVN3/VNI fonts, an embedded font
+without ToUnicode) has characters but no language: ``unreadable`` says so (text_quality).
 Pure: bytes in, text out.
 """
 
@@ -12,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .files import DocumentFormatError
+from .text_quality import TextQuality, judge_text
 
 __all__ = ["PdfText", "read_pdf_text", "MIN_LETTERS_PER_PAGE"]
 
@@ -41,6 +44,17 @@ class PdfText:
     def has_text_layer(self) -> bool:
         letters = sum(ch.isalpha() for ch in self.text)
         return letters >= MIN_LETTERS_PER_PAGE * max(1, len(self.pages))
+
+    @property
+    def quality(self) -> TextQuality:
+        return judge_text(self.text)
+
+    @property
+    def unreadable(self) -> bool:
+        """Characters enough for a text layer, but not a language: glyph codes without their
+        map (control characters, shifted letters) or a legacy Vietnamese font encoding."""
+        glyphs = sum(not ch.isspace() for ch in self.text)
+        return glyphs >= MIN_LETTERS_PER_PAGE * max(1, len(self.pages)) and not self.quality.readable
 
 
 def read_pdf_text(data: bytes, *, max_pages: int = MAX_PAGES) -> PdfText:

@@ -100,3 +100,58 @@ def scanned_pdf_of(*images: bytes) -> bytes:
         pdf.add_page()
         pdf.image(io.BytesIO(image), x=0, y=0, w=210)
     return bytes(pdf.output())
+
+
+def pdf_without_unicode_map(text: str) -> bytes:
+    """A PDF that shows ``text`` on the page, but whose embedded font has no ToUnicode map: the
+    text layer is glyph numbers (what a PDF printed from an old system or a font without a
+    map gives). The page looks right; copying its text gives control characters."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_of(text))))
+    for page in writer.pages:
+        fonts = page["/Resources"]["/Font"]
+        for key in fonts:
+            font = fonts[key].get_object()
+            if "/ToUnicode" in font:
+                del font[NameObject("/ToUnicode")]
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+#: VNI's way of writing Vietnamese in one-byte codes: the base letter, then the mark as a
+#: Latin-1 character the VNI fonts draw as that mark (ư, ơ and đ as letters of their own).
+_VNI_MARKS = {"\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ", "\u0323": "ï", "\u0302": "â", "\u0306": "ê"}
+_VNI_HORN = {"o": "ô", "u": "ö", "O": "Ô", "U": "Ö"}
+
+
+def vni_style(text: str) -> str:
+    """``text`` as the text layer of a document typed in a VNI font reads ("Ñaûng uûy" for
+    "Đảng ủy"): modelled on VNI's scheme, not a full VNI table (the marks follow the letter
+    one by one, where VNI joins a hat and a tone into one code)."""
+    import unicodedata
+
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if ch in _VNI_MARKS:
+            out.append(_VNI_MARKS[ch])
+        elif ch == "\u031b" and out and out[-1] in _VNI_HORN:
+            out[-1] = _VNI_HORN[out[-1]]
+        else:
+            out.append({"đ": "ñ", "Đ": "Ñ"}.get(ch, ch))
+    return "".join(out)
+
+
+def legacy_font_pdf_of(text: str) -> bytes:
+    """A PDF whose text layer is ``text`` in VNI-style codes (one-byte Latin-1 font, as a VNI or
+    TCVN3 font's PDF declares itself)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    for line in vni_style(text).split("\n"):
+        pdf.multi_cell(0, 6, line or " ", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
