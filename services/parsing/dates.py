@@ -344,7 +344,7 @@ _DAY_BEFORE_DASH = re.compile(
     r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
 )
 CUE_START = re.compile(
-    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
+    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?::\s*)?(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
 )
 # Periods ("tháng 8/2021", "quý III", "năm 2021").

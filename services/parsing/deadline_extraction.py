@@ -414,6 +414,8 @@ _UP_TO_NOW = re.compile(
     r"\s*,?\s*(?:(?:cho\s+)?(?:den|toi)\s+(?:nay|hien\s+nay|thoi\s+diem\s+nay)\b|tro\s+lai\s+day\b)"
 )
 _KE_TU = re.compile(r"ke\s+tu\b")
+# the end of a window right after its start: "đến hết ngày 5-10-2022", "tới 17 giờ ngày 16/4"
+_WINDOW_END = re.compile(r"\s*(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?\d")
 _YEAR_SPAN_END = re.compile(r"\s*(?:den|toi|[-–])\s*(?:het\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\d)")
 _ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+the|moi)\s")
 _MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?:\s?[/.\-]\s?(?P<y>(?:19|20)\d{2}))?(?![\d/.\-])")
@@ -680,7 +682,13 @@ def extract_deadlines(
         # when a measure holds, not a date to begin a task ("từ ngày", "bắt đầu từ")
         # Unless the measure is asked of the recipients: "Sở ... yêu cầu các phòng ... cho học
         # sinh tạm dừng đến trường kể từ ngày 12/5/2021" is a start they must make that day.
-        if res.is_start and _KE_TU.match(folded, cue.start) and not _ASKS_OTHERS.search(folded, lo, cue.start):
+        # (a "kể từ" an end closes is a window all the same: "kể từ ngày 26-9 đến hết ngày 5-10")
+        if (
+            res.is_start
+            and _KE_TU.match(folded, cue.start)
+            and not _ASKS_OTHERS.search(folded, lo, cue.start)
+            and not _WINDOW_END.match(folded, t.end)
+        ):
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         end, until = t.end, None
