@@ -57,8 +57,9 @@ TEMPORAL_RE = re.compile(
     r"(?:(?:\s*,)?\s+nam\s+(?P<w_y>\d{4}))?(?!\d)"
     # 20/8/2021, 20-8-2021, 20.8.2021 (same separator twice)
     # (a whole date may follow another glued by a dash: "từ ngày 01/7/2024-7/7/2024")
+    # ("từ ngày 20-28/01/2016": the end of a run of days, glued to its start day by a dash)
     # ("28.6-2017": a dotted day and month, the year after a dash, as some papers print it)
-    r"|(?:(?<![\d/.\-])|(?<=[/.\-]\d{4}-))(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})"
+    r"|(?:(?<![\d/.\-])|(?<=[/.\-]\d{4}-)|(?<=\bngay\s\d-)|(?<=\bngay\s\d\d-))(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})"
     r"(?:\s?(?P=sep)\s?|(?<=\.\d)-|(?<=\.\d\d)-)"
     r"(?P<n_y>\d{4})(?!\d)"
     # "tháng 9, 10 năm 2018", "tháng 11 và 12/2023": months listed with the word once, read as
@@ -344,7 +345,7 @@ _DAY_BEFORE_DASH = re.compile(
     r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
 )
 CUE_START = re.compile(
-    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
+    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?::\s*)?(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
 )
 # Periods ("tháng 8/2021", "quý III", "năm 2021").

@@ -414,6 +414,10 @@ _UP_TO_NOW = re.compile(
     r"\s*,?\s*(?:(?:cho\s+)?(?:den|toi)\s+(?:nay|hien\s+nay|thoi\s+diem\s+nay)\b|tro\s+lai\s+day\b)"
 )
 _KE_TU = re.compile(r"ke\s+tu\b")
+# "từ ngày 10 đến hết ngày 30-11-2025": the end of a run of days whose start gives the day only
+_RUN_END_CUE = re.compile(r"(?:den|toi)\s+het\b")
+# the end of a window right after its start: "đến hết ngày 5-10-2022", "tới 17 giờ ngày 16/4"
+_WINDOW_END = re.compile(r"\s*(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?\d")
 _YEAR_SPAN_END = re.compile(r"\s*(?:den|toi|[-–])\s*(?:het\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\d)")
 _ASKS_OTHERS = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\s+(?:cac|toan\s+the|moi)\s")
 _MONTH_RUN = re.compile(r"\s?[-–]\s?(?:thang\s+)?(?P<m>\d{1,2})(?:\s?[/.\-]\s?(?P<y>(?:19|20)\d{2}))?(?![\d/.\-])")
@@ -569,7 +573,7 @@ def extract_deadlines(
             prev = last_day[2]
             cue = Cue(prev.relation, last_day[1] + co.start("w"), prev.at, prev.through)
         if (
-            cue is None
+            (cue is None or (cue.relation == "end_of_day" and _RUN_END_CUE.match(folded, cue.start)))
             and t.unit == "day"
             and (first := shared_month_run(folded, t, lo, 1)) is not None
             and (
@@ -680,7 +684,13 @@ def extract_deadlines(
         # when a measure holds, not a date to begin a task ("từ ngày", "bắt đầu từ")
         # Unless the measure is asked of the recipients: "Sở ... yêu cầu các phòng ... cho học
         # sinh tạm dừng đến trường kể từ ngày 12/5/2021" is a start they must make that day.
-        if res.is_start and _KE_TU.match(folded, cue.start) and not _ASKS_OTHERS.search(folded, lo, cue.start):
+        # (a "kể từ" an end closes is a window all the same: "kể từ ngày 26-9 đến hết ngày 5-10")
+        if (
+            res.is_start
+            and _KE_TU.match(folded, cue.start)
+            and not _ASKS_OTHERS.search(folded, lo, cue.start)
+            and not _WINDOW_END.match(folded, t.end)
+        ):
             continue
         kind = "start" if res.is_start else ex.kind(lo, hi, cue, t)
         end, until = t.end, None
@@ -1151,9 +1161,10 @@ def _in_own_year_if_soon(t: Temporal, own: date) -> Temporal | None:
 
 
 # "Từ ngày 1.1 đến ngày 6.7, UBND tỉnh giao 833 nhiệm vụ ...": a window whose clause goes on to
-# a tally (a count of ten or more things) is the period a statistic covers, not a time to act
+# a tally (a count of ten or more things; not "ngày 10 đến 16-11", a day) is the period a
+# statistic covers, not a time to act
 _TALLY = re.compile(
-    r"(?<![\d/.,])(?<!nam\s)(?<!khoa\s)(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:[.,]\d{3})+|\d{2,})\s+(?!ngay|thang|nam|gio|phut|h\b|%)[a-z]"
+    r"(?<![\d/.,])(?<!nam\s)(?<!khoa\s)(?<!ngay\s)(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:[.,]\d{3})+|\d{2,})\s+(?!ngay|thang|nam|gio|phut|h\b|%)[a-z]"
 )
 # (a task set for each unit names them: "mỗi chi bộ giới thiệu 10 quần chúng", "các xã rà soát")
 _ASKED = re.compile(

@@ -141,6 +141,15 @@ def _year_of(temporals: list, issued_on: date | None, refs: list[date], today: d
         for t in temporals
         if t.year is not None and 1900 <= t.year <= 2200 and (t.unit != "day" or _valid(t.year, t.month, t.day))
     ]
+    # a full date ("31-12-2018") dates the text's own doings; a bare year may be a target
+    # it names ("giảm nghèo năm 2019 và các năm tiếp theo", "tầm nhìn đến năm 2030")
+    days = [
+        t.year
+        for t in temporals
+        if t.unit == "day" and t.year is not None and 1900 <= t.year <= 2200 and _valid(t.year, t.month, t.day)
+    ]
+    if days:
+        return max(days)
     if years:
         return max(years)
     return today.year if today else None
@@ -240,7 +249,8 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         # written shortly before it went up: its year-less days ("trước ngày 15/10") are of
         # the stamp's year, not of an older resolution it cites (Nghị quyết ... ngày 6/1/2012).
         stamped = [d for _, _, d in _safe(page_stamps, [], cleaned, folded) if d is not None]
-        if stamped and year < min(stamped).year:
+        # (and a page's later years are targets it names, "tầm nhìn đến năm 2030", not its own)
+        if stamped and year != min(stamped).year:
             year = min(stamped).year
             if own_date is not None and own_date.year < year:
                 own_date = date(year, 1, 1)
