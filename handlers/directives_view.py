@@ -13,7 +13,7 @@ from ground.text_limits import cut_bytes
 from handlers.context import Context
 from handlers.router import Router
 from services import directive_texts as texts
-from services import directives, status
+from services import directives, status, status_text
 from services.report_text import overdue_days
 from services.unit_words import capitalized, unit_word
 from storage.tables import Deadline, Directive
@@ -30,11 +30,18 @@ def _who(ctx: Context) -> directives.Who:
 PICKABLE_COMMANDS = ("doc", "unacked", "deadline", "recipients", "reminders", "remind", "close", "status", "export")
 
 
+def usage_example(ctx: Context) -> str:
+    """The number a usage hint shows: one of the person's own directives (the newest), else a
+    neutral one from the locale that reads as an example."""
+    own = status_text.example_number([d.number for d in directives.visible(session=ctx.session, actor=ctx.actor)])
+    return own if own is not None else ctx.t("usage.example_number")
+
+
 def find_one(ctx: Context, args: str, usage_key: str, *, command: str) -> tuple[Directive | None, list[Reply]]:
     """The one visible directive numbered ``args``, or the replies explaining why not (with a
     choice among several that share the number)."""
     if not args.strip():
-        return None, [ctx.reply(usage_key)]
+        return None, [ctx.reply(usage_key, example=usage_example(ctx))]
     found = directives.find_by_number(session=ctx.session, actor=ctx.actor, text=args)
     if not found:
         # Someone else's directive answers like a missing one; only the audit log knows.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ground.messages import Choice, OutFile, Reply
 from handlers.context import Context
+from handlers.directives_view import usage_example
 from handlers.router import Router
 from handlers.status import resolve
 from services import directive_texts as texts
@@ -40,11 +41,18 @@ def _export(ctx: Context, args: str) -> list[Reply]:
     words = args.split()
     last = words[-1].lower().lstrip(".") if words else ""
     if last in OTHER_FORMATS:
-        return [ctx.reply("export.bad_format", format=words[-1][:10], formats=", ".join(exports.FORMATS))]
+        return [
+            ctx.reply(
+                "export.bad_format",
+                format=words[-1][:10],
+                formats=", ".join(exports.FORMATS),
+                example=usage_example(ctx),
+            )
+        ]
     fmt = last if last in exports.FORMATS else "xlsx"
     number = " ".join(words[:-1] if last in exports.FORMATS else words)
     if not number:
-        return [ctx.reply("export.usage")]
+        return [ctx.reply("export.usage", example=usage_example(ctx))]
     directive, replies = resolve(ctx, number, "export", fmt)
     if directive is None:
         return replies

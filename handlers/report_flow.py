@@ -34,8 +34,9 @@ from services.report_answers import (
     parse_field,
     parse_quick,
     with_selection,
+    yes_no_word,
 )
-from services.report_templates import Template, TemplateField, template_for
+from services.report_templates import Ratio, Template, TemplateField, template_for
 from services.report_text import format_due, format_timing, format_value, overdue_days, summary_lines
 from services.unit_words import common_kind, unit_word
 from storage.queries import units as unit_queries
@@ -49,6 +50,8 @@ SUBJECT_CHARS = 120
 BUTTON_SUBJECT_CHARS = 24
 PICK_SUBJECT_CHARS = 18
 SUMMARY, EDIT, PICK = "_summary", "_edit", "_pick"
+#: "0/45": nobody reached is asked about once before the questions go on (a likely slip).
+ZERO = "_zero"
 #: Not stored: the row keeps the field key of the question being asked.
 QUESTION = "<question>"
 #: Typed words that work like the control buttons on channels without buttons.
@@ -103,6 +106,11 @@ class ReportState(FlowState):
     unplaced_text: str | None = None
     #: A free answer to a choice question, already asked about once; typed again it is taken as "other".
     other_asked: str | None = None
+    #: "0 reached" was confirmed with «Có»: not asked again.
+    zero_confirmed: bool = False
+    #: Where the questions go on after the "0 reached" question: the step answered, what it filled.
+    zero_after: str | None = None
+    zero_filled: list[str] = []
 
 
 def _with_task(handler: Callable[..., list[Reply]]) -> Callable[..., list[Reply]]:
@@ -128,13 +136,14 @@ class ReportFlow(StepFlow[ReportState]):
             PICK: Step(text=self._pick_first, button=self._picked, attachment=self._no_task),
             SUMMARY: Step(text=self._typed_on_list, button=self._summary_button, attachment=self._attachment_elsewhere),
             EDIT: Step(text=self._typed_on_list, button=self._edit_button, attachment=self._attachment_elsewhere),
+            ZERO: Step(text=self._zero_typed, button=self._zero_button, attachment=self._attachment_elsewhere),
             QUESTION: Step(text=self._typed_answer, button=self._question_button, attachment=self._attached),
         }
 
     def step(self, ctx: Context) -> Step | None:
         # Every question of the template is a step of its own name; they all work alike.
         name = ctx.flow_step
-        return self.steps()[name if name in (PICK, SUMMARY, EDIT) else QUESTION]
+        return self.steps()[name if name in (PICK, SUMMARY, EDIT, ZERO) else QUESTION]
 
     def describe(self, ctx: Context) -> str:
         """Names the directive when one is picked, so a dropped report says which one was left."""
@@ -418,11 +427,53 @@ class ReportFlow(StepFlow[ReportState]):
     def _advance(
         self, ctx: Context, state: ReportState, task: reports.Task, after: str | None, filled: set[str]
     ) -> list[Reply]:
-        """Ask the next question, or show the summary when there is none."""
+        """Ask the next question, or show the summary when there is none; first, once, whether
+        "0 reached" is meant."""
+        ratio = task.template().ratio
+        if (
+            ratio is not None
+            and not state.zero_confirmed
+            and state.answers.get(ratio.part) == 0
+            and state.answers.get(ratio.whole)
+            and state.pending_percent is None
+        ):
+            state.zero_after, state.zero_filled = after, sorted(filled)
+            ctx.flow_goto(ZERO, state)
+            return self._ask(ctx, state, task, ZERO)
         step = SUMMARY if state.editing else _next_step(task.template(), state, after, filled)
         state.editing = False if step == SUMMARY else state.editing
         ctx.flow_goto(step, state)
         return self._ask(ctx, state, task, step)
+
+    @_with_task
+    def _zero_typed(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply]:
+        ratio = task.template().ratio
+        yes = yes_no_word(text)
+        if yes is not None or ratio is None:
+            return self._zero_answer(ctx, state, task, "zy" if yes or ratio is None else "zn")
+        handled = self._typed_control(ctx, state, task, text)
+        if handled is not None:
+            return handled
+        if any(ch.isdigit() for ch in text):
+            # The right number typed straight away ("40") answers the count again.
+            _ask_part_again(state, ratio)
+            return self._answer(ctx, state, task, ratio.part, text)
+        return [ctx.reply("report.zero_reached_expects"), *self._ask(ctx, state, task, ZERO, fresh=False)]
+
+    @_with_task
+    def _zero_button(self, ctx: Context, state: ReportState, task: reports.Task, value: str) -> list[Reply]:
+        if value in ("zy", "zn"):
+            return self._zero_answer(ctx, state, task, value)
+        return self._control(ctx, state, task, value) or [ctx.reply("button.stale")]
+
+    def _zero_answer(self, ctx: Context, state: ReportState, task: reports.Task, value: str) -> list[Reply]:
+        ratio = task.template().ratio
+        if value == "zy" or ratio is None:
+            state.zero_confirmed = True
+            return self._advance(ctx, state, task, state.zero_after, set(state.zero_filled))
+        _ask_part_again(state, ratio)
+        ctx.flow_goto(ratio.part, state)
+        return self._ask(ctx, state, task, ratio.part)
 
     def _option(
         self, ctx: Context, state: ReportState, task: reports.Task, field: TemplateField, value: str
@@ -573,6 +624,15 @@ class ReportFlow(StepFlow[ReportState]):
                     [ctx.flow_button(cut(ctx.t("report.button.unplaced", label=home.label(ctx.lang)), 60), "unplaced")]
                 )
             return [Reply(text=text, choices=rows)]
+        if step == ZERO:
+            ratio = required(template.ratio, "ratio")
+            rows = [
+                [
+                    ctx.flow_button(ctx.t("report.button.yes"), "zy"),
+                    ctx.flow_button(ctx.t("report.button.no"), "zn"),
+                ]
+            ]
+            return [Reply(text=ctx.t("report.zero_reached", total=state.answers.get(ratio.whole)), choices=rows)]
         if step == EDIT:
             rows = [[ctx.flow_button(cut(f.label(ctx.lang), 40), f"e:{f.key}")] for f in template.fields]
             return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back()])]
@@ -661,6 +721,14 @@ def _missing_half(template: Template, state: ReportState, step: str) -> str | No
         return None
     other = ratio.whole if step == ratio.part else ratio.part
     return other if state.answers.get(other) is None and keys.index(other) < keys.index(step) else None
+
+
+def _ask_part_again(state: ReportState, ratio: Ratio) -> None:
+    """«Không» to "0 reached": the count is asked again, its total kept; the questions then go
+    on after the later of the two, as when a kept total is followed by its count."""
+    history = state.history[:-1] if state.history[-1:] == [ratio.part] else state.history
+    state.answers = {**state.answers, ratio.part: None}
+    state.history = history if history[-1:] == [ratio.whole] else [*history, ratio.whole]
 
 
 def _unplaced_home(template: Template, state: ReportState) -> TemplateField | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ground.messages import Choice, OutFile, Reply
 from handlers.context import Context
-from handlers.directives_view import which_reply
+from handlers.directives_view import usage_example, which_reply
 from handlers.router import Router
 from services import charts, status, status_text
 from services import directive_texts as texts
@@ -37,7 +37,7 @@ def _status(ctx: Context, args: str) -> list[Reply]:
     number = " ".join(words[:-1] if want_chart else words)
     if not number:
         if want_chart:
-            return [ctx.reply("status.usage_chart")]
+            return [ctx.reply("status.usage_chart", example=usage_example(ctx))]
         summaries = status.open_summaries(session=ctx.session, actor=ctx.actor, now=ctx.now)
         return [Reply(text=status_text.summaries_text(ctx.t, summaries, ctx.deps.tz))]
     directive, replies = resolve(ctx, number, "status", "chart" if want_chart else "")

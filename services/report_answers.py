@@ -343,6 +343,12 @@ def _text_answer(f: TemplateField, text: str, lang: str) -> Parsed:
     return Parsed(values={f.key: text})
 
 
+def yes_no_word(text: str) -> bool | None:
+    """A typed yes ("có", "ok") or no ("không"); None for anything else."""
+    folded = normalize(text).rstrip(".!")
+    return True if folded in _YES else False if folded in _NO else None
+
+
 def _yes_no_answer(f: TemplateField, text: str, lang: str) -> Parsed:
     folded = normalize(text).rstrip(".!")
     if folded in _YES:

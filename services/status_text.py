@@ -53,12 +53,12 @@ def summaries_text(t: Translator, found: list[DirectiveSummary], tz: ZoneInfo) -
         )
     if len(found) > LIST_LIMIT:
         lines.append(t("status.more", count=len(found) - LIST_LIMIT))
-    example = _example_number([s.directive.number for s in found[:LIST_LIMIT]])
+    example = example_number([s.directive.number for s in found[:LIST_LIMIT]])
     lines.append(t("status.hint", example=example) if example else t("status.hint_plain"))
     return "\n".join(lines)
 
 
-def _example_number(numbers: list[str | None]) -> str | None:
+def example_number(numbers: list[str | None]) -> str | None:
     """A number the user has, as short as /status reads it: "27" for 27-KH/ĐU (the whole number
     when another listed directive starts with the same digits); None when none has a number."""
     leads = [re.match(r"\d+", n.strip()) for n in numbers if n]

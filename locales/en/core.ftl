@@ -152,3 +152,6 @@ deadline_word-day = day
 deadline_word-month = month
 deadline_word-quarter = quarter
 deadline_word-year = year
+
+# The number a usage hint shows when the person sees no numbered directive: plainly an example.
+usage-example_number = 123

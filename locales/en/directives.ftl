@@ -166,7 +166,7 @@ directive-which-closed = closed { $date }
 directive-which-draft = not sent
 directive-which-amends = changed version of #{ $id },{" "}
 directive-which-button = #{ $id } { $title }, sent { $date }
-directive-doc-usage = Usage: /doc NUMBER (e.g. /doc 141 or /doc 141-CV/ĐUK)
+directive-doc-usage = Usage: /doc NUMBER (e.g. /doc { $example })
 directive-doc-not_found = No directive numbered «{ $number }» that you may see. Type /directives for the list.
 directive-doc-published = Sent at: { $time }
 directive-doc-acked = Received: { $acked }{ $assigned ->
@@ -174,7 +174,7 @@ directive-doc-acked = Received: { $acked }{ $assigned ->
        *[other] /{ $assigned } units
     }
 directive-doc-acked_line = • { $code } — { $name }: { $who }, { $time }
-directive-unacked-usage = Usage: /unacked NUMBER (e.g. /unacked 141)
+directive-unacked-usage = Usage: /unacked NUMBER (e.g. /unacked { $example })
 directive-unacked-head = Not yet acknowledged { $title } ({ $count }{ $assigned ->
         [one] /{ $assigned } unit
        *[other] /{ $assigned } units
@@ -185,8 +185,8 @@ directive-unacked-none = { $assigned ->
     } { $title }.
 directive-change-describe_deadline = changing a directive's deadline
 directive-change-describe_recipients = changing a directive's units
-directive-change-deadline_usage = Usage: /deadline NUMBER (e.g. /deadline 141)
-directive-change-recipients_usage = Usage: /recipients NUMBER (e.g. /recipients 141)
+directive-change-deadline_usage = Usage: /deadline NUMBER (e.g. /deadline { $example })
+directive-change-recipients_usage = Usage: /recipients NUMBER (e.g. /recipients { $example })
 directive-change-closed = { $title } is closed, so its deadlines and recipients are not changed. Reopen it with /reopen { $number } first.
 directive-change-ask_pick = Which deadline of { $title } should change?
 directive-change-deadline_done = Deadline changed: { $line }. { $count ->

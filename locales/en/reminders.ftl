@@ -70,7 +70,7 @@ reminder-digest-overdue = {"  "}Overdue: { $cells }
 reminder-digest-new_reports = {"  "}New reports since yesterday: { $cells }
 reminder-digest-none = {"  "}(none)
 reminder-digest-nothing = No open directives.
-reminder-plan-usage = Type /reminders NUMBER, e.g. /reminders 141.
+reminder-plan-usage = Type /reminders NUMBER, e.g. /reminders { $example }.
 reminder-plan-head = Reminder plan for { $directive } { $count ->
         [one] ({ $count } message)
        *[other] ({ $count } messages)
@@ -89,7 +89,7 @@ reminder-offset-hours = { $n ->
     }
 reminder-offset-overdue = overdue, time { $n }
 reminder-offset-recurring = recurring report
-reminder-remind-usage = Type /remind NUMBER, e.g. /remind 141.
+reminder-remind-usage = Type /remind NUMBER, e.g. /remind { $example }.
 reminder-remind-confirm = Send a reminder now to { $count ->
         [one] { $count } unit that has not
        *[other] { $count } units that have not
@@ -111,7 +111,7 @@ reminder-remind-skipped = { $count ->
        *[other] { $count } other units were reminded by hand at { $time } and are not reminded again (within { $minutes } minutes).
     }
 reminder-remind-too_soon = The units that have not done { $directive } were reminded by hand at { $time }; chibot does not remind them again within { $minutes } minutes, so nobody gets the same message twice. To say more, use /broadcast.
-reminder-close-usage = Type /close NUMBER, e.g. /close 141.
+reminder-close-usage = Type /close NUMBER, e.g. /close { $example }.
 reminder-close-done = Directive { $directive } closed: { $count ->
         [one] { $count } pending reminder cancelled
        *[other] { $count } pending reminders cancelled
@@ -140,4 +140,4 @@ reminder-reopen-done = Directive { $directive } reopened: { $count ->
        *[other] { $count } reminders planned
     } from now on; cells can report on it again.
 reminder-reopen-not_closed = Directive { $directive } is not closed; nothing to reopen.
-reminder-reopen-usage = Type /reopen NUMBER, e.g. /reopen 141.
+reminder-reopen-usage = Type /reopen NUMBER, e.g. /reopen { $example }.

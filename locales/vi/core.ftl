@@ -142,3 +142,6 @@ deadline_word-day = ngày
 deadline_word-month = tháng
 deadline_word-quarter = quý
 deadline_word-year = năm
+
+# The number a usage hint shows when the person sees no numbered directive: plainly an example.
+usage-example_number = 123
