@@ -72,6 +72,9 @@ def test_the_stored_state_uses_full_names(org, app, session):
         "editing": False,
         "unplaced_text": None,
         "other_asked": None,
+        "zero_confirmed": False,
+        "zero_after": None,
+        "zero_filled": [],
     }
 
 
