@@ -8,6 +8,7 @@
     .venv/bin/python bench/bench_documents.py --holdout5 # session 5's set, read before the parser ran
     .venv/bin/python bench/bench_documents.py --holdout6 # session 6's set, read before the parser ran
     .venv/bin/python bench/bench_documents.py --holdout7 # session 7's sets (also --holdout8, --holdout9)
+    .venv/bin/python bench/bench_documents.py --holdout10 --holdout11 # session 8's sets, pooled
     .venv/bin/python bench/bench_documents.py --quiet    # figures only
 
 Each tests/fixtures/documents/NAME.txt is a public page as staff copy it; NAME.expected.json
@@ -195,7 +196,7 @@ def score(paths: list[Path]) -> tuple[Figures, list[DocScore]]:
 
 
 #: The held-out folders, newest first (one flag each).
-HELD_OUT = tuple(f"holdout{n}" for n in range(9, 1, -1)) + ("holdout",)
+HELD_OUT = tuple(f"holdout{n}" for n in range(11, 1, -1)) + ("holdout",)
 
 
 def main() -> None:
@@ -208,13 +209,15 @@ def main() -> None:
     ap.add_argument("--holdout6", action="store_true", help="score the sixth held-out set (once)")
     for n in (7, 8, 9):
         ap.add_argument(f"--holdout{n}", action="store_true", help=f"score held-out set {n} (session 7's, once)")
+    for n in (10, 11):
+        ap.add_argument(f"--holdout{n}", action="store_true", help=f"score held-out set {n} (session 8's, once)")
     ap.add_argument("--quiet", action="store_true", help="figures only")
     args = ap.parse_args()
-    folder = next(
-        (f for f in HELD_OUT if getattr(args, f)),
-        None,
-    )
-    fig, scores = score(corpus_files(folder=folder))
+    folders = [f for f in HELD_OUT if getattr(args, f)]
+    # Several flags pool their folders into one figure (each page counted once).
+    folder = folders[0] if len(folders) == 1 else None
+    files = [p for f in folders for p in corpus_files(folder=f)] if folders else corpus_files()
+    fig, scores = score(files)
     if not args.quiet:
         for s in scores:
             if not (s.missed or s.spurious or s.wrong or s.kind_wrong):
@@ -230,6 +233,8 @@ def main() -> None:
                 print(f"   {f:<9} {v}")
         print()
     label = {
+        "holdout11": "HOLDOUT11 ",
+        "holdout10": "HOLDOUT10 ",
         "holdout9": "HOLDOUT9 ",
         "holdout8": "HOLDOUT8 ",
         "holdout7": "HOLDOUT7 ",
@@ -240,7 +245,8 @@ def main() -> None:
         "holdout2": "HOLDOUT2 ",
         "holdout": "HOLDOUT ",
     }
-    print(label.get(folder or "", "DEV ") + fig.line())
+    name = "POOLED " + "+".join(folders) + " " if len(folders) > 1 else label.get(folder or "", "DEV ")
+    print(name + fig.line())
 
 
 if __name__ == "__main__":
