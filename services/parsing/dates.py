@@ -338,7 +338,11 @@ LABEL_AT_TIME = re.compile(rf"(?<![\d:]){_T}\s*,?\s*{_NGAY}$")
 # "tính đến ngày X" is an as-of date in statistics, never a deadline.
 # "từ ngày 27 đến 29-7-2020": a run of days written with the month once is the days an
 # event takes (a congress, a conference), not a deadline; "đến" there closes no task.
-CUE_UNTIL = re.compile(rf"(?<!tinh\s)(?<!ngay\s\d\s)(?<!ngay\s\d\d\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
+# ("những năm tới", "thời gian tới", "tháng tới": "tới" after a span of time is "next", not "until")
+CUE_UNTIL = re.compile(
+    rf"(?<!tinh\s)(?<!ngay\s\d\s)(?<!ngay\s\d\d\s){_W}(?:den|(?<!nam\s)(?<!thang\s)(?<!tuan\s)(?<!gian\s)toi)"
+    rf"\s+(?:het\s+)?(?:ngay\s*)?$"
+)
 # "từ 01/8 - 15/8/2023": a spaced dash after a whole day (not "từ ngày 23 - 24/11", a run of days)
 CUE_DASH = re.compile(r"(?:(?<=\d\s)|(?<=[/.]\d{4}))[-–]\s?$")
 _DAY_BEFORE_DASH = re.compile(
@@ -368,10 +372,21 @@ CUE_P_ENDS = re.compile(rf"{_W}ket\s+thuc\s+(?:vao\s+)?(?:(?:cuoi|het)\s+)?$")
 CUE_P_LATE = re.compile(
     rf"{_W}(?:(?:vao|truoc|den|trong|(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den))*)\s+)?(?:thoi\s+diem\s+)?cuoi\s*$"
 )
+# "hoàn thành vào giữa tháng 10-2017": the middle of a month, read as its 15th, when a
+# completion word binds it right before
+CUE_P_MID = re.compile(
+    rf"{_W}(?:hoan\s+thanh|xong|ket\s+thuc)\s+(?:(?:vao|trong|truoc)\s+)?(?P<mid>giua|trung\s+tuan)\s*$"
+)
+#: the day a month's middle ("giữa tháng", "trung tuần tháng") is read as
+MID_MONTH_DAY = 15
 # "... báo cáo kết quả về Huyện ủy vào cuối tháng 3-2020": a report or a sending before it
 LATE_ACT = re.compile(rf"{_W}(?:gui|nop)\b")
 # (or a task carried out "vào cuối ...": "tiến hành đại hội vào cuối tháng 3", "tổ chức hội nghị vào cuối quý")
 HELD_ACT = re.compile(rf"{_W}(?:tien\s+hanh|to\s+chuc|trien\s+khai|thuc\s+hien)\b")
+# "báo cáo (đề xuất) với UBND tỉnh", "báo cáo về Ban Thường vụ": reporting up to a body
+REPORT_UP = re.compile(
+    rf"{_W}bao\s+cao(?:\s+(?:de\s+xuat|ket\s+qua))?\s+(?:voi|len|ve)\s+(?:ubnd|uy\s+ban|ban|so|bo|thuong\s+truc|tinh|huyen|thanh)\b"
+)
 # "trong tháng X" is a deadline when it is the complement of a doing/finishing verb
 # ("hoàn thành trong tháng 8/2021", "triển khai xong trong quý III") — not when it is a
 # time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
@@ -495,6 +510,8 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         return Cue("period_end", wstart + m.start(), None, through="het" in m[0])
     if m := CUE_START.search(window):
         return cue("period_start", m)
+    if t.unit == "month" and (m := CUE_P_MID.search(window)):
+        return cue("period_mid", m)
     if m := CUE_P_LATE.search(window):
         head_end = wstart + m.start()
         if (
@@ -516,8 +533,12 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     ):
         # "bắt đầu từ tháng 10-2021 và kết thúc vào tháng 2-2022": the end of a window
         return Cue("period_end", wstart + m.start(), None, through=True)
-    if (m := CUE_P_AT.search(window)) and DOING_VERB.search(folded, max(lo, t.start - 200), wstart + m.start()):
+    if (m := CUE_P_AT.search(window)) and DOING_VERB.search(
+        folded, _after_purpose(folded, max(lo, t.start - 200), wstart + m.start()), wstart + m.start()
+    ):
         # "tổ chức sinh hoạt chuyên đề ... vào tháng 9, 10 năm 2018": done in that period
+        # (not "hoàn thành đại hội cấp cơ sở trước 30-6 để tiến hành đại hội cấp huyện vào
+        # tháng 7": the month of the purpose "để" names is the event served, not the task's)
         return cue("period_end", m)
     if m := CUE_P_IN.search(window):
         if loose:
@@ -533,6 +554,11 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
             f := _last(FINISH_VERB.finditer(folded, max(lo, t.start - 100), wstart + m.start()))
         ):
             return Cue("period_end", f.start())
+        # "UBND tỉnh giao Thanh tra tỉnh ... báo cáo đề xuất với UBND tỉnh trong tháng 9/2014.":
+        # a report handed up (với / lên / về a body) within the period that closes the clause
+        # (the cue is "trong": the report word before it gives the kind)
+        if CLAUSE_END.match(folded, t.end) and REPORT_UP.search(folded, max(lo, t.start - 100), wstart + m.start()):
+            return cue("period_end", m)
         # "Kế hoạch tổng kết có ba cấp: cấp xã trong tháng 3 và 4 năm 2010; cấp huyện trong
         # tháng 5 năm 2010.": a schedule listed after a colon, each item's period closing it
         if CLAUSE_END.match(folded, t.end) and _in_schedule_list(folded, t.start):
@@ -551,6 +577,18 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     if loose:
         return Cue("period_end", t.start)
     return None
+
+
+# "để" (in order to) opening a purpose; folded "de" is also "đề" of "đề nghị", "đề án", ...
+_PURPOSE = re.compile(
+    r"(?<!chuyen\s)(?<!van\s)(?<!chu\s)(?<!tieu\s)(?<!nhan\s)\bde\s+(?!(?:nghi|an|xuat|ra|cap|tai|thi|muc|cuong|cu|bat|phong)\b)[a-z]"
+)
+
+
+def _after_purpose(folded: str, a: int, b: int) -> int:
+    """Where the words after the last purpose "để" in folded[a:b] begin (``a`` if none)."""
+    last = _last(_PURPOSE.finditer(folded, a, b))
+    return last.end() - 1 if last else a
 
 
 def _event_clause(folded: str, lo: int, t: Temporal) -> bool:
@@ -742,6 +780,9 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None, refere
     if cue.relation == "period_before":
         prev = first - timedelta(days=1)
         return Resolved("period_end", datetime.combine(prev, END_OF_DAY), first, f"trước {label}")
+    if cue.relation == "period_mid" and t.unit == "month":
+        mid = first.replace(day=MID_MONTH_DAY)
+        return Resolved("period_end", datetime.combine(mid, END_OF_DAY), first, f"giữa {label}")
     if cue.relation == "period_start":
         return Resolved("start", datetime.combine(first, time(0, 0)), first, f"từ {label}", is_start=True)
     verb = "đến hết" if cue.through else "trong"

@@ -1039,6 +1039,11 @@ _UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b|[-–]")
 # "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
 # second date's cue closes the window just as "đến" does.
 _ENDS_BEFORE = re.compile(r"\bket\s+thuc\s*$")
+# "Bắt đầu từ tháng 1-2017, hoàn thành vào tháng 4-2017": finishing at a period or a day
+# ("vào") closes the window the start opened; "hoàn thành trước ..." and "hoàn thành trong
+# tháng 5" are limits of their own, kept beside the start as earlier readings keep them
+_FINISHED_IN = re.compile(r"(?:hoan\s+thanh|xong)\s+(?:vao\b|(?:vao\s+)?giua\b)")
+_FINISH_BEFORE = re.compile(r"\b(?:hoan\s+thanh|xong)\s*$")
 
 
 def _windows(
@@ -1058,7 +1063,12 @@ def _windows(
                 and nxt.due is not None
                 and dy.due is not None
                 and seg.clause(pos)[0] == seg.clause(npos)[0]
-                and (_UNTIL_CUE.match(folded, npos) or _ENDS_BEFORE.search(folded, max(pos, npos - 12), npos))
+                and (
+                    _UNTIL_CUE.match(folded, npos)
+                    or _ENDS_BEFORE.search(folded, max(pos, npos - 12), npos)
+                    or _FINISHED_IN.match(folded, npos)
+                    or (folded.startswith("vao", npos) and _FINISH_BEFORE.search(folded, max(pos, npos - 14), npos))
+                )
                 and nxt.due >= dy.due
             ):
                 d = dy

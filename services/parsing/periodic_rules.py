@@ -44,6 +44,9 @@ def blank_spelled_numbers(folded: str) -> str:
 DATA_CUTOFF = re.compile(
     r"\bchot\s+(?:so|du)\s+lieu\b|\bso\s+lieu\b[^.;\n]{0,60}?\btinh\s+(?:tu|den)\b"
     r"|\bthoi\s+ky\s+lay\s+so\s+lieu\b"
+    # "Báo cáo định kỳ hàng tháng: Tính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ
+    # báo cáo": a span counted from a day of the period before is the days a report covers
+    r"|\btinh\s+tu\s+(?:ngay\s+)?\d{1,2}\b[^.;\n]{0,40}?\b(?:thang|nam|ky)\s+truoc\b"
     # "báo cáo kết quả triển khai ... đến thời điểm hết tháng 07/2019": the point a report's
     # figures are taken at
     r"|\b(?:tinh\s+)?den\s+thoi\s+diem\b(?=\s+(?:het\s+|cuoi\s+)?(?:ngay|thang|quy|nam|\d))"
