@@ -80,7 +80,9 @@ TEMPORAL_RE = re.compile(
     r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-\s?\d|\s-\d|\.\d)"
     # (or right after a cue word: "bắt đầu từ 22.2", "trước 15.2"; a bare "22.2" elsewhere may
     # be a decimal number)
-    r"|(?:(?<=ngay\s)|(?<=\btu\s)|(?<=\btruoc\s)|(?<=\bden\s)|(?<=\bhet\s))"
+    # (or closing a dotted range: "từ ngày 12.3-30.4", "từ ngày 10.3 - 10.4")
+    r"|(?:(?<=ngay\s)|(?<=\btu\s)|(?<=\btruoc\s)|(?<=\bden\s)|(?<=\bhet\s)"
+    r"|(?<=\d\.\d-)|(?<=\d\.\d\d-)|(?<=\d\.\d\s-\s)|(?<=\d\.\d\d\s-\s)|(?<=\d\.\d\s–\s)|(?<=\d\.\d\d\s–\s))"
     r"(?P<p_d>\d{1,2})\.(?P<p_m>\d{1,2})(?![\d.]\d|\d)"
     r")"
 )
@@ -344,9 +346,9 @@ CUE_UNTIL = re.compile(
     rf"\s+(?:het\s+)?(?:ngay\s*)?$"
 )
 # "từ 01/8 - 15/8/2023": a spaced dash after a whole day (not "từ ngày 23 - 24/11", a run of days)
-CUE_DASH = re.compile(r"(?:(?<=\d\s)|(?<=[/.]\d{4}))[-–]\s?$")
+CUE_DASH = re.compile(r"(?:(?<=\d\s)|(?<=[/.]\d{4})|(?<=\d\.\d)|(?<=\d\.\d\d))[-–]\s?$")
 _DAY_BEFORE_DASH = re.compile(
-    r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
+    r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}\.\d{1,2}$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
 )
 CUE_START = re.compile(
     rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?::\s*)?(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
@@ -550,8 +552,12 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
             return cue("period_end", m)
         # "hoàn thành hội nghị sơ kết trong tháng 5.2020.": the period closing a clause whose
         # verb is a finishing one is the time it must be finished in
-        if CLAUSE_END.match(folded, t.end) and (
-            f := _last(FINISH_VERB.finditer(folded, max(lo, t.start - 100), wstart + m.start()))
+        # (unless the verb has its own date first: "kết thúc vào ngày 30/11/2017, chấm sơ khảo
+        # ... trong tháng 12/2017" finishes on the day, the month is the judging's)
+        if (
+            CLAUSE_END.match(folded, t.end)
+            and (f := _last(FINISH_VERB.finditer(folded, max(lo, t.start - 100), wstart + m.start())))
+            and not _DATE_BETWEEN.search(folded, f.end(), t.start)
         ):
             return Cue("period_end", f.start())
         # "UBND tỉnh giao Thanh tra tỉnh ... báo cáo đề xuất với UBND tỉnh trong tháng 9/2014.":
@@ -579,6 +585,8 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     return None
 
 
+# a date written between a verb and a later period: the verb's own date
+_DATE_BETWEEN = re.compile(r"\d{1,2}\s?[/.\-]\s?\d{1,2}|\b(?:thang|quy)\s+(?:\d|[iv])|\bnam\s+\d{4}")
 # "để" (in order to) opening a purpose; folded "de" is also "đề" of "đề nghị", "đề án", ...
 _PURPOSE = re.compile(
     r"(?<!chuyen\s)(?<!van\s)(?<!chu\s)(?<!tieu\s)(?<!nhan\s)\bde\s+(?!(?:nghi|an|xuat|ra|cap|tai|thi|muc|cuong|cu|bat|phong)\b)[a-z]"

@@ -1260,6 +1260,10 @@ def _in_brackets(folded: str, start: int, end: int) -> bool:
     return close != -1 and "(" not in folded[start:close]
 
 
+#: a headline is a line of a few words: a paragraph the page cut off before its stop is none
+_HEADLINE_MAX = 200
+
+
 def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> list[tuple[int, Deadline]]:
     """A page's headline or lead line restating a deadline of the body ("Hoàn thành đại hội
     cấp cơ sở trước ngày 15-6-2020" above the article saying the same) is one item. A
@@ -1270,7 +1274,13 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
         a = folded.rfind("\n", 0, pos) + 1
         b = folded.find("\n", pos)
         line = folded[a : b if b != -1 else len(folded)].strip()
-        return bool(line) and not line.endswith((".", ";", ":")) and line[0] not in "-+*•" and not line[0].isdigit()
+        return (
+            bool(line)
+            and len(line) <= _HEADLINE_MAX
+            and not line.endswith((".", ";", ":"))
+            and line[0] not in "-+*•"
+            and not line[0].isdigit()
+        )
 
     # per (kind, due): how many of its mentions are not headlines (linear in the count)
     # A headline stands above the text it sums up: only a body mention after it makes it a
@@ -1283,6 +1293,10 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
     for (pos, d), is_head in zip(found, heads, strict=True):
         if d.due is not None and not is_head:
             last_body[d.due] = pos
+    # "Tiêm phòng cho gia súc, gia cầm đến hết tháng 4" above (and again below) the body's
+    # window "Từ ngày 12.3-30.4, các địa phương tiêm phòng ...": the headline gives the end of
+    # the window the body states, not a task of its own
+    window_ends = {d.until for (_, d), is_head in zip(found, heads, strict=True) if d.until is not None and not is_head}
 
     def told_below(pos: int, d: Deadline) -> bool:
         # the body gives the headline's day in a sentence of its own, whatever that sentence
@@ -1304,7 +1318,10 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
     return [
         (pos, d)
         for (pos, d), is_head in zip(found, heads, strict=True)
-        if not (is_head and (last_body.get(d.due, -1) > pos or told_below(pos, d)))
+        if not (
+            is_head
+            and (last_body.get(d.due, -1) > pos or told_below(pos, d) or (d.until is None and d.due in window_ends))
+        )
     ]
 
 
@@ -1321,8 +1338,22 @@ def _drop_repeated_sentences(
     body is one item: a later item whose whole clause repeats an earlier item's, word for word,
     with the same kind and due time."""
     seen: set[tuple] = set()
+    lines: dict[tuple, int] = {}  # a line's words -> where the line starts
+    windows: set[tuple] = set()
     out: list[tuple[int, Deadline]] = []
     for pos, d in found:
+        a = folded.rfind("\n", 0, pos) + 1
+        b = folded.find("\n", pos)
+        listed = _LIST_MARKER.match(folded, a) is not None
+        if d.until is not None and d.due is not None:
+            # "Thí sinh nộp hồ sơ từ ngày 15/3 đến 17 giờ ngày 16/4" in the lead, the body and
+            # a summary: the same window, to the minute at both ends, told again in running
+            # text is one window (list items are different units' tasks by design: "- Đối
+            # với cơ sở SXKD: ... từ 01/7 đến 30/7; - Đối với cơ sở tôn giáo: ... từ 01/7 ...")
+            if (d.due, d.until) in windows and not listed:
+                continue
+            if not listed:
+                windows.add((d.due, d.until))
         lo, hi = seg.clause(pos)
         if hi - lo > _REPEAT_MAX:  # a sentence, not a table flattened into one clause
             out.append((pos, d))
@@ -1331,7 +1362,14 @@ def _drop_repeated_sentences(
         key = (d.kind, d.due, d.until, d.recurrence, words)
         if len(words) >= _REPEAT_MIN and key in seen:
             continue
+        # a headline printed twice (the title, and again above the photo): its line again,
+        # word for word, with the same deadline
+        line = " ".join(folded[a : b if b != -1 else len(folded)].split()).strip(" .;,-+*")
+        line_key = (d.kind, d.due, d.until, d.recurrence, line)
+        if _REPEAT_MIN <= len(line) <= _HEADLINE_MAX and lines.get(line_key, a) != a:
+            continue
         seen.add(key)
+        lines.setdefault(line_key, a)
         out.append((pos, d))
     return out
 
