@@ -53,7 +53,8 @@ TEMPORAL_RE = re.compile(
     # cheap first-character test so most positions fail before trying six alternatives
     r"(?=[nqt\d])(?:"
     # "ngày 20 tháng 8 năm 2021" (year optional)
-    r"\bngay\s+(?P<w_d>\d{1,2})\s+thang\s*(?P<w_m>\d{1,2})"
+    # ("Từ 20 tháng 11 đến hết ngày ...": after "từ" the word "ngày" may be dropped)
+    r"(?:\bngay\s+|(?<=\btu\s))(?P<w_d>\d{1,2})\s+thang\s*(?P<w_m>\d{1,2})"
     r"(?:(?:\s*,)?\s+nam\s+(?P<w_y>\d{4}))?(?!\d)"
     # 20/8/2021, 20-8-2021, 20.8.2021 (same separator twice)
     # (a whole date may follow another glued by a dash: "từ ngày 01/7/2024-7/7/2024")
@@ -61,7 +62,9 @@ TEMPORAL_RE = re.compile(
     # ("28.6-2017": a dotted day and month, the year after a dash, as some papers print it)
     r"|(?:(?<![\d/.\-])|(?<=[/.\-]\d{4}-)|(?<=\bngay\s\d-)|(?<=\bngay\s\d\d-))(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})"
     r"(?:\s?(?P=sep)\s?|(?<=\.\d)-|(?<=\.\d\d)-)"
-    r"(?P<n_y>\d{4})(?!\d)"
+    # ("đến hết ngày 30/12/202": a year cut off in the copy, one digit short, is read as the
+    # text's evident year, as a date without one)
+    r"(?:(?P<n_y>\d{4})(?!\d)|(?P<n_y3>(?:19|20)\d)(?![\d/.\-]))"
     # "tháng 9, 10 năm 2018", "tháng 11 và 12/2023": months listed with the word once, read as
     # the span to the last one
     r"|\bthang\s+\d{1,2}(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)(?:thang\s+)?(?P<l_m>\d{1,2})"
@@ -175,7 +178,7 @@ def iter_temporal(folded: str, start: int = 0, end: int | None = None):
         if g["w_d"] is not None:
             yield Temporal(s, e, "day", day=int(g["w_d"]), month=int(g["w_m"]), year=_int(g["w_y"]))
         elif g["n_d"] is not None:
-            yield Temporal(s, e, "day", day=int(g["n_d"]), month=int(g["n_m"]), year=int(g["n_y"]))
+            yield Temporal(s, e, "day", day=int(g["n_d"]), month=int(g["n_m"]), year=_int(g["n_y"]))
         elif g["l_m"] is not None:
             yield Temporal(s, e, "month", month=int(g["l_m"]), year=int(g["l_y"]))
         elif g["m_m"] is not None:

@@ -117,6 +117,13 @@ _SENTENCE_END = (".", ":", ";", "!", "?", "…")
 _BREAK_RUN = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)*")
 
 
+# a line holding a date and nothing else (a post's stamp under its headline): no sentence
+# wraps onto it
+_DATE_LINE = re.compile(
+    r"[^\S\n]*\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?\d{4}[^\S\n]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[^\S\n]*(?:\n|$)"
+)
+
+
 class Segmenter:
     """Clause boundaries of a document (positions in the folded text).
 
@@ -137,6 +144,7 @@ class Segmenter:
                 len(prev_line) >= 50
                 and not prev_line.endswith(_SENTENCE_END)
                 and not _LIST_MARKER.match(folded, m.end())
+                and not _DATE_LINE.match(folded, m.end())
             )
             if not soft:
                 bounds.append(brk)
@@ -556,6 +564,10 @@ def extract_deadlines(
         if lo in periodic_clauses and t.year is None:
             continue
         cue = match_cue(folded, t, lo)
+        # "Bắt đầu từ quý II năm 2019, ... thu theo quý, ... từ ngày 1 đến ngày 20": when a
+        # reporting or payment rule begins to apply, not a task's start
+        if cue is not None and lo in periodic_clauses and cue.relation in ("start", "period_start"):
+            continue
         if cue is None and t.start in table_cells:
             cue = Cue("end_of_day" if t.unit == "day" else "period_end", t.start)
         run_end: Temporal | None = None
@@ -579,6 +591,7 @@ def extract_deadlines(
             and (
                 (t.day or 0) - (first.day or 0) >= RUN_MIN_DAYS
                 or _FILING.search(folded, max(lo, t.start - 200), t.start)
+                or _DURING_EVENT.search(folded, max(lo, t.start - 200), t.start)
             )
         ):
             # "Từ ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": a window of a week or more
@@ -835,6 +848,7 @@ def extract_deadlines(
         found = [(pos, d) for pos, d in found if pos not in past_starts or d.until is not None]
     found = _drop_sub_windows(found)
     found = _drop_starts_of_windows(found)
+    found = _daily_slots(found, folded, cleaned)
     found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
     found = _drop_headline_repeats(found, folded)
     found = _drop_repeated_sentences(found, seg, folded)
@@ -1094,6 +1108,52 @@ def _windows(
     return out
 
 
+# "Cuộc thi diễn ra từ 19h – 19h10 từ ngày 05/5 đến ngày 19/5/2020": an hour slot right before
+# a window of days is held every day of it, at that hour
+_SLOT_BEFORE = re.compile(
+    r"(?<![\w/.:])(?:tu\s+)?(?P<h>[01]?\d|2[0-3])\s?(?:h|gio|:)\s?(?P<m>[0-5]\d)?\s?(?:phut\s?)?"
+    r"(?:-|–|den|toi)\s?(?P<h2>[01]?\d|2[0-3])\s?(?:h|gio|:)\s?(?P<m2>[0-5]\d)?\s?(?:phut\s?)?"
+    r"(?:\s*,\s*|\s+)(?:hang\s+ngay\s+|moi\s+ngay\s+)?$"
+)
+
+
+def _daily_slots(found: list[tuple[int, Deadline]], folded: str, cleaned: str) -> list[tuple[int, Deadline]]:
+    """A window of days whose words open with an hour slot ("từ 19h – 19h10 từ ngày 05/5 đến
+    ngày 19/5/2020") is a daily rule at the slot's first hour, bounded by the window: the last
+    slot's end is its ``until``."""
+    out: list[tuple[int, Deadline]] = []
+    for pos, d in found:
+        slot = _SLOT_BEFORE.search(folded, max(0, pos - 30), pos) if d.until is not None else None
+        if slot is None or d.due is None or d.until is None or d.due.time() != time(0, 0):
+            out.append((pos, d))
+            continue
+        at = time(int(slot["h"]), int(slot["m"] or 0))
+        end = time(int(slot["h2"]), int(slot["m2"] or 0))
+        if end <= at:
+            out.append((pos, d))
+            continue
+        rec = Recurrence("daily", times=(at.strftime("%H:%M"),))
+        last = datetime.combine(d.until.date(), end)
+        text = " ".join(cleaned[slot.start() : pos].split()) + " " + d.text
+        shown = f"{rec.describe()} {d.shown}"
+        out.append(
+            (
+                slot.start(),
+                replace(
+                    d,
+                    kind="recurring",
+                    due=None,
+                    recurrence=rec,
+                    relation="recurring",
+                    until=last,
+                    text=text,
+                    shown=shown,
+                ),
+            )
+        )
+    return out
+
+
 def _yearly_day(ex: _Extractor, t: Temporal, cue: Cue, lo: int, hi: int) -> tuple[int, Deadline] | None:
     """A cued year-less day of a yearly calendar as a yearly schedule ("trước ngày 31-5" ->
     yearly<5-31); None for a start or a day that no year has."""
@@ -1220,6 +1280,11 @@ def _drop_sub_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Dead
 # "các trường nhận hồ sơ ... từ ngày 26 đến ngày 28.6": days for filing are a window to act in,
 # however few (a congress's or a conference's few days are not)
 _FILING = re.compile(r"\b(?:tiep\s+nhan|nhan|nop)\s+(?:ho\s+so|don|tac\s+pham|bai\s+du\s+thi)\b|\bdang\s+ky\b")
+
+
+# "treo cờ ... trong thời gian diễn ra Đại hội ..., được tổ chức từ ngày 12 đến 14-10-2020": a
+# task done during an event's days has those few days as its window
+_DURING_EVENT = re.compile(r"\btrong\s+(?:suot\s+)?thoi\s+gian\s+(?:dien\s+ra|to\s+chuc)\b")
 
 
 def _drop_starts_of_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Deadline]]:
