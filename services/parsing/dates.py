@@ -53,7 +53,8 @@ TEMPORAL_RE = re.compile(
     # cheap first-character test so most positions fail before trying six alternatives
     r"(?=[nqt\d])(?:"
     # "ngày 20 tháng 8 năm 2021" (year optional)
-    r"\bngay\s+(?P<w_d>\d{1,2})\s+thang\s*(?P<w_m>\d{1,2})"
+    # ("Từ 20 tháng 11 đến hết ngày ...": after "từ" the word "ngày" may be dropped)
+    r"(?:\bngay\s+|(?<=\btu\s))(?P<w_d>\d{1,2})\s+thang\s*(?P<w_m>\d{1,2})"
     r"(?:(?:\s*,)?\s+nam\s+(?P<w_y>\d{4}))?(?!\d)"
     # 20/8/2021, 20-8-2021, 20.8.2021 (same separator twice)
     # (a whole date may follow another glued by a dash: "từ ngày 01/7/2024-7/7/2024")
@@ -61,7 +62,9 @@ TEMPORAL_RE = re.compile(
     # ("28.6-2017": a dotted day and month, the year after a dash, as some papers print it)
     r"|(?:(?<![\d/.\-])|(?<=[/.\-]\d{4}-)|(?<=\bngay\s\d-)|(?<=\bngay\s\d\d-))(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})"
     r"(?:\s?(?P=sep)\s?|(?<=\.\d)-|(?<=\.\d\d)-)"
-    r"(?P<n_y>\d{4})(?!\d)"
+    # ("đến hết ngày 30/12/202": a year cut off in the copy, one digit short, is read as the
+    # text's evident year, as a date without one)
+    r"(?:(?P<n_y>\d{4})(?!\d)|(?P<n_y3>(?:19|20)\d)(?![\d/.\-]))"
     # "tháng 9, 10 năm 2018", "tháng 11 và 12/2023": months listed with the word once, read as
     # the span to the last one
     r"|\bthang\s+\d{1,2}(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)(?:thang\s+)?(?P<l_m>\d{1,2})"
@@ -80,7 +83,9 @@ TEMPORAL_RE = re.compile(
     r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-\s?\d|\s-\d|\.\d)"
     # (or right after a cue word: "bắt đầu từ 22.2", "trước 15.2"; a bare "22.2" elsewhere may
     # be a decimal number)
-    r"|(?:(?<=ngay\s)|(?<=\btu\s)|(?<=\btruoc\s)|(?<=\bden\s)|(?<=\bhet\s))"
+    # (or closing a dotted range: "từ ngày 12.3-30.4", "từ ngày 10.3 - 10.4")
+    r"|(?:(?<=ngay\s)|(?<=\btu\s)|(?<=\btruoc\s)|(?<=\bden\s)|(?<=\bhet\s)"
+    r"|(?<=\d\.\d-)|(?<=\d\.\d\d-)|(?<=\d\.\d\s-\s)|(?<=\d\.\d\d\s-\s)|(?<=\d\.\d\s–\s)|(?<=\d\.\d\d\s–\s))"
     r"(?P<p_d>\d{1,2})\.(?P<p_m>\d{1,2})(?![\d.]\d|\d)"
     r")"
 )
@@ -173,7 +178,7 @@ def iter_temporal(folded: str, start: int = 0, end: int | None = None):
         if g["w_d"] is not None:
             yield Temporal(s, e, "day", day=int(g["w_d"]), month=int(g["w_m"]), year=_int(g["w_y"]))
         elif g["n_d"] is not None:
-            yield Temporal(s, e, "day", day=int(g["n_d"]), month=int(g["n_m"]), year=int(g["n_y"]))
+            yield Temporal(s, e, "day", day=int(g["n_d"]), month=int(g["n_m"]), year=_int(g["n_y"]))
         elif g["l_m"] is not None:
             yield Temporal(s, e, "month", month=int(g["l_m"]), year=int(g["l_y"]))
         elif g["m_m"] is not None:
@@ -338,11 +343,15 @@ LABEL_AT_TIME = re.compile(rf"(?<![\d:]){_T}\s*,?\s*{_NGAY}$")
 # "tính đến ngày X" is an as-of date in statistics, never a deadline.
 # "từ ngày 27 đến 29-7-2020": a run of days written with the month once is the days an
 # event takes (a congress, a conference), not a deadline; "đến" there closes no task.
-CUE_UNTIL = re.compile(rf"(?<!tinh\s)(?<!ngay\s\d\s)(?<!ngay\s\d\d\s){_W}(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?$")
+# ("những năm tới", "thời gian tới", "tháng tới": "tới" after a span of time is "next", not "until")
+CUE_UNTIL = re.compile(
+    rf"(?<!tinh\s)(?<!ngay\s\d\s)(?<!ngay\s\d\d\s){_W}(?:den|(?<!nam\s)(?<!thang\s)(?<!tuan\s)(?<!gian\s)toi)"
+    rf"\s+(?:het\s+)?(?:ngay\s*)?$"
+)
 # "từ 01/8 - 15/8/2023": a spaced dash after a whole day (not "từ ngày 23 - 24/11", a run of days)
-CUE_DASH = re.compile(r"(?:(?<=\d\s)|(?<=[/.]\d{4}))[-–]\s?$")
+CUE_DASH = re.compile(r"(?:(?<=\d\s)|(?<=[/.]\d{4})|(?<=\d\.\d)|(?<=\d\.\d\d))[-–]\s?$")
 _DAY_BEFORE_DASH = re.compile(
-    r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
+    r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}\.\d{1,2}$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
 )
 CUE_START = re.compile(
     rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?::\s*)?(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
@@ -368,10 +377,21 @@ CUE_P_ENDS = re.compile(rf"{_W}ket\s+thuc\s+(?:vao\s+)?(?:(?:cuoi|het)\s+)?$")
 CUE_P_LATE = re.compile(
     rf"{_W}(?:(?:vao|truoc|den|trong|(?:cham|muon)\s+nhat(?:\s+(?:la|vao|den))*)\s+)?(?:thoi\s+diem\s+)?cuoi\s*$"
 )
+# "hoàn thành vào giữa tháng 10-2017": the middle of a month, read as its 15th, when a
+# completion word binds it right before
+CUE_P_MID = re.compile(
+    rf"{_W}(?:hoan\s+thanh|xong|ket\s+thuc)\s+(?:(?:vao|trong|truoc)\s+)?(?P<mid>giua|trung\s+tuan)\s*$"
+)
+#: the day a month's middle ("giữa tháng", "trung tuần tháng") is read as
+MID_MONTH_DAY = 15
 # "... báo cáo kết quả về Huyện ủy vào cuối tháng 3-2020": a report or a sending before it
 LATE_ACT = re.compile(rf"{_W}(?:gui|nop)\b")
 # (or a task carried out "vào cuối ...": "tiến hành đại hội vào cuối tháng 3", "tổ chức hội nghị vào cuối quý")
 HELD_ACT = re.compile(rf"{_W}(?:tien\s+hanh|to\s+chuc|trien\s+khai|thuc\s+hien)\b")
+# "báo cáo (đề xuất) với UBND tỉnh", "báo cáo về Ban Thường vụ": reporting up to a body
+REPORT_UP = re.compile(
+    rf"{_W}bao\s+cao(?:\s+(?:de\s+xuat|ket\s+qua))?\s+(?:voi|len|ve)\s+(?:ubnd|uy\s+ban|ban|so|bo|thuong\s+truc|tinh|huyen|thanh)\b"
+)
 # "trong tháng X" is a deadline when it is the complement of a doing/finishing verb
 # ("hoàn thành trong tháng 8/2021", "triển khai xong trong quý III") — not when it is a
 # time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
@@ -495,6 +515,8 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         return Cue("period_end", wstart + m.start(), None, through="het" in m[0])
     if m := CUE_START.search(window):
         return cue("period_start", m)
+    if t.unit == "month" and (m := CUE_P_MID.search(window)):
+        return cue("period_mid", m)
     if m := CUE_P_LATE.search(window):
         head_end = wstart + m.start()
         if (
@@ -516,8 +538,12 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     ):
         # "bắt đầu từ tháng 10-2021 và kết thúc vào tháng 2-2022": the end of a window
         return Cue("period_end", wstart + m.start(), None, through=True)
-    if (m := CUE_P_AT.search(window)) and DOING_VERB.search(folded, max(lo, t.start - 200), wstart + m.start()):
+    if (m := CUE_P_AT.search(window)) and DOING_VERB.search(
+        folded, _after_purpose(folded, max(lo, t.start - 200), wstart + m.start()), wstart + m.start()
+    ):
         # "tổ chức sinh hoạt chuyên đề ... vào tháng 9, 10 năm 2018": done in that period
+        # (not "hoàn thành đại hội cấp cơ sở trước 30-6 để tiến hành đại hội cấp huyện vào
+        # tháng 7": the month of the purpose "để" names is the event served, not the task's)
         return cue("period_end", m)
     if m := CUE_P_IN.search(window):
         if loose:
@@ -529,10 +555,19 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
             return cue("period_end", m)
         # "hoàn thành hội nghị sơ kết trong tháng 5.2020.": the period closing a clause whose
         # verb is a finishing one is the time it must be finished in
-        if CLAUSE_END.match(folded, t.end) and (
-            f := _last(FINISH_VERB.finditer(folded, max(lo, t.start - 100), wstart + m.start()))
+        # (unless the verb has its own date first: "kết thúc vào ngày 30/11/2017, chấm sơ khảo
+        # ... trong tháng 12/2017" finishes on the day, the month is the judging's)
+        if (
+            CLAUSE_END.match(folded, t.end)
+            and (f := _last(FINISH_VERB.finditer(folded, max(lo, t.start - 100), wstart + m.start())))
+            and not _DATE_BETWEEN.search(folded, f.end(), t.start)
         ):
             return Cue("period_end", f.start())
+        # "UBND tỉnh giao Thanh tra tỉnh ... báo cáo đề xuất với UBND tỉnh trong tháng 9/2014.":
+        # a report handed up (với / lên / về a body) within the period that closes the clause
+        # (the cue is "trong": the report word before it gives the kind)
+        if CLAUSE_END.match(folded, t.end) and REPORT_UP.search(folded, max(lo, t.start - 100), wstart + m.start()):
+            return cue("period_end", m)
         # "Kế hoạch tổng kết có ba cấp: cấp xã trong tháng 3 và 4 năm 2010; cấp huyện trong
         # tháng 5 năm 2010.": a schedule listed after a colon, each item's period closing it
         if CLAUSE_END.match(folded, t.end) and _in_schedule_list(folded, t.start):
@@ -551,6 +586,20 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     if loose:
         return Cue("period_end", t.start)
     return None
+
+
+# a date written between a verb and a later period: the verb's own date
+_DATE_BETWEEN = re.compile(r"\d{1,2}\s?[/.\-]\s?\d{1,2}|\b(?:thang|quy)\s+(?:\d|[iv])|\bnam\s+\d{4}")
+# "để" (in order to) opening a purpose; folded "de" is also "đề" of "đề nghị", "đề án", ...
+_PURPOSE = re.compile(
+    r"(?<!chuyen\s)(?<!van\s)(?<!chu\s)(?<!tieu\s)(?<!nhan\s)\bde\s+(?!(?:nghi|an|xuat|ra|cap|tai|thi|muc|cuong|cu|bat|phong)\b)[a-z]"
+)
+
+
+def _after_purpose(folded: str, a: int, b: int) -> int:
+    """Where the words after the last purpose "để" in folded[a:b] begin (``a`` if none)."""
+    last = _last(_PURPOSE.finditer(folded, a, b))
+    return last.end() - 1 if last else a
 
 
 def _event_clause(folded: str, lo: int, t: Temporal) -> bool:
@@ -742,6 +791,9 @@ def resolve(t: Temporal, cue: Cue, *, raw: str, default_year: int | None, refere
     if cue.relation == "period_before":
         prev = first - timedelta(days=1)
         return Resolved("period_end", datetime.combine(prev, END_OF_DAY), first, f"trước {label}")
+    if cue.relation == "period_mid" and t.unit == "month":
+        mid = first.replace(day=MID_MONTH_DAY)
+        return Resolved("period_end", datetime.combine(mid, END_OF_DAY), first, f"giữa {label}")
     if cue.relation == "period_start":
         return Resolved("start", datetime.combine(first, time(0, 0)), first, f"từ {label}", is_start=True)
     verb = "đến hết" if cue.through else "trong"

@@ -117,6 +117,13 @@ _SENTENCE_END = (".", ":", ";", "!", "?", "…")
 _BREAK_RUN = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)*")
 
 
+# a line holding a date and nothing else (a post's stamp under its headline): no sentence
+# wraps onto it
+_DATE_LINE = re.compile(
+    r"[^\S\n]*\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?\d{4}[^\S\n]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[^\S\n]*(?:\n|$)"
+)
+
+
 class Segmenter:
     """Clause boundaries of a document (positions in the folded text).
 
@@ -137,6 +144,7 @@ class Segmenter:
                 len(prev_line) >= 50
                 and not prev_line.endswith(_SENTENCE_END)
                 and not _LIST_MARKER.match(folded, m.end())
+                and not _DATE_LINE.match(folded, m.end())
             )
             if not soft:
                 bounds.append(brk)
@@ -556,6 +564,10 @@ def extract_deadlines(
         if lo in periodic_clauses and t.year is None:
             continue
         cue = match_cue(folded, t, lo)
+        # "Bắt đầu từ quý II năm 2019, ... thu theo quý, ... từ ngày 1 đến ngày 20": when a
+        # reporting or payment rule begins to apply, not a task's start
+        if cue is not None and lo in periodic_clauses and cue.relation in ("start", "period_start"):
+            continue
         if cue is None and t.start in table_cells:
             cue = Cue("end_of_day" if t.unit == "day" else "period_end", t.start)
         run_end: Temporal | None = None
@@ -579,6 +591,7 @@ def extract_deadlines(
             and (
                 (t.day or 0) - (first.day or 0) >= RUN_MIN_DAYS
                 or _FILING.search(folded, max(lo, t.start - 200), t.start)
+                or _DURING_EVENT.search(folded, max(lo, t.start - 200), t.start)
             )
         ):
             # "Từ ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": a window of a week or more
@@ -835,6 +848,7 @@ def extract_deadlines(
         found = [(pos, d) for pos, d in found if pos not in past_starts or d.until is not None]
     found = _drop_sub_windows(found)
     found = _drop_starts_of_windows(found)
+    found = _daily_slots(found, folded, cleaned)
     found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
     found = _drop_headline_repeats(found, folded)
     found = _drop_repeated_sentences(found, seg, folded)
@@ -1039,6 +1053,11 @@ _UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b|[-–]")
 # "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
 # second date's cue closes the window just as "đến" does.
 _ENDS_BEFORE = re.compile(r"\bket\s+thuc\s*$")
+# "Bắt đầu từ tháng 1-2017, hoàn thành vào tháng 4-2017": finishing at a period or a day
+# ("vào") closes the window the start opened; "hoàn thành trước ..." and "hoàn thành trong
+# tháng 5" are limits of their own, kept beside the start as earlier readings keep them
+_FINISHED_IN = re.compile(r"(?:hoan\s+thanh|xong)\s+(?:vao\b|(?:vao\s+)?giua\b)")
+_FINISH_BEFORE = re.compile(r"\b(?:hoan\s+thanh|xong)\s*$")
 
 
 def _windows(
@@ -1058,7 +1077,12 @@ def _windows(
                 and nxt.due is not None
                 and dy.due is not None
                 and seg.clause(pos)[0] == seg.clause(npos)[0]
-                and (_UNTIL_CUE.match(folded, npos) or _ENDS_BEFORE.search(folded, max(pos, npos - 12), npos))
+                and (
+                    _UNTIL_CUE.match(folded, npos)
+                    or _ENDS_BEFORE.search(folded, max(pos, npos - 12), npos)
+                    or _FINISHED_IN.match(folded, npos)
+                    or (folded.startswith("vao", npos) and _FINISH_BEFORE.search(folded, max(pos, npos - 14), npos))
+                )
                 and nxt.due >= dy.due
             ):
                 d = dy
@@ -1081,6 +1105,52 @@ def _windows(
                 continue
         out.append((pos, d))
         i += 1
+    return out
+
+
+# "Cuộc thi diễn ra từ 19h – 19h10 từ ngày 05/5 đến ngày 19/5/2020": an hour slot right before
+# a window of days is held every day of it, at that hour
+_SLOT_BEFORE = re.compile(
+    r"(?<![\w/.:])(?:tu\s+)?(?P<h>[01]?\d|2[0-3])\s?(?:h|gio|:)\s?(?P<m>[0-5]\d)?\s?(?:phut\s?)?"
+    r"(?:-|–|den|toi)\s?(?P<h2>[01]?\d|2[0-3])\s?(?:h|gio|:)\s?(?P<m2>[0-5]\d)?\s?(?:phut\s?)?"
+    r"(?:\s*,\s*|\s+)(?:hang\s+ngay\s+|moi\s+ngay\s+)?$"
+)
+
+
+def _daily_slots(found: list[tuple[int, Deadline]], folded: str, cleaned: str) -> list[tuple[int, Deadline]]:
+    """A window of days whose words open with an hour slot ("từ 19h – 19h10 từ ngày 05/5 đến
+    ngày 19/5/2020") is a daily rule at the slot's first hour, bounded by the window: the last
+    slot's end is its ``until``."""
+    out: list[tuple[int, Deadline]] = []
+    for pos, d in found:
+        slot = _SLOT_BEFORE.search(folded, max(0, pos - 30), pos) if d.until is not None else None
+        if slot is None or d.due is None or d.until is None or d.due.time() != time(0, 0):
+            out.append((pos, d))
+            continue
+        at = time(int(slot["h"]), int(slot["m"] or 0))
+        end = time(int(slot["h2"]), int(slot["m2"] or 0))
+        if end <= at:
+            out.append((pos, d))
+            continue
+        rec = Recurrence("daily", times=(at.strftime("%H:%M"),))
+        last = datetime.combine(d.until.date(), end)
+        text = " ".join(cleaned[slot.start() : pos].split()) + " " + d.text
+        shown = f"{rec.describe()} {d.shown}"
+        out.append(
+            (
+                slot.start(),
+                replace(
+                    d,
+                    kind="recurring",
+                    due=None,
+                    recurrence=rec,
+                    relation="recurring",
+                    until=last,
+                    text=text,
+                    shown=shown,
+                ),
+            )
+        )
     return out
 
 
@@ -1212,6 +1282,11 @@ def _drop_sub_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Dead
 _FILING = re.compile(r"\b(?:tiep\s+nhan|nhan|nop)\s+(?:ho\s+so|don|tac\s+pham|bai\s+du\s+thi)\b|\bdang\s+ky\b")
 
 
+# "treo cờ ... trong thời gian diễn ra Đại hội ..., được tổ chức từ ngày 12 đến 14-10-2020": a
+# task done during an event's days has those few days as its window
+_DURING_EVENT = re.compile(r"\btrong\s+(?:suot\s+)?thoi\s+gian\s+(?:dien\s+ra|to\s+chuc)\b")
+
+
 def _drop_starts_of_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Deadline]]:
     """ "Từ ngày 22/02/2021, Ủy ban bắt đầu tiếp nhận hồ sơ" in the lead and "nhận hồ sơ từ ngày
     22/02 ... đến 17 giờ ngày 14/3" in the body: a start with no end, on the day a window of the
@@ -1250,6 +1325,10 @@ def _in_brackets(folded: str, start: int, end: int) -> bool:
     return close != -1 and "(" not in folded[start:close]
 
 
+#: a headline is a line of a few words: a paragraph the page cut off before its stop is none
+_HEADLINE_MAX = 200
+
+
 def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> list[tuple[int, Deadline]]:
     """A page's headline or lead line restating a deadline of the body ("Hoàn thành đại hội
     cấp cơ sở trước ngày 15-6-2020" above the article saying the same) is one item. A
@@ -1260,7 +1339,13 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
         a = folded.rfind("\n", 0, pos) + 1
         b = folded.find("\n", pos)
         line = folded[a : b if b != -1 else len(folded)].strip()
-        return bool(line) and not line.endswith((".", ";", ":")) and line[0] not in "-+*•" and not line[0].isdigit()
+        return (
+            bool(line)
+            and len(line) <= _HEADLINE_MAX
+            and not line.endswith((".", ";", ":"))
+            and line[0] not in "-+*•"
+            and not line[0].isdigit()
+        )
 
     # per (kind, due): how many of its mentions are not headlines (linear in the count)
     # A headline stands above the text it sums up: only a body mention after it makes it a
@@ -1273,6 +1358,10 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
     for (pos, d), is_head in zip(found, heads, strict=True):
         if d.due is not None and not is_head:
             last_body[d.due] = pos
+    # "Tiêm phòng cho gia súc, gia cầm đến hết tháng 4" above (and again below) the body's
+    # window "Từ ngày 12.3-30.4, các địa phương tiêm phòng ...": the headline gives the end of
+    # the window the body states, not a task of its own
+    window_ends = {d.until for (_, d), is_head in zip(found, heads, strict=True) if d.until is not None and not is_head}
 
     def told_below(pos: int, d: Deadline) -> bool:
         # the body gives the headline's day in a sentence of its own, whatever that sentence
@@ -1294,7 +1383,10 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
     return [
         (pos, d)
         for (pos, d), is_head in zip(found, heads, strict=True)
-        if not (is_head and (last_body.get(d.due, -1) > pos or told_below(pos, d)))
+        if not (
+            is_head
+            and (last_body.get(d.due, -1) > pos or told_below(pos, d) or (d.until is None and d.due in window_ends))
+        )
     ]
 
 
@@ -1311,8 +1403,22 @@ def _drop_repeated_sentences(
     body is one item: a later item whose whole clause repeats an earlier item's, word for word,
     with the same kind and due time."""
     seen: set[tuple] = set()
+    lines: dict[tuple, int] = {}  # a line's words -> where the line starts
+    windows: set[tuple] = set()
     out: list[tuple[int, Deadline]] = []
     for pos, d in found:
+        a = folded.rfind("\n", 0, pos) + 1
+        b = folded.find("\n", pos)
+        listed = _LIST_MARKER.match(folded, a) is not None
+        if d.until is not None and d.due is not None:
+            # "Thí sinh nộp hồ sơ từ ngày 15/3 đến 17 giờ ngày 16/4" in the lead, the body and
+            # a summary: the same window, to the minute at both ends, told again in running
+            # text is one window (list items are different units' tasks by design: "- Đối
+            # với cơ sở SXKD: ... từ 01/7 đến 30/7; - Đối với cơ sở tôn giáo: ... từ 01/7 ...")
+            if (d.due, d.until) in windows and not listed:
+                continue
+            if not listed:
+                windows.add((d.due, d.until))
         lo, hi = seg.clause(pos)
         if hi - lo > _REPEAT_MAX:  # a sentence, not a table flattened into one clause
             out.append((pos, d))
@@ -1321,7 +1427,14 @@ def _drop_repeated_sentences(
         key = (d.kind, d.due, d.until, d.recurrence, words)
         if len(words) >= _REPEAT_MIN and key in seen:
             continue
+        # a headline printed twice (the title, and again above the photo): its line again,
+        # word for word, with the same deadline
+        line = " ".join(folded[a : b if b != -1 else len(folded)].split()).strip(" .;,-+*")
+        line_key = (d.kind, d.due, d.until, d.recurrence, line)
+        if _REPEAT_MIN <= len(line) <= _HEADLINE_MAX and lines.get(line_key, a) != a:
+            continue
         seen.add(key)
+        lines.setdefault(line_key, a)
         out.append((pos, d))
     return out
 

@@ -44,6 +44,9 @@ def blank_spelled_numbers(folded: str) -> str:
 DATA_CUTOFF = re.compile(
     r"\bchot\s+(?:so|du)\s+lieu\b|\bso\s+lieu\b[^.;\n]{0,60}?\btinh\s+(?:tu|den)\b"
     r"|\bthoi\s+ky\s+lay\s+so\s+lieu\b"
+    # "Báo cáo định kỳ hàng tháng: Tính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ
+    # báo cáo": a span counted from a day of the period before is the days a report covers
+    r"|\btinh\s+tu\s+(?:ngay\s+)?\d{1,2}\b[^.;\n]{0,40}?\b(?:thang|nam|ky)\s+truoc\b"
     # "báo cáo kết quả triển khai ... đến thời điểm hết tháng 07/2019": the point a report's
     # figures are taken at
     r"|\b(?:tinh\s+)?den\s+thoi\s+diem\b(?=\s+(?:het\s+|cuoi\s+)?(?:ngay|thang|quy|nam|\d))"
@@ -55,7 +58,9 @@ DATA_CUTOFF = re.compile(
 _MONTHLY = re.compile(r"\b(?:hang|moi)\s+thang\b(?!\s*\d)|\bbao\s+cao\s+(?:dinh\s+ky\s+)?thang\b|\bthang\s+bao\s+cao\b")
 _QUARTERLY = re.compile(
     r"\b(?:hang|moi)\s+quy\b|\bbao\s+cao\s+(?:dinh\s+ky\s+)?quy\b(?!\s+(?:i|[1-4])\b)"
-    r"|\bthang\s+(?:cuoi|dau)\s+quy\b"
+    r"|\bthang\s+(?:cuoi|dau)(?:\s+tien)?\s+(?:cua\s+)?quy\b"
+    # "UBND xã sẽ tiến hành thu theo quý": collected each quarter
+    r"|\bthu\s+theo\s+quy\b"
 )
 _HALF = re.compile(r"(?<![\d/])\b0?6\s+thang\b(?!\s*[/.\-]?\s*\d)")
 _YEARLY = re.compile(
@@ -79,7 +84,12 @@ _DAY_ONLY = re.compile(
 _SEND_AFTER_CUTOFF = re.compile(r",\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao)\b")
 # (entering results into a shared system is reporting too: "cập nhật kết quả ... hằng tháng")
 # (registering by a day of each month is a duty by a limit too: "đăng ký trước ngày 15 hàng tháng")
-_REPORTING = re.compile(r"\bbao\s+cao\b|\bgui\b|\bnop\b|\bcap\s+nhat\b|\bdang\s+ky\b")
+# (a fee collected every period is a payment due from the recipients: "thu theo quý")
+_REPORTING = re.compile(
+    r"\bbao\s+cao\b|\bgui\b|\bnop\b|\bcap\s+nhat\b|\bdang\s+ky\b|\bthu\s+theo\s+(?:thang|quy|nam)\b"
+)
+# "Thời gian thu là tháng đầu tiên của Quý, từ ngày 1 đến ngày 20": the quarter's first month
+_FIRST_MONTH_OF_QUARTER = re.compile(r"\bthang\s+dau(?:\s+tien)?\s+(?:cua\s+)?quy\b")
 _ITEM_OPEN = re.compile(r"[ \t]*[-+•*–][ \t]")
 
 
@@ -186,7 +196,8 @@ def _day_rules(folded: str, m: re.Match, periods: list[str], lo: int, context_lo
             out.append(PeriodicRule(rec, m.start(), m.end()))
         return out
     if which in ("cuoi quy", "dau quy") or (periods == ["quarterly"] and not which):
-        month = 1 if which == "dau quy" else 3
+        first = which == "dau quy" or (not which and _FIRST_MONTH_OF_QUARTER.search(folded, lo, m.start()))
+        month = 1 if first else 3
         rec = Recurrence("quarterly", day_of_month=day, month=month, before=before)
         return [PeriodicRule(rec, m.start(), m.end())]
     if which == "bao cao" or periods == ["monthly"]:
