@@ -358,9 +358,10 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     )
 
 
-# a requesting verb and who is asked: "đề nghị các phòng", "yêu cầu Đảng bộ xã ..."
+# a requesting verb and who is asked: "đề nghị các phòng", "yêu cầu Đảng bộ xã ...", "lưu ý
+# các đơn vị ..."
 _REQUEST = re.compile(
-    r"(?<!\bda\s)\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao)\s+(?:cac|toan\s+the|moi|dang\s+bo|chi\s+bo|cap\s+uy|don\s+vi|"
+    r"(?<!\bda\s)\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao|luu\s+y)\s+(?:cac|toan\s+the|moi|dang\s+bo|chi\s+bo|cap\s+uy|don\s+vi|"
     r"ubnd|uy\s+ban|phong|so|ban|truong|hieu\s+truong|thu\s+truong)\b"
 )
 # "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)

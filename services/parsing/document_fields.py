@@ -140,7 +140,13 @@ def number_case(number: str) -> str:
 
 # "QĐ" codes both a decision (Quyết định) and a regulation (Quy định, "97-QĐ/TW"): the title
 # line or the type word before the number tells which.
-_TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()] + [("quy dinh", "Quy định")]
+# A contest's rules (Thể lệ) and a propaganda outline (Đề cương) carry no number code of their
+# own but are titled with their kind like any other document.
+_TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()] + [
+    ("quy dinh", "Quy định"),
+    ("the le", "Thể lệ"),
+    ("de cuong", "Đề cương"),
+]
 
 # "Số 141 - CV/ĐUK", "Số: 54-KH/ĐUK" (party style) or "Số: 12/QĐ-UBND" (state style), at the
 # start of a line (or of a table cell flattened onto a line).
@@ -1365,8 +1371,15 @@ _MASS_ORGAN = (
 # State bodies whose name, like a ministry's or a department's, runs in lowercase words up to
 # the verb: "Cục Trợ giúp pháp lý đề nghị", "Ban Quản lý Khu kinh tế yêu cầu", "Ban Thi đua -
 # Khen thưởng tỉnh vừa có", "Tiểu ban Văn kiện thông báo".
-_NAMED_ORGAN = r"(?:cuc|phong|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban)"
+# ("Chi cục Chăn nuôi và Thú y đề nghị", "Hội đồng Thi đua - Khen thưởng tỉnh lấy ý kiến")
+_NAMED_ORGAN = r"(?:(?:chi\s+|tong\s+)?cuc|phong|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban|hoi\s+dong)"
 _NAMED_ORGAN_RE = re.compile(rf"(?:bo|so|{_NAMED_ORGAN})$")
+# The central organs, named with "Trung ương" after their head: "Ban Tuyên giáo Trung ương tổ
+# chức Cuộc thi", "Văn phòng Trung ương Đảng đã công bố", "Thủ tướng yêu cầu ..."
+_CENTRAL_ORGAN = (
+    r"(?:ban\s+(?:tuyen\s+giao(?:\s+va\s+dan\s+van)?|dan\s+van|to\s+chuc|noi\s+chinh|kinh\s+te)|"
+    r"van\s+phong|uy\s+ban\s+kiem\s+tra)\s+trung\s+uong(?:\s+dang)?(?![a-z])|thu\s+tuong(?:\s+chinh\s+phu)?(?![a-z])"
+)
 # "Sở Nội vụ (cơ quan Thường trực Hội đồng ...) lấy ý kiến": a bracketed apposition after a
 # named organ is no part of its name (blanked in both texts, so their words stay aligned)
 _APPOSITION = re.compile(r"\([^()\n]{1,120}\)")
@@ -1385,8 +1398,9 @@ _SUBJECT_HEAD = re.compile(
     r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n)|(?<=\bdo\s))[ \t]*"
     # (an official's title before a department: "Giám đốc Sở Y tế ... đã ký")
     r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|b?tt|ban\s+thuong\s+truc|"
-    r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong))\s+)?"
-    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)"
+    # ("Trưởng ban Tuyên giáo Tỉnh ủy ... lưu ý": the head's title shares the word "ban")
+    r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong|truong(?=\s+ban\s)))\s+)?"
+    rf"(?P<head>{_CENTRAL_ORGAN}|(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)"
     rf"|{_MASS_ORGAN}|bo|so|{_NAMED_ORGAN})\b",
     re.M,
 )
@@ -1420,6 +1434,7 @@ _DIRECTING = (
     "co y kien",  # "UBND tỉnh có ý kiến như sau": the organ answering in its own letter
     "phat dong",  # "Cuộc thi do Ban Tuyên giáo Tỉnh ủy phát động"
     "lay y kien",  # "Sở Nội vụ lấy ý kiến nhân dân về ...": a call for comments
+    "luu y",  # "Trưởng ban Tuyên giáo Tỉnh ủy ... lưu ý các đơn vị ...": an instruction to units
 )
 _PLACE_WORD_SET = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"}
 
@@ -1551,6 +1566,7 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             if verb.startswith(_MASS_EVENT_VERBS):
                 continue
         head = collapse_spaces(doc.cleaned[m.start("head") : m.end("head")])
+        head = head[:1].upper() + head[1:]  # ("Trưởng ban Tuyên giáo ...": the organ is "Ban ...")
         name = drop_person_name(" ".join([head, *words[:k]]))
         # "Sở Giáo dục và Đào tạo (GDĐT)": the abbreviation it defines is not part of the name
         name = re.sub(r"\s*\([^\W\d_]{2,10}\)$", "", name)
