@@ -363,6 +363,9 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
 _REQUEST = re.compile(
     r"(?<!\bda\s)\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao|luu\s+y)\s+(?:cac|toan\s+the|moi|dang\s+bo|chi\s+bo|cap\s+uy|don\s+vi|"
     r"ubnd|uy\s+ban|phong|so|ban|truong|hieu\s+truong|thu\s+truong)\b"
+    # a drive or a contest launched for the units below ("đã phát động đợt thi đua đặc biệt"):
+    # a call to act, as a request is
+    r"|\bphat\s+dong\s+(?:dot\s+thi\s+dua|phong\s+trao|cuoc\s+thi)\b"
 )
 # "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
 _SPAN_RE = re.compile(r"\b(?P<w>nhiem\s+ky|nam\s+hoc)\s+(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)(?!\d)")
