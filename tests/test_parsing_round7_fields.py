@@ -177,3 +177,23 @@ def test_a_role_in_apposition_after_a_dash_is_no_part_of_the_organ():
         "huyện ủy gửi tác phẩm trước ngày 15/10/2031."
     )
     assert parse_document(text).issuer == "Ban Tuyên giáo Tỉnh ủy"
+
+
+# --- a text naming its own kind ---------------------------------------------------------------
+
+
+def test_a_guidance_calling_itself_so_is_a_guidance_though_it_asks_for_plans():
+    text = (
+        "(Tiếp theo kỳ trước)\nIV. Tổ chức thực hiện\n"
+        "1. Các cấp Hội quán triệt Hướng dẫn này đến toàn thể hội viên. Xây dựng kế hoạch tổ chức thực hiện "
+        "ở cấp mình.\n2. Đại hội cấp cơ sở hoàn thành trong tháng 5-2032.\n"
+    )
+    assert parse_document(text).doc_type == "Hướng dẫn"
+
+
+def test_a_text_naming_two_kinds_of_itself_takes_neither():
+    text = (
+        "Các chi hội quán triệt Hướng dẫn này và Kế hoạch này đến hội viên. Xây dựng kế hoạch thực hiện "
+        "ở cấp mình. Đại hội chi hội hoàn thành trong tháng 5-2032."
+    )
+    assert parse_document(text).doc_type == "Kế hoạch"  # the plan it asks for, as before this rule

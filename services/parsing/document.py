@@ -217,6 +217,10 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
             issued_on = told
     if body:
         number_text = number_text or body.number
+        if doc_type is None and body.number is None and body.issuer is None:
+            # "... Hướng dẫn này đến các tổ chức Hội": a text naming its own kind says what it
+            # is better than an unnumbered "xây dựng kế hoạch" it asks the units to draw up
+            doc_type = _safe(_self_named_type, None, folded)
         doc_type = doc_type or body.doc_type
         if issued_on is None and body.day:
             year = body.year or _own_year(folded, written, written_refs)
@@ -356,6 +360,23 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         warnings=warnings,
         recognized=recognized,
     )
+
+
+_SELF_NAMED = re.compile(r"\b(huong\s+dan|ke\s+hoach|cong\s+van|thong\s+bao|chi\s+thi|the\s+le)\s+nay\b")
+_SELF_TYPES = {
+    "huong dan": "Hướng dẫn",
+    "ke hoach": "Kế hoạch",
+    "cong van": "Công văn",
+    "thong bao": "Thông báo",
+    "chi thi": "Chỉ thị",
+    "the le": "Thể lệ",
+}
+
+
+def _self_named_type(folded: str) -> str | None:
+    """The one kind the text calls itself by ("Hướng dẫn này", "Kế hoạch này"), or None."""
+    kinds = {re.sub(r"\s+", " ", m.group(1)) for m in _SELF_NAMED.finditer(folded)}
+    return _SELF_TYPES[kinds.pop()] if len(kinds) == 1 else None
 
 
 # a requesting verb and who is asked: "đề nghị các phòng", "yêu cầu Đảng bộ xã ...", "lưu ý
