@@ -197,3 +197,25 @@ def test_a_text_naming_two_kinds_of_itself_takes_neither():
         "ở cấp mình. Đại hội chi hội hoàn thành trong tháng 5-2032."
     )
     assert parse_document(text).doc_type == "Kế hoạch"  # the plan it asks for, as before this rule
+
+
+# --- a central committee's header over two lines ----------------------------------------------
+
+
+def test_the_youth_unions_central_committee_header_is_one_name():
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG          ĐOÀN TNCS HỒ CHÍ MINH\n***\n"
+        "Số: 118-KH/TWĐTN-BTG          Hà Nội, ngày 3 tháng 4 năm 2031\n\n"
+        "KẾ HOẠCH\nTổ chức Tháng Thanh niên năm 2031\n"
+        "Các tỉnh đoàn báo cáo kết quả trước ngày 30/4/2031.\n"
+    )
+    assert parse_document(text).issuer == "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"
+
+
+def test_the_partys_central_committee_header_still_names_its_board():
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYÊN GIÁO\n*\n"
+        "Số 61-HD/BTGTW          Hà Nội, ngày 3 tháng 4 năm 2031\n\n"
+        "HƯỚNG DẪN\nTuyên truyền kỷ niệm Ngày thành lập Đảng\n"
+    )
+    assert parse_document(text).issuer == "Ban Tuyên giáo Trung ương"

@@ -1253,6 +1253,10 @@ def _header_issuer(doc: Text) -> str | None:
     lower_f = fold(lower)
     if not _ORGAN_START.match(lower_f):
         return None
+    if len(cands) >= 2 and fold(cands[-2]) == "ban chap hanh trung uong" and re.match(r"(?:doan|hoi)\s", lower_f):
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH": a mass organisation's central
+        # committee prints its one name over two lines (the party's prints its organ below)
+        return f"Ban Chấp hành Trung ương {_case_upper_line(lower)}"
     name = _body_casing(doc, lower_f) or _case_upper_line(lower)
     if len(cands) >= 2 and not _HAS_PLACE.search(lower_f) and not _PLACE_NOUN.search(lower_f):
         upper_f = fold(cands[-2])
