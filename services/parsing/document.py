@@ -217,6 +217,10 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
             issued_on = told
     if body:
         number_text = number_text or body.number
+        if doc_type is None and body.number is None and body.issuer is None:
+            # "... Hướng dẫn này đến các tổ chức Hội": a text naming its own kind says what it
+            # is better than an unnumbered "xây dựng kế hoạch" it asks the units to draw up
+            doc_type = _safe(_self_named_type, None, folded)
         doc_type = doc_type or body.doc_type
         if issued_on is None and body.day:
             year = body.year or _own_year(folded, written, written_refs)
@@ -358,10 +362,31 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     )
 
 
-# a requesting verb and who is asked: "đề nghị các phòng", "yêu cầu Đảng bộ xã ..."
+_SELF_NAMED = re.compile(r"\b(huong\s+dan|ke\s+hoach|cong\s+van|thong\s+bao|chi\s+thi|the\s+le)\s+nay\b")
+_SELF_TYPES = {
+    "huong dan": "Hướng dẫn",
+    "ke hoach": "Kế hoạch",
+    "cong van": "Công văn",
+    "thong bao": "Thông báo",
+    "chi thi": "Chỉ thị",
+    "the le": "Thể lệ",
+}
+
+
+def _self_named_type(folded: str) -> str | None:
+    """The one kind the text calls itself by ("Hướng dẫn này", "Kế hoạch này"), or None."""
+    kinds = {re.sub(r"\s+", " ", m.group(1)) for m in _SELF_NAMED.finditer(folded)}
+    return _SELF_TYPES[kinds.pop()] if len(kinds) == 1 else None
+
+
+# a requesting verb and who is asked: "đề nghị các phòng", "yêu cầu Đảng bộ xã ...", "lưu ý
+# các đơn vị ..."
 _REQUEST = re.compile(
-    r"(?<!\bda\s)\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao)\s+(?:cac|toan\s+the|moi|dang\s+bo|chi\s+bo|cap\s+uy|don\s+vi|"
+    r"(?<!\bda\s)\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|giao|luu\s+y)\s+(?:cac|toan\s+the|moi|dang\s+bo|chi\s+bo|cap\s+uy|don\s+vi|"
     r"ubnd|uy\s+ban|phong|so|ban|truong|hieu\s+truong|thu\s+truong)\b"
+    # a drive or a contest launched for the units below ("đã phát động đợt thi đua đặc biệt"):
+    # a call to act, as a request is
+    r"|\bphat\s+dong\s+(?:dot\s+thi\s+dua|phong\s+trao|cuoc\s+thi)\b"
 )
 # "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
 _SPAN_RE = re.compile(r"\b(?P<w>nhiem\s+ky|nam\s+hoc)\s+(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)(?!\d)")

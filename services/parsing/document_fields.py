@@ -140,7 +140,13 @@ def number_case(number: str) -> str:
 
 # "QĐ" codes both a decision (Quyết định) and a regulation (Quy định, "97-QĐ/TW"): the title
 # line or the type word before the number tells which.
-_TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()] + [("quy dinh", "Quy định")]
+# A contest's rules (Thể lệ) and a propaganda outline (Đề cương) carry no number code of their
+# own but are titled with their kind like any other document.
+_TYPE_TITLES = [(fold(name), name) for name in TYPE_CODES.values()] + [
+    ("quy dinh", "Quy định"),
+    ("the le", "Thể lệ"),
+    ("de cuong", "Đề cương"),
+]
 
 # "Số 141 - CV/ĐUK", "Số: 54-KH/ĐUK" (party style) or "Số: 12/QĐ-UBND" (state style), at the
 # start of a line (or of a table cell flattened onto a line).
@@ -1247,6 +1253,10 @@ def _header_issuer(doc: Text) -> str | None:
     lower_f = fold(lower)
     if not _ORGAN_START.match(lower_f):
         return None
+    if len(cands) >= 2 and fold(cands[-2]) == "ban chap hanh trung uong" and re.match(r"(?:doan|hoi)\s", lower_f):
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH": a mass organisation's central
+        # committee prints its one name over two lines (the party's prints its organ below)
+        return f"Ban Chấp hành Trung ương {_case_upper_line(lower)}"
     name = _body_casing(doc, lower_f) or _case_upper_line(lower)
     if len(cands) >= 2 and not _HAS_PLACE.search(lower_f) and not _PLACE_NOUN.search(lower_f):
         upper_f = fold(cands[-2])
@@ -1365,8 +1375,15 @@ _MASS_ORGAN = (
 # State bodies whose name, like a ministry's or a department's, runs in lowercase words up to
 # the verb: "Cục Trợ giúp pháp lý đề nghị", "Ban Quản lý Khu kinh tế yêu cầu", "Ban Thi đua -
 # Khen thưởng tỉnh vừa có", "Tiểu ban Văn kiện thông báo".
-_NAMED_ORGAN = r"(?:cuc|phong|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban)"
+# ("Chi cục Chăn nuôi và Thú y đề nghị", "Hội đồng Thi đua - Khen thưởng tỉnh lấy ý kiến")
+_NAMED_ORGAN = r"(?:(?:chi\s+|tong\s+)?cuc|phong|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban|hoi\s+dong)"
 _NAMED_ORGAN_RE = re.compile(rf"(?:bo|so|{_NAMED_ORGAN})$")
+# The central organs, named with "Trung ương" after their head: "Ban Tuyên giáo Trung ương tổ
+# chức Cuộc thi", "Văn phòng Trung ương Đảng đã công bố", "Thủ tướng yêu cầu ..."
+_CENTRAL_ORGAN = (
+    r"(?:ban\s+(?:tuyen\s+giao(?:\s+va\s+dan\s+van)?|dan\s+van|to\s+chuc|noi\s+chinh|kinh\s+te)|"
+    r"van\s+phong|uy\s+ban\s+kiem\s+tra)\s+trung\s+uong(?:\s+dang)?(?![a-z])|thu\s+tuong(?:\s+chinh\s+phu)?(?![a-z])"
+)
 # "Sở Nội vụ (cơ quan Thường trực Hội đồng ...) lấy ý kiến": a bracketed apposition after a
 # named organ is no part of its name (blanked in both texts, so their words stay aligned)
 _APPOSITION = re.compile(r"\([^()\n]{1,120}\)")
@@ -1385,8 +1402,9 @@ _SUBJECT_HEAD = re.compile(
     r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n)|(?<=\bdo\s))[ \t]*"
     # (an official's title before a department: "Giám đốc Sở Y tế ... đã ký")
     r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|b?tt|ban\s+thuong\s+truc|"
-    r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong))\s+)?"
-    rf"(?P<head>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)"
+    # ("Trưởng ban Tuyên giáo Tỉnh ủy ... lưu ý": the head's title shares the word "ban")
+    r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong|truong(?=\s+ban\s)))\s+)?"
+    rf"(?P<head>{_CENTRAL_ORGAN}|(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)"
     rf"|{_MASS_ORGAN}|bo|so|{_NAMED_ORGAN})\b",
     re.M,
 )
@@ -1420,6 +1438,10 @@ _DIRECTING = (
     "co y kien",  # "UBND tỉnh có ý kiến như sau": the organ answering in its own letter
     "phat dong",  # "Cuộc thi do Ban Tuyên giáo Tỉnh ủy phát động"
     "lay y kien",  # "Sở Nội vụ lấy ý kiến nhân dân về ...": a call for comments
+    "luu y",  # "Trưởng ban Tuyên giáo Tỉnh ủy ... lưu ý các đơn vị ...": an instruction to units
+    "cho biet",  # "UBND tỉnh Quảng Trị cho biết, ...": the organ telling the news of its own work
+    "tap trung chi dao",  # "UBND tỉnh tập trung chỉ đạo các Sở, ngành ..."
+    "tiep tuc chi dao",
 )
 _PLACE_WORD_SET = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"}
 
@@ -1537,7 +1559,10 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                 words[j][:1].islower() and words[j].isalpha() and not _is_adverb(words[j], fwords[j])
                 for j in range(k, ext)
             )
-            if ext is not None and (k == 1 or bloc) and not skip and lower_run and not _verb_at(words, fwords, k):
+            # (the one word a proper name, not a place noun: "UBND tỉnh tập trung chỉ đạo" names
+            # the province's committee, and "tập trung" is its verb)
+            proper = k == 1 and words[0][:1].isupper()
+            if ext is not None and (proper or bloc) and not skip and lower_run and not _verb_at(words, fwords, k):
                 k = ext
         at = k + skip
         if k == 0 and re.search(r"(?:hdnd|hoi\s+dong\s+nhan\s+dan)$", m["head"]):
@@ -1548,9 +1573,13 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             # "Ủy ban MTTQ huyện vừa tổ chức hội nghị ...": a mass organisation's own work told
             # as news, no document
             verb = re.sub(r"^(?:(?:da|vua|moi|cung|dang|se)\s+)*", "", " ".join(fwords[at : at + 6]))
-            if verb.startswith(_MASS_EVENT_VERBS):
+            # (but a meeting held to guide the units below, "tổ chức hội nghị hướng dẫn các cơ
+            # quan ... giới thiệu người ứng cử", is its guidance)
+            guiding = re.match(r"to\s+chuc\s+(?:hoi\s+nghi\s+)?huong\s+dan\b", verb)
+            if verb.startswith(_MASS_EVENT_VERBS) and not guiding:
                 continue
         head = collapse_spaces(doc.cleaned[m.start("head") : m.end("head")])
+        head = head[:1].upper() + head[1:]  # ("Trưởng ban Tuyên giáo ...": the organ is "Ban ...")
         name = drop_person_name(" ".join([head, *words[:k]]))
         # "Sở Giáo dục và Đào tạo (GDĐT)": the abbreviation it defines is not part of the name
         name = re.sub(r"\s*\([^\W\d_]{2,10}\)$", "", name)
@@ -1560,6 +1589,35 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
         retold = bool(_RETOLD.search(doc.folded, max(0, m.start("head") - 12), m.start("head")))
         out.append((retold, name))
     return [name for _, name in sorted(out, key=lambda rn: rn[0])]
+
+
+# A news lead that names its source: "Theo Sở Tư pháp, ...", "TTH - Theo thông tin từ Sở Tư
+# pháp, đến nay ...", "Theo tổng hợp của Tỉnh đoàn, ...": the organ whose work the page tells.
+# ("Theo Kế hoạch của Huyện ủy ...": a document's author, after a type word, is never matched.)
+_ACCORDING_TO = re.compile(
+    r"(?:^|(?<=[.:;!?\-–])[ \t]|(?<=\n))[ \t]*theo\s+"
+    r"(?:(?:thong\s+tin|tong\s+hop|bao\s+cao|so\s+lieu|danh\s+gia)\s+(?:tu\s+|cua\s+)?)?"
+    rf"(?P<head>{_CENTRAL_ORGAN}|(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan)"
+    rf"|{_MASS_ORGAN}|bo|so|{_NAMED_ORGAN})\b(?P<rest>[^\n,.;:()\d]{{0,80}}),",
+    re.M,
+)
+_NOT_IN_SOURCE = {"ve", "tai", "trong", "cua", "thi", "den", "nam", "ngay", "thang", "da", "se", "dang", "va"}
+
+
+def _according_issuers(doc: Text, limit: int = 3000) -> list[str]:
+    """The organs a news page names as its source at a sentence's start (see ``_ACCORDING_TO``)."""
+    out = []
+    for m in _ACCORDING_TO.finditer(doc.folded, 0, min(len(doc.folded), limit)):
+        if not doc.cleaned[m.start("head")].isupper():
+            continue
+        rest = doc.cleaned[m.start("rest") : m.end("rest")].split()
+        if len(rest) > 8 or any(fold(w) in _NOT_IN_SOURCE for w in rest):
+            continue
+        if rest and not (rest[-1][:1].isupper() or fold(rest[-1]) in _PLACE_WORD_SET):
+            if not _NAMED_ORGAN_RE.match(re.sub(r"\s+", " ", m["head"])):
+                continue  # a committee's name ends with its place's name
+        out.append(collapse_spaces(doc.cleaned[m.start("head") : m.end("rest")]))
+    return out
 
 
 # the directing verbs of two words: capitalised by mistake, the first is no name's word
@@ -1626,7 +1684,7 @@ def _one_organ_name(words: list[str]) -> bool:
 
 def _verb_at(words: list[str], fwords: list[str], k: int) -> bool:
     """Does an adverb or a directing verb stand at word ``k``?"""
-    rest = " ".join(w.rstrip(",;:") for w in fwords[k : k + 3]) + " "  # "Sở Nội vụ thông báo, nếu ..."
+    rest = " ".join(w.rstrip(",;:") for w in fwords[k : k + 4]) + " "  # "Sở Nội vụ thông báo, nếu ..."
     return bool(fwords[k:]) and (
         _is_adverb(words[k], fwords[k])
         or any(rest.startswith(v + " ") for v in _DIRECTING)
@@ -1760,7 +1818,28 @@ def meeting_organ(doc: Text) -> str | None:
     return organ
 
 
+# "Ban Tuyên giáo Tỉnh ủy - Cơ quan thường trực (Ban Tổ chức Giải)": the role after a dash is
+# an apposition, no part of the organ's name
+_ROLE_AFTER = re.compile(r"\s+[-–]\s+(?:co\s+quan|thuong\s+truc)\b.*$")
+
+
+def _tidy_issuer(name: str | None) -> str | None:
+    """An organ's name without a sentence's closing stop ("UBND thành phố Đà Nẵng.") or a
+    role in apposition after a dash."""
+    if not name:
+        return name
+    cut = _ROLE_AFTER.search(fold(name))
+    if cut:
+        name = name[: cut.start()]
+    return name.rstrip(" .,;:") or None
+
+
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
+    """The issuing body (see ``_find_issuer``), tidied."""
+    return _tidy_issuer(_find_issuer(doc, number, body_issuer))
+
+
+def _find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
     """Printed header first (only when the text prints one: a number or place-date field);
     else the issuing clause of the body ("Ban Thường vụ Đảng ủy Khối ... ban hành", "Trên
     đây là Kế hoạch của Quận ủy Hà Đông"), the fullest mention that agrees with the number's
@@ -1796,6 +1875,11 @@ def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None
             subjects = [c for c in subjects if fold(c).startswith(base_f)]
         if subjects:
             return _complete_place(doc, subjects[0])
+        according = _according_issuers(doc)
+        if base_f:
+            according = [c for c in according if fold(c).startswith(base_f)]
+        if according:
+            return _complete_place(doc, according[0])
     if not cands and body_issuer:
         # the subject of the issuing clause ("Ban Thường vụ Thành ủy có Công văn số ...")
         return _complete_place(doc, re.sub(r"^(?:Ban [Tt]hường vụ|Thường trực|Ban [Cc]hấp hành) ", "", body_issuer))
