@@ -178,7 +178,7 @@ def test_holdout6_does_not_regress(holdout6):
     assert holdout6.recall >= 0.99 and holdout6.precision >= 0.93
     assert holdout6.accuracy("number") >= 0.99
     assert holdout6.accuracy("doc_type") >= 0.90
-    assert holdout6.accuracy("issuer") >= 0.85
+    assert holdout6.accuracy("issuer") >= 0.87
     assert holdout6.accuracy("issued_on") >= 0.90
     assert holdout6.accuracy("urgent") >= 0.99
     assert holdout6.accuracy("recognized") >= 0.97
@@ -187,30 +187,32 @@ def test_holdout6_does_not_regress(holdout6):
 # holdout7-9 (session 7's sets, gathered by helpers who never ran the parser) scored ONCE before
 # anyone tuned on them -- the honest first figures: holdout7 deadlines 0.85 / 0.65, number 0.95;
 # holdout8 0.87 / 0.71, number 0.91; holdout9 0.64 / 0.56, number 1.00. Session 7 round 6
-# (parse6) tuned on holdout9's date windows: 0.81 / 0.72. Guards at the level reached, rounded down.
+# (parse6) tuned on holdout9's date windows: 0.81 / 0.72. Session 8 round 7 (pdead8, pfield8) tuned
+# on all three: holdout7 0.92 / 0.86, issuer 0.68; holdout8 0.87 / 0.91, issuer 0.73; holdout9
+# 0.95 / 0.91, issuer 0.71. Guards at the level reached, rounded down.
 def test_holdout7_does_not_regress(holdout7):
-    assert holdout7.recall >= 0.84 and holdout7.precision >= 0.64
+    assert holdout7.recall >= 0.92 and holdout7.precision >= 0.85
     assert holdout7.accuracy("number") >= 0.95
-    assert holdout7.accuracy("doc_type") >= 0.85
-    assert holdout7.accuracy("issuer") >= 0.57
+    assert holdout7.accuracy("doc_type") >= 0.90
+    assert holdout7.accuracy("issuer") >= 0.67
     assert holdout7.accuracy("issued_on") >= 0.82
-    assert holdout7.accuracy("recognized") >= 0.77
+    assert holdout7.accuracy("recognized") >= 0.82
 
 
 def test_holdout8_does_not_regress(holdout8):
-    assert holdout8.recall >= 0.86 and holdout8.precision >= 0.71
-    assert holdout8.accuracy("number") >= 0.90
-    assert holdout8.accuracy("doc_type") >= 0.75
-    assert holdout8.accuracy("issuer") >= 0.56
-    assert holdout8.accuracy("issued_on") >= 0.84
+    assert holdout8.recall >= 0.86 and holdout8.precision >= 0.90
+    assert holdout8.accuracy("number") >= 0.93
+    assert holdout8.accuracy("doc_type") >= 0.77
+    assert holdout8.accuracy("issuer") >= 0.72
+    assert holdout8.accuracy("issued_on") >= 0.86
     assert holdout8.accuracy("recognized") >= 0.93
 
 
 def test_holdout9_does_not_regress(holdout9):
-    assert holdout9.recall >= 0.80 and holdout9.precision >= 0.71
+    assert holdout9.recall >= 0.95 and holdout9.precision >= 0.90
     assert holdout9.accuracy("number") >= 0.99
-    assert holdout9.accuracy("doc_type") >= 0.75
-    assert holdout9.accuracy("issuer") >= 0.57
+    assert holdout9.accuracy("doc_type") >= 0.78
+    assert holdout9.accuracy("issuer") >= 0.70
     assert holdout9.accuracy("issued_on") >= 0.92
     assert holdout9.accuracy("urgent") >= 0.96
     assert holdout9.accuracy("recognized") >= 0.99
