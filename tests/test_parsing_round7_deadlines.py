@@ -141,4 +141,5 @@ def test_a_fee_collected_in_the_quarters_first_month_is_a_quarterly_rule():
         "Bắt đầu từ quý III năm 2032, UBND phường sẽ tiến hành thu theo quý, "
         "Thời gian thu là tháng đầu tiên của Quý bắt đầu từ ngày 1 đến ngày 15 của Quý đó."
     )
-    assert _items(text) == [("recurring", None, None, "quarterly@1-15")]
+    # the day the rule begins stays a start item: reminders begin the rule's periods there
+    assert _items(text) == [("start", "2032-07-01 00:00", None, None), ("recurring", None, None, "quarterly@1-15")]

@@ -564,10 +564,8 @@ def extract_deadlines(
         if lo in periodic_clauses and t.year is None:
             continue
         cue = match_cue(folded, t, lo)
-        # "Bắt đầu từ quý II năm 2019, ... thu theo quý, ... từ ngày 1 đến ngày 20": when a
-        # reporting or payment rule begins to apply, not a task's start
-        if cue is not None and lo in periodic_clauses and cue.relation in ("start", "period_start"):
-            continue
+        # "Bắt đầu từ quý II năm 2019, ... thu theo quý": the day a rule begins to apply stays a
+        # start item; the reminder planner begins the rule's periods there (schedule_start)
         if cue is None and t.start in table_cells:
             cue = Cue("end_of_day" if t.unit == "day" else "period_end", t.start)
         run_end: Temporal | None = None
