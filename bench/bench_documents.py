@@ -196,7 +196,7 @@ def score(paths: list[Path]) -> tuple[Figures, list[DocScore]]:
 
 
 #: The held-out folders, newest first (one flag each).
-HELD_OUT = tuple(f"holdout{n}" for n in range(11, 1, -1)) + ("holdout",)
+HELD_OUT = tuple(f"holdout{n}" for n in range(12, 1, -1)) + ("holdout",)
 
 
 def main() -> None:
@@ -209,7 +209,7 @@ def main() -> None:
     ap.add_argument("--holdout6", action="store_true", help="score the sixth held-out set (once)")
     for n in (7, 8, 9):
         ap.add_argument(f"--holdout{n}", action="store_true", help=f"score held-out set {n} (session 7's, once)")
-    for n in (10, 11):
+    for n in (10, 11, 12):
         ap.add_argument(f"--holdout{n}", action="store_true", help=f"score held-out set {n} (session 8's, once)")
     ap.add_argument("--quiet", action="store_true", help="figures only")
     args = ap.parse_args()
@@ -233,6 +233,7 @@ def main() -> None:
                 print(f"   {f:<9} {v}")
         print()
     label = {
+        "holdout12": "HOLDOUT12 ",
         "holdout11": "HOLDOUT11 ",
         "holdout10": "HOLDOUT10 ",
         "holdout9": "HOLDOUT9 ",
