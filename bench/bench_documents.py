@@ -209,8 +209,9 @@ def main() -> None:
     ap.add_argument("--holdout6", action="store_true", help="score the sixth held-out set (once)")
     for n in (7, 8, 9):
         ap.add_argument(f"--holdout{n}", action="store_true", help=f"score held-out set {n} (session 7's, once)")
-    for n in (10, 11, 12):
+    for n in (10, 11):
         ap.add_argument(f"--holdout{n}", action="store_true", help=f"score held-out set {n} (session 8's, once)")
+    ap.add_argument("--holdout12", action="store_true", help="score held-out set 12 (session 9's, once)")
     ap.add_argument("--quiet", action="store_true", help="figures only")
     args = ap.parse_args()
     folders = [f for f in HELD_OUT if getattr(args, f)]
