@@ -55,6 +55,15 @@ def bare_number(text: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def _perfective_forms(typed: str) -> set[str]:
+    """What was typed, and for "X rồi" its other ways of saying the same: "đã X" and "X"
+    ("nhận rồi" is «Đã nhận», "xong rồi" is «Xong»). Already normalized, without diacritics."""
+    stem = typed.rstrip(".!").removesuffix(" roi").strip()
+    if stem == typed.rstrip(".!") or not stem:
+        return {typed}
+    return {typed, stem, f"da {stem.removeprefix('da ')}"}
+
+
 def match_choice(text: str, choices: list[Choice]) -> Choice | None:
     """The choice the user meant, or None when the answer is not one of them."""
     if not choices or len(text) > MAX_CHOICE_CHARS and len(text.strip()) > MAX_CHOICE_CHARS:
@@ -67,7 +76,8 @@ def match_choice(text: str, choices: list[Choice]) -> Choice | None:
     if not typed:
         return None
     labels = [normalize(c.label) for c in choices]
-    exact = [c for c, label in zip(choices, labels, strict=True) if label == typed]
+    said = _perfective_forms(typed)
+    exact = [c for c, label in zip(choices, labels, strict=True) if label in said]
     if len(exact) == 1:
         return exact[0]
     if typed.rstrip(".!") in _AFFIRMATIVE:

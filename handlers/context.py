@@ -37,6 +37,9 @@ class Context:
     notes: list[Reply] = field(default_factory=list)
     #: Where the flow stands now; ``save_flow`` writes it once, after the handler ran.
     flow: FlowPosition | None = field(default=None, init=False)
+    #: The nonce of a flow that timed out as this update arrived: a message the outbox sent
+    #: meanwhile (a reminder's "2. Đã nhận") was tied to it and is still what the user sees last.
+    expired_nonce: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         if self.state is not None:

@@ -186,6 +186,7 @@ class ChibotCore:
             return []
         what = flow.describe(ctx) if flow is not None else state.flow
         log.info("flow %s of %s/%s %s", state.flow, state.channel, state.user_id, "outdated" if outdated else "expired")
+        ctx.expired_nonce = ctx.flow_nonce
         ctx.flow_end()
         return [ctx.reply("flow.outdated" if outdated else "flow.expired", what=what)]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ground.messages import Choice, Reply
 from handlers.choice_match import bare_number, match_choice
-from handlers.context import Context
+from handlers.context import FLOW_BUTTON_PREFIX, Context
 from services import chat_menus
 
 
@@ -20,7 +20,7 @@ def resolve(ctx: Context, text: str) -> str | list[Reply] | None:
     """Button data the text picks; replies when a number picks nothing; None when the text is
     not an answer to a menu (the flow or the text handlers take it)."""
     menu = chat_menus.current(session=ctx.session, channel=ctx.incoming.channel, chat_id=ctx.incoming.chat_id)
-    live = menu if menu is not None and menu.answers_at(ctx.flow_nonce) else None
+    live = menu if menu is not None and (menu.answers_at(ctx.flow_nonce) or _outlived(ctx, menu)) else None
     number = bare_number(text)
     if number is None:
         found = match_choice(text, live.options) if live is not None else None
@@ -40,6 +40,17 @@ def resolve(ctx: Context, text: str) -> str | list[Reply] | None:
         # The step asked a question without options: a number is its answer.
         return None
     return [_again(ctx, ctx.t("menu.stale" if menu is not None else "menu.no_pick"), offered)]
+
+
+def _outlived(ctx: Context, menu: chat_menus.Menu) -> bool:
+    """A menu of actions outside any flow (a reminder's "1. Báo cáo / 2. Đã nhận") recorded
+    while a flow was open, when that flow has just timed out unseen: nothing was shown since,
+    so its numbers still mean what the user reads. A flow's own options stay stale."""
+    return (
+        ctx.expired_nonce is not None
+        and menu.flow_nonce == ctx.expired_nonce
+        and not any(o.data.startswith(f"{FLOW_BUTTON_PREFIX}:") for o in menu.options)
+    )
 
 
 def _again(ctx: Context, first: str, options: list[Choice]) -> Reply:

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ground.clock import Clock
 from ground.settings import Settings
 from services.i18n import Translator
+from services.number_format import number_text
 from web import admin_routes, broadcast_routes, directive_routes, login_routes, new_routes
 from web.desk import CsrfRefused, NotSignedIn, WebState, state_of
 from web.rendering import Pages, page
@@ -70,6 +71,16 @@ def create_app(*, settings: Settings, engine: Engine, clock: Clock) -> FastAPI:
             state_of(request).pages, "refused.html", default_t(request), status_code=exc.status_code, reason=reason
         )
 
-    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + FORM_OVERHEAD)
+    # Larger than any file the desk takes: refused before it is read, with the limit named (a
+    # file just over the limit is read and refused by the intake, in the same words).
+    too_large = page(
+        app.state.web.pages,
+        "refused.html",
+        Translator(settings.default_language),
+        status_code=413,
+        reason="too_large",
+        params={"limit": number_text(round(settings.max_upload_bytes / 1024 / 1024, 1), settings.default_language)},
+    ).body
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + FORM_OVERHEAD, page=bytes(too_large))
     app.add_middleware(SecurityHeaders)
     return app

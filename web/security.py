@@ -51,9 +51,11 @@ class BodyLimit:
     """Refuses a request body larger than ``limit`` bytes with 413, whether it announces its
     length or streams it, before a form parser buffers it."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, page: bytes = b"") -> None:
         self.app = app
         self.limit = limit
+        #: The HTML page that says so, in the dashboard's default language (web/app.py).
+        self.page = page
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,7 +63,7 @@ class BodyLimit:
             return
         for name, value in scope.get("headers", []):
             if name == b"content-length" and value.isdigit() and int(value) > self.limit:
-                await _too_large(send)
+                await _too_large(send, self.page)
                 return
         seen = 0
         started = False
@@ -85,16 +87,17 @@ class BodyLimit:
             await self.app(scope, counted, watched)
         except BodyTooLarge:
             if not started:
-                await _too_large(send)
+                await _too_large(send, self.page)
 
 
-async def _too_large(send: Send) -> None:
-    body = "Tệp hoặc nội dung gửi lên quá lớn. / The upload is too large.".encode()
+async def _too_large(send: Send, page: bytes) -> None:
+    body = page or "Tệp hoặc nội dung gửi lên quá lớn. / The upload is too large.".encode()
+    kind = b"text/html; charset=utf-8" if page else b"text/plain; charset=utf-8"
     await send(
         {
             "type": "http.response.start",
             "status": 413,
-            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
+            "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode())],
         }
     )
     await send({"type": "http.response.body", "body": body})

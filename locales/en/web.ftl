@@ -189,3 +189,5 @@ web-new-bad_value-secrecy = "{ $typed }" is not a secrecy mark; choose MẬT, T�
 web-new-bad_deadline_kind = Deadline { $line }: a schedule (weekly, monthly…) and a dated deadline cannot swap kinds; write the deadline again. Nothing was changed.
 web-new-deadline_line_error = Deadline { $line }: { $message }. Write it again, e.g. "trước ngày 23/8/2021". Nothing was changed.
 web-units-send_one_to_me = Also send this code to my chat (to forward to the person invited)
+web-refused-too_large_title = File too large
+web-refused-too_large = The file or form sent is over the { $limit } MB limit, so chibot did not read it. Send a smaller file (a compressed PDF, or paste the document's text); nothing was saved.

@@ -189,3 +189,5 @@ web-new-bad_value-secrecy = «{ $typed }» không phải là độ mật; đồn
 web-new-bad_deadline_kind = Thời hạn thứ { $line }: lịch định kỳ (hằng tuần, hằng tháng…) và thời hạn có ngày không đổi loại cho nhau được; đồng chí viết lại thời hạn. Chưa có gì thay đổi.
 web-new-deadline_line_error = Thời hạn thứ { $line }: { $message }. Đồng chí viết lại, ví dụ «trước ngày 23/8/2021». Chưa có gì thay đổi.
 web-units-send_one_to_me = Gửi cả mã này vào chat của tôi (để chuyển tiếp cho người được mời)
+web-refused-too_large_title = Tệp quá lớn
+web-refused-too_large = Tệp hoặc nội dung gửi lên vượt giới hạn { $limit } MB nên chibot không đọc. Đồng chí gửi tệp nhỏ hơn (ví dụ bản PDF nén, hoặc dán phần chữ của văn bản); chưa có gì được lưu.
