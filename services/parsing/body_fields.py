@@ -64,7 +64,7 @@ _DATE = (
 _HEAD = (
     r"(?:ban\s+thuong\s+vu\s+|thuong\s+truc\s+|ban\s+chap\s+hanh\s+|b?tt\s+(?=ubmt|mttq))?"
     r"(?:dang\s+uy|dang\s+bo|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|"
-    r"ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh)|ubkt|uy\s+ban\s+kiem\s+tra|"
+    r"ban\s+(?:tuyen\s+giao(?:\s+va\s+dan\s+van)?|to\s+chuc|dan\s+van|noi\s+chinh)|ubkt|uy\s+ban\s+kiem\s+tra|"
     r"uy\s+ban(?=\s+[a-z])|hoi\s+dong(?=\s+[a-z])|ubnd|so(?=\s+[a-z])|bo(?=\s+[a-z])|van\s+phong|"
     r"phong(?=\s+[a-z])|ubmttq[a-z]*|mttq|ban\s+quan\s+ly|ban\s+chi\s+dao|tieu\s+ban|cong\s+an(?=\s+[a-z])|"
     r"huyen\s+doan|tinh\s+doan|thanh\s+doan|doan\s+(?:tncs|thanh\s+nien)|"
@@ -286,7 +286,7 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         author = re.search(rf"\b{type_re}\s+(?:nay\s+)?cua\s+{_ORGAN}", folded[:end])
         org = collapse_spaces(cleaned[author.start("org") : author.end("org")]).strip(" ,.;:") if author else None
         return BodyDocument(_TYPES[t], None, _organ_name(org) if org else None)
-    content = CONTENT_RE.search(folded, 0, end)
+    content = next((c for c in CONTENT_RE.finditer(folded, 0, end) if not _carried_out(folded, c.start())), None)
     if content:
         t = re.sub(r"\s+", " ", content["type"] or content["type2"])
         if _TYPES.get(t):
@@ -301,6 +301,20 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         if told_type:
             return BodyDocument(told_type, None, None)
     return None
+
+
+# "... đảm bảo theo nội dung công điện số 11 ngày 4/9/2024 của Chủ tịch UBND tỉnh": inside a
+# sentence, a document's content followed ("theo", "thực hiện", "căn cứ") is another's, cited;
+# a sentence opening "Theo nội dung Thông báo 2833-TB/TU, ..." retells the page's own document
+_FOLLOWED = re.compile(r"\b(?:theo|thuc\s+hien|can\s+cu)\s+$")
+
+
+def _carried_out(folded: str, pos: int) -> bool:
+    m = _FOLLOWED.search(folded, max(0, pos - 20), pos)
+    if not m:
+        return False
+    before = folded[max(0, m.start() - 80) : m.start()].rstrip(" \t-–•*+")
+    return bool(before) and before[-1] not in ".;:!?\n"
 
 
 #: a count or a plural word right before an organ: many units, not one issuer

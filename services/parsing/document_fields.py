@@ -842,7 +842,8 @@ _NOT_NAME = (  # words that end an organ's name: prepositions and the verbs that
     r"trien\s+khai|thuc\s+hien|chi\s+dao|huong\s+dan|thong\s+bao|quyet\s+dinh|giao)\b)"
 )
 # a committee's own organ named before it: "Ban Tuyên giáo Tỉnh ủy", "UBKT Đảng ủy Khối ..."
-_PARTY_ORGAN = r"(?:ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh)|uy\s+ban\s+kiem\s+tra|ubkt|van\s+phong)"
+# (since 2025 the propaganda and mass-mobilisation boards are one: "Ban Tuyên giáo và Dân vận")
+_PARTY_ORGAN = r"(?:ban\s+(?:tuyen\s+giao(?:\s+va\s+dan\s+van)?|to\s+chuc|dan\s+van|noi\s+chinh)|uy\s+ban\s+kiem\s+tra|ubkt|van\s+phong)"
 # "và" may sit inside a name ("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh An Giang"): the
 # issuing verb right after the name is what ends it.
 _BODY = rf"(?P<body>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}(?:\s+{_NOT_NAME}[^\s,.;:()/\"]+){{0,9}})"
@@ -1370,13 +1371,23 @@ def _complete_place(doc: Text, name: str) -> str:
 _MASS_ORGAN = (
     r"(?:ubmttq[a-z]*|uy\s+ban\s+(?:mttq[a-z]*|mat\s+tran\s+to\s+quoc(?:\s+viet\s+nam)?)|"
     r"(?:huyen|tinh|thanh|quan)\s+doan|doan\s+tncs\s+ho\s+chi\s+minh|"
-    r"hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu|phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong)"
+    r"hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu|phu\s+nu|cuu\s+chien\s+binh)|(?:tong\s+)?lien\s+doan\s+lao\s+dong|"
+    # ("LĐLĐ TP quy định ...", "LĐLĐ huyện ...": the Labour Confederation by its initials)
+    r"(?:tong\s+)?ldld)"
 )
 # State bodies whose name, like a ministry's or a department's, runs in lowercase words up to
 # the verb: "Cục Trợ giúp pháp lý đề nghị", "Ban Quản lý Khu kinh tế yêu cầu", "Ban Thi đua -
 # Khen thưởng tỉnh vừa có", "Tiểu ban Văn kiện thông báo".
 # ("Chi cục Chăn nuôi và Thú y đề nghị", "Hội đồng Thi đua - Khen thưởng tỉnh lấy ý kiến")
-_NAMED_ORGAN = r"(?:(?:chi\s+|tong\s+)?cuc|phong|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban|hoi\s+dong)"
+# Associations and unions are named the same way, with lowercase words up to the verb: "Hội
+# Nhà báo Yên Bái đề nghị", "Hội Văn học nghệ thuật tỉnh Thái Nguyên thông báo", "Công đoàn cơ
+# sở Văn phòng UBND tỉnh ban hành", "Trung ương Đoàn TNCS Hồ Chí Minh tổ chức" ("hội nghị",
+# "hội thi", "hội viên" ... are meetings, contests and members, no association).
+_NAMED_ORGAN = (
+    r"(?:(?:chi\s+|tong\s+)?cuc|phong|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban|hoi\s+dong|"
+    r"hoi(?!\s+(?:nghi|thi|thao|cho|vien|dien|dong|truong|quan|dap|tho|lang|so|nhap|tu)\b)|cong\s+doan|"
+    r"trung\s+uong\s+(?:doan|hoi))"
+)
 _NAMED_ORGAN_RE = re.compile(rf"(?:bo|so|{_NAMED_ORGAN})$")
 # The central organs, named with "Trung ương" after their head: "Ban Tuyên giáo Trung ương tổ
 # chức Cuộc thi", "Văn phòng Trung ương Đảng đã công bố", "Thủ tướng yêu cầu ..."
@@ -1831,7 +1842,12 @@ def _tidy_issuer(name: str | None) -> str | None:
     cut = _ROLE_AFTER.search(fold(name))
     if cut:
         name = name[: cut.start()]
-    return name.rstrip(" .,;:") or None
+    name = name.rstrip(" .,;:")
+    if name[-1:] in '"”»' and not any(q in name[:-1] for q in '"“«'):
+        # "UBND tỉnh Thanh Hóa”": the closing quote of a title the name ran into (a name ending
+        # with a quoted movement keeps it: "Ban chỉ đạo ... phong trào “Toàn dân ... văn hoá”")
+        name = name[:-1].rstrip(" .,;:")
+    return name or None
 
 
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
