@@ -69,6 +69,8 @@ _HEAD = (
     r"phong(?=\s+[a-z])|ubmttq[a-z]*|mttq|ban\s+quan\s+ly|ban\s+chi\s+dao|tieu\s+ban|cong\s+an(?=\s+[a-z])|"
     r"huyen\s+doan|tinh\s+doan|thanh\s+doan|doan\s+(?:tncs|thanh\s+nien)|"
     r"hoi\s+(?:nong\s+dan|phu\s+nu|lien\s+hiep\s+phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong|"
+    # ("Công đoàn cơ sở Văn phòng UBND tỉnh ban hành Công văn số 68 /CĐCS")
+    r"cong\s+doan(?=\s+[a-z])|"
     # the central organs: "Ban Bí thư", "Bộ Chính trị", "Thủ tướng Chính phủ", "Chính phủ"
     r"ban\s+bi\s+thu|bo\s+chinh\s+tri|thu\s+tuong(?:\s+chinh\s+phu)?|chinh\s+phu)"
 )

@@ -387,6 +387,8 @@ _REQUEST = re.compile(
     # a drive or a contest launched for the units below ("đã phát động đợt thi đua đặc biệt"):
     # a call to act, as a request is
     r"|\bphat\s+dong\s+(?:dot\s+thi\s+dua|phong\s+trao|cuoc\s+thi)\b"
+    # (or one it runs for the public: "Ban Thường vụ Tỉnh ủy tổ chức Cuộc thi trực tuyến ...")
+    r"|\bto\s+chuc\s+cuoc\s+thi\b"
 )
 # "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
 _SPAN_RE = re.compile(r"\b(?P<w>nhiem\s+ky|nam\s+hoc)\s+(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)(?!\d)")

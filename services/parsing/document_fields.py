@@ -843,7 +843,10 @@ _NOT_NAME = (  # words that end an organ's name: prepositions and the verbs that
 )
 # a committee's own organ named before it: "Ban Tuyên giáo Tỉnh ủy", "UBKT Đảng ủy Khối ..."
 # (since 2025 the propaganda and mass-mobilisation boards are one: "Ban Tuyên giáo và Dân vận")
-_PARTY_ORGAN = r"(?:ban\s+(?:tuyen\s+giao(?:\s+va\s+dan\s+van)?|to\s+chuc|dan\s+van|noi\s+chinh)|uy\s+ban\s+kiem\s+tra|ubkt|van\s+phong)"
+_PARTY_ORGAN = (
+    r"(?:ban\s+(?:tuyen\s+giao(?:\s+va\s+dan\s+van)?|to\s+chuc|dan\s+van|noi\s+chinh)"
+    r"|uy\s+ban\s+kiem\s+tra|ubkt|van\s+phong)"
+)
 # "và" may sit inside a name ("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh An Giang"): the
 # issuing verb right after the name is what ends it.
 _BODY = rf"(?P<body>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}(?:\s+{_NOT_NAME}[^\s,.;:()/\"]+){{0,9}})"
@@ -1258,6 +1261,15 @@ def _header_issuer(doc: Text) -> str | None:
         # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH": a mass organisation's central
         # committee prints its one name over two lines (the party's prints its organ below)
         return f"Ban Chấp hành Trung ương {_case_upper_line(lower)}"
+    if (
+        len(cands) >= 2
+        and lower_f == "ban chap hanh trung uong"
+        and re.match(r"(?:doan|hoi|tong\s+lien\s+doan)\s", fold(cands[-2]))
+    ):
+        # "HỘI NÔNG DÂN VIỆT NAM" / "BAN CHẤP HÀNH TRUNG ƯƠNG": the same committee printed the
+        # other way round, the organisation above
+        upper = cands[-2]
+        return f"Ban Chấp hành Trung ương {_body_casing(doc, fold(upper)) or _case_upper_line(upper)}"
     name = _body_casing(doc, lower_f) or _case_upper_line(lower)
     if len(cands) >= 2 and not _HAS_PLACE.search(lower_f) and not _PLACE_NOUN.search(lower_f):
         upper_f = fold(cands[-2])
@@ -1352,6 +1364,13 @@ def _complete_place(doc: Text, name: str) -> str:
                 words.append(w)
             else:
                 break
+        # "Chủ tịch UBND huyện Thạch Hà Nguyễn Văn Khoa": the official's name after the place
+        cut = next(
+            (j for j in range(1, len(words)) if is_person_name(raw[j : j + 3]) or is_person_name(raw[j : j + 4])),
+            None,
+        )
+        if cut is not None:
+            words = words[:cut]
         if words and not is_person_name(words):  # "huyện Nguyễn Văn Bình": the chairman's name
             names[" ".join(words)] += 1
     if not names:
@@ -1370,7 +1389,7 @@ def _complete_place(doc: Text, name: str) -> str:
 # "Ủy ban MTTQ Việt Nam huyện ...", "Huyện đoàn ...", "Hội Nông dân tỉnh ...")
 _MASS_ORGAN = (
     r"(?:ubmttq[a-z]*|uy\s+ban\s+(?:mttq[a-z]*|mat\s+tran\s+to\s+quoc(?:\s+viet\s+nam)?)|"
-    r"(?:huyen|tinh|thanh|quan)\s+doan|doan\s+tncs\s+ho\s+chi\s+minh|"
+    r"(?:huyen|tinh|thanh|quan)\s+doan|doan\s+tncs\s+ho\s+chi\s+minh|doan\s+(?:khoa|truong)(?=\s)|"
     r"hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu|phu\s+nu|cuu\s+chien\s+binh)|(?:tong\s+)?lien\s+doan\s+lao\s+dong|"
     # ("LĐLĐ TP quy định ...", "LĐLĐ huyện ...": the Labour Confederation by its initials)
     r"(?:tong\s+)?ldld)"
@@ -1453,6 +1472,7 @@ _DIRECTING = (
     "cho biet",  # "UBND tỉnh Quảng Trị cho biết, ...": the organ telling the news of its own work
     "tap trung chi dao",  # "UBND tỉnh tập trung chỉ đạo các Sở, ngành ..."
     "tiep tuc chi dao",
+    "quy dinh",  # "LĐLĐ TP quy định từ nay đến ngày 30-3, CĐ các cấp vận động ...": a rule laid down
 )
 _PLACE_WORD_SET = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"}
 
@@ -1483,12 +1503,22 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                 and " ".join(fwords[k : k + 2]) in _DIRECTING_TWO
             ):
                 break  # "Ủy ban nhân dân huyện Xây dựng kế hoạch": a verb capitalised, no place's name
-            named = w[:1].isupper() or (
-                fwords[k] in _PLACE_WORD_SET
-                and (
-                    m["head"].endswith(("ubnd", "hdnd", "dan"))
-                    or m["head"].startswith(("ubmt", "uy ban m"))
-                    or (k + 1 < len(words) and words[k + 1][:1].isupper())
+            named = (
+                w[:1].isupper()
+                or (
+                    fwords[k] in _PLACE_WORD_SET
+                    and (
+                        m["head"].endswith(("ubnd", "hdnd", "dan"))
+                        or m["head"].startswith(("ubmt", "uy ban m"))
+                        or (k + 1 < len(words) and words[k + 1][:1].isupper())
+                    )
+                )
+                or (
+                    # "Đảng ủy xã đã xây dựng lịch ...": the commune's committee, its name unsaid
+                    k == 0
+                    and fwords[0] in ("xa", "phuong", "huyen", "tinh", "quan")
+                    and len(words) > 1
+                    and _verb_at(words, fwords, 1)
                 )
             )  # "Huyện ủy Bình Giang", "UBND tỉnh" (the province itself, unnamed)
             if not named:
@@ -1586,7 +1616,8 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             verb = re.sub(r"^(?:(?:da|vua|moi|cung|dang|se)\s+)*", "", " ".join(fwords[at : at + 6]))
             # (but a meeting held to guide the units below, "tổ chức hội nghị hướng dẫn các cơ
             # quan ... giới thiệu người ứng cử", is its guidance)
-            guiding = re.match(r"to\s+chuc\s+(?:hoi\s+nghi\s+)?huong\s+dan\b", verb)
+            # (nor is a contest it runs for the public, "tổ chức Cuộc thi ảnh ...": a call to enter)
+            guiding = re.match(r"to\s+chuc\s+(?:(?:hoi\s+nghi\s+)?huong\s+dan|cuoc\s+thi|giai)\b", verb)
             if verb.startswith(_MASS_EVENT_VERBS) and not guiding:
                 continue
         head = collapse_spaces(doc.cleaned[m.start("head") : m.end("head")])
