@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .document_fields import TYPE_CODES, drop_person_name, number_case
+from .document_fields import TYPE_CODES, drop_person_name, is_person_name, number_case
 from .vn_text import collapse_spaces, fold, in_singled_out_sentence
 
 __all__ = [
@@ -100,7 +100,9 @@ _NUMBER_DATE = (
     r"|\s+thang\s+(?P<m2w>\d{1,2})\s*,?\s+nam\s+)(?P<y2>\d{4}))?"
 )
 ISSUING_DOC_RE = re.compile(
-    rf"(?:\bngay\s+{_DATE}\s*,\s*)?(?:(?:{_ORGAN})\s+)?{_ISSUE_VERB}\s+(?:(?:cac|01|mot)\s+)?"
+    # (a signer's name after the organ may close with a comma: "Thường trực Ban Bí thư Trần Cẩm
+    # Tú, đã ký ban hành Chỉ thị số 51-CT/TW"; its short name in brackets: "... (Ban Tổ chức) ban hành")
+    rf"(?:\bngay\s+{_DATE}\s*,\s*)?(?:(?:{_ORGAN})(?:\s+\([^()\n]{{1,40}}\))?\s*,?\s+)?{_ISSUE_VERB}\s+(?:(?:cac|01|mot)\s+)?"
     rf"(?:van\s+ban\s+)?(?P<type>{_TYPE_ALT})(?![a-z])(?:\s+(?P<urg>hoa\s+toc|thuong\s+khan|khan(?!\s+truong)))?"
     rf"(?:\s+{_NUMBER})?{_NUMBER_DATE}"
 )
@@ -182,6 +184,10 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
     for m in ISSUING_DOC_RE.finditer(folded, 0, end):
         if in_singled_out_sentence(folded, m.start("type")):
             continue  # "Riêng Đảng bộ X đã xây dựng kế hoạch ...": one case of a report
+        if m["org"] and "," in folded[m.end("org") : m.end("org") + 3]:
+            org_words = cleaned[m.start("org") : m.end("org")].split()
+            if not (is_person_name(org_words[-3:]) or is_person_name(org_words[-4:])):
+                continue  # "Quận ủy cần xác định lộ trình cụ thể, xây dựng các báo cáo": no signer
         if m["org"] and _MANY_BEFORE.search(folded, max(0, m.start("org") - 12), m.start("org")):
             continue  # "các phòng gửi báo cáo về Sở", "14/16 đảng ủy đã ban hành": units acting
         if in_earlier_clause(folded, m.start("type")):

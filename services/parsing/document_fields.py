@@ -1472,9 +1472,15 @@ _DIRECTING = (
     "cho biet",  # "UBND tỉnh Quảng Trị cho biết, ...": the organ telling the news of its own work
     "tap trung chi dao",  # "UBND tỉnh tập trung chỉ đạo các Sở, ngành ..."
     "tiep tuc chi dao",
+    "gui",  # "Ban Tuyên giáo ... gửi bản tóm tắt ... để xin ý kiến": the organ sending its letter
     "quy dinh",  # "LĐLĐ TP quy định từ nay đến ngày 30-3, CĐ các cấp vận động ...": a rule laid down
 )
 _PLACE_WORD_SET = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"}
+# ("Bộ GD&ĐT có văn bản gửi ...": the letter it has is where the name ends, too)
+_SHARED_DUTY = re.compile(
+    r"(?:phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem"
+    r"|co\s+(?:van\s+ban|cong\s+van|ke\s+hoach|thong\s+bao|huong\s+dan|chi\s+thi|quyet\s+dinh|cong\s+dien))\b"
+)
 
 
 def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
@@ -1561,6 +1567,9 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                         # "Ban Chỉ đạo ... (Ban Chỉ đạo) thông tin nhanh về ...": informing, the
                         # verb in small letters ("Sở Thông tin và Truyền thông" is a name)
                         or (" ".join(fwords[j : j + 2]) == "thong tin" and words[j][:1].islower())
+                        # a name ends where its duty or partners begin: "Trung ương Hội ... phối
+                        # hợp cùng các đơn vị tổ chức", "Ban Thi đua - Khen thưởng có trách nhiệm"
+                        or (words[j][:1].islower() and _SHARED_DUTY.match(" ".join(fwords[j : j + 3])))
                     )
                 ),
                 0,
