@@ -91,7 +91,9 @@ _STOP = (
     rf"yeu|de|trien|thuc|chi|huong\s+dan|{_THONG}|quyet|{_GIAO}|la|ban\s+hanh|xay\s+dung|{_KY}|gui|"
     rf"co\s+(?:cac\s+|01\s+|mot\s+)?(?:{_TYPE_ALT}))\b"
 )
-_ORGAN = rf"(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}})"
+# (a prize's organisers are named with the prize: "Ban Tổ chức Giải Búa liềm vàng tỉnh An Giang
+# lần thứ II-năm 2022 ban hành ...")
+_ORGAN = rf"(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,12}})"
 _ON_BEHALF = re.compile(rf"\bthay\s+mat\s+{_ORGAN}")
 # the numbered document's date right after its number: "số 176 ngày 26.8.2019", "... ngày 25
 # tháng 12 năm 2019"

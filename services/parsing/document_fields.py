@@ -1736,10 +1736,16 @@ def _one_organ_name(words: list[str]) -> bool:
 def _verb_at(words: list[str], fwords: list[str], k: int) -> bool:
     """Does an adverb or a directing verb stand at word ``k``?"""
     rest = " ".join(w.rstrip(",;:") for w in fwords[k : k + 4]) + " "  # "Sở Nội vụ thông báo, nếu ..."
-    return bool(fwords[k:]) and (
-        _is_adverb(words[k], fwords[k])
-        or any(rest.startswith(v + " ") for v in _DIRECTING)
-        or (rest.startswith("thong tin ") and words[k][:1].islower())
+    return (
+        bool(fwords[k:])
+        and (
+            _is_adverb(words[k], fwords[k])
+            or any(rest.startswith(v + " ") for v in _DIRECTING)
+            or (rest.startswith("thong tin ") and words[k][:1].islower())
+            # (a letter it "has" is news of another body's letter as often as of its own: no verb)
+            or (words[k][:1].islower() and bool(_SHARED_DUTY.match(rest)) and not rest.startswith("co "))
+            or (words[k][:1].islower() and rest.startswith("co trach nhiem "))
+        )
     )
 
 
