@@ -200,6 +200,8 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             continue  # "56/56 xã, phường đã ban hành kế hoạch": progress of the units below
         if chased_later(folded, m.end()):
             continue  # "... Tuy nhiên, đến nay Sở chưa trình": the earlier letter a reminder chases
+        if _carried_out_above(cleaned, folded, m, end):
+            continue  # "Căn cứ nội dung Công văn trên, Sở Công Thương thông báo ...": another's letter
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
         org = None
         # the last "thừa lệnh / thay mặt ..." before the type word
@@ -325,6 +327,28 @@ def _carried_out(folded: str, pos: int) -> bool:
         return False
     before = folded[max(0, m.start() - 80) : m.start()].rstrip(" \t-–•*+")
     return bool(before) and before[-1] not in ".;:!?\n"
+
+
+# "Ngày 07/9, Cục Công Thương địa phương có Công văn số 708/HĐBC-TGV ... Căn cứ nội dung Công văn
+# trên, Sở Công Thương thông báo ...": the letter told first is the one another organ then acts on
+_ABOVE_RE = re.compile(
+    rf"\b(?:can\s+cu|thuc\s+hien|trien\s+khai)\s+(?:noi\s+dung\s+|tinh\s+than\s+)?(?P<type>{_TYPE_ALT}|van\s+ban)"
+    r"\s+(?:noi\s+)?tren\s*,\s*"
+)
+
+
+def _carried_out_above(cleaned: str, folded: str, m: re.Match, end: int) -> bool:
+    """Is the document of issuing match ``m`` carried out, further on, by another organ?"""
+    above = _ABOVE_RE.search(folded, m.end(), min(end, m.end() + 1500))
+    if not above:
+        return False
+    actor = _HEAD_RE.match(folded, above.end())
+    if not actor or not cleaned[above.end()].isupper():
+        return False
+    if not m["org"]:
+        return True
+    org = cleaned[m.start("org") : m.end("org")]
+    return not _same_organ(org, cleaned[actor.start() : actor.start() + len(org)])
 
 
 #: a count or a plural word right before an organ: many units, not one issuer

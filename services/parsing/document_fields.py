@@ -1334,6 +1334,7 @@ def _complete_state_organ(doc: Text, name: str) -> str:
     return f"{name} {noun} {place}"
 
 
+_NAME_CLOSERS = "\"”’»'.,;:!?)"
 _PLACE_NOUNS_ACCENTED = {"thành phố", "tỉnh", "quận", "huyện", "phường", "xã", "thị xã", "thị trấn"}
 
 
@@ -1356,6 +1357,11 @@ def _complete_place(doc: Text, name: str) -> str:
         # "huyện Xây dựng kế hoạch": a capitalised verb is no name
         raw = doc.cleaned[hit.start(1) : hit.end(1) + 12].split()
         for j, w in enumerate(raw[: len(doc.cleaned[hit.start(1) : hit.end(1)].split())]):
+            if w[:1].isupper() and w[-1:] in _NAME_CLOSERS and len(w) > 1:
+                # "tỉnh Lạng Sơn”. Thời gian ...": the name ends at its closing quote or stop
+                if w.rstrip(_NAME_CLOSERS)[:1].isupper():
+                    words.append(w.rstrip(_NAME_CLOSERS))
+                break
             if (
                 w[:1].isupper()
                 and (len(w) == 1 or not _is_upper(w))

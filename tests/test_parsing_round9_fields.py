@@ -1,0 +1,209 @@
+"""Field rules of session 10, round 9 (issue 12: issuer, number, type and issue date on the
+pages holdout12 missed), each checked on short paragraphs written afresh: other organs, other
+provinces, the same turn of the Vietnamese phrase. Each rule has its negative: the look-alike
+text where it must not fire.
+"""
+
+from __future__ import annotations
+
+from services.parsing import parse_document
+
+# --- associations and unions as the subject of a news page -----------------------------------
+
+
+def test_an_association_asking_the_press_is_the_issuer():
+    text = (
+        "Hội Nhà báo tỉnh Lào Cai đề nghị các chi hội nhà báo động viên hội viên gửi tác phẩm "
+        "dự thi về Hội trước ngày 20/9/2031."
+    )
+    assert parse_document(text).issuer == "Hội Nhà báo tỉnh Lào Cai"
+
+
+def test_an_association_named_with_lowercase_fields_runs_to_its_verb():
+    text = (
+        "Hội Văn học nghệ thuật tỉnh Cao Bằng thông báo gia hạn thời gian nhận tác phẩm dự thi đến hết ngày 30/11/2031."
+    )
+    doc = parse_document(text)
+    assert doc.issuer == "Hội Văn học nghệ thuật tỉnh Cao Bằng"
+    assert doc.doc_type == "Thông báo"
+
+
+def test_an_association_given_as_the_source_of_a_news_item_is_the_issuer():
+    text = (
+        "Theo Hội Khuyến học tỉnh, gần 80% số hội cơ sở đã tổ chức xong đại hội.\n"
+        "Đại hội cấp huyện hoàn thành trước ngày 30/10/2031."
+    )
+    assert parse_document(text).issuer == "Hội Khuyến học tỉnh"
+
+
+def test_a_meeting_or_a_contest_is_no_association():
+    # "Hội nghị", "Hội thi": an event, not an organ, even as a sentence's subject
+    text = (
+        "Hội nghị tổng kết đề nghị các chi bộ hoàn thành báo cáo trước ngày 15/12/2031.\n"
+        "Hội thi tuyên truyền viên giỏi thông báo kết quả vào tháng 12."
+    )
+    assert parse_document(text).issuer is None
+
+
+def test_a_grassroots_union_issuing_a_letter_is_the_issuer():
+    text = (
+        "Ngày 12/7/2031, Công đoàn cơ sở Sở Tư pháp ban hành Công văn số 41 /CĐCS về việc vận động "
+        "ủng hộ quỹ “Vì người nghèo”. Số tiền ủng hộ nộp về Ban Chấp hành chậm nhất ngày 28/7/2031."
+    )
+    doc = parse_document(text)
+    assert doc.issuer == "Công đoàn cơ sở Sở Tư pháp"
+    assert doc.number == "41/CĐCS"
+
+
+def test_the_labour_confederation_by_its_initials_laying_down_a_rule():
+    text = "LĐLĐ tỉnh quy định từ nay đến ngày 15-4-2031, công đoàn các cấp vận động đoàn viên ủng hộ."
+    assert parse_document(text).issuer == "LĐLĐ tỉnh"
+
+
+def test_the_central_youth_union_running_a_contest_is_the_issuer():
+    text = (
+        "Trung ương Đoàn TNCS Hồ Chí Minh tổ chức Cuộc thi viết “Tuổi trẻ với biển đảo” dành cho "
+        "đoàn viên, thanh niên cả nước từ ngày 1/6/2031 đến hết ngày 30/8/2031."
+    )
+    assert parse_document(text).issuer == "Trung ương Đoàn TNCS Hồ Chí Minh"
+
+
+def test_a_mass_organisations_own_meeting_is_still_no_document():
+    # a union holding its own conference is news of its work, not a call (unchanged rule)
+    text = "Tỉnh đoàn Lai Châu tổ chức hội nghị tổng kết công tác Đoàn năm 2031."
+    assert parse_document(text).issuer is None
+
+
+def test_a_faculty_youth_union_notice():
+    text = (
+        "Căn cứ hướng dẫn của Đoàn trường, Ban Thường vụ Đoàn khoa CNTT thông báo đến các chi Đoàn về "
+        "việc thu Đoàn phí. Thời gian thu: từ ngày 10/9/2031 đến 30/9/2031."
+    )
+    doc = parse_document(text)
+    assert doc.issuer == "Đoàn khoa CNTT"
+    assert doc.doc_type == "Thông báo"
+
+
+# --- a name ends where the sentence goes on --------------------------------------------------
+
+
+def test_a_name_ends_before_its_partners():
+    text = (
+        "Hưởng ứng Ngày Sách, Trung ương Hội Liên hiệp Thanh niên Việt Nam phối hợp cùng các đơn vị tổ "
+        "chức Cuộc thi “Trang sách em yêu”, nhận bài đến hết ngày 30/10/2031."
+    )
+    assert parse_document(text).issuer == "Trung ương Hội Liên hiệp Thanh niên Việt Nam"
+
+
+def test_a_board_with_a_duty_is_named_without_the_duty():
+    text = (
+        "Quy định thời gian nộp hồ sơ\n"
+        "1. Hồ sơ gửi về Ủy ban nhân dân tỉnh chậm nhất ngày 15/3 năm sau.\n"
+        "2. Ban Thi đua - Khen thưởng có trách nhiệm thẩm định hồ sơ, trình Ủy ban nhân dân tỉnh "
+        "quyết định khen thưởng."
+    )
+    assert parse_document(text).issuer == "Ban Thi đua - Khen thưởng"
+
+
+def test_an_organ_having_a_letter_names_no_verb_of_its_own():
+    # "Cục X có Công văn số ...": the cited letter's author, not the page's actor
+    text = (
+        "Ngày 03/4/2031, Cục Xúc tiến thương mại có Công văn số 215/XTTM-KH về hội chợ. Căn cứ nội dung "
+        "Công văn trên, Sở Công Thương thông báo đến các doanh nghiệp đăng ký trước ngày 20/4/2031."
+    )
+    assert parse_document(text).issuer == "Sở Công Thương"
+
+
+def test_the_closing_quote_of_a_title_is_no_part_of_the_organ():
+    text = (
+        "Nhằm chọn một biểu trưng cho tỉnh, UBND tỉnh đã có Thông báo Thể lệ cuộc thi “Sáng tác biểu "
+        "trưng tỉnh Lạng Sơn”. Thời gian nhận tác phẩm đến hết ngày 15-3-2031."
+    )
+    doc = parse_document(text)
+    assert doc.issuer == "UBND tỉnh Lạng Sơn"
+
+
+def test_an_officials_name_after_the_place_is_cut():
+    text = (
+        "Thu hoạch xong lúa trong ngày hôm nay, đó là chỉ đạo của Chủ tịch UBND huyện Cẩm Xuyên "
+        "Trần Văn Minh trong buổi kiểm tra sáng nay. Chủ tịch UBND huyện yêu cầu các xã tập trung "
+        "nhân lực thu hoạch."
+    )
+    assert parse_document(text).issuer == "Chủ tịch UBND huyện Cẩm Xuyên"
+
+
+def test_a_signers_name_before_a_comma_and_the_issuing_verb():
+    text = (
+        "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Lê Văn An, đã ký ban hành Chỉ thị số 61-CT/TW ngày "
+        "8/8/2031 về công tác phát triển đảng viên."
+    )
+    doc = parse_document(text)
+    assert doc.issuer == "Ban Bí thư"
+    assert doc.number == "61-CT/TW"
+
+
+def test_a_comma_without_a_signer_breaks_the_issuing_clause():
+    text = (
+        "Đối với công tác chuẩn bị đại hội, Quận ủy cần rà soát nhân sự, xây dựng các báo cáo tiếp "
+        "theo cho sát thực tế."
+    )
+    assert parse_document(text).doc_type != "Báo cáo"
+
+
+def test_a_committee_named_by_its_bare_level():
+    text = (
+        "Đợt này, Đảng bộ xã Tân Lập triển khai đổi thẻ cho 2.100 đảng viên từ ngày 8/8 đến hết ngày "
+        "14/8/2031. Đảng ủy xã đã xây dựng lịch làm việc, bố trí hai địa điểm thu nhận thông tin."
+    )
+    assert parse_document(text).issuer == "Đảng ủy xã Tân Lập"
+
+
+# --- the merged party board and a mass organisation above its central committee ----------------
+
+
+def test_the_merged_propaganda_and_mass_mobilisation_board():
+    text = (
+        "Căn cứ Công văn số 07-CV/TGV, ngày 14/7/2031 của Tổ biên tập, Ban Tuyên giáo và Dân vận Tỉnh ủy "
+        "gửi bản tóm tắt dự thảo Báo cáo chính trị để xin ý kiến Nhân dân. Ý kiến góp ý gửi về trước "
+        "ngày 30/7/2031."
+    )
+    assert parse_document(text).issuer == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+
+
+def test_a_mass_organisation_printed_above_its_central_committee():
+    text = (
+        "HỘI CỰU CHIẾN BINH VIỆT NAM\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n\n*\n\nSố 212 - CV/CCBTW\n\n"
+        "Hà Nội, ngày 20 tháng 7 năm 2031\n\nKính gửi: Hội Cựu chiến binh các tỉnh, thành phố\n"
+    )
+    assert parse_document(text).issuer == "Ban Chấp hành Trung ương Hội Cựu chiến binh Việt Nam"
+
+
+# --- a document followed mid-sentence is cited ---------------------------------------------------
+
+
+def test_a_content_followed_mid_sentence_is_a_cited_document():
+    text = (
+        "Đây là nội dung huyện đang tập trung chỉ đạo theo nội dung công điện số 14 ngày 4/9/2031 của "
+        "Chủ tịch UBND tỉnh về ứng phó với bão. Chủ tịch UBND huyện yêu cầu các xã thu hoạch xong lúa."
+    )
+    doc = parse_document(text)
+    assert doc.number is None
+    assert doc.issued_on is None
+
+
+def test_a_sentence_opening_with_the_content_of_a_notice_retells_it():
+    text = (
+        "Theo nội dung Thông báo 3011-TB/TU, Thường trực Thành ủy đồng ý chủ trương tổ chức Lễ kỷ niệm. "
+        "Thường trực Thành ủy giao Ban Tuyên giáo Thành ủy chủ trì tuyên truyền."
+    )
+    assert parse_document(text).number == "3011-TB/TU"
+
+
+def test_the_same_organ_carrying_out_its_own_letter_keeps_its_number():
+    text = (
+        "Ngày 03/4/2031, Huyện ủy Bảo Lâm ban hành Kế hoạch số 88-KH/HU về đại hội chi bộ. Thực hiện Kế "
+        "hoạch trên, Huyện ủy Bảo Lâm yêu cầu các chi bộ hoàn thành đại hội trước ngày 30/6/2031."
+    )
+    doc = parse_document(text)
+    assert doc.number == "88-KH/HU"
+    assert doc.issuer == "Huyện ủy Bảo Lâm"
