@@ -207,3 +207,80 @@ def test_the_same_organ_carrying_out_its_own_letter_keeps_its_number():
     doc = parse_document(text)
     assert doc.number == "88-KH/HU"
     assert doc.issuer == "Huyện ủy Bảo Lâm"
+
+
+# --- the page's own document named outside an issuing clause -----------------------------------
+
+
+def test_an_annex_names_the_letter_it_belongs_to():
+    text = (
+        "Kính gửi: Các huyện ủy, thành ủy trực thuộc\n"
+        "Ban Tổ chức Tỉnh ủy đề nghị các huyện ủy hướng dẫn chi bộ xây dựng quy chế làm việc.\n\n"
+        "Mẫu 1\nQuy chế làm việc mẫu của chi bộ\n"
+        "(Ban hành kèm theo Công văn số 512-CV/BTCTU, ngày 30/12/2031 của Ban Tổ chức Tỉnh ủy)\n"
+    )
+    doc = parse_document(text)
+    assert doc.number == "512-CV/BTCTU"
+    assert doc.doc_type == "Công văn"
+    assert doc.issued_on is not None and doc.issued_on.isoformat() == "2031-12-30"
+
+
+def test_a_form_sent_with_an_earlier_notice_names_no_own_number():
+    text = (
+        "Hội đồng Đội tỉnh đề nghị các đơn vị chưa gửi hồ sơ (theo mẫu đã hướng dẫn, gửi kèm Thông báo "
+        "số 1) hoàn thành trước ngày 20/5/2031."
+    )
+    assert parse_document(text).number is None
+
+
+def test_a_document_shown_below_is_the_pages_own():
+    text = (
+        "Theo Kết luận số 210-KL/TW của Ban Bí thư, chậm nhất ngày 25/6/2031 phải hoàn thành việc kiện "
+        "toàn nhân sự.\nMời bạn đọc chi tiết nội dung tại Kết luận số 210-KL/TW dưới đây"
+    )
+    doc = parse_document(text)
+    assert doc.number == "210-KL/TW"
+    assert doc.doc_type == "Kết luận"
+    assert doc.issuer == "Ban Bí thư"
+
+
+def test_a_news_posts_source_line_names_the_notice():
+    text = (
+        "Thời gian hoạt động các chợ trên địa bàn huyện\n\n"
+        "Ủy ban nhân dân huyện Tân Phước thông báo như sau: các chợ chỉ hoạt động từ 5 giờ đến 11 giờ "
+        "hằng ngày.\n\nBBT(Nguồn: 215/TB-UBND)\n"
+    )
+    doc = parse_document(text)
+    assert doc.number == "215/TB-UBND"
+    assert doc.doc_type == "Thông báo"
+
+
+def test_a_notice_titled_with_its_sequence_number():
+    text = (
+        "THÔNG BÁO SỐ 3\nHội trại Thiếu nhi toàn tỉnh năm 2031\n\n"
+        "Kính gửi: Ban Thường vụ các huyện đoàn\nHội đồng Đội tỉnh đề nghị các đơn vị gửi danh sách "
+        "trước ngày 20/5/2031."
+    )
+    doc = parse_document(text)
+    assert doc.number == "3"
+    assert doc.doc_type == "Thông báo"
+
+
+def test_a_lead_paragraph_opening_with_the_decisions_number_and_date():
+    text = (
+        "UBND tỉnh quy định chế độ báo cáo định kỳ\n08:41 | 31/01/2032\n\n"
+        "Quyết định số 52/2031/QĐ-UBND ngày 24/12/2031 UBND tỉnh Hậu Giang ban hành kèm theo là Quy định "
+        "chế độ báo cáo định kỳ trên địa bàn tỉnh.\n"
+    )
+    doc = parse_document(text)
+    assert doc.number == "52/2031/QĐ-UBND"
+    assert doc.doc_type == "Quyết định"
+    assert doc.issued_on is not None and doc.issued_on.isoformat() == "2031-12-24"
+
+
+def test_a_teaser_opening_with_an_undated_directive_is_not_that_directive():
+    text = (
+        "Chính trị - Xã hội\n\nChỉ thị 35-CT/TW của Bộ Chính trị về đại hội đảng bộ các cấp nêu rõ sẽ "
+        "giảm số lượng cấp ủy viên.\n\nXem thêm\n"
+    )
+    assert parse_document(text).number is None

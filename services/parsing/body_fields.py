@@ -20,6 +20,8 @@ from .vn_text import collapse_spaces, fold, in_singled_out_sentence
 
 __all__ = [
     "BodyDocument",
+    "author_of_number",
+    "find_named_document",
     "find_body_document",
     "find_lead_document",
     "find_own_mention",
@@ -669,3 +671,78 @@ def _same_organ(a: str, b: str) -> bool:
     """ "Huyện ủy" and "Huyện ủy Thoại Sơn" are one organ named short and in full."""
     ia, ib = initials(a), initials(b)
     return ia.startswith(ib) or ib.startswith(ia)
+
+
+# --- a page's own document named where no issuing clause names it -------------------------------
+
+# "(Ban hành kèm theo Công văn số 7619-CV/BTCTW, ngày 30/12/2024 của Ban Tổ chức Trung ương)",
+# "theo Phụ lục kèm theo Kế hoạch 57-KH/HVCTQG": an annex names the document it belongs to, the
+# page's own (a form "gửi kèm Thông báo số 1" sent earlier is not said this way)
+_ANNEX_RE = re.compile(
+    rf"(?:\(\s*ban\s+hanh\s+kem\s+theo|\bphu\s+luc\s+(?:ban\s+hanh\s+)?kem\s+theo)\s+(?P<type>{_TYPE_ALT})\s+"
+    rf"(?:so\s*:?\s*)?(?P<num>{_NUM_CODED})(?![a-z\d]){_NUMBER_DATE}"
+)
+# "Mời bạn đọc chi tiết nội dung ... tại Kết luận số 170-KL/TW dưới đây": the document shown below
+_BELOW_RE = re.compile(
+    rf"\b(?P<type>{_TYPE_ALT})\s+(?:so\s*:?\s*)?(?P<num>{_NUM_CODED})(?![a-z\d])\s*(?:duoi\s+day|sau\s+day)\b"
+)
+# "BBT(Nguồn: 132/TB-UBND)": a news post's source line naming the document it retells
+_SOURCE_NUM_RE = re.compile(rf"\bnguon\s*:\s*(?P<num>{_NUM_CODED})(?![a-z\d])\s*\)?[^\S\n]*(?:\n|$)")
+# "THÔNG BÁO SỐ 2" (a title line in capitals): the sequence number of a notice
+_TITLE_SEQ_RE = re.compile(rf"[^\S\n]*(?P<type>{_TYPE_ALT})\s+so\s*:?\s*(?P<num>\d{{1,4}})[^\S\n]*(?:\n|$)")
+# "Quyết định số 40/2019/QĐ-UBND ngày 24/12/2019 UBND tỉnh ... ban hành ...": a lead paragraph
+# opening with the document's name, number and date is about that document
+_OPENING_DOC_RE = re.compile(
+    rf"(?:^|(?<=\n))[^\S\n]*(?P<type>{_TYPE_ALT})\s+(?:so\s*:?\s*)?(?P<num>{_NUM_CODED})(?![a-z\d]){_NUMBER_DATE}"
+    rf"(?:\s*,?\s*(?:cua\s+)?(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}}))?"
+)
+
+
+def find_named_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDocument | None:
+    """The page's own document when no header and no issuing clause number it: an annex's
+    "Ban hành kèm theo ...", "... dưới đây", a source line "(Nguồn: 132/TB-UBND)", a title in
+    capitals "THÔNG BÁO SỐ 2", or a lead paragraph opening with the document's name and number."""
+    end = min(len(folded), limit)
+    for rx in (_ANNEX_RE, _BELOW_RE):
+        m = rx.search(folded, 0, end)
+        if m:
+            return _named(cleaned, m, _author_of(cleaned, folded, m.group("num"), end))
+    m = _SOURCE_NUM_RE.search(folded, 0, end)
+    if m:
+        num = number_case(re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]))
+        return BodyDocument(_type_of_number(num) or "Công văn", num, None)
+    for line_m in _TITLE_SEQ_RE.finditer(folded, 0, min(end, 600)):
+        line = cleaned[line_m.start() : line_m.end()].strip()
+        if line.isupper() and (line_m.start() == 0 or folded[line_m.start() - 1] == "\n"):
+            return BodyDocument(_TYPES.get(re.sub(r"\s+", " ", line_m["type"])), line_m["num"], None)
+    m = _OPENING_DOC_RE.search(folded, 0, min(end, 1500))
+    # (dated: "Chỉ thị 35-CT/TW của Bộ Chính trị ... nêu rõ" opening a teaser is a story about it)
+    if m and m["d2"] and cleaned[m.start("type")].isupper() and not in_earlier_clause(folded, m.start("type")):
+        org = None
+        if m["org"] and cleaned[m.start("org")].isupper():
+            org = _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:"))
+        return _named(cleaned, m, org)
+    return None
+
+
+def author_of_number(cleaned: str, folded: str, num: str) -> str | None:
+    """The organ the text says a numbered document is of, wherever it names it so."""
+    return _author_of(cleaned, folded, fold(num), min(len(folded), 20000))
+
+
+def _author_of(cleaned: str, folded: str, num: str, end: int) -> str | None:
+    """The organ a number is said to be of anywhere in the text ("Kết luận số 170-KL/TW của Ban
+    Bí thư"), or None."""
+    num_re = r"\s*".join(re.escape(c) for c in num.replace(" ", ""))
+    m = re.search(rf"{num_re}(?![a-z\d]){_NUMBER_DATE}\s*,?\s*cua\s+{_ORGAN}", folded[:end])
+    if not m or not cleaned[m.start("org")].isupper():
+        return None
+    return _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:"))
+
+
+def _named(cleaned: str, m: re.Match, org: str | None) -> BodyDocument:
+    num = number_case(re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-"))
+    tname = _type_of_number(num) or _TYPES.get(re.sub(r"\s+", " ", m["type"])) or "Công văn"
+    if "d2" in m.re.groupindex and m["d2"]:
+        return BodyDocument(tname, num, org, int(m["d2"]), int(m["m2"] or m["m2w"]), int(m["y2"]))
+    return BodyDocument(tname, num, org)

@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .body_fields import find_body_document, find_lead_document, find_own_mention, find_title_document, valid_date
+from .body_fields import (
+    author_of_number,
+    find_body_document,
+    find_lead_document,
+    find_named_document,
+    find_own_mention,
+    find_title_document,
+    valid_date,
+)
 from .dates import iter_temporal
 from .deadline_extraction import (
     as_of_days,
@@ -206,6 +214,14 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     if number is None and (body is None or body.number is None):
         # a lead sentence with one misspelt word ("Ngày 21/5, UBND tỉnh banh Công văn số ...")
         body = _safe(find_lead_document, None, cleaned, folded) or body
+    if number is None and (body is None or body.number is None):
+        # an annex's "Ban hành kèm theo Công văn số ...", "(Nguồn: 132/TB-UBND)", "THÔNG BÁO SỐ 2"
+        named = _safe(find_named_document, None, cleaned, folded)
+        if named is not None:
+            body = replace(named, issuer=named.issuer or (body.issuer if body else None)) if body else named
+    if number is None and body and body.number and not body.issuer:
+        # "Nội dung tại Kết luận số 170-KL/TW ..." after "Kết luận số 170-KL/TW của Ban Bí thư"
+        body = replace(body, issuer=_safe(author_of_number, None, cleaned, folded, body.number))
     number_text = number.text if number else None
     if body and number is None and issued_on and body.number and body.day and body.year:
         # a place-date line with no body printed above it and no number ("Hải Phòng, ngày 18
