@@ -284,3 +284,42 @@ def test_a_teaser_opening_with_an_undated_directive_is_not_that_directive():
         "giảm số lượng cấp ủy viên.\n\nXem thêm\n"
     )
     assert parse_document(text).number is None
+
+
+# --- bare numbers and dates without a year in the issuing clause -------------------------------
+
+
+def test_a_bare_number_after_the_issued_type():
+    text = (
+        " date 2031-09-12 (Tin tức) -\n\nNgày 12/9, Thường trực Ban Bí thư ký ban hành Kết luận 205 của Bộ "
+        "Chính trị về công tác đại hội. Các tỉnh ủy hoàn thành đại hội trong tháng 10."
+    )
+    doc = parse_document(text)
+    assert doc.number == "205"
+    assert doc.doc_type == "Kết luận"
+    # the day's year from the crawler's stamp: nothing else in the text dates it
+    assert doc.issued_on is not None and doc.issued_on.isoformat() == "2031-09-12"
+
+
+def test_a_year_after_the_type_is_no_number():
+    text = "Ngày 5/1/2031, Huyện ủy Mường Tè ban hành Kế hoạch 2031 về công tác kiểm tra, giám sát."
+    assert parse_document(text).number is None
+
+
+def test_a_crawler_stamp_before_the_day_dates_it_the_year_before():
+    text = (
+        " date 2032-01-05 Ngày 28/12, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 15-KH/TU về tổng kết "
+        "công tác năm. Các huyện ủy báo cáo trước ngày 20/1."
+    )
+    doc = parse_document(text)
+    assert doc.issued_on is not None and doc.issued_on.isoformat() == "2031-12-28"
+
+
+def test_a_numbers_date_without_a_year():
+    text = (
+        " date 2031-08-13 Thường trực Ban Bí thư đã ký ban hành Chỉ thị số 62-CT/TW ngày 8.8 về đổi thẻ "
+        "đảng viên. Ban Bí thư yêu cầu hoàn thành trước ngày 2.9."
+    )
+    doc = parse_document(text)
+    assert doc.number == "62-CT/TW"
+    assert doc.issued_on is not None and doc.issued_on.isoformat() == "2031-08-08"

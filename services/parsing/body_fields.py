@@ -108,7 +108,8 @@ ISSUING_DOC_RE = re.compile(
     # Tú, đã ký ban hành Chỉ thị số 51-CT/TW"; its short name in brackets: "... (Ban Tổ chức) ban hành")
     rf"(?:\bngay\s+{_DATE}\s*,\s*)?(?:(?:{_ORGAN})(?:\s+\([^()\n]{{1,40}}\))?\s*,?\s+)?{_ISSUE_VERB}\s+(?:(?:cac|01|mot)\s+)?"
     rf"(?:van\s+ban\s+)?(?P<type>{_TYPE_ALT})(?![a-z])(?:\s+(?P<urg>hoa\s+toc|thuong\s+khan|khan(?!\s+truong)))?"
-    rf"(?:\s+{_NUMBER})?{_NUMBER_DATE}"
+    # (issued, a number may follow bare: "ký ban hành Kết luận 191 của Bộ Chính trị" — not a year)
+    rf"(?:\s+{_NUMBER}|\s+(?P<bare>(?!(?:19|20)\d\d)\d{{1,4}})(?![\d/.,\-]|\s*(?:%|nam|thang|ngay|lan)\b))?{_NUMBER_DATE}"
 )
 # "Nội dung Chỉ thị như sau", "Nội dung công văn Ban Tuyên giáo Tỉnh ủy", "Kế hoạch của Ban
 # Thường vụ Đảng uỷ cũng nêu rõ": the page quotes the document it is about.
@@ -243,6 +244,9 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             d, mo, y = int(m["d2"]), int(m["m2"] or m["m2w"]), int(m["y2"])
         elif m["d"]:
             d, mo, y = _day_month_year(m)
+        elif num and (short := _YEARLESS_AFTER.match(folded, m.end())):
+            # "Chỉ thị số 51-CT/TW ngày 8.8 về ...": the number's date, its year left out
+            d, mo, y = int(short["d"]), int(short["m"]), None
         else:
             d = mo = y = None
             head = folded[max(0, m.start() - 200) : m.start()]
@@ -351,6 +355,10 @@ def _carried_out_above(cleaned: str, folded: str, m: re.Match, end: int) -> bool
         return True
     org = cleaned[m.start("org") : m.end("org")]
     return not _same_organ(org, cleaned[actor.start() : actor.start() + len(org)])
+
+
+#: a day and month right after a number, without a year: "51-CT/TW ngày 8.8 về ..."
+_YEARLESS_AFTER = re.compile(r"\s*,?\s*ngay\s+(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})(?![\d/\-]|\.\d)")
 
 
 #: a count or a plural word right before an organ: many units, not one issuer
@@ -562,7 +570,8 @@ def _organ_name(org: str) -> str | None:
 
 
 def _number(cleaned: str, m: re.Match) -> str | None:
-    name = "num" if m["num"] else "numc" if m["numc"] else None
+    bare = "bare" in m.re.groupindex and m["bare"]
+    name = "num" if m["num"] else "numc" if m["numc"] else "bare" if bare else None
     return number_case(re.sub(r"\s+", "", cleaned[m.start(name) : m.end(name)])) if name else None
 
 

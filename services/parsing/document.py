@@ -240,6 +240,11 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         doc_type = doc_type or body.doc_type
         if issued_on is None and body.day:
             year = body.year or _own_year(folded, written, written_refs)
+            if year is None and body.month:
+                # "Ngày 12/9, ... ký ban hành Kết luận 191" under a crawler's " date 2025-09-12":
+                # with no year in the text, the page's stamp dates it (the year before when the
+                # day would fall after the stamp)
+                year = _safe(_crawler_year, None, folded, body.month, body.day)
             issued_on = valid_date(year, body.month, body.day) if year else None
     # the number named in running text tells the issuer as well as a printed one
     issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)
@@ -530,6 +535,22 @@ def _in_school_year(folded: str, temporals: list) -> list:
             t = replace(t, year=a if t.month >= 9 else b)
         out.append(t)
     return out
+
+
+# a crawler's stamp at the head of a stored page: " date 2025-09-12 (VTC News) - ..."
+_CRAWLER_STAMP = re.compile(r"^\s*date\s+(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?\b")
+
+
+def _crawler_year(folded: str, month: int, day: int) -> int | None:
+    m = _CRAWLER_STAMP.match(folded)
+    if not m:
+        return None
+    y = int(m["y"])
+    stamp = valid_date(y, int(m["m"]), int(m["d"] or 28))
+    told = valid_date(y, month, day)
+    if stamp is None or told is None:
+        return None
+    return y - 1 if told > stamp else y
 
 
 def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:
