@@ -323,3 +323,26 @@ def test_a_numbers_date_without_a_year():
     doc = parse_document(text)
     assert doc.number == "62-CT/TW"
     assert doc.issued_on is not None and doc.issued_on.isoformat() == "2031-08-08"
+
+
+# --- a kind named alone gives way to a numbered document ----------------------------------------
+
+
+def test_a_heading_naming_a_kind_gives_way_to_the_numbered_letter():
+    text = (
+        "Xây dựng kế hoạch cải cách hành chính\n"
+        "Ngày 08/05/2031, UBND tỉnh Sóc Trăng ban hành văn bản số 1539/UBND-SNV về việc xây dựng kế hoạch "
+        "cải cách hành chính hằng năm. Các sở gửi kế hoạch về Sở Nội vụ trước ngày 20/11 hằng năm."
+    )
+    doc = parse_document(text)
+    assert doc.doc_type == "Công văn"
+    assert doc.number == "1539/UBND-SNV"
+    assert doc.issued_on is not None and doc.issued_on.isoformat() == "2031-05-08"
+
+
+def test_drawing_up_a_plan_as_a_tasks_name_is_no_plan():
+    text = (
+        "Thực hiện hướng dẫn xây dựng kế hoạch và dự toán ngân sách năm 2032, Sở Khoa học và Công nghệ "
+        "đề nghị các sở, ngành đề xuất nhiệm vụ khoa học (văn bản đính kèm)."
+    )
+    assert parse_document(text).doc_type is None

@@ -186,6 +186,24 @@ _URGENT = {"hoa toc": "HỎA TỐC", "thuong khan": "THƯỢNG KHẨN", "khan": 
 
 def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDocument | None:
     end = min(len(folded), limit)
+    weak: BodyDocument | None = None
+    for found in _issuing_documents(cleaned, folded, end):
+        if found.number or found.issuer or found.day or found.urgent:
+            return found
+        # "Xây dựng kế hoạch cải cách hành chính" (a heading), then "Ngày 08/05/2012, UBND tỉnh ban
+        # hành văn bản số 2539/UBND-SNV ...": a kind named alone gives way to a numbered document
+        weak = weak or found
+    if weak:
+        return weak
+    return _other_body_document(cleaned, folded, end)
+
+
+# "hướng dẫn xây dựng kế hoạch", "tiến độ xây dựng kế hoạch": drawing up a plan as a task's
+# name, no document the page is
+_TASK_NAME_BEFORE = re.compile(r"\b(?:viec|huong\s+dan|tien\s+do|cong\s+tac|ve)\s+$")
+
+
+def _issuing_documents(cleaned: str, folded: str, end: int):
     for m in ISSUING_DOC_RE.finditer(folded, 0, end):
         if in_singled_out_sentence(folded, m.start("type")):
             continue  # "Riêng Đảng bộ X đã xây dựng kế hoạch ...": one case of a report
@@ -257,8 +275,13 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
                     continue  # "Nghị quyết số 08-NQ/TU ngày 30/7/2021": the cited document's date
                 d, mo, y = _day_month_year(dm)
         urg = _URGENT[re.sub(r"\s+", " ", m["urg"])] if m["urg"] else None
+        if not (num or org or d or urg) and _TASK_NAME_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
+            continue
         # "ký văn bản hỏa tốc": urgent, but "văn bản" names no type
-        return BodyDocument(tname, num, org, d, mo, y, urg)
+        yield BodyDocument(tname, num, org, d, mo, y, urg)
+
+
+def _other_body_document(cleaned: str, folded: str, end: int) -> BodyDocument | None:
     for vm in VERB_TYPE_RE.finditer(folded, 0, end):
         if not cleaned[vm.start("type")].islower():
             continue  # "Thông báo số 12/TB-UBND": a document named, not a body announcing
