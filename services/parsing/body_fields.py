@@ -282,6 +282,8 @@ def _issuing_documents(cleaned: str, folded: str, end: int):
 
 
 def _other_body_document(cleaned: str, folded: str, end: int) -> BodyDocument | None:
+    num: str | None
+    tname: str | None
     for vm in VERB_TYPE_RE.finditer(folded, 0, end):
         if not cleaned[vm.start("type")].islower():
             continue  # "Thông báo số 12/TB-UBND": a document named, not a body announcing
