@@ -346,3 +346,36 @@ def test_drawing_up_a_plan_as_a_tasks_name_is_no_plan():
         "đề nghị các sở, ngành đề xuất nhiệm vụ khoa học (văn bản đính kèm)."
     )
     assert parse_document(text).doc_type is None
+
+
+# --- an extension supersedes the notice it names; an association spelled out from its code ------
+
+
+def test_an_extension_makes_the_named_notice_an_earlier_one():
+    text = (
+        "Gia hạn nhận bài cuộc thi Bút ký năm 2031\n\n"
+        "Ngày 10/8/2031, Hội Liên hiệp Văn học nghệ thuật tỉnh Bến Tre đã có Thông báo số 81/TB-VHNT về thể "
+        "lệ cuộc thi, thời hạn cuối nhận tác phẩm là ngày 31/01/2032.\nTuy nhiên, do trùng dịp Tết; đồng "
+        "thời để các tác giả có thêm thời gian, nay Ban tổ chức cuộc thi thông báo gia hạn thời gian nhận "
+        "tác phẩm đến hết ngày 31/3/2032."
+    )
+    doc = parse_document(text)
+    assert doc.number is None
+    assert doc.issued_on is None
+
+
+def test_a_notice_told_without_a_later_change_keeps_its_number():
+    text = (
+        "Ngày 10/8/2031, Hội Liên hiệp Văn học nghệ thuật tỉnh Bến Tre đã có Thông báo số 81/TB-VHNT về thể "
+        "lệ cuộc thi. Tuy nhiên, số tác phẩm gửi về còn ít; Hội đề nghị các chi hội vận động hội viên tham "
+        "gia trước ngày 31/01/2032."
+    )
+    assert parse_document(text).number == "81/TB-VHNT"
+
+
+def test_an_association_spelled_from_its_code_keeps_its_head_words():
+    text = (
+        "Số: 81/TB-VHNT\n\nHội Liên hiệp Văn học nghệ thuật tỉnh Bến Tre (đơn vị đăng cai tổ chức cuộc thi "
+        "Bút ký văn học khu vực) gửi thể lệ cuộc thi đến các hội văn học nghệ thuật trong khu vực."
+    )
+    assert parse_document(text).issuer == "Hội Liên hiệp Văn học nghệ thuật tỉnh Bến Tre"

@@ -401,6 +401,12 @@ _EARLIER = re.compile(r"\b(?:(?:sau|truoc|tu|ke\s+tu)\s+)?khi\b")
 #: "Tuy nhiên, đến nay ... chưa ...": what an earlier document asked is still undone, so the
 #: page is the reminder that follows it, not that document
 _NOT_YET_DONE = re.compile(r"\b(?:den\s+nay|den\s+thoi\s+diem\s+nay|hien\s+nay)\b[^.;\n]{0,160}?\b(?:van\s+)?chua\b")
+# "... đã có Thông báo số 79/TB-VHNT ..., thời hạn cuối là ngày 31/01/2017. Tuy nhiên, ..., nay Ban tổ
+# chức thông báo gia hạn ...": a new notice extending or changing the one named, which is the earlier
+_SUPERSEDED = re.compile(
+    r"\btuy\s+nhien\b[^\n]{0,300}?\bnay\s+(?:[^\s,.;]+\s+){0,5}?(?:thong\s+bao|quyet\s+dinh|de\s+nghi)\s+"
+    r"(?:gia\s+han|dieu\s+chinh|lui|thay\s+doi|hoan)\b"
+)
 _ASKED_AGAIN = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|don\s+doc|nhac\s+nho)\b")
 
 
@@ -408,6 +414,8 @@ def chased_later(folded: str, pos: int) -> bool:
     """After the document named at ``pos``: "Tuy nhiên, đến nay ... chưa ..." and then a new
     request ("... đề nghị Sở khẩn trương ..."): the page is the reminder, the named document the
     earlier one it chases. A status alone ("đến nay còn 3 xã chưa báo cáo") chases nothing."""
+    if _SUPERSEDED.search(folded, pos, min(len(folded), pos + 800)):
+        return True
     m = _NOT_YET_DONE.search(folded, pos, min(len(folded), pos + 800))
     if m is None:
         return False

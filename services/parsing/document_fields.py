@@ -1772,6 +1772,23 @@ def issuing_code(number: Number) -> str:
     return number.issuer_code
 
 
+# the head words an association or a body puts before the fields its code spells: "Hội Liên hiệp"
+# before "Văn học nghệ thuật" (VHNT), "Sở" before "Tư pháp"
+_HEAD_WORDS = re.compile(
+    r"(?:(?:Hội|HỘI)(?:\s+(?:Liên|LIÊN)\s+(?:hiệp|HIỆP))?|(?:Liên|LIÊN)\s+(?:hiệp|HIỆP)|Sở|Ban|Cục|Trung tâm)\s+$"
+)
+
+
+def _with_organ_head(doc: Text, name: str) -> str:
+    """ "Văn học nghệ thuật" spelled from "VHNT" where the text writes "Hội Liên hiệp Văn học nghệ
+    thuật tỉnh Long An": the organ with its head words."""
+    at = doc.cleaned.find(name)
+    if at <= 0:
+        return name
+    head = _HEAD_WORDS.search(doc.cleaned, max(0, at - 30), at)
+    return f"{collapse_spaces(head.group()).strip()} {name}" if head else name
+
+
 def spelled_out_code(doc: Text, code: str, limit: int = 20000) -> str | None:
     """A state body's code is the initials of its name, "và" skipped ("HĐBCQG" = Hội đồng bầu
     cử quốc gia, "BTTTT" = Bộ Thông tin và Truyền thông): the first run of words in the text,
@@ -1921,6 +1938,8 @@ def _find_issuer(doc: Text, number: Number | None, body_issuer: str | None = Non
     if base is None and number:
         base = spelled_out_code(doc, issuing_code(number))
         spelled = base is not None
+        if base:
+            base = _with_organ_head(doc, base)
     base_f = fold(base) if base else None
     cands: list[str] = []
     for rx in (ISSUING_RE, CLOSING_RE):
