@@ -379,3 +379,40 @@ def test_an_association_spelled_from_its_code_keeps_its_head_words():
         "Bút ký văn học khu vực) gửi thể lệ cuộc thi đến các hội văn học nghệ thuật trong khu vực."
     )
     assert parse_document(text).issuer == "Hội Liên hiệp Văn học nghệ thuật tỉnh Bến Tre"
+
+
+# --- the Front's short committee word, a school's Youth Union, a rule under a header -------------
+
+
+def test_the_fronts_committee_written_short_with_a_stop():
+    text = (
+        "BTNO - Chiều 25.2, UB. MTTQ Việt Nam huyện Gò Dầu tổ chức hướng dẫn nội dung, thủ tục giới "
+        "thiệu người ứng cử. Hồ sơ nộp trước ngày 14/3/2031."
+    )
+    assert parse_document(text).issuer == "UB. MTTQ Việt Nam huyện Gò Dầu"
+
+
+def test_a_schools_youth_union_named_by_its_committee():
+    text = (
+        "Căn cứ vào điều lệ Đoàn về đoàn phí;\n\nBCH Đoàn trường thông báo về việc chi trả đoàn phí về các "
+        "cơ sở đoàn. Các chi đoàn nhận trước ngày 30/11/2031."
+    )
+    assert parse_document(text).issuer == "BCH Đoàn trường"
+
+
+def test_a_rule_printed_after_the_header_organ_is_no_part_of_it():
+    text = (
+        "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM -------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "Số: 1302/HD-TLĐ\n\nHà Nội, ngày 07 tháng 8 năm 2031\n\nHƯỚNG DẪN\nVề tổ chức Ban Thanh tra nhân dân\n"
+    )
+    doc = parse_document(text)
+    assert doc.issuer is not None and "-" not in doc.issuer
+    assert doc.issuer.lower() == "tổng liên đoàn lao động việt nam"
+
+
+def test_a_city_youth_union_launching_a_contest():
+    text = (
+        "TT - Thành đoàn Cần Thơ triển khai cuộc thi viết “Thư gửi Đại hội Đoàn” dành cho đoàn viên. Bài "
+        "dự thi gửi về trước ngày 30/9/2031."
+    )
+    assert parse_document(text).issuer == "Thành đoàn Cần Thơ"

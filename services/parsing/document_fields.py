@@ -1115,7 +1115,7 @@ _ORGAN_START = re.compile(
     r"hoi\s+dong|uy$|tieu\s+ban\s|to\s+bien\s+tap\s|"
     # mass organisations and other organs: "ĐOÀN TNCS HỒ CHÍ MINH", "BCH TỈNH ĐOÀN ...", "HỘI NÔNG
     # DÂN ...", "CÔNG AN TỈNH ...", "TRUNG TÂM ...", "CỤC / CHI CỤC ..."
-    r"doan\s+[a-z]|bch\s+|(?:tinh|huyen|thanh|quan)\s+doan\b|hoi\s+[a-z]|cong\s+an\s|lien\s+doan\s|"
+    r"doan\s+[a-z]|bch\s+|(?:tinh|huyen|thanh|quan)\s+doan\b|hoi\s+[a-z]|cong\s+an\s|(?:tong\s+)?lien\s+doan\s|"
     r"ubmttq|mttq|trung\s+tam\s|(?:chi\s+|tong\s+)?cuc\s+[a-z]|benh\s+vien\s|"
     # state bodies outside the ministries' tree: "BẢO HIỂM XÃ HỘI / VIỆT NAM", "KHO BẠC NHÀ NƯỚC
     # ...", "THANH TRA TỈNH ..."
@@ -1157,6 +1157,9 @@ _BLANK_FIELD = re.compile(
 )
 
 
+_RULE_AFTER = re.compile(r"[ \t]*[-–—_=]{3,}[ \t|]*$")
+
+
 def _header_cands(doc: Text) -> list[str]:
     anchor = _header_anchor(doc)
     if anchor is None:
@@ -1184,7 +1187,8 @@ def _header_cands(doc: Text) -> list[str]:
                 cands[-1] = cands[-1] + " " + _strip_deco(cell).strip(" |")
                 continue
             for part in cell.split("|"):
-                text = _strip_deco(part).strip(" |")
+                # ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM -------": the rule printed under the name)
+                text = _strip_deco(_RULE_AFTER.sub("", part)).strip(" |")
                 f = fold(text)
                 # the two header columns pasted onto one line with single spaces ("UBND HUYỆN
                 # CẦN GIUỘC CỘNG HÒA XÃ HỘI ..."): the organ ends where the motto starts
@@ -1394,8 +1398,9 @@ def _complete_place(doc: Text, name: str) -> str:
 # the Fatherland Front, the Youth Union and the other mass organisations ("UBMTTQVN phường",
 # "Ủy ban MTTQ Việt Nam huyện ...", "Huyện đoàn ...", "Hội Nông dân tỉnh ...")
 _MASS_ORGAN = (
-    r"(?:ubmttq[a-z]*|uy\s+ban\s+(?:mttq[a-z]*|mat\s+tran\s+to\s+quoc(?:\s+viet\s+nam)?)|"
-    r"(?:huyen|tinh|thanh|quan)\s+doan|doan\s+tncs\s+ho\s+chi\s+minh|doan\s+(?:khoa|truong)(?=\s)|"
+    # ("UB. MTTQ Việt Nam thị xã Hòa Thành": the committee's word cut short with a stop)
+    r"(?:ubmttq[a-z]*|ub\.\s?mttq[a-z]*|uy\s+ban\s+(?:mttq[a-z]*|mat\s+tran\s+to\s+quoc(?:\s+viet\s+nam)?)|"
+    r"(?:huyen|tinh|thanh|quan)\s+doan|doan\s+tncs\s+ho\s+chi\s+minh|doan\s+(?:khoa|truong)(?![a-z])|"
     r"hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu|phu\s+nu|cuu\s+chien\s+binh)|(?:tong\s+)?lien\s+doan\s+lao\s+dong|"
     # ("LĐLĐ TP quy định ...", "LĐLĐ huyện ...": the Labour Confederation by its initials)
     r"(?:tong\s+)?ldld)"
@@ -1437,7 +1442,7 @@ _SUBJECT_HEAD = re.compile(
     # (or the agent after "do": "Hội thi do Huyện ủy X tổ chức")
     r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n)|(?<=\bdo\s))[ \t]*"
     # (an official's title before a department: "Giám đốc Sở Y tế ... đã ký")
-    r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|b?tt|ban\s+thuong\s+truc|"
+    r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|bch|b?tt|ban\s+thuong\s+truc|"
     # ("Trưởng ban Tuyên giáo Tỉnh ủy ... lưu ý": the head's title shares the word "ban")
     r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong|truong(?=\s+ban\s)))\s+)?"
     rf"(?P<head>{_CENTRAL_ORGAN}|(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)"
@@ -1478,6 +1483,7 @@ _DIRECTING = (
     "cho biet",  # "UBND tỉnh Quảng Trị cho biết, ...": the organ telling the news of its own work
     "tap trung chi dao",  # "UBND tỉnh tập trung chỉ đạo các Sở, ngành ..."
     "tiep tuc chi dao",
+    "trien khai cuoc thi",  # "Thành đoàn TP.HCM triển khai cuộc thi viết ...": a call to enter
     "gui",  # "Ban Tuyên giáo ... gửi bản tóm tắt ... để xin ý kiến": the organ sending its letter
     "quy dinh",  # "LĐLĐ TP quy định từ nay đến ngày 30-3, CĐ các cấp vận động ...": a rule laid down
 )
@@ -1521,7 +1527,7 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                     fwords[k] in _PLACE_WORD_SET
                     and (
                         m["head"].endswith(("ubnd", "hdnd", "dan"))
-                        or m["head"].startswith(("ubmt", "uy ban m"))
+                        or m["head"].startswith(("ubmt", "uy ban m", "ub."))
                         or (k + 1 < len(words) and words[k + 1][:1].isupper())
                     )
                 )
@@ -1637,6 +1643,10 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                 continue
         head = collapse_spaces(doc.cleaned[m.start("head") : m.end("head")])
         head = head[:1].upper() + head[1:]  # ("Trưởng ban Tuyên giáo ...": the organ is "Ban ...")
+        committee_only = k == 0 and m["lead"] and re.match(r"(?:ban\s+chap\s+hanh|bch)\s", m["lead"])
+        if committee_only and re.match(_MASS_ORGAN, m["head"]):
+            # "BCH Đoàn trường thông báo ...": a school's Youth Union named by its committee alone
+            head = f"{collapse_spaces(doc.cleaned[m.start('lead') : m.end('lead')])} {head}"
         name = drop_person_name(" ".join([head, *words[:k]]))
         # "Sở Giáo dục và Đào tạo (GDĐT)": the abbreviation it defines is not part of the name
         name = re.sub(r"\s*\([^\W\d_]{2,10}\)$", "", name)
