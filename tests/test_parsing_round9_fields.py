@@ -416,3 +416,27 @@ def test_a_city_youth_union_launching_a_contest():
         "dự thi gửi về trước ngày 30/9/2031."
     )
     assert parse_document(text).issuer == "Thành đoàn Cần Thơ"
+
+
+# --- header blocks: the organ under the date, the place only in the date line --------------------
+
+
+def test_the_organ_printed_under_the_date_line():
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG                 ĐẢNG CỘNG SẢN VIỆT NAM\n          *\n"
+        "                                  Hà Nội, ngày 04 tháng 03 năm 2031\n        VĂN PHÒNG\n\n"
+        "        Số: 31-HD/VPTW\n\nHƯỚNG DẪN\nmột số điểm về chế độ chi hoạt động công tác đảng\n"
+    )
+    doc = parse_document(text)
+    assert doc.issuer == "Văn phòng Trung ương Đảng"
+    assert doc.number == "31-HD/VPTW"
+
+
+def test_a_state_organ_whose_place_is_only_in_the_date_line():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 07/CT-UBND | Yên Bái, ngày 02 tháng 5 năm 2031 |\nCHỈ THỊ\nVề thu ngân sách nhà nước\n"
+        "Để hoàn thành dự toán thu năm 2031, Chủ tịch UBND tỉnh yêu cầu các sở, ngành báo cáo trước ngày "
+        "30/5/2031."
+    )
+    assert parse_document(text).issuer == "Ủy ban nhân dân tỉnh Yên Bái"

@@ -1141,7 +1141,20 @@ def _header_anchor(doc: Text) -> tuple[int, int] | None:
     printed just above it (or before it on a flattened line). None when the text has no
     printed header (a news page: its site name above a clock is no issuer)."""
     for i, ln in enumerate(doc.lines[:120]):
-        if NUMBER_RE.match(doc.folded, ln.start) or ISSUED_RE.match(ln.folded) or _BLANK_FIELD.match(ln.folded):
+        if NUMBER_RE.match(doc.folded, ln.start) or _BLANK_FIELD.match(ln.folded):
+            return i, 0
+        if ISSUED_RE.match(ln.folded):
+            # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "Hà Nội, ngày ..." / "VĂN PHÒNG" / "Số: ...": the date
+            # printed on the right above the organ's own line; the number below closes the header
+            for j in range(i + 1, min(len(doc.lines), i + 5)):
+                below = doc.lines[j]
+                if NUMBER_RE.match(doc.folded, below.start):
+                    organ = any(
+                        _ORGAN_START.match(fold(_strip_deco(doc.lines[k].text)))
+                        and _is_upper(_strip_deco(doc.lines[k].text))
+                        for k in range(i + 1, j)
+                    )
+                    return (j, 0) if organ else (i, 0)
             return i, 0
         m = NUMBER_RE.search(ln.folded)
         # mid-line only when written "Số" with a capital: "số 154/2020/NĐ-CP" in a sentence is cited
@@ -1285,7 +1298,8 @@ def _header_issuer(doc: Text) -> str | None:
         elif fold(name) in _BARE_ORGANS:
             # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN TỔ CHỨC": the organ of that committee
             if upper_f == "ban chap hanh trung uong":
-                name = f"{name} Trung ương"
+                # (the Central Party Office's own name is "Văn phòng Trung ương Đảng")
+                name = f"{name} Trung ương Đảng" if fold(name) == "van phong" else f"{name} Trung ương"
             elif re.match(rf"{_COMMITTEE}\b", upper_f):
                 name = f"{name} {_body_casing(doc, upper_f) or _case_upper_line(cands[-2])}"
     return _complete_state_organ(doc, _complete_place(doc, name))
@@ -1317,14 +1331,22 @@ def _complete_state_organ(doc: Text, name: str) -> str:
     d = ISSUED_RE.search(doc.folded, 0, _number_region(doc))
     if not d:
         return name
-    place = doc.cleaned[d.start() : d.end()].split(",")[0].strip(" \t|")
+    # ("Số: 06/CT-UBND | Thanh Hóa, ngày ...": the number's cell before the place on one line)
+    place = doc.cleaned[d.start() : d.end()].split(",")[0].split("|")[-1].strip(" \t|")
     place_f = fold(place)
     if not place_f:
         return name
     place_re = r"\s+".join(re.escape(w) for w in place_f.split())
     nouns = Counter(m.group(1) for m in re.finditer(rf"\b({_PLACE_NOUNS_RE})\s+{place_re}\b", doc.folded))
     if not nouns:
-        return name
+        # the place named only in the date line: the level the body gives its own organ ("Chủ
+        # tịch UBND tỉnh yêu cầu ..." under "ỦY BAN NHÂN DÂN" / "Thanh Hóa, ngày ...")
+        organ_re = (
+            r"(?:ubnd|uy\s+ban\s+nhan\s+dan)" if fold(name).startswith("u") else r"(?:hdnd|hoi\s+dong\s+nhan\s+dan)"
+        )
+        nouns = Counter(m.group(1) for m in re.finditer(rf"\b{organ_re}\s+({_PLACE_NOUNS_RE})\b", doc.folded))
+        if not nouns:
+            return name
     noun = {
         "thanh pho": "thành phố",
         "thi xa": "thị xã",
