@@ -440,3 +440,34 @@ def test_a_state_organ_whose_place_is_only_in_the_date_line():
         "30/5/2031."
     )
     assert parse_document(text).issuer == "Ủy ban nhân dân tỉnh Yên Bái"
+
+
+# --- a page's title naming the kind and the author ----------------------------------------------
+
+
+def test_a_title_naming_the_notice_and_its_author():
+    text = (
+        "10:10, 09/10/2031\n\nThông báo của UBND tỉnh về việc treo cờ Tổ quốc nhân dịp Đại hội Đảng bộ tỉnh\n\n"
+        "Các cơ quan, đơn vị treo cờ từ ngày 12/10 đến hết ngày 16/10/2031."
+    )
+    doc = parse_document(text)
+    assert doc.doc_type == "Thông báo"
+    assert doc.issuer == "UBND tỉnh"
+
+
+def test_a_title_giving_the_author_then_the_kind():
+    text = (
+        "Sở Văn hóa, Thể thao và Du lịch tỉnh Phú Yên - Thông báo\n"
+        "Thông báo thể lệ cuộc thi sáng tác ca khúc về quê hương. Tác phẩm gửi về trước ngày 30/9/2031."
+    )
+    doc = parse_document(text)
+    assert doc.doc_type == "Thông báo"
+    assert doc.issuer == "Sở Văn hóa, Thể thao và Du lịch tỉnh Phú Yên"
+
+
+def test_a_sentence_naming_a_notice_of_an_organ_is_no_title():
+    text = (
+        "Theo Thông báo của UBND tỉnh về việc nghỉ Tết, cán bộ được nghỉ 7 ngày. Sở Nội vụ đề nghị các "
+        "đơn vị bố trí trực Tết."
+    )
+    assert parse_document(text).issuer == "Sở Nội vụ"

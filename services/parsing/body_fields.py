@@ -740,6 +740,34 @@ _OPENING_DOC_RE = re.compile(
 )
 
 
+# A page's title naming the document's kind and author: "Thông báo của UBND tỉnh về việc treo cờ
+# ...", "Sở Văn hóa, Thể thao và Du lịch thành phố Hồ Chí Minh - Thông báo"
+_TITLE_OF_RE = re.compile(
+    rf"[^\S\n]*(?P<type>{_TYPE_ALT})\s+cua\s+(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}})\s+ve\b"
+)
+_TITLE_BY_RE = re.compile(rf"[^\S\n]*(?P<org>{_HEAD}\s[^\n]{{2,90}}?)\s+-\s+(?P<type>{_TYPE_ALT})[^\S\n]*$")
+
+
+def _titled_document(cleaned: str, folded: str) -> BodyDocument | None:
+    start = 0
+    for _ in range(8):
+        stop = folded.find("\n", start)
+        stop = len(folded) if stop == -1 else stop
+        line = cleaned[start:stop]
+        if line.strip() and len(line) <= 250 and not line.rstrip().endswith((".", ";", "?", "!")):
+            for rx in (_TITLE_OF_RE, _TITLE_BY_RE):
+                m = rx.match(folded, start, stop)
+                if m and cleaned[m.start("org")].isupper() and cleaned[m.start("type")].isupper():
+                    org = _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:-"))
+                    tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
+                    if org and tname:
+                        return BodyDocument(tname, None, org)
+        start = stop + 1
+        if start >= len(folded):
+            break
+    return None
+
+
 def find_named_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDocument | None:
     """The page's own document when no header and no issuing clause number it: an annex's
     "Ban hành kèm theo ...", "... dưới đây", a source line "(Nguồn: 132/TB-UBND)", a title in
@@ -757,6 +785,9 @@ def find_named_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDo
         line = cleaned[line_m.start() : line_m.end()].strip()
         if line.isupper() and (line_m.start() == 0 or folded[line_m.start() - 1] == "\n"):
             return BodyDocument(_TYPES.get(re.sub(r"\s+", " ", line_m["type"])), line_m["num"], None)
+    titled = _titled_document(cleaned, folded)
+    if titled:
+        return titled
     m = _OPENING_DOC_RE.search(folded, 0, min(end, 1500))
     # (dated: "Chỉ thị 35-CT/TW của Bộ Chính trị ... nêu rõ" opening a teaser is a story about it)
     if m and m["d2"] and cleaned[m.start("type")].isupper() and not in_earlier_clause(folded, m.start("type")):
