@@ -471,3 +471,12 @@ def test_a_sentence_naming_a_notice_of_an_organ_is_no_title():
         "đơn vị bố trí trực Tết."
     )
     assert parse_document(text).issuer == "Sở Nội vụ"
+
+
+def test_an_earlier_act_told_with_truoc_do_is_not_the_issuers():
+    text = (
+        "(Chinhphu.vn) - Ban Tuyên giáo Thành ủy Hải Phòng quyết định lùi thời gian tổ chức Giải báo chí "
+        "năm 2031.\nTrước đó, ngày 12/3/2031, Thành ủy Hải Phòng ban hành Kế hoạch số 21-KH/TU tổ chức Giải. "
+        "Tác phẩm gửi về trước ngày 30/10/2031."
+    )
+    assert parse_document(text).issuer == "Ban Tuyên giáo Thành ủy Hải Phòng"

@@ -1951,6 +1951,14 @@ def _tidy_issuer(name: str | None) -> str | None:
     return name or None
 
 
+# "Trước đó, ngày 12/3/2021, Thành ủy ... ban hành Kế hoạch ...": what was done before the page's news
+_BEFORE_THAT_LEAD = re.compile(r"(?:^|[.;:!?\n])\s*truoc\s+(?:do|day)\s*,\s*(?:(?:ngay|thang)\s+[\d/.\-]+\s*,\s*)?$")
+
+
+def _told_before(folded: str, pos: int) -> bool:
+    return bool(_BEFORE_THAT_LEAD.search(folded, max(0, pos - 60), pos))
+
+
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
     """The issuing body (see ``_find_issuer``), tidied."""
     return _tidy_issuer(_find_issuer(doc, number, body_issuer))
@@ -1980,6 +1988,8 @@ def _find_issuer(doc: Text, number: Number | None, body_issuer: str | None = Non
                 break
             if in_singled_out_sentence(doc.folded, m.start("body")):
                 continue  # "Riêng Đảng ủy xã A đã xây dựng kế hoạch ...": one case of a report
+            if _told_before(doc.folded, m.start("body")):
+                continue  # "Trước đó, ngày 12/3/2021, Thành ủy Hà Nội ban hành ...": an earlier act
             s = collapse_spaces(doc.cleaned[m.start("body") : m.end("body")]).strip(" ,.;:")
             cands.append(s)
     if base_f:
