@@ -480,3 +480,10 @@ def test_an_earlier_act_told_with_truoc_do_is_not_the_issuers():
         "Tác phẩm gửi về trước ngày 30/10/2031."
     )
     assert parse_document(text).issuer == "Ban Tuyên giáo Thành ủy Hải Phòng"
+
+
+def test_the_town_of_hoi_an_is_no_association():
+    text = (
+        "Hội An tổ chức đêm phố cổ. UBND thành phố Hội An đề nghị các phường hoàn thành trang trí trước ngày 30/9/2031."
+    )
+    assert parse_document(text).issuer == "UBND thành phố Hội An"

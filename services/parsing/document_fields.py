@@ -1437,7 +1437,9 @@ _MASS_ORGAN = (
 # "hội thi", "hội viên" ... are meetings, contests and members, no association).
 _NAMED_ORGAN = (
     r"(?:(?:chi\s+|tong\s+)?cuc|phong|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban|hoi\s+dong|"
-    r"hoi(?!\s+(?:nghi|thi|thao|cho|vien|dien|dong|truong|quan|dap|tho|lang|so|nhap|tu)\b)|cong\s+doan|"
+    # (nor the town of Hội An, nor a festival: "Hội Lim", "Hội Gióng", "Hội xuân", "Hội khỏe Phù Đổng")
+    r"hoi(?!\s+(?:nghi|thi|thao|cho|vien|dien|dong|truong|quan|dap|tho|lang|so|nhap|tu|an|lim|giong|chua|xuan|khoe"
+    r"|dien|trai|dam|ngo|tu|hop)\b)|cong\s+doan|"
     r"trung\s+uong\s+(?:doan|hoi))"
 )
 _NAMED_ORGAN_RE = re.compile(rf"(?:bo|so|{_NAMED_ORGAN})$")
