@@ -810,7 +810,15 @@ def _author_of(cleaned: str, folded: str, num: str, end: int) -> str | None:
     m = re.search(rf"{num_re}(?![a-z\d]){_NUMBER_DATE}\s*,?\s*cua\s+{_ORGAN}", folded[:end])
     if not m or not cleaned[m.start("org")].isupper():
         return None
-    return _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:"))
+    org = collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:")
+    # "của Bộ trưởng Bộ GDĐT": the minister signs for the ministry, the organ named after the title
+    title = _OFFICIAL_TITLE.match(fold(org))
+    if title and _HEAD_RE.match(fold(org), title.end()):
+        org = org[title.end() :]
+    return _organ_name(org)
+
+
+_OFFICIAL_TITLE = re.compile(r"(?:pho\s+)?(?:bo\s+truong|chu\s+tich|giam\s+doc|thu\s+truong|truong\s+ban)\s+")
 
 
 def _named(cleaned: str, m: re.Match, org: str | None) -> BodyDocument:
