@@ -487,3 +487,18 @@ def test_the_town_of_hoi_an_is_no_association():
         "Hội An tổ chức đêm phố cổ. UBND thành phố Hội An đề nghị các phường hoàn thành trang trí trước ngày 30/9/2031."
     )
     assert parse_document(text).issuer == "UBND thành phố Hội An"
+
+
+def test_a_central_bodys_code_never_spelled_out_names_it():
+    text = (
+        "Định hướng chủ đề bài dự thi theo Phụ lục kèm theo Kế hoạch 61-KH/HVCTQG năm 2031. Hồ sơ dự thi "
+        "gửi từ ngày 06/02/2031 đến hết ngày 15/7/2031."
+    )
+    doc = parse_document(text)
+    assert doc.number == "61-KH/HVCTQG"
+    assert doc.issuer == "Học viện Chính trị quốc gia Hồ Chí Minh"
+
+
+def test_an_unknown_code_names_no_issuer():
+    text = "Theo Phụ lục kèm theo Kế hoạch 61-KH/XYZQ năm 2031, hồ sơ gửi trước ngày 15/7/2031."
+    assert parse_document(text).issuer is None

@@ -1961,6 +1961,14 @@ def _told_before(folded: str, pos: int) -> bool:
     return bool(_BEFORE_THAT_LEAD.search(folded, max(0, pos - 60), pos))
 
 
+# Central bodies by the code their numbers carry, for a page that names them no other way.
+_CENTRAL_CODES = {
+    "hvctqg": "Học viện Chính trị quốc gia Hồ Chí Minh",
+    "twdtn": "Trung ương Đoàn",
+    "hndtw": "Trung ương Hội Nông dân Việt Nam",
+}
+
+
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
     """The issuing body (see ``_find_issuer``), tidied."""
     return _tidy_issuer(_find_issuer(doc, number, body_issuer))
@@ -2018,6 +2026,9 @@ def _find_issuer(doc: Text, number: Number | None, body_issuer: str | None = Non
         # "Ủy ban nhân dân" spelled out from "UBND": its place from the enacting line
         if base and spelled and (placed := _named_with_place(doc, base)) != base:
             return placed
+        if base is None and number:
+            # a central body's code the page never spells out ("57-KH/HVCTQG"): its known name
+            return _CENTRAL_CODES.get(issuing_code(number))
         return _complete_state_organ(doc, base) if base else None
     # the fullest name; among equals, the first stated
     best = max(enumerate(cands), key=lambda ic: (len(ic[1].split()), -ic[0]))[1]
