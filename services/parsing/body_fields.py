@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .document_fields import TYPE_CODES, drop_person_name, number_case
+from .document_fields import TYPE_CODES, drop_person_name, is_person_name, number_case
 from .vn_text import collapse_spaces, fold, in_singled_out_sentence
 
 __all__ = [
     "BodyDocument",
+    "author_of_number",
+    "find_named_document",
     "find_body_document",
     "find_lead_document",
     "find_own_mention",
@@ -64,11 +66,13 @@ _DATE = (
 _HEAD = (
     r"(?:ban\s+thuong\s+vu\s+|thuong\s+truc\s+|ban\s+chap\s+hanh\s+|b?tt\s+(?=ubmt|mttq))?"
     r"(?:dang\s+uy|dang\s+bo|quan\s+uy|huyen\s+uy|tinh\s+uy|thanh\s+uy|thi\s+uy|"
-    r"ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh)|ubkt|uy\s+ban\s+kiem\s+tra|"
+    r"ban\s+(?:tuyen\s+giao(?:\s+va\s+dan\s+van)?|to\s+chuc|dan\s+van|noi\s+chinh)|ubkt|uy\s+ban\s+kiem\s+tra|"
     r"uy\s+ban(?=\s+[a-z])|hoi\s+dong(?=\s+[a-z])|ubnd|so(?=\s+[a-z])|bo(?=\s+[a-z])|van\s+phong|"
     r"phong(?=\s+[a-z])|ubmttq[a-z]*|mttq|ban\s+quan\s+ly|ban\s+chi\s+dao|tieu\s+ban|cong\s+an(?=\s+[a-z])|"
     r"huyen\s+doan|tinh\s+doan|thanh\s+doan|doan\s+(?:tncs|thanh\s+nien)|"
     r"hoi\s+(?:nong\s+dan|phu\s+nu|lien\s+hiep\s+phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong|"
+    # ("Công đoàn cơ sở Văn phòng UBND tỉnh ban hành Công văn số 68 /CĐCS")
+    r"cong\s+doan(?=\s+[a-z])|"
     # the central organs: "Ban Bí thư", "Bộ Chính trị", "Thủ tướng Chính phủ", "Chính phủ"
     r"ban\s+bi\s+thu|bo\s+chinh\s+tri|thu\s+tuong(?:\s+chinh\s+phu)?|chinh\s+phu)"
 )
@@ -89,7 +93,9 @@ _STOP = (
     rf"yeu|de|trien|thuc|chi|huong\s+dan|{_THONG}|quyet|{_GIAO}|la|ban\s+hanh|xay\s+dung|{_KY}|gui|"
     rf"co\s+(?:cac\s+|01\s+|mot\s+)?(?:{_TYPE_ALT}))\b"
 )
-_ORGAN = rf"(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}})"
+# (a prize's organisers are named with the prize: "Ban Tổ chức Giải Búa liềm vàng tỉnh An Giang
+# lần thứ II-năm 2022 ban hành ...")
+_ORGAN = rf"(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,12}})"
 _ON_BEHALF = re.compile(rf"\bthay\s+mat\s+{_ORGAN}")
 # the numbered document's date right after its number: "số 176 ngày 26.8.2019", "... ngày 25
 # tháng 12 năm 2019"
@@ -98,9 +104,12 @@ _NUMBER_DATE = (
     r"|\s+thang\s+(?P<m2w>\d{1,2})\s*,?\s+nam\s+)(?P<y2>\d{4}))?"
 )
 ISSUING_DOC_RE = re.compile(
-    rf"(?:\bngay\s+{_DATE}\s*,\s*)?(?:(?:{_ORGAN})\s+)?{_ISSUE_VERB}\s+(?:(?:cac|01|mot)\s+)?"
+    # (a signer's name after the organ may close with a comma: "Thường trực Ban Bí thư Trần Cẩm
+    # Tú, đã ký ban hành Chỉ thị số 51-CT/TW"; its short name in brackets: "... (Ban Tổ chức) ban hành")
+    rf"(?:\bngay\s+{_DATE}\s*,\s*)?(?:(?:{_ORGAN})(?:\s+\([^()\n]{{1,40}}\))?\s*,?\s+)?{_ISSUE_VERB}\s+(?:(?:cac|01|mot)\s+)?"
     rf"(?:van\s+ban\s+)?(?P<type>{_TYPE_ALT})(?![a-z])(?:\s+(?P<urg>hoa\s+toc|thuong\s+khan|khan(?!\s+truong)))?"
-    rf"(?:\s+{_NUMBER})?{_NUMBER_DATE}"
+    # (issued, a number may follow bare: "ký ban hành Kết luận 191 của Bộ Chính trị" — not a year)
+    rf"(?:\s+{_NUMBER}|\s+(?P<bare>(?!(?:19|20)\d\d)\d{{1,4}})(?![\d/.,\-]|\s*(?:%|nam|thang|ngay|lan)\b))?{_NUMBER_DATE}"
 )
 # "Nội dung Chỉ thị như sau", "Nội dung công văn Ban Tuyên giáo Tỉnh ủy", "Kế hoạch của Ban
 # Thường vụ Đảng uỷ cũng nêu rõ": the page quotes the document it is about.
@@ -177,9 +186,31 @@ _URGENT = {"hoa toc": "HỎA TỐC", "thuong khan": "THƯỢNG KHẨN", "khan": 
 
 def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDocument | None:
     end = min(len(folded), limit)
+    weak: BodyDocument | None = None
+    for found in _issuing_documents(cleaned, folded, end):
+        if found.number or found.issuer or found.day or found.urgent:
+            return found
+        # "Xây dựng kế hoạch cải cách hành chính" (a heading), then "Ngày 08/05/2012, UBND tỉnh ban
+        # hành văn bản số 2539/UBND-SNV ...": a kind named alone gives way to a numbered document
+        weak = weak or found
+    if weak:
+        return weak
+    return _other_body_document(cleaned, folded, end)
+
+
+# "hướng dẫn xây dựng kế hoạch", "tiến độ xây dựng kế hoạch": drawing up a plan as a task's
+# name, no document the page is
+_TASK_NAME_BEFORE = re.compile(r"\b(?:viec|huong\s+dan|tien\s+do|cong\s+tac|ve)\s+$")
+
+
+def _issuing_documents(cleaned: str, folded: str, end: int):
     for m in ISSUING_DOC_RE.finditer(folded, 0, end):
         if in_singled_out_sentence(folded, m.start("type")):
             continue  # "Riêng Đảng bộ X đã xây dựng kế hoạch ...": one case of a report
+        if m["org"] and "," in folded[m.end("org") : m.end("org") + 3]:
+            org_words = cleaned[m.start("org") : m.end("org")].split()
+            if not (is_person_name(org_words[-3:]) or is_person_name(org_words[-4:])):
+                continue  # "Quận ủy cần xác định lộ trình cụ thể, xây dựng các báo cáo": no signer
         if m["org"] and _MANY_BEFORE.search(folded, max(0, m.start("org") - 12), m.start("org")):
             continue  # "các phòng gửi báo cáo về Sở", "14/16 đảng ủy đã ban hành": units acting
         if in_earlier_clause(folded, m.start("type")):
@@ -190,6 +221,8 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             continue  # "56/56 xã, phường đã ban hành kế hoạch": progress of the units below
         if chased_later(folded, m.end()):
             continue  # "... Tuy nhiên, đến nay Sở chưa trình": the earlier letter a reminder chases
+        if _carried_out_above(cleaned, folded, m, end):
+            continue  # "Căn cứ nội dung Công văn trên, Sở Công Thương thông báo ...": another's letter
         tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
         org = None
         # the last "thừa lệnh / thay mặt ..." before the type word
@@ -229,6 +262,9 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
             d, mo, y = int(m["d2"]), int(m["m2"] or m["m2w"]), int(m["y2"])
         elif m["d"]:
             d, mo, y = _day_month_year(m)
+        elif num and (short := _YEARLESS_AFTER.match(folded, m.end())):
+            # "Chỉ thị số 51-CT/TW ngày 8.8 về ...": the number's date, its year left out
+            d, mo, y = int(short["d"]), int(short["m"]), None
         else:
             d = mo = y = None
             head = folded[max(0, m.start() - 200) : m.start()]
@@ -239,8 +275,15 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
                     continue  # "Nghị quyết số 08-NQ/TU ngày 30/7/2021": the cited document's date
                 d, mo, y = _day_month_year(dm)
         urg = _URGENT[re.sub(r"\s+", " ", m["urg"])] if m["urg"] else None
+        if not (num or org or d or urg) and _TASK_NAME_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
+            continue
         # "ký văn bản hỏa tốc": urgent, but "văn bản" names no type
-        return BodyDocument(tname, num, org, d, mo, y, urg)
+        yield BodyDocument(tname, num, org, d, mo, y, urg)
+
+
+def _other_body_document(cleaned: str, folded: str, end: int) -> BodyDocument | None:
+    num: str | None
+    tname: str | None
     for vm in VERB_TYPE_RE.finditer(folded, 0, end):
         if not cleaned[vm.start("type")].islower():
             continue  # "Thông báo số 12/TB-UBND": a document named, not a body announcing
@@ -286,7 +329,7 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         author = re.search(rf"\b{type_re}\s+(?:nay\s+)?cua\s+{_ORGAN}", folded[:end])
         org = collapse_spaces(cleaned[author.start("org") : author.end("org")]).strip(" ,.;:") if author else None
         return BodyDocument(_TYPES[t], None, _organ_name(org) if org else None)
-    content = CONTENT_RE.search(folded, 0, end)
+    content = next((c for c in CONTENT_RE.finditer(folded, 0, end) if not _carried_out(folded, c.start())), None)
     if content:
         t = re.sub(r"\s+", " ", content["type"] or content["type2"])
         if _TYPES.get(t):
@@ -301,6 +344,46 @@ def find_body_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDoc
         if told_type:
             return BodyDocument(told_type, None, None)
     return None
+
+
+# "... đảm bảo theo nội dung công điện số 11 ngày 4/9/2024 của Chủ tịch UBND tỉnh": inside a
+# sentence, a document's content followed ("theo", "thực hiện", "căn cứ") is another's, cited;
+# a sentence opening "Theo nội dung Thông báo 2833-TB/TU, ..." retells the page's own document
+_FOLLOWED = re.compile(r"\b(?:theo|thuc\s+hien|can\s+cu)\s+$")
+
+
+def _carried_out(folded: str, pos: int) -> bool:
+    m = _FOLLOWED.search(folded, max(0, pos - 20), pos)
+    if not m:
+        return False
+    before = folded[max(0, m.start() - 80) : m.start()].rstrip(" \t-–•*+")
+    return bool(before) and before[-1] not in ".;:!?\n"
+
+
+# "Ngày 07/9, Cục Công Thương địa phương có Công văn số 708/HĐBC-TGV ... Căn cứ nội dung Công văn
+# trên, Sở Công Thương thông báo ...": the letter told first is the one another organ then acts on
+_ABOVE_RE = re.compile(
+    rf"\b(?:can\s+cu|thuc\s+hien|trien\s+khai)\s+(?:noi\s+dung\s+|tinh\s+than\s+)?(?P<type>{_TYPE_ALT}|van\s+ban)"
+    r"\s+(?:noi\s+)?tren\s*,\s*"
+)
+
+
+def _carried_out_above(cleaned: str, folded: str, m: re.Match, end: int) -> bool:
+    """Is the document of issuing match ``m`` carried out, further on, by another organ?"""
+    above = _ABOVE_RE.search(folded, m.end(), min(end, m.end() + 1500))
+    if not above:
+        return False
+    actor = _HEAD_RE.match(folded, above.end())
+    if not actor or not cleaned[above.end()].isupper():
+        return False
+    if not m["org"]:
+        return True
+    org = cleaned[m.start("org") : m.end("org")]
+    return not _same_organ(org, cleaned[actor.start() : actor.start() + len(org)])
+
+
+#: a day and month right after a number, without a year: "51-CT/TW ngày 8.8 về ..."
+_YEARLESS_AFTER = re.compile(r"\s*,?\s*ngay\s+(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})(?![\d/\-]|\.\d)")
 
 
 #: a count or a plural word right before an organ: many units, not one issuer
@@ -318,6 +401,12 @@ _EARLIER = re.compile(r"\b(?:(?:sau|truoc|tu|ke\s+tu)\s+)?khi\b")
 #: "Tuy nhiên, đến nay ... chưa ...": what an earlier document asked is still undone, so the
 #: page is the reminder that follows it, not that document
 _NOT_YET_DONE = re.compile(r"\b(?:den\s+nay|den\s+thoi\s+diem\s+nay|hien\s+nay)\b[^.;\n]{0,160}?\b(?:van\s+)?chua\b")
+# "... đã có Thông báo số 79/TB-VHNT ..., thời hạn cuối là ngày 31/01/2017. Tuy nhiên, ..., nay Ban tổ
+# chức thông báo gia hạn ...": a new notice extending or changing the one named, which is the earlier
+_SUPERSEDED = re.compile(
+    r"\btuy\s+nhien\b[^\n]{0,300}?\bnay\s+(?:[^\s,.;]+\s+){0,5}?(?:thong\s+bao|quyet\s+dinh|de\s+nghi)\s+"
+    r"(?:gia\s+han|dieu\s+chinh|lui|thay\s+doi|hoan)\b"
+)
 _ASKED_AGAIN = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|don\s+doc|nhac\s+nho)\b")
 
 
@@ -325,6 +414,8 @@ def chased_later(folded: str, pos: int) -> bool:
     """After the document named at ``pos``: "Tuy nhiên, đến nay ... chưa ..." and then a new
     request ("... đề nghị Sở khẩn trương ..."): the page is the reminder, the named document the
     earlier one it chases. A status alone ("đến nay còn 3 xã chưa báo cáo") chases nothing."""
+    if _SUPERSEDED.search(folded, pos, min(len(folded), pos + 800)):
+        return True
     m = _NOT_YET_DONE.search(folded, pos, min(len(folded), pos + 800))
     if m is None:
         return False
@@ -512,7 +603,8 @@ def _organ_name(org: str) -> str | None:
 
 
 def _number(cleaned: str, m: re.Match) -> str | None:
-    name = "num" if m["num"] else "numc" if m["numc"] else None
+    bare = "bare" in m.re.groupindex and m["bare"]
+    name = "num" if m["num"] else "numc" if m["numc"] else "bare" if bare else None
     return number_case(re.sub(r"\s+", "", cleaned[m.start(name) : m.end(name)])) if name else None
 
 
@@ -621,3 +713,117 @@ def _same_organ(a: str, b: str) -> bool:
     """ "Huyện ủy" and "Huyện ủy Thoại Sơn" are one organ named short and in full."""
     ia, ib = initials(a), initials(b)
     return ia.startswith(ib) or ib.startswith(ia)
+
+
+# --- a page's own document named where no issuing clause names it -------------------------------
+
+# "(Ban hành kèm theo Công văn số 7619-CV/BTCTW, ngày 30/12/2024 của Ban Tổ chức Trung ương)",
+# "theo Phụ lục kèm theo Kế hoạch 57-KH/HVCTQG": an annex names the document it belongs to, the
+# page's own (a form "gửi kèm Thông báo số 1" sent earlier is not said this way)
+_ANNEX_RE = re.compile(
+    rf"(?:\(\s*ban\s+hanh\s+kem\s+theo|\bphu\s+luc\s+(?:ban\s+hanh\s+)?kem\s+theo)\s+(?P<type>{_TYPE_ALT})\s+"
+    rf"(?:so\s*:?\s*)?(?P<num>{_NUM_CODED})(?![a-z\d]){_NUMBER_DATE}"
+)
+# "Mời bạn đọc chi tiết nội dung ... tại Kết luận số 170-KL/TW dưới đây": the document shown below
+_BELOW_RE = re.compile(
+    rf"\b(?P<type>{_TYPE_ALT})\s+(?:so\s*:?\s*)?(?P<num>{_NUM_CODED})(?![a-z\d])\s*(?:duoi\s+day|sau\s+day)\b"
+)
+# "BBT(Nguồn: 132/TB-UBND)": a news post's source line naming the document it retells
+_SOURCE_NUM_RE = re.compile(rf"\bnguon\s*:\s*(?P<num>{_NUM_CODED})(?![a-z\d])\s*\)?[^\S\n]*(?:\n|$)")
+# "THÔNG BÁO SỐ 2" (a title line in capitals): the sequence number of a notice
+_TITLE_SEQ_RE = re.compile(rf"[^\S\n]*(?P<type>{_TYPE_ALT})\s+so\s*:?\s*(?P<num>\d{{1,4}})[^\S\n]*(?:\n|$)")
+# "Quyết định số 40/2019/QĐ-UBND ngày 24/12/2019 UBND tỉnh ... ban hành ...": a lead paragraph
+# opening with the document's name, number and date is about that document
+_OPENING_DOC_RE = re.compile(
+    rf"(?:^|(?<=\n))[^\S\n]*(?P<type>{_TYPE_ALT})\s+(?:so\s*:?\s*)?(?P<num>{_NUM_CODED})(?![a-z\d]){_NUMBER_DATE}"
+    rf"(?:\s*,?\s*(?:cua\s+)?(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}}))?"
+)
+
+
+# A page's title naming the document's kind and author: "Thông báo của UBND tỉnh về việc treo cờ
+# ...", "Sở Văn hóa, Thể thao và Du lịch thành phố Hồ Chí Minh - Thông báo"
+_TITLE_OF_RE = re.compile(
+    rf"[^\S\n]*(?P<type>{_TYPE_ALT})\s+cua\s+(?P<org>{_HEAD}(?:\s+(?!{_STOP})[^\s,.;:()\"]+){{0,9}})\s+ve\b"
+)
+_TITLE_BY_RE = re.compile(rf"[^\S\n]*(?P<org>{_HEAD}\s[^\n]{{2,90}}?)\s+-\s+(?P<type>{_TYPE_ALT})[^\S\n]*$")
+
+
+def _titled_document(cleaned: str, folded: str) -> BodyDocument | None:
+    start = 0
+    for _ in range(8):
+        stop = folded.find("\n", start)
+        stop = len(folded) if stop == -1 else stop
+        line = cleaned[start:stop]
+        if line.strip() and len(line) <= 250 and not line.rstrip().endswith((".", ";", "?", "!")):
+            for rx in (_TITLE_OF_RE, _TITLE_BY_RE):
+                m = rx.match(folded, start, stop)
+                if m and cleaned[m.start("org")].isupper() and cleaned[m.start("type")].isupper():
+                    org = _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:-"))
+                    tname = _TYPES.get(re.sub(r"\s+", " ", m["type"]))
+                    if org and tname:
+                        return BodyDocument(tname, None, org)
+        start = stop + 1
+        if start >= len(folded):
+            break
+    return None
+
+
+def find_named_document(cleaned: str, folded: str, limit: int = 20000) -> BodyDocument | None:
+    """The page's own document when no header and no issuing clause number it: an annex's
+    "Ban hành kèm theo ...", "... dưới đây", a source line "(Nguồn: 132/TB-UBND)", a title in
+    capitals "THÔNG BÁO SỐ 2", or a lead paragraph opening with the document's name and number."""
+    end = min(len(folded), limit)
+    for rx in (_ANNEX_RE, _BELOW_RE):
+        m = rx.search(folded, 0, end)
+        if m:
+            return _named(cleaned, m, _author_of(cleaned, folded, m.group("num"), end))
+    m = _SOURCE_NUM_RE.search(folded, 0, end)
+    if m:
+        num = number_case(re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]))
+        return BodyDocument(_type_of_number(num) or "Công văn", num, None)
+    for line_m in _TITLE_SEQ_RE.finditer(folded, 0, min(end, 600)):
+        line = cleaned[line_m.start() : line_m.end()].strip()
+        if line.isupper() and (line_m.start() == 0 or folded[line_m.start() - 1] == "\n"):
+            return BodyDocument(_TYPES.get(re.sub(r"\s+", " ", line_m["type"])), line_m["num"], None)
+    titled = _titled_document(cleaned, folded)
+    if titled:
+        return titled
+    m = _OPENING_DOC_RE.search(folded, 0, min(end, 1500))
+    # (dated: "Chỉ thị 35-CT/TW của Bộ Chính trị ... nêu rõ" opening a teaser is a story about it)
+    if m and m["d2"] and cleaned[m.start("type")].isupper() and not in_earlier_clause(folded, m.start("type")):
+        org = None
+        if m["org"] and cleaned[m.start("org")].isupper():
+            org = _organ_name(collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:"))
+        return _named(cleaned, m, org)
+    return None
+
+
+def author_of_number(cleaned: str, folded: str, num: str) -> str | None:
+    """The organ the text says a numbered document is of, wherever it names it so."""
+    return _author_of(cleaned, folded, fold(num), min(len(folded), 20000))
+
+
+def _author_of(cleaned: str, folded: str, num: str, end: int) -> str | None:
+    """The organ a number is said to be of anywhere in the text ("Kết luận số 170-KL/TW của Ban
+    Bí thư"), or None."""
+    num_re = r"\s*".join(re.escape(c) for c in num.replace(" ", ""))
+    m = re.search(rf"{num_re}(?![a-z\d]){_NUMBER_DATE}\s*,?\s*cua\s+{_ORGAN}", folded[:end])
+    if not m or not cleaned[m.start("org")].isupper():
+        return None
+    org = collapse_spaces(cleaned[m.start("org") : m.end("org")]).strip(" ,.;:")
+    # "của Bộ trưởng Bộ GDĐT": the minister signs for the ministry, the organ named after the title
+    title = _OFFICIAL_TITLE.match(fold(org))
+    if title and _HEAD_RE.match(fold(org), title.end()):
+        org = org[title.end() :]
+    return _organ_name(org)
+
+
+_OFFICIAL_TITLE = re.compile(r"(?:pho\s+)?(?:bo\s+truong|chu\s+tich|giam\s+doc|thu\s+truong|truong\s+ban)\s+")
+
+
+def _named(cleaned: str, m: re.Match, org: str | None) -> BodyDocument:
+    num = number_case(re.sub(r"\s+", "", cleaned[m.start("num") : m.end("num")]).replace("–", "-"))
+    tname = _type_of_number(num) or _TYPES.get(re.sub(r"\s+", " ", m["type"])) or "Công văn"
+    if "d2" in m.re.groupindex and m["d2"]:
+        return BodyDocument(tname, num, org, int(m["d2"]), int(m["m2"] or m["m2w"]), int(m["y2"]))
+    return BodyDocument(tname, num, org)

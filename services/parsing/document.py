@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .body_fields import find_body_document, find_lead_document, find_own_mention, find_title_document, valid_date
+from .body_fields import (
+    author_of_number,
+    find_body_document,
+    find_lead_document,
+    find_named_document,
+    find_own_mention,
+    find_title_document,
+    valid_date,
+)
 from .dates import iter_temporal
 from .deadline_extraction import (
     as_of_days,
@@ -206,6 +214,14 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
     if number is None and (body is None or body.number is None):
         # a lead sentence with one misspelt word ("Ngày 21/5, UBND tỉnh banh Công văn số ...")
         body = _safe(find_lead_document, None, cleaned, folded) or body
+    if number is None and (body is None or body.number is None):
+        # an annex's "Ban hành kèm theo Công văn số ...", "(Nguồn: 132/TB-UBND)", "THÔNG BÁO SỐ 2"
+        named = _safe(find_named_document, None, cleaned, folded)
+        if named is not None:
+            body = replace(named, issuer=named.issuer or (body.issuer if body else None)) if body else named
+    if number is None and body and body.number and not body.issuer:
+        # "Nội dung tại Kết luận số 170-KL/TW ..." after "Kết luận số 170-KL/TW của Ban Bí thư"
+        body = replace(body, issuer=_safe(author_of_number, None, cleaned, folded, body.number))
     number_text = number.text if number else None
     if body and number is None and issued_on and body.number and body.day and body.year:
         # a place-date line with no body printed above it and no number ("Hải Phòng, ngày 18
@@ -224,6 +240,11 @@ def parse_document(text: str, *, today: date | None = None) -> ParsedDocument:
         doc_type = doc_type or body.doc_type
         if issued_on is None and body.day:
             year = body.year or _own_year(folded, written, written_refs)
+            if year is None and body.month:
+                # "Ngày 12/9, ... ký ban hành Kết luận 191" under a crawler's " date 2025-09-12":
+                # with no year in the text, the page's stamp dates it (the year before when the
+                # day would fall after the stamp)
+                year = _safe(_crawler_year, None, folded, body.month, body.day)
             issued_on = valid_date(year, body.month, body.day) if year else None
     # the number named in running text tells the issuer as well as a printed one
     issuer_number = number or (_safe(number_from_text, None, body.number) if body and body.number else None)
@@ -387,6 +408,8 @@ _REQUEST = re.compile(
     # a drive or a contest launched for the units below ("đã phát động đợt thi đua đặc biệt"):
     # a call to act, as a request is
     r"|\bphat\s+dong\s+(?:dot\s+thi\s+dua|phong\s+trao|cuoc\s+thi)\b"
+    # (or one it runs for the public: "Ban Thường vụ Tỉnh ủy tổ chức Cuộc thi trực tuyến ...")
+    r"|\bto\s+chuc\s+cuoc\s+thi\b"
 )
 # "nhiệm kỳ 2021 - 2026" (a term of office), "năm học 2010-2011" (a school year)
 _SPAN_RE = re.compile(r"\b(?P<w>nhiem\s+ky|nam\s+hoc)\s+(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)(?!\d)")
@@ -512,6 +535,22 @@ def _in_school_year(folded: str, temporals: list) -> list:
             t = replace(t, year=a if t.month >= 9 else b)
         out.append(t)
     return out
+
+
+# a crawler's stamp at the head of a stored page: " date 2025-09-12 (VTC News) - ..."
+_CRAWLER_STAMP = re.compile(r"^\s*date\s+(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?\b")
+
+
+def _crawler_year(folded: str, month: int, day: int) -> int | None:
+    m = _CRAWLER_STAMP.match(folded)
+    if not m:
+        return None
+    y = int(m["y"])
+    stamp = valid_date(y, int(m["m"]), int(m["d"] or 28))
+    told = valid_date(y, month, day)
+    if stamp is None or told is None:
+        return None
+    return y - 1 if told > stamp else y
 
 
 def _own_year(folded: str, temporals: list, refs: list[date]) -> int | None:

@@ -842,7 +842,11 @@ _NOT_NAME = (  # words that end an organ's name: prepositions and the verbs that
     r"trien\s+khai|thuc\s+hien|chi\s+dao|huong\s+dan|thong\s+bao|quyet\s+dinh|giao)\b)"
 )
 # a committee's own organ named before it: "Ban Tuyên giáo Tỉnh ủy", "UBKT Đảng ủy Khối ..."
-_PARTY_ORGAN = r"(?:ban\s+(?:tuyen\s+giao|to\s+chuc|dan\s+van|noi\s+chinh)|uy\s+ban\s+kiem\s+tra|ubkt|van\s+phong)"
+# (since 2025 the propaganda and mass-mobilisation boards are one: "Ban Tuyên giáo và Dân vận")
+_PARTY_ORGAN = (
+    r"(?:ban\s+(?:tuyen\s+giao(?:\s+va\s+dan\s+van)?|to\s+chuc|dan\s+van|noi\s+chinh)"
+    r"|uy\s+ban\s+kiem\s+tra|ubkt|van\s+phong)"
+)
 # "và" may sit inside a name ("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh An Giang"): the
 # issuing verb right after the name is what ends it.
 _BODY = rf"(?P<body>(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}(?:\s+{_NOT_NAME}[^\s,.;:()/\"]+){{0,9}})"
@@ -1111,7 +1115,7 @@ _ORGAN_START = re.compile(
     r"hoi\s+dong|uy$|tieu\s+ban\s|to\s+bien\s+tap\s|"
     # mass organisations and other organs: "ĐOÀN TNCS HỒ CHÍ MINH", "BCH TỈNH ĐOÀN ...", "HỘI NÔNG
     # DÂN ...", "CÔNG AN TỈNH ...", "TRUNG TÂM ...", "CỤC / CHI CỤC ..."
-    r"doan\s+[a-z]|bch\s+|(?:tinh|huyen|thanh|quan)\s+doan\b|hoi\s+[a-z]|cong\s+an\s|lien\s+doan\s|"
+    r"doan\s+[a-z]|bch\s+|(?:tinh|huyen|thanh|quan)\s+doan\b|hoi\s+[a-z]|cong\s+an\s|(?:tong\s+)?lien\s+doan\s|"
     r"ubmttq|mttq|trung\s+tam\s|(?:chi\s+|tong\s+)?cuc\s+[a-z]|benh\s+vien\s|"
     # state bodies outside the ministries' tree: "BẢO HIỂM XÃ HỘI / VIỆT NAM", "KHO BẠC NHÀ NƯỚC
     # ...", "THANH TRA TỈNH ..."
@@ -1137,7 +1141,20 @@ def _header_anchor(doc: Text) -> tuple[int, int] | None:
     printed just above it (or before it on a flattened line). None when the text has no
     printed header (a news page: its site name above a clock is no issuer)."""
     for i, ln in enumerate(doc.lines[:120]):
-        if NUMBER_RE.match(doc.folded, ln.start) or ISSUED_RE.match(ln.folded) or _BLANK_FIELD.match(ln.folded):
+        if NUMBER_RE.match(doc.folded, ln.start) or _BLANK_FIELD.match(ln.folded):
+            return i, 0
+        if ISSUED_RE.match(ln.folded):
+            # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "Hà Nội, ngày ..." / "VĂN PHÒNG" / "Số: ...": the date
+            # printed on the right above the organ's own line; the number below closes the header
+            for j in range(i + 1, min(len(doc.lines), i + 5)):
+                below = doc.lines[j]
+                if NUMBER_RE.match(doc.folded, below.start):
+                    organ = any(
+                        _ORGAN_START.match(fold(_strip_deco(doc.lines[k].text)))
+                        and _is_upper(_strip_deco(doc.lines[k].text))
+                        for k in range(i + 1, j)
+                    )
+                    return (j, 0) if organ else (i, 0)
             return i, 0
         m = NUMBER_RE.search(ln.folded)
         # mid-line only when written "Số" with a capital: "số 154/2020/NĐ-CP" in a sentence is cited
@@ -1151,6 +1168,9 @@ def _header_anchor(doc: Text) -> tuple[int, int] | None:
 _BLANK_FIELD = re.compile(
     r"(?:so[ \t._…:]{0,40}-?/[ \t]{0,3}[a-z]|[a-z][a-z .'\-]{1,40},[ \t]{0,5}ngay[ \t._…]{1,40}thang\b)"
 )
+
+
+_RULE_AFTER = re.compile(r"[ \t]*[-–—_=]{3,}[ \t|]*$")
 
 
 def _header_cands(doc: Text) -> list[str]:
@@ -1180,7 +1200,8 @@ def _header_cands(doc: Text) -> list[str]:
                 cands[-1] = cands[-1] + " " + _strip_deco(cell).strip(" |")
                 continue
             for part in cell.split("|"):
-                text = _strip_deco(part).strip(" |")
+                # ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM -------": the rule printed under the name)
+                text = _strip_deco(_RULE_AFTER.sub("", part)).strip(" |")
                 f = fold(text)
                 # the two header columns pasted onto one line with single spaces ("UBND HUYỆN
                 # CẦN GIUỘC CỘNG HÒA XÃ HỘI ..."): the organ ends where the motto starts
@@ -1257,6 +1278,15 @@ def _header_issuer(doc: Text) -> str | None:
         # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH": a mass organisation's central
         # committee prints its one name over two lines (the party's prints its organ below)
         return f"Ban Chấp hành Trung ương {_case_upper_line(lower)}"
+    if (
+        len(cands) >= 2
+        and lower_f == "ban chap hanh trung uong"
+        and re.match(r"(?:doan|hoi|tong\s+lien\s+doan)\s", fold(cands[-2]))
+    ):
+        # "HỘI NÔNG DÂN VIỆT NAM" / "BAN CHẤP HÀNH TRUNG ƯƠNG": the same committee printed the
+        # other way round, the organisation above
+        upper = cands[-2]
+        return f"Ban Chấp hành Trung ương {_body_casing(doc, fold(upper)) or _case_upper_line(upper)}"
     name = _body_casing(doc, lower_f) or _case_upper_line(lower)
     if len(cands) >= 2 and not _HAS_PLACE.search(lower_f) and not _PLACE_NOUN.search(lower_f):
         upper_f = fold(cands[-2])
@@ -1268,7 +1298,8 @@ def _header_issuer(doc: Text) -> str | None:
         elif fold(name) in _BARE_ORGANS:
             # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN TỔ CHỨC": the organ of that committee
             if upper_f == "ban chap hanh trung uong":
-                name = f"{name} Trung ương"
+                # (the Central Party Office's own name is "Văn phòng Trung ương Đảng")
+                name = f"{name} Trung ương Đảng" if fold(name) == "van phong" else f"{name} Trung ương"
             elif re.match(rf"{_COMMITTEE}\b", upper_f):
                 name = f"{name} {_body_casing(doc, upper_f) or _case_upper_line(cands[-2])}"
     return _complete_state_organ(doc, _complete_place(doc, name))
@@ -1300,14 +1331,22 @@ def _complete_state_organ(doc: Text, name: str) -> str:
     d = ISSUED_RE.search(doc.folded, 0, _number_region(doc))
     if not d:
         return name
-    place = doc.cleaned[d.start() : d.end()].split(",")[0].strip(" \t|")
+    # ("Số: 06/CT-UBND | Thanh Hóa, ngày ...": the number's cell before the place on one line)
+    place = doc.cleaned[d.start() : d.end()].split(",")[0].split("|")[-1].strip(" \t|")
     place_f = fold(place)
     if not place_f:
         return name
     place_re = r"\s+".join(re.escape(w) for w in place_f.split())
     nouns = Counter(m.group(1) for m in re.finditer(rf"\b({_PLACE_NOUNS_RE})\s+{place_re}\b", doc.folded))
     if not nouns:
-        return name
+        # the place named only in the date line: the level the body gives its own organ ("Chủ
+        # tịch UBND tỉnh yêu cầu ..." under "ỦY BAN NHÂN DÂN" / "Thanh Hóa, ngày ...")
+        organ_re = (
+            r"(?:ubnd|uy\s+ban\s+nhan\s+dan)" if fold(name).startswith("u") else r"(?:hdnd|hoi\s+dong\s+nhan\s+dan)"
+        )
+        nouns = Counter(m.group(1) for m in re.finditer(rf"\b{organ_re}\s+({_PLACE_NOUNS_RE})\b", doc.folded))
+        if not nouns:
+            return name
     noun = {
         "thanh pho": "thành phố",
         "thi xa": "thị xã",
@@ -1321,6 +1360,7 @@ def _complete_state_organ(doc: Text, name: str) -> str:
     return f"{name} {noun} {place}"
 
 
+_NAME_CLOSERS = "\"”’»'.,;:!?)"
 _PLACE_NOUNS_ACCENTED = {"thành phố", "tỉnh", "quận", "huyện", "phường", "xã", "thị xã", "thị trấn"}
 
 
@@ -1343,6 +1383,11 @@ def _complete_place(doc: Text, name: str) -> str:
         # "huyện Xây dựng kế hoạch": a capitalised verb is no name
         raw = doc.cleaned[hit.start(1) : hit.end(1) + 12].split()
         for j, w in enumerate(raw[: len(doc.cleaned[hit.start(1) : hit.end(1)].split())]):
+            if w[:1].isupper() and w[-1:] in _NAME_CLOSERS and len(w) > 1:
+                # "tỉnh Lạng Sơn”. Thời gian ...": the name ends at its closing quote or stop
+                if w.rstrip(_NAME_CLOSERS)[:1].isupper():
+                    words.append(w.rstrip(_NAME_CLOSERS))
+                break
             if (
                 w[:1].isupper()
                 and (len(w) == 1 or not _is_upper(w))
@@ -1351,6 +1396,13 @@ def _complete_place(doc: Text, name: str) -> str:
                 words.append(w)
             else:
                 break
+        # "Chủ tịch UBND huyện Thạch Hà Nguyễn Văn Khoa": the official's name after the place
+        cut = next(
+            (j for j in range(1, len(words)) if is_person_name(raw[j : j + 3]) or is_person_name(raw[j : j + 4])),
+            None,
+        )
+        if cut is not None:
+            words = words[:cut]
         if words and not is_person_name(words):  # "huyện Nguyễn Văn Bình": the chairman's name
             names[" ".join(words)] += 1
     if not names:
@@ -1368,15 +1420,28 @@ def _complete_place(doc: Text, name: str) -> str:
 # the Fatherland Front, the Youth Union and the other mass organisations ("UBMTTQVN phường",
 # "Ủy ban MTTQ Việt Nam huyện ...", "Huyện đoàn ...", "Hội Nông dân tỉnh ...")
 _MASS_ORGAN = (
-    r"(?:ubmttq[a-z]*|uy\s+ban\s+(?:mttq[a-z]*|mat\s+tran\s+to\s+quoc(?:\s+viet\s+nam)?)|"
-    r"(?:huyen|tinh|thanh|quan)\s+doan|doan\s+tncs\s+ho\s+chi\s+minh|"
-    r"hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu|phu\s+nu|cuu\s+chien\s+binh)|lien\s+doan\s+lao\s+dong)"
+    # ("UB. MTTQ Việt Nam thị xã Hòa Thành": the committee's word cut short with a stop)
+    r"(?:ubmttq[a-z]*|ub\.\s?mttq[a-z]*|uy\s+ban\s+(?:mttq[a-z]*|mat\s+tran\s+to\s+quoc(?:\s+viet\s+nam)?)|"
+    r"(?:huyen|tinh|thanh|quan)\s+doan|doan\s+tncs\s+ho\s+chi\s+minh|doan\s+(?:khoa|truong)(?![a-z])|"
+    r"hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu|phu\s+nu|cuu\s+chien\s+binh)|(?:tong\s+)?lien\s+doan\s+lao\s+dong|"
+    # ("LĐLĐ TP quy định ...", "LĐLĐ huyện ...": the Labour Confederation by its initials)
+    r"(?:tong\s+)?ldld)"
 )
 # State bodies whose name, like a ministry's or a department's, runs in lowercase words up to
 # the verb: "Cục Trợ giúp pháp lý đề nghị", "Ban Quản lý Khu kinh tế yêu cầu", "Ban Thi đua -
 # Khen thưởng tỉnh vừa có", "Tiểu ban Văn kiện thông báo".
 # ("Chi cục Chăn nuôi và Thú y đề nghị", "Hội đồng Thi đua - Khen thưởng tỉnh lấy ý kiến")
-_NAMED_ORGAN = r"(?:(?:chi\s+|tong\s+)?cuc|phong|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban|hoi\s+dong)"
+# Associations and unions are named the same way, with lowercase words up to the verb: "Hội
+# Nhà báo Yên Bái đề nghị", "Hội Văn học nghệ thuật tỉnh Thái Nguyên thông báo", "Công đoàn cơ
+# sở Văn phòng UBND tỉnh ban hành", "Trung ương Đoàn TNCS Hồ Chí Minh tổ chức" ("hội nghị",
+# "hội thi", "hội viên" ... are meetings, contests and members, no association).
+_NAMED_ORGAN = (
+    r"(?:(?:chi\s+|tong\s+)?cuc|phong|ban\s+quan\s+ly|ban\s+chi\s+dao|ban\s+thi\s+dua|tieu\s+ban|hoi\s+dong|"
+    # (nor the town of Hội An, nor a festival: "Hội Lim", "Hội Gióng", "Hội xuân", "Hội khỏe Phù Đổng")
+    r"hoi(?!\s+(?:nghi|thi|thao|cho|vien|dien|dong|truong|quan|dap|tho|lang|so|nhap|tu|an|lim|giong|chua|xuan|khoe"
+    r"|dien|trai|dam|ngo|tu|hop)\b)|cong\s+doan|"
+    r"trung\s+uong\s+(?:doan|hoi))"
+)
 _NAMED_ORGAN_RE = re.compile(rf"(?:bo|so|{_NAMED_ORGAN})$")
 # The central organs, named with "Trung ương" after their head: "Ban Tuyên giáo Trung ương tổ
 # chức Cuộc thi", "Văn phòng Trung ương Đảng đã công bố", "Thủ tướng yêu cầu ..."
@@ -1401,7 +1466,7 @@ _SUBJECT_HEAD = re.compile(
     # (or the agent after "do": "Hội thi do Huyện ủy X tổ chức")
     r"(?:^|(?<=[.,:;!?\-–])[ \t]|(?<=\n)|(?<=\bdo\s))[ \t]*"
     # (an official's title before a department: "Giám đốc Sở Y tế ... đã ký")
-    r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|b?tt|ban\s+thuong\s+truc|"
+    r"(?P<lead>(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|bch|b?tt|ban\s+thuong\s+truc|"
     # ("Trưởng ban Tuyên giáo Tỉnh ủy ... lưu ý": the head's title shares the word "ban")
     r"(?:pho\s+)?(?:giam\s+doc|bo\s+truong|truong\s+ban|chanh\s+van\s+phong|truong(?=\s+ban\s)))\s+)?"
     rf"(?P<head>{_CENTRAL_ORGAN}|(?:{_PARTY_ORGAN}\s+)?{_COMMITTEE}|(?:van\s+phong\s+|chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)"
@@ -1442,8 +1507,16 @@ _DIRECTING = (
     "cho biet",  # "UBND tỉnh Quảng Trị cho biết, ...": the organ telling the news of its own work
     "tap trung chi dao",  # "UBND tỉnh tập trung chỉ đạo các Sở, ngành ..."
     "tiep tuc chi dao",
+    "trien khai cuoc thi",  # "Thành đoàn TP.HCM triển khai cuộc thi viết ...": a call to enter
+    "gui",  # "Ban Tuyên giáo ... gửi bản tóm tắt ... để xin ý kiến": the organ sending its letter
+    "quy dinh",  # "LĐLĐ TP quy định từ nay đến ngày 30-3, CĐ các cấp vận động ...": a rule laid down
 )
 _PLACE_WORD_SET = {"tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"}
+# ("Bộ GD&ĐT có văn bản gửi ...": the letter it has is where the name ends, too)
+_SHARED_DUTY = re.compile(
+    r"(?:phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem"
+    r"|co\s+(?:van\s+ban|cong\s+van|ke\s+hoach|thong\s+bao|huong\s+dan|chi\s+thi|quyet\s+dinh|cong\s+dien))\b"
+)
 
 
 def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
@@ -1472,12 +1545,22 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                 and " ".join(fwords[k : k + 2]) in _DIRECTING_TWO
             ):
                 break  # "Ủy ban nhân dân huyện Xây dựng kế hoạch": a verb capitalised, no place's name
-            named = w[:1].isupper() or (
-                fwords[k] in _PLACE_WORD_SET
-                and (
-                    m["head"].endswith(("ubnd", "hdnd", "dan"))
-                    or m["head"].startswith(("ubmt", "uy ban m"))
-                    or (k + 1 < len(words) and words[k + 1][:1].isupper())
+            named = (
+                w[:1].isupper()
+                or (
+                    fwords[k] in _PLACE_WORD_SET
+                    and (
+                        m["head"].endswith(("ubnd", "hdnd", "dan"))
+                        or m["head"].startswith(("ubmt", "uy ban m", "ub."))
+                        or (k + 1 < len(words) and words[k + 1][:1].isupper())
+                    )
+                )
+                or (
+                    # "Đảng ủy xã đã xây dựng lịch ...": the commune's committee, its name unsaid
+                    k == 0
+                    and fwords[0] in ("xa", "phuong", "huyen", "tinh", "quan")
+                    and len(words) > 1
+                    and _verb_at(words, fwords, 1)
                 )
             )  # "Huyện ủy Bình Giang", "UBND tỉnh" (the province itself, unnamed)
             if not named:
@@ -1520,6 +1603,9 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
                         # "Ban Chỉ đạo ... (Ban Chỉ đạo) thông tin nhanh về ...": informing, the
                         # verb in small letters ("Sở Thông tin và Truyền thông" is a name)
                         or (" ".join(fwords[j : j + 2]) == "thong tin" and words[j][:1].islower())
+                        # a name ends where its duty or partners begin: "Trung ương Hội ... phối
+                        # hợp cùng các đơn vị tổ chức", "Ban Thi đua - Khen thưởng có trách nhiệm"
+                        or (words[j][:1].islower() and _SHARED_DUTY.match(" ".join(fwords[j : j + 3])))
                     )
                 ),
                 0,
@@ -1575,11 +1661,16 @@ def _subject_issuers(doc: Text, limit: int = 6000) -> list[str]:
             verb = re.sub(r"^(?:(?:da|vua|moi|cung|dang|se)\s+)*", "", " ".join(fwords[at : at + 6]))
             # (but a meeting held to guide the units below, "tổ chức hội nghị hướng dẫn các cơ
             # quan ... giới thiệu người ứng cử", is its guidance)
-            guiding = re.match(r"to\s+chuc\s+(?:hoi\s+nghi\s+)?huong\s+dan\b", verb)
+            # (nor is a contest it runs for the public, "tổ chức Cuộc thi ảnh ...": a call to enter)
+            guiding = re.match(r"to\s+chuc\s+(?:(?:hoi\s+nghi\s+)?huong\s+dan|cuoc\s+thi|giai)\b", verb)
             if verb.startswith(_MASS_EVENT_VERBS) and not guiding:
                 continue
         head = collapse_spaces(doc.cleaned[m.start("head") : m.end("head")])
         head = head[:1].upper() + head[1:]  # ("Trưởng ban Tuyên giáo ...": the organ is "Ban ...")
+        committee_only = k == 0 and m["lead"] and re.match(r"(?:ban\s+chap\s+hanh|bch)\s", m["lead"])
+        if committee_only and re.match(_MASS_ORGAN, m["head"]):
+            # "BCH Đoàn trường thông báo ...": a school's Youth Union named by its committee alone
+            head = f"{collapse_spaces(doc.cleaned[m.start('lead') : m.end('lead')])} {head}"
         name = drop_person_name(" ".join([head, *words[:k]]))
         # "Sở Giáo dục và Đào tạo (GDĐT)": the abbreviation it defines is not part of the name
         name = re.sub(r"\s*\([^\W\d_]{2,10}\)$", "", name)
@@ -1685,10 +1776,16 @@ def _one_organ_name(words: list[str]) -> bool:
 def _verb_at(words: list[str], fwords: list[str], k: int) -> bool:
     """Does an adverb or a directing verb stand at word ``k``?"""
     rest = " ".join(w.rstrip(",;:") for w in fwords[k : k + 4]) + " "  # "Sở Nội vụ thông báo, nếu ..."
-    return bool(fwords[k:]) and (
-        _is_adverb(words[k], fwords[k])
-        or any(rest.startswith(v + " ") for v in _DIRECTING)
-        or (rest.startswith("thong tin ") and words[k][:1].islower())
+    return (
+        bool(fwords[k:])
+        and (
+            _is_adverb(words[k], fwords[k])
+            or any(rest.startswith(v + " ") for v in _DIRECTING)
+            or (rest.startswith("thong tin ") and words[k][:1].islower())
+            # (a letter it "has" is news of another body's letter as often as of its own: no verb)
+            or (words[k][:1].islower() and bool(_SHARED_DUTY.match(rest)) and not rest.startswith("co "))
+            or (words[k][:1].islower() and rest.startswith("co trach nhiem "))
+        )
     )
 
 
@@ -1707,6 +1804,23 @@ def issuing_code(number: Number) -> str:
             return codes[1]
         return codes[0] if codes else ""
     return number.issuer_code
+
+
+# the head words an association or a body puts before the fields its code spells: "Hội Liên hiệp"
+# before "Văn học nghệ thuật" (VHNT), "Sở" before "Tư pháp"
+_HEAD_WORDS = re.compile(
+    r"(?:(?:Hội|HỘI)(?:\s+(?:Liên|LIÊN)\s+(?:hiệp|HIỆP))?|(?:Liên|LIÊN)\s+(?:hiệp|HIỆP)|Sở|Ban|Cục|Trung tâm)\s+$"
+)
+
+
+def _with_organ_head(doc: Text, name: str) -> str:
+    """ "Văn học nghệ thuật" spelled from "VHNT" where the text writes "Hội Liên hiệp Văn học nghệ
+    thuật tỉnh Long An": the organ with its head words."""
+    at = doc.cleaned.find(name)
+    if at <= 0:
+        return name
+    head = _HEAD_WORDS.search(doc.cleaned, max(0, at - 30), at)
+    return f"{collapse_spaces(head.group()).strip()} {name}" if head else name
 
 
 def spelled_out_code(doc: Text, code: str, limit: int = 20000) -> str | None:
@@ -1831,7 +1945,28 @@ def _tidy_issuer(name: str | None) -> str | None:
     cut = _ROLE_AFTER.search(fold(name))
     if cut:
         name = name[: cut.start()]
-    return name.rstrip(" .,;:") or None
+    name = name.rstrip(" .,;:")
+    if name[-1:] in '"”»' and not any(q in name[:-1] for q in '"“«'):
+        # "UBND tỉnh Thanh Hóa”": the closing quote of a title the name ran into (a name ending
+        # with a quoted movement keeps it: "Ban chỉ đạo ... phong trào “Toàn dân ... văn hoá”")
+        name = name[:-1].rstrip(" .,;:")
+    return name or None
+
+
+# "Trước đó, ngày 12/3/2021, Thành ủy ... ban hành Kế hoạch ...": what was done before the page's news
+_BEFORE_THAT_LEAD = re.compile(r"(?:^|[.;:!?\n])\s*truoc\s+(?:do|day)\s*,\s*(?:(?:ngay|thang)\s+[\d/.\-]+\s*,\s*)?$")
+
+
+def _told_before(folded: str, pos: int) -> bool:
+    return bool(_BEFORE_THAT_LEAD.search(folded, max(0, pos - 60), pos))
+
+
+# Central bodies by the code their numbers carry, for a page that names them no other way.
+_CENTRAL_CODES = {
+    "hvctqg": "Học viện Chính trị quốc gia Hồ Chí Minh",
+    "twdtn": "Trung ương Đoàn",
+    "hndtw": "Trung ương Hội Nông dân Việt Nam",
+}
 
 
 def find_issuer(doc: Text, number: Number | None, body_issuer: str | None = None) -> str | None:
@@ -1853,6 +1988,8 @@ def _find_issuer(doc: Text, number: Number | None, body_issuer: str | None = Non
     if base is None and number:
         base = spelled_out_code(doc, issuing_code(number))
         spelled = base is not None
+        if base:
+            base = _with_organ_head(doc, base)
     base_f = fold(base) if base else None
     cands: list[str] = []
     for rx in (ISSUING_RE, CLOSING_RE):
@@ -1861,6 +1998,8 @@ def _find_issuer(doc: Text, number: Number | None, body_issuer: str | None = Non
                 break
             if in_singled_out_sentence(doc.folded, m.start("body")):
                 continue  # "Riêng Đảng ủy xã A đã xây dựng kế hoạch ...": one case of a report
+            if _told_before(doc.folded, m.start("body")):
+                continue  # "Trước đó, ngày 12/3/2021, Thành ủy Hà Nội ban hành ...": an earlier act
             s = collapse_spaces(doc.cleaned[m.start("body") : m.end("body")]).strip(" ,.;:")
             cands.append(s)
     if base_f:
@@ -1887,6 +2026,9 @@ def _find_issuer(doc: Text, number: Number | None, body_issuer: str | None = Non
         # "Ủy ban nhân dân" spelled out from "UBND": its place from the enacting line
         if base and spelled and (placed := _named_with_place(doc, base)) != base:
             return placed
+        if base is None and number:
+            # a central body's code the page never spells out ("57-KH/HVCTQG"): its known name
+            return _CENTRAL_CODES.get(issuing_code(number))
         return _complete_state_organ(doc, base) if base else None
     # the fullest name; among equals, the first stated
     best = max(enumerate(cands), key=lambda ic: (len(ic[1].split()), -ic[0]))[1]
