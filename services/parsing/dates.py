@@ -60,7 +60,8 @@ TEMPORAL_RE = re.compile(
     # (a whole date may follow another glued by a dash: "từ ngày 01/7/2024-7/7/2024")
     # ("từ ngày 20-28/01/2016": the end of a run of days, glued to its start day by a dash)
     # ("28.6-2017": a dotted day and month, the year after a dash, as some papers print it)
-    r"|(?:(?<![\d/.\-])|(?<=[/.\-]\d{4}-)|(?<=\bngay\s\d-)|(?<=\bngay\s\d\d-))(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})"
+    # ("từ ngày 23/3-29/3/2020": a whole date glued by a dash to a day and month before it)
+    r"|(?:(?<![\d/.\-])|(?<=[/.\-]\d{4}-)|(?<=\bngay\s\d-)|(?<=\bngay\s\d\d-)|(?<=\d/\d-)|(?<=\d/\d\d-))(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})"
     r"(?:\s?(?P=sep)\s?|(?<=\.\d)-|(?<=\.\d\d)-)"
     # ("đến hết ngày 30/12/202": a year cut off in the copy, one digit short, is read as the
     # text's evident year, as a date without one)
@@ -80,7 +81,7 @@ TEMPORAL_RE = re.compile(
     # "hoàn thành trong 2/2021": a month and year after "trong" with the word "tháng" dropped
     r"|(?<=trong\s)(?P<b_m>0?[1-9]|1[0-2])\s?/\s?(?P<b_y>(?:19|20)\d{2})(?![\d/])"
     # (a spaced dash after it opens the end of a range: "từ 01/8 - 15/8/2023")
-    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-\s?\d|\s-\d|\.\d)"
+    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-(?!\d{1,2}/\d{1,2}/(?:19|20)\d\d)\s?\d|\s-\d|\.\d)"
     # (or right after a cue word: "bắt đầu từ 22.2", "trước 15.2"; a bare "22.2" elsewhere may
     # be a decimal number)
     # (or closing a dotted range: "từ ngày 12.3-30.4", "từ ngày 10.3 - 10.4")
@@ -300,7 +301,8 @@ _WG = r"(?<![\d/\-])"
 _T = rf"(?P<t>{_TIME_CORE})(?:\s?')?(?:\s+(?P<pod>sang|trua|chieu|toi)\b)?"
 # the weekday written between a cue and its date: "trước 17h00, thứ Sáu, ngày 23/6/2023",
 # "ngày thứ Sáu 23/6/2023", "chậm nhất vào Chủ nhật, ngày ..."
-_WD = r"(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*(?:ngay\s*)?)?"
+# (or in brackets: "bắt đầu từ 08h00 (Thứ 2) ngày 16/9/2019")
+_WD = r"(?:\(?\s*(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*\)?\s*,?\s*(?:ngay\s*)?)?"
 _NGAY = rf"(?:(?:cua|vao)\s+)?(?:ngay\s*)?{_WD}"
 _HAN = (  # "hạn", "thời hạn", "hạn chót", "hạn nộp báo cáo" — not "giới hạn", "hạn chế"
     rf"(?<!gioi\s){_W}(?:thoi\s+)?han(?:\s+(?:chot|cuoi(?:\s+cung)?))?"
@@ -349,12 +351,12 @@ CUE_UNTIL = re.compile(
     rf"\s+(?:het\s+)?(?:ngay\s*)?$"
 )
 # "từ 01/8 - 15/8/2023": a spaced dash after a whole day (not "từ ngày 23 - 24/11", a run of days)
-CUE_DASH = re.compile(r"(?:(?<=\d\s)|(?<=[/.]\d{4})|(?<=\d\.\d)|(?<=\d\.\d\d))[-–]\s?$")
+CUE_DASH = re.compile(r"(?:(?<=\d\s)|(?<=[/.]\d{4})|(?<=\d\.\d)|(?<=\d\.\d\d)|(?<=\d/\d)|(?<=\d/\d\d))[-–]\s?$")
 _DAY_BEFORE_DASH = re.compile(
-    r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}\.\d{1,2}$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
+    r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}[./]\d{1,2}$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
 )
 CUE_START = re.compile(
-    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?::\s*)?(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
+    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?::\s*)?(?:{_T}\s*,?\s*)?(?:ngay\s*)?{_WD}$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
 )
 # Periods ("tháng 8/2021", "quý III", "năm 2021").

@@ -1051,6 +1051,7 @@ _UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b|[-–]")
 # "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
 # second date's cue closes the window just as "đến" does.
 _ENDS_BEFORE = re.compile(r"\bket\s+thuc\s*$")
+_UNTIL_BEFORE = re.compile(r"\b(?:den|toi)\s+$")
 # "Bắt đầu từ tháng 1-2017, hoàn thành vào tháng 4-2017": finishing at a period or a day
 # ("vào") closes the window the start opened; "hoàn thành trước ..." and "hoàn thành trong
 # tháng 5" are limits of their own, kept beside the start as earlier readings keep them
@@ -1077,6 +1078,8 @@ def _windows(
                 and seg.clause(pos)[0] == seg.clause(npos)[0]
                 and (
                     _UNTIL_CUE.match(folded, npos)
+                    # "Từ ngày 1/11 đến trước 23/12/2025": a window closing the day before
+                    or _UNTIL_BEFORE.search(folded, max(pos, npos - 8), npos)
                     or _ENDS_BEFORE.search(folded, max(pos, npos - 12), npos)
                     or _FINISHED_IN.match(folded, npos)
                     or (folded.startswith("vao", npos) and _FINISH_BEFORE.search(folded, max(pos, npos - 14), npos))
@@ -1232,7 +1235,8 @@ def _in_own_year_if_soon(t: Temporal, own: date) -> Temporal | None:
 # a tally (a count of ten or more things; not "ngày 10 đến 16-11", a day) is the period a
 # statistic covers, not a time to act
 _TALLY = re.compile(
-    r"(?<![\d/.,])(?<!nam\s)(?<!khoa\s)(?<!ngay\s)(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:[.,]\d{3})+|\d{2,})\s+(?!ngay|thang|nam|gio|phut|h\b|%)[a-z]"
+    # (a zero-padded count is a small one: "gồm 04 kỳ thi" lists rounds, it tallies nothing)
+    r"(?<![\d/.,])(?<!nam\s)(?<!khoa\s)(?<!ngay\s)(?!(?:19|20)\d\d\b)(?!0)(?:\d{1,3}(?:[.,]\d{3})+|\d{2,})\s+(?!ngay|thang|nam|gio|phut|h\b|%)[a-z]"
 )
 # (a task set for each unit names them: "mỗi chi bộ giới thiệu 10 quần chúng", "các xã rà soát")
 _ASKED = re.compile(
@@ -1295,17 +1299,22 @@ def _drop_starts_of_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int
 
 def _start_in_ends_year(d: Deadline, end: Deadline) -> Deadline:
     """ "từ tháng 7 đến tháng 12-2019": a start written without its year is in the year of
-    the end written with one (the default year, taken from elsewhere, may be the next)."""
-    if d.due is None or end.due is None or end.due >= d.due or re.search(r"\d{4}", d.text):
+    the end written with one (the default year, taken from elsewhere, may be the next or an
+    older one): the latest year that does not put the start after the end ("từ ngày 22/11 đến
+    ngày 15/3/2019" opens in 2018)."""
+    if d.due is None or end.due is None or re.search(r"\d{4}", d.text):
         return d
-    try:
-        due = d.due.replace(year=end.due.year)
-        anchor = d.anchor.replace(year=end.due.year) if d.anchor else None
-    except ValueError:  # 29/2
-        return d
-    if due > end.due:
-        return d
-    return replace(d, due=due, anchor=anchor, shown=d.shown.replace(str(d.due.year), str(due.year)))
+    for year in (end.due.year, end.due.year - 1):
+        if year == d.due.year and d.due <= end.due:
+            return d
+        try:
+            due = d.due.replace(year=year)
+            anchor = d.anchor.replace(year=year) if d.anchor else None
+        except ValueError:  # 29/2
+            return d
+        if due <= end.due:
+            return replace(d, due=due, anchor=anchor, shown=d.shown.replace(str(d.due.year), str(due.year)))
+    return d
 
 
 def _in_brackets(folded: str, start: int, end: int) -> bool:
@@ -1313,7 +1322,7 @@ def _in_brackets(folded: str, start: int, end: int) -> bool:
     if not folded[max(0, start - 3) : start].rstrip().endswith("("):
         return False
     if re.search(
-        r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}$|\b(?:giai\s+doan|dot|buoc|phan)\s+(?:\d{1,2}|[ivx]{1,4}|mot|hai|ba|bon)\s*$",
+        r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}$|\b(?:giai\s+doan|dot|buoc|phan|tuan|vong|ky)\s+(?:\d{1,2}|[ivx]{1,4}|mot|hai|ba|bon)\s*$",
         folded[max(0, start - 45) : start].rstrip(" ("),
     ):
         # "Thời gian thực hiện (từ ... đến ...)", "Giai đoạn 1 (từ tháng 6 - 8/2023)": a time
@@ -1464,14 +1473,28 @@ def _drop_subject_regimes(found: list[tuple[int, Deadline]], folded: str) -> lis
     def on_subject_line(pos: int) -> bool:
         return bool(_SUBJECT_LINE.match(folded, folded.rfind("\n", 0, pos) + 1))
 
+    def bare_on_headline(pos: int, d: Deadline) -> bool:
+        # "Xây dựng kế hoạch cải cách hành chính hàng năm và báo cáo cải cách hành chính" over
+        # the rules: a headline naming the regime without a day or an hour is its title too
+        rec = d.recurrence
+        if rec is None or rec.times or rec.weekday is not None or rec.day_of_month is not None:
+            return False
+        a = folded.rfind("\n", 0, pos) + 1
+        b = folded.find("\n", pos)
+        line = folded[a : b if b != -1 else len(folded)].strip()
+        return 0 < len(line) <= _HEADLINE_MAX and not line.endswith((".", ";", ":")) and line[0] not in "-+*•"
+
     def freq(d: Deadline) -> str | None:
         return d.recurrence.freq if d.recurrence is not None else None
 
-    body = [(pos, freq(d)) for pos, d in found if freq(d) is not None and not on_subject_line(pos)]
+    def title(pos: int, d: Deadline) -> bool:
+        return on_subject_line(pos) or bare_on_headline(pos, d)
+
+    body = [(pos, freq(d)) for pos, d in found if freq(d) is not None and not title(pos, d)]
     return [
         (pos, d)
         for pos, d in found
-        if not (freq(d) is not None and on_subject_line(pos) and any(b > pos and f == freq(d) for b, f in body))
+        if not (freq(d) is not None and title(pos, d) and any(b > pos and f == freq(d) for b, f in body))
     ]
 
 
