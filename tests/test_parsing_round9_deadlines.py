@@ -99,3 +99,93 @@ def test_a_headline_naming_the_regime_without_a_day_is_the_regimes_title():
         "- Báo cáo năm gửi trước ngày 30/11 hàng năm."
     )
     assert _items(text) == [("recurring", None, None, "yearly<11-30")]
+
+
+# --- cues --------------------------------------------------------------------------------------
+
+
+def test_a_start_at_an_hour_after_tu_luc_opens_the_window_at_that_hour():
+    text = "Phần thi trực tuyến mở từ lúc 8 giờ ngày 03/5/2046 đến 20h00 ngày 30/5/2046."
+    assert _items(text) == [("start", "2046-05-03 08:00", "2046-05-30 20:00", None)]
+
+
+def test_the_launch_day_named_before_its_date_opens_the_window():
+    text = "Nhận bài dự thi từ ngày phát động cuộc thi, ngày 10-10-2046 đến ngày 28-2-2047."
+    assert _items(text) == [("start", "2046-10-10 00:00", "2047-02-28 23:59", None)]
+
+
+def test_the_last_time_for_entries_is_a_deadline():
+    text = "Thời gian cuối cùng nhận hồ sơ đăng ký là ngày 12/6/2046 (theo dấu bưu điện)."
+    assert _items(text) == [("complete", "2046-06-12 23:59", None, None)]
+
+
+def test_a_limit_told_by_what_happens_after_it_is_a_deadline():
+    text = "Các liên đội gửi danh sách về Hội đồng Đội. Nếu gửi muộn sau 18/4/2046 sẽ không kịp in giấy mời."
+    assert _items(text) == [("complete", "2046-04-18 23:59", None, None)]
+
+
+def test_submitting_to_a_body_within_a_month_closing_the_clause_is_a_deadline():
+    text = "Các ban tham mưu khẩn trương chuẩn bị đề án trình Ban Thường vụ trong tháng 7/2046."
+    assert _items(text) == [("complete", "2046-07-31 23:59", None, None)]
+    # "chương trình" is no submission
+    assert _items("Các chi bộ xây dựng chương trình công tác trong tháng 7/2046 của mình.") == []
+
+
+def test_a_year_cut_off_before_the_stop_is_read_as_the_texts_year():
+    text = (
+        "Các xã báo cáo kết quả trước ngày 1/6/2046. "
+        "Cấp huyện hoàn thành và báo cáo kết quả về tỉnh trước ngày 1/8/204."
+    )
+    assert _items(text) == [
+        ("report", "2046-05-31 23:59", None, None),
+        ("report", "2046-07-31 23:59", None, None),
+    ]
+
+
+# --- not deadlines -----------------------------------------------------------------------------
+
+
+def test_the_span_figures_cover_is_no_deadline():
+    text = (
+        "Các số liệu năm 2046 ước tính đến hết tháng 12/2046. Đợt II bổ sung các số liệu từ tháng "
+        "1/2047 đến tháng 6/2047. Báo cáo gửi về Trung ương Hội chậm nhất là ngày 15/11/2046."
+    )
+    assert _items(text) == [("report", "2046-11-15 23:59", None, None)]
+
+
+def test_an_event_expected_at_a_periods_end_is_nobodys_task():
+    text = "Lễ tổng kết dự kiến được tổ chức vào cuối tháng 11/2046. Các tác giả gửi bài dự thi đến hết ngày 30/9/2046."
+    assert _items(text) == [("complete", "2046-09-30 23:59", None, None)]
+    # an expected limit stays: the units' congress must be held before it
+    assert _items("Đại hội Đảng bộ xã dự kiến tổ chức trước ngày 25/3/2046.") == [
+        ("complete", "2046-03-24 23:59", None, None)
+    ]
+
+
+def test_a_date_inside_a_quoted_theme_is_no_deadline():
+    text = (
+        "Hội nghị thống nhất Chủ đề Đại hội “Đoàn kết; đổi mới; hoàn thành trước năm 2050 mục tiêu "
+        "quận văn minh”. Các đồng chí Ủy viên Tiểu ban báo cáo Thường trực trước ngày 18/9/2046."
+    )
+    assert _items(text) == [("report", "2046-09-17 23:59", None, None)]
+
+
+def test_what_the_receiving_side_does_after_a_purpose_de_is_not_the_senders_deadline():
+    text = (
+        "Các đơn vị gửi tác phẩm về Ban Tuyên giáo trước ngày 15.10.2046 để Hội đồng sơ khảo "
+        "xét chọn và gửi Trung ương vào quý I/2047."
+    )
+    assert _items(text) == [("complete", "2046-10-14 23:59", None, None)]
+
+
+def test_background_heard_of_and_a_body_starting_work_are_no_deadlines():
+    text = (
+        "Được biết, Ủy ban Trung ương Mặt trận phát động quyên góp kể từ ngày 10/10/2046 đến hết "
+        "ngày 30/11/2046. Các cơ quan mới chính thức đi vào hoạt động từ ngày 1/12/2046."
+    )
+    assert _items(text) == []
+
+
+def test_a_task_told_as_already_done_is_no_deadline_even_with_a_long_object():
+    text = "Sở đã hoàn thành việc cấp mã định danh học sinh xong trước ngày 20/5/2046."
+    assert _items(text) == []

@@ -65,7 +65,8 @@ TEMPORAL_RE = re.compile(
     r"(?:\s?(?P=sep)\s?|(?<=\.\d)-|(?<=\.\d\d)-)"
     # ("đến hết ngày 30/12/202": a year cut off in the copy, one digit short, is read as the
     # text's evident year, as a date without one)
-    r"(?:(?P<n_y>\d{4})(?!\d)|(?P<n_y3>(?:19|20)\d)(?![\d/.\-]))"
+    # (or before the sentence's stop: "trước ngày 1/9/201.")
+    r"(?:(?P<n_y>\d{4})(?!\d)|(?P<n_y3>(?:19|20)\d)(?![\d/\-]|\.\d))"
     # "tháng 9, 10 năm 2018", "tháng 11 và 12/2023": months listed with the word once, read as
     # the span to the last one
     r"|\bthang\s+\d{1,2}(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)(?:thang\s+)?(?P<l_m>\d{1,2})"
@@ -329,6 +330,10 @@ CUE_END_OF_DAY = re.compile(
     # "không muộn hơn ngày X", "không chậm hơn ngày X", "không quá ngày X": no later than X
     # ("không quá 1/2" without "ngày" is a fraction: no more than half)
     rf"|{_W}khong\s+(?:(?:muon|cham)\s+hon\s*(?:ngay\s*)?|qua\s+ngay\s*)$"
+    # "Nếu gửi muộn sau 20/5 thì không kịp ...": a limit told by what happens after it
+    rf"|{_W}(?:muon|tre)\s+(?:hon\s+)?sau\s*(?:ngay\s*)?$"
+    # "Thời gian cuối cùng nhận bài dự thi là ngày 15/4/2024": the last time for a thing
+    rf"|{_W}thoi\s+(?:gian|diem)\s+cuoi(?:\s+cung)?(?:\s+[a-z]+){{0,6}}?\s+la\s*:?\s*(?:ngay\s*)?$"
 )
 # "Thời gian thực hiện: 20/8/2021" — a time label whose value is the date.
 # So is "Hạn chót nộp hồ sơ: 25/6/2023", "Hạn nộp bài dự thi: ..." (not "hạn chế: ...").
@@ -356,9 +361,12 @@ _DAY_BEFORE_DASH = re.compile(
     r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}[./]\d{1,2}$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
 )
 CUE_START = re.compile(
-    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?::\s*)?(?:{_T}\s*,?\s*)?(?:ngay\s*)?{_WD}$"
+    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?::\s*)?(?:(?:luc\s+)?{_T}\s*,?\s*)?(?:ngay\s*)?{_WD}$"
+    # "từ ngày phát động cuộc thi, ngày 22-11-2018": the launch day named, then its date
+    rf"|{_W}(?:ke\s+)?tu\s+(?:ngay|khi)\s+phat\s+dong(?:\s+[a-z]+){{0,3}}?\s*,?\s*(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
 )
+CUE_START_AT = re.compile(rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s+luc\s+{_T}\s*,?\s*{_NGAY}$")
 # Periods ("tháng 8/2021", "quý III", "năm 2021").
 CUE_P_BEFORE = re.compile(rf"{_WG}truoc\s*$")
 CUE_P_END = re.compile(
@@ -394,6 +402,12 @@ HELD_ACT = re.compile(rf"{_W}(?:tien\s+hanh|to\s+chuc|trien\s+khai|thuc\s+hien)\
 REPORT_UP = re.compile(
     rf"{_W}bao\s+cao(?:\s+(?:de\s+xuat|ket\s+qua))?\s+(?:voi|len|ve)\s+(?:ubnd|uy\s+ban|ban|so|bo|thuong\s+truc|tinh|huyen|thanh)\b"
 )
+# "trình Hội nghị Trung ương", "trình UBND tỉnh": submitting to a body (not "chương trình",
+# "quá trình", "lộ trình", "trình độ")
+SUBMIT_UP = re.compile(
+    r"(?<!chuong\s)(?<!qua\s)(?<!lo\s)(?<!cong\s)(?<!hanh\s)(?<!tien\s)(?<!giao\s)(?<!\w)trinh\s+"
+    r"(?:hoi\s+nghi|ban|ubnd|uy\s+ban|bo\s+chinh\s+tri|trung\s+uong|thuong\s+truc|hdnd|hoi\s+dong|chinh\s+phu|thu\s+tuong)\b"
+)
 # "trong tháng X" is a deadline when it is the complement of a doing/finishing verb
 # ("hoàn thành trong tháng 8/2021", "triển khai xong trong quý III") — not when it is a
 # time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
@@ -423,7 +437,7 @@ COMPLETION_WORD = re.compile(
 
 
 _ANY_CUE_WORD = re.compile(
-    r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua|vao|doan|dot|buoc"
+    r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua|vao|doan|dot|buoc|muon|tre"
 )
 
 
@@ -470,6 +484,9 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     if t.unit == "day":
         if m := CUE_BEFORE_TIME.search(window):
             return cue("before_time", m, _cue_time(m))
+        if m := CUE_START_AT.search(window):
+            # "mở từ lúc 7 giờ ngày 06/9/2021": a start at an hour ("lúc ... ngày" alone is a time)
+            return cue("start", m, _cue_time(m))
         if m := CUE_AT_TIME.search(window):
             if not loose and EVENT_AT.match(window, m.start()) and _event_clause(folded, lo, t):
                 # "Hội nghị được tổ chức vào lúc 14 giờ ngày 25/5/2020": when an event is
@@ -569,6 +586,10 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         # a report handed up (với / lên / về a body) within the period that closes the clause
         # (the cue is "trong": the report word before it gives the kind)
         if CLAUSE_END.match(folded, t.end) and REPORT_UP.search(folded, max(lo, t.start - 100), wstart + m.start()):
+            return cue("period_end", m)
+        # "Các cơ quan khẩn trương chuẩn bị nội dung trình Hội nghị Trung ương trong tháng 3/2026.":
+        # a submission to a body within the period that closes the clause
+        if CLAUSE_END.match(folded, t.end) and SUBMIT_UP.search(folded, max(lo, t.start - 100), wstart + m.start()):
             return cue("period_end", m)
         # "Kế hoạch tổng kết có ba cấp: cấp xã trong tháng 3 và 4 năm 2010; cấp huyện trong
         # tháng 5 năm 2010.": a schedule listed after a colon, each item's period closing it

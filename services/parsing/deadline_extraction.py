@@ -109,6 +109,8 @@ PAST_MARKER = re.compile(
     r"|\bnam\s+qua\b|\btruoc\s+day\b|\btu\s+truoc\s+den\s+nay\b"
     # "Đến nay, xã đã dự thảo ...": the state reached so far
     r"|(?<!\w)(?<!tu\s)(?<!nam\s\d{4}\s)den\s+nay\b"
+    # "Được biết, Ủy ban Trung ương ... phát động ... đến hết ngày 30/11": background heard of
+    r"|\bduoc\s+biet\b"
 )
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-+•*]|\d{1,3}(?:\.\d{1,3})*\s?[.)]|[ivxlc]{1,6}\s?[.)]|[a-z]\))")
 _HEADING = re.compile(r"^[ \t]*(?:[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*)\s?[.)]", re.M)
@@ -363,6 +365,34 @@ def _cited_request(folded: str, pos: int) -> bool:
 
 
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
+_EXPECTED_EVENT = re.compile(
+    r"\bdu\s+kien\s+(?:se\s+)?(?:duoc\s+)?(?:to\s+chuc|dien\s+ra|khai\s+mac|trao\s+giai)\b(?:\s+[a-z]+){0,2}?\s*$"
+)
+_PURPOSE_AFTER = re.compile(
+    r"(?<!chuyen\s)(?<!van\s)(?<!chu\s)(?<!tieu\s)(?<!nhan\s)\bde\s+(?!(?:nghi|an|xuat|ra|cap|tai|thi|muc|cuong|cu|bat|phong)\b)[a-z]"
+)
+
+
+def _purpose_between(folded: str, a: int, b: int) -> bool:
+    """Does a purpose "để ..." open between a deadline ending at ``a`` and a date cued at ``b``
+    (a short stretch: the purpose follows its deadline)?"""
+    return b - a <= 200 and _PURPOSE_AFTER.search(folded, a, b) is not None
+
+
+#: a quoted theme, slogan or title is a sentence or two: a longer "quote" is a whole article
+#: pasted inside quotation marks, whose instructions stand
+_QUOTE_MAX = 400
+
+
+def _in_curly_quotes(cleaned: str, lo: int, pos: int, hi: int) -> bool:
+    """Is ``pos`` inside a short pair of curly quotes “...” (a theme, a slogan, a title)?"""
+    opened = cleaned.rfind("“", max(0, pos - _QUOTE_MAX), pos)
+    if opened == -1 or cleaned.rfind("”", opened, pos) != -1:
+        return False
+    closed = cleaned.find("”", pos, opened + _QUOTE_MAX)
+    return closed != -1 and cleaned.find("“", pos, closed) == -1
+
+
 _UNITS_ACT = re.compile(
     r"(?<!cua\s)\bcac\s+(?:chi\s+bo|dang\s+bo|don\s+vi|cap\s+uy|to\s+chuc\s+dang|phong|xa|phuong|co\s+so)\b"
 )
@@ -377,7 +407,10 @@ _YEARLY = re.compile(r"\b(?:hang|moi)\s+nam\b")
 _SEND = re.compile(r"\b(?:nop|gui)\b")
 # "có hiệu lực (thi hành) kể từ ngày", "được áp dụng kể từ ngày": when a text takes effect,
 # not something to do by a date.
-_EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$")
+# (or when a body begins to work: "chính thức đi vào hoạt động từ ngày 1/7/2025")
+_EFFECTIVE = re.compile(
+    r"\b(?:hieu\s+luc|ap\s+dung|(?:di\s+vao\s+)?hoat\s+dong(?:\s+chinh\s+thuc)?)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$"
+)
 
 
 _COORDINATED = re.compile(r"\s*(?:\([^()\n]{0,20}\)\s*)?(?P<w>,|va|hoac)\s*(?:(?:cac\s+)?ngay\s*)?")
@@ -506,8 +539,12 @@ class _Extractor:
         # Only the words since the last comma count ("nội dung đã giao, hoàn thành trước
         # ..." is an instruction), and the accented word is required when the text has
         # marks, since folded "da" is also "đa".
-        tail = _CLAUSE_PUNCT.split(self.cleaned[max(lo, cue_start - 30) : cue_start])[-1]
-        if _DA.search(tail):
+        # (a longer object may stand between: "Sở đã hoàn thành cấp mã học sinh xong trước ...",
+        # unless units are set to act after "đã": "Huyện ủy đã chọn các chi bộ hoàn thành ...")
+        tail = _CLAUSE_PUNCT.split(self.cleaned[max(lo, cue_start - 60) : cue_start])[-1]
+        if (da := _DA.search(tail)) and (
+            da.start() >= len(tail) - 30 or not _UNITS_ACT.search(self.folded, cue_start - len(tail) + da.end(), cue_start)
+        ):
             return True
         # a committee's own completed act told as news, however long the list of its object:
         # "Huyện ủy X đã lấy ý kiến của các sở, ban, ngành ... trước ngày 28.2"
@@ -540,6 +577,7 @@ def extract_deadlines(
     warnings: list[str] = []
     past_starts: set[int] = set()
     last_day: tuple[int, int, Cue] | None = None  # (clause, end, cue) of the last dated deadline
+    last_item: tuple[int, int] | None = None  # (clause, end) of the last deadline taken
 
     stamps = page_stamps(cleaned, folded)
     stamp_days = [d for _, _, d in stamps if d is not None]
@@ -664,6 +702,21 @@ def extract_deadlines(
             # only if an end joins it below
             past_starts.add(cue.start)
         if ex.said_in_past(lo, cue.start):
+            continue
+        # "Hội nghị ... lần thứ 5 (dự kiến tổ chức vào cuối tháng 12/2020)", "Lễ trao giải dự
+        # kiến được tổ chức vào cuối tháng 10": when an event is expected, nobody's task
+        # (a limit or a window stays: "Đại hội xã dự kiến tổ chức trước ngày 25.3" is the
+        # plan's limit for the commune)
+        if folded.startswith("vao", cue.start) and _EXPECTED_EVENT.search(folded, max(lo, cue.start - 60), cue.start):
+            continue
+        # "Chủ đề Đại hội “... phấn đấu đến năm 2030 ...”": words quoted inside curly quotes
+        # (a theme, a slogan, a title) are no instruction of this text
+        if _in_curly_quotes(cleaned, lo, cue.start, hi):
+            continue
+        # "gửi tác phẩm về Ban Tuyên giáo trước ngày 30.11 để Hội đồng sơ khảo xét chọn và gửi
+        # Trung ương vào quý I": a date after a purpose "để" that follows this clause's deadline
+        # is when the receiving side acts on it
+        if last_item is not None and last_item[0] == lo and _purpose_between(folded, last_item[1], cue.start):
             continue
         if (body := _OWN_COMMITTEE.match(folded, lo)) and not _HANDS_ON.search(folded, body.end(), cue.start):
             continue
@@ -794,6 +847,8 @@ def extract_deadlines(
         )
         if t.unit == "day" and not res.is_start and run_end is None:
             last_day = (lo, end, cue)
+        if not res.is_start:
+            last_item = (lo, end)
 
     seen_clauses: set[int] = set()
     for fm in FREQ_RE.finditer(folded):

@@ -43,6 +43,9 @@ def blank_spelled_numbers(folded: str) -> str:
 # ("gửi số liệu hằng tuần") is a schedule, so "số liệu" alone is not a cut-off.
 DATA_CUTOFF = re.compile(
     r"\bchot\s+(?:so|du)\s+lieu\b|\bso\s+lieu\b[^.;\n]{0,60}?\btinh\s+(?:tu|den)\b"
+    # "Các số liệu năm 2020 ước tính đến hết tháng 12/2020", "các số liệu 5 năm lấy đến hết
+    # tháng 12/2020", "bổ sung các số liệu từ tháng 1 đến tháng 6": the span figures cover
+    r"|\bso\s+lieu\b[^.;\n]{0,40}?\blay\s+(?:tu|den)\b|\bso\s+lieu\s+(?:tu|den)\b"
     r"|\bthoi\s+ky\s+lay\s+so\s+lieu\b"
     # "Báo cáo định kỳ hàng tháng: Tính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ
     # báo cáo": a span counted from a day of the period before is the days a report covers
