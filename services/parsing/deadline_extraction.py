@@ -543,7 +543,8 @@ class _Extractor:
         # unless units are set to act after "đã": "Huyện ủy đã chọn các chi bộ hoàn thành ...")
         tail = _CLAUSE_PUNCT.split(self.cleaned[max(lo, cue_start - 60) : cue_start])[-1]
         if (da := _DA.search(tail)) and (
-            da.start() >= len(tail) - 30 or not _UNITS_ACT.search(self.folded, cue_start - len(tail) + da.end(), cue_start)
+            da.start() >= len(tail) - 30
+            or not _UNITS_ACT.search(self.folded, cue_start - len(tail) + da.end(), cue_start)
         ):
             return True
         # a committee's own completed act told as news, however long the list of its object:
