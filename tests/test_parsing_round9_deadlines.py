@@ -189,3 +189,73 @@ def test_background_heard_of_and_a_body_starting_work_are_no_deadlines():
 def test_a_task_told_as_already_done_is_no_deadline_even_with_a_long_object():
     text = "Sở đã hoàn thành việc cấp mã định danh học sinh xong trước ngày 20/5/2046."
     assert _items(text) == []
+
+
+def test_a_span_counted_between_two_dates_is_what_a_figure_covers():
+    text = (
+        "Kết quả 5 năm tính từ tháng 7/2041 đến hết tháng 6/2046. "
+        "Các hội gửi báo cáo về Trung ương Hội chậm nhất ngày 20/7/2046."
+    )
+    assert _items(text) == [("report", "2046-07-20 23:59", None, None)]
+
+
+def test_a_championships_days_are_its_organisers_own():
+    text = (
+        "Tổng cục thông báo thay đổi thời gian tổ chức giải Vô địch Cầu lông quốc gia năm 2046 "
+        "từ ngày 05 đến ngày 14 tháng 6 năm 2046 tại tỉnh Nam Định."
+    )
+    assert _items(text) == []
+    # a conference the units must send people to is theirs to act in
+    text = "Hội nghị tập huấn được tổ chức, các đơn vị cử cán bộ tham gia từ ngày 05/6/2046 đến ngày 07/6/2046."
+    assert _items(text) == [("start", "2046-06-05 00:00", "2046-06-07 23:59", None)]
+
+
+def test_a_window_told_as_past_or_as_a_publication_span_is_no_task():
+    assert _items("Cuộc thi được phát động từ ngày 01/9/2046 đến ngày 30/9/2046, đã nhận được 300 bài.") == []
+    text = (
+        "Tác phẩm dự thi là các tác phẩm đã được đăng tải trên báo chí trong khoảng thời gian từ "
+        "01/10/2045 đến 01/10/2046. Hạn nhận tác phẩm: hết ngày 15/10/2046."
+    )
+    assert _items(text) == [("complete", "2046-10-15 23:59", None, None)]
+
+
+def test_a_start_in_brackets_or_towards_an_undated_event_is_no_item():
+    text = (
+        "Hội thao được tổ chức tại tỉnh (Các đoàn tập trung từ 08h00 ngày 12/5/2046 và trở về ngày 16/5). "
+        "Giai đoạn từ ngày 20/5/2046 đến trước ngày Ban tổ chức công bố kết quả sẽ tổng hợp số liệu."
+    )
+    assert _items(text) == []
+    # a time label's value in brackets stays the start it gives
+    assert _items("Các chi bộ thực hiện kiểm điểm. Thời gian thực hiện (từ ngày 20/5/2046).") == [
+        ("start", "2046-05-20 00:00", None, None)
+    ]
+
+
+def test_an_earlier_notices_limit_is_replaced_by_the_extension():
+    text = (
+        "Ngày 10/6/2046, Hội Văn học nghệ thuật tỉnh đã có Thông báo số 12/TB-VHNT về thể lệ cuộc thi, "
+        "thời hạn cuối nhận tác phẩm là ngày 30/9/2046.\n"
+        "Nay Ban tổ chức thông báo gia hạn thời gian nhận tác phẩm dự thi đến hết ngày 30/11/2046."
+    )
+    assert _items(text) == [("complete", "2046-11-30 23:59", None, None)]
+
+
+def test_weeks_told_further_down_that_tile_the_contest_window_are_its_parts():
+    text = (
+        "Cuộc thi do Ban Tuyên giáo tổ chức từ 02/3-22/3/2046. Cuộc thi được tổ chức trực tuyến.\n"
+        "Người dự thi đăng ký tài khoản trên trang thông tin của Ban.\n"
+        "Theo thể lệ, cuộc thi được tổ chức trong 2 tuần: tuần thứ nhất từ ngày 02/3 - 11/3; "
+        "tuần thứ hai từ ngày 12/3 - 22/3/2046."
+    )
+    assert _items(text) == [("start", "2046-03-02 00:00", "2046-03-22 23:59", None)]
+
+
+def test_a_year_two_years_back_in_a_deadline_just_after_the_letter_is_a_slip():
+    text = (
+        "Số: 15/SCT-QLCN\nHải Phòng, ngày 07 tháng 9 năm 2046\n"
+        "Đề nghị các cơ sở gửi hồ sơ về Sở trước 11 giờ 30’ ngày 14/9/2044."
+    )
+    items = parse_document(text).deadlines
+    assert [(d.due.strftime("%Y-%m-%d %H:%M") if d.due else None, d.flags) for d in items] == [
+        ("2046-09-14 11:30", ("year_typo",))
+    ]

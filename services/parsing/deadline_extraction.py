@@ -468,7 +468,8 @@ _LISTED_MONTHS = re.compile(r"thang\s+(?P<m>\d{1,2})(?:\s?,\s?\d{1,2}){0,3}(?:\s
 _IN_BEFORE = re.compile(r"\btrong\s*$")
 _FINISHED_BY = re.compile(r"\b(?:hoan\s+thanh|xong|ket\s+thuc)\b")
 _SUBMIT = re.compile(r"\b(?:trinh|gui|nop)\b")
-_REQUEST_WORD = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|giao|phai|can|dong\s+thoi)\b")
+# ("đồng thời", not "phát động thời gian": folded alike)
+_REQUEST_WORD = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|giao|phai|can|dong\s+thoi(?!\s+gian))\b")
 
 
 class _Extractor:
@@ -732,6 +733,10 @@ def extract_deadlines(
         # eligible works must have come out, an award's period, not a time for anyone to act
         if _PUBLISH_PERIOD.search(folded, max(lo, cue.start - 300), cue.start):
             continue
+        # "các tác phẩm đã được đăng tải trên báo chí trong khoảng thời gian từ ... đến ...": when
+        # entries came out (its start and its end)
+        if _PUBLISHED_IN.search(folded, max(lo, cue.start - 160), cue.start):
+            continue
         # "từ năm 2017 đến nay", "từ tháng 3/2020 trở lại đây": a span up to now, told of the past
         if res.is_start and _UP_TO_NOW.match(folded, t.end):
             continue
@@ -898,9 +903,16 @@ def extract_deadlines(
     found.extend(_relative(ex, found))
     found.sort(key=lambda p: p[0])
     found = _windows(found, seg, folded, cleaned)
+    # "Giải Vô địch ... được tổ chức từ ngày 07 đến ngày 16/5", "Đại hội ... toàn quốc được tổ
+    # chức ..., thời gian từ ngày 10/6 đến hết ngày 13/6": the days an event is held by its
+    # organisers
+    found = [(pos, d) for pos, d in found if not (d.until is not None and _event_held(folded, seg.clause(pos)[0], pos))]
     if past_starts:
         found = [(pos, d) for pos, d in found if pos not in past_starts or d.until is not None]
     found = _drop_sub_windows(found)
+    found = _drop_tiling_windows(found, folded)
+    found = [(pos, d) for pos, d in found if not _side_start(folded, pos, d)]
+    found = _drop_superseded(found, seg, folded)
     found = _drop_starts_of_windows(found)
     found = _daily_slots(found, folded, cleaned)
     found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
@@ -1155,6 +1167,10 @@ def _windows(
                     # "Đợt cao điểm (từ ngày 30/4 đến hết 03/5/2023)": the span of the thing
                     # named before the bracket, not a task's window
                     continue
+                if _TOLD_DONE.match(folded, npos + len(nxt.text)):
+                    # "cuộc thi được phát động từ ngày 20/9 đến ngày 20/10/2021, đã nhận được
+                    # nhiều tác phẩm": a window told as past
+                    continue
                 # the words between the two ("và kết thúc") belong to the phrase
                 gap = " " if cleaned[npos - 1 : npos].isspace() else ""
                 text = f"{' '.join(cleaned[pos:npos].split())}{gap}{nxt.text}"
@@ -1163,6 +1179,35 @@ def _windows(
         out.append((pos, d))
         i += 1
     return out
+
+
+# a window's clause going on with what already happened: ", đã nhận được nhiều tác phẩm"
+_TOLD_DONE = re.compile(r"\s*,\s*(?:[a-z]+\s+){0,2}?da\s+(?:nhan|thu\s+hut|co|duoc|dien\s+ra|ket\s+thuc)\b")
+# works published within a span: "các tác phẩm đã được đăng tải trên các phương tiện thông tin
+# đại chúng trong khoảng thời gian từ ..."
+_PUBLISHED_IN = re.compile(
+    r"\b(?:dang\s+tai|phat\s+song|xuat\s+ban|cong\s+bo|dang\s+phat)\b[^.;:\n]{0,90}?"
+    r"\b(?:trong\s+)?(?:khoang\s+)?thoi\s+gian\s+tu\b[^.;:\n]{0,40}$"
+)
+# an event held by its organisers: a national congress, a conference, a championship, a
+# ceremony (the congresses of the units below, "Đại hội các chi bộ ... diễn ra từ ...", are theirs
+# to hold: a window for them)
+_EVENT_NOUN = re.compile(
+    r"\b(?:dai\s+hoi\b[^.;\n]{0,60}?\btoan\s+quoc|hoi\s+nghi|giai\s+(?:vo\s+dich|thi\s+dau)|hoi\s+thao|hoi\s+khoe|le\s+(?:ky\s+niem|trao|tong\s+ket|khai\s+mac))\b"
+)
+_HELD = re.compile(r"\b(?:duoc\s+to\s+chuc|dien\s+ra|thoi\s+gian\s+to\s+chuc|khai\s+mac)\b")
+# ... where entrants or units act all the same: filing, sending, registering, taking part
+_ACTS_IN = re.compile(r"\b(?:nop|gui|nhan|dang\s+ky|tham\s+gia|du\s+thi|treo|trien\s+khai|thuc\s+hien|hoan\s+thanh)\b")
+
+
+def _event_held(folded: str, lo: int, pos: int) -> bool:
+    """Is the window at ``pos`` the days an event named before it in its sentence is held?"""
+    a = max(lo, pos - 250)
+    held = _HELD.search(folded, a, pos)
+    if held is None or _DURING_EVENT.search(folded, a, pos):
+        return False
+    noun = _EVENT_NOUN.search(folded, a, pos)
+    return noun is not None and not _ACTS_IN.search(folded, noun.end(), pos)
 
 
 # "Cuộc thi diễn ra từ 19h – 19h10 từ ngày 05/5 đến ngày 19/5/2020": an hour slot right before
@@ -1246,6 +1291,9 @@ def _is_day_of_some_year(day: int, month: int) -> bool:
 _OVERDUE = re.compile(r"\b(?:den\s+nay|van\s+con|qua\s+han|cham\s+tre|chua\s+(?:nop|gui|bao\s+cao|hoan\s+thanh))\b")
 
 
+#: how many years back a slipped year may be ("14/9/2020" in a letter of 7/9/2022, a template
+#: reused from two contests ago)
+_YEARS_BACK = 3
 #: a date written with last year's number is read as this year's when that falls this close
 #: after the document's own date (a deadline a few weeks ahead, the year not yet updated)
 _YEAR_SLIP_DAYS = 62
@@ -1254,7 +1302,7 @@ _YEAR_SLIP_DAYS = 62
 def _year_slip(t: Temporal, own: date) -> Temporal | None:
     """``t`` with the document's year when it was written with the year before and the day
     then falls within a couple of months after the document's date; else None."""
-    if t.year != own.year - 1:
+    if t.year is None or not own.year - _YEARS_BACK <= t.year < own.year:
         return None
     return _in_own_year_if_soon(t, own)
 
@@ -1331,6 +1379,91 @@ def _drop_sub_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Dead
             ):
                 continue
             outer = (pos, d)
+        out.append((pos, d))
+    return out
+
+
+# "tuần thứ nhất", "vòng 2", "kỳ 03", "đợt I": a round of a contest or campaign
+_ROUND_LABEL = re.compile(
+    r"\b(?:tuan|vong|ky|dot|luot)\s+(?:thu\s+)?(?:\d{1,2}|[ivx]{1,4}|nhat|mot|hai|ba|bon|tu|nam|sau)\b"
+    r"[^.;\n]{0,30}$"
+)
+
+
+def _drop_tiling_windows(found: list[tuple[int, Deadline]], folded: str) -> list[tuple[int, Deadline]]:
+    """ "Cuộc thi ... từ 27/2-15/3" and, further down, "tổ chức trong 2 tuần: tuần thứ nhất từ
+    ngày 27/2 - 8/3; tuần thứ hai từ ngày 9/3 - 15/3": later rounds (weeks, rounds, phases told
+    as such) that lie inside a window and together open on its first day and close on its last
+    are its parts, however far below they are told (rounds that stand alone tile no window; a
+    unit's phases, "Đối với cơ sở ...: thời gian chuẩn bị từ ...", are no rounds)."""
+    windows = [
+        (pos, d)
+        for pos, d in found
+        if d.until is not None and d.due is not None and _ROUND_LABEL.search(folded, max(0, pos - 45), pos)
+    ]
+    outers = [(pos, d) for pos, d in found if d.until is not None and d.due is not None]
+    drop: set[int] = set()
+    for pos, outer in outers:
+        assert outer.due is not None and outer.until is not None
+        inner = [
+            (p, d)
+            for p, d in windows
+            if p > pos
+            and d.due is not None
+            and d.until is not None
+            and outer.due <= d.due
+            and d.until <= outer.until
+            and (d.due, d.until) != (outer.due, outer.until)
+        ]
+        if (
+            len(inner) >= 2
+            and any(d.due == outer.due for _, d in inner)
+            and any(d.until == outer.until for _, d in inner)
+        ):
+            drop.update(p for p, _ in inner)
+    return [(pos, d) for pos, d in found if pos not in drop]
+
+
+# "(Các đoàn tập trung từ 09h00 ngày 10/6 và sáng 14/6 trở về địa phương)": a start with no end,
+# told inside brackets, is a remark on the arrangements; "Giai đoạn từ ngày 15/3 đến trước ngày
+# Hội đồng bầu cử công bố kết quả": a start whose end is an undated event is no date to keep
+_OPEN_BRACKET_LABEL = re.compile(r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}\(\s*$")
+_UNDATED_END = re.compile(r"\s*(?:den|toi)\s+(?:truoc\s+|het\s+)?(?:ngay|khi)\s+(?!\d)[a-z]")
+
+
+def _side_start(folded: str, pos: int, d: Deadline) -> bool:
+    if d.kind != "start" or d.until is not None or d.due is None:
+        return False
+    if _UNDATED_END.match(folded, pos + len(d.text)):
+        return True
+    opened = folded.rfind("(", max(0, pos - 120), pos)
+    if opened == -1 or folded.find(")", opened, pos) != -1:
+        return False
+    if _OPEN_BRACKET_LABEL.search(folded, max(0, opened - 45), opened + 1):
+        return False  # "Thời gian thực hiện (từ ngày ...)": the label's value
+    return folded.find(")", pos, pos + 120) != -1
+
+
+# "Ngày 10/8, Hội ... đã có Thông báo số 79/TB-VHNT ..., thời hạn cuối nhận tác phẩm là ngày
+# 31/01/2017" then "nay Ban tổ chức thông báo gia hạn thời gian nhận tác phẩm đến hết ngày
+# 31/3/2017": the limit of the earlier notice, told as its content, is replaced by the extension
+_CITES_EARLIER = re.compile(rf"\bda\s+(?:co|ban\s+hanh|phat\s+hanh|gui)\b[^.;\n]{{0,40}}?(?:{DOC_NUMBER})")
+
+
+def _drop_superseded(found: list[tuple[int, Deadline]], seg: Segmenter, folded: str) -> list[tuple[int, Deadline]]:
+    extended = [
+        d.due
+        for pos, d in found
+        if d.due is not None and _EXTENDS.search(folded, max(seg.clause(pos)[0], pos - 300), pos)
+    ]
+    if not extended:
+        return found
+    out = []
+    for pos, d in found:
+        if d.due is not None and any(e > d.due for e in extended):
+            s0 = max(folded.rfind(c, max(0, pos - 400), pos) for c in ".\n")
+            if _CITES_EARLIER.search(folded, s0 + 1, pos) and not _EXTENDS.search(folded, s0 + 1, pos):
+                continue
         out.append((pos, d))
     return out
 
@@ -1434,7 +1567,11 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
         end = folded.find("\n", pos)
         if end == -1:
             return False
-        day = re.compile(rf"(?<![\d/.\-]){d.anchor.day}\s?[/.\-]\s?0?{d.anchor.month}(?![\d])")
+        # (not the same day of another year: "(2.9.1945 - 2.9.2025)" under "trước ngày 2.9")
+        day = re.compile(
+            rf"(?<![\d/.\-]){d.anchor.day}\s?[/.\-]\s?0?{d.anchor.month}(?![\d])"
+            rf"(?!\s?[/.\-]\s?(?!{d.anchor.year}(?!\d))\d{{4}})"
+        )
         # (past the item's own date, which a wrapped line may carry onto the next line)
         own = day.search(folded, pos, min(len(folded), pos + 400))
         end = max(end, own.end()) if own else end

@@ -46,6 +46,9 @@ DATA_CUTOFF = re.compile(
     # "Các số liệu năm 2020 ước tính đến hết tháng 12/2020", "các số liệu 5 năm lấy đến hết
     # tháng 12/2020", "bổ sung các số liệu từ tháng 1 đến tháng 6": the span figures cover
     r"|\bso\s+lieu\b[^.;\n]{0,40}?\blay\s+(?:tu|den)\b|\bso\s+lieu\s+(?:tu|den)\b"
+    # "Kết quả 10 năm tính từ tháng 7/2011 đến hết tháng 6/2021": a span counted between two
+    # dates is what a figure or a period covers
+    r"|\btinh\s+tu(?=\s+(?:ngay\s+|thang\s+|nam\s+)?\d[^.;\n]{0,40}?\b(?:den|toi)\b)"
     r"|\bthoi\s+ky\s+lay\s+so\s+lieu\b"
     # "Báo cáo định kỳ hàng tháng: Tính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ
     # báo cáo": a span counted from a day of the period before is the days a report covers
