@@ -259,3 +259,15 @@ def test_a_year_two_years_back_in_a_deadline_just_after_the_letter_is_a_slip():
     assert [(d.due.strftime("%Y-%m-%d %H:%M") if d.due else None, d.flags) for d in items] == [
         ("2046-09-14 11:30", ("year_typo",))
     ]
+
+
+def test_a_few_days_opening_the_clause_before_their_doers_and_a_handing_verb_are_a_window():
+    text = "Từ ngày 8 đến ngày 10/7/2046 các trưởng thôn chuyển giấy báo đến từng hộ gia đình."
+    assert _items(text) == [("start", "2046-07-08 00:00", "2046-07-10 23:59", None)]
+    # a congress's few days are no window
+    assert _items("Từ ngày 8 đến ngày 10/7/2046, Đại hội đại biểu Đảng bộ tỉnh diễn ra.") == []
+
+
+def test_from_the_launch_until_a_day_is_a_completion_not_a_start():
+    text = "Các tác phẩm gửi về Ban Tổ chức từ khi phát động đến hết 20-8-2046 (theo dấu bưu điện)."
+    assert _items(text) == [("complete", "2046-08-20 23:59", None, None)]

@@ -363,7 +363,7 @@ _DAY_BEFORE_DASH = re.compile(
 CUE_START = re.compile(
     rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?::\s*)?(?:(?:luc\s+)?{_T}\s*,?\s*)?(?:ngay\s*)?{_WD}$"
     # "từ ngày phát động cuộc thi, ngày 22-11-2018": the launch day named, then its date
-    rf"|{_W}(?:ke\s+)?tu\s+(?:ngay|khi)\s+phat\s+dong(?:\s+[a-z]+){{0,3}}?\s*,?\s*(?:ngay\s*)?$"
+    rf"|{_W}(?:ke\s+)?tu\s+(?:ngay|khi)\s+phat\s+dong(?:\s+(?!den\b|toi\b|het\b)[a-z]+){{0,3}}?\s*,?\s*(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
 )
 CUE_START_AT = re.compile(rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s+luc\s+{_T}\s*,?\s*{_NGAY}$")

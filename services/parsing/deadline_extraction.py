@@ -630,6 +630,7 @@ def extract_deadlines(
                 (t.day or 0) - (first.day or 0) >= RUN_MIN_DAYS
                 or _FILING.search(folded, max(lo, t.start - 200), t.start)
                 or _DURING_EVENT.search(folded, max(lo, t.start - 200), t.start)
+                or _run_opens_task(folded, lo, first.start, t.end)
             )
         ):
             # "Từ ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": a window of a week or more
@@ -1187,7 +1188,7 @@ _TOLD_DONE = re.compile(r"\s*,\s*(?:[a-z]+\s+){0,2}?da\s+(?:nhan|thu\s+hut|co|du
 # đại chúng trong khoảng thời gian từ ..."
 _PUBLISHED_IN = re.compile(
     r"\b(?:dang\s+tai|phat\s+song|xuat\s+ban|cong\s+bo|dang\s+phat)\b[^.;:\n]{0,90}?"
-    r"\b(?:trong\s+)?(?:khoang\s+)?thoi\s+gian\s+tu\b[^.;:\n]{0,40}$"
+    r"\b(?:trong\s+)?(?:khoang\s+)?thoi\s+gian(?:\s+tu\b[^.;:\n]{0,40})?\s*$"
 )
 # an event held by its organisers: a national congress, a conference, a championship, a
 # ceremony (the congresses of the units below, "Đại hội các chi bộ ... diễn ra từ ...", are theirs
@@ -1471,6 +1472,26 @@ def _drop_superseded(found: list[tuple[int, Deadline]], seg: Segmenter, folded: 
 # "các trường nhận hồ sơ ... từ ngày 26 đến ngày 28.6": days for filing are a window to act in,
 # however few (a congress's or a conference's few days are not)
 _FILING = re.compile(r"\b(?:tiep\s+nhan|nhan|nop)\s+(?:ho\s+so|don|tac\s+pham|bai\s+du\s+thi)\b|\bdang\s+ky\b")
+
+
+# "Từ ngày 19 đến ngày 21/6/2019 các trưởng xóm chuyển phiếu thông báo đến các hộ": a run of a
+# few days opening its clause, its doers and a handing-over verb right after it, is their window
+# (a congress's or a conference's few days open no such task)
+_RUN_TASK_AFTER = re.compile(
+    r"\s*,?\s*(?:[a-z]+\s*,?\s+){0,6}?(?:chuyen|gui|nop|phat|thu|nhan|dang\s+ky|hoan\s+thanh|tong\s+hop|"
+    r"bao\s+cao|ra\s+soat|kiem\s+tra|lap\s+danh\s+sach)\b"
+)
+_RUN_EVENT = re.compile(r"\b(?:dai\s+hoi|hoi\s+nghi|dien\s+ra|to\s+chuc|hop|le)\b")
+
+
+_RUN_OPENING = re.compile(r"[\s\-+*•.)(\d]*(?:ke\s+)?tu\s+(?:ngay\s+)?")
+
+
+def _run_opens_task(folded: str, lo: int, first: int, end: int) -> bool:
+    if first - lo > 30 or not _RUN_OPENING.fullmatch(folded, lo, first):
+        return False
+    m = _RUN_TASK_AFTER.match(folded, end)
+    return m is not None and not _RUN_EVENT.search(folded, end, m.end())
 
 
 # "treo cờ ... trong thời gian diễn ra Đại hội ..., được tổ chức từ ngày 12 đến 14-10-2020": a
