@@ -271,3 +271,13 @@ def test_a_few_days_opening_the_clause_before_their_doers_and_a_handing_verb_are
 def test_from_the_launch_until_a_day_is_a_completion_not_a_start():
     text = "Các tác phẩm gửi về Ban Tổ chức từ khi phát động đến hết 20-8-2046 (theo dấu bưu điện)."
     assert _items(text) == [("complete", "2046-08-20 23:59", None, None)]
+
+
+def test_a_holiday_span_closed_before_the_cue_leaves_the_sending_deadline():
+    text = (
+        "Các sở, ngành lập danh sách lãnh đạo trực Tết từ ngày 28/01 đến hết ngày 03/02/2047 "
+        "gửi về UBND tỉnh trước ngày 20/01/2047."
+    )
+    assert _items(text) == [("complete", "2047-01-19 23:59", None, None)]
+    # the holiday's own days stay out
+    assert _items("Cán bộ được nghỉ Tết từ ngày 28/01 đến hết ngày 03/02/2047.") == []

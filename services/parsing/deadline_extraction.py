@@ -448,13 +448,16 @@ def _span_label(t: Temporal, span: re.Match, last: datetime) -> str:
 
 # (or a page's calendar: "Lịch công tác tuần từ ngày 13/3 đến ngày 19/3/2023")
 _DAYS_OFF = re.compile(
-    r"\b(?:duoc\s+nghi|nghi\s+(?:le|tet|bu|phep|he|hoc|viec)|lich\s+(?:nghi|cong\s+tac|lam\s+viec|tiep\s+cong\s+dan))\b"
+    r"\b(?:duoc\s+nghi|nghi\s+(?:le|tet|bu|phep|he|hoc|viec)|lich\s+(?:nghi|cong\s+tac|lam\s+viec|tiep\s+cong\s+dan)"
+    # (or a duty roster over a holiday: "lãnh đạo trực Tết từ ngày 10/02 đến hết ngày 16/02")
+    r"|truc\s+(?:tet|le))\b"
 )
 _CUTOFF_ENDS = re.compile(r"\)|,\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao|hoan\s+thanh)\b")
 _UP_TO_NOW = re.compile(
     r"\s*,?\s*(?:(?:cho\s+)?(?:den|toi)\s+(?:nay|hien\s+nay|thoi\s+diem\s+nay)\b|tro\s+lai\s+day\b)"
 )
 _KE_TU = re.compile(r"ke\s+tu\b")
+_RANGE_CLOSED = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?\d{1,2}\s?[/.\-]\s?\d{1,2}")
 # "từ ngày 10 đến hết ngày 30-11-2025": the end of a run of days whose start gives the day only
 _RUN_END_CUE = re.compile(r"(?:den|toi)\s+het\b")
 # the end of a window right after its start: "đến hết ngày 5-10-2022", "tới 17 giờ ngày 16/4"
@@ -747,7 +750,15 @@ def extract_deadlines(
             years_end = ys.end()  # (its end year too)
             continue
         # "Cán bộ được nghỉ từ ngày 30/4 đến hết ngày 3/5/2020": days off, not a time to act
-        if (res.is_start or RANGE_START.search(folded, max(lo, cue.start - 80), cue.start)) and ex.days_off_in(lo, hi):
+        # (a range closed before the cue is not this date's: "lập danh sách trực Tết từ ngày 10/02
+        # đến hết ngày 16/02/2021 gửi về UBND tỉnh trước ngày 30/01/2021" sends the list by then)
+        if (
+            res.is_start
+            or (
+                (rs := RANGE_START.search(folded, max(lo, cue.start - 80), cue.start))
+                and not _RANGE_CLOSED.search(folded, rs.end(), cue.start)
+            )
+        ) and ex.days_off_in(lo, hi):
             continue  # (its end too)
         if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
             continue
