@@ -281,3 +281,22 @@ def test_a_holiday_span_closed_before_the_cue_leaves_the_sending_deadline():
     assert _items(text) == [("complete", "2047-01-19 23:59", None, None)]
     # the holiday's own days stay out
     assert _items("Cán bộ được nghỉ Tết từ ngày 28/01 đến hết ngày 03/02/2047.") == []
+
+
+def test_sending_results_up_is_a_report():
+    text = "UBND cấp xã tổng hợp ý kiến, gửi kết quả tổng hợp đến UBND cấp huyện: Thời gian chậm nhất ngày 12/8/2046."
+    assert _items(text) == [("report", "2046-08-12 23:59", None, None)]
+
+
+def test_the_congress_of_the_committee_issuing_the_plan_is_its_own():
+    text = (
+        "Đảng ủy Quân sự tỉnh đã ban hành Kế hoạch số 15-KH/ĐU; trong đó các chi bộ hoàn thành đại hội "
+        "trước ngày 30-4-2046; Đại hội đại biểu Đảng bộ Quân sự tỉnh hoàn thành trước ngày 31-7-2046."
+    )
+    assert _items(text) == [("complete", "2046-04-29 23:59", None, None)]
+    # the congress of a unit below it stays a task
+    text = (
+        "Đảng ủy Quân sự tỉnh đã ban hành Kế hoạch số 15-KH/ĐU; Đại hội Đảng bộ Trung đoàn 31 "
+        "hoàn thành trước ngày 30-5-2046."
+    )
+    assert _items(text) == [("complete", "2046-05-29 23:59", None, None)]

@@ -373,6 +373,28 @@ _PURPOSE_AFTER = re.compile(
 )
 
 
+# "Đảng ủy Công an tỉnh đã ban hành Kế hoạch số 71-KH/ĐUCA; trong đó ...; Đại hội đại biểu Đảng bộ
+# Công an tỉnh hoàn thành trước ngày 31-8-2020": the congress of the committee that issues the
+# plan is its own work, not the units'
+_CONGRESS_SUBJECT = re.compile(
+    r"\s*(?:[-+•*]\s*|\d{1,2}\s?[.)]\s*)?dai\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo\s+"
+    r"(?P<x>(?!cap\b|cac\b|co\s+so\b|xa\b|phuong\b)[a-z]+(?:\s+(?!hoan\b|to\b|tien\b|dien\b|se\b|du\b|truoc\b|trong\b|vao\b|lan\b|nhiem\b)[a-z]+){0,3})"
+    r"\s+(?:lan\s+thu\s+[a-z0-9]+\s*,?\s*)?(?:nhiem\s+ky\s+[\d\s\-–]+\s*,?\s*)?"
+    r"(?:hoan\s+thanh|to\s+chuc|tien\s+hanh|dien\s+ra|se|du\s+kien|truoc|trong|vao)\b"
+)
+
+
+def _issuers_own_congress(folded: str, lo: int, cue_start: int) -> bool:
+    m = _CONGRESS_SUBJECT.match(folded, lo, cue_start)
+    if m is None:
+        return False
+    who = r"\s+".join(m["x"].split())
+    issuing = re.compile(
+        rf"\bdang\s+uy\s+{who}\s+(?:da\s+|vua\s+)?(?:ban\s+hanh|co\s+(?:ke\s+hoach|cong\s+van|van\s+ban)|yeu\s+cau|chi\s+dao)\b"
+    )
+    return issuing.search(folded, max(0, lo - 3000), lo) is not None
+
+
 def _purpose_between(folded: str, a: int, b: int) -> bool:
     """Does a purpose "để ..." open between a deadline ending at ``a`` and a date cued at ``b``
     (a short stretch: the purpose follows its deadline)?"""
@@ -405,6 +427,9 @@ _DA = re.compile(r"\bđã\b", re.I)
 _DA_PLAIN = re.compile(r"\bda\b", re.I)
 _YEARLY = re.compile(r"\b(?:hang|moi)\s+nam\b")
 _SEND = re.compile(r"\b(?:nop|gui)\b")
+# sending results or figures up is reporting them: "gửi kết quả tổng hợp ý kiến cử tri đến UBND
+# cấp huyện: chậm nhất ngày 31/7"
+_REPORTS = re.compile(REPORT_WORD.pattern + r"|\b(?:gui|nop)\s+(?:ket\s+qua|so\s+lieu)\b")
 # "có hiệu lực (thi hành) kể từ ngày", "được áp dụng kể từ ngày": when a text takes effect,
 # not something to do by a date.
 # (or when a body begins to work: "chính thức đi vào hoạt động từ ngày 1/7/2025")
@@ -479,7 +504,7 @@ class _Extractor:
     def __init__(self, cleaned: str, folded: str):
         self.cleaned, self.folded = cleaned, folded
         self.seg = Segmenter(folded)
-        self.report = _Matches(REPORT_WORD, folded)
+        self.report = _Matches(_REPORTS, folded)
         self.plan = _Matches(PLAN_WORD_STRICT, folded)
         self.complete = _Matches(COMPLETE_WORD, folded)
         self.past = _Matches(PAST_MARKER, folded)
@@ -723,6 +748,8 @@ def extract_deadlines(
         # Trung ương vào quý I": a date after a purpose "để" that follows this clause's deadline
         # is when the receiving side acts on it
         if last_item is not None and last_item[0] == lo and _purpose_between(folded, last_item[1], cue.start):
+            continue
+        if _issuers_own_congress(folded, lo, cue.start):
             continue
         if (body := _OWN_COMMITTEE.match(folded, lo)) and not _HANDS_ON.search(folded, body.end(), cue.start):
             continue
