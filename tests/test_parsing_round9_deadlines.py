@@ -176,6 +176,12 @@ def test_what_the_receiving_side_does_after_a_purpose_de_is_not_the_senders_dead
         "xét chọn và gửi Trung ương vào quý I/2047."
     )
     assert _items(text) == [("complete", "2046-10-14 23:59", None, None)]
+    # a request made anew after the purpose is a deadline of its own
+    text = (
+        "Các chi bộ gửi danh sách trước ngày 5/5/2046 để Huyện ủy tổng hợp, đồng thời các đơn vị "
+        "nộp hồ sơ trước ngày 10/5/2046."
+    )
+    assert [due for _, due, _, _ in _items(text)] == ["2046-05-04 23:59", "2046-05-09 23:59"]
 
 
 def test_background_heard_of_and_a_body_starting_work_are_no_deadlines():

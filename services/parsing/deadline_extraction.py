@@ -398,7 +398,11 @@ def _issuers_own_congress(folded: str, lo: int, cue_start: int) -> bool:
 def _purpose_between(folded: str, a: int, b: int) -> bool:
     """Does a purpose "để ..." open between a deadline ending at ``a`` and a date cued at ``b``
     (a short stretch: the purpose follows its deadline)?"""
-    return b - a <= 200 and _PURPOSE_AFTER.search(folded, a, b) is not None
+    if b - a > 200 or (p := _PURPOSE_AFTER.search(folded, a, b)) is None:
+        return False
+    # (a request made anew after the purpose is a task of its own: "... để Huyện ủy tổng hợp,
+    # đồng thời các đơn vị nộp hồ sơ trước ngày 10/5")
+    return not (_REQUEST_WORD.search(folded, p.end(), b) or _UNITS_ACT.search(folded, p.end(), b))
 
 
 #: a quoted theme, slogan or title is a sentence or two: a longer "quote" is a whole article
@@ -1467,7 +1471,8 @@ def _drop_tiling_windows(found: list[tuple[int, Deadline]], folded: str) -> list
 # told inside brackets, is a remark on the arrangements; "Giai đoạn từ ngày 15/3 đến trước ngày
 # Hội đồng bầu cử công bố kết quả": a start whose end is an undated event is no date to keep
 _OPEN_BRACKET_LABEL = re.compile(r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}\(\s*$")
-_UNDATED_END = re.compile(r"\s*(?:den|toi)\s+(?:truoc\s+|het\s+)?(?:ngay|khi)\s+(?!\d)[a-z]")
+# (not "đến khi có thông báo mới": a measure the recipients start on that day and keep up)
+_UNDATED_END = re.compile(r"\s*(?:den|toi)\s+(?:truoc\s+|het\s+)?ngay\s+(?!\d)[a-z]")
 
 
 def _side_start(folded: str, pos: int, d: Deadline) -> bool:
@@ -1491,7 +1496,7 @@ _CITES_EARLIER = re.compile(rf"\bda\s+(?:co|ban\s+hanh|phat\s+hanh|gui)\b[^.;\n]
 
 def _drop_superseded(found: list[tuple[int, Deadline]], seg: Segmenter, folded: str) -> list[tuple[int, Deadline]]:
     extended = [
-        d.due
+        (pos, d.due)
         for pos, d in found
         if d.due is not None and _EXTENDS.search(folded, max(seg.clause(pos)[0], pos - 300), pos)
     ]
@@ -1499,7 +1504,7 @@ def _drop_superseded(found: list[tuple[int, Deadline]], seg: Segmenter, folded: 
         return found
     out = []
     for pos, d in found:
-        if d.due is not None and any(e > d.due for e in extended):
+        if d.due is not None and any(p > pos and e > d.due for p, e in extended):
             s0 = max(folded.rfind(c, max(0, pos - 400), pos) for c in ".\n")
             if _CITES_EARLIER.search(folded, s0 + 1, pos) and not _EXTENDS.search(folded, s0 + 1, pos):
                 continue
