@@ -1433,37 +1433,44 @@ _ROUND_LABEL = re.compile(
 )
 
 
+#: more distinct windows than this make a table or a hostile paste, not a contest with rounds
+_TILING_MAX = 200
+
+
 def _drop_tiling_windows(found: list[tuple[int, Deadline]], folded: str) -> list[tuple[int, Deadline]]:
     """ "Cuộc thi ... từ 27/2-15/3" and, further down, "tổ chức trong 2 tuần: tuần thứ nhất từ
     ngày 27/2 - 8/3; tuần thứ hai từ ngày 9/3 - 15/3": later rounds (weeks, rounds, phases told
     as such) that lie inside a window and together open on its first day and close on its last
     are its parts, however far below they are told (rounds that stand alone tile no window; a
     unit's phases, "Đối với cơ sở ...: thời gian chuẩn bị từ ...", are no rounds)."""
-    windows = [
-        (pos, d)
+    rounds = sorted(
+        (d.due, d.until, pos)
         for pos, d in found
         if d.until is not None and d.due is not None and _ROUND_LABEL.search(folded, max(0, pos - 45), pos)
-    ]
-    outers = [(pos, d) for pos, d in found if d.until is not None and d.due is not None]
+    )
+    if len(rounds) < 2:
+        return found
+    dues = [r[0] for r in rounds]
     drop: set[int] = set()
-    for pos, outer in outers:
-        assert outer.due is not None and outer.until is not None
-        inner = [
-            (p, d)
-            for p, d in windows
-            if p > pos
-            and d.due is not None
-            and d.until is not None
-            and outer.due <= d.due
-            and d.until <= outer.until
-            and (d.due, d.until) != (outer.due, outer.until)
-        ]
+    # each distinct outer window once; its candidate rounds found by bisection on their start
+    # (a hostile list of thousands of equal windows stays near linear)
+    outers: dict[tuple[datetime, datetime], int] = {}
+    for pos, d in found:
+        if d.until is not None and d.due is not None:
+            outers.setdefault((d.due, d.until), pos)
+    if len(outers) > _TILING_MAX:
+        return found  # a table of windows, not a contest and its rounds
+    for (o_due, o_until), pos in outers.items():
+        inner = []
+        for due, until, p in rounds[bisect_left(dues, o_due) : bisect_right(dues, o_until)]:
+            if p > pos and until <= o_until and (due, until) != (o_due, o_until):
+                inner.append((due, until, p))
         if (
             len(inner) >= 2
-            and any(d.due == outer.due for _, d in inner)
-            and any(d.until == outer.until for _, d in inner)
+            and any(due == o_due for due, _, _ in inner)
+            and any(until == o_until for _, until, _ in inner)
         ):
-            drop.update(p for p, _ in inner)
+            drop.update(p for _, _, p in inner)
     return [(pos, d) for pos, d in found if pos not in drop]
 
 
