@@ -306,3 +306,11 @@ def test_the_congress_of_the_committee_issuing_the_plan_is_its_own():
         "hoàn thành trước ngày 30-5-2046."
     )
     assert _items(text) == [("complete", "2046-05-29 23:59", None, None)]
+
+
+def test_congresses_held_within_listed_months_are_a_window_an_expected_contest_is_not():
+    text = (
+        "Đại hội cấp xã diễn ra đúng tiến độ. Đại hội cấp huyện tổ chức trong tháng 9 và tháng 10.2046; "
+        "Hội thi cấp tỉnh dự kiến tổ chức trong tháng 12-2046."
+    )
+    assert _items(text) == [("complete", "2046-09-01 00:00", "2046-10-31 23:59", None)]

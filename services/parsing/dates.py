@@ -413,7 +413,7 @@ SUBMIT_UP = re.compile(
 # time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
 VERB_BEFORE_TRONG = re.compile(
     rf"{_W}(?:hoan\s+thanh|xong|thuc\s+hien|trien\s+khai|bao\s+cao|nop|gui|ban\s+hanh|"
-    rf"ket\s+thuc|to\s+chuc\s+xong|tien\s+hanh)\s*[:,]?\s*trong\s*$"
+    rf"ket\s+thuc|to\s+chuc(?:\s+xong)?|tien\s+hanh)\s*[:,]?\s*trong\s*$"
 )
 # (not the ratings "hoàn thành tốt / xuất sắc nhiệm vụ")
 FINISH_VERB = re.compile(rf"{_W}(?:hoan\s+thanh(?!\s+(?:tot|xuat\s+sac|nhiem\s+vu)\b)|ket\s+thuc)\b")

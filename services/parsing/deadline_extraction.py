@@ -368,6 +368,7 @@ _CLAUSE_PUNCT = re.compile(r"[,;:()]")
 _EXPECTED_EVENT = re.compile(
     r"\bdu\s+kien\s+(?:se\s+)?(?:duoc\s+)?(?:to\s+chuc|dien\s+ra|khai\s+mac|trao\s+giai)\b(?:\s+[a-z]+){0,2}?\s*$"
 )
+_EXPECTED_BEFORE = re.compile(r"\bdu\s+kien\s+(?:se\s+)?(?:duoc\s+)?$")
 _PURPOSE_AFTER = re.compile(
     r"(?<!chuyen\s)(?<!van\s)(?<!chu\s)(?<!tieu\s)(?<!nhan\s)\bde\s+(?!(?:nghi|an|xuat|ra|cap|tai|thi|muc|cuong|cu|bat|phong)\b)[a-z]"
 )
@@ -742,7 +743,13 @@ def extract_deadlines(
         # kiến được tổ chức vào cuối tháng 10": when an event is expected, nobody's task
         # (a limit or a window stays: "Đại hội xã dự kiến tổ chức trước ngày 25.3" is the
         # plan's limit for the commune)
-        if folded.startswith("vao", cue.start) and _EXPECTED_EVENT.search(folded, max(lo, cue.start - 60), cue.start):
+        if (
+            folded.startswith("vao", cue.start) and _EXPECTED_EVENT.search(folded, max(lo, cue.start - 60), cue.start)
+        ) or (
+            # "Hội thi cấp tỉnh dự kiến tổ chức trong tháng 10-2019": the verb is the cue there
+            folded.startswith(("to chuc", "dien ra"), cue.start)
+            and _EXPECTED_BEFORE.search(folded, max(lo, cue.start - 30), cue.start)
+        ):
             continue
         # "Chủ đề Đại hội “... phấn đấu đến năm 2030 ...”": words quoted inside curly quotes
         # (a theme, a slogan, a title) are no instruction of this text
