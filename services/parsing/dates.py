@@ -60,11 +60,13 @@ TEMPORAL_RE = re.compile(
     # (a whole date may follow another glued by a dash: "từ ngày 01/7/2024-7/7/2024")
     # ("từ ngày 20-28/01/2016": the end of a run of days, glued to its start day by a dash)
     # ("28.6-2017": a dotted day and month, the year after a dash, as some papers print it)
-    r"|(?:(?<![\d/.\-])|(?<=[/.\-]\d{4}-)|(?<=\bngay\s\d-)|(?<=\bngay\s\d\d-))(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})"
+    # ("từ ngày 23/3-29/3/2020": a whole date glued by a dash to a day and month before it)
+    r"|(?:(?<![\d/.\-])|(?<=[/.\-]\d{4}-)|(?<=\bngay\s\d-)|(?<=\bngay\s\d\d-)|(?<=\d/\d-)|(?<=\d/\d\d-))(?P<n_d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<n_m>\d{1,2})"
     r"(?:\s?(?P=sep)\s?|(?<=\.\d)-|(?<=\.\d\d)-)"
     # ("đến hết ngày 30/12/202": a year cut off in the copy, one digit short, is read as the
     # text's evident year, as a date without one)
-    r"(?:(?P<n_y>\d{4})(?!\d)|(?P<n_y3>(?:19|20)\d)(?![\d/.\-]))"
+    # (or before the sentence's stop: "trước ngày 1/9/201.")
+    r"(?:(?P<n_y>\d{4})(?!\d)|(?P<n_y3>(?:19|20)\d)(?![\d/\-]|\.\d))"
     # "tháng 9, 10 năm 2018", "tháng 11 và 12/2023": months listed with the word once, read as
     # the span to the last one
     r"|\bthang\s+\d{1,2}(?:\s?,\s?\d{1,2}){0,3}(?:\s?,\s?|\s+va\s+)(?:thang\s+)?(?P<l_m>\d{1,2})"
@@ -80,7 +82,7 @@ TEMPORAL_RE = re.compile(
     # "hoàn thành trong 2/2021": a month and year after "trong" with the word "tháng" dropped
     r"|(?<=trong\s)(?P<b_m>0?[1-9]|1[0-2])\s?/\s?(?P<b_y>(?:19|20)\d{2})(?![\d/])"
     # (a spaced dash after it opens the end of a range: "từ 01/8 - 15/8/2023")
-    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-\s?\d|\s-\d|\.\d)"
+    r"|(?<![\d/.\-])(?P<s_d>\d{1,2})\s?[/\-]\s?(?P<s_m>\d{1,2})(?![\d/]|\s?/\s?\d|-(?!\d{1,2}/\d{1,2}/(?:19|20)\d\d)\s?\d|\s-\d|\.\d)"
     # (or right after a cue word: "bắt đầu từ 22.2", "trước 15.2"; a bare "22.2" elsewhere may
     # be a decimal number)
     # (or closing a dotted range: "từ ngày 12.3-30.4", "từ ngày 10.3 - 10.4")
@@ -300,7 +302,8 @@ _WG = r"(?<![\d/\-])"
 _T = rf"(?P<t>{_TIME_CORE})(?:\s?')?(?:\s+(?P<pod>sang|trua|chieu|toi)\b)?"
 # the weekday written between a cue and its date: "trước 17h00, thứ Sáu, ngày 23/6/2023",
 # "ngày thứ Sáu 23/6/2023", "chậm nhất vào Chủ nhật, ngày ..."
-_WD = r"(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*(?:ngay\s*)?)?"
+# (or in brackets: "bắt đầu từ 08h00 (Thứ 2) ngày 16/9/2019")
+_WD = r"(?:\(?\s*(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*\)?\s*,?\s*(?:ngay\s*)?)?"
 _NGAY = rf"(?:(?:cua|vao)\s+)?(?:ngay\s*)?{_WD}"
 _HAN = (  # "hạn", "thời hạn", "hạn chót", "hạn nộp báo cáo" — not "giới hạn", "hạn chế"
     rf"(?<!gioi\s){_W}(?:thoi\s+)?han(?:\s+(?:chot|cuoi(?:\s+cung)?))?"
@@ -327,6 +330,10 @@ CUE_END_OF_DAY = re.compile(
     # "không muộn hơn ngày X", "không chậm hơn ngày X", "không quá ngày X": no later than X
     # ("không quá 1/2" without "ngày" is a fraction: no more than half)
     rf"|{_W}khong\s+(?:(?:muon|cham)\s+hon\s*(?:ngay\s*)?|qua\s+ngay\s*)$"
+    # "Nếu gửi muộn sau 20/5 thì không kịp ...": a limit told by what happens after it
+    rf"|{_W}(?:muon|tre)\s+(?:hon\s+)?sau\s*(?:ngay\s*)?$"
+    # "Thời gian cuối cùng nhận bài dự thi là ngày 15/4/2024": the last time for a thing
+    rf"|{_W}thoi\s+(?:gian|diem)\s+cuoi(?:\s+cung)?(?:\s+[a-z]+){{0,6}}?\s+la\s*:?\s*(?:ngay\s*)?$"
 )
 # "Thời gian thực hiện: 20/8/2021" — a time label whose value is the date.
 # So is "Hạn chót nộp hồ sơ: 25/6/2023", "Hạn nộp bài dự thi: ..." (not "hạn chế: ...").
@@ -349,14 +356,17 @@ CUE_UNTIL = re.compile(
     rf"\s+(?:het\s+)?(?:ngay\s*)?$"
 )
 # "từ 01/8 - 15/8/2023": a spaced dash after a whole day (not "từ ngày 23 - 24/11", a run of days)
-CUE_DASH = re.compile(r"(?:(?<=\d\s)|(?<=[/.]\d{4})|(?<=\d\.\d)|(?<=\d\.\d\d))[-–]\s?$")
+CUE_DASH = re.compile(r"(?:(?<=\d\s)|(?<=[/.]\d{4})|(?<=\d\.\d)|(?<=\d\.\d\d)|(?<=\d/\d)|(?<=\d/\d\d))[-–]\s?$")
 _DAY_BEFORE_DASH = re.compile(
-    r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}\.\d{1,2}$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
+    r"\d{1,2}\s?[/.]\s?\d{1,2}(?:\s?[/.]\s?\d{4})?\s$|\d{1,2}[./]\d{1,2}$|\d{1,2}\s?([/.])\s?\d{1,2}\s?\1\s?\d{4}$"
 )
 CUE_START = re.compile(
-    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?::\s*)?(?:{_T}\s*,?\s*)?(?:ngay\s*)?$"
+    rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s*(?::\s*)?(?:(?:luc\s+)?{_T}\s*,?\s*)?(?:ngay\s*)?{_WD}$"
+    # "từ ngày phát động cuộc thi, ngày 22-11-2018": the launch day named, then its date
+    rf"|{_W}(?:ke\s+)?tu\s+(?:ngay|khi)\s+phat\s+dong(?:\s+(?!den\b|toi\b|het\b)[a-z]+){{0,3}}?\s*,?\s*(?:ngay\s*)?$"
     rf"|{_W}bat\s+dau(?:\s+(?:tu|vao|thuc\s+hien|trien\s+khai))?\s*(?:ngay\s*)?$"
 )
+CUE_START_AT = re.compile(rf"(?<!tinh\s){_W}(?:ke\s+)?tu\s+luc\s+{_T}\s*,?\s*{_NGAY}$")
 # Periods ("tháng 8/2021", "quý III", "năm 2021").
 CUE_P_BEFORE = re.compile(rf"{_WG}truoc\s*$")
 CUE_P_END = re.compile(
@@ -392,12 +402,18 @@ HELD_ACT = re.compile(rf"{_W}(?:tien\s+hanh|to\s+chuc|trien\s+khai|thuc\s+hien)\
 REPORT_UP = re.compile(
     rf"{_W}bao\s+cao(?:\s+(?:de\s+xuat|ket\s+qua))?\s+(?:voi|len|ve)\s+(?:ubnd|uy\s+ban|ban|so|bo|thuong\s+truc|tinh|huyen|thanh)\b"
 )
+# "trình Hội nghị Trung ương", "trình UBND tỉnh": submitting to a body (not "chương trình",
+# "quá trình", "lộ trình", "trình độ")
+SUBMIT_UP = re.compile(
+    r"(?<!chuong\s)(?<!qua\s)(?<!lo\s)(?<!cong\s)(?<!hanh\s)(?<!tien\s)(?<!giao\s)(?<!\w)trinh\s+"
+    r"(?:hoi\s+nghi|ban|ubnd|uy\s+ban|bo\s+chinh\s+tri|trung\s+uong|thuong\s+truc|hdnd|hoi\s+dong|chinh\s+phu|thu\s+tuong)\b"
+)
 # "trong tháng X" is a deadline when it is the complement of a doing/finishing verb
 # ("hoàn thành trong tháng 8/2021", "triển khai xong trong quý III") — not when it is a
 # time modifier of a noun ("tiêu chí phân loại đảng viên trong năm 2021").
 VERB_BEFORE_TRONG = re.compile(
     rf"{_W}(?:hoan\s+thanh|xong|thuc\s+hien|trien\s+khai|bao\s+cao|nop|gui|ban\s+hanh|"
-    rf"ket\s+thuc|to\s+chuc\s+xong|tien\s+hanh)\s*[:,]?\s*trong\s*$"
+    rf"ket\s+thuc|to\s+chuc(?:\s+xong)?|tien\s+hanh)\s*[:,]?\s*trong\s*$"
 )
 # (not the ratings "hoàn thành tốt / xuất sắc nhiệm vụ")
 FINISH_VERB = re.compile(rf"{_W}(?:hoan\s+thanh(?!\s+(?:tot|xuat\s+sac|nhiem\s+vu)\b)|ket\s+thuc)\b")
@@ -421,7 +437,7 @@ COMPLETION_WORD = re.compile(
 
 
 _ANY_CUE_WORD = re.compile(
-    r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua|vao|doan|dot|buoc"
+    r"truoc|het|nhat|han|tu|den|toi|dau|thoi|trong|thanh|xong|nop|thuc|cuoi|hon|qua|vao|doan|dot|buoc|muon|tre"
 )
 
 
@@ -468,6 +484,9 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
     if t.unit == "day":
         if m := CUE_BEFORE_TIME.search(window):
             return cue("before_time", m, _cue_time(m))
+        if m := CUE_START_AT.search(window):
+            # "mở từ lúc 7 giờ ngày 06/9/2021": a start at an hour ("lúc ... ngày" alone is a time)
+            return cue("start", m, _cue_time(m))
         if m := CUE_AT_TIME.search(window):
             if not loose and EVENT_AT.match(window, m.start()) and _event_clause(folded, lo, t):
                 # "Hội nghị được tổ chức vào lúc 14 giờ ngày 25/5/2020": when an event is
@@ -567,6 +586,10 @@ def match_cue(folded: str, t: Temporal, lo: int, *, loose: bool = False) -> Cue 
         # a report handed up (với / lên / về a body) within the period that closes the clause
         # (the cue is "trong": the report word before it gives the kind)
         if CLAUSE_END.match(folded, t.end) and REPORT_UP.search(folded, max(lo, t.start - 100), wstart + m.start()):
+            return cue("period_end", m)
+        # "Các cơ quan khẩn trương chuẩn bị nội dung trình Hội nghị Trung ương trong tháng 3/2026.":
+        # a submission to a body within the period that closes the clause
+        if CLAUSE_END.match(folded, t.end) and SUBMIT_UP.search(folded, max(lo, t.start - 100), wstart + m.start()):
             return cue("period_end", m)
         # "Kế hoạch tổng kết có ba cấp: cấp xã trong tháng 3 và 4 năm 2010; cấp huyện trong
         # tháng 5 năm 2010.": a schedule listed after a colon, each item's period closing it

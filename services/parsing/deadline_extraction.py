@@ -109,6 +109,8 @@ PAST_MARKER = re.compile(
     r"|\bnam\s+qua\b|\btruoc\s+day\b|\btu\s+truoc\s+den\s+nay\b"
     # "Đến nay, xã đã dự thảo ...": the state reached so far
     r"|(?<!\w)(?<!tu\s)(?<!nam\s\d{4}\s)den\s+nay\b"
+    # "Được biết, Ủy ban Trung ương ... phát động ... đến hết ngày 30/11": background heard of
+    r"|\bduoc\s+biet\b"
 )
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-+•*]|\d{1,3}(?:\.\d{1,3})*\s?[.)]|[ivxlc]{1,6}\s?[.)]|[a-z]\))")
 _HEADING = re.compile(r"^[ \t]*(?:[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*)\s?[.)]", re.M)
@@ -363,6 +365,61 @@ def _cited_request(folded: str, pos: int) -> bool:
 
 
 _CLAUSE_PUNCT = re.compile(r"[,;:()]")
+_EXPECTED_EVENT = re.compile(
+    r"\bdu\s+kien\s+(?:se\s+)?(?:duoc\s+)?(?:to\s+chuc|dien\s+ra|khai\s+mac|trao\s+giai)\b(?:\s+[a-z]+){0,2}?\s*$"
+)
+_EXPECTED_BEFORE = re.compile(r"\bdu\s+kien\s+(?:se\s+)?(?:duoc\s+)?$")
+_PURPOSE_AFTER = re.compile(
+    r"(?<!chuyen\s)(?<!van\s)(?<!chu\s)(?<!tieu\s)(?<!nhan\s)\bde\s+(?!(?:nghi|an|xuat|ra|cap|tai|thi|muc|cuong|cu|bat|phong)\b)[a-z]"
+)
+
+
+# "Đảng ủy Công an tỉnh đã ban hành Kế hoạch số 71-KH/ĐUCA; trong đó ...; Đại hội đại biểu Đảng bộ
+# Công an tỉnh hoàn thành trước ngày 31-8-2020": the congress of the committee that issues the
+# plan is its own work, not the units'
+_CONGRESS_SUBJECT = re.compile(
+    r"\s*(?:[-+•*]\s*|\d{1,2}\s?[.)]\s*)?dai\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo\s+"
+    r"(?P<x>(?!cap\b|cac\b|co\s+so\b|xa\b|phuong\b)[a-z]+(?:\s+(?!hoan\b|to\b|tien\b|dien\b|se\b|du\b|truoc\b|trong\b|vao\b|lan\b|nhiem\b)[a-z]+){0,3})"
+    r"\s+(?:lan\s+thu\s+[a-z0-9]+\s*,?\s*)?(?:nhiem\s+ky\s+[\d\s\-–]+\s*,?\s*)?"
+    r"(?:hoan\s+thanh|to\s+chuc|tien\s+hanh|dien\s+ra|se|du\s+kien|truoc|trong|vao)\b"
+)
+
+
+def _issuers_own_congress(folded: str, lo: int, cue_start: int) -> bool:
+    m = _CONGRESS_SUBJECT.match(folded, lo, cue_start)
+    if m is None:
+        return False
+    who = r"\s+".join(m["x"].split())
+    issuing = re.compile(
+        rf"\bdang\s+uy\s+{who}\s+(?:da\s+|vua\s+)?(?:ban\s+hanh|co\s+(?:ke\s+hoach|cong\s+van|van\s+ban)|yeu\s+cau|chi\s+dao)\b"
+    )
+    return issuing.search(folded, max(0, lo - 3000), lo) is not None
+
+
+def _purpose_between(folded: str, a: int, b: int) -> bool:
+    """Does a purpose "để ..." open between a deadline ending at ``a`` and a date cued at ``b``
+    (a short stretch: the purpose follows its deadline)?"""
+    if b - a > 200 or (p := _PURPOSE_AFTER.search(folded, a, b)) is None:
+        return False
+    # (a request made anew after the purpose is a task of its own: "... để Huyện ủy tổng hợp,
+    # đồng thời các đơn vị nộp hồ sơ trước ngày 10/5")
+    return not (_REQUEST_WORD.search(folded, p.end(), b) or _UNITS_ACT.search(folded, p.end(), b))
+
+
+#: a quoted theme, slogan or title is a sentence or two: a longer "quote" is a whole article
+#: pasted inside quotation marks, whose instructions stand
+_QUOTE_MAX = 400
+
+
+def _in_curly_quotes(cleaned: str, lo: int, pos: int, hi: int) -> bool:
+    """Is ``pos`` inside a short pair of curly quotes “...” (a theme, a slogan, a title)?"""
+    opened = cleaned.rfind("“", max(0, pos - _QUOTE_MAX), pos)
+    if opened == -1 or cleaned.rfind("”", opened, pos) != -1:
+        return False
+    closed = cleaned.find("”", pos, opened + _QUOTE_MAX)
+    return closed != -1 and cleaned.find("“", pos, closed) == -1
+
+
 _UNITS_ACT = re.compile(
     r"(?<!cua\s)\bcac\s+(?:chi\s+bo|dang\s+bo|don\s+vi|cap\s+uy|to\s+chuc\s+dang|phong|xa|phuong|co\s+so)\b"
 )
@@ -375,9 +432,15 @@ _DA = re.compile(r"\bđã\b", re.I)
 _DA_PLAIN = re.compile(r"\bda\b", re.I)
 _YEARLY = re.compile(r"\b(?:hang|moi)\s+nam\b")
 _SEND = re.compile(r"\b(?:nop|gui)\b")
+# sending results or figures up is reporting them: "gửi kết quả tổng hợp ý kiến cử tri đến UBND
+# cấp huyện: chậm nhất ngày 31/7"
+_REPORTS = re.compile(REPORT_WORD.pattern + r"|\b(?:gui|nop)\s+(?:ket\s+qua|so\s+lieu)\b")
 # "có hiệu lực (thi hành) kể từ ngày", "được áp dụng kể từ ngày": when a text takes effect,
 # not something to do by a date.
-_EFFECTIVE = re.compile(r"\b(?:hieu\s+luc|ap\s+dung)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$")
+# (or when a body begins to work: "chính thức đi vào hoạt động từ ngày 1/7/2025")
+_EFFECTIVE = re.compile(
+    r"\b(?:hieu\s+luc|ap\s+dung|(?:di\s+vao\s+)?hoat\s+dong(?:\s+chinh\s+thuc)?)(?:\s+thi\s+hanh)?\s*(?:ke\s+|tu\s*)?$"
+)
 
 
 _COORDINATED = re.compile(r"\s*(?:\([^()\n]{0,20}\)\s*)?(?P<w>,|va|hoac)\s*(?:(?:cac\s+)?ngay\s*)?")
@@ -415,13 +478,16 @@ def _span_label(t: Temporal, span: re.Match, last: datetime) -> str:
 
 # (or a page's calendar: "Lịch công tác tuần từ ngày 13/3 đến ngày 19/3/2023")
 _DAYS_OFF = re.compile(
-    r"\b(?:duoc\s+nghi|nghi\s+(?:le|tet|bu|phep|he|hoc|viec)|lich\s+(?:nghi|cong\s+tac|lam\s+viec|tiep\s+cong\s+dan))\b"
+    r"\b(?:duoc\s+nghi|nghi\s+(?:le|tet|bu|phep|he|hoc|viec)|lich\s+(?:nghi|cong\s+tac|lam\s+viec|tiep\s+cong\s+dan)"
+    # (or a duty roster over a holiday: "lãnh đạo trực Tết từ ngày 10/02 đến hết ngày 16/02")
+    r"|truc\s+(?:tet|le))\b"
 )
 _CUTOFF_ENDS = re.compile(r"\)|,\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao|hoan\s+thanh)\b")
 _UP_TO_NOW = re.compile(
     r"\s*,?\s*(?:(?:cho\s+)?(?:den|toi)\s+(?:nay|hien\s+nay|thoi\s+diem\s+nay)\b|tro\s+lai\s+day\b)"
 )
 _KE_TU = re.compile(r"ke\s+tu\b")
+_RANGE_CLOSED = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?\d{1,2}\s?[/.\-]\s?\d{1,2}")
 # "từ ngày 10 đến hết ngày 30-11-2025": the end of a run of days whose start gives the day only
 _RUN_END_CUE = re.compile(r"(?:den|toi)\s+het\b")
 # the end of a window right after its start: "đến hết ngày 5-10-2022", "tới 17 giờ ngày 16/4"
@@ -435,14 +501,15 @@ _LISTED_MONTHS = re.compile(r"thang\s+(?P<m>\d{1,2})(?:\s?,\s?\d{1,2}){0,3}(?:\s
 _IN_BEFORE = re.compile(r"\btrong\s*$")
 _FINISHED_BY = re.compile(r"\b(?:hoan\s+thanh|xong|ket\s+thuc)\b")
 _SUBMIT = re.compile(r"\b(?:trinh|gui|nop)\b")
-_REQUEST_WORD = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|giao|phai|can|dong\s+thoi)\b")
+# ("đồng thời", not "phát động thời gian": folded alike)
+_REQUEST_WORD = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|giao|phai|can|dong\s+thoi(?!\s+gian))\b")
 
 
 class _Extractor:
     def __init__(self, cleaned: str, folded: str):
         self.cleaned, self.folded = cleaned, folded
         self.seg = Segmenter(folded)
-        self.report = _Matches(REPORT_WORD, folded)
+        self.report = _Matches(_REPORTS, folded)
         self.plan = _Matches(PLAN_WORD_STRICT, folded)
         self.complete = _Matches(COMPLETE_WORD, folded)
         self.past = _Matches(PAST_MARKER, folded)
@@ -506,8 +573,13 @@ class _Extractor:
         # Only the words since the last comma count ("nội dung đã giao, hoàn thành trước
         # ..." is an instruction), and the accented word is required when the text has
         # marks, since folded "da" is also "đa".
-        tail = _CLAUSE_PUNCT.split(self.cleaned[max(lo, cue_start - 30) : cue_start])[-1]
-        if _DA.search(tail):
+        # (a longer object may stand between: "Sở đã hoàn thành cấp mã học sinh xong trước ...",
+        # unless units are set to act after "đã": "Huyện ủy đã chọn các chi bộ hoàn thành ...")
+        tail = _CLAUSE_PUNCT.split(self.cleaned[max(lo, cue_start - 60) : cue_start])[-1]
+        if (da := _DA.search(tail)) and (
+            da.start() >= len(tail) - 30
+            or not _UNITS_ACT.search(self.folded, cue_start - len(tail) + da.end(), cue_start)
+        ):
             return True
         # a committee's own completed act told as news, however long the list of its object:
         # "Huyện ủy X đã lấy ý kiến của các sở, ban, ngành ... trước ngày 28.2"
@@ -540,6 +612,7 @@ def extract_deadlines(
     warnings: list[str] = []
     past_starts: set[int] = set()
     last_day: tuple[int, int, Cue] | None = None  # (clause, end, cue) of the last dated deadline
+    last_item: tuple[int, int] | None = None  # (clause, end) of the last deadline taken
 
     stamps = page_stamps(cleaned, folded)
     stamp_days = [d for _, _, d in stamps if d is not None]
@@ -590,6 +663,7 @@ def extract_deadlines(
                 (t.day or 0) - (first.day or 0) >= RUN_MIN_DAYS
                 or _FILING.search(folded, max(lo, t.start - 200), t.start)
                 or _DURING_EVENT.search(folded, max(lo, t.start - 200), t.start)
+                or _run_opens_task(folded, lo, first.start, t.end)
             )
         ):
             # "Từ ngày 1 - 25.4.2019", "từ ngày 5 đến 20/8/2023": a window of a week or more
@@ -665,6 +739,29 @@ def extract_deadlines(
             past_starts.add(cue.start)
         if ex.said_in_past(lo, cue.start):
             continue
+        # "Hội nghị ... lần thứ 5 (dự kiến tổ chức vào cuối tháng 12/2020)", "Lễ trao giải dự
+        # kiến được tổ chức vào cuối tháng 10": when an event is expected, nobody's task
+        # (a limit or a window stays: "Đại hội xã dự kiến tổ chức trước ngày 25.3" is the
+        # plan's limit for the commune)
+        if (
+            folded.startswith("vao", cue.start) and _EXPECTED_EVENT.search(folded, max(lo, cue.start - 60), cue.start)
+        ) or (
+            # "Hội thi cấp tỉnh dự kiến tổ chức trong tháng 10-2019": the verb is the cue there
+            folded.startswith(("to chuc", "dien ra"), cue.start)
+            and _EXPECTED_BEFORE.search(folded, max(lo, cue.start - 30), cue.start)
+        ):
+            continue
+        # "Chủ đề Đại hội “... phấn đấu đến năm 2030 ...”": words quoted inside curly quotes
+        # (a theme, a slogan, a title) are no instruction of this text
+        if _in_curly_quotes(cleaned, lo, cue.start, hi):
+            continue
+        # "gửi tác phẩm về Ban Tuyên giáo trước ngày 30.11 để Hội đồng sơ khảo xét chọn và gửi
+        # Trung ương vào quý I": a date after a purpose "để" that follows this clause's deadline
+        # is when the receiving side acts on it
+        if last_item is not None and last_item[0] == lo and _purpose_between(folded, last_item[1], cue.start):
+            continue
+        if _issuers_own_congress(folded, lo, cue.start):
+            continue
         if (body := _OWN_COMMITTEE.match(folded, lo)) and not _HANDS_ON.search(folded, body.end(), cue.start):
             continue
         # "Vòng chung khảo, BTC cuộc thi tổ chức chấm bài, trao giải, thời gian từ ...": the
@@ -678,6 +775,10 @@ def extract_deadlines(
         # eligible works must have come out, an award's period, not a time for anyone to act
         if _PUBLISH_PERIOD.search(folded, max(lo, cue.start - 300), cue.start):
             continue
+        # "các tác phẩm đã được đăng tải trên báo chí trong khoảng thời gian từ ... đến ...": when
+        # entries came out (its start and its end)
+        if _PUBLISHED_IN.search(folded, max(lo, cue.start - 160), cue.start):
+            continue
         # "từ năm 2017 đến nay", "từ tháng 3/2020 trở lại đây": a span up to now, told of the past
         if res.is_start and _UP_TO_NOW.match(folded, t.end):
             continue
@@ -687,7 +788,15 @@ def extract_deadlines(
             years_end = ys.end()  # (its end year too)
             continue
         # "Cán bộ được nghỉ từ ngày 30/4 đến hết ngày 3/5/2020": days off, not a time to act
-        if (res.is_start or RANGE_START.search(folded, max(lo, cue.start - 80), cue.start)) and ex.days_off_in(lo, hi):
+        # (a range closed before the cue is not this date's: "lập danh sách trực Tết từ ngày 10/02
+        # đến hết ngày 16/02/2021 gửi về UBND tỉnh trước ngày 30/01/2021" sends the list by then)
+        if (
+            res.is_start
+            or (
+                (rs := RANGE_START.search(folded, max(lo, cue.start - 80), cue.start))
+                and not _RANGE_CLOSED.search(folded, rs.end(), cue.start)
+            )
+        ) and ex.days_off_in(lo, hi):
             continue  # (its end too)
         if res.is_start and _EFFECTIVE.search(folded, max(lo, cue.start - 40), cue.start + 3):
             continue
@@ -794,6 +903,8 @@ def extract_deadlines(
         )
         if t.unit == "day" and not res.is_start and run_end is None:
             last_day = (lo, end, cue)
+        if not res.is_start:
+            last_item = (lo, end)
 
     seen_clauses: set[int] = set()
     for fm in FREQ_RE.finditer(folded):
@@ -842,9 +953,16 @@ def extract_deadlines(
     found.extend(_relative(ex, found))
     found.sort(key=lambda p: p[0])
     found = _windows(found, seg, folded, cleaned)
+    # "Giải Vô địch ... được tổ chức từ ngày 07 đến ngày 16/5", "Đại hội ... toàn quốc được tổ
+    # chức ..., thời gian từ ngày 10/6 đến hết ngày 13/6": the days an event is held by its
+    # organisers
+    found = [(pos, d) for pos, d in found if not (d.until is not None and _event_held(folded, seg.clause(pos)[0], pos))]
     if past_starts:
         found = [(pos, d) for pos, d in found if pos not in past_starts or d.until is not None]
     found = _drop_sub_windows(found)
+    found = _drop_tiling_windows(found, folded)
+    found = [(pos, d) for pos, d in found if not _side_start(folded, pos, d)]
+    found = _drop_superseded(found, seg, folded)
     found = _drop_starts_of_windows(found)
     found = _daily_slots(found, folded, cleaned)
     found = [(pos, d) for pos, d in found if not (d.until is not None and _tallied_window(folded, seg, pos, d))]
@@ -1051,6 +1169,7 @@ _UNTIL_CUE = re.compile(r"(?:den|toi|ket\s+thuc)\b|[-–]")
 # "bắt đầu từ ngày 22/02 và kết thúc vào 17 giờ ngày 14/3": "kết thúc" (ends) right before the
 # second date's cue closes the window just as "đến" does.
 _ENDS_BEFORE = re.compile(r"\bket\s+thuc\s*$")
+_UNTIL_BEFORE = re.compile(r"\b(?:den|toi)\s+$")
 # "Bắt đầu từ tháng 1-2017, hoàn thành vào tháng 4-2017": finishing at a period or a day
 # ("vào") closes the window the start opened; "hoàn thành trước ..." and "hoàn thành trong
 # tháng 5" are limits of their own, kept beside the start as earlier readings keep them
@@ -1077,6 +1196,8 @@ def _windows(
                 and seg.clause(pos)[0] == seg.clause(npos)[0]
                 and (
                     _UNTIL_CUE.match(folded, npos)
+                    # "Từ ngày 1/11 đến trước 23/12/2025": a window closing the day before
+                    or _UNTIL_BEFORE.search(folded, max(pos, npos - 8), npos)
                     or _ENDS_BEFORE.search(folded, max(pos, npos - 12), npos)
                     or _FINISHED_IN.match(folded, npos)
                     or (folded.startswith("vao", npos) and _FINISH_BEFORE.search(folded, max(pos, npos - 14), npos))
@@ -1096,6 +1217,10 @@ def _windows(
                     # "Đợt cao điểm (từ ngày 30/4 đến hết 03/5/2023)": the span of the thing
                     # named before the bracket, not a task's window
                     continue
+                if _TOLD_DONE.match(folded, npos + len(nxt.text)):
+                    # "cuộc thi được phát động từ ngày 20/9 đến ngày 20/10/2021, đã nhận được
+                    # nhiều tác phẩm": a window told as past
+                    continue
                 # the words between the two ("và kết thúc") belong to the phrase
                 gap = " " if cleaned[npos - 1 : npos].isspace() else ""
                 text = f"{' '.join(cleaned[pos:npos].split())}{gap}{nxt.text}"
@@ -1104,6 +1229,35 @@ def _windows(
         out.append((pos, d))
         i += 1
     return out
+
+
+# a window's clause going on with what already happened: ", đã nhận được nhiều tác phẩm"
+_TOLD_DONE = re.compile(r"\s*,\s*(?:[a-z]+\s+){0,2}?da\s+(?:nhan|thu\s+hut|co|duoc|dien\s+ra|ket\s+thuc)\b")
+# works published within a span: "các tác phẩm đã được đăng tải trên các phương tiện thông tin
+# đại chúng trong khoảng thời gian từ ..."
+_PUBLISHED_IN = re.compile(
+    r"\b(?:dang\s+tai|phat\s+song|xuat\s+ban|cong\s+bo|dang\s+phat)\b[^.;:\n]{0,90}?"
+    r"\b(?:trong\s+)?(?:khoang\s+)?thoi\s+gian(?:\s+tu\b[^.;:\n]{0,40})?\s*$"
+)
+# an event held by its organisers: a national congress, a conference, a championship, a
+# ceremony (the congresses of the units below, "Đại hội các chi bộ ... diễn ra từ ...", are theirs
+# to hold: a window for them)
+_EVENT_NOUN = re.compile(
+    r"\b(?:dai\s+hoi\b[^.;\n]{0,60}?\btoan\s+quoc|hoi\s+nghi|giai\s+(?:vo\s+dich|thi\s+dau)|hoi\s+thao|hoi\s+khoe|le\s+(?:ky\s+niem|trao|tong\s+ket|khai\s+mac))\b"
+)
+_HELD = re.compile(r"\b(?:duoc\s+to\s+chuc|dien\s+ra|thoi\s+gian\s+to\s+chuc|khai\s+mac)\b")
+# ... where entrants or units act all the same: filing, sending, registering, taking part
+_ACTS_IN = re.compile(r"\b(?:nop|gui|nhan|dang\s+ky|tham\s+gia|du\s+thi|treo|trien\s+khai|thuc\s+hien|hoan\s+thanh)\b")
+
+
+def _event_held(folded: str, lo: int, pos: int) -> bool:
+    """Is the window at ``pos`` the days an event named before it in its sentence is held?"""
+    a = max(lo, pos - 250)
+    held = _HELD.search(folded, a, pos)
+    if held is None or _DURING_EVENT.search(folded, a, pos):
+        return False
+    noun = _EVENT_NOUN.search(folded, a, pos)
+    return noun is not None and not _ACTS_IN.search(folded, noun.end(), pos)
 
 
 # "Cuộc thi diễn ra từ 19h – 19h10 từ ngày 05/5 đến ngày 19/5/2020": an hour slot right before
@@ -1187,6 +1341,9 @@ def _is_day_of_some_year(day: int, month: int) -> bool:
 _OVERDUE = re.compile(r"\b(?:den\s+nay|van\s+con|qua\s+han|cham\s+tre|chua\s+(?:nop|gui|bao\s+cao|hoan\s+thanh))\b")
 
 
+#: how many years back a slipped year may be ("14/9/2020" in a letter of 7/9/2022, a template
+#: reused from two contests ago)
+_YEARS_BACK = 3
 #: a date written with last year's number is read as this year's when that falls this close
 #: after the document's own date (a deadline a few weeks ahead, the year not yet updated)
 _YEAR_SLIP_DAYS = 62
@@ -1195,7 +1352,7 @@ _YEAR_SLIP_DAYS = 62
 def _year_slip(t: Temporal, own: date) -> Temporal | None:
     """``t`` with the document's year when it was written with the year before and the day
     then falls within a couple of months after the document's date; else None."""
-    if t.year != own.year - 1:
+    if t.year is None or not own.year - _YEARS_BACK <= t.year < own.year:
         return None
     return _in_own_year_if_soon(t, own)
 
@@ -1232,7 +1389,8 @@ def _in_own_year_if_soon(t: Temporal, own: date) -> Temporal | None:
 # a tally (a count of ten or more things; not "ngày 10 đến 16-11", a day) is the period a
 # statistic covers, not a time to act
 _TALLY = re.compile(
-    r"(?<![\d/.,])(?<!nam\s)(?<!khoa\s)(?<!ngay\s)(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:[.,]\d{3})+|\d{2,})\s+(?!ngay|thang|nam|gio|phut|h\b|%)[a-z]"
+    # (a zero-padded count is a small one: "gồm 04 kỳ thi" lists rounds, it tallies nothing)
+    r"(?<![\d/.,])(?<!nam\s)(?<!khoa\s)(?<!ngay\s)(?!(?:19|20)\d\d\b)(?!0)(?:\d{1,3}(?:[.,]\d{3})+|\d{2,})\s+(?!ngay|thang|nam|gio|phut|h\b|%)[a-z]"
 )
 # (a task set for each unit names them: "mỗi chi bộ giới thiệu 10 quần chúng", "các xã rà soát")
 _ASKED = re.compile(
@@ -1275,9 +1433,122 @@ def _drop_sub_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int, Dead
     return out
 
 
+# "tuần thứ nhất", "vòng 2", "kỳ 03", "đợt I": a round of a contest or campaign
+_ROUND_LABEL = re.compile(
+    r"\b(?:tuan|vong|ky|dot|luot)\s+(?:thu\s+)?(?:\d{1,2}|[ivx]{1,4}|nhat|mot|hai|ba|bon|tu|nam|sau)\b"
+    r"[^.;\n]{0,30}$"
+)
+
+
+#: more distinct windows than this make a table or a hostile paste, not a contest with rounds
+_TILING_MAX = 200
+
+
+def _drop_tiling_windows(found: list[tuple[int, Deadline]], folded: str) -> list[tuple[int, Deadline]]:
+    """ "Cuộc thi ... từ 27/2-15/3" and, further down, "tổ chức trong 2 tuần: tuần thứ nhất từ
+    ngày 27/2 - 8/3; tuần thứ hai từ ngày 9/3 - 15/3": later rounds (weeks, rounds, phases told
+    as such) that lie inside a window and together open on its first day and close on its last
+    are its parts, however far below they are told (rounds that stand alone tile no window; a
+    unit's phases, "Đối với cơ sở ...: thời gian chuẩn bị từ ...", are no rounds)."""
+    rounds = sorted(
+        (d.due, d.until, pos)
+        for pos, d in found
+        if d.until is not None and d.due is not None and _ROUND_LABEL.search(folded, max(0, pos - 45), pos)
+    )
+    if len(rounds) < 2:
+        return found
+    dues = [r[0] for r in rounds]
+    drop: set[int] = set()
+    # each distinct outer window once; its candidate rounds found by bisection on their start
+    # (a hostile list of thousands of equal windows stays near linear)
+    outers: dict[tuple[datetime, datetime], int] = {}
+    for pos, d in found:
+        if d.until is not None and d.due is not None:
+            outers.setdefault((d.due, d.until), pos)
+    if len(outers) > _TILING_MAX:
+        return found  # a table of windows, not a contest and its rounds
+    for (o_due, o_until), pos in outers.items():
+        inner = []
+        for due, until, p in rounds[bisect_left(dues, o_due) : bisect_right(dues, o_until)]:
+            if p > pos and until <= o_until and (due, until) != (o_due, o_until):
+                inner.append((due, until, p))
+        if (
+            len(inner) >= 2
+            and any(due == o_due for due, _, _ in inner)
+            and any(until == o_until for _, until, _ in inner)
+        ):
+            drop.update(p for _, _, p in inner)
+    return [(pos, d) for pos, d in found if pos not in drop]
+
+
+# "(Các đoàn tập trung từ 09h00 ngày 10/6 và sáng 14/6 trở về địa phương)": a start with no end,
+# told inside brackets, is a remark on the arrangements; "Giai đoạn từ ngày 15/3 đến trước ngày
+# Hội đồng bầu cử công bố kết quả": a start whose end is an undated event is no date to keep
+_OPEN_BRACKET_LABEL = re.compile(r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}\(\s*$")
+# (not "đến khi có thông báo mới": a measure the recipients start on that day and keep up)
+_UNDATED_END = re.compile(r"\s*(?:den|toi)\s+(?:truoc\s+|het\s+)?ngay\s+(?!\d)[a-z]")
+
+
+def _side_start(folded: str, pos: int, d: Deadline) -> bool:
+    if d.kind != "start" or d.until is not None or d.due is None:
+        return False
+    if _UNDATED_END.match(folded, pos + len(d.text)):
+        return True
+    opened = folded.rfind("(", max(0, pos - 120), pos)
+    if opened == -1 or folded.find(")", opened, pos) != -1:
+        return False
+    if _OPEN_BRACKET_LABEL.search(folded, max(0, opened - 45), opened + 1):
+        return False  # "Thời gian thực hiện (từ ngày ...)": the label's value
+    return folded.find(")", pos, pos + 120) != -1
+
+
+# "Ngày 10/8, Hội ... đã có Thông báo số 79/TB-VHNT ..., thời hạn cuối nhận tác phẩm là ngày
+# 31/01/2017" then "nay Ban tổ chức thông báo gia hạn thời gian nhận tác phẩm đến hết ngày
+# 31/3/2017": the limit of the earlier notice, told as its content, is replaced by the extension
+_CITES_EARLIER = re.compile(rf"\bda\s+(?:co|ban\s+hanh|phat\s+hanh|gui)\b[^.;\n]{{0,40}}?(?:{DOC_NUMBER})")
+
+
+def _drop_superseded(found: list[tuple[int, Deadline]], seg: Segmenter, folded: str) -> list[tuple[int, Deadline]]:
+    extended = [
+        (pos, d.due)
+        for pos, d in found
+        if d.due is not None and _EXTENDS.search(folded, max(seg.clause(pos)[0], pos - 300), pos)
+    ]
+    if not extended:
+        return found
+    out = []
+    for pos, d in found:
+        if d.due is not None and any(p > pos and e > d.due for p, e in extended):
+            s0 = max(folded.rfind(c, max(0, pos - 400), pos) for c in ".\n")
+            if _CITES_EARLIER.search(folded, s0 + 1, pos) and not _EXTENDS.search(folded, s0 + 1, pos):
+                continue
+        out.append((pos, d))
+    return out
+
+
 # "các trường nhận hồ sơ ... từ ngày 26 đến ngày 28.6": days for filing are a window to act in,
 # however few (a congress's or a conference's few days are not)
 _FILING = re.compile(r"\b(?:tiep\s+nhan|nhan|nop)\s+(?:ho\s+so|don|tac\s+pham|bai\s+du\s+thi)\b|\bdang\s+ky\b")
+
+
+# "Từ ngày 19 đến ngày 21/6/2019 các trưởng xóm chuyển phiếu thông báo đến các hộ": a run of a
+# few days opening its clause, its doers and a handing-over verb right after it, is their window
+# (a congress's or a conference's few days open no such task)
+_RUN_TASK_AFTER = re.compile(
+    r"\s*,?\s*(?:[a-z]+\s*,?\s+){0,6}?(?:chuyen|gui|nop|phat|thu|nhan|dang\s+ky|hoan\s+thanh|tong\s+hop|"
+    r"bao\s+cao|ra\s+soat|kiem\s+tra|lap\s+danh\s+sach)\b"
+)
+_RUN_EVENT = re.compile(r"\b(?:dai\s+hoi|hoi\s+nghi|dien\s+ra|to\s+chuc|hop|le)\b")
+
+
+_RUN_OPENING = re.compile(r"[\s\-+*•.)(\d]*(?:ke\s+)?tu\s+(?:ngay\s+)?")
+
+
+def _run_opens_task(folded: str, lo: int, first: int, end: int) -> bool:
+    if first - lo > 30 or not _RUN_OPENING.fullmatch(folded, lo, first):
+        return False
+    m = _RUN_TASK_AFTER.match(folded, end)
+    return m is not None and not _RUN_EVENT.search(folded, end, m.end())
 
 
 # "treo cờ ... trong thời gian diễn ra Đại hội ..., được tổ chức từ ngày 12 đến 14-10-2020": a
@@ -1295,17 +1566,22 @@ def _drop_starts_of_windows(found: list[tuple[int, Deadline]]) -> list[tuple[int
 
 def _start_in_ends_year(d: Deadline, end: Deadline) -> Deadline:
     """ "từ tháng 7 đến tháng 12-2019": a start written without its year is in the year of
-    the end written with one (the default year, taken from elsewhere, may be the next)."""
-    if d.due is None or end.due is None or end.due >= d.due or re.search(r"\d{4}", d.text):
+    the end written with one (the default year, taken from elsewhere, may be the next or an
+    older one): the latest year that does not put the start after the end ("từ ngày 22/11 đến
+    ngày 15/3/2019" opens in 2018)."""
+    if d.due is None or end.due is None or re.search(r"\d{4}", d.text):
         return d
-    try:
-        due = d.due.replace(year=end.due.year)
-        anchor = d.anchor.replace(year=end.due.year) if d.anchor else None
-    except ValueError:  # 29/2
-        return d
-    if due > end.due:
-        return d
-    return replace(d, due=due, anchor=anchor, shown=d.shown.replace(str(d.due.year), str(due.year)))
+    for year in (end.due.year, end.due.year - 1):
+        if year == d.due.year and d.due <= end.due:
+            return d
+        try:
+            due = d.due.replace(year=year)
+            anchor = d.anchor.replace(year=year) if d.anchor else None
+        except ValueError:  # 29/2
+            return d
+        if due <= end.due:
+            return replace(d, due=due, anchor=anchor, shown=d.shown.replace(str(d.due.year), str(due.year)))
+    return d
 
 
 def _in_brackets(folded: str, start: int, end: int) -> bool:
@@ -1313,7 +1589,7 @@ def _in_brackets(folded: str, start: int, end: int) -> bool:
     if not folded[max(0, start - 3) : start].rstrip().endswith("("):
         return False
     if re.search(
-        r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}$|\b(?:giai\s+doan|dot|buoc|phan)\s+(?:\d{1,2}|[ivx]{1,4}|mot|hai|ba|bon)\s*$",
+        r"\bthoi\s+(?:gian|han)\b[^()\n]{0,30}$|\b(?:giai\s+doan|dot|buoc|phan|tuan|vong|ky)\s+(?:\d{1,2}|[ivx]{1,4}|mot|hai|ba|bon)\s*$",
         folded[max(0, start - 45) : start].rstrip(" ("),
     ):
         # "Thời gian thực hiện (từ ... đến ...)", "Giai đoạn 1 (từ tháng 6 - 8/2023)": a time
@@ -1369,7 +1645,11 @@ def _drop_headline_repeats(found: list[tuple[int, Deadline]], folded: str) -> li
         end = folded.find("\n", pos)
         if end == -1:
             return False
-        day = re.compile(rf"(?<![\d/.\-]){d.anchor.day}\s?[/.\-]\s?0?{d.anchor.month}(?![\d])")
+        # (not the same day of another year: "(2.9.1945 - 2.9.2025)" under "trước ngày 2.9")
+        day = re.compile(
+            rf"(?<![\d/.\-]){d.anchor.day}\s?[/.\-]\s?0?{d.anchor.month}(?![\d])"
+            rf"(?!\s?[/.\-]\s?(?!{d.anchor.year}(?!\d))\d{{4}})"
+        )
         # (past the item's own date, which a wrapped line may carry onto the next line)
         own = day.search(folded, pos, min(len(folded), pos + 400))
         end = max(end, own.end()) if own else end
@@ -1464,14 +1744,28 @@ def _drop_subject_regimes(found: list[tuple[int, Deadline]], folded: str) -> lis
     def on_subject_line(pos: int) -> bool:
         return bool(_SUBJECT_LINE.match(folded, folded.rfind("\n", 0, pos) + 1))
 
+    def bare_on_headline(pos: int, d: Deadline) -> bool:
+        # "Xây dựng kế hoạch cải cách hành chính hàng năm và báo cáo cải cách hành chính" over
+        # the rules: a headline naming the regime without a day or an hour is its title too
+        rec = d.recurrence
+        if rec is None or rec.times or rec.weekday is not None or rec.day_of_month is not None:
+            return False
+        a = folded.rfind("\n", 0, pos) + 1
+        b = folded.find("\n", pos)
+        line = folded[a : b if b != -1 else len(folded)].strip()
+        return 0 < len(line) <= _HEADLINE_MAX and not line.endswith((".", ";", ":")) and line[0] not in "-+*•"
+
     def freq(d: Deadline) -> str | None:
         return d.recurrence.freq if d.recurrence is not None else None
 
-    body = [(pos, freq(d)) for pos, d in found if freq(d) is not None and not on_subject_line(pos)]
+    def title(pos: int, d: Deadline) -> bool:
+        return on_subject_line(pos) or bare_on_headline(pos, d)
+
+    body = [(pos, freq(d)) for pos, d in found if freq(d) is not None and not title(pos, d)]
     return [
         (pos, d)
         for pos, d in found
-        if not (freq(d) is not None and on_subject_line(pos) and any(b > pos and f == freq(d) for b, f in body))
+        if not (freq(d) is not None and title(pos, d) and any(b > pos and f == freq(d) for b, f in body))
     ]
 
 

@@ -43,6 +43,12 @@ def blank_spelled_numbers(folded: str) -> str:
 # ("gửi số liệu hằng tuần") is a schedule, so "số liệu" alone is not a cut-off.
 DATA_CUTOFF = re.compile(
     r"\bchot\s+(?:so|du)\s+lieu\b|\bso\s+lieu\b[^.;\n]{0,60}?\btinh\s+(?:tu|den)\b"
+    # "Các số liệu năm 2020 ước tính đến hết tháng 12/2020", "các số liệu 5 năm lấy đến hết
+    # tháng 12/2020", "bổ sung các số liệu từ tháng 1 đến tháng 6": the span figures cover
+    r"|\bso\s+lieu\b[^.;\n]{0,40}?\blay\s+(?:tu|den)\b|\bso\s+lieu\s+(?:tu|den)\b"
+    # "Kết quả 10 năm tính từ tháng 7/2011 đến hết tháng 6/2021": a span counted between two
+    # dates is what a figure or a period covers
+    r"|\btinh\s+tu(?=\s+(?:ngay\s+|thang\s+|nam\s+)?\d[^.;\n]{0,40}?\b(?:den|toi)\b)"
     r"|\bthoi\s+ky\s+lay\s+so\s+lieu\b"
     # "Báo cáo định kỳ hàng tháng: Tính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ
     # báo cáo": a span counted from a day of the period before is the days a report covers
@@ -78,16 +84,33 @@ _DAY_MONTH = re.compile(
 # ngày D (của tháng cuối quý / cuối kỳ báo cáo / tháng báo cáo / hằng tháng)
 _DAY_ONLY = re.compile(
     _CUE + r"ngay\s+(?P<d>\d{1,2})\b(?!\s?[/.\-]\s?\d|\s+thang\s+\d|\s?-\s?[a-z])"
-    r"(?:\s+(?:cua\s+)?thang\s+(?P<which>cuoi\s+quy|dau\s+quy|cuoi\s+ky|bao\s+cao|cuoi))?"
+    # ("ngày 05 tháng cuối cùng của mỗi quý": the quarter's last month in full)
+    r"(?:\s+(?:cua\s+)?thang\s+(?P<which>cuoi(?:\s+cung)?\s+(?:cua\s+)?(?:moi\s+)?quy|dau(?:\s+tien)?\s+(?:cua\s+)?(?:moi\s+)?quy"
+    r"|cuoi\s+ky|bao\s+cao|cuoi))?"
 )
 # a sending verb after a comma closes a cut-off: ", gửi về Sở trước ngày 28 hàng tháng"
 _SEND_AFTER_CUTOFF = re.compile(r",\s*(?:[a-z]+\s+){0,4}?(?:gui|nop|bao\s+cao)\b")
 # (entering results into a shared system is reporting too: "cập nhật kết quả ... hằng tháng")
 # (registering by a day of each month is a duty by a limit too: "đăng ký trước ngày 15 hàng tháng")
 # (a fee collected every period is a payment due from the recipients: "thu theo quý")
+# ("gởi", the southern spelling of "gửi", folds to "goi" as "gọi" (call) does: only before a
+# destination or a limit)
 _REPORTING = re.compile(
     r"\bbao\s+cao\b|\bgui\b|\bnop\b|\bcap\s+nhat\b|\bdang\s+ky\b|\bthu\s+theo\s+(?:thang|quy|nam)\b"
+    r"|\bgoi\s+(?:ve|den|len|toi|qua|truoc|cham\s+nhat)\b"
 )
+
+
+def _elliptic_report(folded: str, lo: int) -> bool:
+    """ "Hồ sơ ... gửi về Ủy ban chậm nhất ngày 15/3 năm sau; khen thưởng theo năm học trước ngày
+    10/8 hằng năm": a clause after ";" that names only another kind of file and its day leaves
+    the sending verb of the clause before it unsaid."""
+    if lo < 1 or folded[lo - 1] != ";":
+        return False
+    start = max(folded.rfind(c, max(0, lo - 600), lo - 1) for c in ".\n")
+    return _REPORTING.search(folded, start + 1, lo - 1) is not None
+
+
 # "Thời gian thu là tháng đầu tiên của Quý, từ ngày 1 đến ngày 20": the quarter's first month
 _FIRST_MONTH_OF_QUARTER = re.compile(r"\bthang\s+dau(?:\s+tien)?\s+(?:cua\s+)?quy\b")
 _ITEM_OPEN = re.compile(r"[ \t]*[-+•*–][ \t]")
@@ -147,7 +170,11 @@ def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = Non
         day_lo = resume.start()
     out: list[PeriodicRule] = []
     m = _DAY_MONTH.search(folded, day_lo, hi)
-    if not _REPORTING.search(folded, lo, hi) and not _lead_reports(folded, lo, context_lo):
+    if (
+        not _REPORTING.search(folded, lo, hi)
+        and not _lead_reports(folded, lo, context_lo)
+        and not _elliptic_report(folded, lo)
+    ):
         # a yearly calendar's day of work ("tổ chức khai giảng vào ngày 5-9 hằng năm")
         if not (m and periods == ["yearly"] and _DOING.search(folded, lo, m.start())):
             return []
@@ -178,7 +205,9 @@ def find_periodic(folded: str, lo: int, hi: int, *, context_lo: int | None = Non
 def _day_rules(folded: str, m: re.Match, periods: list[str], lo: int, context_lo: int | None) -> list[PeriodicRule]:
     """The schedules of one "ngày D (của tháng cuối quý / cuối kỳ / báo cáo)" under ``periods``."""
     out: list[PeriodicRule] = []
-    day, which = int(m["d"]), (m["which"] or "")
+    day, which = int(m["d"]), " ".join((m["which"] or "").split())
+    if which.endswith("quy"):  # "cuối cùng của mỗi quý" -> "cuối quý"
+        which = "cuoi quy" if which.startswith("cuoi") else "dau quy"
     if not 1 <= day <= 31:
         return []
     before = m["cue"] == "truoc"
