@@ -16,9 +16,11 @@ from typing import Any
 from ground.messages import Choice, Reply
 from ground.text_limits import cut
 from handlers.context import Context
+from handlers.directives_view import acknowledge
 from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
 from handlers.router import Router
+from handlers.typed_ack import ack_words, typed_ack
 from services import chat_menus, report_history, reports
 from services.directive_texts import chat_subject
 from services.localtime import format_date, format_local_datetime, to_local
@@ -31,6 +33,7 @@ from services.report_answers import (
     check_answers,
     is_quick_report,
     looks_like_report,
+    option_list,
     parse_field,
     parse_quick,
     with_selection,
@@ -67,6 +70,14 @@ _CONTROL_WORDS = {
     "sua": "edit",
     "edit": "edit",
 }
+
+#: Typed words that leave the report as /cancel does, at any of its steps (folded). "dừng" alone
+#: is not here: folded it is "dung", which is "đúng" (yes).
+_CANCEL_WORDS = frozenset(
+    {"huy", "huy bo", "huy bao cao", "thoat", "thoi", "dung lai", "cancel", "exit", "quit", "stop"}
+)
+#: "ok" typed at a question: what «Xong» / «Xác nhận» would do there, never an answer itself.
+_OK_WORDS = frozenset({"ok", "oke", "okay", "ok roi", "dong y"})
 
 #: On an optional free-text question ("Khó khăn, đề xuất?") these replies mean "nothing to
 #: add", as pressing «Bỏ qua» does; a secretary types "không" rather than look for the button.
@@ -491,15 +502,56 @@ class ReportFlow(StepFlow[ReportState]):
         return self._ask(ctx, state, task, field.key)
 
     def _typed_control(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply] | None:
-        """Typed words that work like the control buttons on channels without buttons."""
-        words = normalize(text).rstrip(".!")
-        control = _CONTROL_WORDS.get(words)
+        """Typed words that work like the control buttons on channels without buttons, and
+        commands typed at a step ("hủy", "đã nhận"): they act, and are never taken as an answer."""
+        words = normalize(text).strip(" .!")
+        if words in _CANCEL_WORDS:
+            what = self.describe(ctx)
+            ctx.flow_end()
+            return [ctx.reply("cancel.done", what=what)]
+        if ack_words(text) is not None:
+            return self._typed_ack(ctx, state, task, text)
+        control = _CONTROL_WORDS.get(words) or ("typed_ok" if words in _OK_WORDS else None)
         step = ctx.flow_step
-        if control is None and words in _NOTHING_WORDS and step in task.template().keys():
-            field = task.template().field(step)
+        field = task.template().field(step) if step in task.template().keys() else None
+        if control is None and words in _NOTHING_WORDS and field is not None:
             if field.type == "text" and not field.required:
                 control = "skip"
-        return self._control(ctx, state, task, control) if control is not None else None
+        if control is None:
+            return None
+        if control == "typed_ok" and field is not None:
+            # "ok" is «Xong» where that ends the question, «Bỏ qua» on an optional free text.
+            control = "skip" if field.type == "text" and not field.required else "done"
+        elif control == "typed_ok":
+            control = "ok"
+        handled = self._control(ctx, state, task, control)
+        if handled is None and field is not None and field.type != "yes_no":
+            # "xong", "sửa", "xác nhận" where they do nothing: said, the question again.
+            return [
+                ctx.reply("report.command_not_answer", text=cut(text.strip(), 40)),
+                *self._ask(ctx, state, task, step, fresh=False),
+            ]
+        return handled
+
+    def _typed_ack(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply]:
+        """ "đã nhận" typed in the middle of the report: the receipt is recorded (this directive's,
+        or the one whose number was typed), then the same question again."""
+        step = ctx.flow_step
+        if reports.reporting_role(ctx.actor, task.unit) != "secretary":
+            return [
+                ctx.reply("report.command_not_answer", text=cut(text.strip(), 40)),
+                *self._ask(ctx, state, task, step, fresh=False),
+            ]
+        found = ack_words(text)
+        number = found.group("number") if found is not None else None
+        if number is None or _number_matches(task.directive, normalize(number)):
+            done = acknowledge(ctx, str(task.assignment.id))
+        else:
+            done = typed_ack(ctx, text) or []
+        # Only the words: the buttons under the question are the ones to answer with.
+        notes = [Reply(text=r.text) for r in done]
+        ctx.flow_goto(step, state)
+        return [*notes, *self._ask(ctx, state, task, step, fresh=False)]
 
     def _control(self, ctx: Context, state: ReportState, task: reports.Task, action: str) -> list[Reply] | None:
         """Back, skip, done, confirm, edit; None when the action does not apply to this step."""
@@ -530,6 +582,13 @@ class ReportFlow(StepFlow[ReportState]):
                 return self._accept(
                     ctx, state, task, step, Parsed(values={step: {"values": state.selected, "other": None}})
                 )
+            if action == "done" and field.type == "multi_choice":
+                # «Xong» with nothing ticked: no format is not a format called «xong».
+                key = "report.done_nothing_ticked_other" if field.allow_other else "report.done_nothing_ticked"
+                return [
+                    ctx.reply(key, label=field.label(ctx.lang), options=option_list(field, ctx.lang)),
+                    *self._ask(ctx, state, task, step, fresh=False),
+                ]
             if action == "done" and field.type == "attachment":
                 return self._accept(ctx, state, task, step, Parsed(values={step: state.answers.get(step) or []}))
         home = _unplaced_home(template, state)
