@@ -10,6 +10,7 @@ Permission is checked again on every step: a role can be lost mid-flow.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -267,7 +268,7 @@ class ReportFlow(StepFlow[ReportState]):
             if quick.ref and not _number_matches(task.directive, quick.ref):
                 # "bc 05 …" at 87's summary: said, not dropped without a word.
                 return [
-                    ctx.reply("report.other_ref_in_flow", ref=quick.ref[:32], directive=task.name(ctx.t)),
+                    _other_ref(ctx, task, quick.ref),
                     *self._ask(ctx, state, task, ctx.flow_step, fresh=False),
                 ]
         return [ctx.reply("report.list_expects_button"), *self._ask(ctx, state, task, ctx.flow_step, fresh=False)]
@@ -371,10 +372,7 @@ class ReportFlow(StepFlow[ReportState]):
         if quick.ref and not _number_matches(task.directive, quick.ref):
             # "bc 141 …" while 87's report is open names another directive: never file its
             # figures into this one.
-            return [
-                ctx.reply("report.other_ref_in_flow", ref=quick.ref[:32], directive=task.name(ctx.t)),
-                *self._ask(ctx, state, task, step, fresh=False),
-            ]
+            return [_other_ref(ctx, task, quick.ref), *self._ask(ctx, state, task, step, fresh=False)]
         ratio = template.ratio
         one = {step} | ({ratio.part, ratio.whole} if ratio is not None and step in (ratio.part, ratio.whole) else set())
         # An answer already given is changed only at its own question (or «Sửa»): words of a
@@ -889,21 +887,32 @@ def register(router: Router) -> None:
     def report_command(ctx: Context, args: str) -> list[Reply]:
         """Report on one open assignment; several open ones are listed, nearest deadline first."""
         unit_ids = [r.unit_id for r in ctx.actor.units("secretary")]
-        if args:
-            unit = unit_queries.get_unit_by_code(session=ctx.session, code=args.split()[0])
+        words = args.split()
+        number: str | None = None
+        if words:
+            # "/report 27": a directive of the secretary's own cells first (27-KH/ĐU), then a
+            # unit code ("/report CB01", "/report CB01 27" for staff reporting on its behalf).
+            own = _matching(reports.open_tasks(session=ctx.session, unit_ids=unit_ids), words[0]) if unit_ids else []
+            if own:
+                return _start_or_pick(ctx, flow, own)
+            unit = unit_queries.get_unit_by_code(session=ctx.session, code=words[0])
             if unit is None or reports.reporting_role(ctx.actor, unit) is None:
                 if unit is not None:  # someone else's unit answers like a missing code
                     ctx.audit("denied", unit_id=unit.id, command="report")
-                return [ctx.reply("report.unit_unknown", code=args.split()[0][:32])]
-            unit_ids = [unit.id]
+                if _looks_like_number(words[0]):
+                    return [_number_unknown(ctx, words[0], unit_ids)]
+                return [ctx.reply("report.unit_unknown", code=words[0][:32])]
+            unit_ids, number = [unit.id], words[1] if len(words) > 1 else None
         elif not unit_ids:
             role = ctx.actor.main_role()
             cells = unit_queries.cells_under(session=ctx.session, unit_id=role.unit_id) if role else []
             return [ctx.reply("report.staff_usage", example=cells[0].code if cells else "")]
         tasks = reports.open_tasks(session=ctx.session, unit_ids=unit_ids)
-        if len(tasks) == 1:
-            return flow.start(ctx, tasks[0])
-        return _pick_list(ctx, tasks, lambda task: f"rep:{task.assignment.id}")
+        if number is not None:
+            tasks = _matching(tasks, number)
+            if not tasks:
+                return [_number_unknown(ctx, number, unit_ids)]
+        return _start_or_pick(ctx, flow, tasks)
 
     @router.command("mytasks", roles=("secretary",), help_key="report.help_mytasks")
     def mytasks(ctx: Context, args: str) -> list[Reply]:
@@ -992,6 +1001,47 @@ def register(router: Router) -> None:
         return notes + _pick_list(ctx, tasks, lambda task: None)
 
     router.add_text_handler(quick_report)
+
+
+def _other_ref(ctx: Context, task: reports.Task, ref: str) -> Reply:
+    """ "bc 999" while 141's report is open: another directive of the cell is offered to be
+    reported first; a number no directive of the cell has is said not found."""
+    unit_ids = [task.unit.id] if task.unit.id is not None else []
+    others = reports.open_tasks(session=ctx.session, unit_ids=unit_ids) + reports.closed_tasks(
+        session=ctx.session, unit_ids=unit_ids
+    )
+    if any(_number_matches(t.directive, ref) for t in others):
+        return ctx.reply("report.other_ref_in_flow", ref=ref[:32], directive=task.name(ctx.t))
+    return ctx.reply("report.ref_unknown_in_flow", ref=ref[:32], unit=task.unit.name, directive=task.name(ctx.t))
+
+
+def _matching(tasks: list[reports.Task], typed: str) -> list[reports.Task]:
+    """The tasks whose directive the typed number names ("27" for 27-KH/ĐU)."""
+    ref = normalize(typed)
+    return [t for t in tasks if _number_matches(t.directive, ref)] if _looks_like_number(typed) else []
+
+
+def _looks_like_number(typed: str) -> bool:
+    """ "27", "27-KH", "#3": a directive's number (or id) rather than a unit code."""
+    return bool(re.match(r"^(#\d+|\d+(?:-[a-z]+)?(?:/[a-z0-9]+)?)$", normalize(typed)))
+
+
+def _start_or_pick(ctx: Context, flow: ReportFlow, tasks: list[reports.Task]) -> list[Reply]:
+    if len(tasks) == 1:
+        return flow.start(ctx, tasks[0])
+    return _pick_list(ctx, tasks, lambda task: f"rep:{task.assignment.id}")
+
+
+def _number_unknown(ctx: Context, typed: str, unit_ids: list[int]) -> Reply:
+    """No open directive of these units has that number: closed ones are named as closed."""
+    ref = normalize(typed)
+    closed = reports.closed_tasks(session=ctx.session, unit_ids=unit_ids)
+    closed = [t for t in closed if _number_matches(t.directive, ref)]
+    if closed:
+        return _not_open(ctx, closed[0])
+    if not unit_ids:  # staff: the directive is named with the unit it is reported for
+        return ctx.reply("report.number_unknown_staff", ref=typed[:32])
+    return ctx.reply("report.number_unknown", ref=typed[:32], unit_word=_own_unit_word(ctx))
 
 
 def _task_status(ctx: Context, task: reports.Task) -> str:

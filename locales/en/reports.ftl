@@ -13,10 +13,13 @@ report-start =
     Deadline: { $due }. Type /cancel to stop; nothing is saved.
 report-on_behalf = You are reporting on behalf of { $unit }; the report is recorded as sent on its behalf.
 report-already_sent = { $unit } already sent a report at { $when } (version { $version }{ $figures }). This one will be a correction (version { $next }); the earlier one is kept.
-report-staff_usage = To report on behalf of a unit, type /report UNIT_CODE, e.g. /report { $example }.
+report-staff_usage = To report on behalf of a unit, type /report UNIT_CODE (or /report UNIT_CODE NUMBER), e.g. /report { $example }.
 report-unit_unknown = No unit with code «{ $code }» under your responsibility.
 report-not_open = This directive is no longer open for reports (completed or cancelled).
 report-quick_unknown_ref = No directive numbered «{ $ref }» is assigned to your { $unit_word }. Type /report to pick from the list.
+report-number_unknown = No open directive numbered { $ref } for your { $unit_word }. Type /report to pick from the list, or /mytasks to see the numbers.
+report-number_unknown_staff = No open directive numbered { $ref }. To report on behalf of a unit, type /report UNIT_CODE NUMBER, e.g. /report CB01 { $ref }.
+report-ref_unknown_in_flow = No directive numbered { $ref } is assigned to { $unit }, so nothing of this message was added to the report on { $directive }. Please answer the question below (or type /cancel to stop).
 report-other_ref_in_flow = You are reporting on { $directive }. This message is about directive «{ $ref }», so nothing of it was added to this report. To report on «{ $ref }» first, type /cancel (dropping the report in progress) and send it again; or answer the question below.
 report-list_expects_button = I did not understand that message. Press one of the buttons below (or type its number), or type /cancel to stop.
 report-quick_understood = Noted: { $fields }.

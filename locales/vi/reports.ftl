@@ -13,10 +13,13 @@ report-start =
     Hạn: { $due }. Gõ /cancel để thôi, không có gì được lưu.
 report-on_behalf = Đồng chí đang báo cáo thay cho { $unit }; báo cáo sẽ được ghi là báo cáo thay.
 report-already_sent = { $unit } đã gửi báo cáo lúc { $when } (bản { $version }{ $figures }). Báo cáo này sẽ là bản sửa (bản { $next }); bản trước vẫn được lưu.
-report-staff_usage = Để báo cáo thay cho một đơn vị, đồng chí gõ /report MÃ_ĐƠN_VỊ, ví dụ /report { $example }.
+report-staff_usage = Để báo cáo thay cho một đơn vị, đồng chí gõ /report MÃ_ĐƠN_VỊ (hoặc /report MÃ_ĐƠN_VỊ SỐ_VĂN_BẢN), ví dụ /report { $example }.
 report-unit_unknown = Không tìm thấy đơn vị có mã «{ $code }» trong phạm vi đồng chí quản lý.
 report-not_open = Văn bản này không còn mở để báo cáo (đã hoàn thành hoặc đã hủy).
 report-quick_unknown_ref = Không tìm thấy văn bản số «{ $ref }» trong việc được giao cho { $unit_word } của đồng chí. Đồng chí gõ /report để chọn từ danh sách.
+report-number_unknown = Không tìm thấy văn bản { $ref } trong việc đang mở của { $unit_word } đồng chí. Đồng chí gõ /report để chọn từ danh sách, hoặc /mytasks để xem số văn bản.
+report-number_unknown_staff = Không tìm thấy văn bản { $ref } đang mở. Để báo cáo thay cho một đơn vị, đồng chí gõ /report MÃ_ĐƠN_VỊ SỐ_VĂN_BẢN, ví dụ /report CB01 { $ref }.
+report-ref_unknown_in_flow = Không tìm thấy văn bản { $ref } trong việc được giao cho { $unit }, nên tôi không ghi tin nhắn này vào báo cáo { $directive }. Đồng chí trả lời tiếp câu hỏi dưới đây (hoặc gõ /cancel để thôi).
 report-other_ref_in_flow = Đồng chí đang báo cáo { $directive }. Tin nhắn này nói về văn bản «{ $ref }» nên tôi chưa ghi vào báo cáo này. Muốn báo cáo văn bản «{ $ref }» trước, đồng chí gõ /cancel (bỏ báo cáo đang làm dở) rồi gửi lại tin nhắn đó; hoặc trả lời tiếp câu hỏi dưới đây.
 report-list_expects_button = Tôi chưa hiểu tin nhắn này. Đồng chí bấm một nút bên dưới (hoặc gõ số thứ tự của nút), hoặc gõ /cancel để thôi.
 report-quick_understood = Đã ghi nhận: { $fields }.
