@@ -934,9 +934,11 @@ def register(router: Router) -> None:
                 )
                 for t in tasks
             ]
+            # «Đã nhận» is named only while a button of that name is shown under the list.
+            waiting = any(not is_acknowledged(t.assignment) for t in tasks)
             lines.append(
                 ctx.t(
-                    "report.mytasks_hint",
+                    "report.mytasks_hint" if waiting else "report.mytasks_hint_acked",
                     example=reports.short_number(tasks[0].directive),
                     unit_word=unit_word(ctx.t, role.unit_kind),
                 )

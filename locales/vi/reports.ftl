@@ -70,6 +70,7 @@ report-mytasks_two_dues = { $first_kind }: { $first }; { $kind }: { $due }
 report-status_overdue = { $status } — đã quá hạn { $n } ngày
 report-mytasks_none = Hiện { $unit } không có việc nào đang mở.
 report-mytasks_hint = Bấm «Đã nhận» khi { $unit_word } đã nhận văn bản, «Báo cáo» để báo cáo kết quả; hoặc gõ báo cáo một dòng, ví dụ: bc { $example } truc tiep + zalo 45/50 tot. Xem văn bản: /doc { $example }.
+report-mytasks_hint_acked = Bấm «Báo cáo» để báo cáo kết quả; hoặc gõ báo cáo một dòng, ví dụ: bc { $example } truc tiep + zalo 45/50 tot. Xem văn bản: /doc { $example }.
 report-timing-on_time = đúng hạn — hạn { $due }
 report-timing-late = trễ hạn — hạn { $due }
 report-timing-no_deadline = văn bản không có hạn báo cáo
