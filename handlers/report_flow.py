@@ -449,6 +449,10 @@ class ReportFlow(StepFlow[ReportState]):
             state.zero_after, state.zero_filled = after, sorted(filled)
             ctx.flow_goto(ZERO, state)
             return self._ask(ctx, state, task, ZERO)
+        skipped = task.template().skipped(state.answers)
+        if skipped:
+            # Nobody reached: an awareness typed in a one-line report is not kept either.
+            state.answers = {k: v for k, v in state.answers.items() if k not in skipped}
         step = SUMMARY if state.editing else _next_step(task.template(), state, after, filled)
         state.editing = False if step == SUMMARY else state.editing
         ctx.flow_goto(step, state)
@@ -691,7 +695,12 @@ class ReportFlow(StepFlow[ReportState]):
             ]
             return [Reply(text=ctx.t("report.zero_reached", total=state.answers.get(ratio.whole)), choices=rows)]
         if step == EDIT:
-            rows = [[ctx.flow_button(cut(f.label(ctx.lang), 40), f"e:{f.key}")] for f in template.fields]
+            skipped = template.skipped(state.answers)
+            rows = [
+                [ctx.flow_button(cut(f.label(ctx.lang), 40), f"e:{f.key}")]
+                for f in template.fields
+                if f.key not in skipped
+            ]
             return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back()])]
         field = template.field(step)
         if field.type in _NUMBER_ANSWER_TYPES:
@@ -847,7 +856,10 @@ def _next_step(
     quick = state.quick if quick is None else quick
     keys = template.keys()
     start = keys.index(after) + 1 if after in keys else 0
+    skipped = template.skipped(state.answers)
     for f in template.fields[start:]:
+        if f.key in skipped:
+            continue
         if quick:
             if f.required and state.answers.get(f.key) in (None, [], ""):
                 return f.key

@@ -545,7 +545,10 @@ def check_answers(template: Template, answers: dict[str, Any], *, lang: str = "v
     template's rules is stored.
     """
     problems: list[Problem] = []
+    skipped = template.skipped(answers)
     for f in template.fields:
+        if f.key in skipped:
+            continue  # not asked: nobody was reached
         value = answers.get(f.key)
         if value in (None, [], "") or (f.type == "attachment" and not value):
             if f.required:

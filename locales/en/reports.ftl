@@ -119,6 +119,7 @@ report-ask-optional_words = (Optional: type «skip» if there is nothing.)
 report-ask-back_words = (Type «back» to return to the previous question.)
 report-ask-current = Current answer: { $value }.
 report-value-none = (none)
+report-value-not_asked = not asked, as nobody was reached
 report-value-ratio = { $part }/{ $whole } ({ $percent }%)
 report-value-other = other: { $text }
 report-value-files = { $count ->

@@ -110,6 +110,7 @@ report-ask-optional_words = (Không bắt buộc: gõ «bỏ qua» nếu không 
 report-ask-back_words = (Gõ «quay lại» để về câu trước.)
 report-ask-current = Câu trả lời hiện tại: { $value }.
 report-value-none = (không có)
+report-value-not_asked = không hỏi, vì chưa tiếp cận được ai
 report-value-ratio = { $part }/{ $whole } ({ $percent }%)
 report-value-other = khác: { $text }
 report-value-files = { $count } tệp
