@@ -20,6 +20,7 @@ from handlers.context import Context
 from handlers.directives_view import acknowledge
 from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
+from handlers.report_closed import REPORT_FLOW
 from handlers.router import Router
 from handlers.typed_ack import ack_words, typed_ack
 from services import chat_menus, report_history, reports
@@ -47,7 +48,7 @@ from storage.queries import units as unit_queries
 from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Deadline, Directive
 
-FLOW = "report"
+FLOW = REPORT_FLOW
 #: A subject in /mytasks: long enough to recognise, short enough for a phone line or two.
 SUBJECT_CHARS = 120
 #: Subject characters a numberless directive keeps in a button label (labels are cut at 60).

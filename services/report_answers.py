@@ -599,6 +599,29 @@ def _valid_value(f: TemplateField, value: Any) -> bool:
     return isinstance(value, list)
 
 
+#: Words typed only in answer to a question of the report form: its buttons, "ok", "bỏ qua".
+_FORM_WORDS = frozenset(
+    {"xong", "done", "bo qua", "skip", "quay lai", "back", "xac nhan", "confirm", "sua", "edit", "ok", "oke", "okay"}
+)
+
+
+def reads_as_answer(template: Template, text: str) -> bool:
+    """Whether a message outside any report reads as the answer to one of its questions: a
+    count ("45", "45/50", "90%"), a button's words ("xong", "bỏ qua"), yes or no, "khác: ...",
+    or only names of the options ("tốt", "trực tiếp + zalo"). A sentence is not."""
+    folded = normalize(text).strip(" .!")
+    if not folded or len(folded) > 80:
+        return False
+    if folded in _FORM_WORDS or folded in _YES or folded in _NO or folded in NONE_WORDS or _OTHER_RE.match(folded):
+        return True
+    if _INT_RE.match(folded) or _PAIR_RE.match(folded) or _PERCENT_RE.match(folded):
+        return True
+    fields = [f for f in template.fields if f.type in ("choice", "multi_choice")]
+    words = {w for f in fields for o in f.options for w in o.words()}
+    pieces = [p.strip(" .!") for p in _CHOICE_SEP_RE.split(folded) if p.strip(" .!")]
+    return bool(pieces) and all(p in words for p in pieces)
+
+
 def is_quick_report(text: str) -> bool:
     return bool(_QUICK_PREFIX_RE.match(normalize(text.split("\n", 1)[0])))
 

@@ -20,6 +20,7 @@ report-quick_unknown_ref = No directive numbered «{ $ref }» is assigned to you
 report-number_unknown = No open directive numbered { $ref } for your { $unit_word }. Type /report to pick from the list, or /mytasks to see the numbers.
 report-number_unknown_staff = No open directive numbered { $ref }. To report on behalf of a unit, type /report UNIT_CODE NUMBER, e.g. /report CB01 { $ref }.
 report-ref_unknown_in_flow = No directive numbered { $ref } is assigned to { $unit }, so nothing of this message was added to the report on { $directive }. Please answer the question below (or type /cancel to stop).
+report-form_closed = The report form is closed (sent, cancelled, or left unanswered too long), so «{ $text }» was not added to any report. To report, type /report (or /report NUMBER) to start again.
 report-other_ref_in_flow = You are reporting on { $directive }. This message is about directive «{ $ref }», so nothing of it was added to this report. To report on «{ $ref }» first, type /cancel (dropping the report in progress) and send it again; or answer the question below.
 report-list_expects_button = I did not understand that message. Press one of the buttons below (or type its number), or type /cancel to stop.
 report-quick_understood = Noted: { $fields }.

@@ -20,6 +20,7 @@ report-quick_unknown_ref = Không tìm thấy văn bản số «{ $ref }» trong
 report-number_unknown = Không tìm thấy văn bản { $ref } trong việc đang mở của { $unit_word } đồng chí. Đồng chí gõ /report để chọn từ danh sách, hoặc /mytasks để xem số văn bản.
 report-number_unknown_staff = Không tìm thấy văn bản { $ref } đang mở. Để báo cáo thay cho một đơn vị, đồng chí gõ /report MÃ_ĐƠN_VỊ SỐ_VĂN_BẢN, ví dụ /report CB01 { $ref }.
 report-ref_unknown_in_flow = Không tìm thấy văn bản { $ref } trong việc được giao cho { $unit }, nên tôi không ghi tin nhắn này vào báo cáo { $directive }. Đồng chí trả lời tiếp câu hỏi dưới đây (hoặc gõ /cancel để thôi).
+report-form_closed = Biểu mẫu báo cáo đã đóng (đã gửi xong, đã hủy, hoặc để quá lâu không trả lời), nên «{ $text }» không được ghi vào báo cáo nào. Muốn báo cáo, đồng chí gõ /report (hoặc /report SỐ_VĂN_BẢN) để bắt đầu lại.
 report-other_ref_in_flow = Đồng chí đang báo cáo { $directive }. Tin nhắn này nói về văn bản «{ $ref }» nên tôi chưa ghi vào báo cáo này. Muốn báo cáo văn bản «{ $ref }» trước, đồng chí gõ /cancel (bỏ báo cáo đang làm dở) rồi gửi lại tin nhắn đó; hoặc trả lời tiếp câu hỏi dưới đây.
 report-list_expects_button = Tôi chưa hiểu tin nhắn này. Đồng chí bấm một nút bên dưới (hoặc gõ số thứ tự của nút), hoặc gõ /cancel để thôi.
 report-quick_understood = Đã ghi nhận: { $fields }.
