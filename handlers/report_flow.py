@@ -54,6 +54,8 @@ SUBJECT_CHARS = 120
 #: Subject characters a numberless directive keeps in a button label (labels are cut at 60).
 BUTTON_SUBJECT_CHARS = 24
 PICK_SUBJECT_CHARS = 18
+#: Characters of words nobody placed said back («…» marks the cut; the whole is kept).
+UNPLACED_SHOWN_CHARS = 300
 SUMMARY, EDIT, PICK = "_summary", "_edit", "_pick"
 #: "0/45": nobody reached is asked about once before the questions go on (a likely slip).
 ZERO = "_zero"
@@ -351,7 +353,7 @@ class ReportFlow(StepFlow[ReportState]):
         )
         parsed = with_selection(parsed, step, state.selected)
         if parsed.problem is not None and parsed.problem.key == "other_confirm":
-            state.other_asked = parsed.problem.params["text"]
+            state.other_asked = parsed.problem.params["typed"]
             ctx.flow_goto(step, state)
         if parsed.problem is not None and parsed.kept and template.ratio is not None:
             return self._keep_whole(ctx, state, task, step, parsed)
@@ -597,7 +599,7 @@ class ReportFlow(StepFlow[ReportState]):
         home = _unplaced_home(template, state)
         if step == SUMMARY and action == "unplaced" and home is not None and state.unplaced_text:
             # (home is found only when there are unplaced words)
-            state.answers = {**state.answers, home.key: state.unplaced_text[: home.max_length]}
+            state.answers = {**state.answers, home.key: state.unplaced_text}
             state.unplaced_text = None
             ctx.flow_goto(SUMMARY, state)
             return self._ask(ctx, state, task, SUMMARY)
@@ -681,7 +683,8 @@ class ReportFlow(StepFlow[ReportState]):
             ]
             home = _unplaced_home(template, state)
             if home is not None:
-                text += "\n" + ctx.t("report.unplaced_offer", text=state.unplaced_text, label=home.label(ctx.lang))
+                shown = cut(state.unplaced_text or "", UNPLACED_SHOWN_CHARS)
+                text += "\n" + ctx.t("report.unplaced_offer", text=shown, label=home.label(ctx.lang))
                 rows.append(
                     [ctx.flow_button(cut(ctx.t("report.button.unplaced", label=home.label(ctx.lang)), 60), "unplaced")]
                 )
@@ -799,10 +802,18 @@ def _ask_part_again(state: ReportState, ratio: Ratio) -> None:
 
 
 def _unplaced_home(template: Template, state: ReportState) -> TemplateField | None:
-    """The free-text question still unanswered that words nobody placed could answer."""
+    """The free-text question still unanswered that words nobody placed could answer (whole:
+    words longer than it takes are not offered, rather than cut)."""
     if not state.unplaced_text:
         return None
-    return next((f for f in template.fields if f.type == "text" and state.answers.get(f.key) in (None, "")), None)
+    return next(
+        (
+            f
+            for f in template.fields
+            if f.type == "text" and state.answers.get(f.key) in (None, "") and len(state.unplaced_text) <= f.max_length
+        ),
+        None,
+    )
 
 
 def _dues(ctx: Context, task: reports.Task, nearer: Deadline | None) -> str:
@@ -1116,7 +1127,7 @@ def _quick_notes(ctx: Context, template: Template, quick: Quick) -> list[Reply]:
         else [ctx.reply("report.quick_nothing")]
     )
     if quick.unplaced:
-        notes.append(ctx.reply("report.quick_unplaced", text=quick.unplaced))
+        notes.append(ctx.reply("report.quick_unplaced", text=cut(quick.unplaced, UNPLACED_SHOWN_CHARS)))
     return notes + [Reply(text=problem_text(ctx, p)) for p in quick.problems]
 
 
