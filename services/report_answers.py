@@ -624,14 +624,16 @@ _FORM_WORDS = frozenset(
 
 def reads_as_answer(template: Template, text: str) -> bool:
     """Whether a message outside any report reads as the answer to one of its questions: a
-    count ("45", "45/50", "90%"), a button's words ("xong", "bỏ qua"), yes or no, "khác: ...",
+    count of people ("45/50", "90%"), a button's words ("xong", "bỏ qua"), "khác: ...",
     or only names of the options ("tốt", "trực tiếp + zalo"). A sentence is not."""
     folded = normalize(text).strip(" .!")
     if not folded or len(folded) > 80:
         return False
-    if folded in _FORM_WORDS or folded in _YES or folded in _NO or folded in NONE_WORDS or _OTHER_RE.match(folded):
+    # A bare number, "có" or "không" could answer anything; on channels without buttons the
+    # menu they answered tells (handlers/typed_choice.py).
+    if folded in _FORM_WORDS or _OTHER_RE.match(folded):
         return True
-    if _INT_RE.match(folded) or _PAIR_RE.match(folded) or _PERCENT_RE.match(folded):
+    if _PAIR_RE.match(folded) or _PERCENT_RE.match(folded):
         return True
     fields = [f for f in template.fields if f.type in ("choice", "multi_choice")]
     words = {w for f in fields for o in f.options for w in o.words()}

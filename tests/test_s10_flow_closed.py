@@ -12,7 +12,7 @@ from storage.tables import Report
 from tests.support.chat import CHANNELS
 from tests.support.report_factories import make_assignment
 
-pytestmark = pytest.mark.parametrize("channel", CHANNELS)
+on_every_channel = pytest.mark.parametrize("channel", CHANNELS)
 
 CLOSED = "Biểu mẫu báo cáo đã đóng (đã gửi xong, đã hủy, hoặc để quá lâu không trả lời), nên «{}» không được ghi"
 
@@ -22,6 +22,7 @@ def reports(session) -> list[Report]:  # noqa: ANN001
     return session.exec(select(Report).order_by(Report.id)).all()
 
 
+@on_every_channel
 def test_answers_after_cancel_are_told_the_form_is_closed(org, session, app):
     aid = make_assignment(app)
     cb01 = org["CB01"]
@@ -29,7 +30,7 @@ def test_answers_after_cancel_are_told_the_form_is_closed(org, session, app):
     cb01.send("tt")
     cb01.send("xong")
     cb01.send("/cancel")
-    for answer in ("45/50", "45", "tốt", "xong", "bỏ qua", "truc tiep + zalo"):
+    for answer in ("45/50", "tốt", "xong", "bỏ qua", "truc tiep + zalo"):
         cb01.send(answer)
         assert CLOSED.format(answer) in cb01.last_text, answer
         assert "/report" in cb01.last_text and "Tôi chưa hiểu" not in cb01.last_text
@@ -38,6 +39,18 @@ def test_answers_after_cancel_are_told_the_form_is_closed(org, session, app):
     assert reports(session) == []
 
 
+@pytest.mark.parametrize("channel", ["console", "zalo"])
+def test_a_number_typed_to_a_closed_form_s_numbered_menu_is_told_too(org, session, app, channel):
+    aid = make_assignment(app)
+    cb01 = org["CB01"]
+    cb01.press_data(f"rep:{aid}")
+    cb01.send("huy")
+    cb01.send("2")  # "2. Hội nghị trực tuyến" of the menu the form showed
+    assert CLOSED.format("2") in cb01.last_text
+    assert reports(session) == []
+
+
+@on_every_channel
 def test_an_answer_after_the_form_timed_out_is_told_both(org, session, app):
     aid = make_assignment(app)
     cb01 = org["CB01"]
@@ -51,6 +64,7 @@ def test_an_answer_after_the_form_timed_out_is_told_both(org, session, app):
     assert reports(session) == []
 
 
+@on_every_channel
 def test_an_answer_after_the_report_was_sent_is_not_a_second_report(org, session, app):
     make_assignment(app)
     cb01 = org["CB01"]

@@ -27,8 +27,8 @@ def test_mytasks_names_da_nhan_only_while_its_button_is_there(org, app):
     assert cb01.buttons == ["Báo cáo: 141-CV/ĐUK"]
     assert "Đã nhận" not in cb01.last_text
     assert cb01.last_text.endswith(
-        "Bấm «Báo cáo» để báo cáo kết quả; hoặc gõ báo cáo một dòng, ví dụ: bc 141 truc tiep + zalo 45/50 tot. "
-        "Xem văn bản: /doc 141."
+        "Bấm «Báo cáo» để báo cáo kết quả của chi bộ; hoặc gõ báo cáo một dòng, "
+        "ví dụ: bc 141 truc tiep + zalo 45/50 tot. Xem văn bản: /doc 141."
     )
 
 

@@ -77,7 +77,7 @@ report-status_overdue = { $status } — overdue by { $n ->
     }
 report-mytasks_none = { $unit } has no open assignments.
 report-mytasks_hint = Press «Received» once your { $unit_word } has the directive, «Report» to report the result; or type a one-line report, for example: bc { $example } in person + zalo 45/50 good. See the directive: /doc { $example }.
-report-mytasks_hint_acked = Press «Report» to report the result; or type a one-line report, for example: bc { $example } in person + zalo 45/50 good. See the directive: /doc { $example }.
+report-mytasks_hint_acked = Press «Report» to report your { $unit_word }'s result; or type a one-line report, for example: bc { $example } in person + zalo 45/50 good. See the directive: /doc { $example }.
 report-timing-on_time = on time — due { $due }
 report-timing-late = late — due { $due }
 report-timing-no_deadline = the directive has no report deadline
