@@ -8,6 +8,7 @@ from handlers import (
     directives_routes,
     invite_flow,
     oversight_routes,
+    report_closed,
     report_flow,
     typed_ack,
     web_login,
@@ -27,4 +28,6 @@ def build_router() -> Router:
     reminder_routes.register(router)
     typed_ack.register(router)
     web_login.register(router)
+    # Last: what no other text handler took and reads as an answer to a closed report form.
+    report_closed.register(router)
     return router

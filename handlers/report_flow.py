@@ -10,15 +10,19 @@ Permission is checked again on every step: a role can be lost mid-flow.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
 from ground.messages import Choice, Reply
 from ground.text_limits import cut
 from handlers.context import Context
+from handlers.directives_view import acknowledge
 from handlers.flow_state import FlowState, required
 from handlers.flow_steps import Step, StepFlow
+from handlers.report_closed import REPORT_FLOW
 from handlers.router import Router
+from handlers.typed_ack import ack_words, typed_ack
 from services import chat_menus, report_history, reports
 from services.directive_texts import chat_subject
 from services.localtime import format_date, format_local_datetime, to_local
@@ -31,6 +35,7 @@ from services.report_answers import (
     check_answers,
     is_quick_report,
     looks_like_report,
+    option_list,
     parse_field,
     parse_quick,
     with_selection,
@@ -43,12 +48,14 @@ from storage.queries import units as unit_queries
 from storage.queries.acknowledged import is_acknowledged
 from storage.tables import Deadline, Directive
 
-FLOW = "report"
+FLOW = REPORT_FLOW
 #: A subject in /mytasks: long enough to recognise, short enough for a phone line or two.
 SUBJECT_CHARS = 120
 #: Subject characters a numberless directive keeps in a button label (labels are cut at 60).
 BUTTON_SUBJECT_CHARS = 24
 PICK_SUBJECT_CHARS = 18
+#: Characters of words nobody placed said back («…» marks the cut; the whole is kept).
+UNPLACED_SHOWN_CHARS = 300
 SUMMARY, EDIT, PICK = "_summary", "_edit", "_pick"
 #: "0/45": nobody reached is asked about once before the questions go on (a likely slip).
 ZERO = "_zero"
@@ -67,6 +74,14 @@ _CONTROL_WORDS = {
     "sua": "edit",
     "edit": "edit",
 }
+
+#: Typed words that leave the report as /cancel does, at any of its steps (folded). "dừng" alone
+#: is not here: folded it is "dung", which is "đúng" (yes).
+_CANCEL_WORDS = frozenset(
+    {"huy", "huy bo", "huy bao cao", "thoat", "thoi", "dung lai", "cancel", "exit", "quit", "stop"}
+)
+#: "ok" typed at a question: what «Xong» / «Xác nhận» would do there, never an answer itself.
+_OK_WORDS = frozenset({"ok", "oke", "okay", "ok roi", "dong y"})
 
 #: On an optional free-text question ("Khó khăn, đề xuất?") these replies mean "nothing to
 #: add", as pressing «Bỏ qua» does; a secretary types "không" rather than look for the button.
@@ -256,7 +271,7 @@ class ReportFlow(StepFlow[ReportState]):
             if quick.ref and not _number_matches(task.directive, quick.ref):
                 # "bc 05 …" at 87's summary: said, not dropped without a word.
                 return [
-                    ctx.reply("report.other_ref_in_flow", ref=quick.ref[:32], directive=task.name(ctx.t)),
+                    _other_ref(ctx, task, quick.ref),
                     *self._ask(ctx, state, task, ctx.flow_step, fresh=False),
                 ]
         return [ctx.reply("report.list_expects_button"), *self._ask(ctx, state, task, ctx.flow_step, fresh=False)]
@@ -338,7 +353,7 @@ class ReportFlow(StepFlow[ReportState]):
         )
         parsed = with_selection(parsed, step, state.selected)
         if parsed.problem is not None and parsed.problem.key == "other_confirm":
-            state.other_asked = parsed.problem.params["text"]
+            state.other_asked = parsed.problem.params["typed"]
             ctx.flow_goto(step, state)
         if parsed.problem is not None and parsed.kept and template.ratio is not None:
             return self._keep_whole(ctx, state, task, step, parsed)
@@ -360,10 +375,7 @@ class ReportFlow(StepFlow[ReportState]):
         if quick.ref and not _number_matches(task.directive, quick.ref):
             # "bc 141 …" while 87's report is open names another directive: never file its
             # figures into this one.
-            return [
-                ctx.reply("report.other_ref_in_flow", ref=quick.ref[:32], directive=task.name(ctx.t)),
-                *self._ask(ctx, state, task, step, fresh=False),
-            ]
+            return [_other_ref(ctx, task, quick.ref), *self._ask(ctx, state, task, step, fresh=False)]
         ratio = template.ratio
         one = {step} | ({ratio.part, ratio.whole} if ratio is not None and step in (ratio.part, ratio.whole) else set())
         # An answer already given is changed only at its own question (or «Sửa»): words of a
@@ -440,6 +452,10 @@ class ReportFlow(StepFlow[ReportState]):
             state.zero_after, state.zero_filled = after, sorted(filled)
             ctx.flow_goto(ZERO, state)
             return self._ask(ctx, state, task, ZERO)
+        skipped = task.template().skipped(state.answers)
+        if skipped:
+            # Nobody reached: an awareness typed in a one-line report is not kept either.
+            state.answers = {k: v for k, v in state.answers.items() if k not in skipped}
         step = SUMMARY if state.editing else _next_step(task.template(), state, after, filled)
         state.editing = False if step == SUMMARY else state.editing
         ctx.flow_goto(step, state)
@@ -491,15 +507,56 @@ class ReportFlow(StepFlow[ReportState]):
         return self._ask(ctx, state, task, field.key)
 
     def _typed_control(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply] | None:
-        """Typed words that work like the control buttons on channels without buttons."""
-        words = normalize(text).rstrip(".!")
-        control = _CONTROL_WORDS.get(words)
+        """Typed words that work like the control buttons on channels without buttons, and
+        commands typed at a step ("hủy", "đã nhận"): they act, and are never taken as an answer."""
+        words = normalize(text).strip(" .!")
+        if words in _CANCEL_WORDS:
+            what = self.describe(ctx)
+            ctx.flow_end()
+            return [ctx.reply("cancel.done", what=what)]
+        if ack_words(text) is not None:
+            return self._typed_ack(ctx, state, task, text)
+        control = _CONTROL_WORDS.get(words) or ("typed_ok" if words in _OK_WORDS else None)
         step = ctx.flow_step
-        if control is None and words in _NOTHING_WORDS and step in task.template().keys():
-            field = task.template().field(step)
+        field = task.template().field(step) if step in task.template().keys() else None
+        if control is None and words in _NOTHING_WORDS and field is not None:
             if field.type == "text" and not field.required:
                 control = "skip"
-        return self._control(ctx, state, task, control) if control is not None else None
+        if control is None:
+            return None
+        if control == "typed_ok" and field is not None:
+            # "ok" is «Xong» where that ends the question, «Bỏ qua» on an optional free text.
+            control = "skip" if field.type == "text" and not field.required else "done"
+        elif control == "typed_ok":
+            control = "ok"
+        handled = self._control(ctx, state, task, control)
+        if handled is None and field is not None and field.type != "yes_no":
+            # "xong", "sửa", "xác nhận" where they do nothing: said, the question again.
+            return [
+                ctx.reply("report.command_not_answer", text=cut(text.strip(), 40)),
+                *self._ask(ctx, state, task, step, fresh=False),
+            ]
+        return handled
+
+    def _typed_ack(self, ctx: Context, state: ReportState, task: reports.Task, text: str) -> list[Reply]:
+        """ "đã nhận" typed in the middle of the report: the receipt is recorded (this directive's,
+        or the one whose number was typed), then the same question again."""
+        step = ctx.flow_step
+        if reports.reporting_role(ctx.actor, task.unit) != "secretary":
+            return [
+                ctx.reply("report.command_not_answer", text=cut(text.strip(), 40)),
+                *self._ask(ctx, state, task, step, fresh=False),
+            ]
+        found = ack_words(text)
+        number = found.group("number") if found is not None else None
+        if number is None or _number_matches(task.directive, normalize(number)):
+            done = acknowledge(ctx, str(task.assignment.id))
+        else:
+            done = typed_ack(ctx, text) or []
+        # Only the words: the buttons under the question are the ones to answer with.
+        notes = [Reply(text=r.text) for r in done]
+        ctx.flow_goto(step, state)
+        return [*notes, *self._ask(ctx, state, task, step, fresh=False)]
 
     def _control(self, ctx: Context, state: ReportState, task: reports.Task, action: str) -> list[Reply] | None:
         """Back, skip, done, confirm, edit; None when the action does not apply to this step."""
@@ -530,12 +587,19 @@ class ReportFlow(StepFlow[ReportState]):
                 return self._accept(
                     ctx, state, task, step, Parsed(values={step: {"values": state.selected, "other": None}})
                 )
+            if action == "done" and field.type == "multi_choice":
+                # «Xong» with nothing ticked: no format is not a format called «xong».
+                key = "report.done_nothing_ticked_other" if field.allow_other else "report.done_nothing_ticked"
+                return [
+                    ctx.reply(key, label=field.label(ctx.lang), options=option_list(field, ctx.lang)),
+                    *self._ask(ctx, state, task, step, fresh=False),
+                ]
             if action == "done" and field.type == "attachment":
                 return self._accept(ctx, state, task, step, Parsed(values={step: state.answers.get(step) or []}))
         home = _unplaced_home(template, state)
         if step == SUMMARY and action == "unplaced" and home is not None and state.unplaced_text:
             # (home is found only when there are unplaced words)
-            state.answers = {**state.answers, home.key: state.unplaced_text[: home.max_length]}
+            state.answers = {**state.answers, home.key: state.unplaced_text}
             state.unplaced_text = None
             ctx.flow_goto(SUMMARY, state)
             return self._ask(ctx, state, task, SUMMARY)
@@ -619,7 +683,8 @@ class ReportFlow(StepFlow[ReportState]):
             ]
             home = _unplaced_home(template, state)
             if home is not None:
-                text += "\n" + ctx.t("report.unplaced_offer", text=state.unplaced_text, label=home.label(ctx.lang))
+                shown = cut(state.unplaced_text or "", UNPLACED_SHOWN_CHARS)
+                text += "\n" + ctx.t("report.unplaced_offer", text=shown, label=home.label(ctx.lang))
                 rows.append(
                     [ctx.flow_button(cut(ctx.t("report.button.unplaced", label=home.label(ctx.lang)), 60), "unplaced")]
                 )
@@ -634,7 +699,12 @@ class ReportFlow(StepFlow[ReportState]):
             ]
             return [Reply(text=ctx.t("report.zero_reached", total=state.answers.get(ratio.whole)), choices=rows)]
         if step == EDIT:
-            rows = [[ctx.flow_button(cut(f.label(ctx.lang), 40), f"e:{f.key}")] for f in template.fields]
+            skipped = template.skipped(state.answers)
+            rows = [
+                [ctx.flow_button(cut(f.label(ctx.lang), 40), f"e:{f.key}")]
+                for f in template.fields
+                if f.key not in skipped
+            ]
             return [Reply(text=ctx.t("report.edit_pick"), choices=[*rows, back()])]
         field = template.field(step)
         if field.type in _NUMBER_ANSWER_TYPES:
@@ -732,10 +802,18 @@ def _ask_part_again(state: ReportState, ratio: Ratio) -> None:
 
 
 def _unplaced_home(template: Template, state: ReportState) -> TemplateField | None:
-    """The free-text question still unanswered that words nobody placed could answer."""
+    """The free-text question still unanswered that words nobody placed could answer (whole:
+    words longer than it takes are not offered, rather than cut)."""
     if not state.unplaced_text:
         return None
-    return next((f for f in template.fields if f.type == "text" and state.answers.get(f.key) in (None, "")), None)
+    return next(
+        (
+            f
+            for f in template.fields
+            if f.type == "text" and state.answers.get(f.key) in (None, "") and len(state.unplaced_text) <= f.max_length
+        ),
+        None,
+    )
 
 
 def _dues(ctx: Context, task: reports.Task, nearer: Deadline | None) -> str:
@@ -790,7 +868,10 @@ def _next_step(
     quick = state.quick if quick is None else quick
     keys = template.keys()
     start = keys.index(after) + 1 if after in keys else 0
+    skipped = template.skipped(state.answers)
     for f in template.fields[start:]:
+        if f.key in skipped:
+            continue
         if quick:
             if f.required and state.answers.get(f.key) in (None, [], ""):
                 return f.key
@@ -830,21 +911,32 @@ def register(router: Router) -> None:
     def report_command(ctx: Context, args: str) -> list[Reply]:
         """Report on one open assignment; several open ones are listed, nearest deadline first."""
         unit_ids = [r.unit_id for r in ctx.actor.units("secretary")]
-        if args:
-            unit = unit_queries.get_unit_by_code(session=ctx.session, code=args.split()[0])
+        words = args.split()
+        number: str | None = None
+        if words:
+            # "/report 27": a directive of the secretary's own cells first (27-KH/ĐU), then a
+            # unit code ("/report CB01", "/report CB01 27" for staff reporting on its behalf).
+            own = _matching(reports.open_tasks(session=ctx.session, unit_ids=unit_ids), words[0]) if unit_ids else []
+            if own:
+                return _start_or_pick(ctx, flow, own)
+            unit = unit_queries.get_unit_by_code(session=ctx.session, code=words[0])
             if unit is None or reports.reporting_role(ctx.actor, unit) is None:
                 if unit is not None:  # someone else's unit answers like a missing code
                     ctx.audit("denied", unit_id=unit.id, command="report")
-                return [ctx.reply("report.unit_unknown", code=args.split()[0][:32])]
-            unit_ids = [unit.id]
+                if _looks_like_number(words[0]):
+                    return [_number_unknown(ctx, words[0], unit_ids)]
+                return [ctx.reply("report.unit_unknown", code=words[0][:32])]
+            unit_ids, number = [unit.id], words[1] if len(words) > 1 else None
         elif not unit_ids:
             role = ctx.actor.main_role()
             cells = unit_queries.cells_under(session=ctx.session, unit_id=role.unit_id) if role else []
             return [ctx.reply("report.staff_usage", example=cells[0].code if cells else "")]
         tasks = reports.open_tasks(session=ctx.session, unit_ids=unit_ids)
-        if len(tasks) == 1:
-            return flow.start(ctx, tasks[0])
-        return _pick_list(ctx, tasks, lambda task: f"rep:{task.assignment.id}")
+        if number is not None:
+            tasks = _matching(tasks, number)
+            if not tasks:
+                return [_number_unknown(ctx, number, unit_ids)]
+        return _start_or_pick(ctx, flow, tasks)
 
     @router.command("mytasks", roles=("secretary",), help_key="report.help_mytasks")
     def mytasks(ctx: Context, args: str) -> list[Reply]:
@@ -866,9 +958,11 @@ def register(router: Router) -> None:
                 )
                 for t in tasks
             ]
+            # «Đã nhận» is named only while a button of that name is shown under the list.
+            waiting = any(not is_acknowledged(t.assignment) for t in tasks)
             lines.append(
                 ctx.t(
-                    "report.mytasks_hint",
+                    "report.mytasks_hint" if waiting else "report.mytasks_hint_acked",
                     example=reports.short_number(tasks[0].directive),
                     unit_word=unit_word(ctx.t, role.unit_kind),
                 )
@@ -935,6 +1029,47 @@ def register(router: Router) -> None:
     router.add_text_handler(quick_report)
 
 
+def _other_ref(ctx: Context, task: reports.Task, ref: str) -> Reply:
+    """ "bc 999" while 141's report is open: another directive of the cell is offered to be
+    reported first; a number no directive of the cell has is said not found."""
+    unit_ids = [task.unit.id] if task.unit.id is not None else []
+    others = reports.open_tasks(session=ctx.session, unit_ids=unit_ids) + reports.closed_tasks(
+        session=ctx.session, unit_ids=unit_ids
+    )
+    if any(_number_matches(t.directive, ref) for t in others):
+        return ctx.reply("report.other_ref_in_flow", ref=ref[:32], directive=task.name(ctx.t))
+    return ctx.reply("report.ref_unknown_in_flow", ref=ref[:32], unit=task.unit.name, directive=task.name(ctx.t))
+
+
+def _matching(tasks: list[reports.Task], typed: str) -> list[reports.Task]:
+    """The tasks whose directive the typed number names ("27" for 27-KH/ĐU)."""
+    ref = normalize(typed)
+    return [t for t in tasks if _number_matches(t.directive, ref)] if _looks_like_number(typed) else []
+
+
+def _looks_like_number(typed: str) -> bool:
+    """ "27", "27-KH", "#3": a directive's number (or id) rather than a unit code."""
+    return bool(re.match(r"^(#\d+|\d+(?:-[a-z]+)?(?:/[a-z0-9]+)?)$", normalize(typed)))
+
+
+def _start_or_pick(ctx: Context, flow: ReportFlow, tasks: list[reports.Task]) -> list[Reply]:
+    if len(tasks) == 1:
+        return flow.start(ctx, tasks[0])
+    return _pick_list(ctx, tasks, lambda task: f"rep:{task.assignment.id}")
+
+
+def _number_unknown(ctx: Context, typed: str, unit_ids: list[int]) -> Reply:
+    """No open directive of these units has that number: closed ones are named as closed."""
+    ref = normalize(typed)
+    closed = reports.closed_tasks(session=ctx.session, unit_ids=unit_ids)
+    closed = [t for t in closed if _number_matches(t.directive, ref)]
+    if closed:
+        return _not_open(ctx, closed[0])
+    if not unit_ids:  # staff: the directive is named with the unit it is reported for
+        return ctx.reply("report.number_unknown_staff", ref=typed[:32])
+    return ctx.reply("report.number_unknown", ref=typed[:32], unit_word=_own_unit_word(ctx))
+
+
 def _task_status(ctx: Context, task: reports.Task) -> str:
     """ "đã nhận, chưa báo cáo", and "— đã quá hạn 2 ngày" once its deadline has passed."""
     status = ctx.t(f"report.status.{task.assignment.status}")
@@ -992,7 +1127,7 @@ def _quick_notes(ctx: Context, template: Template, quick: Quick) -> list[Reply]:
         else [ctx.reply("report.quick_nothing")]
     )
     if quick.unplaced:
-        notes.append(ctx.reply("report.quick_unplaced", text=quick.unplaced))
+        notes.append(ctx.reply("report.quick_unplaced", text=cut(quick.unplaced, UNPLACED_SHOWN_CHARS)))
     return notes + [Reply(text=problem_text(ctx, p)) for p in quick.problems]
 
 

@@ -23,9 +23,14 @@ from services.unit_words import capitalized, common_kind, unit_word
 _ACK_RE = re.compile(r"^(?:(?:da\s*)?nhan|received)(?:\s+(?:van ban|vb|so|directive|no\.?))?(?:\s+(?P<number>\d\S*))?$")
 
 
+def ack_words(text: str) -> re.Match[str] | None:
+    """ "đã nhận", "da nhan 141" typed (the number, if any, in group "number"); None otherwise."""
+    return _ACK_RE.match(normalize(text).strip(" .!"))
+
+
 def typed_ack(ctx: Context, text: str) -> list[Reply] | None:
     """ "đã nhận [số]": acknowledge the cell's assignment of that directive."""
-    found = _ACK_RE.match(normalize(text).strip(" .!"))
+    found = ack_words(text)
     if found is None or not ctx.actor.has_role("secretary"):
         return None
     number = found.group("number")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from ground.messages import Choice, Reply
 from handlers.choice_match import bare_number, match_choice
 from handlers.context import FLOW_BUTTON_PREFIX, Context
+from handlers.report_closed import REPORT_FLOW, form_closed
 from services import chat_menus
 
 
@@ -39,6 +40,9 @@ def resolve(ctx: Context, text: str) -> str | list[Reply] | None:
     if ctx.flow is not None and not offered:
         # The step asked a question without options: a number is its answer.
         return None
+    if ctx.flow is None and menu is not None and _of_report_form(menu):
+        # "45" or "2" after the report form closed: said so, with how to start again.
+        return [form_closed(ctx, text)]
     return [_again(ctx, ctx.t("menu.stale" if menu is not None else "menu.no_pick"), offered)]
 
 
@@ -51,6 +55,11 @@ def _outlived(ctx: Context, menu: chat_menus.Menu) -> bool:
         and menu.flow_nonce == ctx.expired_nonce
         and not any(o.data.startswith(f"{FLOW_BUTTON_PREFIX}:") for o in menu.options)
     )
+
+
+def _of_report_form(menu: chat_menus.Menu) -> bool:
+    """The menu was a question of the report form (its own buttons, not a reminder's)."""
+    return menu.flow == REPORT_FLOW and all(c.data.startswith(f"{FLOW_BUTTON_PREFIX}:") for c in menu.options)
 
 
 def _again(ctx: Context, first: str, options: list[Choice]) -> Reply:

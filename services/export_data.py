@@ -144,7 +144,7 @@ def build(
                     "percent": report.percent
                     if report.percent is not None
                     else percent(report.reached or 0, report.total or 0),
-                    "awareness": _option(template, "awareness", report.awareness, t.lang),
+                    "awareness": _awareness(template, report, t.lang),
                     "difficulties": report.difficulties or "",
                     "version": report.version,
                     "behalf": t("export.value.yes") if report.on_behalf else "",
@@ -180,6 +180,15 @@ def _option(template: Template, key: str, value: str | None, lang: str) -> str:
         if option is not None:
             return option.label(lang)
     return value
+
+
+def _awareness(template: Template, report: Any, lang: str) -> str:
+    """The awareness as answered: a free answer whole from the answers (its typed column
+    keeps 255 characters, for queries), an option by its label."""
+    answered = report.answers.get("awareness") if isinstance(report.answers, dict) else None
+    if isinstance(answered, dict) and not answered.get("value") and answered.get("other"):
+        return str(answered["other"])
+    return _option(template, "awareness", report.awareness, lang)
 
 
 def _answer(value: Any) -> Any:

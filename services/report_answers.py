@@ -42,6 +42,8 @@ _DATE_RE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?$
 # Separators between several choices: "tt + zalo", "trực tiếp, zalo", "tt và zalo".
 _CHOICE_SEP_RE = re.compile(r"\s*(?:[+,;&\n]|\s(?:và|va|and|với|voi)\s)\s*", re.IGNORECASE)
 _OTHER_RE = re.compile(r"^(?:khac|other)\b\s*[:\-]?\s*")
+#: "khác:" starting the answer or one of its parts (after a separator): the rest is the other.
+_OTHER_TAIL_RE = re.compile(r"(?:^|[+,;&\n]\s*|\s(?:va|and|voi)\s+)\s*(?:khac|other)\s*:\s*")
 #: Words around choices that carry no meaning of their own ("hội nghị", "qua", "bằng").
 _FILLER = {
     "hoi",
@@ -412,6 +414,10 @@ def _by_number(f: TemplateField, folded: str) -> Option | None:
     return None
 
 
+#: Characters of a free answer said back when it is asked about (the whole is kept).
+OTHER_SHOWN_CHARS = 80
+
+
 def _choice_answer(f: TemplateField, text: str, lang: str, asked_other: str | None = None) -> Parsed:
     folded = normalize(text).strip(" .!")
     numbered = _by_number(f, folded)
@@ -428,8 +434,13 @@ def _choice_answer(f: TemplateField, text: str, lang: str, asked_other: str | No
             return Parsed(problem=Problem("other_empty", {}))
         if not _OTHER_RE.match(folded) and normalize(asked_other or "") != normalize(text):
             labels = ", ".join(o.label(lang) for o in f.options)
+            # Said back cut («…» shows it), asked about whole: the same paragraph sent again
+            # is recognised and kept whole.
+            shown = text if len(text) <= OTHER_SHOWN_CHARS else text[: OTHER_SHOWN_CHARS - 1].rstrip() + "…"
             return Parsed(
-                problem=Problem("other_confirm", {"text": text[:80], "label": f.label(lang), "options": labels})
+                problem=Problem(
+                    "other_confirm", {"text": shown, "typed": text, "label": f.label(lang), "options": labels}
+                )
             )
         return Parsed(values={f.key: {"other": _strip_other(text)}})
     if len(values) == 1:
@@ -453,6 +464,12 @@ def _multi_answer(f: TemplateField, text: str, lang: str) -> Parsed:
         return Parsed(problem=Problem("text_too_long", {"max": f.max_length, "length": len(text)}))
     values: list[str] = []
     others: list[str] = []
+    # "tt, khác: họp tổ dân phố, phát tờ rơi và loa phường": what follows "khác:" is one
+    # answer as written, commas and "và" included, never read for option names.
+    other = _OTHER_TAIL_RE.search(fold(text))
+    if other is not None and text[other.end() :].strip():
+        others.append(text[other.end() :].strip())
+        text = text[: other.start()]
     for piece in _CHOICE_SEP_RE.split(text):
         folded = normalize(piece).strip(" .!")
         if not folded:
@@ -545,7 +562,10 @@ def check_answers(template: Template, answers: dict[str, Any], *, lang: str = "v
     template's rules is stored.
     """
     problems: list[Problem] = []
+    skipped = template.skipped(answers)
     for f in template.fields:
+        if f.key in skipped:
+            continue  # not asked: nobody was reached
         value = answers.get(f.key)
         if value in (None, [], "") or (f.type == "attachment" and not value):
             if f.required:
@@ -594,6 +614,31 @@ def _valid_value(f: TemplateField, value: Any) -> bool:
             return False
         return True
     return isinstance(value, list)
+
+
+#: Words typed only in answer to a question of the report form: its buttons, "ok", "bỏ qua".
+_FORM_WORDS = frozenset(
+    {"xong", "done", "bo qua", "skip", "quay lai", "back", "xac nhan", "confirm", "sua", "edit", "ok", "oke", "okay"}
+)
+
+
+def reads_as_answer(template: Template, text: str) -> bool:
+    """Whether a message outside any report reads as the answer to one of its questions: a
+    count of people ("45/50", "90%"), a button's words ("xong", "bỏ qua"), "khác: ...",
+    or only names of the options ("tốt", "trực tiếp + zalo"). A sentence is not."""
+    folded = normalize(text).strip(" .!")
+    if not folded or len(folded) > 80:
+        return False
+    # A bare number, "có" or "không" could answer anything; on channels without buttons the
+    # menu they answered tells (handlers/typed_choice.py).
+    if folded in _FORM_WORDS or _OTHER_RE.match(folded):
+        return True
+    if _PAIR_RE.match(folded) or _PERCENT_RE.match(folded):
+        return True
+    fields = [f for f in template.fields if f.type in ("choice", "multi_choice")]
+    words = {w for f in fields for o in f.options for w in o.words()}
+    pieces = [p.strip(" .!") for p in _CHOICE_SEP_RE.split(folded) if p.strip(" .!")]
+    return bool(pieces) and all(p in words for p in pieces)
 
 
 def is_quick_report(text: str) -> bool:
@@ -670,7 +715,7 @@ def _take(quick: Quick, parsed: Parsed) -> None:
     if parsed.problem is not None:
         quick.problems.append(parsed.problem)
         if parsed.problem.key == "other_confirm":
-            quick.other_asked = parsed.problem.params["text"]
+            quick.other_asked = parsed.problem.params["typed"]
         return
     quick.values.update(parsed.values)
     if parsed.pending_percent is not None:
@@ -718,7 +763,7 @@ def _parse_free(template: Template, readable: str, folded: str, quick: Quick, la
             pieces.append([start, end])
     unplaced = ", ".join(readable[a:b] for a, b in pieces)
     if unplaced:
-        quick.unplaced = unplaced[:500]
+        quick.unplaced = unplaced  # whole: offered as the free-text answer only if it fits
 
 
 def _labelled_counts(template: Template, folded: str, quick: Quick, lang: str) -> str:

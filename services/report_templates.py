@@ -60,6 +60,8 @@ _REASONS = (
 )
 #: Longest free text kept for one answer; a 10,000-character paste is refused with this limit.
 DEFAULT_MAX_TEXT = 2000
+#: The question of what people thought after the session (services/reports.py: typed columns).
+AWARENESS_KEY = "awareness"
 DEFAULT_TEMPLATE_FILE = Path(__file__).with_name("default_report_template.yaml")
 _KEY_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_")
 
@@ -110,6 +112,9 @@ class TemplateField:
     allow_other: bool = False
     max_length: int = DEFAULT_MAX_TEXT
     aliases: tuple[str, ...] = ()
+    #: Not asked (nor required) when the template's count of people reached is 0: what people
+    #: thought of a session nobody attended means nothing.
+    skip_when_none_reached: bool = False
 
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_vi
@@ -160,6 +165,16 @@ class Template:
 
     def keys(self) -> list[str]:
         return [f.key for f in self.fields]
+
+    def none_reached(self, answers: dict[str, Any]) -> bool:
+        """The count of people reached is 0 (answered, not merely missing)."""
+        return self.ratio is not None and answers.get(self.ratio.part) == 0
+
+    def skipped(self, answers: dict[str, Any]) -> set[str]:
+        """The questions not asked for these answers (nobody reached: no awareness)."""
+        if not self.none_reached(answers):
+            return set()
+        return {f.key for f in self.fields if f.skip_when_none_reached}
 
 
 # ---- loading -------------------------------------------------------------------------------
@@ -263,6 +278,7 @@ class _FieldSpec(BaseModel):
     max_length: Annotated[int, Strict(), Field(ge=1)] = DEFAULT_MAX_TEXT
     required: Annotated[bool, Strict()] = True
     aliases: list[Any] = []
+    skip_when_none_reached: Annotated[bool, Strict()] | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -322,6 +338,10 @@ class _FieldSpec(BaseModel):
             allow_other=self.allow_other,
             max_length=self.max_length,
             aliases=tuple(str(a) for a in self.aliases),
+            # Unsaid, the awareness question (the key the typed columns know) is the one skipped.
+            skip_when_none_reached=self.key == AWARENESS_KEY
+            if self.skip_when_none_reached is None
+            else self.skip_when_none_reached,
         )
 
 
@@ -390,6 +410,7 @@ _SETTING_ERRORS = {
     "options": "bad_option",
     "max_length": "bad_max_length",
     "required": "bad_required",
+    "skip_when_none_reached": "bad_required",
     "aliases": "bad_aliases",
 }
 

@@ -48,13 +48,13 @@ def format_value(template: Template, f: TemplateField, answers: dict[str, Any], 
 
 def summary_lines(template: Template, answers: dict[str, Any], lang: str) -> str:
     ratio = template.ratio
+    skipped = template.skipped(answers)
     lines = []
     for f in template.fields:
         if ratio is not None and f.key == ratio.whole and answers.get(ratio.part) is not None:
             continue  # shown with the part: "45/50 (90%)"
-        lines.append(
-            t(lang, "report.summary_line", label=f.label(lang), value=format_value(template, f, answers, lang))
-        )
+        value = t(lang, "report.value.not_asked") if f.key in skipped else format_value(template, f, answers, lang)
+        lines.append(t(lang, "report.summary_line", label=f.label(lang), value=value))
     return "\n".join(lines)
 
 

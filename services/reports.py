@@ -24,6 +24,7 @@ from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of
 from services.report_answers import Problem, check_answers, computed_percent
+from services.report_audience import with_audience
 from services.report_templates import Template, template_for
 from services.report_text import format_timing, is_on_time, summary_lines
 from storage.queries import accounts as account_queries
@@ -71,7 +72,9 @@ class Task:
         return directive_texts.directive_name(t, self.directive, with_subject=with_subject, subject_chars=subject_chars)
 
     def template(self) -> Template:
-        return template_for(self.directive.report_template)
+        """The directive's template; the default one counts the directive's own audience."""
+        template = template_for(self.directive.report_template)
+        return with_audience(template, self.directive, own_template=bool(self.directive.report_template))
 
 
 def answered_deadline(assignment: Assignment, deadlines: list[Deadline]) -> Deadline | None:

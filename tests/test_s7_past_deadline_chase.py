@@ -54,7 +54,7 @@ def test_a_deadline_moved_into_the_past_chases_the_cells_at_once_and_then_daily(
     assert to_cb01[0][1].startswith("Thay đổi thời hạn Công văn 141-CV/ĐUK")
     assert to_cb01[1][0] == "15/08 08:00"
     assert "Báo cáo: trước 10/8/2021 — đã quá hạn 6 ngày." in to_cb01[1][1]
-    assert to_cb01[1][1].endswith("Đề nghị đồng chí báo cáo kết quả khi hoàn thành.")
+    assert to_cb01[1][1].endswith("Đề nghị đồng chí báo cáo kết quả ngay.")
     until(app, datetime(2021, 8, 19, 9, 0))
     chased = [(when, text) for when, who, text in delivered(app, "reminder") if who == "CB01" and "10/8/2021" in text]
     assert [when for when, _text in chased] == ["15/08 08:00", "16/08 08:00", "17/08 08:00"]

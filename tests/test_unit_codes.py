@@ -20,6 +20,9 @@ def test_staff_report_on_behalf_by_a_lowercase_code(org, app):
     make_assignment(app, cell="CB03")
     staff = org["staff"]
     staff.send("/report")
-    assert staff.last_text == "Để báo cáo thay cho một đơn vị, đồng chí gõ /report MÃ_ĐƠN_VỊ, ví dụ /report CB01."
+    assert staff.last_text == (
+        "Để báo cáo thay cho một đơn vị, đồng chí gõ /report MÃ_ĐƠN_VỊ (hoặc /report MÃ_ĐƠN_VỊ SỐ_VĂN_BẢN), "
+        "ví dụ /report CB01."
+    )
     staff.send("/report cb03")
     assert "báo cáo thay cho Chi bộ Ban Tổ chức" in staff.last_text

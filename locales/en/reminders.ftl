@@ -3,11 +3,14 @@
 reminder-text =
     🔔 Reminder: { $directive } — { $subject }
     { $deadline } — { $left }.
-    Please report the result when done.
+    { $ask }
 reminder-merged =
     🔔 Reminder
     { $blocks }
-    Please report the result when done.
+    { $ask }
+reminder-ask-when_done = Please report the result when done.
+reminder-ask-now = Please report the result now.
+reminder-ask-manual = Please report the result.
 reminder-merged_block =
     { $directive } — { $subject }
     { $lines }
@@ -22,7 +25,7 @@ reminder-period_before = before { $date }
 reminder-manual_text =
     🔔 Reminder from the office: { $directive } — { $subject }
     { $deadline } — { $left }.
-    Please report the result.
+    { $ask }
 reminder-left-days = { $n ->
         [one] { $n } day left
        *[other] { $n } days left

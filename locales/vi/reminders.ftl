@@ -3,11 +3,14 @@
 reminder-text =
     🔔 Nhắc việc: { $directive } — { $subject }
     { $deadline } — { $left }.
-    Đề nghị đồng chí báo cáo kết quả khi hoàn thành.
+    { $ask }
 reminder-merged =
     🔔 Nhắc việc
     { $blocks }
-    Đề nghị đồng chí báo cáo kết quả khi hoàn thành.
+    { $ask }
+reminder-ask-when_done = Đề nghị đồng chí báo cáo kết quả khi hoàn thành.
+reminder-ask-now = Đề nghị đồng chí báo cáo kết quả ngay.
+reminder-ask-manual = Đề nghị đồng chí báo cáo kết quả.
 reminder-merged_block =
     { $directive } — { $subject }
     { $lines }
@@ -22,7 +25,7 @@ reminder-period_before = trước { $date }
 reminder-manual_text =
     🔔 Văn phòng nhắc: { $directive } — { $subject }
     { $deadline } — { $left }.
-    Đề nghị đồng chí báo cáo kết quả.
+    { $ask }
 reminder-left-days = còn { $n } ngày
 reminder-left-hours = còn { $n } giờ
 reminder-left-hours_minutes = còn { $h } giờ { $m } phút

@@ -63,12 +63,14 @@ def reminder(
     manual: bool = False,
 ) -> Reply:
     left = time_left(t, due_of(deadline), at, tz, hours=offset.startswith("h"))
+    overdue = at >= due_of(deadline)
     text = t(
         "reminder.manual_text" if manual else "reminder.text",
         directive=title(directive),
         subject=chat_subject(t, directive),
         deadline=deadline_text(t, deadline.kind, deadline.shown),
         left=left,
+        ask=_ask(t, overdue=overdue, manual=manual),
     )
     return Reply(text=text, choices=buttons(t, assignment_id, acknowledged))
 
@@ -122,6 +124,7 @@ def merged(t: Translator, items: list[dict[str, Any]], *, at: datetime, tz: Zone
             subject=item["subject"],
             deadline=deadline_text(t, item["kind"], item["shown"]),
             left=_left_of(t, item, at, tz),
+            ask=_ask(t, overdue=_overdue(item, at)),
         )
         return Reply(text=text, choices=buttons(t, item["assignment_id"], item["acknowledged"]))
     blocks = []
@@ -151,7 +154,20 @@ def merged(t: Translator, items: list[dict[str, Any]], *, at: datetime, tz: Zone
                     )
                 )
             choices.append(row)
-    return Reply(text=t("reminder.merged", blocks="\n\n".join(blocks)), choices=choices)
+    ask = _ask(t, overdue=any(_overdue(i, at) for i in items))
+    return Reply(text=t("reminder.merged", blocks="\n\n".join(blocks), ask=ask), choices=choices)
+
+
+def _ask(t: Translator, *, overdue: bool, manual: bool = False) -> str:
+    """The closing line: "báo cáo kết quả ngay" once a deadline has passed, "khi hoàn thành"
+    before it (a staff member's manual reminder asks plainly until then)."""
+    if overdue:
+        return t("reminder.ask.now")
+    return t("reminder.ask.manual" if manual else "reminder.ask.when_done")
+
+
+def _overdue(item: dict[str, Any], at: datetime) -> bool:
+    return at >= datetime.fromisoformat(item["due_at"])
 
 
 def _left_of(t: Translator, item: dict[str, Any], at: datetime, tz: ZoneInfo) -> str:
