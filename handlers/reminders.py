@@ -80,6 +80,25 @@ def _too_soon(ctx: Context, directive: Directive, last: staff_tools.LastReminded
     )
 
 
+def _no_plan(ctx: Context, directive: Directive) -> Reply:
+    """Why no reminder is planned, said as it is: closed, all done, nobody to remind yet, no
+    deadline, or every reminder already went."""
+    number = directives.lookup_key(directive)
+    if directive.status == "closed":
+        return ctx.reply("reminder.plan.closed", directive=title(directive), number=number)
+    if directive.status != "published":
+        return ctx.reply("reminder.plan.not_published", directive=title(directive))
+    found = staff_tools.remind_reach(session=ctx.session, directive=directive)
+    if found.count == 0:
+        return ctx.reply("reminder.plan.all_done", directive=title(directive))
+    if not found.reached:
+        head = ctx.t("reminder.plan.nobody", directive=title(directive), count=found.count)
+        return Reply(text="\n".join([head, unreachable_text(ctx.t, found, head="reminder.plan.unreached")]))
+    if not staff_tools.has_deadlines(session=ctx.session, directive=directive):
+        return ctx.reply("reminder.plan.no_deadline", directive=title(directive), number=number)
+    return ctx.reply("reminder.plan.passed", directive=title(directive), number=number)
+
+
 def register(router: Router) -> None:
     @router.command("reminders", roles=STAFF, help_key="reminder.help_reminders")
     def show_plan(ctx: Context, args: str) -> list[Reply]:
@@ -87,13 +106,18 @@ def register(router: Router) -> None:
         directive, replies = _managed(ctx, args, "reminder.plan.usage", "reminders")
         if directive is None:
             return replies
-        lines = staff_tools.plan_lines(
+        plan = staff_tools.plan(
             session=ctx.session, t=ctx.t, directive=directive, now=ctx.now, config=ctx.deps.reminders
         )
-        if not lines:
-            return [ctx.reply("reminder.plan.empty", directive=title(directive))]
-        count = sum(1 for line in lines if not line.startswith(" "))
-        return [Reply(text="\n".join([ctx.t("reminder.plan.head", directive=title(directive), count=count), *lines]))]
+        if not plan.lines:
+            return [_no_plan(ctx, directive)]
+        head = ctx.t("reminder.plan.head", directive=title(directive), count=plan.messages, units=plan.units)
+        found = staff_tools.remind_reach(session=ctx.session, directive=directive)
+        unreached = unreachable_text(ctx.t, found, head="reminder.plan.unreached_some")
+        replies = [Reply(text="\n".join([head, *plan.lines]))]
+        if unreached:  # its own message: the plan stays one list of moments
+            replies.append(Reply(text=unreached))
+        return replies
 
     @router.command("remind", roles=STAFF, help_key="reminder.help_remind")
     def remind(ctx: Context, args: str) -> list[Reply]:

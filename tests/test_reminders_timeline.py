@@ -345,7 +345,8 @@ def test_staff_see_the_plan_and_can_remind_now(org, app, outbox):
     until(app, datetime(2021, 8, 27, 9, 0))
     plan = org["staff"].send("/reminders 141")[0].text
     assert plan.splitlines()[:3] == [
-        "Lịch nhắc của 141-CV/ĐUK (3 tin):",
+        "Lịch nhắc của 141-CV/ĐUK: 12 tin nhắn sẽ gửi tới 4 đơn vị (các lời nhắc cùng giờ cho một người được"
+        " gộp thành một tin):",
         "08:00 28/8/2021 — Kế hoạch: trước 30/8/2021, trước 1 ngày:",
         "  CB02, CB03, CB04, CB05",
     ]

@@ -71,13 +71,29 @@ reminder-digest-new_reports = {"  "}New reports since yesterday: { $cells }
 reminder-digest-none = {"  "}(none)
 reminder-digest-nothing = No open directives.
 reminder-plan-usage = Type /reminders NUMBER, e.g. /reminders { $example }.
-reminder-plan-head = Reminder plan for { $directive } { $count ->
-        [one] ({ $count } message)
-       *[other] ({ $count } messages)
-    }:
+reminder-plan-head = Reminder plan for { $directive }: { $count ->
+        [one] { $count } message
+       *[other] { $count } messages
+    } to { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    } (reminders due for one person at the same time go as one message):
 reminder-plan-slot = { $when } — { $deadline }, { $offset }:
 reminder-plan-recipients = {"  "}{ $cells }
-reminder-plan-empty = No reminders left for { $directive } (units are done, or the deadlines passed).
+reminder-plan-closed = { $directive } is closed, so no reminders are planned. Reopen it: /reopen { $number }
+reminder-plan-not_published = { $directive } has not been sent yet, so no reminders are planned.
+reminder-plan-all_done = No reminders left for { $directive }: every unit is done.
+reminder-plan-nobody = No reminders planned for { $directive } yet: { $count ->
+        [one] { $count } unit is
+       *[other] { $count } units are
+    } not done, but none has a secretary or person in charge registered on chibot. Once they register (invite them with /invite), chibot plans their reminders.
+reminder-plan-unreached = Units chibot cannot message ({ $count }):
+reminder-plan-unreached_some = Not reminded on chibot ({ $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    }; once somebody there registers to receive messages, chibot plans their reminders):
+reminder-plan-no_deadline = { $directive } has no deadline, so no reminders are planned. Set one: /deadline { $number }; remind now: /remind { $number }
+reminder-plan-passed = No reminders left for { $directive }: the deadlines passed and the overdue reminders all went. Remind again: /remind { $number }
 reminder-offset-before = { $n ->
         [one] { $n } day before
        *[other] { $n } days before

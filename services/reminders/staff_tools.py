@@ -37,12 +37,30 @@ class LastReminded:
     recent: frozenset[int]
 
 
-def plan_lines(
-    *, session: Session, t: Translator, directive: Directive, now: datetime, config: ReminderConfig
-) -> list[str]:
-    """The pending plan grouped by moment: "08:00 17/8/2021 — Hoàn thành: ..., trước 3 ngày:" + cells."""
+@dataclass(frozen=True)
+class Plan:
+    """The reminders still to go for a directive, as /reminders shows them."""
+
+    #: "08:00 17/8/2021 — Hoàn thành: ..., trước 3 ngày:" then "  CB01, CB02", per slot.
+    lines: list[str]
+    #: The messages that will really go out: the reminders due for one chat at one moment
+    #: leave as ONE message (services/reminders/compose.py), so they count once.
+    messages: int
+    #: The units these messages reach.
+    units: int
+
+
+def plan(*, session: Session, t: Translator, directive: Directive, now: datetime, config: ReminderConfig) -> Plan:
+    """The pending plan grouped by moment, with the number of messages that will go out."""
+    rows = queries.planned_reminders(session=session, directive_id=directive.id, after=now)
+    messages = {(message.account_id, message.due_at) for message, _u, _d in rows}
+    units = {unit.id for _m, unit, _d in rows}
+    return Plan(_plan_lines(rows, t, config), len(messages), len(units))
+
+
+def _plan_lines(rows: list, t: Translator, config: ReminderConfig) -> list[str]:
     groups: dict[tuple, list[str]] = {}
-    for message, unit, deadline in queries.planned_reminders(session=session, directive_id=directive.id, after=now):
+    for message, unit, deadline in rows:
         parsed = parse_key(message.dedupe_key)
         offset = parsed[3] if parsed else ""
         shown = deadline.shown
@@ -66,6 +84,13 @@ def plan_lines(
         )
         lines.append(t("reminder.plan.recipients", cells=", ".join(codes)))
     return lines
+
+
+def has_deadlines(*, session: Session, directive: Directive) -> bool:
+    """Whether the directive has a deadline reminders are planned for (dated or recurring)."""
+    return any(
+        d.due_at is not None or d.recurrence for d in queries.deadlines_of(session=session, directive_id=directive.id)
+    )
 
 
 def not_done_units(*, session: Session, directive: Directive) -> list:
