@@ -205,9 +205,10 @@ def register(router: Router) -> None:
                 Choice(ctx.t("reminder.close.button_cancel"), "cls:no"),
             ]
         ]
+        recurring = staff_tools.has_recurring(session=ctx.session, directive=directive)
         return [
             ctx.reply(
-                "reminder.close.confirm",
+                "reminder.close.confirm_recurring" if recurring else "reminder.close.confirm",
                 directive=title(directive),
                 number=directives.lookup_key(directive),
                 choices=choices,
@@ -231,13 +232,14 @@ def register(router: Router) -> None:
                     edit=True,
                 )
             ]
+        recurring = staff_tools.has_recurring(session=ctx.session, directive=directive)
         cancelled = staff_tools.close(session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders)
         if cancelled is None:
             return [ctx.reply("reminder.close.not_published", directive=title(directive), edit=True)]
         ctx.audit("close", directive_id=directive.id, unit_id=directive.unit_id, cancelled=cancelled)
         return [
             ctx.reply(
-                "reminder.close.done",
+                "reminder.close.done_recurring" if recurring else "reminder.close.done",
                 directive=title(directive),
                 count=cancelled,
                 number=directives.lookup_key(directive),

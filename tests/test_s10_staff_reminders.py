@@ -101,11 +101,13 @@ def test_the_plan_counts_the_messages_that_really_go_out_merged_ones_once(demo):
     )
 
 
-def test_a_closed_directive_says_it_is_closed(demo):
+def test_a_closed_directive_says_it_is_closed_and_close_counted_the_plan_alike(demo):
     demo.as_person("Lê Văn Hùng")
     demo.as_person("Nguyễn Thị Lan")
+    planned = re.match(r"chibot: Lịch nhắc của 141-CV/ĐUK: (\d+) tin nhắn", demo.line("/reminders 141"))
+    assert planned
     demo.line("/close 141")
-    demo.line("1")
+    assert f"hủy {planned.group(1)} tin nhắc chưa gửi" in demo.line("1")
     assert demo.line("/reminders 141") == (
         "chibot: Văn bản 141-CV/ĐUK đã kết thúc nên không còn lịch nhắc. Mở lại: /reopen 141-CV/ĐUK\n"
     )

@@ -131,6 +131,10 @@ reminder-close-usage = Type /close NUMBER, e.g. /close { $example }.
 reminder-close-done = Directive { $directive } closed: { $count ->
         [one] { $count } pending reminder cancelled
        *[other] { $count } pending reminders cancelled
+    }. Reopen: /reopen { $number }
+reminder-close-done_recurring = Directive { $directive } closed: { $count ->
+        [one] { $count } pending reminder cancelled
+       *[other] { $count } pending reminders cancelled
     }, recurring reports stopped. Reopen: /reopen { $number }
 reminder-close-already = Directive { $directive } was already closed. Reopen: /reopen { $number }
 reminder-close-not_published = Directive { $directive } was never sent, so it cannot be closed.
@@ -145,7 +149,8 @@ reminder-help_notify = choose one message per report or a daily digest
 reminder-close-button_cancel = Cancel
 reminder-close-button_close = Close
 reminder-close-cancelled = Cancelled, the directive stays open.
-reminder-close-confirm = Close { $directive }? chibot then stops reminders and recurring reports, and cells can no longer report on it. You can reopen it with /reopen { $number }.
+reminder-close-confirm = Close { $directive }? chibot then stops reminders, and cells can no longer report on it. You can reopen it with /reopen { $number }.
+reminder-close-confirm_recurring = Close { $directive }? chibot then stops reminders and recurring reports, and cells can no longer report on it. You can reopen it with /reopen { $number }.
 reminder-help_reopen = reopen a closed directive: reminders and reports again
 reminder-remind-nobody = { $count ->
         [one] { $count } unit has not done { $directive }, but it cannot

@@ -93,6 +93,11 @@ def has_deadlines(*, session: Session, directive: Directive) -> bool:
     )
 
 
+def has_recurring(*, session: Session, directive: Directive) -> bool:
+    """Whether the directive has a recurring report (a rule that repeats)."""
+    return any(d.recurrence for d in queries.deadlines_of(session=session, directive_id=directive.id))
+
+
 def not_done_units(*, session: Session, directive: Directive) -> list:
     return [
         (a, u)
@@ -182,10 +187,15 @@ def remind_now(
 
 
 def close(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int | None:
-    """Close a published directive; None when it was not published."""
+    """Close a published directive; None when it was not published. Returns the messages that
+    will not go out, counted as /reminders counts them: the planned reminders due for one chat
+    at one moment would have gone as one message."""
     if directive.status != "published":
         return None
-    return lifecycle.close(session=session, directive=directive, now=now, config=config)
+    planned = queries.pending_reminders(session=session, directive_id=directive.id)
+    merged = len({(row.account_id, row.due_at) for row in planned})
+    cancelled = lifecycle.close(session=session, directive=directive, now=now, config=config)
+    return max(cancelled - len(planned), 0) + merged
 
 
 def reopen(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int | None:
