@@ -55,7 +55,7 @@ _ACTION_LABELS = frozenset({"ket thuc", "gui nhac", "xoa", "xoa han", "van bo", 
 #: Ways of saying "no" ("không", "ko", "thôi") that pick the menu's one cancelling option.
 _NEGATIVE = frozenset({"khong", "ko", "k", "kg", "khg", "no", "thoi", "huy", "cancel", "khong gui", "thoi khong"})
 #: The labels of an option that does nothing: "Thôi", "Hủy", "Không" ...
-_CANCELLING_LABELS = frozenset({"thoi", "huy", "cancel", "khong", "no", "huy bo"})
+_CANCELLING_LABELS = frozenset({"thoi", "huy", "cancel", "khong", "no", "huy bo", "keep it"})
 
 
 def bare_number(text: str) -> int | None:

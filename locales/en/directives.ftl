@@ -270,3 +270,7 @@ directive-doctype-giay_moi = Invitation
 typed_deadline-day_of_month = There is no day { $day } in a month: a recurring rule needs a day from 1 to 31, e.g. «hằng tháng trước ngày 25»
 typed_deadline-day_of_year = There is no { $day }/{ $month } in a year: a yearly rule needs a real day (month 1 to 12, a day that month has), e.g. «trước ngày 10/8 hằng năm»
 typed_deadline-day_unread = The day in the rule «{ $phrase }» could not be read. Write it as «hằng tháng trước ngày 25», «hằng quý, trước ngày 20 tháng cuối quý», «trước ngày 10/8 hằng năm»
+directive-ask_remove_confirm = Remove the deadline «{ $line }» from the directive?
+directive-button-keep_deadline = Keep it
+directive-deadline_removed = Deadline removed: { $line }
+directive-deadline_kept_in_draft = Deadline kept: { $line }

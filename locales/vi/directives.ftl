@@ -222,3 +222,7 @@ directive-doctype-giay_moi = Giấy mời
 typed_deadline-day_of_month = Ngày { $day } không có trong tháng: quy định định kỳ cần một ngày từ 1 đến 31, ví dụ «hằng tháng trước ngày 25»
 typed_deadline-day_of_year = Ngày { $day }/{ $month } không có trong năm: quy định hằng năm cần một ngày có thật (tháng từ 1 đến 12, ngày có trong tháng đó), ví dụ «trước ngày 10/8 hằng năm»
 typed_deadline-day_unread = Chưa đọc được ngày trong quy định «{ $phrase }». Đồng chí ghi như: «hằng tháng trước ngày 25», «hằng quý, trước ngày 20 tháng cuối quý», «trước ngày 10/8 hằng năm»
+directive-ask_remove_confirm = Xóa thời hạn «{ $line }» khỏi văn bản?
+directive-button-keep_deadline = Thôi
+directive-deadline_removed = Đã xóa thời hạn: { $line }
+directive-deadline_kept_in_draft = Đã giữ thời hạn: { $line }
