@@ -176,16 +176,19 @@ def register(router: Router) -> None:
             return [ctx.reply("menu.stale")]
         if directive.status == "closed":  # closed between the question and the press
             return [_closed(ctx, directive, edit=True)]
-        count = staff_tools.remind_now(
+        chased = staff_tools.remind_now(
             session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders, token=token
         )
-        if count is None:
+        if chased is None:
             return [ctx.reply("menu.stale")]
-        if count == 0:
+        if chased.units == 0:
             last = staff_tools.last_reminded(session=ctx.session, directive=directive, now=ctx.now)
             if last.recent:
                 return [_too_soon(ctx, directive, last, edit=True)]
-        return [ctx.reply("reminder.remind.sent", count=count, directive=title(directive), edit=True)]
+            return [ctx.reply("reminder.remind.waiting", directive=title(directive), edit=True)]
+        # The figure is what was queued: one message per secretary account reminded.
+        key = "reminder.remind.sent" if chased.messages == chased.units else "reminder.remind.sent_messages"
+        return [ctx.reply(key, count=chased.units, messages=chased.messages, directive=title(directive), edit=True)]
 
     @router.command("close", roles=STAFF, help_key="reminder.help_close")
     def close(ctx: Context, args: str) -> list[Reply]:

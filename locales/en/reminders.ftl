@@ -162,3 +162,8 @@ reminder-reopen-done = Directive { $directive } reopened: { $count ->
     } from now on; cells can report on it again.
 reminder-reopen-not_closed = Directive { $directive } is not closed; nothing to reopen.
 reminder-reopen-usage = Type /reopen NUMBER, e.g. /reopen { $example }.
+reminder-remind-sent_messages = Reminded { $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    } that have not done { $directive } ({ $messages } messages: some units have several people receiving them).
+reminder-remind-waiting = The units that have not done { $directive } already have a reminder waiting to go; chibot queues no duplicate.

@@ -108,3 +108,5 @@ reminder-remind-nobody = { $count } đơn vị chưa thực hiện { $directive 
 reminder-reopen-done = Đã mở lại văn bản { $directive }: lên lịch { $count } tin nhắc từ nay; các chi bộ lại gửi báo cáo được.
 reminder-reopen-not_closed = Văn bản { $directive } chưa kết thúc, không cần mở lại.
 reminder-reopen-usage = Gõ /reopen SỐ_VĂN_BẢN, ví dụ /reopen { $example }.
+reminder-remind-sent_messages = Đã gửi nhắc cho { $count } đơn vị chưa thực hiện { $directive } ({ $messages } tin nhắn: có đơn vị có nhiều người nhận tin).
+reminder-remind-waiting = Các đơn vị chưa thực hiện { $directive } đang có lời nhắc chờ gửi; chibot không xếp thêm lời nhắc trùng.

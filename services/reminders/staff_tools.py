@@ -123,17 +123,28 @@ def remind_reach(*, session: Session, directive: Directive) -> Reach:
     return reach(session=session, unit_ids=[u.id for _a, u in not_done_units(session=session, directive=directive)])
 
 
+@dataclass(frozen=True)
+class Chased:
+    """What one /remind queued: the units reminded and the messages written (one per
+    secretary account: a unit with two registered secretaries gets two)."""
+
+    units: int
+    messages: int
+
+
 def remind_now(
     *, session: Session, directive: Directive, now: datetime, config: ReminderConfig, token: str
-) -> int | None:
-    """Queue an immediate reminder to every not-done unit; returns how many units were reached,
-    None when this confirm (``token``, made when /remind asked) was used already. A cell whose
+) -> Chased | None:
+    """Queue an immediate reminder to every not-done unit, before or after its deadline (after
+    it, the reminder names the deadline passed last and how late it is); returns the units and
+    messages queued, None when this confirm (``token``, made when /remind asked) was used
+    already. A cell whose
     secretary still has a reminder of /remind pending, or was reminded by hand within
     REPEAT_WINDOW (another /remind question pressed too), is not queued a second one."""
     if outbox_queries.key_used(session=session, directive_id=directive.id, pattern=f"remind:{directive.id}:%:{token}"):
         return None
     if directive.status != "published":
-        return 0  # a closed directive takes no reports: a reminder would ask for one in vain
+        return Chased(0, 0)  # a closed directive takes no reports: a reminder would ask for one in vain
     recent = last_reminded(session=session, directive=directive, now=now).recent
     waiting = outbox_queries.pending_pairs(session=session, directive_id=directive.id, kind="reminder_now")
     cfg = config
@@ -147,7 +158,8 @@ def remind_now(
     deadline = upcoming[0] if upcoming else (passed[-1] if passed else None)
     rows = not_done_units(session=session, directive=directive)
     accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])
-    reached = 0
+    units: set[int] = set()
+    messages = 0
     for assignment, unit in rows:
         if unit.id in recent:
             continue
@@ -172,7 +184,7 @@ def remind_now(
                 reply = texts.recurring(
                     t, directive, assignment.id, occurrence=now, acknowledged=acknowledged, tz=cfg.tz
                 )
-            outbox.enqueue(
+            if outbox.enqueue(
                 session=session,
                 account_id=account.id,
                 kind="reminder_now",
@@ -181,9 +193,10 @@ def remind_now(
                 dedupe_key=f"remind:{directive.id}:{assignment.id}:{account.id}:{token}",
                 directive_id=directive.id,
                 assignment_id=assignment.id,
-            )
-        reached += bool(accounts.get(unit.id))
-    return reached
+            ):
+                units.add(unit.id)
+                messages += 1
+    return Chased(len(units), messages)
 
 
 def close(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int | None:
