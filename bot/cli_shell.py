@@ -60,8 +60,9 @@ def shell_command(
     """Chat with chibot in this terminal, as the person an invite code or a name points to.
 
     Choices are numbered: answer with the number or the words. Lines starting with ':' control
-    the shell (:help lists them). With input from a pipe, one message per line is read and the
-    replies are printed.
+    the shell (:help lists them). Each line is one message; ':paste' sends the lines after it, up
+    to a line with only '.', as one message (a directive's full text). With input from a pipe,
+    one message per line is read and the replies are printed.
     """
     _open_shell(ctx, who, at)
 

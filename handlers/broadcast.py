@@ -206,6 +206,7 @@ class BroadcastFlow(StepFlow[BroadcastState]):
         # staff read the preview is not pushed any more.
         spec = required(state.audience, "audience").spec()
         audience = broadcast.choose(session=ctx.session, actor=ctx.actor, spec=spec, now=ctx.now)
+        confirm = ctx.flow.nonce if ctx.flow is not None else None
         ctx.flow_end()
         if not audience.accounts:
             return [self._nobody(ctx, audience)]
@@ -217,11 +218,26 @@ class BroadcastFlow(StepFlow[BroadcastState]):
             attachment=state.file.model_dump() if state.file else None,
             channel=ctx.incoming.channel,
             now=ctx.now,
+            confirm=confirm,
         )
         return [ctx.reply("broadcast.queued", accounts=len(audience.accounts), edit=True)]
+
+
+def sent_already(ctx: Context, nonce: str, value: str) -> list[Reply] | None:
+    """«Gửi» pressed again on a preview whose message went: said, with when and to how many,
+    and nothing is sent twice. Only staff and admins ever sent one, so a forged press by
+    anyone else finds nothing (and is told the button is old)."""
+    if value != "send" or not ctx.actor.registered:
+        return None
+    sent = broadcast.sent_for(session=ctx.session, person_id=ctx.actor.person_id, confirm=nonce)
+    if sent is None:
+        return None
+    when = texts.when(sent.created_at, ctx.deps.tz)
+    return [ctx.reply("broadcast.sent_already", time=when, accounts=sent.total)]
 
 
 def register(router: Router) -> None:
     flow = BroadcastFlow()
     router.add_flow(flow)
+    router.answered_buttons.append(sent_already)
     router.command("broadcast", roles=("staff", "admin"), help_key="broadcast.help")(flow.start)

@@ -1,7 +1,8 @@
 """Answering a choice by typing, on channels without buttons (console, Zalo), and typed words
 for a flow's buttons on any channel.
 
-"2", "Xác nhận", "xac nhan" and a close misspelling all pick the same option.
+"2", "Xác nhận", "xac nhan" and a close misspelling all pick the same option; at a yes/no
+question "có", "ok" pick its one action and "không", "thôi" its one cancelling option.
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ _AFFIRMATIVE = frozenset(
     }
 )
 _CONFIRMING_LABELS = frozenset({"xac nhan", "gui", "dong y", "confirm", "send", "yes"})
+#: The labels of a yes/no question's yes when it names its action: "Kết thúc" / "Thôi" (/close),
+#: "Gửi nhắc" / "Thôi" (/remind), "Xóa hạn" / "Thôi". Never an edit ("Sửa"): "ok" to
+#: "Sửa" / "Hủy" picks nothing.
+_ACTION_LABELS = frozenset({"ket thuc", "gui nhac", "xoa", "xoa han", "van bo", "mo lai", "dung", "co"})
+#: Ways of saying "no" ("không", "ko", "thôi") that pick the menu's one cancelling option.
+_NEGATIVE = frozenset({"khong", "ko", "k", "kg", "khg", "no", "thoi", "huy", "cancel", "khong gui", "thoi khong"})
+#: The labels of an option that does nothing: "Thôi", "Hủy", "Không" ...
+_CANCELLING_LABELS = frozenset({"thoi", "huy", "cancel", "khong", "no", "huy bo", "keep it"})
 
 
 def bare_number(text: str) -> int | None:
@@ -80,10 +89,19 @@ def match_choice(text: str, choices: list[Choice]) -> Choice | None:
     exact = [c for c, label in zip(choices, labels, strict=True) if label in said]
     if len(exact) == 1:
         return exact[0]
-    if typed.rstrip(".!") in _AFFIRMATIVE:
+    said = typed.rstrip(".!")
+    cancelling = [c for c, label in zip(choices, labels, strict=True) if label in _CANCELLING_LABELS]
+    if said in _AFFIRMATIVE:
         confirming = [c for c, label in zip(choices, labels, strict=True) if label in _CONFIRMING_LABELS]
         if len(confirming) == 1:
             return confirming[0]
+        if len(choices) == 2 and len(cancelling) == 1:
+            # a yes/no question whose yes is its action ("Kết thúc" / "Thôi", "Gửi nhắc" / "Thôi")
+            doing = [c for c, label in zip(choices, labels, strict=True) if label in _ACTION_LABELS]
+            if len(doing) == 1:
+                return doing[0]
+    if said in _NEGATIVE and len(cancelling) == 1:
+        return cancelling[0]
     if _LIST_SEP_RE.search(typed):
         # "hoi nghi truc tiep, zalo" names several options: the question's own parser reads
         # it; a close match would keep the first and drop the rest.

@@ -130,7 +130,7 @@ class ChibotCore:
         if not ctx.actor.registered:
             return notes + self._unregistered(ctx, text)
         if text and incoming.attachment is None and chat_menus.records_menus(incoming.channel):
-            picked = typed_choice.resolve(ctx, text)
+            picked = typed_choice.resolve(ctx, text, answered=lambda data: self._answered_button(ctx, data))
             if isinstance(picked, str):
                 return notes + self._on_button(ctx, picked)
             if picked is not None:
@@ -232,7 +232,7 @@ class ChibotCore:
             nonce, _, value = rest.partition(":")
             state = ctx.state
             if state is None or state.data.get("_n") != nonce:
-                return [ctx.reply("button.stale")]
+                return self._answered_button(ctx, data) or [ctx.reply("button.stale")]
             flow = self.router.flows.get(state.flow)
             if flow is None or not self.router.allowed(flow.roles, ctx):
                 ctx.flow_end()
@@ -246,6 +246,19 @@ class ChibotCore:
             ctx.audit("denied", button=data[:64])
             return [ctx.reply("auth.denied")]
         return self._dropping(ctx, lambda: action.handler(ctx, rest))
+
+    def _answered_button(self, ctx: Context, data: str) -> list[Reply] | None:
+        """What a flow says about its button pressed once its question was answered; None when
+        no flow knows it (it is just old)."""
+        prefix, _, rest = data.partition(":")
+        if prefix != FLOW_BUTTON_PREFIX:
+            return None
+        nonce, _, value = rest.partition(":")
+        for answered in self.router.answered_buttons:
+            replies = answered(ctx, nonce, value)
+            if replies is not None:
+                return replies
+        return None
 
     def _unregistered(self, ctx: Context, text: str) -> list[Reply]:
         if text and INVITE_CODE_RE.match(text):

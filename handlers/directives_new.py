@@ -47,6 +47,8 @@ class NewDirectiveState(FlowState):
     picker: UnitPicker | None = None
     #: The units the directive will be published to, shown for confirmation.
     recipient_ids: list[int] = []
+    #: The deadline «Xóa hạn» picked, while staff confirm removing it (its index in the draft).
+    removing: int | None = None
     #: None for a typed or digital document; for one read by OCR, the line about pages left
     #: unread ("" when all were read): every summary of this draft then says "check it".
     ocr_note: str | None = None
@@ -66,6 +68,7 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
             "value": Step(text=self._got_value),
             "add": Step(text=self._add_deadline),
             "remove": Step(button=self._removed_deadline),
+            "remove_confirm": Step(button=self._remove_answered),
             "duplicate": Step(button=self._duplicate_button),
             "recipients": Step(text=self._typed_codes, button=self._recipients_button),
             "pick": Step(text=self._typed_codes, button=self._pick_button),
@@ -206,6 +209,7 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
                 [ctx.flow_button(texts.deadline_text(ctx.t, d["kind"], d["shown"]), str(i))]
                 for i, d in enumerate(draft["deadlines"])
             ]
+            rows.append([ctx.flow_button(ctx.t("directive.button.back"), "back")])
             return [Reply(text=ctx.t("directive.ask_remove"), choices=rows)]
         return [ctx.reply("button.stale")]
 
@@ -267,9 +271,36 @@ class NewDirectiveFlow(StepFlow[NewDirectiveState]):
         return self._review(ctx, state, draft)
 
     def _removed_deadline(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
-        if not value.isdigit():
+        """A deadline picked to remove: asked once more before it goes (one press too many on a
+        list of deadlines drops the wrong one)."""
+        deadlines = required(state.draft, "draft")["deadlines"]
+        if value == "back":
+            return self._review(ctx, state, required(state.draft, "draft"))
+        if not value.isdigit() or not 0 <= int(value) < len(deadlines):
             return [ctx.reply("button.stale")]
-        return self._review(ctx, state, drafts.remove_deadline(required(state.draft, "draft"), int(value)))
+        state.removing = int(value)
+        ctx.flow_goto("remove_confirm", state)
+        entry = deadlines[state.removing]
+        rows = [
+            [
+                ctx.flow_button(ctx.t("directive.button.remove_deadline"), "yes"),
+                ctx.flow_button(ctx.t("directive.button.keep_deadline"), "no"),
+            ]
+        ]
+        line = texts.deadline_text(ctx.t, entry["kind"], entry["shown"])
+        return [Reply(text=ctx.t("directive.ask_remove_confirm", line=line), choices=rows)]
+
+    def _remove_answered(self, ctx: Context, state: NewDirectiveState, value: str) -> list[Reply]:
+        draft, index = required(state.draft, "draft"), required(state.removing, "removing")
+        state.removing = None
+        if value not in ("yes", "no") or not 0 <= index < len(draft["deadlines"]):
+            return [ctx.reply("button.stale")]
+        entry = draft["deadlines"][index]
+        line = texts.deadline_text(ctx.t, entry["kind"], entry["shown"])
+        if value == "no":
+            return self._review(ctx, state, draft, note=ctx.t("directive.deadline_kept_in_draft", line=line))
+        note = ctx.t("directive.deadline_removed", line=line)
+        return self._review(ctx, state, drafts.remove_deadline(draft, index), note=note)
 
     def _add_deadline(self, ctx: Context, state: NewDirectiveState, phrase: str) -> list[Reply]:
         local_now = to_local(ctx.now, ctx.deps.tz)

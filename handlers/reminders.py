@@ -80,6 +80,25 @@ def _too_soon(ctx: Context, directive: Directive, last: staff_tools.LastReminded
     )
 
 
+def _no_plan(ctx: Context, directive: Directive) -> Reply:
+    """Why no reminder is planned, said as it is: closed, all done, nobody to remind yet, no
+    deadline, or every reminder already went."""
+    number = directives.lookup_key(directive)
+    if directive.status == "closed":
+        return ctx.reply("reminder.plan.closed", directive=title(directive), number=number)
+    if directive.status != "published":
+        return ctx.reply("reminder.plan.not_published", directive=title(directive))
+    found = staff_tools.remind_reach(session=ctx.session, directive=directive)
+    if found.count == 0:
+        return ctx.reply("reminder.plan.all_done", directive=title(directive))
+    if not found.reached:
+        head = ctx.t("reminder.plan.nobody", directive=title(directive), count=found.count)
+        return Reply(text="\n".join([head, unreachable_text(ctx.t, found, head="reminder.plan.unreached")]))
+    if not staff_tools.has_deadlines(session=ctx.session, directive=directive):
+        return ctx.reply("reminder.plan.no_deadline", directive=title(directive), number=number)
+    return ctx.reply("reminder.plan.passed", directive=title(directive), number=number)
+
+
 def register(router: Router) -> None:
     @router.command("reminders", roles=STAFF, help_key="reminder.help_reminders")
     def show_plan(ctx: Context, args: str) -> list[Reply]:
@@ -87,13 +106,18 @@ def register(router: Router) -> None:
         directive, replies = _managed(ctx, args, "reminder.plan.usage", "reminders")
         if directive is None:
             return replies
-        lines = staff_tools.plan_lines(
+        plan = staff_tools.plan(
             session=ctx.session, t=ctx.t, directive=directive, now=ctx.now, config=ctx.deps.reminders
         )
-        if not lines:
-            return [ctx.reply("reminder.plan.empty", directive=title(directive))]
-        count = sum(1 for line in lines if not line.startswith(" "))
-        return [Reply(text="\n".join([ctx.t("reminder.plan.head", directive=title(directive), count=count), *lines]))]
+        if not plan.lines:
+            return [_no_plan(ctx, directive)]
+        head = ctx.t("reminder.plan.head", directive=title(directive), count=plan.messages, units=plan.units)
+        found = staff_tools.remind_reach(session=ctx.session, directive=directive)
+        unreached = unreachable_text(ctx.t, found, head="reminder.plan.unreached_some")
+        replies = [Reply(text="\n".join([head, *plan.lines]))]
+        if unreached:  # its own message: the plan stays one list of moments
+            replies.append(Reply(text=unreached))
+        return replies
 
     @router.command("remind", roles=STAFF, help_key="reminder.help_remind")
     def remind(ctx: Context, args: str) -> list[Reply]:
@@ -152,16 +176,19 @@ def register(router: Router) -> None:
             return [ctx.reply("menu.stale")]
         if directive.status == "closed":  # closed between the question and the press
             return [_closed(ctx, directive, edit=True)]
-        count = staff_tools.remind_now(
+        chased = staff_tools.remind_now(
             session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders, token=token
         )
-        if count is None:
+        if chased is None:
             return [ctx.reply("menu.stale")]
-        if count == 0:
+        if chased.units == 0:
             last = staff_tools.last_reminded(session=ctx.session, directive=directive, now=ctx.now)
             if last.recent:
                 return [_too_soon(ctx, directive, last, edit=True)]
-        return [ctx.reply("reminder.remind.sent", count=count, directive=title(directive), edit=True)]
+            return [ctx.reply("reminder.remind.waiting", directive=title(directive), edit=True)]
+        # The figure is what was queued: one message per secretary account reminded.
+        key = "reminder.remind.sent" if chased.messages == chased.units else "reminder.remind.sent_messages"
+        return [ctx.reply(key, count=chased.units, messages=chased.messages, directive=title(directive), edit=True)]
 
     @router.command("close", roles=STAFF, help_key="reminder.help_close")
     def close(ctx: Context, args: str) -> list[Reply]:
@@ -181,9 +208,10 @@ def register(router: Router) -> None:
                 Choice(ctx.t("reminder.close.button_cancel"), "cls:no"),
             ]
         ]
+        recurring = staff_tools.has_recurring(session=ctx.session, directive=directive)
         return [
             ctx.reply(
-                "reminder.close.confirm",
+                "reminder.close.confirm_recurring" if recurring else "reminder.close.confirm",
                 directive=title(directive),
                 number=directives.lookup_key(directive),
                 choices=choices,
@@ -207,13 +235,14 @@ def register(router: Router) -> None:
                     edit=True,
                 )
             ]
+        recurring = staff_tools.has_recurring(session=ctx.session, directive=directive)
         cancelled = staff_tools.close(session=ctx.session, directive=directive, now=ctx.now, config=ctx.deps.reminders)
         if cancelled is None:
             return [ctx.reply("reminder.close.not_published", directive=title(directive), edit=True)]
         ctx.audit("close", directive_id=directive.id, unit_id=directive.unit_id, cancelled=cancelled)
         return [
             ctx.reply(
-                "reminder.close.done",
+                "reminder.close.done_recurring" if recurring else "reminder.close.done",
                 directive=title(directive),
                 count=cancelled,
                 number=directives.lookup_key(directive),

@@ -72,6 +72,10 @@ class Router:
     flows: dict[str, Flow] = field(default_factory=dict)
     #: Free text outside a flow from a registered user (quick reports hook in here).
     text_handlers: list[Callable[[Context, str], list[Reply] | None]] = field(default_factory=list)
+    #: Asked, in order, about a flow's button pressed after its question was answered (the flow
+    #: ended or moved on): (ctx, nonce, value) -> what to say, or None ("that button is old").
+    #: /broadcast says its message was sent already instead of sending it twice.
+    answered_buttons: list[Callable[[Context, str, str], list[Reply] | None]] = field(default_factory=list)
 
     def command(self, name: str, *, roles: tuple[str, ...] = (), help_key: str | None = None, public: bool = False):
         def register(fn: Handler) -> Handler:

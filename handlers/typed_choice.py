@@ -10,6 +10,8 @@ option, as the user reading "1. Bỏ qua" expects, and any other number is the t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ground.messages import Choice, Reply
 from handlers.choice_match import bare_number, match_choice
 from handlers.context import FLOW_BUTTON_PREFIX, Context
@@ -17,12 +19,23 @@ from handlers.report_closed import REPORT_FLOW, form_closed
 from services import chat_menus
 
 
-def resolve(ctx: Context, text: str) -> str | list[Reply] | None:
+def resolve(
+    ctx: Context, text: str, *, answered: Callable[[str], list[Reply] | None] | None = None
+) -> str | list[Reply] | None:
     """Button data the text picks; replies when a number picks nothing; None when the text is
-    not an answer to a menu (the flow or the text handlers take it)."""
+    not an answer to a menu (the flow or the text handlers take it). ``answered``: what to
+    say about an option of a question already answered (a broadcast sent, picked again)."""
     menu = chat_menus.current(session=ctx.session, channel=ctx.incoming.channel, chat_id=ctx.incoming.chat_id)
     live = menu if menu is not None and (menu.answers_at(ctx.flow_nonce) or _outlived(ctx, menu)) else None
     number = bare_number(text)
+    if menu is not None and live is None and answered is not None and not ctx.number_is_answer:
+        if number is not None:
+            old = menu.options[number - 1] if 1 <= number <= len(menu.options) else None
+        else:
+            old = match_choice(text, menu.options)
+        said = answered(old.data) if old is not None else None
+        if said is not None:
+            return said
     if number is None:
         found = match_choice(text, live.options) if live is not None else None
         return found.data if found is not None else None

@@ -134,9 +134,11 @@ def create(
     attachment: dict[str, Any] | None,
     channel: str,
     now: datetime,
+    confirm: str | None = None,
 ) -> Broadcast:
     """Write the broadcast and one outbox row per reachable secretary account, in the caller's
-    transaction: all of it is queued, or none of it."""
+    transaction: all of it is queued, or none of it. ``confirm``: the question staff answered
+    (its nonce), kept in the audit so a second press finds the broadcast it sent."""
     unit_id = own_unit(actor)
     unit = unit_queries.require_unit(session=session, unit_id=unit_id)
     broadcast = queries.add_broadcast(
@@ -194,6 +196,7 @@ def create(
         details={
             "channel": channel,
             "broadcast_id": broadcast.id,
+            **({"confirm": confirm} if confirm else {}),
             "audience": audience.spec,
             "units": len(audience.units),
             "accounts": len(rows),
@@ -202,3 +205,11 @@ def create(
         },
     )
     return broadcast
+
+
+def sent_for(*, session: Session, person_id: int | None, confirm: str) -> Broadcast | None:
+    """The broadcast this person sent by answering the question ``confirm`` (its nonce), if any."""
+    if person_id is None or not confirm:
+        return None
+    broadcast_id = audit_queries.broadcast_of_confirm(session=session, person_id=person_id, confirm=confirm)
+    return queries.get_broadcast(session=session, broadcast_id=broadcast_id) if broadcast_id else None

@@ -36,6 +36,26 @@ def shift_dates(text: str, days: int) -> str:
     return _DATE_RE.sub(moved, text)
 
 
+_YEAR_RE = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{4})\b")
+#: Markdown left in the seed by the conversion it came from: "**bold**", a lone "*" line.
+_BOLD_MARK = re.compile(r"\*\*|__")
+_LONE_STAR_LINE = re.compile(r"^[ \t]*\*[ \t]*$", re.M)
+
+
+def shift_years(text: str, years: int) -> str:
+    """Every "năm 2021" standing alone (not inside a d/m/yyyy date) moved by ``years``, so "trong
+    năm 2021" follows the document's dates when they move into another year."""
+    if years == 0:
+        return text
+    return _YEAR_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{int(m.group(3)) + years}", text)
+
+
+def plain_text(text: str) -> str:
+    """The seed without its markdown marks: chat and the console show text as it is, so
+    "**ngày 20/8/2021**" would show its stars."""
+    return _LONE_STAR_LINE.sub("", _BOLD_MARK.sub("", text))
+
+
 def register_demo_directive(
     *, session: Session, text: str, unit_code: str, now: datetime, config: ReminderConfig, today: date
 ) -> tuple[str, bool, list[tuple[str, str]]]:
@@ -53,7 +73,8 @@ def register_demo_directive(
         return number, False, shown
     dated = [d.due.date() for d in original.deadlines if d.due is not None and d.kind != "start"]
     shift = (today + timedelta(days=FIRST_DEADLINE_IN_DAYS) - min(dated)).days if dated else 0
-    live_text = shift_dates(text, shift)
+    years = (min(dated) + timedelta(days=shift)).year - min(dated).year if dated else 0
+    live_text = shift_years(shift_dates(plain_text(text), shift), years)
     parsed = parse_document(live_text)
     draft = draft_from_parsed(parsed, live_text)
     who = directives.Who(person_id=None, channel="cli")

@@ -161,9 +161,9 @@ def add_deadline(
     draft: dict[str, Any], phrase: str, *, today: date
 ) -> tuple[dict[str, Any], dict[str, Any]] | DeadlineError:
     """The draft with one more deadline typed by staff, and that deadline; or why not."""
-    from services.parsing.dates import parse_deadline_phrase
+    from services import typed_deadlines
 
-    found = parse_deadline_phrase(phrase, default_year=draft.get("year") or today.year, reference=today)
+    found = typed_deadlines.read(phrase, default_year=draft.get("year") or today.year, reference=today)
     if isinstance(found, DeadlineError):
         return found
     entry = deadline_entry(found)
@@ -242,7 +242,7 @@ def edit_deadline(
     ngày 20/8/2021", "trước ngày 23/8", "hằng tháng, ngày 25"). A new phrase is read again
     (its words decide the kind unless staff chose another); a kind alone changes the kind. A
     schedule stays "recurring" and a dated deadline never becomes one."""
-    from services.parsing.dates import parse_deadline_phrase
+    from services import typed_deadlines
 
     deadlines = list(draft["deadlines"])
     if not 0 <= index < len(deadlines) or kind not in DEADLINE_KINDS:
@@ -251,7 +251,7 @@ def edit_deadline(
     phrase = " ".join(without_controls(phrase).split())
     if phrase and phrase != old.get("phrase"):
         hint = kind if kind != old["kind"] else None
-        found = parse_deadline_phrase(
+        found = typed_deadlines.read(
             phrase, default_year=draft.get("year") or today.year, kind_hint=hint, reference=today
         )
         if isinstance(found, DeadlineError):

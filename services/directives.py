@@ -505,14 +505,14 @@ class DeadlineChange:
 def _read_deadline_change(
     session: Session, directive: Directive, deadline_id: int, phrase: str, now: datetime, tz: ZoneInfo
 ) -> tuple[Deadline, Any] | DeadlineError | None:
-    from services.parsing.dates import parse_deadline_phrase
+    from services import typed_deadlines
 
     deadline = queries.get_deadline(session=session, deadline_id=deadline_id)
     if deadline is None or deadline.directive_id != directive.id or not deadline.active:
         return None
     local_now = to_local(now, tz)
     year = directive.issued_on.year if directive.issued_on else local_now.year
-    found = parse_deadline_phrase(phrase, default_year=year, kind_hint=deadline.kind, reference=local_now.date())
+    found = typed_deadlines.read(phrase, default_year=year, kind_hint=deadline.kind, reference=local_now.date())
     if isinstance(found, DeadlineError):
         return found
     return deadline, found

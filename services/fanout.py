@@ -154,7 +154,7 @@ def _write_batch(
             }
         )
         reached.add(unit.id)
-    queued = queries.insert_messages(session=session, rows=rows)
+    queued = queries.insert_messages(session=session, rows=rows, now=now)
     plan_directive(
         session=session, directive_id=directive.id, now=now, config=config, assignment_ids=list(assignments.values())
     )
@@ -229,6 +229,7 @@ def _tell_staff(
                 "deadline_id": None,
             }
         ],
+        now=now,
     )
 
 

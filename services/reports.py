@@ -389,6 +389,7 @@ def _notify_staff(
             kind="report",
             payload={**payload, "gathered": [unit], "gathered_count": 1} if report.version == 1 else payload,
             due_at=due_at,
+            created_at=now,
             dedupe_key=f"report:{report.id}:{account.id}",
             directive_id=task.directive.id,
             assignment_id=task.assignment.id,

@@ -190,8 +190,11 @@ def test_staff_remove_a_deadline(org):
         "Hoàn thành: đến hết 20/8/2021",
         "Báo cáo: trước 23/8/2021",
         "Kế hoạch: trước 30/8/2021",
+        "Quay lại",
     ]
     staff.press("Báo cáo")
+    assert staff.last_text == "Xóa thời hạn «Báo cáo: trước 23/8/2021» khỏi văn bản?"
+    staff.press("Xóa hạn")
     assert "Thời hạn:\n• Hoàn thành: đến hết 20/8/2021\n• Kế hoạch: trước 30/8/2021\n" in staff.last_text
 
 

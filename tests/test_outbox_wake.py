@@ -78,6 +78,7 @@ def test_a_bulk_insert_wakes(engine, clock, account_id, wakes):
                     "assignment_id": None,
                 }
             ],
+            now=clock.now(),
         )
     assert wakes == [0]
 

@@ -55,7 +55,10 @@ def test_a_monthly_rule_from_january_plans_its_first_period_in_january_with_ever
     # Right after publishing: the January period exists, nothing for December 2026.
     assert period_dues(app) == ["23:59 24/01/2027"]
     plan = staff.send("/reminders 200")[0].text.split("\n")
-    assert plan[0] == "Lịch nhắc của 200-CV/ĐUK (6 tin):"
+    assert plan[0] == (
+        "Lịch nhắc của 200-CV/ĐUK: 36 tin nhắn sẽ gửi tới 6 đơn vị (các lời nhắc cùng giờ cho một người được gộp"
+        " thành một tin):"
+    )
     slots = [line for line in plan[1:] if not line.startswith(" ")]
     rule = "Báo cáo định kỳ: hằng tháng trước ngày 25 (hạn kỳ này: trước 25/1/2027)"
     assert slots == [

@@ -150,7 +150,7 @@ async def test_a_bulk_insert_of_planned_rows_wakes_the_dispatcher(chibot):
 
         def plan() -> None:
             with session_scope(chibot.engine) as session:
-                insert_outbox_rows(session=session, rows=rows)
+                insert_outbox_rows(session=session, rows=rows, now=chibot.clock.now())
 
         await asyncio.to_thread(plan)
         await asyncio.wait_for(channel.delivered.wait(), 30)

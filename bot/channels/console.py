@@ -37,12 +37,17 @@ CHANNEL = "console"
 SHELL_HELP = """Shell commands:
   :as <invite code | name>   talk as another user (several users can be played in one shell)
   :who                       list the users played in this shell
+  :paste                     send the lines that follow as ONE message (a directive's full
+                             text): end with a line holding only "." (or end of input)
   :file PATH                 send a file, as a user uploads a document or a photo
   :advance 2d | 3h | 30m     move the simulated clock forward and deliver what falls due
   :at YYYY-MM-DD HH:MM       move the simulated clock to that local time
   :now                       show the simulated time
   :help                      this help
   :quit                      leave (end of input does the same)"""
+
+#: The line that ends a :paste.
+PASTE_END = "."
 
 _DURATION_RE = re.compile(r"^\s*(\d+)\s*([dhmw])\s*$", re.IGNORECASE)
 
@@ -95,6 +100,8 @@ class ConsoleShell:
         self._files_dir: Path | None = None
         #: While the simulated clock runs, the moment to print before the next delivery.
         self._stop_banner: datetime | None = None
+        #: After :paste, the lines read so far (sent as one message at the line "."); else None.
+        self._pasted: list[str] | None = None
         app.add_sender(_ConsoleSender(self))
 
     # ---- users ----------------------------------------------------------------------------
@@ -221,6 +228,12 @@ class ConsoleShell:
     def handle_line(self, line: str) -> bool:
         """Carry out one line. Returns False when the shell should end."""
         line = line.rstrip("\r\n")
+        if self._pasted is not None:
+            if line.strip() == PASTE_END:
+                self.end_paste()
+            else:
+                self._pasted.append(line)
+            return True
         if not line.strip():
             return True
         if line.startswith(":"):
@@ -236,6 +249,12 @@ class ConsoleShell:
                 for user in self.users.values():
                     mark = "*" if user is self.current else " "
                     self._print(f" {mark} {user.name}")
+            elif command == "paste":
+                self._require_user()
+                self._pasted = [arg] if arg.strip() else []
+                self._print(
+                    f'— pasting: the lines that follow go as one message; a line with only "{PASTE_END}" sends it —'
+                )
             elif command == "file":
                 self.send_file(arg)
             elif command == "advance":
@@ -250,16 +269,30 @@ class ConsoleShell:
         self.say(line)
         return True
 
+    def end_paste(self) -> None:
+        """Send what was pasted since :paste as one message (nothing when it was empty)."""
+        pasted, self._pasted = self._pasted, None
+        text = "\n".join(pasted or []).strip("\n")
+        if text.strip():
+            self.say(text)
+        else:
+            self._print("— nothing pasted, nothing sent —")
+
     def run(self, lines: TextIO, *, interactive: bool) -> int:
         while True:
             if interactive:
                 who = self.current.name if self.current else "?"
-                self.out.write(f"[{who}]> ")
+                self.out.write("... " if self._pasted is not None else f"[{who}]> ")
                 self.out.flush()
             line = lines.readline()
             if not line:
+                if self._pasted is not None:  # end of input ends a paste too: send it
+                    try:
+                        self.end_paste()
+                    except ShellError as exc:
+                        self._print(f"! {exc}")
                 return 0
-            if not interactive:
+            if not interactive and self._pasted is None:
                 self._print(f"» {line.rstrip()}")
             try:
                 if not self.handle_line(line):

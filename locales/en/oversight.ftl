@@ -210,3 +210,7 @@ broadcast-none_reachable = The chosen audience has { $count ->
         [one] { $count } unit, but it cannot
        *[other] { $count } units, but none of them can
     } get messages through chibot, so nothing was sent. Choose another audience or type /cancel.
+broadcast-sent_already = This message was already sent at { $time } to { $accounts ->
+        [one] { $accounts } account
+       *[other] { $accounts } accounts
+    }; chibot does not send it again. To send another, type /broadcast.

@@ -74,13 +74,29 @@ reminder-digest-new_reports = {"  "}New reports since yesterday: { $cells }
 reminder-digest-none = {"  "}(none)
 reminder-digest-nothing = No open directives.
 reminder-plan-usage = Type /reminders NUMBER, e.g. /reminders { $example }.
-reminder-plan-head = Reminder plan for { $directive } { $count ->
-        [one] ({ $count } message)
-       *[other] ({ $count } messages)
-    }:
+reminder-plan-head = Reminder plan for { $directive }: { $count ->
+        [one] { $count } message
+       *[other] { $count } messages
+    } to { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    } (reminders due for one person at the same time go as one message):
 reminder-plan-slot = { $when } — { $deadline }, { $offset }:
 reminder-plan-recipients = {"  "}{ $cells }
-reminder-plan-empty = No reminders left for { $directive } (units are done, or the deadlines passed).
+reminder-plan-closed = { $directive } is closed, so no reminders are planned. Reopen it: /reopen { $number }
+reminder-plan-not_published = { $directive } has not been sent yet, so no reminders are planned.
+reminder-plan-all_done = No reminders left for { $directive }: every unit is done.
+reminder-plan-nobody = No reminders planned for { $directive } yet: { $count ->
+        [one] { $count } unit is
+       *[other] { $count } units are
+    } not done, but none has a secretary or person in charge registered on chibot. Once they register (invite them with /invite), chibot plans their reminders.
+reminder-plan-unreached = Units chibot cannot message ({ $count }):
+reminder-plan-unreached_some = Not reminded on chibot ({ $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    }; once somebody there registers to receive messages, chibot plans their reminders):
+reminder-plan-no_deadline = { $directive } has no deadline, so no reminders are planned. Set one: /deadline { $number }; remind now: /remind { $number }
+reminder-plan-passed = No reminders left for { $directive }: the deadlines passed and the overdue reminders all went. Remind again: /remind { $number }
 reminder-offset-before = { $n ->
         [one] { $n } day before
        *[other] { $n } days before
@@ -118,6 +134,10 @@ reminder-close-usage = Type /close NUMBER, e.g. /close { $example }.
 reminder-close-done = Directive { $directive } closed: { $count ->
         [one] { $count } pending reminder cancelled
        *[other] { $count } pending reminders cancelled
+    }. Reopen: /reopen { $number }
+reminder-close-done_recurring = Directive { $directive } closed: { $count ->
+        [one] { $count } pending reminder cancelled
+       *[other] { $count } pending reminders cancelled
     }, recurring reports stopped. Reopen: /reopen { $number }
 reminder-close-already = Directive { $directive } was already closed. Reopen: /reopen { $number }
 reminder-close-not_published = Directive { $directive } was never sent, so it cannot be closed.
@@ -132,7 +152,8 @@ reminder-help_notify = choose one message per report or a daily digest
 reminder-close-button_cancel = Cancel
 reminder-close-button_close = Close
 reminder-close-cancelled = Cancelled, the directive stays open.
-reminder-close-confirm = Close { $directive }? chibot then stops reminders and recurring reports, and cells can no longer report on it. You can reopen it with /reopen { $number }.
+reminder-close-confirm = Close { $directive }? chibot then stops reminders, and cells can no longer report on it. You can reopen it with /reopen { $number }.
+reminder-close-confirm_recurring = Close { $directive }? chibot then stops reminders and recurring reports, and cells can no longer report on it. You can reopen it with /reopen { $number }.
 reminder-help_reopen = reopen a closed directive: reminders and reports again
 reminder-remind-nobody = { $count ->
         [one] { $count } unit has not done { $directive }, but it cannot
@@ -144,3 +165,8 @@ reminder-reopen-done = Directive { $directive } reopened: { $count ->
     } from now on; cells can report on it again.
 reminder-reopen-not_closed = Directive { $directive } is not closed; nothing to reopen.
 reminder-reopen-usage = Type /reopen NUMBER, e.g. /reopen { $example }.
+reminder-remind-sent_messages = Reminded { $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    } that have not done { $directive } ({ $messages } messages: some units have several people receiving them).
+reminder-remind-waiting = The units that have not done { $directive } already have a reminder waiting to go; chibot queues no duplicate.

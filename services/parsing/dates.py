@@ -964,6 +964,30 @@ def find_recurrence(folded: str, lo: int, hi: int, cleaned: str | None = None) -
 _KIND_PREFIX = re.compile(r"^\s*(?:bao\s+cao|ke\s+hoach|hoan\s+thanh|trien\s+khai)\s*[:\-]?\s*")
 
 
+def _typed_rule_day(folded: str, rec: Recurrence) -> Recurrence:
+    """A typed rule of a month, quarter or year keeps the day it names ("hằng quý, trước ngày
+    20 tháng cuối quý" -> quarterly<3-20, "ngày 15/3 hằng năm" -> yearly@3-15): the schedule
+    reader finds the period only, the reporting-rule reader finds the day. A typed deadline is
+    a duty by definition, so the phrase is read as the rule of a report."""
+    if rec.freq not in ("monthly", "quarterly", "yearly") or rec.day_of_month is not None or rec.times:
+        return rec
+    from .periodic_rules import find_periodic
+
+    duty = "bao cao " + folded
+    for rule in find_periodic(duty, 0, len(duty)):
+        if rule.recurrence.freq == rec.freq:
+            return rule.recurrence
+    if rec.freq == "yearly":
+        # "ngày 15/3 hằng năm", with no cue before the day: one day and month, no year
+        days = [t for t in iter_temporal(folded) if t.unit == "day" and t.month is not None and t.year is None]
+        if len(days) == 1 and days[0].day is not None and days[0].month is not None:
+            day, month = days[0].day, days[0].month
+            if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]:
+                before = bool(re.search(r"\btruoc\s+(?:ngay\s+)?$", folded[: days[0].start]))
+                return Recurrence("yearly", day_of_month=day, month=month, before=before)
+    return rec
+
+
 def parse_deadline_phrase(
     text: str, *, default_year: int | None, kind_hint: str | None = None, reference: date | None = None
 ) -> Deadline | DeadlineError:
@@ -989,12 +1013,13 @@ def parse_deadline_phrase(
 
     rec = find_recurrence(folded, 0, len(folded), phrase)
     if rec is not None:
+        recurrence = _typed_rule_day(folded, rec.recurrence)
         return Deadline(
             kind="recurring",
             due=None,
-            recurrence=rec.recurrence,
+            recurrence=recurrence,
             text=phrase,
-            shown=rec.recurrence.describe(),
+            shown=recurrence.describe(),
             anchor=None,
             relation="recurring",
         )

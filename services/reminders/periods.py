@@ -88,4 +88,4 @@ def ensure_periods(
                 for a in assignments
                 if a.deadline_id in (None, deadline.id)
             )
-    return queries.add_report_requests(session=session, rows=rows) if rows else 0
+    return queries.add_report_requests(session=session, rows=rows, now=now) if rows else 0

@@ -244,7 +244,7 @@ def plan_directive(
     rendered = PerAssignment()
     # ">=": the first overdue reminder of a deadline moved into the past is due at the move.
     fresh = [w.row(key, rendered) for key, w in wanted.items() if key not in existing and w.due_at >= now]
-    result.created = queries.insert_outbox_rows(session=session, rows=fresh)
+    result.created = queries.insert_outbox_rows(session=session, rows=fresh, now=now)
     for key, message in existing.items():
         want = wanted[key]
         if message.status == "cancelled" and want.due_at > now:

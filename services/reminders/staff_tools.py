@@ -37,12 +37,30 @@ class LastReminded:
     recent: frozenset[int]
 
 
-def plan_lines(
-    *, session: Session, t: Translator, directive: Directive, now: datetime, config: ReminderConfig
-) -> list[str]:
-    """The pending plan grouped by moment: "08:00 17/8/2021 — Hoàn thành: ..., trước 3 ngày:" + cells."""
+@dataclass(frozen=True)
+class Plan:
+    """The reminders still to go for a directive, as /reminders shows them."""
+
+    #: "08:00 17/8/2021 — Hoàn thành: ..., trước 3 ngày:" then "  CB01, CB02", per slot.
+    lines: list[str]
+    #: The messages that will really go out: the reminders due for one chat at one moment
+    #: leave as ONE message (services/reminders/compose.py), so they count once.
+    messages: int
+    #: The units these messages reach.
+    units: int
+
+
+def plan(*, session: Session, t: Translator, directive: Directive, now: datetime, config: ReminderConfig) -> Plan:
+    """The pending plan grouped by moment, with the number of messages that will go out."""
+    rows = queries.planned_reminders(session=session, directive_id=directive.id, after=now)
+    messages = {(message.account_id, message.due_at) for message, _u, _d in rows}
+    units = {unit.id for _m, unit, _d in rows}
+    return Plan(_plan_lines(rows, t, config), len(messages), len(units))
+
+
+def _plan_lines(rows: list, t: Translator, config: ReminderConfig) -> list[str]:
     groups: dict[tuple, list[str]] = {}
-    for message, unit, deadline in queries.planned_reminders(session=session, directive_id=directive.id, after=now):
+    for message, unit, deadline in rows:
         parsed = parse_key(message.dedupe_key)
         offset = parsed[3] if parsed else ""
         shown = deadline.shown
@@ -66,6 +84,18 @@ def plan_lines(
         )
         lines.append(t("reminder.plan.recipients", cells=", ".join(codes)))
     return lines
+
+
+def has_deadlines(*, session: Session, directive: Directive) -> bool:
+    """Whether the directive has a deadline reminders are planned for (dated or recurring)."""
+    return any(
+        d.due_at is not None or d.recurrence for d in queries.deadlines_of(session=session, directive_id=directive.id)
+    )
+
+
+def has_recurring(*, session: Session, directive: Directive) -> bool:
+    """Whether the directive has a recurring report (a rule that repeats)."""
+    return any(d.recurrence for d in queries.deadlines_of(session=session, directive_id=directive.id))
 
 
 def not_done_units(*, session: Session, directive: Directive) -> list:
@@ -93,17 +123,28 @@ def remind_reach(*, session: Session, directive: Directive) -> Reach:
     return reach(session=session, unit_ids=[u.id for _a, u in not_done_units(session=session, directive=directive)])
 
 
+@dataclass(frozen=True)
+class Chased:
+    """What one /remind queued: the units reminded and the messages written (one per
+    secretary account: a unit with two registered secretaries gets two)."""
+
+    units: int
+    messages: int
+
+
 def remind_now(
     *, session: Session, directive: Directive, now: datetime, config: ReminderConfig, token: str
-) -> int | None:
-    """Queue an immediate reminder to every not-done unit; returns how many units were reached,
-    None when this confirm (``token``, made when /remind asked) was used already. A cell whose
+) -> Chased | None:
+    """Queue an immediate reminder to every not-done unit, before or after its deadline (after
+    it, the reminder names the deadline passed last and how late it is); returns the units and
+    messages queued, None when this confirm (``token``, made when /remind asked) was used
+    already. A cell whose
     secretary still has a reminder of /remind pending, or was reminded by hand within
     REPEAT_WINDOW (another /remind question pressed too), is not queued a second one."""
     if outbox_queries.key_used(session=session, directive_id=directive.id, pattern=f"remind:{directive.id}:%:{token}"):
         return None
     if directive.status != "published":
-        return 0  # a closed directive takes no reports: a reminder would ask for one in vain
+        return Chased(0, 0)  # a closed directive takes no reports: a reminder would ask for one in vain
     recent = last_reminded(session=session, directive=directive, now=now).recent
     waiting = outbox_queries.pending_pairs(session=session, directive_id=directive.id, kind="reminder_now")
     cfg = config
@@ -117,7 +158,8 @@ def remind_now(
     deadline = upcoming[0] if upcoming else (passed[-1] if passed else None)
     rows = not_done_units(session=session, directive=directive)
     accounts = queries.secretary_accounts(session=session, unit_ids=[u.id for _a, u in rows])
-    reached = 0
+    units: set[int] = set()
+    messages = 0
     for assignment, unit in rows:
         if unit.id in recent:
             continue
@@ -142,7 +184,7 @@ def remind_now(
                 reply = texts.recurring(
                     t, directive, assignment.id, occurrence=now, acknowledged=acknowledged, tz=cfg.tz
                 )
-            outbox.enqueue(
+            if outbox.enqueue(
                 session=session,
                 account_id=account.id,
                 kind="reminder_now",
@@ -151,16 +193,22 @@ def remind_now(
                 dedupe_key=f"remind:{directive.id}:{assignment.id}:{account.id}:{token}",
                 directive_id=directive.id,
                 assignment_id=assignment.id,
-            )
-        reached += bool(accounts.get(unit.id))
-    return reached
+            ):
+                units.add(unit.id)
+                messages += 1
+    return Chased(len(units), messages)
 
 
 def close(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int | None:
-    """Close a published directive; None when it was not published."""
+    """Close a published directive; None when it was not published. Returns the messages that
+    will not go out, counted as /reminders counts them: the planned reminders due for one chat
+    at one moment would have gone as one message."""
     if directive.status != "published":
         return None
-    return lifecycle.close(session=session, directive=directive, now=now, config=config)
+    planned = queries.pending_reminders(session=session, directive_id=directive.id)
+    merged = len({(row.account_id, row.due_at) for row in planned})
+    cancelled = lifecycle.close(session=session, directive=directive, now=now, config=config)
+    return max(cancelled - len(planned), 0) + merged
 
 
 def reopen(*, session: Session, directive: Directive, now: datetime, config: ReminderConfig) -> int | None:

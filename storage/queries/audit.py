@@ -53,3 +53,23 @@ def directive_trail(*, session: Session, directive_id: int, limit: int = 500) ->
         .limit(limit)
     ).all()
     return [(entry, name) for entry, name in rows]
+
+
+#: How many of a person's latest broadcasts a second press of «Gửi» is looked up among.
+RECENT_BROADCASTS = 50
+
+
+def broadcast_of_confirm(*, session: Session, person_id: int, confirm: str) -> int | None:
+    """The broadcast a person sent by answering the confirm question ``confirm``, among their
+    latest ones (the nonce is in the audit details: JSON, matched here on every database)."""
+    entries = session.exec(
+        select(AuditEntry)
+        .where(col(AuditEntry.action) == "broadcast", col(AuditEntry.actor_person_id) == person_id)
+        .order_by(col(AuditEntry.id).desc())
+        .limit(RECENT_BROADCASTS)
+    ).all()
+    for entry in entries:
+        if (entry.details or {}).get("confirm") == confirm:
+            found = entry.details.get("broadcast_id")
+            return int(found) if found is not None else None
+    return None

@@ -102,9 +102,10 @@ def insert_assignments(*, session: Session, directive_id: int, unit_ids: list[in
     return {unit_id: assignment_id for unit_id, assignment_id in rows}
 
 
-def insert_messages(*, session: Session, rows: list[dict[str, Any]]) -> int:
-    """Queue many outbox rows at once; a dedupe key already present is left alone. Returns how many are new."""
-    return insert_outbox_rows(session=session, rows=rows)
+def insert_messages(*, session: Session, rows: list[dict[str, Any]], now: datetime) -> int:
+    """Queue many outbox rows at once; a dedupe key already present is left alone. Returns how many are new.
+    ``now``: the app's clock, stamped as created_at."""
+    return insert_outbox_rows(session=session, rows=rows, now=now)
 
 
 def running_progress(*, session: Session, directive_ids: list[int]) -> dict[int, tuple[int, int]]:

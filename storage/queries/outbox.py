@@ -30,7 +30,10 @@ def insert_message(
     dedupe_key: str,
     directive_id: int | None = None,
     assignment_id: int | None = None,
+    created_at: datetime | None = None,
 ) -> bool:
+    """Queue one row unless its dedupe key exists. ``created_at``: the app's clock (the
+    shell's simulated time); a row queued to go at once is created when it is due."""
     exists = session.exec(select(col(OutboxMessage.id)).where(col(OutboxMessage.dedupe_key) == dedupe_key)).first()
     if exists is not None:
         return False
@@ -45,6 +48,7 @@ def insert_message(
                     dedupe_key=dedupe_key,
                     directive_id=directive_id,
                     assignment_id=assignment_id,
+                    created_at=created_at or due_at,
                 )
             )
             session.flush()

@@ -25,7 +25,6 @@ from storage.tables import (
     ReportRequest,
     Unit,
 )
-from storage.types import utcnow
 
 REMINDER_KINDS = ("reminder",)
 _outbox: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
@@ -37,11 +36,11 @@ def _insert(session: Session, table):  # noqa: ANN001, ANN202
     return (pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert)(table)
 
 
-def insert_outbox_rows(*, session: Session, rows: list[dict[str, Any]]) -> int:
-    """Insert planned rows; a dedupe key already present (any status) is left alone."""
+def insert_outbox_rows(*, session: Session, rows: list[dict[str, Any]], now: datetime) -> int:
+    """Insert planned rows; a dedupe key already present (any status) is left alone. ``now``:
+    the app's clock (the shell's simulated time), stamped as created_at unless a row has one."""
     if not rows:
         return 0
-    now = utcnow()
     # One statement, many parameter sets: compiled once (a VALUES list of 500 rows is compiled
     # every time and was the bottleneck); RETURNING tells which keys were new.
     stmt = (
@@ -238,10 +237,10 @@ def deadlines_of(*, session: Session, directive_id: int) -> list[Deadline]:
     )
 
 
-def add_report_requests(*, session: Session, rows: list[dict[str, Any]]) -> int:
+def add_report_requests(*, session: Session, rows: list[dict[str, Any]], now: datetime) -> int:
+    """The open requests of recurring periods; ``now`` (the app's clock) stamps created_at."""
     if not rows:
         return 0
-    now = utcnow()
     stmt = _insert(session, ReportRequest).values([{"status": "open", "created_at": now, **r} for r in rows])
     stmt = stmt.on_conflict_do_nothing(index_elements=["assignment_id", "deadline_id", "due_at"])
     return session.exec(stmt).rowcount or 0

@@ -115,9 +115,10 @@ def remind_all(seeded: Seeded, directive_id: int) -> int | None:
     app = seeded.app
     with session_scope(app.engine) as session:
         directive = session.get(Directive, directive_id)
-        return remind_now(
+        chased = remind_now(
             session=session, directive=directive, now=app.clock.now(), config=CONFIG, token=secrets.token_hex(4)
         )
+        return chased.units if chased is not None else None
 
 
 def outbox_counts(engine, channel: str = "telegram") -> dict[str, int]:  # noqa: ANN001
