@@ -1,5 +1,6 @@
-"""The bot's HTTP client (bot/channels/telegram_http.py): a keep-alive connection is used
-again while the server keeps it open, and one the server closed is never used again."""
+"""The bots' httpx client (bot/channels/telegram_http.py; uploads, and everything behind a
+proxy): a keep-alive connection is used again while the server keeps it open, and one the
+server closed is never used again. The lean client is tests/test_telegram_http11.py's."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import asyncio
 
 import httpx
 
-from bot.channels.telegram_http import _Transport, bot_request
+from bot.channels.telegram_http import _Transport, httpx_request
 
 
 class KeepAliveServer:
@@ -80,7 +81,7 @@ async def test_a_connection_the_server_closed_is_not_used_again():
 async def test_the_bots_request_posts_to_the_bot_api_and_reads_its_answer():
     server = KeepAliveServer(close_after_answer=False)
     url = await server.start()
-    request = bot_request()
+    request = httpx_request()
     await request.initialize()
     try:
         answer = await request.post(f"{url}/bot123:abc/getMe")
@@ -92,11 +93,11 @@ async def test_the_bots_request_posts_to_the_bot_api_and_reads_its_answer():
 
 def test_a_proxy_named_in_the_environment_is_honoured(monkeypatch):
     # An office reaching Telegram through a proxy (HTTPS_PROXY) keeps PTB's own client, which
-    # uses it; without one, the bot gets the cheaper transport.
+    # uses it; without one, uploads get the cheaper transport.
     for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
         monkeypatch.delenv(name, raising=False)
-    assert isinstance(bot_request()._client._transport, _Transport)
+    assert isinstance(httpx_request()._client._transport, _Transport)
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:3128")
-    request = bot_request()
+    request = httpx_request()
     assert not isinstance(request._client._transport, _Transport)
     assert request._client._mounts  # the proxy is mounted for https

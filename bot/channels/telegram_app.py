@@ -160,7 +160,9 @@ def build_telegram_application(
         .token(_token(settings))
         .base_url(api_url)
         .base_file_url(file_url)
-        .request(bot_request())  # PTB's HTTPXRequest, cheaper per request (bot/channels/telegram_http.py)
+        # The lean h11 client (bot/channels/telegram_http11.py), uploads left to httpx.
+        .request(bot_request())
+        .get_updates_request(bot_request(connection_pool_size=1))  # one long poll at a time
     )
     if rate_limited:  # off only to measure the ceiling (bench/bench_storm.py)
         builder = builder.rate_limiter(BudgetRateLimiter(budget, priority=INTERACTIVE, max_retries=max_retries))
@@ -191,6 +193,7 @@ def build_telegram_sender(
         token=_token(settings),
         base_url=api_url,
         base_file_url=file_url,
+        request=bot_request(),
         rate_limiter=BudgetRateLimiter(
             budget or SendBudget(settings.telegram_max_per_second), priority=OUTBOX, max_retries=0
         ),

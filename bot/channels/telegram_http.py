@@ -1,5 +1,6 @@
-"""The HTTP client of the Application's bot: python-telegram-bot's HTTPXRequest on an httpx
-transport whose connections answer "has the server closed you?" cheaply.
+"""The HTTP clients of the bots: ``bot_request`` picks the lean h11 client
+(bot/channels/telegram_http11.py) and, for uploads and behind a proxy, python-telegram-bot's
+HTTPXRequest on an httpx transport whose connections answer "has the server closed you?" cheaply.
 
 httpcore asks that of every idle connection of the pool twice per request (when the request
 joins the pool and when its answer is closed). Through anyio each question first rebuilt the
@@ -20,10 +21,9 @@ from typing import Any
 
 import httpcore
 import httpx
-from telegram.request import HTTPXRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
-#: What python-telegram-bot's ApplicationBuilder gives the bot by default (its pool size).
-CONNECTION_POOL_SIZE = 256
+from bot.channels.telegram_http11 import CONNECTION_POOL_SIZE, Http11Request
 
 
 def socket_readable(sock: socket.socket | None) -> bool:
@@ -108,11 +108,25 @@ class _Transport(httpx.AsyncHTTPTransport):
         )
 
 
-def bot_request(connection_pool_size: int = CONNECTION_POOL_SIZE) -> HTTPXRequest:
-    """The request object for the Application's bot: PTB's defaults (timeouts, HTTP/1.1, the
-    pool size ApplicationBuilder uses), on ``_Transport``. Where the environment names a proxy
-    (HTTPS_PROXY, ALL_PROXY ...), PTB's own client, which honours it, as before."""
-    if {"https", "all"} & set(urllib.request.getproxies()):  # an office behind a proxy
+def httpx_request(connection_pool_size: int = CONNECTION_POOL_SIZE) -> HTTPXRequest:
+    """PTB's HTTPXRequest with its defaults (timeouts, HTTP/1.1, the pool size ApplicationBuilder
+    uses), on ``_Transport``. Where the environment names a proxy (HTTPS_PROXY, ALL_PROXY ...),
+    PTB's own client, which honours it."""
+    if proxy_in_environment():  # an office behind a proxy
         return HTTPXRequest(connection_pool_size=connection_pool_size)
     limits = httpx.Limits(max_connections=connection_pool_size)
     return HTTPXRequest(connection_pool_size=connection_pool_size, httpx_kwargs={"transport": _Transport(limits)})
+
+
+def proxy_in_environment() -> bool:
+    """Whether HTTPS_PROXY or ALL_PROXY (any case) names a proxy for the Bot API."""
+    return bool({"https", "all"} & set(urllib.request.getproxies()))
+
+
+def bot_request(connection_pool_size: int = CONNECTION_POOL_SIZE) -> BaseRequest:
+    """The request object for a bot: the lean h11 client (bot/channels/telegram_http11.py),
+    which leaves uploads (multipart) to ``httpx_request``; behind a proxy, ``httpx_request``
+    alone (it honours the proxy, the lean client does not)."""
+    if proxy_in_environment():
+        return httpx_request(connection_pool_size)
+    return Http11Request(httpx_request(connection_pool_size), connection_pool_size=connection_pool_size)

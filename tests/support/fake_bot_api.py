@@ -282,6 +282,9 @@ class FakeBotApi:
         self.in_flight = 0
         self._stalls: list[list[float]] = []  # [times, seconds]
         self._garbage = 0
+        self._hang_ups = 0
+        #: send* requests read and then hung up on, unanswered (nothing delivered).
+        self.hung_up = 0
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -310,10 +313,16 @@ class FakeBotApi:
         )
         sockets = bind_sockets(0, "127.0.0.1")
         self.port = sockets[0].getsockname()[1]
-        self._server = HTTPServer(app)
+        self._server = _CountingServer(app)
         self._server.add_sockets(sockets)
         self._closing = False
         return self
+
+    @property
+    def connections(self) -> int:
+        """TCP connections the server has accepted so far (a keep-alive client opens few)."""
+        server = self._server
+        return server.accepted if isinstance(server, _CountingServer) else 0
 
     async def stop(self) -> None:
         self._closing = True
@@ -592,6 +601,11 @@ class FakeBotApi:
     def garbage_next(self, n: int) -> None:
         """The next ``n`` send* calls answer 200 with a body that is not JSON (nothing delivered)."""
         self._garbage += n
+
+    def hang_up_next(self, n: int) -> None:
+        """The next ``n`` send* calls are read and then the connection is closed without an
+        answer (a server or proxy dropping a keep-alive connection; nothing delivered)."""
+        self._hang_ups += n
 
     def fail_method(self, method: str, times: int = 1, *, status: int = 400, description: str | None = None) -> None:
         """The next ``times`` calls of ``method`` fail with ``status`` (400 or 500)."""
@@ -1005,6 +1019,16 @@ def _decode_value(name: str, raw: str) -> Any:
         return raw
 
 
+class _CountingServer(HTTPServer):
+    """tornado's HTTPServer, counting the connections it accepts."""
+
+    accepted = 0
+
+    def handle_stream(self, stream: Any, address: tuple[Any, ...]) -> None:
+        self.accepted += 1
+        super().handle_stream(stream, address)
+
+
 class _ApiHandler(tornado.web.RequestHandler):
     def initialize(self, api: FakeBotApi) -> None:
         self.api = api
@@ -1029,6 +1053,11 @@ class _ApiHandler(tornado.web.RequestHandler):
 
     async def _serve(self, token: str, method: str) -> None:
         params, files = self._params()
+        if self.api._hang_ups and method.lower().startswith("send"):
+            self.api._hang_ups -= 1
+            self.api.hung_up += 1
+            self.detach().close()
+            return
         if self.api._garbage and method.lower().startswith("send"):
             self.api._garbage -= 1
             # Recorded with status 0: answered, but with nothing a client can read (not delivered).
