@@ -85,8 +85,8 @@ def match_choice(text: str, choices: list[Choice]) -> Choice | None:
     if not typed:
         return None
     labels = [normalize(c.label) for c in choices]
-    said = _perfective_forms(typed)
-    exact = [c for c, label in zip(choices, labels, strict=True) if label in said]
+    forms = _perfective_forms(typed)
+    exact = [c for c, label in zip(choices, labels, strict=True) if label in forms]
     if len(exact) == 1:
         return exact[0]
     said = typed.rstrip(".!")

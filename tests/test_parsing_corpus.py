@@ -68,6 +68,21 @@ def holdout9():
     return bench.score(bench.corpus_files(folder="holdout9"))[0]
 
 
+@pytest.fixture(scope="module")
+def holdout11():
+    return bench.score(bench.corpus_files(folder="holdout11"))[0]
+
+
+@pytest.fixture(scope="module")
+def holdout12():
+    return bench.score(bench.corpus_files(folder="holdout12"))[0]
+
+
+@pytest.fixture(scope="module")
+def holdout13():
+    return bench.score(bench.corpus_files(folder="holdout13"))[0]
+
+
 def test_corpus_is_real_sized():
     assert len(bench.corpus_files()) >= 25 and len(bench.corpus_files(holdout=True)) >= 10
     assert len(bench.corpus_files(folder="holdout2")) >= 10
@@ -178,7 +193,7 @@ def test_holdout6_does_not_regress(holdout6):
     assert holdout6.recall >= 0.99 and holdout6.precision >= 0.93
     assert holdout6.accuracy("number") >= 0.99
     assert holdout6.accuracy("doc_type") >= 0.90
-    assert holdout6.accuracy("issuer") >= 0.87
+    assert holdout6.accuracy("issuer") >= 0.89
     assert holdout6.accuracy("issued_on") >= 0.90
     assert holdout6.accuracy("urgent") >= 0.99
     assert holdout6.accuracy("recognized") >= 0.97
@@ -194,7 +209,7 @@ def test_holdout7_does_not_regress(holdout7):
     assert holdout7.recall >= 0.92 and holdout7.precision >= 0.85
     assert holdout7.accuracy("number") >= 0.95
     assert holdout7.accuracy("doc_type") >= 0.90
-    assert holdout7.accuracy("issuer") >= 0.67
+    assert holdout7.accuracy("issuer") >= 0.71
     assert holdout7.accuracy("issued_on") >= 0.82
     assert holdout7.accuracy("recognized") >= 0.82
 
@@ -202,8 +217,8 @@ def test_holdout7_does_not_regress(holdout7):
 def test_holdout8_does_not_regress(holdout8):
     assert holdout8.recall >= 0.86 and holdout8.precision >= 0.90
     assert holdout8.accuracy("number") >= 0.93
-    assert holdout8.accuracy("doc_type") >= 0.77
-    assert holdout8.accuracy("issuer") >= 0.72
+    assert holdout8.accuracy("doc_type") >= 0.81
+    assert holdout8.accuracy("issuer") >= 0.79
     assert holdout8.accuracy("issued_on") >= 0.86
     assert holdout8.accuracy("recognized") >= 0.93
 
@@ -211,11 +226,45 @@ def test_holdout8_does_not_regress(holdout8):
 def test_holdout9_does_not_regress(holdout9):
     assert holdout9.recall >= 0.95 and holdout9.precision >= 0.90
     assert holdout9.accuracy("number") >= 0.99
-    assert holdout9.accuracy("doc_type") >= 0.78
-    assert holdout9.accuracy("issuer") >= 0.70
+    assert holdout9.accuracy("doc_type") >= 0.81
+    assert holdout9.accuracy("issuer") >= 0.78
     assert holdout9.accuracy("issued_on") >= 0.92
     assert holdout9.accuracy("urgent") >= 0.96
     assert holdout9.accuracy("recognized") >= 0.99
+
+
+# holdout11 (session 8) and holdout12 (session 9, 77 pages) were scored once before tuning:
+# holdout12 deadlines 0.71 / 0.65, number 0.84, type 0.79, issuer 0.58. Session 10's round 9
+# (pdead10, pfield10) tuned on them by classes of misses: holdout11 1.00 / 0.90, issuer 0.86;
+# holdout12 0.95 / 0.94, number 0.99, type 0.92, issuer 0.90, issue date 0.99. Guards at that
+# level, rounded down.
+def test_holdout11_does_not_regress(holdout11):
+    assert holdout11.recall >= 0.99 and holdout11.precision >= 0.89
+    assert holdout11.accuracy("number") >= 0.85
+    assert holdout11.accuracy("issuer") >= 0.85
+
+
+def test_holdout12_does_not_regress(holdout12):
+    assert holdout12.recall >= 0.94 and holdout12.precision >= 0.93
+    assert holdout12.accuracy("number") >= 0.98
+    assert holdout12.accuracy("doc_type") >= 0.91
+    assert holdout12.accuracy("issuer") >= 0.89
+    assert holdout12.accuracy("issued_on") >= 0.98
+    assert holdout12.accuracy("urgent") >= 0.99
+    assert holdout12.accuracy("recognized") >= 0.94
+
+
+# holdout13 (session 10, 87 pages, 55 deadlines, collected by helpers who never ran the parser)
+# scored ONCE, after round 9 and before anyone read its misses -- the honest figure on documents
+# nobody tuned for: deadlines 0.84 / 0.53, number 0.84, type 0.76, issuer 0.63, issue date 0.87,
+# urgency 0.99, recognised 0.89. A guard at that level, rounded down; issue 12 asks 0.9.
+def test_holdout13_does_not_regress(holdout13):
+    assert holdout13.recall >= 0.83 and holdout13.precision >= 0.52
+    assert holdout13.accuracy("number") >= 0.83
+    assert holdout13.accuracy("doc_type") >= 0.75
+    assert holdout13.accuracy("issuer") >= 0.62
+    assert holdout13.accuracy("issued_on") >= 0.86
+    assert holdout13.accuracy("recognized") >= 0.88
 
 
 def test_a_page_with_no_document_is_not_recognized():
