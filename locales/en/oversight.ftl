@@ -210,3 +210,4 @@ broadcast-none_reachable = The chosen audience has { $count ->
         [one] { $count } unit, but it cannot
        *[other] { $count } units, but none of them can
     } get messages through chibot, so nothing was sent. Choose another audience or type /cancel.
+status-period_earlier = • { $kind } { $rule }, { $period } (due { $due }): reported { $reported }/{ $concerned }, overdue { $overdue }

@@ -180,3 +180,4 @@ export-cli-ambiguous =
     hãy chạy lại lệnh với mã văn bản, ví dụ: chibot export '#{ $id }' -o TỆP
 export-cli-written = Đã ghi { $path }.
 broadcast-none_reachable = Đối tượng đã chọn có { $count } đơn vị, nhưng không đơn vị nào nhận được tin qua chibot, nên không có tin nào được gửi. Đồng chí chọn đối tượng khác hoặc gõ /cancel.
+status-period_earlier = • { $kind } { $rule }, { $period } (hạn { $due }): đã báo cáo { $reported }/{ $concerned }, quá hạn { $overdue }

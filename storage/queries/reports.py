@@ -198,3 +198,14 @@ def set_assignment_reported(*, session: Session, assignment: Assignment, when, p
         assignment.acknowledged_at = when
         assignment.acknowledged_by_person_id = person_id
     session.add(assignment)
+
+
+def set_assignment_acknowledged(*, session: Session, assignment: Assignment, when, person_id: int | None) -> None:  # noqa: ANN001
+    """A report for one period of a recurring report implies receipt, but leaves the one-off
+    report deadline open: the assignment is acknowledged, not reported."""
+    if assignment.status == "assigned":
+        assignment.status = "acknowledged"
+    if assignment.acknowledged_at is None:
+        assignment.acknowledged_at = when
+        assignment.acknowledged_by_person_id = person_id
+    session.add(assignment)
