@@ -211,3 +211,5 @@ broadcast-none_reachable = The chosen audience has { $count ->
        *[other] { $count } units, but none of them can
     } get messages through chibot, so nothing was sent. Choose another audience or type /cancel.
 status-period_earlier = • { $kind } { $rule }, { $period } (due { $due }): reported { $reported }/{ $concerned }, overdue { $overdue }
+export-col-period = Period
+export-value-one_off = one-off report
