@@ -141,5 +141,5 @@ reminder-reopen-done = Directive { $directive } reopened: { $count ->
     } from now on; cells can report on it again.
 reminder-reopen-not_closed = Directive { $directive } is not closed; nothing to reopen.
 reminder-reopen-usage = Type /reopen NUMBER, e.g. /reopen { $example }.
-reminder-digest-overdue_period = {"  "}Overdue { $period }: { $cells }
+reminder-digest-overdue_period = {"  "}Overdue { $period } (due { $due }): { $cells }
 reminder-digest-overdue_earlier = {"  "}and { $count } earlier periods with units that have not reported (see /status).

@@ -99,5 +99,5 @@ reminder-remind-nobody = { $count } đơn vị chưa thực hiện { $directive 
 reminder-reopen-done = Đã mở lại văn bản { $directive }: lên lịch { $count } tin nhắc từ nay; các chi bộ lại gửi báo cáo được.
 reminder-reopen-not_closed = Văn bản { $directive } chưa kết thúc, không cần mở lại.
 reminder-reopen-usage = Gõ /reopen SỐ_VĂN_BẢN, ví dụ /reopen { $example }.
-reminder-digest-overdue_period = {"  "}Quá hạn { $period }: { $cells }
+reminder-digest-overdue_period = {"  "}Quá hạn { $period } (hạn { $due }): { $cells }
 reminder-digest-overdue_earlier = {"  "}và { $count } kỳ trước đó còn đơn vị chưa báo cáo (xem /status).

@@ -66,8 +66,14 @@ def _directive_lines(
     ]
     shown = report_periods.shown_periods(overdue)
     for rule_id, due in shown:
-        period = report_periods.period_due_text(t, rules[rule_id], due, tz)
-        lines.append(t("reminder.digest.overdue_period", period=period, cells=codes(overdue.periods[(rule_id, due)])))
+        lines.append(
+            t(
+                "reminder.digest.overdue_period",
+                period=report_periods.period_name(t, rules[rule_id], due, tz),
+                due=texts.period_due(t, rules[rule_id], due, tz),
+                cells=codes(overdue.periods[(rule_id, due)]),
+            )
+        )
     if len(overdue.periods) > len(shown):
         lines.append(t("reminder.digest.overdue_earlier", count=len(overdue.periods) - len(shown)))
     if fresh:
