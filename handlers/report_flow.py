@@ -898,8 +898,9 @@ def register(router: Router) -> None:
                     "report.mytasks_line",
                     directive=t.name(ctx.t, with_subject=False),
                     subject=cut(chat_subject(ctx.t, t.directive), SUBJECT_CHARS),
-                    due=_dues(ctx, t, nearer.get(t.assignment.id or 0)),
-                    status=_task_status(ctx, t),
+                    **report_items.mytasks_words(
+                        ctx, t, _dues(ctx, t, nearer.get(t.assignment.id or 0)), _task_status(ctx, t)
+                    ),
                 )
                 for t in tasks
             ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from services.outbox import reply_to_payload
 from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of
+from services.reminders.periods import next_after
 from services.report_answers import Problem, check_answers, computed_percent
 from services.report_templates import Template, template_for
 from services.report_text import format_timing, is_on_time, summary_lines
@@ -188,6 +189,13 @@ class Items:
 
     open: list[Task]
     fallback: Task
+    #: Whether the directive has a recurring report for this cell at all.
+    rules: bool = False
+    #: The next period not yet open for a report (/mytasks says it when nothing else is open).
+    upcoming: Task | None = None
+    #: Every period still waiting for a report whose window has begun, oldest first: the
+    #: latest missed ones (report_periods.SHOWN_PERIODS) and the current one (/mytasks, /doc).
+    waiting: list[Task] = field(default_factory=list)
 
 
 def report_items(*, session: Session, task: Task, now: datetime, tz: ZoneInfo, lang: str = "vi") -> Items:
@@ -209,7 +217,34 @@ def report_items(*, session: Session, task: Task, now: datetime, tz: ZoneInfo, l
     by_id = {r.id: r for r in rules}
     period_tasks = [_period_task(task, by_id[p.deadline_id], p.due_at, lang, tz) for p in periods]
     opened = ([one_off] if one_off is not None and one_off.answers_for not in answered else []) + period_tasks
-    return Items(opened, _fallback(task, one_off, rules, reports_sent, requests, now, lang, tz))
+    upcoming = None
+    if not period_tasks:
+        ahead = sorted((r for r in requests if r.status == "open" and r.deadline_id in by_id), key=lambda r: r.due_at)
+        if ahead:
+            upcoming = _period_task(task, by_id[ahead[0].deadline_id], ahead[0].due_at, lang, tz)
+        else:  # every period planned is reported: the next one of the first rule, not planned yet
+            rule = rules[0]
+            planned = [r.due_at for r in requests if r.deadline_id == rule.id and r.status != "cancelled"]
+            after = max(planned, key=report_periods.as_utc) if planned else now
+            due = next_after(rule.recurrence or "", report_periods.as_utc(after), tz)
+            upcoming = _period_task(task, rule, due, lang, tz) if due is not None else None
+    fallback = _fallback(task, one_off, rules, reports_sent, requests, now, lang, tz)
+    waiting = []
+    for rule in rules:
+        current = report_periods.current_period(requests, rule.id or 0, now)
+        limit = current.due_at if current is not None else None
+        mine = sorted(
+            (
+                r
+                for r in requests
+                if r.deadline_id == rule.id
+                and r.status == "open"
+                and (limit is None or report_periods.as_utc(r.due_at) <= report_periods.as_utc(limit))
+            ),
+            key=lambda r: r.due_at,
+        )
+        waiting += [_period_task(task, rule, r.due_at, lang, tz) for r in mine[-(report_periods.SHOWN_PERIODS + 1) :]]
+    return Items(opened, fallback, rules=True, upcoming=upcoming, waiting=waiting)
 
 
 def _fallback(

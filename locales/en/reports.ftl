@@ -184,3 +184,4 @@ report-period-due = { $period }: { $due }
 report-pick_item_once = { $kind } (one-off): { $due }
 report-pick_period = { $directive } has more than one item waiting for a report. Which one is this report for?
 report-period-overdue = { $period } — overdue by { $days } days
+report-period-doc_line = Report periods waiting: { $periods }

@@ -169,3 +169,4 @@ report-period-due = { $period }: { $due }
 report-pick_item_once = { $kind } (một lần): { $due }
 report-pick_period = { $directive } có hơn một việc đang chờ báo cáo. Báo cáo này cho việc nào?
 report-period-overdue = { $period } — đã quá hạn { $days } ngày
+report-period-doc_line = Kỳ báo cáo đang chờ: { $periods }

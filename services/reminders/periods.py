@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -64,6 +65,16 @@ def due_moments(
     if not moments:
         moments = occurrences(rule_text, start, start + LOOKAHEAD[freq], config.tz)[:1]
     return moments
+
+
+def next_after(rule_text: str, after: datetime, tz: ZoneInfo) -> datetime | None:
+    """The schedule's first occurrence after ``after`` (a period not planned yet)."""
+    try:
+        freq = Recurrence.from_rule(rule_text).freq
+    except ValueError:
+        return None
+    found = occurrences(rule_text, after + timedelta(seconds=1), after + LOOKAHEAD[freq], tz)
+    return found[0] if found else None
 
 
 def ensure_periods(
