@@ -354,8 +354,9 @@ def submit_report(
         **typed_columns(template, answers),
     )
     report_queries.add_report(session=session, report=report)
-    deadlines = report_queries.active_deadlines(session=session, directive_ids=[task.directive.id])
-    if task.is_period and report_periods.has_one_off(deadlines):
+    if task.is_period and report_periods.has_one_off(
+        report_queries.active_deadlines(session=session, directive_ids=[task.directive.id])
+    ):
         # A period's report leaves the one-off report deadline waiting for its own report.
         report_queries.set_assignment_acknowledged(
             session=session, assignment=task.assignment, when=now, person_id=None if on_behalf else person_id

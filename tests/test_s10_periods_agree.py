@@ -92,6 +92,7 @@ def test_both_open_the_secretary_picks_one_open_no_question(org, app, clock):
     assert answers_for(app, "CB01") == [("kỳ 2027-01-24", 1), ("một lần", 1), ("một lần", 2)]
 
 
+@pytest.mark.timeout(480)  # weeks of a simulated clock, every hour a stop; slow on PostgreSQL
 def test_the_digest_status_and_export_count_the_same_overdue_cells_per_period(org, app, clock):
     staff = publish_both(org, app)
     cb01, cb02 = org["CB01"], org["CB02"]

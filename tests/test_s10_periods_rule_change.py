@@ -34,6 +34,7 @@ def periods_of(app, code: str) -> list[tuple[str, str]]:  # noqa: ANN001
         return [(to_local(r.due_at).strftime("%H:%M %d/%m/%Y"), r.status) for r in rows]
 
 
+@pytest.mark.timeout(480)  # weeks of a simulated clock, every hour a stop; slow on PostgreSQL
 def test_after_a_rule_change_only_the_new_rules_periods_are_reminded(org, app, clock):
     staff = publish_monthly(org, app)
     clock.set(local_to_utc(datetime(2027, 1, 20, 7, 0)))

@@ -59,6 +59,7 @@ def period_status(app, code: str) -> list[tuple[str, str]]:  # noqa: ANN001
         return [(to_local(r.due_at).strftime("%d/%m/%Y"), r.status) for r in rows]
 
 
+@pytest.mark.timeout(480)  # weeks of a simulated clock, every hour a stop; slow on PostgreSQL
 def test_each_month_is_its_own_report_and_a_late_month_is_late(org, app, clock):
     staff = publish_monthly(org, app)
     cb01, cb02 = org["CB01"], org["CB02"]
