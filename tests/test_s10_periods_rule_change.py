@@ -53,6 +53,8 @@ def test_after_a_rule_change_only_the_new_rules_periods_are_reminded(org, app, c
     assert periods_of(app, "CB01") == [("23:59 24/01/2027", "reported"), ("23:59 09/02/2027", "open")]
     assert periods_of(app, "CB02") == [("23:59 24/01/2027", "cancelled"), ("23:59 09/02/2027", "open")]
 
+    until(app, datetime(2027, 1, 28, 9, 0))  # where the old rule's overdue chase would have been
+    clock.set(local_to_utc(datetime(2027, 2, 5, 8, 0)))  # nothing is due in between
     until(app, datetime(2027, 2, 13, 9, 0))
     heard = [(when, text.split("\n")[1]) for when, who, text in delivered(app, "reminder") if who == "CB02"]
     old = "Báo cáo định kỳ: hằng tháng trước ngày 25 (hạn kỳ này: trước 25/1/2027)"
