@@ -7,13 +7,16 @@ belongs to this user (the router has only checked the role).
 
 from __future__ import annotations
 
+import dataclasses
+
 from ground.messages import MAX_BUTTON_DATA_BYTES, Choice, Reply
 from ground.reply_limits import budget_for, utf16_units
 from ground.text_limits import cut_bytes
+from handlers import report_items
 from handlers.context import Context
 from handlers.router import Router
 from services import directive_texts as texts
-from services import directives, status, status_text
+from services import directives, reports, status, status_text
 from services.report_text import overdue_days
 from services.unit_words import capitalized, unit_word
 from storage.tables import Deadline, Directive
@@ -129,7 +132,14 @@ def doc_replies(ctx: Context, directive: Directive) -> list[Reply]:
         return [Reply(text=text, choices=rows)]
     assignment = directives.assignment_of(session=ctx.session, actor=ctx.actor, directive=directive)
     assert assignment is not None, "the actor may see it (caller's check) and does not manage it: it is assigned"
-    return [texts.cell_view(ctx.t, directive, deadlines, assignment)]
+    reply = texts.cell_view(ctx.t, directive, deadlines, assignment)
+    task = (
+        reports.get_task(session=ctx.session, assignment_id=assignment.id) if directive.status == "published" else None
+    )
+    words = report_items.due_words(ctx, task) if task is not None else None
+    if words:  # a recurring report: the periods waiting ("Kỳ tháng 12/2026: trước 25/12/2026")
+        reply = dataclasses.replace(reply, text=f"{reply.text}\n{ctx.t('report.period.doc_line', periods=words)}")
+    return [reply]
 
 
 def _unacked(ctx: Context, args: str) -> list[Reply]:

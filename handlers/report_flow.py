@@ -16,6 +16,7 @@ from typing import Any
 
 from ground.messages import Choice, Reply
 from ground.text_limits import cut
+from handlers import report_items
 from handlers.context import Context
 from handlers.directives_view import acknowledge
 from handlers.flow_state import FlowState, required
@@ -103,6 +104,10 @@ def problem_text(ctx: Context, problem: Problem) -> str:
 class ReportState(FlowState):
     #: None while a quick report waits for its directive to be picked.
     assignment_id: int | None = None
+    #: The item the report answers (a report's answers_for: the one-off deadline or one period
+    #: of a recurring rule, services/report_periods.py); the items offered while it is picked.
+    item: str | None = None
+    items: list[str] = []
     #: Answers so far, keyed by template field.
     answers: dict[str, Any] = {}
     #: Questions answered before this one, for "back".
@@ -181,14 +186,30 @@ class ReportFlow(StepFlow[ReportState]):
         notes: list[Reply] | None = None,
         unplaced: str | None = None,
         asked_other: str | None = None,
+        picked: bool = False,
     ) -> list[Reply]:
         role = reports.reporting_role(ctx.actor, task.unit)
         if role is None:
             return self._deny(ctx, task.assignment.id)
         if not reports.is_open(task):
             return [_not_open(ctx, task)]
+        if not picked:
+            # One item open: that one; several (the one-off report and a period): asked.
+            items = reports.report_items(session=ctx.session, task=task, now=ctx.now, tz=ctx.deps.tz, lang=ctx.lang)
+            if len(items.open) > 1:
+                state = ReportState(
+                    assignment_id=task.assignment.id,
+                    items=[i.answers_for for i in items.open],
+                    answers=answers or {},
+                    pending_percent=pending,
+                    unplaced_text=unplaced,
+                    other_asked=asked_other,
+                )
+                return (notes or []) + report_items.ask(ctx, FLOW, PICK, state, items.open)
+            task = items.open[0] if items.open else items.fallback
         state = ReportState(
             assignment_id=task.assignment.id,
+            item=task.answers_for,
             answers=answers or {},
             pending_percent=pending,
             quick=quick,
@@ -239,6 +260,20 @@ class ReportFlow(StepFlow[ReportState]):
         return [ctx.reply("report.pick")]
 
     def _picked(self, ctx: Context, state: ReportState, value: str) -> list[Reply]:
+        if value.startswith("i:"):  # one item of the directive picked (handlers/report_items.py)
+            task = report_items.picked(ctx, state.assignment_id, state.items, value[2:])
+            if task is None:
+                return [ctx.reply("button.stale")]
+            return self.start(
+                ctx,
+                task,
+                answers=state.answers,
+                quick=bool(state.answers),
+                pending=state.pending_percent,
+                unplaced=state.unplaced_text,
+                asked_other=state.other_asked,
+                picked=True,
+            )
         if not value.startswith("p:"):
             return self._no_task(ctx, state)
         assignment_id = _id(value[2:])
@@ -751,7 +786,9 @@ class ReportFlow(StepFlow[ReportState]):
     def _task(self, ctx: Context, state: ReportState) -> reports.Task | list[Reply]:
         """The flow's assignment, re-checked: still open and still this actor's to report."""
         assignment_id = state.assignment_id
-        task = reports.get_task(session=ctx.session, assignment_id=int(assignment_id or 0))
+        task = reports.get_task(
+            session=ctx.session, assignment_id=int(assignment_id or 0), item=state.item, lang=ctx.lang, tz=ctx.deps.tz
+        )
         if task is None or reports.reporting_role(ctx.actor, task.unit) is None:
             ctx.flow_end()
             return self._deny(ctx, assignment_id)
@@ -953,8 +990,9 @@ def register(router: Router) -> None:
                     "report.mytasks_line",
                     directive=t.name(ctx.t, with_subject=False),
                     subject=cut(chat_subject(ctx.t, t.directive), SUBJECT_CHARS),
-                    due=_dues(ctx, t, nearer.get(t.assignment.id or 0)),
-                    status=_task_status(ctx, t),
+                    **report_items.mytasks_words(
+                        ctx, t, _dues(ctx, t, nearer.get(t.assignment.id or 0)), _task_status(ctx, t)
+                    ),
                 )
                 for t in tasks
             ]

@@ -31,6 +31,7 @@ from services.reach import Reach, reach
 from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of
+from services.reminders.periods import retire_old_periods
 from storage.queries import accounts as account_queries
 from storage.queries import audit as audit_queries
 from storage.queries import directives as queries
@@ -556,6 +557,7 @@ def change_deadline(
         return read
     deadline, found = read
     old_shown = deadline.shown
+    old_rule = deadline.recurrence if deadline.kind == "recurring" else None
     new_due = local_to_utc(found.due, tz) if found.due else None
     if not _gone_by(found, now, tz):
         deadline.overdue_from = None
@@ -569,6 +571,9 @@ def change_deadline(
     deadline.until_at = local_to_utc(found.until, tz) if found.until else None
     deadline.phrase, deadline.shown = found.text, found.shown
     queries.save(session=session, row=deadline)
+    if old_rule is not None and (deadline.kind != "recurring" or deadline.recurrence != old_rule):
+        # The old rule's open periods go; the new rule's are planned by after_change below.
+        retire_old_periods(session=session, deadline=deadline, config=config)
     n = _change_number(session, directive)
     units = [a.unit_id for a, _u in queries.assignments_with_units(session=session, directive_id=directive.id)]
     _tell_units_text(

@@ -18,7 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from services.directive_texts import title
-from services.export_data import COLUMNS, ExportData
+from services.export_data import ExportData
 from services.i18n import Translator
 from services.number_format import figure_text
 from services.parsing.vn_text import normalize
@@ -107,19 +107,21 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
     )
 
     _para(doc, t("export.docx.cells"), bold=True)
-    reported_rows = [r for r, c in zip(data.rows, s.cells, strict=True) if c.report is not None]
+    reported_rows = [r for r, report in zip(data.rows, data.row_reports, strict=True) if report is not None]
     if reported_rows:
-        indexes = [COLUMNS.index(c) for c in TABLE_COLUMNS]
-        table = doc.add_table(rows=1, cols=len(TABLE_COLUMNS))
+        # A recurring report's rows say their period («Kỳ») after the unit.
+        keys = TABLE_COLUMNS if "period" not in data.columns else (*TABLE_COLUMNS[:2], "period", *TABLE_COLUMNS[2:])
+        indexes = [data.columns.index(c) for c in keys]
+        table = doc.add_table(rows=1, cols=len(keys))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, key in zip(table.rows[0].cells, TABLE_COLUMNS, strict=True):
+        for cell, key in zip(table.rows[0].cells, keys, strict=True):
             cell.text = t(f"export.col.{key}")
             cell.paragraphs[0].runs[0].bold = True
         for row in reported_rows:
             cells = table.add_row().cells
-            for cell, key, index in zip(cells, TABLE_COLUMNS, indexes, strict=True):
-                cell.text = _table_text(row, key, index, t)
+            for cell, key, index in zip(cells, keys, indexes, strict=True):
+                cell.text = _table_text(data, row, key, index, t)
     else:
         _para(doc, t("export.docx.no_reports"), italic=True)
 
@@ -155,14 +157,14 @@ def to_docx(data: ExportData, t: Translator) -> bytes:
     return out.getvalue()
 
 
-def _table_text(row: list, key: str, index: int, t: Translator) -> str:
+def _table_text(data: ExportData, row: list, key: str, index: int, t: Translator) -> str:
     """One cell of the units table. The table has no «Hình thức khác» or «Báo cáo thay»
     column: the other format is written in «Hình thức» as chat shows it ("khác: …"), and a
     report staff typed for the cell says so under «Đúng/trễ hạn»."""
     text = _cell_text(row[index], t.lang)
-    if key == "formats" and (other := row[COLUMNS.index("format_other")]):
+    if key == "formats" and (other := row[data.columns.index("format_other")]):
         text = ", ".join(p for p in (text, t("report.value.other", text=other)) if p)
-    if key == "timing" and row[COLUMNS.index("behalf")]:
+    if key == "timing" and row[data.columns.index("behalf")]:
         text = f"{text}\n{t('export.docx.behalf_mark')}"
     return text
 

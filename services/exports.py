@@ -8,7 +8,6 @@ import io
 from datetime import datetime
 
 from services.export_data import (
-    COLUMNS,
     DATE_COLUMNS,
     FORMATS,
     MIME,
@@ -51,18 +50,18 @@ def to_xlsx(data: ExportData, t: Translator) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in data.rows:
         sheet.append(row)
-    date_columns = [COLUMNS.index(c) + 1 for c in DATE_COLUMNS]
+    date_columns = [data.columns.index(c) + 1 for c in DATE_COLUMNS]
     for column in date_columns:
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = DATETIME_FORMAT
     for key, number_format in NUMBER_COLUMNS.items():
-        column = COLUMNS.index(key) + 1
+        column = data.columns.index(key) + 1
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             if isinstance(cell.value, (int, float)):
                 cell.number_format = number_format
     for index, header in enumerate(data.headers, start=1):
         fitted = max(12, min(len(header) + 2, 40))
-        width = WIDTHS.get(COLUMNS[index - 1], fitted) if index <= len(COLUMNS) else fitted
+        width = WIDTHS.get(data.columns[index - 1], fitted) if index <= len(data.columns) else fitted
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "C2"  # header row and the unit code/name stay in view
     sheet.auto_filter.ref = sheet.dimensions

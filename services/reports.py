@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from ground.actor import Actor
 from ground.messages import Attachment, Reply
-from services import directive_texts
+from services import directive_texts, report_periods
 from services.i18n import Translator, t
 from services.outbox import reply_to_payload
 from services.reminders import lifecycle as reminders
 from services.reminders.config import ReminderConfig
 from services.reminders.obligation import due_of
+from services.reminders.periods import next_after
 from services.report_answers import Problem, check_answers, computed_percent
 from services.report_audience import with_audience
 from services.report_templates import Template, template_for
@@ -62,10 +64,19 @@ class Task:
     directive: Directive
     unit: Unit
     deadline: Deadline | None
+    #: When the report answers one period of a recurring rule: that period's due moment
+    #: (``deadline`` is then the rule worded for this period, services/report_periods.py).
+    period_due: datetime | None = None
 
     @property
     def answers_for(self) -> str:
+        if self.period_due is not None and self.deadline is not None and self.deadline.id is not None:
+            return report_periods.period_key(self.deadline.id, self.period_due)
         return f"d{self.deadline.id}" if self.deadline is not None else "directive"
+
+    @property
+    def is_period(self) -> bool:
+        return self.period_due is not None
 
     def name(self, t: Translator, *, with_subject: bool = True, subject_chars: int = 60) -> str:
         """The directive as secretaries read it (services/directive_texts.directive_name)."""
@@ -149,12 +160,120 @@ def closed_tasks(*, session: Session, unit_ids: list[int]) -> list[Task]:
     return _tasks(session, report_queries.closed_assignment_rows(session=session, unit_ids=unit_ids))
 
 
-def get_task(*, session: Session, assignment_id: int) -> Task | None:
+def get_task(
+    *, session: Session, assignment_id: int, item: str | None = None, lang: str = "vi", tz: ZoneInfo | None = None
+) -> Task | None:
+    """The assignment's task; ``item`` (a report's ``answers_for``) picks one period of a rule
+    instead of the one-off deadline (services/report_periods.py)."""
     row = report_queries.get_assignment_with_deadlines(session=session, assignment_id=assignment_id)
     if row is None:
         return None
     assignment, directive, unit, deadlines = row
-    return Task(assignment, directive, unit, answered_deadline(assignment, deadlines))
+    task = Task(assignment, directive, unit, answered_deadline(assignment, deadlines))
+    key = report_periods.parse_key(item) if item else None
+    if key is not None:
+        rule = next((d for d in report_periods.rules(deadlines) if d.id == key[0]), None)
+        if rule is not None:
+            return _period_task(task, rule, key[1], lang, tz)
+    return task
+
+
+def _period_task(task: Task, rule: Deadline, due_at: datetime, lang: str, tz: ZoneInfo | None) -> Task:
+    if tz is None:
+        raise TypeError("a period's task needs the local time zone")  # no silent default zone
+    worded = report_periods.period_deadline(Translator(lang), rule, due_at, tz)
+    return Task(task.assignment, task.directive, task.unit, worded, period_due=worded.due_at)
+
+
+@dataclass(frozen=True)
+class Items:
+    """What a report sent now may answer: the open items (one: no question; several: the
+    secretary picks), and the item a report corrects when none is open."""
+
+    open: list[Task]
+    fallback: Task
+    #: Whether the directive has a recurring report for this cell at all.
+    rules: bool = False
+    #: The next period not yet open for a report (/mytasks says it when nothing else is open).
+    upcoming: Task | None = None
+    #: Every period still waiting for a report whose window has begun, oldest first: the
+    #: latest missed ones (report_periods.SHOWN_PERIODS) and the current one (/mytasks, /doc).
+    waiting: list[Task] = field(default_factory=list)
+
+
+def report_items(*, session: Session, task: Task, now: datetime, tz: ZoneInfo, lang: str = "vi") -> Items:
+    """The items of the cell's work a new report may answer (services/report_periods.py)."""
+    deadlines = report_queries.active_deadlines(session=session, directive_ids=[task.directive.id])
+    assigned = task.assignment.deadline_id
+    rules = [r for r in report_periods.rules(deadlines) if assigned in (None, r.id)]
+    if not rules:
+        return Items([], task)
+    one_off = (
+        task if report_periods.has_one_off(deadlines) and (assigned is None or task.deadline is not None) else None
+    )
+    if one_off is not None and one_off.deadline is not None and one_off.deadline.kind == "recurring":
+        one_off = None  # assigned the rule itself: it has periods only
+    reports_sent = report_queries.reports_of_assignment(session=session, assignment_id=task.assignment.id)
+    answered = {r.answers_for for r in reports_sent}
+    requests = reminder_queries.report_requests(session=session, assignment_id=task.assignment.id)
+    periods = report_periods.open_periods(requests, [r.id for r in rules if r.id is not None], now)
+    by_id = {r.id: r for r in rules}
+    period_tasks = [_period_task(task, by_id[p.deadline_id], p.due_at, lang, tz) for p in periods]
+    opened = ([one_off] if one_off is not None and one_off.answers_for not in answered else []) + period_tasks
+    upcoming = None
+    if not period_tasks:
+        ahead = sorted((r for r in requests if r.status == "open" and r.deadline_id in by_id), key=lambda r: r.due_at)
+        if ahead:
+            upcoming = _period_task(task, by_id[ahead[0].deadline_id], ahead[0].due_at, lang, tz)
+        else:  # every period planned is reported: the next one of the first rule, not planned yet
+            rule = rules[0]
+            planned = [r.due_at for r in requests if r.deadline_id == rule.id and r.status != "cancelled"]
+            after = max(planned, key=report_periods.as_utc) if planned else now
+            due = next_after(rule.recurrence or "", report_periods.as_utc(after), tz)
+            upcoming = _period_task(task, rule, due, lang, tz) if due is not None else None
+    fallback = _fallback(task, one_off, rules, reports_sent, requests, now, lang, tz)
+    waiting = []
+    for rule in rules:
+        current = report_periods.current_period(requests, rule.id or 0, now)
+        limit = current.due_at if current is not None else None
+        mine = sorted(
+            (
+                r
+                for r in requests
+                if r.deadline_id == rule.id
+                and r.status == "open"
+                and (limit is None or report_periods.as_utc(r.due_at) <= report_periods.as_utc(limit))
+            ),
+            key=lambda r: r.due_at,
+        )
+        waiting += [_period_task(task, rule, r.due_at, lang, tz) for r in mine[-(report_periods.SHOWN_PERIODS + 1) :]]
+    return Items(opened, fallback, rules=True, upcoming=upcoming, waiting=waiting)
+
+
+def _fallback(
+    task: Task,
+    one_off: Task | None,
+    rules: list[Deadline],
+    reports_sent: list[Report],
+    requests: list[Any],
+    now: datetime,
+    lang: str,
+    tz: ZoneInfo,
+) -> Task:
+    """Nothing open: the report corrects the item reported last; nothing reported yet: the
+    current period of the first rule, else the one-off item."""
+    by_id = {r.id: r for r in rules}
+    for sent in sorted(reports_sent, key=lambda r: (r.submitted_at, r.id), reverse=True):
+        key = report_periods.parse_key(sent.answers_for)
+        if key is None and one_off is not None:
+            return one_off
+        if key is not None and key[0] in by_id:
+            return _period_task(task, by_id[key[0]], key[1], lang, tz)
+    for rule in rules:
+        current = report_periods.current_period(requests, rule.id or 0, now)
+        if current is not None:
+            return _period_task(task, rule, current.due_at, lang, tz)
+    return one_off or task
 
 
 def reporting_role(actor: Actor, unit: Unit) -> str | None:
@@ -174,6 +293,20 @@ def short_number(directive: Directive) -> str:
 
 def is_open(task: Task) -> bool:
     return task.assignment.status in report_queries.REPORTABLE_STATUSES and task.directive.status == "published"
+
+
+def resolve_item(*, session: Session, task: Task, now: datetime, tz: ZoneInfo, lang: str = "vi") -> Task:
+    """The task as the item a report sent now answers, when the caller has not picked one: the
+    task itself while it is an open item, else the only open item, else the one corrected
+    (services/report_periods.py). A directive without a rule has one item: the task."""
+    if task.is_period:
+        return task
+    items = report_items(session=session, task=task, now=now, tz=tz, lang=lang)
+    if any(i.answers_for == task.answers_for for i in items.open):
+        return task
+    if items.open:
+        return items.open[0]
+    return items.fallback
 
 
 def submit_report(
@@ -196,6 +329,7 @@ def submit_report(
     problems = check_answers(template, answers)
     if problems:
         raise ReportInvalid(problems)
+    task = resolve_item(session=session, task=task, now=now, tz=config.tz)
     answers_for = task.answers_for
     report_queries.lock_assignment(session=session, assignment_id=task.assignment.id)
     version = report_queries.next_version(session=session, assignment_id=task.assignment.id, answers_for=answers_for)
@@ -223,10 +357,25 @@ def submit_report(
         **typed_columns(template, answers),
     )
     report_queries.add_report(session=session, report=report)
-    report_queries.set_assignment_reported(
-        session=session, assignment=task.assignment, when=now, person_id=None if on_behalf else person_id
+    if task.is_period and report_periods.has_one_off(
+        report_queries.active_deadlines(session=session, directive_ids=[task.directive.id])
+    ):
+        # A period's report leaves the one-off report deadline waiting for its own report.
+        report_queries.set_assignment_acknowledged(
+            session=session, assignment=task.assignment, when=now, person_id=None if on_behalf else person_id
+        )
+    else:
+        report_queries.set_assignment_reported(
+            session=session, assignment=task.assignment, when=now, person_id=None if on_behalf else person_id
+        )
+    period = (
+        (task.deadline.id, task.period_due)
+        if task.period_due is not None and task.deadline is not None and task.deadline.id is not None
+        else None
     )
-    reminders.after_report(session=session, assignment=task.assignment, report_id=report.id, now=now, config=config)
+    reminders.after_report(
+        session=session, assignment=task.assignment, report_id=report.id, now=now, config=config, period=period
+    )
     _notify_staff(
         session=session,
         task=task,

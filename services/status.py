@@ -8,19 +8,18 @@ for every dated deadline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlmodel import Session
 
 from ground.actor import Actor
-from services import directives, fanout
+from services import directives, fanout, report_periods
 from services.reminders.obligation import is_overdue, obligation
-from storage.queries import reminders as reminder_queries
 from storage.queries import reports as report_queries
 from storage.queries import status as queries
 from storage.queries import units as unit_queries
-from storage.tables import Deadline, Directive, Report, Unit
+from storage.tables import Deadline, Directive, Report, ReportRequest, Unit
 
 #: Deadline kinds that are not a due date for the cells (start dates, recurring schedules).
 NOT_DUE_KINDS = ("start", "recurring")
@@ -71,6 +70,8 @@ class PeriodFigures:
     concerned: int
     reported: int
     missing: list[Unit]
+    #: A period before the last one due, shown because cells missed it.
+    earlier: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,17 @@ def _is_overdue(deadline_id: int | None, deadlines: list[Deadline], now: datetim
     return is_overdue(deadlines, now, deadline_id)
 
 
+def _with_overdue(
+    counts: Counts, session: Session, directive: Directive, deadlines: list[Deadline], paths: list[str], now: datetime
+) -> tuple[Counts, report_periods.Overdue, list[tuple[ReportRequest, int]]]:
+    """The counts with "quá hạn" as every view counts it (services/report_periods.py): the cells
+    with an overdue item, the one-off report deadline or a period gone by."""
+    overdue, requests = report_periods.directive_overdue(
+        session=session, directive_id=directive.id, deadlines=deadlines, scope_paths=paths, now=now
+    )
+    return replace(counts, overdue=len(overdue.cells)), overdue, requests
+
+
 def _fold(rows: list[queries.CountRow], deadlines: list[Deadline], now: datetime) -> Counts:
     assigned = acked = reported = overdue = 0
     for row in rows:
@@ -177,10 +189,11 @@ def _summaries(session: Session, actor: Actor, found: list[Directive], now: date
     every = [d for found_deadlines in deadlines.values() for d in found_deadlines]
     periods = directives.next_periods(session=session, deadlines=every, now=now)
     sending = fanout.progress(session=session, directive_ids=ids)
+    paths = scope_paths(actor)
     return [
         DirectiveSummary(
             d,
-            _fold(by_directive[d.id], deadlines[d.id], now),
+            _with_overdue(_fold(by_directive[d.id], deadlines[d.id], now), session, d, deadlines[d.id], paths, now)[0],
             directives.nearest_deadline(deadlines=deadlines[d.id], now=now, periods=periods),
             sending.get(d.id),
         )
@@ -201,7 +214,7 @@ def directive_status(*, session: Session, directive: Directive, paths: list[str]
     """Everything `/status <number>` shows, for the units under ``paths``."""
     deadlines = _deadlines(session, [directive.id])[directive.id]
     rows = queries.assignment_counts(session=session, directive_ids=[directive.id], scope_paths=paths)
-    counts = _fold(rows, deadlines, now)
+    counts, overdue, requests = _with_overdue(_fold(rows, deadlines, now), session, directive, deadlines, paths, now)
     per_deadline = _per_deadline(rows, deadlines, now)
     groups = [
         GroupFigures(r.unit, r.cells, r.reported, r.reached, r.total)
@@ -222,7 +235,7 @@ def directive_status(*, session: Session, directive: Directive, paths: list[str]
             if c.unit.parent_id is not None and c.unit.parent_id != directive.unit_id
             else None,
             names.get(c.unit.id, []),
-            _is_overdue(c.assignment.deadline_id, deadlines, now),
+            c.unit.id in overdue.cells,
         )
         for c in cells
         if c.assignment.status not in queries.REPORTED
@@ -243,31 +256,47 @@ def directive_status(*, session: Session, directive: Directive, paths: list[str]
         cells,
         names,
         parents,
-        _periods(session, deadlines, paths, now),
+        _periods(deadlines, overdue, requests, cells, now),
     )
 
 
-def _periods(session: Session, deadlines: list[Deadline], paths: list[str], now: datetime) -> list[PeriodFigures]:
-    """Who has reported the last and the current period of each recurring report."""
+def _periods(
+    deadlines: list[Deadline],
+    overdue: report_periods.Overdue,
+    requests: list[tuple[ReportRequest, int]],
+    cells: list[queries.CellRow],
+    now: datetime,
+) -> list[PeriodFigures]:
+    """Per recurring report: the periods gone by that cells missed (the latest
+    report_periods.SHOWN_PERIODS, as the digest names them), the last one due, and the current
+    one, each with who has reported it."""
+    units = {c.unit.id: c.unit for c in cells}
+    moment = report_periods.as_utc(now)
+    shown = set(report_periods.shown_periods(overdue))
     found = []
-    for deadline in deadlines:
-        if deadline.kind != "recurring" or not deadline.recurrence:
-            continue
-        last, upcoming = reminder_queries.period_requests(
-            session=session, deadline_id=deadline.id, around=now, scope_paths=paths
-        )
-        for rows, current in ((last, False), (upcoming, True)):
-            if rows:
-                found.append(
-                    PeriodFigures(
-                        deadline,
-                        rows[0][0].due_at,
-                        current,
-                        len(rows),
-                        sum(1 for r, _u in rows if r.status == "reported"),
-                        [u for r, u in rows if r.status != "reported"],
-                    )
+    for deadline in report_periods.rules(deadlines):
+        by_due: dict[datetime, list[ReportRequest]] = {}
+        unit_of: dict[int, int] = {}
+        for request, unit_id in requests:
+            if request.deadline_id == deadline.id:
+                by_due.setdefault(report_periods.as_utc(request.due_at), []).append(request)
+                unit_of[request.id] = unit_id
+        past = sorted(d for d in by_due if d < moment)
+        ahead = sorted(d for d in by_due if d >= moment)
+        wanted = [(d, False, True) for d in past[:-1] if (deadline.id, d) in shown]
+        wanted += [(past[-1], False, False)] if past else []
+        wanted += [(ahead[0], True, False)] if ahead else []
+        for due, current, earlier in wanted:
+            rows = by_due[due]
+            missing = sorted(
+                (units[unit_of[r.id]] for r in rows if r.status != "reported" and unit_of[r.id] in units),
+                key=lambda u: u.code,
+            )
+            found.append(
+                PeriodFigures(
+                    deadline, due, current, len(rows), sum(1 for r in rows if r.status == "reported"), missing, earlier
                 )
+            )
     return found
 
 

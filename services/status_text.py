@@ -7,6 +7,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from services import directive_texts as texts
+from services import report_periods
 from services.deadline_words import shown_in
 from services.i18n import Translator
 from services.number_format import percent_text
@@ -131,6 +132,17 @@ def _period_lines(t: Translator, status: DirectiveStatus, tz: ZoneInfo) -> list[
                 due=due,
                 reported=p.reported,
                 concerned=p.concerned,
+            )
+        elif p.earlier:
+            line = t(
+                "status.period_earlier",
+                kind=kind,
+                rule=p.deadline.shown,
+                period=report_periods.period_name(t, p.deadline, p.due_at, tz),
+                due=due,
+                reported=p.reported,
+                concerned=p.concerned,
+                overdue=len(p.missing),
             )
         else:
             line = t(

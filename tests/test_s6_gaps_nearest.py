@@ -77,6 +77,8 @@ def test_the_digest_names_the_cells_that_missed_the_last_monthly_period(org, app
     until(app, datetime(2027, 1, 26, 9, 0))
     digests = {when: text for when, who, text in delivered(app, "digest") if who == "staff"}
     assert "Quá hạn" not in digests["24/01 07:30"]  # the January period is due at 23:59 on 24/1
+    # Session 10: a missed period is named with its due, as /status and the export name it.
     assert (
-        "200-CV/ĐUK: đã báo cáo 1/8\n  Quá hạn: CB02, CB03, CB04, CB05, DB1-CB1, DB1-CB2, DTN" in digests["25/01 07:30"]
-    )
+        "200-CV/ĐUK: đã báo cáo 1/8\n"
+        "  Quá hạn kỳ tháng 1/2027 (hạn trước 25/1/2027): CB02, CB03, CB04, CB05, DB1-CB1, DB1-CB2, DTN"
+    ) in digests["25/01 07:30"]

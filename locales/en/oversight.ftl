@@ -214,3 +214,6 @@ broadcast-sent_already = This message was already sent at { $time } to { $accoun
         [one] { $accounts } account
        *[other] { $accounts } accounts
     }; chibot does not send it again. To send another, type /broadcast.
+status-period_earlier = • { $kind } { $rule }, { $period } (due { $due }): reported { $reported }/{ $concerned }, overdue { $overdue }
+export-col-period = Period
+export-value-one_off = one-off report

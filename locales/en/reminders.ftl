@@ -170,3 +170,5 @@ reminder-remind-sent_messages = Reminded { $count ->
        *[other] { $count } units
     } that have not done { $directive } ({ $messages } messages: some units have several people receiving them).
 reminder-remind-waiting = The units that have not done { $directive } already have a reminder waiting to go; chibot queues no duplicate.
+reminder-digest-overdue_period = {"  "}Overdue { $period } (due { $due }): { $cells }
+reminder-digest-overdue_earlier = {"  "}and { $count } earlier periods with units that have not reported (see /status).

@@ -182,3 +182,15 @@ report-template_error-bad_ratio = ratio needs part and whole.
 report-template_error-ratio_not_integer = the ratio is computed from two whole-number fields of the template.
 report-template_error-ratio_whole_min = the whole of the ratio must have min 1 or more (no division by zero).
 report-closed = Directive { $directive } was closed on { $date }, so it takes no more reports. If you need to report more, contact the staff of the unit that sent it (they can reopen it).
+
+## Periods of a recurring report (services/report_periods.py)
+report-period-monthly = period of month { $month }/{ $year }
+report-period-quarterly = period of quarter { $quarter }/{ $year }
+report-period-yearly = period of year { $year }
+report-period-weekly = period of the week to { $date }
+report-period-daily = period { $when }
+report-period-due = { $period }: { $due }
+report-pick_item_once = { $kind } (one-off): { $due }
+report-pick_period = { $directive } has more than one item waiting for a report. Which one is this report for?
+report-period-overdue = { $period } — overdue by { $days } days
+report-period-doc_line = Report periods waiting: { $periods }

@@ -181,3 +181,6 @@ export-cli-ambiguous =
 export-cli-written = Đã ghi { $path }.
 broadcast-none_reachable = Đối tượng đã chọn có { $count } đơn vị, nhưng không đơn vị nào nhận được tin qua chibot, nên không có tin nào được gửi. Đồng chí chọn đối tượng khác hoặc gõ /cancel.
 broadcast-sent_already = Tin nhắn này đã được gửi lúc { $time } tới { $accounts } tài khoản; chibot không gửi lại lần nữa. Muốn gửi thêm, gõ /broadcast.
+status-period_earlier = • { $kind } { $rule }, { $period } (hạn { $due }): đã báo cáo { $reported }/{ $concerned }, quá hạn { $overdue }
+export-col-period = Kỳ
+export-value-one_off = báo cáo một lần

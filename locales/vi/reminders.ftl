@@ -113,3 +113,5 @@ reminder-reopen-not_closed = Văn bản { $directive } chưa kết thúc, không
 reminder-reopen-usage = Gõ /reopen SỐ_VĂN_BẢN, ví dụ /reopen { $example }.
 reminder-remind-sent_messages = Đã gửi nhắc cho { $count } đơn vị chưa thực hiện { $directive } ({ $messages } tin nhắn: có đơn vị có nhiều người nhận tin).
 reminder-remind-waiting = Các đơn vị chưa thực hiện { $directive } đang có lời nhắc chờ gửi; chibot không xếp thêm lời nhắc trùng.
+reminder-digest-overdue_period = {"  "}Quá hạn { $period } (hạn { $due }): { $cells }
+reminder-digest-overdue_earlier = {"  "}và { $count } kỳ trước đó còn đơn vị chưa báo cáo (xem /status).

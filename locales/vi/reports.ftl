@@ -167,3 +167,15 @@ report-template_error-bad_ratio = ratio cần part và whole.
 report-template_error-ratio_not_integer = tỷ lệ chỉ tính từ hai trường số nguyên của mẫu.
 report-template_error-ratio_whole_min = trường tổng số của tỷ lệ phải có min từ 1 trở lên (không chia cho 0).
 report-closed = Văn bản { $directive } đã kết thúc ngày { $date }, nên không nhận báo cáo nữa. Nếu cần báo cáo thêm, đồng chí liên hệ cán bộ đơn vị đã giao văn bản (họ có thể mở lại).
+
+## Các kỳ của báo cáo định kỳ (services/report_periods.py)
+report-period-monthly = kỳ tháng { $month }/{ $year }
+report-period-quarterly = kỳ quý { $quarter }/{ $year }
+report-period-yearly = kỳ năm { $year }
+report-period-weekly = kỳ tuần đến { $date }
+report-period-daily = kỳ { $when }
+report-period-due = { $period }: { $due }
+report-pick_item_once = { $kind } (một lần): { $due }
+report-pick_period = { $directive } có hơn một việc đang chờ báo cáo. Báo cáo này cho việc nào?
+report-period-overdue = { $period } — đã quá hạn { $days } ngày
+report-period-doc_line = Kỳ báo cáo đang chờ: { $periods }

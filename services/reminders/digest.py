@@ -9,21 +9,22 @@ them. One digest per staff account per day (dedupe key), whoever runs the job.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from ground.messages import Reply
-from services import outbox
+from services import outbox, report_periods
 from services.i18n import Translator
 from services.localtime import format_date, local_to_utc, to_local
 from services.reminders import texts
 from services.reminders.config import ReminderConfig
-from services.reminders.obligation import is_overdue
 from services.reminders.planner import DONE_STATUSES
 from storage.queries import outbox as outbox_queries
 from storage.queries import reminders as queries
-from storage.tables import Deadline, Directive, Unit
+from storage.tables import Directive
 
 
 def digest_moment(now: datetime, cfg: ReminderConfig) -> datetime | None:
@@ -35,40 +36,49 @@ def digest_moment(now: datetime, cfg: ReminderConfig) -> datetime | None:
 
 
 def _directive_lines(
-    t: Translator, session: Session, directive: Directive, since: datetime, now: datetime
+    t: Translator, session: Session, directive: Directive, since: datetime, now: datetime, tz: ZoneInfo
 ) -> list[str]:
     rows = queries.live_assignments(session=session, directive_id=directive.id)
     reported = [u for a, u in rows if a.status in DONE_STATUSES]
     deadlines = queries.deadlines_of(session=session, directive_id=directive.id)
-    overdue = [u for a, u in rows if a.status not in DONE_STATUSES and is_overdue(deadlines, now, a.deadline_id)]
-    overdue += _missed_periods(session, deadlines, now)
+    # Overdue as /status and the export count it (services/report_periods.py): the one-off
+    # report deadline's cells, then each period gone by that cells missed.
+    overdue, _requests = report_periods.directive_overdue(
+        session=session, directive_id=directive.id, deadlines=deadlines, scope_paths=[""], now=now
+    )
+    units = {u.id: u for _a, u in rows}
+    rules = {d.id: d for d in report_periods.rules(deadlines)}
     fresh = [
         u
         for _r, u in queries.latest_reports_since(
             session=session, directive_id=directive.id, since=since, until=since + timedelta(days=1)
         )
     ]
-    if rows and len(reported) == len(rows) and not fresh:
+    if rows and len(reported) == len(rows) and not fresh and not overdue.cells:
         return []  # every unit has reported and nothing came in since: nothing to tell staff
-    codes = lambda units: ", ".join(dict.fromkeys(u.code for u in units))  # noqa: E731
-    return [
+
+    def codes(ids: Iterable[int]) -> str:
+        return ", ".join(sorted(units[i].code for i in ids if i in units))
+
+    lines = [
         t("reminder.digest.directive", directive=texts.title(directive), reported=len(reported), assigned=len(rows)),
-        t("reminder.digest.overdue", cells=codes(overdue)) if overdue else "",
-        t("reminder.digest.new_reports", cells=codes(fresh)) if fresh else "",
+        t("reminder.digest.overdue", cells=codes(overdue.one_off)) if overdue.one_off else "",
     ]
-
-
-def _missed_periods(session: Session, deadlines: list[Deadline], now: datetime) -> list[Unit]:
-    """The cells that have not reported on the last period gone by of each recurring report
-    (a monthly report's January, on 26/1): overdue as a dated deadline's cells are."""
-    missed: list[Unit] = []
-    for deadline in deadlines:
-        if deadline.kind != "recurring" or deadline.id is None:
-            continue
-        # every unit of the directive: the digest goes to the staff of the unit that issued it
-        last, _next = queries.period_requests(session=session, deadline_id=deadline.id, around=now, scope_paths=[""])
-        missed += [u for r, u in last if r.status == "open"]
-    return missed
+    shown = report_periods.shown_periods(overdue)
+    for rule_id, due in shown:
+        lines.append(
+            t(
+                "reminder.digest.overdue_period",
+                period=report_periods.period_name(t, rules[rule_id], due, tz),
+                due=texts.period_due(t, rules[rule_id], due, tz),
+                cells=codes(overdue.periods[(rule_id, due)]),
+            )
+        )
+    if len(overdue.periods) > len(shown):
+        lines.append(t("reminder.digest.overdue_earlier", count=len(overdue.periods) - len(shown)))
+    if fresh:
+        lines.append(t("reminder.digest.new_reports", cells=", ".join(dict.fromkeys(u.code for u in fresh))))
+    return lines
 
 
 def run_digest(*, session: Session, now: datetime, config: ReminderConfig) -> int:
@@ -88,7 +98,7 @@ def run_digest(*, session: Session, now: datetime, config: ReminderConfig) -> in
             t = Translator(account.language)
             lines = [t("reminder.digest.head", date=format_date(day))]
             for directive in directives:
-                lines.extend(line for line in _directive_lines(t, session, directive, since, now) if line)
+                lines.extend(line for line in _directive_lines(t, session, directive, since, now, config.tz) if line)
             if len(lines) == 1:
                 continue  # no directive to tell about: no digest that day
             queued += outbox.enqueue(

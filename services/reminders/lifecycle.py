@@ -35,11 +35,17 @@ def after_acknowledge(*, session: Session, assignment: Assignment, now: datetime
 
 
 def after_report(
-    *, session: Session, assignment: Assignment, report_id: int | None, now: datetime, config: ReminderConfig
+    *,
+    session: Session,
+    assignment: Assignment,
+    report_id: int | None,
+    now: datetime,
+    config: ReminderConfig,
+    period: tuple[int, datetime] | None = None,
 ) -> None:
-    """A report answers the open recurring occurrence nearest now, and cancels the dated
-    reminders it made pointless (the assignment is reported)."""
-    answered = mark_reported(session=session, assignment_id=assignment.id, report_id=report_id, now=now)
+    """A report for a period of a recurring report (``period``: rule id, due) marks that
+    period reported; a report cancels the reminders it made pointless."""
+    answered = mark_reported(session=session, assignment_id=assignment.id, report_id=report_id, now=now, period=period)
     if answered is None and assignment.status in DONE_STATUSES:
         # No open occurrence before or after: re-planning would want nothing for this cell and
         # cancel its pending reminders; done in one statement (the report storm's confirm).

@@ -13,8 +13,9 @@ of the next ``horizon`` (several a day for "hằng ngày 06h, 12h, 18h")."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -23,6 +24,7 @@ from services.parsing.vn_text import fold
 from services.reminders.config import ReminderConfig
 from services.reminders.occurrences import occurrences
 from storage.queries import reminders as queries
+from storage.queries import reports as report_queries
 from storage.tables import Assignment, Deadline, Directive
 
 HORIZON = timedelta(hours=48)
@@ -65,6 +67,16 @@ def due_moments(
     return moments
 
 
+def next_after(rule_text: str, after: datetime, tz: ZoneInfo) -> datetime | None:
+    """The schedule's first occurrence after ``after`` (a period not planned yet)."""
+    try:
+        freq = Recurrence.from_rule(rule_text).freq
+    except ValueError:
+        return None
+    found = occurrences(rule_text, after + timedelta(seconds=1), after + LOOKAHEAD[freq], tz)
+    return found[0] if found else None
+
+
 def ensure_periods(
     *,
     session: Session,
@@ -89,3 +101,26 @@ def ensure_periods(
                 if a.deadline_id in (None, deadline.id)
             )
     return queries.add_report_requests(session=session, rows=rows, now=now) if rows else 0
+
+
+def retire_old_periods(*, session: Session, deadline: Deadline, config: ReminderConfig) -> int:
+    """The rule of ``deadline`` was changed (/deadline): its open periods that are not periods of
+    the new rule are cancelled, so only the new rule's periods are reminded and escalated (the
+    planner then creates them). Periods already reported stay reported; a period the new rule
+    also has stays open. Returns how many were cancelled."""
+    open_requests = queries.report_requests(session=session, deadline_id=deadline.id, status="open")
+    if not open_requests:
+        return 0
+    keep: set[datetime] = set()
+    if deadline.kind == "recurring" and deadline.recurrence and deadline.active:
+        first = min(r.due_at for r in open_requests)
+        last = max(r.due_at for r in open_requests)
+        keep = {
+            _utc(d) for d in occurrences(deadline.recurrence, _utc(first), _utc(last) + timedelta(seconds=1), config.tz)
+        }
+    gone = [r.id for r in open_requests if _utc(r.due_at) not in keep]
+    return report_queries.cancel_requests(session=session, request_ids=gone)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

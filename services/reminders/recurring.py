@@ -1,9 +1,10 @@
 """Recurring reports: their periods are created and planned by the jobs (and by the planner on
-publishing, services/reminders/periods.py); a report answers the open period nearest to it."""
+publishing, services/reminders/periods.py); a report answers one period, the one
+services/report_periods.py chose."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlmodel import Session
 
@@ -22,14 +23,31 @@ def ensure_occurrences(*, session: Session, now: datetime, config: ReminderConfi
     return created
 
 
-def mark_reported(*, session: Session, assignment_id: int, report_id: int | None, now: datetime) -> int | None:
-    """The open occurrence closest to ``now`` is the one a report answers (a cell that missed
-    06:00 and reports at 11:50 answers 12:00; earlier misses stay open and visible)."""
-    open_requests = queries.report_requests(session=session, assignment_id=assignment_id, status="open")
-    if not open_requests:
+def mark_reported(
+    *,
+    session: Session,
+    assignment_id: int,
+    report_id: int | None,
+    now: datetime,
+    period: tuple[int, datetime] | None = None,
+) -> int | None:
+    """Mark the period a report answers (``period``: rule id and due moment, chosen by
+    services/report_periods.py) reported; a report for the one-off deadline marks none. A
+    correction of a period already reported points it at the newest version."""
+    if period is None:
         return None
-    request = min(open_requests, key=lambda r: abs((r.due_at - now).total_seconds()))
-    request.status, request.report_id, request.reported_at = "reported", report_id, now
-    session.add(request)
-    session.flush()
-    return request.id
+    deadline_id, due_at = period
+    for request in queries.report_requests(session=session, assignment_id=assignment_id, deadline_id=deadline_id):
+        if request.status == "cancelled" or _utc(request.due_at) != _utc(due_at):
+            continue
+        if request.status == "open":
+            request.status, request.reported_at = "reported", now
+        request.report_id = report_id
+        session.add(request)
+        session.flush()
+        return request.id
+    return None
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

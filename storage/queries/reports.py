@@ -9,7 +9,7 @@ from sqlalchemy import select as core_select
 from sqlalchemy.orm import aliased, defer
 from sqlmodel import Session, col, func, select
 
-from storage.tables import Assignment, Deadline, Directive, Report, Unit
+from storage.tables import Assignment, Deadline, Directive, Report, ReportRequest, Unit
 
 #: Assignments a cell can still report on (a reported one can be amended).
 REPORTABLE_STATUSES = ("assigned", "acknowledged", "reported")
@@ -198,3 +198,28 @@ def set_assignment_reported(*, session: Session, assignment: Assignment, when, p
         assignment.acknowledged_at = when
         assignment.acknowledged_by_person_id = person_id
     session.add(assignment)
+
+
+def set_assignment_acknowledged(*, session: Session, assignment: Assignment, when, person_id: int | None) -> None:  # noqa: ANN001
+    """A report for one period of a recurring report implies receipt, but leaves the one-off
+    report deadline open: the assignment is acknowledged, not reported."""
+    if assignment.status == "assigned":
+        assignment.status = "acknowledged"
+    if assignment.acknowledged_at is None:
+        assignment.acknowledged_at = when
+        assignment.acknowledged_by_person_id = person_id
+    session.add(assignment)
+
+
+def cancel_requests(*, session: Session, request_ids: list[int]) -> int:
+    """Cancel these open periods of a recurring report (its rule changed)."""
+    if not request_ids:
+        return 0
+    rows = session.exec(
+        select(ReportRequest).where(col(ReportRequest.id).in_(request_ids), col(ReportRequest.status) == "open")
+    ).all()
+    for row in rows:
+        row.status = "cancelled"
+        session.add(row)
+    session.flush()
+    return len(rows)

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
 from storage.queries.acknowledged import REPORTED, acknowledged_flag
-from storage.tables import Assignment, Directive, Membership, Person, Report, Unit
+from storage.tables import Assignment, Directive, Membership, Person, Report, ReportRequest, Unit
 
 
 def _in_scope(paths: Iterable[str]):  # noqa: ANN202
@@ -238,3 +238,60 @@ def report_versions(
         .order_by(col(Unit.code), col(Report.answers_for), col(Report.version))
     ).all()
     return [(r, u, n) for r, u, n in rows]
+
+
+def directive_requests(
+    *, session: Session, directive_id: int, scope_paths: list[str]
+) -> list[tuple[ReportRequest, int]]:
+    """Every period (report request, not cancelled) of the directive's live assignments in
+    scope, with the unit id, oldest period first (services/report_periods.overdue_items)."""
+    if not scope_paths:
+        return []
+    rows = session.exec(
+        select(ReportRequest, col(Assignment.unit_id))
+        .join(Assignment, col(Assignment.id) == col(ReportRequest.assignment_id))
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .where(
+            col(Assignment.directive_id) == directive_id,
+            col(Assignment.status) != "cancelled",
+            col(ReportRequest.status) != "cancelled",
+            _in_scope(scope_paths),
+        )
+        .order_by(col(ReportRequest.due_at), col(Unit.code))
+    ).all()
+    return [(r, u) for r, u in rows]
+
+
+def latest_item_reports(*, session: Session, directive_id: int, scope_paths: list[str]) -> list[Report]:
+    """The latest version of each cell's report for each item it answered (the one-off
+    deadline, each period): one per cell per item, never one period's figures under another."""
+    if not scope_paths:
+        return []
+    return list(
+        session.exec(
+            select(Report)
+            .join(Assignment, col(Assignment.id) == col(Report.assignment_id))
+            .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+            .where(
+                col(Assignment.directive_id) == directive_id,
+                col(Assignment.status) != "cancelled",
+                col(Report.is_latest) == true(),
+                _in_scope(scope_paths),
+            )
+            .order_by(col(Unit.code), col(Report.answers_for))
+        ).all()
+    )
+
+
+def live_cells(*, session: Session, directive_id: int, scope_paths: list[str]) -> list[tuple[int, int | None, str]]:
+    """(unit id, assigned deadline id, status) of every live assignment of the directive in scope."""
+    if not scope_paths:
+        return []
+    rows = session.exec(
+        select(col(Assignment.unit_id), col(Assignment.deadline_id), col(Assignment.status))
+        .join(Unit, col(Unit.id) == col(Assignment.unit_id))
+        .where(
+            col(Assignment.directive_id) == directive_id, col(Assignment.status) != "cancelled", _in_scope(scope_paths)
+        )
+    ).all()
+    return [(u, d, s) for u, d, s in rows]
