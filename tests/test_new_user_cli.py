@@ -65,7 +65,7 @@ def test_run_against_an_api_nobody_answers_is_one_sentence(db_url):
     )
     assert result.exit_code == 1
     assert one_sentence(result) == (
-        f"Error: Cannot reach the Telegram Bot API at {base} (httpx.ConnectError: All connection attempts failed): "
+        f"Error: Cannot reach the Telegram Bot API at {base} (ConnectError: Connect call failed ('127.0.0.1', {base.rsplit(':', 1)[1]})): "
         "check the network connection, a proxy or firewall, and TELEGRAM_API_BASE_URL."
     )
 

@@ -46,7 +46,7 @@ async def test_a_typed_2_under_a_reminder_acknowledges_after_the_report_timed_ou
 
 async def test_an_option_of_the_timed_out_report_itself_is_still_refused(zalo_server, zalo_app, staff):  # noqa: F811
     """The question's own numbered answers (1. Hội nghị trực tiếp ...) belonged to the flow
-    that ended: a typed 1 picks nothing, and says so."""
+    that ended: a typed 1 picks nothing, and says the form closed and how to start again."""
     async with running_zalo(zalo_app) as runtime:
         binh = await secretary(zalo_server, runtime, zalo_app, "CB02", "z-binh", "Bình")
         await publish_141(zalo_app, staff)
@@ -57,6 +57,7 @@ async def test_an_option_of_the_timed_out_report_itself_is_still_refused(zalo_se
 
         answer = await binh.say("1")
 
-        assert answer.startswith("Thao tác gửi báo cáo 141-CV/ĐUK") and "tin nhắn cũ" in answer
+        assert answer.startswith("Thao tác gửi báo cáo 141-CV/ĐUK")
+        assert "nên «1» không được ghi vào báo cáo nào" in answer and "/report" in answer
     with session_scope(zalo_app.engine) as session:
         assert session.exec(select(Report)).all() == []

@@ -269,7 +269,7 @@ class Http11Request(BaseRequest):
         except TimeoutError:
             raise TimedOut from None
         except (OSError, ssl.SSLError) as error:
-            raise NetworkError(f"ConnectError: {error!r}") from error
+            raise NetworkError(f"ConnectError: {error.strerror or error}") from error
         return _Connection(reader, writer)
 
     async def _exchange(
