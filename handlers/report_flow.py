@@ -264,23 +264,18 @@ class ReportFlow(StepFlow[ReportState]):
             task = report_items.picked(ctx, state.assignment_id, state.items, value[2:])
             if task is None:
                 return [ctx.reply("button.stale")]
-            return self.start(
-                ctx,
-                task,
-                answers=state.answers,
-                quick=bool(state.answers),
-                pending=state.pending_percent,
-                unplaced=state.unplaced_text,
-                asked_other=state.other_asked,
-                picked=True,
-            )
+            return self._restart(ctx, state, task, picked=True)
         if not value.startswith("p:"):
             return self._no_task(ctx, state)
         assignment_id = _id(value[2:])
         task = reports.get_task(session=ctx.session, assignment_id=assignment_id) if assignment_id else None
         if task is None:
             return [ctx.reply("button.stale")]
-        # Only a quick report that gave answers skips the optional questions.
+        return self._restart(ctx, state, task)
+
+    def _restart(self, ctx: Context, state: ReportState, task: reports.Task, *, picked: bool = False) -> list[Reply]:
+        """The form again for the task picked, keeping what was answered so far. Only a quick
+        report that gave answers skips the optional questions."""
         return self.start(
             ctx,
             task,
@@ -289,6 +284,7 @@ class ReportFlow(StepFlow[ReportState]):
             pending=state.pending_percent,
             unplaced=state.unplaced_text,
             asked_other=state.other_asked,
+            picked=picked,
         )
 
     def _no_task(self, ctx: Context, state: ReportState, *args: Any) -> list[Reply]:
