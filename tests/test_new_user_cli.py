@@ -57,7 +57,8 @@ def test_database_url_after_the_subcommand_is_the_same_as_before_it(db_url, tmp_
 
 
 def test_run_against_an_api_nobody_answers_is_one_sentence(db_url):
-    base = f"http://127.0.0.1:{free_port()}"
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
     result = runner.invoke(
         cli,
         ["run", "--database-url", db_url],
@@ -65,7 +66,8 @@ def test_run_against_an_api_nobody_answers_is_one_sentence(db_url):
     )
     assert result.exit_code == 1
     assert one_sentence(result) == (
-        f"Error: Cannot reach the Telegram Bot API at {base} (ConnectError: Connect call failed ('127.0.0.1', {base.rsplit(':', 1)[1]})): "
+        f"Error: Cannot reach the Telegram Bot API at {base} "
+        f"(ConnectError: Connect call failed ('127.0.0.1', {port})): "
         "check the network connection, a proxy or firewall, and TELEGRAM_API_BASE_URL."
     )
 
