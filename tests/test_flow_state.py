@@ -3,6 +3,7 @@ version (short keys such as "a", "ans") ends politely instead of breaking the ch
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -61,8 +62,12 @@ def test_the_stored_state_uses_full_names(org, app, session):
     cb01.press("Xong")
     state = stored_state(session)
     assert state.step == "reached"
+    # The item the report answers: the directive's one-off report deadline, by its id.
+    assert re.fullmatch(r"d\d+", state.data["item"])
     assert {k: v for k, v in state.data.items() if not k.startswith("_")} == {
         "assignment_id": aid,
+        "item": state.data["item"],
+        "items": [],
         "answers": {"formats": {"values": ["truc_tiep"], "other": None}},
         "history": ["formats"],
         "pending_percent": None,
