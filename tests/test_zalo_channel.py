@@ -193,7 +193,8 @@ def test_updates_wrapped_or_bare_read_the_same():
 
 
 async def test_zalo_answers_go_before_the_outbox_on_the_tokens_budget_and_a_429_pauses_both(zalo_server):
-    budget = SendBudget(20, window=0.1)  # two sends per tenth of a second for the token
+    budget = SendBudget(2, window=1.0)  # two sends a second for the token (wide enough that a slow
+    # machine does not free a slot before the answers are queued)
     async with httpx.AsyncClient(timeout=httpx.Timeout(2.0)) as client:
         answers = ZaloApi(token=DEFAULT_TOKEN, client=client, base_url=zalo_server.url, budget=budget)
         outbox = answers.for_outbox()
