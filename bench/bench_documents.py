@@ -9,7 +9,7 @@
     .venv/bin/python bench/bench_documents.py --holdout6 # session 6's set, read before the parser ran
     .venv/bin/python bench/bench_documents.py --holdout7 # session 7's sets (also --holdout8, --holdout9)
     .venv/bin/python bench/bench_documents.py --holdout10 --holdout11 # session 8's sets, pooled
-    .venv/bin/python bench/bench_documents.py --holdout12 # session 9's set; --holdout13: session 10's
+    .venv/bin/python bench/bench_documents.py --holdout12 # session 9's set (--holdout13: 10's, --holdout14: 11's)
     .venv/bin/python bench/bench_documents.py --quiet    # figures only
 
 Each tests/fixtures/documents/NAME.txt is a public page as staff copy it; NAME.expected.json
@@ -197,7 +197,7 @@ def score(paths: list[Path]) -> tuple[Figures, list[DocScore]]:
 
 
 #: The held-out folders, newest first (one flag each).
-HELD_OUT = tuple(f"holdout{n}" for n in range(13, 1, -1)) + ("holdout",)
+HELD_OUT = tuple(f"holdout{n}" for n in range(14, 1, -1)) + ("holdout",)
 
 
 def main() -> None:
@@ -214,6 +214,7 @@ def main() -> None:
         ap.add_argument(f"--holdout{n}", action="store_true", help=f"score held-out set {n} (session 8's, once)")
     ap.add_argument("--holdout12", action="store_true", help="score held-out set 12 (session 9's, once)")
     ap.add_argument("--holdout13", action="store_true", help="score held-out set 13 (session 10's, once)")
+    ap.add_argument("--holdout14", action="store_true", help="score held-out set 14 (session 11's, once)")
     ap.add_argument("--quiet", action="store_true", help="figures only")
     args = ap.parse_args()
     folders = [f for f in HELD_OUT if getattr(args, f)]
@@ -236,6 +237,7 @@ def main() -> None:
                 print(f"   {f:<9} {v}")
         print()
     label = {
+        "holdout14": "HOLDOUT14 ",
         "holdout13": "HOLDOUT13 ",
         "holdout12": "HOLDOUT12 ",
         "holdout11": "HOLDOUT11 ",
